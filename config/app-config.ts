@@ -1,0 +1,66 @@
+import type { Environment } from './environment.js';
+
+/** Where the platform's backing services are, once embedded ones (if any) have started. */
+export interface ResolvedServices {
+  databaseUrl: string;
+  redisUrl: string;
+  jwtSecret: string;
+}
+
+/** The typed configuration every module injects (`constructor(private readonly config: AppConfig)`). */
+export class AppConfig {
+  readonly nodeEnv: Environment['NODE_ENV'];
+  readonly dataDir: string;
+  readonly logLevel: Environment['LOG_LEVEL'];
+  readonly shutdownGraceMs: number;
+  readonly http: {
+    host: string;
+    port: number;
+    bodyLimitBytes: number;
+    corsOrigins: string[] | '*';
+    trustProxy: boolean;
+    docsEnabled: boolean;
+  };
+  readonly database: { url: string };
+  readonly redis: { url: string; prefix: string };
+  readonly search: { elasticsearchNode?: string; indexPrefix: string };
+  readonly auth: {
+    jwtSecret: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+    login: { maxAttemptsPerIp: number; maxFailuresPerAccount: number; windowSeconds: number };
+  };
+  readonly admin?: { email: string; password: string };
+  readonly outbox: { pollIntervalMs: number; batchSize: number };
+
+  constructor(env: Environment, services: ResolvedServices) {
+    this.nodeEnv = env.NODE_ENV;
+    this.dataDir = env.DATA_DIR;
+    this.logLevel = env.LOG_LEVEL;
+    this.shutdownGraceMs = env.SHUTDOWN_GRACE_MS;
+    const origins = env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+    this.http = {
+      host: env.HOST,
+      port: env.PORT,
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      corsOrigins: origins.includes('*') ? '*' : origins,
+      trustProxy: env.TRUST_PROXY,
+      docsEnabled: env.DOCS_ENABLED,
+    };
+    this.database = { url: services.databaseUrl };
+    this.redis = { url: services.redisUrl, prefix: env.REDIS_PREFIX };
+    this.search = { elasticsearchNode: env.ELASTICSEARCH_NODE, indexPrefix: env.SEARCH_INDEX_PREFIX };
+    this.auth = {
+      jwtSecret: services.jwtSecret,
+      accessTokenTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
+      refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
+      login: {
+        maxAttemptsPerIp: env.LOGIN_MAX_ATTEMPTS_PER_IP,
+        maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+        windowSeconds: env.LOGIN_WINDOW_SECONDS,
+      },
+    };
+    if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) this.admin = { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD };
+    this.outbox = { pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS, batchSize: env.OUTBOX_BATCH_SIZE };
+  }
+}

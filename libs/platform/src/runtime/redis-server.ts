@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
+import { connect } from 'node:net';
+import { freePort } from './free-port.js';
+import type { RunningService } from './embedded-postgres.js';
+
+export class RedisServerNotFoundError extends Error {
+  constructor(tried: string) {
+    super(
+      `No redis-server binary found (${tried}).\n` +
+        '  Fix one of these ways:\n' +
+        '  - install it: Debian/Ubuntu `sudo apt-get install -y redis-server`, macOS `brew install redis`\n' +
+        '  - point REDIS_SERVER_BIN at a redis-server binary\n' +
+        '  - set REDIS_URL to a running Redis (`docker compose up -d redis` gives redis://localhost:6379)',
+    );
+    this.name = 'RedisServerNotFoundError';
+  }
+}
+
+export function findRedisServer(explicit?: string): string {
+  const candidates = explicit
+    ? [explicit]
+    : [...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'redis-server')), '/usr/sbin/redis-server'];
+  for (const candidate of candidates) {
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // try the next one
+    }
+  }
+  throw new RedisServerNotFoundError(explicit ? `REDIS_SERVER_BIN=${explicit}` : 'searched PATH');
+}
+
+export interface RedisServerOptions {
+  binary?: string;
+  /** Keeps an append-only file here so queued jobs survive a restart; omit for a throwaway server. */
+  dataDir?: string;
+  preferredPort?: number;
+}
+
+/** A redis-server child process on 127.0.0.1, stopped with the returned handle or when this process exits. */
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RunningService> {
+  const binary = findRedisServer(options.binary);
+  const port = await freePort(options.preferredPort ?? 0);
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--maxmemory-policy', 'noeviction'];
+  if (options.dataDir) {
+    const dir = resolve(options.dataDir);
+    mkdirSync(dir, { recursive: true });
+    args.push('--dir', dir, '--appendonly', 'yes', '--appendfsync', 'everysec');
+  } else {
+    args.push('--appendonly', 'no');
+  }
+  const child: ChildProcess = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => (stderr += chunk));
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  const url = `redis://127.0.0.1:${port}`;
+  await waitUntilReachable(port, child, () => stderr);
+  return {
+    url,
+    stop: async () => {
+      process.removeListener('exit', killOnExit);
+      if (child.exitCode !== null) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000).unref())]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+async function waitUntilReachable(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}: ${stderr()}`);
+    if (await answersPing(port)) return;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`redis-server did not answer on port ${port} within 10 s: ${stderr()}`);
+}
+
+/** A bare RESP round trip: no client library, no reconnect timers left behind. */
+function answersPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    let reply = '';
+    const finish = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1_000, () => finish(false));
+    socket.once('error', () => finish(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (chunk) => {
+      reply += chunk;
+      if (reply.includes('\r\n')) finish(reply.startsWith('+PONG'));
+    });
+  });
+}
