@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppConfig, readEnvironment, type Environment } from '@config';
 import { startEmbeddedPostgres, type RunningService } from './embedded-postgres.js';
@@ -7,31 +7,60 @@ import { startRedisServer } from './redis-server.js';
 
 export interface PlatformRuntime {
   config: AppConfig;
-  /** What was started here rather than configured (shown at boot). */
+  /** What this process started itself (shown at boot). */
   embedded: { postgres?: string; redis?: string };
+  /** True when the services of an already running `npm start` are being reused. */
+  reused: boolean;
   stop(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** Start embedded PostgreSQL / redis-server for whatever URL is missing. */
+  allowEmbedded: boolean;
+  /** Use the embedded services of a running `npm start` instead of starting new ones (CLI). */
+  reuseRunning?: boolean;
+  env?: Environment;
+}
+
+interface PublishedServices {
+  pid: number;
+  databaseUrl: string;
+  redisUrl: string;
 }
 
 /**
  * Turns the environment into a configuration, starting embedded PostgreSQL and a local redis-server
- * for whatever URL is missing (when `allowEmbedded`), so `npm start` needs nothing else.
+ * for whatever URL is missing, so `npm start` needs nothing else. Their URLs are written to
+ * DATA_DIR/runtime.json while they run, so the CLI can work against the same data.
  */
-export async function resolveRuntime(options: { allowEmbedded: boolean; env?: Environment }): Promise<PlatformRuntime> {
+export async function resolveRuntime(options: RuntimeOptions): Promise<PlatformRuntime> {
   const env = options.env ?? readEnvironment();
+  const jwtSecret = env.JWT_SECRET ?? localJwtSecret(env.DATA_DIR);
+  const published = join(env.DATA_DIR, 'runtime.json');
+
+  if (options.reuseRunning && !env.DATABASE_URL && !env.REDIS_URL) {
+    const running = readPublished(published);
+    if (running) {
+      const config = new AppConfig(env, { databaseUrl: running.databaseUrl, redisUrl: running.redisUrl, jwtSecret });
+      return { config, embedded: {}, reused: true, stop: async () => undefined };
+    }
+  }
+  if ((!env.DATABASE_URL || !env.REDIS_URL) && !options.allowEmbedded) {
+    throw new Error(
+      `${!env.DATABASE_URL ? 'DATABASE_URL' : 'REDIS_URL'} is not set. A separate API or worker process needs shared services: ` +
+        'set DATABASE_URL and REDIS_URL (`docker compose up -d` provides them), or run `npm start` for the all-in-one process.',
+    );
+  }
+
   const started: RunningService[] = [];
   const embedded: PlatformRuntime['embedded'] = {};
   const stop = async () => {
+    if (embedded.postgres || embedded.redis) rmSync(published, { force: true });
     for (const service of started.reverse()) await service.stop().catch(() => undefined);
   };
   try {
     let databaseUrl = env.DATABASE_URL;
     let redisUrl = env.REDIS_URL;
-    if ((!databaseUrl || !redisUrl) && !options.allowEmbedded) {
-      throw new Error(
-        `${!databaseUrl ? 'DATABASE_URL' : 'REDIS_URL'} is not set. A separate API or worker process needs shared services: ` +
-          'set DATABASE_URL and REDIS_URL (`docker compose up -d` provides them), or run `npm start` for the all-in-one process.',
-      );
-    }
     if (!databaseUrl) {
       const postgres = await startEmbeddedPostgres({ dataDir: join(env.DATA_DIR, 'postgres'), database: 'showrunner', preferredPort: 54329 });
       started.push(postgres);
@@ -42,11 +71,22 @@ export async function resolveRuntime(options: { allowEmbedded: boolean; env?: En
       started.push(redis);
       redisUrl = embedded.redis = redis.url;
     }
-    const jwtSecret = env.JWT_SECRET ?? localJwtSecret(env.DATA_DIR);
-    return { config: new AppConfig(env, { databaseUrl, redisUrl, jwtSecret }), embedded, stop };
+    if (started.length) writeFileSync(published, JSON.stringify({ pid: process.pid, databaseUrl, redisUrl } satisfies PublishedServices));
+    return { config: new AppConfig(env, { databaseUrl, redisUrl, jwtSecret }), embedded, reused: false, stop };
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+function readPublished(file: string): PublishedServices | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const published = JSON.parse(readFileSync(file, 'utf8')) as PublishedServices;
+    process.kill(published.pid, 0); // throws when that process is gone
+    return published;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { CliContext } from './cli-context.js';
+import { createAdmin } from './commands/create-admin.js';
+import { migrationCreate, migrationUp } from './commands/migrations.js';
+import { reindex } from './commands/reindex.js';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+  migration:up                                  apply pending migrations
+  migration:create <context>_<what>             draft a migration from the entity mappings
+  users:create-admin --email <e> [--password <p>] [--handle <h>]
+                                                create an admin, or promote an existing account
+  search:reindex <index> [--batch-size <n>]     rebuild a search index with no downtime
+`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    email: { type: 'string' },
+    password: { type: 'string' },
+    handle: { type: 'string' },
+    'batch-size': { type: 'string', default: '500' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+const [command, argument] = positionals;
+
+if (!command || values.help) {
+  console.log(USAGE);
+  process.exit(command || values.help ? 0 : 1);
+}
+
+const context = new CliContext();
+let exitCode = 0;
+try {
+  await context.init();
+  switch (command) {
+    case 'migration:up':
+      await migrationUp(context);
+      break;
+    case 'migration:create':
+      await migrationCreate(context, argument);
+      break;
+    case 'users:create-admin':
+      await createAdmin(context, values);
+      break;
+    case 'search:reindex':
+      await reindex(context, argument, Number(values['batch-size']) || 500);
+      break;
+    default:
+      console.error(`Unknown command '${command}'.\n\n${USAGE}`);
+      exitCode = 1;
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  exitCode = 1;
+} finally {
+  await context.close();
+}
+process.exit(exitCode);

@@ -1,0 +1,4 @@
+import { IdentityModule } from '@lib/identity';
+
+/** The bounded contexts this deployment runs; every process loads the same list. */
+export const CONTEXT_MODULES = [IdentityModule];

@@ -1,0 +1,20 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { LastAdminError, UserNotFoundError } from '../../../domain/user/user.errors.js';
+import { UserRepository } from '../../../domain/user/user.repository.js';
+import { toUserView } from '../../views.js';
+import { ChangeUserRolesCommand } from './change-user-roles.command.js';
+
+/** Admin-only. Roles in already-issued access tokens change at their next refresh (≤ the token TTL). */
+@CommandHandler(ChangeUserRolesCommand)
+export class ChangeUserRolesHandler implements ICommandHandler<ChangeUserRolesCommand> {
+  constructor(private readonly users: UserRepository) {}
+
+  async execute(command: ChangeUserRolesCommand) {
+    const user = await this.users.findById(command.userId);
+    if (!user) throw new UserNotFoundError();
+    const losesAdmin = user.hasRole('admin') && !command.roles.includes('admin');
+    if (losesAdmin && (await this.users.countAdmins()) <= 1) throw new LastAdminError();
+    if (user.setRoles(command.roles)) await this.users.save(user);
+    return toUserView(user);
+  }
+}

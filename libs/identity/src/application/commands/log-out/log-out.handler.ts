@@ -1,0 +1,21 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { SessionRevocations } from '@lib/platform';
+import { SessionRepository } from '../../../domain/session/session.js';
+import { LogOutCommand } from './log-out.command.js';
+
+/** Ends the caller's session: its refresh tokens stop working and its access tokens are refused. */
+@CommandHandler(LogOutCommand)
+export class LogOutHandler implements ICommandHandler<LogOutCommand> {
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly revocations: SessionRevocations,
+  ) {}
+
+  async execute(command: LogOutCommand): Promise<void> {
+    const session = await this.sessions.findById(command.sessionId);
+    if (!session || session.userId !== command.userId) return;
+    session.end('logout');
+    await this.sessions.save(session);
+    await this.revocations.revoke(session.id);
+  }
+}

@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import type { TokenPair, UserView } from '../../views.js';
+
+export class RegisterUserCommand extends Command<{ user: UserView; tokens: TokenPair }> {
+  constructor(
+    readonly email: string,
+    readonly password: string,
+    readonly handle: string,
+    readonly displayName: string,
+    readonly client: { ip: string; userAgent: string | null },
+  ) {
+    super();
+  }
+}

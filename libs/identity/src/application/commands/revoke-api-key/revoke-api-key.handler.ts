@@ -1,0 +1,16 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiKeyNotFoundError, ApiKeyRepository } from '../../../domain/api-key/api-key.js';
+import { RevokeApiKeyCommand } from './revoke-api-key.command.js';
+
+@CommandHandler(RevokeApiKeyCommand)
+export class RevokeApiKeyHandler implements ICommandHandler<RevokeApiKeyCommand> {
+  constructor(private readonly apiKeys: ApiKeyRepository) {}
+
+  async execute(command: RevokeApiKeyCommand): Promise<void> {
+    // Another user's key answers exactly like a missing one.
+    const key = await this.apiKeys.findOwned(command.userId, command.apiKeyId);
+    if (!key) throw new ApiKeyNotFoundError();
+    key.revoke();
+    await this.apiKeys.save(key);
+  }
+}

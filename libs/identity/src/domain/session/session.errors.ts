@@ -1,0 +1,28 @@
+import { DomainError } from '@lib/platform/ddd';
+
+export class InvalidCredentialsError extends DomainError {
+  readonly code = 'auth.invalid-credentials';
+  readonly kind = 'unauthenticated' as const;
+  constructor() {
+    // The same answer for an unknown email and a wrong password: no account enumeration.
+    super('Email or password is incorrect');
+  }
+}
+
+export class InvalidRefreshTokenError extends DomainError {
+  readonly kind = 'unauthenticated' as const;
+  constructor(
+    readonly code: 'auth.refresh-token-invalid' | 'auth.refresh-token-expired' | 'auth.refresh-token-reused' | 'auth.session-ended',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class WeakPasswordError extends DomainError {
+  readonly code = 'identity.password.weak';
+  readonly kind = 'invalid' as const;
+  constructor(reason: string) {
+    super(`The password is too weak: ${reason}`);
+  }
+}

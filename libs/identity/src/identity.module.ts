@@ -1,0 +1,81 @@
+import { Global, Module } from '@nestjs/common';
+import { ApiKeyAuthenticator, MessagingModule, PasswordAuthenticator, PersistenceModule, SearchModule } from '@lib/platform';
+import { AdminBootstrap } from './application/admin-bootstrap.js';
+import { ChangeUserRolesHandler } from './application/commands/change-user-roles/change-user-roles.handler.js';
+import { CreateApiKeyHandler } from './application/commands/create-api-key/create-api-key.handler.js';
+import { EnsureAdminHandler } from './application/commands/ensure-admin/ensure-admin.handler.js';
+import { LogInHandler } from './application/commands/log-in/log-in.handler.js';
+import { LogOutHandler } from './application/commands/log-out/log-out.handler.js';
+import { RefreshSessionHandler } from './application/commands/refresh-session/refresh-session.handler.js';
+import { RegisterUserHandler } from './application/commands/register-user/register-user.handler.js';
+import { RevokeApiKeyHandler } from './application/commands/revoke-api-key/revoke-api-key.handler.js';
+import { UpdateProfileHandler } from './application/commands/update-profile/update-profile.handler.js';
+import { GetUserHandler } from './application/queries/get-user/get-user.handler.js';
+import { ListApiKeysHandler } from './application/queries/list-api-keys/list-api-keys.handler.js';
+import { ListUsersHandler } from './application/queries/list-users/list-users.handler.js';
+import { SearchPeopleHandler } from './application/queries/search-people/search-people.handler.js';
+import { ProjectPersonOnUserChange } from './application/reactions/project-person-on-user-change.js';
+import { PushProfileOnProfileChange } from './application/reactions/push-profile-on-profile-change.js';
+import { SessionTokens } from './application/session-tokens.js';
+import { UserProfileChangedV1, UserRegisteredV1, UserRolesChangedV1 } from './contracts/index.js';
+import { ApiKeyRepository } from './domain/api-key/api-key.js';
+import { PasswordHasher } from './domain/password-hasher.js';
+import { SessionRepository } from './domain/session/session.js';
+import { UserRepository } from './domain/user/user.repository.js';
+import { identityOutboundEvents } from './infrastructure/outbound-events.js';
+import { IDENTITY_ENTITIES } from './infrastructure/persistence/identity.schemas.js';
+import { MikroOrmApiKeyRepository } from './infrastructure/persistence/mikro-orm-api-key.repository.js';
+import { MikroOrmSessionRepository } from './infrastructure/persistence/mikro-orm-session.repository.js';
+import { MikroOrmUserRepository } from './infrastructure/persistence/mikro-orm-user.repository.js';
+import { PeopleIndexSource } from './infrastructure/search/people-index.source.js';
+import { Argon2PasswordHasher } from './infrastructure/security/argon2-password-hasher.js';
+import { IdentityApiKeyAuthenticator, IdentityPasswordAuthenticator } from './infrastructure/security/credential-authenticators.js';
+import { AdminUsersController } from './interface/http/admin-users.controller.js';
+import { AuthController } from './interface/http/auth.controller.js';
+import { MeController } from './interface/http/me.controller.js';
+import { PeopleSearchController } from './interface/http/people-search.controller.js';
+
+/**
+ * Accounts, sessions, roles and API keys. One module for every process: controllers only serve in the
+ * API, consumers only run in the worker. Global because it answers the platform's credential ports.
+ */
+@Global()
+@Module({
+  imports: [
+    PersistenceModule.forFeature(IDENTITY_ENTITIES),
+    MessagingModule.forContext({
+      publishes: [UserRegisteredV1, UserProfileChangedV1, UserRolesChangedV1],
+      outbound: identityOutboundEvents,
+      consumers: [ProjectPersonOnUserChange, PushProfileOnProfileChange],
+    }),
+    SearchModule.forIndex(PeopleIndexSource),
+  ],
+  controllers: [AuthController, MeController, PeopleSearchController, AdminUsersController],
+  providers: [
+    { provide: UserRepository, useClass: MikroOrmUserRepository },
+    { provide: SessionRepository, useClass: MikroOrmSessionRepository },
+    { provide: ApiKeyRepository, useClass: MikroOrmApiKeyRepository },
+    { provide: PasswordHasher, useClass: Argon2PasswordHasher },
+    { provide: ApiKeyAuthenticator, useClass: IdentityApiKeyAuthenticator },
+    { provide: PasswordAuthenticator, useClass: IdentityPasswordAuthenticator },
+    SessionTokens,
+    AdminBootstrap,
+    RegisterUserHandler,
+    LogInHandler,
+    RefreshSessionHandler,
+    LogOutHandler,
+    UpdateProfileHandler,
+    CreateApiKeyHandler,
+    RevokeApiKeyHandler,
+    EnsureAdminHandler,
+    ChangeUserRolesHandler,
+    GetUserHandler,
+    ListApiKeysHandler,
+    SearchPeopleHandler,
+    ListUsersHandler,
+    ProjectPersonOnUserChange,
+    PushProfileOnProfileChange,
+  ],
+  exports: [ApiKeyAuthenticator, PasswordAuthenticator],
+})
+export class IdentityModule {}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Session, SessionRepository, type RefreshClaim } from '../../domain/session/session.js';
+
+@Injectable()
+export class MikroOrmSessionRepository extends SessionRepository {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
+
+  findById(id: string): Promise<Session | null> {
+    return this.em.findOne(Session, { id });
+  }
+
+  async save(session: Session): Promise<void> {
+    await this.em.persist(session).flush();
+  }
+
+  async addRefreshToken(sessionId: string, tokenHash: string, expiresAt: Date): Promise<void> {
+    await this.em.execute('insert into identity.refresh_tokens (token_hash, session_id, expires_at) values (?, ?, ?)', [
+      tokenHash,
+      sessionId,
+      expiresAt,
+    ]);
+  }
+
+  async claimRefreshToken(tokenHash: string): Promise<RefreshClaim> {
+    // One statement decides: of two concurrent uses exactly one sees used_at still null.
+    const [row] = await this.em.execute<{ session_id: string; claimed: boolean; expired: boolean }[]>(
+      `with target as (
+         select token_hash, session_id, used_at, expires_at from identity.refresh_tokens where token_hash = ? for update
+       ), claimed as (
+         update identity.refresh_tokens t set used_at = now()
+           from target where t.token_hash = target.token_hash and target.used_at is null and target.expires_at > now()
+         returning t.token_hash
+       )
+       select target.session_id, exists (select 1 from claimed) as claimed, target.expires_at <= now() as expired from target`,
+      [tokenHash],
+    );
+    if (!row) return { outcome: 'unknown' };
+    if (row.claimed) return { outcome: 'claimed', sessionId: row.session_id };
+    if (row.expired) return { outcome: 'expired' };
+    return { outcome: 'reused', sessionId: row.session_id };
+  }
+}

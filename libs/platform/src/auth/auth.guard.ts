@@ -1,0 +1,51 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { ForbiddenError, UnauthenticatedError } from './auth.errors.js';
+import { PUBLIC_ROUTE, REQUIRED_ROLES, REQUIRED_SCOPE } from './decorators.js';
+import type { Principal, Role } from './principal.js';
+import { RequestAuthenticator } from './request-authenticator.js';
+
+export function hasRole(principal: Principal, required: Role[]): boolean {
+  return principal.roles.includes('admin') || required.some((role) => principal.roles.includes(role));
+}
+
+/** Global guard: authenticated by default, then role and API-key scope checks from route metadata. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: RequestAuthenticator,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true; // sockets authenticate at the handshake
+    const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets);
+    const credential = RequestAuthenticator.bearerFrom(request.headers.authorization);
+
+    if (!credential) {
+      if (isPublic) return true;
+      throw new UnauthenticatedError();
+    }
+    const principal = await this.authenticator.authenticate(credential);
+    request.principal = principal;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    if (roles?.length && !hasRole(principal, roles)) {
+      throw new ForbiddenError('auth.role-required', `This requires one of the roles: ${roles.join(', ')}`, { requiredRoles: roles });
+    }
+    if (principal.via === 'api-key') {
+      const scope = this.reflector.getAllAndOverride<string | undefined>(REQUIRED_SCOPE, targets);
+      if (!scope || !principal.scopes?.includes(scope)) {
+        throw new ForbiddenError(
+          'auth.api-key-scope',
+          scope ? `This API key lacks the scope '${scope}'` : 'This route cannot be called with an API key',
+          scope ? { requiredScope: scope } : undefined,
+        );
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,77 @@
+import helmet from '@fastify/helmet';
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppConfig } from '@config';
+import { Metrics } from '../observability/metrics.js';
+import { requestIdOf } from '../observability/logging.module.js';
+import { RedisIoAdapter } from '../realtime/socket-io.adapter.js';
+import { mountBullBoard } from './bull-board.js';
+
+/**
+ * Builds the HTTP application (not yet listening): Fastify with the platform's security headers, CORS,
+ * problem+json errors (including Fastify's own body errors), request ids, metrics, Socket.IO,
+ * OpenAPI at /docs and Bull Board at /admin/queues.
+ */
+export async function createHttpApp(rootModule: DynamicModule, config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: config.http.trustProxy,
+    genReqId: requestIdOf,
+    routerOptions: { maxParamLength: 200 },
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, abortOnError: false });
+  try {
+    app.useLogger(app.get(Logger));
+    app.flushLogs();
+    const fastify = app.getHttpAdapter().getInstance();
+
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          // Swagger UI and Bull Board inline their bootstrapping scripts and styles.
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+        },
+      },
+    });
+    const origins = config.http.corsOrigins;
+    app.enableCors({ origin: origins === '*' ? true : origins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
+
+    fastify.addHook('onSend', async (request, reply) => {
+      void reply.header('x-request-id', String(request.id));
+    });
+    const metrics = app.get(Metrics);
+    fastify.addHook('onResponse', async (request, reply) => {
+      const route = request.routeOptions.url ?? 'unmatched';
+      metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1_000);
+    });
+
+    app.useWebSocketAdapter(new RedisIoAdapter(app));
+
+    if (config.http.docsEnabled) {
+      const document = SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('Showrunner API')
+          .setDescription('The backend of a creator-subscription media platform. Errors are application/problem+json with a stable `code`.')
+          .setVersion('1')
+          .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT or sr_ API key' })
+          .build(),
+      );
+      SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+    }
+    await mountBullBoard(app, fastify);
+    await app.init();
+  } catch (error) {
+    // A boot that fails half-way must not leave its connections open.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
+  return app;
+}

@@ -1,0 +1,51 @@
+import { DomainError } from '@lib/platform/ddd';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export const MAX_PAGE_SIZE = 100;
+
+/** `?cursor=&limit=`: every list endpoint pages by an opaque cursor, with a capped page size. */
+export class CursorPageQuery {
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page', maxLength: 512 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit: number = 20;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Absent on the last page. */
+  nextCursor?: string;
+}
+
+export function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+/** Decodes a cursor made by encodeCursor; undefined when it was tampered with or malformed. */
+export function decodeCursor(cursor: string): unknown[] | undefined {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(values) ? values : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class InvalidCursorError extends DomainError {
+  readonly code = 'http.cursor-invalid';
+  readonly kind = 'invalid' as const;
+  constructor() {
+    super('The cursor is malformed; start again without one');
+  }
+}

@@ -1,0 +1,97 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { DomainError } from '@lib/platform/ddd';
+import { NotFoundError, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE, problem, STATUS_BY_KIND, type Problem } from './problem.js';
+import { ValidationFailedException } from './validation.js';
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'http.bad-request',
+  401: 'auth.unauthenticated',
+  403: 'auth.forbidden',
+  404: 'http.not-found',
+  405: 'http.method-not-allowed',
+  406: 'http.not-acceptable',
+  409: 'http.conflict',
+  413: 'http.payload-too-large',
+  415: 'http.unsupported-media-type',
+  429: 'http.rate-limited',
+};
+
+/** Turns anything thrown while handling a request into a problem+json answer; never a stack trace. */
+export function toProblem(error: unknown, logger: Logger): Problem {
+  if (error instanceof ValidationFailedException) {
+    return problem(400, 'validation.failed', error.message, { errors: error.fields });
+  }
+  if (error instanceof DomainError) {
+    return problem(STATUS_BY_KIND[error.kind], error.code, error.message, error.details);
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    // Fastify's own errors (body parsing, limits) arrive wrapped, with the original as the cause.
+    const cause = error.cause as { code?: unknown } | undefined;
+    if (typeof cause?.code === 'string' && cause.code.startsWith('FST_')) return fastifyProblem(status, cause.code, error.message);
+    const response = error.getResponse();
+    const body = typeof response === 'object' && response ? (response as Record<string, unknown>) : {};
+    const code = typeof body.code === 'string' ? body.code : (CODE_BY_STATUS[status] ?? `http.${status}`);
+    const message = Array.isArray(body.message) ? body.message.join('; ') : (body.message as string | undefined) ?? error.message;
+    return problem(status, code, message);
+  }
+  if (error instanceof OptimisticLockError) {
+    return problem(409, 'concurrency.version-conflict', 'The resource changed while this request was handled; retry it');
+  }
+  if (error instanceof UniqueConstraintViolationException) {
+    return problem(409, 'http.conflict', 'A resource with the same unique value already exists');
+  }
+  if (error instanceof NotFoundError) {
+    return problem(404, 'http.not-found', 'Not found');
+  }
+  const fastifyError = error as { statusCode?: number; code?: string; message?: string };
+  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    return fastifyProblem(fastifyError.statusCode, fastifyError.code, fastifyError.message);
+  }
+  logger.error({ err: error }, 'unhandled error');
+  return problem(500, 'internal', 'An unexpected error occurred; it has been logged');
+}
+
+/** Errors raised by Fastify itself, before a route handler runs (body parsing, limits). */
+export function fastifyProblem(status: number, fastifyCode: string | undefined, message: string | undefined): Problem {
+  switch (fastifyCode) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return problem(400, 'http.malformed-json', 'The request body is not valid JSON');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problem(400, 'http.empty-json-body', "Content-Type is application/json but the body is empty");
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problem(413, 'http.payload-too-large', 'The request body exceeds the size limit');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return problem(415, 'http.unsupported-media-type', message ?? 'Unsupported media type');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return problem(400, 'http.invalid-content-length', 'Content-Length does not match the body');
+    default:
+      if (status === 400 && message?.toLowerCase().includes('json')) {
+        return problem(400, 'http.malformed-json', 'The request body is not valid JSON');
+      }
+      return problem(status, CODE_BY_STATUS[status] ?? `http.${status}`, message);
+  }
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: Problem): void {
+  const retryAfter = body.retryAfterSeconds;
+  if (typeof retryAfter === 'number') void reply.header('retry-after', String(Math.ceil(retryAfter)));
+  if (body.status === 401 && !reply.hasHeader('www-authenticate')) void reply.header('www-authenticate', 'Bearer');
+  void reply
+    .status(body.status)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .send({ ...body, instance: request.url, requestId: String(request.id) });
+}
+
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw error;
+    const http = host.switchToHttp();
+    sendProblem(http.getResponse<FastifyReply>(), http.getRequest<FastifyRequest>(), toProblem(error, this.logger));
+  }
+}

@@ -1,0 +1,35 @@
+import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+
+export interface FieldProblem {
+  /** Dotted path of the offending field, e.g. `profile.displayName` or `items.2.id`. */
+  field: string;
+  messages: string[];
+}
+
+/** A body, query or socket payload that does not match its DTO (400 `validation.failed`). */
+export class ValidationFailedException extends BadRequestException {
+  constructor(readonly fields: FieldProblem[]) {
+    super(fields.map((f) => f.messages.join(', ')).join('; '));
+  }
+}
+
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}
+
+/** Whitelist, refuse unknown fields (mass assignment), transform to DTO classes. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => new ValidationFailedException(flattenValidationErrors(errors)),
+  });
+}

@@ -1,0 +1,42 @@
+// The platform's public surface for contexts and apps. Domain code imports '@lib/platform/ddd' only.
+export { AggregateRoot, DomainEvent, DomainError, newId, type DomainErrorKind } from './ddd/index.js';
+
+export { PlatformModule, type PlatformModuleOptions } from './platform.module.js';
+
+export { ROLES, type Principal, type Role } from './auth/principal.js';
+export { AccessTokens } from './auth/access-tokens.js';
+export { AuthGuard, hasRole } from './auth/auth.guard.js';
+export { ApiKeyScope, CurrentUser, Public, Roles } from './auth/decorators.js';
+export { ApiKeyAuthenticator, PasswordAuthenticator, API_KEY_PREFIX } from './auth/credential-ports.js';
+export { RequestAuthenticator } from './auth/request-authenticator.js';
+export { SessionRevocations } from './auth/session-revocations.js';
+export { ForbiddenError, RateLimitedError, UnauthenticatedError } from './auth/auth.errors.js';
+export { RateLimiter, type RatePolicy } from './rate-limit/rate-limiter.js';
+
+export { createHttpApp } from './http/http-app.js';
+export { ApiProblems, ProblemDocument } from './http/openapi.js';
+export { CursorPageQuery, decodeCursor, encodeCursor, InvalidCursorError, MAX_PAGE_SIZE, type Page } from './http/pagination.js';
+export { problem, type Problem } from './http/problem.js';
+export { createValidationPipe, ValidationFailedException, type FieldProblem } from './http/validation.js';
+
+export * from './messaging/index.js';
+
+export { QueuesModule } from './queues/queues.module.js';
+export { QueueCatalog } from './queues/queue-catalog.js';
+export { RedisConnections } from './queues/redis-connections.js';
+export { DEFAULT_JOB_OPTIONS, type QueueDeclaration } from './queues/job-defaults.js';
+
+export * from './search/search-index.js';
+export { SearchModule, SearchIndexCatalog } from './search/search.module.js';
+export { rebuildIndex, type SearchIndexSource } from './search/reindex.js';
+
+export { RealtimeEmitter } from './realtime/realtime-emitter.js';
+export { userRoom } from './realtime/rooms.js';
+export { WsProblemFilter } from './realtime/ws-problem.filter.js';
+export type { SocketData } from './realtime/socket-io.adapter.js';
+
+export { Metrics } from './observability/metrics.js';
+export { UnitOfWork } from './persistence/unit-of-work.js';
+export { migrateDatabase, ormOptions, PersistenceModule } from './persistence/index.js';
+export { resolveRuntime, type PlatformRuntime } from './runtime/resolve-services.js';
+export { shutdownOnSignals } from './runtime/shutdown.js';

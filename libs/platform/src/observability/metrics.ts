@@ -1,0 +1,60 @@
+import { Controller, Get, Header, Injectable } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Public } from '../auth/decorators.js';
+import { QueueCatalog } from '../queues/queue-catalog.js';
+
+/** A registry per application (not prom-client's global one), so several apps can share a process. */
+@Injectable()
+export class Metrics {
+  readonly registry = new Registry();
+  readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
+
+  constructor(queues: QueueCatalog, orm: MikroORM) {
+    collectDefaultMetrics({ register: this.registry });
+    this.httpDuration = new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request duration by route pattern and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5],
+      registers: [this.registry],
+    });
+    new Gauge({
+      name: 'queue_jobs',
+      help: 'Jobs per queue and state',
+      labelNames: ['queue', 'state'],
+      registers: [this.registry],
+      async collect() {
+        for (const queue of queues.all()) {
+          const counts = await queue.getJobCounts();
+          for (const [state, count] of Object.entries(counts)) this.set({ queue: queue.name, state }, count);
+        }
+      },
+    });
+    new Gauge({
+      name: 'outbox_unpublished_events',
+      help: 'Integration events committed but not yet handed to the queues (relay lag)',
+      registers: [this.registry],
+      async collect() {
+        const [row] = await orm.em.fork().execute<{ count: string }[]>(
+          'select count(*) as count from platform.outbox where published_at is null',
+        );
+        this.set(Number(row?.count ?? 0));
+      },
+    });
+  }
+}
+
+@ApiExcludeController()
+@Controller('metrics')
+export class MetricsController {
+  constructor(private readonly metrics: Metrics) {}
+
+  @Public()
+  @Get()
+  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  scrape(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+}

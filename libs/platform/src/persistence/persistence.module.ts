@@ -1,0 +1,21 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { EntitySchema } from '@mikro-orm/postgresql';
+
+const declared = new Set<EntitySchema<any>>();
+
+/** Every entity mapping declared by the contexts loaded in this process. */
+export function declaredEntities(): EntitySchema<any>[] {
+  return [...declared];
+}
+
+/**
+ * A context declares its mappings here when its module is defined (at import), before the ORM starts.
+ * (@mikro-orm/nestjs's autoLoadEntities forgets them once any ORM in the process shuts down.)
+ */
+@Module({})
+export class PersistenceModule {
+  static forFeature(entities: EntitySchema<any>[]): DynamicModule {
+    for (const entity of entities) declared.add(entity);
+    return { module: PersistenceModule };
+  }
+}

@@ -1,0 +1,94 @@
+import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { AppConfig } from '@config';
+import { AccessTokens } from './auth/access-tokens.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { RequestAuthenticator } from './auth/request-authenticator.js';
+import { SessionRevocations } from './auth/session-revocations.js';
+import { ProblemDetailsFilter } from './http/problem-details.filter.js';
+import { createValidationPipe } from './http/validation.js';
+import { MessagingModule } from './messaging/messaging.module.js';
+import { OutboxMessageSchema } from './messaging/outbox/outbox-message.js';
+import { HealthController } from './observability/health.controller.js';
+import { LoggingModule } from './observability/logging.module.js';
+import { Metrics, MetricsController } from './observability/metrics.js';
+import { ormOptions } from './persistence/orm-options.js';
+import { declaredEntities } from './persistence/persistence.module.js';
+import { MikroOrmUnitOfWork, UnitOfWork } from './persistence/unit-of-work.js';
+import { QueuesModule } from './queues/queues.module.js';
+import { RedisConnections } from './queues/redis-connections.js';
+import { RateLimiter } from './rate-limit/rate-limiter.js';
+import { RealtimeEmitter } from './realtime/realtime-emitter.js';
+import { RealtimeGateway } from './realtime/realtime.gateway.js';
+import { SearchModule } from './search/search.module.js';
+
+export interface PlatformModuleOptions {
+  config: AppConfig;
+  /** Serve HTTP and sockets (the API process). */
+  http: boolean;
+  /** Run the outbox relay, consumers and job processors (the worker process). */
+  worker: boolean;
+}
+
+/** Configuration and connections every other module builds on. */
+@Global()
+@Module({})
+class PlatformCoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const shared: Provider[] = [{ provide: AppConfig, useValue: config }, RedisConnections];
+    return { module: PlatformCoreModule, providers: shared, exports: shared };
+  }
+}
+
+/** The platform under every context: persistence, messaging, queues, search, auth, real time, HTTP. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot({ config, http, worker }: PlatformModuleOptions): DynamicModule {
+    const services: Provider[] = [
+      AccessTokens,
+      SessionRevocations,
+      RequestAuthenticator,
+      RateLimiter,
+      RealtimeEmitter,
+      Metrics,
+      { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
+    ];
+    return {
+      module: PlatformModule,
+      imports: [
+        PlatformCoreModule.forRoot(config),
+        LoggingModule,
+        MikroOrmModule.forRootAsync({
+          driver: PostgreSqlDriver,
+          inject: [AppConfig],
+          useFactory: (appConfig: AppConfig) => ({
+            ...ormOptions({ databaseUrl: appConfig.database.url, entities: [OutboxMessageSchema, ...declaredEntities()] }),
+            // Each HTTP request works in its own EntityManager fork (AsyncLocalStorage), the NestJS way.
+            registerRequestContext: http,
+          }),
+        }),
+        QueuesModule.forRoot(),
+        MessagingModule.forRoot({ worker }),
+        SearchModule.forRoot(),
+        CqrsModule.forRoot(),
+      ],
+      controllers: http ? [HealthController, MetricsController] : [],
+      providers: [
+        ...services,
+        ...(http
+          ? [
+              { provide: APP_GUARD, useClass: AuthGuard },
+              { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+              { provide: APP_PIPE, useFactory: createValidationPipe },
+              RealtimeGateway,
+            ]
+          : []),
+      ],
+      exports: [AccessTokens, SessionRevocations, RequestAuthenticator, RateLimiter, RealtimeEmitter, Metrics, UnitOfWork],
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import type { JobOptions } from 'bull';
+
+/**
+ * The conventions every queue starts from: retried with exponential backoff, bounded in time, and
+ * completed jobs kept for a while (Bull Board shows them, and a kept job id still dedupes re-adds).
+ */
+export const DEFAULT_JOB_OPTIONS: JobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1_000 },
+  timeout: 60_000,
+  removeOnComplete: { age: 24 * 3_600, count: 1_000 },
+  removeOnFail: { age: 14 * 24 * 3_600 },
+};
+
+export interface QueueDeclaration {
+  /** `<context>.<job>`, e.g. `studio.transcode`. */
+  name: string;
+  defaultJobOptions?: JobOptions;
+}

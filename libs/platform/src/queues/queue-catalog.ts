@@ -1,0 +1,38 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { Queue } from 'bull';
+import type { QueueDeclaration } from './job-defaults.js';
+
+/** Every queue this process declared: for Bull Board, metrics, the processor check and shutdown. */
+@Injectable()
+export class QueueCatalog implements OnApplicationShutdown {
+  private readonly logger = new Logger(QueueCatalog.name);
+  private readonly queues = new Map<string, Queue>();
+
+  add(declaration: QueueDeclaration, queue: Queue): void {
+    this.queues.set(declaration.name, queue);
+    queue.on('stalled', (job) => this.logger.warn({ queue: queue.name, jobId: job.id }, 'job stalled and will run again'));
+    queue.on('error', (error) => this.logger.error({ queue: queue.name, err: error }, 'queue error'));
+  }
+
+  get(name: string): Queue {
+    const queue = this.queues.get(name);
+    if (!queue) throw new Error(`Queue '${name}' is not declared in this process`);
+    return queue;
+  }
+
+  all(): Queue[] {
+    return [...this.queues.values()];
+  }
+
+  /** Queues with no processor in this (worker) process: their jobs would wait forever. */
+  withoutProcessor(): string[] {
+    return this.all()
+      .filter((queue) => Object.keys((queue as Queue & { handlers?: Record<string, unknown> }).handlers ?? {}).length === 0)
+      .map((queue) => queue.name);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // Closed here, before RedisConnections quits the connections the queues share.
+    await Promise.all(this.all().map((queue) => queue.close().catch(() => undefined)));
+  }
+}

@@ -1,0 +1,58 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis, type RedisOptions } from 'ioredis';
+import { AppConfig } from '@config';
+
+/**
+ * The process's Redis connections. Commands share one client; queues share one client and one
+ * subscriber (only Bull's blocking connections are per queue), so connections stay few.
+ */
+@Injectable()
+export class RedisConnections implements OnApplicationShutdown {
+  private readonly created: Redis[] = [];
+  private sharedCommands?: Redis;
+  private queueClient?: Redis;
+  private queueSubscriber?: Redis;
+
+  constructor(private readonly config: AppConfig) {}
+
+  /** The shared general-purpose client; build its keys with `key()`. */
+  commands(): Redis {
+    return (this.sharedCommands ??= this.create({}));
+  }
+
+  /** A key namespaced with REDIS_PREFIX, so deployments (and test files) sharing a Redis stay apart. */
+  key(...parts: string[]): string {
+    return [this.config.redis.prefix, ...parts].join(':');
+  }
+
+  get prefix(): string {
+    return this.config.redis.prefix;
+  }
+
+  /** Connections for Bull: `client` and `subscriber` are shared, `bclient` must be one per queue. */
+  forBull(type: 'client' | 'subscriber' | 'bclient'): Redis {
+    // Bull refuses blocking/subscriber connections that retry requests or wait for a ready check.
+    const bullSafe: RedisOptions = { maxRetriesPerRequest: null, enableReadyCheck: false };
+    if (type === 'client') return (this.queueClient ??= this.create(bullSafe));
+    if (type === 'subscriber') return (this.queueSubscriber ??= this.create(bullSafe));
+    return this.create(bullSafe);
+  }
+
+  /** A dedicated connection (pub/sub clients for Socket.IO, for instance). */
+  dedicated(options: RedisOptions = {}): Redis {
+    return this.create(options);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.created.map((client) => client.quit().catch(() => client.disconnect())));
+    this.created.length = 0;
+  }
+
+  private create(options: RedisOptions): Redis {
+    const client = new Redis(this.config.redis.url, { lazyConnect: false, ...options });
+    // ioredis reconnects by itself; without a listener an outage would crash the process.
+    client.on('error', () => undefined);
+    this.created.push(client);
+    return client;
+  }
+}

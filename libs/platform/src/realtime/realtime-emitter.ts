@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { Emitter } from '@socket.io/redis-emitter';
+import { RedisConnections } from '../queues/redis-connections.js';
+import { socketChannelKey, userRoom } from './rooms.js';
+
+/**
+ * Pushes events to connected clients from any process, the worker included: it publishes to Redis,
+ * and every API node's Socket.IO adapter delivers to its local sockets in the room.
+ */
+@Injectable()
+export class RealtimeEmitter {
+  private emitter?: Emitter;
+
+  constructor(private readonly redis: RedisConnections) {}
+
+  toUser(userId: string, event: string, payload: unknown): void {
+    this.toRoom(userRoom(userId), event, payload);
+  }
+
+  toRoom(room: string, event: string, payload: unknown): void {
+    this.get().to(room).emit(event, payload);
+  }
+
+  private get(): Emitter {
+    return (this.emitter ??= new Emitter(this.redis.commands(), { key: socketChannelKey(this.redis.prefix) }));
+  }
+}

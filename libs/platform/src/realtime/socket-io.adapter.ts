@@ -1,0 +1,98 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { IncomingMessage } from 'node:http';
+import type { Namespace, Server, ServerOptions, Socket } from 'socket.io';
+import { AppConfig } from '@config';
+import { DomainError } from '@lib/platform/ddd';
+import { UnauthenticatedError } from '../auth/auth.errors.js';
+import { RequestAuthenticator } from '../auth/request-authenticator.js';
+import type { Principal } from '../auth/principal.js';
+import { RedisConnections } from '../queues/redis-connections.js';
+import { socketChannelKey, userRoom } from './rooms.js';
+
+export interface SocketData {
+  principal: Principal;
+}
+
+/** Largest client-to-server packet: chat-sized payloads, not file transfers. */
+const MAX_PACKET_BYTES = 64 * 1024;
+
+/**
+ * Socket.IO on the Fastify server, shared across API nodes through the Redis adapter, with the
+ * access token checked at every namespace's handshake and each user's sockets in `user:<id>`.
+ */
+export class RedisIoAdapter extends IoAdapter {
+  private readonly config: AppConfig;
+  private readonly redis: RedisConnections;
+  private readonly authenticator: RequestAuthenticator;
+
+  constructor(app: INestApplicationContext) {
+    super(app);
+    this.config = app.get(AppConfig);
+    this.redis = app.get(RedisConnections);
+    this.authenticator = app.get(RequestAuthenticator);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const origins = this.config.http.corsOrigins;
+    const server: Server = super.createIOServer(port, {
+      ...(options as ServerOptions),
+      maxHttpBufferSize: MAX_PACKET_BYTES,
+      cors: { origin: origins === '*' ? true : origins, credentials: true },
+      // CORS headers do not protect WebSocket upgrades; the Origin is checked here (CSWSH).
+      allowRequest: (request, callback) => callback(null, this.originAllowed(request)),
+    } as ServerOptions);
+    server.adapter(
+      createAdapter(this.redis.dedicated(), this.redis.dedicated(), { key: socketChannelKey(this.redis.prefix) }),
+    );
+    this.secure(server.of('/'));
+    server.on('new_namespace', (namespace: Namespace) => this.secure(namespace));
+    return server;
+  }
+
+  private originAllowed(request: IncomingMessage): boolean {
+    const origin = request.headers.origin;
+    const allowed = this.config.http.corsOrigins;
+    // Non-browser clients send no Origin; browsers always do, and only listed origins may connect.
+    return !origin || allowed === '*' || allowed.includes(origin);
+  }
+
+  private secure(namespace: Namespace): void {
+    namespace.use((socket, next) => {
+      void this.authenticate(socket).then(
+        () => next(),
+        (error: unknown) => {
+          const failure = new Error(error instanceof DomainError ? error.message : 'Authentication failed') as Error & {
+            data: { code: string };
+          };
+          failure.data = { code: error instanceof DomainError ? error.code : 'auth.unauthenticated' };
+          next(failure);
+        },
+      );
+    });
+    namespace.on('connection', (socket: Socket) => {
+      const principal = (socket.data as SocketData).principal;
+      void socket.join(userRoom(principal.userId));
+      this.disconnectWhenExpired(socket, principal);
+    });
+  }
+
+  private async authenticate(socket: Socket): Promise<void> {
+    const fromAuth = typeof socket.handshake.auth?.token === 'string' ? (socket.handshake.auth.token as string) : undefined;
+    const credential = fromAuth ?? RequestAuthenticator.bearerFrom(socket.handshake.headers.authorization);
+    if (!credential) throw new UnauthenticatedError();
+    (socket.data as SocketData).principal = await this.authenticator.authenticate(credential);
+  }
+
+  /** An access token is only checked at the handshake, so the socket ends when the token does. */
+  private disconnectWhenExpired(socket: Socket, principal: Principal): void {
+    if (!principal.expiresAt) return;
+    const timer = setTimeout(() => {
+      socket.emit('auth:expired', { code: 'auth.token-expired' });
+      socket.disconnect(true);
+    }, Math.max(0, principal.expiresAt * 1_000 - Date.now()));
+    timer.unref();
+    socket.once('disconnect', () => clearTimeout(timer));
+  }
+}

@@ -1,0 +1,266 @@
+import { isFieldName } from '../definition.js';
+import {
+  encodeCursor,
+  normalizeQuery,
+  type CursorValue,
+  type NormalizedFilter,
+  type NormalizedQuery,
+  type NormalizedSort,
+} from '../query.js';
+import { InvalidSearchQueryError } from '../search-errors.js';
+import type { FacetCount, FieldType, IndexVersion, SearchHit, SearchQuery, SearchResult } from '../search-index.js';
+
+/** Rank weights for D, C, B, A: proportional to field weights 1-4, like the Elasticsearch boosts. */
+const RANK_WEIGHTS = `'{0.25,0.5,0.75,1}'`;
+/** Below the lowest exact-match rank (one weight-1 hit scores 0.25), so typo matches rank after exact ones. */
+const FUZZY_WEIGHT = 0.2;
+/** Buckets returned per facet, like an Elasticsearch terms aggregation with size 20. */
+export const FACET_SIZE = 20;
+
+export interface PostgresSearchStatement {
+  text: string;
+  values: unknown[];
+  /** The validated query, needed to read the rows back (readSearchRows). */
+  query: NormalizedQuery;
+}
+
+interface SortColumn {
+  /** Column of the `matched` CTE. */
+  column: string;
+  order: 'asc' | 'desc';
+  nullable: boolean;
+  /** SQL type a cursor value is cast to. */
+  cast: 'float8' | 'numeric' | 'boolean' | 'text collate "C"';
+}
+
+class Parameters {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * The one statement behind `PostgresSearchIndex.search`: hits of one page, the total, the facet counts
+ * and the alias's live version, all read from one snapshot. `$1` is the physical index name.
+ */
+export function buildSearchStatement(target: IndexVersion, search: SearchQuery): PostgresSearchStatement {
+  const query = normalizeQuery(target.definition, search);
+  const params = new Parameters();
+  const index = params.add(target.physicalName);
+
+  const fieldSorts = query.sort.filter((s): s is NormalizedSort & { type: FieldType } => s.type !== 'score');
+  const sortColumns: SortColumn[] = [
+    ...query.sort.map((s): SortColumn => {
+      if (s.type === 'score') return { column: 'score', order: s.order, nullable: false, cast: 'float8' };
+      return { column: `s${fieldSorts.indexOf(s as (typeof fieldSorts)[number])}`, order: s.order, nullable: true, cast: sortCast(s.type) };
+    }),
+    { column: 'id', order: 'asc', nullable: false, cast: 'text collate "C"' },
+  ];
+  const selected = [
+    ...fieldSorts.map((s, i) => `${sortExpression(s.field, s.type)} as s${i}`),
+    ...(query.facets.length > 0 ? ['d.keys'] : []),
+  ];
+  const columns = (score: string) => ['d.id', `${score} as score`, ...selected].join(', ');
+  const filters = query.filters.map((f) => `and ${filterCondition(f, params)}`).join('\n      ');
+
+  let ctes: string;
+  if (query.text === undefined) {
+    ctes = `
+matched as (
+  select ${columns('null::float8')}
+  from search.documents d
+  where d.index_name = ${index} and d.body is not null
+      ${filters}
+)`;
+  } else if (query.mode === 'autocomplete') {
+    // Every finished word must match; the word being typed matches as a prefix.
+    const words = query.text.split(/\s+/);
+    const terms = `search.prefix_query(${params.add(words.slice(0, -1).join(' '))}, ${params.add(words.at(-1))})`;
+    // Without autocomplete fields, prefixes match every text field.
+    const vector = Object.values(target.definition.fields).some((f) => f.autocomplete) ? 'd.suggest' : 'd.vector';
+    ctes = `
+matched as (
+  select ${columns(`ts_rank_cd(${RANK_WEIGHTS}, ${vector}, ${terms})::float8`)}
+  from search.documents d
+  where d.index_name = ${index} and ${vector} @@ ${terms}
+      ${filters}
+)`;
+  } else {
+    // Any word may match, ranked by how often and in which fields; then documents matching only with
+    // typos (see search.typo_query), ranked the same way but always below every exact match.
+    const text = params.add(query.text);
+    const terms = `search.any_words_query(${text})`;
+    ctes = `
+typos as (
+  select search.typo_query(${index}, ${text}) as terms
+),
+matched as (
+  select ${columns(`ts_rank_cd(${RANK_WEIGHTS}, d.vector, ${terms})::float8`)}
+  from search.documents d
+  where d.index_name = ${index} and d.vector @@ ${terms}
+      ${filters}
+  union all
+  -- Normalisation 32 maps the rank into [0, 1): scaled, it stays below any exact match.
+  select ${columns(`(${FUZZY_WEIGHT} * ts_rank_cd(${RANK_WEIGHTS}, d.vector, (select terms from typos), 32))::float8`)}
+  from search.documents d
+  where d.index_name = ${index} and d.vector @@ (select terms from typos)
+    and not coalesce(d.vector @@ ${terms}, false)
+      ${filters}
+)`;
+  }
+
+  const order = (alias: string) =>
+    sortColumns.map((c) => `${alias}.${c.column} ${c.order}${c.nullable ? ' nulls last' : ''}`).join(', ');
+  const keyset = query.after ? `where ${keysetCondition(sortColumns, query.after, params)}` : '';
+  const limit = params.add(query.limit + 1);
+
+  const text = `
+with ${ctes.trim()},
+page as (
+  select p.*, d.body
+  from (
+    select m.id, m.score${fieldSorts.map((_, i) => `, m.s${i}`).join('')}
+    from matched m
+    ${keyset}
+    order by ${order('m')}
+    limit ${limit}
+  ) p
+  join search.documents d on d.index_name = ${index} and d.id = p.id
+)
+select
+  -- Differs from $1 when the alias moved on since the caller resolved it: the caller retries.
+  (select a.physical_name from search.indices i join search.aliases a on a.alias = i.alias where i.physical_name = ${index}) as live_physical_name,
+  (select count(*) from matched) as total,
+  ${facetsExpression(query.facets)} as facets,
+  page.*
+from (select 1) as meta
+left join page on true
+order by ${order('page')}`;
+  return { text: text.trim(), values: params.values, query };
+}
+
+export interface SearchRow {
+  live_physical_name: string | null;
+  total: string;
+  facets: Record<string, FacetCount[]>;
+  id: string | null;
+  score: number | null;
+  body: Record<string, unknown> | null;
+  [sortColumn: `s${number}`]: CursorValue;
+}
+
+/** Turns the statement's rows into a SearchResult. */
+export function readSearchRows<T>(rows: SearchRow[], query: NormalizedQuery): SearchResult<T> {
+  const [first] = rows;
+  const page = rows.filter((r) => r.id !== null);
+  const hits: SearchHit<T>[] = page.slice(0, query.limit).map((r) => ({ id: r.id!, score: r.score, document: r.body as T }));
+  let nextCursor: string | undefined;
+  if (page.length > query.limit && query.limit > 0) {
+    const last = page[query.limit - 1];
+    let fieldSort = 0;
+    const values = query.sort.map((s) => (s.type === 'score' ? last.score : last[`s${fieldSort++}`]));
+    nextCursor = encodeCursor(query.sort, [...values, last.id]);
+  }
+  return { hits, total: Number(first?.total ?? 0), facets: first?.facets ?? {}, nextCursor };
+}
+
+function fieldPath(field: string): string {
+  if (!isFieldName(field)) throw new InvalidSearchQueryError(`Invalid field name "${field}"`, field);
+  return `'${field}'`;
+}
+
+/** Sort keys are typed so numbers and dates order as values; text orders by code point, like Elasticsearch. */
+function sortExpression(field: string, type: FieldType): string {
+  const value = `(d.body ->> ${fieldPath(field)})`;
+  switch (type) {
+    case 'integer':
+    case 'float':
+      return `${value}::numeric`;
+    case 'date':
+      return `extract(epoch from ${value}::timestamptz)`;
+    case 'boolean':
+      return `${value}::boolean`;
+    case 'keyword':
+    case 'text':
+      return `${value} collate "C"`;
+  }
+}
+
+function sortCast(type: FieldType): SortColumn['cast'] {
+  switch (type) {
+    case 'integer':
+    case 'float':
+    case 'date':
+      return 'numeric';
+    case 'boolean':
+      return 'boolean';
+    case 'keyword':
+    case 'text':
+      return 'text collate "C"';
+  }
+}
+
+function filterCondition(filter: NormalizedFilter, params: Parameters): string {
+  const path = fieldPath(filter.field);
+  if ('values' in filter) {
+    if (filter.type === 'date') return `(d.body ->> ${path})::timestamptz = any(${params.add(filter.values)}::timestamptz[])`;
+    // One containment per value: each can use the GIN index on keys (an `= any` over arrays cannot).
+    const matches = filter.values.map((v) => `d.keys @> ${params.add(JSON.stringify({ [filter.field]: [v] }))}::jsonb`);
+    return matches.length === 1 ? matches[0] : `(${matches.join(' or ')})`;
+  }
+  const cast = filter.type === 'date' ? 'timestamptz' : 'numeric';
+  const operators = { gte: '>=', gt: '>', lte: '<=', lt: '<' } as const;
+  return Object.entries(filter.range)
+    .map(([op, bound]) => `(d.body ->> ${path})::${cast} ${operators[op as keyof typeof operators]} ${params.add(bound)}::${cast}`)
+    .join(' and ');
+}
+
+/** Rows after the cursor in the (sort..., id) order; nulls sort last in both directions. */
+function keysetCondition(columns: SortColumn[], after: CursorValue[], params: Parameters): string {
+  const placeholders = columns.map((column, i) => {
+    const value = after[i];
+    if (value !== null && !fitsCast(column.cast, value)) throw new InvalidSearchQueryError('Malformed cursor: a sort value has the wrong type');
+    return value === null ? null : `${params.add(value)}::${column.cast}`;
+  });
+  const equal = (i: number) => `m.${columns[i].column} ${placeholders[i] === null ? 'is null' : `= ${placeholders[i]}`}`;
+  const disjuncts: string[] = [];
+  columns.forEach((column, i) => {
+    if (placeholders[i] === null) return; // nothing sorts after a null
+    const comparison = `m.${column.column} ${column.order === 'asc' ? '>' : '<'} ${placeholders[i]}`;
+    const later = column.nullable ? `(${comparison} or m.${column.column} is null)` : comparison;
+    disjuncts.push([...columns.slice(0, i).map((_, j) => equal(j)), later].join(' and '));
+  });
+  return disjuncts.length === 0 ? 'false' : `(${disjuncts.map((d) => `(${d})`).join('\n       or ')})`;
+}
+
+function fitsCast(cast: SortColumn['cast'], value: string | number | boolean): boolean {
+  switch (cast) {
+    case 'float8':
+      return typeof value === 'number';
+    case 'numeric':
+      return typeof value === 'number' || (typeof value === 'string' && /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value));
+    case 'boolean':
+      return typeof value === 'boolean';
+    default:
+      return typeof value === 'string';
+  }
+}
+
+function facetsExpression(facets: string[]): string {
+  if (facets.length === 0) return `'{}'::jsonb`;
+  const perField = facets.map(
+    (field) => `${fieldPath(field)}, (
+      select coalesce(jsonb_agg(jsonb_build_object('value', f.value, 'count', f.count) order by f.count desc, f.value), '[]')
+      from (
+        select v.value collate "C" as value, count(*) as count
+        from matched m, jsonb_array_elements_text(m.keys -> ${fieldPath(field)}) v(value)
+        group by 1
+        order by 2 desc, 1
+        limit ${FACET_SIZE}
+      ) f)`,
+  );
+  return `jsonb_build_object(${perField.join(',\n    ')})`;
+}

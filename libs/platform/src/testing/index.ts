@@ -1,0 +1,5 @@
+// Test helpers; imported by tests only (never by production code).
+export { eventually } from './eventually.js';
+export { createTestDatabase, testRedisUrl, uniquePrefix, type TestDatabase } from './test-database.js';
+export { createTestRuntime, TEST_JWT_SECRET, type TestRuntime } from './test-runtime.js';
+export { httpRequest, startTestApp, startTestContext, type HttpAnswer, type RequestOptions, type TestApp } from './test-app.js';

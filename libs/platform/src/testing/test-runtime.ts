@@ -1,0 +1,40 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppConfig, readEnvironment } from '@config';
+import { createTestDatabase, testRedisUrl, uniquePrefix, type TestDatabase } from './test-database.js';
+
+export const TEST_JWT_SECRET = 'test-secret-for-signing-access-tokens-in-tests';
+
+export interface TestRuntime {
+  config: AppConfig;
+  database: TestDatabase;
+  /** Drops the database (call after the app using it is closed). */
+  dispose(): Promise<void>;
+}
+
+/**
+ * A configuration for one test file: its own database (cloned from the migrated template) and its own
+ * Redis prefix, so files run in parallel without seeing each other's rows, keys, queues or sockets.
+ */
+export async function createTestRuntime(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestRuntime> {
+  const db = database ?? (await createTestDatabase());
+  const prefix = uniquePrefix();
+  const environment = readEnvironment({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'showrunner-data-')),
+    DATABASE_URL: db.url,
+    REDIS_URL: testRedisUrl(),
+    REDIS_PREFIX: prefix,
+    SEARCH_INDEX_PREFIX: prefix,
+    JWT_SECRET: TEST_JWT_SECRET,
+    OUTBOX_POLL_INTERVAL_MS: '100',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    ...(process.env.ELASTICSEARCH_NODE ? { ELASTICSEARCH_NODE: process.env.ELASTICSEARCH_NODE } : {}),
+    ...env,
+  });
+  const config = new AppConfig(environment, { databaseUrl: db.url, redisUrl: testRedisUrl(), jwtSecret: environment.JWT_SECRET! });
+  return { config, database: db, dispose: () => (database ? Promise.resolve() : db.drop()) };
+}

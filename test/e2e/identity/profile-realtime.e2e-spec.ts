@@ -1,0 +1,38 @@
+import type { Socket } from 'socket.io-client';
+import type { TestApp } from '@lib/platform/testing';
+import { connectSocket, nextEvent, registerUser, startShowrunner } from '../../support/showrunner.js';
+
+describe('profile.updated reaches every connected device of the user (worker → Redis → socket)', () => {
+  let app: TestApp;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    app = await startShowrunner();
+  });
+  afterAll(async () => {
+    sockets.forEach((socket) => socket.close());
+    await app.close();
+  });
+
+  it('pushes the new profile to the user’s sockets and to nobody else', async () => {
+    const user = await registerUser(app);
+    const stranger = await registerUser(app);
+    const phone = await connectSocket(app, { token: user.tokens.accessToken });
+    const laptop = await connectSocket(app, { token: user.tokens.accessToken });
+    const other = await connectSocket(app, { token: stranger.tokens.accessToken });
+    sockets.push(phone, laptop, other);
+    let strangerHeard = false;
+    other.on('profile.updated', () => (strangerHeard = true));
+
+    const onPhone = nextEvent(phone, 'profile.updated');
+    const onLaptop = nextEvent(laptop, 'profile.updated');
+    const patch = await app.request('PATCH', '/v1/me', { token: user.tokens.accessToken, body: { displayName: 'Renamed Live' } });
+    expect(patch.status).toBe(200);
+
+    const [pushed, alsoPushed] = await Promise.all([onPhone, onLaptop]);
+    expect(pushed).toMatchObject({ userId: user.user.id, displayName: 'Renamed Live', changedFields: ['displayName'], version: 2 });
+    expect(alsoPushed.eventId).toBe(pushed.eventId);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(strangerHeard).toBe(false);
+  });
+});

@@ -1,0 +1,111 @@
+import type { TestApp } from '@lib/platform/testing';
+import { registerUser, startShowrunner } from '../../support/showrunner.js';
+
+describe('HTTP conventions every route follows', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startShowrunner({ BODY_LIMIT_BYTES: '2048', CORS_ORIGINS: 'https://app.example.com' });
+  });
+  afterAll(() => app.close());
+
+  it('answers malformed JSON with a 400 problem document and a stable code', async () => {
+    const answer = await app.request('POST', '/v1/auth/login', { rawBody: '{"email": "a@b.co", "password": ' });
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(answer.body).toMatchObject({ status: 400, code: 'http.malformed-json', type: 'about:blank', instance: '/v1/auth/login' });
+    expect(answer.body.requestId).toEqual(answer.headers.get('x-request-id'));
+  });
+
+  it('names each unknown field and refuses it (no mass assignment)', async () => {
+    const answer = await app.request('POST', '/v1/auth/register', {
+      body: { email: 'x@example.com', password: 'long enough password', handle: 'someone', displayName: 'Someone', roles: ['admin'] },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.code).toBe('validation.failed');
+    expect(answer.body.errors).toEqual([{ field: 'roles', messages: ['property roles should not exist'] }]);
+  });
+
+  it('names each missing field', async () => {
+    const answer = await app.request('POST', '/v1/auth/register', { body: { email: 'x@example.com' } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['displayName', 'handle', 'password']);
+  });
+
+  it('answers an oversized body with 413 before parsing it', async () => {
+    const answer = await app.request('POST', '/v1/auth/login', { body: { email: 'a@b.co', password: 'x'.repeat(4_000) } });
+    expect(answer.status).toBe(413);
+    expect(answer.body.code).toBe('http.payload-too-large');
+  });
+
+  it('answers an unsupported content type with 415', async () => {
+    const answer = await app.request('POST', '/v1/auth/login', { rawBody: 'email=a', headers: { 'content-type': 'application/x-unknown' } });
+    expect(answer.status).toBe(415);
+    expect(answer.body.code).toBe('http.unsupported-media-type');
+  });
+
+  it('answers unknown routes with a 404 problem', async () => {
+    const answer = await app.request('GET', '/v1/nothing-here');
+    expect(answer.status).toBe(404);
+    expect(answer.body.code).toBe('http.not-found');
+  });
+
+  it('keeps a sane caller-supplied request id and makes one up otherwise', async () => {
+    const given = await app.request('GET', '/health/live', { headers: { 'x-request-id': 'trace-abc_123' } });
+    expect(given.headers.get('x-request-id')).toBe('trace-abc_123');
+    const hostile = await app.request('GET', '/health/live', { headers: { 'x-request-id': 'bad id\u00e9'.repeat(20) } });
+    expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends security headers and only allows configured origins', async () => {
+    const allowed = await app.request('GET', '/health/live', { headers: { origin: 'https://app.example.com' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(allowed.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(allowed.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const foreign = await app.request('GET', '/health/live', { headers: { origin: 'https://evil.example.net' } });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('reports liveness and readiness of PostgreSQL, Redis and search', async () => {
+    expect((await app.request('GET', '/health/live')).body).toEqual({ status: 'ok' });
+    const ready = await app.request('GET', '/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.status).toBe('ok');
+    for (const check of ['postgres', 'redis', 'search']) expect(ready.body.checks[check].status).toBe('up');
+  });
+
+  it('exposes Prometheus metrics, including request durations, queue depths and relay lag', async () => {
+    await app.request('GET', '/health/live');
+    const answer = await app.request('GET', '/metrics');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toContain('http_request_duration_seconds_bucket{');
+    expect(answer.body).toContain('route="/health/live"');
+    expect(answer.body).toMatch(/queue_jobs\{queue="identity\.project-people",state="waiting"\}/);
+    expect(answer.body).toMatch(/^outbox_unpublished_events \d+$/m);
+  });
+
+  it('documents every route in OpenAPI, including problem answers', async () => {
+    const answer = await app.request('GET', '/docs-json');
+    expect(answer.status).toBe(200);
+    const paths = Object.keys(answer.body.paths);
+    for (const route of ['/v1/auth/register', '/v1/auth/login', '/v1/auth/refresh', '/v1/auth/logout', '/v1/me', '/v1/me/api-keys', '/v1/me/api-keys/{id}', '/v1/search/people', '/v1/admin/users', '/v1/admin/users/{id}/roles', '/health/live', '/health/ready']) {
+      expect(paths).toContain(route);
+    }
+    expect(answer.body.paths['/v1/auth/register'].post.responses['409'].content['application/problem+json']).toBeDefined();
+    expect((await app.request('GET', '/docs')).status).toBe(200);
+  });
+
+  it('requires authentication by default and says so with WWW-Authenticate', async () => {
+    const answer = await app.request('GET', '/v1/me');
+    expect(answer.status).toBe(401);
+    expect(answer.body.code).toBe('auth.unauthenticated');
+    expect(answer.headers.get('www-authenticate')).toBe('Bearer');
+  });
+
+  it('refuses a member on an admin route with 403', async () => {
+    const member = await registerUser(app);
+    const answer = await app.request('GET', '/v1/admin/users', { token: member.tokens.accessToken });
+    expect(answer.status).toBe(403);
+    expect(answer.body).toMatchObject({ code: 'auth.role-required', requiredRoles: ['admin'] });
+  });
+});

@@ -1,0 +1,66 @@
+import { JwtService } from '@nestjs/jwt';
+import { TEST_JWT_SECRET, type TestApp } from '@lib/platform/testing';
+import { connectSocket, registerUser, startShowrunner } from '../../support/showrunner.js';
+
+describe('Socket.IO handshake', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startShowrunner({ CORS_ORIGINS: 'https://app.example.com' });
+  });
+  afterAll(() => app.close());
+
+  it('admits a valid access token and knows who is connected', async () => {
+    const user = await registerUser(app);
+    const socket = await connectSocket(app, { token: user.tokens.accessToken });
+    const who = await socket.emitWithAck('session:whoami');
+    expect(who).toEqual({ userId: user.user.id, roles: ['member'] });
+    socket.close();
+  });
+
+  it('refuses a connection without a token', async () => {
+    await expect(connectSocket(app, {})).rejects.toMatchObject({ message: 'Authentication is required', data: { code: 'auth.unauthenticated' } });
+  });
+
+  it('refuses expired and forged tokens', async () => {
+    const user = await registerUser(app);
+    const claims = { sub: user.user.id, roles: ['member'], sid: '018f0000-0000-7000-8000-000000000000', typ: 'access' };
+    const expired = new JwtService({ secret: TEST_JWT_SECRET }).sign(
+      { ...claims, exp: Math.floor(Date.now() / 1000) - 5 },
+      { issuer: 'showrunner', audience: 'showrunner-api' },
+    );
+    const forged = new JwtService({ secret: 'someone-else-s-secret-0123456789abcdef' }).sign(claims, {
+      issuer: 'showrunner',
+      audience: 'showrunner-api',
+      expiresIn: 60,
+    });
+    await expect(connectSocket(app, { token: expired })).rejects.toMatchObject({ data: { code: 'auth.token-expired' } });
+    await expect(connectSocket(app, { token: forged })).rejects.toMatchObject({ data: { code: 'auth.token-invalid' } });
+  });
+
+  it('refuses a logged-out session', async () => {
+    const user = await registerUser(app);
+    await app.request('POST', '/v1/auth/logout', { token: user.tokens.accessToken });
+    await expect(connectSocket(app, { token: user.tokens.accessToken })).rejects.toMatchObject({ data: { code: 'auth.session-revoked' } });
+  });
+
+  it('refuses a browser page from a foreign origin even with a valid token (CSWSH)', async () => {
+    const user = await registerUser(app);
+    await expect(connectSocket(app, { token: user.tokens.accessToken }, { origin: 'https://evil.example.net' })).rejects.toBeDefined();
+    const allowed = await connectSocket(app, { token: user.tokens.accessToken }, { origin: 'https://app.example.com' });
+    allowed.close();
+  });
+
+  it('disconnects a socket when its access token expires', async () => {
+    const user = await registerUser(app);
+    const shortLived = new JwtService({ secret: TEST_JWT_SECRET }).sign(
+      { sub: user.user.id, roles: ['member'], sid: '018f0000-0000-7000-8000-000000000001', typ: 'access' },
+      { issuer: 'showrunner', audience: 'showrunner-api', expiresIn: 2 },
+    );
+    const socket = await connectSocket(app, { token: shortLived });
+    const expiredNotice = new Promise((resolve) => socket.once('auth:expired', resolve));
+    const disconnected = new Promise((resolve) => socket.once('disconnect', resolve));
+    await expect(expiredNotice).resolves.toEqual({ code: 'auth.token-expired' });
+    await expect(disconnected).resolves.toBe('io server disconnect');
+  });
+});
