@@ -5,7 +5,7 @@ import { failStartup } from '../../startup.js';
 import { StandaloneModule } from './standalone.module.js';
 
 try {
-  const runtime = await resolveRuntime({ allowEmbedded: true });
+  const runtime = await resolveRuntime({ allowEmbedded: true, ownsShutdown: true });
   const { config } = runtime;
   try {
     const { applied } = await migrateDatabase(config.database.url, migrations, { silent: true });

@@ -36,6 +36,7 @@ export { WsProblemFilter } from './realtime/ws-problem.filter.js';
 export type { SocketData } from './realtime/socket-io.adapter.js';
 
 export { Metrics } from './observability/metrics.js';
+export { PlatformLogger } from './observability/platform-logger.js';
 export { UnitOfWork } from './persistence/unit-of-work.js';
 export { migrateDatabase, ormOptions, PersistenceModule } from './persistence/index.js';
 export { resolveRuntime, type PlatformRuntime } from './runtime/resolve-services.js';

@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@config';
 import { Metrics } from '../observability/metrics.js';
+import { PlatformLogger } from '../observability/platform-logger.js';
 import { requestIdOf } from '../observability/logging.module.js';
 import { RedisIoAdapter } from '../realtime/socket-io.adapter.js';
 import { mountBullBoard } from './bull-board.js';
@@ -25,7 +26,7 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, abortOnError: false });
   try {
-    app.useLogger(app.get(Logger));
+    app.useLogger(new PlatformLogger(app.get(Logger)));
     app.flushLogs();
     const fastify = app.getHttpAdapter().getInstance();
 

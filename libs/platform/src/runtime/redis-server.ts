@@ -37,6 +37,8 @@ export interface RedisServerOptions {
   binary?: string;
   /** Keeps an append-only file here so queued jobs survive a restart; omit for a throwaway server. */
   dataDir?: string;
+  /** Own process group: a terminal's Ctrl-C reaches only us, and we stop Redis after the queues close. */
+  detached?: boolean;
   preferredPort?: number;
 }
 
@@ -52,7 +54,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   } else {
     args.push('--appendonly', 'no');
   }
-  const child: ChildProcess = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: options.detached ?? false });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   const killOnExit = () => child.kill('SIGKILL');

@@ -19,6 +19,8 @@ export interface RuntimeOptions {
   allowEmbedded: boolean;
   /** Use the embedded services of a running `npm start` instead of starting new ones (CLI). */
   reuseRunning?: boolean;
+  /** The caller stops embedded services itself after closing the app (ordered shutdown on signals). */
+  ownsShutdown?: boolean;
   env?: Environment;
 }
 
@@ -62,12 +64,22 @@ export async function resolveRuntime(options: RuntimeOptions): Promise<PlatformR
     let databaseUrl = env.DATABASE_URL;
     let redisUrl = env.REDIS_URL;
     if (!databaseUrl) {
-      const postgres = await startEmbeddedPostgres({ dataDir: join(env.DATA_DIR, 'postgres'), database: 'showrunner', preferredPort: 54329 });
+      const postgres = await startEmbeddedPostgres({
+        dataDir: join(env.DATA_DIR, 'postgres'),
+        database: 'showrunner',
+        preferredPort: 54329,
+        stopOnSignals: !options.ownsShutdown,
+      });
       started.push(postgres);
       databaseUrl = embedded.postgres = postgres.url;
     }
     if (!redisUrl) {
-      const redis = await startRedisServer({ binary: env.REDIS_SERVER_BIN, dataDir: join(env.DATA_DIR, 'redis'), preferredPort: 63790 });
+      const redis = await startRedisServer({
+        binary: env.REDIS_SERVER_BIN,
+        dataDir: join(env.DATA_DIR, 'redis'),
+        preferredPort: 63790,
+        detached: options.ownsShutdown,
+      });
       started.push(redis);
       redisUrl = embedded.redis = redis.url;
     }

@@ -106,7 +106,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async listen(): Promise<void> {
     try {
       this.listener = new pg.Client({ connectionString: this.config.database.url });
-      this.listener.on('error', (error) => this.logger.warn({ err: error }, 'outbox listener lost; polling only'));
+      this.listener.on('error', (error) => {
+        if (this.running) this.logger.warn({ err: error }, 'outbox listener lost; polling only');
+      });
       this.listener.on('notification', () => this.wake?.());
       await this.listener.connect();
       await this.listener.query('listen platform_outbox');

@@ -1,0 +1,100 @@
+/**
+ * Architecture rules (`npm run lint:arch`), see ARCHITECTURE.md §3:
+ * contexts meet only through contracts, domains import no framework, the platform knows no context.
+ */
+const CONTEXT = '(identity|billing|studio|engagement|trust-safety|insights)';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'contexts-meet-through-contracts',
+      comment: 'A context may reach another context only through @lib/<other>/contracts.',
+      severity: 'error',
+      from: { path: `^libs/${CONTEXT}/` },
+      to: {
+        path: `^libs/${CONTEXT}/src/`,
+        pathNot: ['^libs/$1/', `^libs/${CONTEXT}/src/contracts/`],
+      },
+    },
+    {
+      name: 'domain-is-framework-free',
+      comment: 'domain/ imports no npm package (no NestJS, MikroORM, Bull, Stripe, Socket.IO).',
+      severity: 'error',
+      from: { path: '^libs/[^/]+/src/domain/' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'] },
+    },
+    {
+      name: 'domain-uses-only-the-ddd-kernel',
+      comment: 'From the platform, domain/ may use @lib/platform/ddd only.',
+      severity: 'error',
+      from: { path: '^libs/[^/]+/src/domain/' },
+      to: { path: '^libs/platform/src/', pathNot: '^libs/platform/src/ddd/' },
+    },
+    {
+      name: 'domain-does-not-reach-outward',
+      comment: 'domain/ knows nothing of its application, infrastructure or interface layers.',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/src/domain/' },
+      to: { path: '^libs/$1/src/(application|infrastructure|interface)/' },
+    },
+    {
+      name: 'contracts-stand-alone',
+      comment: 'contracts/ is what others import: it may not drag the context’s internals along.',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/src/contracts/' },
+      to: { path: '^libs/$1/src/(?!contracts/)' },
+    },
+    {
+      name: 'platform-knows-no-context',
+      comment: 'libs/platform is the shared kernel and plumbing: it imports no context.',
+      severity: 'error',
+      from: { path: '^libs/platform/' },
+      to: { path: '^libs/(?!platform/)' },
+    },
+    {
+      name: 'libs-never-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'config-stands-alone',
+      comment: 'config/ is read by everything and reads nothing of ours.',
+      severity: 'error',
+      from: { path: '^config/' },
+      to: { path: '^(libs|apps|migrations)/' },
+    },
+    {
+      name: 'apps-use-public-entries',
+      comment: 'Apps import a library through its index (or contracts), never its internals.',
+      severity: 'error',
+      from: { path: '^apps/' },
+      to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/contracts/index\\.ts$'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'no-unresolvable',
+      comment: 'An import that does not resolve is a typo or a missing dependency.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(node_modules|dist|\\.data|test/architecture/fixture)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.d.ts', '.json'],
+    },
+  },
+};
