@@ -158,10 +158,11 @@ export class ConfigurationError extends Error {
   }
 }
 
-function describe(errors: ValidationError[]): string[] {
+function describe(errors: ValidationError[], source: NodeJS.ProcessEnv): string[] {
   return errors.flatMap((error) =>
     Object.values(error.constraints ?? {}).map((message) => {
-      const shown = /SECRET|PASSWORD/.test(error.property) ? '(hidden)' : JSON.stringify(error.value);
+      // The text as typed, not the converted value (NaN would read as "null").
+      const shown = /SECRET|PASSWORD/.test(error.property) ? '(hidden)' : JSON.stringify(source[error.property]);
       return `${error.property}=${shown}: ${message.replace(`${error.property} `, '')}`;
     }),
   );
@@ -170,7 +171,7 @@ function describe(errors: ValidationError[]): string[] {
 /** Reads and validates the environment; throws one ConfigurationError naming every bad variable. */
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const env = plainToInstance(Environment, { ...source }, { exposeDefaultValues: true });
-  const problems = describe(validateSync(env, { skipMissingProperties: false }));
+  const problems = describe(validateSync(env, { skipMissingProperties: false }), source);
   if (env.NODE_ENV === 'production') {
     if (!env.JWT_SECRET) problems.push('JWT_SECRET: is required in production (at least 32 random characters)');
     if (!env.DATABASE_URL) problems.push('DATABASE_URL: is required in production (embedded PostgreSQL is for local use)');

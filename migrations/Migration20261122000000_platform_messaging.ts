@@ -13,9 +13,7 @@ export class Migration20261122000000_platform_messaging extends Migration {
         aggregate_version integer,
         occurred_at timestamptz not null,
         created_at timestamptz not null default now(),
-        published_at timestamptz,
-        relay_attempts integer not null default 0,
-        last_error text
+        published_at timestamptz
       );`);
     this.addSql(`create index outbox_unpublished_idx on platform.outbox (id) where published_at is null;`);
     // Wakes the relay right after a commit instead of waiting for its next poll.

@@ -1,14 +1,16 @@
 import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp, resolveRuntime, shutdownOnSignals } from '@lib/platform';
 import { failStartup } from '../../startup.js';
 import { ApiModule } from './api.module.js';
 
+let app: NestFastifyApplication | undefined;
 try {
-  const runtime = await resolveRuntime({ allowEmbedded: false });
-  const { config } = runtime;
-  const app = await createHttpApp(ApiModule.forRoot(config), config);
+  const { config } = await resolveRuntime({ allowEmbedded: false });
+  // Registered before booting: a signal during start-up still closes whatever was opened.
+  shutdownOnSignals(async () => app?.close(), config.shutdownGraceMs);
+  app = await createHttpApp(ApiModule.forRoot(config), config);
   await app.listen({ port: config.http.port, host: config.http.host });
-  shutdownOnSignals(() => app.close(), config.shutdownGraceMs);
 } catch (error) {
   failStartup(error);
 }

@@ -1,16 +1,23 @@
 import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { migrations } from '@migrations';
 import { createHttpApp, migrateDatabase, resolveRuntime, shutdownOnSignals } from '@lib/platform';
 import { failStartup } from '../../startup.js';
 import { StandaloneModule } from './standalone.module.js';
 
+let app: NestFastifyApplication | undefined;
 try {
   const runtime = await resolveRuntime({ allowEmbedded: true, ownsShutdown: true });
   const { config } = runtime;
+  // Registered before booting: a signal during start-up still closes the app, then the services.
+  shutdownOnSignals(async () => {
+    await app?.close();
+    await runtime.stop();
+  }, config.shutdownGraceMs);
   try {
     const { applied } = await migrateDatabase(config.database.url, migrations, { silent: true });
     if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
-    const app = await createHttpApp(StandaloneModule.forRoot(config), config);
+    app = await createHttpApp(StandaloneModule.forRoot(config), config);
     await app.listen({ port: config.http.port, host: config.http.host });
     const base = `http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${config.http.port}`;
     console.log(
@@ -28,10 +35,6 @@ try {
         '',
       ].join('\n'),
     );
-    shutdownOnSignals(async () => {
-      await app.close();
-      await runtime.stop();
-    }, config.shutdownGraceMs);
   } catch (error) {
     await runtime.stop();
     throw error;

@@ -38,6 +38,6 @@ export type { SocketData } from './realtime/socket-io.adapter.js';
 export { Metrics } from './observability/metrics.js';
 export { PlatformLogger } from './observability/platform-logger.js';
 export { UnitOfWork } from './persistence/unit-of-work.js';
-export { migrateDatabase, ormOptions, PersistenceModule } from './persistence/index.js';
+export { declaredEntities, migrateDatabase, ormOptions, PersistenceModule } from './persistence/index.js';
 export { resolveRuntime, type PlatformRuntime } from './runtime/resolve-services.js';
 export { shutdownOnSignals } from './runtime/shutdown.js';

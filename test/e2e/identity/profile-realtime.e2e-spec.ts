@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io-client';
-import type { TestApp } from '@lib/platform/testing';
+import { startTestApp, type TestApp } from '@lib/platform/testing';
+import { ApiModule } from '../../../apps/api/src/api.module.js';
 import { connectSocket, nextEvent, registerUser, startShowrunner } from '../../support/showrunner.js';
 
 describe('profile.updated reaches every connected device of the user (worker → Redis → socket)', () => {
@@ -34,5 +35,23 @@ describe('profile.updated reaches every connected device of the user (worker →
     expect(alsoPushed.eventId).toBe(pushed.eventId);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(strangerHeard).toBe(false);
+  });
+
+  it('reaches a socket on another API node through the Redis adapter', async () => {
+    // Node B serves HTTP and sockets only; it shares the database and the Redis namespace with A.
+    const nodeB = await startTestApp((config) => ApiModule.forRoot(config), {
+      database: app.runtime.database,
+      env: { REDIS_PREFIX: app.config.redis.prefix, SEARCH_INDEX_PREFIX: app.config.search.indexPrefix },
+    });
+    try {
+      const user = await registerUser(app);
+      const onNodeB = await connectSocket(nodeB, { token: user.tokens.accessToken });
+      sockets.push(onNodeB);
+      const pushed = nextEvent(onNodeB, 'profile.updated');
+      await app.request('PATCH', '/v1/me', { token: user.tokens.accessToken, body: { bio: 'Written on node A' } });
+      await expect(pushed).resolves.toMatchObject({ userId: user.user.id, bio: 'Written on node A' });
+    } finally {
+      await nodeB.close();
+    }
   });
 });

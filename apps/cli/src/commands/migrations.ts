@@ -26,7 +26,7 @@ export async function migrationCreate(context: CliContext, name: string | undefi
     return;
   }
   writeMigrationIndex(resolve('migrations'));
-  console.log(`Wrote migrations/${result.fileName} (review the SQL) and updated migrations/index.ts.`);
+  console.log(`Wrote migrations/${result.fileName} (a draft: review its up and down SQL) and updated migrations/index.ts.`);
 }
 
 function writeMigrationIndex(folder: string): void {

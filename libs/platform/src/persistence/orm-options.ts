@@ -26,6 +26,13 @@ export function ormOptions(input: OrmOptionsInput): Options {
     debug: input.debug ?? false,
     // Writes only happen through explicit flushes/transactions; reads never open one implicitly.
     implicitTransactions: false,
+    // What migrations create by hand and no entity maps must never be drafted away by migration:create.
+    schemaGenerator: {
+      ignoreSchema: ['search'], // the search adapter's own storage
+      skipTables: ['platform.inbox', 'identity.refresh_tokens'],
+      ignoreTriggers: true,
+      ignoreRoutines: true,
+    },
     migrations: {
       tableName: 'platform.schema_migrations',
       path: 'migrations',
@@ -34,6 +41,7 @@ export function ormOptions(input: OrmOptionsInput): Options {
       // Migrations are bundled into each app, so they are listed rather than globbed from disk.
       migrationsList: input.migrations ?? [],
       snapshot: false,
+      dropTables: false,
       transactional: true,
       allOrNothing: true,
     },

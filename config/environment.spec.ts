@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { getMetadataStorage } from 'class-validator';
+import { ConfigurationError, Environment, readEnvironment } from './environment.js';
+
+describe('reading the environment', () => {
+  it('gives every setting a working default for a local run', () => {
+    const env = readEnvironment({});
+    expect(env).toMatchObject({ NODE_ENV: 'development', HOST: '127.0.0.1', PORT: 3000, DATA_DIR: '.data', REDIS_PREFIX: 'showrunner' });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('converts numbers and booleans from their text form', () => {
+    const env = readEnvironment({ PORT: '8080', TRUST_PROXY: 'true', DOCS_ENABLED: '0', BODY_LIMIT_BYTES: '4096' });
+    expect(env).toMatchObject({ PORT: 8080, TRUST_PROXY: true, DOCS_ENABLED: false, BODY_LIMIT_BYTES: 4096 });
+  });
+
+  it('names every bad variable in one error, without echoing secrets', () => {
+    let error: unknown;
+    try {
+      readEnvironment({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', JWT_SECRET: 'short' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    const problems = (error as ConfigurationError).problems.join('\n');
+    expect(problems).toMatch(/^PORT="eighty": /m);
+    expect(problems).toMatch(/^DATABASE_URL="mysql:\/\/x": must be a postgres/m);
+    expect(problems).toMatch(/^LOG_LEVEL="loud": /m);
+    expect(problems).toMatch(/^JWT_SECRET=\(hidden\): must be at least 32 characters/m);
+    expect(problems).not.toContain('short');
+  });
+
+  it('requires real services and a secret in production', () => {
+    expect(() => readEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required in production[\s\S]*DATABASE_URL[\s\S]*REDIS_URL/);
+  });
+
+  it('wants the admin email and password together', () => {
+    expect(() => readEnvironment({ ADMIN_EMAIL: 'a@example.com' })).toThrow(/ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither/);
+  });
+
+  it('documents every variable in .env.example, and nothing else', () => {
+    const declared = new Set(getMetadataStorage().getTargetValidationMetadatas(Environment, '', true, false).map((m) => m.propertyName));
+    const documented = new Set(
+      [...readFileSync(new URL('./.env.example', import.meta.url), 'utf8').matchAll(/^#?\s?([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]!),
+    );
+    expect([...documented].sort()).toEqual([...declared].sort());
+  });
+});
