@@ -154,6 +154,17 @@ describe('the built processes', () => {
     expect(bad.output()).not.toMatch(/\n\s+at /); // no stack trace for a configuration mistake
   });
 
+  it('npm start without a redis-server binary names the fix, and leaves no PostgreSQL behind', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'showrunner-noredis-'));
+    const started = start('standalone', { DATA_DIR: dataDir, REDIS_SERVER_BIN: '/nowhere/redis-server', PORT: String(await freePort()) });
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toContain('No redis-server binary found (REDIS_SERVER_BIN=/nowhere/redis-server)');
+    expect(started.output()).toContain('sudo apt-get install -y redis-server');
+    expect(started.output()).toContain('set REDIS_URL to a running Redis');
+    // The embedded PostgreSQL it had started was stopped again: its lock file is gone.
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+  }, 60_000);
+
   it('tells a separate API process what to set when there are no shared services', async () => {
     const lonely = start('worker', { DATA_DIR: mkdtempSync(join(tmpdir(), 'showrunner-lonely-')) });
     expect(await lonely.exited).toBe(1);
