@@ -1,5 +1,5 @@
 /**
- * Architecture rules (`npm run lint:arch`), see ARCHITECTURE.md §3:
+ * Architecture rules (`npm run lint:arch`), see README.md "Architecture" and docs/adr/0001:
  * contexts meet only through contracts, domains import no framework, the platform knows no context.
  */
 const CONTEXT = '(identity|billing|studio|engagement|trust-safety|insights)';

@@ -61,7 +61,12 @@ describe('HTTP conventions every route follows', () => {
     const allowed = await app.request('GET', '/health/live', { headers: { origin: 'https://app.example.com' } });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
     expect(allowed.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(allowed.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(allowed.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(allowed.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+    // HTML pages get the full page policy instead.
+    const docs = await app.request('GET', '/docs');
+    expect(docs.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(docs.headers.get('cross-origin-opener-policy')).toBe('same-origin');
     const foreign = await app.request('GET', '/health/live', { headers: { origin: 'https://evil.example.net' } });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });

@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -10,6 +9,7 @@ import { PlatformLogger } from '../observability/platform-logger.js';
 import { requestIdOf } from '../observability/logging.module.js';
 import { RedisIoAdapter } from '../realtime/socket-io.adapter.js';
 import { mountBullBoard } from './bull-board.js';
+import { API_SECURITY_HEADERS, PAGE_SECURITY_HEADERS } from './security-headers.js';
 
 /**
  * Builds the HTTP application (not yet listening): Fastify with the platform's security headers, CORS,
@@ -30,16 +30,10 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
     app.flushLogs();
     const fastify = app.getHttpAdapter().getInstance();
 
-    await app.register(helmet, {
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          // Swagger UI and Bull Board inline their bootstrapping scripts and styles.
-          scriptSrc: ["'self'", "'unsafe-inline'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-        },
-      },
+    fastify.addHook('onSend', (_request, reply, payload, done) => {
+      const html = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
+      void reply.headers(html ? PAGE_SECURITY_HEADERS : API_SECURITY_HEADERS);
+      done(null, payload);
     });
     const origins = config.http.corsOrigins;
     app.enableCors({ origin: origins === '*' ? true : origins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });

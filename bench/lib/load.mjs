@@ -1,0 +1,106 @@
+// One closed-model load round with autocannon, with exact latency percentiles and CPU use per core/process.
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { percentile } from './stats.mjs';
+
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/**
+ * Runs `requests` (rotated per connection) against `url` for `duration` seconds with `connections`
+ * concurrent keep-alive connections, no pipelining. `serverPid` (and the idle `otherPids` sharing its
+ * core) are sampled for CPU use.
+ */
+export async function runRound({ url, requests, connections, duration, serverPid, otherPids = [] }) {
+  // autocannon's histogram keeps whole milliseconds and has no p95: record every 2xx latency instead.
+  const latencies = [];
+  const before = sampleCpu(serverPid, otherPids);
+  const instance = autocannon({ url, requests, connections, duration, pipelining: 1, timeout: 10 });
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+  });
+  const result = await instance;
+  const after = sampleCpu(serverPid, otherPids);
+  latencies.sort((a, b) => a - b);
+  const cpu = cpuBetween(before, after);
+  return {
+    requestsPerSecond: result.requests.total / result.duration,
+    durationSeconds: result.duration,
+    completed: result.requests.total,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1),
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count])),
+    cpu,
+    // Server CPU time per completed request: what the code costs, even when the database is the limit.
+    serverCpuMsPerRequest: (cpu.server * cpu.seconds * 1000) / result.requests.total,
+  };
+}
+
+/** Busy share (0-1) of each core over the next `ms` milliseconds; {} where /proc/stat is missing. */
+export async function measureCoreBusy(ms) {
+  const before = readCores();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = readCores();
+  if (!before || !after) return {};
+  return Object.fromEntries(Object.entries(before).map(([core, start]) => [core, (after[core].busy - start.busy) / (after[core].total - start.total || 1)]));
+}
+
+function sampleCpu(serverPid, otherPids) {
+  const others = otherPids.map(readProcessTicks);
+  return {
+    at: process.hrtime.bigint(),
+    self: process.cpuUsage(),
+    cores: readCores(),
+    server: readProcessTicks(serverPid),
+    others: others.includes(undefined) ? undefined : others.reduce((sum, t) => sum + t, 0),
+  };
+}
+
+/** Busy share (0-1) of each core, of the server process and of this process (the load generator). */
+function cpuBetween(before, after) {
+  const seconds = Number(after.at - before.at) / 1e9;
+  const cores = {};
+  if (before.cores && after.cores) {
+    for (const [name, start] of Object.entries(before.cores)) {
+      const end = after.cores[name];
+      const total = end.total - start.total;
+      cores[name] = total > 0 ? (end.busy - start.busy) / total : 0;
+    }
+  }
+  const selfMicros = after.self.user - before.self.user + (after.self.system - before.self.system);
+  const share = (key) => (before[key] !== undefined && after[key] !== undefined ? (after[key] - before[key]) / CLOCK_TICKS_PER_SECOND / seconds : undefined);
+  return { seconds, cores, server: share('server'), idleServers: share('others'), loadGenerator: selfMicros / 1e6 / seconds };
+}
+
+function readCores() {
+  try {
+    const cores = {};
+    for (const line of readFileSync('/proc/stat', 'utf8').split('\n')) {
+      const match = /^(cpu\d+)\s+(.*)$/.exec(line);
+      if (!match) continue;
+      const ticks = match[2].split(/\s+/).map(Number);
+      const idle = ticks[3] + (ticks[4] ?? 0); // idle + iowait
+      const total = ticks.slice(0, 8).reduce((sum, t) => sum + t, 0); // guest time is already in user
+      cores[match[1]] = { busy: total - idle, total };
+    }
+    return cores;
+  } catch {
+    return undefined; // not Linux
+  }
+}
+
+/** utime + stime of every thread of `pid`, in clock ticks. */
+function readProcessTicks(pid) {
+  if (!pid) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // after "pid (comm) "; field 3 (state) first
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return undefined;
+  }
+}
