@@ -30,17 +30,13 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
     app.flushLogs();
     const fastify = app.getHttpAdapter().getInstance();
 
-    fastify.addHook('onSend', (_request, reply, payload, done) => {
+    fastify.addHook('onSend', (request, reply, payload, done) => {
       const html = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
-      void reply.headers(html ? PAGE_SECURITY_HEADERS : API_SECURITY_HEADERS);
+      void reply.headers(html ? PAGE_SECURITY_HEADERS : API_SECURITY_HEADERS).header('x-request-id', String(request.id));
       done(null, payload);
     });
     const origins = config.http.corsOrigins;
     app.enableCors({ origin: origins === '*' ? true : origins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
-
-    fastify.addHook('onSend', async (request, reply) => {
-      void reply.header('x-request-id', String(request.id));
-    });
     const metrics = app.get(Metrics);
     fastify.addHook('onResponse', async (request, reply) => {
       const route = request.routeOptions.url ?? 'unmatched';

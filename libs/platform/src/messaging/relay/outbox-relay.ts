@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
+import type { JobOptions } from 'bull';
 import pg from 'pg';
 import { AppConfig } from '@config';
 import { QueueCatalog } from '../../queues/queue-catalog.js';
@@ -62,6 +63,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         [this.config.outbox.batchSize],
       );
       if (!rows.length) return 0;
+      const jobsByQueue = new Map<string, { data: IntegrationEventEnvelope; opts: JobOptions }[]>();
       for (const row of rows) {
         const envelope: IntegrationEventEnvelope = {
           id: row.id,
@@ -72,13 +74,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           payload: row.payload,
         };
         for (const consumer of this.registry.consumersOf(row.type)) {
-          await this.queues.get(consumer.options.name).add(envelope, {
-            jobId: `${row.id}:${consumer.options.name}`,
-            attempts: consumer.options.attempts,
-            timeout: consumer.options.timeoutMs,
+          const jobs = jobsByQueue.get(consumer.options.name) ?? [];
+          jobs.push({
+            data: envelope,
+            opts: { jobId: `${row.id}:${consumer.options.name}`, attempts: consumer.options.attempts, timeout: consumer.options.timeoutMs },
           });
+          jobsByQueue.set(consumer.options.name, jobs);
         }
       }
+      // One round trip per queue; a job id Bull already holds is skipped, as with single adds.
+      await Promise.all([...jobsByQueue].map(([queue, jobs]) => this.queues.get(queue).addBulk(jobs)));
       await em.execute('update platform.outbox set published_at = now() where id in (?)', [rows.map((row) => row.id)]);
       return rows.length;
     });
@@ -107,7 +112,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     try {
       this.listener = new pg.Client({ connectionString: this.config.database.url });
       this.listener.on('error', (error) => {
-        if (this.running) this.logger.warn({ err: error }, 'outbox listener lost; polling only');
+        if (!this.running) return;
+        this.logger.warn({ err: error }, 'outbox listener lost; polling until it reconnects');
+        void this.listener?.end().catch(() => undefined);
+        setTimeout(() => void (this.running && this.listen()), 5_000).unref();
       });
       this.listener.on('notification', () => this.wake?.());
       await this.listener.connect();
