@@ -93,7 +93,7 @@ describe('HTTP conventions every route follows', () => {
     const answer = await app.request('GET', '/docs-json');
     expect(answer.status).toBe(200);
     const paths = Object.keys(answer.body.paths);
-    for (const route of ['/v1/auth/register', '/v1/auth/login', '/v1/auth/refresh', '/v1/auth/logout', '/v1/me', '/v1/me/api-keys', '/v1/me/api-keys/{id}', '/v1/search/people', '/v1/admin/users', '/v1/admin/users/{id}/roles', '/health/live', '/health/ready']) {
+    for (const route of ['/v1/auth/register', '/v1/auth/login', '/v1/auth/refresh', '/v1/auth/logout', '/v1/me', '/v1/me/api-keys', '/v1/me/api-keys/{id}', '/v1/search/people', '/v1/admin/users', '/v1/admin/users/{id}/roles', '/health/live', '/health/ready', '/metrics']) {
       expect(paths).toContain(route);
     }
     expect(answer.body.paths['/v1/auth/register'].post.responses['409'].content['application/problem+json']).toBeDefined();
