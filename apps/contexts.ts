@@ -1,4 +1,5 @@
+import { BillingModule } from '@lib/billing';
 import { IdentityModule } from '@lib/identity';
 
 /** The bounded contexts this deployment runs; every process loads the same list. */
-export const CONTEXT_MODULES = [IdentityModule];
+export const CONTEXT_MODULES = [IdentityModule, BillingModule];

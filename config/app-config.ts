@@ -32,6 +32,15 @@ export class AppConfig {
   };
   readonly admin?: { email: string; password: string };
   readonly outbox: { pollIntervalMs: number; batchSize: number };
+  /** Where the API is reached from outside, and the web app users return to. */
+  readonly urls: { public: string; app: string };
+  readonly billing: {
+    /** Real Stripe (a key is set), the built-in sandbox (local runs), or none (production without a key). */
+    provider: 'stripe' | 'sandbox' | 'none';
+    stripe: { secretKey?: string; webhookSecret?: string; host?: string; port?: number; protocol?: 'http' | 'https'; webhookToleranceSeconds: number };
+    graceDays: number;
+    refundWindowDays: number;
+  };
 
   constructor(env: Environment, services: ResolvedServices) {
     this.nodeEnv = env.NODE_ENV;
@@ -62,5 +71,20 @@ export class AppConfig {
     };
     if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) this.admin = { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD };
     this.outbox = { pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS, batchSize: env.OUTBOX_BATCH_SIZE };
+    const publicUrl = (env.PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`).replace(/\/$/, '');
+    this.urls = { public: publicUrl, app: (env.APP_URL ?? publicUrl).replace(/\/$/, '') };
+    this.billing = {
+      provider: env.STRIPE_SECRET_KEY ? 'stripe' : env.NODE_ENV === 'production' ? 'none' : 'sandbox',
+      stripe: {
+        secretKey: env.STRIPE_SECRET_KEY,
+        webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+        host: env.STRIPE_API_HOST,
+        port: env.STRIPE_API_PORT,
+        protocol: env.STRIPE_API_PROTOCOL,
+        webhookToleranceSeconds: env.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
+      },
+      graceDays: env.BILLING_GRACE_DAYS,
+      refundWindowDays: env.BILLING_REFUND_WINDOW_DAYS,
+    };
   }
 }

@@ -149,6 +149,67 @@ export class Environment {
   @IsInt()
   @Min(0)
   SHUTDOWN_GRACE_MS = 10_000;
+
+  /** Where this API is reached from outside (links in sandbox pages); default http://HOST:PORT. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  PUBLIC_URL?: string;
+
+  /** The web app users return to after checkout or the billing portal; default PUBLIC_URL. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  APP_URL?: string;
+
+  /** Stripe's secret API key; without it (outside production) billing runs on the built-in sandbox. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(sk|rk)_[A-Za-z0-9_]+$/, { message: 'must be a Stripe secret or restricted key (sk_... or rk_...)' })
+  STRIPE_SECRET_KEY?: string;
+
+  /** The signing secret of the Stripe webhook endpoint (whsec_...). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  STRIPE_WEBHOOK_SECRET?: string;
+
+  /** Another Stripe API host (stripe-mock, a test fake); default api.stripe.com. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  STRIPE_API_HOST?: string;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  STRIPE_API_PORT?: number;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['http', 'https'])
+  STRIPE_API_PROTOCOL?: 'http' | 'https';
+
+  /** Oldest webhook signature accepted, against replays. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  STRIPE_WEBHOOK_TOLERANCE_SECONDS = 300;
+
+  /** Days a past_due subscription keeps its plan while payment is retried. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  BILLING_GRACE_DAYS = 7;
+
+  /** Payments younger than this can be refunded without an admin forcing it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  BILLING_REFUND_WINDOW_DAYS = 30;
 }
 
 export class ConfigurationError extends Error {
@@ -176,6 +237,9 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
     if (!env.JWT_SECRET) problems.push('JWT_SECRET: is required in production (at least 32 random characters)');
     if (!env.DATABASE_URL) problems.push('DATABASE_URL: is required in production (embedded PostgreSQL is for local use)');
     if (!env.REDIS_URL) problems.push('REDIS_URL: is required in production (the embedded Redis is for local use)');
+  }
+  if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+    problems.push('STRIPE_WEBHOOK_SECRET: is required with STRIPE_SECRET_KEY (webhooks cannot be verified without it)');
   }
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');

@@ -4,6 +4,7 @@ import { CliContext } from './cli-context.js';
 import { createAdmin } from './commands/create-admin.js';
 import { migrationCreate, migrationUp } from './commands/migrations.js';
 import { reindex } from './commands/reindex.js';
+import { syncPlans } from './commands/sync-plans.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -12,6 +13,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   users:create-admin --email <e> [--password <p>] [--handle <h>]
                                                 create an admin, or promote an existing account
   search:reindex <index> [--batch-size <n>]     rebuild a search index with no downtime
+  billing:sync-plans                            create or update the plans' products and prices at Stripe
 `;
 
 const { positionals, values } = parseArgs({
@@ -44,6 +46,9 @@ try {
       break;
     case 'users:create-admin':
       await createAdmin(context, values);
+      break;
+    case 'billing:sync-plans':
+      await syncPlans(context);
       break;
     case 'search:reindex':
       await reindex(context, argument, Number(values['batch-size']) || 500);

@@ -42,7 +42,7 @@ import { PeopleSearchController } from './interface/http/people-search.controlle
 @Global()
 @Module({
   imports: [
-    PersistenceModule.forFeature(IDENTITY_ENTITIES),
+    PersistenceModule.forFeature(IDENTITY_ENTITIES, { sqlOnlyTables: ['identity.refresh_tokens'] }),
     MessagingModule.forContext({
       publishes: [UserRegisteredV1, UserProfileChangedV1, UserRolesChangedV1],
       outbound: identityOutboundEvents,

@@ -2,6 +2,7 @@
 export { AggregateRoot, DomainEvent, DomainError, newId, type DomainErrorKind } from './ddd/index.js';
 
 export { PlatformModule, type PlatformModuleOptions } from './platform.module.js';
+export { ProcessRole } from './process-role.js';
 
 export { ROLES, type Principal, type Role } from './auth/principal.js';
 export { AccessTokens } from './auth/access-tokens.js';

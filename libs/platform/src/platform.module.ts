@@ -18,6 +18,7 @@ import { Metrics, MetricsController } from './observability/metrics.js';
 import { ormOptions } from './persistence/orm-options.js';
 import { declaredEntities } from './persistence/persistence.module.js';
 import { MikroOrmUnitOfWork, UnitOfWork } from './persistence/unit-of-work.js';
+import { ProcessRole } from './process-role.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { RedisConnections } from './queues/redis-connections.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
@@ -56,6 +57,7 @@ export class PlatformModule {
       RealtimeEmitter,
       Metrics,
       { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
+      { provide: ProcessRole, useValue: new ProcessRole(http, worker) },
     ];
     return {
       module: PlatformModule,
@@ -88,7 +90,7 @@ export class PlatformModule {
             ]
           : []),
       ],
-      exports: [AccessTokens, SessionRevocations, RequestAuthenticator, RateLimiter, RealtimeEmitter, Metrics, UnitOfWork],
+      exports: [AccessTokens, SessionRevocations, RequestAuthenticator, RateLimiter, RealtimeEmitter, Metrics, UnitOfWork, ProcessRole],
     };
   }
 }

@@ -24,7 +24,8 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
     routerOptions: { maxParamLength: 200 },
     logger: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, abortOnError: false });
+  // rawBody: webhook signatures are computed over the exact bytes received.
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, abortOnError: false, rawBody: true });
   try {
     app.useLogger(new PlatformLogger(app.get(Logger)));
     app.flushLogs();

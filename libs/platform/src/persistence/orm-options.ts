@@ -1,6 +1,7 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type EntitySchema, type Options } from '@mikro-orm/postgresql';
 import type { MigrationObject } from '@mikro-orm/core';
+import { declaredSqlOnlyTables } from './persistence.module.js';
 
 export interface OrmOptionsInput {
   databaseUrl: string;
@@ -29,7 +30,7 @@ export function ormOptions(input: OrmOptionsInput): Options {
     // What migrations create by hand and no entity maps must never be drafted away by migration:create.
     schemaGenerator: {
       ignoreSchema: ['search'], // the search adapter's own storage
-      skipTables: ['platform.inbox', 'identity.refresh_tokens'],
+      skipTables: ['platform.inbox', ...declaredSqlOnlyTables()],
       ignoreTriggers: true,
       ignoreRoutines: true,
     },

@@ -2,10 +2,16 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { EntitySchema } from '@mikro-orm/postgresql';
 
 const declared = new Set<EntitySchema<any>>();
+const sqlOnly = new Set<string>();
 
 /** Every entity mapping declared by the contexts loaded in this process. */
 export function declaredEntities(): EntitySchema<any>[] {
   return [...declared];
+}
+
+/** Tables that contexts create in migrations and reach with SQL only (no entity maps them). */
+export function declaredSqlOnlyTables(): string[] {
+  return [...sqlOnly];
 }
 
 /**
@@ -14,8 +20,9 @@ export function declaredEntities(): EntitySchema<any>[] {
  */
 @Module({})
 export class PersistenceModule {
-  static forFeature(entities: EntitySchema<any>[]): DynamicModule {
+  static forFeature(entities: EntitySchema<any>[], options: { sqlOnlyTables?: string[] } = {}): DynamicModule {
     for (const entity of entities) declared.add(entity);
+    for (const table of options.sqlOnlyTables ?? []) sqlOnly.add(table);
     return { module: PersistenceModule };
   }
 }

@@ -1,0 +1,11 @@
+import { Command } from '@nestjs/cqrs';
+import type { PlanView } from '../../plan-views.js';
+
+export class ArchivePlanCommand extends Command<PlanView> {
+  constructor(
+    readonly planId: string,
+    readonly archived: boolean,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,8 @@
+import { Command } from '@nestjs/cqrs';
+import type { WebhookEventView } from '../../webhook-views.js';
+
+export class ReplayWebhookCommand extends Command<WebhookEventView> {
+  constructor(readonly webhookId: string) {
+    super();
+  }
+}

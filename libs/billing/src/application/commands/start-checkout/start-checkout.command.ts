@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import type { BillingInterval } from '../../../domain/plan/plan.js';
+
+export class StartCheckoutCommand extends Command<{ checkoutUrl: string; sessionId: string }> {
+  constructor(
+    readonly userId: string,
+    readonly planId: string,
+    readonly interval: BillingInterval,
+    /** What led to the purchase (`contentId`, `campaign`, …), carried through the provider and back. */
+    readonly attribution: Record<string, string>,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,54 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AppConfig } from '@config';
+import { newId } from '@lib/platform/ddd';
+import { CheckoutSession, CheckoutSessionRepository } from '../../../domain/checkout/checkout-session.js';
+import { PlanRepository } from '../../../domain/plan/plan.repository.js';
+import { PlanNotFoundError, PlanNotSyncedError } from '../../../domain/plan/plan.errors.js';
+import { SubscriptionAlreadyActiveError } from '../../../domain/subscription/subscription.errors.js';
+import { SubscriptionRepository } from '../../../domain/subscription/subscription.repository.js';
+import { CustomerAccounts } from '../../customer-accounts.js';
+import { PaymentProvider } from '../../payment-provider.js';
+import { StartCheckoutCommand } from './start-checkout.command.js';
+import { UnitOfWork } from '@lib/platform';
+
+@CommandHandler(StartCheckoutCommand)
+export class StartCheckoutHandler implements ICommandHandler<StartCheckoutCommand> {
+  constructor(
+    private readonly plans: PlanRepository,
+    private readonly subscriptions: SubscriptionRepository,
+    private readonly checkouts: CheckoutSessionRepository,
+    private readonly customers: CustomerAccounts,
+    private readonly provider: PaymentProvider,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly config: AppConfig,
+  ) {}
+
+  async execute({ userId, planId, interval, attribution }: StartCheckoutCommand) {
+    const plan = await this.plans.byId(planId);
+    if (!plan) throw new PlanNotFoundError(planId);
+    plan.priceForSale(interval);
+    const price = await this.plans.activePrice(planId, interval);
+    if (!price) throw new PlanNotSyncedError(planId);
+    const live = (await this.subscriptions.liveOf(userId)).find((subscription) => subscription.hasPaidAccessStatus);
+    if (live) throw new SubscriptionAlreadyActiveError(live.planId);
+
+    const providerCustomerId = await this.customers.ensure(userId);
+    const metadata = { userId, planId, interval, ...Object.fromEntries(Object.entries(attribution).map(([key, value]) => [`attr_${key}`, value])) };
+    const session = await this.provider.createCheckoutSession(
+      {
+        providerCustomerId,
+        userId,
+        providerPriceId: price.providerPriceId,
+        trialDays: (await this.subscriptions.currentOf(userId)) ? 0 : plan.trialDays, // one trial per customer
+        metadata,
+        successUrl: `${this.config.urls.app}/billing/success?session_id={CHECKOUT_SESSION_ID}`,
+        cancelUrl: `${this.config.urls.app}/billing/canceled`,
+      },
+      `checkout:${newId()}`,
+    );
+    await this.unitOfWork.transactional(async () => {
+      this.checkouts.add(new CheckoutSession(session.sessionId, userId, planId, interval, attribution));
+    });
+    return { checkoutUrl: session.url, sessionId: session.sessionId };
+  }
+}

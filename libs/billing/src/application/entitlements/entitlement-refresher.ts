@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@config';
+import { bestAccess } from '../../domain/entitlement/access-policy.js';
+import { EntitlementGrant } from '../../domain/entitlement/entitlement-grant.js';
+import { EntitlementRepository } from '../../domain/entitlement/entitlement.repository.js';
+import { SubscriptionRepository } from '../../domain/subscription/subscription.repository.js';
+import { PlanCatalogue } from '../plan-catalogue.js';
+
+/** Recomputes a user's grant from their subscriptions (inside the caller's transaction). */
+@Injectable()
+export class EntitlementRefresher {
+  constructor(
+    private readonly subscriptions: SubscriptionRepository,
+    private readonly grants: EntitlementRepository,
+    private readonly catalogue: PlanCatalogue,
+    private readonly config: AppConfig,
+  ) {}
+
+  async refresh(userId: string, now = new Date()): Promise<EntitlementGrant> {
+    const access = bestAccess(await this.subscriptions.liveOf(userId), now, this.config.billing.graceDays, await this.catalogue.ranker());
+    const entitlements = { ...(await this.catalogue.get(access.planId)).entitlements };
+    const grant = await this.grants.byUser(userId);
+    if (!grant) {
+      const started = EntitlementGrant.start(userId, access, entitlements);
+      this.grants.add(started);
+      return started;
+    }
+    grant.refresh(access, now, entitlements);
+    return grant;
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import { AppConfig } from '@config';
+import { ProcessRole, UnitOfWork } from '@lib/platform';
+import { DEFAULT_CATALOGUE } from '../domain/plan/default-catalogue.js';
+import { Plan } from '../domain/plan/plan.js';
+import { PlanRepository } from '../domain/plan/plan.repository.js';
+import { SyncPlansHandler } from './commands/sync-plans/sync-plans.handler.js';
+import { SyncPlansCommand } from './commands/sync-plans/sync-plans.command.js';
+
+/**
+ * A new deployment starts with the default catalogue (missing plans are added, existing ones are
+ * never overwritten). On the sandbox the plans are also mirrored to the emulator at once; with real
+ * Stripe an operator runs `billing:sync-plans`.
+ */
+@Injectable()
+export class PlanBootstrap implements OnApplicationBootstrap {
+  private readonly logger = new Logger(PlanBootstrap.name);
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly plans: PlanRepository,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly sync: SyncPlansHandler,
+    private readonly config: AppConfig,
+    private readonly role: ProcessRole,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await RequestContext.create(this.orm.em, async () => {
+      await this.unitOfWork.transactional(async () => {
+        const existing = new Set((await this.plans.all()).map((plan) => plan.id));
+        const missing = DEFAULT_CATALOGUE.filter((definition) => !existing.has(definition.id));
+        if (missing.length) this.plans.add(...missing.map((definition) => Plan.define(definition)));
+      });
+      // One process syncs the sandbox: the worker (or standalone), not every API node.
+      if (this.config.billing.provider === 'sandbox' && this.role.worker) {
+        const synced = await this.sync.execute(new SyncPlansCommand());
+        const created = synced.reduce((count, plan) => count + plan.createdPrices.length, 0);
+        if (created) this.logger.log({ created }, 'sandbox prices created');
+      }
+    });
+  }
+}

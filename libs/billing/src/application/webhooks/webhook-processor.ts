@@ -1,0 +1,71 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { UnitOfWork } from '@lib/platform';
+import { WebhookEventRepository } from '../../domain/webhook/webhook-event.repository.js';
+import { PaymentProvider } from '../payment-provider.js';
+import { BillingFactApplier } from './billing-fact-applier.js';
+import { UnresolvedReferenceError } from './webhook-errors.js';
+import { WebhookQueue } from './webhook-queue.js';
+
+/**
+ * Processes one stored webhook event: its row is locked, its effect and its `processed` status commit
+ * together, so a redelivery, a replay or two racing jobs have exactly one effect; events about the
+ * same customer are applied one after the other.
+ */
+@Injectable()
+export class WebhookProcessor {
+  private readonly logger = new Logger(WebhookProcessor.name);
+
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly webhooks: WebhookEventRepository,
+    private readonly provider: PaymentProvider,
+    private readonly applier: BillingFactApplier,
+    private readonly queue: WebhookQueue,
+  ) {}
+
+  /** Returns the outcome; throws (for the job to retry) on unexpected failures. */
+  async process(webhookId: string): Promise<string> {
+    let linkedCustomer: string | null = null;
+    try {
+      const outcome = await this.unitOfWork.transactional(async () => {
+        const event = await this.webhooks.byIdForUpdate(webhookId);
+        if (!event) return 'missing';
+        if (event.isSettled) return 'already-settled';
+        // Events about one customer are applied one at a time (they touch the same subscription, invoice and payment rows).
+        if (event.providerCustomerId) await this.webhooks.lockCustomer(event.providerCustomerId);
+        event.attempts += 1;
+        const fact = this.provider.interpret({ type: event.type, payload: event.payload });
+        if (!fact) {
+          event.settle('ignored', 'unhandled-type');
+          return 'ignored';
+        }
+        const outcome = await this.applier.apply(fact, event.providerCreatedAt);
+        if (fact.kind === 'checkout-completed') linkedCustomer = fact.providerCustomerId;
+        event.settle('processed', outcome);
+        return outcome;
+      });
+      if (linkedCustomer) await this.retryUnresolved(linkedCustomer);
+      return outcome;
+    } catch (error) {
+      const unresolved = error instanceof UnresolvedReferenceError;
+      await this.unitOfWork.transactional(async () => {
+        const event = await this.webhooks.byIdForUpdate(webhookId);
+        if (!event || event.isSettled) return;
+        event.attempts += 1;
+        event.defer(unresolved ? 'unresolved' : 'failed', error instanceof Error ? error.message : String(error));
+      });
+      if (unresolved) {
+        this.logger.warn({ webhookId, reason: (error as Error).message }, 'webhook event unresolved; it will be retried');
+        return 'unresolved';
+      }
+      throw error;
+    }
+  }
+
+  /** A customer just got linked to a user: events that were waiting for it can go now. */
+  private async retryUnresolved(providerCustomerId: string): Promise<void> {
+    for (const event of await this.webhooks.unresolvedOfCustomer(providerCustomerId)) {
+      await this.queue.enqueue(event.id, event.attempts);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { DomainError } from '@lib/platform/ddd';
+
+/** A plan that lifts a limit: what a client shows next to an upgrade button. */
+export interface UpgradeOption {
+  planId: string;
+  name: string;
+  value: boolean | number | string;
+}
+
+/** The caller's plan does not include a feature. */
+export class EntitlementRequiredError extends DomainError {
+  readonly code = 'billing.entitlement-required';
+  readonly kind = 'forbidden';
+  constructor(details: { entitlement: string; required: boolean | number | string; current: boolean | number | string; planId: string; upgradeTo: UpgradeOption[] }) {
+    super(`Your plan does not include ${details.entitlement}${typeof details.required === 'string' ? ` (${details.required})` : ''}`, details);
+  }
+}
+
+/** A quota is used up for this period. */
+export class QuotaExceededError extends DomainError {
+  readonly code = 'billing.quota-exceeded';
+  readonly kind = 'payment-required';
+  constructor(details: {
+    entitlement: string;
+    limit: number;
+    used: number;
+    requested: number;
+    planId: string;
+    periodEnd: string | null;
+    upgradeTo: UpgradeOption[];
+  }) {
+    super(`You have used ${details.used} of ${details.limit} ${details.entitlement.replaceAll('_', ' ')}`, details);
+  }
+}

@@ -1,0 +1,24 @@
+/** The link between one of our users and their customer record at the payment provider. */
+export class Customer {
+  constructor(
+    readonly userId: string,
+    readonly providerCustomerId: string,
+    readonly createdAt: Date = new Date(),
+  ) {}
+}
+
+export abstract class CustomerRepository {
+  abstract byUser(userId: string): Promise<Customer | null>;
+  abstract byProviderId(providerCustomerId: string): Promise<Customer | null>;
+  /** Links a user and a provider customer; the first link wins (returns the link in force). */
+  abstract link(userId: string, providerCustomerId: string): Promise<Customer>;
+}
+
+/** What billing knows of a user for the provider's customer record (from identity's events). */
+export class BillingAccount {
+  constructor(
+    readonly userId: string,
+    public email: string,
+    public displayName: string,
+  ) {}
+}

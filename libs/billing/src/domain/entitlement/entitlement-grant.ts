@@ -1,0 +1,79 @@
+import { AggregateRoot, DomainEvent } from '@lib/platform/ddd';
+import type { Access } from './access-policy.js';
+
+export class EntitlementsChanged extends DomainEvent {
+  constructor(
+    readonly aggregateId: string,
+    readonly previousPlanId: string | null,
+    readonly planId: string,
+    /** The new plan's complete entitlements, as published. */
+    readonly entitlements: Record<string, boolean | number | string>,
+  ) {
+    super();
+  }
+}
+
+/**
+ * The plan a user is entitled to, kept in one row per user so entitlement checks are one primary-key
+ * read (never a provider call). Recomputed from the user's subscriptions whenever one changes.
+ */
+export class EntitlementGrant extends AggregateRoot {
+  /** The user id. */
+  readonly id: string;
+  planId: string;
+  subscriptionId: string | null = null;
+  validUntil: Date | null = null;
+  thenPlanId: string | null = null;
+  periodStart: Date | null = null;
+  periodEnd: Date | null = null;
+  updatedAt: Date;
+
+  private constructor(userId: string, planId: string) {
+    super();
+    this.id = userId;
+    this.planId = planId;
+    this.updatedAt = new Date();
+  }
+
+  static start(userId: string, access: Access, entitlements: Record<string, boolean | number | string>): EntitlementGrant {
+    const grant = new EntitlementGrant(userId, access.planId);
+    grant.copy(access);
+    grant.record(new EntitlementsChanged(userId, null, access.planId, entitlements));
+    return grant;
+  }
+
+  get userId(): string {
+    return this.id;
+  }
+
+  /** The plan in force at `now` (a held or grace-period plan lapses by itself at `validUntil`). */
+  planAt(now: Date): string {
+    return this.validUntil && this.validUntil <= now && this.thenPlanId ? this.thenPlanId : this.planId;
+  }
+
+  /** Takes newly computed access; records a change when the plan in force differs. */
+  refresh(access: Access, now: Date, entitlements: Record<string, boolean | number | string>): boolean {
+    const before = this.planAt(now);
+    const same =
+      this.planId === access.planId &&
+      this.subscriptionId === access.subscriptionId &&
+      this.validUntil?.getTime() === access.validUntil?.getTime() &&
+      this.thenPlanId === access.thenPlanId &&
+      this.periodStart?.getTime() === access.periodStart?.getTime() &&
+      this.periodEnd?.getTime() === access.periodEnd?.getTime();
+    if (same) return false;
+    this.copy(access);
+    this.updatedAt = now;
+    if (before !== access.planId) this.record(new EntitlementsChanged(this.id, before, access.planId, entitlements));
+    return true;
+  }
+
+  private copy(access: Access): void {
+    this.planId = access.planId;
+    this.subscriptionId = access.subscriptionId;
+    this.validUntil = access.validUntil;
+    this.thenPlanId = access.thenPlanId;
+    this.periodStart = access.periodStart;
+    this.periodEnd = access.periodEnd;
+  }
+}

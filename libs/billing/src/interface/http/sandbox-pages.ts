@@ -1,0 +1,78 @@
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const money = (amount: number, currency: string) =>
+  new Intl.NumberFormat('en', { style: 'currency', currency: currency.toUpperCase() }).format(amount / 100);
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} · Showrunner sandbox</title>
+<style>
+  body { font: 16px/1.5 system-ui, sans-serif; max-width: 32rem; margin: 3rem auto; padding: 0 1rem; color: #1d1d1f; }
+  .card { border: 1px solid #ddd; border-radius: 12px; padding: 1.5rem; }
+  .note { color: #666; font-size: 0.875rem; }
+  .amount { font-size: 2rem; font-weight: 600; }
+  form { display: inline; }
+  button { font: inherit; padding: 0.6rem 1.2rem; border-radius: 8px; border: 1px solid #999; background: #fff; cursor: pointer; margin-right: 0.5rem; }
+  button.primary { background: #635bff; border-color: #635bff; color: #fff; }
+</style></head>
+<body><p class="note">Sandbox payments: no card is charged. Outcomes travel through the same webhook pipeline as Stripe's.</p>
+<div class="card">${body}</div></body></html>`;
+}
+
+export interface CheckoutPageModel {
+  id: string;
+  status: string;
+  productName: string;
+  amount: number;
+  currency: string;
+  interval: string;
+  trialDays: number | null;
+  successUrl: string | null;
+  cancelUrl: string | null;
+}
+
+export function checkoutPage(model: CheckoutPageModel): string {
+  const price = `<p class="amount">${escapeHtml(money(model.amount, model.currency))} <span class="note">per ${escapeHtml(model.interval)}</span></p>`;
+  const trial = model.trialDays ? `<p>${model.trialDays}-day free trial first.</p>` : '';
+  if (model.status === 'complete') {
+    return page('Payment complete', `<h1>Payment complete</h1><p>You are subscribed to <strong>${escapeHtml(model.productName)}</strong>.</p>${
+      model.successUrl ? `<p><a href="${escapeHtml(model.successUrl)}">Continue</a></p>` : ''
+    }`);
+  }
+  if (model.status === 'expired') {
+    return page('Payment declined', `<h1>Payment declined</h1><p>The card was declined; nothing was charged.</p>${
+      model.cancelUrl ? `<p><a href="${escapeHtml(model.cancelUrl)}">Back</a></p>` : ''
+    }`);
+  }
+  const action = (outcome: string) => `/sandbox/checkout/${encodeURIComponent(model.id)}/${outcome}`;
+  return page(
+    `Subscribe to ${model.productName}`,
+    `<h1>Subscribe to ${escapeHtml(model.productName)}</h1>${price}${trial}
+<form method="post" action="${action('pay')}"><button class="primary" type="submit">Pay</button></form>
+<form method="post" action="${action('decline')}"><button type="submit">Decline</button></form>`,
+  );
+}
+
+export interface PortalPageModel {
+  id: string;
+  subscriptions: Array<{ id: string; status: string; productName: string; amount: number; currency: string; interval: string; periodEnd: Date; cancelAtPeriodEnd: boolean }>;
+  returnUrl: string | null;
+}
+
+export function portalPage(model: PortalPageModel): string {
+  const rows = model.subscriptions.length
+    ? model.subscriptions
+        .map((subscription) => {
+          const action = (path: string) => `/sandbox/portal/${encodeURIComponent(model.id)}/subscriptions/${encodeURIComponent(subscription.id)}/${path}`;
+          const live = !['canceled', 'incomplete_expired'].includes(subscription.status);
+          return `<h2>${escapeHtml(subscription.productName)}</h2>
+<p>${escapeHtml(money(subscription.amount, subscription.currency))} per ${escapeHtml(subscription.interval)} · <strong>${escapeHtml(subscription.status)}</strong>${
+            subscription.cancelAtPeriodEnd ? ' · ends at the period end' : ''
+          } · period ends ${escapeHtml(subscription.periodEnd.toISOString().slice(0, 10))}</p>
+${live ? `<p class="note">Simulate the next renewal:</p><form method="post" action="${action('renew')}"><button type="submit">Renew (card pays)</button></form><form method="post" action="${action('renew-declined')}"><button type="submit">Renew (card declines)</button></form>` : ''}`;
+        })
+        .join('')
+    : '<p>No subscriptions.</p>';
+  return page('Billing portal', `<h1>Billing portal</h1>${rows}${model.returnUrl ? `<p><a href="${escapeHtml(model.returnUrl)}">Back</a></p>` : ''}`);
+}

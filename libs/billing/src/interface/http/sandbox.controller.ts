@@ -1,0 +1,111 @@
+import { Controller, Get, Header, Param, Post, Redirect } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '@lib/platform';
+import { DomainError } from '@lib/platform/ddd';
+import { PlanCatalogue } from '../../application/plan-catalogue.js';
+import { SandboxHost } from '../../infrastructure/sandbox/sandbox-host.js';
+import { checkoutPage, portalPage } from './sandbox-pages.js';
+
+class SandboxPageNotFoundError extends DomainError {
+  readonly code = 'billing.sandbox.not-found';
+  readonly kind = 'not-found';
+}
+
+type Sandboxed = Record<string, any>;
+
+/**
+ * The sandbox payment provider's pages (local runs only): the hosted checkout with Pay and Decline,
+ * and a portal that simulates renewals. Hidden from the API documentation: no client calls them.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('sandbox')
+export class SandboxController {
+  constructor(
+    private readonly sandbox: SandboxHost,
+    private readonly catalogue: PlanCatalogue,
+  ) {}
+
+  @Get('checkout/:id')
+  @Header('content-type', 'text/html; charset=utf-8')
+  async checkout(@Param('id') id: string): Promise<string> {
+    const session = await this.find(id, 'checkout.session');
+    // Our checkouts carry the plan in their metadata; the page shows the plan as we sell it.
+    const plan = session.metadata?.planId ? await this.catalogue.get(session.metadata.planId).catch(() => null) : null;
+    const interval = session.metadata?.interval === 'year' ? 'year' : 'month';
+    const price = plan?.prices[interval];
+    return checkoutPage({
+      id,
+      status: session.status,
+      productName: plan?.name ?? 'your plan',
+      amount: price?.amount ?? session.amount_total ?? 0,
+      currency: price?.currency ?? session.currency ?? 'usd',
+      interval,
+      trialDays: session.amount_total === 0 && plan?.trialDays ? plan.trialDays : null,
+      successUrl: session.success_url ? String(session.success_url).replace('{CHECKOUT_SESSION_ID}', id) : null,
+      cancelUrl: session.cancel_url ?? null,
+    });
+  }
+
+  @Post('checkout/:id/pay')
+  @Redirect()
+  async pay(@Param('id') id: string) {
+    await this.find(id, 'checkout.session');
+    await this.sandbox.emulator!.completeCheckout(id, 'pay');
+    return { url: `/sandbox/checkout/${encodeURIComponent(id)}`, statusCode: 303 };
+  }
+
+  @Post('checkout/:id/decline')
+  @Redirect()
+  async decline(@Param('id') id: string) {
+    await this.find(id, 'checkout.session');
+    await this.sandbox.emulator!.completeCheckout(id, 'decline');
+    return { url: `/sandbox/checkout/${encodeURIComponent(id)}`, statusCode: 303 };
+  }
+
+  @Get('portal/:id')
+  @Header('content-type', 'text/html; charset=utf-8')
+  async portal(@Param('id') id: string): Promise<string> {
+    const session = await this.find(id, 'billing_portal.session');
+    const emulator = this.sandbox.emulator!;
+    const subscriptions = ((await emulator.store.list('subscription')) as Sandboxed[]).filter((subscription) => subscription.customer === session.customer);
+    return portalPage({
+      id,
+      returnUrl: session.return_url ?? null,
+      subscriptions: await Promise.all(
+        subscriptions.map(async (subscription) => {
+          const item = subscription.items.data[0];
+          const product = (await emulator.store.get(item.price.product)) as Sandboxed | undefined;
+          return {
+            id: subscription.id,
+            status: subscription.status,
+            productName: product?.name ?? item.price.nickname ?? 'Plan',
+            amount: item.price.unit_amount,
+            currency: item.price.currency,
+            interval: item.price.recurring?.interval ?? 'month',
+            periodEnd: new Date(item.current_period_end * 1_000),
+            cancelAtPeriodEnd: subscription.cancel_at_period_end,
+          };
+        }),
+      ),
+    });
+  }
+
+  @Post('portal/:id/subscriptions/:subscriptionId/:action')
+  @Redirect()
+  async renew(@Param('id') id: string, @Param('subscriptionId') subscriptionId: string, @Param('action') action: string) {
+    const session = await this.find(id, 'billing_portal.session');
+    const subscription = await this.find(subscriptionId, 'subscription');
+    if (subscription.customer !== session.customer || !['renew', 'renew-declined'].includes(action)) throw new SandboxPageNotFoundError('No such sandbox page');
+    const emulator = this.sandbox.emulator!;
+    await emulator.setPaymentOutcome(session.customer, action === 'renew' ? 'succeed' : 'decline');
+    await emulator.renew(subscriptionId);
+    return { url: `/sandbox/portal/${encodeURIComponent(id)}`, statusCode: 303 };
+  }
+
+  private async find(id: string, objectType: string): Promise<Sandboxed> {
+    const object = this.sandbox.emulator ? ((await this.sandbox.emulator.store.get(id)) as Sandboxed | undefined) : undefined;
+    if (!object || object.object !== objectType) throw new SandboxPageNotFoundError('No such sandbox page');
+    return object;
+  }
+}

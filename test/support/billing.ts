@@ -1,0 +1,82 @@
+import { CommandBus } from '@nestjs/cqrs';
+import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import type Stripe from 'stripe';
+import { SyncPlansCommand } from '@lib/billing';
+import { eventually, type TestApp } from '@lib/platform/testing';
+import { startFakeStripe, type FakeStripe } from './fake-stripe.js';
+import { startShowrunner, type RegisteredUser } from './showrunner.js';
+
+export interface BillingOnFakeStripe {
+  fake: FakeStripe;
+  app: TestApp;
+  adminToken: string;
+  close(): Promise<void>;
+}
+
+/** The platform on a fake Stripe API, with plans synced and an admin logged in. */
+export async function startBillingOnFakeStripe(): Promise<BillingOnFakeStripe> {
+  const admin = { email: 'billing-admin@example.com', password: 'an admin password for tests' };
+  const fake = await startFakeStripe();
+  const app = await startShowrunner({ ...fake.env, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password });
+  await syncPlans(app);
+  const adminToken = (await app.request('POST', '/v1/auth/login', { body: admin })).body.tokens.accessToken as string;
+  return {
+    fake,
+    app,
+    adminToken,
+    close: async () => {
+      await app.close();
+      await fake.close();
+    },
+  };
+}
+
+/** Mirrors the plans to the (fake) Stripe, as `npm run cli -- billing:sync-plans` does. */
+export async function syncPlans(app: TestApp): Promise<void> {
+  await RequestContext.create(app.app.get(MikroORM).em, () => app.app.get(CommandBus).execute(new SyncPlansCommand()));
+}
+
+export function webhookUrl(app: TestApp): string {
+  return `${app.url}/v1/billing/webhooks/stripe`;
+}
+
+/** Runs SQL against the app's own database (assertions on stored rows). */
+export function sql<T = Record<string, unknown>>(app: TestApp, query: string, params: unknown[] = []): Promise<T[]> {
+  return app.app.get(MikroORM).em.fork().execute<T[]>(query, params);
+}
+
+/** Waits until the user's plan in force is `planId`. */
+export function planBecomes(app: TestApp, user: RegisteredUser, planId: string, timeoutMs = 10_000) {
+  return eventually(
+    async () => {
+      const overview = await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken });
+      expect(overview.body.planId).toBe(planId);
+      return overview.body;
+    },
+    { timeoutMs },
+  );
+}
+
+/** Waits until every stored webhook event is settled (processed or ignored) or parked (unresolved/failed). */
+export function webhooksSettle(app: TestApp) {
+  return eventually(async () => {
+    const [row] = await sql<{ open: number }>(app, `select count(*)::int as open from billing.webhook_events where status in ('received', 'processing')`);
+    expect(row!.open).toBe(0);
+  });
+}
+
+/**
+ * Checkout → the customer pays on the (fake) hosted page → Stripe's events reach the webhook.
+ * Returns the events the payment generated (for replays in tests).
+ */
+export async function subscribe(app: TestApp, fake: FakeStripe, user: RegisteredUser, planId: string, interval: 'month' | 'year' = 'month') {
+  const checkout = await app.request('POST', '/v1/billing/checkout', { token: user.tokens.accessToken, body: { planId, interval } });
+  if (checkout.status !== 201) throw new Error(`checkout failed: ${checkout.status} ${JSON.stringify(checkout.body)}`);
+  const paid = await fake.emulator.completeCheckout(checkout.body.sessionId, 'pay');
+  const events = paid.events as unknown as Stripe.Event[];
+  const statuses = await fake.deliver(webhookUrl(app), events);
+  expect(statuses.every((status) => status === 200)).toBe(true);
+  const overview = await planBecomes(app, user, planId);
+  await webhooksSettle(app);
+  return { sessionId: checkout.body.sessionId as string, events, subscriptionId: paid.result.subscription as string, overview };
+}
