@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { getMetadataStorage } from 'class-validator';
+import { AppConfig } from './app-config.js';
 import { ConfigurationError, Environment, readEnvironment } from './environment.js';
 
 describe('reading the environment', () => {
@@ -32,6 +33,17 @@ describe('reading the environment', () => {
 
   it('requires real services and a secret in production', () => {
     expect(() => readEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required in production[\s\S]*DATABASE_URL[\s\S]*REDIS_URL/);
+  });
+
+  it('picks the payment provider: Stripe with a key, the sandbox locally, none in production without a key', () => {
+    const services = { databaseUrl: 'postgres://x', redisUrl: 'redis://x', jwtSecret: 'x'.repeat(32) };
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://db/x', REDIS_URL: 'redis://r' };
+    expect(new AppConfig(readEnvironment({}), services).billing.provider).toBe('sandbox');
+    expect(new AppConfig(readEnvironment(production), services).billing.provider).toBe('none');
+    const stripe = new AppConfig(readEnvironment({ ...production, STRIPE_SECRET_KEY: 'sk_live_abc', STRIPE_WEBHOOK_SECRET: 'whsec_x' }), services);
+    expect(stripe.billing).toMatchObject({ provider: 'stripe', graceDays: 7, refundWindowDays: 30, stripe: { webhookToleranceSeconds: 300 } });
+    expect(() => readEnvironment({ STRIPE_SECRET_KEY: 'sk_live_abc' })).toThrow(/STRIPE_WEBHOOK_SECRET: is required with STRIPE_SECRET_KEY/);
+    expect(() => readEnvironment({ STRIPE_SECRET_KEY: 'pk_live_abc', STRIPE_WEBHOOK_SECRET: 'whsec_x' })).toThrow(/STRIPE_SECRET_KEY=\(hidden\)/);
   });
 
   it('wants the admin email and password together', () => {

@@ -93,7 +93,7 @@ describe('HTTP conventions every route follows', () => {
     const answer = await app.request('GET', '/docs-json');
     expect(answer.status).toBe(200);
     const paths = Object.keys(answer.body.paths);
-    for (const route of ['/v1/auth/register', '/v1/auth/login', '/v1/auth/refresh', '/v1/auth/logout', '/v1/me', '/v1/me/api-keys', '/v1/me/api-keys/{id}', '/v1/search/people', '/v1/admin/users', '/v1/admin/users/{id}/roles', '/health/live', '/health/ready', '/metrics']) {
+    for (const route of ['/v1/auth/register', '/v1/auth/login', '/v1/auth/refresh', '/v1/auth/logout', '/v1/me', '/v1/me/api-keys', '/v1/me/api-keys/{id}', '/v1/search/people', '/v1/admin/users', '/v1/admin/users/{id}/roles', '/health/live', '/health/ready', '/metrics', '/v1/billing/plans', '/v1/billing/checkout', '/v1/billing/portal', '/v1/billing/subscription', '/v1/billing/subscription/change', '/v1/billing/subscription/cancel', '/v1/billing/subscription/pause', '/v1/billing/subscription/resume', '/v1/billing/invoices', '/v1/billing/invoices/{id}', '/v1/billing/payments', '/v1/billing/webhooks/stripe', '/v1/admin/billing/refunds', '/v1/admin/billing/payments', '/v1/admin/billing/webhooks', '/v1/admin/billing/webhooks/{id}/replay', '/v1/admin/billing/metrics', '/v1/admin/billing/plans', '/v1/admin/billing/plans/{id}/archive', '/v1/admin/billing/plans/{id}/unarchive', '/sandbox/checkout/{id}']) {
       expect(paths).toContain(route);
     }
     expect(answer.body.paths['/v1/auth/register'].post.responses['409'].content['application/problem+json']).toBeDefined();

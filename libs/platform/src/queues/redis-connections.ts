@@ -33,8 +33,8 @@ export class RedisConnections implements OnApplicationShutdown {
   forBull(type: 'client' | 'subscriber' | 'bclient'): Redis {
     // Bull refuses blocking/subscriber connections that retry requests or wait for a ready check.
     const bullSafe: RedisOptions = { maxRetriesPerRequest: null, enableReadyCheck: false };
-    if (type === 'client') return (this.queueClient ??= this.create(bullSafe));
-    if (type === 'subscriber') return (this.queueSubscriber ??= this.create(bullSafe));
+    if (type === 'client') return (this.queueClient ??= this.shared(this.create(bullSafe)));
+    if (type === 'subscriber') return (this.queueSubscriber ??= this.shared(this.create(bullSafe)));
     return this.create(bullSafe);
   }
 
@@ -46,6 +46,12 @@ export class RedisConnections implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.created.map((client) => client.quit().catch(() => client.disconnect())));
     this.created.length = 0;
+  }
+
+  /** Every queue adds its listeners to the shared connections: one per queue is expected, not a leak. */
+  private shared(client: Redis): Redis {
+    client.setMaxListeners(0);
+    return client;
   }
 
   private create(options: RedisOptions): Redis {

@@ -53,7 +53,8 @@ export class EntitlementGrant extends AggregateRoot {
 
   /** Takes newly computed access; records a change when the plan in force differs. */
   refresh(access: Access, now: Date, entitlements: Record<string, boolean | number | string>): boolean {
-    const before = this.planAt(now);
+    // Compared with the plan recorded, not the one in force: a lapse that reads already applied is still announced here.
+    const before = this.planId;
     const same =
       this.planId === access.planId &&
       this.subscriptionId === access.subscriptionId &&

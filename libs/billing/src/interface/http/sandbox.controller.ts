@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Post, Redirect } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '@lib/platform';
 import { DomainError } from '@lib/platform/ddd';
 import { PlanCatalogue } from '../../application/plan-catalogue.js';
@@ -15,9 +15,11 @@ type Sandboxed = Record<string, any>;
 
 /**
  * The sandbox payment provider's pages (local runs only): the hosted checkout with Pay and Decline,
- * and a portal that simulates renewals. Hidden from the API documentation: no client calls them.
+ * and a portal that simulates renewals. People open them in a browser from `checkoutUrl` and the
+ * portal link; with Stripe configured they answer 404.
  */
-@ApiExcludeController()
+@ApiTags('sandbox payments (local runs only)')
+@ApiProduces('text/html')
 @Public()
 @Controller('sandbox')
 export class SandboxController {
@@ -27,6 +29,7 @@ export class SandboxController {
   ) {}
 
   @Get('checkout/:id')
+  @ApiOperation({ summary: 'The sandbox checkout page (Pay / Decline)' })
   @Header('content-type', 'text/html; charset=utf-8')
   async checkout(@Param('id') id: string): Promise<string> {
     const session = await this.find(id, 'checkout.session');
@@ -48,6 +51,7 @@ export class SandboxController {
   }
 
   @Post('checkout/:id/pay')
+  @ApiOperation({ summary: 'Pay a sandbox checkout (a form post from its page)' })
   @Redirect()
   async pay(@Param('id') id: string) {
     await this.find(id, 'checkout.session');
@@ -56,6 +60,7 @@ export class SandboxController {
   }
 
   @Post('checkout/:id/decline')
+  @ApiOperation({ summary: 'Decline a sandbox checkout (a form post from its page)' })
   @Redirect()
   async decline(@Param('id') id: string) {
     await this.find(id, 'checkout.session');
@@ -64,6 +69,7 @@ export class SandboxController {
   }
 
   @Get('portal/:id')
+  @ApiOperation({ summary: 'The sandbox billing portal: subscriptions, simulated renewals' })
   @Header('content-type', 'text/html; charset=utf-8')
   async portal(@Param('id') id: string): Promise<string> {
     const session = await this.find(id, 'billing_portal.session');
@@ -92,6 +98,7 @@ export class SandboxController {
   }
 
   @Post('portal/:id/subscriptions/:subscriptionId/:action')
+  @ApiOperation({ summary: 'Simulate a renewal that pays (`renew`) or declines (`renew-declined`)' })
   @Redirect()
   async renew(@Param('id') id: string, @Param('subscriptionId') subscriptionId: string, @Param('action') action: string) {
     const session = await this.find(id, 'billing_portal.session');
