@@ -45,6 +45,12 @@ describe('the sandbox payment provider (no Stripe keys): a real browser on the c
     const stored = await sql<{ provider: string; n: number }>(app, `select provider, count(*)::int as n from billing.webhook_events group by provider`);
     expect(stored).toEqual([{ provider: 'stripe', n: expect.any(Number) }]);
 
+    // The invoice links lead to the sandbox's own invoice page.
+    const [invoice] = (await app.request('GET', '/v1/billing/invoices', { token: user.tokens.accessToken })).body.items;
+    const invoicePage = await app.request('GET', new URL(invoice.hostedUrl).pathname);
+    expect(invoicePage.status).toBe(200);
+    expect(invoicePage.body).toContain(invoice.number);
+
     const cancel = await app.request('POST', '/v1/billing/subscription/cancel', { token: user.tokens.accessToken, body: { atPeriodEnd: false, reason: 'unused' } });
     expect(cancel.status).toBe(200);
     expect(cancel.body.status).toBe('canceled');

@@ -76,3 +76,36 @@ ${live ? `<p class="note">Simulate the next renewal:</p><form method="post" acti
     : '<p>No subscriptions.</p>';
   return page('Billing portal', `<h1>Billing portal</h1>${rows}${model.returnUrl ? `<p><a href="${escapeHtml(model.returnUrl)}">Back</a></p>` : ''}`);
 }
+
+export interface InvoicePageModel {
+  number: string | null;
+  status: string;
+  currency: string;
+  amountDue: number;
+  amountPaid: number;
+  lines: Array<{ description: string; amount: number }>;
+  issuedAt: Date;
+}
+
+/** The sandbox's hosted invoice (also its printable "PDF" link). */
+export function invoicePage(model: InvoicePageModel): string {
+  const rows = model.lines
+    .map((line) => `<tr><td>${escapeHtml(line.description)}</td><td style="text-align:right">${escapeHtml(money(line.amount, model.currency))}</td></tr>`)
+    .join('');
+  return page(
+    `Invoice ${model.number ?? ''}`,
+    `<h1>Invoice ${escapeHtml(model.number ?? '(draft)')}</h1>
+<p>Issued ${escapeHtml(model.issuedAt.toISOString().slice(0, 10))} · <strong>${escapeHtml(model.status)}</strong></p>
+<table style="width:100%">${rows}</table>
+<p>Amount due ${escapeHtml(money(model.amountDue, model.currency))} · paid ${escapeHtml(money(model.amountPaid, model.currency))}</p>`,
+  );
+}
+
+/** The sandbox's receipt for a charge. */
+export function receiptPage(model: { amount: number; refunded: number; currency: string; paidAt: Date }): string {
+  return page(
+    'Receipt',
+    `<h1>Receipt</h1><p class="amount">${escapeHtml(money(model.amount, model.currency))}</p>
+<p>Paid ${escapeHtml(model.paidAt.toISOString().slice(0, 10))}${model.refunded ? ` · refunded ${escapeHtml(money(model.refunded, model.currency))}` : ''}</p>`,
+  );
+}

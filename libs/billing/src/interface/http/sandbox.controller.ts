@@ -4,7 +4,7 @@ import { Public } from '@lib/platform';
 import { DomainError } from '@lib/platform/ddd';
 import { PlanCatalogue } from '../../application/plan-catalogue.js';
 import { SandboxHost } from '../../infrastructure/sandbox/sandbox-host.js';
-import { checkoutPage, portalPage } from './sandbox-pages.js';
+import { checkoutPage, invoicePage, portalPage, receiptPage } from './sandbox-pages.js';
 
 class SandboxPageNotFoundError extends DomainError {
   readonly code = 'billing.sandbox.not-found';
@@ -108,6 +108,41 @@ export class SandboxController {
     await emulator.setPaymentOutcome(session.customer, action === 'renew' ? 'succeed' : 'decline');
     await emulator.renew(subscriptionId);
     return { url: `/sandbox/portal/${encodeURIComponent(id)}`, statusCode: 303 };
+  }
+
+  @Get('invoices/receipts/:id')
+  @ApiOperation({ summary: 'A sandbox payment receipt' })
+  @Header('content-type', 'text/html; charset=utf-8')
+  async receipt(@Param('id') id: string): Promise<string> {
+    const charge = await this.find(id, 'charge');
+    return receiptPage({ amount: charge.amount, refunded: charge.amount_refunded ?? 0, currency: charge.currency, paidAt: new Date(charge.created * 1_000) });
+  }
+
+  @Get('invoices/:id')
+  @ApiOperation({ summary: 'A sandbox hosted invoice' })
+  @Header('content-type', 'text/html; charset=utf-8')
+  async invoice(@Param('id') id: string): Promise<string> {
+    return this.invoiceHtml(id);
+  }
+
+  @Get('invoices/:id/pdf')
+  @ApiOperation({ summary: 'A sandbox invoice’s printable version (HTML: the sandbox renders no PDF)' })
+  @Header('content-type', 'text/html; charset=utf-8')
+  async invoicePdf(@Param('id') id: string): Promise<string> {
+    return this.invoiceHtml(id);
+  }
+
+  private async invoiceHtml(id: string): Promise<string> {
+    const invoice = await this.find(id, 'invoice');
+    return invoicePage({
+      number: invoice.number ?? null,
+      status: invoice.status,
+      currency: invoice.currency,
+      amountDue: invoice.amount_due,
+      amountPaid: invoice.amount_paid,
+      issuedAt: new Date(invoice.created * 1_000),
+      lines: (invoice.lines?.data ?? []).map((line: Sandboxed) => ({ description: line.description ?? '', amount: line.amount })),
+    });
   }
 
   private async find(id: string, objectType: string): Promise<Sandboxed> {
