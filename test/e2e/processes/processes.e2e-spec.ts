@@ -130,7 +130,7 @@ describe('the built processes', () => {
       expect(await api.exited).toBe(0);
     }, 60_000);
 
-    it('the CLI creates an admin, migrates and rebuilds the people index', async () => {
+    it('the CLI creates an admin, migrates, rebuilds the people index and syncs the plans', async () => {
       const cli = async (...args: string[]) => {
         const { stdout } = await run(node, [bundle('cli'), ...args], { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
         return stdout;
@@ -140,6 +140,8 @@ describe('the built processes', () => {
       expect(created).toMatch(/Created admin ops@example.com\.\nGenerated password \(shown once\): \S{20,}/);
       expect(await cli('users:create-admin', '--email', 'ops@example.com')).toContain('already an admin');
       expect(await cli('search:reindex', 'people')).toMatch(/people: version 2 is live with \d+ documents\./);
+      const synced = await cli('billing:sync-plans');
+      for (const plan of ['prime', 'creator-plus', 'studio-pro']) expect(synced).toMatch(new RegExp(`^${plan}: product prod_\\w+`, 'm'));
       await expect(cli('search:reindex', 'nope')).rejects.toMatchObject({ stderr: expect.stringContaining('one of: people') });
       await expect(cli('no-such-command')).rejects.toMatchObject({ stderr: expect.stringContaining('Unknown command') });
     }, 60_000);
