@@ -1,5 +1,6 @@
 import { BillingModule } from '@lib/billing';
+import { EngagementModule } from '@lib/engagement';
 import { IdentityModule } from '@lib/identity';
 
 /** The bounded contexts this deployment runs; every process loads the same list. */
-export const CONTEXT_MODULES = [IdentityModule, BillingModule];
+export const CONTEXT_MODULES = [IdentityModule, BillingModule, EngagementModule];

@@ -4,10 +4,12 @@ import { Migration20261122000000_platform_messaging } from './Migration202611220
 import { Migration20261122000100_platform_search } from './Migration20261122000100_platform_search.js';
 import { Migration20261122000200_identity_accounts } from './Migration20261122000200_identity_accounts.js';
 import { Migration20261122000300_billing_subscriptions } from './Migration20261122000300_billing_subscriptions.js';
+import { Migration20261122000400_engagement_social_graph } from './Migration20261122000400_engagement_social_graph.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000000_platform_messaging', class: Migration20261122000000_platform_messaging },
   { name: 'Migration20261122000100_platform_search', class: Migration20261122000100_platform_search },
   { name: 'Migration20261122000200_identity_accounts', class: Migration20261122000200_identity_accounts },
   { name: 'Migration20261122000300_billing_subscriptions', class: Migration20261122000300_billing_subscriptions },
+  { name: 'Migration20261122000400_engagement_social_graph', class: Migration20261122000400_engagement_social_graph },
 ];

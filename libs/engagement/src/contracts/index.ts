@@ -1,0 +1,3 @@
+// The engagement context's public contract: the only thing other contexts may import from it.
+export { UserFollowedV1 } from './events/user-followed.v1.js';
+export { UserUnfollowedV1 } from './events/user-unfollowed.v1.js';

@@ -1,0 +1,2 @@
+// Imported by the apps only; other contexts use '@lib/engagement/contracts'.
+export { EngagementModule } from './engagement.module.js';

@@ -1,0 +1,8 @@
+import { OutboundEventMap } from '@lib/platform';
+import { UserFollowedV1, UserUnfollowedV1 } from '../contracts/index.js';
+import { UserFollowed, UserUnfollowed } from '../domain/social-graph/follow.js';
+
+/** Which engagement facts leave the context, and in what shape. */
+export const engagementOutboundEvents = new OutboundEventMap()
+  .on(UserFollowed, (event) => new UserFollowedV1({ followerId: event.followerId, followeeId: event.followeeId, followedAt: event.occurredAt.toISOString() }))
+  .on(UserUnfollowed, (event) => new UserUnfollowedV1({ followerId: event.followerId, followeeId: event.followeeId, unfollowedAt: event.occurredAt.toISOString() }));
