@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Engagement's people directory (from identity's events), follows, blocks and mutes. */
+/** Engagement's people directory (from identity's events), follows, blocks and mutes, notifications. */
 export class Migration20261122000400_engagement_social_graph extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create schema if not exists engagement;`);
@@ -9,7 +9,8 @@ export class Migration20261122000400_engagement_social_graph extends Migration {
         user_id uuid primary key,
         handle text not null,
         display_name text not null,
-        avatar_url text
+        avatar_url text,
+        email text
       );`);
     // A follow row outlives an unfollow (ended_at), so resuming is the same relationship.
     this.addSql(`
@@ -34,6 +35,31 @@ export class Migration20261122000400_engagement_social_graph extends Migration {
         constraint restrictions_kind_check check (kind in ('block', 'mute'))
       );`);
     this.addSql(`create index restrictions_target_idx on engagement.restrictions (target_id, kind);`);
+    // Grouping types keep one unread row per group_key that later occurrences fold into.
+    this.addSql(`
+      create table engagement.notifications (
+        id uuid primary key,
+        user_id uuid not null,
+        type text not null,
+        count integer not null default 1,
+        actor_ids uuid[] not null,
+        subject_id text,
+        data jsonb not null,
+        group_key text,
+        read_at timestamptz,
+        created_at timestamptz not null,
+        updated_at timestamptz not null
+      );`);
+    this.addSql(`create index notifications_user_idx on engagement.notifications (user_id, updated_at);`);
+    this.addSql(`create index notifications_unread_group_idx on engagement.notifications (user_id, group_key);`);
+    this.addSql(`
+      create table engagement.notification_preferences (
+        user_id uuid not null,
+        type text not null,
+        in_app boolean not null,
+        email boolean not null,
+        primary key (user_id, type)
+      );`);
   }
 
   override async down(): Promise<void> {

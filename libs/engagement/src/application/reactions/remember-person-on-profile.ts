@@ -8,7 +8,15 @@ import { Person } from '../../domain/social-graph/restriction.js';
 @IntegrationEventConsumer({ name: 'engagement.remember-person', on: [UserRegisteredV1, UserProfileChangedV1] })
 export class RememberPersonOnProfile implements EventConsumer<UserRegisteredV1 | UserProfileChangedV1> {
   async handle({ event, em }: ConsumerContext<UserRegisteredV1 | UserProfileChangedV1>): Promise<void> {
-    const avatarUrl = 'avatarUrl' in event ? event.avatarUrl : null;
-    await em.upsert(Person, new Person(event.userId, event.handle, event.displayName, avatarUrl ?? null));
+    const known = await em.findOne(Person, { userId: event.userId });
+    if (!known) {
+      const avatarUrl = event instanceof UserProfileChangedV1 ? event.avatarUrl : null;
+      em.persist(new Person(event.userId, event.handle, event.displayName, avatarUrl, event instanceof UserRegisteredV1 ? event.email : null));
+      return;
+    }
+    known.handle = event.handle;
+    known.displayName = event.displayName;
+    if (event instanceof UserProfileChangedV1) known.avatarUrl = event.avatarUrl;
+    if (event instanceof UserRegisteredV1) known.email = event.email;
   }
 }

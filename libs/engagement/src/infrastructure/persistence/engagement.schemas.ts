@@ -1,4 +1,5 @@
 import { EntitySchema } from '@mikro-orm/postgresql';
+import { Notification, NotificationPreference } from '../../domain/notification/notification.js';
 import { Follow } from '../../domain/social-graph/follow.js';
 import { Person, Restriction } from '../../domain/social-graph/restriction.js';
 
@@ -14,6 +15,7 @@ export const PersonSchema = new EntitySchema<Person>({
     handle: { type: 'text' },
     displayName: { type: 'text' },
     avatarUrl: { type: 'text', nullable: true },
+    email: { type: 'text', nullable: true },
   },
 });
 
@@ -50,4 +52,39 @@ export const RestrictionSchema = new EntitySchema<Restriction>({
   },
 });
 
-export const ENGAGEMENT_ENTITIES = [PersonSchema, FollowSchema, RestrictionSchema];
+export const NotificationSchema = new EntitySchema<Notification>({
+  class: Notification as unknown as new () => Notification,
+  schema,
+  tableName: 'notifications',
+  indexes: [
+    { name: 'notifications_user_idx', properties: ['userId', 'updatedAt'] },
+    { name: 'notifications_unread_group_idx', properties: ['userId', 'groupKey'] },
+  ],
+  properties: {
+    id: { type: 'uuid', primary: true },
+    userId: { type: 'uuid' },
+    type: { type: 'text' },
+    count: { type: 'integer' },
+    actorIds: { type: 'uuid[]' },
+    subjectId: { type: 'text', nullable: true },
+    data: { type: 'json' },
+    groupKey: { type: 'text', nullable: true },
+    readAt: { type: 'datetime', nullable: true },
+    createdAt: { type: 'datetime' },
+    updatedAt: { type: 'datetime' },
+  },
+});
+
+export const NotificationPreferenceSchema = new EntitySchema<NotificationPreference>({
+  class: NotificationPreference as unknown as new () => NotificationPreference,
+  schema,
+  tableName: 'notification_preferences',
+  properties: {
+    userId: { type: 'uuid', primary: true },
+    type: { type: 'text', primary: true },
+    inApp: { type: 'boolean' },
+    email: { type: 'boolean' },
+  },
+});
+
+export const ENGAGEMENT_ENTITIES = [PersonSchema, FollowSchema, RestrictionSchema, NotificationSchema, NotificationPreferenceSchema];

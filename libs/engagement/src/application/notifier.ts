@@ -1,0 +1,80 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { Mailer, RealtimeEmitter } from '@lib/platform';
+import { NOTIFICATION_TYPES, Notification, NotificationPreference, type NotificationType } from '../domain/notification/notification.js';
+import { Person, RestrictionRepository } from '../domain/social-graph/restriction.js';
+import { toNotificationView } from './notification-views.js';
+
+export interface NotificationRequest {
+  userId: string;
+  type: NotificationType;
+  actorId?: string | null;
+  subjectId?: string | null;
+  data?: Record<string, unknown>;
+  /** For grouping types: what unread notifications it folds into (default: one group per type). */
+  groupKey?: string;
+  email?: { subject: string; text: string };
+}
+
+/**
+ * Creates (or groups) a notification in the caller's transaction, respecting the recipient's
+ * preferences, blocks and mutes, then pushes it to their devices and e-mails it when they want.
+ * Reactions call it once per event (the inbox makes that once), so the push and the e-mail carry
+ * the notification id for a client or mail log to recognise a rare repeat.
+ */
+@Injectable()
+export class Notifier {
+  private readonly logger = new Logger(Notifier.name);
+
+  constructor(
+    private readonly realtime: RealtimeEmitter,
+    private readonly mailer: Mailer,
+    private readonly restrictions: RestrictionRepository,
+  ) {}
+
+  async notify(em: EntityManager, request: NotificationRequest): Promise<Notification | null> {
+    const actorId = request.actorId ?? null;
+    if (actorId && (actorId === request.userId || (await this.silenced(request.userId, actorId)))) return null;
+    const preference = await this.preferenceOf(em, request.userId, request.type);
+    if (!preference.inApp && !preference.email) return null;
+
+    let notification: Notification | null = null;
+    if (preference.inApp) {
+      notification = await this.record(em, request, actorId);
+      if (notification) this.realtime.toUser(request.userId, 'notification:new', toNotificationView(notification));
+    }
+    if (preference.email && request.email) {
+      const person = await em.findOne(Person, { userId: request.userId });
+      if (person?.email) {
+        await this.mailer.send({ to: person.email, subject: request.email.subject, text: request.email.text, idempotencyKey: notification?.id });
+      } else {
+        this.logger.debug({ userId: request.userId }, 'no e-mail address known for this user');
+      }
+    }
+    return notification;
+  }
+
+  async preferenceOf(em: EntityManager, userId: string, type: NotificationType): Promise<NotificationPreference> {
+    const stored = await em.findOne(NotificationPreference, { userId, type });
+    const defaults = NOTIFICATION_TYPES[type];
+    return stored ?? new NotificationPreference(userId, type, defaults.inApp, defaults.email);
+  }
+
+  private async record(em: EntityManager, request: NotificationRequest, actorId: string | null): Promise<Notification | null> {
+    const groups = NOTIFICATION_TYPES[request.type].groups;
+    const groupKey = groups ? (request.groupKey ?? request.type) : null;
+    if (groupKey) {
+      // Locked: two followers arriving at once must both be counted.
+      const open = await em.findOne(Notification, { userId: request.userId, groupKey, readAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (open) return open.absorb(actorId) ? open : null;
+    }
+    const notification = new Notification(request.userId, request.type, actorId, request.subjectId ?? null, request.data ?? {}, groupKey);
+    em.persist(notification);
+    return notification;
+  }
+
+  /** The recipient does not hear from people they mute, nor from anyone either side blocks. */
+  private async silenced(userId: string, actorId: string): Promise<boolean> {
+    return (await this.restrictions.has(userId, actorId, 'mute')) || (await this.restrictions.eitherBlocks(userId, actorId));
+  }
+}
