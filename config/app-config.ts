@@ -41,6 +41,8 @@ export class AppConfig {
     graceDays: number;
     refundWindowDays: number;
   };
+  /** The SMTP server (unset: mail is logged, not sent) and the From of every mail. */
+  readonly mail: { url?: string; from: string };
 
   constructor(env: Environment, services: ResolvedServices) {
     this.nodeEnv = env.NODE_ENV;
@@ -86,5 +88,6 @@ export class AppConfig {
       graceDays: env.BILLING_GRACE_DAYS,
       refundWindowDays: env.BILLING_REFUND_WINDOW_DAYS,
     };
+    this.mail = { url: env.MAIL_URL, from: env.MAIL_FROM };
   }
 }

@@ -50,6 +50,27 @@ describe('reading the environment', () => {
     expect(() => readEnvironment({ ADMIN_EMAIL: 'a@example.com' })).toThrow(/ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither/);
   });
 
+  it('takes an SMTP URL for mail and never echoes it, since it carries the password', () => {
+    const services = { databaseUrl: 'postgres://x', redisUrl: 'redis://x', jwtSecret: 'x'.repeat(32) };
+    expect(new AppConfig(readEnvironment({}), services).mail).toEqual({ url: undefined, from: 'Showrunner <no-reply@localhost>' });
+    const env = { MAIL_URL: 'smtps://mailer:s3cret@smtp.example.com:465', MAIL_FROM: 'Studio <hello@example.com>' };
+    expect(new AppConfig(readEnvironment(env), services).mail).toEqual({ url: env.MAIL_URL, from: env.MAIL_FROM });
+    expect(readEnvironment({ MAIL_URL: 'smtp://smtp.example.com' }).MAIL_URL).toBe('smtp://smtp.example.com');
+    expect(readEnvironment({ MAIL_URL: '' }).MAIL_URL).toBeUndefined();
+    expect(readEnvironment({ MAIL_FROM: 'hello@example.com' }).MAIL_FROM).toBe('hello@example.com');
+
+    let error: unknown;
+    try {
+      readEnvironment({ MAIL_URL: 'https://mailer:s3cret@smtp.example.com', MAIL_FROM: 'nobody' });
+    } catch (caught) {
+      error = caught;
+    }
+    const problems = (error as ConfigurationError).problems.join('\n');
+    expect(problems).toMatch(/^MAIL_URL=\(hidden\): must be an smtp:\/\/ or smtps:\/\/ URL$/m);
+    expect(problems).toMatch(/^MAIL_FROM="nobody": must be an address/m);
+    expect(problems).not.toContain('s3cret');
+  });
+
   it('documents every variable in .env.example, and nothing else', () => {
     const declared = new Set(getMetadataStorage().getTargetValidationMetadatas(Environment, '', true, false).map((m) => m.propertyName));
     const documented = new Set(

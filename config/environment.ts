@@ -210,6 +210,18 @@ export class Environment {
   @IsInt()
   @Min(0)
   BILLING_REFUND_WINDOW_DAYS = 30;
+
+  /** SMTP server mail goes through (smtp://user:pass@host:587 or smtps://...); unset: mail is logged, not sent. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  MAIL_URL?: string;
+
+  /** The From of every mail the platform sends. */
+  @Matches(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+    message: 'must be an address, e.g. no-reply@example.com or "Showrunner <no-reply@example.com>"',
+  })
+  MAIL_FROM = 'Showrunner <no-reply@localhost>';
 }
 
 export class ConfigurationError extends Error {
@@ -222,8 +234,8 @@ export class ConfigurationError extends Error {
 function describe(errors: ValidationError[], source: NodeJS.ProcessEnv): string[] {
   return errors.flatMap((error) =>
     Object.values(error.constraints ?? {}).map((message) => {
-      // The text as typed, not the converted value (NaN would read as "null").
-      const shown = /SECRET|PASSWORD/.test(error.property) ? '(hidden)' : JSON.stringify(source[error.property]);
+      // The text as typed, not the converted value (NaN would read as "null"); MAIL_URL carries a password.
+      const shown = /SECRET|PASSWORD|MAIL_URL/.test(error.property) ? '(hidden)' : JSON.stringify(source[error.property]);
       return `${error.property}=${shown}: ${message.replace(`${error.property} `, '')}`;
     }),
   );

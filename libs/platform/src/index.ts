@@ -36,6 +36,8 @@ export { userRoom } from './realtime/rooms.js';
 export { WsProblemFilter } from './realtime/ws-problem.filter.js';
 export type { SocketData } from './realtime/socket-io.adapter.js';
 
+export { MailDeliveryError, Mailer, type MailMessage } from './mail/mailer.js';
+
 export { Metrics } from './observability/metrics.js';
 export { PlatformLogger } from './observability/platform-logger.js';
 export { UnitOfWork } from './persistence/unit-of-work.js';

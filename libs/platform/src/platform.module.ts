@@ -10,6 +10,8 @@ import { RequestAuthenticator } from './auth/request-authenticator.js';
 import { SessionRevocations } from './auth/session-revocations.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { createValidationPipe } from './http/validation.js';
+import { Mailer } from './mail/mailer.js';
+import { mailerProvider } from './mail/mailer.provider.js';
 import { MessagingModule } from './messaging/messaging.module.js';
 import { OutboxMessageSchema } from './messaging/outbox/outbox-message.js';
 import { HealthController } from './observability/health.controller.js';
@@ -44,7 +46,7 @@ class PlatformCoreModule {
   }
 }
 
-/** The platform under every context: persistence, messaging, queues, search, auth, real time, HTTP. */
+/** The platform under every context: persistence, messaging, queues, search, auth, real time, mail, HTTP. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -56,6 +58,7 @@ export class PlatformModule {
       RateLimiter,
       RealtimeEmitter,
       Metrics,
+      mailerProvider,
       { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
       { provide: ProcessRole, useValue: new ProcessRole(http, worker) },
     ];
@@ -90,7 +93,7 @@ export class PlatformModule {
             ]
           : []),
       ],
-      exports: [AccessTokens, SessionRevocations, RequestAuthenticator, RateLimiter, RealtimeEmitter, Metrics, UnitOfWork, ProcessRole],
+      exports: [AccessTokens, SessionRevocations, RequestAuthenticator, RateLimiter, RealtimeEmitter, Metrics, Mailer, UnitOfWork, ProcessRole],
     };
   }
 }
