@@ -42,6 +42,18 @@ export function decodeCursor(cursor: string): unknown[] | undefined {
   }
 }
 
+/** A keyset position (time, id) for newest-first lists; throws InvalidCursorError on a bad cursor. */
+export function decodeKeysetCursor(cursor: string | undefined): { at: Date; id: string } | undefined {
+  if (!cursor) return undefined;
+  const [at, id] = decodeCursor(cursor) ?? [];
+  if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw new InvalidCursorError();
+  return { at: new Date(at), id };
+}
+
+export function encodeKeysetCursor(at: Date, id: string): string {
+  return encodeCursor([at.toISOString(), id]);
+}
+
 export class InvalidCursorError extends DomainError {
   readonly code = 'http.cursor-invalid';
   readonly kind = 'invalid' as const;

@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor, encodeCursor, InvalidCursorError } from '@lib/platform';
+import { decodeKeysetCursor, encodeKeysetCursor } from '@lib/platform';
 import { People } from '../../people.js';
 import { countFollowers, countFollowing } from './follow-counts.js';
 import { ListFollowsQuery, type FollowListItem } from './list-follows.query.js';
@@ -25,8 +25,7 @@ export class ListFollowsHandler implements IQueryHandler<ListFollowsQuery> {
   async execute({ userId, direction, limit, cursor }: ListFollowsQuery) {
     await this.people.require(userId);
     const [self, other] = direction === 'followers' ? ['followee_id', 'follower_id'] : ['follower_id', 'followee_id'];
-    const after = cursor ? decodeCursor(cursor) : undefined;
-    if (cursor && (!after || typeof after[0] !== 'string' || typeof after[1] !== 'string' || Number.isNaN(Date.parse(after[0])))) throw new InvalidCursorError();
+    const after = decodeKeysetCursor(cursor);
     const rows = await this.em.execute<Row[]>(
       `select f.id, p.user_id, p.handle, p.display_name, p.avatar_url, f.followed_at
          from engagement.follows f join engagement.people p on p.user_id = f.${other}
@@ -34,7 +33,7 @@ export class ListFollowsHandler implements IQueryHandler<ListFollowsQuery> {
           ${after ? `and (f.followed_at, f.id) < (?::timestamptz, ?::uuid)` : ''}
         order by f.followed_at desc, f.id desc
         limit ?`,
-      after ? [userId, after[0], after[1], limit + 1] : [userId, limit + 1],
+      after ? [userId, after.at.toISOString(), after.id, limit + 1] : [userId, limit + 1],
     );
     const items: FollowListItem[] = rows.slice(0, limit).map((row) => ({
       userId: row.user_id,
@@ -45,6 +44,6 @@ export class ListFollowsHandler implements IQueryHandler<ListFollowsQuery> {
     }));
     const last = rows[limit - 1];
     const total = direction === 'followers' ? await countFollowers(this.em, userId) : await countFollowing(this.em, userId);
-    return { items, total, nextCursor: rows.length > limit && last ? encodeCursor([new Date(last.followed_at).toISOString(), last.id]) : undefined };
+    return { items, total, nextCursor: rows.length > limit && last ? encodeKeysetCursor(new Date(last.followed_at), last.id) : undefined };
   }
 }

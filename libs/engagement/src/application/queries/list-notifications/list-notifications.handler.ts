@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor, encodeCursor, InvalidCursorError } from '@lib/platform';
+import { decodeKeysetCursor, encodeKeysetCursor } from '@lib/platform';
 import { NOTIFICATION_TYPE_NAMES, Notification } from '../../../domain/notification/notification.js';
 import { Notifier } from '../../notifier.js';
 import { toNotificationView } from '../../notification-views.js';
@@ -13,12 +13,11 @@ export class ListNotificationsHandler implements IQueryHandler<ListNotifications
   constructor(private readonly em: EntityManager) {}
 
   async execute({ userId, unreadOnly, limit, cursor }: ListNotificationsQuery) {
-    const after = cursor ? decodeCursor(cursor) : undefined;
-    if (cursor && (!after || typeof after[0] !== 'string' || typeof after[1] !== 'string' || Number.isNaN(Date.parse(after[0])))) throw new InvalidCursorError();
+    const after = decodeKeysetCursor(cursor);
     const where = {
       userId,
       ...(unreadOnly ? { readAt: null } : {}),
-      ...(after ? { $or: [{ updatedAt: { $lt: new Date(after[0] as string) } }, { updatedAt: new Date(after[0] as string), id: { $lt: after[1] as string } }] } : {}),
+      ...(after ? { $or: [{ updatedAt: { $lt: after.at } }, { updatedAt: after.at, id: { $lt: after.id } }] } : {}),
     };
     const rows = await this.em.find(Notification, where, { orderBy: { updatedAt: 'desc', id: 'desc' }, limit: limit + 1 });
     const items = rows.slice(0, limit);
@@ -26,7 +25,7 @@ export class ListNotificationsHandler implements IQueryHandler<ListNotifications
     return {
       items: items.map(toNotificationView),
       unread: await unreadCount(this.em, userId),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.updatedAt.toISOString(), last.id]) : undefined,
+      nextCursor: rows.length > limit && last ? encodeKeysetCursor(last.updatedAt, last.id) : undefined,
     };
   }
 }
