@@ -1,6 +1,8 @@
 import { BillingModule } from '@lib/billing';
 import { EngagementModule } from '@lib/engagement';
 import { IdentityModule } from '@lib/identity';
+import { InsightsModule } from '@lib/insights';
+import { StudioModule } from '@lib/studio';
 
 /** The bounded contexts this deployment runs; every process loads the same list. */
-export const CONTEXT_MODULES = [IdentityModule, BillingModule, EngagementModule];
+export const CONTEXT_MODULES = [IdentityModule, BillingModule, EngagementModule, StudioModule, InsightsModule];

@@ -5,6 +5,10 @@ import { Migration20261122000100_platform_search } from './Migration202611220001
 import { Migration20261122000200_identity_accounts } from './Migration20261122000200_identity_accounts.js';
 import { Migration20261122000300_billing_subscriptions } from './Migration20261122000300_billing_subscriptions.js';
 import { Migration20261122000400_engagement_social_graph } from './Migration20261122000400_engagement_social_graph.js';
+import { Migration20261122000410_engagement_messages } from './Migration20261122000410_engagement_messages.js';
+import { Migration20261122000500_studio_channels } from './Migration20261122000500_studio_channels.js';
+import { Migration20261122000510_studio_media } from './Migration20261122000510_studio_media.js';
+import { Migration20261122000600_insights_events } from './Migration20261122000600_insights_events.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000000_platform_messaging', class: Migration20261122000000_platform_messaging },
@@ -12,4 +16,8 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000200_identity_accounts', class: Migration20261122000200_identity_accounts },
   { name: 'Migration20261122000300_billing_subscriptions', class: Migration20261122000300_billing_subscriptions },
   { name: 'Migration20261122000400_engagement_social_graph', class: Migration20261122000400_engagement_social_graph },
+  { name: 'Migration20261122000410_engagement_messages', class: Migration20261122000410_engagement_messages },
+  { name: 'Migration20261122000500_studio_channels', class: Migration20261122000500_studio_channels },
+  { name: 'Migration20261122000510_studio_media', class: Migration20261122000510_studio_media },
+  { name: 'Migration20261122000600_insights_events', class: Migration20261122000600_insights_events },
 ];

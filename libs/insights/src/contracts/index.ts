@@ -1,0 +1,2 @@
+// Insights' public surface for other contexts.
+export {};

@@ -1,0 +1,2 @@
+// Studio's public surface for other contexts: integration events and read ports.
+export {};
