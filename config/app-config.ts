@@ -41,6 +41,15 @@ export class AppConfig {
     graceDays: number;
     refundWindowDays: number;
   };
+  /** Direct messages: limits and windows. */
+  readonly messaging: {
+    maxLength: number;
+    groupMaxMembers: number;
+    editWindowSeconds: number;
+    deleteWindowSeconds: number;
+    rate: { points: number; windowSeconds: number };
+    typingTtlMs: number;
+  };
   /** The SMTP server (unset: mail is logged, not sent) and the From of every mail. */
   readonly mail: { url?: string; from: string };
 
@@ -87,6 +96,14 @@ export class AppConfig {
       },
       graceDays: env.BILLING_GRACE_DAYS,
       refundWindowDays: env.BILLING_REFUND_WINDOW_DAYS,
+    };
+    this.messaging = {
+      maxLength: env.MESSAGE_MAX_LENGTH,
+      groupMaxMembers: env.GROUP_MAX_MEMBERS,
+      editWindowSeconds: env.MESSAGE_EDIT_WINDOW_SECONDS,
+      deleteWindowSeconds: env.MESSAGE_DELETE_WINDOW_SECONDS,
+      rate: { points: env.MESSAGE_RATE_LIMIT, windowSeconds: env.MESSAGE_RATE_WINDOW_SECONDS },
+      typingTtlMs: env.TYPING_TTL_MS,
     };
     this.mail = { url: env.MAIL_URL, from: env.MAIL_FROM };
   }

@@ -211,6 +211,48 @@ export class Environment {
   @Min(0)
   BILLING_REFUND_WINDOW_DAYS = 30;
 
+  /** Longest direct message, in characters. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20000)
+  MESSAGE_MAX_LENGTH = 4000;
+
+  /** Most members a group conversation may have. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(3)
+  @Max(1000)
+  GROUP_MAX_MEMBERS = 50;
+
+  /** How long after sending a message its author may still edit it / delete it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  MESSAGE_EDIT_WINDOW_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  MESSAGE_DELETE_WINDOW_SECONDS = 3600;
+
+  /** Messages one user may send per window, over socket and REST together. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MESSAGE_RATE_LIMIT = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MESSAGE_RATE_WINDOW_SECONDS = 10;
+
+  /** A typing indicator ends by itself this long after the last "start". */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  TYPING_TTL_MS = 6000;
+
   /** SMTP server mail goes through (smtp://user:pass@host:587 or smtps://...); unset: mail is logged, not sent. */
   @Transform(emptyToUndefined)
   @IsOptional()

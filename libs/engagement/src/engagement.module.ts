@@ -1,4 +1,19 @@
 import { Module } from '@nestjs/common';
+import { DeleteMessageHandler, EditMessageHandler } from './application/commands/change-message/change-message.handlers.js';
+import { AddGroupMembersHandler, ChangeGroupHandler, RemoveGroupMemberHandler, SetMemberRoleHandler } from './application/commands/manage-group/manage-group.handlers.js';
+import { MarkConversationReadHandler } from './application/commands/mark-read/mark-read.handler.js';
+import { AnswerMessageRequestHandler, SetMessagingSettingsHandler } from './application/commands/message-requests/message-requests.handlers.js';
+import { SendMessageHandler } from './application/commands/send-message/send-message.handler.js';
+import { DirectConversations } from './application/commands/start-conversation/direct-conversations.js';
+import { CreateGroupHandler, OpenDirectConversationHandler } from './application/commands/start-conversation/start-conversation.handlers.js';
+import { ConversationMembers } from './application/messaging/conversation-members.js';
+import { MessagingPolicy } from './application/messaging/messaging-policy.js';
+import { TypingIndicators } from './application/messaging/typing-indicators.js';
+import { GetConversationHandler, GetMessagingSettingsHandler, ListConversationsHandler } from './application/queries/list-conversations/list-conversations.handler.js';
+import { ListMessageEditsHandler, ListMessagesHandler } from './application/queries/list-messages/list-messages.handler.js';
+import { NotifyMessageRecipients } from './application/reactions/notify-on-messages.js';
+import { ConversationsController } from './interface/http/conversations.controller.js';
+import { MessagingGateway } from './interface/socket/messaging.gateway.js';
 import { MessagingModule, PersistenceModule } from '@lib/platform';
 import { MarkNotificationsReadHandler, SetNotificationPreferencesHandler } from './application/commands/notifications/notifications.handlers.js';
 import { SetFollowHandler } from './application/commands/follow/follow.handler.js';
@@ -10,7 +25,7 @@ import { NotifyNewFollower, NotifyPaymentFailed, WelcomeNewUser } from './applic
 import { ListFollowsHandler } from './application/queries/list-follows/list-follows.handler.js';
 import { ListRestrictionsHandler } from './application/queries/list-restrictions/list-restrictions.handler.js';
 import { RememberPersonOnProfile } from './application/reactions/remember-person-on-profile.js';
-import { UserFollowedV1, UserUnfollowedV1 } from './contracts/index.js';
+import { MessageSentV1, UserFollowedV1, UserUnfollowedV1 } from './contracts/index.js';
 import { FollowRepository } from './domain/social-graph/follow.js';
 import { RestrictionRepository } from './domain/social-graph/restriction.js';
 import { engagementOutboundEvents } from './infrastructure/outbound-events.js';
@@ -20,19 +35,19 @@ import { NotificationsController } from './interface/http/notifications.controll
 import { SocialGraphController } from './interface/http/social-graph.controller.js';
 
 /**
- * The social and real-time side: follows, blocks and mutes, and notifications so far (direct
- * messages follow, see libs/engagement/README.md).
+ * The social and real-time side: follows, blocks and mutes, notifications and direct messages
+ * (see libs/engagement/README.md).
  */
 @Module({
   imports: [
     PersistenceModule.forFeature(ENGAGEMENT_ENTITIES),
     MessagingModule.forContext({
-      publishes: [UserFollowedV1, UserUnfollowedV1],
+      publishes: [UserFollowedV1, UserUnfollowedV1, MessageSentV1],
       outbound: engagementOutboundEvents,
-      consumers: [RememberPersonOnProfile, NotifyNewFollower, NotifyPaymentFailed, WelcomeNewUser],
+      consumers: [RememberPersonOnProfile, NotifyNewFollower, NotifyPaymentFailed, WelcomeNewUser, NotifyMessageRecipients],
     }),
   ],
-  controllers: [SocialGraphController, NotificationsController],
+  controllers: [SocialGraphController, NotificationsController, ConversationsController],
   providers: [
     { provide: FollowRepository, useClass: MikroOrmFollowRepository },
     { provide: RestrictionRepository, useClass: SqlRestrictionRepository },
@@ -50,6 +65,30 @@ import { SocialGraphController } from './interface/http/social-graph.controller.
     SetNotificationPreferencesHandler,
     ListNotificationsHandler,
     GetNotificationPreferencesHandler,
+    // direct messages
+    ConversationMembers,
+    MessagingPolicy,
+    TypingIndicators,
+    DirectConversations,
+    MessagingGateway,
+    SendMessageHandler,
+    EditMessageHandler,
+    DeleteMessageHandler,
+    MarkConversationReadHandler,
+    OpenDirectConversationHandler,
+    CreateGroupHandler,
+    AddGroupMembersHandler,
+    RemoveGroupMemberHandler,
+    ChangeGroupHandler,
+    SetMemberRoleHandler,
+    AnswerMessageRequestHandler,
+    SetMessagingSettingsHandler,
+    ListConversationsHandler,
+    GetConversationHandler,
+    GetMessagingSettingsHandler,
+    ListMessagesHandler,
+    ListMessageEditsHandler,
+    NotifyMessageRecipients,
   ],
 })
 export class EngagementModule {}

@@ -17,6 +17,12 @@ export class RealtimeEmitter {
     this.toRoom(userRoom(userId), event, payload);
   }
 
+  /** One publish for many users: each socket gets it once even if it is in several of the rooms. */
+  toUsers(userIds: readonly string[], event: string, payload: unknown): void {
+    if (userIds.length === 0) return;
+    this.get().to(userIds.map(userRoom)).emit(event, payload);
+  }
+
   toRoom(room: string, event: string, payload: unknown): void {
     this.get().to(room).emit(event, payload);
   }

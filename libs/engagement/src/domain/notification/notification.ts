@@ -4,6 +4,7 @@ import { DomainError, newId } from '@lib/platform/ddd';
 export const NOTIFICATION_TYPES = {
   'follower.new': { groups: true, inApp: true, email: false },
   'message.request': { groups: true, inApp: true, email: false },
+  'message.new': { groups: true, inApp: true, email: false },
   mention: { groups: false, inApp: true, email: false },
   'episode.published': { groups: false, inApp: true, email: false },
   'billing.payment-failed': { groups: false, inApp: true, email: true },

@@ -1,4 +1,6 @@
 import { EntitySchema } from '@mikro-orm/postgresql';
+import { Conversation, Membership } from '../../domain/messaging/conversation.js';
+import { Message, MessageEdit, MessagingSettings } from '../../domain/messaging/message.js';
 import { Notification, NotificationPreference } from '../../domain/notification/notification.js';
 import { Follow } from '../../domain/social-graph/follow.js';
 import { Person, Restriction } from '../../domain/social-graph/restriction.js';
@@ -87,4 +89,102 @@ export const NotificationPreferenceSchema = new EntitySchema<NotificationPrefere
   },
 });
 
-export const ENGAGEMENT_ENTITIES = [PersonSchema, FollowSchema, RestrictionSchema, NotificationSchema, NotificationPreferenceSchema];
+export const ConversationSchema = new EntitySchema<Conversation>({
+  class: Conversation as unknown as new () => Conversation,
+  schema,
+  tableName: 'conversations',
+  uniques: [{ name: 'conversations_pair_key', properties: ['pairKey'] }],
+  checks: [{ name: 'conversations_kind_check', expression: "kind in ('direct', 'group')" }],
+  properties: {
+    id: { type: 'uuid', primary: true },
+    kind: { type: 'text' },
+    title: { type: 'text', nullable: true },
+    pairKey: { type: 'text', nullable: true },
+    createdBy: { type: 'uuid' },
+    createdAt: { type: 'datetime' },
+    lastSeq: { type: 'integer' },
+    lastActivityAt: { type: 'datetime' },
+  } as never, // getters are computed, not columns
+});
+
+export const MembershipSchema = new EntitySchema<Membership>({
+  class: Membership as unknown as new () => Membership,
+  schema,
+  tableName: 'conversation_members',
+  indexes: [{ name: 'conversation_members_user_idx', properties: ['userId', 'status'] }],
+  checks: [
+    { name: 'conversation_members_role_check', expression: "role in ('member', 'admin')" },
+    { name: 'conversation_members_status_check', expression: "status in ('active', 'request', 'declined', 'left', 'removed')" },
+  ],
+  properties: {
+    conversationId: { type: 'uuid', primary: true },
+    userId: { type: 'uuid', primary: true },
+    role: { type: 'text' },
+    status: { type: 'text' },
+    joinedAt: { type: 'datetime' },
+    leftAt: { type: 'datetime', nullable: true },
+    readSeq: { type: 'integer' },
+  } as never, // getters are computed, not columns
+});
+
+export const MessageSchema = new EntitySchema<Message>({
+  class: Message as unknown as new () => Message,
+  schema,
+  tableName: 'messages',
+  uniques: [
+    { name: 'messages_seq_key', properties: ['conversationId', 'seq'] },
+    { name: 'messages_client_id_key', properties: ['senderId', 'clientMessageId'] },
+  ],
+  indexes: [{ name: 'messages_revision_idx', properties: ['conversationId', 'revision'] }],
+  properties: {
+    id: { type: 'uuid', primary: true },
+    conversationId: { type: 'uuid' },
+    seq: { type: 'integer' },
+    revision: { type: 'integer' },
+    senderId: { type: 'uuid' },
+    clientMessageId: { type: 'text' },
+    body: { type: 'text', nullable: true },
+    replyToId: { type: 'uuid', nullable: true },
+    createdAt: { type: 'datetime' },
+    editedAt: { type: 'datetime', nullable: true },
+    deletedAt: { type: 'datetime', nullable: true },
+    version: { type: 'integer', version: true },
+  } as never, // the base class's event list is not a column
+});
+
+export const MessageEditSchema = new EntitySchema<MessageEdit>({
+  class: MessageEdit as unknown as new () => MessageEdit,
+  schema,
+  tableName: 'message_edits',
+  indexes: [{ name: 'message_edits_message_idx', properties: ['messageId', 'editedAt'] }],
+  properties: {
+    id: { type: 'uuid', primary: true },
+    messageId: { type: 'uuid' },
+    previousBody: { type: 'text' },
+    editedAt: { type: 'datetime' },
+  },
+});
+
+export const MessagingSettingsSchema = new EntitySchema<MessagingSettings>({
+  class: MessagingSettings as unknown as new () => MessagingSettings,
+  schema,
+  tableName: 'messaging_settings',
+  checks: [{ name: 'messaging_settings_direct_messages_check', expression: "direct_messages in ('everyone', 'requests', 'followed')" }],
+  properties: {
+    userId: { type: 'uuid', primary: true },
+    directMessages: { type: 'text' },
+  },
+});
+
+export const ENGAGEMENT_ENTITIES = [
+  PersonSchema,
+  FollowSchema,
+  RestrictionSchema,
+  NotificationSchema,
+  NotificationPreferenceSchema,
+  ConversationSchema,
+  MembershipSchema,
+  MessageSchema,
+  MessageEditSchema,
+  MessagingSettingsSchema,
+];

@@ -1,0 +1,16 @@
+export class EditMessageCommand {
+  constructor(
+    readonly userId: string,
+    readonly conversationId: string,
+    readonly messageId: string,
+    readonly text: string,
+  ) {}
+}
+
+export class DeleteMessageCommand {
+  constructor(
+    readonly userId: string,
+    readonly conversationId: string,
+    readonly messageId: string,
+  ) {}
+}

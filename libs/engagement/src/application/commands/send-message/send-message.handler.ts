@@ -1,0 +1,102 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { AppConfig } from '@config';
+import { RateLimiter, RealtimeEmitter, UnitOfWork, type RatePolicy } from '@lib/platform';
+import { Message, validMessageText } from '../../../domain/messaging/message.js';
+import { MessageNotFoundError } from '../../../domain/messaging/messaging-errors.js';
+import { BlockedError, RestrictionRepository } from '../../../domain/social-graph/restriction.js';
+import { ConversationMembers } from '../../messaging/conversation-members.js';
+import { toMessageView, type MessageView } from '../../messaging/message-views.js';
+import { TypingIndicators } from '../../messaging/typing-indicators.js';
+import { DirectConversations } from '../start-conversation/direct-conversations.js';
+import { SendMessageCommand } from './send-message.command.js';
+
+/**
+ * Stores a message under the conversation's next sequence number and pushes it to every member's
+ * devices once committed. The conversation row is locked for the insert, so sequences never
+ * collide or go backwards; a repeated clientMessageId answers with the message already stored.
+ */
+@CommandHandler(SendMessageCommand)
+export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
+  private readonly ratePolicy: RatePolicy;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly members: ConversationMembers,
+    private readonly directs: DirectConversations,
+    private readonly restrictions: RestrictionRepository,
+    private readonly rateLimiter: RateLimiter,
+    private readonly realtime: RealtimeEmitter,
+    private readonly typing: TypingIndicators,
+    private readonly config: AppConfig,
+  ) {
+    const { points, windowSeconds } = config.messaging.rate;
+    this.ratePolicy = {
+      name: 'message-send',
+      points,
+      windowSeconds,
+      code: 'engagement.message.rate-limited',
+      message: `At most ${points} messages per ${windowSeconds} seconds`,
+    };
+  }
+
+  async execute(command: SendMessageCommand): Promise<MessageView> {
+    const replay = await this.alreadySent(command);
+    if (replay) return replay;
+    const text = validMessageText(command.text, this.config.messaging.maxLength);
+    await this.rateLimiter.consume(this.ratePolicy, command.senderId);
+    const conversationId =
+      'conversationId' in command.target ? command.target.conversationId : (await this.directs.open(command.senderId, command.target.recipientId)).conversation.id;
+    try {
+      const { message, audience, fresh } = await this.store(command, conversationId, text);
+      if (fresh) {
+        this.typing.stopOnSend(conversationId, command.senderId);
+        this.realtime.toUsers(audience, 'message:new', toMessageView(message));
+      }
+      return toMessageView(message);
+    } catch (error) {
+      // The same clientMessageId raced in through another connection: answer with the winner.
+      if (error instanceof UniqueConstraintViolationException) {
+        const winner = await this.alreadySent(command);
+        if (winner) return winner;
+      }
+      throw error;
+    }
+  }
+
+  private store(command: SendMessageCommand, conversationId: string, text: string) {
+    return this.unitOfWork.transactional(async () => {
+      const { conversation, members, me } = await this.members.load(conversationId, command.senderId, { lock: true, write: true });
+      const again = await this.em.findOne(Message, { senderId: command.senderId, clientMessageId: command.clientMessageId });
+      if (again) return { message: again, audience: [], fresh: false };
+      if (!conversation.isGroup) {
+        const other = members.find((m) => m.userId !== me.userId);
+        if (other && (await this.restrictions.eitherBlocks(me.userId, other.userId))) throw new BlockedError();
+      }
+      if (command.replyToId && !(await this.em.findOne(Message, { id: command.replyToId, conversationId }))) {
+        throw new MessageNotFoundError(command.replyToId);
+      }
+      // Writing back is how a request (or a declined one) gets accepted.
+      me.accept();
+      conversation.lastSeq = Number(conversation.lastSeq) + 1;
+      conversation.lastActivityAt = new Date();
+      const recipients = members.filter((m) => m.userId !== me.userId && m.isPresent);
+      const message = Message.send(
+        { conversationId, seq: conversation.lastSeq, senderId: me.userId, clientMessageId: command.clientMessageId, text, replyToId: command.replyToId },
+        {
+          recipientIds: recipients.filter((m) => m.status === 'active').map((m) => m.userId),
+          requestRecipientIds: recipients.filter((m) => m.status === 'request').map((m) => m.userId),
+        },
+      );
+      me.markRead(message.seq);
+      this.em.persist(message);
+      return { message, audience: ConversationMembers.audience(members), fresh: true };
+    });
+  }
+
+  private async alreadySent({ senderId, clientMessageId }: SendMessageCommand): Promise<MessageView | null> {
+    const stored = await this.em.findOne(Message, { senderId, clientMessageId }, { refresh: true });
+    return stored ? toMessageView(stored) : null;
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { UnitOfWork } from '@lib/platform';
+import { Conversation, Membership, pairKeyOf } from '../../../domain/messaging/conversation.js';
+import { BlockedError, RestrictionRepository } from '../../../domain/social-graph/restriction.js';
+import { People } from '../../people.js';
+import { MessagingPolicy } from '../../messaging/messaging-policy.js';
+
+/**
+ * One conversation per pair, whoever writes first: found by its sorted pair key, created on first
+ * contact. Two people writing to each other at the same moment meet in the same conversation.
+ */
+@Injectable()
+export class DirectConversations {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly people: People,
+    private readonly policy: MessagingPolicy,
+    private readonly restrictions: RestrictionRepository,
+  ) {}
+
+  async open(userId: string, recipientId: string): Promise<{ conversation: Conversation; created: boolean }> {
+    const pairKey = pairKeyOf(userId, recipientId);
+    const existing = await this.em.findOne(Conversation, { pairKey });
+    if (existing) {
+      if (await this.restrictions.eitherBlocks(userId, recipientId)) throw new BlockedError();
+      return { conversation: existing, created: false };
+    }
+    await this.people.require(recipientId);
+    const arrival = await this.policy.arrivalFor(recipientId, userId);
+    try {
+      const conversation = await this.unitOfWork.transactional(async () => {
+        const created = Conversation.direct(userId, recipientId);
+        this.em.persist([created, new Membership(created.id, userId, 'member', 'active'), new Membership(created.id, recipientId, 'member', arrival)]);
+        return created;
+      });
+      return { conversation, created: true };
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      // The other person opened it a moment earlier.
+      return { conversation: await this.em.findOneOrFail(Conversation, { pairKey }, { refresh: true }), created: false };
+    }
+  }
+}

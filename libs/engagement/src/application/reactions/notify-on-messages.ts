@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { IntegrationEventConsumer, type ConsumerContext, type EventConsumer } from '@lib/platform';
+import { MessageSentV1 } from '../../contracts/index.js';
+import { Membership } from '../../domain/messaging/conversation.js';
+import { Notifier } from '../notifier.js';
+
+/**
+ * Messages someone has not read yet become one unread notification per conversation ("3 new
+ * messages from Ana"); a first message from a stranger becomes a "message request". Recipients who
+ * already read past it (they were in the conversation) get nothing.
+ */
+@Injectable()
+@IntegrationEventConsumer({ name: 'engagement.notify-message', on: [MessageSentV1], concurrency: 4 })
+export class NotifyMessageRecipients implements EventConsumer<MessageSentV1> {
+  constructor(private readonly notifier: Notifier) {}
+
+  async handle({ event, em }: ConsumerContext<MessageSentV1>): Promise<void> {
+    const recipients = [...event.recipientIds, ...event.requestRecipientIds];
+    if (!recipients.length) return;
+    const memberships = await em.find(Membership, { conversationId: event.conversationId, userId: { $in: recipients } });
+    for (const member of memberships) {
+      if (Number(member.readSeq) >= event.seq || !member.isPresent) continue;
+      const request = member.status === 'request';
+      await this.notifier.notify(em, {
+        userId: member.userId,
+        type: request ? 'message.request' : 'message.new',
+        actorId: event.senderId,
+        subjectId: event.conversationId,
+        data: { conversationId: event.conversationId, seq: event.seq },
+        groupKey: `${request ? 'message.request' : 'message.new'}:${event.conversationId}`,
+      });
+    }
+  }
+}

@@ -1,0 +1,149 @@
+import type { Socket } from 'socket.io-client';
+import { eventually, startTestApp, type TestApp } from '@lib/platform/testing';
+import { StandaloneModule } from '../../../apps/standalone/src/standalone.module.js';
+import { ask, auth, follow, newClientMessageId, person, sendTo } from '../../support/messaging.js';
+import { connectSocket, nextEvent, startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
+
+interface Delivered {
+  id: string;
+  seq: number;
+  revision: number;
+  text: string | null;
+}
+
+describe('direct messages: reconnects and several API nodes', () => {
+  let app: TestApp;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    app = await startShowrunner();
+  });
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.close();
+  });
+  afterAll(() => app.close());
+
+  async function device(on: TestApp, user: RegisteredUser): Promise<Socket> {
+    const socket = await connectSocket(on, auth(user));
+    sockets.push(socket);
+    return socket;
+  }
+
+  it('a client that drops mid-stream and reconnects gets every message exactly once, by catching up from its last sequence', async () => {
+    const [ana, ben] = [await person(app), await person(app)];
+    await follow(app, ben, ana);
+    const { conversationId } = await sendTo(app, ana, ben, 'm1');
+    const anaPhone = await device(app, ana);
+
+    // Ben's client: applies pushes and catch-up pages into one store keyed by sequence.
+    const store = new Map<number, Delivered>();
+    const wire: number[] = []; // every seq the server handed this client, pushes and pages alike
+    const apply = (message: Delivered) => {
+      wire.push(message.seq);
+      store.set(message.seq, message);
+    };
+    let benSocket = await device(app, ben);
+    benSocket.on('message:new', apply);
+    const lastSeen = () => Math.max(0, ...store.keys());
+    for (const m of (await app.request('GET', `/v1/conversations/${conversationId}/messages`, auth(ben))).body.items) apply(m);
+
+    const sendMany = async (from: number, to: number) => {
+      for (let i = from; i <= to; i += 1) {
+        await ask(anaPhone, 'message:send', { conversationId, text: `m${i}`, clientMessageId: newClientMessageId() });
+      }
+    };
+    await sendMany(2, 10);
+    await eventually(() => expect(lastSeen()).toBe(10));
+
+    // The connection drops (no clean goodbye from the client's side), and Ana keeps writing.
+    benSocket.io.engine.close();
+    await eventually(() => expect(benSocket.connected).toBe(false));
+    const sentWhileAway = sendMany(11, 20);
+
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    benSocket = await device(app, ben);
+    const buffered: Delivered[] = [];
+    benSocket.on('message:new', (m: Delivered) => buffered.push(m));
+    // Catch-up: everything after the last sequence seen, page by page.
+    let after = lastSeen();
+    const fetched: number[] = [];
+    for (;;) {
+      const page = (await app.request('GET', `/v1/conversations/${conversationId}/messages?after=${after}&limit=4`, auth(ben))).body;
+      for (const m of page.items as Delivered[]) {
+        fetched.push(m.seq);
+        apply(m);
+      }
+      if (!page.hasMore) break;
+      after = page.items.at(-1).revision;
+    }
+    await sentWhileAway;
+    await sendMany(21, 25);
+    // Pushes that arrived during catch-up are applied only if not already fetched.
+    await eventually(() => expect(Math.max(...buffered.map((m) => m.seq))).toBe(25));
+    for (const m of buffered) if (!store.has(m.seq)) apply(m);
+
+    expect([...store.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect(wire).toHaveLength(new Set(wire).size); // nothing applied twice
+    expect(fetched.every((seq) => seq > 10)).toBe(true); // the catch-up never re-sends what was seen
+    expect([...store.values()].map((m) => m.text)).toEqual(Array.from({ length: 25 }, (_, i) => `m${i + 1}`));
+  });
+
+  it('edits and deletions made while a client was away reach it through the same catch-up', async () => {
+    const [ana, ben] = [await person(app), await person(app)];
+    await follow(app, ben, ana);
+    const first = await sendTo(app, ana, ben, 'draft');
+    const second = await sendTo(app, ana, ben, 'oops');
+    const seenUpTo = 2;
+    await app.request('PATCH', `/v1/conversations/${first.conversationId}/messages/${first.id}`, { ...auth(ana), body: { text: 'final' } });
+    await app.request('DELETE', `/v1/conversations/${first.conversationId}/messages/${second.id}`, auth(ana));
+    const page = (await app.request('GET', `/v1/conversations/${first.conversationId}/messages?after=${seenUpTo}`, auth(ben))).body;
+    expect(page.items.map((m: Delivered) => [m.id, m.revision, m.text])).toEqual([
+      [first.id, 3, 'final'],
+      [second.id, 4, null],
+    ]);
+    expect(page.lastSeq).toBe(4);
+  });
+
+  it('delivers across two API nodes sharing Redis: messages, receipts and typing', async () => {
+    const second = await startTestApp((config) => StandaloneModule.forRoot(config), {
+      database: app.runtime.database,
+      env: { REDIS_PREFIX: app.config.redis.prefix, SEARCH_INDEX_PREFIX: app.config.redis.prefix },
+    });
+    try {
+      expect(second.url).not.toBe(app.url);
+      const [ana, ben] = [await person(app), await person(app)];
+      await follow(app, ben, ana);
+      const anaOnFirst = await device(app, ana);
+      const benOnSecond = await device(second, ben);
+
+      const arrival = nextEvent(benOnSecond, 'message:new');
+      const sent = await ask(anaOnFirst, 'message:send', { recipientId: ben.user.id, text: 'across nodes', clientMessageId: newClientMessageId() });
+      expect(await arrival).toEqual(sent.message);
+
+      const typing = nextEvent(anaOnFirst, 'typing');
+      await ask(benOnSecond, 'typing', { conversationId: sent.message.conversationId, state: 'start' });
+      expect(await typing).toMatchObject({ userId: ben.user.id, typing: true });
+
+      const receipt = nextEvent(anaOnFirst, 'conversation:read');
+      await ask(benOnSecond, 'conversation:read', { conversationId: sent.message.conversationId, upToSeq: sent.message.seq });
+      expect(await receipt).toMatchObject({ userId: ben.user.id, upToSeq: 1 });
+    } finally {
+      for (const socket of sockets.splice(0)) socket.close();
+      await second.app.close();
+    }
+  });
+
+  it('notifies a recipient who is away of unread messages, one notification per conversation', async () => {
+    const [ana, ben] = [await person(app), await person(app)];
+    await follow(app, ben, ana);
+    const first = await sendTo(app, ana, ben, 'are you there?');
+    await sendTo(app, ana, ben, 'hello?');
+    await eventually(async () => {
+      const items = (await app.request('GET', '/v1/notifications', auth(ben))).body.items.filter((n: { type: string }) => n.type === 'message.new');
+      expect(items).toEqual([expect.objectContaining({ subjectId: first.conversationId, actorIds: [ana.user.id], read: false })]);
+    });
+    // Ana read her own messages as she sent them: nothing for her.
+    const anaNotes = (await app.request('GET', '/v1/notifications', auth(ana))).body.items;
+    expect(anaNotes.filter((n: { type: string }) => n.type.startsWith('message.'))).toEqual([]);
+  });
+});
