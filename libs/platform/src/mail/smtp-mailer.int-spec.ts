@@ -1,76 +1,17 @@
 import { once } from 'node:events';
 import { createServer, type Socket } from 'node:net';
 import { Test } from '@nestjs/testing';
-import { SMTPServer } from 'smtp-server';
 import { AppConfig, readEnvironment } from '@config';
 import { freePort } from '../runtime/free-port.js';
 import { eventually } from '../testing/eventually.js';
+import { SMTP_PASSWORD, SMTP_USER, startSmtpServer, type TestSmtpServer } from '../testing/smtp-server.js';
 import { MailDeliveryError, Mailer } from './mailer.js';
 import { mailerProvider } from './mailer.provider.js';
 import { SmtpMailer, type SmtpTimeouts } from './smtp-mailer.js';
 
-const USER = 'showrunner';
-const PASSWORD = 'p4ss-w0rd';
 const FROM = 'Showrunner <no-reply@mail.example.test>';
-
-interface ReceivedMail {
-  user: string | undefined;
-  mailFrom: string | undefined;
-  rcptTo: string[];
-  raw: string;
-}
-
-interface TestSmtpServer {
-  url: (password?: string) => string;
-  received: ReceivedMail[];
-  connections: number;
-  closedConnections: number;
-  close: () => Promise<void>;
-}
-
-/** A real SMTP server on loopback that wants a login and keeps what it receives. */
-async function startSmtpServer(): Promise<TestSmtpServer> {
-  const port = await freePort();
-  const state: TestSmtpServer = {
-    url: (password = PASSWORD) => `smtp://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`,
-    received: [],
-    connections: 0,
-    closedConnections: 0,
-    close: () => new Promise<void>((resolve) => server.close(resolve)),
-  };
-  const server = new SMTPServer({
-    logger: false,
-    // Plain-text login is fine on loopback; the test needs no certificate.
-    allowInsecureAuth: true,
-    disabledCommands: ['STARTTLS'],
-    onConnect: (_session, callback) => {
-      state.connections += 1;
-      callback();
-    },
-    onClose: () => {
-      state.closedConnections += 1;
-    },
-    onAuth: (auth, _session, callback) => {
-      if (auth.username === USER && auth.password === PASSWORD) return callback(null, { user: auth.username });
-      callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
-    },
-    onData: (stream, session, callback) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        state.received.push({
-          user: session.user as string | undefined,
-          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined,
-          rcptTo: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw: Buffer.concat(chunks).toString('latin1'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return state;
-}
+const USER = SMTP_USER;
+const PASSWORD = SMTP_PASSWORD;
 
 interface MimePart {
   headers: Map<string, string>;
