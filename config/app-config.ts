@@ -50,8 +50,24 @@ export class AppConfig {
     rate: { points: number; windowSeconds: number };
     typingTtlMs: number;
   };
+  /** Followers notified per fan-out job. */
+  readonly notifications: { fanOutBatchSize: number };
   /** The SMTP server (unset: mail is logged, not sent) and the From of every mail. */
   readonly mail: { url?: string; from: string };
+  /** Studio media: storage, ffmpeg, upload limits by plan, probe limits, signed URL lifetime. */
+  readonly media: {
+    storage: { kind: 'local'; root: string } | { kind: 's3'; bucket: string; region: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string };
+    /** Where tus keeps partial uploads and ffmpeg its scratch files (always local disk). */
+    workDir: string;
+    ffmpegPath: string;
+    ffprobePath: string;
+    ffmpegConcurrency: number;
+    ffmpegTimeoutMs: number;
+    /** Upload size limit by the channel owner's plan id, and for any other plan. */
+    uploadMaxBytes: { byPlan: Record<string, number>; otherwise: number };
+    maxDurationSeconds: number;
+    urlTtlSeconds: number;
+  };
 
   constructor(env: Environment, services: ResolvedServices) {
     this.nodeEnv = env.NODE_ENV;
@@ -105,6 +121,36 @@ export class AppConfig {
       rate: { points: env.MESSAGE_RATE_LIMIT, windowSeconds: env.MESSAGE_RATE_WINDOW_SECONDS },
       typingTtlMs: env.TYPING_TTL_MS,
     };
+    this.notifications = { fanOutBatchSize: env.NOTIFICATION_FANOUT_BATCH };
     this.mail = { url: env.MAIL_URL, from: env.MAIL_FROM };
+    this.media = {
+      storage:
+        env.MEDIA_STORAGE === 's3'
+          ? {
+              kind: 's3',
+              bucket: env.MEDIA_S3_BUCKET!,
+              region: env.MEDIA_S3_REGION,
+              endpoint: env.MEDIA_S3_ENDPOINT,
+              accessKeyId: env.MEDIA_S3_ACCESS_KEY_ID,
+              secretAccessKey: env.MEDIA_S3_SECRET_ACCESS_KEY,
+            }
+          : { kind: 'local', root: `${env.DATA_DIR}/media` },
+      workDir: `${env.DATA_DIR}/media-work`,
+      ffmpegPath: env.FFMPEG_PATH ?? 'ffmpeg',
+      ffprobePath: env.FFPROBE_PATH ?? (env.FFMPEG_PATH ? env.FFMPEG_PATH.replace(/ffmpeg(\.exe)?$/, 'ffprobe$1') : 'ffprobe'),
+      ffmpegConcurrency: env.MEDIA_FFMPEG_CONCURRENCY,
+      ffmpegTimeoutMs: env.MEDIA_FFMPEG_TIMEOUT_SECONDS * 1_000,
+      uploadMaxBytes: {
+        byPlan: Object.fromEntries(
+          env.MEDIA_UPLOAD_MAX_BYTES_BY_PLAN.split(',')
+            .map((pair) => pair.trim().split(':'))
+            .filter(([plan, bytes]) => plan && bytes)
+            .map(([plan, bytes]) => [plan!, Number(bytes)]),
+        ),
+        otherwise: env.MEDIA_UPLOAD_MAX_BYTES,
+      },
+      maxDurationSeconds: env.MEDIA_MAX_DURATION_SECONDS,
+      urlTtlSeconds: env.MEDIA_URL_TTL_SECONDS,
+    };
   }
 }

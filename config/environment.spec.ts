@@ -71,6 +71,24 @@ describe('reading the environment', () => {
     expect(problems).not.toContain('s3cret');
   });
 
+  it('reads the studio media settings: storage, binaries, upload limits by plan', () => {
+    const services = { databaseUrl: 'postgres://x', redisUrl: 'redis://x', jwtSecret: 'x'.repeat(32) };
+    const local = new AppConfig(readEnvironment({ DATA_DIR: '/srv/data' }), services).media;
+    expect(local).toMatchObject({
+      storage: { kind: 'local', root: '/srv/data/media' },
+      ffmpegPath: 'ffmpeg',
+      ffprobePath: 'ffprobe',
+      uploadMaxBytes: { byPlan: { 'creator-plus': 10 * 1024 ** 3, 'studio-pro': 50 * 1024 ** 3 }, otherwise: 2 * 1024 ** 3 },
+    });
+    const custom = new AppConfig(
+      readEnvironment({ FFMPEG_PATH: '/opt/ff/bin/ffmpeg', MEDIA_UPLOAD_MAX_BYTES_BY_PLAN: 'prime:5, studio-pro:9', MEDIA_STORAGE: 's3', MEDIA_S3_BUCKET: 'media' }),
+      services,
+    ).media;
+    expect(custom).toMatchObject({ ffprobePath: '/opt/ff/bin/ffprobe', uploadMaxBytes: { byPlan: { prime: 5, 'studio-pro': 9 } }, storage: { kind: 's3', bucket: 'media' } });
+    expect(() => readEnvironment({ MEDIA_STORAGE: 's3' })).toThrow(/MEDIA_S3_BUCKET: is required with MEDIA_STORAGE=s3/);
+    expect(() => readEnvironment({ MEDIA_UPLOAD_MAX_BYTES_BY_PLAN: 'prime=5' })).toThrow(/MEDIA_UPLOAD_MAX_BYTES_BY_PLAN/);
+  });
+
   it('documents every variable in .env.example, and nothing else', () => {
     const declared = new Set(getMetadataStorage().getTargetValidationMetadatas(Environment, '', true, false).map((m) => m.propertyName));
     const documented = new Set(

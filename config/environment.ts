@@ -247,6 +247,13 @@ export class Environment {
   @Min(1)
   MESSAGE_RATE_WINDOW_SECONDS = 10;
 
+  /** Followers notified per fan-out job when a creator publishes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  NOTIFICATION_FANOUT_BATCH = 500;
+
   /** A typing indicator ends by itself this long after the last "start". */
   @Transform(toInt)
   @IsInt()
@@ -264,6 +271,81 @@ export class Environment {
     message: 'must be an address, e.g. no-reply@example.com or "Showrunner <no-reply@example.com>"',
   })
   MAIL_FROM = 'Showrunner <no-reply@localhost>';
+
+  /** Where studio media (uploads, renditions, thumbnails) is stored: local disk under DATA_DIR, or an S3-compatible bucket. */
+  @IsIn(['local', 's3'])
+  MEDIA_STORAGE: 'local' | 's3' = 'local';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  MEDIA_S3_BUCKET?: string;
+
+  @IsString()
+  MEDIA_S3_REGION = 'us-east-1';
+
+  /** An S3-compatible endpoint (MinIO, R2, ...); default AWS. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  MEDIA_S3_ENDPOINT?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  MEDIA_S3_ACCESS_KEY_ID?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  MEDIA_S3_SECRET_ACCESS_KEY?: string;
+
+  /** The ffmpeg and ffprobe binaries (default: found on PATH). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  FFMPEG_PATH?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  FFPROBE_PATH?: string;
+
+  /** ffmpeg runs at once in one worker process (transcodes are CPU-bound). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  MEDIA_FFMPEG_CONCURRENCY = 1;
+
+  /** A single ffmpeg run taking longer than this is killed and the step fails (retried). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MEDIA_FFMPEG_TIMEOUT_SECONDS = 3_600;
+
+  /** Largest upload (bytes) into a channel whose owner's plan is not listed in MEDIA_UPLOAD_MAX_BYTES_BY_PLAN. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MEDIA_UPLOAD_MAX_BYTES = 2 * 1024 ** 3;
+
+  /** Larger upload limits by the channel owner's plan id: `planId:bytes,planId:bytes`. */
+  @Matches(/^(\s*[a-z0-9_-]+:\d+\s*(,\s*[a-z0-9_-]+:\d+\s*)*)?$/, { message: 'must be planId:bytes pairs separated by commas' })
+  MEDIA_UPLOAD_MAX_BYTES_BY_PLAN = `creator-plus:${10 * 1024 ** 3},studio-pro:${50 * 1024 ** 3}`;
+
+  /** Longest video accepted, in seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MEDIA_MAX_DURATION_SECONDS = 4 * 3_600;
+
+  /** How long a signed playback URL stays valid. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(86_400)
+  MEDIA_URL_TTL_SECONDS = 900;
 }
 
 export class ConfigurationError extends Error {
@@ -295,6 +377,7 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
     problems.push('STRIPE_WEBHOOK_SECRET: is required with STRIPE_SECRET_KEY (webhooks cannot be verified without it)');
   }
+  if (env.MEDIA_STORAGE === 's3' && !env.MEDIA_S3_BUCKET) problems.push('MEDIA_S3_BUCKET: is required with MEDIA_STORAGE=s3');
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
   }

@@ -1,5 +1,146 @@
 import { Module } from '@nestjs/common';
+import { MessagingModule, PersistenceModule, QueuesModule, SearchModule } from '@lib/platform';
+import { CatalogDocuments } from './application/catalog/catalog-index.js';
+import { GetCaptionFileHandler, GetCatalogVideoHandler, GetPlaybackHandler, SearchCatalogHandler, SuggestCatalogHandler } from './application/catalog/catalog.handlers.js';
+import { ChannelTeams } from './application/channel-teams.js';
+import {
+  ChangeMemberRoleHandler,
+  CreateChannelHandler,
+  InviteMemberHandler,
+  RemoveMemberHandler,
+  RespondToInvitationHandler,
+  TransferOwnershipHandler,
+  UpdateChannelHandler,
+} from './application/commands/channels/channel.handlers.js';
+import {
+  ApplyTemplateHandler,
+  BatchEditHandler,
+  CreateCollectionHandler,
+  CreateSeriesHandler,
+  CreateTemplateHandler,
+  DeleteCollectionHandler,
+  DeleteTemplateHandler,
+} from './application/commands/library/library.handlers.js';
+import { BulkPublishHandler, PublishVideoHandler, UnpublishVideoHandler } from './application/commands/publishing/publishing.handlers.js';
+import { VideoEdits } from './application/commands/videos/video-edits.js';
+import {
+  CreateVideoHandler,
+  DeleteVideoHandler,
+  RemoveCaptionHandler,
+  RetryVideoHandler,
+  SetCaptionHandler,
+  UpdateVideoHandler,
+} from './application/commands/videos/video.handlers.js';
+import { ChannelAccess, MediaProcessingListener } from './application/media/media-ports.js';
+import { VideoProcessingListener } from './application/processing/video-processing-listener.js';
+import { PUBLISH_QUEUE, PublishQueue } from './application/publishing/publish-queue.js';
+import { Publisher } from './application/publishing/publisher.js';
+import { GetChannelHandler, ListMyChannelsHandler } from './application/queries/channels/channel.handlers.js';
+import { ChannelViews } from './application/queries/channels/channel.views.js';
+import { GetSeriesHandler, ListChannelThingsHandler } from './application/queries/library/library.handlers.js';
+import { GetLibraryHandler, GetVideoHandler } from './application/queries/videos/video.handlers.js';
+import { VideoViews } from './application/queries/videos/video.views.js';
+import { ProjectCatalog } from './application/reactions/project-catalog.js';
+import { RememberPerson } from './application/reactions/remember-person.js';
+import { VideoGate } from './application/video-gate.js';
+import {
+  ChannelCreatedV1,
+  TranscodingFailedV1,
+  TranscodingProgressedV1,
+  VideoDeletedV1,
+  VideoPublishedV1,
+  VideoUnpublishedV1,
+  VideoUpdatedV1,
+} from './contracts/index.js';
+import { ChannelRepository } from './domain/channel/channel.js';
+import { VideoRepository } from './domain/video/video.js';
+import { MEDIA_CONTROLLERS, MEDIA_ENTITIES, MEDIA_IMPORTS, MEDIA_PROVIDERS, MEDIA_SQL_ONLY_TABLES } from './infrastructure/media/media.wiring.js';
+import { studioOutboundEvents } from './infrastructure/outbound-events.js';
+import { ChannelSchema, StudioPersonSchema } from './infrastructure/persistence/channel.schemas.js';
+import { MikroOrmChannelRepository } from './infrastructure/persistence/mikro-orm-channel.repository.js';
+import { MikroOrmVideoRepository } from './infrastructure/persistence/mikro-orm-video.repository.js';
+import { SqlChannelAccess } from './infrastructure/persistence/sql-channel-access.js';
+import { CollectionSchema, ContentTemplateSchema, SeriesSchema, VideoSchema } from './infrastructure/persistence/video.schemas.js';
+import { CatalogIndexSource } from './infrastructure/search/catalog-index.source.js';
+import { CatalogController } from './interface/http/catalog.controller.js';
+import { ChannelsController } from './interface/http/channels.controller.js';
+import { LibraryController } from './interface/http/library.controller.js';
+import { VideosController } from './interface/http/videos.controller.js';
+import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
 
-/** Where creators turn files into published episodes: channels, uploads, transcoding, library, catalog. */
-@Module({})
+/**
+ * Where creators turn files into published episodes. Two halves meet at application/media/media-ports.ts:
+ * channels, videos, publishing and the catalog (here), and media — uploads, transcoding, delivery —
+ * wired from infrastructure/media/media.wiring.ts.
+ */
+@Module({
+  imports: [
+    PersistenceModule.forFeature([StudioPersonSchema, ChannelSchema, VideoSchema, SeriesSchema, CollectionSchema, ContentTemplateSchema, ...MEDIA_ENTITIES], {
+      sqlOnlyTables: MEDIA_SQL_ONLY_TABLES,
+    }),
+    MessagingModule.forContext({
+      publishes: [ChannelCreatedV1, VideoPublishedV1, VideoUnpublishedV1, VideoUpdatedV1, VideoDeletedV1, TranscodingProgressedV1, TranscodingFailedV1],
+      outbound: studioOutboundEvents,
+      consumers: [RememberPerson, ProjectCatalog],
+    }),
+    // Scheduled publishing: at most a few jobs at once; each one is a short transaction.
+    QueuesModule.register({ name: PUBLISH_QUEUE, defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 2_000 }, timeout: 30_000, removeOnComplete: { count: 500 } } }),
+    SearchModule.forIndex(CatalogIndexSource),
+    ...MEDIA_IMPORTS,
+  ],
+  controllers: [ChannelsController, VideosController, LibraryController, CatalogController, ...MEDIA_CONTROLLERS],
+  providers: [
+    { provide: ChannelRepository, useClass: MikroOrmChannelRepository },
+    { provide: VideoRepository, useClass: MikroOrmVideoRepository },
+    // The seam the media side injects (libs/studio/src/application/media/media-ports.ts).
+    { provide: ChannelAccess, useClass: SqlChannelAccess },
+    { provide: MediaProcessingListener, useClass: VideoProcessingListener },
+    ...MEDIA_PROVIDERS,
+    ChannelTeams,
+    ChannelViews,
+    VideoGate,
+    VideoViews,
+    VideoEdits,
+    CatalogDocuments,
+    Publisher,
+    PublishQueue,
+    PublishingJobs,
+    RememberPerson,
+    ProjectCatalog,
+    CreateChannelHandler,
+    UpdateChannelHandler,
+    InviteMemberHandler,
+    RespondToInvitationHandler,
+    RemoveMemberHandler,
+    ChangeMemberRoleHandler,
+    TransferOwnershipHandler,
+    ListMyChannelsHandler,
+    GetChannelHandler,
+    CreateVideoHandler,
+    UpdateVideoHandler,
+    SetCaptionHandler,
+    RemoveCaptionHandler,
+    RetryVideoHandler,
+    DeleteVideoHandler,
+    PublishVideoHandler,
+    UnpublishVideoHandler,
+    BulkPublishHandler,
+    BatchEditHandler,
+    ApplyTemplateHandler,
+    CreateSeriesHandler,
+    CreateCollectionHandler,
+    DeleteCollectionHandler,
+    CreateTemplateHandler,
+    DeleteTemplateHandler,
+    GetVideoHandler,
+    GetLibraryHandler,
+    ListChannelThingsHandler,
+    GetSeriesHandler,
+    SearchCatalogHandler,
+    SuggestCatalogHandler,
+    GetCatalogVideoHandler,
+    GetPlaybackHandler,
+    GetCaptionFileHandler,
+  ],
+})
 export class StudioModule {}

@@ -1,2 +1,10 @@
 // Studio's public surface for other contexts: integration events and read ports.
-export {};
+export { ChannelCreatedV1 } from './events/channel-created.v1.js';
+export {
+  TranscodingFailedV1,
+  TranscodingProgressedV1,
+  VideoDeletedV1,
+  VideoPublishedV1,
+  VideoUnpublishedV1,
+  VideoUpdatedV1,
+} from './events/video-events.v1.js';

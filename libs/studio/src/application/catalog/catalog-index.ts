@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { IndexDefinition, SearchDocument } from '@lib/platform';
+import { Channel } from '../../domain/channel/channel.js';
+import { Series } from '../../domain/library/library.js';
+import { StudioPerson } from '../../domain/people/person.js';
+import type { Video } from '../../domain/video/video.js';
+
+/** Published videos as fans find them. */
+export const CATALOG_INDEX: IndexDefinition = {
+  name: 'catalog',
+  fields: {
+    title: { type: 'text', weight: 4, autocomplete: true },
+    description: { type: 'text', weight: 1 },
+    tagsText: { type: 'text', weight: 3 },
+    creatorName: { type: 'text', weight: 2 },
+    channelName: { type: 'text', weight: 2 },
+    seriesTitle: { type: 'text', weight: 2 },
+    creatorId: { type: 'keyword', filterable: true },
+    creatorHandle: { type: 'keyword', filterable: true, facet: true },
+    channelId: { type: 'keyword', filterable: true },
+    seriesId: { type: 'keyword', filterable: true },
+    category: { type: 'keyword', filterable: true, facet: true },
+    language: { type: 'keyword', filterable: true, facet: true },
+    tier: { type: 'keyword', filterable: true, facet: true },
+    duration: { type: 'keyword', filterable: true, facet: true },
+    durationSeconds: { type: 'float', filterable: true, sortable: true },
+    publishedAt: { type: 'date', filterable: true, sortable: true },
+    popularity: { type: 'integer', sortable: true },
+  },
+};
+
+// A type alias (not an interface) so it fits SearchDocument's Record<string, unknown> body.
+export type CatalogDocument = {
+  title: string;
+  description: string;
+  tagsText: string;
+  tags: string[];
+  creatorName: string;
+  creatorHandle: string;
+  creatorId: string;
+  channelName: string;
+  channelId: string;
+  seriesTitle: string;
+  seriesId: string;
+  season: number | null;
+  episode: number | null;
+  category: string;
+  language: string;
+  tier: string;
+  earlyAccessDays: number | null;
+  availableToAllAt: string | null;
+  duration: string;
+  durationSeconds: number;
+  publishedAt: string;
+  /** Placeholder until engagement's view counts feed it. */
+  popularity: number;
+};
+
+/** Facet buckets for `duration=` (a keyword, so facets count them). */
+export function durationBucket(seconds: number | null): string {
+  if (seconds === null) return 'unknown';
+  if (seconds < 4 * 60) return 'short';
+  if (seconds <= 20 * 60) return 'medium';
+  return 'long';
+}
+
+@Injectable()
+export class CatalogDocuments {
+  constructor(private readonly em: EntityManager) {}
+
+  async of(video: Video, em: EntityManager = this.em): Promise<SearchDocument<CatalogDocument>> {
+    const channel = await em.findOne(Channel, { id: video.channelId });
+    const creator = channel ? await em.findOne(StudioPerson, { userId: channel.ownerId }) : null;
+    const series = video.seriesId ? await em.findOne(Series, { id: video.seriesId }) : null;
+    return {
+      id: video.id,
+      version: video.version ?? 1,
+      body: {
+        title: video.title,
+        description: video.description,
+        tagsText: video.tags.join(' '),
+        tags: video.tags,
+        creatorName: creator?.displayName ?? '',
+        creatorHandle: creator?.handle.toLowerCase() ?? '',
+        creatorId: channel?.ownerId ?? '',
+        channelName: channel?.name ?? '',
+        channelId: video.channelId,
+        seriesTitle: series?.title ?? '',
+        seriesId: video.seriesId ?? '',
+        season: video.season,
+        episode: video.episode,
+        category: video.category ?? 'uncategorized',
+        language: video.language ?? 'und',
+        tier: video.accessLevel,
+        earlyAccessDays: video.earlyAccessDays,
+        availableToAllAt: video.availableToAllAt()?.toISOString() ?? null,
+        duration: durationBucket(video.durationSeconds),
+        durationSeconds: video.durationSeconds ?? 0,
+        publishedAt: (video.publishedAt ?? video.updatedAt).toISOString(),
+        popularity: 0,
+      },
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { Query } from '@nestjs/cqrs';
+import type { TeamRole } from '../../../domain/channel/channel.js';
+import type { ChannelView } from './channel.views.js';
+
+export interface MyChannelView {
+  id: string;
+  name: string;
+  description: string;
+  ownerId: string;
+  role: TeamRole;
+  /** `invited`: an invitation waiting for an answer. */
+  status: 'invited' | 'active';
+}
+
+/** Channels the caller belongs to or is invited to. */
+export class ListMyChannelsQuery extends Query<{ items: MyChannelView[] }> {
+  constructor(readonly userId: string) {
+    super();
+  }
+}
+
+export class GetChannelQuery extends Query<ChannelView> {
+  constructor(
+    readonly userId: string,
+    readonly channelId: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,42 @@
+import { Query } from '@nestjs/cqrs';
+import type { Page } from '@lib/platform';
+import type { VideoState } from '../../../domain/video/video.js';
+import type { VideoView } from './video.views.js';
+
+export class GetVideoQuery extends Query<VideoView> {
+  constructor(
+    readonly userId: string,
+    readonly videoId: string,
+  ) {
+    super();
+  }
+}
+
+export type LibrarySort = 'created' | 'updated' | 'published' | 'title' | 'episode';
+
+export interface LibraryFilters {
+  state?: VideoState[];
+  tag?: string;
+  seriesId?: string;
+  collectionId?: string;
+  /** createdAt range. */
+  from?: Date;
+  to?: Date;
+  q?: string;
+  sort: LibrarySort;
+  order: 'asc' | 'desc';
+  limit: number;
+  cursor?: string;
+}
+
+export type LibraryItem = Omit<VideoView, 'renditions' | 'thumbnails' | 'chosenThumbnail' | 'previewUrl'>;
+
+export class GetLibraryQuery extends Query<Page<LibraryItem> & { total: number }> {
+  constructor(
+    readonly userId: string,
+    readonly channelId: string,
+    readonly filters: LibraryFilters,
+  ) {
+    super();
+  }
+}

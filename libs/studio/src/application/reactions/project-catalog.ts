@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { IntegrationEventConsumer, SearchIndex, type ConsumerContext, type EventConsumer } from '@lib/platform';
+import { VideoDeletedV1, VideoPublishedV1, VideoUnpublishedV1, VideoUpdatedV1 } from '../../contracts/index.js';
+import { Video } from '../../domain/video/video.js';
+import { CATALOG_INDEX, CatalogDocuments } from '../catalog/catalog-index.js';
+
+type VideoChange = VideoPublishedV1 | VideoUnpublishedV1 | VideoUpdatedV1 | VideoDeletedV1;
+
+/**
+ * Keeps the catalog in step with videos: whatever the event, the video's current state decides —
+ * published is indexed under its version, anything else (or gone) is removed. Replays are harmless.
+ */
+@Injectable()
+@IntegrationEventConsumer({ name: 'studio.project-catalog', on: [VideoPublishedV1, VideoUnpublishedV1, VideoUpdatedV1, VideoDeletedV1], concurrency: 4 })
+export class ProjectCatalog implements EventConsumer<VideoChange> {
+  constructor(
+    private readonly search: SearchIndex,
+    private readonly documents: CatalogDocuments,
+  ) {}
+
+  async handle({ event, envelope, em }: ConsumerContext<VideoChange>): Promise<void> {
+    const video = await em.findOne(Video, { id: event.videoId });
+    if (video?.state === 'published') {
+      const result = await this.search.upsert(CATALOG_INDEX.name, [await this.documents.of(video, em)]);
+      if (result.failed.length) throw new Error(`catalog refused ${video.id}: ${result.failed[0]!.reason}`);
+      return;
+    }
+    const version = Math.max(video?.version ?? 0, envelope.aggregateVersion ?? 0);
+    await this.search.delete(CATALOG_INDEX.name, event.videoId, version);
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Channel, ChannelRoleRequiredError, ChannelRepository, ROLE_RANK, type TeamRole } from '../domain/channel/channel.js';
+import { Collection, CollectionNotFoundError, ContentTemplate, TemplateNotFoundError } from '../domain/library/library.js';
+import { SeriesNotFoundError } from '../domain/video/video.errors.js';
+import { Series } from '../domain/library/library.js';
+import { Video, VideoRepository } from '../domain/video/video.js';
+import { VideoNotFoundError } from '../domain/video/video.errors.js';
+
+/**
+ * Loads a video for a caller: 404 when it does not exist or the caller is not on its channel's team
+ * (another creator's ids reveal nothing), 403 when their role is too low for the action.
+ */
+@Injectable()
+export class VideoGate {
+  constructor(
+    private readonly videos: VideoRepository,
+    private readonly channels: ChannelRepository,
+    private readonly em: EntityManager,
+  ) {}
+
+  async require(userId: string, videoId: string, minimum: TeamRole): Promise<{ video: Video; channel: Channel }> {
+    const video = await this.videos.byId(videoId);
+    const channel = video ? await this.channels.byId(video.channelId) : null;
+    const role = channel?.roleOf(userId);
+    if (!video || !channel || !role) throw new VideoNotFoundError(videoId);
+    if (ROLE_RANK[role] < ROLE_RANK[minimum]) throw new ChannelRoleRequiredError(minimum, role);
+    return { video, channel };
+  }
+
+  async series(channelId: string, seriesId: string): Promise<Series> {
+    const series = await this.em.findOne(Series, { id: seriesId, channelId });
+    if (!series) throw new SeriesNotFoundError(seriesId);
+    return series;
+  }
+
+  async assertCollections(channelId: string, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const found = await this.em.count(Collection, { id: { $in: ids }, channelId });
+    if (found !== new Set(ids).size) throw new CollectionNotFoundError(ids);
+  }
+
+  async template(channelId: string, templateId: string): Promise<ContentTemplate> {
+    const template = await this.em.findOne(ContentTemplate, { id: templateId, channelId });
+    if (!template) throw new TemplateNotFoundError(templateId);
+    return template;
+  }
+}

@@ -1,0 +1,218 @@
+import { AggregateRoot, DomainError, DomainEvent, newId } from '@lib/platform/ddd';
+
+/** Same names as the media seam's `ChannelRole`; duplicated so the domain imports nothing from application/. */
+export type TeamRole = 'owner' | 'editor' | 'viewer';
+export type InvitableRole = Exclude<TeamRole, 'owner'>;
+
+/** Higher ranks may do everything lower ranks may. */
+export const ROLE_RANK: Record<TeamRole, number> = { viewer: 1, editor: 2, owner: 3 };
+
+export interface Member {
+  userId: string;
+  role: TeamRole;
+  /** `invited` until the person accepts; invited people are not members yet. */
+  status: 'invited' | 'active';
+  invitedBy: string | null;
+  invitedAt: string;
+  joinedAt: string | null;
+}
+
+export class ChannelCreated extends DomainEvent {
+  constructor(
+    readonly aggregateId: string,
+    readonly ownerId: string,
+    readonly name: string,
+  ) {
+    super();
+  }
+}
+
+export class ChannelNotFoundError extends DomainError {
+  readonly code = 'studio.channel.not-found';
+  readonly kind = 'not-found';
+  constructor(channelId: string) {
+    super(`No channel ${channelId} that you belong to`, { channelId });
+  }
+}
+
+export class ChannelRoleRequiredError extends DomainError {
+  readonly code = 'studio.channel.role-required';
+  readonly kind = 'forbidden';
+  constructor(required: TeamRole, current: TeamRole) {
+    super(`This needs the ${required} role on the channel; you are ${current === 'owner' ? 'the owner' : `a ${current}`}`, { required, current });
+  }
+}
+
+export class AlreadyMemberError extends DomainError {
+  readonly code = 'studio.member.already-member';
+  readonly kind = 'conflict';
+  constructor(userId: string) {
+    super('This person is already on the channel team', { userId });
+  }
+}
+
+export class InvitationNotFoundError extends DomainError {
+  readonly code = 'studio.invitation.not-found';
+  readonly kind = 'not-found';
+  constructor(channelId: string) {
+    super('You have no pending invitation to this channel', { channelId });
+  }
+}
+
+export class MemberNotFoundError extends DomainError {
+  readonly code = 'studio.member.not-found';
+  readonly kind = 'not-found';
+  constructor(userId: string) {
+    super('This person is not on the channel team', { userId });
+  }
+}
+
+export class OwnerCannotLeaveError extends DomainError {
+  readonly code = 'studio.member.owner-cannot-leave';
+  readonly kind = 'rule-violated';
+  constructor() {
+    super('The owner cannot leave or be removed; transfer ownership first');
+  }
+}
+
+export class CannotInviteSelfError extends DomainError {
+  readonly code = 'studio.member.self';
+  readonly kind = 'rule-violated';
+  constructor() {
+    super('You cannot invite yourself or change your own role');
+  }
+}
+
+/**
+ * A creator's channel and its team. The team lives inside the aggregate (a handful of people), so
+ * "exactly one owner" and every role change are checked in one place under one version.
+ */
+export class Channel extends AggregateRoot {
+  readonly id: string;
+  name: string;
+  description: string;
+  ownerId: string;
+  members: Member[];
+  readonly createdAt: Date;
+  updatedAt: Date;
+
+  private constructor(ownerId: string, name: string, description: string) {
+    super();
+    this.id = newId();
+    this.ownerId = ownerId;
+    this.name = name;
+    this.description = description;
+    const now = new Date();
+    this.createdAt = now;
+    this.updatedAt = now;
+    this.members = [{ userId: ownerId, role: 'owner', status: 'active', invitedBy: null, invitedAt: now.toISOString(), joinedAt: now.toISOString() }];
+  }
+
+  static create(ownerId: string, name: string, description = ''): Channel {
+    const channel = new Channel(ownerId, name, description);
+    channel.record(new ChannelCreated(channel.id, ownerId, name));
+    return channel;
+  }
+
+  /** The active member's role, or null (invited people have none yet). */
+  roleOf(userId: string): TeamRole | null {
+    const member = this.members.find((candidate) => candidate.userId === userId);
+    return member?.status === 'active' ? member.role : null;
+  }
+
+  /** Throws not-found for outsiders (the channel's existence is not revealed) and 403 for a too-low role. */
+  require(userId: string, minimum: TeamRole): TeamRole {
+    const role = this.roleOf(userId);
+    if (!role) throw new ChannelNotFoundError(this.id);
+    if (ROLE_RANK[role] < ROLE_RANK[minimum]) throw new ChannelRoleRequiredError(minimum, role);
+    return role;
+  }
+
+  activeMemberIds(): string[] {
+    return this.members.filter((member) => member.status === 'active').map((member) => member.userId);
+  }
+
+  hasInvitation(userId: string): boolean {
+    return this.members.some((member) => member.userId === userId && member.status === 'invited');
+  }
+
+  rename(actorId: string, changes: { name?: string; description?: string }): void {
+    this.require(actorId, 'owner');
+    if (changes.name !== undefined) this.name = changes.name;
+    if (changes.description !== undefined) this.description = changes.description;
+    this.touch();
+  }
+
+  /** Inviting again while the invitation is pending changes its role. */
+  invite(actorId: string, inviteeId: string, role: InvitableRole): Member {
+    this.require(actorId, 'owner');
+    if (inviteeId === actorId) throw new CannotInviteSelfError();
+    const existing = this.members.find((member) => member.userId === inviteeId);
+    if (existing?.status === 'active') throw new AlreadyMemberError(inviteeId);
+    const invitation: Member = { userId: inviteeId, role, status: 'invited', invitedBy: actorId, invitedAt: new Date().toISOString(), joinedAt: null };
+    this.members = [...this.members.filter((member) => member.userId !== inviteeId), invitation];
+    this.touch();
+    return invitation;
+  }
+
+  accept(userId: string): Member {
+    const invitation = this.members.find((member) => member.userId === userId && member.status === 'invited');
+    if (!invitation) throw new InvitationNotFoundError(this.id);
+    const joined: Member = { ...invitation, status: 'active', joinedAt: new Date().toISOString() };
+    this.members = this.members.map((member) => (member.userId === userId ? joined : member));
+    this.touch();
+    return joined;
+  }
+
+  decline(userId: string): void {
+    if (!this.hasInvitation(userId)) throw new InvitationNotFoundError(this.id);
+    this.members = this.members.filter((member) => member.userId !== userId);
+    this.touch();
+  }
+
+  /** The owner removes anyone else (or withdraws an invitation); any member may leave. */
+  remove(actorId: string, userId: string): void {
+    if (actorId !== userId) this.require(actorId, 'owner');
+    else this.require(actorId, 'viewer');
+    const target = this.members.find((member) => member.userId === userId);
+    if (!target) throw new MemberNotFoundError(userId);
+    if (target.role === 'owner' && target.status === 'active') throw new OwnerCannotLeaveError();
+    this.members = this.members.filter((member) => member.userId !== userId);
+    this.touch();
+  }
+
+  changeRole(actorId: string, userId: string, role: InvitableRole): Member {
+    this.require(actorId, 'owner');
+    if (actorId === userId) throw new CannotInviteSelfError();
+    const target = this.members.find((member) => member.userId === userId);
+    if (!target) throw new MemberNotFoundError(userId);
+    const changed: Member = { ...target, role };
+    this.members = this.members.map((member) => (member.userId === userId ? changed : member));
+    this.touch();
+    return changed;
+  }
+
+  /** The new owner must already be an active member; the old owner stays on as an editor. */
+  transferOwnership(actorId: string, toUserId: string): void {
+    this.require(actorId, 'owner');
+    if (actorId === toUserId) throw new CannotInviteSelfError();
+    const target = this.members.find((member) => member.userId === toUserId && member.status === 'active');
+    if (!target) throw new MemberNotFoundError(toUserId);
+    this.members = this.members.map((member) => {
+      if (member.userId === toUserId) return { ...member, role: 'owner' as const };
+      if (member.userId === actorId) return { ...member, role: 'editor' as const };
+      return member;
+    });
+    this.ownerId = toUserId;
+    this.touch();
+  }
+
+  private touch(): void {
+    this.updatedAt = new Date();
+  }
+}
+
+export abstract class ChannelRepository {
+  abstract byId(id: string): Promise<Channel | null>;
+  abstract add(channel: Channel): void;
+}

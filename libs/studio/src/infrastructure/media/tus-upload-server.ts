@@ -1,0 +1,124 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join, resolve } from 'node:path';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { FileStore } from '@tus/file-store';
+import { Server } from '@tus/server';
+import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import { AppConfig } from '@config';
+import { problem, STATUS_BY_KIND } from '@lib/platform';
+import { newId, DomainError } from '@lib/platform/ddd';
+import { MediaUploads } from '../../application/media/media-uploads.js';
+
+export const UPLOADS_ROUTE = '/v1/studio/uploads';
+const TUS_CONTENT_TYPE = 'application/offset+octet-stream';
+/** An upload not finished within a week is abandoned. */
+const UPLOAD_EXPIRY_MS = 7 * 24 * 3_600_000;
+const SWEEP_EVERY_MS = 3_600_000;
+/** A finished upload no video used within 30 days is deleted. */
+const UNCLAIMED_RETENTION_MS = 30 * 24 * 3_600_000;
+
+/** What the controller learnt about the caller before handing the request to tus. */
+interface UploadContext {
+  userId: string;
+  channelId?: string;
+  filename?: string;
+}
+
+/**
+ * The tus server (resumable uploads) on local disk under the media work folder. Partial uploads
+ * stay there; a finished one is validated and moved into media storage, a rejected one deleted.
+ * Authorisation happens in the controller before any byte reaches tus.
+ */
+@Injectable()
+export class TusUploadServer implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(TusUploadServer.name);
+  private readonly context = new AsyncLocalStorage<UploadContext>();
+  readonly directory: string;
+  readonly server: Server;
+  private sweeper?: NodeJS.Timeout;
+
+  constructor(
+    config: AppConfig,
+    private readonly uploads: MediaUploads,
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly orm: MikroORM,
+  ) {
+    this.directory = resolve(join(config.media.workDir, 'tus'));
+    const datastore = new FileStore({ directory: this.directory, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
+    this.server = new Server({
+      path: UPLOADS_ROUTE,
+      datastore,
+      respectForwardedHeaders: config.http.trustProxy,
+      // The platform's CORS policy (tus answers these requests itself, outside Fastify's CORS hook).
+      allowedOrigins: config.http.corsOrigins === '*' ? undefined : config.http.corsOrigins,
+      allowedHeaders: ['authorization'],
+      // Server-chosen ids (never from the client): no path tricks through the upload id.
+      namingFunction: () => newId(),
+      onUploadCreate: async (_req, upload) => {
+        const ctx = this.context.getStore();
+        if (!ctx?.channelId) throw { status_code: 400, body: problemBody(400, 'studio.upload-metadata-invalid', 'Upload-Metadata must carry channelId') };
+        await uploads.created({ id: upload.id, channelId: ctx.channelId, userId: ctx.userId, filename: ctx.filename ?? 'upload', size: upload.size ?? 0 });
+        return {};
+      },
+      onUploadFinish: async (_req, upload) => {
+        const path = join(this.directory, upload.id);
+        try {
+          const view = await uploads.finish(upload.id, path);
+          await datastore.configstore.delete(upload.id);
+          await rm(path, { force: true }); // copied (not moved) when storage is not this disk
+          return { headers: { 'Upload-State': view.state } };
+        } catch (error) {
+          // Rejected or failed: the bytes go (a client may upload again under a new id).
+          await datastore.remove(upload.id).catch(() => undefined);
+          if (error instanceof DomainError) {
+            const status = STATUS_BY_KIND[error.kind];
+            throw { status_code: status, body: problemBody(status, error.code, error.message, { ...error.details, uploadId: upload.id }) };
+          }
+          this.logger.error({ err: error, uploadId: upload.id }, 'upload finishing failed');
+          throw { status_code: 500, body: problemBody(500, 'internal', 'The upload could not be finished; it has been logged') };
+        }
+      },
+    });
+  }
+
+  /** tus bodies are streamed to disk by tus itself: Fastify must accept them without reading them. */
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter?.getInstance?.() as
+      | { hasContentTypeParser(type: string): boolean; addContentTypeParser(type: string, parser: (req: unknown, payload: unknown, done: (error: null) => void) => void): void }
+      | undefined;
+    if (!fastify) return; // the worker: no HTTP, no uploads
+    if (!fastify.hasContentTypeParser(TUS_CONTENT_TYPE)) fastify.addContentTypeParser(TUS_CONTENT_TYPE, (_req, _payload, done) => done(null));
+    // Partial uploads live on this node's disk: this node sweeps the abandoned ones.
+    this.sweeper = setInterval(() => void this.sweep(), SWEEP_EVERY_MS).unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sweeper);
+  }
+
+  /** Deletes uploads left unfinished past the expiry (tus answers 410 for them afterwards), and finished ones never used. */
+  async sweep(): Promise<number> {
+    try {
+      const removed = await this.server.cleanUpExpiredUploads();
+      await RequestContext.create(this.orm.em, async () => {
+        await this.uploads.expireUnfinished(new Date(Date.now() - UPLOAD_EXPIRY_MS));
+        await this.uploads.removeUnclaimed(new Date(Date.now() - UNCLAIMED_RETENTION_MS));
+      });
+      return removed;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'sweeping expired uploads failed');
+      return 0;
+    }
+  }
+
+  handle(ctx: UploadContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    return this.context.run(ctx, () => this.server.handle(req, res));
+  }
+}
+
+function problemBody(status: number, code: string, detail: string, details?: Record<string, unknown>): string {
+  return JSON.stringify(problem(status, code, detail, details));
+}

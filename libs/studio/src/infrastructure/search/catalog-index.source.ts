@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import type { SearchDocument, SearchIndexSource } from '@lib/platform';
+import { CATALOG_INDEX, CatalogDocuments, type CatalogDocument } from '../../application/catalog/catalog-index.js';
+import { Video } from '../../domain/video/video.js';
+
+/** Where a rebuild of the `catalog` index reads from: published videos, in id order. */
+@Injectable()
+export class CatalogIndexSource implements SearchIndexSource<CatalogDocument> {
+  readonly definition = CATALOG_INDEX;
+
+  // Built here: the source lives in SearchModule's scope, which cannot see studio's providers.
+  private readonly documents: CatalogDocuments;
+
+  constructor(private readonly orm: MikroORM) {
+    this.documents = new CatalogDocuments(orm.em);
+  }
+
+  count(): Promise<number> {
+    return this.orm.em.fork().count(Video, { state: 'published' });
+  }
+
+  async *batches(options: { batchSize: number; changedSince?: Date }): AsyncIterable<SearchDocument<CatalogDocument>[]> {
+    let afterId: string | undefined;
+    for (;;) {
+      // A fresh context per batch keeps the identity map from growing with the table.
+      const batch = await RequestContext.create(this.orm.em, async () => {
+        const videos = await this.orm.em.find(
+          Video,
+          {
+            state: 'published',
+            ...(afterId ? { id: { $gt: afterId } } : {}),
+            ...(options.changedSince ? { updatedAt: { $gte: options.changedSince } } : {}),
+          },
+          { orderBy: { id: 'asc' }, limit: options.batchSize },
+        );
+        return { last: videos.at(-1)?.id, documents: await Promise.all(videos.map((video) => this.documents.of(video))) };
+      });
+      if (!batch.documents.length) return;
+      yield batch.documents;
+      afterId = batch.last;
+    }
+  }
+}

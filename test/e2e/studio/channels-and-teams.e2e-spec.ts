@@ -1,0 +1,145 @@
+import type { TestApp } from '@lib/platform/testing';
+import { connectSocket, nextEvent, startShowrunner } from '../../support/showrunner.js';
+import { addMember, auth, createChannel, outboxPayloads, studioPerson } from './studio-helpers.js';
+
+describe('studio channels and teams', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startShowrunner();
+  });
+  afterAll(() => app.close());
+
+  it('makes whoever opens a channel its owner and announces studio.channel-created.v1 once', async () => {
+    const creator = await studioPerson(app);
+    const answer = await app.request('POST', '/v1/studio/channels', { ...auth(creator), body: { name: 'Night Kitchen', description: 'Late cooking' } });
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({ name: 'Night Kitchen', description: 'Late cooking', ownerId: creator.user.id });
+    expect(answer.body.members).toEqual([expect.objectContaining({ userId: creator.user.id, role: 'owner', status: 'active', handle: creator.user.handle })]);
+    const events = await outboxPayloads(app, 'studio.channel-created.v1', 'channelId', answer.body.id);
+    expect(events).toEqual([expect.objectContaining({ ownerId: creator.user.id, name: 'Night Kitchen' })]);
+    const mine = await app.request('GET', '/v1/studio/channels', auth(creator));
+    expect(mine.body.items).toEqual([expect.objectContaining({ id: answer.body.id, role: 'owner', status: 'active' })]);
+  });
+
+  it('invites by handle or e-mail, tells the invitee over the socket, and lets them accept or decline', async () => {
+    const [owner, editor, viewer] = [await studioPerson(app), await studioPerson(app), await studioPerson(app)];
+    const channelId = await createChannel(app, owner);
+    const socket = await connectSocket(app, { token: editor.tokens.accessToken });
+    try {
+      const told = nextEvent(socket, 'studio:invitation');
+      const invite = await app.request('POST', `/v1/studio/channels/${channelId}/members`, { ...auth(owner), body: { handle: `@${editor.user.handle.toUpperCase()}`, role: 'editor' } });
+      expect(invite.status).toBe(201);
+      expect(invite.body.members).toContainEqual(expect.objectContaining({ userId: editor.user.id, role: 'editor', status: 'invited', invitedBy: owner.user.id }));
+      expect(await told).toMatchObject({ channelId, role: 'editor', invitedBy: owner.user.id });
+    } finally {
+      socket.close();
+    }
+    // An invitee is not a member yet: the channel itself stays hidden.
+    expect((await app.request('GET', `/v1/studio/channels/${channelId}`, auth(editor))).status).toBe(404);
+    expect((await app.request('GET', '/v1/studio/channels', auth(editor))).body.items).toEqual([expect.objectContaining({ id: channelId, status: 'invited' })]);
+    const accepted = await app.request('POST', `/v1/studio/channels/${channelId}/invitation/accept`, auth(editor));
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.members).toContainEqual(expect.objectContaining({ userId: editor.user.id, status: 'active' }));
+
+    const byEmail = await app.request('POST', `/v1/studio/channels/${channelId}/members`, { ...auth(owner), body: { email: viewer.user.email.toUpperCase(), role: 'viewer' } });
+    expect(byEmail.status).toBe(201);
+    const declined = await app.request('POST', `/v1/studio/channels/${channelId}/invitation/decline`, auth(viewer));
+    expect(declined.body).toEqual({ declined: true });
+    const channel = await app.request('GET', `/v1/studio/channels/${channelId}`, auth(editor));
+    expect(channel.body.members.map((member: { userId: string }) => member.userId)).toEqual([owner.user.id, editor.user.id]);
+  });
+
+  it('refuses team changes from an editor or viewer (403) and hides the channel from outsiders (404)', async () => {
+    const [owner, editor, viewer, outsider] = [await studioPerson(app), await studioPerson(app), await studioPerson(app), await studioPerson(app)];
+    const channelId = await createChannel(app, owner);
+    await addMember(app, channelId, owner, editor, 'editor');
+    await addMember(app, channelId, owner, viewer, 'viewer');
+
+    const byEditor = await app.request('POST', `/v1/studio/channels/${channelId}/members`, { ...auth(editor), body: { handle: outsider.user.handle, role: 'viewer' } });
+    expect(byEditor.status).toBe(403);
+    expect(byEditor.body).toMatchObject({ code: 'studio.channel.role-required', required: 'owner', current: 'editor' });
+    const byViewer = await app.request('DELETE', `/v1/studio/channels/${channelId}/members/${editor.user.id}`, auth(viewer));
+    expect(byViewer.status).toBe(403);
+    expect(byViewer.body.code).toBe('studio.channel.role-required');
+    const rename = await app.request('PATCH', `/v1/studio/channels/${channelId}`, { ...auth(viewer), body: { name: 'Mine now' } });
+    expect(rename.status).toBe(403);
+
+    for (const [method, path, body] of [
+      ['GET', `/v1/studio/channels/${channelId}`, undefined],
+      ['PATCH', `/v1/studio/channels/${channelId}`, { name: 'Mine' }],
+      ['POST', `/v1/studio/channels/${channelId}/members`, { handle: outsider.user.handle, role: 'editor' }],
+      ['DELETE', `/v1/studio/channels/${channelId}/members/${owner.user.id}`, undefined],
+      ['POST', `/v1/studio/channels/${channelId}/ownership`, { userId: outsider.user.id }],
+    ] as const) {
+      const answer = await app.request(method, path, { ...auth(outsider), body });
+      expect([method, path, answer.status, answer.body.code]).toEqual([method, path, 404, 'studio.channel.not-found']);
+    }
+    expect((await app.request('GET', '/v1/studio/channels/0193f000-0000-7000-8000-000000000000', auth(owner))).body.code).toBe('studio.channel.not-found');
+    expect((await app.request('GET', '/v1/studio/channels/not-a-uuid', auth(owner))).status).toBe(400);
+    expect((await app.request('GET', '/v1/studio/channels')).status).toBe(401);
+  });
+
+  it('lets the owner change roles and remove members, and anyone but the owner leave', async () => {
+    const [owner, editor, viewer] = [await studioPerson(app), await studioPerson(app), await studioPerson(app)];
+    const channelId = await createChannel(app, owner);
+    await addMember(app, channelId, owner, editor, 'editor');
+    await addMember(app, channelId, owner, viewer, 'viewer');
+    const promoted = await app.request('PATCH', `/v1/studio/channels/${channelId}/members/${viewer.user.id}`, { ...auth(owner), body: { role: 'editor' } });
+    expect(promoted.body.members).toContainEqual(expect.objectContaining({ userId: viewer.user.id, role: 'editor' }));
+    expect((await app.request('DELETE', `/v1/studio/channels/${channelId}/members/${viewer.user.id}`, auth(owner))).body).toEqual({ removed: true });
+    expect((await app.request('GET', `/v1/studio/channels/${channelId}`, auth(viewer))).status).toBe(404);
+    expect((await app.request('DELETE', `/v1/studio/channels/${channelId}/members/${editor.user.id}`, auth(editor))).status).toBe(200);
+    const ownerLeaves = await app.request('DELETE', `/v1/studio/channels/${channelId}/members/${owner.user.id}`, auth(owner));
+    expect(ownerLeaves.status).toBe(422);
+    expect(ownerLeaves.body.code).toBe('studio.member.owner-cannot-leave');
+    const unknown = await app.request('DELETE', `/v1/studio/channels/${channelId}/members/${viewer.user.id}`, auth(owner));
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('studio.member.not-found');
+  });
+
+  it('transfers ownership to an active member, who then runs the team', async () => {
+    const [owner, editor, invitee] = [await studioPerson(app), await studioPerson(app), await studioPerson(app)];
+    const channelId = await createChannel(app, owner);
+    await addMember(app, channelId, owner, editor, 'editor');
+    await app.request('POST', `/v1/studio/channels/${channelId}/members`, { ...auth(owner), body: { handle: invitee.user.handle, role: 'viewer' } });
+    const toInvitee = await app.request('POST', `/v1/studio/channels/${channelId}/ownership`, { ...auth(owner), body: { userId: invitee.user.id } });
+    expect(toInvitee.status).toBe(404);
+    expect(toInvitee.body.code).toBe('studio.member.not-found');
+
+    const transferred = await app.request('POST', `/v1/studio/channels/${channelId}/ownership`, { ...auth(owner), body: { userId: editor.user.id } });
+    expect(transferred.status).toBe(200);
+    expect(transferred.body.ownerId).toBe(editor.user.id);
+    expect(transferred.body.members).toEqual(
+      expect.arrayContaining([expect.objectContaining({ userId: owner.user.id, role: 'editor' }), expect.objectContaining({ userId: editor.user.id, role: 'owner' })]),
+    );
+    expect((await app.request('POST', `/v1/studio/channels/${channelId}/ownership`, { ...auth(owner), body: { userId: owner.user.id } })).status).toBe(403);
+    expect((await app.request('DELETE', `/v1/studio/channels/${channelId}/members/${owner.user.id}`, auth(editor))).status).toBe(200);
+  });
+
+  it('refuses bad invitations: unknown people, members, oneself, owner role, neither handle nor e-mail', async () => {
+    const [owner, editor] = [await studioPerson(app), await studioPerson(app)];
+    const channelId = await createChannel(app, owner);
+    await addMember(app, channelId, owner, editor, 'editor');
+    const invite = (body: unknown) => app.request('POST', `/v1/studio/channels/${channelId}/members`, { ...auth(owner), body });
+
+    const unknown = await invite({ handle: 'nobody_here_at_all', role: 'viewer' });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'studio.person.not-found']);
+    const wildcard = await invite({ handle: 'user_%', role: 'viewer' });
+    expect(wildcard.status).toBe(400);
+    const already = await invite({ handle: editor.user.handle, role: 'viewer' });
+    expect([already.status, already.body.code]).toEqual([409, 'studio.member.already-member']);
+    const self = await invite({ handle: owner.user.handle, role: 'editor' });
+    expect([self.status, self.body.code]).toEqual([422, 'studio.member.self']);
+    const asOwner = await invite({ handle: editor.user.handle, role: 'owner' });
+    expect([asOwner.status, asOwner.body.code]).toEqual([400, 'validation.failed']);
+    const neither = await invite({ role: 'viewer' });
+    expect([neither.status, neither.body.code]).toEqual([400, 'validation.failed']);
+    const badEmail = await invite({ email: 'not-an-email', role: 'viewer' });
+    expect(badEmail.status).toBe(400);
+    const noInvitation = await app.request('POST', `/v1/studio/channels/${channelId}/invitation/accept`, auth(editor));
+    expect([noInvitation.status, noInvitation.body.code]).toEqual([404, 'studio.invitation.not-found']);
+    const emptyName = await app.request('POST', '/v1/studio/channels', { ...auth(owner), body: { name: '' } });
+    expect(emptyName.status).toBe(400);
+  });
+});
