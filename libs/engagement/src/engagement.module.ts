@@ -14,14 +14,17 @@ import { ListMessageEditsHandler, ListMessagesHandler } from './application/quer
 import { NotifyMessageRecipients } from './application/reactions/notify-on-messages.js';
 import { ConversationsController } from './interface/http/conversations.controller.js';
 import { MessagingGateway } from './interface/socket/messaging.gateway.js';
-import { MessagingModule, PersistenceModule } from '@lib/platform';
+import { MessagingModule, PersistenceModule, QueuesModule } from '@lib/platform';
+import { FAN_OUT_QUEUE, NewEpisodeFanOut } from './application/fan-out/new-episode-fan-out.js';
+import { NotifyFollowersOnPublish } from './application/reactions/notify-followers-on-publish.js';
+import { EngagementJobs } from './interface/jobs/engagement-jobs.processor.js';
 import { MarkNotificationsReadHandler, SetNotificationPreferencesHandler } from './application/commands/notifications/notifications.handlers.js';
 import { SetFollowHandler } from './application/commands/follow/follow.handler.js';
 import { SetRestrictionHandler } from './application/commands/restrict/restrict.handler.js';
 import { Notifier } from './application/notifier.js';
 import { People } from './application/people.js';
 import { GetNotificationPreferencesHandler, ListNotificationsHandler } from './application/queries/list-notifications/list-notifications.handler.js';
-import { NotifyNewFollower, NotifyPaymentFailed, WelcomeNewUser } from './application/reactions/notify-on-events.js';
+import { NotifyNewFollower, NotifyPaymentFailed, NotifySubscriptionChanges, WelcomeNewUser } from './application/reactions/notify-on-events.js';
 import { ListFollowsHandler } from './application/queries/list-follows/list-follows.handler.js';
 import { ListRestrictionsHandler } from './application/queries/list-restrictions/list-restrictions.handler.js';
 import { RememberPersonOnProfile } from './application/reactions/remember-person-on-profile.js';
@@ -44,8 +47,9 @@ import { SocialGraphController } from './interface/http/social-graph.controller.
     MessagingModule.forContext({
       publishes: [UserFollowedV1, UserUnfollowedV1, MessageSentV1],
       outbound: engagementOutboundEvents,
-      consumers: [RememberPersonOnProfile, NotifyNewFollower, NotifyPaymentFailed, WelcomeNewUser, NotifyMessageRecipients],
+      consumers: [RememberPersonOnProfile, NotifyNewFollower, NotifyPaymentFailed, WelcomeNewUser, NotifyMessageRecipients, NotifyFollowersOnPublish, NotifySubscriptionChanges],
     }),
+    QueuesModule.register({ name: FAN_OUT_QUEUE, defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1_000 }, timeout: 60_000 } }),
   ],
   controllers: [SocialGraphController, NotificationsController, ConversationsController],
   providers: [
@@ -60,6 +64,7 @@ import { SocialGraphController } from './interface/http/social-graph.controller.
     Notifier,
     NotifyNewFollower,
     NotifyPaymentFailed,
+    NotifySubscriptionChanges,
     WelcomeNewUser,
     MarkNotificationsReadHandler,
     SetNotificationPreferencesHandler,
@@ -89,6 +94,10 @@ import { SocialGraphController } from './interface/http/social-graph.controller.
     ListMessagesHandler,
     ListMessageEditsHandler,
     NotifyMessageRecipients,
+    // new episodes
+    NewEpisodeFanOut,
+    NotifyFollowersOnPublish,
+    EngagementJobs,
   ],
 })
 export class EngagementModule {}

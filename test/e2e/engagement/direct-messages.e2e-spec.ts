@@ -152,8 +152,15 @@ describe('direct messages: 1:1 and groups, over Socket.IO and REST', () => {
 
     const [benPhone, cleoPhone] = [await device(ben), await device(cleo)];
     const toCleo = nextEvent(cleoPhone, 'message:new');
-    const sent = await ask(benPhone, 'message:send', { conversationId: group.id, text: 'hi all', clientMessageId: newClientMessageId() });
+    const sent = await ask(benPhone, 'message:send', { conversationId: group.id, text: `hi all, @${cleo.user.handle} look`, clientMessageId: newClientMessageId() });
     expect((await toCleo).id).toBe(sent.message.id);
+    // Named with @handle: a mention for Cleo; Ana just has unread messages.
+    await eventually(async () => {
+      const cleoNotes = (await app.request('GET', '/v1/notifications', auth(cleo))).body.items;
+      expect(cleoNotes).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'mention', subjectId: group.id, actorIds: [ben.user.id] })]));
+      const anaNotes = (await app.request('GET', '/v1/notifications', auth(ana))).body.items;
+      expect(anaNotes).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'message.new', subjectId: group.id })]));
+    });
 
     // Only admins manage members.
     const notAdmin = await app.request('POST', `/v1/conversations/${group.id}/members`, { ...auth(ben), body: { userIds: [dan.user.id] } });

@@ -13,7 +13,10 @@ export interface NotificationRequest {
   data?: Record<string, unknown>;
   /** For grouping types: what unread notifications it folds into (default: one group per type). */
   groupKey?: string;
-  email?: { subject: string; text: string };
+  /** The e-mail, for recipients who want this type by e-mail; a function gets the actor's name. */
+  email?: { subject: string; text: string } | ((actorName: string) => { subject: string; text: string });
+  /** Where to mail when engagement's copy of the person is not there yet (the event itself carries it). */
+  recipientEmail?: string;
 }
 
 /**
@@ -45,8 +48,11 @@ export class Notifier {
     }
     if (preference.email && request.email) {
       const person = await em.findOne(Person, { userId: request.userId });
-      if (person?.email) {
-        await this.mailer.send({ to: person.email, subject: request.email.subject, text: request.email.text, idempotencyKey: notification?.id });
+      const address = person?.email ?? request.recipientEmail;
+      if (address) {
+        const actor = actorId ? await em.findOne(Person, { userId: actorId }) : null;
+        const mail = typeof request.email === 'function' ? request.email(actor?.displayName ?? 'Someone') : request.email;
+        await this.mailer.send({ to: address, subject: mail.subject, text: mail.text, idempotencyKey: notification?.id });
       } else {
         this.logger.debug({ userId: request.userId }, 'no e-mail address known for this user');
       }

@@ -15,6 +15,7 @@ export const engagementOutboundEvents = new OutboundEventMap()
       senderId: event.senderId,
       recipientIds: event.recipientIds,
       requestRecipientIds: event.requestRecipientIds,
+      mentionedUserIds: event.mentionedUserIds,
       sentAt: event.occurredAt.toISOString(),
     }),
   );

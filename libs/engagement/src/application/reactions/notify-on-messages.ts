@@ -7,7 +7,8 @@ import { Notifier } from '../notifier.js';
 /**
  * Messages someone has not read yet become one unread notification per conversation ("3 new
  * messages from Ana"); a first message from a stranger becomes a "message request". Recipients who
- * already read past it (they were in the conversation) get nothing.
+ * already read past it (they were in the conversation) get nothing. Being @mentioned is its own
+ * notification, one per message.
  */
 @Injectable()
 @IntegrationEventConsumer({ name: 'engagement.notify-message', on: [MessageSentV1], concurrency: 4 })
@@ -21,6 +22,17 @@ export class NotifyMessageRecipients implements EventConsumer<MessageSentV1> {
     for (const member of memberships) {
       if (Number(member.readSeq) >= event.seq || !member.isPresent) continue;
       const request = member.status === 'request';
+      if (!request && event.mentionedUserIds.includes(member.userId)) {
+        await this.notifier.notify(em, {
+          userId: member.userId,
+          type: 'mention',
+          actorId: event.senderId,
+          subjectId: event.conversationId,
+          data: { conversationId: event.conversationId, seq: event.seq, messageId: event.messageId },
+          email: (name) => ({ subject: `${name} mentioned you`, text: `${name} mentioned you in a conversation on Showrunner.` }),
+        });
+        continue;
+      }
       await this.notifier.notify(em, {
         userId: member.userId,
         type: request ? 'message.request' : 'message.new',
@@ -28,6 +40,11 @@ export class NotifyMessageRecipients implements EventConsumer<MessageSentV1> {
         subjectId: event.conversationId,
         data: { conversationId: event.conversationId, seq: event.seq },
         groupKey: `${request ? 'message.request' : 'message.new'}:${event.conversationId}`,
+        // The text stays out of e-mail: messages are private to the conversation.
+        email: (name) =>
+          request
+            ? { subject: `${name} wants to send you a message`, text: `${name} sent you a message request on Showrunner.` }
+            : { subject: `New messages from ${name}`, text: `${name} sent you new messages on Showrunner.` },
       });
     }
   }

@@ -15,6 +15,8 @@ export class MessageSentV1 extends IntegrationEvent {
   @IsUUID('all', { each: true }) readonly recipientIds!: string[];
   /** Recipients for whom the conversation is still a message request. */
   @IsUUID('all', { each: true }) readonly requestRecipientIds!: string[];
+  /** Recipients named with @handle in the text (told by a `mention` notification). */
+  @IsUUID('all', { each: true }) readonly mentionedUserIds!: string[];
   @IsISO8601() readonly sentAt!: string;
 
   constructor(payload: MessageSentV1) {

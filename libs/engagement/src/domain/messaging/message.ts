@@ -2,6 +2,11 @@ import { AggregateRoot, DomainEvent, newId } from '@lib/platform/ddd';
 import type { DirectMessagePolicy } from './conversation.js';
 import { MessageDeletedError, MessageInvalidError, MessageTooLongError, MessageWindowClosedError, NotYourMessageError } from './messaging-errors.js';
 
+/** `@handle`s written in a text (lower-cased, without the @), each once. */
+export function mentionedHandles(text: string): string[] {
+  return [...new Set([...text.matchAll(/(?:^|[^A-Za-z0-9_@])@([A-Za-z0-9_]{3,30})\b/g)].map((m) => m[1]!.toLowerCase()))];
+}
+
 /** Checks a message text: not blank, not longer than the limit (in characters, not bytes). */
 export function validMessageText(text: string, maxLength: number): string {
   const length = [...text].length;
@@ -20,6 +25,8 @@ export class MessageSent extends DomainEvent {
     /** Members in the inbox, and members for whom this conversation is a pending request. */
     readonly recipientIds: string[],
     readonly requestRecipientIds: string[],
+    /** Members named with @handle in the text. */
+    readonly mentionedUserIds: string[],
   ) {
     super();
   }
@@ -47,10 +54,12 @@ export class Message extends AggregateRoot {
 
   static send(
     input: { conversationId: string; seq: number; senderId: string; clientMessageId: string; text: string; replyToId: string | null },
-    audience: { recipientIds: string[]; requestRecipientIds: string[] },
+    audience: { recipientIds: string[]; requestRecipientIds: string[]; mentionedUserIds: string[] },
   ): Message {
     const message = new Message(input.conversationId, input.seq, input.senderId, input.clientMessageId, input.text, input.replyToId);
-    message.record(new MessageSent(message.id, message.conversationId, message.seq, message.senderId, audience.recipientIds, audience.requestRecipientIds));
+    message.record(
+      new MessageSent(message.id, message.conversationId, message.seq, message.senderId, audience.recipientIds, audience.requestRecipientIds, audience.mentionedUserIds),
+    );
     return message;
   }
 

@@ -8,6 +8,9 @@ export const NOTIFICATION_TYPES = {
   mention: { groups: false, inApp: true, email: false },
   'episode.published': { groups: false, inApp: true, email: false },
   'billing.payment-failed': { groups: false, inApp: true, email: true },
+  'subscription.activated': { groups: false, inApp: true, email: true },
+  'subscription.plan-changed': { groups: false, inApp: true, email: false },
+  'subscription.ended': { groups: false, inApp: true, email: true },
   'account.welcome': { groups: false, inApp: true, email: true },
   'moderation.decision': { groups: false, inApp: true, email: true },
 } as const;

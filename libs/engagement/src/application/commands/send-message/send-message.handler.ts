@@ -2,7 +2,8 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { AppConfig } from '@config';
 import { RateLimitedError, RateLimiter, RealtimeEmitter, UnitOfWork, type RatePolicy } from '@lib/platform';
-import { Message, validMessageText } from '../../../domain/messaging/message.js';
+import { Message, mentionedHandles, validMessageText } from '../../../domain/messaging/message.js';
+import { Person } from '../../../domain/social-graph/restriction.js';
 import { MessageNotFoundError } from '../../../domain/messaging/messaging-errors.js';
 import { BlockedError, RestrictionRepository } from '../../../domain/social-graph/restriction.js';
 import { ConversationMembers } from '../../messaging/conversation-members.js';
@@ -92,16 +93,26 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
       conversation.lastSeq = Number(conversation.lastSeq) + 1;
       conversation.lastActivityAt = new Date();
       const recipients = members.filter((m) => m.userId !== me.userId && m.isPresent);
+      const mentioned = await this.mentionedAmong(text, recipients.map((m) => m.userId));
       const message = Message.send(
         { conversationId, seq: conversation.lastSeq, senderId: me.userId, clientMessageId: command.clientMessageId, text, replyToId: command.replyToId },
         {
           recipientIds: recipients.filter((m) => m.status === 'active').map((m) => m.userId),
           requestRecipientIds: recipients.filter((m) => m.status === 'request').map((m) => m.userId),
+          mentionedUserIds: mentioned,
         },
       );
       this.em.persist(message);
       return { message, audience: ConversationMembers.audience(members) };
     });
+  }
+
+  /** Members named with @handle; people outside the conversation are not told (nor is anyone else). */
+  private async mentionedAmong(text: string, recipientIds: string[]): Promise<string[]> {
+    const handles = mentionedHandles(text);
+    if (!handles.length || !recipientIds.length) return [];
+    const people = await this.em.find(Person, { handle: { $in: handles }, userId: { $in: recipientIds } });
+    return people.map((p) => p.userId);
   }
 
   private async alreadySent({ senderId, clientMessageId }: SendMessageCommand): Promise<MessageView | null> {
