@@ -69,6 +69,22 @@ export class AppConfig {
     urlTtlSeconds: number;
   };
 
+  /** Insights: ingestion limits, raw event retention, view counting, rollup and live push cadence. */
+  readonly insights: {
+    maxBatch: number;
+    maxFutureSkewMs: number;
+    maxEventAgeMs: number;
+    retentionDays: number;
+    partitionsAheadDays: number;
+    viewWindowMinutes: number;
+    heartbeatSeconds: number;
+    countryHeader: string;
+    defaultCountry?: string;
+    rollupIntervalMs: number;
+    livePushIntervalMs: number;
+    exportDir: string;
+  };
+
   constructor(env: Environment, services: ResolvedServices) {
     this.nodeEnv = env.NODE_ENV;
     this.dataDir = env.DATA_DIR;
@@ -123,6 +139,20 @@ export class AppConfig {
     };
     this.notifications = { fanOutBatchSize: env.NOTIFICATION_FANOUT_BATCH };
     this.mail = { url: env.MAIL_URL, from: env.MAIL_FROM };
+    this.insights = {
+      maxBatch: env.INSIGHTS_MAX_BATCH,
+      maxFutureSkewMs: env.INSIGHTS_MAX_FUTURE_SKEW_SECONDS * 1_000,
+      maxEventAgeMs: env.INSIGHTS_MAX_EVENT_AGE_HOURS * 3_600_000,
+      retentionDays: env.INSIGHTS_RETENTION_DAYS,
+      partitionsAheadDays: env.INSIGHTS_PARTITIONS_AHEAD_DAYS,
+      viewWindowMinutes: env.INSIGHTS_VIEW_WINDOW_MINUTES,
+      heartbeatSeconds: env.INSIGHTS_HEARTBEAT_SECONDS,
+      countryHeader: env.INSIGHTS_COUNTRY_HEADER.toLowerCase(),
+      defaultCountry: env.INSIGHTS_DEFAULT_COUNTRY?.toUpperCase(),
+      rollupIntervalMs: env.INSIGHTS_ROLLUP_INTERVAL_SECONDS * 1_000,
+      livePushIntervalMs: env.INSIGHTS_LIVE_PUSH_INTERVAL_MS,
+      exportDir: `${env.DATA_DIR}/exports`,
+    };
     this.media = {
       storage:
         env.MEDIA_STORAGE === 's3'

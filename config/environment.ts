@@ -346,6 +346,72 @@ export class Environment {
   @Min(10)
   @Max(86_400)
   MEDIA_URL_TTL_SECONDS = 900;
+
+  /** Most events in one POST /v1/events batch (more: 413). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  INSIGHTS_MAX_BATCH = 500;
+
+  /** Events stamped further ahead of the server clock are rejected (clock skew, forgery). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  INSIGHTS_MAX_FUTURE_SKEW_SECONDS = 300;
+
+  /** Older events are rejected (offline clients may send late, but not forever). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  INSIGHTS_MAX_EVENT_AGE_HOURS = 168;
+
+  /** Raw event partitions older than this are dropped; rollups are kept. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  INSIGHTS_RETENTION_DAYS = 400;
+
+  /** Daily partitions created ahead of time by the maintenance job. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  INSIGHTS_PARTITIONS_AHEAD_DAYS = 7;
+
+  /** A viewer's views of one video count once per window (aligned; must divide 60). */
+  @Transform(toInt)
+  @IsIn([1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60])
+  INSIGHTS_VIEW_WINDOW_MINUTES = 60;
+
+  /** Watch time a video_progress heartbeat stands for when it carries no `elapsed`. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  INSIGHTS_HEARTBEAT_SECONDS = 10;
+
+  /** Request header carrying the viewer's country (ISO 3166 alpha-2), set by the CDN or proxy. */
+  @IsString()
+  INSIGHTS_COUNTRY_HEADER = 'cf-ipcountry';
+
+  /** Country recorded when the header is absent (a single-country deployment); unset: unknown. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z]{2}$/, { message: 'must be an ISO 3166 alpha-2 code' })
+  INSIGHTS_DEFAULT_COUNTRY?: string;
+
+  /** How often the worker folds new events into rollups. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  INSIGHTS_ROLLUP_INTERVAL_SECONDS = 60;
+
+  /** Shortest interval between two live counter pushes to a dashboard. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(250)
+  INSIGHTS_LIVE_PUSH_INTERVAL_MS = 2_000;
 }
 
 export class ConfigurationError extends Error {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { CliContext } from './cli-context.js';
 import { createAdmin } from './commands/create-admin.js';
+import { insightsRebuild } from './commands/insights-rebuild.js';
 import { migrationCreate, migrationUp } from './commands/migrations.js';
 import { reindex } from './commands/reindex.js';
 import { syncPlans } from './commands/sync-plans.js';
@@ -14,6 +15,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                                                 create an admin, or promote an existing account
   search:reindex <index> [--batch-size <n>]     rebuild a search index with no downtime
   billing:sync-plans                            create or update the plans' products and prices at Stripe
+  insights:rebuild --from <date> --to <date>    rebuild the analytics rollups of a range from the raw events
 `;
 
 const { positionals, values } = parseArgs({
@@ -22,6 +24,8 @@ const { positionals, values } = parseArgs({
     email: { type: 'string' },
     password: { type: 'string' },
     handle: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
     'batch-size': { type: 'string', default: '500' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -49,6 +53,9 @@ try {
       break;
     case 'billing:sync-plans':
       await syncPlans(context);
+      break;
+    case 'insights:rebuild':
+      await insightsRebuild(context, values.from, values.to);
       break;
     case 'search:reindex':
       await reindex(context, argument, Number(values['batch-size']) || 500);

@@ -24,7 +24,7 @@ import { SetRestrictionHandler } from './application/commands/restrict/restrict.
 import { Notifier } from './application/notifier.js';
 import { People } from './application/people.js';
 import { GetNotificationPreferencesHandler, ListNotificationsHandler } from './application/queries/list-notifications/list-notifications.handler.js';
-import { NotifyNewFollower, NotifyPaymentFailed, NotifySubscriptionChanges, WelcomeNewUser } from './application/reactions/notify-on-events.js';
+import { NotifyExportReady, NotifyNewFollower, NotifyPaymentFailed, NotifySubscriptionChanges, WelcomeNewUser } from './application/reactions/notify-on-events.js';
 import { ListFollowsHandler } from './application/queries/list-follows/list-follows.handler.js';
 import { ListRestrictionsHandler } from './application/queries/list-restrictions/list-restrictions.handler.js';
 import { RememberPersonOnProfile } from './application/reactions/remember-person-on-profile.js';
@@ -47,7 +47,7 @@ import { SocialGraphController } from './interface/http/social-graph.controller.
     MessagingModule.forContext({
       publishes: [UserFollowedV1, UserUnfollowedV1, MessageSentV1],
       outbound: engagementOutboundEvents,
-      consumers: [RememberPersonOnProfile, NotifyNewFollower, NotifyPaymentFailed, WelcomeNewUser, NotifyMessageRecipients, NotifyFollowersOnPublish, NotifySubscriptionChanges],
+      consumers: [RememberPersonOnProfile, NotifyNewFollower, NotifyPaymentFailed, WelcomeNewUser, NotifyMessageRecipients, NotifyFollowersOnPublish, NotifySubscriptionChanges, NotifyExportReady],
     }),
     QueuesModule.register({ name: FAN_OUT_QUEUE, defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1_000 }, timeout: 60_000 } }),
   ],
@@ -65,6 +65,7 @@ import { SocialGraphController } from './interface/http/social-graph.controller.
     NotifyNewFollower,
     NotifyPaymentFailed,
     NotifySubscriptionChanges,
+    NotifyExportReady,
     WelcomeNewUser,
     MarkNotificationsReadHandler,
     SetNotificationPreferencesHandler,

@@ -1,5 +1,96 @@
 import { Module } from '@nestjs/common';
+import { MessagingModule, PersistenceModule, QueuesModule } from '@lib/platform';
+import { AnalyticsReader } from './application/analytics-reader.js';
+import { ChannelMembership } from './application/channel-membership.js';
+import { IngestEventsHandler } from './application/commands/ingest-events/ingest-events.handler.js';
+import { RebuildRollupsHandler } from './application/commands/rebuild-rollups/rebuild-rollups.handler.js';
+import { RequestExportHandler } from './application/commands/request-export/request-export.handler.js';
+import { DomainFacts, VideoCatalogue } from './application/domain-facts.js';
+import { EventStore, LiveCounters, PartitionMaintenance, RollupBuilder } from './application/event-store.js';
+import { ExportProducer } from './application/exports/export-producer.js';
+import { EXPORT_QUEUE, ExportQueue, MAINTENANCE_QUEUE } from './application/exports/export-queue.js';
+import { ExportFiles, ReportRenderer, ReportSource } from './application/exports/report-source.js';
+import { GetChannelOverviewHandler } from './application/queries/get-channel-overview/get-channel-overview.handler.js';
+import { GetExportHandler } from './application/queries/get-export/get-export.handler.js';
+import { GetPlatformOverviewHandler } from './application/queries/get-platform-overview/get-platform-overview.handler.js';
+import { GetVideoInsightsHandler } from './application/queries/get-video-insights/get-video-insights.handler.js';
+import { RecordBillingEvents, RecordEngagementEvents, RecordIdentityEvents } from './application/reactions/record-domain-events.js';
+import { RecordStudioEvents } from './application/reactions/record-studio-events.js';
+import { RollupRunner } from './application/rollup-runner.js';
+import { WeeklyReports, WeeklyReportStore } from './application/weekly-reports.js';
+import { ExportReadyV1 } from './contracts/index.js';
+import { ExportRepository } from './domain/export.js';
+import { StudioChannelMembership } from './infrastructure/studio-channel-membership.js';
+import { FileReportRenderer } from './infrastructure/exports/file-report-renderer.js';
+import { SqlReportSource } from './infrastructure/exports/sql-report-source.js';
+import { insightsOutboundEvents } from './infrastructure/outbound-events.js';
+import { INSIGHTS_ENTITIES, INSIGHTS_SQL_ONLY_TABLES } from './infrastructure/persistence/insights.schemas.js';
+import { MikroOrmExportRepository } from './infrastructure/persistence/mikro-orm-export.repository.js';
+import { SqlAnalyticsReader } from './infrastructure/persistence/sql-analytics-reader.js';
+import { SqlDomainFacts, SqlVideoCatalogue } from './infrastructure/persistence/sql-domain-facts.js';
+import { SqlEventStore, SqlPartitionMaintenance } from './infrastructure/persistence/sql-event-store.js';
+import { SqlExportFiles } from './infrastructure/persistence/sql-export-files.js';
+import { SqlRollupBuilder } from './infrastructure/persistence/sql-rollup-builder.js';
+import { SqlWeeklyReportStore } from './infrastructure/persistence/sql-weekly-report-store.js';
+import { LivePublisher } from './infrastructure/realtime/live-publisher.js';
+import { RedisLiveCounters } from './infrastructure/realtime/redis-live-counters.js';
+import { AdminInsightsController } from './interface/http/admin-insights.controller.js';
+import { EventsController } from './interface/http/events.controller.js';
+import { ExportsController } from './interface/http/exports.controller.js';
+import { InsightsController } from './interface/http/insights.controller.js';
+import { InsightsJobs } from './interface/jobs/insights-jobs.processor.js';
+import { InsightsGateway } from './interface/realtime/insights.gateway.js';
 
-/** Event ingestion, rollups, creator and platform analytics, exports. */
-@Module({})
+/**
+ * Event ingestion, rollups, creator and platform analytics, live counters, exports
+ * (see libs/insights/README.md for the data flow).
+ */
+@Module({
+  imports: [
+    PersistenceModule.forFeature(INSIGHTS_ENTITIES, { sqlOnlyTables: INSIGHTS_SQL_ONLY_TABLES }),
+    MessagingModule.forContext({
+      publishes: [ExportReadyV1],
+      outbound: insightsOutboundEvents,
+      consumers: [RecordIdentityEvents, RecordBillingEvents, RecordEngagementEvents, RecordStudioEvents],
+    }),
+    QueuesModule.register(
+      { name: EXPORT_QUEUE, defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 2_000 }, timeout: 10 * 60_000 } },
+      { name: MAINTENANCE_QUEUE, defaultJobOptions: { attempts: 1, timeout: 10 * 60_000, removeOnComplete: { count: 50 }, removeOnFail: { count: 50 } } },
+    ),
+  ],
+  controllers: [EventsController, InsightsController, AdminInsightsController, ExportsController],
+  providers: [
+    { provide: EventStore, useClass: SqlEventStore },
+    { provide: RollupBuilder, useClass: SqlRollupBuilder },
+    { provide: PartitionMaintenance, useClass: SqlPartitionMaintenance },
+    { provide: LiveCounters, useClass: RedisLiveCounters },
+    { provide: AnalyticsReader, useClass: SqlAnalyticsReader },
+    { provide: DomainFacts, useClass: SqlDomainFacts },
+    { provide: VideoCatalogue, useClass: SqlVideoCatalogue },
+    { provide: ChannelMembership, useClass: StudioChannelMembership },
+    { provide: ExportRepository, useClass: MikroOrmExportRepository },
+    { provide: ReportSource, useClass: SqlReportSource },
+    { provide: ReportRenderer, useClass: FileReportRenderer },
+    { provide: ExportFiles, useClass: SqlExportFiles },
+    { provide: WeeklyReportStore, useClass: SqlWeeklyReportStore },
+    RollupRunner,
+    ExportQueue,
+    ExportProducer,
+    WeeklyReports,
+    LivePublisher,
+    InsightsJobs,
+    InsightsGateway,
+    IngestEventsHandler,
+    RebuildRollupsHandler,
+    RequestExportHandler,
+    GetChannelOverviewHandler,
+    GetVideoInsightsHandler,
+    GetPlatformOverviewHandler,
+    GetExportHandler,
+    RecordIdentityEvents,
+    RecordBillingEvents,
+    RecordEngagementEvents,
+    RecordStudioEvents,
+  ],
+})
 export class InsightsModule {}

@@ -1,2 +1,2 @@
 // Insights' public surface for other contexts.
-export {};
+export { ExportReadyV1 } from './events/export-ready.v1.js';

@@ -35,6 +35,7 @@ export async function createTestRuntime(env: Record<string, string> = {}, databa
     ...(process.env.ELASTICSEARCH_NODE ? { ELASTICSEARCH_NODE: process.env.ELASTICSEARCH_NODE } : {}),
     ...env,
   });
-  const config = new AppConfig(environment, { databaseUrl: db.url, redisUrl: testRedisUrl(), jwtSecret: environment.JWT_SECRET! });
+  // A test may point at its own Redis (e.g. one it restarts), like a deployment sets REDIS_URL.
+  const config = new AppConfig(environment, { databaseUrl: db.url, redisUrl: env.REDIS_URL ?? testRedisUrl(), jwtSecret: environment.JWT_SECRET! });
   return { config, database: db, dispose: () => (database ? Promise.resolve() : db.drop()) };
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IntegrationEventConsumer, type ConsumerContext, type EventConsumer } from '@lib/platform';
 import { PaymentFailedV1, SubscriptionActivatedV1, SubscriptionCanceledV1, SubscriptionChangedV1 } from '@lib/billing/contracts';
 import { UserRegisteredV1 } from '@lib/identity/contracts';
+import { ExportReadyV1 } from '@lib/insights/contracts';
 import { UserFollowedV1 } from '../../contracts/index.js';
 import { Notifier } from '../notifier.js';
 
@@ -96,5 +97,22 @@ export class NotifySubscriptionChanges implements EventConsumer<SubscriptionActi
         email: { subject: `Your ${event.planId} plan has ended`, text: `Your ${event.planId} plan ended on ${event.endedAt.slice(0, 10)}. You can subscribe again at any time.` },
       });
     }
+  }
+}
+
+/** An analytics export someone asked for is ready to download. */
+@Injectable()
+@IntegrationEventConsumer({ name: 'engagement.notify-export-ready', on: [ExportReadyV1] })
+export class NotifyExportReady implements EventConsumer<ExportReadyV1> {
+  constructor(private readonly notifier: Notifier) {}
+
+  async handle({ event, em }: ConsumerContext<ExportReadyV1>): Promise<void> {
+    await this.notifier.notify(em, {
+      userId: event.userId,
+      type: 'export.ready',
+      subjectId: event.exportId,
+      data: { exportId: event.exportId, channelId: event.channelId, report: event.report, format: event.format, downloadPath: event.downloadPath },
+      email: { subject: 'Your export is ready', text: `Your ${event.report} export (${event.format.toUpperCase()}) is ready to download from ${event.downloadPath}.` },
+    });
   }
 }

@@ -11,6 +11,7 @@ export const NOTIFICATION_TYPES = {
   'subscription.activated': { groups: false, inApp: true, email: true },
   'subscription.plan-changed': { groups: false, inApp: true, email: false },
   'subscription.ended': { groups: false, inApp: true, email: true },
+  'export.ready': { groups: false, inApp: true, email: false },
   'account.welcome': { groups: false, inApp: true, email: true },
   'moderation.decision': { groups: false, inApp: true, email: true },
 } as const;

@@ -1,0 +1,7 @@
+/**
+ * Who may read a channel's analytics. Studio owns channels and their teams; the adapter learns
+ * owners from studio's integration events (see infrastructure/studio-channel-membership.ts).
+ */
+export abstract class ChannelMembership {
+  abstract isMember(userId: string, channelId: string): Promise<boolean>;
+}

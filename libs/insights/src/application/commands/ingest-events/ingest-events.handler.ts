@@ -1,0 +1,101 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AppConfig } from '@config';
+import { ANY_UUID as UUID, isRejection, validateClientEvent, type IngestionPolicy, type Rejection, type ValidClientEvent } from '../../../domain/client-event.js';
+import { acquisition, clientContext, isBot } from '../../../domain/request-context.js';
+import { EventStore, LiveCounters, type StoredEvent, type VideoFacts } from '../../event-store.js';
+import { IngestEventsCommand, type IngestionResult } from './ingest-events.command.js';
+
+const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/**
+ * Validates each event, attaches the request's context and writes the batch in one idempotent
+ * statement. The answer is sent only after PostgreSQL committed; live counters (Redis) are updated
+ * afterwards and never delay or fail the acknowledgement.
+ */
+@CommandHandler(IngestEventsCommand)
+export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand, IngestionResult> {
+  private readonly policy: IngestionPolicy;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly store: EventStore,
+    private readonly live: LiveCounters,
+  ) {
+    this.policy = { maxBatch: config.insights.maxBatch, maxFutureSkewMs: config.insights.maxFutureSkewMs, maxAgeMs: config.insights.maxEventAgeMs };
+  }
+
+  async execute({ events, userId, facts }: IngestEventsCommand): Promise<IngestionResult> {
+    if (isBot(facts.userAgent)) return { accepted: 0, duplicates: 0, filtered: events.length, rejected: [] };
+    const now = new Date();
+    const rejected: Rejection[] = [];
+    const valid: ValidClientEvent[] = [];
+    const seen = new Set<string>();
+    let duplicates = 0;
+    events.forEach((raw, index) => {
+      const checked = validateClientEvent(raw, index, now, this.policy);
+      if (isRejection(checked)) rejected.push(checked);
+      else if (seen.has(checked.eventId)) duplicates += 1; // the same id twice in one batch counts once
+      else {
+        seen.add(checked.eventId);
+        valid.push(checked);
+      }
+    });
+    if (!valid.length) return { accepted: 0, duplicates, filtered: 0, rejected };
+
+    const context = clientContext({ ...facts, country: facts.country ?? this.config.insights.defaultCountry });
+    const videoIds = [...new Set(valid.map((event) => event.videoId).filter((id): id is string => id !== null))];
+    const videos = videoIds.length ? await this.store.videoFacts(videoIds) : new Map<string, VideoFacts>();
+    const rows = valid.map((event) => this.toRow(event, userId, now, context, videos.get(event.videoId ?? ''), facts.referer));
+
+    const written = await this.store.append(rows);
+    this.live.record(rows.filter((row) => written.has(row.eventId)));
+    return { accepted: written.size, duplicates: duplicates + rows.length - written.size, filtered: 0, rejected };
+  }
+
+  private toRow(
+    event: ValidClientEvent,
+    userId: string | null,
+    receivedAt: Date,
+    context: ReturnType<typeof clientContext>,
+    video: VideoFacts | undefined,
+    referer: string | undefined,
+  ): StoredEvent {
+    const props = event.properties;
+    // Studio's catalogue is authoritative; until a video is in it, the player may say which channel it plays.
+    const claimedChannel = typeof props.channelId === 'string' && UUID.test(props.channelId) ? props.channelId.toLowerCase() : null;
+    const channelId = event.videoId ? (video?.channelId ?? claimedChannel) : null;
+    const duration = video?.durationSeconds ?? num(props.duration);
+    const position = num(props.position);
+    let positionPct: number | null = null;
+    if (event.name === 'video_complete') positionPct = 100;
+    else if (position !== null && duration && duration > 0) positionPct = Math.max(0, Math.min(100, Math.floor((position / duration) * 100)));
+    const elapsed = num(props.elapsed);
+    const watchSeconds = event.name === 'video_progress' ? Math.max(0, Math.min(60, elapsed ?? this.config.insights.heartbeatSeconds)) : null;
+    const source = acquisition(props, referer);
+    return {
+      eventId: event.eventId,
+      occurredAt: event.occurredAt,
+      receivedAt,
+      name: event.name,
+      source: 'client',
+      sessionId: event.sessionId,
+      userId,
+      viewerKey: userId ?? `s:${event.sessionId}`,
+      videoId: event.videoId,
+      channelId,
+      creatorId: video?.creatorId ?? channelId,
+      properties: props,
+      device: context.device,
+      os: context.os,
+      country: context.country,
+      referrer: source.referrer,
+      trafficSource: source.trafficSource,
+      utmSource: source.utmSource,
+      utmMedium: source.utmMedium,
+      utmCampaign: source.utmCampaign,
+      positionPct,
+      watchSeconds,
+      amountCents: null,
+    };
+  }
+}

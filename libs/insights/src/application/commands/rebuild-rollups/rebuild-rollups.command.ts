@@ -1,0 +1,8 @@
+/** Rebuilds the rollups of a range (`npm run cli -- insights:rebuild --from --to`). */
+export class RebuildRollupsCommand {
+  constructor(
+    readonly from: Date,
+    readonly to: Date,
+    readonly onProgress?: (done: number, total: number) => void,
+  ) {}
+}

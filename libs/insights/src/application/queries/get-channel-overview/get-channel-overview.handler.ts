@@ -1,0 +1,31 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { ChannelNotFoundError } from '../../../domain/insights.errors.js';
+import { previousPeriod, reportRange } from '../../../domain/report-range.js';
+import { AnalyticsReader } from '../../analytics-reader.js';
+import { ChannelMembership } from '../../channel-membership.js';
+import { withComparison } from '../../dashboard-metrics.js';
+import { GetChannelOverviewQuery } from './get-channel-overview.query.js';
+
+/** A channel's headline figures (optionally against the previous period) and their time series. */
+@QueryHandler(GetChannelOverviewQuery)
+export class GetChannelOverviewHandler implements IQueryHandler<GetChannelOverviewQuery> {
+  constructor(
+    private readonly reader: AnalyticsReader,
+    private readonly membership: ChannelMembership,
+  ) {}
+
+  async execute(query: GetChannelOverviewQuery) {
+    const range = reportRange(query.from, query.to, query.tz, query.granularity);
+    if (!(await this.membership.isMember(query.userId, query.channelId))) throw new ChannelNotFoundError(query.channelId);
+    const current = await this.reader.totals('channel', query.channelId, range.from, range.to);
+    const before = query.compare === 'previous' ? previousPeriod(range) : null;
+    const previous = before ? await this.reader.totals('channel', query.channelId, before.from, before.to) : null;
+    return {
+      channelId: query.channelId,
+      range: { from: range.from.toISOString(), to: range.to.toISOString(), tz: range.tz, granularity: range.granularity },
+      previousRange: before ? { from: before.from.toISOString(), to: before.to.toISOString() } : null,
+      metrics: withComparison(current, previous),
+      series: await this.reader.series('channel', query.channelId, range),
+    };
+  }
+}

@@ -1,0 +1,6 @@
+export class GetExportQuery {
+  constructor(
+    readonly userId: string,
+    readonly exportId: string,
+  ) {}
+}

@@ -1,0 +1,6 @@
+export class GetPlatformOverviewQuery {
+  constructor(
+    readonly from: Date,
+    readonly to: Date,
+  ) {}
+}

@@ -1,0 +1,49 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { daysIn, hoursIn, startOfUtcDay, DAY_MS } from '../domain/hours.js';
+import { RollupBuilder } from './event-store.js';
+
+/** Folds raw events into rollups: the stale hours (the periodic job), or a whole range (rebuilds). */
+@Injectable()
+export class RollupRunner {
+  private readonly logger = new Logger(RollupRunner.name);
+
+  constructor(private readonly builder: RollupBuilder) {}
+
+  /** Rebuilds every hour marked stale since the last run, then the UTC days they belong to. */
+  async catchUp(limit = 500): Promise<{ hours: number; days: number }> {
+    const hours = await this.builder.takeDirtyHours(limit);
+    const days = new Map<number, Date>();
+    try {
+      for (const hour of hours) {
+        await this.builder.rebuildHour(hour);
+        const day = startOfUtcDay(hour);
+        days.set(day.getTime(), day);
+      }
+      for (const day of days.values()) await this.builder.rebuildDay(day);
+    } catch (error) {
+      // Taken hours must not be forgotten: the next run retries them (each build is repeatable).
+      await this.builder.markDirty(hours);
+      throw error;
+    }
+    if (hours.length) this.logger.debug({ hours: hours.length, days: days.size }, 'rollups caught up');
+    return { hours: hours.length, days: days.size };
+  }
+
+  /** Rebuilds every hour and UTC day overlapping [from, to); safe to run again (or concurrently with catchUp). */
+  async rebuildRange(from: Date, to: Date, onProgress?: (done: number, total: number) => void): Promise<{ hours: number; days: number }> {
+    const hours = hoursIn(from, to);
+    const days = daysIn(from, new Date(Math.ceil(to.getTime() / DAY_MS) * DAY_MS));
+    const total = hours.length + days.length;
+    let done = 0;
+    for (const hour of hours) {
+      await this.builder.rebuildHour(hour);
+      onProgress?.(++done, total);
+    }
+    for (const day of days) {
+      await this.builder.rebuildDay(day);
+      onProgress?.(++done, total);
+    }
+    return { hours: hours.length, days: days.length };
+  }
+}
+

@@ -1,0 +1,52 @@
+import { EntitySchema } from '@mikro-orm/postgresql';
+import { Export } from '../../domain/export.js';
+
+const schema = 'insights';
+
+export const ExportSchema = new EntitySchema<Export>({
+  class: Export as unknown as new () => Export,
+  schema,
+  tableName: 'exports',
+  indexes: [{ name: 'exports_user_idx', properties: ['userId', 'createdAt'] }],
+  checks: [
+    { name: 'exports_format_check', expression: "format in ('csv', 'pdf')" },
+    { name: 'exports_status_check', expression: "status in ('pending', 'ready', 'failed')" },
+  ],
+  properties: {
+    id: { type: 'uuid', primary: true },
+    userId: { type: 'uuid' },
+    channelId: { type: 'uuid' },
+    report: { type: 'text' },
+    format: { type: 'text' },
+    rangeFrom: { type: 'datetime' },
+    rangeTo: { type: 'datetime' },
+    tz: { type: 'text' },
+    status: { type: 'text', default: 'pending' },
+    filePath: { type: 'text', nullable: true },
+    bytes: { type: 'integer', nullable: true },
+    error: { type: 'text', nullable: true },
+    createdAt: { type: 'datetime' },
+    completedAt: { type: 'datetime', nullable: true },
+    version: { type: 'integer', version: true },
+  },
+});
+
+export const INSIGHTS_ENTITIES = [ExportSchema];
+
+/** Tables reached with SQL only (the raw log, rollups, facts from other contexts). */
+export const INSIGHTS_SQL_ONLY_TABLES = [
+  'insights.event_ids',
+  'insights.events',
+  'insights.dirty_hours',
+  'insights.rollups',
+  'insights.rollup_breakdowns',
+  'insights.hourly_viewers',
+  'insights.daily_active_users',
+  'insights.users',
+  'insights.subscriptions',
+  'insights.mrr_movements',
+  'insights.videos',
+  'insights.channels',
+  'insights.weekly_reports',
+  'insights.export_chunks',
+];

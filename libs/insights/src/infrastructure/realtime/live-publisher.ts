@@ -1,0 +1,74 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '@config';
+import { ProcessRole, RealtimeEmitter, RedisConnections } from '@lib/platform';
+import { dashboardRoom } from '../../application/realtime/dashboard-rooms.js';
+import { LIVE_WINDOW_MS, SLOT_MS } from './redis-live-counters.js';
+
+export interface LiveSnapshot {
+  scope: 'video' | 'channel' | 'platform';
+  id: string;
+  viewersNow: number;
+  eventsPerMinute: number;
+  at: string;
+}
+
+/**
+ * In the worker: every INSIGHTS_LIVE_PUSH_INTERVAL_MS, pushes the counters of every scope active in
+ * the last minute to its dashboard room. A Redis lock makes one worker push per tick however many run.
+ */
+@Injectable()
+export class LivePublisher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(LivePublisher.name);
+  private timer?: NodeJS.Timeout;
+  private running = false;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly redis: RedisConnections,
+    private readonly emitter: RealtimeEmitter,
+    private readonly role: ProcessRole,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.role.worker) return;
+    const every = this.config.insights.livePushIntervalMs;
+    this.timer = setInterval(() => void this.tick(), every);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async tick(now = Date.now()): Promise<LiveSnapshot[]> {
+    const client = this.redis.commands();
+    if (this.running || client.status !== 'ready') return [];
+    this.running = true;
+    try {
+      const lock = await client.set(this.redis.key('insights', 'live-lock'), '1', 'PX', Math.max(250, this.config.insights.livePushIntervalMs - 100), 'NX');
+      if (lock !== 'OK') return [];
+      const scopesKey = this.redis.key('insights', 'live-scopes');
+      await client.zremrangebyscore(scopesKey, '-inf', now - LIVE_WINDOW_MS - SLOT_MS);
+      const scopes = await client.zrange(scopesKey, 0, -1);
+      const snapshots: LiveSnapshot[] = [];
+      const slot = Math.floor(now / SLOT_MS);
+      for (const scope of scopes) {
+        const [kind, id] = scope.split(':') as ['video' | 'channel' | 'platform', string];
+        const viewersKey = this.redis.key('insights', 'live', kind, id);
+        await client.zremrangebyscore(viewersKey, '-inf', now - LIVE_WINDOW_MS);
+        const viewersNow = await client.zcard(viewersKey);
+        const slots = await client.mget(...Array.from({ length: LIVE_WINDOW_MS / SLOT_MS }, (_, i) => this.redis.key('insights', 'epm', scope, String(slot - i))));
+        const eventsPerMinute = slots.reduce((sum, value) => sum + Number(value ?? 0), 0);
+        const snapshot: LiveSnapshot = { scope: kind, id, viewersNow, eventsPerMinute, at: new Date(now).toISOString() };
+        snapshots.push(snapshot);
+        this.emitter.toRoom(dashboardRoom(kind, id), 'insights:live', snapshot);
+      }
+      return snapshots;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'live counters not pushed');
+      return [];
+    } finally {
+      this.running = false;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, Roles } from '@lib/platform';
+import { GetPlatformOverviewQuery } from '../../application/queries/get-platform-overview/get-platform-overview.query.js';
+import { PlatformQuery } from './insights.dto.js';
+
+@ApiTags('admin: insights')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('v1/admin/insights')
+export class AdminInsightsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('overview')
+  @ApiOperation({
+    summary: 'Platform analytics: DAU/WAU/MAU, new users, weekly retention cohorts, the conversion funnel, top content, MRR and churn',
+    description:
+      'UTC days. Active users as of the end of the range; cohorts are signup weeks × weeks since signup; the funnel is visitors → signups → ' +
+      'first view → subscription within the range; MRR and churn come from billing’s integration events.',
+  })
+  @ApiOkResponse({ description: 'Platform overview', schema: { type: 'object' } })
+  @ApiProblems(400, 401, 403)
+  overview(@Query() query: PlatformQuery) {
+    return this.queries.execute(new GetPlatformOverviewQuery(new Date(query.from), new Date(query.to)));
+  }
+}

@@ -1,0 +1,77 @@
+import { UseFilters } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import type { Socket } from 'socket.io';
+import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import { BillingApi } from '@lib/billing/contracts';
+import { hasRole, WsProblemFilter, type SocketData } from '@lib/platform';
+import { AnalyticsReader } from '../../application/analytics-reader.js';
+import { ChannelMembership } from '../../application/channel-membership.js';
+import { dashboardRoom } from '../../application/realtime/dashboard-rooms.js';
+import { ChannelNotFoundError, DashboardForbiddenError, VideoNotFoundError } from '../../domain/insights.errors.js';
+import { ANY_UUID as UUID } from '../../domain/client-event.js';
+
+
+interface DashboardTarget {
+  channelId?: unknown;
+  videoId?: unknown;
+  platform?: unknown;
+}
+
+/**
+ * Live dashboards: a socket asks for one scope (`{channelId}`, `{videoId}` or `{platform: true}`),
+ * is checked like the HTTP routes (channel members with analytics in their plan; admins for the
+ * platform), and joins its room;
+ * `insights:live` counters then arrive at most every INSIGHTS_LIVE_PUSH_INTERVAL_MS.
+ */
+@WebSocketGateway()
+@UseFilters(WsProblemFilter)
+export class InsightsGateway {
+  constructor(
+    private readonly membership: ChannelMembership,
+    private readonly reader: AnalyticsReader,
+    private readonly billing: BillingApi,
+    private readonly orm: MikroORM,
+  ) {}
+
+  @SubscribeMessage('insights:subscribe')
+  async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: DashboardTarget): Promise<{ room: string }> {
+    const room = await this.inContext(() => this.authorizedRoom(socket, body ?? {}));
+    await socket.join(room);
+    return { room };
+  }
+
+  @SubscribeMessage('insights:unsubscribe')
+  async unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: DashboardTarget): Promise<{ room: string }> {
+    const room = await this.inContext(() => this.authorizedRoom(socket, body ?? {}));
+    await socket.leave(room);
+    return { room };
+  }
+
+  /** Socket messages run outside any HTTP request: database reads need their own context. */
+  private inContext<T>(work: () => Promise<T>): Promise<T> {
+    return RequestContext.create(this.orm.em, work);
+  }
+
+  private async authorizedRoom(socket: Socket, target: DashboardTarget): Promise<string> {
+    const { principal } = socket.data as SocketData;
+    if (target.platform === true) {
+      if (!hasRole(principal, ['admin'])) throw new DashboardForbiddenError('Platform counters are for admins');
+      return dashboardRoom('platform', '*');
+    }
+    // Like the HTTP dashboards: live counters come with the plan's analytics.
+    if (target.channelId !== undefined) await this.billing.assertEntitled(principal.userId, 'analytics', 'basic');
+    else if (target.videoId !== undefined) await this.billing.assertEntitled(principal.userId, 'analytics', 'advanced');
+    if (typeof target.channelId === 'string' && UUID.test(target.channelId)) {
+      const channelId = target.channelId.toLowerCase();
+      if (!(await this.membership.isMember(principal.userId, channelId))) throw new ChannelNotFoundError(channelId);
+      return dashboardRoom('channel', channelId);
+    }
+    if (typeof target.videoId === 'string' && UUID.test(target.videoId)) {
+      const videoId = target.videoId.toLowerCase();
+      const channelId = await this.reader.channelOfVideo(videoId);
+      if (!channelId || !(await this.membership.isMember(principal.userId, channelId))) throw new VideoNotFoundError(videoId);
+      return dashboardRoom('video', videoId);
+    }
+    throw new DashboardForbiddenError('Subscribe with { channelId }, { videoId } or { platform: true }');
+  }
+}
