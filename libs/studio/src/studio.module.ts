@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { MessagingModule, PersistenceModule, QueuesModule, SearchModule } from '@lib/platform';
 import { CatalogDocuments } from './application/catalog/catalog-index.js';
 import { GetCaptionFileHandler, GetCatalogVideoHandler, GetPlaybackHandler, SearchCatalogHandler, SuggestCatalogHandler } from './application/catalog/catalog.handlers.js';
@@ -60,6 +60,8 @@ import { ChannelSchema, StudioPersonSchema } from './infrastructure/persistence/
 import { MikroOrmChannelRepository } from './infrastructure/persistence/mikro-orm-channel.repository.js';
 import { MikroOrmVideoRepository } from './infrastructure/persistence/mikro-orm-video.repository.js';
 import { SqlChannelAccess } from './infrastructure/persistence/sql-channel-access.js';
+import { SqlChannelDirectory } from './infrastructure/persistence/sql-channel-directory.js';
+import { ChannelDirectory } from './contracts/index.js';
 import { CollectionSchema, ContentTemplateSchema, SeriesSchema, VideoSchema } from './infrastructure/persistence/video.schemas.js';
 import { CatalogIndexSource } from './infrastructure/search/catalog-index.source.js';
 import { CatalogController } from './interface/http/catalog.controller.js';
@@ -71,8 +73,10 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
 /**
  * Where creators turn files into published episodes. Two halves meet at application/media/media-ports.ts:
  * channels, videos, publishing and the catalog (here), and media — uploads, transcoding, delivery —
- * wired from infrastructure/media/media.wiring.ts.
+ * wired from infrastructure/media/media.wiring.ts. Global because other contexts inject its
+ * `ChannelDirectory` port (who is on a channel's team).
  */
+@Global()
 @Module({
   imports: [
     PersistenceModule.forFeature([StudioPersonSchema, ChannelSchema, VideoSchema, SeriesSchema, CollectionSchema, ContentTemplateSchema, ...MEDIA_ENTITIES], {
@@ -95,6 +99,7 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
     // The seam the media side injects (libs/studio/src/application/media/media-ports.ts).
     { provide: ChannelAccess, useClass: SqlChannelAccess },
     { provide: MediaProcessingListener, useClass: VideoProcessingListener },
+    { provide: ChannelDirectory, useClass: SqlChannelDirectory },
     ...MEDIA_PROVIDERS,
     ChannelTeams,
     ChannelViews,
@@ -142,5 +147,6 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
     GetPlaybackHandler,
     GetCaptionFileHandler,
   ],
+  exports: [ChannelDirectory],
 })
 export class StudioModule {}

@@ -191,20 +191,33 @@ describe('insights: creator analytics', () => {
     expect(answer.body.metrics.views).toEqual({ value: 0 });
   });
 
-  it('lets the owner studio announced read a studio channel, and nobody else', async () => {
-    const { RecordStudioEvents } = await import('../../../libs/insights/src/application/reactions/record-studio-events.js');
-    const { Inbox } = await import('@lib/platform');
-    const { ChannelCreatedV1 } = await import('@lib/studio/contracts');
-    const studioChannel = randomUUID();
-    const event = new ChannelCreatedV1({ channelId: studioChannel, ownerId: basicCreator.user.id, name: 'Studio channel', createdAt: new Date().toISOString() });
-    const envelope = { id: randomUUID(), type: ChannelCreatedV1.type, occurredAt: new Date().toISOString(), aggregateId: studioChannel, aggregateVersion: 1, payload: {} };
-    const consumer = harness.app.app.get(RecordStudioEvents);
-    // Delivered the way the worker delivers it: through the inbox, once.
-    await harness.app.app.get(Inbox).once(envelope.id, 'insights.record-studio', (em) => consumer.handle({ event, envelope, em }));
-    expect((await get(basicCreator, `/v1/insights/channels/${studioChannel}/overview?from=${from}&to=${to}`)).status).toBe(200);
-    const other = await get(creator, `/v1/insights/channels/${studioChannel}/overview?from=${from}&to=${to}`);
-    expect(other.status).toBe(404);
-    expect(other.body.code).toBe('insights.channel-not-found');
+  it('lets a studio channel’s whole team read its analytics, and nobody else, as the team changes', async () => {
+    const { app } = harness;
+    const teammate = await registerUser(app);
+    const created = await app.request('POST', '/v1/studio/channels', { token: basicCreator.tokens.accessToken, body: { name: 'Team channel' } });
+    expect(created.status).toBe(201);
+    const studioChannel = created.body.id as string;
+    // Studio learns of the new account from identity's event; invite once it has.
+    await eventually(async () => {
+      const invite = await app.request('POST', `/v1/studio/channels/${studioChannel}/members`, {
+        token: basicCreator.tokens.accessToken,
+        body: { handle: teammate.user.handle, role: 'viewer' },
+      });
+      expect(invite.status).toBe(201);
+    });
+    const overview = (user: RegisteredUser) => get(user, `/v1/insights/channels/${studioChannel}/overview?from=${from}&to=${to}`);
+    expect((await overview(basicCreator)).status).toBe(200);
+    // The reader's own plan must include analytics; then only team membership decides.
+    await subscribe(app, harness.fake, teammate, 'creator-plus');
+    await planBecomes(app, teammate, 'creator-plus');
+    expect((await overview(teammate)).status).toBe(404); // invited is not a member yet
+    expect((await app.request('POST', `/v1/studio/channels/${studioChannel}/invitation/accept`, { token: teammate.tokens.accessToken })).status).toBe(200);
+    expect((await overview(teammate)).status).toBe(200);
+    const outsider = await overview(creator);
+    expect(outsider.status).toBe(404);
+    expect(outsider.body.code).toBe('insights.channel-not-found');
+    expect((await app.request('DELETE', `/v1/studio/channels/${studioChannel}/members/${teammate.user.id}`, { token: basicCreator.tokens.accessToken })).status).toBeLessThan(300);
+    expect((await overview(teammate)).status).toBe(404);
   });
 
   it('counts revenue from subscriptions whose checkout named the channel', async () => {

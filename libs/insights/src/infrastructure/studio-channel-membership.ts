@@ -1,22 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import { ChannelDirectory } from '@lib/studio/contracts';
 import { ChannelMembership } from '../application/channel-membership.js';
-import { VideoCatalogue } from '../application/domain-facts.js';
 
 /**
- * Members of a channel, from studio's integration events: its owner (studio.channel-created.v1).
- * A channel studio never announced is treated as a creator's own channel whose id is the creator's
- * user id (the rule before studio existed, still used by clients that send `properties.channelId`).
- * Studio publishes no team membership events yet, so collaborators cannot read analytics.
+ * A channel's analytics are for its whole team (owner, editors, viewers), asked of studio at read
+ * time so a removal applies at once. A channel id studio does not know is a creator's own channel
+ * whose id is the creator's user id (clients may send `properties.channelId` that way).
  */
 @Injectable()
 export class StudioChannelMembership extends ChannelMembership {
-  constructor(private readonly catalogue: VideoCatalogue) {
+  constructor(private readonly channels: ChannelDirectory) {
     super();
   }
 
   async isMember(userId: string, channelId: string): Promise<boolean> {
-    const owner = await this.catalogue.ownerOf(channelId);
-    if (owner) return owner.toLowerCase() === userId.toLowerCase();
+    if (await this.channels.roleOf(userId, channelId)) return true;
+    if (await this.channels.exists(channelId)) return false;
     return userId.toLowerCase() === channelId.toLowerCase();
   }
 }
