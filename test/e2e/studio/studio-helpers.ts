@@ -40,6 +40,13 @@ export async function outboxPayloads(app: TestApp, type: string, key: string, va
   return rows.map((row) => row.payload);
 }
 
+/** The media asset behind a video (the video view does not show it; storage keys and playback use it). */
+export async function assetIdOf(app: TestApp, videoId: string): Promise<string> {
+  const [row] = await sql<{ asset_id: string | null }>(app, `select asset_id from studio.videos where id = ?`, [videoId]);
+  if (!row?.asset_id) throw new Error(`video ${videoId} has no asset`);
+  return row.asset_id;
+}
+
 export async function sql<T = Record<string, unknown>>(app: TestApp, query: string, params: unknown[] = []): Promise<T[]> {
   return app.app.get(MikroORM).em.fork().execute<T[]>(query, params);
 }
@@ -76,6 +83,14 @@ export async function uploadClip(app: TestApp, user: RegisteredUser, channelId: 
   });
   if (patched.status !== 204) throw new Error(`tus patch failed: ${patched.status} ${await patched.text()}`);
   return location.split('/').pop()!;
+}
+
+/** Uploads `bytes` through tus and creates a video from them (processing queued); does not wait. */
+export async function videoFromClip(app: TestApp, user: RegisteredUser, channelId: string, bytes: Buffer, title = 'Episode'): Promise<{ videoId: string; assetId: string; uploadId: string; created: any }> {
+  const uploadId = await uploadClip(app, user, channelId, bytes);
+  const created = await app.request('POST', `/v1/studio/channels/${channelId}/videos`, { ...auth(user), body: { title, uploadId } });
+  if (created.status !== 201) throw new Error(`video creation failed: ${created.status} ${JSON.stringify(created.body)}`);
+  return { videoId: created.body.id, assetId: await assetIdOf(app, created.body.id), uploadId, created: created.body };
 }
 
 /** Creates a video from a fresh upload and waits until its media is ready. */

@@ -1,78 +1,91 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Socket } from 'socket.io-client';
 import { eventually, type TestApp } from '@lib/platform/testing';
-import { newId } from '@lib/platform/ddd';
 import { MediaLibrary, type MediaAssetView } from '../../../../libs/studio/src/application/media/media-ports.js';
 import { MediaStorage } from '../../../../libs/studio/src/application/media/media-storage.js';
 import { MediaTools } from '../../../../libs/studio/src/application/media/media-tools.js';
 import { MediaUploads } from '../../../../libs/studio/src/application/media/media-uploads.js';
 import type { FfmpegMediaTools } from '../../../../libs/studio/src/infrastructure/media/ffmpeg-media-tools.js';
-import { clipsDir, inContext, makeClip, startMediaHarness, type RecordingListener } from './media-harness.js';
+import { connectSocket, startShowrunner, type RegisteredUser } from '../../../support/showrunner.js';
+import { addMember, assetIdOf, auth, createChannel, outboxPayloads, sql, studioPerson, untilState, uploadClip, videoFromClip } from '../studio-helpers.js';
+import { clipsDir, inContext, makeClip } from './media-harness.js';
 
-/** The transcoding pipeline on real ffmpeg, Postgres, Redis and Bull, driven through the MediaLibrary seam. */
+interface Pushed {
+  videoId: string;
+  channelId: string;
+  state: string;
+  step: string | null;
+  percent: number;
+  error: { code: string; message: string; step: string } | null;
+}
+
+/**
+ * The transcoding pipeline on the whole platform (real ffmpeg, Postgres, Redis, Bull, Socket.IO):
+ * videos are created from tus uploads through the studio API, and what the pipeline did is read
+ * back through the video view, the team's `studio:video-processing` pushes and studio's outbox.
+ */
 describe('studio media pipeline', () => {
   let app: TestApp;
-  let listener: RecordingListener;
+  let owner: RegisteredUser;
+  let viewer: RegisteredUser;
+  let channelId: string;
+  let socket: Socket;
+  const pushed: Pushed[] = [];
   let library: MediaLibrary;
   let storage: MediaStorage;
-  let uploads: MediaUploads;
-  const channelId = newId();
   const clip720 = makeClip({ width: 1280, height: 720, seconds: 2 });
+  const smallClip = () => readFileSync(makeClip({ width: 320, height: 180, seconds: 1 }));
 
   beforeAll(async () => {
-    ({ app, listener } = await startMediaHarness());
+    app = await startShowrunner();
+    [owner, viewer] = await Promise.all([studioPerson(app), studioPerson(app)]);
+    channelId = await createChannel(app, owner, 'Pipeline test channel');
+    await addMember(app, channelId, owner, viewer, 'viewer');
+    // A viewer is on the team: processing is pushed to every member.
+    socket = await connectSocket(app, { token: viewer.tokens.accessToken });
+    socket.on('studio:video-processing', (payload: Pushed) => pushed.push(payload));
     library = app.app.get(MediaLibrary);
     storage = app.app.get(MediaStorage);
-    uploads = app.app.get(MediaUploads);
   }, 60_000);
-  afterAll(() => app?.close());
+  afterAll(async () => {
+    socket?.close();
+    await app?.close();
+  });
 
-  /** An accepted upload, through the same validation a tus upload gets when its last byte arrives. */
-  async function acceptedUpload(source: string): Promise<string> {
-    const id = newId();
-    const copy = join(clipsDir, `${id}.bin`);
-    copyFileSync(source, copy);
-    await inContext(app, async () => {
-      await uploads.created({ id, channelId, userId: newId(), filename: 'clip.mp4', size: 0 });
-      await uploads.finish(id, copy);
-    });
-    return id;
-  }
+  /** Creates a video from an upload through the studio API (the upload is claimed, processing queued). */
+  const createVideo = (uploadId: string, title = 'Episode') => app.request('POST', `/v1/studio/channels/${channelId}/videos`, { ...auth(owner), body: { title, uploadId } });
 
-  const describeAsset = (id: string) => inContext(app, () => library.describe(id)) as Promise<MediaAssetView>;
-  const start = (uploadId: string) => inContext(app, () => library.startProcessing({ uploadId, channelId, videoId: newId() }));
-  const untilState = (id: string, state: MediaAssetView['state'], timeoutMs = 60_000) =>
-    eventually(
-      async () => {
-        const asset = await describeAsset(id);
-        expect(asset.state).toBe(state);
-        return asset;
-      },
-      { timeoutMs, intervalMs: 100 },
-    );
+  const startVideo = (bytes: Buffer) => videoFromClip(app, owner, channelId, bytes);
+
+  const getVideo = async (videoId: string) => (await app.request('GET', `/v1/studio/videos/${videoId}`, auth(owner))).body;
+  const pushesOf = (videoId: string) => pushed.filter((event) => event.videoId === videoId);
+  const progressSteps = async (videoId: string) => [...new Set((await outboxPayloads(app, 'studio.transcoding-progressed.v1', 'videoId', videoId)).map((p) => p.step))];
 
   /** Fetches a signed URL path against the test server (PUBLIC_URL is not the test's port). */
   const get = (url: string) => fetch(`${app.url}${url.replace(/^https?:\/\/[^/]+/, '')}`);
 
   it('turns a 720p upload into a 360p+720p HLS ladder with thumbnails, reporting progress, and plays it through signed URLs', async () => {
-    const asset = await start(await acceptedUpload(clip720));
-    expect(asset).toMatchObject({ state: 'queued', step: 'probe', percent: 0 });
+    const { videoId, assetId, created } = await startVideo(readFileSync(clip720));
+    expect(created).toMatchObject({ state: 'processing', progress: { step: 'probe', percent: 0 }, error: null });
 
-    const ready = await untilState(asset.id, 'ready');
-    expect(ready.renditions.map((r) => [r.name, r.width, r.height])).toEqual([
+    const ready = await untilState(app, owner, videoId, 'ready');
+    expect(ready.renditions.map((r: { name: string; width: number; height: number }) => [r.name, r.width, r.height])).toEqual([
       ['360p', 640, 360],
       ['720p', 1280, 720],
     ]);
-    expect(ready).toMatchObject({ percent: 100, step: null, width: 1280, height: 720, error: null, chosenThumbnail: 1 });
+    expect(ready).toMatchObject({ progress: { percent: 100, step: null }, error: null, chosenThumbnail: 1 });
     expect(ready.durationSeconds).toBeCloseTo(2, 0);
     expect(ready.thumbnails).toHaveLength(3);
+    // The media side's own view of the asset (the source's size is not part of the video view).
+    expect(await inContext(app, () => library.describe(assetId))).toMatchObject({ state: 'ready', width: 1280, height: 720, renditions: ready.renditions });
 
-    const told = listener.of(asset.id);
-    const steps = [...new Set(told.filter((e) => e.type === 'progress').map((e) => e.step))];
-    expect(steps).toEqual(['probe', 'transcode', 'thumbnails', 'finalize']);
-    expect(told.at(-1)).toMatchObject({ type: 'ready', asset: { state: 'ready', renditions: ready.renditions } });
+    // Every step was reported, in order: announced on the outbox and pushed to the team (a viewer here).
+    expect(await progressSteps(videoId)).toEqual(['probe', 'transcode', 'thumbnails', 'finalize']);
+    await eventually(() => expect(pushesOf(videoId).at(-1)).toMatchObject({ channelId, state: 'ready', step: null, percent: 100, error: null }));
+    expect([...new Set(pushesOf(videoId).filter((e) => e.state === 'processing').map((e) => e.step))]).toEqual(['probe', 'transcode', 'thumbnails', 'finalize']);
 
-    const { masterUrl, expiresAt } = await inContext(app, () => library.playback(asset.id));
+    const { masterUrl, expiresAt } = await inContext(app, () => library.playback(assetId));
     expect(expiresAt.getTime()).toBeGreaterThan(Date.now());
     const master = await get(masterUrl);
     expect(master.status).toBe(200);
@@ -95,22 +108,23 @@ describe('studio media pipeline', () => {
     expect(thumbnail.status).toBe(200);
     expect(thumbnail.headers.get('content-type')).toBe('image/jpeg');
     expect((await get(ready.previewUrl!)).status).toBe(200);
-  }, 90_000);
+  }, 120_000);
 
   it('never upscales: a 480x270 source gets one rendition at its own size', async () => {
-    const asset = await start(await acceptedUpload(makeClip({ width: 480, height: 270, seconds: 2, audio: false })));
-    const ready = await untilState(asset.id, 'ready');
-    expect(ready.renditions.map((r) => [r.name, r.width, r.height])).toEqual([['270p', 480, 270]]);
-  }, 60_000);
+    const { videoId } = await startVideo(readFileSync(makeClip({ width: 480, height: 270, seconds: 2, audio: false })));
+    const ready = await untilState(app, owner, videoId, 'ready');
+    expect(ready.renditions.map((r: { name: string; width: number; height: number }) => [r.name, r.width, r.height])).toEqual([['270p', 480, 270]]);
+  }, 90_000);
 
   describe('signed URLs', () => {
     let assetId: string;
     let masterPath: string;
     beforeAll(async () => {
-      const asset = await start(await acceptedUpload(makeClip({ width: 320, height: 180, seconds: 1 })));
-      assetId = (await untilState(asset.id, 'ready')).id;
+      const started = await startVideo(smallClip());
+      await untilState(app, owner, started.videoId, 'ready');
+      assetId = started.assetId;
       masterPath = (await inContext(app, () => library.playback(assetId))).masterUrl.replace(/^https?:\/\/[^/]+/, '');
-    }, 60_000);
+    }, 90_000);
 
     it('refuses a forged signature', async () => {
       const answer = await get(masterPath.replace(/sig=[\w-]+/, 'sig=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'));
@@ -146,15 +160,15 @@ describe('studio media pipeline', () => {
 
   it('survives ffmpeg being killed mid-transcode: retried, one complete set of renditions, no leftovers', async () => {
     const tools = app.app.get(MediaTools) as FfmpegMediaTools;
-    const asset = await start(await acceptedUpload(makeClip({ width: 1280, height: 720, seconds: 3 })));
+    const { videoId, assetId } = await startVideo(readFileSync(makeClip({ width: 1280, height: 720, seconds: 3 })));
     // A leftover of an earlier crashed run, already in storage: must be gone once a run commits.
-    await storage.putDirectory(`assets/${asset.id}/hls/0-crashed`, clipsDir);
+    await storage.putDirectory(`assets/${assetId}/hls/0-crashed`, clipsDir);
 
     const killed = await eventually(
       async () => {
-        const state = await describeAsset(asset.id);
+        const video = await getVideo(videoId);
         const child = tools.running()[0];
-        if (state.step !== 'transcode' || !child) throw new Error('not transcoding yet');
+        if (video.progress.step !== 'transcode' || !child) throw new Error('not transcoding yet');
         child.kill('SIGKILL');
         return child.pid;
       },
@@ -162,9 +176,10 @@ describe('studio media pipeline', () => {
     );
     expect(killed).toBeGreaterThan(0);
 
-    const ready = await untilState(asset.id, 'ready');
-    expect(ready.renditions.map((r) => r.name)).toEqual(['360p', '720p']);
-    const keys = await storage.list(`assets/${asset.id}/hls`);
+    const ready = await untilState(app, owner, videoId, 'ready');
+    expect(ready.renditions.map((r: { name: string }) => r.name)).toEqual(['360p', '720p']);
+    expect(ready.error).toBeNull();
+    const keys = await storage.list(`assets/${assetId}/hls`);
     const runs = new Set(keys.map((key) => key.split('/')[3]));
     expect(runs.size).toBe(1);
     for (const name of ['360p', '720p']) {
@@ -173,62 +188,91 @@ describe('studio media pipeline', () => {
       const listed = playlist.split('\n').filter((line) => line.endsWith('.ts'));
       expect(keys.filter((k) => k.includes(`/${name}/`) && k.endsWith('.ts')).map((k) => k.split('/').pop())).toEqual(listed);
     }
-  }, 90_000);
+    // The kill was retried inside the step: it never reached the team as a failure.
+    expect(await outboxPayloads(app, 'studio.transcoding-failed.v1', 'videoId', videoId)).toEqual([]);
+  }, 120_000);
 
   it('fails with a stable code and reason, and retry restarts from the failed step', async () => {
-    const uploadId = await acceptedUpload(makeClip({ width: 320, height: 180, seconds: 1 }));
+    const uploadId = await uploadClip(app, owner, channelId, smallClip());
     const original = `uploads/${uploadId}/original`;
     const backup = join(clipsDir, `${uploadId}.backup`);
     copyFileSync(await storage.localPath(original, clipsDir), backup);
     await storage.delete(original); // the stored original is gone: the probe step cannot read it
 
-    const asset = await start(uploadId);
-    const failed = await untilState(asset.id, 'failed');
+    const created = await createVideo(uploadId, 'Broken');
+    expect(created.status).toBe(201);
+    const videoId = created.body.id as string;
+    const failed = await untilState(app, owner, videoId, 'failed');
     expect(failed.error).toEqual({ code: 'studio.media.unreadable', message: expect.any(String), step: 'probe' });
-    expect(failed.step).toBe('probe');
-    expect(listener.of(asset.id).at(-1)).toMatchObject({ type: 'failed', step: 'probe', code: 'studio.media.unreadable' });
+    expect(failed.progress.step).toBe('probe');
+    expect(await outboxPayloads(app, 'studio.transcoding-failed.v1', 'videoId', videoId)).toEqual([
+      expect.objectContaining({ channelId, step: 'probe', code: 'studio.media.unreadable' }),
+    ]);
+    await eventually(() => expect(pushesOf(videoId).at(-1)).toMatchObject({ state: 'failed', step: 'probe', error: { code: 'studio.media.unreadable', step: 'probe' } }));
 
     await storage.putFile(original, backup);
-    const retried = await inContext(app, () => library.retry(asset.id));
-    // The worker may already have picked the job up by the time retry() answers.
-    expect(retried).toMatchObject({ step: 'probe', error: null });
-    expect(['queued', 'processing']).toContain(retried.state);
-    await untilState(asset.id, 'ready');
-  }, 60_000);
+    const progressedBefore = (await outboxPayloads(app, 'studio.transcoding-progressed.v1', 'videoId', videoId)).length;
+    const retried = await app.request('POST', `/v1/studio/videos/${videoId}/retry`, auth(owner));
+    expect(retried.status).toBe(200);
+    // The worker may already have picked the job up by the time retry answers.
+    expect(retried.body).toMatchObject({ state: 'processing', progress: { step: 'probe' }, error: null });
+    await untilState(app, owner, videoId, 'ready');
+    // The rerun went on from probe through the rest (probe at 0% again is what the video already showed: no new row).
+    const after = (await outboxPayloads(app, 'studio.transcoding-progressed.v1', 'videoId', videoId)).slice(progressedBefore).map((p) => p.step);
+    expect([...new Set(after)]).toEqual(['transcode', 'thumbnails', 'finalize']);
+  }, 90_000);
 
   it('refuses to retry what has not failed, and to claim an upload twice', async () => {
-    const uploadId = await acceptedUpload(makeClip({ width: 320, height: 180, seconds: 1 }));
-    const asset = await start(uploadId);
-    await expect(start(uploadId)).rejects.toMatchObject({ code: 'studio.upload-already-used' });
-    await untilState(asset.id, 'ready');
-    await expect(inContext(app, () => library.retry(asset.id))).rejects.toMatchObject({ code: 'studio.media-not-failed' });
-    await expect(inContext(app, () => library.chooseThumbnail(asset.id, 7))).rejects.toMatchObject({ code: 'studio.thumbnail-out-of-range' });
-    expect((await inContext(app, () => library.chooseThumbnail(asset.id, 2))).chosenThumbnail).toBe(2);
-    await expect(start(newId())).rejects.toMatchObject({ code: 'studio.upload-not-found' });
-    await expect(start('../not-a-uuid')).rejects.toMatchObject({ code: 'studio.upload-not-found' });
+    const { videoId, assetId, uploadId } = await startVideo(smallClip());
+    const twice = await createVideo(uploadId, 'Twice');
+    expect([twice.status, twice.body.code]).toEqual([409, 'studio.upload-already-used']);
+    await untilState(app, owner, videoId, 'ready');
+    const retry = await app.request('POST', `/v1/studio/videos/${videoId}/retry`, auth(owner));
+    expect([retry.status, retry.body.code]).toEqual([409, 'studio.video.illegal-transition']);
+    // The media side refuses on its own too, whoever asks.
+    await expect(inContext(app, () => library.retry(assetId))).rejects.toMatchObject({ code: 'studio.media-not-failed' });
+    const outOfRange = await app.request('PATCH', `/v1/studio/videos/${videoId}`, { ...auth(owner), body: { thumbnail: 7 } });
+    expect([outOfRange.status, outOfRange.body.code]).toEqual([400, 'studio.thumbnail-out-of-range']);
+    const chosen = await app.request('PATCH', `/v1/studio/videos/${videoId}`, { ...auth(owner), body: { thumbnail: 2 } });
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.chosenThumbnail).toBe(2);
+    expect((await inContext(app, () => library.describe(assetId)))!.chosenThumbnail).toBe(2);
+    const unknown = await createVideo('0193f000-0000-7000-8000-000000000000', 'Ghost');
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'studio.upload-not-found']);
+    const trick = await createVideo('../not-a-uuid', 'Trick');
+    expect([trick.status, trick.body.code]).toEqual([404, 'studio.upload-not-found']);
+    // Neither refusal left a draft behind: the channel holds the one video.
+    expect(await sql(app, `select id from studio.videos where channel_id = ? and title in ('Twice', 'Ghost', 'Trick')`, [channelId])).toEqual([]);
     expect(await inContext(app, () => library.describe('not-a-uuid'))).toBeNull();
-  }, 60_000);
+  }, 90_000);
 
   it('frees accepted uploads no video claimed in time, and only those', async () => {
-    const unclaimed = await acceptedUpload(makeClip({ width: 320, height: 180, seconds: 1 }));
-    const claimed = await acceptedUpload(makeClip({ width: 320, height: 180, seconds: 1 }));
-    const asset = await start(claimed);
-    await inContext(app, () => uploads.removeUnclaimed(new Date(Date.now() + 60_000)));
+    const unclaimed = await uploadClip(app, owner, channelId, smallClip());
+    const claimed = await uploadClip(app, owner, channelId, smallClip());
+    const created = await createVideo(claimed);
+    expect(created.status).toBe(201);
+    // The upload sweep (tus server) with "now" a minute ahead: both uploads are older than that.
+    await inContext(app, () => app.app.get(MediaUploads).removeUnclaimed(new Date(Date.now() + 60_000)));
     expect(await storage.list(`uploads/${unclaimed}`)).toEqual([]);
     expect(await storage.list(`uploads/${claimed}`)).toEqual([`uploads/${claimed}/original`]);
-    await expect(start(unclaimed)).rejects.toMatchObject({ code: 'studio.upload-not-found' });
-    await untilState(asset.id, 'ready');
-  }, 60_000);
+    expect((await app.request('GET', `/v1/studio/uploads/${unclaimed}`, auth(owner))).body.state).toBe('removed');
+    expect((await app.request('GET', `/v1/studio/uploads/${claimed}`, auth(owner))).body).toMatchObject({ state: 'accepted', assetId: await assetIdOf(app, created.body.id) });
+    const late = await createVideo(unclaimed, 'Too late');
+    expect([late.status, late.body.code]).toEqual([404, 'studio.upload-not-found']);
+    await untilState(app, owner, created.body.id, 'ready');
+  }, 90_000);
 
-  it('removes an asset with every stored file, idempotently', async () => {
-    const uploadId = await acceptedUpload(makeClip({ width: 320, height: 180, seconds: 1 }));
-    const asset = await start(uploadId);
-    await untilState(asset.id, 'ready');
-    expect((await storage.list(`assets/${asset.id}`)).length).toBeGreaterThan(3);
-    await inContext(app, () => library.remove(asset.id));
-    await inContext(app, () => library.remove(asset.id));
-    expect(await storage.list(`assets/${asset.id}`)).toEqual([]);
+  it('removes the asset with every stored file when its video is deleted, idempotently', async () => {
+    const { videoId, assetId, uploadId } = await startVideo(smallClip());
+    await untilState(app, owner, videoId, 'ready');
+    expect((await storage.list(`assets/${assetId}`)).length).toBeGreaterThan(3);
+    const deleted = await app.request('DELETE', `/v1/studio/videos/${videoId}`, auth(owner));
+    expect(deleted.status).toBe(200);
+    // Removing again (a delete retried after a crash) finds nothing to do.
+    await inContext(app, () => library.remove(assetId));
+    expect(await storage.list(`assets/${assetId}`)).toEqual([]);
     expect(await storage.list(`uploads/${uploadId}`)).toEqual([]);
-    expect(await describeAsset(asset.id)).toBeNull();
-  }, 60_000);
+    expect(await inContext(app, () => library.describe(assetId))).toBeNull();
+    expect((await app.request('GET', `/v1/studio/videos/${videoId}`, auth(owner))).status).toBe(404);
+  }, 90_000);
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as tus from 'tus-js-client';
 import { eventually, type TestApp } from '@lib/platform/testing';
-import { registerUser, startShowrunner, type RegisteredUser } from '../../../support/showrunner.js';
+import { startShowrunner, type RegisteredUser } from '../../../support/showrunner.js';
+import { addMember, studioPerson } from '../studio-helpers.js';
 import { makeClip } from './media-harness.js';
 
 /**
@@ -18,14 +19,11 @@ describe('studio media in the whole platform', () => {
 
   beforeAll(async () => {
     app = await startShowrunner();
-    [owner, viewer] = await Promise.all([registerUser(app), registerUser(app)]);
+    [owner, viewer] = await Promise.all([studioPerson(app), studioPerson(app)]);
     const channel = await app.request('POST', '/v1/studio/channels', { token: owner.tokens.accessToken, body: { name: 'Media test channel' } });
     expect(channel.status).toBe(201);
     channelId = channel.body.id;
-    const invited = await app.request('POST', `/v1/studio/channels/${channelId}/members`, { token: owner.tokens.accessToken, body: { handle: viewer.user.handle, role: 'viewer' } });
-    expect(invited.status).toBeLessThan(300);
-    const accepted = await app.request('POST', `/v1/studio/channels/${channelId}/invitation/accept`, { token: viewer.tokens.accessToken });
-    expect(accepted.status).toBeLessThan(300);
+    await addMember(app, channelId, owner, viewer, 'viewer');
   }, 60_000);
   afterAll(() => app?.close());
 

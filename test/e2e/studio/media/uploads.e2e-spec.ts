@@ -3,10 +3,10 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import * as tus from 'tus-js-client';
-import { newId } from '@lib/platform/ddd';
 import type { TestApp } from '@lib/platform/testing';
-import { registerUser, type RegisteredUser } from '../../../support/showrunner.js';
-import { clipsDir, makeClip, startMediaHarness, type FixedChannelAccess } from './media-harness.js';
+import { startShowrunner, type RegisteredUser } from '../../../support/showrunner.js';
+import { addMember, createChannel, studioPerson } from '../studio-helpers.js';
+import { clipsDir, makeClip } from './media-harness.js';
 
 const LIMIT = 3_000_000;
 const b64 = (value: string) => Buffer.from(value).toString('base64');
@@ -39,24 +39,26 @@ function zipOf(name: string, content: Buffer): Buffer {
   return Buffer.concat([local, Buffer.from(name), content, central, Buffer.from(name), end]);
 }
 
-/** tus uploads at /v1/studio/uploads: authorisation, limits, validation when the last byte arrives, resumption. */
+/**
+ * tus uploads at /v1/studio/uploads on the whole platform: authorisation by the channel's real team,
+ * limits by the channel owner's plan (a new user is on `free`), validation when the last byte
+ * arrives, resumption.
+ */
 describe('studio uploads (tus)', () => {
   let app: TestApp;
-  let channels: FixedChannelAccess;
   let owner: RegisteredUser;
   let editor: RegisteredUser;
   let viewer: RegisteredUser;
   let stranger: RegisteredUser;
-  const channelId = newId();
+  let channelId: string;
   const clip = readFileSync(makeClip({ width: 320, height: 180, seconds: 2, extra: ['-movflags', '+faststart'] }));
 
   beforeAll(async () => {
-    ({ app, channels } = await startMediaHarness({ MEDIA_UPLOAD_MAX_BYTES_BY_PLAN: `free:${LIMIT},studio-pro:${LIMIT * 100}`, MEDIA_UPLOAD_MAX_BYTES: String(LIMIT * 10) }));
-    [owner, editor, viewer, stranger] = await Promise.all([registerUser(app), registerUser(app), registerUser(app), registerUser(app)]);
-    channels.owners.set(channelId, owner.user.id);
-    channels.roles.set(`${channelId}:${owner.user.id}`, 'owner');
-    channels.roles.set(`${channelId}:${editor.user.id}`, 'editor');
-    channels.roles.set(`${channelId}:${viewer.user.id}`, 'viewer');
+    app = await startShowrunner({ MEDIA_UPLOAD_MAX_BYTES_BY_PLAN: `free:${LIMIT},studio-pro:${LIMIT * 100}`, MEDIA_UPLOAD_MAX_BYTES: String(LIMIT * 10) });
+    [owner, editor, viewer, stranger] = await Promise.all([studioPerson(app), studioPerson(app), studioPerson(app), studioPerson(app)]);
+    channelId = await createChannel(app, owner, 'Upload test channel');
+    await addMember(app, channelId, owner, editor, 'editor');
+    await addMember(app, channelId, owner, viewer, 'viewer');
   }, 60_000);
   afterAll(() => app?.close());
 
@@ -233,20 +235,20 @@ describe('studio uploads (tus)', () => {
   it('refuses the pre-check to a viewer (403)', async () => {
     const answer = await app.request('POST', '/v1/studio/uploads/check', { token: viewer.tokens.accessToken, body: { channelId, checksums: ['a'.repeat(64)] } });
     expect(answer.status).toBe(403);
+    expect(answer.body.code).toBe('studio.channel.role-required');
   });
-});
 
-describe('media routes in OpenAPI', () => {
-  it('documents the upload and delivery routes', async () => {
-    const { app } = await startMediaHarness();
-    try {
-      const paths = Object.keys((await app.request('GET', '/docs-json')).body.paths).filter((p) => p.includes('/studio/uploads') || p.includes('/v1/media'));
-      const document = (await app.request('GET', '/docs-json')).body;
-      expect(paths.sort()).toEqual(['/v1/media/{assetId}/{path}', '/v1/studio/uploads', '/v1/studio/uploads/check', '/v1/studio/uploads/{id}']);
-      const parameters = document.paths['/v1/media/{assetId}/{path}'].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
-      expect(parameters.sort()).toEqual(['path:assetId', 'path:path', 'query:exp', 'query:sig']);
-    } finally {
-      await app.close();
-    }
-  }, 30_000);
+  it('answers the pre-check into a channel the caller is not a member of as if it did not exist (404)', async () => {
+    const answer = await app.request('POST', '/v1/studio/uploads/check', { token: stranger.tokens.accessToken, body: { channelId, checksums: ['a'.repeat(64)] } });
+    expect(answer.status).toBe(404);
+    expect(answer.body.code).toBe('studio.channel.not-found');
+  });
+
+  it('documents the upload and delivery routes in OpenAPI', async () => {
+    const document = (await app.request('GET', '/docs-json')).body;
+    const paths = Object.keys(document.paths).filter((p) => p.includes('/studio/uploads') || p.includes('/v1/media'));
+    expect(paths.sort()).toEqual(['/v1/media/{assetId}/{path}', '/v1/studio/uploads', '/v1/studio/uploads/check', '/v1/studio/uploads/{id}']);
+    const parameters = document.paths['/v1/media/{assetId}/{path}'].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
+    expect(parameters.sort()).toEqual(['path:assetId', 'path:path', 'query:exp', 'query:sig']);
+  });
 });

@@ -1,16 +1,18 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually, uniquePrefix, type TestApp } from '@lib/platform/testing';
-import { newId } from '@lib/platform/ddd';
-import { MediaLibrary, type MediaAssetView } from '../../../../libs/studio/src/application/media/media-ports.js';
+import { eventually, startTestApp, uniquePrefix, type TestApp, type TestDatabase } from '@lib/platform/testing';
+import { StandaloneModule } from '../../../../apps/standalone/src/standalone.module.js';
 import { MediaStorage } from '../../../../libs/studio/src/application/media/media-storage.js';
 import { MediaTools } from '../../../../libs/studio/src/application/media/media-tools.js';
-import { MediaUploads } from '../../../../libs/studio/src/application/media/media-uploads.js';
 import type { FfmpegMediaTools } from '../../../../libs/studio/src/infrastructure/media/ffmpeg-media-tools.js';
-import { clipsDir, inContext, makeClip, startMediaHarness } from './media-harness.js';
+import { auth, createChannel, outboxPayloads, studioPerson, untilState, videoFromClip } from '../studio-helpers.js';
+import { makeClip } from './media-harness.js';
 
-/** A worker stopped in the middle of a transcode; another one (same database, Redis and storage) finishes the asset. */
+/** The whole platform (API + worker) on a given database: the second instance shares the first one's. */
+const startPlatform = (env: Record<string, string>, database?: TestDatabase) => startTestApp((config) => StandaloneModule.forRoot(config), { env, database });
+
+/** A worker stopped in the middle of a transcode; another one (same database, Redis and storage) finishes the video. */
 describe('studio media across a worker restart', () => {
   const shared = { DATA_DIR: mkdtempSync(join(tmpdir(), 'showrunner-restart-')), REDIS_PREFIX: uniquePrefix() };
   let first: TestApp;
@@ -23,23 +25,16 @@ describe('studio media across a worker restart', () => {
     await first?.runtime.dispose();
   });
 
-  it('resumes the asset after the worker that was transcoding it stops', async () => {
-    ({ app: first } = await startMediaHarness(shared));
-    const uploadId = newId();
-    const channelId = newId();
-    const file = join(clipsDir, `${uploadId}.bin`);
-    copyFileSync(makeClip({ width: 1280, height: 720, seconds: 3 }), file);
-    await inContext(first, async () => {
-      await first.app.get(MediaUploads).created({ id: uploadId, channelId, userId: newId(), filename: 'clip.mp4', size: 0 });
-      await first.app.get(MediaUploads).finish(uploadId, file);
-    });
-    const asset = await inContext(first, () => first.app.get(MediaLibrary).startProcessing({ uploadId, channelId, videoId: newId() }));
+  it('resumes the video after the worker that was transcoding it stops', async () => {
+    first = await startPlatform(shared);
+    const owner = await studioPerson(first);
+    const channelId = await createChannel(first, owner, 'Restart channel');
+    const { videoId, assetId } = await videoFromClip(first, owner, channelId, readFileSync(makeClip({ width: 1280, height: 720, seconds: 3 })), 'Interrupted');
 
     const tools = first.app.get(MediaTools) as FfmpegMediaTools;
-    const describeIn = (app: TestApp) => inContext(app, () => app.app.get(MediaLibrary).describe(asset.id)) as Promise<MediaAssetView>;
     await eventually(
       async () => {
-        expect((await describeIn(first)).step).toBe('transcode');
+        expect((await first.request('GET', `/v1/studio/videos/${videoId}`, auth(owner))).body.progress.step).toBe('transcode');
         expect(tools.running().length).toBeGreaterThan(0);
       },
       { timeoutMs: 30_000, intervalMs: 10 },
@@ -47,17 +42,13 @@ describe('studio media across a worker restart', () => {
     firstClosed = true;
     await first.app.close(); // the worker goes away mid-transcode (its ffmpeg is killed on the way out)
 
-    ({ app: second } = await startMediaHarness(shared, first.runtime.database));
-    const ready = await eventually(
-      async () => {
-        const view = await describeIn(second!);
-        expect(view.state).toBe('ready');
-        return view;
-      },
-      { timeoutMs: 60_000, intervalMs: 100 },
-    );
-    expect(ready.renditions.map((r) => r.name)).toEqual(['360p', '720p']);
-    const runs = new Set((await second.app.get(MediaStorage).list(`assets/${asset.id}/hls`)).map((key) => key.split('/')[3]));
+    second = await startPlatform(shared, first.runtime.database);
+    // The same account, channel and video on the new instance (tokens are signed with the shared secret).
+    const ready = await untilState(second, owner, videoId, 'ready', 90_000);
+    expect(ready.renditions.map((r: { name: string }) => r.name)).toEqual(['360p', '720p']);
+    expect(ready).toMatchObject({ progress: { percent: 100, step: null }, error: null });
+    const runs = new Set((await second.app.get(MediaStorage).list(`assets/${assetId}/hls`)).map((key) => key.split('/')[3]));
     expect(runs.size).toBe(1);
-  }, 120_000);
+    expect(await outboxPayloads(second, 'studio.transcoding-failed.v1', 'videoId', videoId)).toEqual([]);
+  }, 150_000);
 });
