@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { eventually, type TestApp } from '@lib/platform/testing';
 import { MediaLibrary, type MediaAssetView } from '../../../../libs/studio/src/application/media/media-ports.js';
+import { MediaRepository } from '../../../../libs/studio/src/application/media/media-records.js';
 import { MediaStorage } from '../../../../libs/studio/src/application/media/media-storage.js';
 import { MediaTools } from '../../../../libs/studio/src/application/media/media-tools.js';
 import { MediaUploads } from '../../../../libs/studio/src/application/media/media-uploads.js';
@@ -169,6 +170,9 @@ describe('studio media pipeline', () => {
         const video = await getVideo(videoId);
         const child = tools.running()[0];
         if (video.progress.step !== 'transcode' || !child) throw new Error('not transcoding yet');
+        // A late progress report of an earlier step (e.g. one still in flight) moves nothing back.
+        const [row] = await sql<{ run: number }>(app, `select run from studio.media_assets where id = ?`, [assetId]);
+        expect(await inContext(app, () => app.app.get(MediaRepository).saveProgress(assetId, row!.run, 'probe', 99))).toBe(false);
         child.kill('SIGKILL');
         return child.pid;
       },

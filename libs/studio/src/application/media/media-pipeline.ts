@@ -158,7 +158,7 @@ export class MediaPipeline {
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
-    await this.repository.saveProgress(asset.id, asset.run, overallPercent('thumbnails', 1));
+    await this.repository.saveProgress(asset.id, asset.run, 'thumbnails', overallPercent('thumbnails', 1));
   }
 
   private async finalize(asset: AssetRecord): Promise<void> {
@@ -205,7 +205,7 @@ export class MediaPipeline {
       last = now;
       lastPercent = percent;
       void (async () => {
-        if (await this.repository.saveProgress(asset.id, asset.run, percent)) await this.reportProgress(asset, step, percent);
+        if (await this.repository.saveProgress(asset.id, asset.run, step, percent)) await this.reportProgress(asset, step, percent);
       })().catch((error: unknown) => this.logger.warn({ err: error, assetId: asset.id }, 'progress report failed'));
     };
   }

@@ -64,7 +64,8 @@ export abstract class MediaRepository {
   abstract findAsset(id: string): Promise<AssetRecord | null>;
   /** Starts `step` of `run`; false when the run is stale or the asset was removed. */
   abstract beginStep(id: string, run: number, step: PipelineStep, percent: number): Promise<boolean>;
-  abstract saveProgress(id: string, run: number, percent: number): Promise<boolean>;
+  /** Moves the percent forward within `step`; false when the asset has moved on (or nothing changed). */
+  abstract saveProgress(id: string, run: number, step: PipelineStep, percent: number): Promise<boolean>;
   abstract saveProbe(id: string, run: number, facts: { durationSeconds: number; width: number; height: number; hasAudio: boolean }): Promise<boolean>;
   abstract saveRenditions(id: string, run: number, renditions: RenditionView[], hlsPrefix: string): Promise<boolean>;
   abstract saveStills(id: string, run: number, thumbnails: string[], chosen: number, previewKey: string): Promise<boolean>;

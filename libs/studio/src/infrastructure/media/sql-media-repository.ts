@@ -157,12 +157,12 @@ export class SqlMediaRepository extends MediaRepository {
     );
   }
 
-  saveProgress(id: string, run: number, percent: number): Promise<boolean> {
-    return this.changed(`update studio.media_assets set percent = greatest(percent, ?), updated_at = now() where id = ? and run = ? and state = 'processing'`, [
-      percent,
-      id,
-      run,
-    ]);
+  saveProgress(id: string, run: number, step: PipelineStep, percent: number): Promise<boolean> {
+    // Only forward within the step running now: a late report of an earlier step changes nothing.
+    return this.changed(
+      `update studio.media_assets set percent = ?, updated_at = now() where id = ? and run = ? and state = 'processing' and step = ? and percent < ?`,
+      [percent, id, run, step, percent],
+    );
   }
 
   saveProbe(id: string, run: number, facts: { durationSeconds: number; width: number; height: number; hasAudio: boolean }): Promise<boolean> {
