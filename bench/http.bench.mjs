@@ -13,6 +13,7 @@ import { cpuLayout, pinThisProcess, startChild, waitForHttp } from './lib/proces
 import { importSource, startServices } from './lib/services.mjs';
 import { coefficientOfVariation, median } from './lib/stats.mjs';
 import { fixed, percent, signed, table, thousands, writeResults } from './lib/report.mjs';
+import { numberReader, step } from './lib/cli.mjs';
 
 export const description = 'GET /v1/search/people: full Nest app vs bare Fastify + pg on the same SQL (A1-b)';
 
@@ -53,11 +54,7 @@ function parseOptions(argv) {
       'log-level': { type: 'string', default: 'warn' },
     },
   });
-  const number = (name, fallback, min) => {
-    const value = values[name] === undefined ? fallback : Number(values[name]);
-    if (!Number.isFinite(value) || value < min) throw new Error(`--${name} must be a number ≥ ${min}`);
-    return value;
-  };
+  const number = numberReader(values);
   const quick = values.quick;
   return {
     quick,
@@ -215,10 +212,6 @@ export async function run(argv) {
   });
   console.log(`\nresults: ${file.slice(ROOT.length)}`);
   return 0;
-}
-
-function step(message) {
-  console.log(`\n▸ ${message}`);
 }
 
 function buildApi(env) {

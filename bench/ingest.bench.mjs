@@ -15,6 +15,7 @@ import { cpuLayout, pinThisProcess, startChild, waitForHttp } from './lib/proces
 import { importSource, startServices } from './lib/services.mjs';
 import { coefficientOfVariation, median } from './lib/stats.mjs';
 import { fixed, table, thousands, writeResults } from './lib/report.mjs';
+import { numberReader } from './lib/cli.mjs';
 
 export const description = 'POST /v1/events (batches of 50) through the api app vs a bare COPY of the same rows (A5-a)';
 
@@ -48,11 +49,7 @@ function parseOptions(argv) {
       'no-build': { type: 'boolean', default: false },
     },
   });
-  const number = (name, fallback, min) => {
-    const value = values[name] === undefined ? fallback : Number(values[name]);
-    if (!Number.isFinite(value) || value < min) throw new Error(`--${name} must be a number ≥ ${min}`);
-    return value;
-  };
+  const number = numberReader(values);
   const quick = values.quick;
   return {
     batch: number('batch', 50, 1),

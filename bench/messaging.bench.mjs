@@ -14,6 +14,7 @@ import { cpuLayout, onCleanup, pinThisProcess, startChild, waitForHttp } from '.
 import { importSource, startServices } from './lib/services.mjs';
 import { median, percentile } from './lib/stats.mjs';
 import { fixed, percent, table, thousands, writeResults } from './lib/report.mjs';
+import { numberReader, step } from './lib/cli.mjs';
 
 export const description = 'socket.io group messages: full Nest gateway vs plain Socket.IO + Redis adapter; memory per idle socket';
 
@@ -67,11 +68,7 @@ function parseOptions(argv) {
       'app-root': { type: 'string' },
     },
   });
-  const number = (name, fallback, min) => {
-    const value = values[name] === undefined ? fallback : Number(values[name]);
-    if (!Number.isFinite(value) || value < min) throw new Error(`--${name} must be a number ≥ ${min}`);
-    return value;
-  };
+  const number = numberReader(values);
   const quick = values.quick;
   const rates = (values.rates ?? (quick ? '50,150,400' : '50,100,200,400,800')).split(',').map(Number);
   if (rates.some((rate) => !(rate > 0))) throw new Error('--rates must be positive numbers, e.g. 50,100,200');
@@ -271,10 +268,6 @@ export async function run(argv) {
   });
   console.log(`\nresults: ${file.slice(ROOT.length)}`);
   return 0;
-}
-
-function step(message) {
-  console.log(`\n▸ ${message}`);
 }
 
 function openFileLimit() {

@@ -14,6 +14,7 @@ import { cpuLayout, onCleanup, pinThisProcess, startChild } from './lib/processe
 import { importSource, startServices } from './lib/services.mjs';
 import { coefficientOfVariation, median } from './lib/stats.mjs';
 import { fixed, percent, signed, table, writeResults } from './lib/report.mjs';
+import { numberReader } from './lib/cli.mjs';
 
 export const description = 'studio media pipeline (worker, Bull, ffmpeg) vs the same ffmpeg commands run directly, clips/s';
 
@@ -45,11 +46,7 @@ function parseOptions(argv) {
       'no-build': { type: 'boolean', default: false },
     },
   });
-  const number = (name, fallback, min) => {
-    const value = values[name] === undefined ? fallback : Number(values[name]);
-    if (!Number.isFinite(value) || value < min) throw new Error(`--${name} must be a number ≥ ${min}`);
-    return value;
-  };
+  const number = numberReader(values);
   const [width, height] = values.size.split('x').map(Number);
   if (!(width >= 64 && height >= 64)) throw new Error('--size must be WxH, e.g. 1280x720');
   const quick = values.quick;
