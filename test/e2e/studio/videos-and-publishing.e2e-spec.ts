@@ -174,8 +174,13 @@ describe('studio videos, processing and publishing', () => {
     expect(published.status).toBe(200);
     expect(published.body.state).toBe('published');
     expect(await outboxPayloads(app, 'studio.video-published.v1', 'videoId', video.id)).toEqual([
-      expect.objectContaining({ creatorId: owner.user.id, channelId, title: 'Opening night', accessLevel: 'ad_free', earlyAccessDays: null }),
+      expect.objectContaining({ creatorId: owner.user.id, channelId, title: 'Opening night', accessLevel: 'ad_free', earlyAccessDays: null, durationSeconds: expect.any(Number) }),
     ]);
+    // Insights learns the video's length from the event (playback positions become percentages).
+    await eventually(async () => {
+      const [known] = await sql<{ duration_seconds: number }>(app, `select duration_seconds from insights.videos where video_id = ?`, [video.id]);
+      expect(known?.duration_seconds).toBeGreaterThan(0);
+    });
     const twice = await app.request('POST', `/v1/studio/videos/${video.id}/publish`, { ...auth(owner), body: {} });
     expect([twice.status, twice.body.code]).toEqual([409, 'studio.video.illegal-transition']);
     const unpublished = await app.request('POST', `/v1/studio/videos/${video.id}/unpublish`, auth(owner));

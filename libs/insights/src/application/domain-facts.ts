@@ -21,7 +21,5 @@ export abstract class DomainFacts {
 /** Studio's catalogue as insights needs it: channel owners, and which channel (and creator) a video belongs to. */
 export abstract class VideoCatalogue {
   abstract recordChannel(channelId: string, ownerId: string, createdAt: Date): Promise<void>;
-  /** The channel's owner, or null when studio never announced the channel. */
-  abstract ownerOf(channelId: string): Promise<string | null>;
   abstract upsert(video: { videoId: string; channelId: string; creatorId: string; title: string | null; durationSeconds: number | null; publishedAt: Date | null }): Promise<void>;
 }

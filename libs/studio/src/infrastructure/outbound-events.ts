@@ -24,6 +24,7 @@ export const studioOutboundEvents = new OutboundEventMap()
       accessLevel: video.accessLevel,
       earlyAccessDays: video.earlyAccessDays,
       seriesId: video.seriesId,
+      durationSeconds: video.durationSeconds,
       publishedAt: (video.publishedAt ?? event.occurredAt).toISOString(),
     });
   })

@@ -8,9 +8,9 @@ import { domainEventRow } from './domain-event-row.js';
 /**
  * Studio's catalogue as insights needs it: which channel and creator a video belongs to (so client
  * events cannot attribute views to another channel once the video is known), and who owns each
- * channel (ChannelMembership). Publishes are also counted as `video_published` rows.
- * Studio does not publish team memberships or video durations yet: members other than the owner,
- * and durations, are the next events to consume here.
+ * channel, and each video's duration (to turn playback positions into percentages when a client
+ * sends none). Publishes are also counted as `video_published` rows. Team membership is asked of
+ * studio at read time (ChannelDirectory), not replicated.
  */
 @Injectable()
 @IntegrationEventConsumer({ name: 'insights.record-studio', on: [ChannelCreatedV1, VideoPublishedV1] })
@@ -30,7 +30,7 @@ export class RecordStudioEvents implements EventConsumer {
         channelId: event.channelId,
         creatorId: event.creatorId,
         title: event.title,
-        durationSeconds: null,
+        durationSeconds: event.durationSeconds ?? null,
         publishedAt,
       });
       await this.store.append([

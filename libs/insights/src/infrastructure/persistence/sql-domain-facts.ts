@@ -83,11 +83,6 @@ export class SqlVideoCatalogue extends VideoCatalogue {
     );
   }
 
-  async ownerOf(channelId: string): Promise<string | null> {
-    const [row] = await this.em.execute<Array<{ owner_id: string }>>(`select owner_id from insights.channels where channel_id = ?`, [channelId]);
-    return row?.owner_id ?? null;
-  }
-
   async upsert(video: Parameters<VideoCatalogue['upsert']>[0]): Promise<void> {
     await this.em.execute(
       `insert into insights.videos (video_id, channel_id, creator_id, title, duration_seconds, published_at) values (?, ?, ?, ?, ?, ?::timestamptz)

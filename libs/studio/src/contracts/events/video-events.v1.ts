@@ -1,5 +1,5 @@
 import { IntegrationEvent } from '@lib/platform';
-import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 
 /**
  * An episode or video went public (now or at its scheduled time). Engagement tells the creator's
@@ -18,6 +18,8 @@ export class VideoPublishedV1 extends IntegrationEvent {
   /** Holders of `early_access` watch this many days before everyone else (null: no early access window). */
   @IsOptional() @IsInt() readonly earlyAccessDays!: number | null;
   @IsOptional() @IsUUID() readonly seriesId!: string | null;
+  /** Length of the video (null when unknown); analytics turn playback positions into percentages. */
+  @IsOptional() @IsNumber() readonly durationSeconds?: number | null;
   @IsISO8601() readonly publishedAt!: string;
 
   constructor(payload: VideoPublishedV1) {
