@@ -5,9 +5,16 @@ import type { SearchDocument } from '../search-index.js';
 import { PostgresSearchIndex } from './postgres-search-index.js';
 import { buildSearchStatement } from './search-statement.js';
 
+/** Like the production pool (search.module.ts): an idle client the server drops is not a crash. */
+function testPool(database: TestDatabase, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: database.url, max });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
 describeSearchIndexContract('PostgreSQL', async () => {
   const database = await createTestDatabase();
-  const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+  const pool = testPool(database, 4);
   return {
     index: new PostgresSearchIndex(pool, { indexPrefix: 'contract' }),
     teardown: async () => {
@@ -22,7 +29,7 @@ describe('PostgresSearchIndex', () => {
   let pools: pg.Pool[];
   /** A separate pool per adapter stands for a separate process. */
   const startProcess = () => {
-    const pool = new pg.Pool({ connectionString: database.url, max: 3 });
+    const pool = testPool(database, 3);
     pools.push(pool);
     return { pool, search: new PostgresSearchIndex(pool, { indexPrefix: 'pg' }) };
   };
