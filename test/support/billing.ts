@@ -13,11 +13,16 @@ export interface BillingOnFakeStripe {
   close(): Promise<void>;
 }
 
-/** The platform on a fake Stripe API, with plans synced and an admin logged in. */
-export async function startBillingOnFakeStripe(): Promise<BillingOnFakeStripe> {
-  const admin = { email: 'billing-admin@example.com', password: 'an admin password for tests' };
+/**
+ * The platform on a fake Stripe API, with plans synced and an admin logged in. `start` boots the
+ * app from the environment (a context's own harness may add options); default: startShowrunner.
+ */
+export async function startBillingOnFakeStripe(
+  start: (env: Record<string, string>) => Promise<TestApp> = startShowrunner,
+  admin = { email: 'billing-admin@example.com', password: 'an admin password for tests' },
+): Promise<BillingOnFakeStripe> {
   const fake = await startFakeStripe();
-  const app = await startShowrunner({ ...fake.env, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password });
+  const app = await start({ ...fake.env, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password });
   await syncPlans(app);
   const adminToken = (await app.request('POST', '/v1/auth/login', { body: admin })).body.tokens.accessToken as string;
   return {

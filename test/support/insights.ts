@@ -5,8 +5,7 @@ import { RebuildRollupsCommand } from '@lib/insights';
 import type { AppConfig } from '@config';
 import { startTestApp, type HttpAnswer, type TestApp } from '@lib/platform/testing';
 import { StandaloneModule } from '../../apps/standalone/src/standalone.module.js';
-import { syncPlans, type BillingOnFakeStripe } from './billing.js';
-import { startFakeStripe } from './fake-stripe.js';
+import { startBillingOnFakeStripe, type BillingOnFakeStripe } from './billing.js';
 
 /**
  * The whole platform (API + worker), as startShowrunner, with an optional other Redis (`redisUrl`):
@@ -70,19 +69,6 @@ export function hourAgo(hoursAgo: number): Date {
 export const minutes = (at: Date, m: number) => new Date(at.getTime() + m * 60_000);
 
 /** Insights on a fake Stripe with plans synced and an admin logged in (billing's harness, with startInsights' options). */
-export async function startInsightsWithBilling(env: Record<string, string> = {}): Promise<BillingOnFakeStripe> {
-  const admin = { email: 'insights-admin@example.com', password: 'an admin password for tests' };
-  const fake = await startFakeStripe();
-  const app = await startInsights({ ...fake.env, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ...env });
-  await syncPlans(app);
-  const adminToken = (await app.request('POST', '/v1/auth/login', { body: admin })).body.tokens.accessToken as string;
-  return {
-    fake,
-    app,
-    adminToken,
-    close: async () => {
-      await app.close();
-      await fake.close();
-    },
-  };
+export function startInsightsWithBilling(env: Record<string, string> = {}): Promise<BillingOnFakeStripe> {
+  return startBillingOnFakeStripe((billingEnv) => startInsights({ ...billingEnv, ...env }), { email: 'insights-admin@example.com', password: 'an admin password for tests' });
 }

@@ -18,7 +18,7 @@ import { InvalidAccessLevelError } from '../../../domain/video/video.errors.js';
 import { ChannelTeams } from '../../channel-teams.js';
 import { Publisher } from '../../publishing/publisher.js';
 import { VideoGate } from '../../video-gate.js';
-import { stripUndefined } from '../videos/video.handlers.js';
+import { changesFromTemplate } from '../videos/video.handlers.js';
 import { VideoEdits } from '../videos/video-edits.js';
 import type { VideoInput } from '../videos/video.commands.js';
 import {
@@ -101,14 +101,7 @@ export class ApplyTemplateHandler implements ICommandHandler<ApplyTemplateComman
     const template = await this.em.findOne(ContentTemplate, { id: templateId });
     if (!template) throw new TemplateNotFoundError(templateId);
     const { defaults } = template;
-    const changes = stripUndefined<VideoInput>({
-      description: defaults.description ?? undefined,
-      tags: defaults.tags.length ? defaults.tags : undefined,
-      category: defaults.category ?? undefined,
-      language: defaults.language ?? undefined,
-      accessLevel: defaults.accessLevel ?? undefined,
-      earlyAccessDays: defaults.earlyAccessDays ?? undefined,
-    });
+    const changes = changesFromTemplate(defaults);
     const result = await batchEdit(this.gate, this.edits, this.unitOfWork, this.em, userId, videoIds, (video) => {
       // A template belongs to one channel; applying it elsewhere reads as an unknown template.
       if (video.channelId !== template.channelId) throw new TemplateNotFoundError(templateId);

@@ -1,3 +1,4 @@
+import type { TemplateDefaults } from '../../../domain/library/library.js';
 import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
@@ -71,20 +72,24 @@ export class CreateVideoHandler implements ICommandHandler<CreateVideoCommand> {
   }
 
   private async defaultsFrom(channelId: string, templateId: string): Promise<VideoInput> {
-    const { defaults } = await this.gate.template(channelId, templateId);
-    return stripUndefined({
-      description: defaults.description ?? undefined,
-      tags: defaults.tags.length ? defaults.tags : undefined,
-      category: defaults.category ?? undefined,
-      language: defaults.language ?? undefined,
-      accessLevel: defaults.accessLevel ?? undefined,
-      earlyAccessDays: defaults.earlyAccessDays ?? undefined,
-    });
+    return changesFromTemplate((await this.gate.template(channelId, templateId)).defaults);
   }
 }
 
 export function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
+}
+
+/** What a template sets on a video: only the defaults it has (empty ones leave the video alone). */
+export function changesFromTemplate(defaults: TemplateDefaults): VideoInput {
+  return stripUndefined<VideoInput>({
+    description: defaults.description ?? undefined,
+    tags: defaults.tags.length ? defaults.tags : undefined,
+    category: defaults.category ?? undefined,
+    language: defaults.language ?? undefined,
+    accessLevel: defaults.accessLevel ?? undefined,
+    earlyAccessDays: defaults.earlyAccessDays ?? undefined,
+  });
 }
 
 @CommandHandler(UpdateVideoCommand)
