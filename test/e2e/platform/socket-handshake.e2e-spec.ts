@@ -44,6 +44,22 @@ describe('Socket.IO handshake', () => {
     await expect(connectSocket(app, { token: user.tokens.accessToken })).rejects.toMatchObject({ data: { code: 'auth.session-revoked' } });
   });
 
+  it('refuses API keys, in the auth payload and in the Authorization header, whatever their scopes', async () => {
+    const user = await registerUser(app);
+    const created = await app.request('POST', '/v1/me/api-keys', {
+      token: user.tokens.accessToken,
+      body: { name: 'profile reader', scopes: ['profile:read'] },
+    });
+    const key: string = created.body.key;
+    expect((await app.request('GET', '/v1/me', { token: key })).status).toBe(200);
+
+    const refused = { message: 'API keys cannot open a real-time connection; use an access token', data: { code: 'auth.api-key.socket-refused' } };
+    await expect(connectSocket(app, { token: key })).rejects.toMatchObject(refused);
+    await expect(connectSocket(app, {}, { authorization: `Bearer ${key}` })).rejects.toMatchObject(refused);
+    // A made-up key gets the same answer: the handshake tells nothing about which keys exist.
+    await expect(connectSocket(app, { token: `sr_${'x'.repeat(43)}` })).rejects.toMatchObject(refused);
+  });
+
   it('refuses a browser page from a foreign origin even with a valid token (CSWSH)', async () => {
     const user = await registerUser(app);
     await expect(connectSocket(app, { token: user.tokens.accessToken }, { origin: 'https://evil.example.net' })).rejects.toBeDefined();

@@ -5,18 +5,24 @@ import type { IncomingMessage } from 'node:http';
 import type { Namespace, Server, ServerOptions, Socket } from 'socket.io';
 import { AppConfig } from '@config';
 import { DomainError } from '@lib/platform/ddd';
-import { UnauthenticatedError } from '../auth/auth.errors.js';
+import { ForbiddenError, UnauthenticatedError } from '../auth/auth.errors.js';
+import { API_KEY_PREFIX } from '../auth/credential-ports.js';
 import { RequestAuthenticator } from '../auth/request-authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import { RedisConnections } from '../queues/redis-connections.js';
 import { socketChannelKey, userRoom } from './rooms.js';
 
 export interface SocketData {
-  principal: Principal;
+  /** Always from an access token: every socket belongs to a login session that can end it. */
+  principal: Principal & { sessionId: string };
 }
 
 /** Largest client-to-server packet: chat-sized payloads, not file transfers. */
 const MAX_PACKET_BYTES = 64 * 1024;
+
+/** API keys name no real-time scope, and a socket must belong to a session that can end it (ADR 0012). */
+const apiKeyRefused = () =>
+  new ForbiddenError('auth.api-key.socket-refused', 'API keys cannot open a real-time connection; use an access token');
 
 /**
  * Socket.IO on the Fastify server, shared across API nodes through the Redis adapter, with the
@@ -82,7 +88,13 @@ export class RedisIoAdapter extends IoAdapter {
     const fromAuth = typeof socket.handshake.auth?.token === 'string' ? (socket.handshake.auth.token as string) : undefined;
     const credential = fromAuth ?? RequestAuthenticator.bearerFrom(socket.handshake.headers.authorization);
     if (!credential) throw new UnauthenticatedError();
-    (socket.data as SocketData).principal = await this.authenticator.authenticate(credential);
+    // Refused before any lookup, so the handshake never tells a live key from a made-up one.
+    if (credential.startsWith(API_KEY_PREFIX)) throw apiKeyRefused();
+    const principal = await this.authenticator.authenticate(credential);
+    if (principal.via !== 'access-token') throw apiKeyRefused();
+    const { sessionId } = principal;
+    if (!sessionId) throw new UnauthenticatedError('auth.token-invalid', 'The access token is invalid');
+    (socket.data as SocketData).principal = { ...principal, sessionId };
   }
 
   /** An access token is only checked at the handshake, so the socket ends when the token does. */

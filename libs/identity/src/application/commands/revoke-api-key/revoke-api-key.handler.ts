@@ -2,6 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiKeyNotFoundError, ApiKeyRepository } from '../../../domain/api-key/api-key.js';
 import { RevokeApiKeyCommand } from './revoke-api-key.command.js';
 
+/** Takes effect on the next request. No socket to close: API keys are refused at the socket handshake (ADR 0012). */
 @CommandHandler(RevokeApiKeyCommand)
 export class RevokeApiKeyHandler implements ICommandHandler<RevokeApiKeyCommand> {
   constructor(private readonly apiKeys: ApiKeyRepository) {}
