@@ -27,6 +27,16 @@ export class RealtimeEmitter {
     this.get().to(room).emit(event, payload);
   }
 
+  /**
+   * Tells every socket in the room why, then closes them, on every API node. The notice is published
+   * first on the same Redis connection, so each node delivers it before it closes the socket.
+   */
+  disconnectRoom(room: string, event: string, payload: unknown): void {
+    const emitter = this.get();
+    emitter.to(room).emit(event, payload);
+    emitter.in(room).disconnectSockets(true);
+  }
+
   private get(): Emitter {
     return (this.emitter ??= new Emitter(this.redis.commands(), { key: socketChannelKey(this.redis.prefix) }));
   }

@@ -9,8 +9,9 @@ import { ForbiddenError, UnauthenticatedError } from '../auth/auth.errors.js';
 import { API_KEY_PREFIX } from '../auth/credential-ports.js';
 import { RequestAuthenticator } from '../auth/request-authenticator.js';
 import type { Principal } from '../auth/principal.js';
+import { SessionRevocations } from '../auth/session-revocations.js';
 import { RedisConnections } from '../queues/redis-connections.js';
-import { socketChannelKey, userRoom } from './rooms.js';
+import { SESSION_REVOKED, sessionRoom, socketChannelKey, userRoom } from './rooms.js';
 
 export interface SocketData {
   /** Always from an access token: every socket belongs to a login session that can end it. */
@@ -26,18 +27,21 @@ const apiKeyRefused = () =>
 
 /**
  * Socket.IO on the Fastify server, shared across API nodes through the Redis adapter, with the
- * access token checked at every namespace's handshake and each user's sockets in `user:<id>`.
+ * access token checked at every namespace's handshake, each user's sockets in `user:<id>` and each
+ * login session's sockets in `session:<id>` (closed by `SessionRevocations.revoke`).
  */
 export class RedisIoAdapter extends IoAdapter {
   private readonly config: AppConfig;
   private readonly redis: RedisConnections;
   private readonly authenticator: RequestAuthenticator;
+  private readonly revocations: SessionRevocations;
 
   constructor(app: INestApplicationContext) {
     super(app);
     this.config = app.get(AppConfig);
     this.redis = app.get(RedisConnections);
     this.authenticator = app.get(RequestAuthenticator);
+    this.revocations = app.get(SessionRevocations);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -79,8 +83,9 @@ export class RedisIoAdapter extends IoAdapter {
     });
     namespace.on('connection', (socket: Socket) => {
       const principal = (socket.data as SocketData).principal;
-      void socket.join(userRoom(principal.userId));
+      void socket.join([userRoom(principal.userId), sessionRoom(principal.sessionId)]);
       this.disconnectWhenExpired(socket, principal);
+      void this.disconnectIfRevokedMeanwhile(socket, principal.sessionId);
     });
   }
 
@@ -95,6 +100,17 @@ export class RedisIoAdapter extends IoAdapter {
     const { sessionId } = principal;
     if (!sessionId) throw new UnauthenticatedError('auth.token-invalid', 'The access token is invalid');
     (socket.data as SocketData).principal = { ...principal, sessionId };
+  }
+
+  /**
+   * A session revoked between the handshake's check and the room join would miss the room-wide
+   * disconnect; checking again once in the room closes that gap (revoke writes the entry first).
+   */
+  private async disconnectIfRevokedMeanwhile(socket: Socket, sessionId: string): Promise<void> {
+    const revoked = await this.revocations.isRevoked(sessionId).catch(() => false);
+    if (!revoked || socket.disconnected) return;
+    socket.emit(SESSION_REVOKED.event, SESSION_REVOKED.notice);
+    socket.disconnect(true);
   }
 
   /** An access token is only checked at the handshake, so the socket ends when the token does. */

@@ -3,7 +3,7 @@ import { SessionRevocations } from '@lib/platform';
 import { SessionRepository } from '../../../domain/session/session.js';
 import { LogOutCommand } from './log-out.command.js';
 
-/** Ends the caller's session: its refresh tokens stop working and its access tokens are refused. */
+/** Ends the caller's session: its refresh tokens stop working, its access tokens are refused, its sockets close. */
 @CommandHandler(LogOutCommand)
 export class LogOutHandler implements ICommandHandler<LogOutCommand> {
   constructor(
@@ -16,6 +16,7 @@ export class LogOutHandler implements ICommandHandler<LogOutCommand> {
     if (!session || session.userId !== command.userId) return;
     session.end('logout');
     await this.sessions.save(session);
+    // Once the end is saved: revoking also closes the session's sockets on every node.
     await this.revocations.revoke(session.id);
   }
 }

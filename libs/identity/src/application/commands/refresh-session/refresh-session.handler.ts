@@ -9,7 +9,8 @@ import { RefreshSessionCommand } from './refresh-session.command.js';
 
 /**
  * Rotates a refresh token: each one works once. A token presented a second time was copied, so the
- * session it belongs to ends for everyone holding it (OAuth 2.0 Security BCP, refresh token rotation).
+ * session it belongs to ends for everyone holding it (OAuth 2.0 Security BCP, refresh token rotation),
+ * open sockets included.
  */
 @CommandHandler(RefreshSessionCommand)
 export class RefreshSessionHandler implements ICommandHandler<RefreshSessionCommand> {
