@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import type { TestApp } from '@lib/platform/testing';
+import { BROWSER_UA } from '../../support/insights.js';
 import { ask, auth, follow, newClientMessageId, person, sendTo } from '../../support/messaging.js';
 import { connectSocket, registerUser, startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
 
@@ -50,8 +51,8 @@ describe('hostile text and deep nesting are refused at the edge (HTTP and socket
   });
 
   it('checks property names as well as values (free-form analytics properties)', async () => {
-    const body = `{"events":[{"eventId":"${crypto.randomUUID()}","type":"video.view","occurredAt":"${new Date().toISOString()}","properties":{"k${NUL}":1}}]}`;
-    const answer = await app.request('POST', '/v1/events', { rawBody: body });
+    const body = `{"events":[{"eventId":"${crypto.randomUUID()}","name":"page_view","timestamp":"${new Date().toISOString()}","sessionId":"s-1","properties":{"k${NUL}":1}}]}`;
+    const answer = await app.request('POST', '/v1/events', { rawBody: body, headers: { 'user-agent': BROWSER_UA } });
     expect(answer.status).toBe(400);
     expect(answer.body.code).toBe('validation.failed');
     expect(answer.body.errors[0].field).toBe('events.0.properties.k\ufffd');
@@ -76,11 +77,11 @@ describe('hostile text and deep nesting are refused at the edge (HTTP and socket
 
   it('refuses JSON nested 10,000 levels deep with 400 validation.too-deep, on anonymous routes too', async () => {
     for (const [path, body] of [
-      ['/v1/events', `{"events":${deepArray(10_000)}}`],
+      ['/v1/events', `{"events":[{"eventId":"${crypto.randomUUID()}","name":"page_view","timestamp":"${new Date().toISOString()}","sessionId":"s-1","properties":{"a":${deepArray(10_000)}}}]}`],
       ['/v1/auth/login', `{"email":${deepArray(10_000)},"password":"x"}`],
       ['/v1/auth/register', deepArray(10_000)],
     ] as const) {
-      const answer = await app.request('POST', path, { rawBody: body });
+      const answer = await app.request('POST', path, { rawBody: body, headers: { 'user-agent': BROWSER_UA } });
       expect(answer.status).toBe(400);
       expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(answer.body).toMatchObject({ code: 'validation.too-deep', maxDepth: 32 });
