@@ -26,6 +26,7 @@ import { RedisConnections } from './queues/redis-connections.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
 import { RealtimeEmitter } from './realtime/realtime-emitter.js';
 import { RealtimeGateway } from './realtime/realtime.gateway.js';
+import { SocketPayloadScreen } from './realtime/socket-payload-screen.js';
 import { SearchModule } from './search/search.module.js';
 
 export interface PlatformModuleOptions {
@@ -90,6 +91,7 @@ export class PlatformModule {
               { provide: APP_FILTER, useClass: ProblemDetailsFilter },
               { provide: APP_PIPE, useFactory: createValidationPipe },
               RealtimeGateway,
+              SocketPayloadScreen,
             ]
           : []),
       ],

@@ -9,6 +9,7 @@ import { PlatformLogger } from '../observability/platform-logger.js';
 import { requestIdOf } from '../observability/logging.module.js';
 import { RedisIoAdapter } from '../realtime/socket-io.adapter.js';
 import { mountBullBoard } from './bull-board.js';
+import { frameworkErrorProblem, refuseHostileInput } from './refuse-hostile-input.hook.js';
 import { API_SECURITY_HEADERS, PAGE_SECURITY_HEADERS } from './security-headers.js';
 
 /**
@@ -22,6 +23,7 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
     trustProxy: config.http.trustProxy,
     genReqId: requestIdOf,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkErrorProblem,
     logger: false,
   });
   // rawBody: webhook signatures are computed over the exact bytes received.
@@ -36,6 +38,7 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
       void reply.headers(html ? PAGE_SECURITY_HEADERS : API_SECURITY_HEADERS).header('x-request-id', String(request.id));
       done(null, payload);
     });
+    fastify.addHook('preValidation', refuseHostileInput);
     const origins = config.http.corsOrigins;
     app.enableCors({ origin: origins === '*' ? true : origins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
     const metrics = app.get(Metrics);

@@ -3,7 +3,7 @@ import { DomainError } from '@lib/platform/ddd';
 import { NotFoundError, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, problem, STATUS_BY_KIND, type Problem } from './problem.js';
-import { ValidationFailedException } from './validation.js';
+import { ValidationFailedException, validationFailedProblem } from './validation.js';
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'http.bad-request',
@@ -21,7 +21,7 @@ const CODE_BY_STATUS: Record<number, string> = {
 /** Turns anything thrown while handling a request into a problem+json answer; never a stack trace. */
 export function toProblem(error: unknown, logger: Logger): Problem {
   if (error instanceof ValidationFailedException) {
-    return problem(400, 'validation.failed', error.message, { errors: error.fields });
+    return validationFailedProblem(error.fields);
   }
   if (error instanceof DomainError) {
     return problem(STATUS_BY_KIND[error.kind], error.code, error.message, error.details);

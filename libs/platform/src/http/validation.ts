@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { problem, type Problem } from './problem.js';
 
 export interface FieldProblem {
   /** Dotted path of the offending field, e.g. `profile.displayName` or `items.2.id`. */
@@ -11,6 +12,11 @@ export class ValidationFailedException extends BadRequestException {
   constructor(readonly fields: FieldProblem[]) {
     super(fields.map((f) => f.messages.join(', ')).join('; '));
   }
+}
+
+/** The one shape of `validation.failed`, whichever check found the fields. */
+export function validationFailedProblem(fields: FieldProblem[]): Problem {
+  return problem(400, 'validation.failed', new ValidationFailedException(fields).message, { errors: fields });
 }
 
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
