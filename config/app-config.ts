@@ -54,6 +54,8 @@ export class AppConfig {
   readonly notifications: { fanOutBatchSize: number };
   /** The SMTP server (unset: mail is logged, not sent) and the From of every mail. */
   readonly mail: { url?: string; from: string };
+  /** Studio channels: how many invitations one user may send per window. */
+  readonly studio: { invitationRate: { points: number; windowSeconds: number } };
   /** Studio media: storage, ffmpeg, upload limits by plan, probe limits, signed URL lifetime. */
   readonly media: {
     storage: { kind: 'local'; root: string } | { kind: 's3'; bucket: string; region: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string };
@@ -153,6 +155,7 @@ export class AppConfig {
       livePushIntervalMs: env.INSIGHTS_LIVE_PUSH_INTERVAL_MS,
       exportDir: `${env.DATA_DIR}/exports`,
     };
+    this.studio = { invitationRate: { points: env.STUDIO_INVITATION_RATE_LIMIT, windowSeconds: env.STUDIO_INVITATION_RATE_WINDOW_SECONDS } };
     this.media = {
       storage:
         env.MEDIA_STORAGE === 's3'

@@ -347,6 +347,17 @@ export class Environment {
   @Max(86_400)
   MEDIA_URL_TTL_SECONDS = 900;
 
+  /** Channel invitations one user may send per window (by handle or e-mail): answers must not be a free account lookup. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  STUDIO_INVITATION_RATE_LIMIT = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  STUDIO_INVITATION_RATE_WINDOW_SECONDS = 3_600;
+
   /** Most events in one POST /v1/events batch (more: 413). */
   @Transform(toInt)
   @IsInt()

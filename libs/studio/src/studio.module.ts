@@ -11,6 +11,7 @@ import {
   RespondToInvitationHandler,
   TransferOwnershipHandler,
   UpdateChannelHandler,
+  WithdrawEmailInvitationHandler,
 } from './application/commands/channels/channel.handlers.js';
 import {
   ApplyTemplateHandler,
@@ -53,11 +54,13 @@ import {
   VideoUpdatedV1,
 } from './contracts/index.js';
 import { ChannelRepository } from './domain/channel/channel.js';
+import { PersonRepository } from './domain/people/person.repository.js';
 import { VideoRepository } from './domain/video/video.js';
 import { MEDIA_CONTROLLERS, MEDIA_ENTITIES, MEDIA_IMPORTS, MEDIA_PROVIDERS, MEDIA_SQL_ONLY_TABLES } from './infrastructure/media/media.wiring.js';
 import { studioOutboundEvents } from './infrastructure/outbound-events.js';
 import { ChannelSchema, StudioPersonSchema } from './infrastructure/persistence/channel.schemas.js';
 import { MikroOrmChannelRepository } from './infrastructure/persistence/mikro-orm-channel.repository.js';
+import { MikroOrmPersonRepository } from './infrastructure/persistence/mikro-orm-person.repository.js';
 import { MikroOrmVideoRepository } from './infrastructure/persistence/mikro-orm-video.repository.js';
 import { SqlChannelAccess } from './infrastructure/persistence/sql-channel-access.js';
 import { SqlChannelDirectory } from './infrastructure/persistence/sql-channel-directory.js';
@@ -95,6 +98,7 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
   controllers: [ChannelsController, VideosController, LibraryController, CatalogController, ...MEDIA_CONTROLLERS],
   providers: [
     { provide: ChannelRepository, useClass: MikroOrmChannelRepository },
+    { provide: PersonRepository, useClass: MikroOrmPersonRepository },
     { provide: VideoRepository, useClass: MikroOrmVideoRepository },
     // The seam the media side injects (libs/studio/src/application/media/media-ports.ts).
     { provide: ChannelAccess, useClass: SqlChannelAccess },
@@ -115,6 +119,7 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
     CreateChannelHandler,
     UpdateChannelHandler,
     InviteMemberHandler,
+    WithdrawEmailInvitationHandler,
     RespondToInvitationHandler,
     RemoveMemberHandler,
     ChangeMemberRoleHandler,

@@ -67,6 +67,12 @@ export function makeClip(seconds = 1, size = '320x180'): Buffer {
 
 const b64 = (value: string) => Buffer.from(value).toString('base64');
 
+/** A URL the app handed out (built from PUBLIC_URL, not the test server's port), on the test server. */
+export function onTestServer(app: TestApp, url: string): string {
+  const { pathname, search } = new URL(url, app.url);
+  return `${app.url}${pathname}${search}`;
+}
+
 /** Uploads bytes through tus (one PATCH) and returns the accepted upload's id. */
 export async function uploadClip(app: TestApp, user: RegisteredUser, channelId: string, bytes: Buffer = makeClip()): Promise<string> {
   const headers = { 'tus-resumable': '1.0.0', authorization: `Bearer ${user.tokens.accessToken}` };
@@ -76,7 +82,7 @@ export async function uploadClip(app: TestApp, user: RegisteredUser, channelId: 
   });
   if (created.status !== 201) throw new Error(`tus create failed: ${created.status} ${await created.text()}`);
   const location = created.headers.get('location')!;
-  const patched = await fetch(location.startsWith('http') ? location : `${app.url}${location}`, {
+  const patched = await fetch(onTestServer(app, location), {
     method: 'PATCH',
     headers: { ...headers, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
     body: bytes,

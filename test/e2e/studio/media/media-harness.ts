@@ -3,7 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import { DefaultHttpStack, type HttpStack } from 'tus-js-client';
 import type { TestApp } from '@lib/platform/testing';
+import { onTestServer } from '../studio-helpers.js';
 
 /** Helpers for the media tests, which run on the whole platform (startShowrunner). */
 
@@ -29,3 +31,9 @@ export function makeClip(options: { width?: number; height?: number; seconds?: n
 }
 
 export const clipsDir = clips;
+
+/** tus-js-client's HTTP stack, sending to the test server what the app addresses to PUBLIC_URL (as a reverse proxy would). */
+export function tusHttpStack(app: TestApp): HttpStack {
+  const stack = new DefaultHttpStack({});
+  return { createRequest: (method, url) => stack.createRequest(method, onTestServer(app, url)), getName: () => stack.getName() };
+}

@@ -3,7 +3,7 @@ import * as tus from 'tus-js-client';
 import { eventually, type TestApp } from '@lib/platform/testing';
 import { startShowrunner, type RegisteredUser } from '../../../support/showrunner.js';
 import { addMember, studioPerson } from '../studio-helpers.js';
-import { makeClip } from './media-harness.js';
+import { makeClip, tusHttpStack } from './media-harness.js';
 
 /**
  * Media inside the whole platform: a channel made through the studio API, a viewer invited, a clip
@@ -31,6 +31,7 @@ describe('studio media in the whole platform', () => {
     new Promise<string>((resolve, reject) => {
       const upload = new tus.Upload(bytes, {
         endpoint: `${app.url}/v1/studio/uploads`,
+        httpStack: tusHttpStack(app),
         headers: { authorization: `Bearer ${user.tokens.accessToken}` },
         metadata: { channelId, filename: 'pilot.mp4' },
         chunkSize: 128 * 1024,

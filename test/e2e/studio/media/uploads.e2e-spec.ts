@@ -5,8 +5,8 @@ import { crc32 } from 'node:zlib';
 import * as tus from 'tus-js-client';
 import type { TestApp } from '@lib/platform/testing';
 import { startShowrunner, type RegisteredUser } from '../../../support/showrunner.js';
-import { addMember, createChannel, studioPerson } from '../studio-helpers.js';
-import { clipsDir, makeClip } from './media-harness.js';
+import { addMember, createChannel, onTestServer, studioPerson } from '../studio-helpers.js';
+import { clipsDir, makeClip, tusHttpStack } from './media-harness.js';
 
 const LIMIT = 3_000_000;
 const b64 = (value: string) => Buffer.from(value).toString('base64');
@@ -80,7 +80,7 @@ describe('studio uploads (tus)', () => {
   }
 
   const patch = (user: RegisteredUser, location: string, offset: number, body: Buffer) =>
-    fetch(location, {
+    fetch(onTestServer(app, location), {
       method: 'PATCH',
       headers: { ...TUS, ...auth(user), 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' },
       body,
@@ -115,6 +115,7 @@ describe('studio uploads (tus)', () => {
     const uploadId = await new Promise<string>((resolve, reject) => {
       const upload = new tus.Upload(clip, {
         endpoint: `${app.url}/v1/studio/uploads`,
+        httpStack: tusHttpStack(app),
         headers: auth(editor),
         metadata: { channelId, filename: 'episode-1.mp4' },
         chunkSize: 64 * 1024,
@@ -143,7 +144,7 @@ describe('studio uploads (tus)', () => {
     const location = created.headers.get('location')!;
     const half = Math.floor(clip.length / 2);
     expect((await patch(owner, location, 0, clip.subarray(0, half))).status).toBe(204);
-    const head = await fetch(location, { method: 'HEAD', headers: { ...TUS, ...auth(owner) } });
+    const head = await fetch(onTestServer(app, location), { method: 'HEAD', headers: { ...TUS, ...auth(owner) } });
     expect(head.headers.get('upload-offset')).toBe(String(half));
     const rest = await patch(owner, location, half, clip.subarray(half));
     expect(rest.status).toBe(204);

@@ -15,6 +15,16 @@ export interface Member {
   invitedBy: string | null;
   invitedAt: string;
   joinedAt: string | null;
+  /** Set while an invitation sent to an e-mail address waits: the team sees the address, not whose account it is. */
+  email?: string;
+}
+
+/** An invitation to an address no account has yet; it becomes a member invitation when someone registers with it. */
+export interface EmailInvitation {
+  email: string;
+  role: InvitableRole;
+  invitedBy: string;
+  invitedAt: string;
 }
 
 export class ChannelCreated extends DomainEvent {
@@ -93,6 +103,7 @@ export class Channel extends AggregateRoot {
   description: string;
   ownerId: string;
   members: Member[];
+  emailInvitations: EmailInvitation[];
   readonly createdAt: Date;
   updatedAt: Date;
 
@@ -106,6 +117,7 @@ export class Channel extends AggregateRoot {
     this.createdAt = now;
     this.updatedAt = now;
     this.members = [{ userId: ownerId, role: 'owner', status: 'active', invitedBy: null, invitedAt: now.toISOString(), joinedAt: now.toISOString() }];
+    this.emailInvitations = [];
   }
 
   static create(ownerId: string, name: string, description = ''): Channel {
@@ -155,10 +167,56 @@ export class Channel extends AggregateRoot {
     return invitation;
   }
 
+  /**
+   * Invites whoever owns `email`, answering the same whether an account has it or not: `inviteeId`
+   * is that account (null: none yet, the invitation waits for a registration). An address that is
+   * already an active member's changes nothing, silently, for the same reason.
+   * Returns the member invitation when one was made (to tell the invitee).
+   */
+  inviteByEmail(actorId: string, email: string, inviteeId: string | null, role: InvitableRole): Member | null {
+    this.require(actorId, 'owner');
+    if (inviteeId === actorId) throw new CannotInviteSelfError();
+    if (inviteeId && this.roleOf(inviteeId)) return null;
+    const invitedAt = new Date().toISOString();
+    this.emailInvitations = this.emailInvitations.filter((pending) => pending.email !== email);
+    this.touch();
+    if (!inviteeId) {
+      this.emailInvitations = [...this.emailInvitations, { email, role, invitedBy: actorId, invitedAt }];
+      return null;
+    }
+    const invitation: Member = { userId: inviteeId, role, status: 'invited', invitedBy: actorId, invitedAt, joinedAt: null, email };
+    this.members = [...this.members.filter((member) => member.userId !== inviteeId), invitation];
+    return invitation;
+  }
+
+  /** Someone registered with an address invited here: the waiting invitation becomes theirs. False if there was none. */
+  claimEmailInvitation(email: string, userId: string): boolean {
+    const pending = this.emailInvitations.find((candidate) => candidate.email === email);
+    if (!pending) return false;
+    this.emailInvitations = this.emailInvitations.filter((candidate) => candidate !== pending);
+    if (!this.members.some((member) => member.userId === userId)) {
+      this.members = [...this.members, { userId, role: pending.role, status: 'invited', invitedBy: pending.invitedBy, invitedAt: pending.invitedAt, joinedAt: null, email }];
+    }
+    this.touch();
+    return true;
+  }
+
+  /** The owner withdraws an invitation sent to an address, whether or not someone has the account. */
+  withdrawEmailInvitation(actorId: string, email: string): void {
+    this.require(actorId, 'owner');
+    const pending = this.emailInvitations.some((candidate) => candidate.email === email);
+    const invited = this.members.some((member) => member.status === 'invited' && member.email === email);
+    if (!pending && !invited) throw new InvitationNotFoundError(this.id);
+    this.emailInvitations = this.emailInvitations.filter((candidate) => candidate.email !== email);
+    this.members = this.members.filter((member) => !(member.status === 'invited' && member.email === email));
+    this.touch();
+  }
+
   accept(userId: string): Member {
     const invitation = this.members.find((member) => member.userId === userId && member.status === 'invited');
     if (!invitation) throw new InvitationNotFoundError(this.id);
-    const joined: Member = { ...invitation, status: 'active', joinedAt: new Date().toISOString() };
+    const { userId: id, role, invitedBy, invitedAt } = invitation; // the address it was sent to is not kept
+    const joined: Member = { userId: id, role, status: 'active', invitedBy, invitedAt, joinedAt: new Date().toISOString() };
     this.members = this.members.map((member) => (member.userId === userId ? joined : member));
     this.touch();
     return joined;
@@ -214,5 +272,7 @@ export class Channel extends AggregateRoot {
 
 export abstract class ChannelRepository {
   abstract byId(id: string): Promise<Channel | null>;
+  /** Channels holding an invitation that waits for an account with this address. */
+  abstract withEmailInvitationFor(email: string): Promise<Channel[]>;
   abstract add(channel: Channel): void;
 }

@@ -23,6 +23,8 @@ const UNCLAIMED_RETENTION_MS = 30 * 24 * 3_600_000;
 /** What the controller learnt about the caller before handing the request to tus. */
 interface UploadContext {
   userId: string;
+  /** The upload the controller authorised (route parameter); tus acts on this id and no other. */
+  uploadId?: string;
   channelId?: string;
   filename?: string;
 }
@@ -57,6 +59,10 @@ export class TusUploadServer implements OnModuleInit, OnModuleDestroy {
       allowedHeaders: ['authorization'],
       // Server-chosen ids (never from the client): no path tricks through the upload id.
       namingFunction: () => newId(),
+      // tus would read the id from the end of the raw URL (query and fragment included): `…/<own>?x=/<victim's>`.
+      getFileIdFromRequest: () => this.context.getStore()?.uploadId,
+      // A forged Host or X-Forwarded-Host must not become the URL the client sends its bytes to.
+      generateUrl: (_req, { path, id }) => `${config.urls.public}${path}/${id}`,
       onUploadCreate: async (_req, upload) => {
         const ctx = this.context.getStore();
         if (!ctx?.channelId) throw { status_code: 400, body: problemBody(400, 'studio.upload-metadata-invalid', 'Upload-Metadata must carry channelId') };

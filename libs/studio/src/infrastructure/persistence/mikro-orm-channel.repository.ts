@@ -10,6 +10,12 @@ export class MikroOrmChannelRepository extends ChannelRepository {
   byId(id: string) {
     return this.em.findOne(Channel, { id });
   }
+  async withEmailInvitationFor(email: string) {
+    // jsonb containment uses the channels_email_invitations_idx GIN index.
+    const rows = await this.em.execute<Array<{ id: string }>>(`select id from studio.channels where email_invitations @> ?::jsonb`, [JSON.stringify([{ email }])]);
+    return rows.length ? this.em.find(Channel, { id: { $in: rows.map((row) => row.id) } }) : [];
+  }
+
   add(channel: Channel) {
     this.em.persist(channel);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentUser, type Principal } from '@lib/platform';
@@ -10,6 +10,7 @@ import {
   RespondToInvitationCommand,
   TransferOwnershipCommand,
   UpdateChannelCommand,
+  WithdrawEmailInvitationCommand,
 } from '../../application/commands/channels/channel.commands.js';
 import { GetChannelQuery, ListMyChannelsQuery } from '../../application/queries/channels/channel.queries.js';
 import {
@@ -22,6 +23,7 @@ import {
   RemovedResponse,
   TransferOwnershipRequest,
   UpdateChannelRequest,
+  WithdrawInvitationQuery,
 } from './channels.dto.js';
 
 const uuid = () => new ParseUUIDPipe();
@@ -68,12 +70,24 @@ export class ChannelsController {
   }
 
   @Post(':channelId/members')
-  @ApiOperation({ summary: 'Invite someone by handle or e-mail as an editor or viewer (owner); they are told over the socket' })
+  @ApiOperation({
+    summary: 'Invite someone by handle or e-mail as an editor or viewer (owner); they are told over the socket',
+    description:
+      'By handle: the account must exist (`studio.person.not-found`). By e-mail: the answer is the same whether an account has the address or not; the invitation is listed under `invitations` and, without an account, waits until someone registers with the address. At most `STUDIO_INVITATION_RATE_LIMIT` invitations per user per window (429 `studio.invitation.rate-limited`).',
+  })
   @ApiCreatedResponse({ type: ChannelResponse })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
+  @ApiProblems(400, 401, 403, 404, 409, 422, 429)
   invite(@CurrentUser() principal: Principal, @Param('channelId', uuid()) channelId: string, @Body() body: InviteMemberRequest) {
     const invitee = body.handle !== undefined ? { handle: body.handle.replace(/^@/, '') } : { email: body.email! };
     return this.commands.execute(new InviteMemberCommand(principal.userId, channelId, invitee, body.role));
+  }
+
+  @Delete(':channelId/invitations')
+  @ApiOperation({ summary: 'Withdraw an invitation sent to an e-mail address (owner)' })
+  @ApiOkResponse({ type: ChannelResponse })
+  @ApiProblems(400, 401, 403, 404)
+  withdrawInvitation(@CurrentUser() principal: Principal, @Param('channelId', uuid()) channelId: string, @Query() query: WithdrawInvitationQuery) {
+    return this.commands.execute(new WithdrawEmailInvitationCommand(principal.userId, channelId, query.email));
   }
 
   @Post(':channelId/invitation/accept')

@@ -45,12 +45,24 @@ export class MemberResponse {
   @ApiProperty({ nullable: true, type: String }) joinedAt!: string | null;
 }
 
+export class InvitationResponse {
+  @ApiProperty({ description: 'The address the invitation was sent to' }) email!: string;
+  @ApiProperty({ enum: ['editor', 'viewer'] }) role!: string;
+  @ApiProperty() invitedBy!: string;
+  @ApiProperty() invitedAt!: string;
+}
+
+export class WithdrawInvitationQuery {
+  @ApiProperty({ description: 'The address the invitation was sent to' }) @IsEmail() email!: string;
+}
+
 export class ChannelResponse {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty() description!: string;
   @ApiProperty() ownerId!: string;
-  @ApiProperty({ type: [MemberResponse] }) members!: MemberResponse[];
+  @ApiProperty({ type: [MemberResponse], description: 'The team, and invitations sent by handle' }) members!: MemberResponse[];
+  @ApiProperty({ type: [InvitationResponse], description: 'Invitations sent to e-mail addresses, until accepted' }) invitations!: InvitationResponse[];
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }

@@ -84,7 +84,7 @@ export class UploadsController {
   async head(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     await this.uploads.ownUpload(principal.userId, id);
     reply.hijack();
-    await this.tus.handle({ userId: principal.userId }, request.raw, reply.raw);
+    await this.tus.handle({ userId: principal.userId, uploadId: id }, request.raw, reply.raw);
   }
 
   @Get(':id')
@@ -103,7 +103,7 @@ export class UploadsController {
   async patch(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     await this.uploads.ownUpload(principal.userId, id);
     reply.hijack();
-    await this.tus.handle({ userId: principal.userId }, request.raw, reply.raw);
+    await this.tus.handle({ userId: principal.userId, uploadId: id }, request.raw, reply.raw);
   }
 
   @Delete(':id')
@@ -113,7 +113,7 @@ export class UploadsController {
   async terminate(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     await this.uploads.ownUpload(principal.userId, id);
     reply.hijack();
-    await this.tus.handle({ userId: principal.userId }, request.raw, reply.raw);
+    await this.tus.handle({ userId: principal.userId, uploadId: id }, request.raw, reply.raw);
     if (reply.raw.statusCode === 204) await this.uploads.terminated(id);
   }
 }

@@ -34,6 +34,17 @@ export class InviteMemberCommand extends Command<ChannelView> {
   }
 }
 
+/** Withdraws an invitation sent to an address (pending an account or not). */
+export class WithdrawEmailInvitationCommand extends Command<ChannelView> {
+  constructor(
+    readonly userId: string,
+    readonly channelId: string,
+    readonly email: string,
+  ) {
+    super();
+  }
+}
+
 export class RespondToInvitationCommand extends Command<ChannelView | { declined: true }> {
   constructor(
     readonly userId: string,

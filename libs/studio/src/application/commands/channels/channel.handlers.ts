@@ -1,8 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { RealtimeEmitter, UnitOfWork } from '@lib/platform';
-import { Channel, ChannelRepository } from '../../../domain/channel/channel.js';
-import { PersonNotFoundError, StudioPerson } from '../../../domain/people/person.js';
+import { AppConfig } from '@config';
+import { RateLimiter, RealtimeEmitter, UnitOfWork, type RatePolicy } from '@lib/platform';
+import { Channel, ChannelRepository, type InvitableRole, type Member } from '../../../domain/channel/channel.js';
+import { PersonNotFoundError } from '../../../domain/people/person.js';
+import { PersonRepository } from '../../../domain/people/person.repository.js';
 import { ChannelTeams } from '../../channel-teams.js';
 import { ChannelViews } from '../../queries/channels/channel.views.js';
 import {
@@ -13,6 +14,7 @@ import {
   RespondToInvitationCommand,
   TransferOwnershipCommand,
   UpdateChannelCommand,
+  WithdrawEmailInvitationCommand,
 } from './channel.commands.js';
 
 @CommandHandler(CreateChannelCommand)
@@ -50,38 +52,63 @@ export class UpdateChannelHandler implements ICommandHandler<UpdateChannelComman
 
 @CommandHandler(InviteMemberCommand)
 export class InviteMemberHandler implements ICommandHandler<InviteMemberCommand> {
+  private readonly ratePolicy: RatePolicy;
+
   constructor(
     private readonly teams: ChannelTeams,
+    private readonly people: PersonRepository,
     private readonly unitOfWork: UnitOfWork,
-    private readonly em: EntityManager,
     private readonly views: ChannelViews,
     private readonly realtime: RealtimeEmitter,
-  ) {}
+    private readonly rateLimiter: RateLimiter,
+    config: AppConfig,
+  ) {
+    this.ratePolicy = {
+      name: 'studio-invitations',
+      ...config.studio.invitationRate,
+      code: 'studio.invitation.rate-limited',
+      message: 'Too many invitations sent; try again later',
+    };
+  }
 
   async execute({ userId, channelId, invitee, role }: InviteMemberCommand) {
-    const channel = await this.unitOfWork.transactional(async () => {
+    await this.rateLimiter.consume(this.ratePolicy, userId);
+    const { channel, invited } = await this.unitOfWork.transactional(async () => {
       const found = await this.teams.require(userId, channelId, 'viewer');
-      const person = await this.find(invitee);
-      found.invite(userId, person.userId, role);
-      return found;
+      if (invitee.email !== undefined) return { channel: found, invited: await this.inviteByEmail(found, userId, invitee.email, role) };
+      const person = await this.people.byHandle(invitee.handle!);
+      if (!person) throw new PersonNotFoundError(invitee);
+      return { channel: found, invited: found.invite(userId, person.userId, role) };
     });
-    const invited = channel.members.at(-1)!;
-    this.realtime.toUser(invited.userId, 'studio:invitation', { channelId: channel.id, channelName: channel.name, role: invited.role, invitedBy: userId });
+    if (invited) this.realtime.toUser(invited.userId, 'studio:invitation', { channelId: channel.id, channelName: channel.name, role: invited.role, invitedBy: userId });
     return this.views.of(channel);
   }
 
-  private async find(invitee: { handle?: string; email?: string }): Promise<StudioPerson> {
-    const person = invitee.handle
-      ? await this.em.findOne(StudioPerson, { handle: { $ilike: escapeLike(invitee.handle) } })
-      : await this.em.findOne(StudioPerson, { email: invitee.email!.toLowerCase() });
-    if (!person) throw new PersonNotFoundError(invitee);
-    return person;
+  /** Same answer whether the address has an account or not: no one learns who is registered. */
+  private async inviteByEmail(channel: Channel, userId: string, rawEmail: string, role: InvitableRole): Promise<Member | null> {
+    const email = rawEmail.trim().toLowerCase();
+    await this.people.lockEmail(email);
+    const person = await this.people.byEmail(email);
+    return channel.inviteByEmail(userId, email, person?.userId ?? null, role);
   }
 }
 
-/** `$ilike` treats `%` and `_` as wildcards; handles may contain `_`. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (match) => `\\${match}`);
+@CommandHandler(WithdrawEmailInvitationCommand)
+export class WithdrawEmailInvitationHandler implements ICommandHandler<WithdrawEmailInvitationCommand> {
+  constructor(
+    private readonly teams: ChannelTeams,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly views: ChannelViews,
+  ) {}
+
+  async execute({ userId, channelId, email }: WithdrawEmailInvitationCommand) {
+    const channel = await this.unitOfWork.transactional(async () => {
+      const found = await this.teams.require(userId, channelId, 'viewer');
+      found.withdrawEmailInvitation(userId, email.trim().toLowerCase());
+      return found;
+    });
+    return this.views.of(channel);
+  }
 }
 
 @CommandHandler(RespondToInvitationCommand)
