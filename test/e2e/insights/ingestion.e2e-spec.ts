@@ -203,8 +203,12 @@ describe('insights: event ingestion (POST /v1/events)', () => {
     });
   });
 
-  it('documents its routes in the OpenAPI document', async () => {
-    const paths = Object.keys((await app.request('GET', '/docs-json')).body.paths);
+  it('documents its routes in the OpenAPI document, POST /v1/events as public with optional authentication', async () => {
+    const document = (await app.request('GET', '/docs-json')).body;
+    const ingest = document.paths['/v1/events'].post;
+    expect(ingest.security).toEqual(expect.arrayContaining([{}, { bearer: [] }]));
+    expect(ingest.description).toMatch(/public, authentication optional/);
+    const paths = Object.keys(document.paths);
     for (const route of ['/v1/events', '/v1/insights/channels/{id}/overview', '/v1/insights/videos/{id}', '/v1/insights/channels/{id}/weekly-report', '/v1/insights/exports', '/v1/insights/exports/{id}', '/v1/admin/insights/overview']) {
       expect(paths).toContain(route);
     }
