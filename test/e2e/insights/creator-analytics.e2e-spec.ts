@@ -166,7 +166,7 @@ describe('insights: creator analytics', () => {
   it('answers another creator’s channel with 404', async () => {
     const answer = await get(basicCreator, `/v1/insights/channels/${channel}/overview?from=${from}&to=${to}`);
     expect(answer.status).toBe(404);
-    expect(answer.body.code).toBe('insights.channel-not-found');
+    expect(answer.body.code).toBe('insights.channel.not-found');
   });
 
   it('answers another creator’s video with 404', async () => {
@@ -174,7 +174,7 @@ describe('insights: creator analytics', () => {
     await subscribe(harness.app, harness.fake, rival, 'studio-pro');
     const answer = await get(rival, `/v1/insights/videos/${v1}?from=${from}&to=${to}`);
     expect(answer.status).toBe(404);
-    expect(answer.body.code).toBe('insights.video-not-found');
+    expect(answer.body.code).toBe('insights.video.not-found');
   });
 
   it('keeps video details for advanced analytics (403 on a basic plan)', async () => {
@@ -186,13 +186,13 @@ describe('insights: creator analytics', () => {
   it('refuses a time zone that does not exist', async () => {
     const answer = await get(creator, `/v1/insights/channels/${channel}/overview?from=${from}&to=${to}&tz=Mars/Olympus_Mons`);
     expect(answer.status).toBe(400);
-    expect(answer.body.code).toBe('insights.invalid-time-zone');
+    expect(answer.body.code).toBe('insights.time-zone.invalid');
   });
 
   it('refuses `from` after `to`', async () => {
     const answer = await get(creator, `/v1/insights/channels/${channel}/overview?from=${to}&to=${from}`);
     expect(answer.status).toBe(400);
-    expect(answer.body.code).toBe('insights.invalid-range');
+    expect(answer.body.code).toBe('insights.range.invalid');
   });
 
   it('refuses a creator whose plan has no analytics', async () => {
@@ -232,7 +232,7 @@ describe('insights: creator analytics', () => {
     expect((await overview(teammate)).status).toBe(200);
     const outsider = await overview(creator);
     expect(outsider.status).toBe(404);
-    expect(outsider.body.code).toBe('insights.channel-not-found');
+    expect(outsider.body.code).toBe('insights.channel.not-found');
     expect((await app.request('DELETE', `/v1/studio/channels/${studioChannel}/members/${teammate.user.id}`, { token: basicCreator.tokens.accessToken })).status).toBeLessThan(300);
     expect((await overview(teammate)).status).toBe(404);
   });

@@ -151,7 +151,7 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
     await subscribe(harness.app, harness.fake, rival, 'creator-plus');
     const answer = await requestExport({ report: 'channel-daily', format: 'csv' }, rival);
     expect(answer.status).toBe(404);
-    expect(answer.body.code).toBe('insights.channel-not-found');
+    expect(answer.body.code).toBe('insights.channel.not-found');
   });
 
   it('does not serve someone else’s export', async () => {
@@ -159,7 +159,7 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
     const other = await registerUser(harness.app);
     const file = await download(answer.body.id, other);
     expect(file.status).toBe(404);
-    expect(((await file.json()) as { code: string }).code).toBe('insights.export-not-found');
+    expect(((await file.json()) as { code: string }).code).toBe('insights.export.not-found');
   });
 
   it('refuses an unknown report or format', async () => {

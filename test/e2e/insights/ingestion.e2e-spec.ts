@@ -96,7 +96,7 @@ describe('insights: event ingestion (POST /v1/events)', () => {
     const events = Array.from({ length: 501 }, () => clientEvent('click', new Date()));
     const answer = await track(app, events);
     expect(answer.status).toBe(413);
-    expect(answer.body.code).toBe('insights.batch-too-large');
+    expect(answer.body.code).toBe('insights.batch.too-large');
     expect(await stored([events[0]!.eventId])).toHaveLength(0);
   });
 

@@ -54,7 +54,7 @@ describe('insights: live counters on dashboard sockets', () => {
     expect(await live).toMatchObject({ scope: 'platform', id: '*' });
     const member = await connect(creator);
     const refused = await member.emitWithAck('insights:subscribe', { platform: true });
-    expect(refused.error.code).toBe('insights.dashboard-forbidden');
+    expect(refused.error.code).toBe('insights.dashboard.forbidden');
   });
 
   it('refuses a creator whose plan has no analytics', async () => {
@@ -69,12 +69,12 @@ describe('insights: live counters on dashboard sockets', () => {
     await subscribe(app, harness.fake, other, 'creator-plus');
     const socket = await connect(other);
     const answer = await socket.emitWithAck('insights:subscribe', { channelId });
-    expect(answer.error.code).toBe('insights.channel-not-found');
+    expect(answer.error.code).toBe('insights.channel.not-found');
   });
 
   it('refuses a subscription naming no scope', async () => {
     const socket = await connect(creator);
     const answer = await socket.emitWithAck('insights:subscribe', { channelId: 'nope' });
-    expect(answer.error.code).toBe('insights.dashboard-forbidden');
+    expect(answer.error.code).toBe('insights.dashboard.forbidden');
   });
 });

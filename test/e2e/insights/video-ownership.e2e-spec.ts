@@ -63,9 +63,9 @@ describe('insights: whose video it is comes from studio', () => {
   it('answers the attacker 404 for the video, over HTTP and on the live socket', async () => {
     const answer = await videoInsights(attacker);
     expect(answer.status).toBe(404);
-    expect(answer.body.code).toBe('insights.video-not-found');
+    expect(answer.body.code).toBe('insights.video.not-found');
     const live = await subscribeLive(attacker, { videoId });
-    expect(live.error.code).toBe('insights.video-not-found');
+    expect(live.error.code).toBe('insights.video.not-found');
   });
 
   it('counts none of those views in the attacker’s own scope', async () => {

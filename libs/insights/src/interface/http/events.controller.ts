@@ -56,7 +56,7 @@ export class EventsController {
     const events = batchOf(body);
     if (events.length > this.config.insights.maxBatch) {
       throw new HttpException(
-        { code: 'insights.batch-too-large', message: `A batch holds at most ${this.config.insights.maxBatch} events (got ${events.length})` },
+        { code: 'insights.batch.too-large', message: `A batch holds at most ${this.config.insights.maxBatch} events (got ${events.length})` },
         413,
       );
     }
