@@ -17,10 +17,12 @@ import { GetVideoInsightsHandler } from './application/queries/get-video-insight
 import { RecordBillingEvents, RecordEngagementEvents, RecordIdentityEvents } from './application/reactions/record-domain-events.js';
 import { RecordStudioEvents } from './application/reactions/record-studio-events.js';
 import { RollupRunner } from './application/rollup-runner.js';
+import { VideoDirectory } from './application/video-directory.js';
 import { WeeklyReports, WeeklyReportStore } from './application/weekly-reports.js';
 import { ExportReadyV1 } from './contracts/index.js';
 import { ExportRepository } from './domain/export.js';
 import { StudioChannelMembership } from './infrastructure/studio-channel-membership.js';
+import { StudioVideoDirectory } from './infrastructure/studio-video-directory.js';
 import { FileReportRenderer } from './infrastructure/exports/file-report-renderer.js';
 import { SqlReportSource } from './infrastructure/exports/sql-report-source.js';
 import { insightsOutboundEvents } from './infrastructure/outbound-events.js';
@@ -68,6 +70,7 @@ import { InsightsGateway } from './interface/realtime/insights.gateway.js';
     { provide: DomainFacts, useClass: SqlDomainFacts },
     { provide: VideoCatalogue, useClass: SqlVideoCatalogue },
     { provide: ChannelMembership, useClass: StudioChannelMembership },
+    { provide: VideoDirectory, useClass: StudioVideoDirectory },
     { provide: ExportRepository, useClass: MikroOrmExportRepository },
     { provide: ReportSource, useClass: SqlReportSource },
     { provide: ReportRenderer, useClass: FileReportRenderer },

@@ -4,12 +4,13 @@ import { planBecomes, sql, subscribe, webhookUrl, webhooksSettle, type BillingOn
 import type Stripe from 'stripe';
 import { BROWSER_UA, clientEvent, minutes, PHONE_UA, rebuildRollups, startInsightsWithBilling, track } from '../../support/insights.js';
 import { registerUser, type RegisteredUser } from '../../support/showrunner.js';
+import { createChannel, studioPerson } from '../studio/studio-helpers.js';
 
 const DAY = 86_400_000;
 
 /**
- * Fixture (hand-computed below). Channel = the creator's id (no studio channel announced); V1 lasts
- * 100 s, V2 200 s. The range is [base, base + 4 days), base = UTC midnight three days ago.
+ * Fixture (hand-computed below). The creator's studio channel has published V1 (100 s) and V2 (200 s);
+ * players send no channel (one they sent would be ignored). The range is [base, base + 4 days), base = UTC midnight three days ago.
  *  day 1 10:00  A starts V1, heartbeats at 50 s (+30 s) and 100 s (+30 s), completes; B (phone, US,
  *               from youtube) starts V1, heartbeat at 25 s (+20 s); A starts V1 again at 10:30 (same window)
  *  day 2 15:00  C (phone, DE, utm newsletter) starts V2, heartbeat at 100 s (+40 s); A starts V1, heartbeat at 10 s (+10 s)
@@ -34,13 +35,23 @@ describe('insights: creator analytics', () => {
   beforeAll(async () => {
     harness = await startInsightsWithBilling();
     const { app, fake } = harness;
-    creator = await registerUser(app);
+    creator = await studioPerson(app);
     basicCreator = await registerUser(app);
     await subscribe(app, fake, creator, 'studio-pro');
     await subscribe(app, fake, basicCreator, 'creator-plus');
-    channel = creator.user.id;
-    const p1 = (extra: Record<string, unknown> = {}) => ({ channelId: channel, duration: 100, ...extra });
-    const p2 = (extra: Record<string, unknown> = {}) => ({ channelId: channel, duration: 200, ...extra });
+    channel = await createChannel(app, creator);
+    // Studio's catalogue as its `studio.video-published.v1` events leave it.
+    for (const [video, duration] of [[v1, 100], [v2, 200]] as const) {
+      await sql(app, `insert into insights.videos (video_id, channel_id, creator_id, title, duration_seconds, published_at) values (?, ?, ?, 'V', ?, ?)`, [
+        video,
+        channel,
+        creator.user.id,
+        duration,
+        at(-2, 0).toISOString(),
+      ]);
+    }
+    const p1 = (extra: Record<string, unknown> = {}) => ({ ...extra });
+    const p2 = p1;
     const send = async (events: unknown[], options: Parameters<typeof track>[2] = {}) => {
       const answer = await track(app, events, options);
       expect(answer.body).toMatchObject({ accepted: events.length, rejected: [] });
@@ -72,11 +83,11 @@ describe('insights: creator analytics', () => {
       clientEvent('video_start', at(-1, 12), { sessionId: 'd', videoId: v1, properties: p1() }),
       clientEvent('video_progress', at(-1, 12, 1), { sessionId: 'd', videoId: v1, properties: p1({ position: 5, elapsed: 10 }) }),
     ]);
-    // A follower through engagement's event (consumed into the raw log).
+    // A follower of the creator through engagement's event (consumed into the raw log, in the creator's personal scope).
     const fan = await registerUser(app);
     expect((await app.request('POST', `/v1/creators/${creator.user.id}/follow`, { token: fan.tokens.accessToken })).status).toBeLessThan(300);
     await eventually(async () => {
-      const rows = await sql(app, `select 1 from insights.events where name = 'follow' and channel_id = ?`, [channel]);
+      const rows = await sql(app, `select 1 from insights.events where name = 'follow' and channel_id = ?`, [creator.user.id]);
       expect(rows).toHaveLength(1);
     });
     await rebuildRollups(app, new Date(base.getTime() - 4 * DAY), new Date(Date.now() + 3_600_000));
@@ -92,7 +103,7 @@ describe('insights: creator analytics', () => {
       watchTimeSeconds: { value: 130, previous: 10, change: 12 },
       averageViewDurationSeconds: { value: 32.5, previous: 10, change: 2.25 },
       completionRate: { value: 0.25, previous: 0, change: null },
-      newFollowers: { value: 1, previous: 0, change: null },
+      newFollowers: { value: 0, previous: 0, change: 0 },
       revenueCents: { value: 0, previous: 0, change: 0 },
     });
     expect(answer.body.series.map((p: { start: string; views: number; watchSeconds: number; uniqueViewers: number }) => [p.start, p.views, p.watchSeconds, p.uniqueViewers])).toEqual([
@@ -101,6 +112,12 @@ describe('insights: creator analytics', () => {
       [at(2, 0).toISOString(), 0, 0, 0],
       [at(3, 0).toISOString(), 0, 0, 0],
     ]);
+  });
+
+  it('counts the creator’s new followers in their personal scope (their user id)', async () => {
+    const answer = await get(creator, `/v1/insights/channels/${creator.user.id}/overview?from=${from}&to=${to}`);
+    expect(answer.status).toBe(200);
+    expect(answer.body.metrics).toMatchObject({ newFollowers: { value: 1 }, views: { value: 0 } });
   });
 
   it('buckets the series in the requested time zone', async () => {
@@ -149,7 +166,7 @@ describe('insights: creator analytics', () => {
   it('answers another creator’s channel with 404', async () => {
     const answer = await get(basicCreator, `/v1/insights/channels/${channel}/overview?from=${from}&to=${to}`);
     expect(answer.status).toBe(404);
-    expect(answer.body.code).toBe('insights.channel-not-found');
+    expect(answer.body.code).toBe('insights.channel.not-found');
   });
 
   it('answers another creator’s video with 404', async () => {
@@ -157,7 +174,7 @@ describe('insights: creator analytics', () => {
     await subscribe(harness.app, harness.fake, rival, 'studio-pro');
     const answer = await get(rival, `/v1/insights/videos/${v1}?from=${from}&to=${to}`);
     expect(answer.status).toBe(404);
-    expect(answer.body.code).toBe('insights.video-not-found');
+    expect(answer.body.code).toBe('insights.video.not-found');
   });
 
   it('keeps video details for advanced analytics (403 on a basic plan)', async () => {
@@ -169,13 +186,13 @@ describe('insights: creator analytics', () => {
   it('refuses a time zone that does not exist', async () => {
     const answer = await get(creator, `/v1/insights/channels/${channel}/overview?from=${from}&to=${to}&tz=Mars/Olympus_Mons`);
     expect(answer.status).toBe(400);
-    expect(answer.body.code).toBe('insights.invalid-time-zone');
+    expect(answer.body.code).toBe('insights.time-zone.invalid');
   });
 
   it('refuses `from` after `to`', async () => {
     const answer = await get(creator, `/v1/insights/channels/${channel}/overview?from=${to}&to=${from}`);
     expect(answer.status).toBe(400);
-    expect(answer.body.code).toBe('insights.invalid-range');
+    expect(answer.body.code).toBe('insights.range.invalid');
   });
 
   it('refuses a creator whose plan has no analytics', async () => {
@@ -215,7 +232,7 @@ describe('insights: creator analytics', () => {
     expect((await overview(teammate)).status).toBe(200);
     const outsider = await overview(creator);
     expect(outsider.status).toBe(404);
-    expect(outsider.body.code).toBe('insights.channel-not-found');
+    expect(outsider.body.code).toBe('insights.channel.not-found');
     expect((await app.request('DELETE', `/v1/studio/channels/${studioChannel}/members/${teammate.user.id}`, { token: basicCreator.tokens.accessToken })).status).toBeLessThan(300);
     expect((await overview(teammate)).status).toBe(404);
   });

@@ -9,6 +9,7 @@ import { eventually, startSmtpServer, type TestSmtpServer } from '@lib/platform/
 import { sql, subscribe, type BillingOnFakeStripe } from '../../support/billing.js';
 import { clientEvent, rebuildRollups, startInsightsWithBilling, track } from '../../support/insights.js';
 import { connectSocket, nextEvent, registerUser, type RegisteredUser } from '../../support/showrunner.js';
+import { createChannel, studioPerson } from '../studio/studio-helpers.js';
 
 const run = promisify(execFile);
 const DAY = 86_400_000;
@@ -33,17 +34,20 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
   const from = new Date(today.getTime() - 3 * DAY).toISOString();
   const to = new Date(today.getTime() + DAY).toISOString();
   const videoId = randomUUID();
+  let channelId: string;
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
     harness = await startInsightsWithBilling({ MAIL_URL: smtp.url() });
-    creator = await registerUser(harness.app);
+    creator = await studioPerson(harness.app);
     await subscribe(harness.app, harness.fake, creator, 'creator-plus');
     socket = await connectSocket(harness.app, { token: creator.tokens.accessToken });
-    const channelId = creator.user.id;
+    channelId = await createChannel(harness.app, creator);
+    // Studio's catalogue as `studio.video-published.v1` leaves it.
+    await sql(harness.app, `insert into insights.videos (video_id, channel_id, creator_id) values (?, ?, ?)`, [videoId, channelId, creator.user.id]);
     // Two views two days ago, three yesterday.
     const day = (n: number, session: string) =>
-      clientEvent('video_start', new Date(today.getTime() - n * DAY + 12 * 3_600_000), { sessionId: session, videoId, properties: { channelId } });
+      clientEvent('video_start', new Date(today.getTime() - n * DAY + 12 * 3_600_000), { sessionId: session, videoId });
     await track(harness.app, [day(2, 'a'), day(2, 'b'), day(1, 'a'), day(1, 'b'), day(1, 'c')]);
     await rebuildRollups(harness.app, new Date(from), new Date(to));
   }, 60_000);
@@ -54,7 +58,7 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
   });
 
   const requestExport = (body: Record<string, unknown>, user = creator) =>
-    harness.app.request('POST', '/v1/insights/exports', { token: user.tokens.accessToken, body: { channelId: creator.user.id, from, to, ...body } });
+    harness.app.request('POST', '/v1/insights/exports', { token: user.tokens.accessToken, body: { channelId, from, to, ...body } });
 
   const download = (id: string, user = creator) => fetch(`${harness.app.url}/v1/insights/exports/${id}`, { headers: { authorization: `Bearer ${user.tokens.accessToken}` } });
 
@@ -116,7 +120,7 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
     const videos = Array.from({ length: 12 }, () => randomUUID());
     const start = new Date(today.getTime() - 400 * DAY).toISOString();
     for (const video of videos) {
-      await sql(app, `insert into insights.videos (video_id, channel_id, creator_id) values (?, ?, ?)`, [video, creator.user.id, creator.user.id]);
+      await sql(app, `insert into insights.videos (video_id, channel_id, creator_id) values (?, ?, ?)`, [video, channelId, creator.user.id]);
       await sql(
         app,
         `insert into insights.rollups (grain, bucket, scope, scope_id, views, unique_viewers, watch_seconds)
@@ -147,7 +151,7 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
     await subscribe(harness.app, harness.fake, rival, 'creator-plus');
     const answer = await requestExport({ report: 'channel-daily', format: 'csv' }, rival);
     expect(answer.status).toBe(404);
-    expect(answer.body.code).toBe('insights.channel-not-found');
+    expect(answer.body.code).toBe('insights.channel.not-found');
   });
 
   it('does not serve someone else’s export', async () => {
@@ -155,7 +159,7 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
     const other = await registerUser(harness.app);
     const file = await download(answer.body.id, other);
     expect(file.status).toBe(404);
-    expect(((await file.json()) as { code: string }).code).toBe('insights.export-not-found');
+    expect(((await file.json()) as { code: string }).code).toBe('insights.export.not-found');
   });
 
   it('refuses an unknown report or format', async () => {
@@ -165,12 +169,12 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
   });
 
   it('mails the weekly report to channels that opted in, once per week', async () => {
-    const opt = await harness.app.request('PUT', `/v1/insights/channels/${creator.user.id}/weekly-report`, {
+    const opt = await harness.app.request('PUT', `/v1/insights/channels/${channelId}/weekly-report`, {
       token: creator.tokens.accessToken,
       body: { enabled: true },
     });
     expect(opt.status).toBe(200);
-    expect(opt.body).toEqual({ channelId: creator.user.id, enabled: true });
+    expect(opt.body).toEqual({ channelId, enabled: true });
     const { WeeklyReports } = await import('../../../libs/insights/src/application/weekly-reports.js');
     const { MikroORM, RequestContext } = await import('@mikro-orm/postgresql');
     const weekly = harness.app.app.get(WeeklyReports);
@@ -180,7 +184,7 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
     const reports = () => smtp.received.filter((mail) => mail.raw.includes('Week of') && mail.rcptTo.includes(creator.user.email));
     await eventually(() => expect(reports()).toHaveLength(1));
     expect(reports()[0]!.raw).toMatch(/views: 5 \(week before: 0\)|views: \d+ \(week before: \d+\)/);
-    const [row] = await sql<{ last_sent_week: unknown }>(harness.app, `select last_sent_week from insights.weekly_reports where channel_id = ?`, [creator.user.id]);
+    const [row] = await sql<{ last_sent_week: unknown }>(harness.app, `select last_sent_week from insights.weekly_reports where channel_id = ?`, [channelId]);
     expect(row!.last_sent_week).not.toBeNull();
   });
 });

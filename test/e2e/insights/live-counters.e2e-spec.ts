@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import type { TestApp } from '@lib/platform/testing';
-import { subscribe, type BillingOnFakeStripe } from '../../support/billing.js';
+import { sql, subscribe, type BillingOnFakeStripe } from '../../support/billing.js';
 import { clientEvent, startInsightsWithBilling, track } from '../../support/insights.js';
 import { connectSocket, nextEvent, registerUser, type RegisteredUser } from '../../support/showrunner.js';
+import { createChannel, studioPerson } from '../studio/studio-helpers.js';
 
 describe('insights: live counters on dashboard sockets', () => {
   let harness: BillingOnFakeStripe;
   let app: TestApp;
   let creator: RegisteredUser;
+  let channelId: string;
   const sockets: Socket[] = [];
   const connect = async (user: RegisteredUser) => {
     const socket = await connectSocket(app, { token: user.tokens.accessToken });
@@ -19,8 +21,9 @@ describe('insights: live counters on dashboard sockets', () => {
   beforeAll(async () => {
     harness = await startInsightsWithBilling({ INSIGHTS_LIVE_PUSH_INTERVAL_MS: '1000' });
     app = harness.app;
-    creator = await registerUser(app);
+    creator = await studioPerson(app);
     await subscribe(app, harness.fake, creator, 'creator-plus');
+    channelId = await createChannel(app, creator);
   });
   afterAll(async () => {
     for (const socket of sockets) socket.close();
@@ -29,13 +32,14 @@ describe('insights: live counters on dashboard sockets', () => {
 
   it('pushes an ingested heartbeat to the channel’s dashboard within 5 seconds', async () => {
     const socket = await connect(creator);
-    const channelId = creator.user.id;
     expect(await socket.emitWithAck('insights:subscribe', { channelId })).toEqual({ room: `insights:channel:${channelId}` });
     const videoId = randomUUID();
+    // Studio's catalogue as `studio.video-published.v1` leaves it: the video is the channel's.
+    await sql(app, `insert into insights.videos (video_id, channel_id, creator_id) values (?, ?, ?)`, [videoId, channelId, creator.user.id]);
     const live = nextEvent(socket, 'insights:live', 5_000);
     const answer = await track(app, [
-      clientEvent('video_progress', new Date(), { sessionId: 'viewer-1', videoId, properties: { channelId, position: 3 } }),
-      clientEvent('video_progress', new Date(), { sessionId: 'viewer-2', videoId, properties: { channelId, position: 8 } }),
+      clientEvent('video_progress', new Date(), { sessionId: 'viewer-1', videoId, properties: { position: 3 } }),
+      clientEvent('video_progress', new Date(), { sessionId: 'viewer-2', videoId, properties: { position: 8 } }),
     ]);
     expect(answer.body.accepted).toBe(2);
     expect(await live).toMatchObject({ scope: 'channel', id: channelId, viewersNow: 2, eventsPerMinute: 2 });
@@ -50,7 +54,7 @@ describe('insights: live counters on dashboard sockets', () => {
     expect(await live).toMatchObject({ scope: 'platform', id: '*' });
     const member = await connect(creator);
     const refused = await member.emitWithAck('insights:subscribe', { platform: true });
-    expect(refused.error.code).toBe('insights.dashboard-forbidden');
+    expect(refused.error.code).toBe('insights.dashboard.forbidden');
   });
 
   it('refuses a creator whose plan has no analytics', async () => {
@@ -64,13 +68,13 @@ describe('insights: live counters on dashboard sockets', () => {
     const other = await registerUser(app);
     await subscribe(app, harness.fake, other, 'creator-plus');
     const socket = await connect(other);
-    const answer = await socket.emitWithAck('insights:subscribe', { channelId: creator.user.id });
-    expect(answer.error.code).toBe('insights.channel-not-found');
+    const answer = await socket.emitWithAck('insights:subscribe', { channelId });
+    expect(answer.error.code).toBe('insights.channel.not-found');
   });
 
   it('refuses a subscription naming no scope', async () => {
     const socket = await connect(creator);
     const answer = await socket.emitWithAck('insights:subscribe', { channelId: 'nope' });
-    expect(answer.error.code).toBe('insights.dashboard-forbidden');
+    expect(answer.error.code).toBe('insights.dashboard.forbidden');
   });
 });

@@ -91,6 +91,6 @@ describe('insights: platform analytics (admin)', () => {
   it('refuses `from` after `to`', async () => {
     const answer = await harness.app.request('GET', `/v1/admin/insights/overview?from=${to}&to=${from}`, { token: harness.adminToken });
     expect(answer.status).toBe(400);
-    expect(answer.body.code).toBe('insights.invalid-range');
+    expect(answer.body.code).toBe('insights.range.invalid');
   });
 });

@@ -39,7 +39,6 @@ export abstract class AnalyticsReader {
   abstract breakdown(scope: Scope, scopeId: string, dimension: 'source' | 'country' | 'device', from: Date, to: Date): Promise<Breakdown[]>;
   /** Viewers by how far they got: 21 buckets (0%, 5%, ... 100%). */
   abstract reachHistogram(videoId: string, from: Date, to: Date): Promise<number[]>;
-  abstract channelOfVideo(videoId: string): Promise<string | null>;
   abstract topVideos(scope: Scope, scopeId: string, from: Date, to: Date, limit: number): Promise<PlatformFigures['topContent']>;
   abstract platform(range: ReportRange): Promise<PlatformFigures>;
 }

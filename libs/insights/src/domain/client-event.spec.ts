@@ -55,8 +55,8 @@ describe('request context', () => {
 
 describe('report ranges and curves', () => {
   it('refuses unknown zones and reversed ranges', () => {
-    expect(() => reportRange(now, new Date(now.getTime() + 1), 'Nowhere/Land')).toThrow(expect.objectContaining({ code: 'insights.invalid-time-zone' }));
-    expect(() => reportRange(now, now)).toThrow(expect.objectContaining({ code: 'insights.invalid-range' }));
+    expect(() => reportRange(now, new Date(now.getTime() + 1), 'Nowhere/Land')).toThrow(expect.objectContaining({ code: 'insights.time-zone.invalid' }));
+    expect(() => reportRange(now, now)).toThrow(expect.objectContaining({ code: 'insights.range.invalid' }));
   });
 
   it('turns how far viewers got into the share still watching', () => {

@@ -4,8 +4,9 @@ import { ChannelMembership } from '../application/channel-membership.js';
 
 /**
  * A channel's analytics are for its whole team (owner, editors, viewers), asked of studio at read
- * time so a removal applies at once. A channel id studio does not know is a creator's own channel
- * whose id is the creator's user id (clients may send `properties.channelId` that way).
+ * time so a removal applies at once. A channel id studio does not know can only be a creator's
+ * personal scope, keyed by their user id: follows of the creator and revenue whose checkout named
+ * them. Client events never land there (their channel comes from studio), nor does a video.
  */
 @Injectable()
 export class StudioChannelMembership extends ChannelMembership {

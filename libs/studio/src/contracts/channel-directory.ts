@@ -1,13 +1,26 @@
 export type ChannelTeamRole = 'owner' | 'editor' | 'viewer';
 
+/** Which channel a video belongs to, as studio records it (published or not). */
+export interface ChannelVideo {
+  videoId: string;
+  channelId: string;
+  /** The channel's owner (the creator). */
+  ownerId: string;
+  /** Null until the media is probed. */
+  durationSeconds: number | null;
+}
+
 /**
- * Studio's synchronous answer to "who is on this channel's team" for other contexts (insights
- * shows a channel's analytics to its team only). Team changes are frequent and must apply at once,
- * so this is asked, not replicated from events.
+ * Studio's synchronous answer to "who is on this channel's team" and "whose is this video" for
+ * other contexts (insights shows a channel's analytics to its team only). Team changes are frequent
+ * and must apply at once, and unpublished videos are announced by no event, so this is asked, not
+ * replicated from events.
  */
 export abstract class ChannelDirectory {
   /** The user's active role on the channel, or null (not a member, or no such channel). */
   abstract roleOf(userId: string, channelId: string): Promise<ChannelTeamRole | null>;
   /** Whether studio knows the channel at all. */
   abstract exists(channelId: string): Promise<boolean>;
+  /** The channel of each video studio knows (drafts and unpublished ones too); unknown ids are absent. */
+  abstract videos(videoIds: string[]): Promise<Map<string, ChannelVideo>>;
 }

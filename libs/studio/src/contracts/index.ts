@@ -8,4 +8,4 @@ export {
   VideoUnpublishedV1,
   VideoUpdatedV1,
 } from './events/video-events.v1.js';
-export { ChannelDirectory, type ChannelTeamRole } from './channel-directory.js';
+export { ChannelDirectory, type ChannelTeamRole, type ChannelVideo } from './channel-directory.js';

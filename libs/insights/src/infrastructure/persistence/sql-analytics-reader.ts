@@ -90,16 +90,6 @@ export class SqlAnalyticsReader extends AnalyticsReader {
     return histogram;
   }
 
-  async channelOfVideo(videoId: string): Promise<string | null> {
-    const [known] = await this.em.execute<Array<{ channel_id: string }>>(`select channel_id from insights.videos where video_id = ?`, [videoId]);
-    if (known) return known.channel_id;
-    const [seen] = await this.em.execute<Array<{ channel_id: string }>>(
-      `select channel_id from insights.events where video_id = ? and channel_id is not null order by occurred_at desc limit 1`,
-      [videoId],
-    );
-    return seen?.channel_id ?? null;
-  }
-
   async topVideos(scope: Scope, scopeId: string, from: Date, to: Date, limit: number): Promise<PlatformFigures['topContent']> {
     // A channel's videos: the catalogue's, or those its events named in the range.
     const channelFilter =

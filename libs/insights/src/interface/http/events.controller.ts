@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, HttpException, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '@config';
 import { ApiProblems, CurrentUser, Public, ValidationFailedException, type Principal } from '@lib/platform';
@@ -22,7 +22,6 @@ function batchOf(body: Record<string, unknown> | undefined): unknown[] {
 }
 
 @ApiTags('insights')
-@ApiBearerAuth()
 @Controller('v1/events')
 export class EventsController {
   constructor(
@@ -33,13 +32,20 @@ export class EventsController {
   @Post()
   @Public()
   @HttpCode(200)
+  // Public with optional authentication: `{}` lets anonymous players in, a bearer token names the viewer.
+  @ApiSecurity({})
+  @ApiBearerAuth()
   @ApiOperation({
-    summary: 'Track a batch of client events (anonymous, or as the bearer token’s user)',
+    summary: 'Track a batch of client events (public: anonymous, or as the bearer token’s user)',
     description:
+      '**Access: public, authentication optional.** Without a token the events are anonymous and counted under their `sessionId`; ' +
+      'with a bearer token (an invalid one is 401) they are the token’s user’s. A caller cannot claim anything else: the user comes ' +
+      'only from the token, a video’s channel and creator only from studio (a `properties.channelId` is stored as sent and never ' +
+      'attributes views to a channel), domain-only names such as `payment` are refused, and country, device and OS come from the request. ' +
       'Idempotent on `eventId`: the answer comes only after the events are durably stored, so a client retries until it gets a 2xx and ' +
       'a retried batch is never counted twice. Context is taken from the request (User-Agent → device and OS, country header, Referer) ' +
       'and from `properties` (`referrer`, `url`, `utm_*`). Bots (by User-Agent) are filtered. Video events: `video_start`, ' +
-      '`video_progress` (heartbeat with `position`, `duration`, optional `elapsed` seconds), `video_complete`.',
+      '`video_progress` (heartbeat with `position`, optional `duration` used only while studio knows none, optional `elapsed` seconds), `video_complete`.',
   })
   @ApiBody({ type: EventBatchRequest })
   @ApiOkResponse({ type: EventBatchResponse })
@@ -50,7 +56,7 @@ export class EventsController {
     const events = batchOf(body);
     if (events.length > this.config.insights.maxBatch) {
       throw new HttpException(
-        { code: 'insights.batch-too-large', message: `A batch holds at most ${this.config.insights.maxBatch} events (got ${events.length})` },
+        { code: 'insights.batch.too-large', message: `A batch holds at most ${this.config.insights.maxBatch} events (got ${events.length})` },
         413,
       );
     }

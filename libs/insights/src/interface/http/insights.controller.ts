@@ -23,7 +23,7 @@ export class InsightsController {
     summary: 'A channel’s views, unique viewers, watch time, average view duration, completion rate, new followers and revenue',
     description:
       'Each figure with the previous period of the same length when `compare=previous`, and a time series in `tz` (hourly up to two days, ' +
-      'daily beyond). Only the channel’s members may read it (others get 404 `insights.channel-not-found`).',
+      'daily beyond). Only the channel’s members may read it (others get 404 `insights.channel.not-found`).',
   })
   @ApiOkResponse({ description: 'Channel overview', schema: { type: 'object' } })
   @ApiProblems(400, 401, 403, 404)

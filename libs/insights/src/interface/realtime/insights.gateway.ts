@@ -4,9 +4,9 @@ import type { Socket } from 'socket.io';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import { BillingApi } from '@lib/billing/contracts';
 import { hasRole, WsProblemFilter, type SocketData } from '@lib/platform';
-import { AnalyticsReader } from '../../application/analytics-reader.js';
 import { ChannelMembership } from '../../application/channel-membership.js';
 import { dashboardRoom } from '../../application/realtime/dashboard-rooms.js';
+import { VideoDirectory } from '../../application/video-directory.js';
 import { ChannelNotFoundError, DashboardForbiddenError, VideoNotFoundError } from '../../domain/insights.errors.js';
 import { ANY_UUID as UUID } from '../../domain/client-event.js';
 
@@ -28,7 +28,7 @@ interface DashboardTarget {
 export class InsightsGateway {
   constructor(
     private readonly membership: ChannelMembership,
-    private readonly reader: AnalyticsReader,
+    private readonly videos: VideoDirectory,
     private readonly billing: BillingApi,
     private readonly orm: MikroORM,
   ) {}
@@ -68,7 +68,7 @@ export class InsightsGateway {
     }
     if (typeof target.videoId === 'string' && UUID.test(target.videoId)) {
       const videoId = target.videoId.toLowerCase();
-      const channelId = await this.reader.channelOfVideo(videoId);
+      const channelId = await this.videos.channelOf(videoId);
       if (!channelId || !(await this.membership.isMember(principal.userId, channelId))) throw new VideoNotFoundError(videoId);
       return dashboardRoom('video', videoId);
     }

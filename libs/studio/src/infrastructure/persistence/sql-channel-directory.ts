@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { ChannelAccess } from '../../application/media/media-ports.js';
-import { ChannelDirectory, type ChannelTeamRole } from '../../contracts/index.js';
+import { ChannelDirectory, type ChannelTeamRole, type ChannelVideo } from '../../contracts/index.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The contract port, answered by the same queries the media side uses. */
 @Injectable()
 export class SqlChannelDirectory extends ChannelDirectory {
-  constructor(private readonly access: ChannelAccess) {
+  constructor(
+    private readonly access: ChannelAccess,
+    private readonly em: EntityManager,
+  ) {
     super();
   }
 
@@ -15,5 +21,21 @@ export class SqlChannelDirectory extends ChannelDirectory {
 
   async exists(channelId: string): Promise<boolean> {
     return (await this.access.ownerOf(channelId)) !== null;
+  }
+
+  async videos(videoIds: string[]): Promise<Map<string, ChannelVideo>> {
+    const ids = videoIds.filter((id) => UUID.test(id));
+    if (!ids.length) return new Map();
+    const rows = await this.em.execute<Array<{ id: string; channel_id: string; owner_id: string; duration_seconds: number | null }>>(
+      `select v.id, v.channel_id, c.owner_id, v.duration_seconds from studio.videos v join studio.channels c on c.id = v.channel_id
+        where v.id = any(?::uuid[])`,
+      [`{${ids.join(',')}}`],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { videoId: row.id, channelId: row.channel_id, ownerId: row.owner_id, durationSeconds: row.duration_seconds === null ? null : Number(row.duration_seconds) },
+      ]),
+    );
   }
 }

@@ -1,8 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig } from '@config';
-import { ANY_UUID as UUID, isRejection, validateClientEvent, type IngestionPolicy, type Rejection, type ValidClientEvent } from '../../../domain/client-event.js';
+import { isRejection, validateClientEvent, type IngestionPolicy, type Rejection, type ValidClientEvent } from '../../../domain/client-event.js';
 import { acquisition, clientContext, isBot } from '../../../domain/request-context.js';
 import { EventStore, LiveCounters, type StoredEvent, type VideoFacts } from '../../event-store.js';
+import { VideoDirectory } from '../../video-directory.js';
 import { IngestEventsCommand, type IngestionResult } from './ingest-events.command.js';
 
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
@@ -20,6 +21,7 @@ export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand,
     private readonly config: AppConfig,
     private readonly store: EventStore,
     private readonly live: LiveCounters,
+    private readonly videoDirectory: VideoDirectory,
   ) {
     this.policy = { maxBatch: config.insights.maxBatch, maxFutureSkewMs: config.insights.maxFutureSkewMs, maxAgeMs: config.insights.maxEventAgeMs };
   }
@@ -44,7 +46,7 @@ export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand,
 
     const context = clientContext({ ...facts, country: facts.country ?? this.config.insights.defaultCountry });
     const videoIds = [...new Set(valid.map((event) => event.videoId).filter((id): id is string => id !== null))];
-    const videos = videoIds.length ? await this.store.videoFacts(videoIds) : new Map<string, VideoFacts>();
+    const videos = videoIds.length ? await this.videoDirectory.factsOf(videoIds) : new Map<string, VideoFacts>();
     const rows = valid.map((event) => this.toRow(event, userId, now, context, videos.get(event.videoId ?? ''), facts.referer));
 
     const written = await this.store.append(rows);
@@ -61,9 +63,8 @@ export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand,
     referer: string | undefined,
   ): StoredEvent {
     const props = event.properties;
-    // Studio's catalogue is authoritative; until a video is in it, the player may say which channel it plays.
-    const claimedChannel = typeof props.channelId === 'string' && UUID.test(props.channelId) ? props.channelId.toLowerCase() : null;
-    const channelId = event.videoId ? (video?.channelId ?? claimedChannel) : null;
+    // Only studio says whose a video is: a client's `properties.channelId` is kept as sent but never attributes anything.
+    const channelId = video?.channelId ?? null;
     const duration = video?.durationSeconds ?? num(props.duration);
     const position = num(props.position);
     let positionPct: number | null = null;
@@ -83,7 +84,7 @@ export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand,
       viewerKey: userId ?? `s:${event.sessionId}`,
       videoId: event.videoId,
       channelId,
-      creatorId: video?.creatorId ?? channelId,
+      creatorId: video?.creatorId ?? null,
       properties: props,
       device: context.device,
       os: context.os,

@@ -4,6 +4,7 @@ import { previousPeriod, reportRange, retentionCurve } from '../../../domain/rep
 import { AnalyticsReader } from '../../analytics-reader.js';
 import { ChannelMembership } from '../../channel-membership.js';
 import { withComparison } from '../../dashboard-metrics.js';
+import { VideoDirectory } from '../../video-directory.js';
 import { GetVideoInsightsQuery } from './get-video-insights.query.js';
 
 /** One video: the channel figures plus its audience retention curve, traffic sources, countries and devices. */
@@ -12,11 +13,12 @@ export class GetVideoInsightsHandler implements IQueryHandler<GetVideoInsightsQu
   constructor(
     private readonly reader: AnalyticsReader,
     private readonly membership: ChannelMembership,
+    private readonly videos: VideoDirectory,
   ) {}
 
   async execute(query: GetVideoInsightsQuery) {
     const range = reportRange(query.from, query.to, query.tz);
-    const channelId = await this.reader.channelOfVideo(query.videoId);
+    const channelId = await this.videos.channelOf(query.videoId);
     // Unknown video and someone else's video answer alike: ids are not probed.
     if (!channelId || !(await this.membership.isMember(query.userId, channelId))) throw new VideoNotFoundError(query.videoId);
     const current = await this.reader.totals('video', query.videoId, range.from, range.to);
