@@ -1,15 +1,11 @@
 import { Controller, Get, Header, Param, Post, Redirect } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '@lib/platform';
-import { DomainError } from '@lib/platform/ddd';
 import { PlanCatalogue } from '../../application/plan-catalogue.js';
 import { SandboxHost } from '../../infrastructure/sandbox/sandbox-host.js';
+import { StripeApiError } from '../../infrastructure/stripe-emulator/index.js';
 import { checkoutPage, invoicePage, portalPage, receiptPage } from './sandbox-pages.js';
-
-class SandboxPageNotFoundError extends DomainError {
-  readonly code = 'billing.sandbox.not-found';
-  readonly kind = 'not-found';
-}
+import { SandboxCheckoutNotOpenError, SandboxPageNotFoundError } from './sandbox-pages.errors.js';
 
 type Sandboxed = Record<string, any>;
 
@@ -51,20 +47,18 @@ export class SandboxController {
   }
 
   @Post('checkout/:id/pay')
-  @ApiOperation({ summary: 'Pay a sandbox checkout (a form post from its page)' })
+  @ApiOperation({ summary: 'Pay a sandbox checkout (a form post from its page); 409 once it is paid or declined' })
   @Redirect()
   async pay(@Param('id') id: string) {
-    await this.find(id, 'checkout.session');
-    await this.sandbox.emulator!.completeCheckout(id, 'pay');
+    await this.completeCheckout(id, 'pay');
     return { url: `/sandbox/checkout/${encodeURIComponent(id)}`, statusCode: 303 };
   }
 
   @Post('checkout/:id/decline')
-  @ApiOperation({ summary: 'Decline a sandbox checkout (a form post from its page)' })
+  @ApiOperation({ summary: 'Decline a sandbox checkout (a form post from its page); 409 once it is paid or declined' })
   @Redirect()
   async decline(@Param('id') id: string) {
-    await this.find(id, 'checkout.session');
-    await this.sandbox.emulator!.completeCheckout(id, 'decline');
+    await this.completeCheckout(id, 'decline');
     return { url: `/sandbox/checkout/${encodeURIComponent(id)}`, statusCode: 303 };
   }
 
@@ -103,7 +97,7 @@ export class SandboxController {
   async renew(@Param('id') id: string, @Param('subscriptionId') subscriptionId: string, @Param('action') action: string) {
     const session = await this.find(id, 'billing_portal.session');
     const subscription = await this.find(subscriptionId, 'subscription');
-    if (subscription.customer !== session.customer || !['renew', 'renew-declined'].includes(action)) throw new SandboxPageNotFoundError('No such sandbox page');
+    if (subscription.customer !== session.customer || !['renew', 'renew-declined'].includes(action)) throw new SandboxPageNotFoundError();
     const emulator = this.sandbox.emulator!;
     await emulator.setPaymentOutcome(session.customer, action === 'renew' ? 'succeed' : 'decline');
     await emulator.renew(subscriptionId);
@@ -145,9 +139,23 @@ export class SandboxController {
     });
   }
 
+  private async completeCheckout(id: string, outcome: 'pay' | 'decline'): Promise<void> {
+    const session = await this.find(id, 'checkout.session');
+    if (session.status !== 'open') throw new SandboxCheckoutNotOpenError(session.status);
+    try {
+      await this.sandbox.emulator!.completeCheckout(id, outcome);
+    } catch (error) {
+      // A concurrent Pay/Decline won the race: the emulator refuses the second one; say why, not 500.
+      if (!(error instanceof StripeApiError)) throw error;
+      const now = await this.find(id, 'checkout.session');
+      if (now.status !== 'open') throw new SandboxCheckoutNotOpenError(now.status);
+      throw error;
+    }
+  }
+
   private async find(id: string, objectType: string): Promise<Sandboxed> {
     const object = this.sandbox.emulator ? ((await this.sandbox.emulator.store.get(id)) as Sandboxed | undefined) : undefined;
-    if (!object || object.object !== objectType) throw new SandboxPageNotFoundError('No such sandbox page');
+    if (!object || object.object !== objectType) throw new SandboxPageNotFoundError();
     return object;
   }
 }
