@@ -3,7 +3,7 @@ import { planBecomes, sql, webhooksSettle } from '../../support/billing.js';
 import { registerUser, startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
 
 /** The sandbox's pages are reached by link alone; these tests play the customer who double-clicks and the stranger who finds a link. */
-describe('the sandbox payment pages: a finished checkout stays finished', () => {
+describe('the sandbox payment pages: links expire, a finished checkout stays finished, portal actions need a one-time token', () => {
   let app: TestApp;
 
   beforeAll(async () => {
@@ -84,6 +84,83 @@ describe('the sandbox payment pages: a finished checkout stays finished', () => 
       expect(await problem(payAfterDecline)).toEqual({ status: 409, code: 'billing.sandbox-checkout.not-open' });
       await webhooksSettle(app);
       expect((await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken })).body).toMatchObject({ planId: 'free', subscription: null });
+    });
+  });
+
+  describe('link lifetimes', () => {
+    it('refuses a checkout link older than its lifetime (24 h by default): no page, no payment', async () => {
+      const user = await registerUser(app);
+      const sessionId = await startCheckout(user);
+      await age(sessionId, 24 * 3_600);
+      const page = await app.request('GET', `/sandbox/checkout/${sessionId}`);
+      expect(page).toMatchObject({ status: 404, body: { code: 'billing.sandbox-link.expired' } });
+      expect(await problem(await submit(`/sandbox/checkout/${sessionId}/pay`))).toEqual({ status: 404, code: 'billing.sandbox-link.expired' });
+      await webhooksSettle(app);
+      expect((await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken })).body.planId).toBe('free');
+    });
+
+    it('refuses a portal link older than its lifetime (15 minutes by default), even with an unused token', async () => {
+      const owner = await subscribedUser();
+      const link = await portalLink(owner);
+      await age(link.portalId, 15 * 60);
+      expect(await app.request('GET', link.path)).toMatchObject({ status: 404, body: { code: 'billing.sandbox-link.expired' } });
+    });
+
+    it('refuses invoice and receipt links once the invoice is older than their lifetime (30 days by default)', async () => {
+      const owner = await subscribedUser();
+      const [invoice] = (await app.request('GET', '/v1/billing/invoices', { token: owner.tokens.accessToken })).body.items;
+      const invoicePath = new URL(invoice.hostedUrl).pathname;
+      expect((await app.request('GET', invoicePath)).status).toBe(200);
+      await age(invoicePath.split('/').pop()!, 30 * 86_400);
+      expect(await app.request('GET', invoicePath)).toMatchObject({ status: 404, body: { code: 'billing.sandbox-link.expired' } });
+      expect(await app.request('GET', `${invoicePath}/pdf`)).toMatchObject({ status: 404, body: { code: 'billing.sandbox-link.expired' } });
+    });
+  });
+
+  describe('the billing portal', () => {
+    it('opens for the owner once; a stranger with the same link, or with a token of their own, gets nothing and renews nothing', async () => {
+      const owner = await subscribedUser();
+      const link = await portalLink(owner);
+      const invoicesBefore = await sandboxInvoicesOf(link.customerId);
+
+      const ownerView = await app.request('GET', link.path);
+      expect(ownerView.status).toBe(200);
+      expect(ownerView.body).toContain('Renew (card pays)');
+
+      // The link leaked (history, a shared screenshot, a proxy log): it was used up by its owner.
+      expect(await app.request('GET', link.path)).toMatchObject({ status: 403, body: { code: 'billing.sandbox-portal.token-invalid' } });
+      // Without a token at all, neither the page nor an action.
+      expect(await app.request('GET', `/sandbox/portal/${link.portalId}`)).toMatchObject({ status: 403, body: { code: 'billing.sandbox-portal.token-invalid' } });
+      const subscriptionId = renewAction(ownerView.body).split('/subscriptions/')[1]!.split('/')[0]!;
+      const bare = `/sandbox/portal/${link.portalId}/subscriptions/${subscriptionId}/renew`;
+      expect(await problem(await submit(bare))).toEqual({ status: 403, code: 'billing.sandbox-portal.token-invalid' });
+      // A stranger's own valid token is bound to the stranger's portal session, not to the owner's.
+      const stranger = await registerUser(app);
+      const strangerLink = await portalLink(stranger);
+      const strangerToken = new URLSearchParams(strangerLink.path.split('?')[1]).get('token')!;
+      expect(await problem(await submit(`${bare}?token=${strangerToken}`))).toEqual({ status: 403, code: 'billing.sandbox-portal.token-invalid' });
+
+      expect(await sandboxInvoicesOf(link.customerId)).toBe(invoicesBefore);
+    });
+
+    it('performs an action once: replaying the renewal form post is refused and bills nothing more', async () => {
+      const owner = await subscribedUser();
+      const link = await portalLink(owner);
+      const invoicesBefore = await sandboxInvoicesOf(link.customerId);
+      const page = await app.request('GET', link.path);
+      const action = renewAction(page.body).replaceAll('&amp;', '&');
+
+      const renewed = await submit(action);
+      expect(renewed.status).toBe(303);
+      const next = renewed.headers.get('location')!;
+      expect(next).toMatch(new RegExp(`^/sandbox/portal/${link.portalId}\\?token=`));
+      expect(await sandboxInvoicesOf(link.customerId)).toBe(invoicesBefore + 1);
+
+      expect(await problem(await submit(action))).toEqual({ status: 403, code: 'billing.sandbox-portal.token-invalid' });
+      expect(await sandboxInvoicesOf(link.customerId)).toBe(invoicesBefore + 1);
+      // The redirect's fresh token opens the page again, once.
+      expect((await app.request('GET', next)).status).toBe(200);
+      expect((await app.request('GET', next)).status).toBe(403);
     });
   });
 });

@@ -9,6 +9,16 @@ export class SandboxPageNotFoundError extends DomainError {
   }
 }
 
+/** A checkout, portal, invoice or receipt link past its lifetime (like Stripe's, sandbox links do not last). */
+export class SandboxLinkExpiredError extends DomainError {
+  readonly code = 'billing.sandbox-link.expired';
+  readonly kind = 'not-found';
+
+  constructor(expiredAt: Date) {
+    super('This sandbox link has expired; start again from the app', { expiredAt: expiredAt.toISOString() });
+  }
+}
+
 /** Pay or Decline on a checkout that was already paid, declined or expired. */
 export class SandboxCheckoutNotOpenError extends DomainError {
   readonly code = 'billing.sandbox-checkout.not-open';
@@ -16,5 +26,15 @@ export class SandboxCheckoutNotOpenError extends DomainError {
 
   constructor(status: string) {
     super(`This checkout is ${status === 'complete' ? 'already paid' : 'closed'}; nothing was charged again`, { status });
+  }
+}
+
+/** A portal page or action without a valid one-time token: replayed, used by someone else, or never issued. */
+export class SandboxPortalTokenInvalidError extends DomainError {
+  readonly code = 'billing.sandbox-portal.token-invalid';
+  readonly kind = 'forbidden';
+
+  constructor() {
+    super('This billing portal link was already used or is not yours; open the billing portal again from the app');
   }
 }
