@@ -4,7 +4,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '@config';
 import { ReceiveWebhookCommand } from '../../application/commands/receive-webhook/receive-webhook.command.js';
 import { ReceiveWebhookHandler } from '../../application/commands/receive-webhook/receive-webhook.handler.js';
-import { serveStripeEmulator, signWebhookPayload, StripeEmulator } from '../stripe-emulator/index.js';
+import { serveStripeEmulator, signWebhookPayload, StripeEmulator } from '@lib/stripe-emulator';
 import { StripePaymentProvider } from '../stripe/stripe-payment-provider.js';
 import { PortalAccessTokens } from './portal-access-tokens.js';
 import { PostgresEmulatorStore } from './postgres-emulator-store.js';

@@ -5,7 +5,7 @@ import { Public } from '@lib/platform';
 import { PlanCatalogue } from '../../application/plan-catalogue.js';
 import { PortalAccessTokens } from '../../infrastructure/sandbox/portal-access-tokens.js';
 import { SandboxHost } from '../../infrastructure/sandbox/sandbox-host.js';
-import { StripeApiError } from '../../infrastructure/stripe-emulator/index.js';
+import { StripeApiError } from '@lib/stripe-emulator';
 import { checkoutPage, invoicePage, portalPage, receiptPage } from './sandbox-pages.js';
 import { SandboxCheckoutNotOpenError, SandboxLinkExpiredError, SandboxPageNotFoundError, SandboxPortalTokenInvalidError } from './sandbox-pages.errors.js';
 
