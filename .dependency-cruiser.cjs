@@ -53,6 +53,27 @@ module.exports = {
       to: { path: '^libs/(?!platform/)' },
     },
     {
+      name: 'stripe-emulator-knows-no-context',
+      comment: 'libs/stripe-emulator stands for Stripe: it imports no context, no platform and no config (ADR 0018).',
+      severity: 'error',
+      from: { path: '^libs/stripe-emulator/' },
+      to: { path: '^(libs/(?!stripe-emulator/)|config/|apps/|migrations/)' },
+    },
+    {
+      name: 'stripe-emulator-through-its-entries',
+      comment: 'Others use the emulator through @lib/stripe-emulator (and /testing in tests), never its files.',
+      severity: 'error',
+      from: { path: '^(?!libs/stripe-emulator/)' },
+      to: { path: '^libs/stripe-emulator/src/', pathNot: ['^libs/stripe-emulator/src/index\\.ts$', '^libs/stripe-emulator/src/testing/index\\.ts$'] },
+    },
+    {
+      name: 'stripe-emulator-testing-only-in-tests',
+      comment: 'The test harness of the emulator is for tests: production code never imports it.',
+      severity: 'error',
+      from: { path: '^(libs|apps)/', pathNot: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/stripe-emulator/src/testing/', '^libs/[^/]+/src/testing/'] },
+      to: { path: '^libs/stripe-emulator/src/testing/' },
+    },
+    {
       name: 'libs-never-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

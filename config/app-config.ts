@@ -40,6 +40,8 @@ export class AppConfig {
     stripe: { secretKey?: string; webhookSecret?: string; host?: string; port?: number; protocol?: 'http' | 'https'; webhookToleranceSeconds: number };
     graceDays: number;
     refundWindowDays: number;
+    /** Lifetimes of the sandbox's page links (unused with real Stripe). */
+    sandbox: { checkoutTtlSeconds: number; portalTtlSeconds: number; invoiceLinkTtlDays: number };
   };
   /** Direct messages: limits and windows. */
   readonly messaging: {
@@ -130,6 +132,11 @@ export class AppConfig {
       },
       graceDays: env.BILLING_GRACE_DAYS,
       refundWindowDays: env.BILLING_REFUND_WINDOW_DAYS,
+      sandbox: {
+        checkoutTtlSeconds: env.BILLING_SANDBOX_CHECKOUT_TTL_SECONDS,
+        portalTtlSeconds: env.BILLING_SANDBOX_PORTAL_TTL_SECONDS,
+        invoiceLinkTtlDays: env.BILLING_SANDBOX_INVOICE_LINK_TTL_DAYS,
+      },
     };
     this.messaging = {
       maxLength: env.MESSAGE_MAX_LENGTH,

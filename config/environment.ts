@@ -211,6 +211,27 @@ export class Environment {
   @Min(0)
   BILLING_REFUND_WINDOW_DAYS = 30;
 
+  /** Sandbox only: how long a checkout link can be paid (Stripe's Checkout Sessions: 24 h by default). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  BILLING_SANDBOX_CHECKOUT_TTL_SECONDS = 86_400;
+
+  /** Sandbox only: how long a billing portal link works (Stripe's portal sessions are short-lived). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  BILLING_SANDBOX_PORTAL_TTL_SECONDS = 900;
+
+  /** Sandbox only: days an invoice or receipt link works after the invoice is issued (Stripe: 30 days after the due date). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  BILLING_SANDBOX_INVOICE_LINK_TTL_DAYS = 30;
+
   /** Longest direct message, in characters. */
   @Transform(toInt)
   @IsInt()

@@ -51,5 +51,14 @@ describe('the architecture rules (lint:arch)', () => {
     expect(violations.filter((v) => v.from.startsWith('apps/') && v.to.endsWith('identity/src/index.ts'))).toEqual([]);
   });
 
+  it('refuses the Stripe emulator importing the platform (or any context)', () =>
+    caught('stripe-emulator-knows-no-context', 'libs/stripe-emulator/src/index', 'libs/platform/src/leaky'));
+
+  it('refuses reaching into the Stripe emulator past its entries, and its test harness from production code', () => {
+    caught('stripe-emulator-through-its-entries', 'libs/billing/src/infrastructure/uses-emulator', 'libs/stripe-emulator/src/internal');
+    caught('stripe-emulator-testing-only-in-tests', 'libs/billing/src/infrastructure/uses-emulator', 'libs/stripe-emulator/src/testing/index');
+    expect(violations.filter((v) => v.from.startsWith('libs/billing/') && v.to.endsWith('stripe-emulator/src/index.ts'))).toEqual([]);
+  });
+
   it('refuses import cycles', () => caught('no-circular', 'libs/billing/src/a', 'libs/billing/src/b'));
 });

@@ -6,7 +6,7 @@ import {
   serveStripeEmulator,
   signWebhookPayload,
   type RecordedRequest,
-} from '../../libs/billing/src/infrastructure/stripe-emulator/index.js';
+} from '@lib/stripe-emulator';
 
 export interface FakeStripe {
   url: string;

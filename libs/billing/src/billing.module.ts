@@ -62,6 +62,7 @@ import {
 } from './infrastructure/persistence/mikro-orm-repositories.js';
 import { MikroOrmWebhookEventRepository } from './infrastructure/persistence/mikro-orm-webhook-event.repository.js';
 import { SqlUsageCounters } from './infrastructure/persistence/sql-usage-counters.js';
+import { PortalAccessTokens } from './infrastructure/sandbox/portal-access-tokens.js';
 import { SandboxEventForwarder, SandboxHost } from './infrastructure/sandbox/sandbox-host.js';
 import { StripePaymentProvider } from './infrastructure/stripe/stripe-payment-provider.js';
 import { BillingJobs } from './interface/jobs/billing-jobs.processor.js';
@@ -115,15 +116,16 @@ import { StripeWebhookController } from './interface/http/stripe-webhook.control
     },
     {
       provide: PaymentProvider,
-      inject: [AppConfig, SandboxHost],
-      useFactory: (config: AppConfig, sandbox: SandboxHost) => {
-        if (config.billing.provider === 'sandbox') return sandbox.paymentProvider();
+      inject: [AppConfig, SandboxHost, PortalAccessTokens],
+      useFactory: (config: AppConfig, sandbox: SandboxHost, portalTokens: PortalAccessTokens) => {
+        if (config.billing.provider === 'sandbox') return sandbox.paymentProvider(portalTokens);
         if (config.billing.provider === 'none') return new UnavailablePaymentProvider();
         const stripe = config.billing.stripe;
         return new StripePaymentProvider({ ...stripe, secretKey: stripe.secretKey!, webhookSecret: stripe.webhookSecret! });
       },
     },
     SandboxEventForwarder,
+    PortalAccessTokens,
     PlanCatalogue,
     PlanBootstrap,
     CustomerAccounts,

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import type { TestApp } from '@lib/platform/testing';
 import { eventually } from '@lib/platform/testing';
-import { signWebhookPayload } from '../../../libs/billing/src/infrastructure/stripe-emulator/index.js';
+import { signWebhookPayload } from '@lib/stripe-emulator';
 import type { FakeStripe } from '../../support/fake-stripe.js';
 import { planBecomes, sql, startBillingOnFakeStripe, webhooksSettle, webhookUrl, type BillingOnFakeStripe } from '../../support/billing.js';
 import { registerUser } from '../../support/showrunner.js';

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { EmulatorObject, EmulatorStore } from '../stripe-emulator/index.js';
+import type { EmulatorObject, EmulatorStore } from '@lib/stripe-emulator';
 
 /** The sandbox's Stripe emulator keeps its objects in PostgreSQL, so the API and the worker share them and a restart loses nothing. */
 export class PostgresEmulatorStore implements EmulatorStore {

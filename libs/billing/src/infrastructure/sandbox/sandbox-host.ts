@@ -4,8 +4,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '@config';
 import { ReceiveWebhookCommand } from '../../application/commands/receive-webhook/receive-webhook.command.js';
 import { ReceiveWebhookHandler } from '../../application/commands/receive-webhook/receive-webhook.handler.js';
-import { serveStripeEmulator, signWebhookPayload, StripeEmulator } from '../stripe-emulator/index.js';
+import { serveStripeEmulator, signWebhookPayload, StripeEmulator } from '@lib/stripe-emulator';
 import { StripePaymentProvider } from '../stripe/stripe-payment-provider.js';
+import { PortalAccessTokens } from './portal-access-tokens.js';
 import { PostgresEmulatorStore } from './postgres-emulator-store.js';
 
 const SANDBOX_SECRET_KEY = 'sk_test_sandbox';
@@ -39,20 +40,40 @@ export class SandboxHost implements OnModuleDestroy {
     return this.emulator !== null;
   }
 
-  paymentProvider(): StripePaymentProvider {
+  paymentProvider(portalTokens: PortalAccessTokens): StripePaymentProvider {
     if (!this.server) throw new Error('the sandbox is not running');
-    return new StripePaymentProvider({
-      secretKey: SANDBOX_SECRET_KEY,
-      webhookSecret: this.webhookSecret,
-      webhookToleranceSeconds: 300,
-      host: this.server.host,
-      port: this.server.port,
-      protocol: 'http',
-    });
+    return new SandboxPaymentProvider(
+      {
+        secretKey: SANDBOX_SECRET_KEY,
+        webhookSecret: this.webhookSecret,
+        webhookToleranceSeconds: 300,
+        host: this.server.host,
+        port: this.server.port,
+        protocol: 'http',
+      },
+      portalTokens,
+    );
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.server?.close();
+  }
+}
+
+/** Stripe's adapter on the emulator; the portal link it hands out carries the first one-time token (only the signed-in owner gets it). */
+class SandboxPaymentProvider extends StripePaymentProvider {
+  constructor(
+    connection: ConstructorParameters<typeof StripePaymentProvider>[0],
+    private readonly portalTokens: PortalAccessTokens,
+  ) {
+    super(connection);
+  }
+
+  override async createPortalSession(providerCustomerId: string, returnUrl: string): Promise<string> {
+    const url = new URL(await super.createPortalSession(providerCustomerId, returnUrl));
+    const portalSessionId = decodeURIComponent(url.pathname.split('/').pop()!);
+    url.searchParams.set('token', await this.portalTokens.issue(portalSessionId));
+    return url.toString();
   }
 }
 

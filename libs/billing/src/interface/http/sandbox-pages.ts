@@ -56,6 +56,8 @@ export function checkoutPage(model: CheckoutPageModel): string {
 
 export interface PortalPageModel {
   id: string;
+  /** One-time token the page's forms carry: the first action uses it up. */
+  actionToken: string;
   subscriptions: Array<{ id: string; status: string; productName: string; amount: number; currency: string; interval: string; periodEnd: Date; cancelAtPeriodEnd: boolean }>;
   returnUrl: string | null;
 }
@@ -64,7 +66,8 @@ export function portalPage(model: PortalPageModel): string {
   const rows = model.subscriptions.length
     ? model.subscriptions
         .map((subscription) => {
-          const action = (path: string) => `/sandbox/portal/${encodeURIComponent(model.id)}/subscriptions/${encodeURIComponent(subscription.id)}/${path}`;
+          const action = (path: string) =>
+            `/sandbox/portal/${encodeURIComponent(model.id)}/subscriptions/${encodeURIComponent(subscription.id)}/${path}?token=${encodeURIComponent(model.actionToken)}`;
           const live = !['canceled', 'incomplete_expired'].includes(subscription.status);
           return `<h2>${escapeHtml(subscription.productName)}</h2>
 <p>${escapeHtml(money(subscription.amount, subscription.currency))} per ${escapeHtml(subscription.interval)} · <strong>${escapeHtml(subscription.status)}</strong>${

@@ -1,22 +1,23 @@
-import { Controller, Get, Header, Param, Post, Redirect } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Param, Post, Query, Redirect } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AppConfig } from '@config';
 import { Public } from '@lib/platform';
-import { DomainError } from '@lib/platform/ddd';
 import { PlanCatalogue } from '../../application/plan-catalogue.js';
+import { PortalAccessTokens } from '../../infrastructure/sandbox/portal-access-tokens.js';
 import { SandboxHost } from '../../infrastructure/sandbox/sandbox-host.js';
+import { StripeApiError } from '@lib/stripe-emulator';
 import { checkoutPage, invoicePage, portalPage, receiptPage } from './sandbox-pages.js';
-
-class SandboxPageNotFoundError extends DomainError {
-  readonly code = 'billing.sandbox.not-found';
-  readonly kind = 'not-found';
-}
+import { SandboxCheckoutNotOpenError, SandboxLinkExpiredError, SandboxPageNotFoundError, SandboxPortalTokenInvalidError } from './sandbox-pages.errors.js';
 
 type Sandboxed = Record<string, any>;
+
+const DAY_SECONDS = 86_400;
 
 /**
  * The sandbox payment provider's pages (local runs only): the hosted checkout with Pay and Decline,
  * and a portal that simulates renewals. People open them in a browser from `checkoutUrl` and the
- * portal link; with Stripe configured they answer 404.
+ * portal link; with Stripe configured they answer 404. Like Stripe's, every link expires (ADR 0014);
+ * the portal also wants a one-time token per page view and per action.
  */
 @ApiTags('sandbox payments (local runs only)')
 @ApiProduces('text/html')
@@ -26,13 +27,15 @@ export class SandboxController {
   constructor(
     private readonly sandbox: SandboxHost,
     private readonly catalogue: PlanCatalogue,
+    private readonly portalTokens: PortalAccessTokens,
+    private readonly config: AppConfig,
   ) {}
 
   @Get('checkout/:id')
   @ApiOperation({ summary: 'The sandbox checkout page (Pay / Decline)' })
   @Header('content-type', 'text/html; charset=utf-8')
   async checkout(@Param('id') id: string): Promise<string> {
-    const session = await this.find(id, 'checkout.session');
+    const session = await this.openableCheckout(id);
     // Our checkouts carry the plan in their metadata; the page shows the plan as we sell it.
     const plan = session.metadata?.planId ? await this.catalogue.get(session.metadata.planId).catch(() => null) : null;
     const interval = session.metadata?.interval === 'year' ? 'year' : 'month';
@@ -51,32 +54,32 @@ export class SandboxController {
   }
 
   @Post('checkout/:id/pay')
-  @ApiOperation({ summary: 'Pay a sandbox checkout (a form post from its page)' })
+  @ApiOperation({ summary: 'Pay a sandbox checkout (a form post from its page); 409 once it is paid or declined' })
   @Redirect()
   async pay(@Param('id') id: string) {
-    await this.find(id, 'checkout.session');
-    await this.sandbox.emulator!.completeCheckout(id, 'pay');
+    await this.completeCheckout(id, 'pay');
     return { url: `/sandbox/checkout/${encodeURIComponent(id)}`, statusCode: 303 };
   }
 
   @Post('checkout/:id/decline')
-  @ApiOperation({ summary: 'Decline a sandbox checkout (a form post from its page)' })
+  @ApiOperation({ summary: 'Decline a sandbox checkout (a form post from its page); 409 once it is paid or declined' })
   @Redirect()
   async decline(@Param('id') id: string) {
-    await this.find(id, 'checkout.session');
-    await this.sandbox.emulator!.completeCheckout(id, 'decline');
+    await this.completeCheckout(id, 'decline');
     return { url: `/sandbox/checkout/${encodeURIComponent(id)}`, statusCode: 303 };
   }
 
   @Get('portal/:id')
-  @ApiOperation({ summary: 'The sandbox billing portal: subscriptions, simulated renewals' })
+  @ApiOperation({ summary: 'The sandbox billing portal: subscriptions, simulated renewals (each view uses up its one-time token)' })
+  @ApiQuery({ name: 'token', description: 'the one-time token from the portal link or the previous page' })
   @Header('content-type', 'text/html; charset=utf-8')
-  async portal(@Param('id') id: string): Promise<string> {
-    const session = await this.find(id, 'billing_portal.session');
+  async portal(@Param('id') id: string, @Query('token') token?: string): Promise<string> {
+    const session = await this.authorizedPortal(id, token);
     const emulator = this.sandbox.emulator!;
     const subscriptions = ((await emulator.store.list('subscription')) as Sandboxed[]).filter((subscription) => subscription.customer === session.customer);
     return portalPage({
       id,
+      actionToken: await this.portalTokens.issue(id),
       returnUrl: session.return_url ?? null,
       subscriptions: await Promise.all(
         subscriptions.map(async (subscription) => {
@@ -98,16 +101,18 @@ export class SandboxController {
   }
 
   @Post('portal/:id/subscriptions/:subscriptionId/:action')
-  @ApiOperation({ summary: 'Simulate a renewal that pays (`renew`) or declines (`renew-declined`)' })
+  @ApiOperation({ summary: 'Simulate a renewal that pays (`renew`) or declines (`renew-declined`); needs the page\'s one-time token' })
+  @ApiQuery({ name: 'token', description: 'the one-time token the portal page put in its forms' })
   @Redirect()
-  async renew(@Param('id') id: string, @Param('subscriptionId') subscriptionId: string, @Param('action') action: string) {
-    const session = await this.find(id, 'billing_portal.session');
+  async renew(@Param('id') id: string, @Param('subscriptionId') subscriptionId: string, @Param('action') action: string, @Query('token') token?: string) {
+    const session = await this.authorizedPortal(id, token);
     const subscription = await this.find(subscriptionId, 'subscription');
-    if (subscription.customer !== session.customer || !['renew', 'renew-declined'].includes(action)) throw new SandboxPageNotFoundError('No such sandbox page');
+    if (subscription.customer !== session.customer || !['renew', 'renew-declined'].includes(action)) throw new SandboxPageNotFoundError();
     const emulator = this.sandbox.emulator!;
     await emulator.setPaymentOutcome(session.customer, action === 'renew' ? 'succeed' : 'decline');
     await emulator.renew(subscriptionId);
-    return { url: `/sandbox/portal/${encodeURIComponent(id)}`, statusCode: 303 };
+    const next = await this.portalTokens.issue(id);
+    return { url: `/sandbox/portal/${encodeURIComponent(id)}?token=${encodeURIComponent(next)}`, statusCode: 303 };
   }
 
   @Get('invoices/receipts/:id')
@@ -115,6 +120,7 @@ export class SandboxController {
   @Header('content-type', 'text/html; charset=utf-8')
   async receipt(@Param('id') id: string): Promise<string> {
     const charge = await this.find(id, 'charge');
+    this.refuseAfter(charge.created + this.config.billing.sandbox.invoiceLinkTtlDays * DAY_SECONDS);
     return receiptPage({ amount: charge.amount, refunded: charge.amount_refunded ?? 0, currency: charge.currency, paidAt: new Date(charge.created * 1_000) });
   }
 
@@ -134,6 +140,7 @@ export class SandboxController {
 
   private async invoiceHtml(id: string): Promise<string> {
     const invoice = await this.find(id, 'invoice');
+    this.refuseAfter(invoice.created + this.config.billing.sandbox.invoiceLinkTtlDays * DAY_SECONDS);
     return invoicePage({
       number: invoice.number ?? null,
       status: invoice.status,
@@ -145,9 +152,42 @@ export class SandboxController {
     });
   }
 
+  /** A checkout link works until the session's own expiry or the configured lifetime, whichever comes first. */
+  private async openableCheckout(id: string): Promise<Sandboxed> {
+    const session = await this.find(id, 'checkout.session');
+    this.refuseAfter(Math.min(session.expires_at, session.created + this.config.billing.sandbox.checkoutTtlSeconds));
+    return session;
+  }
+
+  private async completeCheckout(id: string, outcome: 'pay' | 'decline'): Promise<void> {
+    const session = await this.openableCheckout(id);
+    if (session.status !== 'open') throw new SandboxCheckoutNotOpenError(session.status);
+    try {
+      await this.sandbox.emulator!.completeCheckout(id, outcome);
+    } catch (error) {
+      // A concurrent Pay/Decline won the race: the emulator refuses the second one; say why, not 500.
+      if (!(error instanceof StripeApiError)) throw error;
+      const now = await this.find(id, 'checkout.session');
+      if (now.status !== 'open') throw new SandboxCheckoutNotOpenError(now.status);
+      throw error;
+    }
+  }
+
+  /** The portal session, if its link is still alive and the one-time token is valid for it (the token is used up). */
+  private async authorizedPortal(id: string, token: string | undefined): Promise<Sandboxed> {
+    const session = await this.find(id, 'billing_portal.session');
+    this.refuseAfter(session.created + this.config.billing.sandbox.portalTtlSeconds);
+    if (!(await this.portalTokens.consume(id, token))) throw new SandboxPortalTokenInvalidError();
+    return session;
+  }
+
+  private refuseAfter(expiresAtSeconds: number): void {
+    if (this.sandbox.emulator!.now() >= expiresAtSeconds) throw new SandboxLinkExpiredError(new Date(expiresAtSeconds * 1_000));
+  }
+
   private async find(id: string, objectType: string): Promise<Sandboxed> {
     const object = this.sandbox.emulator ? ((await this.sandbox.emulator.store.get(id)) as Sandboxed | undefined) : undefined;
-    if (!object || object.object !== objectType) throw new SandboxPageNotFoundError('No such sandbox page');
+    if (!object || object.object !== objectType) throw new SandboxPageNotFoundError();
     return object;
   }
 }
