@@ -1,6 +1,7 @@
 /**
  * Architecture rules (`npm run lint:arch`), see README.md "Architecture" and docs/adr/0001:
  * contexts meet only through contracts, domains import no framework, the platform knows no context.
+ * Known violations live in .dependency-cruiser-known-violations.json and may only shrink (docs/adr/0015).
  */
 const CONTEXT = '(identity|billing|studio|engagement|trust-safety|insights)';
 
@@ -23,6 +24,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/[^/]+/src/domain/' },
       to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'] },
+    },
+    {
+      name: 'storage-stays-in-infrastructure',
+      comment: 'application/ and domain/ reach storage through ports: MikroORM, pg, ioredis and Bull live in infrastructure/.',
+      severity: 'error',
+      from: { path: '^libs/[^/]+/src/(application|domain)/' },
+      to: { path: '(^|/)node_modules/(@mikro-orm/[^/]+|pg|ioredis|bull)/' },
     },
     {
       name: 'domain-uses-only-the-ddd-kernel',
@@ -108,8 +116,11 @@ module.exports = {
     },
   ],
   options: {
+    // npm packages stay in the graph (rules on them must see them) but are not crawled.
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|dist|\\.data|test/architecture/fixture)/' },
+    // Keeps package paths `node_modules/…` where node_modules is a symlink, so the baseline matches everywhere.
+    preserveSymlinks: true,
+    exclude: { path: '(^|/)(dist|\\.data|test/architecture/fixture)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

@@ -1,27 +1,86 @@
-import { createRequire } from 'node:module';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cruise, type ICruiseResult } from 'dependency-cruiser';
 
-const require = createRequire(import.meta.url);
-const configuration = require('../../.dependency-cruiser.cjs');
+/**
+ * `npm run lint:arch` only proves something if its rules catch what they claim to. These tests run the
+ * command exactly as package.json spells it, with the real `.dependency-cruiser.cjs` (options included) and
+ * the real tsconfig, so a setting that blinds a rule (excluding node_modules did once) fails here.
+ */
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = fileURLToPath(new URL('./fixture', import.meta.url));
+const lintArch: string = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts['lint:arch'];
+const KNOWN_VIOLATIONS = '.dependency-cruiser-known-violations.json';
 
-/** `npm run lint:arch` only proves something if its rules catch what they claim to. */
-describe('the architecture rules (lint:arch)', () => {
-  let violations: { rule: string; from: string; to: string }[];
+interface Violation {
+  rule: string;
+  severity: string;
+  from: string;
+  to: string;
+}
+
+/** Runs the lint:arch script in `cwd`, with `extraArgs` appended, through the project's Node. */
+function runLintArch(cwd: string, extraArgs: string[] = []): Promise<{ exitCode: number; stdout: string }> {
+  const [command, ...args] = lintArch.split(/\s+/);
+  if (command !== 'depcruise') throw new Error(`lint:arch is expected to run depcruise, not "${command}"`);
+  const depcruise = join(root, 'node_modules/.bin/depcruise');
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, [depcruise, ...args, ...extraArgs], { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') return reject(error);
+      if (!stdout) return reject(new Error(`depcruise printed nothing: ${stderr}`));
+      resolve({ exitCode: error ? Number(error.code) : 0, stdout });
+    }),
+  );
+}
+
+/** The same run with a JSON report (which always exits 0), to read each violation. */
+async function violationsFound(cwd: string): Promise<Violation[]> {
+  const { stdout } = await runLintArch(cwd, ['--output-type', 'json']);
+  return JSON.parse(stdout).summary.violations.map((v: { rule: { name: string; severity: string }; from: string; to: string }) => ({
+    rule: v.rule.name,
+    severity: v.rule.severity,
+    from: v.from,
+    to: v.to,
+  }));
+}
+
+describe('the architecture rules (lint:arch) on planted violations', () => {
+  let workspace: string;
+  let exitCode: number;
+  let violations: Violation[];
 
   beforeAll(async () => {
-    const { output } = await cruise(['libs', 'apps'], {
-      baseDir: fixture,
-      ruleSet: { forbidden: configuration.forbidden },
-      tsPreCompilationDeps: true,
-      validate: true,
-    });
-    violations = (output as ICruiseResult).summary.violations.map((v) => ({ rule: v.rule.name, from: v.from, to: v.to }));
-  });
+    // A throwaway project shaped like ours: the fixture's apps/ and libs/ next to our real configuration files.
+    workspace = mkdtempSync(join(tmpdir(), 'showrunner-lint-arch-'));
+    cpSync(fixture, workspace, { recursive: true });
+    for (const file of ['.dependency-cruiser.cjs', 'tsconfig.json', 'package.json']) cpSync(join(root, file), join(workspace, file));
+    for (const folder of ['config', 'migrations']) mkdirSync(join(workspace, folder), { recursive: true });
+    symlinkSync(join(root, 'node_modules'), join(workspace, 'node_modules'), 'dir');
+    // One violation is "known", as if it were in the baseline when the rule arrived; its twin is new.
+    writeFileSync(
+      join(workspace, KNOWN_VIOLATIONS),
+      JSON.stringify([
+        {
+          type: 'dependency',
+          from: 'libs/billing/src/application/known-entity-manager.ts',
+          to: 'node_modules/@mikro-orm/postgresql/index.js',
+          rule: { severity: 'error', name: 'storage-stays-in-infrastructure' },
+        },
+      ]),
+    );
+    ({ exitCode } = await runLintArch(workspace));
+    violations = await violationsFound(workspace);
+  }, 120_000);
 
+  afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+
+  const errors = () => violations.filter((v) => v.severity === 'error');
   const caught = (rule: string, from: string, to: string) =>
-    expect(violations).toContainEqual({ rule, from: `${from}.ts`, to: expect.stringContaining(to) });
+    expect(errors()).toContainEqual({ rule, severity: 'error', from: `${from}.ts`, to: expect.stringContaining(to) });
+
+  it('fails the command when a rule is broken', () => expect(exitCode).toBeGreaterThan(0));
 
   it('refuses a context reaching into another context’s domain', () =>
     caught('contexts-meet-through-contracts', 'libs/billing/src/application/uses-identity', 'libs/identity/src/domain/user'));
@@ -29,7 +88,32 @@ describe('the architecture rules (lint:arch)', () => {
   it('allows a context to use another context’s contracts', () =>
     expect(violations.filter((v) => v.to.includes('identity/src/contracts') && v.from.includes('billing'))).toEqual([]));
 
-  it('refuses a framework import in a domain', () => caught('domain-is-framework-free', 'libs/identity/src/domain/user', '@nestjs/common'));
+  it('refuses a framework import in a domain', () =>
+    caught('domain-is-framework-free', 'libs/identity/src/domain/user', 'node_modules/@nestjs/common/'));
+
+  it('refuses MikroORM in a domain, as a framework and as storage', () => {
+    caught('domain-is-framework-free', 'libs/billing/src/domain/invoice', 'node_modules/@mikro-orm/decorators/');
+    caught('storage-stays-in-infrastructure', 'libs/billing/src/domain/invoice', 'node_modules/@mikro-orm/decorators/');
+  });
+
+  it('refuses an EntityManager in an application file, even imported as a type', () =>
+    caught('storage-stays-in-infrastructure', 'libs/billing/src/application/uses-entity-manager', 'node_modules/@mikro-orm/postgresql/'));
+
+  it.each(['pg', 'ioredis', 'bull', '@mikro-orm/core'])('refuses %s in an application file', (driver) =>
+    caught('storage-stays-in-infrastructure', 'libs/billing/src/application/uses-drivers', `node_modules/${driver}/`));
+
+  it('lets infrastructure use MikroORM and Bull', () =>
+    expect(violations.filter((v) => v.from.includes('/infrastructure/invoice-repository'))).toEqual([]));
+
+  it('ignores a violation listed in the known-violations baseline, and only that one', () => {
+    expect(violations).toContainEqual({
+      rule: 'storage-stays-in-infrastructure',
+      severity: 'ignore',
+      from: 'libs/billing/src/application/known-entity-manager.ts',
+      to: 'node_modules/@mikro-orm/postgresql/index.js',
+    });
+    expect(violations.filter((v) => v.severity === 'ignore')).toHaveLength(1);
+  });
 
   it('lets a domain use the ddd kernel and nothing else of the platform', () => {
     caught('domain-uses-only-the-ddd-kernel', 'libs/identity/src/domain/user', 'libs/platform/src/leaky');
@@ -61,4 +145,16 @@ describe('the architecture rules (lint:arch)', () => {
   });
 
   it('refuses import cycles', () => caught('no-circular', 'libs/billing/src/a', 'libs/billing/src/b'));
+});
+
+describe('the architecture rules (lint:arch) on the real tree', () => {
+  it(
+    'find no violation beyond the known-violations baseline',
+    async () => {
+      const { exitCode, stdout } = await runLintArch(root);
+      expect(stdout).toContain('no dependency violations found');
+      expect(exitCode).toBe(0);
+    },
+    180_000,
+  );
 });

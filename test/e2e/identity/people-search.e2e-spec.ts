@@ -34,6 +34,11 @@ describe('people search: registrations and profile changes flow outbox → relay
     expect(handles(await search('q=alice%20sm&mode=autocomplete'))).toEqual(['alice_smith']);
   });
 
+  it('matches an unfinished last word without autocomplete mode', async () => {
+    expect(handles(await search('q=jona'))).toEqual(['jonathan']);
+    expect(handles(await search('q=bui'))).toEqual(['bob_builder']);
+  });
+
   it('pages with a cursor, without duplicates or gaps', async () => {
     const first = await search('limit=3');
     expect(first.body.items).toHaveLength(3);
@@ -45,6 +50,13 @@ describe('people search: registrations and profile changes flow outbox → relay
   it('rejects a tampered cursor and an unknown role filter with 400', async () => {
     expect((await search('cursor=AAAA')).status).toBe(400);
     expect((await search('role=emperor')).status).toBe(400);
+  });
+
+  it('finds "Johnny Cash" for "john", after the people actually named John', async () => {
+    await registerUser(app, { handle: 'johnny_cash', displayName: 'Johnny Cash' });
+    await registerUser(app, { handle: 'john_smith', displayName: 'John Smith' });
+    await eventually(async () => expect(handles(await search('q=john'))).toEqual(['john_smith', 'johnny_cash']));
+    expect(handles(await search('q=johnny%20ca'))[0]).toBe('johnny_cash');
   });
 
   it('reindexes a profile change, and the old name stops matching', async () => {

@@ -27,6 +27,7 @@ describe('studio catalog and playback', () => {
     await eventually(async () => expect(ids(await catalog(`?creator=${creator.user.id}`)).sort()).toEqual([croissant.id, ramen.id].sort()));
     expect(ids(await catalog('?q=croissants'))).toEqual([croissant.id]);
     expect(ids(await catalog('?q=crossaints'))).toEqual([croissant.id]); // a typo
+    expect(ids(await catalog('?q=croiss'))).toEqual([croissant.id]); // a word still being typed
     expect(ids(await catalog(`?q=pastry&creator=${creator.user.handle}`))).toEqual([croissant.id]);
     const food = await catalog(`?category=food&creator=${creator.user.id}`);
     expect(food.body.total).toBe(2);

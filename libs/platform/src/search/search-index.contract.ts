@@ -51,6 +51,31 @@ export function describeSearchIndexContract(
       });
     });
 
+    describe('full text while typing: the last word also matches as a prefix', () => {
+      beforeAll(async () => {
+        await search.ensureIndex(peopleDefinition('typing'));
+        await search.upsert('typing', TYPING_PEOPLE);
+      });
+
+      it('finds "Johnny Cash" for "john", ranked below the whole-word John', async () => {
+        const result = await search.search<Person>('typing', { text: 'john', limit: 10 });
+        expect(new Set(ids(result))).toEqual(new Set(['t1', 't2', 't5']));
+        expect(ids(result)[0]).toBe('t1');
+        // Even a prefix hit in the heavier handle field (t5, "johnnyb") ranks below a whole word.
+        expect(result.hits[0].score).toBeGreaterThan(Math.max(...result.hits.slice(1).map((h) => h.score!)));
+      });
+
+      it('completes the last of several words: "johnny ca" finds Johnny Cash first, then Carla', async () => {
+        const found = ids(await search.search<Person>('typing', { text: 'johnny ca', limit: 10 }));
+        expect(found[0]).toBe('t2');
+        expect(found).toContain('t4');
+      });
+
+      it('treats only the last word as a prefix: "jo smith" finds John Smith alone', async () => {
+        expect(ids(await search.search<Person>('typing', { text: 'jo smith', limit: 10 }))).toEqual(['t1']);
+      });
+    });
+
     describe('autocomplete', () => {
       it('matches the last word as a prefix: "ali" finds alice and alicia', async () => {
         const result = await search.search<Person>('people', { text: 'ali', mode: 'autocomplete', limit: 10 });
@@ -339,6 +364,15 @@ export const PEOPLE: SearchDocument[] = [
   doc('p08', { handle: 'frankie', displayName: 'Frank Ocean', bio: 'Singer and songwriter.', role: 'creator', followers: 9000, createdAt: '2025-01-15T07:00:00Z', verified: true }),
   doc('p09', { handle: 'grace', displayName: 'Grace Hopper', bio: 'Compiler pioneer.', role: 'admin', followers: 800 }),
   doc('p10', { handle: 'heidi', displayName: 'Heidi Klum', bio: 'Model and presenter.', role: 'subscriber', followers: 0 }),
+];
+
+/** For search-as-you-type in the default mode: whole words, prefixes of them, and near misses. */
+const TYPING_PEOPLE: SearchDocument[] = [
+  person('t1', 1, { handle: 'jsmith', displayName: 'John Smith' }),
+  person('t2', 1, { handle: 'cashfan', displayName: 'Johnny Cash' }),
+  person('t3', 1, { handle: 'jonas', displayName: 'Jonas Berg' }),
+  person('t4', 1, { handle: 'carla', displayName: 'Carla Bruni' }),
+  person('t5', 1, { handle: 'johnnyb', displayName: 'Bea Quinn' }),
 ];
 
 const BY_FOLLOWERS_DESC = ['p08', 'p02', 'p01', 'p09', 'p04', 'p05', 'p07', 'p06', 'p03', 'p10'];

@@ -99,16 +99,22 @@ function textQuery(definition: IndexDefinition, text: string, mode: NormalizedQu
     // Every finished word must match; the last one is a prefix.
     return { multi_match: { query: text, type: 'bool_prefix', operator: 'and', fields } };
   }
+  const fields = textFields.map(([name, field]) => boosted(`doc.${name}`, field));
   return {
-    multi_match: {
-      query: text,
-      type: 'best_fields',
-      operator: 'or',
-      fuzziness: 'AUTO',
-      fields: textFields.map(([name, field]) => boosted(`doc.${name}`, field)),
+    bool: {
+      should: [
+        { multi_match: { query: text, type: 'best_fields', operator: 'or', fuzziness: 'AUTO', fields } },
+        // The last word may be unfinished: it also matches as a prefix, scored low (a prefix query scores
+        // a constant) so whole-word matches rank first.
+        { multi_match: { query: text.split(/\s+/).at(-1)!, type: 'bool_prefix', fields, boost: PREFIX_BOOST } },
+      ],
+      minimum_should_match: 1,
     },
   };
 }
+
+/** Weight of a prefix-only match of the last word: its constant score stays below a whole-word match's. */
+const PREFIX_BOOST = 0.1;
 
 function filterClause(definition: IndexDefinition, filter: NormalizedFilter): estypes.QueryDslQueryContainer {
   const path = exactPath(definition, filter.field);

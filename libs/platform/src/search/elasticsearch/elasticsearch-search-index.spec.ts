@@ -241,12 +241,20 @@ describe('ElasticsearchSearchIndex (against a mocked cluster)', () => {
           bool: {
             must: [
               {
-                multi_match: {
-                  query: 'alise',
-                  type: 'best_fields',
-                  operator: 'or',
-                  fuzziness: 'AUTO',
-                  fields: ['doc.handle^4', 'doc.displayName^3', 'doc.bio^1'],
+                bool: {
+                  should: [
+                    {
+                      multi_match: {
+                        query: 'alise',
+                        type: 'best_fields',
+                        operator: 'or',
+                        fuzziness: 'AUTO',
+                        fields: ['doc.handle^4', 'doc.displayName^3', 'doc.bio^1'],
+                      },
+                    },
+                    { multi_match: { query: 'alise', type: 'bool_prefix', fields: ['doc.handle^4', 'doc.displayName^3', 'doc.bio^1'], boost: 0.1 } },
+                  ],
+                  minimum_should_match: 1,
                 },
               },
             ],
@@ -260,6 +268,15 @@ describe('ElasticsearchSearchIndex (against a mocked cluster)', () => {
         _source: ['doc'],
         aggs: { role: { terms: { field: 'doc.role', size: 20 } } },
       });
+    });
+
+    it('lets the last word of a full-text query match as a prefix too, boosted below whole words', () => {
+      const body = buildSearchBody(definition, normalizeQuery(definition, { text: 'johnny ca', limit: 5 }));
+      const [textQuery] = body.query!.bool!.must as { bool: { should: { multi_match: Record<string, unknown> }[] } }[];
+      expect(textQuery.bool.should.map((clause) => clause.multi_match)).toEqual([
+        expect.objectContaining({ query: 'johnny ca', type: 'best_fields', fuzziness: 'AUTO' }),
+        { query: 'ca', type: 'bool_prefix', fields: ['doc.handle^4', 'doc.displayName^3', 'doc.bio^1'], boost: 0.1 },
+      ]);
     });
 
     it('builds a bool_prefix autocomplete query over the search_as_you_type subfields', () => {

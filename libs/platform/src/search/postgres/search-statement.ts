@@ -12,8 +12,13 @@ import type { FacetCount, FieldType, IndexVersion, SearchHit, SearchQuery, Searc
 
 /** Rank weights for D, C, B, A: proportional to field weights 1-4, like the Elasticsearch boosts. */
 const RANK_WEIGHTS = `'{0.25,0.5,0.75,1}'`;
-/** Below the lowest exact-match rank (one weight-1 hit scores 0.25), so typo matches rank after exact ones. */
-const FUZZY_WEIGHT = 0.2;
+/**
+ * Bands below the lowest exact-match rank (one weight-1 hit scores 0.25), each filled by a rank normalised
+ * into [0, 1): documents matching the last word only as a prefix rank after every whole-word match, and
+ * documents matching only through typo corrections after those.
+ */
+const PREFIX_BAND = { floor: 0.1, width: 0.1 };
+const FUZZY_BAND = { floor: 0, width: 0.1 };
 /** Buckets returned per facet, like an Elasticsearch terms aggregation with size 20. */
 export const FACET_SIZE = 20;
 
@@ -89,10 +94,15 @@ matched as (
       ${filters}
 )`;
   } else {
-    // Any word may match, ranked by how often and in which fields; then documents matching only with
-    // typos (see search.typo_query), ranked the same way but always below every exact match.
+    // Any word may match, ranked by how often and in which fields; then documents where the last word
+    // matches only as a prefix (the person is still typing it); then documents matching only with typos
+    // (see search.typo_query). Each later band ranks below every match of the earlier ones.
     const text = params.add(query.text);
     const terms = `search.any_words_query(${text})`;
+    const typing = `search.prefix_query('', ${params.add(query.text.split(/\s+/).at(-1))})`;
+    const band = ({ floor, width }: typeof PREFIX_BAND, tsquery: string) =>
+      // Normalisation 32 maps the rank into [0, 1), so a band never reaches the one above it.
+      `(${floor} + ${width} * ts_rank_cd(${RANK_WEIGHTS}, d.vector, ${tsquery}, 32))::float8`;
     ctes = `
 typos as (
   select search.typo_query(${index}, ${text}) as terms
@@ -103,11 +113,17 @@ matched as (
   where d.index_name = ${index} and d.vector @@ ${terms}
       ${filters}
   union all
-  -- Normalisation 32 maps the rank into [0, 1): scaled, it stays below any exact match.
-  select ${columns(`(${FUZZY_WEIGHT} * ts_rank_cd(${RANK_WEIGHTS}, d.vector, (select terms from typos), 32))::float8`)}
+  select ${columns(band(PREFIX_BAND, typing))}
+  from search.documents d
+  where d.index_name = ${index} and d.vector @@ ${typing}
+    and not coalesce(d.vector @@ ${terms}, false)
+      ${filters}
+  union all
+  select ${columns(band(FUZZY_BAND, '(select terms from typos)'))}
   from search.documents d
   where d.index_name = ${index} and d.vector @@ (select terms from typos)
     and not coalesce(d.vector @@ ${terms}, false)
+    and not coalesce(d.vector @@ ${typing}, false)
       ${filters}
 )`;
   }
