@@ -92,10 +92,8 @@ import { StripeWebhookController } from './interface/http/stripe-webhook.control
       outbound: billingOutboundEvents,
       consumers: [RememberAccountOnUserRegistered],
     }),
-    QueuesModule.register(
-      { name: PROCESS_WEBHOOK_QUEUE, defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 2_000 }, timeout: 30_000 } },
-      { name: BILLING_MAINTENANCE_QUEUE, defaultJobOptions: { attempts: 1, removeOnComplete: { count: 50 }, removeOnFail: { count: 50 } } },
-    ),
+    // Handled (and their job options declared) by interface/jobs/billing-jobs.processor.ts.
+    QueuesModule.register({ name: PROCESS_WEBHOOK_QUEUE }, { name: BILLING_MAINTENANCE_QUEUE }),
   ],
   controllers: [BillingController, StripeWebhookController, AdminBillingController, SandboxController],
   providers: [

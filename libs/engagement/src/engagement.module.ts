@@ -49,7 +49,7 @@ import { SocialGraphController } from './interface/http/social-graph.controller.
       outbound: engagementOutboundEvents,
       consumers: [RememberPersonOnProfile, NotifyNewFollower, NotifyPaymentFailed, WelcomeNewUser, NotifyMessageRecipients, NotifyFollowersOnPublish, NotifySubscriptionChanges, NotifyExportReady],
     }),
-    QueuesModule.register({ name: FAN_OUT_QUEUE, defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1_000 }, timeout: 60_000 } }),
+    QueuesModule.register({ name: FAN_OUT_QUEUE }), // handled by interface/jobs/engagement-jobs.processor.ts
   ],
   controllers: [SocialGraphController, NotificationsController, ConversationsController],
   providers: [

@@ -55,10 +55,8 @@ import { InsightsGateway } from './interface/realtime/insights.gateway.js';
       outbound: insightsOutboundEvents,
       consumers: [RecordIdentityEvents, RecordBillingEvents, RecordEngagementEvents, RecordStudioEvents],
     }),
-    QueuesModule.register(
-      { name: EXPORT_QUEUE, defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 2_000 }, timeout: 10 * 60_000 } },
-      { name: MAINTENANCE_QUEUE, defaultJobOptions: { attempts: 1, timeout: 10 * 60_000, removeOnComplete: { count: 50 }, removeOnFail: { count: 50 } } },
-    ),
+    // Handled (and their job options declared) by interface/jobs/insights-jobs.processor.ts.
+    QueuesModule.register({ name: EXPORT_QUEUE }, { name: MAINTENANCE_QUEUE }),
   ],
   controllers: [EventsController, InsightsController, AdminInsightsController, ExportsController],
   providers: [

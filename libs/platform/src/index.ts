@@ -26,6 +26,8 @@ export { QueuesModule } from './queues/queues.module.js';
 export { QueueCatalog } from './queues/queue-catalog.js';
 export { RedisConnections } from './queues/redis-connections.js';
 export { DEFAULT_JOB_OPTIONS, type QueueDeclaration } from './queues/job-defaults.js';
+export { OnJob, OnWorkerStart, type JobDeclaration, type JobSchedule } from './queues/on-job.js';
+export { JobsConfigurationError } from './queues/errors.js';
 
 export * from './search/search-index.js';
 export { SearchModule, SearchIndexCatalog } from './search/search.module.js';

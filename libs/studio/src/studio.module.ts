@@ -90,8 +90,7 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
       outbound: studioOutboundEvents,
       consumers: [RememberPerson, ProjectCatalog],
     }),
-    // Scheduled publishing: at most a few jobs at once; each one is a short transaction.
-    QueuesModule.register({ name: PUBLISH_QUEUE, defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 2_000 }, timeout: 30_000, removeOnComplete: { count: 500 } } }),
+    QueuesModule.register({ name: PUBLISH_QUEUE }), // scheduled publishing, handled by interface/jobs/publishing.jobs.ts
     SearchModule.forIndex(CatalogIndexSource),
     ...MEDIA_IMPORTS,
   ],

@@ -3,6 +3,7 @@ import type { JobOptions } from 'bull';
 /**
  * The conventions every queue starts from: retried with exponential backoff, bounded in time, and
  * completed jobs kept for a while (Bull Board shows them, and a kept job id still dedupes re-adds).
+ * A queue's `@OnJob` handler overrides them where it is declared.
  */
 export const DEFAULT_JOB_OPTIONS: JobOptions = {
   attempts: 5,
@@ -15,5 +16,9 @@ export const DEFAULT_JOB_OPTIONS: JobOptions = {
 export interface QueueDeclaration {
   /** `<context>.<job>`, e.g. `studio.transcode`. */
   name: string;
-  defaultJobOptions?: JobOptions;
+  /**
+   * Who processes it: `@OnJob` handlers (the default; their declaration carries the job options), or
+   * the integration event consumer of the same name (the relay sets each job's options).
+   */
+  processedBy?: 'jobs' | 'event-consumer';
 }

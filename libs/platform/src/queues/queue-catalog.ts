@@ -2,14 +2,16 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bull';
 import type { QueueDeclaration } from './job-defaults.js';
 
-/** Every queue this process declared: for Bull Board, metrics, the processor check and shutdown. */
+/** Every queue this process declared: for Bull Board, metrics, the jobs wiring check and shutdown. */
 @Injectable()
 export class QueueCatalog implements OnApplicationShutdown {
   private readonly logger = new Logger(QueueCatalog.name);
   private readonly queues = new Map<string, Queue>();
+  private readonly declared = new Map<string, QueueDeclaration>();
 
   add(declaration: QueueDeclaration, queue: Queue): void {
     this.queues.set(declaration.name, queue);
+    this.declared.set(declaration.name, declaration);
     queue.on('stalled', (job) => this.logger.warn({ queue: queue.name, jobId: job.id }, 'job stalled and will run again'));
     queue.on('error', (error) => this.logger.error({ queue: queue.name, err: error }, 'queue error'));
   }
@@ -24,11 +26,9 @@ export class QueueCatalog implements OnApplicationShutdown {
     return [...this.queues.values()];
   }
 
-  /** Queues with no processor in this (worker) process: their jobs would wait forever. */
-  withoutProcessor(): string[] {
-    return this.all()
-      .filter((queue) => Object.keys((queue as Queue & { handlers?: Record<string, unknown> }).handlers ?? {}).length === 0)
-      .map((queue) => queue.name);
+  /** How each queue was declared (who processes it), for the boot-time wiring check. */
+  declarations(): QueueDeclaration[] {
+    return [...this.declared.values()];
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,19 +1,25 @@
 import { BullModule, getQueueToken } from '@nestjs/bull';
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import type { Queue } from 'bull';
 import { AppConfig } from '@config';
 import { DEFAULT_JOB_OPTIONS, type QueueDeclaration } from './job-defaults.js';
+import { JobRunner } from './job-runner.js';
 import { QueueCatalog } from './queue-catalog.js';
 import { RedisConnections } from './redis-connections.js';
 
 @Global()
 @Module({})
 export class QueuesModule {
-  /** Bull on the platform's Redis, namespaced by REDIS_PREFIX, with shared connections. */
+  /**
+   * Bull on the platform's Redis, namespaced by REDIS_PREFIX, with shared connections; and the runner
+   * of every provider's `@OnJob` handlers (checked at boot, attached in worker processes).
+   */
   static forRoot(): DynamicModule {
     return {
       module: QueuesModule,
       imports: [
+        DiscoveryModule,
         BullModule.forRootAsync({
           inject: [AppConfig, RedisConnections],
           useFactory: (config: AppConfig, connections: RedisConnections) => ({
@@ -23,12 +29,15 @@ export class QueuesModule {
           }),
         }),
       ],
-      providers: [QueueCatalog],
+      providers: [QueueCatalog, JobRunner],
       exports: [QueueCatalog, BullModule],
     };
   }
 
-  /** Declares queues (a context's jobs); processors live in the worker modules. */
+  /**
+   * Declares queues (a context's jobs). Each needs an `@OnJob` handler on one of the process's
+   * providers, which also declares its job options; boot fails otherwise.
+   */
   static register(...declarations: QueueDeclaration[]): DynamicModule {
     const catalogued: Provider[] = declarations.map((declaration) => ({
       provide: `showrunner:queue-catalogued:${declaration.name}`,
@@ -39,10 +48,8 @@ export class QueuesModule {
       module: QueuesModule,
       imports: [
         BullModule.registerQueue(
-          ...declarations.map((declaration) => ({
-            name: declaration.name,
-            defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...declaration.defaultJobOptions },
-          })),
+          // The handler's declared options replace these at module init (JobRunner).
+          ...declarations.map((declaration) => ({ name: declaration.name, defaultJobOptions: { ...DEFAULT_JOB_OPTIONS } })),
         ),
       ],
       providers: catalogued,

@@ -1,17 +1,22 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Queue } from 'bull';
-import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Job, Queue } from 'bull';
 import { AppConfig } from '@config';
-import { ProcessRole } from '@lib/platform';
+import { OnJob, OnWorkerStart, type JobDeclaration } from '@lib/platform';
 import { PartitionMaintenance } from '../../application/event-store.js';
 import { ExportProducer } from '../../application/exports/export-producer.js';
 import { EXPORT_QUEUE, MAINTENANCE_QUEUE } from '../../application/exports/export-queue.js';
 import { RollupRunner } from '../../application/rollup-runner.js';
 import { WeeklyReports } from '../../application/weekly-reports.js';
 
-const PARTITIONS_EVERY_MS = 3_600_000;
-const WEEKLY_REPORTS_CRON = '0 6 * * 1';
+// The maintenance jobs share a queue, so they share its options; one attempt, the next run retries.
+const MAINTENANCE: JobDeclaration = {
+  queue: MAINTENANCE_QUEUE,
+  attempts: 1,
+  timeout: 10 * 60_000,
+  removeOnComplete: { count: 50 },
+  removeOnFail: { count: 50 },
+};
 
 /**
  * The worker side of insights, all as Bull jobs: rollups catch up every INSIGHTS_ROLLUP_INTERVAL_SECONDS
@@ -19,40 +24,45 @@ const WEEKLY_REPORTS_CRON = '0 6 * * 1';
  * dropped hourly, weekly reports go out on Mondays, exports run as they are requested.
  */
 @Injectable()
-export class InsightsJobs implements OnApplicationBootstrap {
+export class InsightsJobs {
   private readonly logger = new Logger(InsightsJobs.name);
 
   constructor(
-    @InjectQueue(EXPORT_QUEUE) private readonly exportQueue: Queue<{ exportId: string }>,
     @InjectQueue(MAINTENANCE_QUEUE) private readonly maintenanceQueue: Queue,
     private readonly producer: ExportProducer,
     private readonly rollups: RollupRunner,
     private readonly partitions: PartitionMaintenance,
     private readonly weekly: WeeklyReports,
     private readonly config: AppConfig,
-    private readonly role: ProcessRole,
-    private readonly orm: MikroORM,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.role.worker) return;
-    const inContext = <T>(work: () => Promise<T>) => RequestContext.create(this.orm.em, work);
-    void this.exportQueue.process(2, (job) => inContext(() => this.producer.produce(job.data.exportId)));
-    void this.maintenanceQueue.process('rollups', 1, () => inContext(() => this.rollups.catchUp()));
-    void this.maintenanceQueue.process('partitions', 1, () => inContext(() => this.maintainPartitions()));
-    void this.maintenanceQueue.process('weekly-reports', 1, () => inContext(() => this.weekly.sendDue()));
-    await this.maintenanceQueue.add('rollups', {}, { repeat: { every: this.config.insights.rollupIntervalMs }, jobId: 'insights-rollups' });
-    await this.maintenanceQueue.add('partitions', {}, { repeat: { every: PARTITIONS_EVERY_MS }, jobId: 'insights-partitions' });
-    await this.maintenanceQueue.add('weekly-reports', {}, { repeat: { cron: WEEKLY_REPORTS_CRON, tz: 'UTC' }, jobId: 'insights-weekly-reports' });
-    // Once at boot too: a repeatable job's first run waits a whole interval.
-    await this.maintenanceQueue.add('partitions', {}, { jobId: `insights-partitions-boot-${new Date().toISOString().slice(0, 13)}` });
+  @OnJob({ queue: EXPORT_QUEUE, concurrency: 2, attempts: 3, backoff: { type: 'exponential', delay: 2_000 }, timeout: 10 * 60_000 })
+  produceExport(job: Job<{ exportId: string }>): Promise<unknown> {
+    return this.producer.produce(job.data.exportId);
   }
 
-  private async maintainPartitions(): Promise<{ created: number; dropped: number }> {
+  @OnJob({ ...MAINTENANCE, name: 'rollups', repeat: (config) => ({ every: config.insights.rollupIntervalMs, jobId: 'insights-rollups' }) })
+  catchUpRollups(): Promise<unknown> {
+    return this.rollups.catchUp();
+  }
+
+  @OnJob({ ...MAINTENANCE, name: 'partitions', repeat: { every: 3_600_000, jobId: 'insights-partitions' } })
+  async maintainPartitions(): Promise<{ created: number; dropped: number }> {
     const now = new Date();
     const created = await this.partitions.ensureAhead(now, this.config.insights.partitionsAheadDays);
     const dropped = await this.partitions.dropExpired(now, this.config.insights.retentionDays);
     if (created || dropped) this.logger.log({ created, dropped }, 'event partitions maintained');
     return { created, dropped };
+  }
+
+  @OnJob({ ...MAINTENANCE, name: 'weekly-reports', repeat: { cron: '0 6 * * 1', tz: 'UTC', jobId: 'insights-weekly-reports' } })
+  sendWeeklyReports(): Promise<unknown> {
+    return this.weekly.sendDue();
+  }
+
+  /** Partitions once at boot too (one job per hour however many workers start): a repeatable job's first run waits a whole interval. */
+  @OnWorkerStart()
+  async maintainPartitionsAtStart(): Promise<void> {
+    await this.maintenanceQueue.add('partitions', {}, { jobId: `insights-partitions-boot-${new Date().toISOString().slice(0, 13)}` });
   }
 }

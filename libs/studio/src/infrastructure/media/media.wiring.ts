@@ -34,15 +34,9 @@ import { TusUploadServer } from './tus-upload-server.js';
 export const MEDIA_ENTITIES: EntitySchema<any>[] = [];
 export const MEDIA_SQL_ONLY_TABLES = ['studio.media_uploads', 'studio.media_assets'];
 
-// Steps retry twice with backoff; ffmpeg has its own timeout, so Bull's job timeout is off for ffmpeg steps.
-const retried = { attempts: 3, backoff: { type: 'exponential', delay: 2_000 } };
+// One queue per step; their options are declared by the handlers (interface/media/media-jobs.processor.ts).
 export const MEDIA_IMPORTS: DynamicModule[] = [
-  QueuesModule.register(
-    { name: MEDIA_QUEUES.probe, defaultJobOptions: { ...retried, timeout: 5 * 60_000 } },
-    { name: MEDIA_QUEUES.transcode, defaultJobOptions: { ...retried, timeout: undefined } },
-    { name: MEDIA_QUEUES.thumbnails, defaultJobOptions: { ...retried, timeout: undefined } },
-    { name: MEDIA_QUEUES.finalize, defaultJobOptions: { ...retried, timeout: 60_000 } },
-  ),
+  QueuesModule.register({ name: MEDIA_QUEUES.probe }, { name: MEDIA_QUEUES.transcode }, { name: MEDIA_QUEUES.thumbnails }, { name: MEDIA_QUEUES.finalize }),
 ];
 
 export const MEDIA_PROVIDERS: Provider[] = [

@@ -1,9 +1,8 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { ProcessRole } from '@lib/platform';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Job } from 'bull';
+import { OnJob, OnWorkerStart } from '@lib/platform';
 import { Publisher } from '../../application/publishing/publisher.js';
-import { PublishQueue } from '../../application/publishing/publish-queue.js';
-
-const SWEEP_EVERY_MS = 30_000;
+import { PUBLISH_QUEUE, type PublishJob } from '../../application/publishing/publish-queue.js';
 
 /**
  * The worker side of scheduled publishing: a delayed job per schedule, rebuilt from the database at
@@ -11,24 +10,30 @@ const SWEEP_EVERY_MS = 30_000;
  * and the state check inside one transaction means none is published twice.
  */
 @Injectable()
-export class PublishingJobs implements OnApplicationBootstrap {
+export class PublishingJobs {
   private readonly logger = new Logger('studio.publishing');
 
-  constructor(
-    private readonly queue: PublishQueue,
-    private readonly publisher: Publisher,
-    private readonly role: ProcessRole,
-  ) {}
+  constructor(private readonly publisher: Publisher) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.role.worker) return;
-    void this.queue.queue.process(2, async (job) => {
-      if (job.data.videoId) await this.publisher.publishIfDue(job.data.videoId);
-      else await this.publisher.sweep();
-    });
+  // At most a few jobs at once; each one is a short transaction.
+  @OnJob({
+    queue: PUBLISH_QUEUE,
+    concurrency: 2,
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 2_000 },
+    timeout: 30_000,
+    removeOnComplete: { count: 500 },
+    repeat: { every: 30_000, jobId: 'studio-publish-sweep' },
+  })
+  async publish(job: Job<PublishJob>): Promise<void> {
+    if (job.data.videoId) await this.publisher.publishIfDue(job.data.videoId);
+    else await this.publisher.sweep();
+  }
+
+  @OnWorkerStart()
+  async reconcileSchedules(): Promise<void> {
     const scheduled = await this.publisher.reconcile();
     const overdue = await this.publisher.sweep();
     if (scheduled || overdue) this.logger.log(`reconciled ${scheduled} schedules, published ${overdue} overdue videos`);
-    await this.queue.queue.add({}, { repeat: { every: SWEEP_EVERY_MS }, jobId: 'studio-publish-sweep' });
   }
 }

@@ -1,22 +1,25 @@
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bull';
-import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
-import { AppConfig } from '@config';
-import { ProcessRole } from '@lib/platform';
-import { MEDIA_STEPS, type PipelineStep } from '../../domain/media/media-asset.js';
+import type { AppConfig } from '@config';
+import { OnJob, OnWorkerStart, type JobDeclaration } from '@lib/platform';
+import type { PipelineStep } from '../../domain/media/media-asset.js';
 import { isPermanent, MediaPipeline } from '../../application/media/media-pipeline.js';
-import { MediaStepQueue, type MediaStepJob } from '../../application/media/media-queues.js';
+import { MEDIA_QUEUES, MediaStepQueue, type MediaStepJob } from '../../application/media/media-queues.js';
 import { MediaRepository } from '../../application/media/media-records.js';
 import { MediaTools } from '../../application/media/media-tools.js';
 import { FfmpegMediaTools } from '../../infrastructure/media/ffmpeg-media-tools.js';
 
+// Steps retry twice with backoff; ffmpeg has its own timeout (MEDIA_FFMPEG_TIMEOUT_SECONDS), so Bull's is off for ffmpeg steps.
+const retried = { attempts: 3, backoff: { type: 'exponential', delay: 2_000 } } satisfies Partial<JobDeclaration>;
+const ffmpegSlots = { concurrency: (config: AppConfig) => config.media.ffmpegConcurrency };
+
 /**
- * The worker side of the pipeline: each step's queue gets a processor (ffmpeg steps bounded by
+ * The worker side of the pipeline: each step's queue gets a handler (ffmpeg steps bounded by
  * MEDIA_FFMPEG_CONCURRENCY), and at start every unfinished asset is queued again, so a lost Redis
  * or a crash never strands one (job ids make the re-add a no-op when the job still exists).
  */
 @Injectable()
-export class MediaJobs implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class MediaJobs implements BeforeApplicationShutdown {
   private readonly logger = new Logger(MediaJobs.name);
 
   constructor(
@@ -24,23 +27,33 @@ export class MediaJobs implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly pipeline: MediaPipeline,
     private readonly repository: MediaRepository,
     private readonly tools: MediaTools,
-    private readonly role: ProcessRole,
-    private readonly orm: MikroORM,
-    private readonly config: AppConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.role.worker) return;
-    const concurrency = this.config.media.ffmpegConcurrency;
-    for (const step of MEDIA_STEPS) {
-      const slots = step === 'probe' || step === 'finalize' ? 4 : concurrency;
-      void this.steps.queue(step).process(slots, (job) => this.handle(step, job));
+  @OnJob({ queue: MEDIA_QUEUES.probe, concurrency: 4, ...retried, timeout: 5 * 60_000 })
+  probe(job: Job<MediaStepJob>): Promise<void> {
+    return this.handle('probe', job);
+  }
+
+  @OnJob({ queue: MEDIA_QUEUES.transcode, ...ffmpegSlots, ...retried, timeout: false })
+  transcode(job: Job<MediaStepJob>): Promise<void> {
+    return this.handle('transcode', job);
+  }
+
+  @OnJob({ queue: MEDIA_QUEUES.thumbnails, ...ffmpegSlots, ...retried, timeout: false })
+  thumbnails(job: Job<MediaStepJob>): Promise<void> {
+    return this.handle('thumbnails', job);
+  }
+
+  @OnJob({ queue: MEDIA_QUEUES.finalize, concurrency: 4, ...retried, timeout: 60_000 })
+  finalize(job: Job<MediaStepJob>): Promise<void> {
+    return this.handle('finalize', job);
+  }
+
+  @OnWorkerStart()
+  async requeueUnfinished(): Promise<void> {
+    for (const asset of await this.repository.unfinished()) {
+      await this.steps.enqueue(asset.step ?? 'probe', { assetId: asset.id, run: asset.run });
     }
-    await RequestContext.create(this.orm.em, async () => {
-      for (const asset of await this.repository.unfinished()) {
-        await this.steps.enqueue(asset.step ?? 'probe', { assetId: asset.id, run: asset.run });
-      }
-    });
   }
 
   beforeApplicationShutdown(): void {
@@ -48,21 +61,19 @@ export class MediaJobs implements OnApplicationBootstrap, BeforeApplicationShutd
     if (this.tools instanceof FfmpegMediaTools) this.tools.killAll();
   }
 
-  private handle(step: PipelineStep, job: Job<MediaStepJob>): Promise<void> {
+  private async handle(step: PipelineStep, job: Job<MediaStepJob>): Promise<void> {
     const { assetId, run } = job.data;
-    return RequestContext.create(this.orm.em, async () => {
-      try {
-        await this.pipeline.run(step, assetId, run);
-      } catch (error) {
-        const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-        if (isPermanent(error) || lastAttempt) {
-          await this.pipeline.fail(step, assetId, run, error);
-          if (isPermanent(error)) return; // recorded; retrying would fail the same way
-        } else {
-          this.logger.warn({ assetId, step, attempt: job.attemptsMade + 1, err: error }, 'media step failed; it will be retried');
-        }
-        throw error;
+    try {
+      await this.pipeline.run(step, assetId, run);
+    } catch (error) {
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (isPermanent(error) || lastAttempt) {
+        await this.pipeline.fail(step, assetId, run, error);
+        if (isPermanent(error)) return; // recorded; retrying would fail the same way
+      } else {
+        this.logger.warn({ assetId, step, attempt: job.attemptsMade + 1, err: error }, 'media step failed; it will be retried');
       }
-    });
+      throw error;
+    }
   }
 }
