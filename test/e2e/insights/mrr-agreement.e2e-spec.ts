@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import { MrrMovementRecordedV1 } from '@lib/billing/contracts';
 import { eventually } from '@lib/platform/testing';
 import { sql, subscribe, type BillingOnFakeStripe } from '../../support/billing.js';
 import { startInsightsWithBilling } from '../../support/insights.js';
@@ -60,5 +63,16 @@ describe('insights: MRR as billing classifies it', () => {
       endingMrr: usd.summary.endingMrr,
     });
     expect(day.churnedSubscriptions).toBe(usd.summary.churnedSubscribers);
+
+    // A movement delivered again, even under another envelope the inbox has not seen, is stored once.
+    const { RecordBillingEvents } = await import('../../../libs/insights/src/application/reactions/record-domain-events.js');
+    const [sent] = await sql<{ payload: MrrMovementRecordedV1 }>(app, `select payload from platform.outbox where type = 'billing.mrr-movement-recorded.v1' limit 1`);
+    const orm = app.app.get(MikroORM);
+    const envelope = { id: randomUUID(), type: MrrMovementRecordedV1.type, occurredAt: new Date().toISOString(), aggregateId: null, aggregateVersion: null, payload: {} };
+    await RequestContext.create(orm.em, () =>
+      orm.em.transactional((em) => app.app.get(RecordBillingEvents).handle({ event: new MrrMovementRecordedV1(sent!.payload), envelope, em } as never)),
+    );
+    const [{ n }] = (await sql<{ n: number }>(app, `select count(*)::int as n from insights.mrr_movements where movement_id = ?`, [sent!.payload.movementId])) as [{ n: number }];
+    expect(n).toBe(1);
   });
 });
