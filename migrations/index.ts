@@ -10,6 +10,7 @@ import { Migration20261122000500_studio_channels } from './Migration202611220005
 import { Migration20261122000510_studio_media } from './Migration20261122000510_studio_media.js';
 import { Migration20261122000600_insights_events } from './Migration20261122000600_insights_events.js';
 import { Migration20261202160000_insights_video_channels_from_studio } from './Migration20261202160000_insights_video_channels_from_studio.js';
+import { Migration20261202161000_insights_mrr_from_billing } from './Migration20261202161000_insights_mrr_from_billing.js';
 import { Migration20261202170000_studio_email_invitations } from './Migration20261202170000_studio_email_invitations.js';
 
 export const migrations: MigrationObject[] = [
@@ -23,5 +24,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000510_studio_media', class: Migration20261122000510_studio_media },
   { name: 'Migration20261122000600_insights_events', class: Migration20261122000600_insights_events },
   { name: 'Migration20261202160000_insights_video_channels_from_studio', class: Migration20261202160000_insights_video_channels_from_studio },
+  { name: 'Migration20261202161000_insights_mrr_from_billing', class: Migration20261202161000_insights_mrr_from_billing },
   { name: 'Migration20261202170000_studio_email_invitations', class: Migration20261202170000_studio_email_invitations },
 ];

@@ -34,6 +34,7 @@ import { BILLING_MAINTENANCE_QUEUE, PROCESS_WEBHOOK_QUEUE, WebhookQueue } from '
 import { BillingApi } from './contracts/billing.api.js';
 import {
   EntitlementsChangedV1,
+  MrrMovementRecordedV1,
   PaymentFailedV1,
   PaymentSucceededV1,
   RefundIssuedV1,
@@ -88,6 +89,7 @@ import { StripeWebhookController } from './interface/http/stripe-webhook.control
         PaymentFailedV1,
         RefundIssuedV1,
         EntitlementsChangedV1,
+        MrrMovementRecordedV1,
       ],
       outbound: billingOutboundEvents,
       consumers: [RememberAccountOnUserRegistered],

@@ -24,7 +24,7 @@ describe('insights: live counters on dashboard sockets', () => {
     creator = await studioPerson(app);
     await subscribe(app, harness.fake, creator, 'creator-plus');
     channelId = await createChannel(app, creator);
-  });
+  }, 60_000);
   afterAll(async () => {
     for (const socket of sockets) socket.close();
     await harness.close();

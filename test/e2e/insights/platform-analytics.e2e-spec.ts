@@ -67,7 +67,10 @@ describe('insights: platform analytics (admin)', () => {
       mrrCents: 999,
       revenueCents: 999,
       newMrrCents: 999,
+      expansionMrrCents: 0,
+      contractionMrrCents: 0,
       churnedMrrCents: 0,
+      reactivationMrrCents: 0,
       churnedSubscriptions: 0,
     });
     expect(answer.body.revenue[0].mrrCents).toBe(0);

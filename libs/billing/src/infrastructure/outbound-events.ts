@@ -1,6 +1,7 @@
 import { OutboundEventMap } from '@lib/platform';
 import {
   EntitlementsChangedV1,
+  MrrMovementRecordedV1,
   PaymentFailedV1,
   PaymentSucceededV1,
   RefundIssuedV1,
@@ -12,6 +13,7 @@ import { EntitlementsChanged, type EntitlementGrant } from '../domain/entitlemen
 import { InvoicePaymentFailed, type Invoice } from '../domain/payment/invoice.js';
 import { PaymentSucceeded, type Payment } from '../domain/payment/payment.js';
 import { RefundIssued, type Refund } from '../domain/payment/refund.js';
+import { MrrMovementRecorded, type MrrMovementRecord } from '../domain/subscription/mrr-movement.js';
 import { SubscriptionActivated, SubscriptionCanceled, SubscriptionChanged } from '../domain/subscription/subscription.events.js';
 import type { Subscription } from '../domain/subscription/subscription.js';
 
@@ -106,6 +108,20 @@ export const billingOutboundEvents = new OutboundEventMap()
         reason: refund.reason,
         creditNoteNumber: refund.creditNoteNumber!,
         issuedAt: (refund.settledAt ?? new Date()).toISOString(),
+      });
+    })
+    .on(MrrMovementRecorded, (event, aggregate) => {
+      const movement = aggregate as MrrMovementRecord;
+      return new MrrMovementRecordedV1({
+        movementId: movement.id,
+        subscriptionId: movement.subscriptionId,
+        userId: movement.userId,
+        planId: movement.planId,
+        currency: movement.currency,
+        kind: event.kind,
+        mrrBefore: movement.mrrBefore,
+        mrrAfter: movement.mrrAfter,
+        occurredAt: movement.occurredAt.toISOString(),
       });
     })
     .on(EntitlementsChanged, (event, aggregate) => {

@@ -29,7 +29,18 @@ export interface PlatformFigures {
   cohorts: Array<{ week: string; size: number; retained: number[] }>;
   funnel: { visitors: number; signups: number; firstView: number; subscribed: number };
   topContent: Array<{ videoId: string; channelId: string | null; views: number; watchSeconds: number }>;
-  revenue: Array<{ day: string; mrrCents: number; revenueCents: number; newMrrCents: number; churnedMrrCents: number; churnedSubscriptions: number }>;
+  /** MRR figures from billing's classified movements (billing.mrr-movement-recorded.v1); amounts are positive magnitudes. */
+  revenue: Array<{
+    day: string;
+    mrrCents: number;
+    revenueCents: number;
+    newMrrCents: number;
+    expansionMrrCents: number;
+    contractionMrrCents: number;
+    churnedMrrCents: number;
+    reactivationMrrCents: number;
+    churnedSubscriptions: number;
+  }>;
 }
 
 /** Reads rollups (never raw events, except to find which channel an unknown video is on). */

@@ -1,3 +1,5 @@
+import type { MrrMovementKind } from '@lib/billing/contracts';
+
 /** What insights keeps from other contexts' events besides the raw log (users, subscriptions, MRR). */
 export abstract class DomainFacts {
   abstract recordUser(userId: string, email: string, registeredAt: Date): Promise<void>;
@@ -9,10 +11,11 @@ export abstract class DomainFacts {
     mrrCents: number;
     currency: string;
     activatedAt: Date;
-  }): Promise<{ previousMrrCents: number | null }>;
+  }): Promise<void>;
   /** Sets the subscription's MRR (ended: 0 and the end date); returns the MRR it had. */
   abstract updateSubscriptionMrr(subscriptionId: string, mrrCents: number, endedAt: Date | null): Promise<{ previousMrrCents: number; channelId: string | null } | null>;
-  abstract recordMrrMovement(eventId: string, subscriptionId: string, at: Date, kind: 'new' | 'change' | 'churn', deltaCents: number): Promise<void>;
+  /** A row of billing's MRR ledger, as billing classified it; keyed by billing's movement id (a replay changes nothing). */
+  abstract recordMrrMovement(movement: { movementId: string; subscriptionId: string; at: Date; kind: MrrMovementKind; deltaCents: number }): Promise<void>;
   abstract channelOfSubscription(subscriptionId: string): Promise<string | null>;
   abstract channelOfPayment(paymentId: string): Promise<string | null>;
   abstract emailOf(userId: string): Promise<string | null>;

@@ -86,7 +86,7 @@ export class BillingFactApplier {
       const checkout = await this.checkouts.byProviderSubscription(providerState.providerSubscriptionId);
       const subscription = Subscription.fromProvider(userId, state, observedAt, { ...attributionOf(providerState.metadata), ...checkout?.attribution });
       this.subscriptions.add(subscription);
-      this.recordMovement(subscription, 0);
+      await this.recordMovement(subscription, 0);
       await this.entitlements.refresh(userId);
       return { subscription, outcome: 'created' };
     }
@@ -96,7 +96,7 @@ export class BillingFactApplier {
       const current = await this.provider.retrieveSubscription(providerState.providerSubscriptionId);
       outcome = `stale-refetched:${existing.applyProviderState(await this.toState(current), new Date(), rank)}`;
     }
-    this.recordMovement(existing, mrrBefore);
+    await this.recordMovement(existing, mrrBefore);
     await this.entitlements.refresh(existing.userId);
     return { subscription: existing, outcome };
   }
@@ -202,10 +202,12 @@ export class BillingFactApplier {
     };
   }
 
-  private recordMovement(subscription: Subscription, mrrBefore: number): void {
+  private async recordMovement(subscription: Subscription, mrrBefore: number): Promise<void> {
     if (subscription.mrr === mrrBefore) return;
+    // Only a rise from 0 needs the history: it is a reactivation if the subscription ever paid before.
+    const hadRevenueBefore = mrrBefore > 0 || (subscription.mrr > 0 && (await this.movements.hadRevenue(subscription.id)));
     this.movements.add(
-      new MrrMovementRecord(subscription.id, subscription.userId, subscription.planId, subscription.currency, new Date(), mrrBefore, subscription.mrr),
+      new MrrMovementRecord(subscription.id, subscription.userId, subscription.planId, subscription.currency, new Date(), mrrBefore, subscription.mrr, hadRevenueBefore),
     );
   }
 }

@@ -288,7 +288,7 @@ export const MrrMovementSchema = new EntitySchema<MrrMovementRecord>({
     occurredAt: { type: 'datetime' },
     mrrBefore: { type: 'integer' },
     mrrAfter: { type: 'integer' },
-  },
+  } as never, // no `version`: a movement is written once and never changes
 });
 
 export const BILLING_ENTITIES = [

@@ -170,4 +170,11 @@ export class MikroOrmMrrMovementRepository extends MrrMovementRepository {
   until(to: Date) {
     return this.em.find(MrrMovementRecord, { occurredAt: { $lt: to } }, { orderBy: { occurredAt: 'asc', id: 'asc' } });
   }
+  async hadRevenue(subscriptionId: string) {
+    const rows = await this.em.execute<Array<{ found: boolean }>>(
+      `select exists (select 1 from billing.mrr_movements where subscription_id = ? and mrr_after > 0) as found`,
+      [subscriptionId],
+    );
+    return rows[0]?.found === true;
+  }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IntegrationEventConsumer, type ConsumerContext, type EventConsumer, type IntegrationEvent } from '@lib/platform';
 import {
+  MrrMovementRecordedV1,
   PaymentSucceededV1,
   RefundIssuedV1,
   SubscriptionActivatedV1,
@@ -33,13 +34,14 @@ export class RecordIdentityEvents implements EventConsumer<UserRegisteredV1> {
 
 /**
  * Revenue and subscriptions: payments and refunds (attributed to the channel named in the checkout's
- * attribution, if any), and MRR movements for the revenue series. Kept in order (concurrency 1) so a
- * change never overtakes its activation.
+ * attribution, if any), and billing's MRR movements, taken as billing classified them (one source of
+ * truth for MRR: insights derives none). Kept in order (concurrency 1) so a change never overtakes
+ * its activation.
  */
 @Injectable()
 @IntegrationEventConsumer({
   name: 'insights.record-billing',
-  on: [SubscriptionActivatedV1, SubscriptionChangedV1, SubscriptionCanceledV1, PaymentSucceededV1, RefundIssuedV1],
+  on: [SubscriptionActivatedV1, SubscriptionChangedV1, SubscriptionCanceledV1, PaymentSucceededV1, RefundIssuedV1, MrrMovementRecordedV1],
 })
 export class RecordBillingEvents implements EventConsumer {
   constructor(
@@ -52,7 +54,7 @@ export class RecordBillingEvents implements EventConsumer {
       const claimed = event.attribution?.channelId ?? event.attribution?.creatorId;
       const channelId = claimed && UUID.test(claimed) ? claimed.toLowerCase() : null;
       const at = new Date(event.activatedAt);
-      const { previousMrrCents } = await this.facts.recordSubscription({
+      await this.facts.recordSubscription({
         subscriptionId: event.subscriptionId,
         userId: event.userId,
         channelId,
@@ -61,22 +63,14 @@ export class RecordBillingEvents implements EventConsumer {
         currency: event.currency,
         activatedAt: at,
       });
-      // A recovery re-activates an existing subscription: only the difference moves MRR.
-      const delta = event.mrr - (previousMrrCents ?? 0);
-      if (delta !== 0) await this.facts.recordMrrMovement(envelope.id, event.subscriptionId, at, previousMrrCents === null ? 'new' : 'change', delta);
       await this.store.append([
         domainEventRow({ eventId: envelope.id, name: 'subscription_activated', occurredAt: at, userId: event.userId, channelId, properties: { planId: event.planId } }),
       ]);
     } else if (event instanceof SubscriptionChangedV1) {
-      const at = new Date(event.changedAt);
-      const before = await this.facts.updateSubscriptionMrr(event.subscriptionId, event.mrr, null);
-      if (before && event.mrr !== before.previousMrrCents) {
-        await this.facts.recordMrrMovement(envelope.id, event.subscriptionId, at, 'change', event.mrr - before.previousMrrCents);
-      }
+      await this.facts.updateSubscriptionMrr(event.subscriptionId, event.mrr, null);
     } else if (event instanceof SubscriptionCanceledV1) {
       const at = new Date(event.endedAt);
       const before = await this.facts.updateSubscriptionMrr(event.subscriptionId, 0, at);
-      if (before && before.previousMrrCents !== 0) await this.facts.recordMrrMovement(envelope.id, event.subscriptionId, at, 'churn', -before.previousMrrCents);
       await this.store.append([
         domainEventRow({ eventId: envelope.id, name: 'subscription_canceled', occurredAt: at, userId: event.userId, channelId: before?.channelId ?? null }),
       ]);
@@ -93,6 +87,14 @@ export class RecordBillingEvents implements EventConsumer {
           properties: { paymentId: event.paymentId, currency: event.currency, planId: event.planId },
         }),
       ]);
+    } else if (event instanceof MrrMovementRecordedV1) {
+      await this.facts.recordMrrMovement({
+        movementId: event.movementId,
+        subscriptionId: event.subscriptionId,
+        at: new Date(event.occurredAt),
+        kind: event.kind,
+        deltaCents: event.mrrAfter - event.mrrBefore,
+      });
     } else if (event instanceof RefundIssuedV1) {
       const channelId = await this.facts.channelOfPayment(event.paymentId);
       await this.store.append([

@@ -181,12 +181,19 @@ export class SqlAnalyticsReader extends AnalyticsReader {
        )
        select d.day,
          (select coalesce(sum(delta_cents), 0) from insights.mrr_movements m where m.occurred_at < d.day + interval '1 day') as mrr,
-         (select coalesce(sum(delta_cents), 0) from insights.mrr_movements m where m.kind = 'new' and m.occurred_at >= d.day and m.occurred_at < d.day + interval '1 day') as new_mrr,
-         (select coalesce(-sum(delta_cents), 0) from insights.mrr_movements m where m.kind = 'churn' and m.occurred_at >= d.day and m.occurred_at < d.day + interval '1 day') as churned_mrr,
-         (select count(*) from insights.mrr_movements m where m.kind = 'churn' and m.occurred_at >= d.day and m.occurred_at < d.day + interval '1 day') as churned,
+         m.new_mrr, m.expansion_mrr, m.contraction_mrr, m.churned_mrr, m.reactivation_mrr, m.churned,
          (select coalesce(sum(revenue_cents), 0) from insights.rollups r where r.grain = 'hour' and r.scope = 'platform' and r.scope_id = '*'
            and r.bucket >= d.day and r.bucket < d.day + interval '1 day') as revenue
-       from days d order by d.day`,
+       from days d cross join lateral (
+         select coalesce(sum(delta_cents) filter (where kind = 'new'), 0) as new_mrr,
+           coalesce(sum(delta_cents) filter (where kind = 'expansion'), 0) as expansion_mrr,
+           coalesce(-sum(delta_cents) filter (where kind = 'contraction'), 0) as contraction_mrr,
+           coalesce(-sum(delta_cents) filter (where kind = 'churn'), 0) as churned_mrr,
+           coalesce(sum(delta_cents) filter (where kind = 'reactivation'), 0) as reactivation_mrr,
+           count(*) filter (where kind = 'churn') as churned
+         from insights.mrr_movements where occurred_at >= d.day and occurred_at < d.day + interval '1 day'
+       ) m
+       order by d.day`,
       [from, to],
     );
     return {
@@ -202,7 +209,10 @@ export class SqlAnalyticsReader extends AnalyticsReader {
         mrrCents: n(row.mrr),
         revenueCents: n(row.revenue),
         newMrrCents: n(row.new_mrr),
+        expansionMrrCents: n(row.expansion_mrr),
+        contractionMrrCents: n(row.contraction_mrr),
         churnedMrrCents: n(row.churned_mrr),
+        reactivationMrrCents: n(row.reactivation_mrr),
         churnedSubscriptions: n(row.churned),
       })),
     };

@@ -16,10 +16,7 @@ export class SqlDomainFacts extends DomainFacts {
     );
   }
 
-  async recordSubscription(input: Parameters<DomainFacts['recordSubscription']>[0]): Promise<{ previousMrrCents: number | null }> {
-    const [previous] = await this.em.execute<Array<{ mrr_cents: number }>>(`select mrr_cents from insights.subscriptions where subscription_id = ? for update`, [
-      input.subscriptionId,
-    ]);
+  async recordSubscription(input: Parameters<DomainFacts['recordSubscription']>[0]): Promise<void> {
     await this.em.execute(
       `insert into insights.subscriptions (subscription_id, user_id, channel_id, plan_id, mrr_cents, currency, activated_at)
        values (?, ?, ?, ?, ?, ?, ?::timestamptz)
@@ -27,7 +24,6 @@ export class SqlDomainFacts extends DomainFacts {
          channel_id = coalesce(insights.subscriptions.channel_id, excluded.channel_id)`,
       [input.subscriptionId, input.userId, input.channelId, input.planId, input.mrrCents, input.currency, input.activatedAt.toISOString()],
     );
-    return { previousMrrCents: previous ? Number(previous.mrr_cents) : null };
   }
 
   async updateSubscriptionMrr(subscriptionId: string, mrrCents: number, endedAt: Date | null) {
@@ -44,10 +40,10 @@ export class SqlDomainFacts extends DomainFacts {
     return { previousMrrCents: Number(previous.mrr_cents), channelId: previous.channel_id };
   }
 
-  async recordMrrMovement(eventId: string, subscriptionId: string, at: Date, kind: 'new' | 'change' | 'churn', deltaCents: number): Promise<void> {
+  async recordMrrMovement(movement: Parameters<DomainFacts['recordMrrMovement']>[0]): Promise<void> {
     await this.em.execute(
-      `insert into insights.mrr_movements (event_id, subscription_id, occurred_at, kind, delta_cents) values (?, ?, ?::timestamptz, ?, ?) on conflict do nothing`,
-      [eventId, subscriptionId, at.toISOString(), kind, deltaCents],
+      `insert into insights.mrr_movements (movement_id, subscription_id, occurred_at, kind, delta_cents) values (?, ?, ?::timestamptz, ?, ?) on conflict do nothing`,
+      [movement.movementId, movement.subscriptionId, movement.at.toISOString(), movement.kind, movement.deltaCents],
     );
   }
 
