@@ -31,6 +31,8 @@ import { RememberPersonOnProfile } from './application/reactions/remember-person
 import { MessageSentV1, UserFollowedV1, UserUnfollowedV1 } from './contracts/index.js';
 import { FollowRepository } from './domain/social-graph/follow.js';
 import { RestrictionRepository } from './domain/social-graph/restriction.js';
+import { BullNotificationMails, SEND_MAIL_QUEUE } from './infrastructure/mail/bull-notification-mails.js';
+import { NotificationMails } from './application/notification-mails.js';
 import { engagementOutboundEvents } from './infrastructure/outbound-events.js';
 import { ENGAGEMENT_ENTITIES } from './infrastructure/persistence/engagement.schemas.js';
 import { MikroOrmFollowRepository, SqlRestrictionRepository } from './infrastructure/persistence/mikro-orm-social-graph.js';
@@ -49,12 +51,17 @@ import { SocialGraphController } from './interface/http/social-graph.controller.
       outbound: engagementOutboundEvents,
       consumers: [RememberPersonOnProfile, NotifyNewFollower, NotifyPaymentFailed, WelcomeNewUser, NotifyMessageRecipients, NotifyFollowersOnPublish, NotifySubscriptionChanges, NotifyExportReady],
     }),
-    QueuesModule.register({ name: FAN_OUT_QUEUE, defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1_000 }, timeout: 60_000 } }),
+    QueuesModule.register(
+      { name: FAN_OUT_QUEUE, defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1_000 }, timeout: 60_000 } },
+      // An SMTP server down for a while: retried for about an hour before the mail waits in the failed list.
+      { name: SEND_MAIL_QUEUE, defaultJobOptions: { attempts: 12, backoff: { type: 'exponential', delay: 1_000 }, timeout: 90_000 } },
+    ),
   ],
   controllers: [SocialGraphController, NotificationsController, ConversationsController],
   providers: [
     { provide: FollowRepository, useClass: MikroOrmFollowRepository },
     { provide: RestrictionRepository, useClass: SqlRestrictionRepository },
+    { provide: NotificationMails, useClass: BullNotificationMails },
     People,
     SetFollowHandler,
     SetRestrictionHandler,

@@ -1,12 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { Mailer, RealtimeEmitter } from '@lib/platform';
+import { RealtimeEmitter, stableId, UnitOfWork } from '@lib/platform';
 import { NOTIFICATION_TYPES, Notification, NotificationPreference, type NotificationType } from '../domain/notification/notification.js';
 import { Person, RestrictionRepository } from '../domain/social-graph/restriction.js';
+import { NotificationMails } from './notification-mails.js';
 import { toNotificationView } from './notification-views.js';
 
 export interface NotificationRequest {
   userId: string;
+  /**
+   * What happened, the same on every retry (the event's id, a job's key): with the type and the
+   * recipient it fixes the notification's id and the e-mail's idempotency key.
+   */
+  occurrence: string;
   type: NotificationType;
   actorId?: string | null;
   subjectId?: string | null;
@@ -21,9 +27,9 @@ export interface NotificationRequest {
 
 /**
  * Creates (or groups) a notification in the caller's transaction, respecting the recipient's
- * preferences, blocks and mutes, then pushes it to their devices and e-mails it when they want.
- * Reactions call it once per event (the inbox makes that once), so the push and the e-mail carry
- * the notification id for a client or mail log to recognise a rare repeat.
+ * preferences, blocks and mutes. Once that transaction commits — never before, never if it fails —
+ * the notification is pushed to the recipient's devices and e-mailed when they want. Ids come from
+ * the occurrence, so a retried delivery recreates the same notification and the same mail key.
  */
 @Injectable()
 export class Notifier {
@@ -31,8 +37,9 @@ export class Notifier {
 
   constructor(
     private readonly realtime: RealtimeEmitter,
-    private readonly mailer: Mailer,
+    private readonly mails: NotificationMails,
     private readonly restrictions: RestrictionRepository,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async notify(em: EntityManager, request: NotificationRequest): Promise<Notification | null> {
@@ -41,10 +48,14 @@ export class Notifier {
     const preference = await this.preferenceOf(em, request.userId, request.type);
     if (!preference.inApp && !preference.email) return null;
 
+    const deliveryId = stableId(request.occurrence, request.type, request.userId);
     let notification: Notification | null = null;
     if (preference.inApp) {
-      notification = await this.record(em, request, actorId);
-      if (notification) this.realtime.toUser(request.userId, 'notification:new', toNotificationView(notification));
+      notification = await this.record(em, request, actorId, deliveryId);
+      if (notification) {
+        const view = toNotificationView(notification);
+        this.unitOfWork.afterCommit(() => this.realtime.toUser(request.userId, 'notification:new', view));
+      }
     }
     if (preference.email && request.email) {
       const person = await em.findOne(Person, { userId: request.userId });
@@ -52,7 +63,7 @@ export class Notifier {
       if (address) {
         const actor = actorId ? await em.findOne(Person, { userId: actorId }) : null;
         const mail = typeof request.email === 'function' ? request.email(actor?.displayName ?? 'Someone') : request.email;
-        await this.mailer.send({ to: address, subject: mail.subject, text: mail.text, idempotencyKey: notification?.id });
+        this.unitOfWork.afterCommit(() => this.mails.queue({ to: address, subject: mail.subject, text: mail.text, idempotencyKey: deliveryId }));
       } else {
         this.logger.debug({ userId: request.userId }, 'no e-mail address known for this user');
       }
@@ -66,7 +77,7 @@ export class Notifier {
     return stored ?? new NotificationPreference(userId, type, defaults.inApp, defaults.email);
   }
 
-  private async record(em: EntityManager, request: NotificationRequest, actorId: string | null): Promise<Notification | null> {
+  private async record(em: EntityManager, request: NotificationRequest, actorId: string | null, id: string): Promise<Notification | null> {
     const groups = NOTIFICATION_TYPES[request.type].groups;
     const groupKey = groups ? (request.groupKey ?? request.type) : null;
     if (groupKey) {
@@ -74,7 +85,7 @@ export class Notifier {
       const open = await em.findOne(Notification, { userId: request.userId, groupKey, readAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (open) return open.absorb(actorId) ? open : null;
     }
-    const notification = new Notification(request.userId, request.type, actorId, request.subjectId ?? null, request.data ?? {}, groupKey);
+    const notification = new Notification(request.userId, request.type, actorId, request.subjectId ?? null, request.data ?? {}, groupKey, id);
     em.persist(notification);
     return notification;
   }

@@ -58,6 +58,7 @@ export class NewEpisodeFanOut {
       for (const userId of ids) {
         if (already.has(userId)) continue;
         await this.notifier.notify(this.em, {
+          occurrence: `episode:${job.videoId}`,
           userId,
           type: 'episode.published',
           actorId: job.creatorId,

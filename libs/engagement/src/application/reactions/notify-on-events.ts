@@ -12,8 +12,9 @@ import { Notifier } from '../notifier.js';
 export class NotifyNewFollower implements EventConsumer<UserFollowedV1> {
   constructor(private readonly notifier: Notifier) {}
 
-  async handle({ event, em }: ConsumerContext<UserFollowedV1>): Promise<void> {
+  async handle({ event, envelope, em }: ConsumerContext<UserFollowedV1>): Promise<void> {
     await this.notifier.notify(em, {
+      occurrence: envelope.id,
       userId: event.followeeId,
       type: 'follower.new',
       actorId: event.followerId,
@@ -29,10 +30,11 @@ export class NotifyNewFollower implements EventConsumer<UserFollowedV1> {
 export class NotifyPaymentFailed implements EventConsumer<PaymentFailedV1> {
   constructor(private readonly notifier: Notifier) {}
 
-  async handle({ event, em }: ConsumerContext<PaymentFailedV1>): Promise<void> {
+  async handle({ event, envelope, em }: ConsumerContext<PaymentFailedV1>): Promise<void> {
     const amount = new Intl.NumberFormat('en', { style: 'currency', currency: event.currency.toUpperCase() }).format(event.amountDue / 100);
     const until = event.accessUntil ? ` Your plan stays active until ${event.accessUntil.slice(0, 10)}.` : '';
     await this.notifier.notify(em, {
+      occurrence: envelope.id,
       userId: event.userId,
       type: 'billing.payment-failed',
       subjectId: event.invoiceId,
@@ -51,8 +53,9 @@ export class NotifyPaymentFailed implements EventConsumer<PaymentFailedV1> {
 export class WelcomeNewUser implements EventConsumer<UserRegisteredV1> {
   constructor(private readonly notifier: Notifier) {}
 
-  async handle({ event, em }: ConsumerContext<UserRegisteredV1>): Promise<void> {
+  async handle({ event, envelope, em }: ConsumerContext<UserRegisteredV1>): Promise<void> {
     await this.notifier.notify(em, {
+      occurrence: envelope.id,
       userId: event.userId,
       type: 'account.welcome',
       data: { displayName: event.displayName },
@@ -69,10 +72,11 @@ export class WelcomeNewUser implements EventConsumer<UserRegisteredV1> {
 export class NotifySubscriptionChanges implements EventConsumer<SubscriptionActivatedV1 | SubscriptionChangedV1 | SubscriptionCanceledV1> {
   constructor(private readonly notifier: Notifier) {}
 
-  async handle({ event, em }: ConsumerContext<SubscriptionActivatedV1 | SubscriptionChangedV1 | SubscriptionCanceledV1>): Promise<void> {
+  async handle({ event, envelope, em }: ConsumerContext<SubscriptionActivatedV1 | SubscriptionChangedV1 | SubscriptionCanceledV1>): Promise<void> {
     if (event instanceof SubscriptionActivatedV1) {
       const trial = event.trialEnd ? ` Your trial runs until ${event.trialEnd.slice(0, 10)}.` : '';
       await this.notifier.notify(em, {
+        occurrence: envelope.id,
         userId: event.userId,
         type: 'subscription.activated',
         subjectId: event.subscriptionId,
@@ -83,6 +87,7 @@ export class NotifySubscriptionChanges implements EventConsumer<SubscriptionActi
       // Renewals and status moves are billing's business; only a new plan is news to the subscriber.
       if (!event.changes.includes('plan')) return;
       await this.notifier.notify(em, {
+        occurrence: envelope.id,
         userId: event.userId,
         type: 'subscription.plan-changed',
         subjectId: event.subscriptionId,
@@ -90,6 +95,7 @@ export class NotifySubscriptionChanges implements EventConsumer<SubscriptionActi
       });
     } else {
       await this.notifier.notify(em, {
+        occurrence: envelope.id,
         userId: event.userId,
         type: 'subscription.ended',
         subjectId: event.subscriptionId,
@@ -106,8 +112,9 @@ export class NotifySubscriptionChanges implements EventConsumer<SubscriptionActi
 export class NotifyExportReady implements EventConsumer<ExportReadyV1> {
   constructor(private readonly notifier: Notifier) {}
 
-  async handle({ event, em }: ConsumerContext<ExportReadyV1>): Promise<void> {
+  async handle({ event, envelope, em }: ConsumerContext<ExportReadyV1>): Promise<void> {
     await this.notifier.notify(em, {
+      occurrence: envelope.id,
       userId: event.userId,
       type: 'export.ready',
       subjectId: event.exportId,

@@ -15,7 +15,7 @@ import { Notifier } from '../notifier.js';
 export class NotifyMessageRecipients implements EventConsumer<MessageSentV1> {
   constructor(private readonly notifier: Notifier) {}
 
-  async handle({ event, em }: ConsumerContext<MessageSentV1>): Promise<void> {
+  async handle({ event, envelope, em }: ConsumerContext<MessageSentV1>): Promise<void> {
     const recipients = [...event.recipientIds, ...event.requestRecipientIds];
     if (!recipients.length) return;
     const memberships = await em.find(Membership, { conversationId: event.conversationId, userId: { $in: recipients } });
@@ -24,6 +24,7 @@ export class NotifyMessageRecipients implements EventConsumer<MessageSentV1> {
       const request = member.status === 'request';
       if (!request && event.mentionedUserIds.includes(member.userId)) {
         await this.notifier.notify(em, {
+          occurrence: envelope.id,
           userId: member.userId,
           type: 'mention',
           actorId: event.senderId,
@@ -34,6 +35,7 @@ export class NotifyMessageRecipients implements EventConsumer<MessageSentV1> {
         continue;
       }
       await this.notifier.notify(em, {
+        occurrence: envelope.id,
         userId: member.userId,
         type: request ? 'message.request' : 'message.new',
         actorId: event.senderId,

@@ -27,7 +27,6 @@ const ACTORS_KEPT = 5;
  * follower joins the unread "new followers" notification instead of adding another.
  */
 export class Notification {
-  readonly id: string = newId();
   count = 1;
   actorIds: string[];
   readAt: Date | null = null;
@@ -43,6 +42,7 @@ export class Notification {
     readonly data: Record<string, unknown>,
     /** Same key, same unread notification: grouping types only. */
     readonly groupKey: string | null,
+    readonly id: string = newId(),
   ) {
     this.actorIds = actorId ? [actorId] : [];
   }
