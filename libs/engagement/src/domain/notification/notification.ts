@@ -1,4 +1,4 @@
-import { DomainError, newId } from '@lib/platform/ddd';
+import { newId } from '@lib/platform/ddd';
 
 /** Every kind of notification, with whether it groups and what a new user gets by default. */
 export const NOTIFICATION_TYPES = {
@@ -60,14 +60,6 @@ export class Notification {
     if (this.readAt) return false;
     this.readAt = at;
     return true;
-  }
-}
-
-export class NotificationNotFoundError extends DomainError {
-  readonly code = 'engagement.notification.not-found';
-  readonly kind = 'not-found';
-  constructor(id: string) {
-    super('There is no such notification', { id });
   }
 }
 

@@ -3,8 +3,9 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import { MailDeliveryError, Mailer, ProcessRole, type MailMessage } from '@lib/platform';
-import { FAN_OUT_QUEUE, NewEpisodeFanOut, type NewEpisodeFanOutJob } from '../../application/fan-out/new-episode-fan-out.js';
-import { SEND_MAIL_QUEUE } from '../../infrastructure/mail/bull-notification-mails.js';
+import { NewEpisodeFanOut, type NewEpisodeFanOutJob } from '../../application/fan-out/new-episode-fan-out.js';
+import { FAN_OUT_QUEUE } from '../../infrastructure/jobs/bull-fan-out-batches.js';
+import { SEND_MAIL_QUEUE } from '../../infrastructure/jobs/bull-notification-mails.js';
 
 /** The worker side of engagement: fan-out batches, two at a time, and notification e-mails. */
 @Injectable()
