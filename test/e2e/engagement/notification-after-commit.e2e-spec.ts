@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { eventually, startSmtpServer, type TestApp, type TestSmtpServer } from '@lib/platform/testing';
 import { sql } from '../../support/billing.js';
 import { auth, collect, follow, person } from '../../support/messaging.js';
-import { connectSocket, startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
+import { connectSocket, nextEvent, startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
 
 /**
  * A COMMIT that PostgreSQL refuses once: a deferred constraint trigger on the user's new-follower
@@ -33,6 +33,16 @@ async function failNextNotificationCommitFor(app: TestApp, user: RegisteredUser)
 const commitFailures = async (app: TestApp) =>
   Number((await sql<{ failures: string }>(app, `select case when is_called then last_value else 0 end as failures from engagement.test_commit_failures`))[0]!.failures);
 
+/**
+ * Everything pushed to the user before this returns has reached the socket: the marker push
+ * (`notification:read`) travels the same Redis connection after anything published earlier.
+ */
+async function pushesSettled(app: TestApp, user: RegisteredUser, socket: Socket): Promise<void> {
+  const marker = nextEvent(socket, 'notification:read');
+  await app.request('POST', '/v1/notifications/read-all', auth(user));
+  await marker;
+}
+
 describe('notification side effects wait for the commit', () => {
   let app: TestApp;
   let smtp: TestSmtpServer;
@@ -59,8 +69,8 @@ describe('notification side effects wait for the commit', () => {
 
     await follow(app, fan, star);
     await eventually(async () => expect(await commitFailures(app)).toBe(1));
-    // The refused transaction stored nothing; give anything it might have announced time to arrive.
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The refused transaction stored nothing, and announced nothing (a mail would have been sent before its COMMIT).
+    await pushesSettled(app, star, socket);
     expect(pushes.filter((push) => push.type === 'follower.new')).toEqual([]);
     expect(followerMails()).toEqual([]);
     expect(await sql(app, `select id from engagement.notifications where user_id = ? and type = 'follower.new'`, [star.user.id])).toEqual([]);
@@ -68,7 +78,7 @@ describe('notification side effects wait for the commit', () => {
     // The consumer's retry commits: one notification, one push, one mail, all under the same id.
     await eventually(() => expect(followerMails()).toHaveLength(1), { timeoutMs: 15_000 });
     await eventually(() => expect(pushes.filter((push) => push.type === 'follower.new')).toHaveLength(1));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await pushesSettled(app, star, socket);
     const stored = await sql<{ id: string }>(app, `select id from engagement.notifications where user_id = ? and type = 'follower.new'`, [star.user.id]);
     expect(stored).toHaveLength(1);
     expect(pushes.filter((push) => push.type === 'follower.new')).toEqual([expect.objectContaining({ id: stored[0]!.id })]);
