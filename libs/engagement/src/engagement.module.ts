@@ -1,41 +1,76 @@
 import { Module } from '@nestjs/common';
-import { DeleteMessageHandler, EditMessageHandler } from './application/commands/change-message/change-message.handlers.js';
-import { AddGroupMembersHandler, ChangeGroupHandler, RemoveGroupMemberHandler, SetMemberRoleHandler } from './application/commands/manage-group/manage-group.handlers.js';
-import { MarkConversationReadHandler } from './application/commands/mark-read/mark-read.handler.js';
-import { AnswerMessageRequestHandler, SetMessagingSettingsHandler } from './application/commands/message-requests/message-requests.handlers.js';
+import { MessagingModule, PersistenceModule, QueuesModule } from '@lib/platform';
+import { AddGroupMembersHandler } from './application/commands/add-group-members/add-group-members.handler.js';
+import { AnswerMessageRequestHandler } from './application/commands/answer-message-request/answer-message-request.handler.js';
+import { ChangeGroupHandler } from './application/commands/change-group/change-group.handler.js';
+import { CreateGroupHandler } from './application/commands/create-group/create-group.handler.js';
+import { DeleteMessageHandler } from './application/commands/delete-message/delete-message.handler.js';
+import { EditMessageHandler } from './application/commands/edit-message/edit-message.handler.js';
+import { MarkConversationReadHandler } from './application/commands/mark-conversation-read/mark-conversation-read.handler.js';
+import { MarkNotificationsReadHandler } from './application/commands/mark-notifications-read/mark-notifications-read.handler.js';
+import { OpenDirectConversationHandler } from './application/commands/open-direct-conversation/open-direct-conversation.handler.js';
+import { RemoveGroupMemberHandler } from './application/commands/remove-group-member/remove-group-member.handler.js';
 import { SendMessageHandler } from './application/commands/send-message/send-message.handler.js';
-import { DirectConversations } from './application/commands/start-conversation/direct-conversations.js';
-import { CreateGroupHandler, OpenDirectConversationHandler } from './application/commands/start-conversation/start-conversation.handlers.js';
+import { SetFollowHandler } from './application/commands/set-follow/set-follow.handler.js';
+import { SetMemberRoleHandler } from './application/commands/set-member-role/set-member-role.handler.js';
+import { SetMessagingSettingsHandler } from './application/commands/set-messaging-settings/set-messaging-settings.handler.js';
+import { SetNotificationPreferencesHandler } from './application/commands/set-notification-preferences/set-notification-preferences.handler.js';
+import { SetRestrictionHandler } from './application/commands/set-restriction/set-restriction.handler.js';
+import { FanOutBatches, NewEpisodeFanOut } from './application/fan-out/new-episode-fan-out.js';
 import { ConversationMembers } from './application/messaging/conversation-members.js';
+import { DirectConversations } from './application/messaging/direct-conversations.js';
 import { MessagingPolicy } from './application/messaging/messaging-policy.js';
 import { TypingIndicators } from './application/messaging/typing-indicators.js';
-import { GetConversationHandler, GetMessagingSettingsHandler, ListConversationsHandler } from './application/queries/list-conversations/list-conversations.handler.js';
-import { ListMessageEditsHandler, ListMessagesHandler } from './application/queries/list-messages/list-messages.handler.js';
-import { NotifyMessageRecipients } from './application/reactions/notify-on-messages.js';
-import { ConversationsController } from './interface/http/conversations.controller.js';
-import { MessagingGateway } from './interface/socket/messaging.gateway.js';
-import { MessagingModule, PersistenceModule, QueuesModule } from '@lib/platform';
-import { FAN_OUT_QUEUE, NewEpisodeFanOut } from './application/fan-out/new-episode-fan-out.js';
-import { NotifyFollowersOnPublish } from './application/reactions/notify-followers-on-publish.js';
-import { EngagementJobs } from './interface/jobs/engagement-jobs.processor.js';
-import { MarkNotificationsReadHandler, SetNotificationPreferencesHandler } from './application/commands/notifications/notifications.handlers.js';
-import { SetFollowHandler } from './application/commands/follow/follow.handler.js';
-import { SetRestrictionHandler } from './application/commands/restrict/restrict.handler.js';
+import { NotificationMails } from './application/notification-mails.js';
 import { Notifier } from './application/notifier.js';
 import { People } from './application/people.js';
-import { GetNotificationPreferencesHandler, ListNotificationsHandler } from './application/queries/list-notifications/list-notifications.handler.js';
-import { NotifyExportReady, NotifyNewFollower, NotifyPaymentFailed, NotifySubscriptionChanges, WelcomeNewUser } from './application/reactions/notify-on-events.js';
+import { GetConversationHandler } from './application/queries/get-conversation/get-conversation.handler.js';
+import { GetMessagingSettingsHandler } from './application/queries/get-messaging-settings/get-messaging-settings.handler.js';
+import { GetNotificationPreferencesHandler } from './application/queries/get-notification-preferences/get-notification-preferences.handler.js';
+import { ListConversationsHandler } from './application/queries/list-conversations/list-conversations.handler.js';
 import { ListFollowsHandler } from './application/queries/list-follows/list-follows.handler.js';
+import { ListMessageEditsHandler } from './application/queries/list-message-edits/list-message-edits.handler.js';
+import { ListMessagesHandler } from './application/queries/list-messages/list-messages.handler.js';
+import { ListNotificationsHandler } from './application/queries/list-notifications/list-notifications.handler.js';
 import { ListRestrictionsHandler } from './application/queries/list-restrictions/list-restrictions.handler.js';
+import { NotifyExportReady } from './application/reactions/notify-export-ready.js';
+import { NotifyFollowersOnPublish } from './application/reactions/notify-followers-on-publish.js';
+import { NotifyMessageRecipients } from './application/reactions/notify-message-recipients.js';
+import { NotifyNewFollower } from './application/reactions/notify-new-follower.js';
+import { NotifyPaymentFailed } from './application/reactions/notify-payment-failed.js';
+import { NotifySubscriptionChanges } from './application/reactions/notify-subscription-changes.js';
 import { RememberPersonOnProfile } from './application/reactions/remember-person-on-profile.js';
+import { WelcomeNewUser } from './application/reactions/welcome-new-user.js';
+import { ConversationsReadModel } from './application/read-models/conversations.read-model.js';
+import { NotificationsReadModel } from './application/read-models/notifications.read-model.js';
+import { SocialGraphReadModel } from './application/read-models/social-graph.read-model.js';
 import { MessageSentV1, UserFollowedV1, UserUnfollowedV1 } from './contracts/index.js';
-import { FollowRepository } from './domain/social-graph/follow.js';
-import { RestrictionRepository } from './domain/social-graph/restriction.js';
+import { ConversationRepository } from './domain/conversation/conversation.repository.js';
+import { FollowRepository } from './domain/follow/follow.repository.js';
+import { MessageRepository } from './domain/message/message.repository.js';
+import { MessagingSettingsRepository } from './domain/messaging-settings/messaging-settings.repository.js';
+import { NotificationPreferenceRepository, NotificationRepository } from './domain/notification/notification.repository.js';
+import { PersonRepository } from './domain/person/person.repository.js';
+import { RestrictionRepository } from './domain/restriction/restriction.repository.js';
+import { BullFanOutBatches, FAN_OUT_QUEUE } from './infrastructure/jobs/bull-fan-out-batches.js';
+import { BullNotificationMails, SEND_MAIL_QUEUE } from './infrastructure/jobs/bull-notification-mails.js';
 import { engagementOutboundEvents } from './infrastructure/outbound-events.js';
 import { ENGAGEMENT_ENTITIES } from './infrastructure/persistence/engagement.schemas.js';
-import { MikroOrmFollowRepository, SqlRestrictionRepository } from './infrastructure/persistence/mikro-orm-social-graph.js';
+import { MikroOrmConversationRepository } from './infrastructure/persistence/mikro-orm-conversation.repository.js';
+import { MikroOrmFollowRepository } from './infrastructure/persistence/mikro-orm-follow.repository.js';
+import { MikroOrmMessageRepository } from './infrastructure/persistence/mikro-orm-message.repository.js';
+import { MikroOrmMessagingSettingsRepository } from './infrastructure/persistence/mikro-orm-messaging-settings.repository.js';
+import { MikroOrmNotificationPreferenceRepository, MikroOrmNotificationRepository } from './infrastructure/persistence/mikro-orm-notification.repository.js';
+import { MikroOrmPersonRepository } from './infrastructure/persistence/mikro-orm-person.repository.js';
+import { SqlRestrictionRepository } from './infrastructure/persistence/sql-restriction.repository.js';
+import { SqlConversationsReadModel } from './infrastructure/read-models/sql-conversations.read-model.js';
+import { SqlNotificationsReadModel } from './infrastructure/read-models/sql-notifications.read-model.js';
+import { SqlSocialGraphReadModel } from './infrastructure/read-models/sql-social-graph.read-model.js';
+import { ConversationsController } from './interface/http/conversations.controller.js';
 import { NotificationsController } from './interface/http/notifications.controller.js';
 import { SocialGraphController } from './interface/http/social-graph.controller.js';
+import { EngagementJobs } from './interface/jobs/engagement-jobs.processor.js';
+import { MessagingGateway } from './interface/socket/messaging.gateway.js';
 
 /**
  * The social and real-time side: follows, blocks and mutes, notifications and direct messages
@@ -49,18 +84,32 @@ import { SocialGraphController } from './interface/http/social-graph.controller.
       outbound: engagementOutboundEvents,
       consumers: [RememberPersonOnProfile, NotifyNewFollower, NotifyPaymentFailed, WelcomeNewUser, NotifyMessageRecipients, NotifyFollowersOnPublish, NotifySubscriptionChanges, NotifyExportReady],
     }),
-    QueuesModule.register({ name: FAN_OUT_QUEUE }), // handled by interface/jobs/engagement-jobs.processor.ts
+    QueuesModule.register({ name: FAN_OUT_QUEUE }, { name: SEND_MAIL_QUEUE }), // handled by interface/jobs/engagement-jobs.processor.ts
   ],
   controllers: [SocialGraphController, NotificationsController, ConversationsController],
   providers: [
+    // ports
+    { provide: PersonRepository, useClass: MikroOrmPersonRepository },
     { provide: FollowRepository, useClass: MikroOrmFollowRepository },
     { provide: RestrictionRepository, useClass: SqlRestrictionRepository },
+    { provide: NotificationRepository, useClass: MikroOrmNotificationRepository },
+    { provide: NotificationPreferenceRepository, useClass: MikroOrmNotificationPreferenceRepository },
+    { provide: ConversationRepository, useClass: MikroOrmConversationRepository },
+    { provide: MessageRepository, useClass: MikroOrmMessageRepository },
+    { provide: MessagingSettingsRepository, useClass: MikroOrmMessagingSettingsRepository },
+    { provide: SocialGraphReadModel, useClass: SqlSocialGraphReadModel },
+    { provide: NotificationsReadModel, useClass: SqlNotificationsReadModel },
+    { provide: ConversationsReadModel, useClass: SqlConversationsReadModel },
+    { provide: NotificationMails, useClass: BullNotificationMails },
+    { provide: FanOutBatches, useClass: BullFanOutBatches },
+    // follows, blocks and mutes
     People,
     SetFollowHandler,
     SetRestrictionHandler,
     ListFollowsHandler,
     ListRestrictionsHandler,
     RememberPersonOnProfile,
+    // notifications
     Notifier,
     NotifyNewFollower,
     NotifyPaymentFailed,

@@ -1,5 +1,5 @@
 // The platform's public surface for contexts and apps. Domain code imports '@lib/platform/ddd' only.
-export { AggregateRoot, DomainEvent, DomainError, newId, type DomainErrorKind } from './ddd/index.js';
+export { AggregateRoot, DomainEvent, DomainError, newId, stableId, type DomainErrorKind } from './ddd/index.js';
 
 export { PlatformModule, type PlatformModuleOptions } from './platform.module.js';
 export { ProcessRole } from './process-role.js';

@@ -133,9 +133,9 @@ describe('direct messages: 1:1 and groups, over Socket.IO and REST', () => {
 
     const cleoPhone = await device(cleo);
     const socketAnswer = await ask(cleoPhone, 'message:send', { conversationId, text: 'are you there?', clientMessageId: newClientMessageId() });
-    expect(socketAnswer.error).toMatchObject({ status: 403, code: 'engagement.blocked' });
+    expect(socketAnswer.error).toMatchObject({ status: 403, code: 'engagement.restriction.blocked' });
     const restAnswer = await app.request('POST', `/v1/users/${ben.user.id}/messages`, { ...auth(cleo), body: { text: 'hello', clientMessageId: newClientMessageId() } });
-    expect(restAnswer.body).toMatchObject({ status: 403, code: 'engagement.blocked' });
+    expect(restAnswer.body).toMatchObject({ status: 403, code: 'engagement.restriction.blocked' });
     const fromBlocker = await app.request('POST', `/v1/conversations/${conversationId}/messages`, { ...auth(ben), body: { text: 'x', clientMessageId: newClientMessageId() } });
     expect(fromBlocker.status).toBe(403);
     expect((await history(ben, conversationId)).body.lastSeq).toBe(1);

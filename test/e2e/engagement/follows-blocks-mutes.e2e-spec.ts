@@ -92,7 +92,7 @@ describe('follows, blocks and mutes', () => {
     expect((await app.request('GET', `/v1/users/${alice.user.id}/following`, token(alice))).body.total).toBe(0);
     const refused = await app.request('POST', `/v1/creators/${alice.user.id}/follow`, token(bob));
     expect(refused.status).toBe(403);
-    expect(refused.body.code).toBe('engagement.blocked');
+    expect(refused.body.code).toBe('engagement.restriction.blocked');
     expect((await app.request('POST', `/v1/creators/${bob.user.id}/follow`, token(alice))).status).toBe(403);
     expect((await app.request('GET', '/v1/me/blocks', token(alice))).body.items).toEqual([expect.objectContaining({ userId: bob.user.id, handle: bob.user.handle })]);
     expect((await app.request('GET', '/v1/me/blocks', token(bob))).body.items).toEqual([]);

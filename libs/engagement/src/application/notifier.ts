@@ -1,12 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { Mailer, RealtimeEmitter } from '@lib/platform';
+import { RealtimeEmitter, stableId, UnitOfWork } from '@lib/platform';
 import { NOTIFICATION_TYPES, Notification, NotificationPreference, type NotificationType } from '../domain/notification/notification.js';
-import { Person, RestrictionRepository } from '../domain/social-graph/restriction.js';
+import { NotificationPreferenceRepository, NotificationRepository } from '../domain/notification/notification.repository.js';
+import { PersonRepository } from '../domain/person/person.repository.js';
+import { RestrictionRepository } from '../domain/restriction/restriction.repository.js';
+import { NotificationMails } from './notification-mails.js';
 import { toNotificationView } from './notification-views.js';
 
 export interface NotificationRequest {
   userId: string;
+  /**
+   * What happened, the same on every retry (the event's id, a job's key): with the type and the
+   * recipient it fixes the notification's id and the e-mail's idempotency key.
+   */
+  occurrence: string;
   type: NotificationType;
   actorId?: string | null;
   subjectId?: string | null;
@@ -20,10 +27,10 @@ export interface NotificationRequest {
 }
 
 /**
- * Creates (or groups) a notification in the caller's transaction, respecting the recipient's
- * preferences, blocks and mutes, then pushes it to their devices and e-mails it when they want.
- * Reactions call it once per event (the inbox makes that once), so the push and the e-mail carry
- * the notification id for a client or mail log to recognise a rare repeat.
+ * Creates (or groups) a notification in the caller's transaction (a consumer's inbox transaction or
+ * a unit of work), respecting the recipient's preferences, blocks and mutes. Once that transaction commits — never before, never if it fails —
+ * the notification is pushed to the recipient's devices and e-mailed when they want. Ids come from
+ * the occurrence, so a retried delivery recreates the same notification and the same mail key.
  */
 @Injectable()
 export class Notifier {
@@ -31,28 +38,36 @@ export class Notifier {
 
   constructor(
     private readonly realtime: RealtimeEmitter,
-    private readonly mailer: Mailer,
+    private readonly mails: NotificationMails,
     private readonly restrictions: RestrictionRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly preferences: NotificationPreferenceRepository,
+    private readonly people: PersonRepository,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  async notify(em: EntityManager, request: NotificationRequest): Promise<Notification | null> {
+  async notify(request: NotificationRequest): Promise<Notification | null> {
     const actorId = request.actorId ?? null;
     if (actorId && (actorId === request.userId || (await this.silenced(request.userId, actorId)))) return null;
-    const preference = await this.preferenceOf(em, request.userId, request.type);
+    const preference = await this.preferenceOf(request.userId, request.type);
     if (!preference.inApp && !preference.email) return null;
 
+    const deliveryId = stableId(request.occurrence, request.type, request.userId);
     let notification: Notification | null = null;
     if (preference.inApp) {
-      notification = await this.record(em, request, actorId);
-      if (notification) this.realtime.toUser(request.userId, 'notification:new', toNotificationView(notification));
+      notification = await this.record(request, actorId, deliveryId);
+      if (notification) {
+        const view = toNotificationView(notification);
+        this.unitOfWork.afterCommit(() => this.realtime.toUser(request.userId, 'notification:new', view));
+      }
     }
     if (preference.email && request.email) {
-      const person = await em.findOne(Person, { userId: request.userId });
+      const person = await this.people.find(request.userId);
       const address = person?.email ?? request.recipientEmail;
       if (address) {
-        const actor = actorId ? await em.findOne(Person, { userId: actorId }) : null;
+        const actor = actorId ? await this.people.find(actorId) : null;
         const mail = typeof request.email === 'function' ? request.email(actor?.displayName ?? 'Someone') : request.email;
-        await this.mailer.send({ to: address, subject: mail.subject, text: mail.text, idempotencyKey: notification?.id });
+        this.unitOfWork.afterCommit(() => this.mails.queue({ to: address, subject: mail.subject, text: mail.text, idempotencyKey: deliveryId }));
       } else {
         this.logger.debug({ userId: request.userId }, 'no e-mail address known for this user');
       }
@@ -60,22 +75,21 @@ export class Notifier {
     return notification;
   }
 
-  async preferenceOf(em: EntityManager, userId: string, type: NotificationType): Promise<NotificationPreference> {
-    const stored = await em.findOne(NotificationPreference, { userId, type });
+  async preferenceOf(userId: string, type: NotificationType): Promise<NotificationPreference> {
+    const stored = await this.preferences.find(userId, type);
     const defaults = NOTIFICATION_TYPES[type];
     return stored ?? new NotificationPreference(userId, type, defaults.inApp, defaults.email);
   }
 
-  private async record(em: EntityManager, request: NotificationRequest, actorId: string | null): Promise<Notification | null> {
+  private async record(request: NotificationRequest, actorId: string | null, id: string): Promise<Notification | null> {
     const groups = NOTIFICATION_TYPES[request.type].groups;
     const groupKey = groups ? (request.groupKey ?? request.type) : null;
     if (groupKey) {
-      // Locked: two followers arriving at once must both be counted.
-      const open = await em.findOne(Notification, { userId: request.userId, groupKey, readAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const open = await this.notifications.openGroupForUpdate(request.userId, groupKey);
       if (open) return open.absorb(actorId) ? open : null;
     }
-    const notification = new Notification(request.userId, request.type, actorId, request.subjectId ?? null, request.data ?? {}, groupKey);
-    em.persist(notification);
+    const notification = new Notification(request.userId, request.type, actorId, request.subjectId ?? null, request.data ?? {}, groupKey, id);
+    this.notifications.add(notification);
     return notification;
   }
 

@@ -1,7 +1,7 @@
 import { OutboundEventMap } from '@lib/platform';
 import { MessageSentV1, UserFollowedV1, UserUnfollowedV1 } from '../contracts/index.js';
-import { MessageSent } from '../domain/messaging/message.js';
-import { UserFollowed, UserUnfollowed } from '../domain/social-graph/follow.js';
+import { UserFollowed, UserUnfollowed } from '../domain/follow/follow.events.js';
+import { MessageSent } from '../domain/message/message.events.js';
 
 /** Which engagement facts leave the context, and in what shape. */
 export const engagementOutboundEvents = new OutboundEventMap()

@@ -1,4 +1,4 @@
 export { AggregateRoot } from './aggregate-root.js';
 export { DomainEvent } from './domain-event.js';
 export { DomainError, type DomainErrorKind } from './domain-error.js';
-export { newId } from './ids.js';
+export { newId, stableId } from './ids.js';

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AfterCommitEffect } from '../persistence/after-commit.js';
 import type { DeliveredEvent, IntegrationEvent, IntegrationEventClass } from './integration-event.js';
 
 export interface ConsumerOptions {
@@ -24,6 +25,12 @@ export interface ConsumerContext<E extends IntegrationEvent> extends DeliveredEv
    * (or through repositories, which resolve the same transaction) happen exactly once per event.
    */
   em: EntityManager;
+  /**
+   * Defers a side effect that leaves the process (socket push, mail) until that transaction commits:
+   * a delivery whose commit fails announces nothing, and its retry announces once. Same as
+   * `UnitOfWork.afterCommit`, which code called from the consumer can use instead.
+   */
+  afterCommit: (effect: AfterCommitEffect) => void;
 }
 
 export interface EventConsumer<E extends IntegrationEvent = IntegrationEvent> {

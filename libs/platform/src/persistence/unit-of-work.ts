@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { afterCommit, collectingAfterCommit, type AfterCommitEffect } from './after-commit.js';
 
 /** Runs a use case's saves in one transaction; repositories inside it join that transaction. */
 export abstract class UnitOfWork {
   abstract transactional<T>(work: () => Promise<T>): Promise<T>;
+
+  /**
+   * Defers a side effect (socket push, mail, external call) until the current transaction — this
+   * unit of work's or an event consumer's inbox transaction — commits; a rollback drops it.
+   */
+  afterCommit(effect: AfterCommitEffect): void {
+    afterCommit(effect);
+  }
 }
 
 @Injectable()
@@ -14,6 +23,6 @@ export class MikroOrmUnitOfWork extends UnitOfWork {
 
   transactional<T>(work: () => Promise<T>): Promise<T> {
     // The global EntityManager resolves to this transaction's fork for everything called inside.
-    return this.em.transactional(() => work());
+    return collectingAfterCommit(() => this.em.transactional(() => work()));
   }
 }

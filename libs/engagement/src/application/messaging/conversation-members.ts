@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { Conversation, Membership } from '../../domain/messaging/conversation.js';
-import { ConversationNotFoundError, NotAllowedToMessageError } from '../../domain/messaging/messaging-errors.js';
+import type { Conversation, Membership } from '../../domain/conversation/conversation.js';
+import { ConversationNotFoundError } from '../../domain/conversation/conversation.errors.js';
+import { ConversationRepository } from '../../domain/conversation/conversation.repository.js';
+import { NotAllowedToMessageError } from '../../domain/message/message.errors.js';
 
 export interface LoadedConversation {
   conversation: Conversation;
@@ -16,16 +17,12 @@ export interface LoadedConversation {
  */
 @Injectable()
 export class ConversationMembers {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly conversations: ConversationRepository) {}
 
   async load(conversationId: string, userId: string, options: { lock?: boolean; write?: boolean } = {}): Promise<LoadedConversation> {
-    const conversation = await this.em.findOne(
-      Conversation,
-      { id: conversationId },
-      options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {},
-    );
+    const conversation = await this.conversations.find(conversationId, { lock: options.lock });
     if (!conversation) throw new ConversationNotFoundError(conversationId);
-    const members = await this.em.find(Membership, { conversationId }, options.lock ? { refresh: true } : {});
+    const members = await this.conversations.membersOf(conversationId, { fresh: options.lock });
     const me = members.find((m) => m.userId === userId);
     if (!me) throw new ConversationNotFoundError(conversationId);
     if (options.write && !me.canRead) throw new NotAllowedToMessageError('You are no longer a member of this conversation');

@@ -1,5 +1,5 @@
-import type { Conversation, Membership } from '../../domain/messaging/conversation.js';
-import type { Message } from '../../domain/messaging/message.js';
+import type { Conversation, Membership } from '../../domain/conversation/conversation.js';
+import type { Message } from '../../domain/message/message.js';
 
 export interface MessageView {
   id: string;

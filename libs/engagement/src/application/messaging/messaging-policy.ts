@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import type { MemberStatus } from '../../domain/messaging/conversation.js';
-import { MessagingSettings } from '../../domain/messaging/message.js';
-import { NotAllowedToMessageError } from '../../domain/messaging/messaging-errors.js';
-import { FollowRepository } from '../../domain/social-graph/follow.js';
-import { BlockedError, RestrictionRepository } from '../../domain/social-graph/restriction.js';
-
-/** A new user's choice until they change it: strangers land in message requests. */
-export const DEFAULT_DIRECT_MESSAGE_POLICY = 'requests' as const;
+import type { MemberStatus } from '../../domain/conversation/conversation.js';
+import { FollowRepository } from '../../domain/follow/follow.repository.js';
+import { NotAllowedToMessageError } from '../../domain/message/message.errors.js';
+import { DEFAULT_DIRECT_MESSAGE_POLICY, MessagingSettings } from '../../domain/messaging-settings/messaging-settings.js';
+import { MessagingSettingsRepository } from '../../domain/messaging-settings/messaging-settings.repository.js';
+import { BlockedError } from '../../domain/restriction/restriction.errors.js';
+import { RestrictionRepository } from '../../domain/restriction/restriction.repository.js';
 
 /**
  * Whether `senderId` may bring `recipientId` into a conversation, and where it lands for them:
@@ -17,7 +15,7 @@ export const DEFAULT_DIRECT_MESSAGE_POLICY = 'requests' as const;
 @Injectable()
 export class MessagingPolicy {
   constructor(
-    private readonly em: EntityManager,
+    private readonly settings: MessagingSettingsRepository,
     private readonly follows: FollowRepository,
     private readonly restrictions: RestrictionRepository,
   ) {}
@@ -32,6 +30,6 @@ export class MessagingPolicy {
   }
 
   async settingsOf(userId: string): Promise<MessagingSettings> {
-    return (await this.em.findOne(MessagingSettings, { userId })) ?? new MessagingSettings(userId, DEFAULT_DIRECT_MESSAGE_POLICY);
+    return (await this.settings.find(userId)) ?? new MessagingSettings(userId, DEFAULT_DIRECT_MESSAGE_POLICY);
   }
 }

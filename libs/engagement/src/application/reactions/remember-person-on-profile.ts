@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { IntegrationEventConsumer, type ConsumerContext, type EventConsumer } from '@lib/platform';
 import { UserProfileChangedV1, UserRegisteredV1 } from '@lib/identity/contracts';
-import { Person } from '../../domain/social-graph/restriction.js';
+import { Person } from '../../domain/person/person.js';
+import { PersonRepository } from '../../domain/person/person.repository.js';
 
 /** Keeps engagement's copy of who exists and how to show them (handle, name, avatar). */
 @Injectable()
 @IntegrationEventConsumer({ name: 'engagement.remember-person', on: [UserRegisteredV1, UserProfileChangedV1] })
 export class RememberPersonOnProfile implements EventConsumer<UserRegisteredV1 | UserProfileChangedV1> {
-  async handle({ event, em }: ConsumerContext<UserRegisteredV1 | UserProfileChangedV1>): Promise<void> {
-    const known = await em.findOne(Person, { userId: event.userId });
+  constructor(private readonly people: PersonRepository) {}
+
+  async handle({ event }: ConsumerContext<UserRegisteredV1 | UserProfileChangedV1>): Promise<void> {
+    const known = await this.people.find(event.userId);
     if (!known) {
       const avatarUrl = event instanceof UserProfileChangedV1 ? event.avatarUrl : null;
-      em.persist(new Person(event.userId, event.handle, event.displayName, avatarUrl, event instanceof UserRegisteredV1 ? event.email : null));
+      this.people.add(new Person(event.userId, event.handle, event.displayName, avatarUrl, event instanceof UserRegisteredV1 ? event.email : null));
       return;
     }
     known.handle = event.handle;

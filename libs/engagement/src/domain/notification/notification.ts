@@ -1,4 +1,4 @@
-import { DomainError, newId } from '@lib/platform/ddd';
+import { newId } from '@lib/platform/ddd';
 
 /** Every kind of notification, with whether it groups and what a new user gets by default. */
 export const NOTIFICATION_TYPES = {
@@ -27,7 +27,6 @@ const ACTORS_KEPT = 5;
  * follower joins the unread "new followers" notification instead of adding another.
  */
 export class Notification {
-  readonly id: string = newId();
   count = 1;
   actorIds: string[];
   readAt: Date | null = null;
@@ -43,6 +42,7 @@ export class Notification {
     readonly data: Record<string, unknown>,
     /** Same key, same unread notification: grouping types only. */
     readonly groupKey: string | null,
+    readonly id: string = newId(),
   ) {
     this.actorIds = actorId ? [actorId] : [];
   }
@@ -60,14 +60,6 @@ export class Notification {
     if (this.readAt) return false;
     this.readAt = at;
     return true;
-  }
-}
-
-export class NotificationNotFoundError extends DomainError {
-  readonly code = 'engagement.notification.not-found';
-  readonly kind = 'not-found';
-  constructor(id: string) {
-    super('There is no such notification', { id });
   }
 }
 

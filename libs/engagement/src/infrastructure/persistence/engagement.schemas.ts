@@ -1,9 +1,11 @@
 import { EntitySchema } from '@mikro-orm/postgresql';
-import { Conversation, Membership } from '../../domain/messaging/conversation.js';
-import { Message, MessageEdit, MessagingSettings } from '../../domain/messaging/message.js';
+import { Conversation, Membership } from '../../domain/conversation/conversation.js';
+import { Follow } from '../../domain/follow/follow.js';
+import { Message, MessageEdit } from '../../domain/message/message.js';
+import { MessagingSettings } from '../../domain/messaging-settings/messaging-settings.js';
 import { Notification, NotificationPreference } from '../../domain/notification/notification.js';
-import { Follow } from '../../domain/social-graph/follow.js';
-import { Person, Restriction } from '../../domain/social-graph/restriction.js';
+import { Person } from '../../domain/person/person.js';
+import { Restriction } from '../../domain/restriction/restriction.js';
 
 /** Mappings of the engagement schema; the domain classes carry no ORM decorators. */
 const schema = 'engagement';

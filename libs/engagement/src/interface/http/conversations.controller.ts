@@ -2,14 +2,23 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentUser, type Principal } from '@lib/platform';
-import { DeleteMessageCommand, EditMessageCommand } from '../../application/commands/change-message/change-message.commands.js';
-import { AddGroupMembersCommand, ChangeGroupCommand, RemoveGroupMemberCommand, SetMemberRoleCommand } from '../../application/commands/manage-group/manage-group.commands.js';
-import { MarkConversationReadCommand } from '../../application/commands/mark-read/mark-read.command.js';
-import { AnswerMessageRequestCommand, SetMessagingSettingsCommand } from '../../application/commands/message-requests/message-requests.commands.js';
+import { AddGroupMembersCommand } from '../../application/commands/add-group-members/add-group-members.command.js';
+import { AnswerMessageRequestCommand } from '../../application/commands/answer-message-request/answer-message-request.command.js';
+import { ChangeGroupCommand } from '../../application/commands/change-group/change-group.command.js';
+import { CreateGroupCommand } from '../../application/commands/create-group/create-group.command.js';
+import { DeleteMessageCommand } from '../../application/commands/delete-message/delete-message.command.js';
+import { EditMessageCommand } from '../../application/commands/edit-message/edit-message.command.js';
+import { MarkConversationReadCommand } from '../../application/commands/mark-conversation-read/mark-conversation-read.command.js';
+import { OpenDirectConversationCommand } from '../../application/commands/open-direct-conversation/open-direct-conversation.command.js';
+import { RemoveGroupMemberCommand } from '../../application/commands/remove-group-member/remove-group-member.command.js';
 import { SendMessageCommand } from '../../application/commands/send-message/send-message.command.js';
-import { CreateGroupCommand, OpenDirectConversationCommand } from '../../application/commands/start-conversation/start-conversation.commands.js';
-import { GetConversationQuery, GetMessagingSettingsQuery, ListConversationsQuery } from '../../application/queries/list-conversations/list-conversations.query.js';
-import { ListMessageEditsQuery, ListMessagesQuery } from '../../application/queries/list-messages/list-messages.query.js';
+import { SetMemberRoleCommand } from '../../application/commands/set-member-role/set-member-role.command.js';
+import { SetMessagingSettingsCommand } from '../../application/commands/set-messaging-settings/set-messaging-settings.command.js';
+import { GetConversationQuery } from '../../application/queries/get-conversation/get-conversation.query.js';
+import { GetMessagingSettingsQuery } from '../../application/queries/get-messaging-settings/get-messaging-settings.query.js';
+import { ListConversationsQuery } from '../../application/queries/list-conversations/list-conversations.query.js';
+import { ListMessageEditsQuery } from '../../application/queries/list-message-edits/list-message-edits.query.js';
+import { ListMessagesQuery } from '../../application/queries/list-messages/list-messages.query.js';
 import {
   AddMembersRequest,
   ChangeGroupRequest,

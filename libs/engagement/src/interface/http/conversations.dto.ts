@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateIf, Max } from 'class-validator';
 import { CursorPageQuery, MAX_PAGE_SIZE } from '@lib/platform';
-import { DIRECT_MESSAGE_POLICIES } from '../../domain/messaging/conversation.js';
+import { DIRECT_MESSAGE_POLICIES } from '../../domain/messaging-settings/messaging-settings.js';
 
 /**
  * Message bodies are checked here for shape only (a string, not absurdly large); the configured

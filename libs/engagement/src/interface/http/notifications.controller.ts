@@ -2,8 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentUser, type Principal } from '@lib/platform';
-import { MarkNotificationsReadCommand, SetNotificationPreferencesCommand, type PreferenceChanges } from '../../application/commands/notifications/notifications.commands.js';
-import { GetNotificationPreferencesQuery, ListNotificationsQuery } from '../../application/queries/list-notifications/list-notifications.query.js';
+import { MarkNotificationsReadCommand } from '../../application/commands/mark-notifications-read/mark-notifications-read.command.js';
+import { SetNotificationPreferencesCommand, type PreferenceChanges } from '../../application/commands/set-notification-preferences/set-notification-preferences.command.js';
+import { GetNotificationPreferencesQuery } from '../../application/queries/get-notification-preferences/get-notification-preferences.query.js';
+import { ListNotificationsQuery } from '../../application/queries/list-notifications/list-notifications.query.js';
 import { MarkedResponse, NotificationListQuery, NotificationPageResponse, PreferencesRequest } from './notifications.dto.js';
 
 @ApiTags('notifications')

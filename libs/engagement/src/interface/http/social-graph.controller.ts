@@ -2,11 +2,11 @@ import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } 
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentUser, CursorPageQuery, type Principal } from '@lib/platform';
-import { SetFollowCommand } from '../../application/commands/follow/follow.command.js';
-import { SetRestrictionCommand } from '../../application/commands/restrict/restrict.command.js';
+import { SetFollowCommand } from '../../application/commands/set-follow/set-follow.command.js';
+import { SetRestrictionCommand } from '../../application/commands/set-restriction/set-restriction.command.js';
 import { ListFollowsQuery } from '../../application/queries/list-follows/list-follows.query.js';
 import { ListRestrictionsQuery } from '../../application/queries/list-restrictions/list-restrictions.query.js';
-import type { RestrictionKind } from '../../domain/social-graph/restriction.js';
+import type { RestrictionKind } from '../../domain/restriction/restriction.js';
 import { FollowListResponse, FollowStateResponse, RestrictedPeopleResponse, RestrictionStateResponse } from './social-graph.dto.js';
 
 const uuid = () => new ParseUUIDPipe();

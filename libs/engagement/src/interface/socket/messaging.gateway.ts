@@ -4,12 +4,13 @@ import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import type { Socket } from 'socket.io';
 import { createValidationPipe, WsProblemFilter, type SocketData } from '@lib/platform';
-import { DeleteMessageCommand, EditMessageCommand } from '../../application/commands/change-message/change-message.commands.js';
-import { MarkConversationReadCommand } from '../../application/commands/mark-read/mark-read.command.js';
+import { DeleteMessageCommand } from '../../application/commands/delete-message/delete-message.command.js';
+import { EditMessageCommand } from '../../application/commands/edit-message/edit-message.command.js';
+import { MarkConversationReadCommand } from '../../application/commands/mark-conversation-read/mark-conversation-read.command.js';
 import { SendMessageCommand } from '../../application/commands/send-message/send-message.command.js';
 import { ConversationMembers } from '../../application/messaging/conversation-members.js';
 import { TypingIndicators } from '../../application/messaging/typing-indicators.js';
-import { MessageInvalidError } from '../../domain/messaging/messaging-errors.js';
+import { MessageInvalidError } from '../../domain/message/message.errors.js';
 import { SocketChangeMessage, SocketMarkRead, SocketSendMessage, SocketTyping } from '../http/conversations.dto.js';
 
 /**

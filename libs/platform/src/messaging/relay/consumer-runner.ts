@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Job } from 'bull';
+import { afterCommit } from '../../persistence/after-commit.js';
 import { QueueCatalog } from '../../queues/queue-catalog.js';
 import type { EventConsumer } from '../consumer.js';
 import { InvalidIntegrationEventError, UnknownIntegrationEventError } from '../errors.js';
@@ -41,7 +42,7 @@ export class ConsumerRunner implements OnApplicationBootstrap {
       }
       throw error;
     }
-    const outcome = await this.inbox.once(envelope.id, consumer.options.name, (em) => instance.handle({ event, envelope, em }));
+    const outcome = await this.inbox.once(envelope.id, consumer.options.name, (em) => instance.handle({ event, envelope, em, afterCommit }));
     if (outcome === 'duplicate') {
       this.logger.debug({ consumer: consumer.options.name, eventId: envelope.id }, 'duplicate delivery ignored');
     }

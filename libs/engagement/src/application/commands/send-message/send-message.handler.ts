@@ -1,15 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { AppConfig } from '@config';
 import { RateLimitedError, RateLimiter, RealtimeEmitter, UnitOfWork, type RatePolicy } from '@lib/platform';
-import { Message, mentionedHandles, validMessageText } from '../../../domain/messaging/message.js';
-import { Person } from '../../../domain/social-graph/restriction.js';
-import { MessageNotFoundError } from '../../../domain/messaging/messaging-errors.js';
-import { BlockedError, RestrictionRepository } from '../../../domain/social-graph/restriction.js';
+import { Message, mentionedHandles, validMessageText } from '../../../domain/message/message.js';
+import { DuplicateClientMessageError, MessageNotFoundError } from '../../../domain/message/message.errors.js';
+import { MessageRepository } from '../../../domain/message/message.repository.js';
+import { PersonRepository } from '../../../domain/person/person.repository.js';
+import { BlockedError } from '../../../domain/restriction/restriction.errors.js';
+import { RestrictionRepository } from '../../../domain/restriction/restriction.repository.js';
 import { ConversationMembers } from '../../messaging/conversation-members.js';
+import { DirectConversations } from '../../messaging/direct-conversations.js';
 import { toMessageView, type MessageView } from '../../messaging/message-views.js';
 import { TypingIndicators } from '../../messaging/typing-indicators.js';
-import { DirectConversations } from '../start-conversation/direct-conversations.js';
 import { SendMessageCommand } from './send-message.command.js';
 
 /**
@@ -24,7 +25,8 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
   private readonly ratePolicy: RatePolicy;
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly messages: MessageRepository,
+    private readonly people: PersonRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly members: ConversationMembers,
     private readonly directs: DirectConversations,
@@ -51,14 +53,11 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
     const conversationId =
       'conversationId' in command.target ? command.target.conversationId : (await this.directs.open(command.senderId, command.target.recipientId)).conversation.id;
     try {
-      const { message, audience } = await this.store(command, conversationId, text);
-      this.typing.stopOnSend(conversationId, command.senderId);
-      this.realtime.toUsers(audience, 'message:new', toMessageView(message));
-      return toMessageView(message);
+      return await this.store(command, conversationId, text);
     } catch (error) {
       // A retry of a stored message (a lost ack): (sender, clientMessageId) is unique, so the insert
       // fails and the whole transaction, sequence included, rolls back. Answer with the stored one.
-      if (error instanceof UniqueConstraintViolationException) {
+      if (error instanceof DuplicateClientMessageError) {
         const stored = await this.alreadySent(command);
         if (stored) return stored;
       }
@@ -78,14 +77,14 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
     }
   }
 
-  private store(command: SendMessageCommand, conversationId: string, text: string) {
+  private store(command: SendMessageCommand, conversationId: string, text: string): Promise<MessageView> {
     return this.unitOfWork.transactional(async () => {
       const { conversation, members, me } = await this.members.load(conversationId, command.senderId, { lock: true, write: true });
       if (!conversation.isGroup) {
         const other = members.find((m) => m.userId !== me.userId);
         if (other && (await this.restrictions.eitherBlocks(me.userId, other.userId))) throw new BlockedError();
       }
-      if (command.replyToId && !(await this.em.findOne(Message, { id: command.replyToId, conversationId }))) {
+      if (command.replyToId && !(await this.messages.find(command.replyToId, conversationId))) {
         throw new MessageNotFoundError(command.replyToId);
       }
       // Writing back is how a request (or a declined one) gets accepted.
@@ -102,8 +101,14 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
           mentionedUserIds: mentioned,
         },
       );
-      this.em.persist(message);
-      return { message, audience: ConversationMembers.audience(members) };
+      await this.messages.save(message);
+      const view = toMessageView(message);
+      const audience = ConversationMembers.audience(members);
+      this.unitOfWork.afterCommit(() => {
+        this.typing.stopOnSend(conversationId, command.senderId);
+        this.realtime.toUsers(audience, 'message:new', view);
+      });
+      return view;
     });
   }
 
@@ -111,12 +116,12 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
   private async mentionedAmong(text: string, recipientIds: string[]): Promise<string[]> {
     const handles = mentionedHandles(text);
     if (!handles.length || !recipientIds.length) return [];
-    const people = await this.em.find(Person, { handle: { $in: handles }, userId: { $in: recipientIds } });
+    const people = await this.people.withHandles(handles, recipientIds);
     return people.map((p) => p.userId);
   }
 
   private async alreadySent({ senderId, clientMessageId }: SendMessageCommand): Promise<MessageView | null> {
-    const stored = await this.em.findOne(Message, { senderId, clientMessageId }, { refresh: true });
+    const stored = await this.messages.findSent(senderId, clientMessageId);
     return stored ? toMessageView(stored) : null;
   }
 }

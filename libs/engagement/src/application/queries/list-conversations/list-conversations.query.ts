@@ -7,14 +7,3 @@ export class ListConversationsQuery {
     readonly cursor?: string,
   ) {}
 }
-
-export class GetConversationQuery {
-  constructor(
-    readonly userId: string,
-    readonly conversationId: string,
-  ) {}
-}
-
-export class GetMessagingSettingsQuery {
-  constructor(readonly userId: string) {}
-}

@@ -12,11 +12,3 @@ export class ListMessagesQuery {
     readonly after?: number,
   ) {}
 }
-
-export class ListMessageEditsQuery {
-  constructor(
-    readonly userId: string,
-    readonly conversationId: string,
-    readonly messageId: string,
-  ) {}
-}

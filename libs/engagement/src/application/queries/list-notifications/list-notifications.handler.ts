@@ -1,48 +1,22 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { decodeKeysetCursor, encodeKeysetCursor } from '@lib/platform';
-import { NOTIFICATION_TYPE_NAMES, Notification } from '../../../domain/notification/notification.js';
-import { Notifier } from '../../notifier.js';
 import { toNotificationView } from '../../notification-views.js';
-import { GetNotificationPreferencesQuery, ListNotificationsQuery } from './list-notifications.query.js';
-import { unreadCount } from './unread-count.js';
+import { NotificationsReadModel } from '../../read-models/notifications.read-model.js';
+import { ListNotificationsQuery } from './list-notifications.query.js';
 
 /** Newest activity first (a group moves up when it grows); keyset cursor on (updated_at, id). */
 @QueryHandler(ListNotificationsQuery)
 export class ListNotificationsHandler implements IQueryHandler<ListNotificationsQuery> {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly notifications: NotificationsReadModel) {}
 
   async execute({ userId, unreadOnly, limit, cursor }: ListNotificationsQuery) {
-    const after = decodeKeysetCursor(cursor);
-    const where = {
-      userId,
-      ...(unreadOnly ? { readAt: null } : {}),
-      ...(after ? { $or: [{ updatedAt: { $lt: after.at } }, { updatedAt: after.at, id: { $lt: after.id } }] } : {}),
-    };
-    const rows = await this.em.find(Notification, where, { orderBy: { updatedAt: 'desc', id: 'desc' }, limit: limit + 1 });
+    const rows = await this.notifications.page(userId, unreadOnly, limit + 1, decodeKeysetCursor(cursor));
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return {
       items: items.map(toNotificationView),
-      unread: await unreadCount(this.em, userId),
+      unread: await this.notifications.unreadCount(userId),
       nextCursor: rows.length > limit && last ? encodeKeysetCursor(last.updatedAt, last.id) : undefined,
     };
-  }
-}
-
-@QueryHandler(GetNotificationPreferencesQuery)
-export class GetNotificationPreferencesHandler implements IQueryHandler<GetNotificationPreferencesQuery> {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly notifier: Notifier,
-  ) {}
-
-  async execute({ userId }: GetNotificationPreferencesQuery) {
-    const result: Record<string, { inApp: boolean; email: boolean }> = {};
-    for (const type of NOTIFICATION_TYPE_NAMES) {
-      const preference = await this.notifier.preferenceOf(this.em, userId, type);
-      result[type] = { inApp: preference.inApp, email: preference.email };
-    }
-    return result;
   }
 }

@@ -12,9 +12,3 @@ export class ListNotificationsQuery extends Query<Page<NotificationView> & { unr
     super();
   }
 }
-
-export class GetNotificationPreferencesQuery extends Query<Record<string, { inApp: boolean; email: boolean }>> {
-  constructor(readonly userId: string) {
-    super();
-  }
-}

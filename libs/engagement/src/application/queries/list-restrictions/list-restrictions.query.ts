@@ -1,12 +1,8 @@
 import { Query } from '@nestjs/cqrs';
-import type { RestrictionKind } from '../../../domain/social-graph/restriction.js';
+import type { RestrictionKind } from '../../../domain/restriction/restriction.js';
+import type { RestrictedPerson } from '../../read-models/social-graph.read-model.js';
 
-export interface RestrictedPerson {
-  userId: string;
-  handle: string;
-  displayName: string;
-  since: string;
-}
+export type { RestrictedPerson };
 
 export class ListRestrictionsQuery extends Query<{ items: RestrictedPerson[] }> {
   constructor(

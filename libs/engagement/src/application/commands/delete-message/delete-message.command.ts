@@ -1,0 +1,7 @@
+export class DeleteMessageCommand {
+  constructor(
+    readonly userId: string,
+    readonly conversationId: string,
+    readonly messageId: string,
+  ) {}
+}

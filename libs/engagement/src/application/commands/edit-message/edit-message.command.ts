@@ -1,0 +1,8 @@
+export class EditMessageCommand {
+  constructor(
+    readonly userId: string,
+    readonly conversationId: string,
+    readonly messageId: string,
+    readonly text: string,
+  ) {}
+}

@@ -1,0 +1,8 @@
+export class SetMemberRoleCommand {
+  constructor(
+    readonly userId: string,
+    readonly conversationId: string,
+    readonly memberId: string,
+    readonly role: 'member' | 'admin',
+  ) {}
+}

@@ -1,0 +1,6 @@
+export class GetConversationQuery {
+  constructor(
+    readonly userId: string,
+    readonly conversationId: string,
+  ) {}
+}

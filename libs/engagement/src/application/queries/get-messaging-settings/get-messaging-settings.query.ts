@@ -1,0 +1,3 @@
+export class GetMessagingSettingsQuery {
+  constructor(readonly userId: string) {}
+}

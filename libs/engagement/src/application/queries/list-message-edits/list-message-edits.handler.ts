@@ -1,0 +1,25 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { MessageNotFoundError } from '../../../domain/message/message.errors.js';
+import { MessageRepository } from '../../../domain/message/message.repository.js';
+import { ConversationMembers } from '../../messaging/conversation-members.js';
+import { toMessageView } from '../../messaging/message-views.js';
+import { ConversationsReadModel } from '../../read-models/conversations.read-model.js';
+import { ListMessageEditsQuery } from './list-message-edits.query.js';
+
+/** The earlier texts of a message, oldest first, with the current one. */
+@QueryHandler(ListMessageEditsQuery)
+export class ListMessageEditsHandler implements IQueryHandler<ListMessageEditsQuery> {
+  constructor(
+    private readonly messages: MessageRepository,
+    private readonly conversations: ConversationsReadModel,
+    private readonly members: ConversationMembers,
+  ) {}
+
+  async execute({ userId, conversationId, messageId }: ListMessageEditsQuery) {
+    await this.members.load(conversationId, userId);
+    const message = await this.messages.find(messageId, conversationId);
+    if (!message) throw new MessageNotFoundError(messageId);
+    const edits = await this.conversations.editsOf(messageId);
+    return { items: edits.map((e) => ({ text: e.previousBody, replacedAt: e.editedAt.toISOString() })), current: toMessageView(message) };
+  }
+}

@@ -1,0 +1,7 @@
+export class ListMessageEditsQuery {
+  constructor(
+    readonly userId: string,
+    readonly conversationId: string,
+    readonly messageId: string,
+  ) {}
+}

@@ -1,0 +1,82 @@
+import { AggregateRoot, newId } from '@lib/platform/ddd';
+import { MessageDeletedError, MessageInvalidError, MessageTooLongError, MessageWindowClosedError, NotYourMessageError } from './message.errors.js';
+import { MessageSent } from './message.events.js';
+
+/** `@handle`s written in a text (lower-cased, without the @), each once. */
+export function mentionedHandles(text: string): string[] {
+  return [...new Set([...text.matchAll(/(?:^|[^A-Za-z0-9_@])@([A-Za-z0-9_]{3,30})\b/g)].map((m) => m[1]!.toLowerCase()))];
+}
+
+/** Checks a message text: not blank, not longer than the limit (in characters, not bytes). */
+export function validMessageText(text: string, maxLength: number): string {
+  const length = [...text].length;
+  if (text.trim().length === 0) throw new MessageInvalidError('A message needs some text');
+  if (length > maxLength) throw new MessageTooLongError(length, maxLength);
+  return text;
+}
+
+export class Message extends AggregateRoot {
+  readonly id: string = newId();
+  readonly createdAt: Date = new Date();
+  editedAt: Date | null = null;
+  deletedAt: Date | null = null;
+  /** The conversation sequence of this message's latest change (= seq until edited or deleted). */
+  revision: number;
+
+  constructor(
+    readonly conversationId: string,
+    readonly seq: number,
+    readonly senderId: string,
+    readonly clientMessageId: string,
+    public body: string | null,
+    readonly replyToId: string | null,
+  ) {
+    super();
+    this.revision = seq;
+  }
+
+  static send(
+    input: { conversationId: string; seq: number; senderId: string; clientMessageId: string; text: string; replyToId: string | null },
+    audience: { recipientIds: string[]; requestRecipientIds: string[]; mentionedUserIds: string[] },
+  ): Message {
+    const message = new Message(input.conversationId, input.seq, input.senderId, input.clientMessageId, input.text, input.replyToId);
+    message.record(
+      new MessageSent(message.id, message.conversationId, message.seq, message.senderId, audience.recipientIds, audience.requestRecipientIds, audience.mentionedUserIds),
+    );
+    return message;
+  }
+
+  /** Changes the text; returns the previous text for the edit history. */
+  edit(by: string, text: string, revision: number, windowSeconds: number, now = new Date()): string {
+    this.assertChangeable(by, 'edit', windowSeconds, now);
+    const previous = this.body!;
+    this.body = text;
+    this.editedAt = now;
+    this.revision = revision;
+    return previous;
+  }
+
+  /** Leaves a tombstone: the message keeps its place in the conversation, without its text. */
+  delete(by: string, revision: number, windowSeconds: number, now = new Date()): void {
+    this.assertChangeable(by, 'delete', windowSeconds, now);
+    this.body = null;
+    this.deletedAt = now;
+    this.revision = revision;
+  }
+
+  private assertChangeable(by: string, action: 'edit' | 'delete', windowSeconds: number, now: Date): void {
+    if (by !== this.senderId) throw new NotYourMessageError();
+    if (this.deletedAt) throw new MessageDeletedError();
+    if (now.getTime() - this.createdAt.getTime() > windowSeconds * 1_000) throw new MessageWindowClosedError(action, windowSeconds);
+  }
+}
+
+/** One earlier text of an edited message. */
+export class MessageEdit {
+  readonly id: string = newId();
+  constructor(
+    readonly messageId: string,
+    readonly previousBody: string,
+    readonly editedAt: Date,
+  ) {}
+}

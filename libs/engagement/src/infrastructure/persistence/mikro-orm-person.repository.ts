@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Person } from '../../domain/person/person.js';
+import { PersonRepository } from '../../domain/person/person.repository.js';
+
+@Injectable()
+export class MikroOrmPersonRepository extends PersonRepository {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
+
+  find(userId: string): Promise<Person | null> {
+    return this.em.findOne(Person, { userId });
+  }
+
+  withHandles(handles: string[], userIds: string[]): Promise<Person[]> {
+    return this.em.find(Person, { handle: { $in: handles }, userId: { $in: userIds } });
+  }
+
+  add(person: Person): void {
+    this.em.persist(person);
+  }
+}
