@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@config';
-import { CheckoutSessionRepository } from '../../domain/checkout/checkout-session.js';
-import { CustomerRepository } from '../../domain/customer/customer.js';
+import { CheckoutSessionRepository } from '../../domain/checkout/checkout-session.repository.js';
+import { CustomerRepository } from '../../domain/customer/customer.repository.js';
 import { Invoice } from '../../domain/payment/invoice.js';
 import { Payment } from '../../domain/payment/payment.js';
 import { PaymentRepository } from '../../domain/payment/payment.repository.js';
 import { PlanRepository } from '../../domain/plan/plan.repository.js';
-import { MrrMovementRecord, MrrMovementRepository } from '../../domain/subscription/mrr-movement.js';
+import { MrrMovementRecord } from '../../domain/subscription/mrr-movement.js';
+import { MrrMovementRepository } from '../../domain/subscription/mrr-movement.repository.js';
 import { Subscription, type ProviderSubscriptionState } from '../../domain/subscription/subscription.js';
 import { SubscriptionRepository } from '../../domain/subscription/subscription.repository.js';
 import { EntitlementRefresher } from '../entitlements/entitlement-refresher.js';

@@ -15,9 +15,3 @@ export class MrrMovementRecord implements MrrMovement {
     readonly mrrAfter: number,
   ) {}
 }
-
-export abstract class MrrMovementRepository {
-  abstract add(movement: MrrMovementRecord): void;
-  /** Every movement that happened before `to`, oldest first. */
-  abstract until(to: Date): Promise<MrrMovementRecord[]>;
-}
