@@ -13,7 +13,7 @@ import { SubscriptionRepository } from '../../domain/subscription/subscription.r
 import { EntitlementRefresher } from '../entitlements/entitlement-refresher.js';
 import { PaymentProvider, type BillingFact, type ProviderSubscription } from '../payment-provider.js';
 import { PlanCatalogue } from '../plan-catalogue.js';
-import { UnresolvedReferenceError } from './webhook-errors.js';
+import { UnresolvedReferenceError } from '../../domain/webhook/webhook-event.errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
