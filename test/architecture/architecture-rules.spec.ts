@@ -126,6 +126,11 @@ describe('the architecture rules (lint:arch) on planted violations', () => {
   it('refuses contracts that drag in the domain', () =>
     caught('contracts-stand-alone', 'libs/identity/src/contracts/index', 'libs/identity/src/domain/user'));
 
+  it('refuses MikroORM or Bull in a context\'s application layer (storage goes through ports)', () => {
+    caught('application-stores-through-ports', 'libs/billing/src/application/queries-with-sql', '@mikro-orm/postgresql');
+    caught('application-stores-through-ports', 'libs/billing/src/application/queries-with-sql', 'bull');
+  });
+
   it('refuses the platform importing a context', () => caught('platform-knows-no-context', 'libs/platform/src/leaky', 'libs/identity/src/index'));
 
   it('refuses a library importing an app', () => caught('libs-never-import-apps', 'libs/identity/src/infrastructure/adapter', 'apps/api/main'));

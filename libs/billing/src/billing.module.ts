@@ -16,7 +16,7 @@ import { EntitlementRefresher } from './application/entitlements/entitlement-ref
 import { LocalBillingApi } from './application/entitlements/local-billing-api.js';
 import { UsageCounters } from './application/entitlements/usage-counters.js';
 import { PaymentProvider } from './application/payment-provider.js';
-import { PlanBootstrap } from './application/plan-bootstrap.js';
+import { PaymentHistory } from './application/queries/payment-history.js';
 import { PlanCatalogue } from './application/plan-catalogue.js';
 import { GetBillingOverviewHandler } from './application/queries/get-billing-overview/get-billing-overview.handler.js';
 import { GetInvoiceHandler } from './application/queries/get-invoice/get-invoice.handler.js';
@@ -42,12 +42,12 @@ import {
   SubscriptionCanceledV1,
   SubscriptionChangedV1,
 } from './contracts/index.js';
-import { CheckoutSessionRepository } from './domain/checkout/checkout-session.js';
-import { CustomerRepository } from './domain/customer/customer.js';
+import { CheckoutSessionRepository } from './domain/checkout/checkout-session.repository.js';
+import { CustomerRepository } from './domain/customer/customer.repository.js';
 import { EntitlementRepository } from './domain/entitlement/entitlement.repository.js';
 import { PaymentRepository } from './domain/payment/payment.repository.js';
 import { PlanRepository } from './domain/plan/plan.repository.js';
-import { MrrMovementRepository } from './domain/subscription/mrr-movement.js';
+import { MrrMovementRepository } from './domain/subscription/mrr-movement.repository.js';
 import { SubscriptionRepository } from './domain/subscription/subscription.repository.js';
 import { WebhookEventRepository } from './domain/webhook/webhook-event.repository.js';
 import { billingOutboundEvents } from './infrastructure/outbound-events.js';
@@ -62,7 +62,10 @@ import {
   MikroOrmSubscriptionRepository,
 } from './infrastructure/persistence/mikro-orm-repositories.js';
 import { MikroOrmWebhookEventRepository } from './infrastructure/persistence/mikro-orm-webhook-event.repository.js';
+import { MikroOrmPaymentHistory } from './infrastructure/persistence/mikro-orm-payment-history.js';
 import { SqlUsageCounters } from './infrastructure/persistence/sql-usage-counters.js';
+import { PlanBootstrap } from './infrastructure/boot/plan-bootstrap.js';
+import { BullWebhookQueue } from './infrastructure/queues/bull-webhook-queue.js';
 import { PortalAccessTokens } from './infrastructure/sandbox/portal-access-tokens.js';
 import { SandboxEventForwarder, SandboxHost } from './infrastructure/sandbox/sandbox-host.js';
 import { StripePaymentProvider } from './infrastructure/stripe/stripe-payment-provider.js';
@@ -108,6 +111,8 @@ import { StripeWebhookController } from './interface/http/stripe-webhook.control
     { provide: MrrMovementRepository, useClass: MikroOrmMrrMovementRepository },
     { provide: WebhookEventRepository, useClass: MikroOrmWebhookEventRepository },
     { provide: UsageCounters, useClass: SqlUsageCounters },
+    { provide: PaymentHistory, useClass: MikroOrmPaymentHistory },
+    { provide: WebhookQueue, useClass: BullWebhookQueue },
     { provide: BillingApi, useClass: LocalBillingApi },
     {
       provide: SandboxHost,
@@ -131,7 +136,6 @@ import { StripeWebhookController } from './interface/http/stripe-webhook.control
     CustomerAccounts,
     EntitlementRefresher,
     BillingFactApplier,
-    WebhookQueue,
     WebhookProcessor,
     BillingMaintenance,
     BillingJobs,

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ApiKeyAuthenticator, MessagingModule, PasswordAuthenticator, PersistenceModule, SearchModule } from '@lib/platform';
-import { AdminBootstrap } from './application/admin-bootstrap.js';
+import { AdminBootstrap } from './infrastructure/boot/admin-bootstrap.js';
 import { ChangeUserRolesHandler } from './application/commands/change-user-roles/change-user-roles.handler.js';
 import { CreateApiKeyHandler } from './application/commands/create-api-key/create-api-key.handler.js';
 import { EnsureAdminHandler } from './application/commands/ensure-admin/ensure-admin.handler.js';

@@ -49,7 +49,7 @@ describe('entitlements and quotas: the BillingApi port and @RequiresEntitlement,
     const refused = await app.request('GET', '/v1/test-gated/any-analytics', { token: user.tokens.accessToken });
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({
-      code: 'billing.entitlement-required',
+      code: 'billing.entitlement.required',
       entitlement: 'analytics',
       current: 'none',
       planId: 'free',
@@ -74,7 +74,7 @@ describe('entitlements and quotas: the BillingApi port and @RequiresEntitlement,
       await billing.consume(user.user.id, 'episodes_per_month');
       const error = await billing.consume(user.user.id, 'episodes_per_month').catch((caught: unknown) => caught);
       expect(error).toMatchObject({
-        code: 'billing.quota-exceeded',
+        code: 'billing.quota.exceeded',
         kind: 'payment-required',
         details: { entitlement: 'episodes_per_month', limit: 2, used: 2, requested: 1, planId: 'free', upgradeTo: [{ planId: 'creator-plus', value: 10 }, { planId: 'studio-pro', value: 'unlimited' }] },
       });

@@ -180,7 +180,7 @@ describe('insights: creator analytics', () => {
   it('keeps video details for advanced analytics (403 on a basic plan)', async () => {
     const answer = await get(basicCreator, `/v1/insights/videos/${v1}?from=${from}&to=${to}`);
     expect(answer.status).toBe(403);
-    expect(answer.body.code).toBe('billing.entitlement-required');
+    expect(answer.body.code).toBe('billing.entitlement.required');
   });
 
   it('refuses a time zone that does not exist', async () => {
@@ -199,7 +199,7 @@ describe('insights: creator analytics', () => {
     const free = await registerUser(harness.app);
     const answer = await get(free, `/v1/insights/channels/${free.user.id}/overview?from=${from}&to=${to}`);
     expect(answer.status).toBe(403);
-    expect(answer.body.code).toBe('billing.entitlement-required');
+    expect(answer.body.code).toBe('billing.entitlement.required');
   });
 
   it('lets a basic plan read its own channel overview', async () => {

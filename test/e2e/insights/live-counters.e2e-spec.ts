@@ -61,7 +61,7 @@ describe('insights: live counters on dashboard sockets', () => {
     const free = await registerUser(app);
     const socket = await connect(free);
     const answer = await socket.emitWithAck('insights:subscribe', { channelId: free.user.id });
-    expect(answer.error.code).toBe('billing.entitlement-required');
+    expect(answer.error.code).toBe('billing.entitlement.required');
   });
 
   it('refuses another creator’s channel', async () => {

@@ -84,12 +84,12 @@ describe('studio catalog and playback', () => {
 
     const refused = await play(fan, paid.id);
     expect(refused.status).toBe(403);
-    expect(refused.body).toMatchObject({ code: 'billing.entitlement-required', entitlement: 'ad_free' });
+    expect(refused.body).toMatchObject({ code: 'billing.entitlement.required', entitlement: 'ad_free' });
     expect(refused.body.upgradeTo.map((option: { planId: string }) => option.planId)).toContain('prime');
     expect((await play(prime, paid.id)).status).toBe(200);
 
     const tooEarly = await play(fan, early.id);
-    expect([tooEarly.status, tooEarly.body.code, tooEarly.body.entitlement]).toEqual([403, 'billing.entitlement-required', 'early_access']);
+    expect([tooEarly.status, tooEarly.body.code, tooEarly.body.entitlement]).toEqual([403, 'billing.entitlement.required', 'early_access']);
     expect((await play(prime, early.id)).status).toBe(200);
 
     // The team always plays its own work, published or not; fans never see unpublished work.

@@ -265,14 +265,14 @@ describe('studio videos, processing and publishing', () => {
     expect(await sql(app, `select 1 from billing.usage_records where user_id = ? and key = ?`, key)).toHaveLength(0);
   });
 
-  it('refuses a third episode in a month on the Free plan with billing.quota-exceeded (402)', async () => {
+  it('refuses a third episode in a month on the Free plan with billing.quota.exceeded (402)', async () => {
     const owner = await studioPerson(app);
     const channelId = await createChannel(app, owner);
     const videos = await Promise.all([0, 1, 2].map(() => readyVideo(app, owner, channelId)));
     for (const video of videos.slice(0, 2)) expect((await app.request('POST', `/v1/studio/videos/${video.id}/publish`, { ...auth(owner), body: {} })).status).toBe(200);
     const third = await app.request('POST', `/v1/studio/videos/${videos[2].id}/publish`, { ...auth(owner), body: {} });
     expect(third.status).toBe(402);
-    expect(third.body).toMatchObject({ code: 'billing.quota-exceeded', entitlement: 'episodes_per_month', limit: 2 });
+    expect(third.body).toMatchObject({ code: 'billing.quota.exceeded', entitlement: 'episodes_per_month', limit: 2 });
     expect((await app.request('GET', `/v1/studio/videos/${videos[2].id}`, auth(owner))).body.state).toBe('ready');
   });
 

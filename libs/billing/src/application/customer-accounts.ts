@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { BillingAccount, CustomerRepository } from '../domain/customer/customer.js';
+import { CustomerRepository } from '../domain/customer/customer.repository.js';
 import { PaymentProvider } from './payment-provider.js';
 
 /** The provider customer of a user, created on first need (with an idempotency key per user). */
@@ -9,13 +8,12 @@ export class CustomerAccounts {
   constructor(
     private readonly customers: CustomerRepository,
     private readonly provider: PaymentProvider,
-    private readonly em: EntityManager,
   ) {}
 
   async ensure(userId: string): Promise<string> {
     const existing = await this.customers.byUser(userId);
     if (existing) return existing.providerCustomerId;
-    const account = await this.em.findOne(BillingAccount, { userId });
+    const account = await this.customers.accountOf(userId);
     const providerCustomerId = await this.provider.createCustomer(
       { userId, email: account?.email ?? null, name: account?.displayName ?? null },
       `customer:${userId}`,

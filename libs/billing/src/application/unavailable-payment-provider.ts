@@ -1,13 +1,5 @@
-import { DomainError } from '@lib/platform/ddd';
+import { PaymentProviderNotConfiguredError } from './payment-provider.errors.js';
 import { PaymentProvider } from './payment-provider.js';
-
-export class PaymentProviderNotConfiguredError extends DomainError {
-  readonly code = 'billing.provider.not-configured';
-  readonly kind = 'conflict';
-  constructor() {
-    super('Payments are not set up on this server (STRIPE_SECRET_KEY is not configured)');
-  }
-}
 
 const refuse = (): never => {
   throw new PaymentProviderNotConfiguredError();

@@ -9,7 +9,7 @@ export interface UpgradeOption {
 
 /** The caller's plan does not include a feature. */
 export class EntitlementRequiredError extends DomainError {
-  readonly code = 'billing.entitlement-required';
+  readonly code = 'billing.entitlement.required';
   readonly kind = 'forbidden';
   constructor(details: { entitlement: string; required: boolean | number | string; current: boolean | number | string; planId: string; upgradeTo: UpgradeOption[] }) {
     super(`Your plan does not include ${details.entitlement}${typeof details.required === 'string' ? ` (${details.required})` : ''}`, details);
@@ -18,7 +18,7 @@ export class EntitlementRequiredError extends DomainError {
 
 /** A quota is used up for this period. */
 export class QuotaExceededError extends DomainError {
-  readonly code = 'billing.quota-exceeded';
+  readonly code = 'billing.quota.exceeded';
   readonly kind = 'payment-required';
   constructor(details: {
     entitlement: string;

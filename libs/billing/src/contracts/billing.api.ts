@@ -27,11 +27,11 @@ export abstract class BillingApi {
   abstract entitlementsOf(userId: string): Promise<EntitlementsView>;
   /** Whether the user's plan meets the requirement (see `@RequiresEntitlement`). */
   abstract isEntitled(userId: string, entitlement: EntitlementName, required?: EntitlementValue): Promise<boolean>;
-  /** Throws `EntitlementRequiredError` (403, `billing.entitlement-required`) when not entitled. */
+  /** Throws `EntitlementRequiredError` (403, `billing.entitlement.required`) when not entitled. */
   abstract assertEntitled(userId: string, entitlement: EntitlementName, required?: EntitlementValue): Promise<void>;
   /**
    * Counts `amount` against a quota in the current period, atomically. Throws `QuotaExceededError`
-   * (402, `billing.quota-exceeded`) and counts nothing when it would go over the limit. With a `key`,
+   * (402, `billing.quota.exceeded`) and counts nothing when it would go over the limit. With a `key`,
    * a repeated call (a retried job) counts once.
    */
   abstract consume(userId: string, quota: QuotaName, amount?: number, options?: { key?: string }): Promise<UsageView>;

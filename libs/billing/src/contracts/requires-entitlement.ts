@@ -32,13 +32,13 @@ export class EntitlementGuard implements CanActivate {
 
 /**
  * Gates a route (or every route of a controller) on a plan entitlement, in any context:
- * `@RequiresEntitlement('analytics', 'advanced')`. Refusals are 403 `billing.entitlement-required`
+ * `@RequiresEntitlement('analytics', 'advanced')`. Refusals are 403 `billing.entitlement.required`
  * naming the plans that include it.
  */
 export function RequiresEntitlement(entitlement: EntitlementName, required?: EntitlementValue) {
   return applyDecorators(
     SetMetadata(REQUIRED_ENTITLEMENT, { entitlement, required } satisfies Requirement),
     UseGuards(EntitlementGuard),
-    ApiForbiddenResponse({ description: `Needs the plan entitlement \`${entitlement}\`${required === undefined ? '' : ` = ${String(required)}`} (\`billing.entitlement-required\`)` }),
+    ApiForbiddenResponse({ description: `Needs the plan entitlement \`${entitlement}\`${required === undefined ? '' : ` = ${String(required)}`} (\`billing.entitlement.required\`)` }),
   );
 }

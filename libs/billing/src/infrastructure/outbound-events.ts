@@ -9,11 +9,16 @@ import {
   SubscriptionCanceledV1,
   SubscriptionChangedV1,
 } from '../contracts/index.js';
-import { EntitlementsChanged, type EntitlementGrant } from '../domain/entitlement/entitlement-grant.js';
-import { InvoicePaymentFailed, type Invoice } from '../domain/payment/invoice.js';
-import { PaymentSucceeded, type Payment } from '../domain/payment/payment.js';
-import { RefundIssued, type Refund } from '../domain/payment/refund.js';
-import { MrrMovementRecorded, type MrrMovementRecord } from '../domain/subscription/mrr-movement.js';
+import type { EntitlementGrant } from '../domain/entitlement/entitlement-grant.js';
+import { EntitlementsChanged } from '../domain/entitlement/entitlement-grant.events.js';
+import type { Invoice } from '../domain/payment/invoice.js';
+import { InvoicePaymentFailed } from '../domain/payment/invoice.events.js';
+import type { Payment } from '../domain/payment/payment.js';
+import { PaymentSucceeded } from '../domain/payment/payment.events.js';
+import type { Refund } from '../domain/payment/refund.js';
+import { RefundIssued } from '../domain/payment/refund.events.js';
+import type { MrrMovementRecord } from '../domain/subscription/mrr-movement.js';
+import { MrrMovementRecorded } from '../domain/subscription/mrr-movement.events.js';
 import { SubscriptionActivated, SubscriptionCanceled, SubscriptionChanged } from '../domain/subscription/subscription.events.js';
 import type { Subscription } from '../domain/subscription/subscription.js';
 

@@ -1,18 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@config';
-import { CheckoutSessionRepository } from '../../domain/checkout/checkout-session.js';
-import { CustomerRepository } from '../../domain/customer/customer.js';
+import { CheckoutSessionRepository } from '../../domain/checkout/checkout-session.repository.js';
+import { CustomerRepository } from '../../domain/customer/customer.repository.js';
 import { Invoice } from '../../domain/payment/invoice.js';
 import { Payment } from '../../domain/payment/payment.js';
 import { PaymentRepository } from '../../domain/payment/payment.repository.js';
 import { PlanRepository } from '../../domain/plan/plan.repository.js';
-import { MrrMovementRecord, MrrMovementRepository } from '../../domain/subscription/mrr-movement.js';
+import { MrrMovementRecord } from '../../domain/subscription/mrr-movement.js';
+import { MrrMovementRepository } from '../../domain/subscription/mrr-movement.repository.js';
 import { Subscription, type ProviderSubscriptionState } from '../../domain/subscription/subscription.js';
 import { SubscriptionRepository } from '../../domain/subscription/subscription.repository.js';
 import { EntitlementRefresher } from '../entitlements/entitlement-refresher.js';
 import { PaymentProvider, type BillingFact, type ProviderSubscription } from '../payment-provider.js';
 import { PlanCatalogue } from '../plan-catalogue.js';
-import { UnresolvedReferenceError } from './webhook-errors.js';
+import { UnresolvedReferenceError } from '../../domain/webhook/webhook-event.errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

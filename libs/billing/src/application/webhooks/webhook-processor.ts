@@ -3,7 +3,7 @@ import { UnitOfWork } from '@lib/platform';
 import { WebhookEventRepository } from '../../domain/webhook/webhook-event.repository.js';
 import { PaymentProvider } from '../payment-provider.js';
 import { BillingFactApplier } from './billing-fact-applier.js';
-import { UnresolvedReferenceError } from './webhook-errors.js';
+import { UnresolvedReferenceError } from '../../domain/webhook/webhook-event.errors.js';
 import { WebhookQueue } from './webhook-queue.js';
 
 /**

@@ -27,9 +27,3 @@ export class CheckoutSession {
     if (this.status === 'open') this.status = 'expired';
   }
 }
-
-export abstract class CheckoutSessionRepository {
-  abstract byId(id: string): Promise<CheckoutSession | null>;
-  abstract byProviderSubscription(providerSubscriptionId: string): Promise<CheckoutSession | null>;
-  abstract add(session: CheckoutSession): void;
-}

@@ -7,13 +7,6 @@ export class Customer {
   ) {}
 }
 
-export abstract class CustomerRepository {
-  abstract byUser(userId: string): Promise<Customer | null>;
-  abstract byProviderId(providerCustomerId: string): Promise<Customer | null>;
-  /** Links a user and a provider customer; the first link wins (returns the link in force). */
-  abstract link(userId: string, providerCustomerId: string): Promise<Customer>;
-}
-
 /** What billing knows of a user for the provider's customer record (from identity's events). */
 export class BillingAccount {
   constructor(

@@ -1,17 +1,6 @@
-import { AggregateRoot, DomainEvent } from '@lib/platform/ddd';
+import { AggregateRoot } from '@lib/platform/ddd';
 import type { Access } from './access-policy.js';
-
-export class EntitlementsChanged extends DomainEvent {
-  constructor(
-    readonly aggregateId: string,
-    readonly previousPlanId: string | null,
-    readonly planId: string,
-    /** The new plan's complete entitlements, as published. */
-    readonly entitlements: Record<string, boolean | number | string>,
-  ) {
-    super();
-  }
-}
+import { EntitlementsChanged } from './entitlement-grant.events.js';
 
 /**
  * The plan a user is entitled to, kept in one row per user so entitlement checks are one primary-key

@@ -1,4 +1,5 @@
-import { AggregateRoot, DomainEvent, newId } from '@lib/platform/ddd';
+import { AggregateRoot, newId } from '@lib/platform/ddd';
+import { InvoicePaid, InvoicePaymentFailed } from './invoice.events.js';
 
 export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'void' | 'uncollectible';
 
@@ -23,25 +24,6 @@ export interface ProviderInvoiceState {
   nextPaymentAttempt: Date | null;
   paidAt: Date | null;
   createdAt: Date;
-}
-
-export class InvoicePaid extends DomainEvent {
-  constructor(readonly aggregateId: string) {
-    super();
-  }
-}
-
-export class InvoicePaymentFailed extends DomainEvent {
-  constructor(
-    readonly aggregateId: string,
-    readonly userId: string,
-    readonly attempt: number,
-    readonly nextPaymentAttempt: Date | null,
-    /** Until when the plan stays in force while the payment is retried (the grace period's end). */
-    readonly accessUntil: Date | null,
-  ) {
-    super();
-  }
 }
 
 /** An invoice the provider issued to one of our customers (a local copy for history and dunning). */

@@ -1,4 +1,5 @@
-import { Invoice, InvoicePaid, InvoicePaymentFailed, type ProviderInvoiceState } from './invoice.js';
+import { Invoice, type ProviderInvoiceState } from './invoice.js';
+import { InvoicePaid, InvoicePaymentFailed } from './invoice.events.js';
 import { RefundExceedsPaymentError, RefundOutsidePolicyError, InvalidRefundError } from './payment.errors.js';
 import { Payment } from './payment.js';
 

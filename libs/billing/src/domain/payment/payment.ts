@@ -1,12 +1,7 @@
-import { AggregateRoot, DomainEvent, newId } from '@lib/platform/ddd';
+import { AggregateRoot, newId } from '@lib/platform/ddd';
 import { InvalidRefundError, RefundExceedsPaymentError, RefundOutsidePolicyError } from './payment.errors.js';
 import { Refund, type RefundReason } from './refund.js';
-
-export class PaymentSucceeded extends DomainEvent {
-  constructor(readonly aggregateId: string) {
-    super();
-  }
-}
+import { PaymentSucceeded } from './payment.events.js';
 
 interface PaymentProps {
   userId: string;

@@ -1,15 +1,10 @@
-import { AggregateRoot, DomainEvent, newId } from '@lib/platform/ddd';
+import { AggregateRoot, newId } from '@lib/platform/ddd';
+import { RefundIssued } from './refund.events.js';
 
 /** The provider's refund reasons (Stripe's). */
 export const REFUND_REASONS = ['requested_by_customer', 'duplicate', 'fraudulent'] as const;
 export type RefundReason = (typeof REFUND_REASONS)[number];
 export type RefundStatus = 'pending' | 'succeeded' | 'failed';
-
-export class RefundIssued extends DomainEvent {
-  constructor(readonly aggregateId: string) {
-    super();
-  }
-}
 
 /**
  * Money returned on a payment, with the credit note that documents it to the customer. Created

@@ -1,4 +1,5 @@
-import { MrrMovementRecord, MrrMovementRecorded } from './mrr-movement.js';
+import { MrrMovementRecord } from './mrr-movement.js';
+import { MrrMovementRecorded } from './mrr-movement.events.js';
 
 const record = (before: number, after: number, hadRevenueBefore = false) =>
   new MrrMovementRecord('0190f000-0000-7000-8000-000000000001', '0190f000-0000-7000-8000-000000000002', 'creator-plus', 'usd', new Date(), before, after, hadRevenueBefore);

@@ -1,15 +1,6 @@
-import { AggregateRoot, DomainEvent, newId } from '@lib/platform/ddd';
-import { classifyMovement, type MovementKind, type MrrMovement } from '../revenue/index.js';
-
-/** A movement was written to the ledger, classified once, here, for every reader of MRR. */
-export class MrrMovementRecorded extends DomainEvent {
-  constructor(
-    readonly aggregateId: string,
-    readonly kind: MovementKind,
-  ) {
-    super();
-  }
-}
+import { AggregateRoot, newId } from '@lib/platform/ddd';
+import { classifyMovement, type MrrMovement } from '../revenue/index.js';
+import { MrrMovementRecorded } from './mrr-movement.events.js';
 
 /**
  * One change of a subscription's monthly recurring revenue: the ledger revenue metrics are computed
@@ -33,12 +24,4 @@ export class MrrMovementRecord extends AggregateRoot implements MrrMovement {
     const kind = classifyMovement({ mrrBefore, mrrAfter }, hadRevenueBefore || mrrBefore > 0);
     if (kind) this.record(new MrrMovementRecorded(this.id, kind));
   }
-}
-
-export abstract class MrrMovementRepository {
-  abstract add(movement: MrrMovementRecord): void;
-  /** Every movement that happened before `to`, oldest first. */
-  abstract until(to: Date): Promise<MrrMovementRecord[]>;
-  /** Whether the subscription's MRR was ever above 0 in the recorded ledger. */
-  abstract hadRevenue(subscriptionId: string): Promise<boolean>;
 }

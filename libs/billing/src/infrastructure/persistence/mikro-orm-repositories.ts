@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { CheckoutSession, CheckoutSessionRepository } from '../../domain/checkout/checkout-session.js';
-import { Customer, CustomerRepository } from '../../domain/customer/customer.js';
+import { CheckoutSession } from '../../domain/checkout/checkout-session.js';
+import { CheckoutSessionRepository } from '../../domain/checkout/checkout-session.repository.js';
+import { BillingAccount, Customer } from '../../domain/customer/customer.js';
+import { CustomerRepository } from '../../domain/customer/customer.repository.js';
 import { EntitlementGrant } from '../../domain/entitlement/entitlement-grant.js';
 import { EntitlementRepository } from '../../domain/entitlement/entitlement.repository.js';
 import { Invoice } from '../../domain/payment/invoice.js';
@@ -12,7 +14,8 @@ import type { BillingInterval } from '../../domain/plan/plan.js';
 import { Plan } from '../../domain/plan/plan.js';
 import { PlanRepository } from '../../domain/plan/plan.repository.js';
 import { ProviderPrice } from '../../domain/plan/provider-price.js';
-import { MrrMovementRecord, MrrMovementRepository } from '../../domain/subscription/mrr-movement.js';
+import { MrrMovementRecord } from '../../domain/subscription/mrr-movement.js';
+import { MrrMovementRepository } from '../../domain/subscription/mrr-movement.repository.js';
 import { TERMINAL_STATUSES } from '../../domain/subscription/subscription-status.js';
 import { Subscription } from '../../domain/subscription/subscription.js';
 import { SubscriptionRepository } from '../../domain/subscription/subscription.repository.js';
@@ -64,6 +67,9 @@ export class MikroOrmCustomerRepository extends CustomerRepository {
     );
     const linked = await this.em.findOne(Customer, { userId }, { refresh: true });
     return linked!;
+  }
+  accountOf(userId: string) {
+    return this.em.findOne(BillingAccount, { userId });
   }
 }
 

@@ -9,7 +9,7 @@ import {
   type ProviderSubscription,
   type VerifiedProviderEvent,
 } from '../../application/payment-provider.js';
-import { InvalidWebhookSignatureError } from '../../application/webhooks/webhook-errors.js';
+import { InvalidWebhookSignatureError } from '../../domain/webhook/webhook-event.errors.js';
 import { customerOf, interpretStripeEvent, toProviderSubscription } from './stripe-translation.js';
 
 export interface StripeConnection {

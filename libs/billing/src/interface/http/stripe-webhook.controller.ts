@@ -4,7 +4,7 @@ import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { FastifyRequest } from 'fastify';
 import { ApiProblems, Public } from '@lib/platform';
 import { ReceiveWebhookCommand } from '../../application/commands/receive-webhook/receive-webhook.command.js';
-import { InvalidWebhookSignatureError } from '../../application/webhooks/webhook-errors.js';
+import { InvalidWebhookSignatureError } from '../../domain/webhook/webhook-event.errors.js';
 
 @ApiTags('billing')
 @Controller('v1/billing/webhooks')

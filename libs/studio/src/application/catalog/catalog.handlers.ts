@@ -106,7 +106,7 @@ export class GetCatalogVideoHandler implements IQueryHandler<GetCatalogVideoQuer
 /**
  * Who may play: the channel's team always; otherwise the video must be published, the caller's plan
  * must include its access level (unless free), and during early access, `early_access`.
- * Refusals are billing's 403 `billing.entitlement-required`, naming the plans that unlock it.
+ * Refusals are billing's 403 `billing.entitlement.required`, naming the plans that unlock it.
  */
 @QueryHandler(GetPlaybackQuery)
 export class GetPlaybackHandler implements IQueryHandler<GetPlaybackQuery> {

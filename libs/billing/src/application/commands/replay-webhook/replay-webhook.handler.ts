@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/platform';
 import { WebhookEventRepository } from '../../../domain/webhook/webhook-event.repository.js';
-import { WebhookNotFoundError } from '../../webhooks/webhook-errors.js';
+import { WebhookNotFoundError } from '../../../domain/webhook/webhook-event.errors.js';
 import { WebhookQueue } from '../../webhooks/webhook-queue.js';
 import { toWebhookEventView } from '../../webhook-views.js';
 import { ReplayWebhookCommand } from './replay-webhook.command.js';

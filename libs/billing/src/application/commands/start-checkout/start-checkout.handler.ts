@@ -1,7 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig } from '@config';
 import { newId } from '@lib/platform/ddd';
-import { CheckoutSession, CheckoutSessionRepository } from '../../../domain/checkout/checkout-session.js';
+import { CheckoutSession } from '../../../domain/checkout/checkout-session.js';
+import { CheckoutSessionRepository } from '../../../domain/checkout/checkout-session.repository.js';
 import { PlanRepository } from '../../../domain/plan/plan.repository.js';
 import { PlanNotFoundError, PlanNotSyncedError } from '../../../domain/plan/plan.errors.js';
 import { SubscriptionAlreadyActiveError } from '../../../domain/subscription/subscription.errors.js';

@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { computeRevenueMetrics, InvalidRevenueRangeError } from '../../../domain/revenue/index.js';
-import { MrrMovementRepository } from '../../../domain/subscription/mrr-movement.js';
+import { MrrMovementRepository } from '../../../domain/subscription/mrr-movement.repository.js';
 import { GetRevenueMetricsQuery } from './get-revenue-metrics.query.js';
 
 /** MRR and its movements, subscribers, churn, ARPU and LTV, computed from billing's own MRR ledger. */

@@ -1,20 +1,17 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { Invoice } from '../../../domain/payment/invoice.js';
-import { Refund } from '../../../domain/payment/refund.js';
 import { toInvoiceView } from '../../payment-views.js';
 import { beforeIdOf, pageOf } from '../paging.js';
+import { PaymentHistory } from '../payment-history.js';
 import { ListInvoicesQuery } from './list-invoices.query.js';
 
 /** The caller's invoices, newest first, each with the credit notes issued against it. */
 @QueryHandler(ListInvoicesQuery)
 export class ListInvoicesHandler implements IQueryHandler<ListInvoicesQuery> {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly history: PaymentHistory) {}
 
   async execute({ userId, limit, cursor }: ListInvoicesQuery) {
-    const beforeId = beforeIdOf(cursor);
-    const invoices = await this.em.find(Invoice, { userId, ...(beforeId ? { id: { $lt: beforeId } } : {}) }, { orderBy: { id: 'desc' }, limit: limit + 1 });
-    const refunds = invoices.length ? await this.em.find(Refund, { invoiceId: { $in: invoices.map((invoice) => invoice.id) } }, { orderBy: { createdAt: 'asc' } }) : [];
+    const invoices = await this.history.invoicesOf(userId, { limit, beforeId: beforeIdOf(cursor) });
+    const refunds = await this.history.refundsOfInvoices(invoices.map((invoice) => invoice.id));
     return pageOf(invoices, limit, (invoice) => toInvoiceView(invoice, refunds.filter((refund) => refund.invoiceId === invoice.id)));
   }
 }

@@ -2,16 +2,17 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import { AppConfig } from '@config';
 import { ProcessRole, UnitOfWork } from '@lib/platform';
-import { DEFAULT_CATALOGUE } from '../domain/plan/default-catalogue.js';
-import { Plan } from '../domain/plan/plan.js';
-import { PlanRepository } from '../domain/plan/plan.repository.js';
-import { SyncPlansHandler } from './commands/sync-plans/sync-plans.handler.js';
-import { SyncPlansCommand } from './commands/sync-plans/sync-plans.command.js';
+import { DEFAULT_CATALOGUE } from '../../domain/plan/default-catalogue.js';
+import { Plan } from '../../domain/plan/plan.js';
+import { PlanRepository } from '../../domain/plan/plan.repository.js';
+import { SyncPlansHandler } from '../../application/commands/sync-plans/sync-plans.handler.js';
+import { SyncPlansCommand } from '../../application/commands/sync-plans/sync-plans.command.js';
 
 /**
  * A new deployment starts with the default catalogue (missing plans are added, existing ones are
  * never overwritten). On the sandbox the plans are also mirrored to the emulator at once; with real
  * Stripe an operator runs `billing:sync-plans`.
+ * A boot hook outside any request, so it opens its own ORM context: hence infrastructure.
  */
 @Injectable()
 export class PlanBootstrap implements OnApplicationBootstrap {

@@ -1,11 +1,11 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import { AppConfig } from '@config';
-import { EmailAlreadyTakenError } from '../domain/user/user.errors.js';
-import { EnsureAdminCommand } from './commands/ensure-admin/ensure-admin.command.js';
-import { EnsureAdminHandler } from './commands/ensure-admin/ensure-admin.handler.js';
+import { EmailAlreadyTakenError } from '../../domain/user/user.errors.js';
+import { EnsureAdminCommand } from '../../application/commands/ensure-admin/ensure-admin.command.js';
+import { EnsureAdminHandler } from '../../application/commands/ensure-admin/ensure-admin.handler.js';
 
-/** With ADMIN_EMAIL and ADMIN_PASSWORD set, the first admin exists once the process is up. */
+/** With ADMIN_EMAIL and ADMIN_PASSWORD set, the first admin exists once the process is up (a boot hook with its own ORM context). */
 @Injectable()
 export class AdminBootstrap implements OnApplicationBootstrap {
   private readonly logger = new Logger(AdminBootstrap.name);
