@@ -216,7 +216,9 @@ describe('direct messages: 1:1 and groups, over Socket.IO and REST', () => {
     expect(all.body.items.map((m: { seq: number; text: string | null }) => [m.seq, m.text])).toEqual([[1, null], [2, 'too late to change']]);
     expect((await history(ben, sent.conversationId, '?after=2')).body.items.map((m: { id: string; revision: number }) => [m.id, m.revision])).toEqual([[sent.id, 4]]);
 
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    // The window (2 s here) is counted from the message's createdAt on this machine's clock: wait exactly past it.
+    const windowCloses = new Date((late as typeof late & { createdAt: string }).createdAt).getTime() + 2_000;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, windowCloses + 1 - Date.now())));
     const closed = await app.request('PATCH', `/v1/conversations/${late.conversationId}/messages/${late.id}`, { ...auth(ana), body: { text: 'changed' } });
     expect(closed.body).toMatchObject({ status: 422, code: 'engagement.message.window-closed', windowSeconds: 2 });
   });

@@ -47,9 +47,11 @@ describe('direct messages: reconnects and several API nodes', () => {
     const lastSeen = () => Math.max(0, ...store.keys());
     for (const m of (await app.request('GET', `/v1/conversations/${conversationId}/messages`, auth(ben))).body.items) apply(m);
 
+    let sent = 0;
     const sendMany = async (from: number, to: number) => {
       for (let i = from; i <= to; i += 1) {
         await ask(anaPhone, 'message:send', { conversationId, text: `m${i}`, clientMessageId: newClientMessageId() });
+        sent = i;
       }
     };
     await sendMany(2, 10);
@@ -60,7 +62,8 @@ describe('direct messages: reconnects and several API nodes', () => {
     await eventually(() => expect(benSocket.connected).toBe(false));
     const sentWhileAway = sendMany(11, 20);
 
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Ben comes back once some of those were accepted while he was away (the rest arrive during catch-up).
+    await eventually(() => expect(sent).toBeGreaterThan(10));
     benSocket = await device(app, ben);
     const buffered: Delivered[] = [];
     benSocket.on('message:new', (m: Delivered) => buffered.push(m));

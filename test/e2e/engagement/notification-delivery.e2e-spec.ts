@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventually, startSmtpServer, type TestApp, type TestSmtpServer } from '@lib/platform/testing';
+import { eventsConsumed, eventually, queueSettled, startSmtpServer, type TestApp, type TestSmtpServer } from '@lib/platform/testing';
 import { sql } from '../../support/billing.js';
 import { auth, follow, person } from '../../support/messaging.js';
 import { startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
@@ -59,8 +59,9 @@ describe('notification delivery: new episodes to followers in batches, e-mail, p
         ]),
       );
     }
-    // Give a late duplicate batch the chance to show itself.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Both deliveries handled and every batch they queued has run: a duplicate would show now.
+    await eventsConsumed(app, 'engagement.notify-followers-on-publish', { type: 'studio.video-published.v1', payload: { videoId }, atLeast: 2 });
+    await queueSettled(app, 'engagement.fan-out');
     for (const follower of [f1!, f2!, f3!]) expect(await episodesOf(follower)).toHaveLength(1);
     for (const silent of [f4!, f5!, f6!, creator]) expect(await episodesOf(silent)).toEqual([]);
   });
@@ -75,7 +76,8 @@ describe('notification delivery: new episodes to followers in batches, e-mail, p
     // New followers are in-app only by default; opting in to e-mail sends one.
     const fan = await person(app);
     await follow(app, fan, newcomer);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The notifier has handled the follow (its mail would have gone out by then).
+    await eventsConsumed(app, 'engagement.notify-new-follower', { type: 'engagement.user-followed.v1', payload: { followerId: fan.user.id, followeeId: newcomer.user.id } });
     expect(smtp.received.filter((mail) => mail.rcptTo.includes(newcomer.user.email))).toHaveLength(1);
     await app.request('PUT', '/v1/notifications/preferences', { ...auth(newcomer), body: { preferences: { 'follower.new': { inApp: true, email: true } } } });
     await app.request('POST', '/v1/notifications/read-all', auth(newcomer));

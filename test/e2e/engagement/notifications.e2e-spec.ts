@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import { eventually, type TestApp } from '@lib/platform/testing';
+import { eventsConsumed, eventually, type TestApp } from '@lib/platform/testing';
 import { startBillingOnFakeStripe, subscribe, webhookUrl, type BillingOnFakeStripe } from '../../support/billing.js';
 import { connectSocket, nextEvent, registerUser, type RegisteredUser } from '../../support/showrunner.js';
 
@@ -15,6 +15,13 @@ describe('notifications: persisted, pushed, grouped, read, with preferences', ()
 
   const token = (user: RegisteredUser) => ({ token: user.tokens.accessToken });
   const notifications = (user: RegisteredUser, query = '') => app.request('GET', `/v1/notifications${query}`, token(user));
+  /** Waits until the notifier has handled every follow of `followee` (by `follower`, if given): at least `count` of them. */
+  const followsNotified = (followee: RegisteredUser, count: number, follower?: RegisteredUser) =>
+    eventsConsumed(app, 'engagement.notify-new-follower', {
+      type: 'engagement.user-followed.v1',
+      payload: { followeeId: followee.user.id, ...(follower ? { followerId: follower.user.id } : {}) },
+      atLeast: count,
+    });
 
   /** A user engagement knows about, whose welcome notification has arrived. */
   async function person(): Promise<RegisteredUser> {
@@ -53,7 +60,7 @@ describe('notifications: persisted, pushed, grouped, read, with preferences', ()
       // An unfollow and a follow again by the same fan is not a new follower.
       await app.request('DELETE', `/v1/creators/${creator.user.id}/follow`, token(fans[0]!));
       await app.request('POST', `/v1/creators/${creator.user.id}/follow`, token(fans[0]!));
-      await new Promise((done) => setTimeout(done, 300));
+      await followsNotified(creator, 2, fans[0]!); // the first follow and this one
       expect((await notifications(creator, '?unread=true')).body.items[0].count).toBe(3);
 
       // Once read, the next follower starts a new group.
@@ -77,7 +84,7 @@ describe('notifications: persisted, pushed, grouped, read, with preferences', ()
     expect(off.status).toBe(200);
     expect(off.body['follower.new']).toEqual({ inApp: false, email: false });
     await app.request('POST', `/v1/creators/${creator.user.id}/follow`, token(fan));
-    await new Promise((done) => setTimeout(done, 500));
+    await followsNotified(creator, 2); // the muted person's follow and the fan's
     expect((await notifications(creator, '?unread=true')).body.items).toEqual([]);
     expect((await app.request('GET', '/v1/notifications/preferences', token(creator))).body['follower.new']).toEqual({ inApp: false, email: false });
   });

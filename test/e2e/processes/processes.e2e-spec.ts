@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { createTestDatabase, eventually, httpRequest, testRedisUrl, uniquePrefix, TEST_JWT_SECRET, type TestDatabase } from '@lib/platform/testing';
 import { freePort } from '../../../libs/platform/src/runtime/free-port.js';
 import { TEST_PASSWORD } from '../../support/showrunner.js';
@@ -34,6 +35,17 @@ async function ready(base: string, process: Started): Promise<void> {
     },
     { timeoutMs: 30_000, intervalMs: 200 },
   );
+}
+
+/** One query straight to the test database, bypassing the processes under test. */
+async function query<T>(database: TestDatabase, text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
 }
 
 function register(base: string, handle: string) {
@@ -114,9 +126,17 @@ describe('the built processes', () => {
       const api = start('api', { ...env, PORT: port });
       running.push(api);
       await ready(base, api);
-      expect((await register(base, 'split_person')).status).toBe(201);
-      // No worker yet: the event waits in the outbox and the index stays empty.
-      await new Promise((done) => setTimeout(done, 500));
+      const registered = await register(base, 'split_person');
+      expect(registered.status).toBe(201);
+      // No worker yet: the API runs no outbox relay (nothing LISTENs for outbox inserts), so the event
+      // waits unpublished in the outbox and the index stays empty.
+      const registration = () =>
+        query(database, `select published_at is not null as published from platform.outbox where type = 'identity.user-registered.v1' and payload->>'userId' = $1`, [
+          registered.body.user.id,
+        ]);
+      const relayListeners = () => query(database, `select pid from pg_stat_activity where datname = current_database() and query = 'listen platform_outbox'`);
+      expect(await relayListeners()).toEqual([]);
+      expect(await registration()).toEqual([{ published: false }]);
       expect((await httpRequest(base, 'GET', '/v1/search/people?q=split_person')).body.total).toBe(0);
 
       const worker = start('worker', env);
@@ -124,6 +144,8 @@ describe('the built processes', () => {
       await eventually(async () => expect((await httpRequest(base, 'GET', '/v1/search/people?q=split_person')).body.total).toBe(1), {
         timeoutMs: 20_000,
       });
+      expect(await registration()).toEqual([{ published: true }]);
+      expect(await relayListeners()).toHaveLength(1);
       worker.child.kill('SIGTERM');
       api.child.kill('SIGTERM');
       expect(await worker.exited).toBe(0);
