@@ -19,7 +19,8 @@ interface Frame {
   value: object;
   depth: number;
   parent: Frame | undefined;
-  key: string;
+  /** Index numbers stay numbers: clean input never pays for a string per array element. */
+  key: string | number;
 }
 
 /**
@@ -45,9 +46,9 @@ export function findHostileInput(value: unknown, prefix = '', maxDepth = MAX_INP
     const keys = isArray ? undefined : Object.keys(container);
     const length = isArray ? container.length : keys!.length;
     for (let index = 0; index < length; index++) {
-      const key = isArray ? String(index) : keys![index];
+      const key = isArray ? index : keys![index];
       const child: unknown = isArray ? container[index] : (container as Record<string, unknown>)[key];
-      if (!isArray && !isCleanText(key)) checkText(key, pathOf(frame, key), 'property name', into);
+      if (typeof key === 'string' && !isCleanText(key)) checkText(key, pathOf(frame, key), 'property name', into);
       if (typeof child === 'string') {
         if (!isCleanText(child)) checkText(child, pathOf(frame, key), 'value', into);
       } else if (isContainer(child)) {
@@ -74,9 +75,9 @@ function checkText(text: string, field: string, what: 'value' | 'property name',
   if (messages.length) into.push({ field: printable(field), messages: messages.map(printable) });
 }
 
-function pathOf(frame: Frame, key: string): string {
+function pathOf(frame: Frame, key: string | number): string {
   const parts = [key];
-  for (let current: Frame | undefined = frame; current; current = current.parent) if (current.key) parts.push(current.key);
+  for (let current: Frame | undefined = frame; current; current = current.parent) if (current.key !== '') parts.push(current.key);
   return parts.reverse().join('.');
 }
 

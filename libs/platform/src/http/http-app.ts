@@ -9,13 +9,14 @@ import { PlatformLogger } from '../observability/platform-logger.js';
 import { requestIdOf } from '../observability/logging.module.js';
 import { RedisIoAdapter } from '../realtime/socket-io.adapter.js';
 import { mountBullBoard } from './bull-board.js';
+import { MAX_INPUT_DEPTH } from './hostile-input.js';
 import { frameworkErrorProblem, refuseHostileInput } from './refuse-hostile-input.hook.js';
 import { API_SECURITY_HEADERS, PAGE_SECURITY_HEADERS } from './security-headers.js';
 
 /**
  * Builds the HTTP application (not yet listening): Fastify with the platform's security headers, CORS,
- * problem+json errors (including Fastify's own body errors), request ids, metrics, Socket.IO,
- * OpenAPI at /docs and Bull Board at /admin/queues.
+ * problem+json errors (including Fastify's own body and URL errors), hostile-input refusal on every
+ * route, request ids, metrics, Socket.IO, OpenAPI at /docs and Bull Board at /admin/queues.
  */
 export async function createHttpApp(rootModule: DynamicModule, config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -54,7 +55,11 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
         app,
         new DocumentBuilder()
           .setTitle('Showrunner API')
-          .setDescription('The backend of a creator-subscription media platform. Errors are application/problem+json with a stable `code`.')
+          .setDescription(
+            'The backend of a creator-subscription media platform. Errors are application/problem+json with a stable `code`. ' +
+              'On every route, a NUL byte or lone surrogate in a path, query or body value (or property name) is 400 `validation.failed`, ' +
+              `and JSON nested deeper than ${MAX_INPUT_DEPTH} levels is 400 \`validation.too-deep\`.`,
+          )
           .setVersion('1')
           .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT or sr_ API key' })
           .build(),
