@@ -12,6 +12,4 @@ export {
   InMemorySubscriptionRepository,
 } from './in-memory/in-memory-billing-repositories.js';
 export { InMemoryPaymentProvider } from './in-memory/in-memory-payment-provider.js';
-export { InMemoryTable, InMemoryUniqueViolation } from './in-memory/in-memory-table.js';
-export { InMemoryUnitOfWork } from './in-memory/in-memory-unit-of-work.js';
 export { billingTestConfig, inMemoryBilling, type InMemoryBilling } from './in-memory/in-memory-billing.js';

@@ -13,7 +13,7 @@ import { MrrMovementRecord, MrrMovementRepository } from '../../domain/subscript
 import { TERMINAL_STATUSES } from '../../domain/subscription/subscription-status.js';
 import type { Subscription } from '../../domain/subscription/subscription.js';
 import { SubscriptionRepository } from '../../domain/subscription/subscription.repository.js';
-import { InMemoryTable } from './in-memory-table.js';
+import { InMemoryTable } from '@lib/platform/testing/in-memory';
 
 // Each repository keeps the ordering and uniqueness of its MikroORM counterpart
 // (infrastructure/persistence/mikro-orm-repositories.ts); rows persist when the unit of work commits.

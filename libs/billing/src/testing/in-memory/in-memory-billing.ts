@@ -22,7 +22,7 @@ import {
   InMemorySubscriptionRepository,
 } from './in-memory-billing-repositories.js';
 import { InMemoryPaymentProvider } from './in-memory-payment-provider.js';
-import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
+import { InMemoryUnitOfWork } from '@lib/platform/testing/in-memory';
 
 /** Configuration as the environment would give it (defaults unless overridden, e.g. `BILLING_GRACE_DAYS`). */
 export function billingTestConfig(env: Record<string, string> = {}): AppConfig {

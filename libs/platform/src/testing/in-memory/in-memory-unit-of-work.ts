@@ -1,5 +1,5 @@
-import type { DomainEvent } from '@lib/platform/ddd';
-import { UnitOfWork } from '@lib/platform';
+import type { DomainEvent } from '../../ddd/domain-event.js';
+import { UnitOfWork } from '../../persistence/unit-of-work.js';
 
 /** What a transaction commits or rolls back: an `InMemoryTable`. */
 export interface TransactionalTable {

@@ -1,5 +1,5 @@
-import type { DomainEvent } from '@lib/platform/ddd';
-import { AggregateRoot } from '@lib/platform/ddd';
+import { AggregateRoot } from '../../ddd/aggregate-root.js';
+import type { DomainEvent } from '../../ddd/domain-event.js';
 
 /** What a committed row looked like: its fields (to roll back to) and their serialized form (to see changes). */
 interface Committed {
