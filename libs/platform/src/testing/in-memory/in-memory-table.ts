@@ -21,6 +21,8 @@ export class InMemoryUniqueViolation extends Error {
  */
 export class InMemoryTable<Row extends object> {
   private readonly rows = new Map<Row, Committed | null>();
+  /** Rows deleted in the open transaction: gone from reads now, from the table at commit. */
+  private readonly deleted = new Set<Row>();
 
   constructor(
     readonly name: string,
@@ -33,8 +35,12 @@ export class InMemoryTable<Row extends object> {
     this.rows.set(row, null);
   }
 
+  delete(row: Row): void {
+    if (this.rows.has(row)) this.deleted.add(row);
+  }
+
   all(): Row[] {
-    return [...this.rows.keys()];
+    return [...this.rows.keys()].filter((row) => !this.deleted.has(row));
   }
 
   find(matches: (row: Row) => boolean): Row | null {
@@ -48,8 +54,14 @@ export class InMemoryTable<Row extends object> {
   /** Saves every change since the last commit; returns the domain events the saved aggregates recorded. */
   commit(): DomainEvent[] {
     // Unique keys set after the insert (a refund's provider id) are checked at commit, like a flush.
-    for (const row of this.rows.keys()) this.assertUnique(row);
+    for (const row of this.all()) this.assertUnique(row);
     const released: DomainEvent[] = [];
+    for (const row of this.deleted) {
+      // A deleted aggregate's last events (its deletion) still leave with the commit.
+      if (row instanceof AggregateRoot) released.push(...row.pullDomainEvents());
+      this.rows.delete(row);
+    }
+    this.deleted.clear();
     for (const [row, committed] of this.rows) {
       const serialized = serialize(row);
       const changed = committed?.serialized !== serialized;
@@ -75,6 +87,7 @@ export class InMemoryTable<Row extends object> {
 
   /** Forgets rows added and undoes changes made since the last commit. */
   rollback(): void {
+    this.deleted.clear();
     for (const [row, committed] of this.rows) {
       if (!committed) {
         this.rows.delete(row);
