@@ -1,8 +1,7 @@
-import { InMemoryUnitOfWork } from '@lib/platform/testing/in-memory';
-import { aChannel, aVideo, InMemoryVideoRepository } from '../../testing/index.js';
+import { aChannel, aVideo } from '../../testing/index.js';
 import { IllegalTransitionError, NoMediaError, VideoNotReadyError } from './video.errors.js';
 import { NOT_READY, TRANSITIONS, VIDEO_STATES, type VideoAction, type VideoState } from './video-state.js';
-import { VideoDeleted, VideoProcessingFailed, VideoPublished, VideoReady, VideoScheduled, VideoUnpublished, type Video } from './video.js';
+import { VideoProcessingFailed, VideoPublished, type Video } from './video.js';
 
 const HOUR_MS = 3_600_000;
 const failure = { code: 'studio.media.decode-failed', message: 'The file could not be decoded', step: 'transcode' };
@@ -108,32 +107,6 @@ describe('a video’s life, told as stories', () => {
     expect(ready.progress(ready.assetId!, 'transcode', 50)).toBe(false);
     expect(ready.fail(ready.assetId!, failure)).toBe(false);
     expect(ready.pullDomainEvents()).toEqual([]);
-  });
-
-  it('announces each step once it is saved, and nothing from a transaction that failed', async () => {
-    const videos = new InMemoryVideoRepository();
-    const unitOfWork = new InMemoryUnitOfWork([videos.videos]);
-    const video = aVideo().onChannel(channel).processing().build();
-    await unitOfWork.transactional(async () => videos.add(video));
-
-    await unitOfWork.transactional(async () => video.finishProcessing(video.assetId!, 42));
-    await expect(
-      unitOfWork.transactional(async () => {
-        video.publish(channel.ownerId);
-        throw new Error('the quota could not be reserved');
-      }),
-    ).rejects.toThrow();
-    expect(video.state).toBe('ready');
-    await unitOfWork.transactional(async () => video.schedule(new Date(Date.now() + HOUR_MS), null));
-    await unitOfWork.transactional(async () => video.publish(channel.ownerId));
-    await unitOfWork.transactional(async () => video.unpublish());
-    await unitOfWork.transactional(async () => {
-      video.markDeleted();
-      videos.remove(video);
-    });
-
-    expect(unitOfWork.published.map((event) => event.constructor)).toEqual([VideoReady, VideoScheduled, VideoPublished, VideoUnpublished, VideoDeleted]);
-    expect(await videos.byId(video.id)).toBeNull();
   });
 
   it('a failure is announced with its cause', () => {
