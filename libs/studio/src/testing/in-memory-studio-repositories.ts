@@ -1,0 +1,36 @@
+import { InMemoryTable } from '@lib/platform/testing/in-memory';
+import { ChannelRepository, type Channel } from '../domain/channel/channel.js';
+import { VideoRepository, type Video } from '../domain/video/video.js';
+
+// Same contracts as the MikroORM repositories in infrastructure/; rows persist when the unit of work commits.
+
+export class InMemoryChannelRepository extends ChannelRepository {
+  readonly channels = new InMemoryTable<Channel>('studio.channels', { id: (channel) => channel.id });
+
+  async byId(id: string) {
+    return this.channels.find((channel) => channel.id === id);
+  }
+  async withEmailInvitationFor(email: string) {
+    return this.channels.filter((channel) => channel.emailInvitations.some((invitation) => invitation.email === email));
+  }
+  add(channel: Channel) {
+    this.channels.insert(channel);
+  }
+}
+
+export class InMemoryVideoRepository extends VideoRepository {
+  readonly videos = new InMemoryTable<Video>('studio.videos', { id: (video) => video.id });
+
+  async byId(id: string) {
+    return this.videos.find((video) => video.id === id);
+  }
+  async byIds(ids: string[]) {
+    return this.videos.filter((video) => ids.includes(video.id));
+  }
+  add(video: Video) {
+    this.videos.insert(video);
+  }
+  remove(video: Video) {
+    this.videos.delete(video);
+  }
+}

@@ -1,0 +1,4 @@
+// Test support for studio: builders of channels and videos, in-memory repositories. Imported by tests only.
+export { aChannel, ChannelBuilder } from './channel.builder.js';
+export { A_PROCESSING_FAILURE, aVideo, VideoBuilder } from './video.builder.js';
+export { InMemoryChannelRepository, InMemoryVideoRepository } from './in-memory-studio-repositories.js';
