@@ -9,12 +9,6 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  * A line whose code no longer offends fails the test, so fixed codes leave the list.
  */
 const KNOWN_OFFENDERS: Record<string, string> = {
-  'identity:auth.invalid-credentials': 'identity answers with the platform’s auth prefix',
-  'identity:auth.refresh-token-invalid': 'identity answers with the platform’s auth prefix',
-  'identity:auth.refresh-token-expired': 'identity answers with the platform’s auth prefix',
-  'identity:auth.refresh-token-reused': 'identity answers with the platform’s auth prefix',
-  'identity:auth.session-ended': 'identity answers with the platform’s auth prefix',
-  'identity:auth.login.rate-limited': 'identity answers with the platform’s auth prefix',
   'studio.upload-not-found': 'two parts',
   'studio.upload-not-finished': 'two parts',
   'studio.upload-already-used': 'two parts',
@@ -28,8 +22,6 @@ const KNOWN_OFFENDERS: Record<string, string> = {
   'studio.media-url-expired': 'two parts',
   'studio.media-url-invalid': 'two parts',
   'studio.media.unreadable': 'MediaRejectedError and the pipeline’s PermanentStepError share it',
-  'platform:concurrency.version-conflict': 'a platform code outside the platform areas',
-  'platform:internal': 'one part (the 500 answer)',
 };
 
 /** A problem's key in KNOWN_OFFENDERS: `<code>` for contexts' own codes, `<lib>:<code>` otherwise. */

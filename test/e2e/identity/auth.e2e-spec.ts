@@ -75,7 +75,7 @@ describe('registration, login and sessions', () => {
       const unknown = await app.request('POST', '/v1/auth/login', { body: { email: 'nobody@example.com', password: 'not the password' } });
       expect(wrong.status).toBe(401);
       expect(unknown.status).toBe(401);
-      expect(wrong.body.code).toBe('auth.invalid-credentials');
+      expect(wrong.body.code).toBe('identity.credentials.invalid');
       expect(unknown.body.code).toBe(wrong.body.code);
       expect(unknown.body.detail).toBe(wrong.body.detail);
     });
@@ -94,7 +94,7 @@ describe('registration, login and sessions', () => {
       }
       const locked = await app.request('POST', '/v1/auth/login', { body: { email: user.user.email, password: TEST_PASSWORD } });
       expect(locked.status).toBe(429);
-      expect(locked.body).toMatchObject({ code: 'auth.login.rate-limited', limit: 3 });
+      expect(locked.body).toMatchObject({ code: 'identity.login.rate-limited', limit: 3 });
       expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     });
   });
@@ -115,11 +115,11 @@ describe('registration, login and sessions', () => {
       const rotated = await app.request('POST', '/v1/auth/refresh', { body: { refreshToken: user.tokens.refreshToken } });
       const replay = await app.request('POST', '/v1/auth/refresh', { body: { refreshToken: user.tokens.refreshToken } });
       expect(replay.status).toBe(401);
-      expect(replay.body.code).toBe('auth.refresh-token-reused');
+      expect(replay.body.code).toBe('identity.refresh-token.reused');
       // The legitimate holder's newer tokens die with the family.
       const next = await app.request('POST', '/v1/auth/refresh', { body: { refreshToken: rotated.body.refreshToken } });
       expect(next.status).toBe(401);
-      expect(next.body.code).toBe('auth.session-ended');
+      expect(next.body.code).toBe('identity.session.ended');
       const me = await app.request('GET', '/v1/me', { token: rotated.body.accessToken });
       expect(me.status).toBe(401);
       expect(me.body.code).toBe('auth.session-revoked');
@@ -139,7 +139,7 @@ describe('registration, login and sessions', () => {
     it('refuses an unknown refresh token', async () => {
       const answer = await app.request('POST', '/v1/auth/refresh', { body: { refreshToken: 'made-up-token' } });
       expect(answer.status).toBe(401);
-      expect(answer.body.code).toBe('auth.refresh-token-invalid');
+      expect(answer.body.code).toBe('identity.refresh-token.invalid');
     });
   });
 

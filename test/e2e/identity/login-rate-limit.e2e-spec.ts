@@ -18,7 +18,7 @@ describe('login attempts per address', () => {
     expect((await attempt('nobody@example.com', 'guess')).status).toBe(401);
     const limited = await attempt(second.user.email, TEST_PASSWORD);
     expect(limited.status).toBe(429);
-    expect(limited.body).toMatchObject({ code: 'auth.login.rate-limited', limit: 4 });
+    expect(limited.body).toMatchObject({ code: 'identity.login.rate-limited', limit: 4 });
     expect(limited.body.detail).toMatch(/from this address/);
   });
 });

@@ -65,7 +65,7 @@ describe('sockets end with their session', () => {
 
     const replay = await app.request('POST', '/v1/auth/refresh', { body: { refreshToken: user.tokens.refreshToken } });
     expect(replay.status).toBe(401);
-    expect(replay.body.code).toBe('auth.refresh-token-reused');
+    expect(replay.body.code).toBe('identity.refresh-token.reused');
 
     for (const end of ended) await expect(end).resolves.toEqual([{ code: 'auth.session-revoked' }, 'io server disconnect']);
   });

@@ -38,7 +38,7 @@ export function toProblem(error: unknown, logger: Logger): Problem {
     return problem(status, code, message);
   }
   if (error instanceof OptimisticLockError) {
-    return problem(409, 'concurrency.version-conflict', 'The resource changed while this request was handled; retry it');
+    return problem(409, 'http.version-conflict', 'The resource changed while this request was handled; retry it');
   }
   if (error instanceof UniqueConstraintViolationException) {
     return problem(409, 'http.conflict', 'A resource with the same unique value already exists');
@@ -51,7 +51,7 @@ export function toProblem(error: unknown, logger: Logger): Problem {
     return fastifyProblem(fastifyError.statusCode, fastifyError.code, fastifyError.message);
   }
   logger.error({ err: error }, 'unhandled error');
-  return problem(500, 'internal', 'An unexpected error occurred; it has been logged');
+  return problem(500, 'http.internal-error', 'An unexpected error occurred; it has been logged');
 }
 
 /** Errors raised by Fastify itself, before a route handler runs (body parsing, limits). */

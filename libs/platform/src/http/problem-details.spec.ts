@@ -35,9 +35,9 @@ describe('turning errors into problem documents', () => {
   });
 
   it('answers optimistic-lock conflicts with 409 and hides unexpected errors behind a 500', () => {
-    expect(toProblem(new OptimisticLockError('changed'), logger)).toMatchObject({ status: 409, code: 'concurrency.version-conflict' });
+    expect(toProblem(new OptimisticLockError('changed'), logger)).toMatchObject({ status: 409, code: 'http.version-conflict' });
     const internal = toProblem(new TypeError('secret stack details'), logger);
-    expect(internal).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, code: 'internal', detail: expect.any(String) });
+    expect(internal).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, code: 'http.internal-error', detail: expect.any(String) });
     expect(JSON.stringify(internal)).not.toContain('secret stack details');
     expect(toProblem(new BadRequestException('nope'), logger)).toMatchObject({ status: 400, code: 'http.bad-request', detail: 'nope' });
   });

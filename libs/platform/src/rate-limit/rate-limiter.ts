@@ -8,7 +8,7 @@ export interface RatePolicy {
   name: string;
   points: number;
   windowSeconds: number;
-  /** The problem code returned when exceeded, e.g. `auth.login.rate-limited`. */
+  /** The problem code returned when exceeded, e.g. `identity.login.rate-limited`. */
   code: string;
   message: string;
 }

@@ -8,8 +8,10 @@ import { UserProfileChangedV1 } from '../../contracts/index.js';
 export class PushProfileOnProfileChange implements EventConsumer<UserProfileChangedV1> {
   constructor(private readonly realtime: RealtimeEmitter) {}
 
-  async handle({ event, envelope }: ConsumerContext<UserProfileChangedV1>): Promise<void> {
-    this.realtime.toUser(event.userId, 'profile.updated', {
+  async handle({ event, envelope, afterCommit }: ConsumerContext<UserProfileChangedV1>): Promise<void> {
+    // Pushed once the inbox row commits: a commit that fails announces nothing, and its redelivery pushes.
+    afterCommit(() =>
+      this.realtime.toUser(event.userId, 'profile.updated', {
       userId: event.userId,
       handle: event.handle,
       displayName: event.displayName,
@@ -19,6 +21,7 @@ export class PushProfileOnProfileChange implements EventConsumer<UserProfileChan
       // Lets a client ignore an update older than what it already shows.
       version: envelope.aggregateVersion,
       eventId: envelope.id,
-    });
+      }),
+    );
   }
 }

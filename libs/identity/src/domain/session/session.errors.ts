@@ -1,7 +1,7 @@
 import { DomainError } from '@lib/platform/ddd';
 
 export class InvalidCredentialsError extends DomainError {
-  readonly code = 'auth.invalid-credentials';
+  readonly code = 'identity.credentials.invalid';
   readonly kind = 'unauthenticated' as const;
   constructor() {
     // The same answer for an unknown email and a wrong password: no account enumeration.
@@ -12,7 +12,7 @@ export class InvalidCredentialsError extends DomainError {
 export class InvalidRefreshTokenError extends DomainError {
   readonly kind = 'unauthenticated' as const;
   constructor(
-    readonly code: 'auth.refresh-token-invalid' | 'auth.refresh-token-expired' | 'auth.refresh-token-reused' | 'auth.session-ended',
+    readonly code: 'identity.refresh-token.invalid' | 'identity.refresh-token.expired' | 'identity.refresh-token.reused' | 'identity.session.ended',
     message: string,
   ) {
     super(message);

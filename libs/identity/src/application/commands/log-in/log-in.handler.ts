@@ -28,14 +28,14 @@ export class LogInHandler implements ICommandHandler<LogInCommand> {
       name: 'login-ip',
       points: maxAttemptsPerIp,
       windowSeconds,
-      code: 'auth.login.rate-limited',
+      code: 'identity.login.rate-limited',
       message: 'Too many login attempts from this address; try again later',
     };
     this.perAccount = {
       name: 'login-account',
       points: maxFailuresPerAccount,
       windowSeconds,
-      code: 'auth.login.rate-limited',
+      code: 'identity.login.rate-limited',
       message: 'Too many failed logins for this account; try again later',
     };
   }
