@@ -1,4 +1,4 @@
-import { Conversation, Membership, type MemberRole, type MemberStatus } from '../domain/messaging/conversation.js';
+import { Conversation, Membership, type MemberRole, type MemberStatus } from '../domain/conversation/conversation.js';
 
 /** A conversation with its memberships, as the application holds them together. */
 export interface ConversationWithMembers {

@@ -1,8 +1,10 @@
 import { InMemoryTable } from '@lib/platform/testing/in-memory';
-import type { DirectMessagePolicy } from '../domain/messaging/conversation.js';
-import { MessagingSettings } from '../domain/messaging/message.js';
-import { FollowRepository, type Follow } from '../domain/social-graph/follow.js';
-import { RestrictionRepository, type Restriction, type RestrictionKind } from '../domain/social-graph/restriction.js';
+import type { Follow } from '../domain/follow/follow.js';
+import { FollowRepository } from '../domain/follow/follow.repository.js';
+import { MessagingSettings, type DirectMessagePolicy } from '../domain/messaging-settings/messaging-settings.js';
+import { MessagingSettingsRepository } from '../domain/messaging-settings/messaging-settings.repository.js';
+import type { Restriction, RestrictionKind } from '../domain/restriction/restriction.js';
+import { RestrictionRepository } from '../domain/restriction/restriction.repository.js';
 
 // Same contracts as the MikroORM repositories in infrastructure/; rows persist when the unit of work commits.
 
@@ -40,16 +42,22 @@ export class InMemoryRestrictionRepository extends RestrictionRepository {
   }
 }
 
-/** Each user's direct-message policy (users who never chose have none stored). */
-export class InMemoryMessagingSettings {
-  private readonly settings = new Map<string, MessagingSettings>();
+/** Each user's direct-message policy, one row per user (users who never chose have none stored). */
+export class InMemoryMessagingSettingsRepository extends MessagingSettingsRepository {
+  readonly settings = new InMemoryTable<MessagingSettings>('engagement.messaging_settings', { userId: (settings) => settings.userId });
 
-  choose(userId: string, policy: DirectMessagePolicy): this {
-    this.settings.set(userId, new MessagingSettings(userId, policy));
-    return this;
+  async find(userId: string) {
+    return this.settings.find((settings) => settings.userId === userId);
+  }
+  add(settings: MessagingSettings) {
+    this.settings.insert(settings);
   }
 
-  of(userId: string): MessagingSettings | null {
-    return this.settings.get(userId) ?? null;
+  /** Test shorthand for a user's stored choice: changes their row, or adds one. */
+  choose(userId: string, policy: DirectMessagePolicy): this {
+    const stored = this.settings.find((settings) => settings.userId === userId);
+    if (stored) stored.directMessages = policy;
+    else this.add(new MessagingSettings(userId, policy));
+    return this;
   }
 }

@@ -1,5 +1,5 @@
-import { Follow } from '../domain/social-graph/follow.js';
-import { Restriction } from '../domain/social-graph/restriction.js';
+import { Follow } from '../domain/follow/follow.js';
+import { Restriction } from '../domain/restriction/restriction.js';
 
 /** `aFollow().from(fan).to(creator).build()`; `.ended()` for an unfollow. */
 export class FollowBuilder {

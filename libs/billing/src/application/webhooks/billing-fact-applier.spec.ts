@@ -1,6 +1,6 @@
-import { EntitlementsChanged } from '../../domain/entitlement/entitlement-grant.js';
+import { EntitlementsChanged } from '../../domain/entitlement/entitlement-grant.events.js';
 import { Customer } from '../../domain/customer/customer.js';
-import { InvoicePaymentFailed } from '../../domain/payment/invoice.js';
+import { InvoicePaymentFailed } from '../../domain/payment/invoice.events.js';
 import { classifyMovement } from '../../domain/revenue/index.js';
 import { SubscriptionActivated, SubscriptionCanceled, SubscriptionChanged } from '../../domain/subscription/subscription.events.js';
 import {
@@ -15,7 +15,7 @@ import {
   type InMemoryBilling,
 } from '../../testing/index.js';
 import type { BillingFact, ProviderSubscription } from '../payment-provider.js';
-import { UnresolvedReferenceError } from './webhook-errors.js';
+import { UnresolvedReferenceError } from '../../domain/webhook/webhook-event.errors.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

@@ -1,5 +1,7 @@
-import { CheckoutSession, CheckoutSessionRepository } from '../../domain/checkout/checkout-session.js';
-import { Customer, CustomerRepository } from '../../domain/customer/customer.js';
+import { CheckoutSession } from '../../domain/checkout/checkout-session.js';
+import { CheckoutSessionRepository } from '../../domain/checkout/checkout-session.repository.js';
+import { BillingAccount, Customer } from '../../domain/customer/customer.js';
+import { CustomerRepository } from '../../domain/customer/customer.repository.js';
 import type { EntitlementGrant } from '../../domain/entitlement/entitlement-grant.js';
 import { EntitlementRepository } from '../../domain/entitlement/entitlement.repository.js';
 import { Invoice } from '../../domain/payment/invoice.js';
@@ -9,7 +11,8 @@ import { Refund } from '../../domain/payment/refund.js';
 import { Plan, type BillingInterval } from '../../domain/plan/plan.js';
 import { PlanRepository } from '../../domain/plan/plan.repository.js';
 import type { ProviderPrice } from '../../domain/plan/provider-price.js';
-import { MrrMovementRecord, MrrMovementRepository } from '../../domain/subscription/mrr-movement.js';
+import { MrrMovementRecord } from '../../domain/subscription/mrr-movement.js';
+import { MrrMovementRepository } from '../../domain/subscription/mrr-movement.repository.js';
 import { TERMINAL_STATUSES } from '../../domain/subscription/subscription-status.js';
 import type { Subscription } from '../../domain/subscription/subscription.js';
 import { SubscriptionRepository } from '../../domain/subscription/subscription.repository.js';
@@ -67,6 +70,11 @@ export class InMemoryCustomerRepository extends CustomerRepository {
     const customer = new Customer(userId, providerCustomerId);
     this.customers.insert(customer);
     return customer;
+  }
+  /** What identity told billing about a user (billing.accounts, one row per user). */
+  readonly accounts = new InMemoryTable<BillingAccount>('billing.accounts', { userId: (account) => account.userId });
+  async accountOf(userId: string) {
+    return this.accounts.find((account) => account.userId === userId);
   }
 }
 
@@ -184,5 +192,8 @@ export class InMemoryMrrMovementRepository extends MrrMovementRepository {
     return this.movements
       .filter((movement) => movement.occurredAt < to)
       .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.id.localeCompare(b.id));
+  }
+  async hadRevenue(subscriptionId: string) {
+    return this.movements.filter((movement) => movement.subscriptionId === subscriptionId && movement.mrrAfter > 0).length > 0;
   }
 }

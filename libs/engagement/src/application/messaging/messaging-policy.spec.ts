@@ -1,6 +1,6 @@
 import { InMemoryUnitOfWork } from '@lib/platform/testing/in-memory';
-import { NotAllowedToMessageError } from '../../domain/messaging/messaging-errors.js';
-import { BlockedError } from '../../domain/social-graph/restriction.js';
+import { NotAllowedToMessageError } from '../../domain/message/message.errors.js';
+import { BlockedError } from '../../domain/restriction/restriction.errors.js';
 import { aBlock, aFollow, aMute, inMemoryMessagingPolicy } from '../../testing/index.js';
 
 const FAN = 'user-fan';

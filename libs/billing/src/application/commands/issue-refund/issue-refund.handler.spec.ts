@@ -1,5 +1,5 @@
 import { InvalidRefundError, PaymentNotFoundError, RefundExceedsPaymentError, RefundOutsidePolicyError } from '../../../domain/payment/payment.errors.js';
-import { RefundIssued } from '../../../domain/payment/refund.js';
+import { RefundIssued } from '../../../domain/payment/refund.events.js';
 import { aPayment, inMemoryBilling, type InMemoryBilling } from '../../../testing/index.js';
 import { IssueRefundCommand } from './issue-refund.command.js';
 import { IssueRefundHandler } from './issue-refund.handler.js';

@@ -1,6 +1,6 @@
 import { aDirectConversation, aGroup } from '../../testing/index.js';
 import { GroupRules, pairKeyOf } from './conversation.js';
-import { CannotMessageSelfError, GroupFullError, NotAGroupAdminError, NotAGroupError } from './messaging-errors.js';
+import { CannotMessageSelfError, GroupFullError, NotAGroupAdminError, NotAGroupError } from './conversation.errors.js';
 
 describe('group membership and admin rules', () => {
   it('lets a present admin manage the group, and nobody else', () => {
