@@ -2,4 +2,4 @@
 export { aDirectConversation, aGroup, ConversationBuilder, type ConversationWithMembers } from './conversation.builder.js';
 export { aBlock, aFollow, aMute, FollowBuilder } from './social-graph.builder.js';
 export { InMemoryFollowRepository, InMemoryMessagingSettingsRepository, InMemoryRestrictionRepository } from './in-memory-engagement-repositories.js';
-export { inMemoryMessagingPolicy } from './messaging-policy.on-memory.js';
+export { inMemoryMessagingPolicy } from './messaging-policy.in-memory.js';
