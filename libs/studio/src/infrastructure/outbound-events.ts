@@ -8,7 +8,7 @@ import {
   VideoUnpublishedV1,
   VideoUpdatedV1,
 } from '../contracts/index.js';
-import { ChannelCreated } from '../domain/channel/channel.js';
+import { ChannelCreated } from '../domain/channel/channel.events.js';
 import { Video, VideoDeleted, VideoProcessingFailed, VideoProcessingProgressed, VideoPublished, VideoUnpublished, VideoUpdated } from '../domain/video/video.js';
 
 /** Which studio facts leave the context, and in what shape. */
