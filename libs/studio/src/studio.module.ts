@@ -54,7 +54,7 @@ import {
 } from './contracts/index.js';
 import { ChannelRepository } from './domain/channel/channel.repository.js';
 import { PersonRepository } from './domain/people/person.repository.js';
-import { VideoRepository } from './domain/video/video.js';
+import { VideoRepository } from './domain/video/video.repository.js';
 import { MEDIA_CONTROLLERS, MEDIA_ENTITIES, MEDIA_IMPORTS, MEDIA_PROVIDERS, MEDIA_SQL_ONLY_TABLES } from './infrastructure/media/media.wiring.js';
 import { studioOutboundEvents } from './infrastructure/outbound-events.js';
 import { ChannelSchema, StudioPersonSchema } from './infrastructure/persistence/channel.schemas.js';

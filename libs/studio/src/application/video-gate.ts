@@ -7,7 +7,8 @@ import { ROLE_RANK, type TeamRole } from '../domain/channel/team-role.js';
 import { Collection, CollectionNotFoundError, ContentTemplate, TemplateNotFoundError } from '../domain/library/library.js';
 import { SeriesNotFoundError } from '../domain/video/video.errors.js';
 import { Series } from '../domain/library/library.js';
-import { Video, VideoRepository } from '../domain/video/video.js';
+import { Video } from '../domain/video/video.js';
+import { VideoRepository } from '../domain/video/video.repository.js';
 import { VideoNotFoundError } from '../domain/video/video.errors.js';
 
 /**

@@ -9,7 +9,8 @@ import {
   VideoUpdatedV1,
 } from '../contracts/index.js';
 import { ChannelCreated } from '../domain/channel/channel.events.js';
-import { Video, VideoDeleted, VideoProcessingFailed, VideoProcessingProgressed, VideoPublished, VideoUnpublished, VideoUpdated } from '../domain/video/video.js';
+import { Video } from '../domain/video/video.js';
+import { VideoDeleted, VideoProcessingFailed, VideoProcessingProgressed, VideoPublished, VideoUnpublished, VideoUpdated } from '../domain/video/video.events.js';
 
 /** Which studio facts leave the context, and in what shape. */
 export const studioOutboundEvents = new OutboundEventMap()

@@ -6,7 +6,8 @@ import { Channel } from '../../domain/channel/channel.js';
 import { ChannelRepository } from '../../domain/channel/channel.repository.js';
 import { resolvePublishTime } from '../../domain/video/schedule.js';
 import type { Video } from '../../domain/video/video.js';
-import { Video as VideoEntity, VideoRepository } from '../../domain/video/video.js';
+import { Video as VideoEntity } from '../../domain/video/video.js';
+import { VideoRepository } from '../../domain/video/video.repository.js';
 import { VideoNotFoundError } from '../../domain/video/video.errors.js';
 import { PublishQueue } from './publish-queue.js';
 
