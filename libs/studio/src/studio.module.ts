@@ -3,16 +3,14 @@ import { MessagingModule, PersistenceModule, QueuesModule, SearchModule } from '
 import { CatalogDocuments } from './application/catalog/catalog-index.js';
 import { GetCaptionFileHandler, GetCatalogVideoHandler, GetPlaybackHandler, SearchCatalogHandler, SuggestCatalogHandler } from './application/catalog/catalog.handlers.js';
 import { ChannelTeams } from './application/channel-teams.js';
-import {
-  ChangeMemberRoleHandler,
-  CreateChannelHandler,
-  InviteMemberHandler,
-  RemoveMemberHandler,
-  RespondToInvitationHandler,
-  TransferOwnershipHandler,
-  UpdateChannelHandler,
-  WithdrawEmailInvitationHandler,
-} from './application/commands/channels/channel.handlers.js';
+import { ChangeMemberRoleHandler } from './application/commands/change-member-role/change-member-role.handler.js';
+import { CreateChannelHandler } from './application/commands/create-channel/create-channel.handler.js';
+import { InviteMemberHandler } from './application/commands/invite-member/invite-member.handler.js';
+import { RemoveMemberHandler } from './application/commands/remove-member/remove-member.handler.js';
+import { RespondToInvitationHandler } from './application/commands/respond-to-invitation/respond-to-invitation.handler.js';
+import { TransferOwnershipHandler } from './application/commands/transfer-ownership/transfer-ownership.handler.js';
+import { UpdateChannelHandler } from './application/commands/update-channel/update-channel.handler.js';
+import { WithdrawEmailInvitationHandler } from './application/commands/withdraw-email-invitation/withdraw-email-invitation.handler.js';
 import {
   ApplyTemplateHandler,
   BatchEditHandler,
@@ -36,8 +34,9 @@ import { ChannelAccess, MediaProcessingListener } from './application/media/medi
 import { VideoProcessingListener } from './application/processing/video-processing-listener.js';
 import { PUBLISH_QUEUE, PublishQueue } from './application/publishing/publish-queue.js';
 import { Publisher } from './application/publishing/publisher.js';
-import { GetChannelHandler, ListMyChannelsHandler } from './application/queries/channels/channel.handlers.js';
-import { ChannelViews } from './application/queries/channels/channel.views.js';
+import { GetChannelHandler } from './application/queries/get-channel/get-channel.handler.js';
+import { ListMyChannelsHandler } from './application/queries/list-my-channels/list-my-channels.handler.js';
+import { ChannelViews } from './application/channel-views.js';
 import { GetSeriesHandler, ListChannelThingsHandler } from './application/queries/library/library.handlers.js';
 import { GetLibraryHandler, GetVideoHandler } from './application/queries/videos/video.handlers.js';
 import { VideoViews } from './application/queries/videos/video.views.js';
@@ -53,9 +52,9 @@ import {
   VideoUnpublishedV1,
   VideoUpdatedV1,
 } from './contracts/index.js';
-import { ChannelRepository } from './domain/channel/channel.js';
+import { ChannelRepository } from './domain/channel/channel.repository.js';
 import { PersonRepository } from './domain/people/person.repository.js';
-import { VideoRepository } from './domain/video/video.js';
+import { VideoRepository } from './domain/video/video.repository.js';
 import { MEDIA_CONTROLLERS, MEDIA_ENTITIES, MEDIA_IMPORTS, MEDIA_PROVIDERS, MEDIA_SQL_ONLY_TABLES } from './infrastructure/media/media.wiring.js';
 import { studioOutboundEvents } from './infrastructure/outbound-events.js';
 import { ChannelSchema, StudioPersonSchema } from './infrastructure/persistence/channel.schemas.js';

@@ -45,7 +45,7 @@ describe('studio videos, processing and publishing', () => {
 
       // The same upload cannot make a second video.
       const again = await app.request('POST', `/v1/studio/channels/${channelId}/videos`, { ...auth(owner), body: { title: 'Copy', uploadId } });
-      expect([again.status, again.body.code]).toEqual([409, 'studio.upload-already-used']);
+      expect([again.status, again.body.code]).toEqual([409, 'studio.upload.already-used']);
       const library = await app.request('GET', `/v1/studio/channels/${channelId}/library`, auth(owner));
       expect(library.body.items.map((item: { id: string }) => item.id)).toEqual([created.body.id]);
     } finally {
@@ -93,7 +93,7 @@ describe('studio videos, processing and publishing', () => {
     const owner = await studioPerson(app);
     const channelId = await createChannel(app, owner);
     const answer = await app.request('POST', `/v1/studio/channels/${channelId}/videos`, { ...auth(owner), body: { title: 'Ghost', uploadId: '0193f000-0000-7000-8000-000000000000' } });
-    expect([answer.status, answer.body.code]).toEqual([404, 'studio.upload-not-found']);
+    expect([answer.status, answer.body.code]).toEqual([404, 'studio.upload.not-found']);
     expect(await sql(app, `select id from studio.videos where channel_id = ?`, [channelId])).toEqual([]);
   });
 

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Channel, ChannelNotFoundError, ChannelRepository, type TeamRole } from '../domain/channel/channel.js';
+import { Channel } from '../domain/channel/channel.js';
+import { ChannelNotFoundError } from '../domain/channel/channel.errors.js';
+import { ChannelRepository } from '../domain/channel/channel.repository.js';
+import { type TeamRole } from '../domain/channel/team-role.js';
 
 /** Loads a channel for a caller and checks their role: 404 for outsiders, 403 for a role too low. */
 @Injectable()

@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Channel, ChannelRoleRequiredError, ChannelRepository, ROLE_RANK, type TeamRole } from '../domain/channel/channel.js';
+import { Channel } from '../domain/channel/channel.js';
+import { ChannelRoleRequiredError } from '../domain/channel/channel.errors.js';
+import { ChannelRepository } from '../domain/channel/channel.repository.js';
+import { ROLE_RANK, type TeamRole } from '../domain/channel/team-role.js';
 import { Collection, CollectionNotFoundError, ContentTemplate, TemplateNotFoundError } from '../domain/library/library.js';
 import { SeriesNotFoundError } from '../domain/video/video.errors.js';
 import { Series } from '../domain/library/library.js';
-import { Video, VideoRepository } from '../domain/video/video.js';
+import { Video } from '../domain/video/video.js';
+import { VideoRepository } from '../domain/video/video.repository.js';
 import { VideoNotFoundError } from '../domain/video/video.errors.js';
 
 /**

@@ -8,8 +8,9 @@ import {
   VideoUnpublishedV1,
   VideoUpdatedV1,
 } from '../contracts/index.js';
-import { ChannelCreated } from '../domain/channel/channel.js';
-import { Video, VideoDeleted, VideoProcessingFailed, VideoProcessingProgressed, VideoPublished, VideoUnpublished, VideoUpdated } from '../domain/video/video.js';
+import { ChannelCreated } from '../domain/channel/channel.events.js';
+import { Video } from '../domain/video/video.js';
+import { VideoDeleted, VideoProcessingFailed, VideoProcessingProgressed, VideoPublished, VideoUnpublished, VideoUpdated } from '../domain/video/video.events.js';
 
 /** Which studio facts leave the context, and in what shape. */
 export const studioOutboundEvents = new OutboundEventMap()

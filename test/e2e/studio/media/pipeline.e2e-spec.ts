@@ -130,32 +130,32 @@ describe('studio media pipeline', () => {
     it('refuses a forged signature', async () => {
       const answer = await get(masterPath.replace(/sig=[\w-]+/, 'sig=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'));
       expect(answer.status).toBe(403);
-      expect(((await answer.json()) as { code: string }).code).toBe('studio.media-url-invalid');
+      expect(((await answer.json()) as { code: string }).code).toBe('studio.media-url.invalid');
     });
 
     it('refuses a signature moved to another file', async () => {
       const answer = await get(masterPath.replace('hls/master.m3u8', 'preview.jpg'));
       expect(answer.status).toBe(403);
-      expect(((await answer.json()) as { code: string }).code).toBe('studio.media-url-invalid');
+      expect(((await answer.json()) as { code: string }).code).toBe('studio.media-url.invalid');
     });
 
     it('refuses a later expiry than the one signed', async () => {
       const answer = await get(masterPath.replace(/exp=(\d+)/, (_, exp: string) => `exp=${Number(exp) + 3600}`));
       expect(answer.status).toBe(403);
-      expect(((await answer.json()) as { code: string }).code).toBe('studio.media-url-invalid');
+      expect(((await answer.json()) as { code: string }).code).toBe('studio.media-url.invalid');
     });
 
     it('refuses an expired link', async () => {
       const { masterUrl } = await inContext(app, () => library.playback(assetId, { ttlSeconds: -5 }));
       const answer = await get(masterUrl);
       expect(answer.status).toBe(403);
-      expect(((await answer.json()) as { code: string }).code).toBe('studio.media-url-expired');
+      expect(((await answer.json()) as { code: string }).code).toBe('studio.media-url.expired');
     });
 
     it('refuses a segment URL without a signature', async () => {
       const answer = await fetch(`${app.url}/v1/media/${assetId}/hls/180p/seg_0000.ts`);
       expect(answer.status).toBe(403);
-      expect(((await answer.json()) as { code: string }).code).toBe('studio.media-url-invalid');
+      expect(((await answer.json()) as { code: string }).code).toBe('studio.media-url.invalid');
     });
   });
 
@@ -229,22 +229,22 @@ describe('studio media pipeline', () => {
   it('refuses to retry what has not failed, and to claim an upload twice', async () => {
     const { videoId, assetId, uploadId } = await startVideo(smallClip());
     const twice = await createVideo(uploadId, 'Twice');
-    expect([twice.status, twice.body.code]).toEqual([409, 'studio.upload-already-used']);
+    expect([twice.status, twice.body.code]).toEqual([409, 'studio.upload.already-used']);
     await untilState(app, owner, videoId, 'ready');
     const retry = await app.request('POST', `/v1/studio/videos/${videoId}/retry`, auth(owner));
     expect([retry.status, retry.body.code]).toEqual([409, 'studio.video.illegal-transition']);
     // The media side refuses on its own too, whoever asks.
-    await expect(inContext(app, () => library.retry(assetId))).rejects.toMatchObject({ code: 'studio.media-not-failed' });
+    await expect(inContext(app, () => library.retry(assetId))).rejects.toMatchObject({ code: 'studio.media.not-failed' });
     const outOfRange = await app.request('PATCH', `/v1/studio/videos/${videoId}`, { ...auth(owner), body: { thumbnail: 7 } });
-    expect([outOfRange.status, outOfRange.body.code]).toEqual([400, 'studio.thumbnail-out-of-range']);
+    expect([outOfRange.status, outOfRange.body.code]).toEqual([400, 'studio.thumbnail.out-of-range']);
     const chosen = await app.request('PATCH', `/v1/studio/videos/${videoId}`, { ...auth(owner), body: { thumbnail: 2 } });
     expect(chosen.status).toBe(200);
     expect(chosen.body.chosenThumbnail).toBe(2);
     expect((await inContext(app, () => library.describe(assetId)))!.chosenThumbnail).toBe(2);
     const unknown = await createVideo('0193f000-0000-7000-8000-000000000000', 'Ghost');
-    expect([unknown.status, unknown.body.code]).toEqual([404, 'studio.upload-not-found']);
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'studio.upload.not-found']);
     const trick = await createVideo('../not-a-uuid', 'Trick');
-    expect([trick.status, trick.body.code]).toEqual([404, 'studio.upload-not-found']);
+    expect([trick.status, trick.body.code]).toEqual([404, 'studio.upload.not-found']);
     // Neither refusal left a draft behind: the channel holds the one video.
     expect(await sql(app, `select id from studio.videos where channel_id = ? and title in ('Twice', 'Ghost', 'Trick')`, [channelId])).toEqual([]);
     expect(await inContext(app, () => library.describe('not-a-uuid'))).toBeNull();
@@ -262,7 +262,7 @@ describe('studio media pipeline', () => {
     expect((await app.request('GET', `/v1/studio/uploads/${unclaimed}`, auth(owner))).body.state).toBe('removed');
     expect((await app.request('GET', `/v1/studio/uploads/${claimed}`, auth(owner))).body).toMatchObject({ state: 'accepted', assetId: await assetIdOf(app, created.body.id) });
     const late = await createVideo(unclaimed, 'Too late');
-    expect([late.status, late.body.code]).toEqual([404, 'studio.upload-not-found']);
+    expect([late.status, late.body.code]).toEqual([404, 'studio.upload.not-found']);
     await untilState(app, owner, created.body.id, 'ready');
   }, 90_000);
 

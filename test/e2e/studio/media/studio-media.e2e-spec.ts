@@ -66,7 +66,7 @@ describe('studio media in the whole platform', () => {
 
     const again = await app.request('POST', `/v1/studio/channels/${channelId}/videos`, { token: owner.tokens.accessToken, body: { title: 'Twice', uploadId } });
     expect(again.status).toBe(409);
-    expect(again.body.code).toBe('studio.upload-already-used');
+    expect(again.body.code).toBe('studio.upload.already-used');
   }, 90_000);
 
   it('refuses a tus upload by a channel viewer (403)', async () => {

@@ -183,7 +183,7 @@ describe('studio uploads (tus)', () => {
   it('rejects an upload over the channel owner’s plan limit before any byte is sent (413)', async () => {
     const answer = await create(owner, LIMIT + 1);
     expect(answer.status).toBe(413);
-    expect(await answer.json()).toMatchObject({ code: 'studio.upload-too-large', limit: LIMIT, planId: 'free' });
+    expect(await answer.json()).toMatchObject({ code: 'studio.upload.too-large', limit: LIMIT, planId: 'free' });
   });
 
   it('refuses an upload by a channel viewer (403)', async () => {
@@ -206,7 +206,7 @@ describe('studio uploads (tus)', () => {
   it('refuses an upload without a channel in its metadata (400)', async () => {
     const answer = await create(owner, clip.length, { filename: 'clip.mp4' });
     expect(answer.status).toBe(400);
-    expect(await answer.json()).toMatchObject({ code: 'studio.upload-metadata-invalid' });
+    expect(await answer.json()).toMatchObject({ code: 'studio.upload.metadata-invalid' });
   });
 
   it('hides an upload from anyone but its uploader and channel members (404)', async () => {
@@ -215,7 +215,7 @@ describe('studio uploads (tus)', () => {
     expect((await patch(stranger, location, 0, clip)).status).toBe(404);
     const status = await app.request('GET', `/v1/studio/uploads/${location.split('/').pop()}`, { token: stranger.tokens.accessToken });
     expect(status.status).toBe(404);
-    expect(status.body.code).toBe('studio.upload-not-found');
+    expect(status.body.code).toBe('studio.upload.not-found');
   });
 
   it('defuses path tricks in file names: the name is kept as a label, the file lives under a server id', async () => {

@@ -51,8 +51,8 @@ export interface MediaAssetView {
 export abstract class MediaLibrary {
   /**
    * Claims a finished, validated upload in this channel for a video and queues its processing.
-   * Throws a DomainError (codes `studio.upload-not-found`, `studio.upload-not-finished`,
-   * `studio.upload-already-used`) otherwise.
+   * Throws a DomainError (codes `studio.upload.not-found`, `studio.upload.not-finished`,
+   * `studio.upload.already-used`) otherwise.
    */
   abstract startProcessing(input: { uploadId: string; channelId: string; videoId: string }): Promise<MediaAssetView>;
   abstract describe(assetId: string): Promise<MediaAssetView | null>;

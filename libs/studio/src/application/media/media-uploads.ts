@@ -9,7 +9,7 @@ import { MediaRepository, type UploadRecord } from './media-records.js';
 import { MediaStorage } from './media-storage.js';
 import { MediaTools } from './media-tools.js';
 import { assertAcceptable } from '../../domain/media/media-probe.js';
-import { ChannelNotFoundError, ChannelRoleRequiredError } from '../../domain/channel/channel.js';
+import { ChannelNotFoundError, ChannelRoleRequiredError } from '../../domain/channel/channel.errors.js';
 import { MediaRejectedError, UploadNotFoundError, UploadTooLargeError } from '../../domain/media/media.errors.js';
 
 export interface UploadView {

@@ -14,12 +14,12 @@ describe('signed media URLs', () => {
     const [, query] = signer.signedPath(asset, 'hls/master.m3u8', exp).split('?');
     const sig = new URLSearchParams(query).get('sig');
     expect(signer.verify(asset, 'hls/master.m3u8', String(exp), sig)).toBe(exp);
-    expect(() => signer.verify(asset, 'hls/720p/index.m3u8', String(exp), sig)).toThrow(expect.objectContaining({ code: 'studio.media-url-invalid' }));
-    expect(() => signer.verify(asset.replace('0', '1'), 'hls/master.m3u8', String(exp), sig)).toThrow(expect.objectContaining({ code: 'studio.media-url-invalid' }));
-    expect(() => signer.verify(asset, 'hls/master.m3u8', String(exp), undefined)).toThrow(expect.objectContaining({ code: 'studio.media-url-invalid' }));
+    expect(() => signer.verify(asset, 'hls/720p/index.m3u8', String(exp), sig)).toThrow(expect.objectContaining({ code: 'studio.media-url.invalid' }));
+    expect(() => signer.verify(asset.replace('0', '1'), 'hls/master.m3u8', String(exp), sig)).toThrow(expect.objectContaining({ code: 'studio.media-url.invalid' }));
+    expect(() => signer.verify(asset, 'hls/master.m3u8', String(exp), undefined)).toThrow(expect.objectContaining({ code: 'studio.media-url.invalid' }));
     const past = Math.floor(Date.now() / 1000) - 1;
     const oldSig = new URLSearchParams(signer.signedPath(asset, 'hls/master.m3u8', past).split('?')[1]).get('sig');
-    expect(() => signer.verify(asset, 'hls/master.m3u8', String(past), oldSig)).toThrow(expect.objectContaining({ code: 'studio.media-url-expired' }));
+    expect(() => signer.verify(asset, 'hls/master.m3u8', String(past), oldSig)).toThrow(expect.objectContaining({ code: 'studio.media-url.expired' }));
   });
 
   it('gives playback URLs the configured lifetime', () => {
@@ -60,6 +60,6 @@ describe('upload names and metadata', () => {
       filename: 'a b.mp4',
       flag: '',
     });
-    expect(() => parseUploadMetadata('bad/key dg==')).toThrow(expect.objectContaining({ code: 'studio.upload-metadata-invalid' }));
+    expect(() => parseUploadMetadata('bad/key dg==')).toThrow(expect.objectContaining({ code: 'studio.upload.metadata-invalid' }));
   });
 });

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { MikroORM, OptimisticLockError, RequestContext } from '@mikro-orm/postgresql';
+import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import { RealtimeEmitter } from '@lib/platform';
-import { Video } from '../../domain/video/video.js';
+import type { Video } from '../../domain/video/video.js';
+import { VideoRepository } from '../../domain/video/video.repository.js';
 import { ChannelAccess, MediaProcessingListener, type MediaAssetView, type MediaStep } from '../media/media-ports.js';
-
-const ATTEMPTS = 3;
 
 /**
  * Moves a video along as the media side reports (worker), and pushes `studio:video-processing` to
@@ -16,6 +15,7 @@ export class VideoProcessingListener extends MediaProcessingListener {
 
   constructor(
     private readonly orm: MikroORM,
+    private readonly videos: VideoRepository,
     private readonly access: ChannelAccess,
     private readonly realtime: RealtimeEmitter,
   ) {
@@ -38,25 +38,9 @@ export class VideoProcessingListener extends MediaProcessingListener {
     if (video) await this.push(video);
   }
 
-  /** Applies one change in its own transaction; a concurrent edit (optimistic lock) is retried. */
+  /** Applies one change in its own transaction (the worker runs outside any request). */
   private async change(videoId: string, apply: (video: Video) => boolean): Promise<Video | null> {
-    for (let attempt = 1; ; attempt += 1) {
-      const em = this.orm.em.fork();
-      try {
-        return await em.transactional(async (tx) => {
-          const video = await tx.findOne(Video, { id: videoId });
-          if (!video) {
-            // Deleted meanwhile (or never committed): nothing to move.
-            this.logger.debug(`processing report for unknown video ${videoId}`);
-            return null;
-          }
-          return apply(video) ? video : null;
-        });
-      } catch (error) {
-        if (error instanceof OptimisticLockError && attempt < ATTEMPTS) continue;
-        throw error;
-      }
-    }
+    return this.videos.changeAlone(videoId, apply);
   }
 
   private async push(video: Video): Promise<void> {

@@ -2,10 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, MikroORM, OptimisticLockError, RequestContext } from '@mikro-orm/postgresql';
 import { UnitOfWork } from '@lib/platform';
 import { BillingApi } from '@lib/billing/contracts';
-import { Channel, ChannelRepository } from '../../domain/channel/channel.js';
+import { Channel } from '../../domain/channel/channel.js';
+import { ChannelRepository } from '../../domain/channel/channel.repository.js';
 import { resolvePublishTime } from '../../domain/video/schedule.js';
 import type { Video } from '../../domain/video/video.js';
-import { Video as VideoEntity, VideoRepository } from '../../domain/video/video.js';
+import { Video as VideoEntity } from '../../domain/video/video.js';
+import { VideoRepository } from '../../domain/video/video.repository.js';
 import { VideoNotFoundError } from '../../domain/video/video.errors.js';
 import { PublishQueue } from './publish-queue.js';
 

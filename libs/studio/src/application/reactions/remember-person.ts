@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IntegrationEventConsumer, type ConsumerContext, type EventConsumer } from '@lib/platform';
 import { UserProfileChangedV1, UserRegisteredV1 } from '@lib/identity/contracts';
-import { ChannelRepository } from '../../domain/channel/channel.js';
+import { ChannelRepository } from '../../domain/channel/channel.repository.js';
 import { StudioPerson } from '../../domain/people/person.js';
 import { PersonRepository } from '../../domain/people/person.repository.js';
 

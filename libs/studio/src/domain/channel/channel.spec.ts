@@ -1,4 +1,5 @@
-import { Channel, InvitationNotFoundError } from './channel.js';
+import { Channel } from './channel.js';
+import { InvitationNotFoundError } from './channel.errors.js';
 
 const OWNER = '0193f000-0000-7000-8000-000000000001';
 const ALICE = '0193f000-0000-7000-8000-000000000002';

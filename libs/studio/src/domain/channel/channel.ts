@@ -1,11 +1,15 @@
-import { AggregateRoot, DomainError, DomainEvent, newId } from '@lib/platform/ddd';
-
-/** Same names as the media seam's `ChannelRole`; duplicated so the domain imports nothing from application/. */
-export type TeamRole = 'owner' | 'editor' | 'viewer';
-export type InvitableRole = Exclude<TeamRole, 'owner'>;
-
-/** Higher ranks may do everything lower ranks may. */
-export const ROLE_RANK: Record<TeamRole, number> = { viewer: 1, editor: 2, owner: 3 };
+import { AggregateRoot, newId } from '@lib/platform/ddd';
+import { ChannelCreated } from './channel.events.js';
+import {
+  AlreadyMemberError,
+  CannotInviteSelfError,
+  ChannelNotFoundError,
+  ChannelRoleRequiredError,
+  InvitationNotFoundError,
+  MemberNotFoundError,
+  OwnerCannotLeaveError,
+} from './channel.errors.js';
+import { ROLE_RANK, type InvitableRole, type TeamRole } from './team-role.js';
 
 export interface Member {
   userId: string;
@@ -25,72 +29,6 @@ export interface EmailInvitation {
   role: InvitableRole;
   invitedBy: string;
   invitedAt: string;
-}
-
-export class ChannelCreated extends DomainEvent {
-  constructor(
-    readonly aggregateId: string,
-    readonly ownerId: string,
-    readonly name: string,
-  ) {
-    super();
-  }
-}
-
-export class ChannelNotFoundError extends DomainError {
-  readonly code = 'studio.channel.not-found';
-  readonly kind = 'not-found';
-  constructor(channelId: string) {
-    super(`No channel ${channelId} that you belong to`, { channelId });
-  }
-}
-
-export class ChannelRoleRequiredError extends DomainError {
-  readonly code = 'studio.channel.role-required';
-  readonly kind = 'forbidden';
-  constructor(required: TeamRole, current: TeamRole) {
-    super(`This needs the ${required} role on the channel; you are ${current === 'owner' ? 'the owner' : `a ${current}`}`, { required, current });
-  }
-}
-
-export class AlreadyMemberError extends DomainError {
-  readonly code = 'studio.member.already-member';
-  readonly kind = 'conflict';
-  constructor(userId: string) {
-    super('This person is already on the channel team', { userId });
-  }
-}
-
-export class InvitationNotFoundError extends DomainError {
-  readonly code = 'studio.invitation.not-found';
-  readonly kind = 'not-found';
-  constructor(channelId: string) {
-    super('You have no pending invitation to this channel', { channelId });
-  }
-}
-
-export class MemberNotFoundError extends DomainError {
-  readonly code = 'studio.member.not-found';
-  readonly kind = 'not-found';
-  constructor(userId: string) {
-    super('This person is not on the channel team', { userId });
-  }
-}
-
-export class OwnerCannotLeaveError extends DomainError {
-  readonly code = 'studio.member.owner-cannot-leave';
-  readonly kind = 'rule-violated';
-  constructor() {
-    super('The owner cannot leave or be removed; transfer ownership first');
-  }
-}
-
-export class CannotInviteSelfError extends DomainError {
-  readonly code = 'studio.member.self';
-  readonly kind = 'rule-violated';
-  constructor() {
-    super('You cannot invite yourself or change your own role');
-  }
 }
 
 /**
@@ -268,11 +206,4 @@ export class Channel extends AggregateRoot {
   private touch(): void {
     this.updatedAt = new Date();
   }
-}
-
-export abstract class ChannelRepository {
-  abstract byId(id: string): Promise<Channel | null>;
-  /** Channels holding an invitation that waits for an account with this address. */
-  abstract withEmailInvitationFor(email: string): Promise<Channel[]>;
-  abstract add(channel: Channel): void;
 }

@@ -25,7 +25,7 @@ export class MediaRejectedError extends DomainError {
 }
 
 export class UploadNotFoundError extends DomainError {
-  readonly code = 'studio.upload-not-found';
+  readonly code = 'studio.upload.not-found';
   readonly kind = 'not-found' as const;
   constructor(uploadId: string) {
     super(`No upload ${uploadId} in this channel`, { uploadId });
@@ -33,7 +33,7 @@ export class UploadNotFoundError extends DomainError {
 }
 
 export class UploadNotFinishedError extends DomainError {
-  readonly code = 'studio.upload-not-finished';
+  readonly code = 'studio.upload.not-finished';
   readonly kind = 'conflict' as const;
   constructor(uploadId: string, state: string, rejection?: { code: string; message: string }) {
     super(
@@ -44,7 +44,7 @@ export class UploadNotFinishedError extends DomainError {
 }
 
 export class UploadAlreadyUsedError extends DomainError {
-  readonly code = 'studio.upload-already-used';
+  readonly code = 'studio.upload.already-used';
   readonly kind = 'conflict' as const;
   constructor(uploadId: string, assetId: string) {
     super(`Upload ${uploadId} is already used by another video`, { uploadId, assetId });
@@ -52,7 +52,7 @@ export class UploadAlreadyUsedError extends DomainError {
 }
 
 export class UploadTooLargeError extends DomainError {
-  readonly code = 'studio.upload-too-large';
+  readonly code = 'studio.upload.too-large';
   readonly kind = 'rule-violated' as const;
   constructor(details: { size: number; limit: number; planId: string }) {
     super(`The file is ${details.size} bytes; your plan allows uploads up to ${details.limit} bytes`, details);
@@ -62,7 +62,7 @@ export class UploadTooLargeError extends DomainError {
 export class UploadMetadataError extends DomainError {
   readonly kind = 'invalid' as const;
   constructor(
-    readonly code: 'studio.upload-metadata-invalid' | 'studio.upload-length-required',
+    readonly code: 'studio.upload.metadata-invalid' | 'studio.upload.length-required',
     message: string,
   ) {
     super(message);
@@ -70,7 +70,7 @@ export class UploadMetadataError extends DomainError {
 }
 
 export class MediaAssetNotFoundError extends DomainError {
-  readonly code = 'studio.media-not-found';
+  readonly code = 'studio.media.not-found';
   readonly kind = 'not-found' as const;
   constructor(assetId: string) {
     super(`No media asset ${assetId}`, { assetId });
@@ -78,7 +78,7 @@ export class MediaAssetNotFoundError extends DomainError {
 }
 
 export class MediaNotRetryableError extends DomainError {
-  readonly code = 'studio.media-not-failed';
+  readonly code = 'studio.media.not-failed';
   readonly kind = 'conflict' as const;
   constructor(assetId: string, state: string) {
     super(`Only failed processing can be retried; asset ${assetId} is ${state}`, { assetId, state });
@@ -86,7 +86,7 @@ export class MediaNotRetryableError extends DomainError {
 }
 
 export class MediaNotReadyError extends DomainError {
-  readonly code = 'studio.media-not-ready';
+  readonly code = 'studio.media.not-ready';
   readonly kind = 'conflict' as const;
   constructor(assetId: string, state: string) {
     super(`Asset ${assetId} has no renditions yet (${state})`, { assetId, state });
@@ -94,7 +94,7 @@ export class MediaNotReadyError extends DomainError {
 }
 
 export class ThumbnailOutOfRangeError extends DomainError {
-  readonly code = 'studio.thumbnail-out-of-range';
+  readonly code = 'studio.thumbnail.out-of-range';
   readonly kind = 'invalid' as const;
   constructor(index: number, count: number) {
     super(`Thumbnail ${index} does not exist; there are ${count} candidates`, { index, count });
@@ -103,7 +103,7 @@ export class ThumbnailOutOfRangeError extends DomainError {
 
 export class InvalidMediaSignatureError extends DomainError {
   readonly kind = 'forbidden' as const;
-  constructor(readonly code: 'studio.media-url-expired' | 'studio.media-url-invalid') {
-    super(code === 'studio.media-url-expired' ? 'This media link has expired' : 'This media link is not valid');
+  constructor(readonly code: 'studio.media-url.expired' | 'studio.media-url.invalid') {
+    super(code === 'studio.media-url.expired' ? 'This media link has expired' : 'This media link is not valid');
   }
 }

@@ -1,6 +1,7 @@
 import { Video } from './video.js';
 import { IllegalTransitionError, InvalidAccessLevelError, InvalidEpisodeError, VideoNotReadyError } from './video.errors.js';
-import { Channel, ChannelNotFoundError, ChannelRoleRequiredError, OwnerCannotLeaveError } from '../channel/channel.js';
+import { Channel } from '../channel/channel.js';
+import { ChannelNotFoundError, ChannelRoleRequiredError, OwnerCannotLeaveError } from '../channel/channel.errors.js';
 
 const channelId = '0193f000-0000-7000-8000-000000000001';
 const ownerId = '0193f000-0000-7000-8000-000000000002';

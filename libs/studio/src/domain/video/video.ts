@@ -1,9 +1,22 @@
-import { AggregateRoot, DomainEvent, newId } from '@lib/platform/ddd';
+import { AggregateRoot, newId } from '@lib/platform/ddd';
+import {
+  VideoCreated,
+  VideoUpdated,
+  VideoProcessingProgressed,
+  VideoProcessingFailed,
+  VideoReady,
+  VideoScheduled,
+  VideoPublished,
+  VideoUnpublished,
+  VideoDeleted,
+} from './video.events.js';
 import { CaptionNotFoundError, IllegalTransitionError, InvalidAccessLevelError, InvalidEpisodeError, NoMediaError, VideoNotReadyError } from './video.errors.js';
 import { NOT_READY, TRANSITIONS, type VideoAction, type VideoState } from './video-state.js';
 import type { Caption } from './captions.js';
 
 export type { VideoState } from './video-state.js';
+export type { ProcessingFailure } from './processing-failure.js';
+import type { ProcessingFailure } from './processing-failure.js';
 
 /** Who may watch: everyone (`free`), or holders of a plan entitlement (billing's flag name, e.g. `ad_free`). */
 export const ACCESS_LEVELS = ['free', 'ad_free', 'early_access', 'monetization', 'custom_branding', 'api_access'] as const;
@@ -16,11 +29,6 @@ export interface Episode {
   episode: number;
 }
 
-export interface ProcessingFailure {
-  code: string;
-  message: string;
-  step: string;
-}
 
 export interface VideoDetails {
   title?: string;
@@ -31,88 +39,6 @@ export interface VideoDetails {
   accessLevel?: AccessLevel;
   earlyAccessDays?: number | null;
   collectionIds?: string[];
-}
-
-export class VideoCreated extends DomainEvent {
-  constructor(
-    readonly aggregateId: string,
-    readonly channelId: string,
-  ) {
-    super();
-  }
-}
-export class VideoUpdated extends DomainEvent {
-  constructor(
-    readonly aggregateId: string,
-    readonly channelId: string,
-    readonly changedFields: string[],
-  ) {
-    super();
-  }
-}
-export class VideoProcessingProgressed extends DomainEvent {
-  constructor(
-    readonly aggregateId: string,
-    readonly channelId: string,
-    readonly assetId: string,
-    readonly step: string,
-    readonly percent: number,
-  ) {
-    super();
-  }
-}
-export class VideoProcessingFailed extends DomainEvent {
-  constructor(
-    readonly aggregateId: string,
-    readonly channelId: string,
-    readonly assetId: string,
-    readonly failure: ProcessingFailure,
-  ) {
-    super();
-  }
-}
-export class VideoReady extends DomainEvent {
-  constructor(
-    readonly aggregateId: string,
-    readonly channelId: string,
-  ) {
-    super();
-  }
-}
-export class VideoScheduled extends DomainEvent {
-  constructor(
-    readonly aggregateId: string,
-    readonly channelId: string,
-    readonly at: Date,
-  ) {
-    super();
-  }
-}
-export class VideoPublished extends DomainEvent {
-  constructor(
-    readonly aggregateId: string,
-    readonly channelId: string,
-    /** The channel owner at the time: whose followers hear about it. */
-    readonly creatorId: string,
-  ) {
-    super();
-  }
-}
-export class VideoUnpublished extends DomainEvent {
-  constructor(
-    readonly aggregateId: string,
-    readonly channelId: string,
-  ) {
-    super();
-  }
-}
-export class VideoDeleted extends DomainEvent {
-  constructor(
-    readonly aggregateId: string,
-    readonly channelId: string,
-  ) {
-    super();
-  }
 }
 
 /**
@@ -386,11 +312,4 @@ export class Video extends AggregateRoot {
   private touch(): void {
     this.updatedAt = new Date();
   }
-}
-
-export abstract class VideoRepository {
-  abstract byId(id: string): Promise<Video | null>;
-  abstract byIds(ids: string[]): Promise<Video[]>;
-  abstract add(video: Video): void;
-  abstract remove(video: Video): void;
 }

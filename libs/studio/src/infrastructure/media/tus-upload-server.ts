@@ -65,7 +65,7 @@ export class TusUploadServer implements OnModuleInit, OnModuleDestroy {
       generateUrl: (_req, { path, id }) => `${config.urls.public}${path}/${id}`,
       onUploadCreate: async (_req, upload) => {
         const ctx = this.context.getStore();
-        if (!ctx?.channelId) throw { status_code: 400, body: problemBody(400, 'studio.upload-metadata-invalid', 'Upload-Metadata must carry channelId') };
+        if (!ctx?.channelId) throw { status_code: 400, body: problemBody(400, 'studio.upload.metadata-invalid', 'Upload-Metadata must carry channelId') };
         await uploads.created({ id: upload.id, channelId: ctx.channelId, userId: ctx.userId, filename: ctx.filename ?? 'upload', size: upload.size ?? 0 });
         return {};
       },

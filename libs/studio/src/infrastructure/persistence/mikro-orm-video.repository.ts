@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { Video, VideoRepository } from '../../domain/video/video.js';
+import { EntityManager, MikroORM, OptimisticLockError } from '@mikro-orm/postgresql';
+import { Video } from '../../domain/video/video.js';
+import { VideoRepository } from '../../domain/video/video.repository.js';
+
+const CHANGE_ATTEMPTS = 3;
 
 @Injectable()
 export class MikroOrmVideoRepository extends VideoRepository {
-  constructor(private readonly em: EntityManager) {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly orm: MikroORM,
+  ) {
     super();
   }
   byId(id: string) {
@@ -18,5 +24,21 @@ export class MikroOrmVideoRepository extends VideoRepository {
   }
   remove(video: Video) {
     this.em.remove(video);
+  }
+
+  async changeAlone(videoId: string, change: (video: Video) => boolean): Promise<Video | null> {
+    for (let attempt = 1; ; attempt += 1) {
+      // A fresh EntityManager each attempt: the retry must read the row the other writer committed.
+      const em = this.orm.em.fork();
+      try {
+        return await em.transactional(async (tx) => {
+          const video = await tx.findOne(Video, { id: videoId });
+          return video && change(video) ? video : null;
+        });
+      } catch (error) {
+        if (error instanceof OptimisticLockError && attempt < CHANGE_ATTEMPTS) continue;
+        throw error;
+      }
+    }
   }
 }

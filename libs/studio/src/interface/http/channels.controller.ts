@@ -2,17 +2,16 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentUser, type Principal } from '@lib/platform';
-import {
-  ChangeMemberRoleCommand,
-  CreateChannelCommand,
-  InviteMemberCommand,
-  RemoveMemberCommand,
-  RespondToInvitationCommand,
-  TransferOwnershipCommand,
-  UpdateChannelCommand,
-  WithdrawEmailInvitationCommand,
-} from '../../application/commands/channels/channel.commands.js';
-import { GetChannelQuery, ListMyChannelsQuery } from '../../application/queries/channels/channel.queries.js';
+import { ChangeMemberRoleCommand } from '../../application/commands/change-member-role/change-member-role.command.js';
+import { CreateChannelCommand } from '../../application/commands/create-channel/create-channel.command.js';
+import { InviteMemberCommand } from '../../application/commands/invite-member/invite-member.command.js';
+import { RemoveMemberCommand } from '../../application/commands/remove-member/remove-member.command.js';
+import { RespondToInvitationCommand } from '../../application/commands/respond-to-invitation/respond-to-invitation.command.js';
+import { TransferOwnershipCommand } from '../../application/commands/transfer-ownership/transfer-ownership.command.js';
+import { UpdateChannelCommand } from '../../application/commands/update-channel/update-channel.command.js';
+import { WithdrawEmailInvitationCommand } from '../../application/commands/withdraw-email-invitation/withdraw-email-invitation.command.js';
+import { GetChannelQuery } from '../../application/queries/get-channel/get-channel.query.js';
+import { ListMyChannelsQuery } from '../../application/queries/list-my-channels/list-my-channels.query.js';
 import {
   ChangeRoleRequest,
   ChannelResponse,

@@ -13,7 +13,7 @@ export function parseUploadMetadata(header: string | undefined): Record<string, 
   for (const pair of (header ?? '').split(',')) {
     const [key, value] = pair.trim().split(' ');
     if (!key) continue;
-    if (!/^[a-zA-Z0-9_.-]{1,64}$/.test(key)) throw new UploadMetadataError('studio.upload-metadata-invalid', `Invalid metadata key '${key.slice(0, 64)}'`);
+    if (!/^[a-zA-Z0-9_.-]{1,64}$/.test(key)) throw new UploadMetadataError('studio.upload.metadata-invalid', `Invalid metadata key '${key.slice(0, 64)}'`);
     metadata[key] = value ? Buffer.from(value, 'base64').toString('utf8') : '';
   }
   return metadata;
@@ -49,9 +49,9 @@ export class UploadsController {
   async create(@CurrentUser() principal: Principal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const metadata = parseUploadMetadata(header(request, 'upload-metadata'));
     const channelId = metadata.channelId ?? '';
-    if (!UUID.test(channelId)) throw new UploadMetadataError('studio.upload-metadata-invalid', 'Upload-Metadata must carry the channelId (a UUID) of the channel');
+    if (!UUID.test(channelId)) throw new UploadMetadataError('studio.upload.metadata-invalid', 'Upload-Metadata must carry the channelId (a UUID) of the channel');
     const length = header(request, 'upload-length');
-    if (!length || !/^\d{1,15}$/.test(length)) throw new UploadMetadataError('studio.upload-length-required', 'Upload-Length is required (deferred lengths are not supported)');
+    if (!length || !/^\d{1,15}$/.test(length)) throw new UploadMetadataError('studio.upload.length-required', 'Upload-Length is required (deferred lengths are not supported)');
     await this.uploads.assertCanUpload(principal.userId, channelId);
     try {
       await this.uploads.assertWithinLimit(channelId, Number(length));

@@ -1,12 +1,13 @@
 import type { TemplateDefaults } from '../../../domain/library/library.js';
 import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { UnitOfWork } from '@lib/platform';
 import { BillingApi } from '@lib/billing/contracts';
 import { parseCaptionFile } from '../../../domain/video/captions.js';
 import { EpisodeSlotTakenError, IllegalTransitionError, NoMediaError } from '../../../domain/video/video.errors.js';
-import { Video, VideoRepository } from '../../../domain/video/video.js';
+import { Video } from '../../../domain/video/video.js';
+import { VideoRepository } from '../../../domain/video/video.repository.js';
 import { ChannelTeams } from '../../channel-teams.js';
 import { MediaLibrary } from '../../media/media-ports.js';
 import { VideoViews } from '../../queries/videos/video.views.js';
@@ -44,7 +45,6 @@ export class CreateVideoHandler implements ICommandHandler<CreateVideoCommand> {
     private readonly videos: VideoRepository,
     private readonly media: MediaLibrary,
     private readonly unitOfWork: UnitOfWork,
-    private readonly em: EntityManager,
     private readonly views: VideoViews,
   ) {}
 
@@ -62,13 +62,12 @@ export class CreateVideoHandler implements ICommandHandler<CreateVideoCommand> {
       await this.unitOfWork.transactional(async () => this.videos.remove(video));
       throw error;
     }
-    // Plain SQL: the worker may already have moved the video (and its version) meanwhile.
-    await this.em.execute(
-      `update studio.videos set asset_id = ?, state = case when state = 'draft' then 'processing' else state end, updated_at = now(), version = version + 1 where id = ?`,
-      [assetId, video.id],
-    );
-    await this.em.refresh(video);
-    return this.views.of(video);
+    // Its own transaction, retried: the worker may already have moved the video (and its version) meanwhile.
+    const started = await this.videos.changeAlone(video.id, (found) => {
+      found.startProcessing(assetId);
+      return true;
+    });
+    return this.views.of(started ?? video);
   }
 
   private async defaultsFrom(channelId: string, templateId: string): Promise<VideoInput> {

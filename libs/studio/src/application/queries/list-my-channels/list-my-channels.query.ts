@@ -1,6 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { TeamRole } from '../../../domain/channel/channel.js';
-import type { ChannelView } from './channel.views.js';
+import type { TeamRole } from '../../../domain/channel/team-role.js';
 
 export interface MyChannelView {
   id: string;
@@ -15,15 +14,6 @@ export interface MyChannelView {
 /** Channels the caller belongs to or is invited to. */
 export class ListMyChannelsQuery extends Query<{ items: MyChannelView[] }> {
   constructor(readonly userId: string) {
-    super();
-  }
-}
-
-export class GetChannelQuery extends Query<ChannelView> {
-  constructor(
-    readonly userId: string,
-    readonly channelId: string,
-  ) {
     super();
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Channel, EmailInvitation, Member } from '../../../domain/channel/channel.js';
-import { PersonRepository } from '../../../domain/people/person.repository.js';
+import type { Channel, EmailInvitation, Member } from '../domain/channel/channel.js';
+import { PersonRepository } from '../domain/people/person.repository.js';
 
 export interface MemberView extends Omit<Member, 'email'> {
   handle: string | null;

@@ -1,0 +1,21 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '@lib/platform';
+import { Channel } from '../../../domain/channel/channel.js';
+import { ChannelRepository } from '../../../domain/channel/channel.repository.js';
+import { ChannelViews } from '../../channel-views.js';
+import { CreateChannelCommand } from './create-channel.command.js';
+
+@CommandHandler(CreateChannelCommand)
+export class CreateChannelHandler implements ICommandHandler<CreateChannelCommand> {
+  constructor(
+    private readonly channels: ChannelRepository,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly views: ChannelViews,
+  ) {}
+
+  async execute({ userId, name, description }: CreateChannelCommand) {
+    const channel = Channel.create(userId, name, description);
+    await this.unitOfWork.transactional(async () => this.channels.add(channel));
+    return this.views.of(channel);
+  }
+}

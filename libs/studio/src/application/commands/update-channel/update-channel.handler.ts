@@ -1,0 +1,23 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '@lib/platform';
+import { ChannelTeams } from '../../channel-teams.js';
+import { ChannelViews } from '../../channel-views.js';
+import { UpdateChannelCommand } from './update-channel.command.js';
+
+@CommandHandler(UpdateChannelCommand)
+export class UpdateChannelHandler implements ICommandHandler<UpdateChannelCommand> {
+  constructor(
+    private readonly teams: ChannelTeams,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly views: ChannelViews,
+  ) {}
+
+  async execute({ userId, channelId, changes }: UpdateChannelCommand) {
+    const channel = await this.unitOfWork.transactional(async () => {
+      const found = await this.teams.require(userId, channelId, 'viewer');
+      found.rename(userId, changes);
+      return found;
+    });
+    return this.views.of(channel);
+  }
+}

@@ -1,0 +1,5 @@
+export interface ProcessingFailure {
+  code: string;
+  message: string;
+  step: string;
+}
