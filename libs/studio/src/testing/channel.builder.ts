@@ -1,5 +1,6 @@
 import { newId } from '@lib/platform/ddd';
-import { Channel, type InvitableRole } from '../domain/channel/channel.js';
+import { Channel } from '../domain/channel/channel.js';
+import type { InvitableRole } from '../domain/channel/team-role.js';
 
 /** A channel with its team: `aChannel().ownedBy(alice).withMember(bob, 'editor').build()`. */
 export class ChannelBuilder {

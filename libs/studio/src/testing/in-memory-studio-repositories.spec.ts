@@ -1,5 +1,5 @@
 import { InMemoryUnitOfWork } from '@lib/platform/testing/in-memory';
-import { VideoDeleted, VideoPublished, VideoReady, VideoScheduled, VideoUnpublished } from '../domain/video/video.js';
+import { VideoDeleted, VideoPublished, VideoReady, VideoScheduled, VideoUnpublished } from '../domain/video/video.events.js';
 import { aChannel } from './channel.builder.js';
 import { InMemoryVideoRepository } from './in-memory-studio-repositories.js';
 import { aVideo } from './video.builder.js';

@@ -1,7 +1,8 @@
 import { aChannel, aVideo } from '../../testing/index.js';
 import { IllegalTransitionError, NoMediaError, VideoNotReadyError } from './video.errors.js';
 import { NOT_READY, TRANSITIONS, VIDEO_STATES, type VideoAction, type VideoState } from './video-state.js';
-import { VideoProcessingFailed, VideoPublished, type Video } from './video.js';
+import { VideoProcessingFailed, VideoPublished } from './video.events.js';
+import type { Video } from './video.js';
 
 const HOUR_MS = 3_600_000;
 const failure = { code: 'studio.media.decode-failed', message: 'The file could not be decoded', step: 'transcode' };
