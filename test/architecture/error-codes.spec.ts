@@ -9,19 +9,6 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  * A line whose code no longer offends fails the test, so fixed codes leave the list.
  */
 const KNOWN_OFFENDERS: Record<string, string> = {
-  'studio.upload-not-found': 'two parts',
-  'studio.upload-not-finished': 'two parts',
-  'studio.upload-already-used': 'two parts',
-  'studio.upload-too-large': 'two parts',
-  'studio.upload-metadata-invalid': 'two parts',
-  'studio.upload-length-required': 'two parts',
-  'studio.media-not-found': 'two parts',
-  'studio.media-not-failed': 'two parts',
-  'studio.media-not-ready': 'two parts',
-  'studio.thumbnail-out-of-range': 'two parts',
-  'studio.media-url-expired': 'two parts',
-  'studio.media-url-invalid': 'two parts',
-  'studio.media.unreadable': 'MediaRejectedError and the pipeline’s PermanentStepError share it',
 };
 
 /** A problem's key in KNOWN_OFFENDERS: `<code>` for contexts' own codes, `<lib>:<code>` otherwise. */

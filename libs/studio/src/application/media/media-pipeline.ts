@@ -92,7 +92,7 @@ export class MediaPipeline {
     try {
       const source = await this.storage.localPath(asset.sourceKey, scratch);
       const probe = await this.tools.probe(source);
-      if (!probe) throw new PermanentStepError('studio.media.unreadable', 'The stored original cannot be read as media');
+      if (!probe) throw new MediaRejectedError('studio.media.unreadable', 'The stored original cannot be read as media');
       assertAcceptable(probe, this.limits());
       await this.repository.saveProbe(asset.id, asset.run, {
         durationSeconds: probe.durationSeconds ?? probe.video!.durationSeconds!,

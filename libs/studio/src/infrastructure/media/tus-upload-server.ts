@@ -84,7 +84,7 @@ export class TusUploadServer implements OnModuleInit, OnModuleDestroy {
             throw { status_code: status, body: problemBody(status, error.code, error.message, { ...error.details, uploadId: upload.id }) };
           }
           this.logger.error({ err: error, uploadId: upload.id }, 'upload finishing failed');
-          throw { status_code: 500, body: problemBody(500, 'internal', 'The upload could not be finished; it has been logged') };
+          throw { status_code: 500, body: problemBody(500, 'http.internal-error', 'The upload could not be finished; it has been logged') };
         }
       },
     });
