@@ -185,7 +185,7 @@ export class AppConfig {
           env.MEDIA_UPLOAD_MAX_BYTES_BY_PLAN.split(',')
             .map((pair) => pair.trim().split(':'))
             .filter(([plan, bytes]) => plan && bytes)
-            .map(([plan, bytes]) => [plan!, Number(bytes)]),
+            .map(([plan, bytes]) => [plan, Number(bytes)]),
         ),
         otherwise: env.MEDIA_UPLOAD_MAX_BYTES,
       },

@@ -28,7 +28,7 @@ function runLintArch(cwd: string, extraArgs: string[] = []): Promise<{ exitCode:
   const depcruise = join(root, 'node_modules/.bin/depcruise');
   return new Promise((resolve, reject) =>
     execFile(process.execPath, [depcruise, ...args, ...extraArgs], { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') return reject(error);
+      if (error && typeof error.code !== 'number') return reject(new Error(`depcruise did not run: ${error.message}`, { cause: error }));
       if (!stdout) return reject(new Error(`depcruise printed nothing: ${stderr}`));
       resolve({ exitCode: error ? Number(error.code) : 0, stdout });
     }),

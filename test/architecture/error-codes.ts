@@ -89,7 +89,7 @@ export function findErrorCodes(files: SourceFile[]): FoundCode[] {
     if (ts.isLiteralTypeNode(type) && ts.isStringLiteral(type.literal)) return [type.literal.text];
     if (ts.isUnionTypeNode(type)) {
       const parts = type.types.map(literalsOfType);
-      return parts.every((p) => p !== undefined) ? parts.flat() as string[] : undefined;
+      return parts.every((p): p is string[] => p !== undefined) ? parts.flat() : undefined;
     }
     if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) return literalsOfType(typeAliases.get(type.typeName.text));
     return undefined;

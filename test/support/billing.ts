@@ -66,7 +66,7 @@ export function planBecomes(app: TestApp, user: RegisteredUser, planId: string, 
 export function webhooksSettle(app: TestApp) {
   return eventually(async () => {
     const [row] = await sql<{ open: number }>(app, `select count(*)::int as open from billing.webhook_events where status in ('received', 'processing')`);
-    expect(row!.open).toBe(0);
+    expect(row.open).toBe(0);
   });
 }
 

@@ -137,7 +137,7 @@ describe('catalog and Checkout through the real Stripe SDK', () => {
       parent: { type: 'subscription_item_details', subscription_item_details: { subscription: subscription.id, subscription_item: item.id, proration: false } },
     });
 
-    const payments = await h.stripe.invoicePayments.list({ invoice: invoice.id! });
+    const payments = await h.stripe.invoicePayments.list({ invoice: invoice.id });
     expect(payments.object).toBe('list');
     expect(payments.data).toHaveLength(1);
     expect(payments.data[0]).toMatchObject({ object: 'invoice_payment', invoice: invoice.id, amount_paid: 1500, currency: 'usd', status: 'paid', status_transitions: { paid_at: start } });
@@ -164,7 +164,7 @@ describe('catalog and Checkout through the real Stripe SDK', () => {
     const invoice = await h.stripe.invoices.retrieve(subscription.latest_invoice as string);
     expect(invoice).toMatchObject({ status: 'paid', amount_due: 0, amount_paid: 0, billing_reason: 'subscription_create' });
     expect(invoice.lines.data[0]).toMatchObject({ amount: 0, description: 'Trial period for Gold' });
-    expect((await h.stripe.invoicePayments.list({ invoice: invoice.id! })).data).toEqual([]);
+    expect((await h.stripe.invoicePayments.list({ invoice: invoice.id })).data).toEqual([]);
     expect(types(events)).toContain('invoice.payment_succeeded');
   });
 

@@ -403,7 +403,7 @@ function callSafely(call: () => void | Promise<void>): void | Promise<void> {
   try {
     return call();
   } catch (error) {
-    return Promise.reject(error);
+    return Promise.reject(error instanceof Error ? error : new Error('A listener threw a non-Error value', { cause: error }));
   }
 }
 

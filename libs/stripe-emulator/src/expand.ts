@@ -2,14 +2,14 @@
 export async function expandPaths(
   value: unknown,
   paths: readonly string[],
-  fetch: (id: string) => Promise<unknown | undefined>,
+  fetch: (id: string) => Promise<unknown>,
 ): Promise<unknown> {
   let expanded = value;
   for (const path of paths) expanded = await expandPath(expanded, path.split('.'), fetch);
   return expanded;
 }
 
-async function expandPath(value: unknown, path: string[], fetch: (id: string) => Promise<unknown | undefined>): Promise<unknown> {
+async function expandPath(value: unknown, path: string[], fetch: (id: string) => Promise<unknown>): Promise<unknown> {
   if (path.length === 0) return value;
   if (Array.isArray(value)) return Promise.all(value.map((element) => expandPath(element, path, fetch)));
   if (typeof value !== 'object' || value === null) return value;

@@ -53,7 +53,7 @@ export function optionalInteger(params: Params, key: string, path = key): number
   if (value === undefined || value === '') return undefined;
   const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
   if (typeof number !== 'number' || !Number.isInteger(number)) {
-    throw invalidRequest(`Invalid integer: ${String(value)}`, { code: 'parameter_invalid_integer', param: path });
+    throw invalidRequest(`Invalid integer: ${printParam(value)}`, { code: 'parameter_invalid_integer', param: path });
   }
   return number;
 }
@@ -63,7 +63,7 @@ export function optionalBoolean(params: Params, key: string, path = key): boolea
   if (value === undefined || value === '') return undefined;
   if (value === true || value === 'true') return true;
   if (value === false || value === 'false') return false;
-  throw invalidRequest(`Invalid boolean: ${String(value)}`, { param: path });
+  throw invalidRequest(`Invalid boolean: ${printParam(value)}`, { param: path });
 }
 
 export function optionalEnum<T extends string>(params: Params, key: string, allowed: readonly T[], path = key): T | undefined {
@@ -110,4 +110,9 @@ export function rejectUnknownParams(params: Params, allowed: readonly string[]):
       throw invalidRequest(`Received unknown parameter: ${key}`, { code: 'parameter_unknown', param: key });
     }
   }
+}
+
+/** A rejected value as Stripe's messages show it: strings as sent, nested form values as JSON. */
+function printParam(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

@@ -62,7 +62,7 @@ describe('subscription lifecycle through the real Stripe SDK', () => {
       expect(invoice).toMatchObject({ billing_reason: 'subscription_update', status: 'paid', amount_due: preview.amount_due, amount_paid: 1355 });
       expect(invoice.lines.data.map((line) => line.amount)).toEqual([-677, 2032]);
       expect(invoice.parent?.subscription_details).toMatchObject({ subscription: subscription.id, subscription_proration_date: JAN_11 });
-      const [payment] = (await h.stripe.invoicePayments.list({ invoice: invoice.id! })).data;
+      const [payment] = (await h.stripe.invoicePayments.list({ invoice: invoice.id })).data;
       expect(payment).toMatchObject({ amount_paid: 1355, status: 'paid' });
     });
 
@@ -129,7 +129,7 @@ describe('subscription lifecycle through the real Stripe SDK', () => {
       });
       const credit = await h.stripe.invoices.retrieve(updated.latest_invoice as string);
       expect(credit).toMatchObject({ total: -1355, amount_due: 0, status: 'paid', ending_balance: -1355 });
-      expect((await h.stripe.invoicePayments.list({ invoice: credit.id! })).data).toEqual([]);
+      expect((await h.stripe.invoicePayments.list({ invoice: credit.id })).data).toEqual([]);
       expect((await h.stripe.customers.retrieve(customer.id)) as Stripe.Customer).toMatchObject({ balance: -1355 });
 
       h.setNow('2026-02-01T00:00:00Z');
@@ -174,7 +174,7 @@ describe('subscription lifecycle through the real Stripe SDK', () => {
       expect(pastDue.items.data[0]).toMatchObject({ current_period_start: FEB_1, current_period_end: MAR_1 });
       const invoice = await h.stripe.invoices.retrieve(pastDue.latest_invoice as string);
       expect(invoice).toMatchObject({ status: 'open', attempt_count: 1, attempted: true, next_payment_attempt: FEB_1 + 3 * DAY, amount_remaining: 1000, amount_paid: 0 });
-      const [openPayment] = (await h.stripe.invoicePayments.list({ invoice: invoice.id! })).data;
+      const [openPayment] = (await h.stripe.invoicePayments.list({ invoice: invoice.id })).data;
       expect(openPayment.status).toBe('open');
       const intentId = openPayment.payment.payment_intent as string;
       const declined = await h.stripe.paymentIntents.retrieve(intentId);
@@ -182,18 +182,18 @@ describe('subscription lifecycle through the real Stripe SDK', () => {
       expect(await h.stripe.charges.retrieve(declined.latest_charge as string)).toMatchObject({ status: 'failed', paid: false, failure_code: 'card_declined' });
 
       h.setNow('2026-02-04T00:00:00Z');
-      const failedAgain = await h.emulator.retryInvoicePayment(invoice.id!);
+      const failedAgain = await h.emulator.retryInvoicePayment(invoice.id);
       expect(types(failedAgain.events)).toEqual(['invoice.payment_failed']);
       expect(failedAgain.result).toMatchObject({ attempt_count: 2, next_payment_attempt: unix('2026-02-07T00:00:00Z') });
 
       await h.emulator.setPaymentOutcome(customer.id, 'succeed');
       h.setNow('2026-02-07T00:00:00Z');
-      const paid = await h.emulator.retryInvoicePayment(invoice.id!);
+      const paid = await h.emulator.retryInvoicePayment(invoice.id);
       expect(types(paid.events)).toEqual(['invoice.paid', 'invoice.payment_succeeded', 'customer.subscription.updated']);
       expect(paid.events[2].data.previous_attributes).toEqual({ status: 'past_due' });
       expect((await h.stripe.subscriptions.retrieve(subscription.id)).status).toBe('active');
-      expect(await h.stripe.invoices.retrieve(invoice.id!)).toMatchObject({ status: 'paid', attempt_count: 3, amount_paid: 1000, next_payment_attempt: null });
-      const payments = (await h.stripe.invoicePayments.list({ invoice: invoice.id! })).data;
+      expect(await h.stripe.invoices.retrieve(invoice.id)).toMatchObject({ status: 'paid', attempt_count: 3, amount_paid: 1000, next_payment_attempt: null });
+      const payments = (await h.stripe.invoicePayments.list({ invoice: invoice.id })).data;
       expect(payments).toHaveLength(1);
       expect(payments[0]).toMatchObject({ status: 'paid', amount_paid: 1000, payment: { type: 'payment_intent', payment_intent: intentId } });
       expect(await h.stripe.paymentIntents.retrieve(intentId)).toMatchObject({ status: 'succeeded', amount_received: 1000 });
@@ -309,7 +309,7 @@ describe('subscription lifecycle through the real Stripe SDK', () => {
 
       seen.length = 0;
       h.setNow('2026-03-15T00:00:00Z');
-      const resumed = await h.stripe.subscriptions.resume(subscription.id, { billing_cycle_anchor: { type: 'now' } } as Stripe.SubscriptionResumeParams);
+      const resumed = await h.stripe.subscriptions.resume(subscription.id, { billing_cycle_anchor: { type: 'now' } });
       const mar15 = unix('2026-03-15T00:00:00Z');
       expect(resumed.status).toBe('active');
       expect(resumed.status_details).toBeUndefined();

@@ -63,7 +63,7 @@ describe('subscription lifecycle: pause, disputes, the maintenance sweep, lapsed
     const stripe = fake.client();
     const invoice = (await stripe.subscriptions.retrieve(subscriptionId)).latest_invoice as string;
     const [paid] = (await stripe.invoicePayments.list({ invoice })).data;
-    const intent = await stripe.paymentIntents.retrieve(paid!.payment.payment_intent as string);
+    const intent = await stripe.paymentIntents.retrieve(paid.payment.payment_intent as string);
     const dispute = await fake.emulator.createDispute(intent.latest_charge as string, 'fraudulent');
     await fake.deliver(webhookUrl(app), dispute.events as unknown as Stripe.Event[]);
     await eventually(async () => {

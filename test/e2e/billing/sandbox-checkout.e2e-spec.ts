@@ -65,7 +65,7 @@ describe('the sandbox payment provider (no Stripe keys): a real browser on the c
     await page.close();
     await webhooksSettle(app);
     const [session] = await sql<{ status: string }>(app, `select status from billing.checkout_sessions where id = ?`, [sessionId]);
-    expect(session!.status).toBe('expired');
+    expect(session.status).toBe('expired');
     const overview = await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken });
     expect(overview.body).toMatchObject({ planId: 'free', subscription: null });
   });

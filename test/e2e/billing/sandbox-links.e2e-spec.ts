@@ -37,7 +37,7 @@ describe('the sandbox payment pages: links expire, a finished checkout stays fin
 
   async function sandboxInvoicesOf(customerId: string): Promise<number> {
     const [row] = await sql<{ n: number }>(app, `select count(*)::int as n from billing.sandbox_objects where object = 'invoice' and data->>'customer' = ?`, [customerId]);
-    return row!.n;
+    return row.n;
   }
 
   async function subscribedUser(): Promise<RegisteredUser> {
@@ -55,11 +55,11 @@ describe('the sandbox payment pages: links expire, a finished checkout stays fin
     const url = new URL(portal.body.url);
     const portalId = url.pathname.split('/').pop()!;
     const [row] = await sql<{ customer: string }>(app, `select data->>'customer' as customer from billing.sandbox_objects where id = ?`, [portalId]);
-    return { path: `${url.pathname}${url.search}`, portalId, customerId: row!.customer };
+    return { path: `${url.pathname}${url.search}`, portalId, customerId: row.customer };
   }
 
   /** The renewal form's action on a rendered portal page (it carries the page's one-time token). */
-  const renewAction = (html: string) => html.match(/action="([^"]+\/renew\?token=[^"]+)"/)![1]!;
+  const renewAction = (html: string) => html.match(/action="([^"]+\/renew\?token=[^"]+)"/)![1];
 
   describe('a finished checkout', () => {
     it('answers a second Pay with 409 billing.sandbox-checkout.not-open and subscribes once', async () => {
@@ -71,8 +71,8 @@ describe('the sandbox payment pages: links expire, a finished checkout stays fin
 
       await planBecomes(app, user, 'prime');
       const [session] = await sql<{ customer: string }>(app, `select data->>'customer' as customer from billing.sandbox_objects where id = ?`, [sessionId]);
-      const [subscriptions] = await sql<{ n: number }>(app, `select count(*)::int as n from billing.sandbox_objects where object = 'subscription' and data->>'customer' = ?`, [session!.customer]);
-      expect(subscriptions!.n).toBe(1);
+      const [subscriptions] = await sql<{ n: number }>(app, `select count(*)::int as n from billing.sandbox_objects where object = 'subscription' and data->>'customer' = ?`, [session.customer]);
+      expect(subscriptions.n).toBe(1);
     });
 
     it('answers Pay after Decline with 409, and the user stays on Free', async () => {
@@ -131,7 +131,7 @@ describe('the sandbox payment pages: links expire, a finished checkout stays fin
       expect(await app.request('GET', link.path)).toMatchObject({ status: 403, body: { code: 'billing.sandbox-portal.token-invalid' } });
       // Without a token at all, neither the page nor an action.
       expect(await app.request('GET', `/sandbox/portal/${link.portalId}`)).toMatchObject({ status: 403, body: { code: 'billing.sandbox-portal.token-invalid' } });
-      const subscriptionId = renewAction(ownerView.body).split('/subscriptions/')[1]!.split('/')[0]!;
+      const subscriptionId = renewAction(ownerView.body).split('/subscriptions/')[1].split('/')[0];
       const bare = `/sandbox/portal/${link.portalId}/subscriptions/${subscriptionId}/renew`;
       expect(await problem(await submit(bare))).toEqual({ status: 403, code: 'billing.sandbox-portal.token-invalid' });
       // A stranger's own valid token is bound to the stranger's portal session, not to the owner's.

@@ -18,7 +18,7 @@ async function effectsOf(app: TestApp, userId: string) {
        (select count(*)::int from billing.mrr_movements where user_id = ?) as movements`,
     [userId, userId, userId, userId, userId],
   );
-  return row!;
+  return row;
 }
 
 describe('Stripe webhooks: verified on the raw body, stored first, applied once, in any order', () => {
@@ -43,7 +43,7 @@ describe('Stripe webhooks: verified on the raw body, stored first, applied once,
 
   async function storedCount(eventId: string): Promise<number> {
     const [row] = await sql<{ n: number }>(app, `select count(*)::int as n from billing.webhook_events where provider_event_id = ?`, [eventId]);
-    return row!.n;
+    return row.n;
   }
 
   function post(payload: string, signature?: string) {
@@ -51,7 +51,7 @@ describe('Stripe webhooks: verified on the raw body, stored first, applied once,
   }
 
   describe('signatures', () => {
-    const secret = () => fake.env.STRIPE_WEBHOOK_SECRET!;
+    const secret = () => fake.env.STRIPE_WEBHOOK_SECRET;
     let event: Stripe.Event;
     let payload: string;
 
@@ -125,14 +125,14 @@ describe('Stripe webhooks: verified on the raw body, stored first, applied once,
     const customer = fake.client();
     await customer.subscriptions.update(subscriptionId, { cancel_at_period_end: true });
     await customer.subscriptions.update(subscriptionId, { cancel_at_period_end: false });
-    const [older, newer] = fake.events.filter((event) => event.type === 'customer.subscription.updated' && (event.data.object as Stripe.Subscription).id === subscriptionId).slice(-2);
-    expect((older!.data.object as Stripe.Subscription).cancel_at_period_end).toBe(true);
-    await fake.deliver(webhookUrl(app), [newer!, older!]);
+    const [older, newer] = fake.events.filter((event) => event.type === 'customer.subscription.updated' && (event.data.object).id === subscriptionId).slice(-2);
+    expect((older.data.object as Stripe.Subscription).cancel_at_period_end).toBe(true);
+    await fake.deliver(webhookUrl(app), [newer, older]);
     await webhooksSettle(app);
     const overview = await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken });
     expect(overview.body.subscription.cancelAtPeriodEnd).toBe(false);
-    const outcomes = await sql<{ outcome: string }>(app, `select outcome from billing.webhook_events where provider_event_id = ?`, [older!.id]);
-    expect(outcomes[0]!.outcome).toMatch(/^(stale-refetched|unchanged)/);
+    const outcomes = await sql<{ outcome: string }>(app, `select outcome from billing.webhook_events where provider_event_id = ?`, [older.id]);
+    expect(outcomes[0].outcome).toMatch(/^(stale-refetched|unchanged)/);
   });
 
   it('reconciles a checkout completion that arrives before any subscription event', async () => {
@@ -141,11 +141,11 @@ describe('Stripe webhooks: verified on the raw body, stored first, applied once,
     await fake.deliver(webhookUrl(app), [completed]);
     await planBecomes(app, user, 'creator-plus');
     const [row] = await sql<{ outcome: string }>(app, `select outcome from billing.webhook_events where provider_event_id = ?`, [completed.id]);
-    expect(row!.outcome).toBe('completed-reconciled');
+    expect(row.outcome).toBe('completed-reconciled');
   });
 
   it('stores, acknowledges and ignores an event type billing does not handle', async () => {
-    const event = { ...(await paidCheckout()).events[0]!, id: `evt_unknown_${Date.now()}`, type: 'customer.tax_id.created' } as unknown as Stripe.Event;
+    const event = { ...(await paidCheckout()).events[0], id: `evt_unknown_${Date.now()}`, type: 'customer.tax_id.created' } as unknown as Stripe.Event;
     expect(await fake.deliver(webhookUrl(app), [event])).toEqual([200]);
     await eventually(async () => {
       const [row] = await sql<{ status: string; outcome: string }>(app, `select status, outcome from billing.webhook_events where provider_event_id = ?`, [event.id]);
@@ -163,7 +163,7 @@ describe('Stripe webhooks: verified on the raw body, stored first, applied once,
       mode: 'subscription',
       customer: customer.id,
       client_reference_id: user.user.id,
-      line_items: [{ price: price!.id, quantity: 1 }],
+      line_items: [{ price: price.id, quantity: 1 }],
       success_url: 'https://example.com/ok',
     });
     const events = (await fake.emulator.completeCheckout(session.id, 'pay')).events as unknown as Stripe.Event[];
@@ -183,7 +183,7 @@ describe('Stripe webhooks: verified on the raw body, stored first, applied once,
     await fake.deliver(webhookUrl(app), [events.find((event) => event.type === 'checkout.session.completed')!]);
     await eventually(async () => {
       const [row] = await sql<{ status: string }>(app, `select status from billing.webhook_events where provider_event_id = ?`, [paid.id]);
-      expect(row!.status).toBe('processed');
+      expect(row.status).toBe('processed');
     });
     expect((await effectsOf(app, user.user.id)).payments).toBe(1);
 

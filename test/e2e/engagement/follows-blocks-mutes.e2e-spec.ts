@@ -26,7 +26,7 @@ describe('follows, blocks and mutes', () => {
       `select count(*)::int as n from platform.outbox where type = ? and payload->>'followerId' = ?`,
       [type, followerId],
     );
-    return row!.n;
+    return row.n;
   }
 
   it('follows once however often asked, lists followers and following with counts, and unfollows', async () => {
@@ -61,11 +61,11 @@ describe('follows, blocks and mutes', () => {
       fans.push(fan);
     }
     const first = await app.request('GET', `/v1/users/${creator.user.id}/followers?limit=2`, token(creator));
-    expect(first.body.items.map((item: { userId: string }) => item.userId)).toEqual([fans[4]!.user.id, fans[3]!.user.id]);
+    expect(first.body.items.map((item: { userId: string }) => item.userId)).toEqual([fans[4].user.id, fans[3].user.id]);
     const late = await person();
     await app.request('POST', `/v1/creators/${creator.user.id}/follow`, token(late));
     const second = await app.request('GET', `/v1/users/${creator.user.id}/followers?limit=2&cursor=${first.body.nextCursor}`, token(creator));
-    expect(second.body.items.map((item: { userId: string }) => item.userId)).toEqual([fans[2]!.user.id, fans[1]!.user.id]);
+    expect(second.body.items.map((item: { userId: string }) => item.userId)).toEqual([fans[2].user.id, fans[1].user.id]);
     expect(second.body.total).toBe(6);
     expect((await app.request('GET', `/v1/users/${creator.user.id}/followers?cursor=bm9wZQ`, token(creator))).status).toBe(400);
   });

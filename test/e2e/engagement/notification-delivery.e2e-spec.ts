@@ -43,16 +43,16 @@ describe('notification delivery: new episodes to followers in batches, e-mail, p
   it('tells every follower of a publishing creator, batch by batch, once even when the event comes twice', async () => {
     const creator = await person(app);
     const [f1, f2, f3, f4, f5, f6] = await Promise.all(Array.from({ length: 6 }, () => person(app)));
-    for (const follower of [f1!, f2!, f3!, f4!, f5!, f6!]) await follow(app, follower, creator);
-    await app.request('DELETE', `/v1/creators/${creator.user.id}/follow`, auth(f5!));
-    await app.request('POST', `/v1/users/${creator.user.id}/mute`, auth(f4!));
-    await app.request('PUT', '/v1/notifications/preferences', { ...auth(f6!), body: { preferences: { 'episode.published': { inApp: false, email: false } } } });
+    for (const follower of [f1, f2, f3, f4, f5, f6]) await follow(app, follower, creator);
+    await app.request('DELETE', `/v1/creators/${creator.user.id}/follow`, auth(f5));
+    await app.request('POST', `/v1/users/${creator.user.id}/mute`, auth(f4));
+    await app.request('PUT', '/v1/notifications/preferences', { ...auth(f6), body: { preferences: { 'episode.published': { inApp: false, email: false } } } });
 
     const videoId = randomUUID();
     await videoPublished(app, creator, videoId, 'Episode 1');
     await videoPublished(app, creator, videoId, 'Episode 1'); // a replay upstream
     // Four followers want it: two batches of two (the batch size here), plus the empty tail.
-    for (const follower of [f1!, f2!, f3!]) {
+    for (const follower of [f1, f2, f3]) {
       await eventually(async () =>
         expect(await episodesOf(follower)).toEqual([
           expect.objectContaining({ subjectId: videoId, actorIds: [creator.user.id], data: expect.objectContaining({ title: 'Episode 1', videoId }) }),

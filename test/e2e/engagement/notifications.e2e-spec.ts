@@ -43,9 +43,9 @@ describe('notifications: persisted, pushed, grouped, read, with preferences', ()
     try {
       const fans = [await person(), await person(), await person()];
       const pushed = Promise.all([nextEvent(phone, 'notification:new'), nextEvent(laptop, 'notification:new')]);
-      await app.request('POST', `/v1/creators/${creator.user.id}/follow`, token(fans[0]!));
+      await app.request('POST', `/v1/creators/${creator.user.id}/follow`, token(fans[0]));
       const [onPhone, onLaptop] = await pushed;
-      expect(onPhone).toMatchObject({ type: 'follower.new', count: 1, actorIds: [fans[0]!.user.id] });
+      expect(onPhone).toMatchObject({ type: 'follower.new', count: 1, actorIds: [fans[0].user.id] });
       expect(onLaptop.id).toBe(onPhone.id);
 
       for (const fan of fans.slice(1)) await app.request('POST', `/v1/creators/${creator.user.id}/follow`, token(fan));
@@ -54,7 +54,7 @@ describe('notifications: persisted, pushed, grouped, read, with preferences', ()
         expect(list.body.items).toHaveLength(1);
         expect(list.body.items[0]).toMatchObject({ type: 'follower.new', count: 3 });
         // Newest first; the two later follows may be consumed in either order (consumers run in parallel).
-        expect(list.body.items[0].actorIds.at(-1)).toBe(fans[0]!.user.id);
+        expect(list.body.items[0].actorIds.at(-1)).toBe(fans[0].user.id);
         expect([...list.body.items[0].actorIds].sort()).toEqual(fans.map((f) => f.user.id).sort());
       });
       // An unfollow and a follow again by the same fan is not a new follower.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eventually } from '@lib/platform/testing';
 import { planBecomes, sql, subscribe, webhookUrl, webhooksSettle, type BillingOnFakeStripe } from '../../support/billing.js';
 import type Stripe from 'stripe';
-import { BROWSER_UA, clientEvent, minutes, PHONE_UA, rebuildRollups, startInsightsWithBilling, track } from '../../support/insights.js';
+import { clientEvent, PHONE_UA, rebuildRollups, startInsightsWithBilling, track } from '../../support/insights.js';
 import { registerUser, type RegisteredUser } from '../../support/showrunner.js';
 import { createChannel, studioPerson } from '../studio/studio-helpers.js';
 

@@ -21,7 +21,7 @@ function inkRatio(pgm: Buffer): number {
   const [, width, height] = header.map(Number) as [number, number, number];
   const pixels = pgm.subarray(header[0].length);
   let ink = 0;
-  for (let i = 0; i < width * height; i += 1) if (pixels[i]! < 200) ink += 1;
+  for (let i = 0; i < width * height; i += 1) if (pixels[i] < 200) ink += 1;
   return ink / (width * height);
 }
 
@@ -80,7 +80,7 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
 
     await eventually(async () => {
       const [message] = await sql<{ payload: Record<string, unknown> }>(harness.app, `select payload from platform.outbox where type = 'insights.export-ready.v1'`);
-      expect(message!.payload).toMatchObject({ exportId: answer.body.id, userId: creator.user.id, format: 'csv' });
+      expect(message.payload).toMatchObject({ exportId: answer.body.id, userId: creator.user.id, format: 'csv' });
     });
     // Engagement turns the event into a notification in the user's list.
     await eventually(async () => {
@@ -183,8 +183,8 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
     expect(await send()).toBe(0);
     const reports = () => smtp.received.filter((mail) => mail.raw.includes('Week of') && mail.rcptTo.includes(creator.user.email));
     await eventually(() => expect(reports()).toHaveLength(1));
-    expect(reports()[0]!.raw).toMatch(/views: 5 \(week before: 0\)|views: \d+ \(week before: \d+\)/);
+    expect(reports()[0].raw).toMatch(/views: 5 \(week before: 0\)|views: \d+ \(week before: \d+\)/);
     const [row] = await sql<{ last_sent_week: unknown }>(harness.app, `select last_sent_week from insights.weekly_reports where channel_id = ?`, [channelId]);
-    expect(row!.last_sent_week).not.toBeNull();
+    expect(row.last_sent_week).not.toBeNull();
   });
 });

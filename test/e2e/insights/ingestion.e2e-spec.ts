@@ -97,7 +97,7 @@ describe('insights: event ingestion (POST /v1/events)', () => {
     const answer = await track(app, events);
     expect(answer.status).toBe(413);
     expect(answer.body.code).toBe('insights.batch.too-large');
-    expect(await stored([events[0]!.eventId])).toHaveLength(0);
+    expect(await stored([events[0].eventId])).toHaveLength(0);
   });
 
   it('accepts a full batch of 500', async () => {
@@ -165,7 +165,7 @@ describe('insights: event ingestion (POST /v1/events)', () => {
     const [day] = await sql<{ views: number }>(app, `select sum(views)::int as views from insights.rollups where grain = 'day' and scope = 'channel' and scope_id = ?`, [
       channelId,
     ]);
-    expect(day!.views).toBe(3);
+    expect(day.views).toBe(3);
   });
 
   it('folds new and late events into rollups with the repeatable job (no rebuild asked)', async () => {
@@ -218,7 +218,7 @@ describe('insights: event ingestion (POST /v1/events)', () => {
     const { PartitionMaintenance } = await import('../../../libs/insights/src/application/event-store.js');
     const maintenance = app.app.get(PartitionMaintenance);
     const day = (offset: number) => `insights.events_p${new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '')}`;
-    const exists = async (name: string) => (await sql<{ found: string | null }>(app, `select to_regclass(?)::text as found`, [name]))[0]!.found !== null;
+    const exists = async (name: string) => (await sql<{ found: string | null }>(app, `select to_regclass(?)::text as found`, [name]))[0].found !== null;
     expect(await exists(day(20))).toBe(false);
     expect(await maintenance.ensureAhead(new Date(), 20)).toBeGreaterThan(0);
     expect(await exists(day(20))).toBe(true);

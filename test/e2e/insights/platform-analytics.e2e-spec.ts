@@ -86,7 +86,7 @@ describe('insights: platform analytics (admin)', () => {
   });
 
   it('is for admins only', async () => {
-    const answer = await harness.app.request('GET', `/v1/admin/insights/overview?from=${from}&to=${to}`, { token: users[0]!.tokens.accessToken });
+    const answer = await harness.app.request('GET', `/v1/admin/insights/overview?from=${from}&to=${to}`, { token: users[0].tokens.accessToken });
     expect(answer.status).toBe(403);
     expect(answer.body.code).toBe('auth.role-required');
   });

@@ -188,7 +188,7 @@ describe('studio videos, processing and publishing', () => {
     expect(await outboxPayloads(app, 'studio.video-unpublished.v1', 'videoId', video.id)).toHaveLength(1);
     expect((await app.request('POST', `/v1/studio/videos/${video.id}/publish`, { ...auth(owner), body: {} })).body.state).toBe('published');
     const usage = await sql<{ n: number }>(app, `select count(*)::int as n from billing.usage_records where user_id = ? and key = ?`, [owner.user.id, `studio.publish:${video.id}`]);
-    expect(usage[0]!.n).toBe(1);
+    expect(usage[0].n).toBe(1);
   });
 
   it('refuses to publish a video that is still processing (409)', async () => {

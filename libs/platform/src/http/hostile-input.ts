@@ -90,7 +90,7 @@ function printable(text: string): string {
 function isContainer(value: unknown): value is object {
   if (typeof value !== 'object' || value === null) return false;
   if (Array.isArray(value)) return true;
-  const proto = Object.getPrototypeOf(value);
+  const proto = Object.getPrototypeOf(value) as object | null;
   return proto === Object.prototype || proto === null || Object.getPrototypeOf(proto) === null;
 }
 

@@ -35,7 +35,7 @@ export function encodeCursor(values: unknown[]): string {
 /** Decodes a cursor made by encodeCursor; undefined when it was tampered with or malformed. */
 export function decodeCursor(cursor: string): unknown[] | undefined {
   try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     return Array.isArray(values) ? values : undefined;
   } catch {
     return undefined;

@@ -16,7 +16,7 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
     },
   };
   helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
-    if (error) throw error;
+    if (error) throw error instanceof Error ? error : new Error('helmet rejected its options', { cause: error });
   });
   return headers;
 }
@@ -39,7 +39,7 @@ export const PAGE_SECURITY_HEADERS = securityHeaders({
  */
 export const API_SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-  'strict-transport-security': PAGE_SECURITY_HEADERS['strict-transport-security']!,
+  'strict-transport-security': PAGE_SECURITY_HEADERS['strict-transport-security'],
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',

@@ -21,7 +21,7 @@ interface MimePart {
 /** The leaf parts of a MIME message, bodies decoded: enough to check what a mail client would show. */
 function leafParts(raw: string): MimePart[] {
   const [head, ...rest] = raw.split('\r\n\r\n');
-  const headers = parseHeaders(head!);
+  const headers = parseHeaders(head);
   const body = rest.join('\r\n\r\n');
   const boundary = /boundary="?([^";]+)"?/.exec(headers.get('content-type') ?? '')?.[1];
   if (!boundary) return [{ headers, body: decode(body, headers.get('content-transfer-encoding')) }];

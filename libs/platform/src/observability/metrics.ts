@@ -27,7 +27,7 @@ export class Metrics {
       registers: [this.registry],
       async collect() {
         for (const queue of queues.all()) {
-          const counts = await queue.getJobCounts();
+          const counts: Record<string, number> = { ...(await queue.getJobCounts()) };
           for (const [state, count] of Object.entries(counts)) this.set({ queue: queue.name, state }, count);
         }
       },

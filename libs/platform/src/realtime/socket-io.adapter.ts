@@ -52,7 +52,7 @@ export class RedisIoAdapter extends IoAdapter {
       cors: { origin: origins === '*' ? true : origins, credentials: true },
       // CORS headers do not protect WebSocket upgrades; the Origin is checked here (CSWSH).
       allowRequest: (request, callback) => callback(null, this.originAllowed(request)),
-    } as ServerOptions);
+    });
     server.adapter(
       createAdapter(this.redis.dedicated(), this.redis.dedicated(), { key: socketChannelKey(this.redis.prefix) }),
     );
@@ -90,7 +90,7 @@ export class RedisIoAdapter extends IoAdapter {
   }
 
   private async authenticate(socket: Socket): Promise<void> {
-    const fromAuth = typeof socket.handshake.auth?.token === 'string' ? (socket.handshake.auth.token as string) : undefined;
+    const fromAuth = typeof socket.handshake.auth?.token === 'string' ? (socket.handshake.auth.token) : undefined;
     const credential = fromAuth ?? RequestAuthenticator.bearerFrom(socket.handshake.headers.authorization);
     if (!credential) throw new UnauthenticatedError();
     // Refused before any lookup, so the handshake never tells a live key from a made-up one.

@@ -99,7 +99,7 @@ function answersPing(port: number): Promise<boolean> {
     socket.once('error', () => finish(false));
     socket.once('connect', () => socket.write('PING\r\n'));
     socket.on('data', (chunk) => {
-      reply += chunk;
+      reply += chunk.toString();
       if (reply.includes('\r\n')) finish(reply.startsWith('+PONG'));
     });
   });

@@ -7,7 +7,7 @@ import type { IndexDefinition, SearchDocument, SearchIndex, SearchQuery, SearchR
  */
 export function describeSearchIndexContract(
   label: string,
-  setup: () => Promise<{ index: SearchIndex; teardown(): Promise<void> }>,
+  setup: () => Promise<{ index: SearchIndex; teardown: () => Promise<void> }>,
 ): void {
   describe(`SearchIndex contract: ${label}`, () => {
     let search: SearchIndex;
@@ -218,7 +218,7 @@ export function describeSearchIndexContract(
           person('m2', 1, {}),
         ]);
         expect(result.written).toBe(1);
-        expect(result.failed).toEqual([{ id: 'm1', reason: expect.any(String) }]);
+        expect(result.failed).toEqual([{ id: 'm1', reason: expect.any(String) as string }]);
         expect(await search.count('misfits')).toBe(1);
       });
     });

@@ -2,7 +2,7 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { eventually, type TestApp } from '@lib/platform/testing';
-import { MediaLibrary, type MediaAssetView } from '../../../../libs/studio/src/application/media/media-ports.js';
+import { MediaLibrary } from '../../../../libs/studio/src/application/media/media-ports.js';
 import { MediaRepository } from '../../../../libs/studio/src/application/media/media-records.js';
 import { MediaStorage } from '../../../../libs/studio/src/application/media/media-storage.js';
 import { MediaTools } from '../../../../libs/studio/src/application/media/media-tools.js';
@@ -96,11 +96,11 @@ describe('studio media pipeline', () => {
     expect(variants).toHaveLength(2);
     for (const variant of variants) expect(variant).toMatch(/^\/v1\/media\/[0-9a-f-]+\/hls\/(360p|720p)\/index\.m3u8\?exp=\d+&sig=[\w-]+$/);
 
-    const playlist = await (await get(variants[1]!)).text();
+    const playlist = await (await get(variants[1])).text();
     expect(playlist).toContain('#EXT-X-ENDLIST');
     const segments = playlist.split('\n').filter((line) => line && !line.startsWith('#'));
     expect(segments.length).toBeGreaterThan(0);
-    const segment = await get(segments[0]!);
+    const segment = await get(segments[0]);
     expect(segment.status).toBe(200);
     expect(segment.headers.get('content-type')).toBe('video/mp2t');
     expect((await segment.arrayBuffer()).byteLength).toBeGreaterThan(1000);
@@ -108,7 +108,7 @@ describe('studio media pipeline', () => {
     const thumbnail = await get(ready.thumbnails[0]!.url);
     expect(thumbnail.status).toBe(200);
     expect(thumbnail.headers.get('content-type')).toBe('image/jpeg');
-    expect((await get(ready.previewUrl!)).status).toBe(200);
+    expect((await get(ready.previewUrl)).status).toBe(200);
   }, 120_000);
 
   it('never upscales: a 480x270 source gets one rendition at its own size', async () => {
@@ -160,7 +160,7 @@ describe('studio media pipeline', () => {
   });
 
   it('survives ffmpeg being killed mid-transcode: retried, one complete set of renditions, no leftovers', async () => {
-    const tools = app.app.get(MediaTools) as FfmpegMediaTools;
+    const tools = app.app.get<MediaTools, FfmpegMediaTools>(MediaTools);
     const { videoId, assetId } = await startVideo(readFileSync(makeClip({ width: 1280, height: 720, seconds: 3 })));
     // A leftover of an earlier crashed run, already in storage: must be gone once a run commits.
     await storage.putDirectory(`assets/${assetId}/hls/0-crashed`, clipsDir);
@@ -172,7 +172,7 @@ describe('studio media pipeline', () => {
         if (video.progress.step !== 'transcode' || !child) throw new Error('not transcoding yet');
         // A late progress report of an earlier step (e.g. one still in flight) moves nothing back.
         const [row] = await sql<{ run: number }>(app, `select run from studio.media_assets where id = ?`, [assetId]);
-        expect(await inContext(app, () => app.app.get(MediaRepository).saveProgress(assetId, row!.run, 'probe', 99))).toBe(false);
+        expect(await inContext(app, () => app.app.get(MediaRepository).saveProgress(assetId, row.run, 'probe', 99))).toBe(false);
         child.kill('SIGKILL');
         return child.pid;
       },

@@ -31,7 +31,7 @@ describe('studio media across a worker restart', () => {
     const channelId = await createChannel(first, owner, 'Restart channel');
     const { videoId, assetId } = await videoFromClip(first, owner, channelId, readFileSync(makeClip({ width: 1280, height: 720, seconds: 3 })), 'Interrupted');
 
-    const tools = first.app.get(MediaTools) as FfmpegMediaTools;
+    const tools = first.app.get<MediaTools, FfmpegMediaTools>(MediaTools);
     await eventually(
       async () => {
         expect((await first.request('GET', `/v1/studio/videos/${videoId}`, auth(owner))).body.progress.step).toBe('transcode');

@@ -76,8 +76,8 @@ export class FileReportRenderer extends ReportRenderer {
     });
     if (points.length) {
       doc.font('Helvetica').fontSize(7).fillColor('#555555');
-      doc.text(points[0]!.label, left, top + height + 4);
-      doc.text(points[points.length - 1]!.label, left + width - 60, top + height + 4, { width: 60, align: 'right' });
+      doc.text(points[0].label, left, top + height + 4);
+      doc.text(points[points.length - 1].label, left + width - 60, top + height + 4, { width: 60, align: 'right' });
     } else {
       doc.font('Helvetica-Oblique').fontSize(9).fillColor('#555555').text('No views in this range', left + 10, top + height / 2);
     }

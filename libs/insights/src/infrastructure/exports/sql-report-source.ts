@@ -45,7 +45,7 @@ export class SqlReportSource extends ReportSource {
           );
           if (!rows.length) return;
           yield rows.map((row) => [String(row.day), n(row.views), Math.round(n(row.watch_seconds) * 100) / 100, n(row.completions), n(row.new_followers), n(row.revenue_cents)]);
-          after = String(rows[rows.length - 1]!.day);
+          after = String(rows[rows.length - 1].day);
           if (rows.length < pageSize) return;
         }
       },
@@ -86,7 +86,7 @@ export class SqlReportSource extends ReportSource {
             Math.round(n(row.watch_seconds) * 100) / 100,
             n(row.completions),
           ]);
-          const last = rows[rows.length - 1]!;
+          const last = rows[rows.length - 1];
           afterBucket = new Date(last.bucket as string).toISOString();
           afterVideo = String(last.scope_id);
           if (rows.length < pageSize) return;

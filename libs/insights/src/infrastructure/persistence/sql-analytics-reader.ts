@@ -119,7 +119,7 @@ export class SqlAnalyticsReader extends AnalyticsReader {
   async platform(range: ReportRange): Promise<PlatformFigures> {
     return this.em.transactional(async (em) => {
       await em.execute(`set local time zone 'UTC'`);
-      return this.platformIn(em as unknown as EntityManager, range);
+      return this.platformIn(em, range);
     });
   }
 

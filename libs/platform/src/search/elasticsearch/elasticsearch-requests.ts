@@ -18,7 +18,7 @@ export interface StoredDocument {
 export function buildMapping(definition: IndexDefinition): estypes.MappingTypeMapping {
   return {
     dynamic: 'strict',
-    _meta: { definition: definition as unknown as Record<string, unknown> },
+    _meta: { definition: definition },
     properties: {
       id: { type: 'keyword' },
       // Undeclared body fields stay in _source but are not indexed, as in the PostgreSQL adapter.

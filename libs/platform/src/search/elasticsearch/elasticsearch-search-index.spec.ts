@@ -313,7 +313,7 @@ describe('ElasticsearchSearchIndex (against a mocked cluster)', () => {
     it('sends a cursor value beyond JavaScript precision back as an exact long', () => {
       const sort = [{ field: 'followers', order: 'asc' as const }];
       // What JSON.parse makes of a Long.MAX_VALUE sort value.
-      const cursor = encodeCursor([{ field: 'followers', order: 'asc', type: 'integer' }], [9223372036854775807, 'p09']);
+      const cursor = encodeCursor([{ field: 'followers', order: 'asc', type: 'integer' }], [Number('9223372036854775807'), 'p09']);
       const body = buildSearchBody(definition, normalizeQuery(definition, { sort, limit: 3, cursor }));
       expect(body.search_after).toEqual(['9223372036854775807', 'p09']);
       expect(body.track_scores).toBe(false);
