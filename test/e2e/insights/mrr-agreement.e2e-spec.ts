@@ -70,7 +70,7 @@ describe('insights: MRR as billing classifies it', () => {
     const orm = app.app.get(MikroORM);
     const envelope = { id: randomUUID(), type: MrrMovementRecordedV1.type, occurredAt: new Date().toISOString(), aggregateId: null, aggregateVersion: null, payload: {} };
     await RequestContext.create(orm.em, () =>
-      orm.em.transactional((em) => app.app.get(RecordBillingEvents).handle({ event: new MrrMovementRecordedV1(sent.payload), envelope, em })),
+      orm.em.transactional((em) => app.app.get(RecordBillingEvents).handle({ event: new MrrMovementRecordedV1(sent.payload), envelope, em, afterCommit: () => undefined /* it registers no effects */ })),
     );
     const [{ n }] = (await sql<{ n: number }>(app, `select count(*)::int as n from insights.mrr_movements where movement_id = ?`, [sent.payload.movementId])) as [{ n: number }];
     expect(n).toBe(1);
