@@ -30,6 +30,7 @@ export interface UploadView {
 /** A file name as shown to people: no folders, no control characters, bounded. */
 export function safeFilename(name: string | null | undefined): string {
   const base = String(name ?? '').split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').replace(/^\.+/, '').trim().slice(0, 200);
   return clean || 'upload';
 }

@@ -51,7 +51,7 @@ export class MediaUrlSigner {
 export function signPlaylist(playlist: string, dir: string, sign: (path: string) => string): string {
   const resolveUri = (uri: string) => {
     if (/^[a-z]+:\/\//i.test(uri) || uri.startsWith('/')) return null; // never sign what is not ours
-    const parts = [...(dir ? dir.split('/') : []), ...uri.split('?')[0]!.split('/')];
+    const parts = [...(dir ? dir.split('/') : []), ...uri.split('?')[0].split('/')];
     const out: string[] = [];
     for (const part of parts) {
       if (part === '..') out.pop();

@@ -22,7 +22,7 @@ export class ProjectCatalog implements EventConsumer<VideoChange> {
     const video = await em.findOne(Video, { id: event.videoId });
     if (video?.state === 'published') {
       const result = await this.search.upsert(CATALOG_INDEX.name, [await this.documents.of(video, em)]);
-      if (result.failed.length) throw new Error(`catalog refused ${video.id}: ${result.failed[0]!.reason}`);
+      if (result.failed.length) throw new Error(`catalog refused ${video.id}: ${result.failed[0].reason}`);
       return;
     }
     const version = Math.max(video?.version ?? 0, envelope.aggregateVersion ?? 0);

@@ -79,7 +79,7 @@ const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
 export function renditionLadder(source: { width: number; height: number }): Rung[] {
   const aspect = source.width / source.height;
   const fitting = LADDER.filter((rung) => rung.height <= source.height);
-  const rungs = fitting.length ? fitting : [{ height: even(source.height), videoKbps: LADDER[0]!.videoKbps }];
+  const rungs = fitting.length ? fitting : [{ height: even(source.height), videoKbps: LADDER[0].videoKbps }];
   return rungs.map((rung) => ({
     name: `${rung.height}p`,
     height: rung.height,

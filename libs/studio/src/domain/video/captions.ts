@@ -47,11 +47,11 @@ function blocks(text: string): string[][] {
 
 function parseVtt(text: string): Cue[] {
   const [header, ...rest] = blocks(text);
-  if (!header || !/^WEBVTT(?:[ \t].*)?$/.test(header[0]!)) throw new InvalidCaptionError('a WebVTT file starts with "WEBVTT"');
+  if (!header || !/^WEBVTT(?:[ \t].*)?$/.test(header[0])) throw new InvalidCaptionError('a WebVTT file starts with "WEBVTT"');
   const cues: Cue[] = [];
   for (const block of rest) {
-    if (/^(NOTE|STYLE|REGION)(\s|$)/.test(block[0]!)) continue;
-    const timingIndex = block[0]!.includes('-->') ? 0 : 1;
+    if (/^(NOTE|STYLE|REGION)(\s|$)/.test(block[0])) continue;
+    const timingIndex = block[0].includes('-->') ? 0 : 1;
     const line = block[timingIndex];
     if (!line?.includes('-->')) throw new InvalidCaptionError(`cue ${cues.length + 1} has no timing line`, { cue: cues.length + 1 });
     cues.push({ ...timing(line, VTT_TIME, cues.length + 1), text: block.slice(timingIndex + 1) });
@@ -63,7 +63,7 @@ function parseSrt(text: string): Cue[] {
   const cues: Cue[] = [];
   for (const block of blocks(text)) {
     const number = cues.length + 1;
-    if (!/^\d+$/.test(block[0]!.trim())) throw new InvalidCaptionError(`cue ${number} does not start with its number`, { cue: number });
+    if (!/^\d+$/.test(block[0].trim())) throw new InvalidCaptionError(`cue ${number} does not start with its number`, { cue: number });
     if (!block[1]?.includes('-->')) throw new InvalidCaptionError(`cue ${number} has no timing line`, { cue: number });
     cues.push({ ...timing(block[1], SRT_TIME, number), text: block.slice(2) });
   }

@@ -40,8 +40,8 @@ export function resolvePublishTime(at: string, timeZone: string | undefined, now
   } else {
     const local = LOCAL.exec(at);
     if (!local) throw new InvalidScheduleTimeError(at);
-    const [, y, mo, d, h, mi, s] = local.map(Number) as number[];
-    const wall = Date.UTC(y!, mo! - 1, d!, h!, mi!, s || 0);
+    const [, y, mo, d, h, mi, s] = local.map(Number);
+    const wall = Date.UTC(y, mo - 1, d, h, mi, s || 0);
     const zone = timeZone ?? 'UTC';
     // Two passes settle the offset across a DST change.
     const first = wall - offsetAt(wall, zone);

@@ -47,6 +47,18 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
+/** The fields of an ffprobe stream this adapter reads; ffprobe prints numbers as numbers or strings. */
+interface ProbedStream {
+  codec_type?: string;
+  codec_name?: string;
+  width?: number;
+  height?: number;
+  channels?: number;
+  avg_frame_rate?: string;
+  duration?: string;
+  disposition?: { attached_pic?: number };
+}
+
 /** ffprobe and ffmpeg as child processes: bounded concurrency, a timeout, progress from `-progress pipe:1`. */
 export class FfmpegMediaTools extends MediaTools {
   /** Encodes (transcode, stills): MEDIA_FFMPEG_CONCURRENCY at once. */
@@ -75,9 +87,9 @@ export class FfmpegMediaTools extends MediaTools {
     // Killed is not "unreadable": the caller retries it rather than rejecting the file.
     if (result.signal) throw new MediaToolError('studio.media.ffmpeg-killed', `ffprobe was killed by ${result.signal}`);
     if (result.code !== 0) return null;
-    let parsed: { format?: Record<string, string>; streams?: Array<Record<string, any>> };
+    let parsed: { format?: Record<string, string>; streams?: ProbedStream[] };
     try {
-      parsed = JSON.parse(result.stdout);
+      parsed = JSON.parse(result.stdout) as typeof parsed;
     } catch {
       return null;
     }

@@ -31,7 +31,7 @@ import { TusUploadServer } from './tus-upload-server.js';
  */
 
 /** Media rows are reached through SQL only (conditional, run-guarded pipeline writes). */
-export const MEDIA_ENTITIES: EntitySchema<any>[] = [];
+export const MEDIA_ENTITIES: EntitySchema[] = [];
 export const MEDIA_SQL_ONLY_TABLES = ['studio.media_uploads', 'studio.media_assets'];
 
 // One queue per step; their options are declared by the handlers (interface/media/media-jobs.processor.ts).

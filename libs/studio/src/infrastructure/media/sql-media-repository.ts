@@ -5,47 +5,50 @@ import type { ProbeResult } from '../../domain/media/media-probe.js';
 import { MediaRepository, type AssetRecord, type UploadRecord } from '../../application/media/media-records.js';
 import type { RenditionView } from '../../application/media/media-ports.js';
 
-type Row = Record<string, any>;
+// Rows as PostgreSQL returns them; each mapper below gives every column its type.
+type Row = Record<string, unknown>;
+const str = (value: unknown) => value as string;
+const strOrNull = (value: unknown) => (value ?? null) as string | null;
 
 // Ids arrive from clients too (an uploadId in a body): anything not a UUID is simply not found.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const uploadOf = (row: Row): UploadRecord => ({
-  id: row.id,
-  channelId: row.channel_id,
-  userId: row.user_id,
-  filename: row.filename,
+  id: str(row.id),
+  channelId: str(row.channel_id),
+  userId: str(row.user_id),
+  filename: str(row.filename),
   size: Number(row.size),
-  state: row.state,
-  checksum: row.checksum,
-  storageKey: row.storage_key,
-  probe: row.probe,
-  errorCode: row.error_code,
-  errorMessage: row.error_message,
-  assetId: row.asset_id,
-  createdAt: new Date(row.created_at),
+  state: row.state as UploadRecord['state'],
+  checksum: row.checksum as UploadRecord['checksum'],
+  storageKey: row.storage_key as UploadRecord['storageKey'],
+  probe: row.probe as UploadRecord['probe'],
+  errorCode: row.error_code as UploadRecord['errorCode'],
+  errorMessage: row.error_message as UploadRecord['errorMessage'],
+  assetId: row.asset_id as UploadRecord['assetId'],
+  createdAt: new Date(row.created_at as string | Date),
 });
 
 const assetOf = (row: Row): AssetRecord => ({
-  id: row.id,
-  uploadId: row.upload_id,
-  channelId: row.channel_id,
-  videoId: row.video_id,
-  state: row.state,
-  step: row.step,
+  id: str(row.id),
+  uploadId: str(row.upload_id),
+  channelId: str(row.channel_id),
+  videoId: row.video_id as AssetRecord['videoId'],
+  state: row.state as AssetRecord['state'],
+  step: row.step as AssetRecord['step'],
   percent: Number(row.percent),
-  sourceKey: row.source_key,
+  sourceKey: row.source_key as AssetRecord['sourceKey'],
   durationSeconds: row.duration_seconds === null ? null : Number(row.duration_seconds),
-  width: row.width,
-  height: row.height,
-  hasAudio: row.has_audio,
-  renditions: row.renditions ?? [],
-  hlsPrefix: row.hls_prefix,
-  thumbnails: row.thumbnails ?? [],
-  chosenThumbnail: row.chosen_thumbnail,
-  previewKey: row.preview_key,
-  errorCode: row.error_code,
-  errorMessage: row.error_message,
+  width: row.width as AssetRecord['width'],
+  height: row.height as AssetRecord['height'],
+  hasAudio: row.has_audio as AssetRecord['hasAudio'],
+  renditions: (row.renditions ?? []) as AssetRecord['renditions'],
+  hlsPrefix: row.hls_prefix as AssetRecord['hlsPrefix'],
+  thumbnails: (row.thumbnails ?? []) as AssetRecord['thumbnails'],
+  chosenThumbnail: row.chosen_thumbnail as AssetRecord['chosenThumbnail'],
+  previewKey: row.preview_key as AssetRecord['previewKey'],
+  errorCode: strOrNull(row.error_code),
+  errorMessage: row.error_message as AssetRecord['errorMessage'],
   run: Number(row.run),
 });
 
@@ -209,7 +212,7 @@ export class SqlMediaRepository extends MediaRepository {
         where id = ? and state = 'failed' returning run, step`,
       [id],
     );
-    return row ? { run: Number(row.run), step: row.step } : null;
+    return row ? { run: Number(row.run), step: row.step as PipelineStep } : null;
   }
 
   async chooseThumbnail(id: string, index: number): Promise<void> {

@@ -20,6 +20,16 @@ const SWEEP_EVERY_MS = 3_600_000;
 /** A finished upload no video used within 30 days is deleted. */
 const UNCLAIMED_RETENTION_MS = 30 * 24 * 3_600_000;
 
+/** tus answers a thrown error with its `status_code` and `body`; an Error keeps the stack for the log. */
+class TusRefusal extends Error {
+  constructor(
+    readonly status_code: number,
+    readonly body: string,
+  ) {
+    super(`upload refused with ${status_code}`);
+  }
+}
+
 /** What the controller learnt about the caller before handing the request to tus. */
 interface UploadContext {
   userId: string;
@@ -65,7 +75,7 @@ export class TusUploadServer implements OnModuleInit, OnModuleDestroy {
       generateUrl: (_req, { path, id }) => `${config.urls.public}${path}/${id}`,
       onUploadCreate: async (_req, upload) => {
         const ctx = this.context.getStore();
-        if (!ctx?.channelId) throw { status_code: 400, body: problemBody(400, 'studio.upload.metadata-invalid', 'Upload-Metadata must carry channelId') };
+        if (!ctx?.channelId) throw new TusRefusal(400, problemBody(400, 'studio.upload.metadata-invalid', 'Upload-Metadata must carry channelId'));
         await uploads.created({ id: upload.id, channelId: ctx.channelId, userId: ctx.userId, filename: ctx.filename ?? 'upload', size: upload.size ?? 0 });
         return {};
       },
@@ -81,10 +91,10 @@ export class TusUploadServer implements OnModuleInit, OnModuleDestroy {
           await datastore.remove(upload.id).catch(() => undefined);
           if (error instanceof DomainError) {
             const status = STATUS_BY_KIND[error.kind];
-            throw { status_code: status, body: problemBody(status, error.code, error.message, { ...error.details, uploadId: upload.id }) };
+            throw new TusRefusal(status, problemBody(status, error.code, error.message, { ...error.details, uploadId: upload.id }));
           }
           this.logger.error({ err: error, uploadId: upload.id }, 'upload finishing failed');
-          throw { status_code: 500, body: problemBody(500, 'http.internal-error', 'The upload could not be finished; it has been logged') };
+          throw new TusRefusal(500, problemBody(500, 'http.internal-error', 'The upload could not be finished; it has been logged'));
         }
       },
     });
@@ -92,9 +102,10 @@ export class TusUploadServer implements OnModuleInit, OnModuleDestroy {
 
   /** tus bodies are streamed to disk by tus itself: Fastify must accept them without reading them. */
   onModuleInit(): void {
-    const fastify = this.adapterHost.httpAdapter?.getInstance?.() as
+    const fastify = this.adapterHost.httpAdapter?.getInstance?.<
       | { hasContentTypeParser(type: string): boolean; addContentTypeParser(type: string, parser: (req: unknown, payload: unknown, done: (error: null) => void) => void): void }
-      | undefined;
+      | undefined
+    >();
     if (!fastify) return; // the worker: no HTTP, no uploads
     if (!fastify.hasContentTypeParser(TUS_CONTENT_TYPE)) fastify.addContentTypeParser(TUS_CONTENT_TYPE, (_req, _payload, done) => done(null));
     // Partial uploads live on this node's disk: this node sweeps the abandoned ones.

@@ -13,7 +13,7 @@ import {
 } from '../../../domain/library/library.js';
 import { assertTimeZone, nextTimeOfDay } from '../../../domain/video/schedule.js';
 import { InvalidScheduleTimeError } from '../../../domain/video/video.errors.js';
-import { ACCESS_LEVELS, Video, type AccessLevel } from '../../../domain/video/video.js';
+import { ACCESS_LEVELS, Video } from '../../../domain/video/video.js';
 import { InvalidAccessLevelError } from '../../../domain/video/video.errors.js';
 import { ChannelTeams } from '../../channel-teams.js';
 import { Publisher } from '../../publishing/publisher.js';
@@ -201,7 +201,7 @@ export class CreateTemplateHandler implements ICommandHandler<CreateTemplateComm
     await this.teams.require(userId, channelId, 'editor');
     if (defaults.timeZone) assertTimeZone(defaults.timeZone);
     if (defaults.publishTimeOfDay && !/^([01]\d|2[0-3]):[0-5]\d$/.test(defaults.publishTimeOfDay)) throw new InvalidScheduleTimeError(defaults.publishTimeOfDay);
-    if (defaults.accessLevel && !ACCESS_LEVELS.includes(defaults.accessLevel as AccessLevel)) {
+    if (defaults.accessLevel && !ACCESS_LEVELS.includes(defaults.accessLevel)) {
       throw new InvalidAccessLevelError(`Unknown access level "${defaults.accessLevel}"`, { allowed: ACCESS_LEVELS });
     }
     const full: TemplateDefaults = {
