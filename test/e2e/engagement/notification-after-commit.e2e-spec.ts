@@ -31,7 +31,7 @@ async function failNextNotificationCommitFor(app: TestApp, user: RegisteredUser)
 }
 
 const commitFailures = async (app: TestApp) =>
-  Number((await sql<{ failures: string }>(app, `select case when is_called then last_value else 0 end as failures from engagement.test_commit_failures`))[0]!.failures);
+  Number((await sql<{ failures: string }>(app, `select case when is_called then last_value else 0 end as failures from engagement.test_commit_failures`))[0].failures);
 
 /**
  * Everything pushed to the user before this returns has reached the socket: the marker push
@@ -81,9 +81,9 @@ describe('notification side effects wait for the commit', () => {
     await pushesSettled(app, star, socket);
     const stored = await sql<{ id: string }>(app, `select id from engagement.notifications where user_id = ? and type = 'follower.new'`, [star.user.id]);
     expect(stored).toHaveLength(1);
-    expect(pushes.filter((push) => push.type === 'follower.new')).toEqual([expect.objectContaining({ id: stored[0]!.id })]);
+    expect(pushes.filter((push) => push.type === 'follower.new')).toEqual([expect.objectContaining({ id: stored[0].id })]);
     expect(followerMails()).toHaveLength(1);
-    expect(followerMails()[0]!.raw).toMatch(new RegExp(`^X-Idempotency-Key: ${stored[0]!.id}`, 'm'));
+    expect(followerMails()[0].raw).toMatch(new RegExp(`^X-Idempotency-Key: ${stored[0].id}`, 'm'));
     expect(await commitFailures(app)).toBe(2); // the failed attempt and the committed retry, nothing more
   });
 });

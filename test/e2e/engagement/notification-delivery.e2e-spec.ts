@@ -62,8 +62,8 @@ describe('notification delivery: new episodes to followers in batches, e-mail, p
     // Both deliveries handled and every batch they queued has run: a duplicate would show now.
     await eventsConsumed(app, 'engagement.notify-followers-on-publish', { type: 'studio.video-published.v1', payload: { videoId }, atLeast: 2 });
     await queueSettled(app, 'engagement.fan-out');
-    for (const follower of [f1!, f2!, f3!]) expect(await episodesOf(follower)).toHaveLength(1);
-    for (const silent of [f4!, f5!, f6!, creator]) expect(await episodesOf(silent)).toEqual([]);
+    for (const follower of [f1, f2, f3]) expect(await episodesOf(follower)).toHaveLength(1);
+    for (const silent of [f4, f5, f6, creator]) expect(await episodesOf(silent)).toEqual([]);
   });
 
   it('e-mails what a user wants by e-mail, through the SMTP server', async () => {

@@ -58,9 +58,9 @@ describe('notifications: persisted, pushed, grouped, read, with preferences', ()
         expect([...list.body.items[0].actorIds].sort()).toEqual(fans.map((f) => f.user.id).sort());
       });
       // An unfollow and a follow again by the same fan is not a new follower.
-      await app.request('DELETE', `/v1/creators/${creator.user.id}/follow`, token(fans[0]!));
-      await app.request('POST', `/v1/creators/${creator.user.id}/follow`, token(fans[0]!));
-      await followsNotified(creator, 2, fans[0]!); // the first follow and this one
+      await app.request('DELETE', `/v1/creators/${creator.user.id}/follow`, token(fans[0]));
+      await app.request('POST', `/v1/creators/${creator.user.id}/follow`, token(fans[0]));
+      await followsNotified(creator, 2, fans[0]); // the first follow and this one
       expect((await notifications(creator, '?unread=true')).body.items[0].count).toBe(3);
 
       // Once read, the next follower starts a new group.
