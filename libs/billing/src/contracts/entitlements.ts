@@ -25,5 +25,6 @@ export type EntitlementDefinition =
 export type EntitlementName = keyof typeof ENTITLEMENTS;
 export type QuotaName = { [K in EntitlementName]: (typeof ENTITLEMENTS)[K]['type'] extends 'quota' ? K : never }[EntitlementName];
 export type QuotaLimit = number | 'unlimited';
-export type EntitlementValue = boolean | QuotaLimit | string;
+// A flag, a quota's limit (a number or 'unlimited') or a level's name.
+export type EntitlementValue = boolean | number | string;
 export type Entitlements = Record<EntitlementName, EntitlementValue>;

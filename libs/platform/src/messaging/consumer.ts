@@ -46,7 +46,7 @@ export function IntegrationEventConsumer(options: ConsumerOptions): ClassDecorat
   };
 }
 
-export function consumerOptionsOf(target: Function): ConsumerOptions {
+export function consumerOptionsOf(target: abstract new (...args: never[]) => unknown): ConsumerOptions {
   const options = Reflect.getMetadata(CONSUMER_OPTIONS, target) as ConsumerOptions | undefined;
   if (!options) throw new Error(`${target.name} is listed as a consumer but has no @IntegrationEventConsumer()`);
   return options;

@@ -44,7 +44,7 @@ describe('the messaging registry', () => {
     });
     registry.seal();
     const [event] = registry.translate(new ThingHappened('t1'), new Thing());
-    expect(registry.serialize(event!)).toEqual({ type: 'things.thing-happened.v1', payload: { count: 3 } });
+    expect(registry.serialize(event)).toEqual({ type: 'things.thing-happened.v1', payload: { count: 3 } });
     expect(registry.deserialize('things.thing-happened.v1', { count: 3 })).toBeInstanceOf(ThingHappenedV1);
     expect(() => registry.deserialize('things.thing-happened.v1', { count: 'three' })).toThrow(InvalidIntegrationEventError);
     expect(() => registry.deserialize('things.unknown.v1', {})).toThrow(UnknownIntegrationEventError);

@@ -5,7 +5,7 @@ import { validateSync } from 'class-validator';
 import { consumerOptionsOf, type ConsumerOptions, type EventConsumer } from './consumer.js';
 import { InvalidIntegrationEventError, MessagingConfigurationError, UnknownIntegrationEventError } from './errors.js';
 import { INTEGRATION_EVENT_TYPE, type IntegrationEvent, type IntegrationEventClass } from './integration-event.js';
-import type { OutboundEventMap } from './outbound-event-map.js';
+import type { DomainEventClass, OutboundEventMap } from './outbound-event-map.js';
 
 export interface ContextMessaging {
   /** The integration event types this context publishes. */
@@ -53,7 +53,7 @@ export class MessagingRegistry {
         }
       }
     }
-    const translated = new Map<Function, number>();
+    const translated = new Map<DomainEventClass<DomainEvent>, number>();
     for (const map of this.outboundMaps) for (const event of map.domainEvents()) translated.set(event, (translated.get(event) ?? 0) + 1);
     for (const [event, count] of translated) if (count > 1) this.problems.push(`domain event ${event.name} is translated in ${count} places`);
     if (this.problems.length) throw new MessagingConfigurationError(this.problems);
@@ -80,7 +80,7 @@ export class MessagingRegistry {
   deserialize(type: string, payload: unknown): IntegrationEvent {
     const eventClass = this.eventTypes.get(type);
     if (!eventClass) throw new UnknownIntegrationEventError(type);
-    const event = plainToInstance(eventClass, payload) as IntegrationEvent;
+    const event = plainToInstance<IntegrationEvent, unknown>(eventClass, payload);
     this.assertValid(type, event);
     return event;
   }

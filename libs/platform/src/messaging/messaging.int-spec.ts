@@ -230,7 +230,7 @@ describe('transactional outbox, relay and inbox', () => {
       const instance = worker.get(RecordEffect);
       const envelope = { id: row.id, type: row.type, occurredAt: '', aggregateId: id, aggregateVersion: 1, payload: row.payload };
       const job = { data: envelope, discard: async () => undefined } as unknown as Job<IntegrationEventEnvelope>;
-      const outcomes = await Promise.all(Array.from({ length: 5 }, () => runner.deliver(consumer!, instance, job)));
+      const outcomes = await Promise.all(Array.from({ length: 5 }, () => runner.deliver(consumer, instance, job)));
       expect(outcomes.every((o) => o === 'duplicate')).toBe(true);
       expect(await effects(id)).toHaveLength(1);
     } finally {

@@ -1,7 +1,7 @@
 import type { AggregateRoot, DomainEvent } from '@lib/platform/ddd';
 import type { IntegrationEvent } from './integration-event.js';
 
-type DomainEventClass<E extends DomainEvent> = abstract new (...args: never[]) => E;
+export type DomainEventClass<E extends DomainEvent> = abstract new (...args: never[]) => E;
 type Translation<E extends DomainEvent> = (event: E, aggregate: AggregateRoot) => IntegrationEvent | IntegrationEvent[];
 
 /**
@@ -9,7 +9,7 @@ type Translation<E extends DomainEvent> = (event: E, aggregate: AggregateRoot) =
  * Domain events without a translation stay internal.
  */
 export class OutboundEventMap {
-  private readonly translations = new Map<Function, Translation<DomainEvent>>();
+  private readonly translations = new Map<DomainEventClass<DomainEvent>, Translation<DomainEvent>>();
 
   on<E extends DomainEvent>(event: DomainEventClass<E>, translate: Translation<E>): this {
     if (this.translations.has(event)) throw new Error(`${event.name} is already translated`);
@@ -18,13 +18,12 @@ export class OutboundEventMap {
   }
 
   translate(event: DomainEvent, aggregate: AggregateRoot): IntegrationEvent[] | undefined {
-    const translation = this.translations.get(event.constructor);
+    const translation = this.translations.get(event.constructor as DomainEventClass<DomainEvent>);
     if (!translation) return undefined;
-    const result = translation(event, aggregate);
-    return Array.isArray(result) ? result : [result];
+    return [translation(event, aggregate)].flat();
   }
 
-  domainEvents(): Function[] {
+  domainEvents(): DomainEventClass<DomainEvent>[] {
     return [...this.translations.keys()];
   }
 }

@@ -1,11 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { EntitySchema } from '@mikro-orm/postgresql';
 
-const declared = new Set<EntitySchema<any>>();
+const declared = new Set<EntitySchema>();
 const sqlOnly = new Set<string>();
 
 /** Every entity mapping declared by the contexts loaded in this process. */
-export function declaredEntities(): EntitySchema<any>[] {
+export function declaredEntities(): EntitySchema[] {
   return [...declared];
 }
 
@@ -20,7 +20,7 @@ export function declaredSqlOnlyTables(): string[] {
  */
 @Module({})
 export class PersistenceModule {
-  static forFeature(entities: EntitySchema<any>[], options: { sqlOnlyTables?: string[] } = {}): DynamicModule {
+  static forFeature(entities: EntitySchema[], options: { sqlOnlyTables?: string[] } = {}): DynamicModule {
     for (const entity of entities) declared.add(entity);
     for (const table of options.sqlOnlyTables ?? []) sqlOnly.add(table);
     return { module: PersistenceModule };

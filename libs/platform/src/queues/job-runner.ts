@@ -29,7 +29,7 @@ const JOB_OPTION_KEYS = ['attempts', 'backoff', 'timeout', 'removeOnComplete', '
 export class JobRunner implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(JobRunner.name);
   private handlers: DeclaredHandler[] = [];
-  private startHooks: { where: string; run: () => Promise<unknown> | unknown }[] = [];
+  private startHooks: { where: string; run: () => unknown }[] = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -113,7 +113,7 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap {
       }
       for (const key of JOB_OPTION_KEYS) {
         const values = handlers.filter((handler) => handler.declaration[key] !== undefined);
-        if (values.some((handler) => !isDeepStrictEqual(handler.declaration[key], values[0]!.declaration[key]))) {
+        if (values.some((handler) => !isDeepStrictEqual(handler.declaration[key], values[0].declaration[key]))) {
           problems.push(`handlers of queue '${queueName}' declare different ${key} (${values.map((handler) => handler.where).join(', ')}): job options belong to the queue`);
         }
       }

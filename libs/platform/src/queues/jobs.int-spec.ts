@@ -68,7 +68,7 @@ class DisagreeingJobs {
 class DisagreeingOptionsModule {}
 
 const processWith =
-  (context: Function, options: { worker: boolean }) =>
+  (context: abstract new (...args: never[]) => unknown, options: { worker: boolean }) =>
   (config: AppConfig): DynamicModule => ({
     module: class TestProcess {},
     imports: [PlatformModule.forRoot({ config, http: false, worker: options.worker }), context as never],

@@ -32,8 +32,8 @@ export class LocalBillingApi extends BillingApi {
       planId: plan.id,
       planName: plan.name,
       entitlements: { ...plan.entitlements },
-      validUntil: timeLimited ? grant!.validUntil!.toISOString() : null,
-      thenPlanId: timeLimited ? grant!.thenPlanId : null,
+      validUntil: timeLimited ? grant.validUntil!.toISOString() : null,
+      thenPlanId: timeLimited ? grant.thenPlanId : null,
     };
   }
 

@@ -25,19 +25,19 @@ describe('Plan', () => {
   it('defines the default catalogue, in rank order', () => {
     const plans = DEFAULT_CATALOGUE.map((definition) => Plan.define(definition));
     expect(plans.map((plan) => plan.id)).toEqual(['free', 'prime', 'creator-plus', 'studio-pro']);
-    expect(plans[0]!.isFree).toBe(true);
-    expect(plans[1]!.priceForSale('month')).toEqual({ amount: 499, currency: 'usd' });
+    expect(plans[0].isFree).toBe(true);
+    expect(plans[1].priceForSale('month')).toEqual({ amount: 499, currency: 'usd' });
   });
 
   it('is not for sale once archived, or without a price', () => {
-    const prime = Plan.define(DEFAULT_CATALOGUE[1]!);
+    const prime = Plan.define(DEFAULT_CATALOGUE[1]);
     prime.archive();
     expect(() => prime.priceForSale('month')).toThrow(PlanArchivedError);
-    expect(() => Plan.define(DEFAULT_CATALOGUE[0]!).priceForSale('month')).toThrow(PlanNotForSaleError);
+    expect(() => Plan.define(DEFAULT_CATALOGUE[0]).priceForSale('month')).toThrow(PlanNotForSaleError);
   });
 
   it('refuses fractional prices and bad entitlements', () => {
-    expect(() => Plan.define({ ...DEFAULT_CATALOGUE[1]!, prices: { month: { amount: 4.99, currency: 'usd' } } })).toThrow(InvalidPlanError);
-    expect(() => Plan.define({ ...DEFAULT_CATALOGUE[1]!, entitlements: { ...DEFAULT_CATALOGUE[1]!.entitlements, analytics: 'max' } })).toThrow(InvalidPlanError);
+    expect(() => Plan.define({ ...DEFAULT_CATALOGUE[1], prices: { month: { amount: 4.99, currency: 'usd' } } })).toThrow(InvalidPlanError);
+    expect(() => Plan.define({ ...DEFAULT_CATALOGUE[1], entitlements: { ...DEFAULT_CATALOGUE[1].entitlements, analytics: 'max' } })).toThrow(InvalidPlanError);
   });
 });

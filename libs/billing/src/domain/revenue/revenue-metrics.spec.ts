@@ -377,7 +377,7 @@ describe('a ledger missing a row', () => {
     // The 500 → 800 upgrade row is missing: the churn row says 800 → 0, but only 500 was ever in the total.
     const gappy = [move('X', '2025-01-10T00:00:00Z', 'basic', 0, 500), move('X', '2025-02-10T00:00:00Z', 'plus', 800, 0)];
     const [january, february] = currency(report(gappy, '2025-01-01', '2025-03-01', 'month'), 'usd').buckets;
-    expect(january!.mrr).toBe(500);
+    expect(january.mrr).toBe(500);
     expect(february).toMatchObject({ mrr: 0, churnedMrr: 500, netNewMrr: -500, churnedSubscribers: 1, churnRate: 1 });
   });
 });
@@ -413,7 +413,7 @@ describe('the invariants, over a generated ledger', () => {
   /** A consistent ledger (each row's mrrBefore is the previous mrrAfter), handed over shuffled. */
   const generated = (() => {
     const next = random(42);
-    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
     const mrrOf = new Map<string, number>();
     const movements: MrrMovement[] = [];
     let at = Date.UTC(2024, 10, 1);
@@ -457,9 +457,9 @@ describe('the invariants, over a generated ledger', () => {
       });
       expect(summary.netNewMrr).toBe(summary.endingMrr - summary.startingMrr);
       // The buckets tile [from, to) exactly.
-      expect(buckets[0]!.start).toBe('2024-11-20T12:00:00.000Z');
+      expect(buckets[0].start).toBe('2024-11-20T12:00:00.000Z');
       expect(buckets.at(-1)!.end).toBe('2025-02-03T00:00:00.000Z');
-      buckets.slice(1).forEach((b, i) => expect(b.start).toBe(buckets[i]!.end));
+      buckets.slice(1).forEach((b, i) => expect(b.start).toBe(buckets[i].end));
     }
   });
 

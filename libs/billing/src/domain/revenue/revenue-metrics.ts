@@ -148,8 +148,8 @@ function replayer(movements: MrrMovement[], ledger: MrrLedger): (end: Date) => M
   let next = 0;
   return (end) => {
     const flows = noFlows();
-    for (; next < movements.length && movements[next]!.occurredAt < end; next++) {
-      const applied = ledger.apply(movements[next]!);
+    for (; next < movements.length && movements[next].occurredAt < end; next++) {
+      const applied = ledger.apply(movements[next]);
       if (applied) recordFlow(flows, applied);
     }
     return flows;

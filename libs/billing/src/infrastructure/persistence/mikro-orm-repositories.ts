@@ -158,7 +158,7 @@ export class MikroOrmPaymentRepository extends PaymentRepository {
   }
   async nextCreditNoteNumber(): Promise<string> {
     const [row] = await this.em.execute<Array<{ n: string }>>(`select nextval('billing.credit_note_numbers')::text as n`);
-    return `CN-${row!.n.padStart(6, '0')}`;
+    return `CN-${row.n.padStart(6, '0')}`;
   }
   add(...entities: Array<Invoice | Payment | Refund>) {
     this.em.persist(entities);

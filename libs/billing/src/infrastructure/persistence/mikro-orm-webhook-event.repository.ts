@@ -31,12 +31,12 @@ export class MikroOrmWebhookEventRepository extends WebhookEventRepository {
         event.receivedAt.toISOString(),
       ],
     );
-    if (inserted.length) return { id: inserted[0]!.id, duplicate: false };
+    if (inserted.length) return { id: inserted[0].id, duplicate: false };
     const [existing] = await this.em.execute<Array<{ id: string }>>(
       `select id from billing.webhook_events where provider = ? and provider_event_id = ?`,
       [event.provider, event.providerEventId],
     );
-    return { id: existing!.id, duplicate: true };
+    return { id: existing.id, duplicate: true };
   }
 
   byId(id: string) {

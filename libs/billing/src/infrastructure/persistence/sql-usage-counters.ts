@@ -43,7 +43,7 @@ export class SqlUsageCounters extends UsageCounters {
           input.limit,
         ],
       );
-      if (rows.length) return { accepted: true, used: Number(rows[0]!.used) };
+      if (rows.length) return { accepted: true, used: Number(rows[0].used) };
       if (input.key) {
         // The key must not stay recorded for a consumption that did not happen.
         await em.execute(`delete from billing.usage_records where user_id = ? and quota = ? and key = ?`, [input.userId, input.quota, input.key]);
@@ -66,7 +66,7 @@ export class SqlUsageCounters extends UsageCounters {
         `update billing.usage_counters set used = greatest(0, used - ?) where user_id = ? and quota = ? and period_start = ?::timestamptz returning used`,
         [input.amount, input.userId, input.quota, input.period.start.toISOString()],
       );
-      return rows.length ? Number(rows[0]!.used) : 0;
+      return rows.length ? Number(rows[0].used) : 0;
     });
   }
 
@@ -79,6 +79,6 @@ export class SqlUsageCounters extends UsageCounters {
       `select used from billing.usage_counters where user_id = ? and quota = ? and period_start = ?::timestamptz`,
       [userId, quota, period.start.toISOString()],
     );
-    return rows.length ? Number(rows[0]!.used) : 0;
+    return rows.length ? Number(rows[0].used) : 0;
   }
 }

@@ -116,7 +116,7 @@ export class StripePaymentProvider extends PaymentProvider {
     const preview = await this.stripe.invoices.createPreview({
       customer: typeof subscription.customer === 'string' ? subscription.customer : subscription.customer.id,
       subscription: providerSubscriptionId,
-      subscription_details: { items: [{ id: subscription.items.data[0]!.id, price: providerPriceId }], proration_behavior: proration },
+      subscription_details: { items: [{ id: subscription.items.data[0].id, price: providerPriceId }], proration_behavior: proration },
     });
     return {
       amountDueNow: preview.amount_due,
@@ -133,7 +133,7 @@ export class StripePaymentProvider extends PaymentProvider {
     const subscription = await this.stripe.subscriptions.retrieve(providerSubscriptionId);
     const updated = await this.stripe.subscriptions.update(
       providerSubscriptionId,
-      { items: [{ id: subscription.items.data[0]!.id, price: providerPriceId }], proration_behavior: proration },
+      { items: [{ id: subscription.items.data[0].id, price: providerPriceId }], proration_behavior: proration },
       { idempotencyKey },
     );
     return toProviderSubscription(updated);
@@ -173,13 +173,13 @@ export class StripePaymentProvider extends PaymentProvider {
       {
         payment_intent: input.providerPaymentId,
         amount: input.amount,
-        reason: (input.reason ?? undefined) as Stripe.RefundCreateParams.Reason | undefined,
+        reason: input.reason ?? undefined,
         metadata: { refundId: input.refundId },
       },
       { idempotencyKey },
     );
-    const status = refund.status === 'succeeded' ? 'succeeded' : refund.status === 'failed' || refund.status === 'canceled' ? 'failed' : 'pending';
-    return { providerRefundId: refund.id, status: status as 'succeeded' | 'pending' | 'failed' };
+    const status: 'succeeded' | 'pending' | 'failed' = refund.status === 'succeeded' ? 'succeeded' : refund.status === 'failed' || refund.status === 'canceled' ? 'failed' : 'pending';
+    return { providerRefundId: refund.id, status };
   }
 
   async paymentOfInvoice(providerInvoiceId: string): Promise<string | null> {

@@ -41,7 +41,7 @@ export function toProviderSubscription(subscription: Stripe.Subscription): Provi
 
 export function toInvoiceState(invoice: Stripe.Invoice): ProviderInvoiceState {
   return {
-    providerInvoiceId: invoice.id!,
+    providerInvoiceId: invoice.id,
     providerCustomerId: idOf(invoice.customer)!,
     providerSubscriptionId: idOf(invoice.parent?.subscription_details?.subscription),
     number: invoice.number ?? null,

@@ -5,11 +5,26 @@ import { Public } from '@lib/platform';
 import { PlanCatalogue } from '../../application/plan-catalogue.js';
 import { PortalAccessTokens } from '../../infrastructure/sandbox/portal-access-tokens.js';
 import { SandboxHost } from '../../infrastructure/sandbox/sandbox-host.js';
-import { StripeApiError } from '@lib/stripe-emulator';
+import {
+  StripeApiError,
+  type ChargeObject,
+  type CheckoutSessionObject,
+  type InvoiceObject,
+  type PortalSessionObject,
+  type ProductObject,
+  type SubscriptionObject,
+} from '@lib/stripe-emulator';
 import { checkoutPage, invoicePage, portalPage, receiptPage } from './sandbox-pages.js';
 import { SandboxCheckoutNotOpenError, SandboxLinkExpiredError, SandboxPageNotFoundError, SandboxPortalTokenInvalidError } from './sandbox-pages.errors.js';
 
-type Sandboxed = Record<string, any>;
+/** The emulator objects these pages read, by their `object` field. */
+interface SandboxObjects {
+  'checkout.session': CheckoutSessionObject;
+  'billing_portal.session': PortalSessionObject;
+  subscription: SubscriptionObject;
+  charge: ChargeObject;
+  invoice: InvoiceObject;
+}
 
 const DAY_SECONDS = 86_400;
 
@@ -37,19 +52,19 @@ export class SandboxController {
   async checkout(@Param('id') id: string): Promise<string> {
     const session = await this.openableCheckout(id);
     // Our checkouts carry the plan in their metadata; the page shows the plan as we sell it.
-    const plan = session.metadata?.planId ? await this.catalogue.get(session.metadata.planId).catch(() => null) : null;
-    const interval = session.metadata?.interval === 'year' ? 'year' : 'month';
+    const plan = session.metadata.planId ? await this.catalogue.get(session.metadata.planId).catch(() => null) : null;
+    const interval = session.metadata.interval === 'year' ? 'year' : 'month';
     const price = plan?.prices[interval];
     return checkoutPage({
       id,
       status: session.status,
       productName: plan?.name ?? 'your plan',
-      amount: price?.amount ?? session.amount_total ?? 0,
-      currency: price?.currency ?? session.currency ?? 'usd',
+      amount: price?.amount ?? session.amount_total,
+      currency: price?.currency ?? session.currency,
       interval,
       trialDays: session.amount_total === 0 && plan?.trialDays ? plan.trialDays : null,
-      successUrl: session.success_url ? String(session.success_url).replace('{CHECKOUT_SESSION_ID}', id) : null,
-      cancelUrl: session.cancel_url ?? null,
+      successUrl: typeof session.success_url === 'string' ? session.success_url.replace('{CHECKOUT_SESSION_ID}', id) : null,
+      cancelUrl: typeof session.cancel_url === 'string' ? session.cancel_url : null,
     });
   }
 
@@ -76,15 +91,15 @@ export class SandboxController {
   async portal(@Param('id') id: string, @Query('token') token?: string): Promise<string> {
     const session = await this.authorizedPortal(id, token);
     const emulator = this.sandbox.emulator!;
-    const subscriptions = ((await emulator.store.list('subscription')) as Sandboxed[]).filter((subscription) => subscription.customer === session.customer);
+    const subscriptions = (await emulator.store.list<SubscriptionObject>('subscription')).filter((subscription) => subscription.customer === session.customer);
     return portalPage({
       id,
       actionToken: await this.portalTokens.issue(id),
-      returnUrl: session.return_url ?? null,
+      returnUrl: session.return_url,
       subscriptions: await Promise.all(
         subscriptions.map(async (subscription) => {
           const item = subscription.items.data[0];
-          const product = (await emulator.store.get(item.price.product)) as Sandboxed | undefined;
+          const product = await emulator.store.get<ProductObject>(item.price.product);
           return {
             id: subscription.id,
             status: subscription.status,
@@ -121,7 +136,7 @@ export class SandboxController {
   async receipt(@Param('id') id: string): Promise<string> {
     const charge = await this.find(id, 'charge');
     this.refuseAfter(charge.created + this.config.billing.sandbox.invoiceLinkTtlDays * DAY_SECONDS);
-    return receiptPage({ amount: charge.amount, refunded: charge.amount_refunded ?? 0, currency: charge.currency, paidAt: new Date(charge.created * 1_000) });
+    return receiptPage({ amount: charge.amount, refunded: charge.amount_refunded, currency: charge.currency, paidAt: new Date(charge.created * 1_000) });
   }
 
   @Get('invoices/:id')
@@ -142,18 +157,18 @@ export class SandboxController {
     const invoice = await this.find(id, 'invoice');
     this.refuseAfter(invoice.created + this.config.billing.sandbox.invoiceLinkTtlDays * DAY_SECONDS);
     return invoicePage({
-      number: invoice.number ?? null,
+      number: invoice.number,
       status: invoice.status,
       currency: invoice.currency,
       amountDue: invoice.amount_due,
       amountPaid: invoice.amount_paid,
       issuedAt: new Date(invoice.created * 1_000),
-      lines: (invoice.lines?.data ?? []).map((line: Sandboxed) => ({ description: line.description ?? '', amount: line.amount })),
+      lines: invoice.lines.data.map((line) => ({ description: line.description, amount: line.amount })),
     });
   }
 
   /** A checkout link works until the session's own expiry or the configured lifetime, whichever comes first. */
-  private async openableCheckout(id: string): Promise<Sandboxed> {
+  private async openableCheckout(id: string): Promise<CheckoutSessionObject> {
     const session = await this.find(id, 'checkout.session');
     this.refuseAfter(Math.min(session.expires_at, session.created + this.config.billing.sandbox.checkoutTtlSeconds));
     return session;
@@ -174,7 +189,7 @@ export class SandboxController {
   }
 
   /** The portal session, if its link is still alive and the one-time token is valid for it (the token is used up). */
-  private async authorizedPortal(id: string, token: string | undefined): Promise<Sandboxed> {
+  private async authorizedPortal(id: string, token: string | undefined): Promise<PortalSessionObject> {
     const session = await this.find(id, 'billing_portal.session');
     this.refuseAfter(session.created + this.config.billing.sandbox.portalTtlSeconds);
     if (!(await this.portalTokens.consume(id, token))) throw new SandboxPortalTokenInvalidError();
@@ -185,8 +200,8 @@ export class SandboxController {
     if (this.sandbox.emulator!.now() >= expiresAtSeconds) throw new SandboxLinkExpiredError(new Date(expiresAtSeconds * 1_000));
   }
 
-  private async find(id: string, objectType: string): Promise<Sandboxed> {
-    const object = this.sandbox.emulator ? ((await this.sandbox.emulator.store.get(id)) as Sandboxed | undefined) : undefined;
+  private async find<T extends keyof SandboxObjects>(id: string, objectType: T): Promise<SandboxObjects[T]> {
+    const object = this.sandbox.emulator ? await this.sandbox.emulator.store.get<SandboxObjects[T]>(id) : undefined;
     if (!object || object.object !== objectType) throw new SandboxPageNotFoundError();
     return object;
   }

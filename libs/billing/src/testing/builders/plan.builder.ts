@@ -24,7 +24,7 @@ export class PlanBuilder {
 
   withId(id: string): this {
     this.definition.id = id;
-    this.definition.name = id[0]!.toUpperCase() + id.slice(1);
+    this.definition.name = id[0].toUpperCase() + id.slice(1);
     return this;
   }
 

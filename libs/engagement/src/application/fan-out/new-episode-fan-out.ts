@@ -60,7 +60,7 @@ export class NewEpisodeFanOut {
         });
       }
     });
-    if (ids.length === batchSize) await this.batches.queue({ ...job, afterFollowerId: ids[ids.length - 1]! });
+    if (ids.length === batchSize) await this.batches.queue({ ...job, afterFollowerId: ids[ids.length - 1] });
     return ids.length;
   }
 }

@@ -31,7 +31,7 @@ export class TypingIndicators implements OnModuleDestroy {
     const expiry = setTimeout(() => this.end(key, conversationId, userId, audience), ttlMs);
     expiry.unref();
     const relay = !current || now - current.relayedAt >= ttlMs / 3;
-    this.active.set(key, { relayedAt: relay ? now : current!.relayedAt, expiry, audience });
+    this.active.set(key, { relayedAt: relay ? now : current.relayedAt, expiry, audience });
     if (relay) this.realtime.toUsers(audience, 'typing', { conversationId, userId, typing: true, ttlMs });
     return relay;
   }

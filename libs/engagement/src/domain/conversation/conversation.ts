@@ -112,6 +112,6 @@ export const GroupRules = {
   successorAdmin(members: Membership[]): Membership | null {
     const present = members.filter((m) => m.isPresent);
     if (present.length === 0 || present.some((m) => m.role === 'admin')) return null;
-    return present.sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime())[0]!;
+    return present.sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime())[0];
   },
 };

@@ -4,7 +4,7 @@ import { MessageSent } from './message.events.js';
 
 /** `@handle`s written in a text (lower-cased, without the @), each once. */
 export function mentionedHandles(text: string): string[] {
-  return [...new Set([...text.matchAll(/(?:^|[^A-Za-z0-9_@])@([A-Za-z0-9_]{3,30})\b/g)].map((m) => m[1]!.toLowerCase()))];
+  return [...new Set([...text.matchAll(/(?:^|[^A-Za-z0-9_@])@([A-Za-z0-9_]{3,30})\b/g)].map((m) => m[1].toLowerCase()))];
 }
 
 /** Checks a message text: not blank, not longer than the limit (in characters, not bytes). */

@@ -151,7 +151,7 @@ export const MessageSchema = new EntitySchema<Message>({
     editedAt: { type: 'datetime', nullable: true },
     deletedAt: { type: 'datetime', nullable: true },
     version: { type: 'integer', version: true },
-  } as never, // the base class's event list is not a column
+  }, // the base class's event list is not a column
 });
 
 export const MessageEditSchema = new EntitySchema<MessageEdit>({

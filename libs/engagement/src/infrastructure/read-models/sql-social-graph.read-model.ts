@@ -32,12 +32,12 @@ export class SqlSocialGraphReadModel extends SocialGraphReadModel {
 
   async countFollowers(userId: string): Promise<number> {
     const [row] = await this.em.execute<Array<{ n: number }>>(`select count(*)::int as n from engagement.follows where followee_id = ? and ended_at is null`, [userId]);
-    return row!.n;
+    return row.n;
   }
 
   async countFollowing(userId: string): Promise<number> {
     const [row] = await this.em.execute<Array<{ n: number }>>(`select count(*)::int as n from engagement.follows where follower_id = ? and ended_at is null`, [userId]);
-    return row!.n;
+    return row.n;
   }
 
   async restrictedBy(ownerId: string, kind: RestrictionKind): Promise<RestrictedPerson[]> {

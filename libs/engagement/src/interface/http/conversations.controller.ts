@@ -64,9 +64,9 @@ export class ConversationsController {
   async start(@CurrentUser() me: Principal, @Body() body: StartConversationRequest) {
     const conversationId =
       body.kind === 'direct'
-        ? ((await this.commands.execute(new OpenDirectConversationCommand(me.userId, body.recipientId!))) as { conversationId: string }).conversationId
-        : ((await this.commands.execute(new CreateGroupCommand(me.userId, body.title!, body.memberIds!))) as { conversationId: string }).conversationId;
-    return this.queries.execute(new GetConversationQuery(me.userId, conversationId));
+        ? (await this.commands.execute<OpenDirectConversationCommand, { conversationId: string }>(new OpenDirectConversationCommand(me.userId, body.recipientId!))).conversationId
+        : (await this.commands.execute<CreateGroupCommand, { conversationId: string }>(new CreateGroupCommand(me.userId, body.title!, body.memberIds!))).conversationId;
+    return this.queries.execute<GetConversationQuery, unknown>(new GetConversationQuery(me.userId, conversationId));
   }
 
   @Get('conversations/:id')

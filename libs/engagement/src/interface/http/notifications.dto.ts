@@ -51,7 +51,7 @@ export class PreferencesRequest {
             (NOTIFICATION_TYPE_NAMES as string[]).includes(type) &&
             typeof choice === 'object' &&
             choice !== null &&
-            Object.entries(choice).every(([key, flag]) => ['inApp', 'email'].includes(key) && typeof flag === 'boolean'),
+            Object.entries(choice as Record<string, unknown>).every(([key, flag]) => ['inApp', 'email'].includes(key) && typeof flag === 'boolean'),
         ),
       defaultMessage: () => `preferences must map notification types (${NOTIFICATION_TYPE_NAMES.join(', ')}) to { inApp?: boolean, email?: boolean }`,
     },

@@ -27,6 +27,6 @@ export class ProjectPersonOnUserChange implements EventConsumer<UserChange> {
     if (!user) return;
     const result = await this.search.upsert(PEOPLE_INDEX.name, [personDocument(user)]);
     // A failed write throws so the job is retried (and the inbox entry rolls back with it).
-    if (result.failed.length) throw new Error(`people index refused ${user.id}: ${result.failed[0]!.reason}`);
+    if (result.failed.length) throw new Error(`people index refused ${user.id}: ${result.failed[0].reason}`);
   }
 }

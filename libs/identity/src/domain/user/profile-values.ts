@@ -22,6 +22,7 @@ export function normalizeHandle(raw: string, options: { allowReserved?: boolean 
 
 export function normalizeDisplayName(raw: string): string {
   // Collapses runs of whitespace and strips control characters that would break rendering.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped
   const name = raw.replace(/[\u0000-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
   if (name.length < 1 || name.length > 50) throw new InvalidDisplayNameError('use 1 to 50 characters');
   return name;

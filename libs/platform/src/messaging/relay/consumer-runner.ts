@@ -23,7 +23,7 @@ export class ConsumerRunner implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     for (const consumer of this.registry.allConsumers()) {
-      const instance = this.moduleRef.get(consumer.target, { strict: false }) as EventConsumer;
+      const instance = this.moduleRef.get<EventConsumer>(consumer.target, { strict: false });
       const queue = this.queues.get(consumer.options.name);
       void queue.process(consumer.options.concurrency, (job: Job<IntegrationEventEnvelope>) =>
         this.deliver(consumer, instance, job),

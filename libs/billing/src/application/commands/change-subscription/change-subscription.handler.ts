@@ -8,7 +8,6 @@ import type { Plan } from '../../../domain/plan/plan.js';
 import { monthlyRecurringAmount } from '../../../domain/revenue/index.js';
 import { NoSubscriptionError, SamePlanError } from '../../../domain/subscription/subscription.errors.js';
 import { SubscriptionRepository } from '../../../domain/subscription/subscription.repository.js';
-import type { Subscription } from '../../../domain/subscription/subscription.js';
 import { PaymentProvider } from '../../payment-provider.js';
 import { PlanCatalogue } from '../../plan-catalogue.js';
 import { toSubscriptionView } from '../../subscription-views.js';
@@ -61,7 +60,7 @@ export class ChangeSubscriptionHandler implements ICommandHandler<ChangeSubscrip
       `change:${subscription.id}:${subscription.version ?? 0}:${planId}:${interval}`,
     );
     const updated = await this.unitOfWork.transactional(async () => (await this.applier.applySubscription(changed, new Date(), false)).subscription);
-    return { ...quote, ...base, preview: false, subscription: toSubscriptionView(updated as Subscription) };
+    return { ...quote, ...base, preview: false, subscription: toSubscriptionView(updated) };
   }
 
   private async quotaWarnings(userId: string, target: Plan): Promise<QuotaWarning[]> {

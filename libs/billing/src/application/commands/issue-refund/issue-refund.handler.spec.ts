@@ -63,7 +63,7 @@ describe('Issuing a refund', () => {
     billing.given(payment);
 
     await expect(refund(payment.id)).resolves.toMatchObject({ status: 'succeeded' });
-    expect(await billing.payments.refundById((billing.payments.refunds.all()[0]!).id)).toMatchObject({ forced: false });
+    expect(await billing.payments.refundById(billing.payments.refunds.all()[0].id)).toMatchObject({ forced: false });
   });
 
   it('releases the reserved amount and records the failure when the provider refuses the refund', async () => {

@@ -29,7 +29,7 @@ describe('Revenue metrics from the subscription facts billing applied', () => {
     const report = await new GetRevenueMetricsHandler(billing.movements).execute(new GetRevenueMetricsQuery(hoursAgo(24), new Date(Date.now() + HOUR_MS), 'month'));
 
     expect(report.currencies).toHaveLength(1);
-    expect(report.currencies[0]!.summary).toMatchObject({
+    expect(report.currencies[0].summary).toMatchObject({
       startingMrr: 0,
       newMrr: 1_500,
       expansionMrr: 500,
