@@ -27,7 +27,8 @@ module.exports = {
     },
     {
       name: 'storage-stays-in-infrastructure',
-      comment: 'application/ and domain/ reach storage through ports: MikroORM, pg, ioredis and Bull live in infrastructure/.',
+      comment:
+        'application/ and domain/ reach storage through ports: MikroORM, pg, ioredis and Bull live in infrastructure/.',
       severity: 'error',
       from: { path: '^libs/[^/]+/src/(application|domain)/' },
       to: { path: '(^|/)node_modules/(@mikro-orm/[^/]+|pg|ioredis|bull)/' },
@@ -48,7 +49,8 @@ module.exports = {
     },
     {
       name: 'application-stores-through-ports',
-      comment: 'application/ and domain/ reach storage and queues only through ports implemented in infrastructure/ (billing and identity so far).',
+      comment:
+        'application/ and domain/ reach storage and queues only through ports implemented in infrastructure/ (billing and identity so far).',
       severity: 'error',
       from: { path: '^libs/(billing|identity)/src/(application|domain)/' },
       to: { path: '(^|/)node_modules/(@mikro-orm/[^/]+|pg|ioredis|bull)/' },
@@ -79,13 +81,23 @@ module.exports = {
       comment: 'Others use the emulator through @lib/stripe-emulator (and /testing in tests), never its files.',
       severity: 'error',
       from: { path: '^(?!libs/stripe-emulator/)' },
-      to: { path: '^libs/stripe-emulator/src/', pathNot: ['^libs/stripe-emulator/src/index\\.ts$', '^libs/stripe-emulator/src/testing/index\\.ts$'] },
+      to: {
+        path: '^libs/stripe-emulator/src/',
+        pathNot: ['^libs/stripe-emulator/src/index\\.ts$', '^libs/stripe-emulator/src/testing/index\\.ts$'],
+      },
     },
     {
       name: 'stripe-emulator-testing-only-in-tests',
       comment: 'The test harness of the emulator is for tests: production code never imports it.',
       severity: 'error',
-      from: { path: '^(libs|apps)/', pathNot: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/stripe-emulator/src/testing/', '^libs/[^/]+/src/testing/'] },
+      from: {
+        path: '^(libs|apps)/',
+        pathNot: [
+          '\\.(spec|int-spec|e2e-spec)\\.ts$',
+          '^libs/stripe-emulator/src/testing/',
+          '^libs/[^/]+/src/testing/',
+        ],
+      },
       to: { path: '^libs/stripe-emulator/src/testing/' },
     },
     {
@@ -106,7 +118,10 @@ module.exports = {
       comment: 'Apps import a library through its index (or contracts), never its internals.',
       severity: 'error',
       from: { path: '^apps/' },
-      to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/contracts/index\\.ts$'] },
+      to: {
+        path: '^libs/[^/]+/src/',
+        pathNot: ['^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/contracts/index\\.ts$'],
+      },
     },
     {
       name: 'no-circular',

@@ -75,7 +75,12 @@ export async function run(argv) {
   const options = parseOptions(argv);
   const startedAt = new Date();
   // Before pinning: afterwards this process sees a single core.
-  const machine = { cpus: availableParallelism(), model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const machine = {
+    cpus: availableParallelism(),
+    model: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
   const layout = cpuLayout(options.pin);
   // Before anything starts: PostgreSQL, Redis and the build inherit the load generator's core.
   if (layout.pinned) pinThisProcess(layout.loadCore);
@@ -91,11 +96,18 @@ export async function run(argv) {
 
   // Other people's work on the machine makes noise: measured for a second before anything starts.
   const background = await measureCoreBusy(1_000);
-  console.log(`machine before the run: ${Object.entries(background).map(([core, share]) => `${core} ${percent(share)} busy`).join(', ') || 'n/a'}`);
+  console.log(
+    `machine before the run: ${
+      Object.entries(background)
+        .map(([core, share]) => `${core} ${percent(share)} busy`)
+        .join(', ') || 'n/a'
+    }`,
+  );
 
   const env = { ...process.env, PATH: `${BIN}${delimiter}${process.env.PATH ?? ''}` };
   if (options.build) buildApi(env);
-  else if (!existsSync(`${ROOT}dist/apps/api/main.js`)) throw new Error('dist/apps/api/main.js is missing: drop --no-build');
+  else if (!existsSync(`${ROOT}dist/apps/api/main.js`))
+    throw new Error('dist/apps/api/main.js is missing: drop --no-build');
 
   step('starting embedded PostgreSQL and redis-server, migrating');
   const services = await startServices();
@@ -106,9 +118,20 @@ export async function run(argv) {
   step('starting the api app and the baseline');
   const { freePort } = await importSource('libs/platform/src/runtime/free-port.ts');
   const [appPort, baselinePort] = [await freePort(), await freePort()];
-  const serverEnv = { ...env, HOST: '127.0.0.1', SEARCH_INDEX_PREFIX: INDEX_PREFIX, DATABASE_URL: services.databaseUrl };
+  const serverEnv = {
+    ...env,
+    HOST: '127.0.0.1',
+    SEARCH_INDEX_PREFIX: INDEX_PREFIX,
+    DATABASE_URL: services.databaseUrl,
+  };
   const servers = {
-    baseline: startServer('baseline', [fileURLToPath(new URL('./http/baseline-server.mjs', import.meta.url))], baselinePort, serverEnv, layout),
+    baseline: startServer(
+      'baseline',
+      [fileURLToPath(new URL('./http/baseline-server.mjs', import.meta.url))],
+      baselinePort,
+      serverEnv,
+      layout,
+    ),
     candidate: startServer(
       'api app',
       ['dist/apps/api/main.js'],
@@ -128,7 +151,9 @@ export async function run(argv) {
 
   step('checking that both servers return the same JSON for every query');
   const verification = await verifySameBodies(servers);
-  console.log(`  ${verification.identical}/${QUERY_MIX.length} byte-identical, ${verification.equal - verification.identical} deep-equal`);
+  console.log(
+    `  ${verification.identical}/${QUERY_MIX.length} byte-identical, ${verification.equal - verification.identical} deep-equal`,
+  );
 
   const requests = QUERY_MIX.map(({ query }) => ({ method: 'GET', path: searchPath(query) }));
   const otherServer = (server) => Object.values(servers).find((other) => other !== server);
@@ -172,7 +197,9 @@ export async function run(argv) {
 
   const summary = summarize(rounds, layout);
   if (Object.values(background).some((share) => share > 0.2)) {
-    const busy = Object.entries(background).map(([core, share]) => `${core} ${percent(share)}`).join(', ');
+    const busy = Object.entries(background)
+      .map(([core, share]) => `${core} ${percent(share)}`)
+      .join(', ');
     summary.warnings.push(`other processes kept the machine busy before the run (${busy}): expect noise`);
   }
   console.log(`\n${renderSummary(summary, options)}`);
@@ -189,7 +216,9 @@ export async function run(argv) {
     );
     for (const role of ['baseline', 'candidate']) {
       if (live[role].cpu.loadGenerator > LOAD_GENERATOR_CPU_LIMIT) {
-        summary.warnings.push(`/health/live: the load generator used ${percent(live[role].cpu.loadGenerator)} of a core on ${role}: its req/s is a floor`);
+        summary.warnings.push(
+          `/health/live: the load generator used ${percent(live[role].cpu.loadGenerator)} of a core on ${role}: its req/s is a floor`,
+        );
       }
     }
   }
@@ -268,13 +297,16 @@ async function verifySameBodies(servers) {
       [servers.baseline, servers.candidate].map(async (server) => {
         const response = await fetch(`${server.url}${searchPath(query)}`);
         const body = await response.text();
-        if (response.status !== 200) throw new Error(`${server.name} answered ${response.status} to ${label}: ${body.slice(0, 500)}`);
+        if (response.status !== 200)
+          throw new Error(`${server.name} answered ${response.status} to ${label}: ${body.slice(0, 500)}`);
         return body;
       }),
     );
     if (baseline === candidate) identical++;
     else if (!isDeepStrictEqual(JSON.parse(baseline), JSON.parse(candidate))) {
-      throw new Error(`different bodies for ${label}:\n  baseline:  ${baseline.slice(0, 400)}\n  candidate: ${candidate.slice(0, 400)}`);
+      throw new Error(
+        `different bodies for ${label}:\n  baseline:  ${baseline.slice(0, 400)}\n  candidate: ${candidate.slice(0, 400)}`,
+      );
     }
     equal++;
     const { items, total } = JSON.parse(candidate);
@@ -312,7 +344,9 @@ function summarize(rounds, layout) {
         serverCpu: median(list.map((r) => r.cpu.server)),
         serverCpuMsPerRequest: median(list.map((r) => r.serverCpuMsPerRequest)),
         loadGeneratorCpu: median(list.map((r) => r.cpu.loadGenerator)),
-        coresBusy: Object.fromEntries(Object.keys(list[0].cpu.cores).map((core) => [core, median(list.map((r) => r.cpu.cores[core]))])),
+        coresBusy: Object.fromEntries(
+          Object.keys(list[0].cpu.cores).map((core) => [core, median(list.map((r) => r.cpu.cores[core]))]),
+        ),
         // CPU on the server core used by neither server: other processes competing with the one measured.
         foreignCpuOnServerCore: serverCore
           ? median(list.map((r) => r.cpu.cores[serverCore] - r.cpu.server - (r.cpu.idleServers ?? 0)))
@@ -344,15 +378,24 @@ function summarize(rounds, layout) {
     warnings: [],
   };
   for (const [role, stats] of Object.entries(perServer)) {
-    if (stats.cv > CV_LIMIT) summary.warnings.push(`${role} req/s varies by ${percent(stats.cv)} across rounds (> 10%): rerun on a quieter machine`);
+    if (stats.cv > CV_LIMIT)
+      summary.warnings.push(
+        `${role} req/s varies by ${percent(stats.cv)} across rounds (> 10%): rerun on a quieter machine`,
+      );
     if (stats.loadGeneratorCpu > LOAD_GENERATOR_CPU_LIMIT) {
-      summary.warnings.push(`the load generator used ${percent(stats.loadGeneratorCpu)} of a core while loading ${role}: it may be the bottleneck`);
+      summary.warnings.push(
+        `the load generator used ${percent(stats.loadGeneratorCpu)} of a core while loading ${role}: it may be the bottleneck`,
+      );
     }
     if (stats.errors + stats.timeouts + stats.non2xx > 0) {
-      summary.warnings.push(`${role}: ${stats.errors} errors, ${stats.timeouts} timeouts, ${stats.non2xx} non-2xx responses`);
+      summary.warnings.push(
+        `${role}: ${stats.errors} errors, ${stats.timeouts} timeouts, ${stats.non2xx} non-2xx responses`,
+      );
     }
     if (stats.foreignCpuOnServerCore > 0.1) {
-      summary.warnings.push(`other processes used ${percent(stats.foreignCpuOnServerCore)} of the server core while ${role} was measured: noisy`);
+      summary.warnings.push(
+        `other processes used ${percent(stats.foreignCpuOnServerCore)} of the server core while ${role} was measured: noisy`,
+      );
     }
   }
   if (baseline.bottleneck !== 'server CPU' && candidate.bottleneck !== 'server CPU') {
@@ -361,7 +404,8 @@ function summarize(rounds, layout) {
         `not the framework's cost; read "server CPU ms/request" (${fixed(summary.cpuCostRatio, 2)}×) for that`,
     );
   }
-  if (rounds.baseline.length === 1) summary.warnings.push('one round per server: no variation check (use the default run for numbers to keep)');
+  if (rounds.baseline.length === 1)
+    summary.warnings.push('one round per server: no variation check (use the default run for numbers to keep)');
   return summary;
 }
 
@@ -370,14 +414,44 @@ function renderSummary(summary, options) {
   const cores = Object.keys(baseline.coresBusy);
   const rows = [
     ['', 'baseline (Fastify+pg)', 'candidate (Nest app)', 'candidate vs baseline'],
-    ['req/s (median)', thousands(baseline.requestsPerSecond), thousands(candidate.requestsPerSecond), `${fixed(summary.ratio, 2)}× (target ≥ ${RATIO_TARGET})`],
-    ['p50 latency ms', fixed(baseline.p50, 2), fixed(candidate.p50, 2), `${signed(candidate.p50 - baseline.p50, 2)} ms`],
-    ['p95 latency ms', fixed(baseline.p95, 2), fixed(candidate.p95, 2), `${signed(summary.p95Delta, 2)} ms (${fixed(summary.p95Ratio, 2)}×)`],
-    ['p99 latency ms', fixed(baseline.p99, 2), fixed(candidate.p99, 2), `${signed(candidate.p99 - baseline.p99, 2)} ms`],
-    ['errors / non-2xx', `${baseline.errors + baseline.timeouts} / ${baseline.non2xx}`, `${candidate.errors + candidate.timeouts} / ${candidate.non2xx}`, ''],
+    [
+      'req/s (median)',
+      thousands(baseline.requestsPerSecond),
+      thousands(candidate.requestsPerSecond),
+      `${fixed(summary.ratio, 2)}× (target ≥ ${RATIO_TARGET})`,
+    ],
+    [
+      'p50 latency ms',
+      fixed(baseline.p50, 2),
+      fixed(candidate.p50, 2),
+      `${signed(candidate.p50 - baseline.p50, 2)} ms`,
+    ],
+    [
+      'p95 latency ms',
+      fixed(baseline.p95, 2),
+      fixed(candidate.p95, 2),
+      `${signed(summary.p95Delta, 2)} ms (${fixed(summary.p95Ratio, 2)}×)`,
+    ],
+    [
+      'p99 latency ms',
+      fixed(baseline.p99, 2),
+      fixed(candidate.p99, 2),
+      `${signed(candidate.p99 - baseline.p99, 2)} ms`,
+    ],
+    [
+      'errors / non-2xx',
+      `${baseline.errors + baseline.timeouts} / ${baseline.non2xx}`,
+      `${candidate.errors + candidate.timeouts} / ${candidate.non2xx}`,
+      '',
+    ],
     ['CV of req/s', percent(baseline.cv), percent(candidate.cv), `ratio CV ${percent(summary.ratioCv)}`],
     ['server CPU', percent(baseline.serverCpu), percent(candidate.serverCpu), ''],
-    ['server CPU ms/request', fixed(baseline.serverCpuMsPerRequest, 3), fixed(candidate.serverCpuMsPerRequest, 3), `${fixed(summary.cpuCostRatio, 2)}× capacity`],
+    [
+      'server CPU ms/request',
+      fixed(baseline.serverCpuMsPerRequest, 3),
+      fixed(candidate.serverCpuMsPerRequest, 3),
+      `${fixed(summary.cpuCostRatio, 2)}× capacity`,
+    ],
     ['load generator CPU', percent(baseline.loadGeneratorCpu), percent(candidate.loadGeneratorCpu), ''],
     ...cores.map((core) => [`${core} busy`, percent(baseline.coresBusy[core]), percent(candidate.coresBusy[core]), '']),
     ['limited by', baseline.bottleneck, candidate.bottleneck, ''],

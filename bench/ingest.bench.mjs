@@ -72,7 +72,13 @@ function clientBatch(size, videoId, channelId) {
     timestamp: new Date(now - (size - i) * 1_000).toISOString(),
     sessionId,
     videoId,
-    properties: { channelId, duration: 600, position: i * 10, elapsed: 10, url: 'https://app.example.com/watch?utm_source=bench' },
+    properties: {
+      channelId,
+      duration: 600,
+      position: i * 10,
+      elapsed: 10,
+      url: 'https://app.example.com/watch?utm_source=bench',
+    },
   }));
 }
 
@@ -105,23 +111,39 @@ async function closedLoop(connections, seconds, worker) {
   );
   latencies.sort((a, b) => a - b);
   const p = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { eventsPerSecond: events / seconds, events, errors, batches: latencies.length, p50: p(0.5), p95: p(0.95), max: latencies.at(-1) ?? NaN };
+  return {
+    eventsPerSecond: events / seconds,
+    events,
+    errors,
+    batches: latencies.length,
+    p50: p(0.5),
+    p95: p(0.95),
+    max: latencies.at(-1) ?? NaN,
+  };
 }
 
 export async function run(argv) {
   const options = parseOptions(argv);
   const startedAt = new Date();
-  const machine = { cpus: availableParallelism(), model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const machine = {
+    cpus: availableParallelism(),
+    model: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
   const layout = cpuLayout(options.pin);
   if (layout.pinned) pinThisProcess(layout.loadCore);
-  console.log(`ingest benchmark: batches of ${options.batch}, ${options.connections} clients per side, ${options.rounds} × ${options.duration} s rounds after ${options.warmup} s warm-up`);
+  console.log(
+    `ingest benchmark: batches of ${options.batch}, ${options.connections} clients per side, ${options.rounds} × ${options.duration} s rounds after ${options.warmup} s warm-up`,
+  );
 
   const env = { ...process.env, PATH: `${BIN}${delimiter}${process.env.PATH ?? ''}` };
   if (options.build) {
     console.log('\n▸ building the api app (nest build api)');
     const result = spawnSync(`${BIN}/nest`, ['build', 'api'], { cwd: ROOT, env, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`nest build api failed:\n${result.stdout}${result.stderr}`);
-  } else if (!existsSync(`${ROOT}dist/apps/api/main.js`)) throw new Error('dist/apps/api/main.js is missing: drop --no-build');
+  } else if (!existsSync(`${ROOT}dist/apps/api/main.js`))
+    throw new Error('dist/apps/api/main.js is missing: drop --no-build');
 
   console.log('\n▸ starting embedded PostgreSQL and redis-server, migrating');
   const services = await startServices();
@@ -154,10 +176,29 @@ export async function run(argv) {
     batch
       .map((event) => {
         const row = {
-          event_id: event.eventId, occurred_at: event.timestamp, received_at: new Date().toISOString(), name: event.name, source: 'client',
-          session_id: event.sessionId, user_id: null, viewer_key: `s:${event.sessionId}`, video_id: videoId, channel_id: channelId, creator_id: channelId,
-          properties: event.properties, device: 'desktop', os: 'Linux', country: null, referrer: null, traffic_source: 'bench', utm_source: 'bench',
-          utm_medium: null, utm_campaign: null, position_pct: Math.floor((event.properties.position / 600) * 100), watch_seconds: 10, amount_cents: null,
+          event_id: event.eventId,
+          occurred_at: event.timestamp,
+          received_at: new Date().toISOString(),
+          name: event.name,
+          source: 'client',
+          session_id: event.sessionId,
+          user_id: null,
+          viewer_key: `s:${event.sessionId}`,
+          video_id: videoId,
+          channel_id: channelId,
+          creator_id: channelId,
+          properties: event.properties,
+          device: 'desktop',
+          os: 'Linux',
+          country: null,
+          referrer: null,
+          traffic_source: 'bench',
+          utm_source: 'bench',
+          utm_medium: null,
+          utm_campaign: null,
+          position_pct: Math.floor((event.properties.position / 600) * 100),
+          watch_seconds: 10,
+          amount_cents: null,
         };
         return EVENT_COLUMNS.map((column) => csvCell(row[column])).join(',');
       })
@@ -170,14 +211,18 @@ export async function run(argv) {
       body: JSON.stringify({ events: clientBatch(options.batch, videoId, channelId) }),
     });
     const body = await response.json();
-    if (response.status !== 200 || body.accepted !== options.batch) throw new Error(`POST /v1/events answered ${response.status} ${JSON.stringify(body).slice(0, 200)}`);
+    if (response.status !== 200 || body.accepted !== options.batch)
+      throw new Error(`POST /v1/events answered ${response.status} ${JSON.stringify(body).slice(0, 200)}`);
     return body.accepted;
   };
   const baseline = () => async () => {
     const client = await pool.connect();
     try {
       const data = copyRows(clientBatch(options.batch, videoId, channelId));
-      await pipeline(Readable.from([data]), client.query(copyFrom(`copy insights.events (${EVENT_COLUMNS.join(', ')}) from stdin with (format csv)`)));
+      await pipeline(
+        Readable.from([data]),
+        client.query(copyFrom(`copy insights.events (${EVENT_COLUMNS.join(', ')}) from stdin with (format csv)`)),
+      );
       return options.batch;
     } finally {
       client.release();
@@ -212,14 +257,19 @@ export async function run(argv) {
   };
   for (const side of ['baseline', 'candidate']) {
     const cv = coefficientOfVariation(rates(side));
-    if (rounds[side].length > 1 && cv > CV_LIMIT) summary.warnings.push(`${side}: rounds vary by ${fixed(cv * 100, 0)}% (> ${CV_LIMIT * 100}%): noisy machine`);
+    if (rounds[side].length > 1 && cv > CV_LIMIT)
+      summary.warnings.push(`${side}: rounds vary by ${fixed(cv * 100, 0)}% (> ${CV_LIMIT * 100}%): noisy machine`);
     if (rounds[side].some((r) => r.errors)) summary.warnings.push(`${side}: some requests failed`);
   }
   console.log(
     `\n${table([
       ['', 'events/s (median)', 'per round'],
       ['bare COPY (baseline)', thousands(summary.baselineEventsPerSecond), rates('baseline').map(thousands).join(', ')],
-      ['POST /v1/events (candidate)', thousands(summary.candidateEventsPerSecond), rates('candidate').map(thousands).join(', ')],
+      [
+        'POST /v1/events (candidate)',
+        thousands(summary.candidateEventsPerSecond),
+        rates('candidate').map(thousands).join(', '),
+      ],
     ])}\n\nratio candidate / baseline: ${fixed(summary.ratio, 2)}× (target ≥ ${RATIO_TARGET}×) ${summary.ratio >= RATIO_TARGET ? 'PASS' : 'BELOW TARGET'}`,
   );
   for (const warning of summary.warnings) console.log(`WARNING: ${warning}`);

@@ -16,7 +16,8 @@ import { median, percentile } from './lib/stats.mjs';
 import { fixed, percent, table, thousands, writeResults } from './lib/report.mjs';
 import { numberReader, step } from './lib/cli.mjs';
 
-export const description = 'socket.io group messages: full Nest gateway vs plain Socket.IO + Redis adapter; memory per idle socket';
+export const description =
+  'socket.io group messages: full Nest gateway vs plain Socket.IO + Redis adapter; memory per idle socket';
 
 export const usage = `Options:
   --clients N       connected clients in conversations (default 1000; --quick 200)
@@ -42,7 +43,11 @@ const BIN = `${ROOT}node_modules/.bin`;
 const JWT_SECRET = 'bench-only-secret-0123456789abcdef0123456789';
 /** Memory is compared between these two; the messaging steps may add 'baseline-pg' (see --pg-baseline). */
 const ROLES = ['baseline', 'candidate'];
-const LABELS = { baseline: 'baseline (Socket.IO)', 'baseline-pg': 'baseline + pg write', candidate: 'candidate (Nest app)' };
+const LABELS = {
+  baseline: 'baseline (Socket.IO)',
+  'baseline-pg': 'baseline + pg write',
+  candidate: 'candidate (Nest app)',
+};
 const LOAD_GENERATOR_CPU_LIMIT = 0.8;
 const LAG_LIMIT_MS = 100;
 const P95_SLO_MS = 200; // the product's p95 target; a step "holds" when p95 stays under it and nothing is lost
@@ -89,7 +94,8 @@ function parseOptions(argv) {
     appRoot: values['app-root'] ? `${values['app-root'].replace(/\/$/, '')}/` : ROOT,
   };
   options.groups = Math.floor(options.clients / options.groupSize);
-  if (options.groups < options.workers) throw new Error('--clients / --group-size must give at least one group per worker');
+  if (options.groups < options.workers)
+    throw new Error('--clients / --group-size must give at least one group per worker');
   options.drainSeconds = quick ? 2 : 5;
   options.roles = options.pgBaseline ? ['baseline', 'baseline-pg', 'candidate'] : ROLES;
   return options;
@@ -98,7 +104,12 @@ function parseOptions(argv) {
 export async function run(argv) {
   const options = parseOptions(argv);
   const startedAt = new Date();
-  const machine = { cpus: availableParallelism(), model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const machine = {
+    cpus: availableParallelism(),
+    model: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
   const layout = cpuLayout(options.pin);
   if (layout.pinned) pinThisProcess(layout.loadCore);
   const sockets = options.groups * options.groupSize * options.roles.length + options.idle;
@@ -114,21 +125,33 @@ export async function run(argv) {
   const fdLimit = openFileLimit();
   // Each worker holds its share of the sockets; each server holds all the sockets aimed at it.
   if (fdLimit !== undefined && fdLimit < sockets / options.workers + 1_000) {
-    throw new Error(`ulimit -n is ${fdLimit}: too low for ${sockets} sockets (raise it with \`ulimit -n 65536\` before npm run bench)`);
+    throw new Error(
+      `ulimit -n is ${fdLimit}: too low for ${sockets} sockets (raise it with \`ulimit -n 65536\` before npm run bench)`,
+    );
   }
   const background = await measureCoreBusy(1_000);
-  console.log(`machine before the run: ${Object.entries(background).map(([core, share]) => `${core} ${percent(share)} busy`).join(', ') || 'n/a'}`);
+  console.log(
+    `machine before the run: ${
+      Object.entries(background)
+        .map(([core, share]) => `${core} ${percent(share)} busy`)
+        .join(', ') || 'n/a'
+    }`,
+  );
 
   const env = { ...process.env, PATH: `${BIN}${delimiter}${process.env.PATH ?? ''}` };
   if (options.build) buildApi(env, options.appRoot);
-  else if (!existsSync(`${options.appRoot}dist/apps/api/main.js`)) throw new Error('dist/apps/api/main.js is missing: drop --no-build');
+  else if (!existsSync(`${options.appRoot}dist/apps/api/main.js`))
+    throw new Error('dist/apps/api/main.js is missing: drop --no-build');
 
   step('starting embedded PostgreSQL and redis-server, migrating');
   const services = await startServices();
 
   step(`seeding ${options.groups * options.groupSize} people and minting access tokens`);
   const tokens = await tokenMinter();
-  const users = Array.from({ length: options.groups * options.groupSize }, (_, i) => ({ userId: randomUUID(), handle: `bench${i}` }));
+  const users = Array.from({ length: options.groups * options.groupSize }, (_, i) => ({
+    userId: randomUUID(),
+    handle: `bench${i}`,
+  }));
   for (const user of users) user.token = tokens(user.userId);
   await seedPeople(services.databaseUrl, users);
 
@@ -138,7 +161,13 @@ export async function run(argv) {
   const serverEnv = { ...env, HOST: '127.0.0.1', REDIS_URL: services.redisUrl };
   const baselineScript = fileURLToPath(new URL('./messaging/baseline-server.mjs', import.meta.url));
   const servers = {
-    baseline: startServer('baseline', [baselineScript], baselinePort, { ...serverEnv, REDIS_PREFIX: 'bench-baseline' }, layout),
+    baseline: startServer(
+      'baseline',
+      [baselineScript],
+      baselinePort,
+      { ...serverEnv, REDIS_PREFIX: 'bench-baseline' },
+      layout,
+    ),
     ...(options.pgBaseline && {
       'baseline-pg': startServer(
         'baseline + pg',
@@ -167,7 +196,9 @@ export async function run(argv) {
       layout,
     ),
   };
-  await Promise.all(Object.values(servers).map((server) => waitForHttp(`${server.url}/health/ready`, server.child, 60_000)));
+  await Promise.all(
+    Object.values(servers).map((server) => waitForHttp(`${server.url}/health/ready`, server.child, 60_000)),
+  );
 
   step(`creating ${options.groups} group conversations through POST /v1/conversations`);
   const groups = await createGroups(servers, users, options);
@@ -184,7 +215,13 @@ export async function run(argv) {
       return { userId, token: tokens(userId) };
     });
     for (const role of ROLES) {
-      memory[role] = await measureIdleMemory(role, servers[role], workers, share(idleUsers), share(idleUsers.slice(0, 200)));
+      memory[role] = await measureIdleMemory(
+        role,
+        servers[role],
+        workers,
+        share(idleUsers),
+        share(idleUsers.slice(0, 200)),
+      );
       const m = memory[role];
       console.log(
         `  ${role.padEnd(11)} RSS ${fixed(m.rssBefore / 2 ** 20, 1)} → ${fixed(m.rssAfter / 2 ** 20, 1)} MiB for ${thousands(m.connected)} sockets: ` +
@@ -201,7 +238,11 @@ export async function run(argv) {
   for (const role of options.roles) {
     const results = await Promise.all(
       workers.map((worker, w) =>
-        worker.call('connect', { role, url: servers[role].url, clients: groupsPerWorker[w].flatMap((g) => g.members.map((id) => byId.get(id))) }),
+        worker.call('connect', {
+          role,
+          url: servers[role].url,
+          clients: groupsPerWorker[w].flatMap((g) => g.members.map((id) => byId.get(id))),
+        }),
       ),
     );
     reportConnections(role, results, users.length);
@@ -212,7 +253,14 @@ export async function run(argv) {
     const coresBefore = readCores();
     const at = performance.now();
     const parts = await Promise.all(
-      workers.map((worker) => worker.call('send', { role, rate: rate / workers.length, durationMs: seconds * 1000, drainMs: options.drainSeconds * 1000 })),
+      workers.map((worker) =>
+        worker.call('send', {
+          role,
+          rate: rate / workers.length,
+          durationMs: seconds * 1000,
+          drainMs: options.drainSeconds * 1000,
+        }),
+      ),
     );
     const wall = (performance.now() - at) / 1000;
     const result = summarizeStep(role, rate, parts, {
@@ -261,7 +309,9 @@ export async function run(argv) {
     steps: steps.map(({ rate, rounds, summary }) => ({
       rate,
       summary,
-      rounds: Object.fromEntries(Object.entries(rounds).map(([role, list]) => [role, list.map(({ latencies, ...rest }) => rest)])),
+      rounds: Object.fromEntries(
+        Object.entries(rounds).map(([role, list]) => [role, list.map(({ latencies, ...rest }) => rest)]),
+      ),
     })),
     memory,
     warnings,
@@ -283,7 +333,11 @@ function buildApi(env, appRoot) {
 }
 
 function startServer(name, args, port, env, layout) {
-  const child = startChild(name, process.execPath, args, { cwd: ROOT, env: { ...env, PORT: String(port) }, core: layout.pinned ? layout.serverCore : undefined });
+  const child = startChild(name, process.execPath, args, {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port) },
+    core: layout.pinned ? layout.serverCore : undefined,
+  });
   return { name, child, url: `http://127.0.0.1:${port}` };
 }
 
@@ -306,7 +360,12 @@ async function seedPeople(databaseUrl, users) {
       await pool.query(
         `insert into engagement.people (user_id, handle, display_name, email)
          select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`,
-        [batch.map((u) => u.userId), batch.map((u) => u.handle), batch.map((u) => `Bench ${u.handle}`), batch.map((u) => `${u.handle}@bench.test`)],
+        [
+          batch.map((u) => u.userId),
+          batch.map((u) => u.handle),
+          batch.map((u) => `Bench ${u.handle}`),
+          batch.map((u) => `${u.handle}@bench.test`),
+        ],
       );
     }
   } finally {
@@ -327,7 +386,8 @@ async function createGroups(servers, users, options) {
       body: JSON.stringify({ kind: 'group', title: `bench group ${g}`, memberIds: members.slice(1) }),
     });
     const body = await response.json();
-    if (response.status !== 201 && response.status !== 200) throw new Error(`POST /v1/conversations answered ${response.status}: ${JSON.stringify(body).slice(0, 500)}`);
+    if (response.status !== 201 && response.status !== 200)
+      throw new Error(`POST /v1/conversations answered ${response.status}: ${JSON.stringify(body).slice(0, 500)}`);
     groups[g] = { conversationId: body.conversationId ?? body.id, members };
   };
   await Promise.all(
@@ -336,7 +396,10 @@ async function createGroups(servers, users, options) {
     }),
   );
   for (const role of options.roles.filter((r) => r !== 'candidate')) {
-    const response = await fetch(`${servers[role].url}/bench/conversations`, { method: 'POST', body: JSON.stringify(groups) });
+    const response = await fetch(`${servers[role].url}/bench/conversations`, {
+      method: 'POST',
+      body: JSON.stringify(groups),
+    });
     if (response.status !== 204) throw new Error(`${role} refused the conversations: ${response.status}`);
   }
   return groups;
@@ -345,7 +408,9 @@ async function createGroups(servers, users, options) {
 /** Forks the load-generator processes (they inherit this process's core) and wraps their IPC in calls. */
 function startWorkers(count) {
   return Array.from({ length: count }, (_, index) => {
-    const child = fork(fileURLToPath(new URL('./messaging/load-worker.mjs', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(fileURLToPath(new URL('./messaging/load-worker.mjs', import.meta.url)), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const waiting = new Map();
     let ids = 0;
     child.on('message', ({ id, result, error }) => {
@@ -381,8 +446,13 @@ function reportConnections(role, results, expected) {
   const connected = results.reduce((sum, r) => sum + r.connected, 0);
   const failed = results.reduce((sum, r) => sum + r.failed, 0);
   const seconds = Math.max(...results.map((r) => r.ms)) / 1000;
-  console.log(`  ${role.padEnd(11)} ${connected}/${expected} connected in ${fixed(seconds, 1)} s${failed ? `, ${failed} failed` : ''}`);
-  if (connected !== expected) throw new Error(`${role}: only ${connected} of ${expected} clients connected: ${results.flatMap((r) => r.errors).join('; ')}`);
+  console.log(
+    `  ${role.padEnd(11)} ${connected}/${expected} connected in ${fixed(seconds, 1)} s${failed ? `, ${failed} failed` : ''}`,
+  );
+  if (connected !== expected)
+    throw new Error(
+      `${role}: only ${connected} of ${expected} clients connected: ${results.flatMap((r) => r.errors).join('; ')}`,
+    );
 }
 
 function summarizeStep(role, rate, parts, { serverCpu, cores, groupSize, serverCore }) {
@@ -392,7 +462,8 @@ function summarizeStep(role, rate, parts, { serverCpu, cores, groupSize, serverC
   const sendSeconds = Math.max(...parts.map((part) => part.sendSeconds));
   const wallSeconds = Math.max(...parts.map((part) => part.wallSeconds));
   const errorCodes = {};
-  for (const part of parts) for (const [code, count] of Object.entries(part.errorCodes)) errorCodes[code] = (errorCodes[code] ?? 0) + count;
+  for (const part of parts)
+    for (const [code, count] of Object.entries(part.errorCodes)) errorCodes[code] = (errorCodes[code] ?? 0) + count;
   // Every send not explicitly refused should reach the other members (a timed-out one may still be delivered).
   const refused = sum('ackErrors') - (errorCodes.timeout ?? 0);
   const expected = (sum('sent') - refused) * (groupSize - 1);
@@ -433,7 +504,10 @@ function stepLine(r) {
   const cores = Object.entries(r.cores)
     .map(([core, share]) => `${core} ${percent(share)}`)
     .join(' ');
-  const problems = r.ackErrors + r.lost > 0 ? `  errors ${r.ackErrors} lost ${r.lost}${Object.keys(r.errorCodes).length ? ` ${JSON.stringify(r.errorCodes)}` : ''}` : '';
+  const problems =
+    r.ackErrors + r.lost > 0
+      ? `  errors ${r.ackErrors} lost ${r.lost}${Object.keys(r.errorCodes).length ? ` ${JSON.stringify(r.errorCodes)}` : ''}`
+      : '';
   return (
     `${r.role.padEnd(11)} sent ${thousands(r.sentPerSecond).padStart(5)}/s  delivered ${thousands(r.deliveredPerSecond).padStart(6)}/s (${percent(r.deliveredShare)})  ` +
     `p50 ${fixed(r.p50, 1)}  p95 ${fixed(r.p95, 1)}  p99 ${fixed(r.p99, 1)} ms  cpu: server ${percent(r.serverCpu)}, load gen ${percent(r.loadGeneratorCpu)}${cores ? `, ${cores}` : ''}${problems}` +
@@ -473,7 +547,10 @@ function compareStep(rounds, roles) {
     roles
       .filter((role) => role !== 'candidate')
       .map((role) => {
-        const pairs = rounds.candidate.map((c, i) => ({ delivered: c.deliveredPerSecond / rounds[role][i].deliveredPerSecond, p95: c.p95 / rounds[role][i].p95 }));
+        const pairs = rounds.candidate.map((c, i) => ({
+          delivered: c.deliveredPerSecond / rounds[role][i].deliveredPerSecond,
+          p95: c.p95 / rounds[role][i].p95,
+        }));
         return [
           role,
           {
@@ -490,12 +567,20 @@ function compareStep(rounds, roles) {
 
 async function measureIdleMemory(role, server, workers, sharedUsers, warmUsers) {
   // A first handful connected and dropped, so both servers have run their handshake code before the count.
-  await Promise.all(workers.map((worker, w) => worker.call('connect', { role: `warm-${role}`, url: server.url, clients: warmUsers[w] })));
+  await Promise.all(
+    workers.map((worker, w) =>
+      worker.call('connect', { role: `warm-${role}`, url: server.url, clients: warmUsers[w] }),
+    ),
+  );
   await Promise.all(workers.map((worker) => worker.call('disconnect', { role: `warm-${role}` })));
   await settle();
   const rssBefore = rss(server.child.pid);
   const started = performance.now();
-  const results = await Promise.all(workers.map((worker, w) => worker.call('connect', { role: `idle-${role}`, url: server.url, clients: sharedUsers[w] })));
+  const results = await Promise.all(
+    workers.map((worker, w) =>
+      worker.call('connect', { role: `idle-${role}`, url: server.url, clients: sharedUsers[w] }),
+    ),
+  );
   const connectSeconds = (performance.now() - started) / 1000;
   await settle();
   const rssAfter = rss(server.child.pid);
@@ -544,43 +629,84 @@ function readCores() {
     if (!match) continue;
     const ticks = match[2].split(/\s+/).map(Number);
     const idle = ticks[3] + (ticks[4] ?? 0);
-    cores[match[1]] = { busy: ticks.slice(0, 8).reduce((s, t) => s + t, 0) - idle, total: ticks.slice(0, 8).reduce((s, t) => s + t, 0) };
+    cores[match[1]] = {
+      busy: ticks.slice(0, 8).reduce((s, t) => s + t, 0) - idle,
+      total: ticks.slice(0, 8).reduce((s, t) => s + t, 0),
+    };
   }
   return cores;
 }
 
 function coresBetween(before, after) {
-  return Object.fromEntries(Object.entries(before).map(([core, start]) => [core, (after[core].busy - start.busy) / (after[core].total - start.total || 1)]));
+  return Object.fromEntries(
+    Object.entries(before).map(([core, start]) => [
+      core,
+      (after[core].busy - start.busy) / (after[core].total - start.total || 1),
+    ]),
+  );
 }
 
 function collectWarnings(steps, memory, background, options) {
   const warnings = [];
   if (Object.values(background).some((share) => share > 0.2)) {
-    warnings.push(`other processes kept the machine busy before the run (${Object.entries(background).map(([c, s]) => `${c} ${percent(s)}`).join(', ')}): expect noise`);
+    warnings.push(
+      `other processes kept the machine busy before the run (${Object.entries(background)
+        .map(([c, s]) => `${c} ${percent(s)}`)
+        .join(', ')}): expect noise`,
+    );
   }
   for (const { rate, summary } of steps) {
     for (const role of options.roles) {
       const s = summary[role];
-      if (s.loadGeneratorCpu > LOAD_GENERATOR_CPU_LIMIT) warnings.push(`${rate} msg/s, ${role}: a load-generator process used ${percent(s.loadGeneratorCpu)} of a core: it may be the bottleneck`);
+      if (s.loadGeneratorCpu > LOAD_GENERATOR_CPU_LIMIT)
+        warnings.push(
+          `${rate} msg/s, ${role}: a load-generator process used ${percent(s.loadGeneratorCpu)} of a core: it may be the bottleneck`,
+        );
       if (s.loadGeneratorLagMs > LAG_LIMIT_MS || s.sentPerSecond < rate * 0.95) {
-        warnings.push(`${rate} msg/s, ${role}: the load generator fell behind its schedule (sent ${thousands(s.sentPerSecond)}/s, up to ${fixed(s.loadGeneratorLagMs, 0)} ms late): the rate is a floor`);
+        warnings.push(
+          `${rate} msg/s, ${role}: the load generator fell behind its schedule (sent ${thousands(s.sentPerSecond)}/s, up to ${fixed(s.loadGeneratorLagMs, 0)} ms late): the rate is a floor`,
+        );
       }
       if (s.foreignCpuOnServerCore > 0.1) {
-        warnings.push(`${rate} msg/s, ${role}: other processes used up to ${percent(s.foreignCpuOnServerCore)} of the server core: noisy, rerun on a quieter machine`);
+        warnings.push(
+          `${rate} msg/s, ${role}: other processes used up to ${percent(s.foreignCpuOnServerCore)} of the server core: noisy, rerun on a quieter machine`,
+        );
       }
-      if (s.errors > 0 || s.lost > 0) warnings.push(`${rate} msg/s, ${role}: ${s.errors} refused/timed-out sends, ${s.lost} deliveries missing after the ${options.drainSeconds} s drain`);
+      if (s.errors > 0 || s.lost > 0)
+        warnings.push(
+          `${rate} msg/s, ${role}: ${s.errors} refused/timed-out sends, ${s.lost} deliveries missing after the ${options.drainSeconds} s drain`,
+        );
     }
   }
   if (memory) {
-    for (const role of ROLES) if (memory[role].failed > 0) warnings.push(`memory, ${role}: ${memory[role].failed} idle connections failed (${memory[role].errors.join('; ')})`);
+    for (const role of ROLES)
+      if (memory[role].failed > 0)
+        warnings.push(
+          `memory, ${role}: ${memory[role].failed} idle connections failed (${memory[role].errors.join('; ')})`,
+        );
   }
-  if (options.rounds === 1) warnings.push('one round per step: no variation check (use the default run for numbers to keep)');
+  if (options.rounds === 1)
+    warnings.push('one round per step: no variation check (use the default run for numbers to keep)');
   return warnings;
 }
 
 function renderSummary(steps, memory, options) {
   const rows = [
-    ['rate msg/s', 'server', 'sent/s', 'delivered/s', 'delivered', 'p50 ms', 'p95 ms', 'p99 ms', 'server CPU', 'CPU ms/msg', 'cand. delivered/s ÷', 'cand. p95 ÷', 'cand. CPU/msg ÷'],
+    [
+      'rate msg/s',
+      'server',
+      'sent/s',
+      'delivered/s',
+      'delivered',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'server CPU',
+      'CPU ms/msg',
+      'cand. delivered/s ÷',
+      'cand. p95 ÷',
+      'cand. CPU/msg ÷',
+    ],
   ];
   for (const { rate, summary } of steps) {
     for (const role of options.roles) {
@@ -608,21 +734,38 @@ function renderSummary(steps, memory, options) {
     `(the sender's own echo is not counted). Latency = send → message:new on each recipient's socket, one clock per load process. ` +
     `The "cand. … ÷" columns on a baseline's row are candidate ÷ that baseline: medians of per-round ratios.`;
   const held = (role) =>
-    steps.filter(({ rate, summary }) => summary[role].deliveredShare >= 0.99 && summary[role].p95 < P95_SLO_MS && summary[role].sentPerSecond >= 0.95 * rate).at(-1)?.rate;
+    steps
+      .filter(
+        ({ rate, summary }) =>
+          summary[role].deliveredShare >= 0.99 &&
+          summary[role].p95 < P95_SLO_MS &&
+          summary[role].sentPerSecond >= 0.95 * rate,
+      )
+      .at(-1)?.rate;
   text +=
     `\nHighest step held (all delivered, p95 < ${P95_SLO_MS} ms): ` +
     options.roles.map((role) => `${role} ${held(role) ?? 'none'}`).join(', ') +
     ' msg/s' +
-    (options.roles.some((role) => role !== 'candidate' && held(role) === options.rates.at(-1)) ? ' (a baseline held every step: raise --rates to find its limit)' : '') +
+    (options.roles.some((role) => role !== 'candidate' && held(role) === options.rates.at(-1))
+      ? ' (a baseline held every step: raise --rates to find its limit)'
+      : '') +
     '.';
   if (memory) {
     const kib = (m) => `${fixed(m.bytesPerConnection / 1024, 1)} KiB`;
-    text +=
-      `\n\n${table([
-        ['memory per idle connection', 'baseline (Socket.IO)', 'candidate (Nest app)', 'candidate vs baseline'],
-        [`${thousands(options.idle)} sockets, server RSS delta / count`, kib(memory.baseline), kib(memory.candidate), `${fixed(memory.ratio, 2)}×`],
-        ['RSS before → after (MiB)', ...ROLES.map((r) => `${fixed(memory[r].rssBefore / 2 ** 20, 0)} → ${fixed(memory[r].rssAfter / 2 ** 20, 0)}`), ''],
-      ])}`;
+    text += `\n\n${table([
+      ['memory per idle connection', 'baseline (Socket.IO)', 'candidate (Nest app)', 'candidate vs baseline'],
+      [
+        `${thousands(options.idle)} sockets, server RSS delta / count`,
+        kib(memory.baseline),
+        kib(memory.candidate),
+        `${fixed(memory.ratio, 2)}×`,
+      ],
+      [
+        'RSS before → after (MiB)',
+        ...ROLES.map((r) => `${fixed(memory[r].rssBefore / 2 ** 20, 0)} → ${fixed(memory[r].rssAfter / 2 ** 20, 0)}`),
+        '',
+      ],
+    ])}`;
   }
   return text;
 }

@@ -4,7 +4,9 @@ import { readdirSync } from 'node:fs';
 import { cleanup, installExitHandlers } from './lib/processes.mjs';
 
 if (Number(process.versions.node.split('.')[0]) < 24) {
-  console.error(`Node ${process.version} is too old: run \`npm run bench\`, which uses the project's Node 24 (node_modules/.bin).`);
+  console.error(
+    `Node ${process.version} is too old: run \`npm run bench\`, which uses the project's Node 24 (node_modules/.bin).`,
+  );
   process.exit(1);
 }
 

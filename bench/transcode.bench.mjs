@@ -16,7 +16,8 @@ import { coefficientOfVariation, median } from './lib/stats.mjs';
 import { fixed, percent, signed, table, writeResults } from './lib/report.mjs';
 import { numberReader } from './lib/cli.mjs';
 
-export const description = 'studio media pipeline (worker, Bull, ffmpeg) vs the same ffmpeg commands run directly, clips/s';
+export const description =
+  'studio media pipeline (worker, Bull, ffmpeg) vs the same ffmpeg commands run directly, clips/s';
 
 export const usage = `Options:
   --clips N        clips per round (default 6; --quick 2)
@@ -65,11 +66,22 @@ const step = (message) => console.log(`\n▸ ${message}`);
 
 export async function run(argv) {
   const options = parseOptions(argv);
-  const machine = { cpus: availableParallelism(), model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const machine = {
+    cpus: availableParallelism(),
+    model: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
   const layout = cpuLayout(options.pin);
   if (layout.pinned) pinThisProcess(layout.loadCore);
-  console.log(`transcode benchmark: ${options.clips} clips of ${options.seconds} s at ${options.width}x${options.height}, ${options.rounds} round(s) per side`);
-  console.log(layout.pinned ? `pinning: worker and baseline ffmpeg on core ${layout.serverCore}; PostgreSQL, Redis and this runner on core ${layout.loadCore}` : `pinning: off (${layout.reason})`);
+  console.log(
+    `transcode benchmark: ${options.clips} clips of ${options.seconds} s at ${options.width}x${options.height}, ${options.rounds} round(s) per side`,
+  );
+  console.log(
+    layout.pinned
+      ? `pinning: worker and baseline ffmpeg on core ${layout.serverCore}; PostgreSQL, Redis and this runner on core ${layout.loadCore}`
+      : `pinning: off (${layout.reason})`,
+  );
 
   const env = { ...process.env, PATH: `${BIN}${delimiter}${process.env.PATH ?? ''}` };
   if (options.build) {
@@ -130,20 +142,19 @@ export async function run(argv) {
         `insert into studio.media_uploads (id, channel_id, user_id, filename, size, state, storage_key, checksum) values ($1, $2, $3, 'clip.mp4', 1, 'accepted', $4, $5)`,
         [uploadId, randomUUID(), randomUUID(), key, uploadId],
       );
-      await db.query(`insert into studio.media_assets (id, upload_id, channel_id, video_id, source_key, step) values ($1, $2, $3, $4, $5, 'probe')`, [
-        assetId,
-        uploadId,
-        randomUUID(),
-        randomUUID(),
-        key,
-      ]);
+      await db.query(
+        `insert into studio.media_assets (id, upload_id, channel_id, video_id, source_key, step) values ($1, $2, $3, $4, $5, 'probe')`,
+        [assetId, uploadId, randomUUID(), randomUUID(), key],
+      );
       ids.push(assetId);
     }
     const started = performance.now();
     for (const assetId of ids) await probeQueue.add({ assetId, run: 1 }, { jobId: `${assetId}:1:probe` });
     for (;;) {
       if (worker.exitCode !== null) throw new Error(`the worker exited:\n${worker.output()}`);
-      const { rows } = await db.query(`select state, error_code from studio.media_assets where id = any($1::uuid[])`, [ids]);
+      const { rows } = await db.query(`select state, error_code from studio.media_assets where id = any($1::uuid[])`, [
+        ids,
+      ]);
       const failed = rows.find((row) => row.state === 'failed');
       if (failed) throw new Error(`the pipeline failed a clip: ${failed.error_code}`);
       if (rows.filter((row) => row.state === 'ready').length === ids.length) break;
@@ -161,7 +172,11 @@ export async function run(argv) {
       await ffmpeg('ffprobe', [...PROBE_ARGUMENTS, clip], layout);
       await ffmpeg('ffmpeg', hlsArguments({ path: clip, hasAudio: true }, ladder, join(dir, 'hls')), layout);
       mkdirSync(join(dir, 'stills'), { recursive: true });
-      await ffmpeg('ffmpeg', stillsArguments({ path: clip, durationSeconds: options.seconds }, 3, join(dir, 'stills')).args, layout);
+      await ffmpeg(
+        'ffmpeg',
+        stillsArguments({ path: clip, durationSeconds: options.seconds }, 3, join(dir, 'stills')).args,
+        layout,
+      );
     }
     const seconds = (performance.now() - started) / 1000;
     rmSync(out, { recursive: true, force: true });
@@ -175,10 +190,15 @@ export async function run(argv) {
   step('measuring (interleaved)');
   const rounds = { baseline: [], candidate: [] };
   for (let round = 1; round <= options.rounds; round++) {
-    for (const [role, measure] of [['baseline', baseline], ['candidate', candidate]]) {
+    for (const [role, measure] of [
+      ['baseline', baseline],
+      ['candidate', candidate],
+    ]) {
       const seconds = await measure();
       rounds[role].push(options.clips / seconds);
-      console.log(`  round ${round}/${options.rounds}  ${role.padEnd(9)}  ${fixed(seconds, 2)} s  ${fixed(options.clips / seconds, 2)} clips/s`);
+      console.log(
+        `  round ${round}/${options.rounds}  ${role.padEnd(9)}  ${fixed(seconds, 2)} s  ${fixed(options.clips / seconds, 2)} clips/s`,
+      );
     }
   }
 
@@ -192,15 +212,34 @@ export async function run(argv) {
   console.log(
     `\n${table([
       ['', 'baseline (bare ffmpeg)', 'candidate (pipeline)', 'candidate vs baseline'],
-      ['clips/s (median)', fixed(summary.baseline, 3), fixed(summary.candidate, 3), `${fixed(summary.ratio, 2)}× (target ≥ ${RATIO_TARGET})`],
-      ['seconds per clip', fixed(1 / summary.baseline, 2), fixed(1 / summary.candidate, 2), `${signed(1 / summary.candidate - 1 / summary.baseline, 2)} s`],
+      [
+        'clips/s (median)',
+        fixed(summary.baseline, 3),
+        fixed(summary.candidate, 3),
+        `${fixed(summary.ratio, 2)}× (target ≥ ${RATIO_TARGET})`,
+      ],
+      [
+        'seconds per clip',
+        fixed(1 / summary.baseline, 2),
+        fixed(1 / summary.candidate, 2),
+        `${signed(1 / summary.candidate - 1 / summary.baseline, 2)} s`,
+      ],
       ['CV of clips/s', percent(summary.cv.baseline), percent(summary.cv.candidate), ''],
     ])}`,
   );
   const warnings = [];
-  if (summary.cv.baseline > CV_LIMIT || summary.cv.candidate > CV_LIMIT) warnings.push('rounds vary by more than 10%: rerun on a quieter machine');
+  if (summary.cv.baseline > CV_LIMIT || summary.cv.candidate > CV_LIMIT)
+    warnings.push('rounds vary by more than 10%: rerun on a quieter machine');
   for (const warning of warnings) console.log(`WARNING: ${warning}`);
-  const file = writeResults('transcode', { machine, options, layout, ladder: ladder.map((r) => r.name), rounds, summary, warnings });
+  const file = writeResults('transcode', {
+    machine,
+    options,
+    layout,
+    ladder: ladder.map((r) => r.name),
+    rounds,
+    summary,
+    warnings,
+  });
   console.log(`\nresults: ${file}`);
   return summary.ratio >= RATIO_TARGET ? 0 : 2;
 }
@@ -209,10 +248,27 @@ function makeClip(path, { width, height, seconds }, i) {
   // A different test pattern per clip: identical inputs would let caches flatter either side.
   const sources = ['testsrc2', 'smptebars', 'rgbtestsrc', 'testsrc', 'smptehdbars', 'yuvtestsrc'];
   execFileSync('ffmpeg', [
-    '-v', 'error', '-y',
-    '-f', 'lavfi', '-i', `${sources[i % sources.length]}=size=${width}x${height}:rate=30:duration=${seconds}`,
-    '-f', 'lavfi', '-i', `sine=frequency=${220 + i * 110}:duration=${seconds}`,
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', path,
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `${sources[i % sources.length]}=size=${width}x${height}:rate=30:duration=${seconds}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=${220 + i * 110}:duration=${seconds}`,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-shortest',
+    path,
   ]);
   return path;
 }
@@ -224,6 +280,8 @@ function ffmpeg(binary, args, layout) {
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${binary} failed (${code}): ${stderr.slice(-500)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${binary} failed (${code}): ${stderr.slice(-500)}`)),
+    );
   });
 }

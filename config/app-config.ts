@@ -37,7 +37,14 @@ export class AppConfig {
   readonly billing: {
     /** Real Stripe (a key is set), the built-in sandbox (local runs), or none (production without a key). */
     provider: 'stripe' | 'sandbox' | 'none';
-    stripe: { secretKey?: string; webhookSecret?: string; host?: string; port?: number; protocol?: 'http' | 'https'; webhookToleranceSeconds: number };
+    stripe: {
+      secretKey?: string;
+      webhookSecret?: string;
+      host?: string;
+      port?: number;
+      protocol?: 'http' | 'https';
+      webhookToleranceSeconds: number;
+    };
     graceDays: number;
     refundWindowDays: number;
     /** Lifetimes of the sandbox's page links (unused with real Stripe). */
@@ -60,7 +67,16 @@ export class AppConfig {
   readonly studio: { invitationRate: { points: number; windowSeconds: number } };
   /** Studio media: storage, ffmpeg, upload limits by plan, probe limits, signed URL lifetime. */
   readonly media: {
-    storage: { kind: 'local'; root: string } | { kind: 's3'; bucket: string; region: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string };
+    storage:
+      | { kind: 'local'; root: string }
+      | {
+          kind: 's3';
+          bucket: string;
+          region: string;
+          endpoint?: string;
+          accessKeyId?: string;
+          secretAccessKey?: string;
+        };
     /** Where tus keeps partial uploads and ffmpeg its scratch files (always local disk). */
     workDir: string;
     ffmpegPath: string;
@@ -94,7 +110,9 @@ export class AppConfig {
     this.dataDir = env.DATA_DIR;
     this.logLevel = env.LOG_LEVEL;
     this.shutdownGraceMs = env.SHUTDOWN_GRACE_MS;
-    const origins = env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+    const origins = env.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
     this.http = {
       host: env.HOST,
       port: env.PORT,
@@ -118,7 +136,9 @@ export class AppConfig {
     };
     if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) this.admin = { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD };
     this.outbox = { pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS, batchSize: env.OUTBOX_BATCH_SIZE };
-    const publicUrl = (env.PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`).replace(/\/$/, '');
+    const publicUrl = (
+      env.PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`
+    ).replace(/\/$/, '');
     this.urls = { public: publicUrl, app: (env.APP_URL ?? publicUrl).replace(/\/$/, '') };
     this.billing = {
       provider: env.STRIPE_SECRET_KEY ? 'stripe' : env.NODE_ENV === 'production' ? 'none' : 'sandbox',
@@ -162,7 +182,12 @@ export class AppConfig {
       livePushIntervalMs: env.INSIGHTS_LIVE_PUSH_INTERVAL_MS,
       exportDir: `${env.DATA_DIR}/exports`,
     };
-    this.studio = { invitationRate: { points: env.STUDIO_INVITATION_RATE_LIMIT, windowSeconds: env.STUDIO_INVITATION_RATE_WINDOW_SECONDS } };
+    this.studio = {
+      invitationRate: {
+        points: env.STUDIO_INVITATION_RATE_LIMIT,
+        windowSeconds: env.STUDIO_INVITATION_RATE_WINDOW_SECONDS,
+      },
+    };
     this.media = {
       storage:
         env.MEDIA_STORAGE === 's3'
@@ -177,7 +202,8 @@ export class AppConfig {
           : { kind: 'local', root: `${env.DATA_DIR}/media` },
       workDir: `${env.DATA_DIR}/media-work`,
       ffmpegPath: env.FFMPEG_PATH ?? 'ffmpeg',
-      ffprobePath: env.FFPROBE_PATH ?? (env.FFMPEG_PATH ? env.FFMPEG_PATH.replace(/ffmpeg(\.exe)?$/, 'ffprobe$1') : 'ffprobe'),
+      ffprobePath:
+        env.FFPROBE_PATH ?? (env.FFMPEG_PATH ? env.FFMPEG_PATH.replace(/ffmpeg(\.exe)?$/, 'ffprobe$1') : 'ffprobe'),
       ffmpegConcurrency: env.MEDIA_FFMPEG_CONCURRENCY,
       ffmpegTimeoutMs: env.MEDIA_FFMPEG_TIMEOUT_SECONDS * 1_000,
       uploadMaxBytes: {

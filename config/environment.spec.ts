@@ -6,7 +6,13 @@ import { ConfigurationError, Environment, readEnvironment } from './environment.
 describe('reading the environment', () => {
   it('gives every setting a working default for a local run', () => {
     const env = readEnvironment({});
-    expect(env).toMatchObject({ NODE_ENV: 'development', HOST: '127.0.0.1', PORT: 3000, DATA_DIR: '.data', REDIS_PREFIX: 'showrunner' });
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: 3000,
+      DATA_DIR: '.data',
+      REDIS_PREFIX: 'showrunner',
+    });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -32,27 +38,51 @@ describe('reading the environment', () => {
   });
 
   it('requires real services and a secret in production', () => {
-    expect(() => readEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required in production[\s\S]*DATABASE_URL[\s\S]*REDIS_URL/);
+    expect(() => readEnvironment({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET: is required in production[\s\S]*DATABASE_URL[\s\S]*REDIS_URL/,
+    );
   });
 
   it('picks the payment provider: Stripe with a key, the sandbox locally, none in production without a key', () => {
     const services = { databaseUrl: 'postgres://x', redisUrl: 'redis://x', jwtSecret: 'x'.repeat(32) };
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://db/x', REDIS_URL: 'redis://r' };
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      DATABASE_URL: 'postgres://db/x',
+      REDIS_URL: 'redis://r',
+    };
     expect(new AppConfig(readEnvironment({}), services).billing.provider).toBe('sandbox');
     expect(new AppConfig(readEnvironment(production), services).billing.provider).toBe('none');
-    const stripe = new AppConfig(readEnvironment({ ...production, STRIPE_SECRET_KEY: 'sk_live_abc', STRIPE_WEBHOOK_SECRET: 'whsec_x' }), services);
-    expect(stripe.billing).toMatchObject({ provider: 'stripe', graceDays: 7, refundWindowDays: 30, stripe: { webhookToleranceSeconds: 300 } });
-    expect(() => readEnvironment({ STRIPE_SECRET_KEY: 'sk_live_abc' })).toThrow(/STRIPE_WEBHOOK_SECRET: is required with STRIPE_SECRET_KEY/);
-    expect(() => readEnvironment({ STRIPE_SECRET_KEY: 'pk_live_abc', STRIPE_WEBHOOK_SECRET: 'whsec_x' })).toThrow(/STRIPE_SECRET_KEY=\(hidden\)/);
+    const stripe = new AppConfig(
+      readEnvironment({ ...production, STRIPE_SECRET_KEY: 'sk_live_abc', STRIPE_WEBHOOK_SECRET: 'whsec_x' }),
+      services,
+    );
+    expect(stripe.billing).toMatchObject({
+      provider: 'stripe',
+      graceDays: 7,
+      refundWindowDays: 30,
+      stripe: { webhookToleranceSeconds: 300 },
+    });
+    expect(() => readEnvironment({ STRIPE_SECRET_KEY: 'sk_live_abc' })).toThrow(
+      /STRIPE_WEBHOOK_SECRET: is required with STRIPE_SECRET_KEY/,
+    );
+    expect(() => readEnvironment({ STRIPE_SECRET_KEY: 'pk_live_abc', STRIPE_WEBHOOK_SECRET: 'whsec_x' })).toThrow(
+      /STRIPE_SECRET_KEY=\(hidden\)/,
+    );
   });
 
   it('wants the admin email and password together', () => {
-    expect(() => readEnvironment({ ADMIN_EMAIL: 'a@example.com' })).toThrow(/ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither/);
+    expect(() => readEnvironment({ ADMIN_EMAIL: 'a@example.com' })).toThrow(
+      /ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither/,
+    );
   });
 
   it('takes an SMTP URL for mail and never echoes it, since it carries the password', () => {
     const services = { databaseUrl: 'postgres://x', redisUrl: 'redis://x', jwtSecret: 'x'.repeat(32) };
-    expect(new AppConfig(readEnvironment({}), services).mail).toEqual({ url: undefined, from: 'Showrunner <no-reply@localhost>' });
+    expect(new AppConfig(readEnvironment({}), services).mail).toEqual({
+      url: undefined,
+      from: 'Showrunner <no-reply@localhost>',
+    });
     const env = { MAIL_URL: 'smtps://mailer:s3cret@smtp.example.com:465', MAIL_FROM: 'Studio <hello@example.com>' };
     expect(new AppConfig(readEnvironment(env), services).mail).toEqual({ url: env.MAIL_URL, from: env.MAIL_FROM });
     expect(readEnvironment({ MAIL_URL: 'smtp://smtp.example.com' }).MAIL_URL).toBe('smtp://smtp.example.com');
@@ -78,21 +108,43 @@ describe('reading the environment', () => {
       storage: { kind: 'local', root: '/srv/data/media' },
       ffmpegPath: 'ffmpeg',
       ffprobePath: 'ffprobe',
-      uploadMaxBytes: { byPlan: { 'creator-plus': 10 * 1024 ** 3, 'studio-pro': 50 * 1024 ** 3 }, otherwise: 2 * 1024 ** 3 },
+      uploadMaxBytes: {
+        byPlan: { 'creator-plus': 10 * 1024 ** 3, 'studio-pro': 50 * 1024 ** 3 },
+        otherwise: 2 * 1024 ** 3,
+      },
     });
     const custom = new AppConfig(
-      readEnvironment({ FFMPEG_PATH: '/opt/ff/bin/ffmpeg', MEDIA_UPLOAD_MAX_BYTES_BY_PLAN: 'prime:5, studio-pro:9', MEDIA_STORAGE: 's3', MEDIA_S3_BUCKET: 'media' }),
+      readEnvironment({
+        FFMPEG_PATH: '/opt/ff/bin/ffmpeg',
+        MEDIA_UPLOAD_MAX_BYTES_BY_PLAN: 'prime:5, studio-pro:9',
+        MEDIA_STORAGE: 's3',
+        MEDIA_S3_BUCKET: 'media',
+      }),
       services,
     ).media;
-    expect(custom).toMatchObject({ ffprobePath: '/opt/ff/bin/ffprobe', uploadMaxBytes: { byPlan: { prime: 5, 'studio-pro': 9 } }, storage: { kind: 's3', bucket: 'media' } });
-    expect(() => readEnvironment({ MEDIA_STORAGE: 's3' })).toThrow(/MEDIA_S3_BUCKET: is required with MEDIA_STORAGE=s3/);
-    expect(() => readEnvironment({ MEDIA_UPLOAD_MAX_BYTES_BY_PLAN: 'prime=5' })).toThrow(/MEDIA_UPLOAD_MAX_BYTES_BY_PLAN/);
+    expect(custom).toMatchObject({
+      ffprobePath: '/opt/ff/bin/ffprobe',
+      uploadMaxBytes: { byPlan: { prime: 5, 'studio-pro': 9 } },
+      storage: { kind: 's3', bucket: 'media' },
+    });
+    expect(() => readEnvironment({ MEDIA_STORAGE: 's3' })).toThrow(
+      /MEDIA_S3_BUCKET: is required with MEDIA_STORAGE=s3/,
+    );
+    expect(() => readEnvironment({ MEDIA_UPLOAD_MAX_BYTES_BY_PLAN: 'prime=5' })).toThrow(
+      /MEDIA_UPLOAD_MAX_BYTES_BY_PLAN/,
+    );
   });
 
   it('documents every variable in .env.example, and nothing else', () => {
-    const declared = new Set(getMetadataStorage().getTargetValidationMetadatas(Environment, '', true, false).map((m) => m.propertyName));
+    const declared = new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(Environment, '', true, false)
+        .map((m) => m.propertyName),
+    );
     const documented = new Set(
-      [...readFileSync(new URL('./.env.example', import.meta.url), 'utf8').matchAll(/^#?\s?([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]),
+      [...readFileSync(new URL('./.env.example', import.meta.url), 'utf8').matchAll(/^#?\s?([A-Z][A-Z0-9_]+)=/gm)].map(
+        (m) => m[1],
+      ),
     );
     expect([...documented].sort()).toEqual([...declared].sort());
   });

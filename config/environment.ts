@@ -17,7 +17,9 @@ import {
 } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes((typeof value === 'string' ? value : JSON.stringify(value)).toLowerCase());
+  value === undefined || value === ''
+    ? undefined
+    : ['1', 'true', 'yes', 'on'].includes((typeof value === 'string' ? value : JSON.stringify(value)).toLowerCase());
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
@@ -352,7 +354,9 @@ export class Environment {
   MEDIA_UPLOAD_MAX_BYTES = 2 * 1024 ** 3;
 
   /** Larger upload limits by the channel owner's plan id: `planId:bytes,planId:bytes`. */
-  @Matches(/^(\s*[a-z0-9_-]+:\d+\s*(,\s*[a-z0-9_-]+:\d+\s*)*)?$/, { message: 'must be planId:bytes pairs separated by commas' })
+  @Matches(/^(\s*[a-z0-9_-]+:\d+\s*(,\s*[a-z0-9_-]+:\d+\s*)*)?$/, {
+    message: 'must be planId:bytes pairs separated by commas',
+  })
   MEDIA_UPLOAD_MAX_BYTES_BY_PLAN = `creator-plus:${10 * 1024 ** 3},studio-pro:${50 * 1024 ** 3}`;
 
   /** Longest video accepted, in seconds. */
@@ -457,7 +461,9 @@ function describe(errors: ValidationError[], source: NodeJS.ProcessEnv): string[
   return errors.flatMap((error) =>
     Object.values(error.constraints ?? {}).map((message) => {
       // The text as typed, not the converted value (NaN would read as "null"); MAIL_URL carries a password.
-      const shown = /SECRET|PASSWORD|MAIL_URL/.test(error.property) ? '(hidden)' : JSON.stringify(source[error.property]);
+      const shown = /SECRET|PASSWORD|MAIL_URL/.test(error.property)
+        ? '(hidden)'
+        : JSON.stringify(source[error.property]);
       return `${error.property}=${shown}: ${message.replace(`${error.property} `, '')}`;
     }),
   );
@@ -469,13 +475,15 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   const problems = describe(validateSync(env, { skipMissingProperties: false }), source);
   if (env.NODE_ENV === 'production') {
     if (!env.JWT_SECRET) problems.push('JWT_SECRET: is required in production (at least 32 random characters)');
-    if (!env.DATABASE_URL) problems.push('DATABASE_URL: is required in production (embedded PostgreSQL is for local use)');
+    if (!env.DATABASE_URL)
+      problems.push('DATABASE_URL: is required in production (embedded PostgreSQL is for local use)');
     if (!env.REDIS_URL) problems.push('REDIS_URL: is required in production (the embedded Redis is for local use)');
   }
   if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
     problems.push('STRIPE_WEBHOOK_SECRET: is required with STRIPE_SECRET_KEY (webhooks cannot be verified without it)');
   }
-  if (env.MEDIA_STORAGE === 's3' && !env.MEDIA_S3_BUCKET) problems.push('MEDIA_S3_BUCKET: is required with MEDIA_STORAGE=s3');
+  if (env.MEDIA_STORAGE === 's3' && !env.MEDIA_S3_BUCKET)
+    problems.push('MEDIA_S3_BUCKET: is required with MEDIA_STORAGE=s3');
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
   }

@@ -1,7 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** A tsquery operand for a lexeme: URL and file tokens may hold quotes and backslashes. */
-const quotedLexeme = (expression: string) => String.raw`'''' || replace(replace(${expression}, '\', '\\'), '''', '''''') || ''''`;
+const quotedLexeme = (expression: string) =>
+  String.raw`'''' || replace(replace(${expression}, '\', '\\'), '''', '''''') || ''''`;
 
 /**
  * Storage of the PostgreSQL search adapter (libs/platform/src/search/postgres): every physical index
@@ -41,10 +42,18 @@ export class Migration20261122000100_platform_search extends Migration {
         updated_at timestamptz not null default now(),
         primary key (index_name, id)
       );`);
-    this.addSql(`comment on column search.documents.body is 'null: a tombstone keeping the version of a deleted document';`);
-    this.addSql(`comment on column search.documents.vector is 'every text field, weighted A-D by the field weight 4-1';`);
-    this.addSql(`comment on column search.documents.suggest is 'the autocomplete text fields only, for prefix queries';`);
-    this.addSql(`comment on column search.documents.keys is 'filterable and facet values, each as an array: {"role": ["creator"]}';`);
+    this.addSql(
+      `comment on column search.documents.body is 'null: a tombstone keeping the version of a deleted document';`,
+    );
+    this.addSql(
+      `comment on column search.documents.vector is 'every text field, weighted A-D by the field weight 4-1';`,
+    );
+    this.addSql(
+      `comment on column search.documents.suggest is 'the autocomplete text fields only, for prefix queries';`,
+    );
+    this.addSql(
+      `comment on column search.documents.keys is 'filterable and facet values, each as an array: {"role": ["creator"]}';`,
+    );
     this.addSql(`create index documents_vector_idx on search.documents using gin (vector);`);
     this.addSql(`create index documents_suggest_idx on search.documents using gin (suggest);`);
     this.addSql(`create index documents_keys_idx on search.documents using gin (keys jsonb_path_ops);`);
@@ -59,7 +68,9 @@ export class Migration20261122000100_platform_search extends Migration {
 
     // The derived columns are computed from the target version's stored definition inside the write
     // statement, so a write through an alias can never pair a body with another version's definition.
-    this.addSql(`create aggregate search.tsvector_agg(tsvector) (sfunc = tsvector_concat, stype = tsvector, initcond = '');`);
+    this.addSql(
+      `create aggregate search.tsvector_agg(tsvector) (sfunc = tsvector_concat, stype = tsvector, initcond = '');`,
+    );
     this.addSql(`
       create function search.document_vector(fields jsonb, body jsonb, autocomplete_only boolean) returns tsvector
       language sql immutable parallel safe as $$

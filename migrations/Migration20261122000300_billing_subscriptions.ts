@@ -57,7 +57,9 @@ export class Migration20261122000300_billing_subscriptions extends Migration {
         created_at timestamptz not null
       );`);
     this.addSql(`create index checkout_sessions_user_idx on billing.checkout_sessions (user_id);`);
-    this.addSql(`create index checkout_sessions_subscription_idx on billing.checkout_sessions (provider_subscription_id);`);
+    this.addSql(
+      `create index checkout_sessions_subscription_idx on billing.checkout_sessions (provider_subscription_id);`,
+    );
     this.addSql(`
       create table billing.subscriptions (
         id uuid primary key,

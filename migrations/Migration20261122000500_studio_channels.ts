@@ -91,6 +91,8 @@ export class Migration20261122000500_studio_channels extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop table if exists studio.templates, studio.collections, studio.series, studio.videos, studio.channels, studio.people;`);
+    this.addSql(
+      `drop table if exists studio.templates, studio.collections, studio.series, studio.videos, studio.channels, studio.people;`,
+    );
   }
 }

@@ -23,7 +23,9 @@ export class Migration20261122000510_studio_media extends Migration {
         updated_at timestamptz not null default now()
       );`);
     // Bulk-upload pre-check: "is this checksum already in the channel's library?"
-    this.addSql(`create index media_uploads_channel_checksum_idx on studio.media_uploads (channel_id, checksum) where state = 'accepted';`);
+    this.addSql(
+      `create index media_uploads_channel_checksum_idx on studio.media_uploads (channel_id, checksum) where state = 'accepted';`,
+    );
     this.addSql(`
       create table studio.media_assets (
         id uuid primary key,

@@ -63,7 +63,9 @@ export class Migration20261122000600_insights_events extends Migration {
         end loop;
         return created;
       end $$;`);
-    this.addSql(`select insights.ensure_partitions((now() at time zone 'UTC')::date - 30, (now() at time zone 'UTC')::date + 14);`);
+    this.addSql(
+      `select insights.ensure_partitions((now() at time zone 'UTC')::date - 30, (now() at time zone 'UTC')::date + 14);`,
+    );
     // Hours whose rollups are stale (late events, consumed domain events); the rollup job drains it.
     this.addSql(`create table insights.dirty_hours (hour timestamptz primary key);`);
     this.addSql(`
@@ -96,7 +98,9 @@ export class Migration20261122000600_insights_events extends Migration {
         views integer not null,
         primary key (grain, bucket, scope, scope_id, dimension, value)
       );`);
-    this.addSql(`create index rollup_breakdowns_scope_idx on insights.rollup_breakdowns (scope, scope_id, grain, bucket);`);
+    this.addSql(
+      `create index rollup_breakdowns_scope_idx on insights.rollup_breakdowns (scope, scope_id, grain, bucket);`,
+    );
     // Distinct viewers per hour and scope: exact unique viewers over any range without raw events.
     this.addSql(`
       create table insights.hourly_viewers (

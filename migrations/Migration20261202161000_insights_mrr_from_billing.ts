@@ -35,6 +35,8 @@ export class Migration20261202161000_insights_mrr_from_billing extends Migration
     this.addSql(`delete from insights.mrr_movements;`);
     this.addSql(`alter table insights.mrr_movements drop constraint mrr_movements_kind_check;`);
     this.addSql(`alter table insights.mrr_movements rename column movement_id to event_id;`);
-    this.addSql(`alter table insights.mrr_movements add constraint mrr_movements_kind_check check (kind in ('new', 'change', 'churn'));`);
+    this.addSql(
+      `alter table insights.mrr_movements add constraint mrr_movements_kind_check check (kind in ('new', 'change', 'churn'));`,
+    );
   }
 }

@@ -6,7 +6,9 @@ export class Migration20261202170000_studio_email_invitations extends Migration 
     // The default fills existing rows only; new rows always get the aggregate's own value.
     this.addSql(`alter table studio.channels add column email_invitations jsonb not null default '[]'::jsonb;`);
     this.addSql(`alter table studio.channels alter column email_invitations drop default;`);
-    this.addSql(`create index channels_email_invitations_idx on studio.channels using gin (email_invitations jsonb_path_ops);`);
+    this.addSql(
+      `create index channels_email_invitations_idx on studio.channels using gin (email_invitations jsonb_path_ops);`,
+    );
   }
 
   override async down(): Promise<void> {

@@ -23,7 +23,13 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000500_studio_channels', class: Migration20261122000500_studio_channels },
   { name: 'Migration20261122000510_studio_media', class: Migration20261122000510_studio_media },
   { name: 'Migration20261122000600_insights_events', class: Migration20261122000600_insights_events },
-  { name: 'Migration20261202160000_insights_video_channels_from_studio', class: Migration20261202160000_insights_video_channels_from_studio },
-  { name: 'Migration20261202161000_insights_mrr_from_billing', class: Migration20261202161000_insights_mrr_from_billing },
+  {
+    name: 'Migration20261202160000_insights_video_channels_from_studio',
+    class: Migration20261202160000_insights_video_channels_from_studio,
+  },
+  {
+    name: 'Migration20261202161000_insights_mrr_from_billing',
+    class: Migration20261202161000_insights_mrr_from_billing,
+  },
   { name: 'Migration20261202170000_studio_email_invitations', class: Migration20261202170000_studio_email_invitations },
 ];

@@ -5,7 +5,10 @@ import pg from 'pg';
 import { tsImport } from 'tsx/esm/api';
 
 // Pure functions only: loading them through tsx costs start-up time, not per-request time.
-const { buildSearchStatement, readSearchRows } = await tsImport('../../libs/platform/src/search/postgres/search-statement.ts', import.meta.url);
+const { buildSearchStatement, readSearchRows } = await tsImport(
+  '../../libs/platform/src/search/postgres/search-statement.ts',
+  import.meta.url,
+);
 const { PEOPLE_INDEX } = await tsImport('../../libs/identity/src/application/people-index.ts', import.meta.url);
 
 const { DATABASE_URL, PORT = '0', HOST = '127.0.0.1', SEARCH_INDEX_PREFIX = 'showrunner' } = process.env;
@@ -43,7 +46,14 @@ app.get('/v1/search/people', async (request, reply) => {
   if ((mode !== 'full' && mode !== 'autocomplete') || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
     return reply.code(400).send({ title: 'Bad request' });
   }
-  const search = { text: q?.trim() || undefined, mode, filters: role ? { roles: role } : undefined, facets: ['roles'], limit: pageSize, cursor };
+  const search = {
+    text: q?.trim() || undefined,
+    mode,
+    filters: role ? { roles: role } : undefined,
+    facets: ['roles'],
+    limit: pageSize,
+    cursor,
+  };
   const statement = buildSearchStatement(live, search);
   const { rows } = await pool.query({ text: statement.text, values: statement.values });
   if (rows[0].live_physical_name !== live.physicalName) {

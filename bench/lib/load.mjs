@@ -46,7 +46,12 @@ export async function measureCoreBusy(ms) {
   await new Promise((resolve) => setTimeout(resolve, ms));
   const after = readCores();
   if (!before || !after) return {};
-  return Object.fromEntries(Object.entries(before).map(([core, start]) => [core, (after[core].busy - start.busy) / (after[core].total - start.total || 1)]));
+  return Object.fromEntries(
+    Object.entries(before).map(([core, start]) => [
+      core,
+      (after[core].busy - start.busy) / (after[core].total - start.total || 1),
+    ]),
+  );
 }
 
 function sampleCpu(serverPid, otherPids) {
@@ -72,8 +77,17 @@ function cpuBetween(before, after) {
     }
   }
   const selfMicros = after.self.user - before.self.user + (after.self.system - before.self.system);
-  const share = (key) => (before[key] !== undefined && after[key] !== undefined ? (after[key] - before[key]) / CLOCK_TICKS_PER_SECOND / seconds : undefined);
-  return { seconds, cores, server: share('server'), idleServers: share('others'), loadGenerator: selfMicros / 1e6 / seconds };
+  const share = (key) =>
+    before[key] !== undefined && after[key] !== undefined
+      ? (after[key] - before[key]) / CLOCK_TICKS_PER_SECOND / seconds
+      : undefined;
+  return {
+    seconds,
+    cores,
+    server: share('server'),
+    idleServers: share('others'),
+    loadGenerator: selfMicros / 1e6 / seconds,
+  };
 }
 
 function readCores() {

@@ -50,7 +50,8 @@ export function installExitHandlers() {
  */
 export function keepOnlyOurSignalHandlers() {
   for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) if (listener !== signalHandlers.get(signal)) process.removeListener(signal, listener);
+    for (const listener of process.listeners(signal))
+      if (listener !== signalHandlers.get(signal)) process.removeListener(signal, listener);
   }
 }
 
@@ -110,7 +111,9 @@ export async function waitForHttp(url, child, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`${child.label} exited (${child.exitCode ?? child.signalCode}) before answering ${url}:\n${child.output()}`);
+      throw new Error(
+        `${child.label} exited (${child.exitCode ?? child.signalCode}) before answering ${url}:\n${child.output()}`,
+      );
     }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });

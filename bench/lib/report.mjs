@@ -7,7 +7,9 @@ export function table(rows) {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
   return rows
     .map((row, r) => {
-      const line = row.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('   ');
+      const line = row
+        .map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c])))
+        .join('   ');
       return r === 0 ? `${line}\n${'-'.repeat(line.length)}` : line;
     })
     .join('\n');
@@ -16,7 +18,8 @@ export function table(rows) {
 export const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 export const thousands = (value) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
 export const percent = (share) => (Number.isFinite(share) ? `${(share * 100).toFixed(0)}%` : 'n/a');
-export const signed = (value, digits = 1) => (Number.isFinite(value) ? `${value >= 0 ? '+' : ''}${value.toFixed(digits)}` : 'n/a');
+export const signed = (value, digits = 1) =>
+  Number.isFinite(value) ? `${value >= 0 ? '+' : ''}${value.toFixed(digits)}` : 'n/a';
 
 /** Writes bench/results/<name>-<timestamp>.json and returns its path. */
 export function writeResults(name, data) {

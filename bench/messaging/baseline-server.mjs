@@ -18,7 +18,9 @@ const key = `${process.env.REDIS_PREFIX ?? 'bench-baseline'}:socket.io`; // sock
 
 /** conversationId → { seq, members }; filled by the benchmark through POST /bench/conversations. */
 const conversations = new Map();
-const pool = process.env.DATABASE_URL ? new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 }) : undefined;
+const pool = process.env.DATABASE_URL
+  ? new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 })
+  : undefined;
 
 /** The next sequence: in memory, or from the database together with the stored message. */
 async function store(conversation, view) {
@@ -52,7 +54,8 @@ const http = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
-      for (const { conversationId, members } of JSON.parse(body)) conversations.set(conversationId, { seq: 0, members: new Set(members) });
+      for (const { conversationId, members } of JSON.parse(body))
+        conversations.set(conversationId, { seq: 0, members: new Set(members) });
       response.writeHead(204).end();
     });
     return;

@@ -22,7 +22,13 @@ const handlers = {
     let next = 0;
     const connectOne = ({ userId, token }) =>
       new Promise((resolve) => {
-        const socket = io(url, { auth: { token, userId }, transports: ['websocket'], forceNew: true, reconnection: false, timeout: 20_000 });
+        const socket = io(url, {
+          auth: { token, userId },
+          transports: ['websocket'],
+          forceNew: true,
+          reconnection: false,
+          timeout: 20_000,
+        });
         socket.once('connect', () => {
           mine.set(userId, socket);
           socket.on('message:new', (message) => received(userId, message));
@@ -51,7 +57,17 @@ const handlers = {
   /** Open model: `rate` messages/s for `durationMs`, each from a random member of a random conversation. */
   async send({ role, rate, durationMs, drainMs, ackTimeoutMs = 10_000 }) {
     inFlight = new Map();
-    step = { outstanding: 0, sent: 0, acked: 0, ackErrors: 0, errorCodes: {}, delivered: 0, late: 0, latencies: [], ackLatencies: [] };
+    step = {
+      outstanding: 0,
+      sent: 0,
+      acked: 0,
+      ackErrors: 0,
+      errorCodes: {},
+      delivered: 0,
+      late: 0,
+      latencies: [],
+      ackLatencies: [],
+    };
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     let maxLagMs = 0;
@@ -111,13 +127,22 @@ function sendOne(mine, ackTimeoutMs) {
   const clientMessageId = randomUUID();
   const current = step;
   const sentAt = performance.now();
-  const message = { sentAt, senderId, acked: false, pending: new Set(group.members.filter((member) => member !== senderId)) };
+  const message = {
+    sentAt,
+    senderId,
+    acked: false,
+    pending: new Set(group.members.filter((member) => member !== senderId)),
+  };
   inFlight.set(clientMessageId, message);
   current.sent++;
   current.outstanding += message.pending.size + 1; // the deliveries and the acknowledgement
   socket
     .timeout(ackTimeoutMs)
-    .emitWithAck('message:send', { conversationId: group.conversationId, text: `bench ${current.sent}`, clientMessageId })
+    .emitWithAck('message:send', {
+      conversationId: group.conversationId,
+      text: `bench ${current.sent}`,
+      clientMessageId,
+    })
     .then(
       (answer) => {
         message.acked = true;

@@ -27,23 +27,31 @@ function runLintArch(cwd: string, extraArgs: string[] = []): Promise<{ exitCode:
   if (command !== 'depcruise') throw new Error(`lint:arch is expected to run depcruise, not "${command}"`);
   const depcruise = join(root, 'node_modules/.bin/depcruise');
   return new Promise((resolve, reject) =>
-    execFile(process.execPath, [depcruise, ...args, ...extraArgs], { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') return reject(new Error(`depcruise did not run: ${error.message}`, { cause: error }));
-      if (!stdout) return reject(new Error(`depcruise printed nothing: ${stderr}`));
-      resolve({ exitCode: error ? Number(error.code) : 0, stdout });
-    }),
+    execFile(
+      process.execPath,
+      [depcruise, ...args, ...extraArgs],
+      { cwd, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number')
+          return reject(new Error(`depcruise did not run: ${error.message}`, { cause: error }));
+        if (!stdout) return reject(new Error(`depcruise printed nothing: ${stderr}`));
+        resolve({ exitCode: error ? Number(error.code) : 0, stdout });
+      },
+    ),
   );
 }
 
 /** The same run with a JSON report (which always exits 0), to read each violation. */
 async function violationsFound(cwd: string): Promise<Violation[]> {
   const { stdout } = await runLintArch(cwd, ['--output-type', 'json']);
-  return JSON.parse(stdout).summary.violations.map((v: { rule: { name: string; severity: string }; from: string; to: string }) => ({
-    rule: v.rule.name,
-    severity: v.rule.severity,
-    from: v.from,
-    to: v.to,
-  }));
+  return JSON.parse(stdout).summary.violations.map(
+    (v: { rule: { name: string; severity: string }; from: string; to: string }) => ({
+      rule: v.rule.name,
+      severity: v.rule.severity,
+      from: v.from,
+      to: v.to,
+    }),
+  );
 }
 
 describe('the architecture rules (lint:arch) on planted violations', () => {
@@ -55,7 +63,8 @@ describe('the architecture rules (lint:arch) on planted violations', () => {
     // A throwaway project shaped like ours: the fixture's apps/ and libs/ next to our real configuration files.
     workspace = mkdtempSync(join(tmpdir(), 'showrunner-lint-arch-'));
     cpSync(fixture, workspace, { recursive: true });
-    for (const file of ['.dependency-cruiser.cjs', 'tsconfig.json', 'package.json']) cpSync(join(root, file), join(workspace, file));
+    for (const file of ['.dependency-cruiser.cjs', 'tsconfig.json', 'package.json'])
+      cpSync(join(root, file), join(workspace, file));
     for (const folder of ['config', 'migrations']) mkdirSync(join(workspace, folder), { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(workspace, 'node_modules'), 'dir');
     // One violation is "known", as if it were in the baseline when the rule arrived; its twin is new.
@@ -83,10 +92,16 @@ describe('the architecture rules (lint:arch) on planted violations', () => {
   it('fails the command when a rule is broken', () => expect(exitCode).toBeGreaterThan(0));
 
   it('refuses a context reaching into another context’s domain', () =>
-    caught('contexts-meet-through-contracts', 'libs/billing/src/application/uses-identity', 'libs/identity/src/domain/user'));
+    caught(
+      'contexts-meet-through-contracts',
+      'libs/billing/src/application/uses-identity',
+      'libs/identity/src/domain/user',
+    ));
 
   it('allows a context to use another context’s contracts', () =>
-    expect(violations.filter((v) => v.to.includes('identity/src/contracts') && v.from.includes('billing'))).toEqual([]));
+    expect(violations.filter((v) => v.to.includes('identity/src/contracts') && v.from.includes('billing'))).toEqual(
+      [],
+    ));
 
   it('refuses a framework import in a domain', () =>
     caught('domain-is-framework-free', 'libs/identity/src/domain/user', 'node_modules/@nestjs/common/'));
@@ -97,10 +112,15 @@ describe('the architecture rules (lint:arch) on planted violations', () => {
   });
 
   it('refuses an EntityManager in an application file, even imported as a type', () =>
-    caught('storage-stays-in-infrastructure', 'libs/billing/src/application/uses-entity-manager', 'node_modules/@mikro-orm/postgresql/'));
+    caught(
+      'storage-stays-in-infrastructure',
+      'libs/billing/src/application/uses-entity-manager',
+      'node_modules/@mikro-orm/postgresql/',
+    ));
 
   it.each(['pg', 'ioredis', 'bull', '@mikro-orm/core'])('refuses %s in an application file', (driver) =>
-    caught('storage-stays-in-infrastructure', 'libs/billing/src/application/uses-drivers', `node_modules/${driver}/`));
+    caught('storage-stays-in-infrastructure', 'libs/billing/src/application/uses-drivers', `node_modules/${driver}/`),
+  );
 
   it('lets infrastructure use MikroORM and Bull', () =>
     expect(violations.filter((v) => v.from.includes('/infrastructure/invoice-repository'))).toEqual([]));
@@ -121,19 +141,29 @@ describe('the architecture rules (lint:arch) on planted violations', () => {
   });
 
   it('refuses a domain depending on its own infrastructure', () =>
-    caught('domain-does-not-reach-outward', 'libs/identity/src/domain/user', 'libs/identity/src/infrastructure/adapter'));
+    caught(
+      'domain-does-not-reach-outward',
+      'libs/identity/src/domain/user',
+      'libs/identity/src/infrastructure/adapter',
+    ));
 
   it('refuses contracts that drag in the domain', () =>
     caught('contracts-stand-alone', 'libs/identity/src/contracts/index', 'libs/identity/src/domain/user'));
 
-  it('refuses MikroORM or Bull in a context\'s application layer (storage goes through ports)', () => {
-    caught('application-stores-through-ports', 'libs/billing/src/application/queries-with-sql', '@mikro-orm/postgresql');
+  it("refuses MikroORM or Bull in a context's application layer (storage goes through ports)", () => {
+    caught(
+      'application-stores-through-ports',
+      'libs/billing/src/application/queries-with-sql',
+      '@mikro-orm/postgresql',
+    );
     caught('application-stores-through-ports', 'libs/billing/src/application/queries-with-sql', 'bull');
   });
 
-  it('refuses the platform importing a context', () => caught('platform-knows-no-context', 'libs/platform/src/leaky', 'libs/identity/src/index'));
+  it('refuses the platform importing a context', () =>
+    caught('platform-knows-no-context', 'libs/platform/src/leaky', 'libs/identity/src/index'));
 
-  it('refuses a library importing an app', () => caught('libs-never-import-apps', 'libs/identity/src/infrastructure/adapter', 'apps/api/main'));
+  it('refuses a library importing an app', () =>
+    caught('libs-never-import-apps', 'libs/identity/src/infrastructure/adapter', 'apps/api/main'));
 
   it('refuses an app importing a library’s internals, but not its index', () => {
     caught('apps-use-public-entries', 'apps/api/main', 'libs/identity/src/domain/user');
@@ -144,22 +174,28 @@ describe('the architecture rules (lint:arch) on planted violations', () => {
     caught('stripe-emulator-knows-no-context', 'libs/stripe-emulator/src/index', 'libs/platform/src/leaky'));
 
   it('refuses reaching into the Stripe emulator past its entries, and its test harness from production code', () => {
-    caught('stripe-emulator-through-its-entries', 'libs/billing/src/infrastructure/uses-emulator', 'libs/stripe-emulator/src/internal');
-    caught('stripe-emulator-testing-only-in-tests', 'libs/billing/src/infrastructure/uses-emulator', 'libs/stripe-emulator/src/testing/index');
-    expect(violations.filter((v) => v.from.startsWith('libs/billing/') && v.to.endsWith('stripe-emulator/src/index.ts'))).toEqual([]);
+    caught(
+      'stripe-emulator-through-its-entries',
+      'libs/billing/src/infrastructure/uses-emulator',
+      'libs/stripe-emulator/src/internal',
+    );
+    caught(
+      'stripe-emulator-testing-only-in-tests',
+      'libs/billing/src/infrastructure/uses-emulator',
+      'libs/stripe-emulator/src/testing/index',
+    );
+    expect(
+      violations.filter((v) => v.from.startsWith('libs/billing/') && v.to.endsWith('stripe-emulator/src/index.ts')),
+    ).toEqual([]);
   });
 
   it('refuses import cycles', () => caught('no-circular', 'libs/billing/src/a', 'libs/billing/src/b'));
 });
 
 describe('the architecture rules (lint:arch) on the real tree', () => {
-  it(
-    'find no violation beyond the known-violations baseline',
-    async () => {
-      const { exitCode, stdout } = await runLintArch(root);
-      expect(stdout).toContain('no dependency violations found');
-      expect(exitCode).toBe(0);
-    },
-    180_000,
-  );
+  it('find no violation beyond the known-violations baseline', async () => {
+    const { exitCode, stdout } = await runLintArch(root);
+    expect(stdout).toContain('no dependency violations found');
+    expect(exitCode).toBe(0);
+  }, 180_000);
 });

@@ -1,5 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { checkErrorCodes, findErrorCodes, readLibrarySources, type CodeProblem, type SourceFile } from './error-codes.js';
+import {
+  checkErrorCodes,
+  findErrorCodes,
+  readLibrarySources,
+  type CodeProblem,
+  type SourceFile,
+} from './error-codes.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -8,12 +14,15 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  * the context's README) and delete its line here; never add a line — a new code gets the right form.
  * A line whose code no longer offends fails the test, so fixed codes leave the list.
  */
-const KNOWN_OFFENDERS: Record<string, string> = {
-};
+const KNOWN_OFFENDERS: Record<string, string> = {};
 
 /** A problem's key in KNOWN_OFFENDERS: `<code>` for contexts' own codes, `<lib>:<code>` otherwise. */
-const keyOf = (problem: CodeProblem) => (problem.lib === 'platform' || !problem.code.startsWith(`${problem.lib}.`) ? `${problem.lib}:${problem.code}` : problem.code);
-const unexpected = (problems: CodeProblem[]) => problems.filter((problem) => !(keyOf(problem) in KNOWN_OFFENDERS)).map((problem) => problem.message);
+const keyOf = (problem: CodeProblem) =>
+  problem.lib === 'platform' || !problem.code.startsWith(`${problem.lib}.`)
+    ? `${problem.lib}:${problem.code}`
+    : problem.code;
+const unexpected = (problems: CodeProblem[]) =>
+  problems.filter((problem) => !(keyOf(problem) in KNOWN_OFFENDERS)).map((problem) => problem.message);
 
 describe('error codes read <context>.<subject>.<reason> and each belongs to one error class', () => {
   let sources: SourceFile[];

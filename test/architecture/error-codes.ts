@@ -64,7 +64,11 @@ export function readLibrarySources(root: string): SourceFile[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/\.ts$/.test(entry.name) && !/\.(spec|int-spec|e2e-spec|contract)\.ts$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+      else if (
+        /\.ts$/.test(entry.name) &&
+        !/\.(spec|int-spec|e2e-spec|contract)\.ts$/.test(entry.name) &&
+        !entry.name.endsWith('.d.ts')
+      ) {
         files.push({ path: relative(root, full).split(sep).join('/'), text: readFileSync(full, 'utf8') });
       }
     }
@@ -76,7 +80,10 @@ export function readLibrarySources(root: string): SourceFile[] {
 }
 
 export function findErrorCodes(files: SourceFile[]): FoundCode[] {
-  const parsed = files.map((file) => ({ file, source: ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, true) }));
+  const parsed = files.map((file) => ({
+    file,
+    source: ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, true),
+  }));
   const typeAliases = new Map<string, ts.TypeNode>();
   for (const { source } of parsed) {
     source.forEachChild(function visit(node): void {
@@ -91,7 +98,8 @@ export function findErrorCodes(files: SourceFile[]): FoundCode[] {
       const parts = type.types.map(literalsOfType);
       return parts.every((p): p is string[] => p !== undefined) ? parts.flat() : undefined;
     }
-    if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) return literalsOfType(typeAliases.get(type.typeName.text));
+    if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName))
+      return literalsOfType(typeAliases.get(type.typeName.text));
     return undefined;
   };
 
@@ -101,7 +109,12 @@ export function findErrorCodes(files: SourceFile[]): FoundCode[] {
 
   for (const { file, source } of parsed) {
     const lib = libOf(file.path);
-    const found = (code: string, node: ts.Node, owner?: string): FoundCode => ({ code, lib, where: `${file.path}:${line(source, node)}`, owner });
+    const found = (code: string, node: ts.Node, owner?: string): FoundCode => ({
+      code,
+      lib,
+      where: `${file.path}:${line(source, node)}`,
+      owner,
+    });
 
     source.forEachChild(function visit(node): void {
       if (ts.isClassDeclaration(node) && node.name) {
@@ -112,7 +125,8 @@ export function findErrorCodes(files: SourceFile[]): FoundCode[] {
         const errorClass: ErrorClass = { id, name: node.name.text, base, codes: [] };
         for (const member of node.members) {
           if (ts.isPropertyDeclaration(member) && member.name.getText(source) === 'code') {
-            if (member.initializer && ts.isStringLiteralLike(member.initializer)) errorClass.codes.push(found(member.initializer.text, member, id));
+            if (member.initializer && ts.isStringLiteralLike(member.initializer))
+              errorClass.codes.push(found(member.initializer.text, member, id));
             else for (const code of literalsOfType(member.type) ?? []) errorClass.codes.push(found(code, member, id));
           }
           if (ts.isConstructorDeclaration(member)) {
@@ -121,10 +135,12 @@ export function findErrorCodes(files: SourceFile[]): FoundCode[] {
               const literals = literalsOfType(parameter.type);
               if (literals) for (const code of literals) errorClass.codes.push(found(code, parameter, id));
               else errorClass.codeParameter = position;
-              if (parameter.initializer && ts.isStringLiteralLike(parameter.initializer)) errorClass.codes.push(found(parameter.initializer.text, parameter, id));
+              if (parameter.initializer && ts.isStringLiteralLike(parameter.initializer))
+                errorClass.codes.push(found(parameter.initializer.text, parameter, id));
             });
             member.body?.forEachChild(function findSuper(child): void {
-              if (ts.isCallExpression(child) && child.expression.kind === ts.SyntaxKind.SuperKeyword) errorClass.superArguments = { args: child.arguments, file, source };
+              if (ts.isCallExpression(child) && child.expression.kind === ts.SyntaxKind.SuperKeyword)
+                errorClass.superArguments = { args: child.arguments, file, source };
               child.forEachChild(findSuper);
             });
           }
@@ -134,7 +150,12 @@ export function findErrorCodes(files: SourceFile[]): FoundCode[] {
       if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.arguments) {
         news.push({ name: node.expression.text, args: node.arguments, file, source });
       }
-      if (ts.isPropertyAssignment(node) && node.name.getText(source) === 'code' && ts.isStringLiteralLike(node.initializer) && node.initializer.text.includes('.')) {
+      if (
+        ts.isPropertyAssignment(node) &&
+        node.name.getText(source) === 'code' &&
+        ts.isStringLiteralLike(node.initializer) &&
+        node.initializer.text.includes('.')
+      ) {
         loose.push(found(node.initializer.text, node));
       }
       if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'problem') {
@@ -178,7 +199,12 @@ export function findErrorCodes(files: SourceFile[]): FoundCode[] {
     if (position !== undefined && errorClass.superArguments) {
       const { args, file, source } = errorClass.superArguments;
       for (const literal of literalsIn(args[position])) {
-        codes.push({ code: literal.text, lib: libOf(file.path), where: `${file.path}:${line(source, literal)}`, owner: errorClass.id });
+        codes.push({
+          code: literal.text,
+          lib: libOf(file.path),
+          where: `${file.path}:${line(source, literal)}`,
+          owner: errorClass.id,
+        });
       }
     }
   }
@@ -187,7 +213,12 @@ export function findErrorCodes(files: SourceFile[]): FoundCode[] {
     const owner = (classes.get(name) ?? []).find((candidate) => isErrorClass(candidate));
     if (position === undefined || !owner) continue;
     for (const literal of literalsIn(args[position])) {
-      codes.push({ code: literal.text, lib: libOf(file.path), where: `${file.path}:${line(source, literal)}`, owner: owner.id });
+      codes.push({
+        code: literal.text,
+        lib: libOf(file.path),
+        where: `${file.path}:${line(source, literal)}`,
+        owner: owner.id,
+      });
     }
   }
   return [...codes, ...loose];
@@ -203,7 +234,8 @@ export function checkErrorCodes(found: FoundCode[]): CodeProblem[] {
     const fits = lib === 'platform' ? PLATFORM_CODE.test(code) : CONTEXT_CODE.test(code) && code.startsWith(`${lib}.`);
     if (!fits) {
       reported.add(key);
-      const expected = lib === 'platform' ? `<${PLATFORM_AREAS.join('|')}>.<subject>.<reason>` : `${lib}.<subject>.<reason>`;
+      const expected =
+        lib === 'platform' ? `<${PLATFORM_AREAS.join('|')}>.<subject>.<reason>` : `${lib}.<subject>.<reason>`;
       problems.push({ code, lib, problem: 'form', message: `${code} (${where}) should read ${expected}, kebab-case` });
     }
   }
@@ -211,7 +243,13 @@ export function checkErrorCodes(found: FoundCode[]): CodeProblem[] {
   for (const { code, owner } of found) if (owner) owners.set(code, (owners.get(code) ?? new Set()).add(owner));
   for (const [code, classes] of owners) {
     const names = [...classes].sort();
-    if (names.length > 1) problems.push({ code, lib: libOf(names[0]), problem: 'duplicate', message: `${code} is used by ${names.join(' and ')}` });
+    if (names.length > 1)
+      problems.push({
+        code,
+        lib: libOf(names[0]),
+        problem: 'duplicate',
+        message: `${code} is used by ${names.join(' and ')}`,
+      });
   }
   return problems;
 }

@@ -10,7 +10,9 @@ describe('migrations and entity mappings', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    orm = await MikroORM.init(ormOptions({ databaseUrl: database.url, entities: [OutboxMessageSchema, ...declaredEntities()] }));
+    orm = await MikroORM.init(
+      ormOptions({ databaseUrl: database.url, entities: [OutboxMessageSchema, ...declaredEntities()] }),
+    );
   });
   afterAll(async () => {
     await orm.close(true);

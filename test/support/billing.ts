@@ -65,7 +65,10 @@ export function planBecomes(app: TestApp, user: RegisteredUser, planId: string, 
 /** Waits until every stored webhook event is settled (processed or ignored) or parked (unresolved/failed). */
 export function webhooksSettle(app: TestApp) {
   return eventually(async () => {
-    const [row] = await sql<{ open: number }>(app, `select count(*)::int as open from billing.webhook_events where status in ('received', 'processing')`);
+    const [row] = await sql<{ open: number }>(
+      app,
+      `select count(*)::int as open from billing.webhook_events where status in ('received', 'processing')`,
+    );
     expect(row.open).toBe(0);
   });
 }
@@ -74,8 +77,17 @@ export function webhooksSettle(app: TestApp) {
  * Checkout → the customer pays on the (fake) hosted page → Stripe's events reach the webhook.
  * Returns the events the payment generated (for replays in tests).
  */
-export async function subscribe(app: TestApp, fake: FakeStripe, user: RegisteredUser, planId: string, interval: 'month' | 'year' = 'month') {
-  const checkout = await app.request('POST', '/v1/billing/checkout', { token: user.tokens.accessToken, body: { planId, interval } });
+export async function subscribe(
+  app: TestApp,
+  fake: FakeStripe,
+  user: RegisteredUser,
+  planId: string,
+  interval: 'month' | 'year' = 'month',
+) {
+  const checkout = await app.request('POST', '/v1/billing/checkout', {
+    token: user.tokens.accessToken,
+    body: { planId, interval },
+  });
   if (checkout.status !== 201) throw new Error(`checkout failed: ${checkout.status} ${JSON.stringify(checkout.body)}`);
   const paid = await fake.emulator.completeCheckout(checkout.body.sessionId, 'pay');
   const events = paid.events as unknown as Stripe.Event[];
@@ -83,5 +95,10 @@ export async function subscribe(app: TestApp, fake: FakeStripe, user: Registered
   expect(statuses.every((status) => status === 200)).toBe(true);
   const overview = await planBecomes(app, user, planId);
   await webhooksSettle(app);
-  return { sessionId: checkout.body.sessionId as string, events, subscriptionId: paid.result.subscription as string, overview };
+  return {
+    sessionId: checkout.body.sessionId as string,
+    events,
+    subscriptionId: paid.result.subscription as string,
+    overview,
+  };
 }

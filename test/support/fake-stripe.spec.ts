@@ -21,12 +21,26 @@ describe('the fake Stripe for tests (test/support/fake-stripe)', () => {
     const stripe = fake.client();
     const customer = await stripe.customers.create({ email: 'fan@example.com' });
     const product = await stripe.products.create({ name: 'Gold' });
-    const price = await stripe.prices.create({ product: product.id, unit_amount: 900, currency: 'usd', recurring: { interval: 'month' } });
-    const session = await stripe.checkout.sessions.create({ mode: 'subscription', customer: customer.id, line_items: [{ price: price.id, quantity: 1 }] });
+    const price = await stripe.prices.create({
+      product: product.id,
+      unit_amount: 900,
+      currency: 'usd',
+      recurring: { interval: 'month' },
+    });
+    const session = await stripe.checkout.sessions.create({
+      mode: 'subscription',
+      customer: customer.id,
+      line_items: [{ price: price.id, quantity: 1 }],
+    });
     expect(session.url).toBe(`https://checkout.fake-stripe.test/pay/${session.id}`);
     await fake.emulator.completeCheckout(session.id, 'pay');
 
-    expect(fake.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /v1/customers', 'POST /v1/products', 'POST /v1/prices', 'POST /v1/checkout/sessions']);
+    expect(fake.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'POST /v1/customers',
+      'POST /v1/products',
+      'POST /v1/prices',
+      'POST /v1/checkout/sessions',
+    ]);
     expect(fake.requests[3].params).toMatchObject({ line_items: [{ price: price.id, quantity: 1 }] });
     expect(fake.events.map((event) => event.type)).toEqual([
       'customer.created',
@@ -46,7 +60,11 @@ describe('the fake Stripe for tests (test/support/fake-stripe)', () => {
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         try {
-          const event = verifier.webhooks.constructEvent(Buffer.concat(chunks), String(request.headers['stripe-signature']), fake.env.STRIPE_WEBHOOK_SECRET);
+          const event = verifier.webhooks.constructEvent(
+            Buffer.concat(chunks),
+            String(request.headers['stripe-signature']),
+            fake.env.STRIPE_WEBHOOK_SECRET,
+          );
           received.push({ id: event.id, type: event.type });
           response.writeHead(event.type === 'invoice.paid' ? 500 : 200).end();
         } catch {

@@ -21,7 +21,11 @@ export interface FakeStripe {
   /** Every event the emulator generated, in order. */
   events: Stripe.Event[];
   /** POSTs events to a webhook URL, signed, one by one in the given order; returns the HTTP statuses. */
-  deliver(webhookUrl: string, events: Stripe.Event[], options?: { secret?: string; timestamp?: number }): Promise<number[]>;
+  deliver(
+    webhookUrl: string,
+    events: Stripe.Event[],
+    options?: { secret?: string; timestamp?: number },
+  ): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -73,7 +77,12 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
 }
 
 /** POSTs each event as Stripe does (pretty-printed JSON, Stripe-Signature), waiting for each answer before the next. */
-async function deliverEvents(webhookUrl: string, events: Stripe.Event[], secret: string, timestamp?: number): Promise<number[]> {
+async function deliverEvents(
+  webhookUrl: string,
+  events: Stripe.Event[],
+  secret: string,
+  timestamp?: number,
+): Promise<number[]> {
   const statuses: number[] = [];
   for (const event of events) {
     const payload = JSON.stringify(event, null, 2);

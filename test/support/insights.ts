@@ -14,7 +14,8 @@ import { startBillingOnFakeStripe, type BillingOnFakeStripe } from './billing.js
 export function startInsights(env: Record<string, string> = {}, options: { redisUrl?: string } = {}): Promise<TestApp> {
   return startTestApp(
     (config: AppConfig) => {
-      if (options.redisUrl) (config as { redis: AppConfig['redis'] }).redis = { ...config.redis, url: options.redisUrl };
+      if (options.redisUrl)
+        (config as { redis: AppConfig['redis'] }).redis = { ...config.redis, url: options.redisUrl };
       return StandaloneModule.forRoot(config);
     },
     { env },
@@ -27,8 +28,10 @@ export function pgArray(values: string[]): string {
 }
 
 /** A desktop browser's User-Agent (requests without one are treated as bots). */
-export const BROWSER_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
-export const PHONE_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1';
+export const BROWSER_UA =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
+export const PHONE_UA =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1';
 
 export interface ClientEvent {
   eventId: string;
@@ -57,7 +60,9 @@ export function track(
 
 /** Rebuilds the rollups of a range, as `npm run cli -- insights:rebuild` does. */
 export async function rebuildRollups(app: TestApp, from: Date, to: Date): Promise<void> {
-  await RequestContext.create(app.app.get(MikroORM).em, () => app.app.get(CommandBus).execute(new RebuildRollupsCommand(from, to)));
+  await RequestContext.create(app.app.get(MikroORM).em, () =>
+    app.app.get(CommandBus).execute(new RebuildRollupsCommand(from, to)),
+  );
 }
 
 /** The start of the UTC hour `hoursAgo` hours before now. */
@@ -70,5 +75,8 @@ export const minutes = (at: Date, m: number) => new Date(at.getTime() + m * 60_0
 
 /** Insights on a fake Stripe with plans synced and an admin logged in (billing's harness, with startInsights' options). */
 export function startInsightsWithBilling(env: Record<string, string> = {}): Promise<BillingOnFakeStripe> {
-  return startBillingOnFakeStripe((billingEnv) => startInsights({ ...billingEnv, ...env }), { email: 'insights-admin@example.com', password: 'an admin password for tests' });
+  return startBillingOnFakeStripe((billingEnv) => startInsights({ ...billingEnv, ...env }), {
+    email: 'insights-admin@example.com',
+    password: 'an admin password for tests',
+  });
 }

@@ -31,12 +31,16 @@ export const newClientMessageId = () => randomUUID();
 
 export async function follow(app: TestApp, follower: RegisteredUser, followee: RegisteredUser): Promise<void> {
   const answer = await app.request('POST', `/v1/creators/${followee.user.id}/follow`, auth(follower));
-  if (answer.status !== 200 && answer.status !== 201) throw new Error(`follow failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  if (answer.status !== 200 && answer.status !== 201)
+    throw new Error(`follow failed: ${answer.status} ${JSON.stringify(answer.body)}`);
 }
 
 /** Sends over REST to a person (opening the 1:1 conversation on the first message). */
 export async function sendTo(app: TestApp, from: RegisteredUser, to: RegisteredUser, text: string) {
-  const answer = await app.request('POST', `/v1/users/${to.user.id}/messages`, { ...auth(from), body: { text, clientMessageId: newClientMessageId() } });
+  const answer = await app.request('POST', `/v1/users/${to.user.id}/messages`, {
+    ...auth(from),
+    body: { text, clientMessageId: newClientMessageId() },
+  });
   if (answer.status !== 201) throw new Error(`send failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body as { id: string; conversationId: string; seq: number };
 }

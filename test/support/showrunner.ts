@@ -35,7 +35,11 @@ export async function registerUser(
 }
 
 /** A real socket.io client; resolves once connected or rejects with the connect error. */
-export function connectSocket(app: TestApp, auth: { token?: string }, extraHeaders?: Record<string, string>): Promise<Socket> {
+export function connectSocket(
+  app: TestApp,
+  auth: { token?: string },
+  extraHeaders?: Record<string, string>,
+): Promise<Socket> {
   const socket = io(app.url, { auth, transports: ['websocket'], reconnection: false, extraHeaders, forceNew: true });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));

@@ -7,6 +7,9 @@ import { CONTEXT_MODULES } from '../../contexts.js';
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ApiModule, imports: [PlatformModule.forRoot({ config, http: true, worker: false }), ...CONTEXT_MODULES] };
+    return {
+      module: ApiModule,
+      imports: [PlatformModule.forRoot({ config, http: true, worker: false }), ...CONTEXT_MODULES],
+    };
   }
 }

@@ -7,6 +7,9 @@ import { CONTEXT_MODULES } from '../../contexts.js';
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [PlatformModule.forRoot({ config, http: false, worker: false }), ...CONTEXT_MODULES] };
+    return {
+      module: CliModule,
+      imports: [PlatformModule.forRoot({ config, http: false, worker: false }), ...CONTEXT_MODULES],
+    };
   }
 }

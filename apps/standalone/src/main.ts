@@ -32,7 +32,9 @@ try {
         `  Redis          ${runtime.embedded.redis ? `local redis-server, data in ${config.dataDir}/redis` : 'REDIS_URL'}`,
         `  Search         ${config.search.elasticsearchNode ? `Elasticsearch at ${config.search.elasticsearchNode}` : 'PostgreSQL full text'}`,
         `  Payments       ${config.billing.provider === 'stripe' ? 'Stripe' : config.billing.provider === 'sandbox' ? 'sandbox (no card is charged; set STRIPE_SECRET_KEY for Stripe)' : 'not configured'}`,
-        config.admin ? `  Admin          ${config.admin.email}` : '  Admin          none yet: set ADMIN_EMAIL/ADMIN_PASSWORD or run `npm run cli -- users:create-admin`',
+        config.admin
+          ? `  Admin          ${config.admin.email}`
+          : '  Admin          none yet: set ADMIN_EMAIL/ADMIN_PASSWORD or run `npm run cli -- users:create-admin`',
         '',
       ].join('\n'),
     );

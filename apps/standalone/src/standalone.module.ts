@@ -7,6 +7,9 @@ import { CONTEXT_MODULES } from '../../contexts.js';
 @Module({})
 export class StandaloneModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: StandaloneModule, imports: [PlatformModule.forRoot({ config, http: true, worker: true }), ...CONTEXT_MODULES] };
+    return {
+      module: StandaloneModule,
+      imports: [PlatformModule.forRoot({ config, http: true, worker: true }), ...CONTEXT_MODULES],
+    };
   }
 }

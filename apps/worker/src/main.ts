@@ -11,7 +11,10 @@ try {
   const { config } = await resolveRuntime({ allowEmbedded: false });
   // Registered before booting: the worker starts consuming during boot, and may be stopped then.
   shutdownOnSignals(async () => app?.close(), config.shutdownGraceMs);
-  app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+  app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(new PlatformLogger(app.get(Logger)));
 } catch (error) {
   failStartup(error);

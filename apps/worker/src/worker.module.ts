@@ -7,6 +7,9 @@ import { CONTEXT_MODULES } from '../../contexts.js';
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [PlatformModule.forRoot({ config, http: false, worker: true }), ...CONTEXT_MODULES] };
+    return {
+      module: WorkerModule,
+      imports: [PlatformModule.forRoot({ config, http: false, worker: true }), ...CONTEXT_MODULES],
+    };
   }
 }

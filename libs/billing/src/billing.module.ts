@@ -30,7 +30,11 @@ import { UnavailablePaymentProvider } from './application/unavailable-payment-pr
 import { BillingFactApplier } from './application/webhooks/billing-fact-applier.js';
 import { BillingMaintenance } from './application/webhooks/billing-maintenance.js';
 import { WebhookProcessor } from './application/webhooks/webhook-processor.js';
-import { BILLING_MAINTENANCE_QUEUE, PROCESS_WEBHOOK_QUEUE, WebhookQueue } from './application/webhooks/webhook-queue.js';
+import {
+  BILLING_MAINTENANCE_QUEUE,
+  PROCESS_WEBHOOK_QUEUE,
+  WebhookQueue,
+} from './application/webhooks/webhook-queue.js';
 import { BillingApi } from './contracts/billing.api.js';
 import {
   EntitlementsChangedV1,
@@ -126,7 +130,11 @@ import { StripeWebhookController } from './interface/http/stripe-webhook.control
         if (config.billing.provider === 'sandbox') return sandbox.paymentProvider(portalTokens);
         if (config.billing.provider === 'none') return new UnavailablePaymentProvider();
         const stripe = config.billing.stripe;
-        return new StripePaymentProvider({ ...stripe, secretKey: stripe.secretKey!, webhookSecret: stripe.webhookSecret! });
+        return new StripePaymentProvider({
+          ...stripe,
+          secretKey: stripe.secretKey!,
+          webhookSecret: stripe.webhookSecret!,
+        });
       },
     },
     SandboxEventForwarder,

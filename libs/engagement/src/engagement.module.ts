@@ -49,7 +49,10 @@ import { ConversationRepository } from './domain/conversation/conversation.repos
 import { FollowRepository } from './domain/follow/follow.repository.js';
 import { MessageRepository } from './domain/message/message.repository.js';
 import { MessagingSettingsRepository } from './domain/messaging-settings/messaging-settings.repository.js';
-import { NotificationPreferenceRepository, NotificationRepository } from './domain/notification/notification.repository.js';
+import {
+  NotificationPreferenceRepository,
+  NotificationRepository,
+} from './domain/notification/notification.repository.js';
 import { PersonRepository } from './domain/person/person.repository.js';
 import { RestrictionRepository } from './domain/restriction/restriction.repository.js';
 import { BullFanOutBatches, FAN_OUT_QUEUE } from './infrastructure/jobs/bull-fan-out-batches.js';
@@ -60,7 +63,10 @@ import { MikroOrmConversationRepository } from './infrastructure/persistence/mik
 import { MikroOrmFollowRepository } from './infrastructure/persistence/mikro-orm-follow.repository.js';
 import { MikroOrmMessageRepository } from './infrastructure/persistence/mikro-orm-message.repository.js';
 import { MikroOrmMessagingSettingsRepository } from './infrastructure/persistence/mikro-orm-messaging-settings.repository.js';
-import { MikroOrmNotificationPreferenceRepository, MikroOrmNotificationRepository } from './infrastructure/persistence/mikro-orm-notification.repository.js';
+import {
+  MikroOrmNotificationPreferenceRepository,
+  MikroOrmNotificationRepository,
+} from './infrastructure/persistence/mikro-orm-notification.repository.js';
 import { MikroOrmPersonRepository } from './infrastructure/persistence/mikro-orm-person.repository.js';
 import { SqlRestrictionRepository } from './infrastructure/persistence/sql-restriction.repository.js';
 import { SqlConversationsReadModel } from './infrastructure/read-models/sql-conversations.read-model.js';
@@ -82,7 +88,16 @@ import { MessagingGateway } from './interface/socket/messaging.gateway.js';
     MessagingModule.forContext({
       publishes: [UserFollowedV1, UserUnfollowedV1, MessageSentV1],
       outbound: engagementOutboundEvents,
-      consumers: [RememberPersonOnProfile, NotifyNewFollower, NotifyPaymentFailed, WelcomeNewUser, NotifyMessageRecipients, NotifyFollowersOnPublish, NotifySubscriptionChanges, NotifyExportReady],
+      consumers: [
+        RememberPersonOnProfile,
+        NotifyNewFollower,
+        NotifyPaymentFailed,
+        WelcomeNewUser,
+        NotifyMessageRecipients,
+        NotifyFollowersOnPublish,
+        NotifySubscriptionChanges,
+        NotifyExportReady,
+      ],
     }),
     QueuesModule.register({ name: FAN_OUT_QUEUE }, { name: SEND_MAIL_QUEUE }), // handled by interface/jobs/engagement-jobs.processor.ts
   ],

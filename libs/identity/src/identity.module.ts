@@ -1,5 +1,11 @@
 import { Global, Module } from '@nestjs/common';
-import { ApiKeyAuthenticator, MessagingModule, PasswordAuthenticator, PersistenceModule, SearchModule } from '@lib/platform';
+import {
+  ApiKeyAuthenticator,
+  MessagingModule,
+  PasswordAuthenticator,
+  PersistenceModule,
+  SearchModule,
+} from '@lib/platform';
 import { AdminBootstrap } from './infrastructure/boot/admin-bootstrap.js';
 import { ChangeUserRolesHandler } from './application/commands/change-user-roles/change-user-roles.handler.js';
 import { CreateApiKeyHandler } from './application/commands/create-api-key/create-api-key.handler.js';
@@ -29,7 +35,10 @@ import { MikroOrmSessionRepository } from './infrastructure/persistence/mikro-or
 import { MikroOrmUserRepository } from './infrastructure/persistence/mikro-orm-user.repository.js';
 import { PeopleIndexSource } from './infrastructure/search/people-index.source.js';
 import { Argon2PasswordHasher } from './infrastructure/security/argon2-password-hasher.js';
-import { IdentityApiKeyAuthenticator, IdentityPasswordAuthenticator } from './infrastructure/security/credential-authenticators.js';
+import {
+  IdentityApiKeyAuthenticator,
+  IdentityPasswordAuthenticator,
+} from './infrastructure/security/credential-authenticators.js';
 import { AdminUsersController } from './interface/http/admin-users.controller.js';
 import { AuthController } from './interface/http/auth.controller.js';
 import { MeController } from './interface/http/me.controller.js';

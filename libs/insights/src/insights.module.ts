@@ -14,7 +14,11 @@ import { GetChannelOverviewHandler } from './application/queries/get-channel-ove
 import { GetExportHandler } from './application/queries/get-export/get-export.handler.js';
 import { GetPlatformOverviewHandler } from './application/queries/get-platform-overview/get-platform-overview.handler.js';
 import { GetVideoInsightsHandler } from './application/queries/get-video-insights/get-video-insights.handler.js';
-import { RecordBillingEvents, RecordEngagementEvents, RecordIdentityEvents } from './application/reactions/record-domain-events.js';
+import {
+  RecordBillingEvents,
+  RecordEngagementEvents,
+  RecordIdentityEvents,
+} from './application/reactions/record-domain-events.js';
 import { RecordStudioEvents } from './application/reactions/record-studio-events.js';
 import { RollupRunner } from './application/rollup-runner.js';
 import { VideoDirectory } from './application/video-directory.js';

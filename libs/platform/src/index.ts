@@ -16,7 +16,16 @@ export { RateLimiter, type RatePolicy } from './rate-limit/rate-limiter.js';
 
 export { createHttpApp } from './http/http-app.js';
 export { ApiProblems, ProblemDocument } from './http/openapi.js';
-export { CursorPageQuery, decodeCursor, decodeKeysetCursor, encodeCursor, encodeKeysetCursor, InvalidCursorError, MAX_PAGE_SIZE, type Page } from './http/pagination.js';
+export {
+  CursorPageQuery,
+  decodeCursor,
+  decodeKeysetCursor,
+  encodeCursor,
+  encodeKeysetCursor,
+  InvalidCursorError,
+  MAX_PAGE_SIZE,
+  type Page,
+} from './http/pagination.js';
 export { problem, STATUS_BY_KIND, type Problem } from './http/problem.js';
 export { createValidationPipe, ValidationFailedException, type FieldProblem } from './http/validation.js';
 

@@ -72,7 +72,10 @@ export class PlatformModule {
           driver: PostgreSqlDriver,
           inject: [AppConfig],
           useFactory: (appConfig: AppConfig) => ({
-            ...ormOptions({ databaseUrl: appConfig.database.url, entities: [OutboxMessageSchema, ...declaredEntities()] }),
+            ...ormOptions({
+              databaseUrl: appConfig.database.url,
+              entities: [OutboxMessageSchema, ...declaredEntities()],
+            }),
             // Each HTTP request works in its own EntityManager fork (AsyncLocalStorage), the NestJS way.
             registerRequestContext: http,
           }),
@@ -95,7 +98,17 @@ export class PlatformModule {
             ]
           : []),
       ],
-      exports: [AccessTokens, SessionRevocations, RequestAuthenticator, RateLimiter, RealtimeEmitter, Metrics, Mailer, UnitOfWork, ProcessRole],
+      exports: [
+        AccessTokens,
+        SessionRevocations,
+        RequestAuthenticator,
+        RateLimiter,
+        RealtimeEmitter,
+        Metrics,
+        Mailer,
+        UnitOfWork,
+        ProcessRole,
+      ],
     };
   }
 }

@@ -9,7 +9,9 @@ describe('billing calendar', () => {
     expect(addIntervals(jan31, monthly, 1)).toBe(unix('2026-02-28T10:00:00Z'));
     expect(addIntervals(jan31, monthly, 2)).toBe(unix('2026-03-31T10:00:00Z'));
     expect(addIntervals(jan31, { interval: 'year', interval_count: 1 }, 1)).toBe(unix('2027-01-31T10:00:00Z'));
-    expect(addIntervals(unix('2028-02-29T00:00:00Z'), { interval: 'year', interval_count: 1 }, 1)).toBe(unix('2029-02-28T00:00:00Z'));
+    expect(addIntervals(unix('2028-02-29T00:00:00Z'), { interval: 'year', interval_count: 1 }, 1)).toBe(
+      unix('2029-02-28T00:00:00Z'),
+    );
     expect(addIntervals(jan31, { interval: 'week', interval_count: 2 }, 1)).toBe(unix('2026-02-14T10:00:00Z'));
   });
 

@@ -68,12 +68,31 @@ export function sameTerms(a: RecurringTerms, b: RecurringTerms): boolean {
 }
 
 // Currencies whose amounts Stripe counts in whole units rather than hundredths.
-const ZERO_DECIMAL = new Set(['bif', 'clp', 'djf', 'gnf', 'jpy', 'kmf', 'krw', 'mga', 'pyg', 'rwf', 'ugx', 'vnd', 'vuv', 'xaf', 'xof', 'xpf']);
+const ZERO_DECIMAL = new Set([
+  'bif',
+  'clp',
+  'djf',
+  'gnf',
+  'jpy',
+  'kmf',
+  'krw',
+  'mga',
+  'pyg',
+  'rwf',
+  'ugx',
+  'vnd',
+  'vuv',
+  'xaf',
+  'xof',
+  'xpf',
+]);
 
 /** 1000 usd → "$10.00", as Stripe writes amounts into line descriptions. */
 export function formatAmount(amount: number, currency: string): string {
   const divisor = ZERO_DECIMAL.has(currency) ? 1 : 100;
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(amount / divisor);
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(
+    amount / divisor,
+  );
 }
 
 /** "15 Jan 2026", as in "Unused time on Gold after 15 Jan 2026". */

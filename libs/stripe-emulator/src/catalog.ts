@@ -82,7 +82,8 @@ export async function updateProduct(tx: Transaction, id: string, params: Params)
   const product = await tx.require<ProductObject>(id, 'product');
   const before = structuredClone(product);
   const name = optionalString(params, 'name');
-  if (name === '') throw invalidRequest('You cannot set name to an empty string.', { code: 'parameter_invalid_empty', param: 'name' });
+  if (name === '')
+    throw invalidRequest('You cannot set name to an empty string.', { code: 'parameter_invalid_empty', param: 'name' });
   if (name !== undefined) product.name = name;
   const description = nullableString(params, 'description');
   if (description !== undefined) product.description = description;
@@ -95,7 +96,9 @@ export async function updateProduct(tx: Transaction, id: string, params: Params)
 export function filterProducts(products: ProductObject[], params: Params): ProductObject[] {
   const active = optionalBoolean(params, 'active');
   const ids = listParam(params, 'ids').map(String);
-  return products.filter((product) => (active === undefined || product.active === active) && (ids.length === 0 || ids.includes(product.id)));
+  return products.filter(
+    (product) => (active === undefined || product.active === active) && (ids.length === 0 || ids.includes(product.id)),
+  );
 }
 
 // --------------------------------------------------------------------------------------------------- prices
@@ -131,7 +134,10 @@ async function productForNewPrice(tx: Transaction, params: Params): Promise<Prod
   if (productId) return tx.require<ProductObject>(productId, 'product', 'product');
   const productData = hashParam(params, 'product_data');
   if (Object.keys(productData).length === 0) throw missingParam('product');
-  return createProduct(tx, { name: requiredString(productData, 'name', 'product_data[name]'), metadata: productData.metadata });
+  return createProduct(tx, {
+    name: requiredString(productData, 'name', 'product_data[name]'),
+    metadata: productData.metadata,
+  });
 }
 
 function recurringParam(params: Params): { interval: Interval; interval_count: number } | null {
@@ -140,7 +146,10 @@ function recurringParam(params: Params): { interval: Interval; interval_count: n
   const interval = optionalEnum(recurring, 'interval', INTERVALS, 'recurring[interval]');
   if (!interval) throw missingParam('recurring[interval]');
   const intervalCount = optionalInteger(recurring, 'interval_count', 'recurring[interval_count]') ?? 1;
-  if (intervalCount < 1) throw invalidRequest('Invalid recurring[interval_count]: must be at least 1', { param: 'recurring[interval_count]' });
+  if (intervalCount < 1)
+    throw invalidRequest('Invalid recurring[interval_count]: must be at least 1', {
+      param: 'recurring[interval_count]',
+    });
   return { interval, interval_count: intervalCount };
 }
 
@@ -150,7 +159,9 @@ async function claimLookupKey(tx: Transaction, lookupKey: string, transfer: bool
   const holder = prices.find((price) => price.lookup_key === lookupKey && price.id !== claimant);
   if (!holder) return;
   if (!transfer) {
-    throw invalidRequest(`A price (\`${holder.id}\`) already uses the lookup key \`${lookupKey}\`.`, { param: 'lookup_key' });
+    throw invalidRequest(`A price (\`${holder.id}\`) already uses the lookup key \`${lookupKey}\`.`, {
+      param: 'lookup_key',
+    });
   }
   const before = structuredClone(holder);
   holder.lookup_key = null;
@@ -158,7 +169,15 @@ async function claimLookupKey(tx: Transaction, lookupKey: string, transfer: bool
 }
 
 // Prices are immutable apart from these (POST /v1/prices/:id rejects anything else).
-const PRICE_UPDATE_PARAMS = ['active', 'metadata', 'nickname', 'lookup_key', 'transfer_lookup_key', 'tax_behavior', 'currency_options'];
+const PRICE_UPDATE_PARAMS = [
+  'active',
+  'metadata',
+  'nickname',
+  'lookup_key',
+  'transfer_lookup_key',
+  'tax_behavior',
+  'currency_options',
+];
 
 export async function updatePrice(tx: Transaction, id: string, params: Params): Promise<PriceObject> {
   rejectUnknownParams(params, PRICE_UPDATE_PARAMS);
@@ -199,7 +218,10 @@ export async function requireSubscribablePrice(tx: Transaction, id: string, para
     throw invalidRequest(`The price specified is inactive. This field only accepts active prices.`, { param });
   }
   if (!price.recurring) {
-    throw invalidRequest(`The price specified is set to \`type=one_time\` but this field only accepts prices with \`type=recurring\`.`, { param });
+    throw invalidRequest(
+      `The price specified is set to \`type=one_time\` but this field only accepts prices with \`type=recurring\`.`,
+      { param },
+    );
   }
   return price as RecurringPrice;
 }
@@ -207,7 +229,12 @@ export async function requireSubscribablePrice(tx: Transaction, id: string, para
 // ---------------------------------------------------------------------------------------------------- shared
 
 /** Stores the object and, when something changed, emits `type` with previous_attributes. */
-function saveWithEvent<T extends CustomerObject | ProductObject | PriceObject>(tx: Transaction, type: string, before: T, after: T): T {
+function saveWithEvent<T extends CustomerObject | ProductObject | PriceObject>(
+  tx: Transaction,
+  type: string,
+  before: T,
+  after: T,
+): T {
   const previous = changedAttributes(before, after);
   tx.put(after);
   if (Object.keys(previous).length > 0) tx.emit(type, after, previous);

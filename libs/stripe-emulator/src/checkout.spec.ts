@@ -1,5 +1,16 @@
 import Stripe from 'stripe';
-import { CHECKOUT_BASE, DAY, PORTAL_BASE, newPrice, rejectionOf, startHarness, subscribe, types, unix, type Harness } from './testing/index.js';
+import {
+  CHECKOUT_BASE,
+  DAY,
+  PORTAL_BASE,
+  newPrice,
+  rejectionOf,
+  startHarness,
+  subscribe,
+  types,
+  unix,
+  type Harness,
+} from './testing/index.js';
 
 describe('catalog and Checkout through the real Stripe SDK', () => {
   let h: Harness;
@@ -9,12 +20,33 @@ describe('catalog and Checkout through the real Stripe SDK', () => {
   afterEach(() => h.close());
 
   it('creates customers, products and prices shaped like Stripe’s, with metadata kept as strings', async () => {
-    const customer = await h.stripe.customers.create({ email: 'fan@example.com', name: 'A Fan', metadata: { userId: '42' } });
-    expect(customer).toMatchObject({ object: 'customer', email: 'fan@example.com', name: 'A Fan', metadata: { userId: '42' }, balance: 0, livemode: false });
+    const customer = await h.stripe.customers.create({
+      email: 'fan@example.com',
+      name: 'A Fan',
+      metadata: { userId: '42' },
+    });
+    expect(customer).toMatchObject({
+      object: 'customer',
+      email: 'fan@example.com',
+      name: 'A Fan',
+      metadata: { userId: '42' },
+      balance: 0,
+      livemode: false,
+    });
     expect(customer.id).toMatch(/^cus_[A-Za-z0-9]{24}$/);
 
-    const product = await h.stripe.products.create({ name: 'Gold', description: 'All videos', metadata: { planId: 'gold' } });
-    expect(product).toMatchObject({ object: 'product', name: 'Gold', active: true, description: 'All videos', created: unix('2026-01-01T00:00:00Z') });
+    const product = await h.stripe.products.create({
+      name: 'Gold',
+      description: 'All videos',
+      metadata: { planId: 'gold' },
+    });
+    expect(product).toMatchObject({
+      object: 'product',
+      name: 'Gold',
+      active: true,
+      description: 'All videos',
+      created: unix('2026-01-01T00:00:00Z'),
+    });
 
     const price = await h.stripe.prices.create({
       product: product.id,
@@ -41,7 +73,9 @@ describe('catalog and Checkout through the real Stripe SDK', () => {
     const archived = await h.stripe.prices.update(price.id, { active: false, metadata: { interval: '', note: 'old' } });
     expect(archived).toMatchObject({ active: false, metadata: { note: 'old' } });
     const monthly = await newPrice(h, product.id, 150);
-    expect((await h.stripe.prices.list({ product: product.id, active: true })).data.map((p) => p.id)).toEqual([monthly.id]);
+    expect((await h.stripe.prices.list({ product: product.id, active: true })).data.map((p) => p.id)).toEqual([
+      monthly.id,
+    ]);
     expect((await h.stripe.prices.list({ lookup_keys: ['gold_yearly'] })).data.map((p) => p.id)).toEqual([price.id]);
   });
 
@@ -74,9 +108,29 @@ describe('catalog and Checkout through the real Stripe SDK', () => {
       'invoice.payment_succeeded',
       'checkout.session.completed',
     ]);
-    expect(events.map((event) => event.data.object.object)).toEqual(['subscription', 'invoice', 'invoice', 'invoice', 'invoice', 'checkout.session']);
-    expect(events.map((event) => event.data.object.status)).toEqual(['active', 'draft', 'open', 'paid', 'paid', 'complete']);
-    expect(events[0]).toMatchObject({ object: 'event', api_version: '2026-10-28.endive', livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null } });
+    expect(events.map((event) => event.data.object.object)).toEqual([
+      'subscription',
+      'invoice',
+      'invoice',
+      'invoice',
+      'invoice',
+      'checkout.session',
+    ]);
+    expect(events.map((event) => event.data.object.status)).toEqual([
+      'active',
+      'draft',
+      'open',
+      'paid',
+      'paid',
+      'complete',
+    ]);
+    expect(events[0]).toMatchObject({
+      object: 'event',
+      api_version: '2026-10-28.endive',
+      livemode: false,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+    });
 
     const start = unix('2026-01-01T00:00:00Z');
     expect(subscription).toMatchObject({
@@ -122,7 +176,10 @@ describe('catalog and Checkout through the real Stripe SDK', () => {
       attempt_count: 1,
       attempted: true,
       next_payment_attempt: null,
-      parent: { type: 'subscription_details', subscription_details: { subscription: subscription.id, metadata: { planId: 'gold', userId: 'user-1' } } },
+      parent: {
+        type: 'subscription_details',
+        subscription_details: { subscription: subscription.id, metadata: { planId: 'gold', userId: 'user-1' } },
+      },
       status_transitions: { finalized_at: start, paid_at: start, voided_at: null, marked_uncollectible_at: null },
     });
     expect(invoice.number).toMatch(/^[0-9A-Z]{8}-0001$/);
@@ -134,20 +191,51 @@ describe('catalog and Checkout through the real Stripe SDK', () => {
       description: '1 × Gold (at $15.00 / month)',
       period: { start, end: unix('2026-02-01T00:00:00Z') },
       pricing: { price_details: { price: price.id, product: price.product } },
-      parent: { type: 'subscription_item_details', subscription_item_details: { subscription: subscription.id, subscription_item: item.id, proration: false } },
+      parent: {
+        type: 'subscription_item_details',
+        subscription_item_details: { subscription: subscription.id, subscription_item: item.id, proration: false },
+      },
     });
 
     const payments = await h.stripe.invoicePayments.list({ invoice: invoice.id });
     expect(payments.object).toBe('list');
     expect(payments.data).toHaveLength(1);
-    expect(payments.data[0]).toMatchObject({ object: 'invoice_payment', invoice: invoice.id, amount_paid: 1500, currency: 'usd', status: 'paid', status_transitions: { paid_at: start } });
+    expect(payments.data[0]).toMatchObject({
+      object: 'invoice_payment',
+      invoice: invoice.id,
+      amount_paid: 1500,
+      currency: 'usd',
+      status: 'paid',
+      status_transitions: { paid_at: start },
+    });
     const intent = await h.stripe.paymentIntents.retrieve(payments.data[0].payment.payment_intent as string);
-    expect(intent).toMatchObject({ object: 'payment_intent', amount: 1500, status: 'succeeded', customer: customer.id });
+    expect(intent).toMatchObject({
+      object: 'payment_intent',
+      amount: 1500,
+      status: 'succeeded',
+      customer: customer.id,
+    });
     const charge = await h.stripe.charges.retrieve(intent.latest_charge as string);
-    expect(charge).toMatchObject({ object: 'charge', amount: 1500, amount_captured: 1500, amount_refunded: 0, paid: true, status: 'succeeded', refunded: false, disputed: false, payment_intent: intent.id });
+    expect(charge).toMatchObject({
+      object: 'charge',
+      amount: 1500,
+      amount_captured: 1500,
+      amount_refunded: 0,
+      paid: true,
+      status: 'succeeded',
+      refunded: false,
+      disputed: false,
+      payment_intent: intent.id,
+    });
 
     const completed = await h.stripe.checkout.sessions.retrieve(session.id);
-    expect(completed).toMatchObject({ status: 'complete', payment_status: 'paid', subscription: subscription.id, invoice: invoice.id, url: null });
+    expect(completed).toMatchObject({
+      status: 'complete',
+      payment_status: 'paid',
+      subscription: subscription.id,
+      invoice: invoice.id,
+      url: null,
+    });
 
     const stored = await h.stripe.events.retrieve(events[5].id);
     expect(stored).toEqual(JSON.parse(JSON.stringify(events[5])));
@@ -158,11 +246,21 @@ describe('catalog and Checkout through the real Stripe SDK', () => {
     const { session, subscription, events } = await subscribe(h, { unitAmount: 1500, trialDays: 14 });
     const now = unix('2026-01-01T00:00:00Z');
     expect(session.amount_total).toBe(0);
-    expect(subscription).toMatchObject({ status: 'trialing', trial_start: now, trial_end: now + 14 * DAY, billing_cycle_anchor: now + 14 * DAY });
+    expect(subscription).toMatchObject({
+      status: 'trialing',
+      trial_start: now,
+      trial_end: now + 14 * DAY,
+      billing_cycle_anchor: now + 14 * DAY,
+    });
     expect(subscription.items.data[0]).toMatchObject({ current_period_start: now, current_period_end: now + 14 * DAY });
     expect((await h.stripe.checkout.sessions.retrieve(session.id)).payment_status).toBe('no_payment_required');
     const invoice = await h.stripe.invoices.retrieve(subscription.latest_invoice as string);
-    expect(invoice).toMatchObject({ status: 'paid', amount_due: 0, amount_paid: 0, billing_reason: 'subscription_create' });
+    expect(invoice).toMatchObject({
+      status: 'paid',
+      amount_due: 0,
+      amount_paid: 0,
+      billing_reason: 'subscription_create',
+    });
     expect(invoice.lines.data[0]).toMatchObject({ amount: 0, description: 'Trial period for Gold' });
     expect((await h.stripe.invoicePayments.list({ invoice: invoice.id })).data).toEqual([]);
     expect(types(events)).toContain('invoice.payment_succeeded');
@@ -171,7 +269,11 @@ describe('catalog and Checkout through the real Stripe SDK', () => {
   it('creates the customer on completion when the session had none', async () => {
     const product = await h.stripe.products.create({ name: 'Gold' });
     const price = await newPrice(h, product.id, 500);
-    const session = await h.stripe.checkout.sessions.create({ mode: 'subscription', customer_email: 'new@example.com', line_items: [{ price: price.id, quantity: 1 }] });
+    const session = await h.stripe.checkout.sessions.create({
+      mode: 'subscription',
+      customer_email: 'new@example.com',
+      line_items: [{ price: price.id, quantity: 1 }],
+    });
     const { result, events } = await h.emulator.completeCheckout(session.id, 'pay');
     expect(types(events)[0]).toBe('customer.created');
     const customer = await h.stripe.customers.retrieve(result.customer!);
@@ -182,7 +284,11 @@ describe('catalog and Checkout through the real Stripe SDK', () => {
     const product = await h.stripe.products.create({ name: 'Gold' });
     const price = await newPrice(h, product.id, 500);
     const customer = await h.stripe.customers.create({ email: 'fan@example.com' });
-    const session = await h.stripe.checkout.sessions.create({ mode: 'subscription', customer: customer.id, line_items: [{ price: price.id, quantity: 1 }] });
+    const session = await h.stripe.checkout.sessions.create({
+      mode: 'subscription',
+      customer: customer.id,
+      line_items: [{ price: price.id, quantity: 1 }],
+    });
     const { result, events } = await h.emulator.completeCheckout(session.id, 'decline');
     expect(types(events)).toEqual(['checkout.session.expired']);
     expect(result).toMatchObject({ status: 'expired', subscription: null, url: null });
@@ -194,11 +300,20 @@ describe('catalog and Checkout through the real Stripe SDK', () => {
     const price = await newPrice(h, product.id, 500);
     await h.stripe.prices.update(price.id, { active: false });
 
-    const unknown = await rejectionOf(h.stripe.checkout.sessions.create({ mode: 'subscription', line_items: [{ price: 'price_nope', quantity: 1 }] }));
+    const unknown = await rejectionOf(
+      h.stripe.checkout.sessions.create({ mode: 'subscription', line_items: [{ price: 'price_nope', quantity: 1 }] }),
+    );
     expect(unknown).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
-    expect(unknown).toMatchObject({ statusCode: 400, code: 'resource_missing', param: 'line_items[0][price]', message: "No such price: 'price_nope'" });
+    expect(unknown).toMatchObject({
+      statusCode: 400,
+      code: 'resource_missing',
+      param: 'line_items[0][price]',
+      message: "No such price: 'price_nope'",
+    });
 
-    const archived = await rejectionOf(h.stripe.checkout.sessions.create({ mode: 'subscription', line_items: [{ price: price.id, quantity: 1 }] }));
+    const archived = await rejectionOf(
+      h.stripe.checkout.sessions.create({ mode: 'subscription', line_items: [{ price: price.id, quantity: 1 }] }),
+    );
     expect(archived).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
     expect(archived).toMatchObject({ statusCode: 400, param: 'line_items[0][price]' });
     expect(archived.message).toMatch(/inactive/);
@@ -206,8 +321,16 @@ describe('catalog and Checkout through the real Stripe SDK', () => {
 
   it('opens billing portal sessions at the portal page', async () => {
     const customer = await h.stripe.customers.create({ email: 'fan@example.com' });
-    const portal = await h.stripe.billingPortal.sessions.create({ customer: customer.id, return_url: 'https://app.example/account' });
-    expect(portal).toMatchObject({ object: 'billing_portal.session', customer: customer.id, return_url: 'https://app.example/account', url: `${PORTAL_BASE}/${portal.id}` });
+    const portal = await h.stripe.billingPortal.sessions.create({
+      customer: customer.id,
+      return_url: 'https://app.example/account',
+    });
+    expect(portal).toMatchObject({
+      object: 'billing_portal.session',
+      customer: customer.id,
+      return_url: 'https://app.example/account',
+      url: `${PORTAL_BASE}/${portal.id}`,
+    });
     expect(portal.id).toMatch(/^bps_/);
     const missing = await rejectionOf(h.stripe.billingPortal.sessions.create({ customer: 'cus_nope' }));
     expect(missing).toMatchObject({ statusCode: 400, code: 'resource_missing', param: 'customer' });

@@ -39,14 +39,18 @@ function detailsId(sessionId: string): string {
 /** POST /v1/checkout/sessions */
 export async function createCheckoutSession(tx: Transaction, params: Params): Promise<CheckoutSessionObject> {
   const mode = requiredString(params, 'mode');
-  if (mode !== 'subscription') throw invalidRequest('The Stripe emulator supports Checkout in mode=subscription only.', { param: 'mode' });
+  if (mode !== 'subscription')
+    throw invalidRequest('The Stripe emulator supports Checkout in mode=subscription only.', { param: 'mode' });
   const customerId = optionalString(params, 'customer');
   if (customerId) await tx.require<CustomerObject>(customerId, 'customer', 'customer');
   const lineItems = await readLineItems(tx, params);
   const subscriptionData = hashParam(params, 'subscription_data');
-  const trialDays = optionalInteger(subscriptionData, 'trial_period_days', 'subscription_data[trial_period_days]') ?? null;
+  const trialDays =
+    optionalInteger(subscriptionData, 'trial_period_days', 'subscription_data[trial_period_days]') ?? null;
   if (trialDays !== null && (trialDays < 1 || trialDays > MAX_TRIAL_DAYS)) {
-    throw invalidRequest(`subscription_data[trial_period_days] must be between 1 and ${MAX_TRIAL_DAYS}.`, { param: 'subscription_data[trial_period_days]' });
+    throw invalidRequest(`subscription_data[trial_period_days] must be between 1 and ${MAX_TRIAL_DAYS}.`, {
+      param: 'subscription_data[trial_period_days]',
+    });
   }
   const id = tx.id('cs_test');
   const amount = trialDays ? 0 : lineItems.reduce((sum, item) => sum + item.price.unit_amount * item.quantity, 0);
@@ -79,7 +83,10 @@ export async function createCheckoutSession(tx: Transaction, params: Params): Pr
   return session;
 }
 
-async function readLineItems(tx: Transaction, params: Params): Promise<Array<{ price: RecurringPrice; quantity: number }>> {
+async function readLineItems(
+  tx: Transaction,
+  params: Params,
+): Promise<Array<{ price: RecurringPrice; quantity: number }>> {
   const entries = listParam(params, 'line_items');
   if (entries.length === 0) throw missingParam('line_items');
   const items: Array<{ price: RecurringPrice; quantity: number }> = [];
@@ -88,10 +95,13 @@ async function readLineItems(tx: Transaction, params: Params): Promise<Array<{ p
     const path = (key: string) => `line_items[${index}][${key}]`;
     const price = await requireSubscribablePrice(tx, requiredString(item, 'price', path('price')), path('price'));
     const quantity = optionalInteger(item, 'quantity', path('quantity')) ?? 1;
-    if (quantity < 1) throw invalidRequest('This value must be greater than or equal to 1.', { param: path('quantity') });
+    if (quantity < 1)
+      throw invalidRequest('This value must be greater than or equal to 1.', { param: path('quantity') });
     const first = items[0]?.price;
     if (first && (first.currency !== price.currency || !sameTerms(first.recurring, price.recurring))) {
-      throw invalidRequest('All prices in a subscription Checkout Session must share currency and interval.', { param: path('price') });
+      throw invalidRequest('All prices in a subscription Checkout Session must share currency and interval.', {
+        param: path('price'),
+      });
     }
     items.push({ price, quantity });
   }
@@ -102,7 +112,10 @@ function readExpiry(tx: Transaction, params: Params): number {
   const expiresAt = optionalInteger(params, 'expires_at');
   if (expiresAt === undefined) return tx.now + 24 * HOUR;
   if (expiresAt < tx.now + HOUR / 2 || expiresAt > tx.now + 24 * HOUR) {
-    throw invalidRequest('The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.', { param: 'expires_at' });
+    throw invalidRequest(
+      'The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.',
+      { param: 'expires_at' },
+    );
   }
   return expiresAt;
 }
@@ -111,10 +124,16 @@ function readExpiry(tx: Transaction, params: Params): number {
  * The customer leaves the Checkout page. pay: the customer (created if the session had none), the subscription
  * and its paid first invoice appear, then checkout.session.completed. decline: the session expires.
  */
-export async function completeCheckout(tx: Transaction, sessionId: string, outcome: CheckoutOutcome): Promise<CheckoutSessionObject> {
+export async function completeCheckout(
+  tx: Transaction,
+  sessionId: string,
+  outcome: CheckoutOutcome,
+): Promise<CheckoutSessionObject> {
   const session = await tx.require<CheckoutSessionObject>(sessionId, 'checkout.session');
-  if (session.status !== 'open') throw invalidRequest(`Checkout Session ${session.id} is ${session.status}; only open sessions can be completed.`);
-  if (tx.now >= session.expires_at) throw invalidRequest(`Checkout Session ${session.id} expired at ${session.expires_at}.`);
+  if (session.status !== 'open')
+    throw invalidRequest(`Checkout Session ${session.id} is ${session.status}; only open sessions can be completed.`);
+  if (tx.now >= session.expires_at)
+    throw invalidRequest(`Checkout Session ${session.id} expired at ${session.expires_at}.`);
   session.url = null; // Stripe only shows the URL of an open session
   if (outcome === 'decline') {
     session.status = 'expired';
@@ -127,7 +146,10 @@ export async function completeCheckout(tx: Transaction, sessionId: string, outco
     ? await tx.require<CustomerObject>(session.customer, 'customer')
     : createCustomer(tx, { email: session.customer_email ?? undefined });
   const lineItems = await Promise.all(
-    details.line_items.map(async (item) => ({ price: await tx.require<RecurringPrice>(item.price, 'price'), quantity: item.quantity })),
+    details.line_items.map(async (item) => ({
+      price: await tx.require<RecurringPrice>(item.price, 'price'),
+      quantity: item.quantity,
+    })),
   );
   const { subscription, invoice } = await subscribe(tx, {
     customer,
@@ -140,7 +162,14 @@ export async function completeCheckout(tx: Transaction, sessionId: string, outco
     status: 'complete',
     payment_status: invoice.amount_paid > 0 ? 'paid' : 'no_payment_required',
     customer: customer.id,
-    customer_details: { address: null, email: customer.email, name: customer.name, phone: null, tax_exempt: 'none', tax_ids: [] },
+    customer_details: {
+      address: null,
+      email: customer.email,
+      name: customer.name,
+      phone: null,
+      tax_exempt: 'none',
+      tax_ids: [],
+    },
     subscription: subscription.id,
     invoice: invoice.id,
   });
@@ -153,7 +182,13 @@ export async function completeCheckout(tx: Transaction, sessionId: string, outco
 export async function createPortalSession(tx: Transaction, params: Params): Promise<PortalSessionObject> {
   const customer = await tx.require<CustomerObject>(requiredString(params, 'customer'), 'customer', 'customer');
   const id = tx.id('bps');
-  const session = buildPortalSession({ id, now: tx.now, customer: customer.id, returnUrl: nullableString(params, 'return_url') ?? null, url: tx.urls.portal(id) });
+  const session = buildPortalSession({
+    id,
+    now: tx.now,
+    customer: customer.id,
+    returnUrl: nullableString(params, 'return_url') ?? null,
+    url: tx.urls.portal(id),
+  });
   tx.put(session);
   tx.emit('billing_portal.session.created', session);
   return session;

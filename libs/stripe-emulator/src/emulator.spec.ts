@@ -24,8 +24,21 @@ function deterministicEmulator(onListenerError?: (error: unknown) => void) {
 async function scenario(emulator: StripeEmulator): Promise<EventObject[]> {
   const customer = (await emulator.createCustomer({ email: 'fan@example.com' })).result;
   const product = (await emulator.createProduct({ name: 'Gold' })).result;
-  const price = (await emulator.createPrice({ product: product.id, unit_amount: 700, currency: 'eur', recurring: { interval: 'month' } })).result;
-  const session = (await emulator.createCheckoutSession({ mode: 'subscription', customer: customer.id, line_items: [{ price: price.id }] })).result;
+  const price = (
+    await emulator.createPrice({
+      product: product.id,
+      unit_amount: 700,
+      currency: 'eur',
+      recurring: { interval: 'month' },
+    })
+  ).result;
+  const session = (
+    await emulator.createCheckoutSession({
+      mode: 'subscription',
+      customer: customer.id,
+      line_items: [{ price: price.id }],
+    })
+  ).result;
   const completed = await emulator.completeCheckout(session.id, 'pay');
   const renewed = await emulator.renew(completed.result.subscription!);
   return [...completed.events, ...renewed.events];
@@ -38,7 +51,9 @@ describe('the emulator used directly', () => {
     expect(first).toEqual(second);
     expect(first[0].id).toMatch(/^evt_\d{6}$/);
     // May 31 + 1 month is clamped to June 30; the renewal keeps the anchor day (July 31).
-    const renewedSubscription = first.at(-1)!.data.object as unknown as { items: { data: Array<{ current_period_start: number; current_period_end: number }> } };
+    const renewedSubscription = first.at(-1)!.data.object as unknown as {
+      items: { data: Array<{ current_period_start: number; current_period_end: number }> };
+    };
     expect(renewedSubscription.items.data[0].current_period_start).toBe(Date.parse('2026-06-30T12:00:00Z') / 1000);
     expect(renewedSubscription.items.data[0].current_period_end).toBe(Date.parse('2026-07-31T12:00:00Z') / 1000);
   });
@@ -73,7 +88,12 @@ describe('the emulator used directly', () => {
     });
     await emulator.createCustomer({});
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(order).toEqual(['start customer.created', 'end customer.created', 'start product.created', 'end product.created']);
+    expect(order).toEqual([
+      'start customer.created',
+      'end customer.created',
+      'start product.created',
+      'end product.created',
+    ]);
   });
 
   it('keeps going when a listener throws, reporting the error', async () => {
@@ -93,7 +113,9 @@ describe('the emulator used directly', () => {
     const product = (await emulator.createProduct({ name: 'Gold' })).result;
     const before = store.size;
     // product_data would create a product, but the missing currency fails the request afterwards.
-    await expect(emulator.createPrice({ product_data: { name: 'Silver' }, unit_amount: 100 })).rejects.toThrow('Missing required param: currency.');
+    await expect(emulator.createPrice({ product_data: { name: 'Silver' }, unit_amount: 100 })).rejects.toThrow(
+      'Missing required param: currency.',
+    );
     expect(store.size).toBe(before);
     expect((await emulator.listProducts()).data.map((p) => p.id)).toEqual([product.id]);
   });

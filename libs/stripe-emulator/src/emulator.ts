@@ -105,7 +105,8 @@ export class StripeEmulator {
     this.store = options.store;
     this.clock = options.clock ?? (() => new Date());
     this.newId = options.idFactory ?? ((prefix) => randomStripeId(prefix));
-    this.onListenerError = options.onListenerError ?? ((error) => console.error('Stripe emulator event listener failed', error));
+    this.onListenerError =
+      options.onListenerError ?? ((error) => console.error('Stripe emulator event listener failed', error));
     const trim = (url: string) => url.replace(/\/+$/, '');
     const checkout = trim(options.checkoutPageBase);
     const portal = trim(options.portalPageBase);
@@ -346,7 +347,10 @@ export class StripeEmulator {
     });
   }
 
-  private async mutate<T extends EmulatorObject>(request: RequestInfo | undefined, work: (tx: Transaction) => T | Promise<T>): Promise<Mutation<T>> {
+  private async mutate<T extends EmulatorObject>(
+    request: RequestInfo | undefined,
+    work: (tx: Transaction) => T | Promise<T>,
+  ): Promise<Mutation<T>> {
     // One write at a time: an operation reads, decides and writes without another interleaving.
     const run = this.writes.then(async () => {
       const tx = this.transaction(request);
@@ -403,7 +407,9 @@ function callSafely(call: () => void | Promise<void>): void | Promise<void> {
   try {
     return call();
   } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error('A listener threw a non-Error value', { cause: error }));
+    return Promise.reject(
+      error instanceof Error ? error : new Error('A listener threw a non-Error value', { cause: error }),
+    );
   }
 }
 
@@ -443,7 +449,10 @@ function filterInvoicePayments(payments: InvoicePaymentObject[], params: Params)
   const invoice = optionalString(params, 'invoice');
   const status = optionalString(params, 'status');
   const payment = params.payment;
-  const intent = typeof payment === 'object' && payment !== null ? optionalString(payment as Params, 'payment_intent', 'payment[payment_intent]') : undefined;
+  const intent =
+    typeof payment === 'object' && payment !== null
+      ? optionalString(payment as Params, 'payment_intent', 'payment[payment_intent]')
+      : undefined;
   return payments.filter(
     (candidate) =>
       (invoice === undefined || candidate.invoice === invoice) &&
@@ -458,6 +467,8 @@ function filterEvents(events: EventObject[], params: Params): EventObject[] {
   const matches = (eventType: string, pattern: string) =>
     pattern.endsWith('.*') ? eventType.startsWith(pattern.slice(0, -1)) : eventType === pattern;
   return events.filter(
-    (event) => (type === undefined || matches(event.type, type)) && (types.length === 0 || types.some((pattern) => matches(event.type, pattern))),
+    (event) =>
+      (type === undefined || matches(event.type, type)) &&
+      (types.length === 0 || types.some((pattern) => matches(event.type, pattern))),
   );
 }

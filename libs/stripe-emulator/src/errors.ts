@@ -29,7 +29,12 @@ export function invalidRequest(message: string, extra: { code?: string; param?: 
 /** Stripe's wording for an unknown id: "No such subscription: 'sub_x'". */
 export function noSuch(kind: string, id: string, param = 'id'): StripeApiError {
   const status = param === 'id' ? 404 : 400;
-  return new StripeApiError(status, { type: 'invalid_request_error', code: 'resource_missing', message: `No such ${kind}: '${id}'`, param });
+  return new StripeApiError(status, {
+    type: 'invalid_request_error',
+    code: 'resource_missing',
+    message: `No such ${kind}: '${id}'`,
+    param,
+  });
 }
 
 export function missingParam(param: string): StripeApiError {

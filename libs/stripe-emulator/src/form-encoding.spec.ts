@@ -15,7 +15,9 @@ describe('decoding Stripe form bodies', () => {
   });
 
   it('decodes percent escapes and plus signs, appends empty brackets and accepts encoded brackets', () => {
-    const decoded = decodeForm('success_url=https%3A%2F%2Fa.example%2Fok%3Fx%3D1&name=A+Fan&lookup_keys[]=gold&lookup_keys[]=silver&expand%5B0%5D=latest_invoice');
+    const decoded = decodeForm(
+      'success_url=https%3A%2F%2Fa.example%2Fok%3Fx%3D1&name=A+Fan&lookup_keys[]=gold&lookup_keys[]=silver&expand%5B0%5D=latest_invoice',
+    );
     expect(decoded).toEqual({
       success_url: 'https://a.example/ok?x=1',
       name: 'A Fan',
@@ -38,7 +40,9 @@ describe('decoding Stripe form bodies', () => {
 describe('coercing known parameters', () => {
   it('turns known integers and booleans into numbers and booleans, anywhere in the tree, and nothing else', () => {
     const params = coerceParams(
-      decodeForm('unit_amount=1500&items[0][quantity]=2&proration_date=1767225600&cancel_at_period_end=true&trial_end=now&metadata[amount]=7&metadata[active]=yes&nickname=123'),
+      decodeForm(
+        'unit_amount=1500&items[0][quantity]=2&proration_date=1767225600&cancel_at_period_end=true&trial_end=now&metadata[amount]=7&metadata[active]=yes&nickname=123',
+      ),
     );
     expect(params).toEqual({
       unit_amount: 1500,
@@ -61,7 +65,12 @@ describe('coercing known parameters', () => {
     })() as StripeApiError;
     expect(notInteger).toBeInstanceOf(StripeApiError);
     expect(notInteger.status).toBe(400);
-    expect(notInteger.body).toEqual({ type: 'invalid_request_error', code: 'parameter_invalid_integer', param: 'line_items[0][quantity]', message: 'Invalid integer: two' });
+    expect(notInteger.body).toEqual({
+      type: 'invalid_request_error',
+      code: 'parameter_invalid_integer',
+      param: 'line_items[0][quantity]',
+      message: 'Invalid integer: two',
+    });
     expect(() => coerceParams(decodeForm('active=yes'))).toThrow('Invalid boolean: yes');
   });
 });

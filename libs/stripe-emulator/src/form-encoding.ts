@@ -69,7 +69,10 @@ function arraysFromIndexedObjects(value: ParamValue): ParamValue {
   for (const key of keys) converted[key] = arraysFromIndexedObjects(value[key]);
   const isList = keys.length > 0 && keys.every((key) => /^(0|[1-9]\d*)$/.test(key) && Number(key) < keys.length);
   if (!isList) return converted;
-  return keys.map(Number).sort((a, b) => a - b).map((index) => converted[String(index)]);
+  return keys
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((index) => converted[String(index)]);
 }
 
 // Parameters Stripe types as integers; anywhere in the tree they appear under these names.

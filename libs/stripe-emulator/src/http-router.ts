@@ -81,13 +81,21 @@ export function createStripeRouter(emulator: StripeEmulator, options: StripeRout
 
     const respond = (status: number, body: unknown, extra: Record<string, string> = {}): RouterResponse => {
       requests.push({ method, path, params, idempotencyKey, at, status, replayed });
-      const responseHeaders: Record<string, string> = { 'request-id': requestId, 'stripe-version': API_VERSION, ...extra };
+      const responseHeaders: Record<string, string> = {
+        'request-id': requestId,
+        'stripe-version': API_VERSION,
+        ...extra,
+      };
       if (idempotencyKey) responseHeaders['idempotency-key'] = idempotencyKey;
       return { status, body, headers: responseHeaders };
     };
 
     try {
-      const decoded = { ...decodeForm(inlineQuery), ...decodeForm(request.query), ...(method === 'POST' ? decodeForm(request.body) : {}) };
+      const decoded = {
+        ...decodeForm(inlineQuery),
+        ...decodeForm(request.query),
+        ...(method === 'POST' ? decodeForm(request.body) : {}),
+      };
       params = decoded;
       params = coerceParams(decoded);
       const apiKey = authenticate(headers['authorization'], options.apiKeys);
@@ -112,7 +120,11 @@ export function createStripeRouter(emulator: StripeEmulator, options: StripeRout
         const answer = await answerOf(run);
         // Stripe saves the result once the endpoint ran (successes, card errors, server errors), not failed validation.
         if (answer.status < 400 || answer.status === 402 || answer.status >= 500) {
-          await idempotency.remember(recordId, fingerprint, { status: answer.status, body: answer.body, headers: { 'request-id': requestId } });
+          await idempotency.remember(recordId, fingerprint, {
+            status: answer.status,
+            body: answer.body,
+            headers: { 'request-id': requestId },
+          });
         }
         return respond(answer.status, answer.body);
       } finally {
@@ -148,7 +160,9 @@ function stripeRoutes(emulator: StripeEmulator): Route[] {
     route('POST', '/v1/customers', ({ params, request }) => result(emulator.createCustomer(params, request))),
     route('GET', '/v1/customers', ({ params }) => emulator.listCustomers(params)),
     route('GET', '/v1/customers/:id', ({ id }) => emulator.retrieveCustomer(id)),
-    route('POST', '/v1/customers/:id', ({ id, params, request }) => result(emulator.updateCustomer(id, params, request))),
+    route('POST', '/v1/customers/:id', ({ id, params, request }) =>
+      result(emulator.updateCustomer(id, params, request)),
+    ),
 
     route('POST', '/v1/products', ({ params, request }) => result(emulator.createProduct(params, request))),
     route('GET', '/v1/products', ({ params }) => emulator.listProducts(params)),
@@ -160,16 +174,28 @@ function stripeRoutes(emulator: StripeEmulator): Route[] {
     route('GET', '/v1/prices/:id', ({ id }) => emulator.retrievePrice(id)),
     route('POST', '/v1/prices/:id', ({ id, params, request }) => result(emulator.updatePrice(id, params, request))),
 
-    route('POST', '/v1/checkout/sessions', ({ params, request }) => result(emulator.createCheckoutSession(params, request))),
+    route('POST', '/v1/checkout/sessions', ({ params, request }) =>
+      result(emulator.createCheckoutSession(params, request)),
+    ),
     route('GET', '/v1/checkout/sessions/:id', ({ id }) => emulator.retrieveCheckoutSession(id)),
-    route('POST', '/v1/billing_portal/sessions', ({ params, request }) => result(emulator.createPortalSession(params, request))),
+    route('POST', '/v1/billing_portal/sessions', ({ params, request }) =>
+      result(emulator.createPortalSession(params, request)),
+    ),
 
     route('GET', '/v1/subscriptions', ({ params }) => emulator.listSubscriptions(params)),
     route('GET', '/v1/subscriptions/:id', ({ id }) => emulator.retrieveSubscription(id)),
-    route('POST', '/v1/subscriptions/:id', ({ id, params, request }) => result(emulator.updateSubscription(id, params, request))),
-    route('DELETE', '/v1/subscriptions/:id', ({ id, params, request }) => result(emulator.cancelSubscription(id, params, request))),
-    route('POST', '/v1/subscriptions/:id/pause', ({ id, params, request }) => result(emulator.pauseSubscription(id, params, request))),
-    route('POST', '/v1/subscriptions/:id/resume', ({ id, params, request }) => result(emulator.resumeSubscription(id, params, request))),
+    route('POST', '/v1/subscriptions/:id', ({ id, params, request }) =>
+      result(emulator.updateSubscription(id, params, request)),
+    ),
+    route('DELETE', '/v1/subscriptions/:id', ({ id, params, request }) =>
+      result(emulator.cancelSubscription(id, params, request)),
+    ),
+    route('POST', '/v1/subscriptions/:id/pause', ({ id, params, request }) =>
+      result(emulator.pauseSubscription(id, params, request)),
+    ),
+    route('POST', '/v1/subscriptions/:id/resume', ({ id, params, request }) =>
+      result(emulator.resumeSubscription(id, params, request)),
+    ),
 
     route('GET', '/v1/invoices', ({ params }) => emulator.listInvoices(params)),
     route('POST', '/v1/invoices/create_preview', ({ params }) => emulator.createInvoicePreview(params)),
@@ -226,7 +252,11 @@ function authenticate(authorization: string | undefined, allowed: readonly strin
   }
   const wellFormed = /^(sk|rk)_[A-Za-z0-9_]+$/.test(key);
   if (!wellFormed || (allowed && !allowed.includes(key))) {
-    throw new StripeApiError(401, { type: 'invalid_request_error', code: 'api_key_invalid', message: `Invalid API Key provided: ${redact(key)}` });
+    throw new StripeApiError(401, {
+      type: 'invalid_request_error',
+      code: 'api_key_invalid',
+      message: `Invalid API Key provided: ${redact(key)}`,
+    });
   }
   return key;
 }
@@ -235,12 +265,15 @@ function apiKeyOf(authorization: string | undefined): string | null {
   if (!authorization) return null;
   const [scheme, credentials = ''] = authorization.trim().split(/\s+/, 2);
   if (scheme.toLowerCase() === 'bearer') return credentials || null;
-  if (scheme.toLowerCase() === 'basic') return Buffer.from(credentials, 'base64').toString('utf8').split(':')[0] || null;
+  if (scheme.toLowerCase() === 'basic')
+    return Buffer.from(credentials, 'base64').toString('utf8').split(':')[0] || null;
   return null;
 }
 
 function redact(key: string): string {
-  return key.length <= 12 ? key.replace(/.(?=.{4})/g, '*') : `${key.slice(0, 8)}${'*'.repeat(key.length - 12)}${key.slice(-4)}`;
+  return key.length <= 12
+    ? key.replace(/.(?=.{4})/g, '*')
+    : `${key.slice(0, 8)}${'*'.repeat(key.length - 12)}${key.slice(-4)}`;
 }
 
 function expandParam(params: ParamObject): string[] {

@@ -1,7 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { StripeEmulator } from './emulator.js';
-import { createStripeRouter, type RecordedRequest, type StripeRouter, type StripeRouterOptions } from './http-router.js';
+import {
+  createStripeRouter,
+  type RecordedRequest,
+  type StripeRouter,
+  type StripeRouterOptions,
+} from './http-router.js';
 
 export interface StripeEmulatorServer {
   /** e.g. http://127.0.0.1:53412 */
@@ -20,13 +25,18 @@ export interface ServeOptions extends StripeRouterOptions {
 }
 
 /** Serves the emulator's Stripe API over plain HTTP (point the SDK at it with host, port and protocol: 'http'). */
-export async function serveStripeEmulator(emulator: StripeEmulator, options: ServeOptions = {}): Promise<StripeEmulatorServer> {
+export async function serveStripeEmulator(
+  emulator: StripeEmulator,
+  options: ServeOptions = {},
+): Promise<StripeEmulatorServer> {
   const { host = '127.0.0.1', port = 0, ...routerOptions } = options;
   const router = createStripeRouter(emulator, routerOptions);
   const server = createServer((request, response) => {
     handle(router, request, response).catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ error: { type: 'api_error', message: `The Stripe emulator failed: ${String(error)}` } }));
+      response.end(
+        JSON.stringify({ error: { type: 'api_error', message: `The Stripe emulator failed: ${String(error)}` } }),
+      );
     });
   });
   await new Promise<void>((resolve, reject) => {

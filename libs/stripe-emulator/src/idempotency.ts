@@ -29,12 +29,23 @@ export class IdempotencyKeys {
 
   async find(recordId: string): Promise<IdempotencyRecord | undefined> {
     const record = await this.store.get<IdempotencyRecord>(recordId);
-    if (!record || record.object !== 'emulator.idempotency_record' || record.created + RETENTION < this.now()) return undefined;
+    if (!record || record.object !== 'emulator.idempotency_record' || record.created + RETENTION < this.now())
+      return undefined;
     return record;
   }
 
-  async remember(recordId: string, fingerprint: string, response: { status: number; body: unknown; headers: Record<string, string> }): Promise<void> {
-    const record: IdempotencyRecord = { id: recordId, object: 'emulator.idempotency_record', fingerprint, ...response, created: this.now() };
+  async remember(
+    recordId: string,
+    fingerprint: string,
+    response: { status: number; body: unknown; headers: Record<string, string> },
+  ): Promise<void> {
+    const record: IdempotencyRecord = {
+      id: recordId,
+      object: 'emulator.idempotency_record',
+      fingerprint,
+      ...response,
+      created: this.now(),
+    };
     await this.store.put(record);
   }
 
@@ -52,7 +63,9 @@ export class IdempotencyKeys {
 
 /** What makes two requests "the same" for idempotency: method, path and parameters (key order ignored). */
 export function fingerprintOf(method: string, path: string, params: unknown): string {
-  return createHash('sha256').update(`${method} ${path} ${canonicalJson(params)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method} ${path} ${canonicalJson(params)}`)
+    .digest('hex');
 }
 
 function canonicalJson(value: unknown): string {

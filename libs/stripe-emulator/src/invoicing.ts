@@ -41,7 +41,12 @@ export async function paymentOutcomeFor(tx: Transaction, customerId: string): Pr
 }
 
 export function storePaymentOutcome(tx: Transaction, customerId: string, outcome: PaymentOutcome): void {
-  tx.put<PaymentOutcomeSetting>({ id: outcomeSettingId(customerId), object: 'emulator.payment_outcome', customer: customerId, outcome });
+  tx.put<PaymentOutcomeSetting>({
+    id: outcomeSettingId(customerId),
+    object: 'emulator.payment_outcome',
+    customer: customerId,
+    outcome,
+  });
 }
 
 export interface InvoiceSpec {
@@ -71,10 +76,18 @@ export async function createInvoice(tx: Transaction, spec: InvoiceSpec): Promise
 /** The invoice `createInvoice` would make, without storing anything: what POST /v1/invoices/create_preview answers. */
 export async function previewInvoice(tx: Transaction, spec: InvoiceSpec): Promise<InvoiceObject> {
   const pending = await pendingItemDrafts(tx, spec.subscription.id);
-  return draftInvoice(tx, { ...spec, id: spec.id ?? `upcoming_${tx.id('in')}`, lines: [...pending, ...spec.lines] }, null);
+  return draftInvoice(
+    tx,
+    { ...spec, id: spec.id ?? `upcoming_${tx.id('in')}`, lines: [...pending, ...spec.lines] },
+    null,
+  );
 }
 
-async function draftInvoice(tx: Transaction, spec: InvoiceSpec & { id: string }, lineInvoiceId: string | null = spec.id): Promise<InvoiceObject> {
+async function draftInvoice(
+  tx: Transaction,
+  spec: InvoiceSpec & { id: string },
+  lineInvoiceId: string | null = spec.id,
+): Promise<InvoiceObject> {
   const customer = await tx.require<CustomerObject>(spec.subscription.customer, 'customer');
   const lines = spec.lines.map((draft) =>
     buildInvoiceLine({ id: tx.id('il'), invoice: lineInvoiceId, subscription: spec.subscription.id, draft }),
@@ -113,7 +126,11 @@ export async function finalizeInvoice(tx: Transaction, invoice: InvoiceObject): 
  * Charges an open invoice once. Success: invoice paid (events invoice.paid, invoice.payment_succeeded).
  * Failure: still open with the next attempt in three days (event invoice.payment_failed). Returns whether it paid.
  */
-export async function collectPayment(tx: Transaction, invoice: InvoiceObject, outcome?: PaymentOutcome): Promise<boolean> {
+export async function collectPayment(
+  tx: Transaction,
+  invoice: InvoiceObject,
+  outcome?: PaymentOutcome,
+): Promise<boolean> {
   if (invoice.amount_due === 0) {
     markPaid(tx, invoice);
     return true;
@@ -122,7 +139,14 @@ export async function collectPayment(tx: Transaction, invoice: InvoiceObject, ou
   const { intent, invoicePayment } = await paymentFor(tx, invoice);
   const customer = await tx.require<CustomerObject>(invoice.customer, 'customer');
   const chargeId = tx.id('ch');
-  const charge = buildCharge({ id: chargeId, now: tx.now, paymentIntent: intent, succeeded, receiptUrl: tx.urls.receipt(chargeId), billingEmail: customer.email });
+  const charge = buildCharge({
+    id: chargeId,
+    now: tx.now,
+    paymentIntent: intent,
+    succeeded,
+    receiptUrl: tx.urls.receipt(chargeId),
+    billingEmail: customer.email,
+  });
   tx.put(charge);
 
   intent.latest_charge = charge.id;
@@ -161,7 +185,10 @@ function markPaid(tx: Transaction, invoice: InvoiceObject): void {
 }
 
 /** The invoice's payment intent and default invoice payment, created on the first attempt and reused by retries. */
-async function paymentFor(tx: Transaction, invoice: InvoiceObject): Promise<{ intent: PaymentIntentObject; invoicePayment: InvoicePaymentObject }> {
+async function paymentFor(
+  tx: Transaction,
+  invoice: InvoiceObject,
+): Promise<{ intent: PaymentIntentObject; invoicePayment: InvoicePaymentObject }> {
   const payments = await tx.list<InvoicePaymentObject>('invoice_payment');
   const existing = payments.find((payment) => payment.invoice === invoice.id && payment.is_default);
   if (existing) {
@@ -196,13 +223,23 @@ function declineError(chargeId: string): Record<string, unknown> {
 /** Keeps prorations for the subscription's next invoice (proration_behavior=create_prorations). */
 export function addPendingItems(tx: Transaction, subscription: SubscriptionObject, drafts: LineDraft[]): void {
   for (const draft of drafts) {
-    tx.put(buildInvoiceItem({ id: tx.id('ii'), now: tx.now, customer: subscription.customer, subscription: subscription.id, draft }));
+    tx.put(
+      buildInvoiceItem({
+        id: tx.id('ii'),
+        now: tx.now,
+        customer: subscription.customer,
+        subscription: subscription.id,
+        draft,
+      }),
+    );
   }
 }
 
 async function pendingItems(tx: Transaction, subscriptionId: string): Promise<InvoiceItemObject[]> {
   const items = await tx.list<InvoiceItemObject>('invoiceitem');
-  return items.filter((item) => item.invoice === null && item.parent.subscription_details.subscription === subscriptionId);
+  return items.filter(
+    (item) => item.invoice === null && item.parent.subscription_details.subscription === subscriptionId,
+  );
 }
 
 export async function hasPendingItems(tx: Transaction, subscriptionId: string): Promise<boolean> {

@@ -49,7 +49,12 @@ export async function trialLine(tx: Transaction, item: BilledItem, period: Perio
 }
 
 /** Credit for the part of `period` after `from` that was paid at the item's old price: -round(amount × remaining / length). */
-export async function unusedTimeLine(tx: Transaction, item: BilledItem, period: Period, from: number): Promise<LineDraft> {
+export async function unusedTimeLine(
+  tx: Transaction,
+  item: BilledItem,
+  period: Period,
+  from: number,
+): Promise<LineDraft> {
   const name = await productName(tx, item.price);
   return {
     amount: -prorate(item.price.unit_amount * item.quantity, period, from),
@@ -63,7 +68,12 @@ export async function unusedTimeLine(tx: Transaction, item: BilledItem, period: 
 }
 
 /** Charge for the rest of `period` after `from` at the item's new price: +round(amount × remaining / length). */
-export async function remainingTimeLine(tx: Transaction, item: BilledItem, period: Period, from: number): Promise<LineDraft> {
+export async function remainingTimeLine(
+  tx: Transaction,
+  item: BilledItem,
+  period: Period,
+  from: number,
+): Promise<LineDraft> {
   const name = await productName(tx, item.price);
   return {
     amount: prorate(item.price.unit_amount * item.quantity, period, from),

@@ -15,7 +15,12 @@ export function paginate<T extends { id: string }>(insertionOrder: T[], params: 
     return { object: 'list', data: newestFirst.slice(start, end), has_more: start > 0, url };
   }
   const start = startingAfter ? cursorIndex(newestFirst, startingAfter, 'starting_after') + 1 : 0;
-  return { object: 'list', data: newestFirst.slice(start, start + limit), has_more: start + limit < newestFirst.length, url };
+  return {
+    object: 'list',
+    data: newestFirst.slice(start, start + limit),
+    has_more: start + limit < newestFirst.length,
+    url,
+  };
 }
 
 function cursorIndex(items: Array<{ id: string }>, id: string, param: string): number {

@@ -66,7 +66,12 @@ export function optionalBoolean(params: Params, key: string, path = key): boolea
   throw invalidRequest(`Invalid boolean: ${printParam(value)}`, { param: path });
 }
 
-export function optionalEnum<T extends string>(params: Params, key: string, allowed: readonly T[], path = key): T | undefined {
+export function optionalEnum<T extends string>(
+  params: Params,
+  key: string,
+  allowed: readonly T[],
+  path = key,
+): T | undefined {
   const value = optionalString(params, key, path);
   if (value === undefined || value === '') return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
@@ -80,7 +85,8 @@ export function metadataParam(params: Params, key = 'metadata', path = key): Met
   const value = params[key];
   if (value === undefined) return undefined;
   if (value === '') return null;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalidRequest('Invalid object', { param: path });
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalidRequest('Invalid object', { param: path });
   const metadata: Metadata = {};
   for (const [name, entry] of Object.entries(value)) {
     if (typeof entry !== 'string' && typeof entry !== 'number' && typeof entry !== 'boolean') {

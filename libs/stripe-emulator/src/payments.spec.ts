@@ -15,7 +15,12 @@ describe('refunds and disputes through the real Stripe SDK', () => {
   afterEach(() => h.close());
 
   it('refunds part of a payment, then the rest by default, and refuses more than is left', async () => {
-    const partial = await h.stripe.refunds.create({ payment_intent: paymentIntent, amount: 500, reason: 'requested_by_customer', metadata: { refundId: 'r-1' } });
+    const partial = await h.stripe.refunds.create({
+      payment_intent: paymentIntent,
+      amount: 500,
+      reason: 'requested_by_customer',
+      metadata: { refundId: 'r-1' },
+    });
     expect(partial).toMatchObject({
       object: 'refund',
       amount: 500,
@@ -27,19 +32,29 @@ describe('refunds and disputes through the real Stripe SDK', () => {
       metadata: { refundId: 'r-1' },
     });
     expect(partial.id).toMatch(/^re_/);
-    const [refunded, created] = (await h.emulator.listEvents({ types: ['charge.refunded', 'refund.created'] })).data.reverse();
+    const [refunded, created] = (
+      await h.emulator.listEvents({ types: ['charge.refunded', 'refund.created'] })
+    ).data.reverse();
     expect([refunded.type, created.type]).toEqual(['charge.refunded', 'refund.created']);
     expect(refunded.data.object).toMatchObject({ id: chargeId, amount_refunded: 500, refunded: false });
     expect(created.data.object).toMatchObject({ id: partial.id });
 
     const tooMuch = await rejectionOf(h.stripe.refunds.create({ payment_intent: paymentIntent, amount: 1001 }));
     expect(tooMuch).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
-    expect(tooMuch).toMatchObject({ statusCode: 400, code: 'amount_too_large', param: 'amount', message: 'Refund amount ($10.01) is greater than unrefunded amount on charge ($10.00)' });
+    expect(tooMuch).toMatchObject({
+      statusCode: 400,
+      code: 'amount_too_large',
+      param: 'amount',
+      message: 'Refund amount ($10.01) is greater than unrefunded amount on charge ($10.00)',
+    });
 
     const rest = await h.stripe.refunds.create({ charge: chargeId });
     expect(rest.amount).toBe(1000);
     expect(await h.stripe.charges.retrieve(chargeId)).toMatchObject({ amount_refunded: 1500, refunded: true });
-    expect(await rejectionOf(h.stripe.refunds.create({ payment_intent: paymentIntent }))).toMatchObject({ statusCode: 400, code: 'charge_already_refunded' });
+    expect(await rejectionOf(h.stripe.refunds.create({ payment_intent: paymentIntent }))).toMatchObject({
+      statusCode: 400,
+      code: 'charge_already_refunded',
+    });
     expect(await h.stripe.refunds.retrieve(partial.id)).toMatchObject({ amount: 500 });
   });
 
@@ -47,11 +62,22 @@ describe('refunds and disputes through the real Stripe SDK', () => {
     const { result, events } = await h.emulator.createDispute(chargeId);
     expect(types(events)).toEqual(['charge.dispute.created']);
     expect(events[0].data.object).toEqual(result);
-    expect(result).toMatchObject({ object: 'dispute', amount: 1500, charge: chargeId, payment_intent: paymentIntent, currency: 'usd', reason: 'fraudulent', status: 'needs_response' });
+    expect(result).toMatchObject({
+      object: 'dispute',
+      amount: 1500,
+      charge: chargeId,
+      payment_intent: paymentIntent,
+      currency: 'usd',
+      reason: 'fraudulent',
+      status: 'needs_response',
+    });
     expect(result.id).toMatch(/^dp_/);
     expect((await h.stripe.charges.retrieve(chargeId)).disputed).toBe(true);
     expect(await h.stripe.disputes.retrieve(result.id)).toMatchObject({ id: result.id, status: 'needs_response' });
     await expect(h.emulator.createDispute(chargeId)).rejects.toThrow(/already disputed/);
-    expect(await rejectionOf(h.stripe.refunds.create({ charge: chargeId }))).toMatchObject({ statusCode: 400, code: 'charge_disputed' });
+    expect(await rejectionOf(h.stripe.refunds.create({ charge: chargeId }))).toMatchObject({
+      statusCode: 400,
+      code: 'charge_disputed',
+    });
   });
 });

@@ -1,7 +1,15 @@
 /** Refunds and disputes of charges. */
 import { formatAmount } from './billing-math.js';
 import { invalidRequest } from './errors.js';
-import { buildDispute, buildRefund, type ChargeObject, type DisputeObject, type PaymentIntentObject, type RefundObject, type RefundReason } from './objects/index.js';
+import {
+  buildDispute,
+  buildRefund,
+  type ChargeObject,
+  type DisputeObject,
+  type PaymentIntentObject,
+  type RefundObject,
+  type RefundReason,
+} from './objects/index.js';
 import { mergeMetadata, metadataParam, optionalEnum, optionalInteger, optionalString, type Params } from './params.js';
 import type { Transaction } from './transaction.js';
 
@@ -15,14 +23,23 @@ export async function createRefund(tx: Transaction, params: Params): Promise<Ref
     throw invalidRequest(`Charge ${charge.id} has already been refunded.`, { code: 'charge_already_refunded' });
   }
   if (charge.disputed) {
-    throw invalidRequest(`Charge ${charge.id} has been charged back; cannot issue a refund.`, { code: 'charge_disputed' });
+    throw invalidRequest(`Charge ${charge.id} has been charged back; cannot issue a refund.`, {
+      code: 'charge_disputed',
+    });
   }
   const amount = optionalInteger(params, 'amount') ?? refundable;
-  if (amount < 1) throw invalidRequest('This value must be greater than or equal to 1.', { code: 'amount_too_small', param: 'amount' });
+  if (amount < 1)
+    throw invalidRequest('This value must be greater than or equal to 1.', {
+      code: 'amount_too_small',
+      param: 'amount',
+    });
   if (amount > refundable) {
     const asked = formatAmount(amount, charge.currency);
     const left = formatAmount(refundable, charge.currency);
-    throw invalidRequest(`Refund amount (${asked}) is greater than unrefunded amount on charge (${left})`, { code: 'amount_too_large', param: 'amount' });
+    throw invalidRequest(`Refund amount (${asked}) is greater than unrefunded amount on charge (${left})`, {
+      code: 'amount_too_large',
+      param: 'amount',
+    });
   }
   const refund = buildRefund({
     id: tx.id('re'),
@@ -44,25 +61,34 @@ export async function createRefund(tx: Transaction, params: Params): Promise<Ref
 async function chargeToRefund(tx: Transaction, params: Params): Promise<ChargeObject> {
   const chargeId = optionalString(params, 'charge');
   const intentId = optionalString(params, 'payment_intent');
-  if (chargeId && intentId) throw invalidRequest('You can only pass one of `charge` or `payment_intent`.', { code: 'parameters_exclusive', param: 'payment_intent' });
+  if (chargeId && intentId)
+    throw invalidRequest('You can only pass one of `charge` or `payment_intent`.', {
+      code: 'parameters_exclusive',
+      param: 'payment_intent',
+    });
   if (chargeId) return succeededCharge(await tx.require<ChargeObject>(chargeId, 'charge', 'charge'), 'charge');
-  if (!intentId) throw invalidRequest('One of the following params should be provided for this request: payment_intent or charge.');
+  if (!intentId)
+    throw invalidRequest('One of the following params should be provided for this request: payment_intent or charge.');
   const intent = await tx.require<PaymentIntentObject>(intentId, 'payment_intent', 'payment_intent');
   if (intent.status !== 'succeeded' || !intent.latest_charge) {
-    throw invalidRequest(`This PaymentIntent (${intent.id}) does not have a successful charge to refund.`, { param: 'payment_intent' });
+    throw invalidRequest(`This PaymentIntent (${intent.id}) does not have a successful charge to refund.`, {
+      param: 'payment_intent',
+    });
   }
   return tx.require<ChargeObject>(intent.latest_charge, 'charge', 'payment_intent');
 }
 
 function succeededCharge(charge: ChargeObject, param: string): ChargeObject {
-  if (charge.status !== 'succeeded') throw invalidRequest(`Charge ${charge.id} did not succeed, so it cannot be refunded.`, { param });
+  if (charge.status !== 'succeeded')
+    throw invalidRequest(`Charge ${charge.id} did not succeed, so it cannot be refunded.`, { param });
   return charge;
 }
 
 /** The cardholder disputes a charge (event charge.dispute.created). */
 export async function createDispute(tx: Transaction, chargeId: string, reason: string): Promise<DisputeObject> {
   const charge = await tx.require<ChargeObject>(chargeId, 'charge');
-  if (charge.status !== 'succeeded') throw invalidRequest(`Charge ${charge.id} did not succeed, so it cannot be disputed.`);
+  if (charge.status !== 'succeeded')
+    throw invalidRequest(`Charge ${charge.id} did not succeed, so it cannot be disputed.`);
   if (charge.disputed) throw invalidRequest(`Charge ${charge.id} is already disputed.`);
   const dispute = buildDispute({ id: tx.id('dp'), now: tx.now, charge, reason });
   charge.disputed = true;

@@ -1,5 +1,12 @@
 /** Subscription lifecycle: creation from Checkout, updates with prorations, renewal, dunning, cancel, pause and resume. */
-import { addIntervals, periodContaining, periodEndAfter, sameTerms, type Period, type RecurringTerms } from './billing-math.js';
+import {
+  addIntervals,
+  periodContaining,
+  periodEndAfter,
+  sameTerms,
+  type Period,
+  type RecurringTerms,
+} from './billing-math.js';
 import { requireSubscribablePrice } from './catalog.js';
 import { StripeApiError, invalidRequest, missingParam, noSuch } from './errors.js';
 import {
@@ -42,9 +49,23 @@ import { changedAttributes, type Transaction } from './transaction.js';
 const DAY = 86_400;
 export const PRORATION_BEHAVIORS = ['create_prorations', 'always_invoice', 'none'] as const;
 export type ProrationBehavior = (typeof PRORATION_BEHAVIORS)[number];
-const PAYMENT_BEHAVIORS = ['allow_incomplete', 'default_incomplete', 'error_if_incomplete', 'pending_if_incomplete'] as const;
+const PAYMENT_BEHAVIORS = [
+  'allow_incomplete',
+  'default_incomplete',
+  'error_if_incomplete',
+  'pending_if_incomplete',
+] as const;
 type PaymentBehavior = (typeof PAYMENT_BEHAVIORS)[number];
-const FEEDBACK = ['customer_service', 'low_quality', 'missing_features', 'other', 'switched_service', 'too_complex', 'too_expensive', 'unused'] as const;
+const FEEDBACK = [
+  'customer_service',
+  'low_quality',
+  'missing_features',
+  'other',
+  'switched_service',
+  'too_complex',
+  'too_expensive',
+  'unused',
+] as const;
 
 // ------------------------------------------------------------------------------------------------- helpers
 
@@ -70,7 +91,12 @@ function setItems(subscription: SubscriptionObject, items: SubscriptionItemObjec
 }
 
 /** Stores the subscription and emits `types` (default customer.subscription.updated) when anything changed. */
-function publish(tx: Transaction, before: SubscriptionObject, after: SubscriptionObject, types = ['customer.subscription.updated']): void {
+function publish(
+  tx: Transaction,
+  before: SubscriptionObject,
+  after: SubscriptionObject,
+  types = ['customer.subscription.updated'],
+): void {
   const previous = changedAttributes(before, after);
   tx.put(after);
   if (Object.keys(previous).length === 0) return;
@@ -78,7 +104,12 @@ function publish(tx: Transaction, before: SubscriptionObject, after: Subscriptio
 }
 
 function cardDeclined(): StripeApiError {
-  return new StripeApiError(402, { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' });
+  return new StripeApiError(402, {
+    type: 'card_error',
+    code: 'card_declined',
+    decline_code: 'generic_decline',
+    message: 'Your card was declined.',
+  });
 }
 
 function paramPath(prefix: string, key: string): string {
@@ -114,7 +145,10 @@ export interface NewSubscription {
 }
 
 /** What a paid Checkout Session creates: the subscription and its first invoice, paid (card accepted on the page). */
-export async function subscribe(tx: Transaction, spec: NewSubscription): Promise<{ subscription: SubscriptionObject; invoice: InvoiceObject }> {
+export async function subscribe(
+  tx: Transaction,
+  spec: NewSubscription,
+): Promise<{ subscription: SubscriptionObject; invoice: InvoiceObject }> {
   const id = tx.id('sub');
   const terms = spec.lineItems[0].price.recurring;
   const trial = spec.trialPeriodDays ? { start: tx.now, end: tx.now + spec.trialPeriodDays * DAY } : null;
@@ -143,7 +177,13 @@ export async function subscribe(tx: Transaction, spec: NewSubscription): Promise
   const lines = await linesFor(items, (item) => (trial ? trialLine(tx, item, trial) : periodLine(tx, item, period)));
   const { invoice } = await invoiceAndCollect(
     tx,
-    { subscription, lines, billingReason: 'subscription_create', period: { start: tx.now, end: tx.now }, id: invoiceId },
+    {
+      subscription,
+      lines,
+      billingReason: 'subscription_create',
+      period: { start: tx.now, end: tx.now },
+      id: invoiceId,
+    },
     'succeed',
   );
   return { subscription, invoice };
@@ -174,10 +214,21 @@ interface ChangePlan {
 }
 
 /** Reads items[], proration_behavior, proration_date and trial_end (under `prefix`, e.g. subscription_details). */
-async function readChangeRequest(tx: Transaction, subscription: SubscriptionObject, params: Params, prefix = ''): Promise<ChangeRequest> {
-  const changes = await resolveItemChanges(tx, subscription, listParam(params, 'items', paramPath(prefix, 'items')), paramPath(prefix, 'items'));
+async function readChangeRequest(
+  tx: Transaction,
+  subscription: SubscriptionObject,
+  params: Params,
+  prefix = '',
+): Promise<ChangeRequest> {
+  const changes = await resolveItemChanges(
+    tx,
+    subscription,
+    listParam(params, 'items', paramPath(prefix, 'items')),
+    paramPath(prefix, 'items'),
+  );
   const prorationBehavior =
-    optionalEnum(params, 'proration_behavior', PRORATION_BEHAVIORS, paramPath(prefix, 'proration_behavior')) ?? 'create_prorations';
+    optionalEnum(params, 'proration_behavior', PRORATION_BEHAVIORS, paramPath(prefix, 'proration_behavior')) ??
+    'create_prorations';
   const prorationDate = optionalInteger(params, 'proration_date', paramPath(prefix, 'proration_date')) ?? tx.now;
   const trialEnd = params.trial_end;
   if (trialEnd !== undefined && trialEnd !== 'now') {
@@ -195,7 +246,12 @@ async function readChangeRequest(tx: Transaction, subscription: SubscriptionObje
   return { changes, prorationBehavior, prorationDate, endTrial };
 }
 
-async function resolveItemChanges(tx: Transaction, subscription: SubscriptionObject, entries: unknown[], path: string): Promise<ItemChange[]> {
+async function resolveItemChanges(
+  tx: Transaction,
+  subscription: SubscriptionObject,
+  entries: unknown[],
+  path: string,
+): Promise<ItemChange[]> {
   const changes: ItemChange[] = [];
   for (const [index, entry] of entries.entries()) {
     const params = asParams(entry);
@@ -204,25 +260,38 @@ async function resolveItemChanges(tx: Transaction, subscription: SubscriptionObj
     const priceId = optionalString(params, 'price', at('price'));
     const quantity = optionalInteger(params, 'quantity', at('quantity'));
     const deleted = optionalBoolean(params, 'deleted', at('deleted')) ?? false;
-    if (quantity !== undefined && quantity < 1) throw invalidRequest('This value must be greater than or equal to 1.', { param: at('quantity') });
+    if (quantity !== undefined && quantity < 1)
+      throw invalidRequest('This value must be greater than or equal to 1.', { param: at('quantity') });
     const existing = id === undefined ? undefined : subscription.items.data.find((item) => item.id === id);
     if (id !== undefined && !existing) throw noSuch('subscription_item', id, at('id'));
     if (!existing && !priceId) throw missingParam(at('price'));
-    const price = priceId && priceId !== existing?.price.id ? await requireSubscribablePrice(tx, priceId, at('price')) : existing!.price;
+    const price =
+      priceId && priceId !== existing?.price.id
+        ? await requireSubscribablePrice(tx, priceId, at('price'))
+        : existing!.price;
     if (price.currency !== subscription.currency) {
-      throw invalidRequest(`The price specified uses currency \`${price.currency}\`, but this subscription uses \`${subscription.currency}\`.`, {
-        param: at('price'),
-      });
+      throw invalidRequest(
+        `The price specified uses currency \`${price.currency}\`, but this subscription uses \`${subscription.currency}\`.`,
+        {
+          param: at('price'),
+        },
+      );
     }
     const before = existing ? { id: existing.id, price: existing.price, quantity: existing.quantity } : null;
-    const after = deleted ? null : { id: existing?.id ?? tx.id('si'), price, quantity: quantity ?? existing?.quantity ?? 1 };
+    const after = deleted
+      ? null
+      : { id: existing?.id ?? tx.id('si'), price, quantity: quantity ?? existing?.quantity ?? 1 };
     const unchanged = before && after && before.price.id === after.price.id && before.quantity === after.quantity;
     if (!unchanged && (before || after)) changes.push({ before, after });
   }
   return changes;
 }
 
-function applyItemChanges(tx: Transaction, subscription: SubscriptionObject, changes: ItemChange[]): SubscriptionItemObject[] {
+function applyItemChanges(
+  tx: Transaction,
+  subscription: SubscriptionObject,
+  changes: ItemChange[],
+): SubscriptionItemObject[] {
   let items = structuredClone(subscription.items.data);
   for (const { before, after } of changes) {
     if (!after) {
@@ -232,10 +301,22 @@ function applyItemChanges(tx: Transaction, subscription: SubscriptionObject, cha
       Object.assign(item, { price: after.price, plan: planFromPrice(after.price), quantity: after.quantity });
     } else {
       const period = currentPeriod(subscription);
-      items.push(buildSubscriptionItem({ id: after.id, now: tx.now, subscription: subscription.id, price: after.price, quantity: after.quantity, period }));
+      items.push(
+        buildSubscriptionItem({
+          id: after.id,
+          now: tx.now,
+          subscription: subscription.id,
+          price: after.price,
+          quantity: after.quantity,
+          period,
+        }),
+      );
     }
   }
-  if (items.length === 0) throw invalidRequest('A subscription needs at least one item; cancel it instead of deleting them all.', { param: 'items' });
+  if (items.length === 0)
+    throw invalidRequest('A subscription needs at least one item; cancel it instead of deleting them all.', {
+      param: 'items',
+    });
   const terms = termsOf(items);
   if (items.some((item) => !sameTerms(item.price.recurring, terms))) {
     throw invalidRequest('All prices on a subscription must have the same recurring interval.', { param: 'items' });
@@ -250,7 +331,11 @@ function applyItemChanges(tx: Transaction, subscription: SubscriptionObject, cha
  * now and is invoiced at once: credit for unused old time (unless none) plus a whole period at the new price.
  * During a trial nothing is prorated.
  */
-async function planChange(tx: Transaction, subscription: SubscriptionObject, request: ChangeRequest): Promise<ChangePlan> {
+async function planChange(
+  tx: Transaction,
+  subscription: SubscriptionObject,
+  request: ChangeRequest,
+): Promise<ChangePlan> {
   const items = applyItemChanges(tx, subscription, request.changes);
   const period = currentPeriod(subscription);
   const trialing = subscription.status === 'trialing';
@@ -261,7 +346,9 @@ async function planChange(tx: Transaction, subscription: SubscriptionObject, req
     const restart = tx.now;
     const newPeriod = { start: restart, end: addIntervals(restart, termsOf(items), 1) };
     const credits =
-      trialing || request.prorationBehavior === 'none' ? [] : await linesFor(subscription.items.data, (item) => unusedTimeLine(tx, item, period, from));
+      trialing || request.prorationBehavior === 'none'
+        ? []
+        : await linesFor(subscription.items.data, (item) => unusedTimeLine(tx, item, period, from));
     setPeriod(items, newPeriod);
     const charges = await linesFor(items, (item) => periodLine(tx, item, newPeriod));
     return { items, newAnchor: restart, invoiceNow: [...credits, ...charges], pending: [] };
@@ -288,7 +375,8 @@ export async function updateSubscription(tx: Transaction, id: string, params: Pa
   const before = structuredClone(subscription);
   applyPlainFields(tx, subscription, params);
   const request = await readChangeRequest(tx, subscription, params);
-  const paymentBehavior: PaymentBehavior = optionalEnum(params, 'payment_behavior', PAYMENT_BEHAVIORS) ?? 'allow_incomplete';
+  const paymentBehavior: PaymentBehavior =
+    optionalEnum(params, 'payment_behavior', PAYMENT_BEHAVIORS) ?? 'allow_incomplete';
   const plan = await planChange(tx, subscription, request);
 
   setItems(subscription, plan.items);
@@ -305,7 +393,14 @@ export async function updateSubscription(tx: Transaction, id: string, params: Pa
 
   if (plan.invoiceNow && invoiceId) {
     const period = { start: tx.now, end: tx.now };
-    const spec = { subscription, lines: plan.invoiceNow, billingReason: 'subscription_update' as const, period, id: invoiceId, prorationDate: request.prorationDate };
+    const spec = {
+      subscription,
+      lines: plan.invoiceNow,
+      billingReason: 'subscription_update' as const,
+      period,
+      id: invoiceId,
+      prorationDate: request.prorationDate,
+    };
     const { paid } = await invoiceAndCollect(tx, spec);
     // error_if_incomplete: a declined payment rejects the whole update (the transaction is discarded).
     if (!paid && paymentBehavior === 'error_if_incomplete') throw cardDeclined();
@@ -355,7 +450,12 @@ function applyCancellationDetails(subscription: SubscriptionObject, params: Para
 }
 
 // Stripe sets canceled_at when the cancellation is requested, even though the subscription ends later.
-function scheduleCancellation(tx: Transaction, subscription: SubscriptionObject, at: number, atPeriodEnd: boolean): void {
+function scheduleCancellation(
+  tx: Transaction,
+  subscription: SubscriptionObject,
+  at: number,
+  atPeriodEnd: boolean,
+): void {
   subscription.cancel_at = at;
   subscription.cancel_at_period_end = atPeriodEnd;
   subscription.canceled_at = tx.now;
@@ -372,24 +472,46 @@ function unscheduleCancellation(subscription: SubscriptionObject): void {
 /** POST /v1/invoices/create_preview for a subscription: the invoice a change would make now, or else the next renewal's. */
 export async function previewSubscriptionInvoice(tx: Transaction, params: Params): Promise<InvoiceObject> {
   const subscriptionId = optionalString(params, 'subscription');
-  if (!subscriptionId) throw invalidRequest('The Stripe emulator previews subscription invoices only: pass `subscription`.', { param: 'subscription' });
+  if (!subscriptionId)
+    throw invalidRequest('The Stripe emulator previews subscription invoices only: pass `subscription`.', {
+      param: 'subscription',
+    });
   const subscription = await tx.require<SubscriptionObject>(subscriptionId, 'subscription', 'subscription');
   const customer = optionalString(params, 'customer');
   if (customer !== undefined && customer !== subscription.customer) {
-    throw invalidRequest(`Subscription ${subscription.id} does not belong to customer ${customer}.`, { param: 'subscription' });
+    throw invalidRequest(`Subscription ${subscription.id} does not belong to customer ${customer}.`, {
+      param: 'subscription',
+    });
   }
-  const request = await readChangeRequest(tx, subscription, hashParam(params, 'subscription_details'), 'subscription_details');
+  const request = await readChangeRequest(
+    tx,
+    subscription,
+    hashParam(params, 'subscription_details'),
+    'subscription_details',
+  );
   if (['canceled', 'paused', 'incomplete_expired'].includes(subscription.status)) throw noUpcomingInvoice(subscription);
   const plan = await planChange(tx, subscription, request);
-  const changed: SubscriptionObject = { ...structuredClone(subscription), items: { ...subscription.items, data: plan.items } };
+  const changed: SubscriptionObject = {
+    ...structuredClone(subscription),
+    items: { ...subscription.items, data: plan.items },
+  };
 
   if (plan.invoiceNow) {
     const period = { start: tx.now, end: tx.now };
-    return previewInvoice(tx, { subscription: changed, lines: plan.invoiceNow, billingReason: 'subscription_update', period, prorationDate: request.prorationDate });
+    return previewInvoice(tx, {
+      subscription: changed,
+      lines: plan.invoiceNow,
+      billingReason: 'subscription_update',
+      period,
+      prorationDate: request.prorationDate,
+    });
   }
   if (subscription.cancel_at_period_end) throw noUpcomingInvoice(subscription);
   const period = currentPeriod(changed);
-  const next = { start: period.end, end: periodEndAfter(plan.newAnchor ?? subscription.billing_cycle_anchor, termsOf(plan.items), period.end) };
+  const next = {
+    start: period.end,
+    end: periodEndAfter(plan.newAnchor ?? subscription.billing_cycle_anchor, termsOf(plan.items), period.end),
+  };
   const lines = [...plan.pending, ...(await linesFor(plan.items, (item) => periodLine(tx, item, next)))];
   return previewInvoice(tx, { subscription: changed, lines, billingReason: 'upcoming', period });
 }
@@ -430,7 +552,13 @@ export async function cancelSubscription(tx: Transaction, id: string, params: Pa
   tx.emit('customer.subscription.deleted', subscription);
 
   if (invoiceId) {
-    await invoiceAndCollect(tx, { subscription, lines: credits, billingReason: 'subscription_update', period: { start: tx.now, end: tx.now }, id: invoiceId });
+    await invoiceAndCollect(tx, {
+      subscription,
+      lines: credits,
+      billingReason: 'subscription_update',
+      period: { start: tx.now, end: tx.now },
+      id: invoiceId,
+    });
   } else if (credits.length > 0) {
     addPendingItems(tx, subscription, credits);
   }
@@ -445,7 +573,9 @@ export async function pauseSubscription(tx: Transaction, id: string): Promise<Su
   }
   const before = structuredClone(subscription);
   subscription.status = 'paused';
-  subscription.status_details = { paused: { type: 'subscription', subscription: { type: 'pause_requested' }, transitioned_at: tx.now } };
+  subscription.status_details = {
+    paused: { type: 'subscription', subscription: { type: 'pause_requested' }, transitioned_at: tx.now },
+  };
   publish(tx, before, subscription, ['customer.subscription.paused', 'customer.subscription.updated']);
   return subscription;
 }
@@ -473,7 +603,8 @@ export async function resumeSubscription(tx: Transaction, id: string, params: Pa
   } else {
     const period = periodContaining(subscription.billing_cycle_anchor, terms, tx.now);
     setPeriod(items, period);
-    lines = prorationBehavior === 'none' ? [] : await linesFor(items, (item) => remainingTimeLine(tx, item, period, tx.now));
+    lines =
+      prorationBehavior === 'none' ? [] : await linesFor(items, (item) => remainingTimeLine(tx, item, period, tx.now));
   }
   delete subscription.status_details;
   subscription.status = 'active';
@@ -482,7 +613,13 @@ export async function resumeSubscription(tx: Transaction, id: string, params: Pa
   publish(tx, before, subscription, ['customer.subscription.resumed', 'customer.subscription.updated']);
 
   if (invoiceId) {
-    const spec = { subscription, lines, billingReason: 'subscription_update' as const, period: { start: tx.now, end: tx.now }, id: invoiceId };
+    const spec = {
+      subscription,
+      lines,
+      billingReason: 'subscription_update' as const,
+      period: { start: tx.now, end: tx.now },
+      id: invoiceId,
+    };
     const { paid } = await invoiceAndCollect(tx, spec);
     if (!paid) markPastDue(tx, subscription);
   }
@@ -495,7 +632,9 @@ function resumeAnchor(params: Params): 'now' | 'unchanged' {
   const value = typeof raw === 'object' && raw !== null ? asParams(raw).type : raw;
   if (value === undefined) return 'now';
   if (value === 'now' || value === 'unchanged') return value;
-  throw invalidRequest('Invalid billing_cycle_anchor: must be one of now, unchanged', { param: 'billing_cycle_anchor' });
+  throw invalidRequest('Invalid billing_cycle_anchor: must be one of now, unchanged', {
+    param: 'billing_cycle_anchor',
+  });
 }
 
 // ---------------------------------------------------------------------------------- simulated time passing
@@ -507,13 +646,19 @@ function resumeAnchor(params: Params): 'now' | 'unchanged' {
 export async function renewSubscription(tx: Transaction, id: string): Promise<SubscriptionObject> {
   const subscription = await tx.require<SubscriptionObject>(id, 'subscription');
   if (!['active', 'past_due', 'trialing', 'unpaid'].includes(subscription.status)) {
-    throw invalidRequest(`Subscription ${subscription.id} is ${subscription.status}; only active, trialing, past_due or unpaid subscriptions renew.`);
+    throw invalidRequest(
+      `Subscription ${subscription.id} is ${subscription.status}; only active, trialing, past_due or unpaid subscriptions renew.`,
+    );
   }
   const period = currentPeriod(subscription);
-  if (subscription.cancel_at !== null && subscription.cancel_at <= period.end) return endSubscription(tx, subscription, subscription.cancel_at);
+  if (subscription.cancel_at !== null && subscription.cancel_at <= period.end)
+    return endSubscription(tx, subscription, subscription.cancel_at);
 
   const before = structuredClone(subscription);
-  const next = { start: period.end, end: periodEndAfter(subscription.billing_cycle_anchor, termsOf(subscription.items.data), period.end) };
+  const next = {
+    start: period.end,
+    end: periodEndAfter(subscription.billing_cycle_anchor, termsOf(subscription.items.data), period.end),
+  };
   setPeriod(subscription.items.data, next);
   const lines = await linesFor(subscription.items.data, (item) => periodLine(tx, item, next));
   const invoiceId = tx.id('in');
@@ -541,10 +686,19 @@ function endSubscription(tx: Transaction, subscription: SubscriptionObject, at: 
 /** Charges an open invoice again; paying a past-due subscription's latest invoice makes it active. */
 export async function retryInvoicePayment(tx: Transaction, invoiceId: string): Promise<InvoiceObject> {
   const invoice = await tx.require<InvoiceObject>(invoiceId, 'invoice');
-  if (invoice.status !== 'open') throw invalidRequest(`Invoice ${invoice.id} is ${invoice.status}; only open invoices can be paid.`);
+  if (invoice.status !== 'open')
+    throw invalidRequest(`Invoice ${invoice.id} is ${invoice.status}; only open invoices can be paid.`);
   const paid = await collectPayment(tx, invoice);
-  const subscription = await tx.find<SubscriptionObject>(invoice.parent.subscription_details.subscription, 'subscription');
-  if (paid && subscription && ['past_due', 'unpaid'].includes(subscription.status) && subscription.latest_invoice === invoice.id) {
+  const subscription = await tx.find<SubscriptionObject>(
+    invoice.parent.subscription_details.subscription,
+    'subscription',
+  );
+  if (
+    paid &&
+    subscription &&
+    ['past_due', 'unpaid'].includes(subscription.status) &&
+    subscription.latest_invoice === invoice.id
+  ) {
     const before = structuredClone(subscription);
     subscription.status = 'active';
     publish(tx, before, subscription);
@@ -555,7 +709,8 @@ export async function retryInvoicePayment(tx: Transaction, invoiceId: string): P
 /** Dunning gave up: past_due → unpaid. */
 export async function markUnpaid(tx: Transaction, id: string): Promise<SubscriptionObject> {
   const subscription = await tx.require<SubscriptionObject>(id, 'subscription');
-  if (subscription.status !== 'past_due') throw invalidRequest(`Only past_due subscriptions become unpaid; ${subscription.id} is ${subscription.status}.`);
+  if (subscription.status !== 'past_due')
+    throw invalidRequest(`Only past_due subscriptions become unpaid; ${subscription.id} is ${subscription.status}.`);
   const before = structuredClone(subscription);
   subscription.status = 'unpaid';
   publish(tx, before, subscription);

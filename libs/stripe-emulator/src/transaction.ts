@@ -81,7 +81,9 @@ export class Transaction {
       created: this.now,
       data: {
         object: structuredClone(object),
-        ...(previousAttributes && Object.keys(previousAttributes).length > 0 ? { previous_attributes: structuredClone(previousAttributes) } : {}),
+        ...(previousAttributes && Object.keys(previousAttributes).length > 0
+          ? { previous_attributes: structuredClone(previousAttributes) }
+          : {}),
       },
       livemode: false,
       pending_webhooks: 1,

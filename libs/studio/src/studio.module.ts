@@ -1,7 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { MessagingModule, PersistenceModule, QueuesModule, SearchModule } from '@lib/platform';
 import { CatalogDocuments } from './application/catalog/catalog-index.js';
-import { GetCaptionFileHandler, GetCatalogVideoHandler, GetPlaybackHandler, SearchCatalogHandler, SuggestCatalogHandler } from './application/catalog/catalog.handlers.js';
+import {
+  GetCaptionFileHandler,
+  GetCatalogVideoHandler,
+  GetPlaybackHandler,
+  SearchCatalogHandler,
+  SuggestCatalogHandler,
+} from './application/catalog/catalog.handlers.js';
 import { ChannelTeams } from './application/channel-teams.js';
 import { ChangeMemberRoleHandler } from './application/commands/change-member-role/change-member-role.handler.js';
 import { CreateChannelHandler } from './application/commands/create-channel/create-channel.handler.js';
@@ -20,7 +26,11 @@ import {
   DeleteCollectionHandler,
   DeleteTemplateHandler,
 } from './application/commands/library/library.handlers.js';
-import { BulkPublishHandler, PublishVideoHandler, UnpublishVideoHandler } from './application/commands/publishing/publishing.handlers.js';
+import {
+  BulkPublishHandler,
+  PublishVideoHandler,
+  UnpublishVideoHandler,
+} from './application/commands/publishing/publishing.handlers.js';
 import { VideoEdits } from './application/commands/videos/video-edits.js';
 import {
   CreateVideoHandler,
@@ -55,7 +65,13 @@ import {
 import { ChannelRepository } from './domain/channel/channel.repository.js';
 import { PersonRepository } from './domain/people/person.repository.js';
 import { VideoRepository } from './domain/video/video.repository.js';
-import { MEDIA_CONTROLLERS, MEDIA_ENTITIES, MEDIA_IMPORTS, MEDIA_PROVIDERS, MEDIA_SQL_ONLY_TABLES } from './infrastructure/media/media.wiring.js';
+import {
+  MEDIA_CONTROLLERS,
+  MEDIA_ENTITIES,
+  MEDIA_IMPORTS,
+  MEDIA_PROVIDERS,
+  MEDIA_SQL_ONLY_TABLES,
+} from './infrastructure/media/media.wiring.js';
 import { studioOutboundEvents } from './infrastructure/outbound-events.js';
 import { ChannelSchema, StudioPersonSchema } from './infrastructure/persistence/channel.schemas.js';
 import { MikroOrmChannelRepository } from './infrastructure/persistence/mikro-orm-channel.repository.js';
@@ -64,7 +80,12 @@ import { MikroOrmVideoRepository } from './infrastructure/persistence/mikro-orm-
 import { SqlChannelAccess } from './infrastructure/persistence/sql-channel-access.js';
 import { SqlChannelDirectory } from './infrastructure/persistence/sql-channel-directory.js';
 import { ChannelDirectory } from './contracts/index.js';
-import { CollectionSchema, ContentTemplateSchema, SeriesSchema, VideoSchema } from './infrastructure/persistence/video.schemas.js';
+import {
+  CollectionSchema,
+  ContentTemplateSchema,
+  SeriesSchema,
+  VideoSchema,
+} from './infrastructure/persistence/video.schemas.js';
 import { CatalogIndexSource } from './infrastructure/search/catalog-index.source.js';
 import { CatalogController } from './interface/http/catalog.controller.js';
 import { ChannelsController } from './interface/http/channels.controller.js';
@@ -81,11 +102,30 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
 @Global()
 @Module({
   imports: [
-    PersistenceModule.forFeature([StudioPersonSchema, ChannelSchema, VideoSchema, SeriesSchema, CollectionSchema, ContentTemplateSchema, ...MEDIA_ENTITIES], {
-      sqlOnlyTables: MEDIA_SQL_ONLY_TABLES,
-    }),
+    PersistenceModule.forFeature(
+      [
+        StudioPersonSchema,
+        ChannelSchema,
+        VideoSchema,
+        SeriesSchema,
+        CollectionSchema,
+        ContentTemplateSchema,
+        ...MEDIA_ENTITIES,
+      ],
+      {
+        sqlOnlyTables: MEDIA_SQL_ONLY_TABLES,
+      },
+    ),
     MessagingModule.forContext({
-      publishes: [ChannelCreatedV1, VideoPublishedV1, VideoUnpublishedV1, VideoUpdatedV1, VideoDeletedV1, TranscodingProgressedV1, TranscodingFailedV1],
+      publishes: [
+        ChannelCreatedV1,
+        VideoPublishedV1,
+        VideoUnpublishedV1,
+        VideoUpdatedV1,
+        VideoDeletedV1,
+        TranscodingProgressedV1,
+        TranscodingFailedV1,
+      ],
       outbound: studioOutboundEvents,
       consumers: [RememberPerson, ProjectCatalog],
     }),

@@ -35,7 +35,10 @@ describe('entitlements and quotas: the BillingApi port and @RequiresEntitlement,
 
   beforeAll(async () => {
     fake = await startFakeStripe();
-    app = await startTestApp((config: AppConfig) => ({ module: GatedModule, imports: [StandaloneModule.forRoot(config)] }), { env: fake.env });
+    app = await startTestApp(
+      (config: AppConfig) => ({ module: GatedModule, imports: [StandaloneModule.forRoot(config)] }),
+      { env: fake.env },
+    );
     await syncPlans(app);
     billing = app.app.get(BillingApi);
   });
@@ -60,7 +63,9 @@ describe('entitlements and quotas: the BillingApi port and @RequiresEntitlement,
     });
 
     await subscribe(app, fake, user, 'creator-plus');
-    expect((await app.request('GET', '/v1/test-gated/any-analytics', { token: user.tokens.accessToken })).status).toBe(200);
+    expect((await app.request('GET', '/v1/test-gated/any-analytics', { token: user.tokens.accessToken })).status).toBe(
+      200,
+    );
     const advanced = await app.request('GET', '/v1/test-gated/advanced-analytics', { token: user.tokens.accessToken });
     expect(advanced.status).toBe(403);
     expect(advanced.body.upgradeTo).toEqual([{ planId: 'studio-pro', name: 'Studio Pro', value: 'advanced' }]);
@@ -70,13 +75,27 @@ describe('entitlements and quotas: the BillingApi port and @RequiresEntitlement,
   it('counts a quota per billing period and refuses the call that would pass the limit with 402 and the numbers', async () => {
     const user = await registerUser(app);
     await inContext(async () => {
-      expect(await billing.consume(user.user.id, 'episodes_per_month')).toMatchObject({ limit: 2, used: 1, remaining: 1 });
+      expect(await billing.consume(user.user.id, 'episodes_per_month')).toMatchObject({
+        limit: 2,
+        used: 1,
+        remaining: 1,
+      });
       await billing.consume(user.user.id, 'episodes_per_month');
       const error = await billing.consume(user.user.id, 'episodes_per_month').catch((caught: unknown) => caught);
       expect(error).toMatchObject({
         code: 'billing.quota.exceeded',
         kind: 'payment-required',
-        details: { entitlement: 'episodes_per_month', limit: 2, used: 2, requested: 1, planId: 'free', upgradeTo: [{ planId: 'creator-plus', value: 10 }, { planId: 'studio-pro', value: 'unlimited' }] },
+        details: {
+          entitlement: 'episodes_per_month',
+          limit: 2,
+          used: 2,
+          requested: 1,
+          planId: 'free',
+          upgradeTo: [
+            { planId: 'creator-plus', value: 10 },
+            { planId: 'studio-pro', value: 'unlimited' },
+          ],
+        },
       });
       expect((await billing.usageOf(user.user.id, 'episodes_per_month')).used).toBe(2);
     });
@@ -84,9 +103,14 @@ describe('entitlements and quotas: the BillingApi port and @RequiresEntitlement,
 
   it('never overshoots a limit under concurrent consumption', async () => {
     const user = await registerUser(app);
-    const results = await Promise.allSettled(Array.from({ length: 12 }, () => inContext(() => billing.consume(user.user.id, 'episodes_per_month'))));
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, () => inContext(() => billing.consume(user.user.id, 'episodes_per_month'))),
+    );
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(2);
-    expect(await inContext(() => billing.usageOf(user.user.id, 'episodes_per_month'))).toMatchObject({ used: 2, remaining: 0 });
+    expect(await inContext(() => billing.usageOf(user.user.id, 'episodes_per_month'))).toMatchObject({
+      used: 2,
+      remaining: 0,
+    });
   });
 
   it('counts a keyed consumption once (a retried job), and gives it back once', async () => {
@@ -106,7 +130,11 @@ describe('entitlements and quotas: the BillingApi port and @RequiresEntitlement,
     await subscribe(app, fake, user, 'studio-pro');
     await inContext(async () => {
       for (let i = 0; i < 30; i += 1) await billing.consume(user.user.id, 'episodes_per_month');
-      expect(await billing.usageOf(user.user.id, 'episodes_per_month')).toMatchObject({ limit: 'unlimited', used: 30, remaining: 'unlimited' });
+      expect(await billing.usageOf(user.user.id, 'episodes_per_month')).toMatchObject({
+        limit: 'unlimited',
+        used: 30,
+        remaining: 'unlimited',
+      });
       const library = await billing.consume(user.user.id, 'library_items', 5);
       expect(library).toMatchObject({ limit: 'unlimited', used: 5, periodStart: null, periodEnd: null });
     });
@@ -115,8 +143,12 @@ describe('entitlements and quotas: the BillingApi port and @RequiresEntitlement,
   it('refuses names that are not quotas and amounts that are not positive integers', async () => {
     const user = await registerUser(app);
     await inContext(async () => {
-      await expect(billing.consume(user.user.id, 'ad_free' as never)).rejects.toMatchObject({ code: 'billing.plan.invalid' });
-      await expect(billing.consume(user.user.id, 'episodes_per_month', 0)).rejects.toMatchObject({ code: 'billing.plan.invalid' });
+      await expect(billing.consume(user.user.id, 'ad_free' as never)).rejects.toMatchObject({
+        code: 'billing.plan.invalid',
+      });
+      await expect(billing.consume(user.user.id, 'episodes_per_month', 0)).rejects.toMatchObject({
+        code: 'billing.plan.invalid',
+      });
     });
   });
 
@@ -125,7 +157,9 @@ describe('entitlements and quotas: the BillingApi port and @RequiresEntitlement,
     await inContext(() => billing.consume(user.user.id, 'library_items', 3));
     const overview = await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken });
     expect(overview.body.usage).toEqual(
-      expect.arrayContaining([expect.objectContaining({ entitlement: 'library_items', limit: 100, used: 3, remaining: 97 })]),
+      expect.arrayContaining([
+        expect.objectContaining({ entitlement: 'library_items', limit: 100, used: 3, remaining: 97 }),
+      ]),
     );
   });
 });

@@ -11,7 +11,10 @@ describe('the sandbox payment provider (no Stripe keys): a real browser on the c
 
   beforeAll(async () => {
     app = await startShowrunner();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -42,7 +45,10 @@ describe('the sandbox payment provider (no Stripe keys): a real browser on the c
     expect(overview.entitlements).toMatchObject({ ad_free: true, early_access: true, library_items: 'unlimited' });
     expect(overview.subscription).toMatchObject({ planId: 'prime', status: 'trialing' });
     await webhooksSettle(app);
-    const stored = await sql<{ provider: string; n: number }>(app, `select provider, count(*)::int as n from billing.webhook_events group by provider`);
+    const stored = await sql<{ provider: string; n: number }>(
+      app,
+      `select provider, count(*)::int as n from billing.webhook_events group by provider`,
+    );
     expect(stored).toEqual([{ provider: 'stripe', n: expect.any(Number) }]);
 
     // The invoice links lead to the sandbox's own invoice page.
@@ -51,7 +57,10 @@ describe('the sandbox payment provider (no Stripe keys): a real browser on the c
     expect(invoicePage.status).toBe(200);
     expect(invoicePage.body).toContain(invoice.number);
 
-    const cancel = await app.request('POST', '/v1/billing/subscription/cancel', { token: user.tokens.accessToken, body: { atPeriodEnd: false, reason: 'unused' } });
+    const cancel = await app.request('POST', '/v1/billing/subscription/cancel', {
+      token: user.tokens.accessToken,
+      body: { atPeriodEnd: false, reason: 'unused' },
+    });
     expect(cancel.status).toBe(200);
     expect(cancel.body.status).toBe('canceled');
     await planBecomes(app, user, 'free');
@@ -64,7 +73,9 @@ describe('the sandbox payment provider (no Stripe keys): a real browser on the c
     await page.getByRole('heading', { name: 'Payment declined' }).waitFor();
     await page.close();
     await webhooksSettle(app);
-    const [session] = await sql<{ status: string }>(app, `select status from billing.checkout_sessions where id = ?`, [sessionId]);
+    const [session] = await sql<{ status: string }>(app, `select status from billing.checkout_sessions where id = ?`, [
+      sessionId,
+    ]);
     expect(session.status).toBe('expired');
     const overview = await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken });
     expect(overview.body).toMatchObject({ planId: 'free', subscription: null });

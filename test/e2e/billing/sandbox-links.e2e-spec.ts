@@ -15,10 +15,16 @@ describe('the sandbox payment pages: links expire, a finished checkout stays fin
 
   /** A form post as the browser sends it, without following the 303. */
   const submit = (path: string) => fetch(`${app.url}${path}`, { method: 'POST', redirect: 'manual' });
-  const problem = async (response: Response) => ({ status: response.status, code: ((await response.json()) as { code: string }).code });
+  const problem = async (response: Response) => ({
+    status: response.status,
+    code: ((await response.json()) as { code: string }).code,
+  });
 
   async function startCheckout(user: RegisteredUser, planId = 'prime'): Promise<string> {
-    const checkout = await app.request('POST', '/v1/billing/checkout', { token: user.tokens.accessToken, body: { planId, interval: 'month' } });
+    const checkout = await app.request('POST', '/v1/billing/checkout', {
+      token: user.tokens.accessToken,
+      body: { planId, interval: 'month' },
+    });
     expect(checkout.status).toBe(201);
     return checkout.body.sessionId as string;
   }
@@ -36,7 +42,11 @@ describe('the sandbox payment pages: links expire, a finished checkout stays fin
   }
 
   async function sandboxInvoicesOf(customerId: string): Promise<number> {
-    const [row] = await sql<{ n: number }>(app, `select count(*)::int as n from billing.sandbox_objects where object = 'invoice' and data->>'customer' = ?`, [customerId]);
+    const [row] = await sql<{ n: number }>(
+      app,
+      `select count(*)::int as n from billing.sandbox_objects where object = 'invoice' and data->>'customer' = ?`,
+      [customerId],
+    );
     return row.n;
   }
 
@@ -54,7 +64,11 @@ describe('the sandbox payment pages: links expire, a finished checkout stays fin
     expect(portal.status).toBe(201);
     const url = new URL(portal.body.url);
     const portalId = url.pathname.split('/').pop()!;
-    const [row] = await sql<{ customer: string }>(app, `select data->>'customer' as customer from billing.sandbox_objects where id = ?`, [portalId]);
+    const [row] = await sql<{ customer: string }>(
+      app,
+      `select data->>'customer' as customer from billing.sandbox_objects where id = ?`,
+      [portalId],
+    );
     return { path: `${url.pathname}${url.search}`, portalId, customerId: row.customer };
   }
 
@@ -66,12 +80,26 @@ describe('the sandbox payment pages: links expire, a finished checkout stays fin
       const user = await registerUser(app);
       const sessionId = await startCheckout(user);
       expect((await submit(`/sandbox/checkout/${sessionId}/pay`)).status).toBe(303);
-      expect(await problem(await submit(`/sandbox/checkout/${sessionId}/pay`))).toEqual({ status: 409, code: 'billing.sandbox-checkout.not-open' });
-      expect(await problem(await submit(`/sandbox/checkout/${sessionId}/decline`))).toEqual({ status: 409, code: 'billing.sandbox-checkout.not-open' });
+      expect(await problem(await submit(`/sandbox/checkout/${sessionId}/pay`))).toEqual({
+        status: 409,
+        code: 'billing.sandbox-checkout.not-open',
+      });
+      expect(await problem(await submit(`/sandbox/checkout/${sessionId}/decline`))).toEqual({
+        status: 409,
+        code: 'billing.sandbox-checkout.not-open',
+      });
 
       await planBecomes(app, user, 'prime');
-      const [session] = await sql<{ customer: string }>(app, `select data->>'customer' as customer from billing.sandbox_objects where id = ?`, [sessionId]);
-      const [subscriptions] = await sql<{ n: number }>(app, `select count(*)::int as n from billing.sandbox_objects where object = 'subscription' and data->>'customer' = ?`, [session.customer]);
+      const [session] = await sql<{ customer: string }>(
+        app,
+        `select data->>'customer' as customer from billing.sandbox_objects where id = ?`,
+        [sessionId],
+      );
+      const [subscriptions] = await sql<{ n: number }>(
+        app,
+        `select count(*)::int as n from billing.sandbox_objects where object = 'subscription' and data->>'customer' = ?`,
+        [session.customer],
+      );
       expect(subscriptions.n).toBe(1);
     });
 
@@ -83,7 +111,9 @@ describe('the sandbox payment pages: links expire, a finished checkout stays fin
       expect(payAfterDecline.headers.get('content-type')).toContain('application/problem+json');
       expect(await problem(payAfterDecline)).toEqual({ status: 409, code: 'billing.sandbox-checkout.not-open' });
       await webhooksSettle(app);
-      expect((await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken })).body).toMatchObject({ planId: 'free', subscription: null });
+      expect(
+        (await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken })).body,
+      ).toMatchObject({ planId: 'free', subscription: null });
     });
   });
 
@@ -94,26 +124,41 @@ describe('the sandbox payment pages: links expire, a finished checkout stays fin
       await age(sessionId, 24 * 3_600);
       const page = await app.request('GET', `/sandbox/checkout/${sessionId}`);
       expect(page).toMatchObject({ status: 404, body: { code: 'billing.sandbox-link.expired' } });
-      expect(await problem(await submit(`/sandbox/checkout/${sessionId}/pay`))).toEqual({ status: 404, code: 'billing.sandbox-link.expired' });
+      expect(await problem(await submit(`/sandbox/checkout/${sessionId}/pay`))).toEqual({
+        status: 404,
+        code: 'billing.sandbox-link.expired',
+      });
       await webhooksSettle(app);
-      expect((await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken })).body.planId).toBe('free');
+      expect(
+        (await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken })).body.planId,
+      ).toBe('free');
     });
 
     it('refuses a portal link older than its lifetime (15 minutes by default), even with an unused token', async () => {
       const owner = await subscribedUser();
       const link = await portalLink(owner);
       await age(link.portalId, 15 * 60);
-      expect(await app.request('GET', link.path)).toMatchObject({ status: 404, body: { code: 'billing.sandbox-link.expired' } });
+      expect(await app.request('GET', link.path)).toMatchObject({
+        status: 404,
+        body: { code: 'billing.sandbox-link.expired' },
+      });
     });
 
     it('refuses invoice and receipt links once the invoice is older than their lifetime (30 days by default)', async () => {
       const owner = await subscribedUser();
-      const [invoice] = (await app.request('GET', '/v1/billing/invoices', { token: owner.tokens.accessToken })).body.items;
+      const [invoice] = (await app.request('GET', '/v1/billing/invoices', { token: owner.tokens.accessToken })).body
+        .items;
       const invoicePath = new URL(invoice.hostedUrl).pathname;
       expect((await app.request('GET', invoicePath)).status).toBe(200);
       await age(invoicePath.split('/').pop()!, 30 * 86_400);
-      expect(await app.request('GET', invoicePath)).toMatchObject({ status: 404, body: { code: 'billing.sandbox-link.expired' } });
-      expect(await app.request('GET', `${invoicePath}/pdf`)).toMatchObject({ status: 404, body: { code: 'billing.sandbox-link.expired' } });
+      expect(await app.request('GET', invoicePath)).toMatchObject({
+        status: 404,
+        body: { code: 'billing.sandbox-link.expired' },
+      });
+      expect(await app.request('GET', `${invoicePath}/pdf`)).toMatchObject({
+        status: 404,
+        body: { code: 'billing.sandbox-link.expired' },
+      });
     });
   });
 
@@ -128,9 +173,15 @@ describe('the sandbox payment pages: links expire, a finished checkout stays fin
       expect(ownerView.body).toContain('Renew (card pays)');
 
       // The link leaked (history, a shared screenshot, a proxy log): it was used up by its owner.
-      expect(await app.request('GET', link.path)).toMatchObject({ status: 403, body: { code: 'billing.sandbox-portal.token-invalid' } });
+      expect(await app.request('GET', link.path)).toMatchObject({
+        status: 403,
+        body: { code: 'billing.sandbox-portal.token-invalid' },
+      });
       // Without a token at all, neither the page nor an action.
-      expect(await app.request('GET', `/sandbox/portal/${link.portalId}`)).toMatchObject({ status: 403, body: { code: 'billing.sandbox-portal.token-invalid' } });
+      expect(await app.request('GET', `/sandbox/portal/${link.portalId}`)).toMatchObject({
+        status: 403,
+        body: { code: 'billing.sandbox-portal.token-invalid' },
+      });
       const subscriptionId = renewAction(ownerView.body).split('/subscriptions/')[1].split('/')[0];
       const bare = `/sandbox/portal/${link.portalId}/subscriptions/${subscriptionId}/renew`;
       expect(await problem(await submit(bare))).toEqual({ status: 403, code: 'billing.sandbox-portal.token-invalid' });
@@ -138,7 +189,10 @@ describe('the sandbox payment pages: links expire, a finished checkout stays fin
       const stranger = await registerUser(app);
       const strangerLink = await portalLink(stranger);
       const strangerToken = new URLSearchParams(strangerLink.path.split('?')[1]).get('token')!;
-      expect(await problem(await submit(`${bare}?token=${strangerToken}`))).toEqual({ status: 403, code: 'billing.sandbox-portal.token-invalid' });
+      expect(await problem(await submit(`${bare}?token=${strangerToken}`))).toEqual({
+        status: 403,
+        code: 'billing.sandbox-portal.token-invalid',
+      });
 
       expect(await sandboxInvoicesOf(link.customerId)).toBe(invoicesBefore);
     });
@@ -156,7 +210,10 @@ describe('the sandbox payment pages: links expire, a finished checkout stays fin
       expect(next).toMatch(new RegExp(`^/sandbox/portal/${link.portalId}\\?token=`));
       expect(await sandboxInvoicesOf(link.customerId)).toBe(invoicesBefore + 1);
 
-      expect(await problem(await submit(action))).toEqual({ status: 403, code: 'billing.sandbox-portal.token-invalid' });
+      expect(await problem(await submit(action))).toEqual({
+        status: 403,
+        code: 'billing.sandbox-portal.token-invalid',
+      });
       expect(await sandboxInvoicesOf(link.customerId)).toBe(invoicesBefore + 1);
       // The redirect's fresh token opens the page again, once.
       expect((await app.request('GET', next)).status).toBe(200);

@@ -3,7 +3,16 @@ import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import type { TestApp } from '@lib/platform/testing';
 import { eventually } from '@lib/platform/testing';
 import type { FakeStripe } from '../../support/fake-stripe.js';
-import { planBecomes, sql, startBillingOnFakeStripe, subscribe, syncPlans, webhooksSettle, webhookUrl, type BillingOnFakeStripe } from '../../support/billing.js';
+import {
+  planBecomes,
+  sql,
+  startBillingOnFakeStripe,
+  subscribe,
+  syncPlans,
+  webhooksSettle,
+  webhookUrl,
+  type BillingOnFakeStripe,
+} from '../../support/billing.js';
 import { registerUser, type RegisteredUser } from '../../support/showrunner.js';
 
 describe('billing on Stripe (a local fake of its API, the real SDK): subscribe, change, cancel, refund', () => {
@@ -22,16 +31,25 @@ describe('billing on Stripe (a local fake of its API, the real SDK): subscribe, 
     const plans = await app.request('GET', '/v1/billing/plans');
     expect(plans.status).toBe(200);
     expect(plans.body.map((plan: { id: string }) => plan.id)).toEqual(['free', 'prime', 'creator-plus', 'studio-pro']);
-    expect(plans.body[1]).toMatchObject({ prices: [{ interval: 'month', amount: 499, currency: 'usd' }, { interval: 'year', amount: 4_990, currency: 'usd' }] });
+    expect(plans.body[1]).toMatchObject({
+      prices: [
+        { interval: 'month', amount: 499, currency: 'usd' },
+        { interval: 'year', amount: 4_990, currency: 'usd' },
+      ],
+    });
   });
 
   it('syncs plans to Stripe once: products and prices carry our plan ids, and a second sync creates nothing', async () => {
     const prices = await fake.client().prices.list({ limit: 100 });
     expect(prices.data).toHaveLength(6);
-    expect(new Set(prices.data.map((price) => price.metadata.planId))).toEqual(new Set(['prime', 'creator-plus', 'studio-pro']));
+    expect(new Set(prices.data.map((price) => price.metadata.planId))).toEqual(
+      new Set(['prime', 'creator-plus', 'studio-pro']),
+    );
     const before = fake.requests.length;
     await syncPlans(app);
-    expect(fake.requests.slice(before).filter((request) => request.method === 'POST' && request.path === '/v1/prices')).toHaveLength(0);
+    expect(
+      fake.requests.slice(before).filter((request) => request.method === 'POST' && request.path === '/v1/prices'),
+    ).toHaveLength(0);
   });
 
   it('takes a user from Free to Prime: checkout, payment, webhooks, entitlements, invoice and payment', async () => {
@@ -50,7 +68,9 @@ describe('billing on Stripe (a local fake of its API, the real SDK): subscribe, 
     expect(session.metadata).toMatchObject({ userId: user.user.id, planId: 'prime', attr_contentId: 'episode-42' });
 
     const paid = await fake.emulator.completeCheckout(checkout.body.sessionId, 'pay');
-    expect(await fake.deliver(webhookUrl(app), paid.events as unknown as Stripe.Event[])).toEqual(paid.events.map(() => 200));
+    expect(await fake.deliver(webhookUrl(app), paid.events as unknown as Stripe.Event[])).toEqual(
+      paid.events.map(() => 200),
+    );
     const overview = await planBecomes(app, user, 'prime');
     expect(overview.entitlements).toMatchObject({ ad_free: true, library_items: 'unlimited' });
     expect(overview.subscription).toMatchObject({ planId: 'prime', interval: 'month', cancelAtPeriodEnd: false });
@@ -60,7 +80,11 @@ describe('billing on Stripe (a local fake of its API, the real SDK): subscribe, 
 
     const invoices = await app.request('GET', '/v1/billing/invoices', { token: user.tokens.accessToken });
     expect(invoices.body.items).toHaveLength(1);
-    expect(invoices.body.items[0]).toMatchObject({ status: 'paid', amountPaid: 0, billingReason: 'subscription_create' });
+    expect(invoices.body.items[0]).toMatchObject({
+      status: 'paid',
+      amountPaid: 0,
+      billingReason: 'subscription_create',
+    });
     const [activated] = await sql<{ payload: { attribution: Record<string, string>; mrr: number } }>(
       app,
       `select payload from platform.outbox where type = 'billing.subscription-activated.v1' and payload->>'userId' = ?`,
@@ -81,7 +105,11 @@ describe('billing on Stripe (a local fake of its API, the real SDK): subscribe, 
   });
 
   it('sends create-calls to Stripe with idempotency keys', async () => {
-    const creates = fake.requests.filter((request) => request.method === 'POST' && ['/v1/customers', '/v1/checkout/sessions', '/v1/products', '/v1/prices'].includes(request.path));
+    const creates = fake.requests.filter(
+      (request) =>
+        request.method === 'POST' &&
+        ['/v1/customers', '/v1/checkout/sessions', '/v1/products', '/v1/prices'].includes(request.path),
+    );
     expect(creates.length).toBeGreaterThan(0);
     for (const request of creates) expect(request.idempotencyKey).toMatch(/^(customer|checkout|product|price):/);
   });
@@ -89,14 +117,22 @@ describe('billing on Stripe (a local fake of its API, the real SDK): subscribe, 
   it('refuses a second subscription and a checkout for an archived plan (409)', async () => {
     const user = await registerUser(app);
     await subscribe(app, fake, user, 'creator-plus');
-    const again = await app.request('POST', '/v1/billing/checkout', { token: user.tokens.accessToken, body: { planId: 'prime', interval: 'month' } });
+    const again = await app.request('POST', '/v1/billing/checkout', {
+      token: user.tokens.accessToken,
+      body: { planId: 'prime', interval: 'month' },
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('billing.subscription.already-active');
 
-    expect((await app.request('POST', '/v1/admin/billing/plans/studio-pro/archive', { token: adminToken })).status).toBe(200);
+    expect(
+      (await app.request('POST', '/v1/admin/billing/plans/studio-pro/archive', { token: adminToken })).status,
+    ).toBe(200);
     try {
       const other = await registerUser(app);
-      const archived = await app.request('POST', '/v1/billing/checkout', { token: other.tokens.accessToken, body: { planId: 'studio-pro', interval: 'year' } });
+      const archived = await app.request('POST', '/v1/billing/checkout', {
+        token: other.tokens.accessToken,
+        body: { planId: 'studio-pro', interval: 'year' },
+      });
       expect(archived.status).toBe(409);
       expect(archived.body.code).toBe('billing.plan.archived');
       const publicPlans = await app.request('GET', '/v1/billing/plans');
@@ -130,7 +166,9 @@ describe('billing on Stripe (a local fake of its API, the real SDK): subscribe, 
     expect(change.body).toMatchObject({ preview: false, kind: 'upgrade', subscription: { planId: 'studio-pro' } });
     const now = await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken });
     expect(now.body).toMatchObject({ planId: 'studio-pro', entitlements: { analytics: 'advanced', api_access: true } });
-    const charged = fake.events.filter((event) => event.type === 'invoice.paid' && (event.data.object).billing_reason === 'subscription_update');
+    const charged = fake.events.filter(
+      (event) => event.type === 'invoice.paid' && event.data.object.billing_reason === 'subscription_update',
+    );
     expect(charged.at(-1)!.data.object).toMatchObject({ amount_paid: preview.body.amountDueNow });
   });
 
@@ -143,15 +181,32 @@ describe('billing on Stripe (a local fake of its API, the real SDK): subscribe, 
       for (let episode = 0; episode < 4; episode += 1) await billing.consume(user.user.id, 'episodes_per_month', 1);
     });
 
-    const preview = await app.request('POST', '/v1/billing/subscription/change', { token: user.tokens.accessToken, body: { planId: 'prime', interval: 'month', preview: true } });
-    expect(preview.body).toMatchObject({ kind: 'downgrade', amountDueNow: 0, warnings: [{ entitlement: 'episodes_per_month', used: 4, newLimit: 2 }] });
+    const preview = await app.request('POST', '/v1/billing/subscription/change', {
+      token: user.tokens.accessToken,
+      body: { planId: 'prime', interval: 'month', preview: true },
+    });
+    expect(preview.body).toMatchObject({
+      kind: 'downgrade',
+      amountDueNow: 0,
+      warnings: [{ entitlement: 'episodes_per_month', used: 4, newLimit: 2 }],
+    });
 
-    const change = await app.request('POST', '/v1/billing/subscription/change', { token: user.tokens.accessToken, body: { planId: 'prime', interval: 'month' } });
+    const change = await app.request('POST', '/v1/billing/subscription/change', {
+      token: user.tokens.accessToken,
+      body: { planId: 'prime', interval: 'month' },
+    });
     expect(change.status).toBe(200);
-    expect(change.body.subscription).toMatchObject({ planId: 'prime', pendingDowngrade: { keepsPlanId: 'creator-plus' } });
+    expect(change.body.subscription).toMatchObject({
+      planId: 'prime',
+      pendingDowngrade: { keepsPlanId: 'creator-plus' },
+    });
     expect(change.body.effectiveAt).toBe(change.body.subscription.currentPeriodEnd);
     const overview = await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken });
-    expect(overview.body).toMatchObject({ planId: 'creator-plus', thenPlanId: 'prime', validUntil: change.body.subscription.currentPeriodEnd });
+    expect(overview.body).toMatchObject({
+      planId: 'creator-plus',
+      thenPlanId: 'prime',
+      validUntil: change.body.subscription.currentPeriodEnd,
+    });
   });
 
   it('cancels at the period end with a reason, then ends at renewal and falls back to Free', async () => {
@@ -162,16 +217,26 @@ describe('billing on Stripe (a local fake of its API, the real SDK): subscribe, 
       body: { atPeriodEnd: true, reason: 'too_expensive', comment: 'cheaper elsewhere' },
     });
     expect(cancel.status).toBe(200);
-    expect(cancel.body).toMatchObject({ status: 'active', cancelAtPeriodEnd: true, cancellation: { feedback: 'too_expensive', comment: 'cheaper elsewhere' } });
+    expect(cancel.body).toMatchObject({
+      status: 'active',
+      cancelAtPeriodEnd: true,
+      cancellation: { feedback: 'too_expensive', comment: 'cheaper elsewhere' },
+    });
     await planBecomes(app, user, 'creator-plus');
 
     const renewal = await fake.emulator.renew(subscriptionId);
     await fake.deliver(webhookUrl(app), renewal.events as unknown as Stripe.Event[]);
     await planBecomes(app, user, 'free');
-    const [canceled] = await sql<{ payload: Record<string, unknown> }>(app, `select payload from platform.outbox where type = 'billing.subscription-canceled.v1' and payload->>'userId' = ?`, [
-      user.user.id,
-    ]);
-    expect(canceled.payload).toMatchObject({ planId: 'creator-plus', feedback: 'too_expensive', comment: 'cheaper elsewhere' });
+    const [canceled] = await sql<{ payload: Record<string, unknown> }>(
+      app,
+      `select payload from platform.outbox where type = 'billing.subscription-canceled.v1' and payload->>'userId' = ?`,
+      [user.user.id],
+    );
+    expect(canceled.payload).toMatchObject({
+      planId: 'creator-plus',
+      feedback: 'too_expensive',
+      comment: 'cheaper elsewhere',
+    });
   });
 
   it('keeps access while past_due (grace period), announces the failed payment, and recovers when paid', async () => {
@@ -183,20 +248,34 @@ describe('billing on Stripe (a local fake of its API, the real SDK): subscribe, 
     await fake.deliver(webhookUrl(app), failed.events as unknown as Stripe.Event[]);
     await eventually(async () => {
       const overview = await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken });
-      expect(overview.body).toMatchObject({ planId: 'creator-plus', thenPlanId: 'free', subscription: { status: 'past_due' } });
+      expect(overview.body).toMatchObject({
+        planId: 'creator-plus',
+        thenPlanId: 'free',
+        subscription: { status: 'past_due' },
+      });
     });
-    const dunning = await sql<{ payload: Record<string, unknown> }>(app, `select payload from platform.outbox where type = 'billing.payment-failed.v1' and payload->>'userId' = ?`, [user.user.id]);
+    const dunning = await sql<{ payload: Record<string, unknown> }>(
+      app,
+      `select payload from platform.outbox where type = 'billing.payment-failed.v1' and payload->>'userId' = ?`,
+      [user.user.id],
+    );
     expect(dunning).toHaveLength(1);
     expect(dunning[0].payload).toMatchObject({ attempt: 1, amountDue: 999, currency: 'usd' });
     expect(dunning[0].payload.accessUntil).toEqual(expect.any(String));
 
     await fake.emulator.setPaymentOutcome(customer, 'succeed');
-    const invoice = (failed.events.find((event) => event.type === 'invoice.payment_failed')!.data.object as { id: string }).id;
+    const invoice = (
+      failed.events.find((event) => event.type === 'invoice.payment_failed')!.data.object as { id: string }
+    ).id;
     const retried = await fake.emulator.retryInvoicePayment(invoice);
     await fake.deliver(webhookUrl(app), retried.events as unknown as Stripe.Event[]);
     await eventually(async () => {
       const overview = await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken });
-      expect(overview.body).toMatchObject({ planId: 'creator-plus', validUntil: null, subscription: { status: 'active' } });
+      expect(overview.body).toMatchObject({
+        planId: 'creator-plus',
+        validUntil: null,
+        subscription: { status: 'active' },
+      });
     });
   });
 
@@ -205,15 +284,28 @@ describe('billing on Stripe (a local fake of its API, the real SDK): subscribe, 
     await subscribe(app, fake, user, 'creator-plus');
     const [payment] = (await app.request('GET', '/v1/billing/payments', { token: user.tokens.accessToken })).body.items;
 
-    const member = await app.request('POST', '/v1/admin/billing/refunds', { token: user.tokens.accessToken, body: { paymentId: payment.id, reason: 'requested_by_customer' } });
+    const member = await app.request('POST', '/v1/admin/billing/refunds', {
+      token: user.tokens.accessToken,
+      body: { paymentId: payment.id, reason: 'requested_by_customer' },
+    });
     expect(member.status).toBe(403);
-    const tooMuch = await app.request('POST', '/v1/admin/billing/refunds', { token: adminToken, body: { paymentId: payment.id, amount: 1_000, reason: 'requested_by_customer' } });
+    const tooMuch = await app.request('POST', '/v1/admin/billing/refunds', {
+      token: adminToken,
+      body: { paymentId: payment.id, amount: 1_000, reason: 'requested_by_customer' },
+    });
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body).toMatchObject({ code: 'billing.refund.exceeds-payment', refundable: 999 });
 
-    const refund = await app.request('POST', '/v1/admin/billing/refunds', { token: adminToken, body: { paymentId: payment.id, amount: 400, reason: 'requested_by_customer' } });
+    const refund = await app.request('POST', '/v1/admin/billing/refunds', {
+      token: adminToken,
+      body: { paymentId: payment.id, amount: 400, reason: 'requested_by_customer' },
+    });
     expect(refund.status).toBe(201);
-    expect(refund.body).toMatchObject({ amount: 400, status: 'succeeded', creditNote: { number: expect.stringMatching(/^CN-\d{6}$/), amount: 400 } });
+    expect(refund.body).toMatchObject({
+      amount: 400,
+      status: 'succeeded',
+      creditNote: { number: expect.stringMatching(/^CN-\d{6}$/), amount: 400 },
+    });
     const refundCall = fake.requests.filter((request) => request.path === '/v1/refunds').at(-1)!;
     expect(refundCall.idempotencyKey).toBe(`refund:${refund.body.id}`);
 
@@ -222,10 +314,20 @@ describe('billing on Stripe (a local fake of its API, the real SDK): subscribe, 
     expect(await fake.deliver(webhookUrl(app), [refunded])).toEqual([200]);
     await webhooksSettle(app);
     const payments = await app.request('GET', '/v1/billing/payments', { token: user.tokens.accessToken });
-    expect(payments.body.items[0]).toMatchObject({ refundedAmount: 400, status: 'partially_refunded', refunds: [{ amount: 400 }] });
+    expect(payments.body.items[0]).toMatchObject({
+      refundedAmount: 400,
+      status: 'partially_refunded',
+      refunds: [{ amount: 400 }],
+    });
     const invoices = await app.request('GET', '/v1/billing/invoices', { token: user.tokens.accessToken });
-    expect(invoices.body.items[0].creditNotes).toEqual([expect.objectContaining({ number: refund.body.creditNote.number, amount: 400 })]);
-    const issued = await sql(app, `select 1 from platform.outbox where type = 'billing.refund-issued.v1' and payload->>'refundId' = ?`, [refund.body.id]);
+    expect(invoices.body.items[0].creditNotes).toEqual([
+      expect.objectContaining({ number: refund.body.creditNote.number, amount: 400 }),
+    ]);
+    const issued = await sql(
+      app,
+      `select 1 from platform.outbox where type = 'billing.refund-issued.v1' and payload->>'refundId' = ?`,
+      [refund.body.id],
+    );
     expect(issued).toHaveLength(1);
   });
 
@@ -235,7 +337,10 @@ describe('billing on Stripe (a local fake of its API, the real SDK): subscribe, 
     const [payment] = (await app.request('GET', '/v1/billing/payments', { token: user.tokens.accessToken })).body.items;
     await sql(app, `update billing.payments set paid_at = now() - interval '31 days' where id = ?`, [payment.id]);
 
-    const late = await app.request('POST', '/v1/admin/billing/refunds', { token: adminToken, body: { paymentId: payment.id, reason: 'requested_by_customer' } });
+    const late = await app.request('POST', '/v1/admin/billing/refunds', {
+      token: adminToken,
+      body: { paymentId: payment.id, reason: 'requested_by_customer' },
+    });
     expect(late.status).toBe(422);
     expect(late.body).toMatchObject({ code: 'billing.refund.outside-policy', windowDays: 30 });
     const forced = await app.request('POST', '/v1/admin/billing/refunds', {
@@ -249,12 +354,17 @@ describe('billing on Stripe (a local fake of its API, the real SDK): subscribe, 
   it('shows nobody else’s invoices (404) and pages only the caller’s', async () => {
     const owner = await registerUser(app);
     await subscribe(app, fake, owner, 'creator-plus');
-    const [invoice] = (await app.request('GET', '/v1/billing/invoices', { token: owner.tokens.accessToken })).body.items;
+    const [invoice] = (await app.request('GET', '/v1/billing/invoices', { token: owner.tokens.accessToken })).body
+      .items;
     const stranger: RegisteredUser = await registerUser(app);
     const peek = await app.request('GET', `/v1/billing/invoices/${invoice.id}`, { token: stranger.tokens.accessToken });
     expect(peek.status).toBe(404);
     expect(peek.body.code).toBe('billing.invoice.not-found');
-    expect((await app.request('GET', '/v1/billing/invoices', { token: stranger.tokens.accessToken })).body.items).toEqual([]);
-    expect((await app.request('GET', `/v1/billing/invoices/${invoice.id}`, { token: owner.tokens.accessToken })).status).toBe(200);
+    expect(
+      (await app.request('GET', '/v1/billing/invoices', { token: stranger.tokens.accessToken })).body.items,
+    ).toEqual([]);
+    expect(
+      (await app.request('GET', `/v1/billing/invoices/${invoice.id}`, { token: owner.tokens.accessToken })).status,
+    ).toBe(200);
   });
 });

@@ -3,12 +3,25 @@ import type { TestApp } from '@lib/platform/testing';
 import { eventually } from '@lib/platform/testing';
 import { signWebhookPayload } from '@lib/stripe-emulator';
 import type { FakeStripe } from '../../support/fake-stripe.js';
-import { planBecomes, sql, startBillingOnFakeStripe, webhooksSettle, webhookUrl, type BillingOnFakeStripe } from '../../support/billing.js';
+import {
+  planBecomes,
+  sql,
+  startBillingOnFakeStripe,
+  webhooksSettle,
+  webhookUrl,
+  type BillingOnFakeStripe,
+} from '../../support/billing.js';
 import { registerUser } from '../../support/showrunner.js';
 
 /** Counts of what one subscription's webhooks produced, to prove "exactly one effect". */
 async function effectsOf(app: TestApp, userId: string) {
-  const [row] = await sql<{ subscriptions: number; invoices: number; payments: number; activations: number; movements: number }>(
+  const [row] = await sql<{
+    subscriptions: number;
+    invoices: number;
+    payments: number;
+    activations: number;
+    movements: number;
+  }>(
     app,
     `select
        (select count(*)::int from billing.subscriptions where user_id = ?) as subscriptions,
@@ -36,18 +49,32 @@ describe('Stripe webhooks: verified on the raw body, stored first, applied once,
   /** A paid checkout whose events have not been delivered yet. */
   async function paidCheckout(planId = 'creator-plus') {
     const user = await registerUser(app);
-    const checkout = await app.request('POST', '/v1/billing/checkout', { token: user.tokens.accessToken, body: { planId, interval: 'month' } });
+    const checkout = await app.request('POST', '/v1/billing/checkout', {
+      token: user.tokens.accessToken,
+      body: { planId, interval: 'month' },
+    });
     const paid = await fake.emulator.completeCheckout(checkout.body.sessionId, 'pay');
-    return { user, events: paid.events as unknown as Stripe.Event[], subscriptionId: paid.result.subscription as string };
+    return {
+      user,
+      events: paid.events as unknown as Stripe.Event[],
+      subscriptionId: paid.result.subscription as string,
+    };
   }
 
   async function storedCount(eventId: string): Promise<number> {
-    const [row] = await sql<{ n: number }>(app, `select count(*)::int as n from billing.webhook_events where provider_event_id = ?`, [eventId]);
+    const [row] = await sql<{ n: number }>(
+      app,
+      `select count(*)::int as n from billing.webhook_events where provider_event_id = ?`,
+      [eventId],
+    );
     return row.n;
   }
 
   function post(payload: string, signature?: string) {
-    return app.request('POST', '/v1/billing/webhooks/stripe', { rawBody: payload, headers: signature ? { 'stripe-signature': signature } : {} });
+    return app.request('POST', '/v1/billing/webhooks/stripe', {
+      rawBody: payload,
+      headers: signature ? { 'stripe-signature': signature } : {},
+    });
   }
 
   describe('signatures', () => {
@@ -68,7 +95,10 @@ describe('Stripe webhooks: verified on the raw body, stored first, applied once,
     });
 
     it('refuses a body changed by one byte', async () => {
-      const answer = await post(payload.replace('"livemode": false', '"livemode": true '), signWebhookPayload(payload, secret()));
+      const answer = await post(
+        payload.replace('"livemode": false', '"livemode": true '),
+        signWebhookPayload(payload, secret()),
+      );
       expect(answer.status).toBe(400);
       expect(await storedCount(event.id)).toBe(0);
     });
@@ -105,7 +135,13 @@ describe('Stripe webhooks: verified on the raw body, stored first, applied once,
     await planBecomes(app, user, 'creator-plus');
     await webhooksSettle(app);
     expect(await storedCount(created.id)).toBe(1);
-    expect(await effectsOf(app, user.user.id)).toEqual({ subscriptions: 1, invoices: 1, payments: 1, activations: 1, movements: 1 });
+    expect(await effectsOf(app, user.user.id)).toEqual({
+      subscriptions: 1,
+      invoices: 1,
+      payments: 1,
+      activations: 1,
+      movements: 1,
+    });
   });
 
   it('ends in Stripe’s state when a checkout’s events arrive in reverse order', async () => {
@@ -114,7 +150,13 @@ describe('Stripe webhooks: verified on the raw body, stored first, applied once,
     const overview = await planBecomes(app, user, 'creator-plus');
     expect(overview.subscription.status).toBe('active');
     await webhooksSettle(app);
-    expect(await effectsOf(app, user.user.id)).toEqual({ subscriptions: 1, invoices: 1, payments: 1, activations: 1, movements: 1 });
+    expect(await effectsOf(app, user.user.id)).toEqual({
+      subscriptions: 1,
+      invoices: 1,
+      payments: 1,
+      activations: 1,
+      movements: 1,
+    });
   });
 
   it('never moves a subscription back when an older update arrives after a newer one', async () => {
@@ -125,13 +167,19 @@ describe('Stripe webhooks: verified on the raw body, stored first, applied once,
     const customer = fake.client();
     await customer.subscriptions.update(subscriptionId, { cancel_at_period_end: true });
     await customer.subscriptions.update(subscriptionId, { cancel_at_period_end: false });
-    const [older, newer] = fake.events.filter((event) => event.type === 'customer.subscription.updated' && (event.data.object).id === subscriptionId).slice(-2);
+    const [older, newer] = fake.events
+      .filter((event) => event.type === 'customer.subscription.updated' && event.data.object.id === subscriptionId)
+      .slice(-2);
     expect((older.data.object as Stripe.Subscription).cancel_at_period_end).toBe(true);
     await fake.deliver(webhookUrl(app), [newer, older]);
     await webhooksSettle(app);
     const overview = await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken });
     expect(overview.body.subscription.cancelAtPeriodEnd).toBe(false);
-    const outcomes = await sql<{ outcome: string }>(app, `select outcome from billing.webhook_events where provider_event_id = ?`, [older.id]);
+    const outcomes = await sql<{ outcome: string }>(
+      app,
+      `select outcome from billing.webhook_events where provider_event_id = ?`,
+      [older.id],
+    );
     expect(outcomes[0].outcome).toMatch(/^(stale-refetched|unchanged)/);
   });
 
@@ -140,15 +188,27 @@ describe('Stripe webhooks: verified on the raw body, stored first, applied once,
     const completed = events.find((event) => event.type === 'checkout.session.completed')!;
     await fake.deliver(webhookUrl(app), [completed]);
     await planBecomes(app, user, 'creator-plus');
-    const [row] = await sql<{ outcome: string }>(app, `select outcome from billing.webhook_events where provider_event_id = ?`, [completed.id]);
+    const [row] = await sql<{ outcome: string }>(
+      app,
+      `select outcome from billing.webhook_events where provider_event_id = ?`,
+      [completed.id],
+    );
     expect(row.outcome).toBe('completed-reconciled');
   });
 
   it('stores, acknowledges and ignores an event type billing does not handle', async () => {
-    const event = { ...(await paidCheckout()).events[0], id: `evt_unknown_${Date.now()}`, type: 'customer.tax_id.created' } as unknown as Stripe.Event;
+    const event = {
+      ...(await paidCheckout()).events[0],
+      id: `evt_unknown_${Date.now()}`,
+      type: 'customer.tax_id.created',
+    } as unknown as Stripe.Event;
     expect(await fake.deliver(webhookUrl(app), [event])).toEqual([200]);
     await eventually(async () => {
-      const [row] = await sql<{ status: string; outcome: string }>(app, `select status, outcome from billing.webhook_events where provider_event_id = ?`, [event.id]);
+      const [row] = await sql<{ status: string; outcome: string }>(
+        app,
+        `select status, outcome from billing.webhook_events where provider_event_id = ?`,
+        [event.id],
+      );
       expect(row).toEqual({ status: 'ignored', outcome: 'unhandled-type' });
     });
   });
@@ -158,7 +218,9 @@ describe('Stripe webhooks: verified on the raw body, stored first, applied once,
     const user = await registerUser(app);
     const stripe = fake.client();
     const customer = await stripe.customers.create({ email: 'outside@example.com' });
-    const [price] = (await stripe.prices.list({ limit: 100 })).data.filter((candidate) => candidate.metadata.planId === 'creator-plus' && candidate.recurring?.interval === 'month');
+    const [price] = (await stripe.prices.list({ limit: 100 })).data.filter(
+      (candidate) => candidate.metadata.planId === 'creator-plus' && candidate.recurring?.interval === 'month',
+    );
     const session = await stripe.checkout.sessions.create({
       mode: 'subscription',
       customer: customer.id,
@@ -173,16 +235,23 @@ describe('Stripe webhooks: verified on the raw body, stored first, applied once,
       const listed = await app.request('GET', '/v1/admin/billing/webhooks?status=unresolved', { token: adminToken });
       expect(listed.body.items.map((item: { providerEventId: string }) => item.providerEventId)).toContain(paid.id);
     });
-    const [stored] = (await app.request('GET', '/v1/admin/billing/webhooks?status=unresolved', { token: adminToken })).body.items.filter(
-      (item: { providerEventId: string }) => item.providerEventId === paid.id,
-    );
+    const [stored] = (
+      await app.request('GET', '/v1/admin/billing/webhooks?status=unresolved', { token: adminToken })
+    ).body.items.filter((item: { providerEventId: string }) => item.providerEventId === paid.id);
     expect(stored.lastError).toMatch(/unknown customer/);
-    expect((await app.request('GET', '/v1/admin/billing/webhooks', { token: (await registerUser(app)).tokens.accessToken })).status).toBe(403);
+    expect(
+      (await app.request('GET', '/v1/admin/billing/webhooks', { token: (await registerUser(app)).tokens.accessToken }))
+        .status,
+    ).toBe(403);
 
     // The checkout completion links the customer: the waiting invoice is applied without anyone's help.
     await fake.deliver(webhookUrl(app), [events.find((event) => event.type === 'checkout.session.completed')!]);
     await eventually(async () => {
-      const [row] = await sql<{ status: string }>(app, `select status from billing.webhook_events where provider_event_id = ?`, [paid.id]);
+      const [row] = await sql<{ status: string }>(
+        app,
+        `select status from billing.webhook_events where provider_event_id = ?`,
+        [paid.id],
+      );
       expect(row.status).toBe('processed');
     });
     expect((await effectsOf(app, user.user.id)).payments).toBe(1);
@@ -192,7 +261,13 @@ describe('Stripe webhooks: verified on the raw body, stored first, applied once,
     expect(replay.status).toBe(202);
     await webhooksSettle(app);
     expect(await effectsOf(app, user.user.id)).toMatchObject({ invoices: 1, payments: 1 });
-    expect((await app.request('POST', `/v1/admin/billing/webhooks/0193f000-0000-7000-8000-000000000000/replay`, { token: adminToken })).status).toBe(404);
+    expect(
+      (
+        await app.request('POST', `/v1/admin/billing/webhooks/0193f000-0000-7000-8000-000000000000/replay`, {
+          token: adminToken,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('answers malformed JSON with a 400 problem', async () => {

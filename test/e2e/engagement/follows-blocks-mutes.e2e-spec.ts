@@ -14,7 +14,9 @@ describe('follows, blocks and mutes', () => {
   async function person(): Promise<RegisteredUser> {
     const user = await registerUser(app);
     await eventually(async () => {
-      const answer = await app.request('GET', `/v1/users/${user.user.id}/followers`, { token: user.tokens.accessToken });
+      const answer = await app.request('GET', `/v1/users/${user.user.id}/followers`, {
+        token: user.tokens.accessToken,
+      });
       expect(answer.status).toBe(200);
     });
     return user;
@@ -22,10 +24,13 @@ describe('follows, blocks and mutes', () => {
   const token = (user: RegisteredUser) => ({ token: user.tokens.accessToken });
 
   async function outboxCount(type: string, followerId: string): Promise<number> {
-    const [row] = await app.app.get(MikroORM).em.fork().execute<Array<{ n: number }>>(
-      `select count(*)::int as n from platform.outbox where type = ? and payload->>'followerId' = ?`,
-      [type, followerId],
-    );
+    const [row] = await app.app
+      .get(MikroORM)
+      .em.fork()
+      .execute<Array<{ n: number }>>(
+        `select count(*)::int as n from platform.outbox where type = ? and payload->>'followerId' = ?`,
+        [type, followerId],
+      );
     return row.n;
   }
 
@@ -34,11 +39,17 @@ describe('follows, blocks and mutes', () => {
     const first = await app.request('POST', `/v1/creators/${creator.user.id}/follow`, token(fan));
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ following: true, followers: 1 });
-    expect((await app.request('POST', `/v1/creators/${creator.user.id}/follow`, token(fan))).body).toEqual({ following: true, followers: 1 });
+    expect((await app.request('POST', `/v1/creators/${creator.user.id}/follow`, token(fan))).body).toEqual({
+      following: true,
+      followers: 1,
+    });
     expect(await outboxCount('engagement.user-followed.v1', fan.user.id)).toBe(1);
 
     const followers = await app.request('GET', `/v1/users/${creator.user.id}/followers`, token(fan));
-    expect(followers.body).toMatchObject({ total: 1, items: [{ userId: fan.user.id, handle: fan.user.handle, displayName: fan.user.displayName }] });
+    expect(followers.body).toMatchObject({
+      total: 1,
+      items: [{ userId: fan.user.id, handle: fan.user.handle, displayName: fan.user.displayName }],
+    });
     const following = await app.request('GET', `/v1/users/${fan.user.id}/following`, token(creator));
     expect(following.body).toMatchObject({ total: 1, items: [{ userId: creator.user.id }] });
 
@@ -64,10 +75,19 @@ describe('follows, blocks and mutes', () => {
     expect(first.body.items.map((item: { userId: string }) => item.userId)).toEqual([fans[4].user.id, fans[3].user.id]);
     const late = await person();
     await app.request('POST', `/v1/creators/${creator.user.id}/follow`, token(late));
-    const second = await app.request('GET', `/v1/users/${creator.user.id}/followers?limit=2&cursor=${first.body.nextCursor}`, token(creator));
-    expect(second.body.items.map((item: { userId: string }) => item.userId)).toEqual([fans[2].user.id, fans[1].user.id]);
+    const second = await app.request(
+      'GET',
+      `/v1/users/${creator.user.id}/followers?limit=2&cursor=${first.body.nextCursor}`,
+      token(creator),
+    );
+    expect(second.body.items.map((item: { userId: string }) => item.userId)).toEqual([
+      fans[2].user.id,
+      fans[1].user.id,
+    ]);
     expect(second.body.total).toBe(6);
-    expect((await app.request('GET', `/v1/users/${creator.user.id}/followers?cursor=bm9wZQ`, token(creator))).status).toBe(400);
+    expect(
+      (await app.request('GET', `/v1/users/${creator.user.id}/followers?cursor=bm9wZQ`, token(creator))).status,
+    ).toBe(400);
   });
 
   it('refuses to follow oneself (422), an unknown person (404) or a malformed id (400)', async () => {
@@ -86,7 +106,10 @@ describe('follows, blocks and mutes', () => {
     const [alice, bob] = [await person(), await person()];
     await app.request('POST', `/v1/creators/${alice.user.id}/follow`, token(bob));
     await app.request('POST', `/v1/creators/${bob.user.id}/follow`, token(alice));
-    expect((await app.request('POST', `/v1/users/${bob.user.id}/block`, token(alice))).body).toEqual({ kind: 'block', on: true });
+    expect((await app.request('POST', `/v1/users/${bob.user.id}/block`, token(alice))).body).toEqual({
+      kind: 'block',
+      on: true,
+    });
 
     expect((await app.request('GET', `/v1/users/${alice.user.id}/followers`, token(alice))).body.total).toBe(0);
     expect((await app.request('GET', `/v1/users/${alice.user.id}/following`, token(alice))).body.total).toBe(0);
@@ -94,7 +117,9 @@ describe('follows, blocks and mutes', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('engagement.restriction.blocked');
     expect((await app.request('POST', `/v1/creators/${bob.user.id}/follow`, token(alice))).status).toBe(403);
-    expect((await app.request('GET', '/v1/me/blocks', token(alice))).body.items).toEqual([expect.objectContaining({ userId: bob.user.id, handle: bob.user.handle })]);
+    expect((await app.request('GET', '/v1/me/blocks', token(alice))).body.items).toEqual([
+      expect.objectContaining({ userId: bob.user.id, handle: bob.user.handle }),
+    ]);
     expect((await app.request('GET', '/v1/me/blocks', token(bob))).body.items).toEqual([]);
 
     await app.request('DELETE', `/v1/users/${bob.user.id}/block`, token(alice));
@@ -105,7 +130,11 @@ describe('follows, blocks and mutes', () => {
     const [alice, bob] = [await person(), await person()];
     expect((await app.request('POST', `/v1/users/${bob.user.id}/mute`, token(alice))).status).toBe(200);
     expect((await app.request('POST', `/v1/creators/${alice.user.id}/follow`, token(bob))).status).toBe(200);
-    expect((await app.request('GET', '/v1/me/mutes', token(alice))).body.items.map((item: { userId: string }) => item.userId)).toEqual([bob.user.id]);
+    expect(
+      (await app.request('GET', '/v1/me/mutes', token(alice))).body.items.map(
+        (item: { userId: string }) => item.userId,
+      ),
+    ).toEqual([bob.user.id]);
     const self = await app.request('POST', `/v1/users/${alice.user.id}/mute`, token(alice));
     expect(self.status).toBe(422);
     expect(self.body.code).toBe('engagement.restriction.self');

@@ -22,10 +22,15 @@ describe('direct messages: bad input, floods and other people’s conversations'
     sockets.push(socket);
     return socket;
   }
-  const history = (user: RegisteredUser, id: string, query = '') => app.request('GET', `/v1/conversations/${id}/messages${query}`, auth(user));
+  const history = (user: RegisteredUser, id: string, query = '') =>
+    app.request('GET', `/v1/conversations/${id}/messages${query}`, auth(user));
 
   beforeAll(async () => {
-    app = await startShowrunner({ MESSAGE_MAX_LENGTH: '200', MESSAGE_RATE_LIMIT: '12', MESSAGE_RATE_WINDOW_SECONDS: '60' });
+    app = await startShowrunner({
+      MESSAGE_MAX_LENGTH: '200',
+      MESSAGE_RATE_LIMIT: '12',
+      MESSAGE_RATE_WINDOW_SECONDS: '60',
+    });
     [ana, ben, stranger] = [await person(app), await person(app), await person(app)];
     await follow(app, ben, ana);
     conversationId = (await sendTo(app, ana, ben, 'private')).conversationId;
@@ -33,12 +38,26 @@ describe('direct messages: bad input, floods and other people’s conversations'
 
   it('refuses empty and oversized messages with their own codes, storing nothing', async () => {
     const phone = await device(ana);
-    const empty = await ask(phone, 'message:send', { conversationId, text: '   ', clientMessageId: newClientMessageId() });
+    const empty = await ask(phone, 'message:send', {
+      conversationId,
+      text: '   ',
+      clientMessageId: newClientMessageId(),
+    });
     expect(empty.error).toMatchObject({ status: 400, code: 'engagement.message.invalid' });
-    const long = await app.request('POST', `/v1/conversations/${conversationId}/messages`, { ...auth(ana), body: { text: 'x'.repeat(201), clientMessageId: newClientMessageId() } });
+    const long = await app.request('POST', `/v1/conversations/${conversationId}/messages`, {
+      ...auth(ana),
+      body: { text: 'x'.repeat(201), clientMessageId: newClientMessageId() },
+    });
     expect(long.body).toMatchObject({ status: 400, code: 'engagement.message.too-long', maxLength: 200, length: 201 });
     // Characters, not bytes: 200 emoji fit.
-    expect((await app.request('POST', `/v1/conversations/${conversationId}/messages`, { ...auth(ana), body: { text: '🎬'.repeat(200), clientMessageId: newClientMessageId() } })).status).toBe(201);
+    expect(
+      (
+        await app.request('POST', `/v1/conversations/${conversationId}/messages`, {
+          ...auth(ana),
+          body: { text: '🎬'.repeat(200), clientMessageId: newClientMessageId() },
+        })
+      ).status,
+    ).toBe(201);
     expect((await history(ana, conversationId)).body.lastSeq).toBe(2);
   });
 
@@ -46,8 +65,13 @@ describe('direct messages: bad input, floods and other people’s conversations'
     const phone = await device(stranger);
     const unknown = '00000000-0000-4000-8000-000000000000';
     for (const id of [unknown, conversationId]) {
-      expect((await ask(phone, 'message:send', { conversationId: id, text: 'hi', clientMessageId: newClientMessageId() })).error).toMatchObject({ status: 404, code: 'engagement.conversation.not-found' });
-      expect((await ask(phone, 'conversation:read', { conversationId: id, upToSeq: 1 })).error).toMatchObject({ status: 404 });
+      expect(
+        (await ask(phone, 'message:send', { conversationId: id, text: 'hi', clientMessageId: newClientMessageId() }))
+          .error,
+      ).toMatchObject({ status: 404, code: 'engagement.conversation.not-found' });
+      expect((await ask(phone, 'conversation:read', { conversationId: id, upToSeq: 1 })).error).toMatchObject({
+        status: 404,
+      });
       expect((await ask(phone, 'typing', { conversationId: id, state: 'start' })).error).toMatchObject({ status: 404 });
       expect((await history(stranger, id)).status).toBe(404);
       expect((await app.request('GET', `/v1/conversations/${id}`, auth(stranger))).status).toBe(404);
@@ -55,7 +79,10 @@ describe('direct messages: bad input, floods and other people’s conversations'
     const [message] = (await history(ana, conversationId)).body.items;
     const foreignEdit = await ask(phone, 'message:edit', { conversationId, messageId: message.id, text: 'mine now' });
     expect(foreignEdit.error).toMatchObject({ status: 404 });
-    expect((await app.request('GET', `/v1/conversations/${conversationId}/messages/${message.id}/edits`, auth(stranger))).status).toBe(404);
+    expect(
+      (await app.request('GET', `/v1/conversations/${conversationId}/messages/${message.id}/edits`, auth(stranger)))
+        .status,
+    ).toBe(404);
   });
 
   it('validates every socket payload like an HTTP body and keeps the connection serving', async () => {
@@ -76,7 +103,9 @@ describe('direct messages: bad input, floods and other people’s conversations'
       const answer = await ask(phone, 'message:send', payload);
       expect(answer.error).toMatchObject({ status: 400, code: 'validation.failed' });
     }
-    expect((await ask(phone, 'conversation:read', { conversationId, upToSeq: -1 })).error.code).toBe('validation.failed');
+    expect((await ask(phone, 'conversation:read', { conversationId, upToSeq: -1 })).error.code).toBe(
+      'validation.failed',
+    );
     expect((await ask(phone, 'typing', { conversationId, state: 'dancing' })).error.code).toBe('validation.failed');
     // Without an acknowledgement the error arrives as an `exception` event.
     const exception = nextEvent(phone, 'exception');
@@ -87,13 +116,36 @@ describe('direct messages: bad input, floods and other people’s conversations'
   });
 
   it('refuses malformed REST bodies and ids with 400', async () => {
-    expect((await app.request('POST', `/v1/conversations/${conversationId}/messages`, { ...auth(ana), rawBody: '{"text": "x",' })).status).toBe(400);
-    expect((await app.request('POST', '/v1/conversations/not-a-uuid/messages', { ...auth(ana), body: { text: 'x', clientMessageId: 'a' } })).status).toBe(400);
-    const unknownField = await app.request('POST', '/v1/conversations', { ...auth(ana), body: { kind: 'direct', recipientId: ben.user.id, admin: true } });
+    expect(
+      (
+        await app.request('POST', `/v1/conversations/${conversationId}/messages`, {
+          ...auth(ana),
+          rawBody: '{"text": "x",',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await app.request('POST', '/v1/conversations/not-a-uuid/messages', {
+          ...auth(ana),
+          body: { text: 'x', clientMessageId: 'a' },
+        })
+      ).status,
+    ).toBe(400);
+    const unknownField = await app.request('POST', '/v1/conversations', {
+      ...auth(ana),
+      body: { kind: 'direct', recipientId: ben.user.id, admin: true },
+    });
     expect(unknownField.body.code).toBe('validation.failed');
-    const self = await app.request('POST', '/v1/conversations', { ...auth(ana), body: { kind: 'direct', recipientId: ana.user.id } });
+    const self = await app.request('POST', '/v1/conversations', {
+      ...auth(ana),
+      body: { kind: 'direct', recipientId: ana.user.id },
+    });
     expect(self.body.code).toBe('engagement.conversation.self');
-    const nobody = await app.request('POST', '/v1/conversations', { ...auth(ana), body: { kind: 'direct', recipientId: '00000000-0000-4000-8000-000000000000' } });
+    const nobody = await app.request('POST', '/v1/conversations', {
+      ...auth(ana),
+      body: { kind: 'direct', recipientId: '00000000-0000-4000-8000-000000000000' },
+    });
     expect(nobody.status).toBe(404);
   });
 
@@ -106,8 +158,17 @@ describe('direct messages: bad input, floods and other people’s conversations'
     for (let i = 1; i < 15; i += 1) {
       answers.push(
         i % 2
-          ? await ask(phone, 'message:send', { conversationId: first.conversationId, text: `m${i}`, clientMessageId: newClientMessageId() })
-          : (await app.request('POST', `/v1/conversations/${first.conversationId}/messages`, { ...auth(flooder), body: { text: `m${i}`, clientMessageId: newClientMessageId() } })).body,
+          ? await ask(phone, 'message:send', {
+              conversationId: first.conversationId,
+              text: `m${i}`,
+              clientMessageId: newClientMessageId(),
+            })
+          : (
+              await app.request('POST', `/v1/conversations/${first.conversationId}/messages`, {
+                ...auth(flooder),
+                body: { text: `m${i}`, clientMessageId: newClientMessageId() },
+              })
+            ).body,
       );
     }
     const refused = answers.map((a) => a.error ?? a).filter((a) => a.code === 'engagement.message.rate-limited');
@@ -117,6 +178,14 @@ describe('direct messages: bad input, floods and other people’s conversations'
     expect((await history(ben, first.conversationId)).body.lastSeq).toBe(12);
     // Retrying a message that was stored is not a new send: it still answers.
     const stored = answers[0].message;
-    expect((await ask(phone, 'message:send', { conversationId: first.conversationId, text: 'm1', clientMessageId: stored.clientMessageId })).message.id).toBe(stored.id);
+    expect(
+      (
+        await ask(phone, 'message:send', {
+          conversationId: first.conversationId,
+          text: 'm1',
+          clientMessageId: stored.clientMessageId,
+        })
+      ).message.id,
+    ).toBe(stored.id);
   });
 });

@@ -45,7 +45,8 @@ describe('direct messages: reconnects and several API nodes', () => {
     let benSocket = await device(app, ben);
     benSocket.on('message:new', apply);
     const lastSeen = () => Math.max(0, ...store.keys());
-    for (const m of (await app.request('GET', `/v1/conversations/${conversationId}/messages`, auth(ben))).body.items) apply(m);
+    for (const m of (await app.request('GET', `/v1/conversations/${conversationId}/messages`, auth(ben))).body.items)
+      apply(m);
 
     let sent = 0;
     const sendMany = async (from: number, to: number) => {
@@ -71,7 +72,9 @@ describe('direct messages: reconnects and several API nodes', () => {
     let after = lastSeen();
     const fetched: number[] = [];
     for (;;) {
-      const page = (await app.request('GET', `/v1/conversations/${conversationId}/messages?after=${after}&limit=4`, auth(ben))).body;
+      const page = (
+        await app.request('GET', `/v1/conversations/${conversationId}/messages?after=${after}&limit=4`, auth(ben))
+      ).body;
       for (const m of page.items as Delivered[]) {
         fetched.push(m.seq);
         apply(m);
@@ -97,9 +100,14 @@ describe('direct messages: reconnects and several API nodes', () => {
     const first = await sendTo(app, ana, ben, 'draft');
     const second = await sendTo(app, ana, ben, 'oops');
     const seenUpTo = 2;
-    await app.request('PATCH', `/v1/conversations/${first.conversationId}/messages/${first.id}`, { ...auth(ana), body: { text: 'final' } });
+    await app.request('PATCH', `/v1/conversations/${first.conversationId}/messages/${first.id}`, {
+      ...auth(ana),
+      body: { text: 'final' },
+    });
     await app.request('DELETE', `/v1/conversations/${first.conversationId}/messages/${second.id}`, auth(ana));
-    const page = (await app.request('GET', `/v1/conversations/${first.conversationId}/messages?after=${seenUpTo}`, auth(ben))).body;
+    const page = (
+      await app.request('GET', `/v1/conversations/${first.conversationId}/messages?after=${seenUpTo}`, auth(ben))
+    ).body;
     expect(page.items.map((m: Delivered) => [m.id, m.revision, m.text])).toEqual([
       [first.id, 3, 'final'],
       [second.id, 4, null],
@@ -120,7 +128,11 @@ describe('direct messages: reconnects and several API nodes', () => {
       const benOnSecond = await device(second, ben);
 
       const arrival = nextEvent(benOnSecond, 'message:new');
-      const sent = await ask(anaOnFirst, 'message:send', { recipientId: ben.user.id, text: 'across nodes', clientMessageId: newClientMessageId() });
+      const sent = await ask(anaOnFirst, 'message:send', {
+        recipientId: ben.user.id,
+        text: 'across nodes',
+        clientMessageId: newClientMessageId(),
+      });
       expect(await arrival).toEqual(sent.message);
 
       const typing = nextEvent(anaOnFirst, 'typing');
@@ -128,7 +140,10 @@ describe('direct messages: reconnects and several API nodes', () => {
       expect(await typing).toMatchObject({ userId: ben.user.id, typing: true });
 
       const receipt = nextEvent(anaOnFirst, 'conversation:read');
-      await ask(benOnSecond, 'conversation:read', { conversationId: sent.message.conversationId, upToSeq: sent.message.seq });
+      await ask(benOnSecond, 'conversation:read', {
+        conversationId: sent.message.conversationId,
+        upToSeq: sent.message.seq,
+      });
       expect(await receipt).toMatchObject({ userId: ben.user.id, upToSeq: 1 });
     } finally {
       for (const socket of sockets.splice(0)) socket.close();
@@ -142,8 +157,12 @@ describe('direct messages: reconnects and several API nodes', () => {
     const first = await sendTo(app, ana, ben, 'are you there?');
     await sendTo(app, ana, ben, 'hello?');
     await eventually(async () => {
-      const items = (await app.request('GET', '/v1/notifications', auth(ben))).body.items.filter((n: { type: string }) => n.type === 'message.new');
-      expect(items).toEqual([expect.objectContaining({ subjectId: first.conversationId, actorIds: [ana.user.id], read: false })]);
+      const items = (await app.request('GET', '/v1/notifications', auth(ben))).body.items.filter(
+        (n: { type: string }) => n.type === 'message.new',
+      );
+      expect(items).toEqual([
+        expect.objectContaining({ subjectId: first.conversationId, actorIds: [ana.user.id], read: false }),
+      ]);
     });
     // Ana read her own messages as she sent them: nothing for her.
     const anaNotes = (await app.request('GET', '/v1/notifications', auth(ana))).body.items;

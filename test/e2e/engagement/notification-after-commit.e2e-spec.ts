@@ -31,7 +31,14 @@ async function failNextNotificationCommitFor(app: TestApp, user: RegisteredUser)
 }
 
 const commitFailures = async (app: TestApp) =>
-  Number((await sql<{ failures: string }>(app, `select case when is_called then last_value else 0 end as failures from engagement.test_commit_failures`))[0].failures);
+  Number(
+    (
+      await sql<{ failures: string }>(
+        app,
+        `select case when is_called then last_value else 0 end as failures from engagement.test_commit_failures`,
+      )
+    )[0].failures,
+  );
 
 /**
  * Everything pushed to the user before this returns has reached the socket: the marker push
@@ -61,10 +68,16 @@ describe('notification side effects wait for the commit', () => {
   it('pushes and mails nothing when the commit fails, then exactly once when the retry commits', async () => {
     const star = await person(app);
     const fan = await person(app);
-    await app.request('PUT', '/v1/notifications/preferences', { ...auth(star), body: { preferences: { 'follower.new': { inApp: true, email: true } } } });
+    await app.request('PUT', '/v1/notifications/preferences', {
+      ...auth(star),
+      body: { preferences: { 'follower.new': { inApp: true, email: true } } },
+    });
     socket = await connectSocket(app, auth(star));
     const pushes = collect<{ id: string; type: string }>(socket, 'notification:new');
-    const followerMails = () => smtp.received.filter((mail) => mail.rcptTo.includes(star.user.email) && /^Subject: .* started following you/m.test(mail.raw));
+    const followerMails = () =>
+      smtp.received.filter(
+        (mail) => mail.rcptTo.includes(star.user.email) && /^Subject: .* started following you/m.test(mail.raw),
+      );
     await failNextNotificationCommitFor(app, star);
 
     await follow(app, fan, star);
@@ -73,15 +86,25 @@ describe('notification side effects wait for the commit', () => {
     await pushesSettled(app, star, socket);
     expect(pushes.filter((push) => push.type === 'follower.new')).toEqual([]);
     expect(followerMails()).toEqual([]);
-    expect(await sql(app, `select id from engagement.notifications where user_id = ? and type = 'follower.new'`, [star.user.id])).toEqual([]);
+    expect(
+      await sql(app, `select id from engagement.notifications where user_id = ? and type = 'follower.new'`, [
+        star.user.id,
+      ]),
+    ).toEqual([]);
 
     // The consumer's retry commits: one notification, one push, one mail, all under the same id.
     await eventually(() => expect(followerMails()).toHaveLength(1), { timeoutMs: 15_000 });
     await eventually(() => expect(pushes.filter((push) => push.type === 'follower.new')).toHaveLength(1));
     await pushesSettled(app, star, socket);
-    const stored = await sql<{ id: string }>(app, `select id from engagement.notifications where user_id = ? and type = 'follower.new'`, [star.user.id]);
+    const stored = await sql<{ id: string }>(
+      app,
+      `select id from engagement.notifications where user_id = ? and type = 'follower.new'`,
+      [star.user.id],
+    );
     expect(stored).toHaveLength(1);
-    expect(pushes.filter((push) => push.type === 'follower.new')).toEqual([expect.objectContaining({ id: stored[0].id })]);
+    expect(pushes.filter((push) => push.type === 'follower.new')).toEqual([
+      expect.objectContaining({ id: stored[0].id }),
+    ]);
     expect(followerMails()).toHaveLength(1);
     expect(followerMails()[0].raw).toMatch(new RegExp(`^X-Idempotency-Key: ${stored[0].id}`, 'm'));
     expect(await commitFailures(app)).toBe(2); // the failed attempt and the committed retry, nothing more

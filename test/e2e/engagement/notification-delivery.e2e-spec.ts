@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { eventsConsumed, eventually, queueSettled, startSmtpServer, type TestApp, type TestSmtpServer } from '@lib/platform/testing';
+import {
+  eventsConsumed,
+  eventually,
+  queueSettled,
+  startSmtpServer,
+  type TestApp,
+  type TestSmtpServer,
+} from '@lib/platform/testing';
 import { sql } from '../../support/billing.js';
 import { auth, follow, person } from '../../support/messaging.js';
 import { startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
@@ -16,11 +23,11 @@ async function videoPublished(app: TestApp, creator: RegisteredUser, videoId: st
     seriesId: null,
     publishedAt: new Date().toISOString(),
   };
-  await sql(app, `insert into platform.outbox (id, type, payload, aggregate_id, aggregate_version, occurred_at) values (?, 'studio.video-published.v1', ?, ?, 1, now())`, [
-    randomUUID(),
-    JSON.stringify(payload),
-    videoId,
-  ]);
+  await sql(
+    app,
+    `insert into platform.outbox (id, type, payload, aggregate_id, aggregate_version, occurred_at) values (?, 'studio.video-published.v1', ?, ?, 1, now())`,
+    [randomUUID(), JSON.stringify(payload), videoId],
+  );
 }
 
 describe('notification delivery: new episodes to followers in batches, e-mail, paging', () => {
@@ -29,14 +36,19 @@ describe('notification delivery: new episodes to followers in batches, e-mail, p
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    app = await startShowrunner({ MAIL_URL: smtp.url(), MAIL_FROM: 'Showrunner <no-reply@example.test>', NOTIFICATION_FANOUT_BATCH: '2' });
+    app = await startShowrunner({
+      MAIL_URL: smtp.url(),
+      MAIL_FROM: 'Showrunner <no-reply@example.test>',
+      NOTIFICATION_FANOUT_BATCH: '2',
+    });
   });
   afterAll(async () => {
     await app.close();
     await smtp.close();
   });
 
-  const notificationsOf = async (user: RegisteredUser, query = '') => (await app.request('GET', `/v1/notifications${query}`, auth(user))).body;
+  const notificationsOf = async (user: RegisteredUser, query = '') =>
+    (await app.request('GET', `/v1/notifications${query}`, auth(user))).body;
   const episodesOf = async (user: RegisteredUser) =>
     (await notificationsOf(user, '?limit=100')).items.filter((n: { type: string }) => n.type === 'episode.published');
 
@@ -46,7 +58,10 @@ describe('notification delivery: new episodes to followers in batches, e-mail, p
     for (const follower of [f1, f2, f3, f4, f5, f6]) await follow(app, follower, creator);
     await app.request('DELETE', `/v1/creators/${creator.user.id}/follow`, auth(f5));
     await app.request('POST', `/v1/users/${creator.user.id}/mute`, auth(f4));
-    await app.request('PUT', '/v1/notifications/preferences', { ...auth(f6), body: { preferences: { 'episode.published': { inApp: false, email: false } } } });
+    await app.request('PUT', '/v1/notifications/preferences', {
+      ...auth(f6),
+      body: { preferences: { 'episode.published': { inApp: false, email: false } } },
+    });
 
     const videoId = randomUUID();
     await videoPublished(app, creator, videoId, 'Episode 1');
@@ -55,12 +70,20 @@ describe('notification delivery: new episodes to followers in batches, e-mail, p
     for (const follower of [f1, f2, f3]) {
       await eventually(async () =>
         expect(await episodesOf(follower)).toEqual([
-          expect.objectContaining({ subjectId: videoId, actorIds: [creator.user.id], data: expect.objectContaining({ title: 'Episode 1', videoId }) }),
+          expect.objectContaining({
+            subjectId: videoId,
+            actorIds: [creator.user.id],
+            data: expect.objectContaining({ title: 'Episode 1', videoId }),
+          }),
         ]),
       );
     }
     // Both deliveries handled and every batch they queued has run: a duplicate would show now.
-    await eventsConsumed(app, 'engagement.notify-followers-on-publish', { type: 'studio.video-published.v1', payload: { videoId }, atLeast: 2 });
+    await eventsConsumed(app, 'engagement.notify-followers-on-publish', {
+      type: 'studio.video-published.v1',
+      payload: { videoId },
+      atLeast: 2,
+    });
     await queueSettled(app, 'engagement.fan-out');
     for (const follower of [f1, f2, f3]) expect(await episodesOf(follower)).toHaveLength(1);
     for (const silent of [f4, f5, f6, creator]) expect(await episodesOf(silent)).toEqual([]);
@@ -77,12 +100,20 @@ describe('notification delivery: new episodes to followers in batches, e-mail, p
     const fan = await person(app);
     await follow(app, fan, newcomer);
     // The notifier has handled the follow (its mail would have gone out by then).
-    await eventsConsumed(app, 'engagement.notify-new-follower', { type: 'engagement.user-followed.v1', payload: { followerId: fan.user.id, followeeId: newcomer.user.id } });
+    await eventsConsumed(app, 'engagement.notify-new-follower', {
+      type: 'engagement.user-followed.v1',
+      payload: { followerId: fan.user.id, followeeId: newcomer.user.id },
+    });
     expect(smtp.received.filter((mail) => mail.rcptTo.includes(newcomer.user.email))).toHaveLength(1);
-    await app.request('PUT', '/v1/notifications/preferences', { ...auth(newcomer), body: { preferences: { 'follower.new': { inApp: true, email: true } } } });
+    await app.request('PUT', '/v1/notifications/preferences', {
+      ...auth(newcomer),
+      body: { preferences: { 'follower.new': { inApp: true, email: true } } },
+    });
     await app.request('POST', '/v1/notifications/read-all', auth(newcomer));
     await follow(app, await person(app), newcomer);
-    await eventually(() => expect(smtp.received.filter((mail) => mail.rcptTo.includes(newcomer.user.email))).toHaveLength(2));
+    await eventually(() =>
+      expect(smtp.received.filter((mail) => mail.rcptTo.includes(newcomer.user.email))).toHaveLength(2),
+    );
   });
 
   it('pages notifications newest first with a cursor, without gaps or repeats', async () => {

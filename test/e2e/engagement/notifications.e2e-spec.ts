@@ -14,7 +14,8 @@ describe('notifications: persisted, pushed, grouped, read, with preferences', ()
   afterAll(() => billing.close());
 
   const token = (user: RegisteredUser) => ({ token: user.tokens.accessToken });
-  const notifications = (user: RegisteredUser, query = '') => app.request('GET', `/v1/notifications${query}`, token(user));
+  const notifications = (user: RegisteredUser, query = '') =>
+    app.request('GET', `/v1/notifications${query}`, token(user));
   /** Waits until the notifier has handled every follow of `followee` (by `follower`, if given): at least `count` of them. */
   const followsNotified = (followee: RegisteredUser, count: number, follower?: RegisteredUser) =>
     eventsConsumed(app, 'engagement.notify-new-follower', {
@@ -26,20 +27,28 @@ describe('notifications: persisted, pushed, grouped, read, with preferences', ()
   /** A user engagement knows about, whose welcome notification has arrived. */
   async function person(): Promise<RegisteredUser> {
     const user = await registerUser(app);
-    await eventually(async () => expect((await notifications(user)).body.items.map((n: { type: string }) => n.type)).toContain('account.welcome'));
+    await eventually(async () =>
+      expect((await notifications(user)).body.items.map((n: { type: string }) => n.type)).toContain('account.welcome'),
+    );
     return user;
   }
 
   it('welcomes a new user', async () => {
     const user = await person();
     const list = await notifications(user);
-    expect(list.body).toMatchObject({ unread: 1, items: [{ type: 'account.welcome', count: 1, read: false, data: { displayName: user.user.displayName } }] });
+    expect(list.body).toMatchObject({
+      unread: 1,
+      items: [{ type: 'account.welcome', count: 1, read: false, data: { displayName: user.user.displayName } }],
+    });
   });
 
   it('groups new followers into one unread notification, pushed live to every device', async () => {
     const creator = await person();
     await app.request('POST', '/v1/notifications/read-all', token(creator));
-    const [phone, laptop] = await Promise.all([connectSocket(app, { token: creator.tokens.accessToken }), connectSocket(app, { token: creator.tokens.accessToken })]);
+    const [phone, laptop] = await Promise.all([
+      connectSocket(app, { token: creator.tokens.accessToken }),
+      connectSocket(app, { token: creator.tokens.accessToken }),
+    ]);
     try {
       const fans = [await person(), await person(), await person()];
       const pushed = Promise.all([nextEvent(phone, 'notification:new'), nextEvent(laptop, 'notification:new')]);
@@ -68,7 +77,11 @@ describe('notifications: persisted, pushed, grouped, read, with preferences', ()
       expect(read.body).toEqual({ marked: 1, unread: 0 });
       const late = await person();
       await app.request('POST', `/v1/creators/${creator.user.id}/follow`, token(late));
-      await eventually(async () => expect((await notifications(creator, '?unread=true')).body.items).toMatchObject([{ count: 1, actorIds: [late.user.id] }]));
+      await eventually(async () =>
+        expect((await notifications(creator, '?unread=true')).body.items).toMatchObject([
+          { count: 1, actorIds: [late.user.id] },
+        ]),
+      );
     } finally {
       phone.close();
       laptop.close();
@@ -80,13 +93,19 @@ describe('notifications: persisted, pushed, grouped, read, with preferences', ()
     await app.request('POST', '/v1/notifications/read-all', token(creator));
     await app.request('POST', `/v1/users/${muted.user.id}/mute`, token(creator));
     await app.request('POST', `/v1/creators/${creator.user.id}/follow`, token(muted));
-    const off = await app.request('PUT', '/v1/notifications/preferences', { ...token(creator), body: { preferences: { 'follower.new': { inApp: false } } } });
+    const off = await app.request('PUT', '/v1/notifications/preferences', {
+      ...token(creator),
+      body: { preferences: { 'follower.new': { inApp: false } } },
+    });
     expect(off.status).toBe(200);
     expect(off.body['follower.new']).toEqual({ inApp: false, email: false });
     await app.request('POST', `/v1/creators/${creator.user.id}/follow`, token(fan));
     await followsNotified(creator, 2); // the muted person's follow and the fan's
     expect((await notifications(creator, '?unread=true')).body.items).toEqual([]);
-    expect((await app.request('GET', '/v1/notifications/preferences', token(creator))).body['follower.new']).toEqual({ inApp: false, email: false });
+    expect((await app.request('GET', '/v1/notifications/preferences', token(creator))).body['follower.new']).toEqual({
+      inApp: false,
+      email: false,
+    });
   });
 
   it('marks one notification read, and refuses someone else’s (404) and bad input (400)', async () => {
@@ -96,9 +115,15 @@ describe('notifications: persisted, pushed, grouped, read, with preferences', ()
     const read = await app.request('POST', `/v1/notifications/${welcome.id}/read`, token(user));
     expect(read.body).toEqual({ marked: 1, unread: 0 });
     expect((await app.request('POST', '/v1/notifications/not-a-uuid/read', token(user))).status).toBe(400);
-    const badType = await app.request('PUT', '/v1/notifications/preferences', { ...token(user), body: { preferences: { 'no.such.type': { inApp: true } } } });
+    const badType = await app.request('PUT', '/v1/notifications/preferences', {
+      ...token(user),
+      body: { preferences: { 'no.such.type': { inApp: true } } },
+    });
     expect(badType.status).toBe(400);
-    const badFlag = await app.request('PUT', '/v1/notifications/preferences', { ...token(user), body: { preferences: { mention: { inApp: 'yes' } } } });
+    const badFlag = await app.request('PUT', '/v1/notifications/preferences', {
+      ...token(user),
+      body: { preferences: { mention: { inApp: 'yes' } } },
+    });
     expect(badFlag.status).toBe(400);
   });
 
@@ -107,10 +132,16 @@ describe('notifications: persisted, pushed, grouped, read, with preferences', ()
     const { subscriptionId } = await subscribe(app, billing.fake, user, 'creator-plus');
     const customer = (await billing.fake.client().subscriptions.retrieve(subscriptionId)).customer as string;
     await billing.fake.emulator.setPaymentOutcome(customer, 'decline');
-    await billing.fake.deliver(webhookUrl(app), (await billing.fake.emulator.renew(subscriptionId)).events as unknown as Stripe.Event[]);
+    await billing.fake.deliver(
+      webhookUrl(app),
+      (await billing.fake.emulator.renew(subscriptionId)).events as unknown as Stripe.Event[],
+    );
     await eventually(async () => {
       const list = await notifications(user);
-      expect(list.body.items[0]).toMatchObject({ type: 'billing.payment-failed', data: { amountDue: 999, currency: 'usd', attempt: 1 } });
+      expect(list.body.items[0]).toMatchObject({
+        type: 'billing.payment-failed',
+        data: { amountDue: 999, currency: 'usd', attempt: 1 },
+      });
       expect(list.body.items[0].data.payUrl).toEqual(expect.stringContaining('http'));
     });
   });
@@ -121,7 +152,13 @@ describe('notifications: persisted, pushed, grouped, read, with preferences', ()
     await eventually(async () => {
       const items = (await notifications(user)).body.items;
       expect(items).toEqual(
-        expect.arrayContaining([expect.objectContaining({ type: 'subscription.activated', subjectId: expect.any(String), data: expect.objectContaining({ planId: 'creator-plus' }) })]),
+        expect.arrayContaining([
+          expect.objectContaining({
+            type: 'subscription.activated',
+            subjectId: expect.any(String),
+            data: expect.objectContaining({ planId: 'creator-plus' }),
+          }),
+        ]),
       );
     });
     expect(subscriptionId).toEqual(expect.any(String));

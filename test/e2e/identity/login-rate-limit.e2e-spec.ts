@@ -11,7 +11,8 @@ describe('login attempts per address', () => {
 
   it('limits every login attempt from one address, across accounts and whatever the outcome', async () => {
     const [first, second] = [await registerUser(app), await registerUser(app)];
-    const attempt = (email: string, password: string) => app.request('POST', '/v1/auth/login', { body: { email, password } });
+    const attempt = (email: string, password: string) =>
+      app.request('POST', '/v1/auth/login', { body: { email, password } });
     expect((await attempt(first.user.email, TEST_PASSWORD)).status).toBe(200);
     expect((await attempt(first.user.email, 'wrong password')).status).toBe(401);
     expect((await attempt(second.user.email, TEST_PASSWORD)).status).toBe(200);

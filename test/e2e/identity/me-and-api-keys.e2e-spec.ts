@@ -16,7 +16,11 @@ describe('the caller’s profile and API keys', () => {
       body: { displayName: ' Grace  Hopper ', bio: 'Compilers.', avatarUrl: 'https://cdn.example.com/g.png' },
     });
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ displayName: 'Grace Hopper', bio: 'Compilers.', avatarUrl: 'https://cdn.example.com/g.png' });
+    expect(answer.body).toMatchObject({
+      displayName: 'Grace Hopper',
+      bio: 'Compilers.',
+      avatarUrl: 'https://cdn.example.com/g.png',
+    });
     const cleared = await app.request('PATCH', '/v1/me', { token: user.tokens.accessToken, body: { bio: null } });
     expect(cleared.body.bio).toBeNull();
   });
@@ -24,12 +28,21 @@ describe('the caller’s profile and API keys', () => {
   it('refuses a handle another user holds, and fields that are not profile fields', async () => {
     const holder = await registerUser(app);
     const user = await registerUser(app);
-    const taken = await app.request('PATCH', '/v1/me', { token: user.tokens.accessToken, body: { handle: holder.user.handle } });
+    const taken = await app.request('PATCH', '/v1/me', {
+      token: user.tokens.accessToken,
+      body: { handle: holder.user.handle },
+    });
     expect(taken.status).toBe(409);
-    const sneaky = await app.request('PATCH', '/v1/me', { token: user.tokens.accessToken, body: { roles: ['admin'], email: 'x@y.zz' } });
+    const sneaky = await app.request('PATCH', '/v1/me', {
+      token: user.tokens.accessToken,
+      body: { roles: ['admin'], email: 'x@y.zz' },
+    });
     expect(sneaky.status).toBe(400);
     expect(sneaky.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'roles']);
-    const badUrl = await app.request('PATCH', '/v1/me', { token: user.tokens.accessToken, body: { avatarUrl: 'javascript:alert(1)' } });
+    const badUrl = await app.request('PATCH', '/v1/me', {
+      token: user.tokens.accessToken,
+      body: { avatarUrl: 'javascript:alert(1)' },
+    });
     expect(badUrl.status).toBe(400);
   });
 
@@ -42,7 +55,12 @@ describe('the caller’s profile and API keys', () => {
     expect(created.status).toBe(201);
     const key: string = created.body.key;
     expect(key).toMatch(/^sr_[A-Za-z0-9_-]{43}$/);
-    expect(created.body.apiKey).toMatchObject({ name: 'CI', scopes: ['profile:read'], prefix: key.slice(0, 9), revokedAt: null });
+    expect(created.body.apiKey).toMatchObject({
+      name: 'CI',
+      scopes: ['profile:read'],
+      prefix: key.slice(0, 9),
+      revokedAt: null,
+    });
 
     const listed = await app.request('GET', '/v1/me/api-keys', { token: user.tokens.accessToken });
     expect(JSON.stringify(listed.body)).not.toContain(key);
@@ -57,7 +75,10 @@ describe('the caller’s profile and API keys', () => {
     expect(outOfScope.body).toMatchObject({ code: 'auth.api-key-scope', requiredScope: 'profile:write' });
 
     // A key can never mint keys, whatever its scopes.
-    const mint = await app.request('POST', '/v1/me/api-keys', { token: key, body: { name: 'child', scopes: ['profile:read'] } });
+    const mint = await app.request('POST', '/v1/me/api-keys', {
+      token: key,
+      body: { name: 'child', scopes: ['profile:read'] },
+    });
     expect(mint.status).toBe(403);
 
     await eventually(async () => {
@@ -65,7 +86,10 @@ describe('the caller’s profile and API keys', () => {
       expect(keys.body[0].lastUsedAt).not.toBeNull();
     });
 
-    expect((await app.request('DELETE', `/v1/me/api-keys/${created.body.apiKey.id}`, { token: user.tokens.accessToken })).status).toBe(204);
+    expect(
+      (await app.request('DELETE', `/v1/me/api-keys/${created.body.apiKey.id}`, { token: user.tokens.accessToken }))
+        .status,
+    ).toBe(204);
     const revoked = await app.request('GET', '/v1/me', { token: key });
     expect(revoked.status).toBe(401);
     expect(revoked.body.code).toBe('auth.api-key-invalid');
@@ -74,10 +98,18 @@ describe('the caller’s profile and API keys', () => {
   it('refuses unknown scopes and answers another user’s key id as not found', async () => {
     const owner = await registerUser(app);
     const other = await registerUser(app);
-    const unknown = await app.request('POST', '/v1/me/api-keys', { token: owner.tokens.accessToken, body: { name: 'x', scopes: ['billing:everything'] } });
+    const unknown = await app.request('POST', '/v1/me/api-keys', {
+      token: owner.tokens.accessToken,
+      body: { name: 'x', scopes: ['billing:everything'] },
+    });
     expect(unknown.status).toBe(400);
-    const created = await app.request('POST', '/v1/me/api-keys', { token: owner.tokens.accessToken, body: { name: 'mine', scopes: ['search:read'] } });
-    const stolen = await app.request('DELETE', `/v1/me/api-keys/${created.body.apiKey.id}`, { token: other.tokens.accessToken });
+    const created = await app.request('POST', '/v1/me/api-keys', {
+      token: owner.tokens.accessToken,
+      body: { name: 'mine', scopes: ['search:read'] },
+    });
+    const stolen = await app.request('DELETE', `/v1/me/api-keys/${created.body.apiKey.id}`, {
+      token: other.tokens.accessToken,
+    });
     expect(stolen.status).toBe(404);
     expect(stolen.body.code).toBe('identity.api-key.not-found');
     expect((await app.request('GET', '/v1/me', { token: created.body.key })).status).toBe(403);

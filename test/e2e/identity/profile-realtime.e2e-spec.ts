@@ -27,16 +27,27 @@ describe('profile.updated reaches every connected device of the user (worker →
 
     const onPhone = nextEvent(phone, 'profile.updated');
     const onLaptop = nextEvent(laptop, 'profile.updated');
-    const patch = await app.request('PATCH', '/v1/me', { token: user.tokens.accessToken, body: { displayName: 'Renamed Live' } });
+    const patch = await app.request('PATCH', '/v1/me', {
+      token: user.tokens.accessToken,
+      body: { displayName: 'Renamed Live' },
+    });
     expect(patch.status).toBe(200);
 
     const [pushed, alsoPushed] = await Promise.all([onPhone, onLaptop]);
-    expect(pushed).toMatchObject({ userId: user.user.id, displayName: 'Renamed Live', changedFields: ['displayName'], version: 2 });
+    expect(pushed).toMatchObject({
+      userId: user.user.id,
+      displayName: 'Renamed Live',
+      changedFields: ['displayName'],
+      version: 2,
+    });
     expect(alsoPushed.eventId).toBe(pushed.eventId);
     // The stranger's own later change comes down the same consumer, Redis channel and socket: once it
     // has arrived, anything of the user's sent to this socket would have arrived before it.
     const ownPush = nextEvent(other, 'profile.updated');
-    await app.request('PATCH', '/v1/me', { token: stranger.tokens.accessToken, body: { displayName: 'Stranger Live' } });
+    await app.request('PATCH', '/v1/me', {
+      token: stranger.tokens.accessToken,
+      body: { displayName: 'Stranger Live' },
+    });
     await expect(ownPush).resolves.toMatchObject({ userId: stranger.user.id });
     expect(strangerHeard.map((payload) => payload.userId)).toEqual([stranger.user.id]);
   });

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@lib/platform/testing';
-import { planBecomes, sql, subscribe, webhookUrl, webhooksSettle, type BillingOnFakeStripe } from '../../support/billing.js';
+import {
+  planBecomes,
+  sql,
+  subscribe,
+  webhookUrl,
+  webhooksSettle,
+  type BillingOnFakeStripe,
+} from '../../support/billing.js';
 import type Stripe from 'stripe';
 import { clientEvent, PHONE_UA, rebuildRollups, startInsightsWithBilling, track } from '../../support/insights.js';
 import { registerUser, type RegisteredUser } from '../../support/showrunner.js';
@@ -25,12 +32,14 @@ describe('insights: creator analytics', () => {
   const v1 = randomUUID();
   const v2 = randomUUID();
   const base = new Date(Math.floor(Date.now() / DAY) * DAY - 3 * DAY);
-  const at = (day: number, hour: number, minute = 0) => new Date(base.getTime() + day * DAY + hour * 3_600_000 + minute * 60_000);
+  const at = (day: number, hour: number, minute = 0) =>
+    new Date(base.getTime() + day * DAY + hour * 3_600_000 + minute * 60_000);
   const from = base.toISOString();
   const to = new Date(base.getTime() + 4 * DAY).toISOString();
   let channel: string;
 
-  const get = (user: RegisteredUser, path: string) => harness.app.request('GET', path, { token: user.tokens.accessToken });
+  const get = (user: RegisteredUser, path: string) =>
+    harness.app.request('GET', path, { token: user.tokens.accessToken });
 
   beforeAll(async () => {
     harness = await startInsightsWithBilling();
@@ -41,14 +50,15 @@ describe('insights: creator analytics', () => {
     await subscribe(app, fake, basicCreator, 'creator-plus');
     channel = await createChannel(app, creator);
     // Studio's catalogue as its `studio.video-published.v1` events leave it.
-    for (const [video, duration] of [[v1, 100], [v2, 200]] as const) {
-      await sql(app, `insert into insights.videos (video_id, channel_id, creator_id, title, duration_seconds, published_at) values (?, ?, ?, 'V', ?, ?)`, [
-        video,
-        channel,
-        creator.user.id,
-        duration,
-        at(-2, 0).toISOString(),
-      ]);
+    for (const [video, duration] of [
+      [v1, 100],
+      [v2, 200],
+    ] as const) {
+      await sql(
+        app,
+        `insert into insights.videos (video_id, channel_id, creator_id, title, duration_seconds, published_at) values (?, ?, ?, 'V', ?, ?)`,
+        [video, channel, creator.user.id, duration, at(-2, 0).toISOString()],
+      );
     }
     const p1 = (extra: Record<string, unknown> = {}) => ({ ...extra });
     const p2 = p1;
@@ -58,36 +68,72 @@ describe('insights: creator analytics', () => {
     };
     await send([
       clientEvent('video_start', at(0, 10), { sessionId: 'a', videoId: v1, properties: p1() }),
-      clientEvent('video_progress', at(0, 10, 1), { sessionId: 'a', videoId: v1, properties: p1({ position: 50, elapsed: 30 }) }),
-      clientEvent('video_progress', at(0, 10, 2), { sessionId: 'a', videoId: v1, properties: p1({ position: 100, elapsed: 30 }) }),
+      clientEvent('video_progress', at(0, 10, 1), {
+        sessionId: 'a',
+        videoId: v1,
+        properties: p1({ position: 50, elapsed: 30 }),
+      }),
+      clientEvent('video_progress', at(0, 10, 2), {
+        sessionId: 'a',
+        videoId: v1,
+        properties: p1({ position: 100, elapsed: 30 }),
+      }),
       clientEvent('video_complete', at(0, 10, 3), { sessionId: 'a', videoId: v1, properties: p1() }),
       clientEvent('video_start', at(0, 10, 30), { sessionId: 'a', videoId: v1, properties: p1() }),
       clientEvent('video_start', at(1, 15, 5), { sessionId: 'a', videoId: v1, properties: p1() }),
-      clientEvent('video_progress', at(1, 15, 6), { sessionId: 'a', videoId: v1, properties: p1({ position: 10, elapsed: 10 }) }),
+      clientEvent('video_progress', at(1, 15, 6), {
+        sessionId: 'a',
+        videoId: v1,
+        properties: p1({ position: 10, elapsed: 10 }),
+      }),
     ]);
     await send(
       [
-        clientEvent('video_start', at(0, 10, 10), { sessionId: 'b', videoId: v1, properties: p1({ referrer: 'https://www.youtube.com/watch?v=1' }) }),
-        clientEvent('video_progress', at(0, 10, 11), { sessionId: 'b', videoId: v1, properties: p1({ position: 25, elapsed: 20 }) }),
+        clientEvent('video_start', at(0, 10, 10), {
+          sessionId: 'b',
+          videoId: v1,
+          properties: p1({ referrer: 'https://www.youtube.com/watch?v=1' }),
+        }),
+        clientEvent('video_progress', at(0, 10, 11), {
+          sessionId: 'b',
+          videoId: v1,
+          properties: p1({ position: 25, elapsed: 20 }),
+        }),
       ],
       { userAgent: PHONE_UA, headers: { 'cf-ipcountry': 'US' } },
     );
     await send(
       [
-        clientEvent('video_start', at(1, 15), { sessionId: 'c', videoId: v2, properties: p2({ utm_source: 'newsletter' }) }),
-        clientEvent('video_progress', at(1, 15, 1), { sessionId: 'c', videoId: v2, properties: p2({ position: 100, elapsed: 40 }) }),
+        clientEvent('video_start', at(1, 15), {
+          sessionId: 'c',
+          videoId: v2,
+          properties: p2({ utm_source: 'newsletter' }),
+        }),
+        clientEvent('video_progress', at(1, 15, 1), {
+          sessionId: 'c',
+          videoId: v2,
+          properties: p2({ position: 100, elapsed: 40 }),
+        }),
       ],
       { userAgent: PHONE_UA, headers: { 'cf-ipcountry': 'DE' } },
     );
     await send([
       clientEvent('video_start', at(-1, 12), { sessionId: 'd', videoId: v1, properties: p1() }),
-      clientEvent('video_progress', at(-1, 12, 1), { sessionId: 'd', videoId: v1, properties: p1({ position: 5, elapsed: 10 }) }),
+      clientEvent('video_progress', at(-1, 12, 1), {
+        sessionId: 'd',
+        videoId: v1,
+        properties: p1({ position: 5, elapsed: 10 }),
+      }),
     ]);
     // A follower of the creator through engagement's event (consumed into the raw log, in the creator's personal scope).
     const fan = await registerUser(app);
-    expect((await app.request('POST', `/v1/creators/${creator.user.id}/follow`, { token: fan.tokens.accessToken })).status).toBeLessThan(300);
+    expect(
+      (await app.request('POST', `/v1/creators/${creator.user.id}/follow`, { token: fan.tokens.accessToken })).status,
+    ).toBeLessThan(300);
     await eventually(async () => {
-      const rows = await sql(app, `select 1 from insights.events where name = 'follow' and channel_id = ?`, [creator.user.id]);
+      const rows = await sql(app, `select 1 from insights.events where name = 'follow' and channel_id = ?`, [
+        creator.user.id,
+      ]);
       expect(rows).toHaveLength(1);
     });
     await rebuildRollups(app, new Date(base.getTime() - 4 * DAY), new Date(Date.now() + 3_600_000));
@@ -95,7 +141,10 @@ describe('insights: creator analytics', () => {
   afterAll(() => harness.close());
 
   it('gives a channel’s figures against the previous period (hand-computed)', async () => {
-    const answer = await get(creator, `/v1/insights/channels/${channel}/overview?from=${from}&to=${to}&compare=previous&granularity=day`);
+    const answer = await get(
+      creator,
+      `/v1/insights/channels/${channel}/overview?from=${from}&to=${to}&compare=previous&granularity=day`,
+    );
     expect(answer.status).toBe(200);
     expect(answer.body.metrics).toEqual({
       views: { value: 4, previous: 1, change: 3 },
@@ -106,7 +155,14 @@ describe('insights: creator analytics', () => {
       newFollowers: { value: 0, previous: 0, change: 0 },
       revenueCents: { value: 0, previous: 0, change: 0 },
     });
-    expect(answer.body.series.map((p: { start: string; views: number; watchSeconds: number; uniqueViewers: number }) => [p.start, p.views, p.watchSeconds, p.uniqueViewers])).toEqual([
+    expect(
+      answer.body.series.map((p: { start: string; views: number; watchSeconds: number; uniqueViewers: number }) => [
+        p.start,
+        p.views,
+        p.watchSeconds,
+        p.uniqueViewers,
+      ]),
+    ).toEqual([
       [at(0, 0).toISOString(), 2, 80, 2],
       [at(1, 0).toISOString(), 2, 50, 2],
       [at(2, 0).toISOString(), 0, 0, 0],
@@ -121,7 +177,10 @@ describe('insights: creator analytics', () => {
   });
 
   it('buckets the series in the requested time zone', async () => {
-    const answer = await get(creator, `/v1/insights/channels/${channel}/overview?from=${from}&to=${to}&tz=Asia/Tokyo&granularity=day`);
+    const answer = await get(
+      creator,
+      `/v1/insights/channels/${channel}/overview?from=${from}&to=${to}&tz=Asia/Tokyo&granularity=day`,
+    );
     expect(answer.status).toBe(200);
     // Tokyo is UTC+9: local days start at 15:00 UTC, and day 2's 15:00 events open a new local day.
     const points = answer.body.series.map((p: { start: string; views: number }) => [p.start, p.views]);
@@ -145,7 +204,9 @@ describe('insights: creator analytics', () => {
     // Reach per viewer and hour: A 100% (day 1), B 25%, A 10% (day 2).
     const share = Object.fromEntries(answer.body.retention.map((p: { at: number; share: number }) => [p.at, p.share]));
     expect(answer.body.retention).toHaveLength(21);
-    expect([share[0], share[10], share[15], share[25], share[30], share[95], share[100]]).toEqual([1, 1, 0.6667, 0.6667, 0.3333, 0.3333, 0.3333]);
+    expect([share[0], share[10], share[15], share[25], share[30], share[95], share[100]]).toEqual([
+      1, 1, 0.6667, 0.6667, 0.3333, 0.3333, 0.3333,
+    ]);
     expect(answer.body.trafficSources).toEqual([
       { value: 'direct', views: 2 },
       { value: 'youtube.com', views: 1 },
@@ -184,7 +245,10 @@ describe('insights: creator analytics', () => {
   });
 
   it('refuses a time zone that does not exist', async () => {
-    const answer = await get(creator, `/v1/insights/channels/${channel}/overview?from=${from}&to=${to}&tz=Mars/Olympus_Mons`);
+    const answer = await get(
+      creator,
+      `/v1/insights/channels/${channel}/overview?from=${from}&to=${to}&tz=Mars/Olympus_Mons`,
+    );
     expect(answer.status).toBe(400);
     expect(answer.body.code).toBe('insights.time-zone.invalid');
   });
@@ -203,7 +267,10 @@ describe('insights: creator analytics', () => {
   });
 
   it('lets a basic plan read its own channel overview', async () => {
-    const answer = await get(basicCreator, `/v1/insights/channels/${basicCreator.user.id}/overview?from=${from}&to=${to}`);
+    const answer = await get(
+      basicCreator,
+      `/v1/insights/channels/${basicCreator.user.id}/overview?from=${from}&to=${to}`,
+    );
     expect(answer.status).toBe(200);
     expect(answer.body.metrics.views).toEqual({ value: 0 });
   });
@@ -211,7 +278,10 @@ describe('insights: creator analytics', () => {
   it('lets a studio channel’s whole team read its analytics, and nobody else, as the team changes', async () => {
     const { app } = harness;
     const teammate = await registerUser(app);
-    const created = await app.request('POST', '/v1/studio/channels', { token: basicCreator.tokens.accessToken, body: { name: 'Team channel' } });
+    const created = await app.request('POST', '/v1/studio/channels', {
+      token: basicCreator.tokens.accessToken,
+      body: { name: 'Team channel' },
+    });
     expect(created.status).toBe(201);
     const studioChannel = created.body.id as string;
     // Studio learns of the new account from identity's event; invite once it has.
@@ -222,18 +292,31 @@ describe('insights: creator analytics', () => {
       });
       expect(invite.status).toBe(201);
     });
-    const overview = (user: RegisteredUser) => get(user, `/v1/insights/channels/${studioChannel}/overview?from=${from}&to=${to}`);
+    const overview = (user: RegisteredUser) =>
+      get(user, `/v1/insights/channels/${studioChannel}/overview?from=${from}&to=${to}`);
     expect((await overview(basicCreator)).status).toBe(200);
     // The reader's own plan must include analytics; then only team membership decides.
     await subscribe(app, harness.fake, teammate, 'creator-plus');
     await planBecomes(app, teammate, 'creator-plus');
     expect((await overview(teammate)).status).toBe(404); // invited is not a member yet
-    expect((await app.request('POST', `/v1/studio/channels/${studioChannel}/invitation/accept`, { token: teammate.tokens.accessToken })).status).toBe(200);
+    expect(
+      (
+        await app.request('POST', `/v1/studio/channels/${studioChannel}/invitation/accept`, {
+          token: teammate.tokens.accessToken,
+        })
+      ).status,
+    ).toBe(200);
     expect((await overview(teammate)).status).toBe(200);
     const outsider = await overview(creator);
     expect(outsider.status).toBe(404);
     expect(outsider.body.code).toBe('insights.channel.not-found');
-    expect((await app.request('DELETE', `/v1/studio/channels/${studioChannel}/members/${teammate.user.id}`, { token: basicCreator.tokens.accessToken })).status).toBeLessThan(300);
+    expect(
+      (
+        await app.request('DELETE', `/v1/studio/channels/${studioChannel}/members/${teammate.user.id}`, {
+          token: basicCreator.tokens.accessToken,
+        })
+      ).status,
+    ).toBeLessThan(300);
     expect((await overview(teammate)).status).toBe(404);
   });
 
@@ -250,7 +333,11 @@ describe('insights: creator analytics', () => {
     await planBecomes(app, fan, 'creator-plus');
     await webhooksSettle(app);
     await eventually(async () => {
-      const rows = await sql(app, `select amount_cents from insights.events where source = 'domain' and name = 'payment' and channel_id = ?`, [channel]);
+      const rows = await sql(
+        app,
+        `select amount_cents from insights.events where source = 'domain' and name = 'payment' and channel_id = ?`,
+        [channel],
+      );
       expect(rows).toEqual([{ amount_cents: '999' }]);
     });
     await rebuildRollups(app, new Date(Date.now() - 3_600_000), new Date(Date.now() + 3_600_000));

@@ -44,7 +44,11 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
     socket = await connectSocket(harness.app, { token: creator.tokens.accessToken });
     channelId = await createChannel(harness.app, creator);
     // Studio's catalogue as `studio.video-published.v1` leaves it.
-    await sql(harness.app, `insert into insights.videos (video_id, channel_id, creator_id) values (?, ?, ?)`, [videoId, channelId, creator.user.id]);
+    await sql(harness.app, `insert into insights.videos (video_id, channel_id, creator_id) values (?, ?, ?)`, [
+      videoId,
+      channelId,
+      creator.user.id,
+    ]);
     // Two views two days ago, three yesterday.
     const day = (n: number, session: string) =>
       clientEvent('video_start', new Date(today.getTime() - n * DAY + 12 * 3_600_000), { sessionId: session, videoId });
@@ -58,16 +62,30 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
   });
 
   const requestExport = (body: Record<string, unknown>, user = creator) =>
-    harness.app.request('POST', '/v1/insights/exports', { token: user.tokens.accessToken, body: { channelId, from, to, ...body } });
+    harness.app.request('POST', '/v1/insights/exports', {
+      token: user.tokens.accessToken,
+      body: { channelId, from, to, ...body },
+    });
 
-  const download = (id: string, user = creator) => fetch(`${harness.app.url}/v1/insights/exports/${id}`, { headers: { authorization: `Bearer ${user.tokens.accessToken}` } });
+  const download = (id: string, user = creator) =>
+    fetch(`${harness.app.url}/v1/insights/exports/${id}`, {
+      headers: { authorization: `Bearer ${user.tokens.accessToken}` },
+    });
 
   it('produces a CSV, tells the user’s socket, publishes insights.export-ready.v1 and serves the file', async () => {
     const ready = nextEvent(socket, 'insights:export-ready', 15_000);
     const answer = await requestExport({ report: 'channel-daily', format: 'csv' });
     expect(answer.status).toBe(202);
-    expect(answer.body).toMatchObject({ status: 'pending', format: 'csv', downloadPath: `/v1/insights/exports/${answer.body.id}` });
-    expect(await ready).toMatchObject({ id: answer.body.id, format: 'csv', downloadPath: `/v1/insights/exports/${answer.body.id}` });
+    expect(answer.body).toMatchObject({
+      status: 'pending',
+      format: 'csv',
+      downloadPath: `/v1/insights/exports/${answer.body.id}`,
+    });
+    expect(await ready).toMatchObject({
+      id: answer.body.id,
+      format: 'csv',
+      downloadPath: `/v1/insights/exports/${answer.body.id}`,
+    });
 
     const file = await download(answer.body.id);
     expect(file.status).toBe(200);
@@ -79,14 +97,24 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
     expect(lines.slice(1)).toEqual([`${d(2)},2,0,0,0,0`, `${d(1)},3,0,0,0,0`]);
 
     await eventually(async () => {
-      const [message] = await sql<{ payload: Record<string, unknown> }>(harness.app, `select payload from platform.outbox where type = 'insights.export-ready.v1'`);
+      const [message] = await sql<{ payload: Record<string, unknown> }>(
+        harness.app,
+        `select payload from platform.outbox where type = 'insights.export-ready.v1'`,
+      );
       expect(message.payload).toMatchObject({ exportId: answer.body.id, userId: creator.user.id, format: 'csv' });
     });
     // Engagement turns the event into a notification in the user's list.
     await eventually(async () => {
-      const notes = (await harness.app.request('GET', '/v1/notifications', { token: creator.tokens.accessToken })).body.items;
+      const notes = (await harness.app.request('GET', '/v1/notifications', { token: creator.tokens.accessToken })).body
+        .items;
       expect(notes).toEqual(
-        expect.arrayContaining([expect.objectContaining({ type: 'export.ready', subjectId: answer.body.id, data: expect.objectContaining({ downloadPath: `/v1/insights/exports/${answer.body.id}` }) })]),
+        expect.arrayContaining([
+          expect.objectContaining({
+            type: 'export.ready',
+            subjectId: answer.body.id,
+            data: expect.objectContaining({ downloadPath: `/v1/insights/exports/${answer.body.id}` }),
+          }),
+        ]),
       );
     });
   });
@@ -120,7 +148,11 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
     const videos = Array.from({ length: 12 }, () => randomUUID());
     const start = new Date(today.getTime() - 400 * DAY).toISOString();
     for (const video of videos) {
-      await sql(app, `insert into insights.videos (video_id, channel_id, creator_id) values (?, ?, ?)`, [video, channelId, creator.user.id]);
+      await sql(app, `insert into insights.videos (video_id, channel_id, creator_id) values (?, ?, ?)`, [
+        video,
+        channelId,
+        creator.user.id,
+      ]);
       await sql(
         app,
         `insert into insights.rollups (grain, bucket, scope, scope_id, views, unique_viewers, watch_seconds)
@@ -132,7 +164,12 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
     const baseline = process.memoryUsage().heapUsed;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed - baseline)), 20);
     const ready = nextEvent(socket, 'insights:export-ready', 60_000);
-    const answer = await requestExport({ report: 'channel-videos', format: 'csv', from: start, to: today.toISOString() });
+    const answer = await requestExport({
+      report: 'channel-videos',
+      format: 'csv',
+      from: start,
+      to: today.toISOString(),
+    });
     expect(answer.status).toBe(202);
     const done = await ready;
     clearInterval(sampler);
@@ -181,10 +218,15 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
     const send = () => RequestContext.create(harness.app.app.get(MikroORM).em, () => weekly.sendDue(new Date()));
     expect(await send()).toBe(1);
     expect(await send()).toBe(0);
-    const reports = () => smtp.received.filter((mail) => mail.raw.includes('Week of') && mail.rcptTo.includes(creator.user.email));
+    const reports = () =>
+      smtp.received.filter((mail) => mail.raw.includes('Week of') && mail.rcptTo.includes(creator.user.email));
     await eventually(() => expect(reports()).toHaveLength(1));
     expect(reports()[0].raw).toMatch(/views: 5 \(week before: 0\)|views: \d+ \(week before: \d+\)/);
-    const [row] = await sql<{ last_sent_week: unknown }>(harness.app, `select last_sent_week from insights.weekly_reports where channel_id = ?`, [channelId]);
+    const [row] = await sql<{ last_sent_week: unknown }>(
+      harness.app,
+      `select last_sent_week from insights.weekly_reports where channel_id = ?`,
+      [channelId],
+    );
     expect(row.last_sent_week).not.toBeNull();
   });
 });

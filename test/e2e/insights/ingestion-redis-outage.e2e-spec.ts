@@ -24,10 +24,13 @@ describe('insights: an ingestion burst while Redis restarts', () => {
     const burst = async (batches: number) => {
       await Promise.all(
         Array.from({ length: batches }, async (_, b) => {
-          const events = Array.from({ length: 25 }, () => clientEvent('video_progress', new Date(), { sessionId: `burst-${b}`, properties: { position: 1 } }));
+          const events = Array.from({ length: 25 }, () =>
+            clientEvent('video_progress', new Date(), { sessionId: `burst-${b}`, properties: { position: 1 } }),
+          );
           const answer = await track(app, events).catch(() => ({ status: 0, body: null }));
           statuses.push(answer.status);
-          if (answer.status === 200 && answer.body.accepted === events.length) acknowledged.push(...events.map((event) => event.eventId));
+          if (answer.status === 200 && answer.body.accepted === events.length)
+            acknowledged.push(...events.map((event) => event.eventId));
         }),
       );
     };

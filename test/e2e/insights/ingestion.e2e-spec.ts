@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { eventually, type TestApp } from '@lib/platform/testing';
 import { sql } from '../../support/billing.js';
-import { BROWSER_UA, clientEvent, hourAgo, minutes, pgArray, PHONE_UA, rebuildRollups, startInsights, track } from '../../support/insights.js';
+import {
+  BROWSER_UA,
+  clientEvent,
+  hourAgo,
+  minutes,
+  pgArray,
+  PHONE_UA,
+  rebuildRollups,
+  startInsights,
+  track,
+} from '../../support/insights.js';
 import { registerUser } from '../../support/showrunner.js';
 
 describe('insights: event ingestion (POST /v1/events)', () => {
@@ -13,7 +23,11 @@ describe('insights: event ingestion (POST /v1/events)', () => {
   afterAll(() => app.close());
 
   const stored = async (ids: string[]) =>
-    sql<Record<string, any>>(app, `select * from insights.events where event_id = any(?::uuid[]) order by occurred_at`, [pgArray(ids)]);
+    sql<Record<string, any>>(
+      app,
+      `select * from insights.events where event_id = any(?::uuid[]) order by occurred_at`,
+      [pgArray(ids)],
+    );
 
   it('stores a batch with the user from the token and the request context (device, OS, country, referrer, UTM)', async () => {
     const viewer = await registerUser(app);
@@ -21,23 +35,53 @@ describe('insights: event ingestion (POST /v1/events)', () => {
     const channelId = randomUUID();
     const at = new Date(Date.now() - 60_000);
     const events = [
-      clientEvent('page_view', at, { properties: { url: 'https://app.example.com/watch?utm_source=Newsletter&utm_medium=email&utm_campaign=launch' } }),
-      clientEvent('video_start', at, { videoId, properties: { channelId, duration: 200, referrer: 'https://www.google.com/search?q=x' } }),
-      clientEvent('video_progress', at, { videoId, properties: { channelId, duration: 200, position: 50, elapsed: 12 } }),
+      clientEvent('page_view', at, {
+        properties: { url: 'https://app.example.com/watch?utm_source=Newsletter&utm_medium=email&utm_campaign=launch' },
+      }),
+      clientEvent('video_start', at, {
+        videoId,
+        properties: { channelId, duration: 200, referrer: 'https://www.google.com/search?q=x' },
+      }),
+      clientEvent('video_progress', at, {
+        videoId,
+        properties: { channelId, duration: 200, position: 50, elapsed: 12 },
+      }),
     ];
-    const answer = await track(app, events, { token: viewer.tokens.accessToken, userAgent: PHONE_UA, headers: { 'cf-ipcountry': 'fr' } });
+    const answer = await track(app, events, {
+      token: viewer.tokens.accessToken,
+      userAgent: PHONE_UA,
+      headers: { 'cf-ipcountry': 'fr' },
+    });
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ accepted: 3, duplicates: 0, filtered: 0, rejected: [] });
 
     const rows = await stored(events.map((e) => e.eventId));
     expect(rows).toHaveLength(3);
     for (const row of rows) {
-      expect(row).toMatchObject({ user_id: viewer.user.id, viewer_key: viewer.user.id, device: 'mobile', os: 'iOS', country: 'FR', source: 'client' });
+      expect(row).toMatchObject({
+        user_id: viewer.user.id,
+        viewer_key: viewer.user.id,
+        device: 'mobile',
+        os: 'iOS',
+        country: 'FR',
+        source: 'client',
+      });
     }
     const byName = Object.fromEntries(rows.map((row) => [row.name, row]));
-    expect(byName.page_view).toMatchObject({ utm_source: 'Newsletter', utm_medium: 'email', utm_campaign: 'launch', traffic_source: 'newsletter' });
+    expect(byName.page_view).toMatchObject({
+      utm_source: 'Newsletter',
+      utm_medium: 'email',
+      utm_campaign: 'launch',
+      traffic_source: 'newsletter',
+    });
     // A video studio does not know belongs to no channel, whatever channel the player claims.
-    expect(byName.video_start).toMatchObject({ video_id: videoId, channel_id: null, creator_id: null, traffic_source: 'google.com', referrer: 'https://www.google.com/search?q=x' });
+    expect(byName.video_start).toMatchObject({
+      video_id: videoId,
+      channel_id: null,
+      creator_id: null,
+      traffic_source: 'google.com',
+      referrer: 'https://www.google.com/search?q=x',
+    });
     expect(byName.video_progress).toMatchObject({ position_pct: 25, watch_seconds: 12 });
   });
 
@@ -82,14 +126,19 @@ describe('insights: event ingestion (POST /v1/events)', () => {
     const future = clientEvent('click', new Date(Date.now() + 3_600_000));
     const answer = await track(app, [future, clientEvent('click', new Date())]);
     expect(answer.body.accepted).toBe(1);
-    expect(answer.body.rejected).toEqual([expect.objectContaining({ index: 0, code: 'insights.event.too-far-in-future' })]);
+    expect(answer.body.rejected).toEqual([
+      expect.objectContaining({ index: 0, code: 'insights.event.too-far-in-future' }),
+    ]);
     expect(await stored([future.eventId])).toHaveLength(0);
   });
 
   it('rejects an event stamped far in the past', async () => {
     const old = clientEvent('click', new Date(Date.now() - 30 * 86_400_000));
     const answer = await track(app, [old]);
-    expect(answer.body).toMatchObject({ accepted: 0, rejected: [expect.objectContaining({ index: 0, code: 'insights.event.too-old' })] });
+    expect(answer.body).toMatchObject({
+      accepted: 0,
+      rejected: [expect.objectContaining({ index: 0, code: 'insights.event.too-old' })],
+    });
   });
 
   it('answers a batch over the limit with 413 and stores none of it', async () => {
@@ -101,7 +150,10 @@ describe('insights: event ingestion (POST /v1/events)', () => {
   });
 
   it('accepts a full batch of 500', async () => {
-    const answer = await track(app, Array.from({ length: 500 }, () => clientEvent('click', new Date())));
+    const answer = await track(
+      app,
+      Array.from({ length: 500 }, () => clientEvent('click', new Date())),
+    );
     expect(answer.body).toMatchObject({ accepted: 500, duplicates: 0 });
   });
 
@@ -126,14 +178,21 @@ describe('insights: event ingestion (POST /v1/events)', () => {
 
   it('filters bots by User-Agent', async () => {
     const event = clientEvent('page_view', new Date());
-    const answer = await track(app, [event], { userAgent: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' });
+    const answer = await track(app, [event], {
+      userAgent: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+    });
     expect(answer.body).toEqual({ accepted: 0, duplicates: 0, filtered: 1, rejected: [] });
-    expect((await track(app, [clientEvent('page_view', new Date())], { userAgent: 'curl/8.5.0' })).body.filtered).toBe(1);
+    expect((await track(app, [clientEvent('page_view', new Date())], { userAgent: 'curl/8.5.0' })).body.filtered).toBe(
+      1,
+    );
     expect(await stored([event.eventId])).toHaveLength(0);
   });
 
   it('refuses a body that is not a batch', async () => {
-    const answer = await app.request('POST', '/v1/events', { body: { events: 'x' }, headers: { 'user-agent': BROWSER_UA } });
+    const answer = await app.request('POST', '/v1/events', {
+      body: { events: 'x' },
+      headers: { 'user-agent': BROWSER_UA },
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.code).toBe('validation.failed');
   });
@@ -143,7 +202,11 @@ describe('insights: event ingestion (POST /v1/events)', () => {
     const channelId = randomUUID();
     const hour = hourAgo(5);
     // Studio's catalogue as `studio.video-published.v1` leaves it: the video is the channel's.
-    await sql(app, `insert into insights.videos (video_id, channel_id, creator_id) values (?, ?, ?)`, [videoId, channelId, randomUUID()]);
+    await sql(app, `insert into insights.videos (video_id, channel_id, creator_id) values (?, ?, ?)`, [
+      videoId,
+      channelId,
+      randomUUID(),
+    ]);
     const start = (at: Date, sessionId: string) => clientEvent('video_start', at, { videoId, sessionId });
     await track(app, [
       start(minutes(hour, 5), 'viewer-a'),
@@ -162,9 +225,11 @@ describe('insights: event ingestion (POST /v1/events)', () => {
       [2, 2],
       [1, 1],
     ]);
-    const [day] = await sql<{ views: number }>(app, `select sum(views)::int as views from insights.rollups where grain = 'day' and scope = 'channel' and scope_id = ?`, [
-      channelId,
-    ]);
+    const [day] = await sql<{ views: number }>(
+      app,
+      `select sum(views)::int as views from insights.rollups where grain = 'day' and scope = 'channel' and scope_id = ?`,
+      [channelId],
+    );
     expect(day.views).toBe(3);
   });
 
@@ -196,7 +261,9 @@ describe('insights: event ingestion (POST /v1/events)', () => {
   it('ingests other contexts’ events through consumers (a registration becomes a signup)', async () => {
     const user = await registerUser(app);
     await eventually(async () => {
-      const rows = await sql(app, `select name, source from insights.events where user_id = ? and source = 'domain'`, [user.user.id]);
+      const rows = await sql(app, `select name, source from insights.events where user_id = ? and source = 'domain'`, [
+        user.user.id,
+      ]);
       expect(rows).toEqual([{ name: 'signup', source: 'domain' }]);
       const [known] = await sql(app, `select email from insights.users where user_id = ?`, [user.user.id]);
       expect(known).toEqual({ email: user.user.email });
@@ -209,7 +276,15 @@ describe('insights: event ingestion (POST /v1/events)', () => {
     expect(ingest.security).toEqual(expect.arrayContaining([{}, { bearer: [] }]));
     expect(ingest.description).toMatch(/public, authentication optional/);
     const paths = Object.keys(document.paths);
-    for (const route of ['/v1/events', '/v1/insights/channels/{id}/overview', '/v1/insights/videos/{id}', '/v1/insights/channels/{id}/weekly-report', '/v1/insights/exports', '/v1/insights/exports/{id}', '/v1/admin/insights/overview']) {
+    for (const route of [
+      '/v1/events',
+      '/v1/insights/channels/{id}/overview',
+      '/v1/insights/videos/{id}',
+      '/v1/insights/channels/{id}/weekly-report',
+      '/v1/insights/exports',
+      '/v1/insights/exports/{id}',
+      '/v1/admin/insights/overview',
+    ]) {
       expect(paths).toContain(route);
     }
   });
@@ -217,8 +292,10 @@ describe('insights: event ingestion (POST /v1/events)', () => {
   it('creates partitions ahead and drops those past retention (last: it drops this file’s old partitions)', async () => {
     const { PartitionMaintenance } = await import('../../../libs/insights/src/application/event-store.js');
     const maintenance = app.app.get(PartitionMaintenance);
-    const day = (offset: number) => `insights.events_p${new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '')}`;
-    const exists = async (name: string) => (await sql<{ found: string | null }>(app, `select to_regclass(?)::text as found`, [name]))[0].found !== null;
+    const day = (offset: number) =>
+      `insights.events_p${new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '')}`;
+    const exists = async (name: string) =>
+      (await sql<{ found: string | null }>(app, `select to_regclass(?)::text as found`, [name]))[0].found !== null;
     expect(await exists(day(20))).toBe(false);
     expect(await maintenance.ensureAhead(new Date(), 20)).toBeGreaterThan(0);
     expect(await exists(day(20))).toBe(true);

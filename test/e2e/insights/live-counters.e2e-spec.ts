@@ -32,10 +32,16 @@ describe('insights: live counters on dashboard sockets', () => {
 
   it('pushes an ingested heartbeat to the channel’s dashboard within 5 seconds', async () => {
     const socket = await connect(creator);
-    expect(await socket.emitWithAck('insights:subscribe', { channelId })).toEqual({ room: `insights:channel:${channelId}` });
+    expect(await socket.emitWithAck('insights:subscribe', { channelId })).toEqual({
+      room: `insights:channel:${channelId}`,
+    });
     const videoId = randomUUID();
     // Studio's catalogue as `studio.video-published.v1` leaves it: the video is the channel's.
-    await sql(app, `insert into insights.videos (video_id, channel_id, creator_id) values (?, ?, ?)`, [videoId, channelId, creator.user.id]);
+    await sql(app, `insert into insights.videos (video_id, channel_id, creator_id) values (?, ?, ?)`, [
+      videoId,
+      channelId,
+      creator.user.id,
+    ]);
     const live = nextEvent(socket, 'insights:live', 5_000);
     const answer = await track(app, [
       clientEvent('video_progress', new Date(), { sessionId: 'viewer-1', videoId, properties: { position: 3 } }),

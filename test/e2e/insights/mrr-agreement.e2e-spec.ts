@@ -27,24 +27,44 @@ describe('insights: MRR as billing classifies it', () => {
     const yearly = await registerUser(app);
     await subscribe(app, fake, monthly, 'creator-plus', 'month'); // +999 new
     await subscribe(app, fake, yearly, 'studio-pro', 'year'); // +29990/12 = 2499 new
-    await app.request('POST', '/v1/billing/subscription/change', { token: monthly.tokens.accessToken, body: { planId: 'studio-pro', interval: 'month' } }); // +2000 expansion
-    await app.request('POST', '/v1/billing/subscription/cancel', { token: yearly.tokens.accessToken, body: { atPeriodEnd: false, reason: 'too_expensive' } }); // -2499 churn
+    await app.request('POST', '/v1/billing/subscription/change', {
+      token: monthly.tokens.accessToken,
+      body: { planId: 'studio-pro', interval: 'month' },
+    }); // +2000 expansion
+    await app.request('POST', '/v1/billing/subscription/cancel', {
+      token: yearly.tokens.accessToken,
+      body: { atPeriodEnd: false, reason: 'too_expensive' },
+    }); // -2499 churn
 
     const today = new Date(Math.floor(Date.now() / DAY) * DAY);
     const from = today.toISOString();
     const to = new Date(today.getTime() + DAY).toISOString();
-    const billing = await app.request('GET', `/v1/admin/billing/metrics?from=${from}&to=${to}&interval=day`, { token: adminToken });
+    const billing = await app.request('GET', `/v1/admin/billing/metrics?from=${from}&to=${to}&interval=day`, {
+      token: adminToken,
+    });
     expect(billing.status).toBe(200);
     const [usd] = billing.body.currencies;
-    expect(usd.summary).toMatchObject({ newMrr: 999 + 2_499, expansionMrr: 2_000, contractionMrr: 0, churnedMrr: 2_499, reactivationMrr: 0, endingMrr: 2_999 });
+    expect(usd.summary).toMatchObject({
+      newMrr: 999 + 2_499,
+      expansionMrr: 2_000,
+      contractionMrr: 0,
+      churnedMrr: 2_499,
+      reactivationMrr: 0,
+      endingMrr: 2_999,
+    });
 
     // Every movement billing recorded reaches insights once, keyed by billing's movement id.
     await eventually(async () => {
       const ledger = await sql<{ id: string }>(app, `select id from billing.mrr_movements order by id`);
-      const copied = await sql<{ movement_id: string }>(app, `select movement_id from insights.mrr_movements order by movement_id`);
+      const copied = await sql<{ movement_id: string }>(
+        app,
+        `select movement_id from insights.mrr_movements order by movement_id`,
+      );
       expect(copied.map((row) => row.movement_id)).toEqual(ledger.map((row) => row.id));
     });
-    const insights = await app.request('GET', `/v1/admin/insights/overview?from=${from}&to=${to}`, { token: adminToken });
+    const insights = await app.request('GET', `/v1/admin/insights/overview?from=${from}&to=${to}`, {
+      token: adminToken,
+    });
     expect(insights.status).toBe(200);
     const [day] = insights.body.revenue;
     expect({
@@ -65,14 +85,36 @@ describe('insights: MRR as billing classifies it', () => {
     expect(day.churnedSubscriptions).toBe(usd.summary.churnedSubscribers);
 
     // A movement delivered again, even under another envelope the inbox has not seen, is stored once.
-    const { RecordBillingEvents } = await import('../../../libs/insights/src/application/reactions/record-domain-events.js');
-    const [sent] = await sql<{ payload: MrrMovementRecordedV1 }>(app, `select payload from platform.outbox where type = 'billing.mrr-movement-recorded.v1' limit 1`);
-    const orm = app.app.get(MikroORM);
-    const envelope = { id: randomUUID(), type: MrrMovementRecordedV1.type, occurredAt: new Date().toISOString(), aggregateId: null, aggregateVersion: null, payload: {} };
-    await RequestContext.create(orm.em, () =>
-      orm.em.transactional((em) => app.app.get(RecordBillingEvents).handle({ event: new MrrMovementRecordedV1(sent.payload), envelope, em, afterCommit: () => undefined /* it registers no effects */ })),
+    const { RecordBillingEvents } =
+      await import('../../../libs/insights/src/application/reactions/record-domain-events.js');
+    const [sent] = await sql<{ payload: MrrMovementRecordedV1 }>(
+      app,
+      `select payload from platform.outbox where type = 'billing.mrr-movement-recorded.v1' limit 1`,
     );
-    const [{ n }] = (await sql<{ n: number }>(app, `select count(*)::int as n from insights.mrr_movements where movement_id = ?`, [sent.payload.movementId])) as [{ n: number }];
+    const orm = app.app.get(MikroORM);
+    const envelope = {
+      id: randomUUID(),
+      type: MrrMovementRecordedV1.type,
+      occurredAt: new Date().toISOString(),
+      aggregateId: null,
+      aggregateVersion: null,
+      payload: {},
+    };
+    await RequestContext.create(orm.em, () =>
+      orm.em.transactional((em) =>
+        app.app.get(RecordBillingEvents).handle({
+          event: new MrrMovementRecordedV1(sent.payload),
+          envelope,
+          em,
+          afterCommit: () => undefined /* it registers no effects */,
+        }),
+      ),
+    );
+    const [{ n }] = (await sql<{ n: number }>(
+      app,
+      `select count(*)::int as n from insights.mrr_movements where movement_id = ?`,
+      [sent.payload.movementId],
+    )) as [{ n: number }];
     expect(n).toBe(1);
   });
 });

@@ -1,7 +1,14 @@
 import type { Socket } from 'socket.io-client';
 import type { TestApp } from '@lib/platform/testing';
 import { sql, subscribe, type BillingOnFakeStripe } from '../../support/billing.js';
-import { clientEvent, hourAgo, minutes, rebuildRollups, startInsightsWithBilling, track } from '../../support/insights.js';
+import {
+  clientEvent,
+  hourAgo,
+  minutes,
+  rebuildRollups,
+  startInsightsWithBilling,
+  track,
+} from '../../support/insights.js';
 import { connectSocket, type RegisteredUser } from '../../support/showrunner.js';
 import { addMember, createChannel, makeClip, studioPerson, videoFromClip } from '../studio/studio-helpers.js';
 
@@ -23,7 +30,8 @@ describe('insights: whose video it is comes from studio', () => {
   const from = hourAgo(2).toISOString();
   const to = hourAgo(-1).toISOString();
 
-  const videoInsights = (user: RegisteredUser) => app.request('GET', `/v1/insights/videos/${videoId}?from=${from}&to=${to}`, { token: user.tokens.accessToken });
+  const videoInsights = (user: RegisteredUser) =>
+    app.request('GET', `/v1/insights/videos/${videoId}?from=${from}&to=${to}`, { token: user.tokens.accessToken });
   const subscribeLive = async (user: RegisteredUser, target: Record<string, unknown>) => {
     const socket = await connectSocket(app, { token: user.tokens.accessToken });
     sockets.push(socket);
@@ -43,7 +51,11 @@ describe('insights: whose video it is comes from studio', () => {
     const forged = { channelId: attacker.user.id, duration: 10 };
     const answer = await track(app, [
       clientEvent('video_start', minutes(hour, 5), { sessionId: 'anon-1', videoId, properties: forged }),
-      clientEvent('video_progress', minutes(hour, 6), { sessionId: 'anon-1', videoId, properties: { ...forged, position: 5, elapsed: 5 } }),
+      clientEvent('video_progress', minutes(hour, 6), {
+        sessionId: 'anon-1',
+        videoId,
+        properties: { ...forged, position: 5, elapsed: 5 },
+      }),
       clientEvent('video_start', minutes(hour, 7), { sessionId: 'anon-2', videoId, properties: forged }),
     ]);
     expect(answer.body).toMatchObject({ accepted: 3, rejected: [] });
@@ -55,7 +67,11 @@ describe('insights: whose video it is comes from studio', () => {
   });
 
   it('files the events under the channel studio knows, whatever channel they claim', async () => {
-    const rows = await sql<{ channel_id: string | null; creator_id: string | null }>(app, `select channel_id, creator_id from insights.events where video_id = ?`, [videoId]);
+    const rows = await sql<{ channel_id: string | null; creator_id: string | null }>(
+      app,
+      `select channel_id, creator_id from insights.events where video_id = ?`,
+      [videoId],
+    );
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(row).toEqual({ channel_id: channelId, creator_id: owner.user.id });
   });
@@ -69,7 +85,11 @@ describe('insights: whose video it is comes from studio', () => {
   });
 
   it('counts none of those views in the attacker’s own scope', async () => {
-    const answer = await app.request('GET', `/v1/insights/channels/${attacker.user.id}/overview?from=${from}&to=${to}`, { token: attacker.tokens.accessToken });
+    const answer = await app.request(
+      'GET',
+      `/v1/insights/channels/${attacker.user.id}/overview?from=${from}&to=${to}`,
+      { token: attacker.tokens.accessToken },
+    );
     expect(answer.status).toBe(200);
     expect(answer.body.metrics.views).toEqual({ value: 0 });
   });
@@ -83,7 +103,9 @@ describe('insights: whose video it is comes from studio', () => {
       expect(answer.body.metrics.uniqueViewers).toEqual({ value: 2 });
       expect(await subscribeLive(user, { videoId })).toEqual({ room: `insights:video:${videoId}` });
     }
-    const channel = await app.request('GET', `/v1/insights/channels/${channelId}/overview?from=${from}&to=${to}`, { token: teammate.tokens.accessToken });
+    const channel = await app.request('GET', `/v1/insights/channels/${channelId}/overview?from=${from}&to=${to}`, {
+      token: teammate.tokens.accessToken,
+    });
     expect(channel.status).toBe(200);
     expect(channel.body.metrics.views).toEqual({ value: 2 });
   });

@@ -13,12 +13,25 @@ const SOME_ID = '00000000-0000-4000-8000-000000000000';
 const DEPTH = 10_000;
 const CONCURRENCY = 6;
 /** Every client event the gateways handle (Socket.IO has no document to read them from). */
-const SOCKET_EVENTS = ['message:send', 'message:edit', 'message:delete', 'conversation:read', 'typing', 'insights:subscribe', 'insights:unsubscribe', 'session:whoami'];
+const SOCKET_EVENTS = [
+  'message:send',
+  'message:edit',
+  'message:delete',
+  'conversation:read',
+  'typing',
+  'insights:subscribe',
+  'insights:unsubscribe',
+  'session:whoami',
+];
 
 // In URLs: a NUL byte, and the UTF-8 encoding of a lone surrogate (not decodable as UTF-8).
 const URL_VALUES = { nul: 'a%00b', 'lone surrogate': '%ED%A0%80' } as const;
 // In JSON bodies, raw escapes: JSON.parse turns them into a real NUL and a real lone surrogate.
-const JSON_VALUES = { nul: '"a\\u0000b"', 'lone surrogate': '"a\\ud800b"', 'deep nesting': '['.repeat(DEPTH) + ']'.repeat(DEPTH) } as const;
+const JSON_VALUES = {
+  nul: '"a\\u0000b"',
+  'lone surrogate': '"a\\ud800b"',
+  'deep nesting': '['.repeat(DEPTH) + ']'.repeat(DEPTH),
+} as const;
 
 interface Operation {
   method: string;
@@ -39,7 +52,8 @@ interface Probe {
 type OpenApi = { paths: Record<string, Record<string, any>>; components?: { schemas?: Record<string, any> } };
 
 function operationsOf(document: OpenApi): Operation[] {
-  const resolve = (schema: any): any => (schema?.$ref ? document.components?.schemas?.[schema.$ref.split('/').pop()] : schema);
+  const resolve = (schema: any): any =>
+    schema?.$ref ? document.components?.schemas?.[schema.$ref.split('/').pop()] : schema;
   const operations: Operation[] = [];
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
@@ -52,7 +66,9 @@ function operationsOf(document: OpenApi): Operation[] {
         path,
         pathParams: [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]),
         queryParams: parameters.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name),
-        bodyProperties: jsonBody ? Object.keys(schema?.properties ?? {}).concat(schema?.properties ? [] : ['value']) : undefined,
+        bodyProperties: jsonBody
+          ? Object.keys(schema?.properties ?? {}).concat(schema?.properties ? [] : ['value'])
+          : undefined,
       });
     }
   }
@@ -69,15 +85,30 @@ function probesOf(operation: Operation): Probe[] {
   const emptyBody = operation.bodyProperties ? '{}' : undefined;
   for (const [kind, value] of Object.entries(URL_VALUES)) {
     for (const name of operation.pathParams) {
-      probes.push({ label: `${kind} in path parameter ${name}`, method, url: urlOf(path, { [name]: value }), rawBody: emptyBody });
+      probes.push({
+        label: `${kind} in path parameter ${name}`,
+        method,
+        url: urlOf(path, { [name]: value }),
+        rawBody: emptyBody,
+      });
     }
     for (const name of operation.queryParams) {
-      probes.push({ label: `${kind} in query parameter ${name}`, method, url: urlOf(path, {}, `?${encodeURIComponent(name)}=${value}`), rawBody: emptyBody });
+      probes.push({
+        label: `${kind} in query parameter ${name}`,
+        method,
+        url: urlOf(path, {}, `?${encodeURIComponent(name)}=${value}`),
+        rawBody: emptyBody,
+      });
     }
   }
   for (const [kind, value] of Object.entries(JSON_VALUES)) {
     for (const name of operation.bodyProperties ?? []) {
-      probes.push({ label: `${kind} in body property ${name}`, method, url: urlOf(path), rawBody: `{${JSON.stringify(name)}:${value}}` });
+      probes.push({
+        label: `${kind} in body property ${name}`,
+        method,
+        url: urlOf(path),
+        rawBody: `{${JSON.stringify(name)}:${value}}`,
+      });
     }
   }
   return probes;
@@ -85,9 +116,11 @@ function probesOf(operation: Operation): Probe[] {
 
 async function inPool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
 }
 
 describe('probe: hostile text and deep nesting on every documented route and socket event', () => {
@@ -116,7 +149,9 @@ describe('probe: hostile text and deep nesting on every documented route and soc
       // Undecodable UTF-8 in a query string is decoded to U+FFFD, which is valid text: any answer but a 5xx will do.
       const harmless = probe.label.startsWith('lone surrogate in query');
       if (answer.status >= 500 || (answer.status >= 400 && !problem) || (answer.status < 400 && !harmless)) {
-        failures.push(`${probe.method} ${probe.url.slice(0, 120)} (${probe.label}): ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
+        failures.push(
+          `${probe.method} ${probe.url.slice(0, 120)} (${probe.label}): ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`,
+        );
       }
     });
     expect(failures).toEqual([]);
@@ -127,13 +162,27 @@ describe('probe: hostile text and deep nesting on every documented route and soc
     try {
       for (const event of SOCKET_EVENTS) {
         for (const text of ['a\u0000b', 'a\ud800b']) {
-          const answer = await ask(socket, event, { conversationId: SOME_ID, channelId: SOME_ID, text, clientMessageId: text, state: text });
-          expect({ event, error: answer.error }).toMatchObject({ event, error: { status: 400, code: 'validation.failed' } });
+          const answer = await ask(socket, event, {
+            conversationId: SOME_ID,
+            channelId: SOME_ID,
+            text,
+            clientMessageId: text,
+            state: text,
+          });
+          expect({ event, error: answer.error }).toMatchObject({
+            event,
+            error: { status: 400, code: 'validation.failed' },
+          });
         }
         // socket.io-client recurses over what it emits, so the deep EVENT packet (type 2) is written on the wire by hand.
         const refused = new Promise<any>((resolve) => socket.once('exception', resolve));
-        socket.io.engine.send(`2[${JSON.stringify(event)},{"conversationId":"${SOME_ID}","text":${JSON_VALUES['deep nesting']}}]`);
-        expect({ event, error: await refused }).toMatchObject({ event, error: { status: 400, code: 'validation.too-deep' } });
+        socket.io.engine.send(
+          `2[${JSON.stringify(event)},{"conversationId":"${SOME_ID}","text":${JSON_VALUES['deep nesting']}}]`,
+        );
+        expect({ event, error: await refused }).toMatchObject({
+          event,
+          error: { status: 400, code: 'validation.too-deep' },
+        });
       }
     } finally {
       socket.close();

@@ -35,16 +35,33 @@ describe('hostile text and deep nesting are refused at the edge (HTTP and socket
 
   it('refuses a NUL byte or a lone surrogate in a body field, naming the field', async () => {
     for (const bad of [NUL, LONE_SURROGATE]) {
-      expectRefusedField(await app.request('POST', '/v1/auth/login', { rawBody: `{"email":"a${bad}@example.com","password":"whatever it is"}` }), 'email');
       expectRefusedField(
-        await app.request('POST', '/v1/studio/channels', { ...auth(ana), rawBody: `{"name":"Cooking ${bad}","description":"x"}` }),
+        await app.request('POST', '/v1/auth/login', {
+          rawBody: `{"email":"a${bad}@example.com","password":"whatever it is"}`,
+        }),
+        'email',
+      );
+      expectRefusedField(
+        await app.request('POST', '/v1/studio/channels', {
+          ...auth(ana),
+          rawBody: `{"name":"Cooking ${bad}","description":"x"}`,
+        }),
         'name',
       );
       expectRefusedField(
-        await app.request('POST', `/v1/conversations/${conversationId}/messages`, { ...auth(ana), rawBody: `{"text":"hi ${bad}","clientMessageId":"${newClientMessageId()}"}` }),
+        await app.request('POST', `/v1/conversations/${conversationId}/messages`, {
+          ...auth(ana),
+          rawBody: `{"text":"hi ${bad}","clientMessageId":"${newClientMessageId()}"}`,
+        }),
         'text',
       );
-      expectRefusedField(await app.request('POST', '/v1/me/api-keys', { ...auth(ana), rawBody: `{"name":"ci ${bad}","scopes":["profile:read"]}` }), 'name');
+      expectRefusedField(
+        await app.request('POST', '/v1/me/api-keys', {
+          ...auth(ana),
+          rawBody: `{"name":"ci ${bad}","scopes":["profile:read"]}`,
+        }),
+        'name',
+      );
     }
     const history = await app.request('GET', `/v1/conversations/${conversationId}/messages`, auth(ana));
     expect(history.body.lastSeq).toBe(1);
@@ -77,7 +94,10 @@ describe('hostile text and deep nesting are refused at the edge (HTTP and socket
 
   it('refuses JSON nested 10,000 levels deep with 400 validation.too-deep, on anonymous routes too', async () => {
     for (const [path, body] of [
-      ['/v1/events', `{"events":[{"eventId":"${crypto.randomUUID()}","name":"page_view","timestamp":"${new Date().toISOString()}","sessionId":"s-1","properties":{"a":${deepArray(10_000)}}}]}`],
+      [
+        '/v1/events',
+        `{"events":[{"eventId":"${crypto.randomUUID()}","name":"page_view","timestamp":"${new Date().toISOString()}","sessionId":"s-1","properties":{"a":${deepArray(10_000)}}}]}`,
+      ],
       ['/v1/auth/login', `{"email":${deepArray(10_000)},"password":"x"}`],
       ['/v1/auth/register', deepArray(10_000)],
     ] as const) {
@@ -96,17 +116,27 @@ describe('hostile text and deep nesting are refused at the edge (HTTP and socket
     sockets.push(phone);
     for (const text of ['a\u0000b', 'a\ud800b']) {
       const answer = await ask(phone, 'message:send', { conversationId, text, clientMessageId: newClientMessageId() });
-      expect(answer.error).toMatchObject({ status: 400, code: 'validation.failed', errors: [expect.objectContaining({ field: 'text' })] });
+      expect(answer.error).toMatchObject({
+        status: 400,
+        code: 'validation.failed',
+        errors: [expect.objectContaining({ field: 'text' })],
+      });
     }
     // socket.io-client recurses over what it emits, so the deep EVENT packet (type 2) is written on the wire by hand.
     const refused = new Promise<any>((resolve) => phone.once('exception', resolve));
-    phone.io.engine.send(`2["message:send",{"conversationId":"${conversationId}","text":${deepArray(10_000)},"clientMessageId":"${newClientMessageId()}"}]`);
+    phone.io.engine.send(
+      `2["message:send",{"conversationId":"${conversationId}","text":${deepArray(10_000)},"clientMessageId":"${newClientMessageId()}"}]`,
+    );
     expect(await refused).toMatchObject({ status: 400, code: 'validation.too-deep' });
     expect((await ask(phone, 'typing', { conversationId, state: 'start\u0000' })).error.code).toBe('validation.failed');
 
     const history = await app.request('GET', `/v1/conversations/${conversationId}/messages`, auth(ana));
     expect(history.body.lastSeq).toBe(1);
-    const fine = await ask(phone, 'message:send', { conversationId, text: 'still here 🎬', clientMessageId: newClientMessageId() });
+    const fine = await ask(phone, 'message:send', {
+      conversationId,
+      text: 'still here 🎬',
+      clientMessageId: newClientMessageId(),
+    });
     expect(fine.message.seq).toBe(2);
   });
 

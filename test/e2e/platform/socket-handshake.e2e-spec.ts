@@ -19,7 +19,10 @@ describe('Socket.IO handshake', () => {
   });
 
   it('refuses a connection without a token', async () => {
-    await expect(connectSocket(app, {})).rejects.toMatchObject({ message: 'Authentication is required', data: { code: 'auth.unauthenticated' } });
+    await expect(connectSocket(app, {})).rejects.toMatchObject({
+      message: 'Authentication is required',
+      data: { code: 'auth.unauthenticated' },
+    });
   });
 
   it('refuses expired and forged tokens', async () => {
@@ -34,14 +37,18 @@ describe('Socket.IO handshake', () => {
       audience: 'showrunner-api',
       expiresIn: 60,
     });
-    await expect(connectSocket(app, { token: expired })).rejects.toMatchObject({ data: { code: 'auth.token-expired' } });
+    await expect(connectSocket(app, { token: expired })).rejects.toMatchObject({
+      data: { code: 'auth.token-expired' },
+    });
     await expect(connectSocket(app, { token: forged })).rejects.toMatchObject({ data: { code: 'auth.token-invalid' } });
   });
 
   it('refuses a logged-out session', async () => {
     const user = await registerUser(app);
     await app.request('POST', '/v1/auth/logout', { token: user.tokens.accessToken });
-    await expect(connectSocket(app, { token: user.tokens.accessToken })).rejects.toMatchObject({ data: { code: 'auth.session-revoked' } });
+    await expect(connectSocket(app, { token: user.tokens.accessToken })).rejects.toMatchObject({
+      data: { code: 'auth.session-revoked' },
+    });
   });
 
   it('refuses API keys, in the auth payload and in the Authorization header, whatever their scopes', async () => {
@@ -53,7 +60,10 @@ describe('Socket.IO handshake', () => {
     const key: string = created.body.key;
     expect((await app.request('GET', '/v1/me', { token: key })).status).toBe(200);
 
-    const refused = { message: 'API keys cannot open a real-time connection; use an access token', data: { code: 'auth.api-key.socket-refused' } };
+    const refused = {
+      message: 'API keys cannot open a real-time connection; use an access token',
+      data: { code: 'auth.api-key.socket-refused' },
+    };
     await expect(connectSocket(app, { token: key })).rejects.toMatchObject(refused);
     await expect(connectSocket(app, {}, { authorization: `Bearer ${key}` })).rejects.toMatchObject(refused);
     // A made-up key gets the same answer: the handshake tells nothing about which keys exist.
@@ -62,7 +72,9 @@ describe('Socket.IO handshake', () => {
 
   it('refuses a browser page from a foreign origin even with a valid token (CSWSH)', async () => {
     const user = await registerUser(app);
-    await expect(connectSocket(app, { token: user.tokens.accessToken }, { origin: 'https://evil.example.net' })).rejects.toBeDefined();
+    await expect(
+      connectSocket(app, { token: user.tokens.accessToken }, { origin: 'https://evil.example.net' }),
+    ).rejects.toBeDefined();
     const allowed = await connectSocket(app, { token: user.tokens.accessToken }, { origin: 'https://app.example.com' });
     allowed.close();
   });

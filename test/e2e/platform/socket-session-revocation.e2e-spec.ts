@@ -1,7 +1,14 @@
 import type { Socket } from 'socket.io-client';
 import { startTestApp, type TestApp } from '@lib/platform/testing';
 import { StandaloneModule } from '../../../apps/standalone/src/standalone.module.js';
-import { connectSocket, nextEvent, registerUser, startShowrunner, TEST_PASSWORD, type RegisteredUser } from '../../support/showrunner.js';
+import {
+  connectSocket,
+  nextEvent,
+  registerUser,
+  startShowrunner,
+  TEST_PASSWORD,
+  type RegisteredUser,
+} from '../../support/showrunner.js';
 
 /** Long enough for a publish through Redis, far shorter than an access token's 15 minutes. */
 const AT_ONCE_MS = 3_000;
@@ -37,7 +44,9 @@ describe('sockets end with their session', () => {
   }
 
   async function logIn(user: RegisteredUser): Promise<string> {
-    const answer = await app.request('POST', '/v1/auth/login', { body: { email: user.user.email, password: TEST_PASSWORD } });
+    const answer = await app.request('POST', '/v1/auth/login', {
+      body: { email: user.user.email, password: TEST_PASSWORD },
+    });
     expect(answer.status).toBe(200);
     return answer.body.tokens.accessToken as string;
   }
@@ -67,7 +76,8 @@ describe('sockets end with their session', () => {
     expect(replay.status).toBe(401);
     expect(replay.body.code).toBe('identity.refresh-token.reused');
 
-    for (const end of ended) await expect(end).resolves.toEqual([{ code: 'auth.session-revoked' }, 'io server disconnect']);
+    for (const end of ended)
+      await expect(end).resolves.toEqual([{ code: 'auth.session-revoked' }, 'io server disconnect']);
   });
 
   it('logout on one API node disconnects the session’s socket on another node sharing Redis', async () => {

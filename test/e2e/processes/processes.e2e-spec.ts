@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { createTestDatabase, eventually, httpRequest, testRedisUrl, uniquePrefix, TEST_JWT_SECRET, type TestDatabase } from '@lib/platform/testing';
+import {
+  createTestDatabase,
+  eventually,
+  httpRequest,
+  testRedisUrl,
+  uniquePrefix,
+  TEST_JWT_SECRET,
+  type TestDatabase,
+} from '@lib/platform/testing';
 import { freePort } from '../../../libs/platform/src/runtime/free-port.js';
 import { TEST_PASSWORD } from '../../support/showrunner.js';
 
@@ -20,7 +28,10 @@ interface Started {
 }
 
 function start(app: string, env: Record<string, string>, args: string[] = []): Started {
-  const child = spawn(node, [bundle(app), ...args], { cwd: root, env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env } });
+  const child = spawn(node, [bundle(app), ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -85,7 +96,9 @@ describe('the built processes', () => {
 
     expect((await register(base, 'persisted')).status).toBe(201);
     // The worker runs in the same process: the projector makes the account searchable.
-    await eventually(async () => expect((await httpRequest(base, 'GET', '/v1/search/people?q=persisted')).body.total).toBe(1));
+    await eventually(async () =>
+      expect((await httpRequest(base, 'GET', '/v1/search/people?q=persisted')).body.total).toBe(1),
+    );
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
@@ -96,7 +109,9 @@ describe('the built processes', () => {
     const second = start('standalone', { DATA_DIR: dataDir, PORT: port });
     running.push(second);
     await ready(base, second);
-    const login = await httpRequest(base, 'POST', '/v1/auth/login', { body: { email: 'persisted@example.com', password: TEST_PASSWORD } });
+    const login = await httpRequest(base, 'POST', '/v1/auth/login', {
+      body: { email: 'persisted@example.com', password: TEST_PASSWORD },
+    });
     expect(login.status).toBe(200);
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
@@ -131,19 +146,28 @@ describe('the built processes', () => {
       // No worker yet: the API runs no outbox relay (nothing LISTENs for outbox inserts), so the event
       // waits unpublished in the outbox and the index stays empty.
       const registration = () =>
-        query(database, `select published_at is not null as published from platform.outbox where type = 'identity.user-registered.v1' and payload->>'userId' = $1`, [
-          registered.body.user.id,
-        ]);
-      const relayListeners = () => query(database, `select pid from pg_stat_activity where datname = current_database() and query = 'listen platform_outbox'`);
+        query(
+          database,
+          `select published_at is not null as published from platform.outbox where type = 'identity.user-registered.v1' and payload->>'userId' = $1`,
+          [registered.body.user.id],
+        );
+      const relayListeners = () =>
+        query(
+          database,
+          `select pid from pg_stat_activity where datname = current_database() and query = 'listen platform_outbox'`,
+        );
       expect(await relayListeners()).toEqual([]);
       expect(await registration()).toEqual([{ published: false }]);
       expect((await httpRequest(base, 'GET', '/v1/search/people?q=split_person')).body.total).toBe(0);
 
       const worker = start('worker', env);
       running.push(worker);
-      await eventually(async () => expect((await httpRequest(base, 'GET', '/v1/search/people?q=split_person')).body.total).toBe(1), {
-        timeoutMs: 20_000,
-      });
+      await eventually(
+        async () => expect((await httpRequest(base, 'GET', '/v1/search/people?q=split_person')).body.total).toBe(1),
+        {
+          timeoutMs: 20_000,
+        },
+      );
       expect(await registration()).toEqual([{ published: true }]);
       expect(await relayListeners()).toHaveLength(1);
       worker.child.kill('SIGTERM');
@@ -154,7 +178,10 @@ describe('the built processes', () => {
 
     it('the CLI creates an admin, migrates, rebuilds the people index and syncs the plans', async () => {
       const cli = async (...args: string[]) => {
-        const { stdout } = await run(node, [bundle('cli'), ...args], { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
+        const { stdout } = await run(node, [bundle('cli'), ...args], {
+          cwd: root,
+          env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+        });
         return stdout;
       };
       expect(await cli('migration:up')).toContain('The database is up to date.');
@@ -163,9 +190,14 @@ describe('the built processes', () => {
       expect(await cli('users:create-admin', '--email', 'ops@example.com')).toContain('already an admin');
       expect(await cli('search:reindex', 'people')).toMatch(/people: version 2 is live with \d+ documents\./);
       const synced = await cli('billing:sync-plans');
-      for (const plan of ['prime', 'creator-plus', 'studio-pro']) expect(synced).toMatch(new RegExp(`^${plan}: product prod_\\w+`, 'm'));
-      await expect(cli('search:reindex', 'nope')).rejects.toMatchObject({ stderr: expect.stringContaining('one of: people') });
-      await expect(cli('no-such-command')).rejects.toMatchObject({ stderr: expect.stringContaining('Unknown command') });
+      for (const plan of ['prime', 'creator-plus', 'studio-pro'])
+        expect(synced).toMatch(new RegExp(`^${plan}: product prod_\\w+`, 'm'));
+      await expect(cli('search:reindex', 'nope')).rejects.toMatchObject({
+        stderr: expect.stringContaining('one of: people'),
+      });
+      await expect(cli('no-such-command')).rejects.toMatchObject({
+        stderr: expect.stringContaining('Unknown command'),
+      });
     }, 60_000);
   });
 
@@ -180,7 +212,11 @@ describe('the built processes', () => {
 
   it('npm start without a redis-server binary names the fix, and leaves no PostgreSQL behind', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'showrunner-noredis-'));
-    const started = start('standalone', { DATA_DIR: dataDir, REDIS_SERVER_BIN: '/nowhere/redis-server', PORT: String(await freePort()) });
+    const started = start('standalone', {
+      DATA_DIR: dataDir,
+      REDIS_SERVER_BIN: '/nowhere/redis-server',
+      PORT: String(await freePort()),
+    });
     expect(await started.exited).toBe(1);
     expect(started.output()).toContain('No redis-server binary found (REDIS_SERVER_BIN=/nowhere/redis-server)');
     expect(started.output()).toContain('sudo apt-get install -y redis-server');

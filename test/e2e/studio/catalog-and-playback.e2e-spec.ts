@@ -19,19 +19,38 @@ describe('studio catalog and playback', () => {
   it('finds published videos by words (with typos), filters, facets and suggestions, and drops them on unpublish and delete', async () => {
     const creator = await studioPerson(app);
     const channelId = await createChannel(app, creator, 'Midnight Bakery');
-    const croissant = await readyVideo(app, creator, channelId, { title: 'Perfect croissants at home', tags: ['baking', 'pastry'], category: 'food', language: 'fr' });
-    const ramen = await readyVideo(app, creator, channelId, { title: 'Midnight ramen', category: 'food', accessLevel: 'ad_free' });
+    const croissant = await readyVideo(app, creator, channelId, {
+      title: 'Perfect croissants at home',
+      tags: ['baking', 'pastry'],
+      category: 'food',
+      language: 'fr',
+    });
+    const ramen = await readyVideo(app, creator, channelId, {
+      title: 'Midnight ramen',
+      category: 'food',
+      accessLevel: 'ad_free',
+    });
     const draft = await readyVideo(app, creator, channelId, { title: 'Secret croissant recipe' });
-    for (const video of [croissant, ramen]) expect((await app.request('POST', `/v1/studio/videos/${video.id}/publish`, { ...auth(creator), body: {} })).status).toBe(200);
+    for (const video of [croissant, ramen])
+      expect(
+        (await app.request('POST', `/v1/studio/videos/${video.id}/publish`, { ...auth(creator), body: {} })).status,
+      ).toBe(200);
 
-    await eventually(async () => expect(ids(await catalog(`?creator=${creator.user.id}`)).sort()).toEqual([croissant.id, ramen.id].sort()));
+    await eventually(async () =>
+      expect(ids(await catalog(`?creator=${creator.user.id}`)).sort()).toEqual([croissant.id, ramen.id].sort()),
+    );
     expect(ids(await catalog('?q=croissants'))).toEqual([croissant.id]);
     expect(ids(await catalog('?q=crossaints'))).toEqual([croissant.id]); // a typo
     expect(ids(await catalog('?q=croiss'))).toEqual([croissant.id]); // a word still being typed
     expect(ids(await catalog(`?q=pastry&creator=${creator.user.handle}`))).toEqual([croissant.id]);
     const food = await catalog(`?category=food&creator=${creator.user.id}`);
     expect(food.body.total).toBe(2);
-    expect(food.body.facets.tier).toEqual(expect.arrayContaining([{ value: 'free', count: 1 }, { value: 'ad_free', count: 1 }]));
+    expect(food.body.facets.tier).toEqual(
+      expect.arrayContaining([
+        { value: 'free', count: 1 },
+        { value: 'ad_free', count: 1 },
+      ]),
+    );
     expect(food.body.facets.duration).toEqual([{ value: 'short', count: 2 }]);
     expect(ids(await catalog(`?tier=ad_free&creator=${creator.user.id}`))).toEqual([ramen.id]);
     expect(ids(await catalog(`?duration=long&creator=${creator.user.id}`))).toEqual([]);
@@ -39,18 +58,38 @@ describe('studio catalog and playback', () => {
     expect((await catalog('?sort=sideways')).status).toBe(400);
     const newest = await catalog(`?creator=${creator.user.id}&sort=newest&limit=1`);
     expect(ids(newest)).toEqual([ramen.id]);
-    expect(ids(await catalog(`?creator=${creator.user.id}&sort=newest&limit=1&cursor=${newest.body.nextCursor}`))).toEqual([croissant.id]);
+    expect(
+      ids(await catalog(`?creator=${creator.user.id}&sort=newest&limit=1&cursor=${newest.body.nextCursor}`)),
+    ).toEqual([croissant.id]);
 
     const suggest = await app.request('GET', '/v1/catalog/suggest?q=perfect%20croi');
-    expect(suggest.body.items).toEqual([expect.objectContaining({ id: croissant.id, title: 'Perfect croissants at home', channelName: 'Midnight Bakery' })]);
+    expect(suggest.body.items).toEqual([
+      expect.objectContaining({
+        id: croissant.id,
+        title: 'Perfect croissants at home',
+        channelName: 'Midnight Bakery',
+      }),
+    ]);
     const page = await app.request('GET', `/v1/catalog/videos/${croissant.id}`);
-    expect(page.body).toMatchObject({ id: croissant.id, title: 'Perfect croissants at home', creatorId: creator.user.id, creatorHandle: creator.user.handle.toLowerCase(), channelName: 'Midnight Bakery', tier: 'free' });
+    expect(page.body).toMatchObject({
+      id: croissant.id,
+      title: 'Perfect croissants at home',
+      creatorId: creator.user.id,
+      creatorHandle: creator.user.handle.toLowerCase(),
+      channelName: 'Midnight Bakery',
+      tier: 'free',
+    });
     expect(page.body.thumbnailUrl).toEqual(expect.any(String));
     expect((await app.request('GET', `/v1/catalog/videos/${draft.id}`)).status).toBe(404);
 
     // Edits reach the catalog; unpublish and delete take videos out of it.
-    await app.request('PATCH', `/v1/studio/videos/${croissant.id}`, { ...auth(creator), body: { title: 'Perfect croissants, the sequel' } });
-    await eventually(async () => expect((await catalog('?q=sequel')).body.items.map((item: { id: string }) => item.id)).toEqual([croissant.id]));
+    await app.request('PATCH', `/v1/studio/videos/${croissant.id}`, {
+      ...auth(creator),
+      body: { title: 'Perfect croissants, the sequel' },
+    });
+    await eventually(async () =>
+      expect((await catalog('?q=sequel')).body.items.map((item: { id: string }) => item.id)).toEqual([croissant.id]),
+    );
     await app.request('POST', `/v1/studio/videos/${croissant.id}/unpublish`, auth(creator));
     await app.request('DELETE', `/v1/studio/videos/${ramen.id}`, auth(creator));
     await eventually(async () => expect((await catalog(`?creator=${creator.user.id}`)).body.total).toBe(0));
@@ -58,7 +97,12 @@ describe('studio catalog and playback', () => {
   });
 
   it('plays free videos to anyone signed in, paid ones only to entitled plans, and early access only to early-access plans', async () => {
-    const [creator, editor, fan, prime] = [await studioPerson(app), await studioPerson(app), await studioPerson(app), await studioPerson(app)];
+    const [creator, editor, fan, prime] = [
+      await studioPerson(app),
+      await studioPerson(app),
+      await studioPerson(app),
+      await studioPerson(app),
+    ];
     await subscribe(app, billing.fake, prime, 'prime');
     const channelId = await createChannel(app, creator);
     await addMember(app, channelId, creator, editor, 'editor');
@@ -66,17 +110,35 @@ describe('studio catalog and playback', () => {
     const paid = await readyVideo(app, creator, channelId, { title: 'Ad-free one', accessLevel: 'ad_free' });
     // Another creator's channel: the Free plan publishes two episodes a month.
     const otherCreator = await studioPerson(app);
-    const early = await readyVideo(app, otherCreator, await createChannel(app, otherCreator), { title: 'Early one', earlyAccessDays: 7 });
+    const early = await readyVideo(app, otherCreator, await createChannel(app, otherCreator), {
+      title: 'Early one',
+      earlyAccessDays: 7,
+    });
     const unpublished = await readyVideo(app, creator, channelId, { title: 'Not yet' });
-    await app.request('PUT', `/v1/studio/videos/${free.id}/captions/en`, { ...auth(creator), body: { content: 'WEBVTT\n\n00:00.000 --> 00:01.000\nHello' } });
-    for (const video of [free, paid]) expect((await app.request('POST', `/v1/studio/videos/${video.id}/publish`, { ...auth(creator), body: {} })).status).toBe(200);
-    expect((await app.request('POST', `/v1/studio/videos/${early.id}/publish`, { ...auth(otherCreator), body: {} })).status).toBe(200);
-    const play = (user: typeof fan, videoId: string) => app.request('GET', `/v1/catalog/videos/${videoId}/playback`, auth(user));
+    await app.request('PUT', `/v1/studio/videos/${free.id}/captions/en`, {
+      ...auth(creator),
+      body: { content: 'WEBVTT\n\n00:00.000 --> 00:01.000\nHello' },
+    });
+    for (const video of [free, paid])
+      expect(
+        (await app.request('POST', `/v1/studio/videos/${video.id}/publish`, { ...auth(creator), body: {} })).status,
+      ).toBe(200);
+    expect(
+      (await app.request('POST', `/v1/studio/videos/${early.id}/publish`, { ...auth(otherCreator), body: {} })).status,
+    ).toBe(200);
+    const play = (user: typeof fan, videoId: string) =>
+      app.request('GET', `/v1/catalog/videos/${videoId}/playback`, auth(user));
 
     const freePlay = await play(fan, free.id);
     expect(freePlay.status).toBe(200);
-    expect(freePlay.body).toMatchObject({ videoId: free.id, masterUrl: expect.any(String), captions: [{ language: 'en', label: 'en', url: `/v1/catalog/videos/${free.id}/captions/en.vtt` }] });
-    const master = await fetch(`${app.url}${new URL(freePlay.body.masterUrl, app.url).pathname}${new URL(freePlay.body.masterUrl, app.url).search}`);
+    expect(freePlay.body).toMatchObject({
+      videoId: free.id,
+      masterUrl: expect.any(String),
+      captions: [{ language: 'en', label: 'en', url: `/v1/catalog/videos/${free.id}/captions/en.vtt` }],
+    });
+    const master = await fetch(
+      `${app.url}${new URL(freePlay.body.masterUrl, app.url).pathname}${new URL(freePlay.body.masterUrl, app.url).search}`,
+    );
     expect(master.status).toBe(200);
     expect(await master.text()).toContain('#EXTM3U');
     const vtt = await fetch(`${app.url}${freePlay.body.captions[0].url}`);
@@ -89,7 +151,11 @@ describe('studio catalog and playback', () => {
     expect((await play(prime, paid.id)).status).toBe(200);
 
     const tooEarly = await play(fan, early.id);
-    expect([tooEarly.status, tooEarly.body.code, tooEarly.body.entitlement]).toEqual([403, 'billing.entitlement.required', 'early_access']);
+    expect([tooEarly.status, tooEarly.body.code, tooEarly.body.entitlement]).toEqual([
+      403,
+      'billing.entitlement.required',
+      'early_access',
+    ]);
     expect((await play(prime, early.id)).status).toBe(200);
 
     // The team always plays its own work, published or not; fans never see unpublished work.

@@ -12,10 +12,20 @@ describe('studio channels and teams', () => {
 
   it('makes whoever opens a channel its owner and announces studio.channel-created.v1 once', async () => {
     const creator = await studioPerson(app);
-    const answer = await app.request('POST', '/v1/studio/channels', { ...auth(creator), body: { name: 'Night Kitchen', description: 'Late cooking' } });
+    const answer = await app.request('POST', '/v1/studio/channels', {
+      ...auth(creator),
+      body: { name: 'Night Kitchen', description: 'Late cooking' },
+    });
     expect(answer.status).toBe(201);
     expect(answer.body).toMatchObject({ name: 'Night Kitchen', description: 'Late cooking', ownerId: creator.user.id });
-    expect(answer.body.members).toEqual([expect.objectContaining({ userId: creator.user.id, role: 'owner', status: 'active', handle: creator.user.handle })]);
+    expect(answer.body.members).toEqual([
+      expect.objectContaining({
+        userId: creator.user.id,
+        role: 'owner',
+        status: 'active',
+        handle: creator.user.handle,
+      }),
+    ]);
     const events = await outboxPayloads(app, 'studio.channel-created.v1', 'channelId', answer.body.id);
     expect(events).toEqual([expect.objectContaining({ ownerId: creator.user.id, name: 'Night Kitchen' })]);
     const mine = await app.request('GET', '/v1/studio/channels', auth(creator));
@@ -28,41 +38,74 @@ describe('studio channels and teams', () => {
     const socket = await connectSocket(app, { token: editor.tokens.accessToken });
     try {
       const told = nextEvent(socket, 'studio:invitation');
-      const invite = await app.request('POST', `/v1/studio/channels/${channelId}/members`, { ...auth(owner), body: { handle: `@${editor.user.handle.toUpperCase()}`, role: 'editor' } });
+      const invite = await app.request('POST', `/v1/studio/channels/${channelId}/members`, {
+        ...auth(owner),
+        body: { handle: `@${editor.user.handle.toUpperCase()}`, role: 'editor' },
+      });
       expect(invite.status).toBe(201);
-      expect(invite.body.members).toContainEqual(expect.objectContaining({ userId: editor.user.id, role: 'editor', status: 'invited', invitedBy: owner.user.id }));
+      expect(invite.body.members).toContainEqual(
+        expect.objectContaining({
+          userId: editor.user.id,
+          role: 'editor',
+          status: 'invited',
+          invitedBy: owner.user.id,
+        }),
+      );
       expect(await told).toMatchObject({ channelId, role: 'editor', invitedBy: owner.user.id });
     } finally {
       socket.close();
     }
     // An invitee is not a member yet: the channel itself stays hidden.
     expect((await app.request('GET', `/v1/studio/channels/${channelId}`, auth(editor))).status).toBe(404);
-    expect((await app.request('GET', '/v1/studio/channels', auth(editor))).body.items).toEqual([expect.objectContaining({ id: channelId, status: 'invited' })]);
+    expect((await app.request('GET', '/v1/studio/channels', auth(editor))).body.items).toEqual([
+      expect.objectContaining({ id: channelId, status: 'invited' }),
+    ]);
     const accepted = await app.request('POST', `/v1/studio/channels/${channelId}/invitation/accept`, auth(editor));
     expect(accepted.status).toBe(200);
     expect(accepted.body.members).toContainEqual(expect.objectContaining({ userId: editor.user.id, status: 'active' }));
 
-    const byEmail = await app.request('POST', `/v1/studio/channels/${channelId}/members`, { ...auth(owner), body: { email: viewer.user.email.toUpperCase(), role: 'viewer' } });
+    const byEmail = await app.request('POST', `/v1/studio/channels/${channelId}/members`, {
+      ...auth(owner),
+      body: { email: viewer.user.email.toUpperCase(), role: 'viewer' },
+    });
     expect(byEmail.status).toBe(201);
     const declined = await app.request('POST', `/v1/studio/channels/${channelId}/invitation/decline`, auth(viewer));
     expect(declined.body).toEqual({ declined: true });
     const channel = await app.request('GET', `/v1/studio/channels/${channelId}`, auth(editor));
-    expect(channel.body.members.map((member: { userId: string }) => member.userId)).toEqual([owner.user.id, editor.user.id]);
+    expect(channel.body.members.map((member: { userId: string }) => member.userId)).toEqual([
+      owner.user.id,
+      editor.user.id,
+    ]);
   });
 
   it('refuses team changes from an editor or viewer (403) and hides the channel from outsiders (404)', async () => {
-    const [owner, editor, viewer, outsider] = [await studioPerson(app), await studioPerson(app), await studioPerson(app), await studioPerson(app)];
+    const [owner, editor, viewer, outsider] = [
+      await studioPerson(app),
+      await studioPerson(app),
+      await studioPerson(app),
+      await studioPerson(app),
+    ];
     const channelId = await createChannel(app, owner);
     await addMember(app, channelId, owner, editor, 'editor');
     await addMember(app, channelId, owner, viewer, 'viewer');
 
-    const byEditor = await app.request('POST', `/v1/studio/channels/${channelId}/members`, { ...auth(editor), body: { handle: outsider.user.handle, role: 'viewer' } });
+    const byEditor = await app.request('POST', `/v1/studio/channels/${channelId}/members`, {
+      ...auth(editor),
+      body: { handle: outsider.user.handle, role: 'viewer' },
+    });
     expect(byEditor.status).toBe(403);
     expect(byEditor.body).toMatchObject({ code: 'studio.channel.role-required', required: 'owner', current: 'editor' });
-    const byViewer = await app.request('DELETE', `/v1/studio/channels/${channelId}/members/${editor.user.id}`, auth(viewer));
+    const byViewer = await app.request(
+      'DELETE',
+      `/v1/studio/channels/${channelId}/members/${editor.user.id}`,
+      auth(viewer),
+    );
     expect(byViewer.status).toBe(403);
     expect(byViewer.body.code).toBe('studio.channel.role-required');
-    const rename = await app.request('PATCH', `/v1/studio/channels/${channelId}`, { ...auth(viewer), body: { name: 'Mine now' } });
+    const rename = await app.request('PATCH', `/v1/studio/channels/${channelId}`, {
+      ...auth(viewer),
+      body: { name: 'Mine now' },
+    });
     expect(rename.status).toBe(403);
 
     for (const [method, path, body] of [
@@ -75,7 +118,9 @@ describe('studio channels and teams', () => {
       const answer = await app.request(method, path, { ...auth(outsider), body });
       expect([method, path, answer.status, answer.body.code]).toEqual([method, path, 404, 'studio.channel.not-found']);
     }
-    expect((await app.request('GET', '/v1/studio/channels/0193f000-0000-7000-8000-000000000000', auth(owner))).body.code).toBe('studio.channel.not-found');
+    expect(
+      (await app.request('GET', '/v1/studio/channels/0193f000-0000-7000-8000-000000000000', auth(owner))).body.code,
+    ).toBe('studio.channel.not-found');
     expect((await app.request('GET', '/v1/studio/channels/not-a-uuid', auth(owner))).status).toBe(400);
     expect((await app.request('GET', '/v1/studio/channels')).status).toBe(401);
   });
@@ -85,15 +130,30 @@ describe('studio channels and teams', () => {
     const channelId = await createChannel(app, owner);
     await addMember(app, channelId, owner, editor, 'editor');
     await addMember(app, channelId, owner, viewer, 'viewer');
-    const promoted = await app.request('PATCH', `/v1/studio/channels/${channelId}/members/${viewer.user.id}`, { ...auth(owner), body: { role: 'editor' } });
+    const promoted = await app.request('PATCH', `/v1/studio/channels/${channelId}/members/${viewer.user.id}`, {
+      ...auth(owner),
+      body: { role: 'editor' },
+    });
     expect(promoted.body.members).toContainEqual(expect.objectContaining({ userId: viewer.user.id, role: 'editor' }));
-    expect((await app.request('DELETE', `/v1/studio/channels/${channelId}/members/${viewer.user.id}`, auth(owner))).body).toEqual({ removed: true });
+    expect(
+      (await app.request('DELETE', `/v1/studio/channels/${channelId}/members/${viewer.user.id}`, auth(owner))).body,
+    ).toEqual({ removed: true });
     expect((await app.request('GET', `/v1/studio/channels/${channelId}`, auth(viewer))).status).toBe(404);
-    expect((await app.request('DELETE', `/v1/studio/channels/${channelId}/members/${editor.user.id}`, auth(editor))).status).toBe(200);
-    const ownerLeaves = await app.request('DELETE', `/v1/studio/channels/${channelId}/members/${owner.user.id}`, auth(owner));
+    expect(
+      (await app.request('DELETE', `/v1/studio/channels/${channelId}/members/${editor.user.id}`, auth(editor))).status,
+    ).toBe(200);
+    const ownerLeaves = await app.request(
+      'DELETE',
+      `/v1/studio/channels/${channelId}/members/${owner.user.id}`,
+      auth(owner),
+    );
     expect(ownerLeaves.status).toBe(422);
     expect(ownerLeaves.body.code).toBe('studio.member.owner-cannot-leave');
-    const unknown = await app.request('DELETE', `/v1/studio/channels/${channelId}/members/${viewer.user.id}`, auth(owner));
+    const unknown = await app.request(
+      'DELETE',
+      `/v1/studio/channels/${channelId}/members/${viewer.user.id}`,
+      auth(owner),
+    );
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('studio.member.not-found');
   });
@@ -102,26 +162,48 @@ describe('studio channels and teams', () => {
     const [owner, editor, invitee] = [await studioPerson(app), await studioPerson(app), await studioPerson(app)];
     const channelId = await createChannel(app, owner);
     await addMember(app, channelId, owner, editor, 'editor');
-    await app.request('POST', `/v1/studio/channels/${channelId}/members`, { ...auth(owner), body: { handle: invitee.user.handle, role: 'viewer' } });
-    const toInvitee = await app.request('POST', `/v1/studio/channels/${channelId}/ownership`, { ...auth(owner), body: { userId: invitee.user.id } });
+    await app.request('POST', `/v1/studio/channels/${channelId}/members`, {
+      ...auth(owner),
+      body: { handle: invitee.user.handle, role: 'viewer' },
+    });
+    const toInvitee = await app.request('POST', `/v1/studio/channels/${channelId}/ownership`, {
+      ...auth(owner),
+      body: { userId: invitee.user.id },
+    });
     expect(toInvitee.status).toBe(404);
     expect(toInvitee.body.code).toBe('studio.member.not-found');
 
-    const transferred = await app.request('POST', `/v1/studio/channels/${channelId}/ownership`, { ...auth(owner), body: { userId: editor.user.id } });
+    const transferred = await app.request('POST', `/v1/studio/channels/${channelId}/ownership`, {
+      ...auth(owner),
+      body: { userId: editor.user.id },
+    });
     expect(transferred.status).toBe(200);
     expect(transferred.body.ownerId).toBe(editor.user.id);
     expect(transferred.body.members).toEqual(
-      expect.arrayContaining([expect.objectContaining({ userId: owner.user.id, role: 'editor' }), expect.objectContaining({ userId: editor.user.id, role: 'owner' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ userId: owner.user.id, role: 'editor' }),
+        expect.objectContaining({ userId: editor.user.id, role: 'owner' }),
+      ]),
     );
-    expect((await app.request('POST', `/v1/studio/channels/${channelId}/ownership`, { ...auth(owner), body: { userId: owner.user.id } })).status).toBe(403);
-    expect((await app.request('DELETE', `/v1/studio/channels/${channelId}/members/${owner.user.id}`, auth(editor))).status).toBe(200);
+    expect(
+      (
+        await app.request('POST', `/v1/studio/channels/${channelId}/ownership`, {
+          ...auth(owner),
+          body: { userId: owner.user.id },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await app.request('DELETE', `/v1/studio/channels/${channelId}/members/${owner.user.id}`, auth(editor))).status,
+    ).toBe(200);
   });
 
   it('refuses bad invitations: unknown people, members, oneself, owner role, neither handle nor e-mail', async () => {
     const [owner, editor] = [await studioPerson(app), await studioPerson(app)];
     const channelId = await createChannel(app, owner);
     await addMember(app, channelId, owner, editor, 'editor');
-    const invite = (body: unknown) => app.request('POST', `/v1/studio/channels/${channelId}/members`, { ...auth(owner), body });
+    const invite = (body: unknown) =>
+      app.request('POST', `/v1/studio/channels/${channelId}/members`, { ...auth(owner), body });
 
     const unknown = await invite({ handle: 'nobody_here_at_all', role: 'viewer' });
     expect([unknown.status, unknown.body.code]).toEqual([404, 'studio.person.not-found']);

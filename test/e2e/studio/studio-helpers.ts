@@ -12,7 +12,10 @@ export const auth = (user: RegisteredUser) => ({ token: user.tokens.accessToken 
 export async function studioPerson(app: TestApp): Promise<RegisteredUser> {
   const user = await registerUser(app);
   await eventually(async () => {
-    const rows = await app.app.get(MikroORM).em.fork().execute(`select 1 from studio.people where user_id = ?`, [user.user.id]);
+    const rows = await app.app
+      .get(MikroORM)
+      .em.fork()
+      .execute(`select 1 from studio.people where user_id = ?`, [user.user.id]);
     expect(rows).toHaveLength(1);
   });
   return user;
@@ -20,34 +23,58 @@ export async function studioPerson(app: TestApp): Promise<RegisteredUser> {
 
 export async function createChannel(app: TestApp, owner: RegisteredUser, name = 'Night Kitchen'): Promise<string> {
   const answer = await app.request('POST', '/v1/studio/channels', { ...auth(owner), body: { name } });
-  if (answer.status !== 201) throw new Error(`channel creation failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  if (answer.status !== 201)
+    throw new Error(`channel creation failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body.id;
 }
 
 /** Invites and accepts: `member` ends up on the channel with `role`. */
-export async function addMember(app: TestApp, channelId: string, owner: RegisteredUser, member: RegisteredUser, role: 'editor' | 'viewer'): Promise<void> {
-  const invite = await app.request('POST', `/v1/studio/channels/${channelId}/members`, { ...auth(owner), body: { handle: member.user.handle, role } });
+export async function addMember(
+  app: TestApp,
+  channelId: string,
+  owner: RegisteredUser,
+  member: RegisteredUser,
+  role: 'editor' | 'viewer',
+): Promise<void> {
+  const invite = await app.request('POST', `/v1/studio/channels/${channelId}/members`, {
+    ...auth(owner),
+    body: { handle: member.user.handle, role },
+  });
   if (invite.status !== 201) throw new Error(`invite failed: ${invite.status} ${JSON.stringify(invite.body)}`);
   const accept = await app.request('POST', `/v1/studio/channels/${channelId}/invitation/accept`, auth(member));
   if (accept.status !== 200) throw new Error(`accept failed: ${accept.status} ${JSON.stringify(accept.body)}`);
 }
 
-export async function outboxPayloads(app: TestApp, type: string, key: string, value: string): Promise<Record<string, unknown>[]> {
-  const rows = await app.app.get(MikroORM).em.fork().execute<Array<{ payload: Record<string, unknown> }>>(
-    `select payload from platform.outbox where type = ? and payload->>? = ? order by occurred_at`,
-    [type, key, value],
-  );
+export async function outboxPayloads(
+  app: TestApp,
+  type: string,
+  key: string,
+  value: string,
+): Promise<Record<string, unknown>[]> {
+  const rows = await app.app
+    .get(MikroORM)
+    .em.fork()
+    .execute<Array<{ payload: Record<string, unknown> }>>(
+      `select payload from platform.outbox where type = ? and payload->>? = ? order by occurred_at`,
+      [type, key, value],
+    );
   return rows.map((row) => row.payload);
 }
 
 /** The media asset behind a video (the video view does not show it; storage keys and playback use it). */
 export async function assetIdOf(app: TestApp, videoId: string): Promise<string> {
-  const [row] = await sql<{ asset_id: string | null }>(app, `select asset_id from studio.videos where id = ?`, [videoId]);
+  const [row] = await sql<{ asset_id: string | null }>(app, `select asset_id from studio.videos where id = ?`, [
+    videoId,
+  ]);
   if (!row?.asset_id) throw new Error(`video ${videoId} has no asset`);
   return row.asset_id;
 }
 
-export async function sql<T = Record<string, unknown>>(app: TestApp, query: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T = Record<string, unknown>>(
+  app: TestApp,
+  query: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   return app.app.get(MikroORM).em.fork().execute<T[]>(query, params);
 }
 
@@ -74,11 +101,20 @@ export function onTestServer(app: TestApp, url: string): string {
 }
 
 /** Uploads bytes through tus (one PATCH) and returns the accepted upload's id. */
-export async function uploadClip(app: TestApp, user: RegisteredUser, channelId: string, bytes: Buffer = makeClip()): Promise<string> {
+export async function uploadClip(
+  app: TestApp,
+  user: RegisteredUser,
+  channelId: string,
+  bytes: Buffer = makeClip(),
+): Promise<string> {
   const headers = { 'tus-resumable': '1.0.0', authorization: `Bearer ${user.tokens.accessToken}` };
   const created = await fetch(`${app.url}/v1/studio/uploads`, {
     method: 'POST',
-    headers: { ...headers, 'upload-length': String(bytes.length), 'upload-metadata': `channelId ${b64(channelId)},filename ${b64('episode.mp4')}` },
+    headers: {
+      ...headers,
+      'upload-length': String(bytes.length),
+      'upload-metadata': `channelId ${b64(channelId)},filename ${b64('episode.mp4')}`,
+    },
   });
   if (created.status !== 201) throw new Error(`tus create failed: ${created.status} ${await created.text()}`);
   const location = created.headers.get('location')!;
@@ -92,22 +128,47 @@ export async function uploadClip(app: TestApp, user: RegisteredUser, channelId: 
 }
 
 /** Uploads `bytes` through tus and creates a video from them (processing queued); does not wait. */
-export async function videoFromClip(app: TestApp, user: RegisteredUser, channelId: string, bytes: Buffer, title = 'Episode'): Promise<{ videoId: string; assetId: string; uploadId: string; created: any }> {
+export async function videoFromClip(
+  app: TestApp,
+  user: RegisteredUser,
+  channelId: string,
+  bytes: Buffer,
+  title = 'Episode',
+): Promise<{ videoId: string; assetId: string; uploadId: string; created: any }> {
   const uploadId = await uploadClip(app, user, channelId, bytes);
-  const created = await app.request('POST', `/v1/studio/channels/${channelId}/videos`, { ...auth(user), body: { title, uploadId } });
-  if (created.status !== 201) throw new Error(`video creation failed: ${created.status} ${JSON.stringify(created.body)}`);
+  const created = await app.request('POST', `/v1/studio/channels/${channelId}/videos`, {
+    ...auth(user),
+    body: { title, uploadId },
+  });
+  if (created.status !== 201)
+    throw new Error(`video creation failed: ${created.status} ${JSON.stringify(created.body)}`);
   return { videoId: created.body.id, assetId: await assetIdOf(app, created.body.id), uploadId, created: created.body };
 }
 
 /** Creates a video from a fresh upload and waits until its media is ready. */
-export async function readyVideo(app: TestApp, user: RegisteredUser, channelId: string, body: Record<string, unknown> = {}): Promise<any> {
+export async function readyVideo(
+  app: TestApp,
+  user: RegisteredUser,
+  channelId: string,
+  body: Record<string, unknown> = {},
+): Promise<any> {
   const uploadId = await uploadClip(app, user, channelId);
-  const created = await app.request('POST', `/v1/studio/channels/${channelId}/videos`, { ...auth(user), body: { title: 'Episode', uploadId, ...body } });
-  if (created.status !== 201) throw new Error(`video creation failed: ${created.status} ${JSON.stringify(created.body)}`);
+  const created = await app.request('POST', `/v1/studio/channels/${channelId}/videos`, {
+    ...auth(user),
+    body: { title: 'Episode', uploadId, ...body },
+  });
+  if (created.status !== 201)
+    throw new Error(`video creation failed: ${created.status} ${JSON.stringify(created.body)}`);
   return untilState(app, user, created.body.id, 'ready');
 }
 
-export function untilState(app: TestApp, user: RegisteredUser, videoId: string, state: string, timeoutMs = 90_000): Promise<any> {
+export function untilState(
+  app: TestApp,
+  user: RegisteredUser,
+  videoId: string,
+  state: string,
+  timeoutMs = 90_000,
+): Promise<any> {
   return eventually(
     async () => {
       const answer = await app.request('GET', `/v1/studio/videos/${videoId}`, auth(user));

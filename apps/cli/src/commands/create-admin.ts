@@ -5,7 +5,10 @@ import { EnsureAdminCommand } from '@lib/identity';
 import type { CliContext } from '../cli-context.js';
 
 /** Creates (or promotes) an admin. Without a password one is generated and printed once. */
-export async function createAdmin(context: CliContext, flags: { email?: string; password?: string; handle?: string }): Promise<void> {
+export async function createAdmin(
+  context: CliContext,
+  flags: { email?: string; password?: string; handle?: string },
+): Promise<void> {
   const email = flags.email ?? process.env.ADMIN_EMAIL;
   if (!email) throw new Error('Give the admin an email: `npm run cli -- users:create-admin --email you@example.com`');
   const given = flags.password ?? process.env.ADMIN_PASSWORD;

@@ -5,10 +5,17 @@ import { RebuildRollupsCommand } from '@lib/insights';
 import type { CliContext } from '../cli-context.js';
 
 /** Rebuilds the insights rollups (hourly, then daily) of a range from the raw events; safe to run again. */
-export async function insightsRebuild(context: CliContext, from: string | undefined, to: string | undefined): Promise<void> {
+export async function insightsRebuild(
+  context: CliContext,
+  from: string | undefined,
+  to: string | undefined,
+): Promise<void> {
   if (!from || !to) throw new Error('Usage: npm run cli -- insights:rebuild --from <ISO date> --to <ISO date>');
   const app = await context.app();
-  const bar = new SingleBar({ format: 'rollups |{bar}| {percentage}% {value}/{total} buckets, {eta_formatted} left', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'rollups |{bar}| {percentage}% {value}/{total} buckets, {eta_formatted} left', hideCursor: true },
+    Presets.shades_classic,
+  );
   bar.start(1, 0);
   try {
     const command = new RebuildRollupsCommand(new Date(from), new Date(to), (done, total) => {

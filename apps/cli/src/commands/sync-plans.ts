@@ -7,7 +7,10 @@ import type { CliContext } from '../cli-context.js';
 /** Mirrors the plan catalogue to the payment provider (products and prices); safe to run again. */
 export async function syncPlans(context: CliContext): Promise<void> {
   const app = await context.app();
-  const bar = new SingleBar({ format: 'plans |{bar}| {value}/{total} {plan}', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'plans |{bar}| {value}/{total} {plan}', hideCursor: true },
+    Presets.shades_classic,
+  );
   bar.start(1, 0, { plan: '' });
   try {
     const command = new SyncPlansCommand((done, total, plan) => {
@@ -21,7 +24,9 @@ export async function syncPlans(context: CliContext): Promise<void> {
         result.createdPrices.length ? `${result.createdPrices.length} price(s) created` : '',
         result.deactivatedPrices.length ? `${result.deactivatedPrices.length} retired` : '',
       ].filter(Boolean);
-      console.log(`${result.planId}: product ${result.productId}${changes.length ? `, ${changes.join(', ')}` : ', up to date'}`);
+      console.log(
+        `${result.planId}: product ${result.productId}${changes.length ? `, ${changes.join(', ')}` : ', up to date'}`,
+      );
     }
   } catch (error) {
     bar.stop();

@@ -23,11 +23,24 @@ export interface ProviderSubscription {
 
 /** What a provider event means to billing, in the provider's-neutral words billing understands. */
 export type BillingFact =
-  | { kind: 'checkout-completed'; sessionId: string; providerCustomerId: string; providerSubscriptionId: string | null; userId: string | null; metadata: Record<string, string> }
+  | {
+      kind: 'checkout-completed';
+      sessionId: string;
+      providerCustomerId: string;
+      providerSubscriptionId: string | null;
+      userId: string | null;
+      metadata: Record<string, string>;
+    }
   | { kind: 'checkout-expired'; sessionId: string }
   | { kind: 'subscription'; subscription: ProviderSubscription }
   | { kind: 'invoice'; invoice: ProviderInvoiceState; paymentFailed: boolean }
-  | { kind: 'charge-refunded'; providerPaymentId: string; providerCustomerId: string | null; amountRefunded: number; providerRefundId: string | null }
+  | {
+      kind: 'charge-refunded';
+      providerPaymentId: string;
+      providerCustomerId: string | null;
+      amountRefunded: number;
+      providerRefundId: string | null;
+    }
   | { kind: 'dispute-created'; providerPaymentId: string; disputeId: string; reason: string | null; createdAt: Date };
 
 /** A provider event after its signature was checked. */
@@ -54,22 +67,59 @@ export type ProrationBehavior = 'always_invoice' | 'none';
  */
 export abstract class PaymentProvider {
   abstract readonly name: string;
-  abstract createCustomer(input: { userId: string; email: string | null; name: string | null }, idempotencyKey: string): Promise<string>;
+  abstract createCustomer(
+    input: { userId: string; email: string | null; name: string | null },
+    idempotencyKey: string,
+  ): Promise<string>;
   /** Makes the provider's product and prices match the plan; returns the product and any new prices. */
-  abstract syncPlan(plan: Plan, known: ProviderPrice[]): Promise<{ productId: string; created: ProviderPrice[]; deactivated: string[] }>;
+  abstract syncPlan(
+    plan: Plan,
+    known: ProviderPrice[],
+  ): Promise<{ productId: string; created: ProviderPrice[]; deactivated: string[] }>;
   abstract createCheckoutSession(
-    input: { providerCustomerId: string; userId: string; providerPriceId: string; trialDays: number; metadata: Record<string, string>; successUrl: string; cancelUrl: string },
+    input: {
+      providerCustomerId: string;
+      userId: string;
+      providerPriceId: string;
+      trialDays: number;
+      metadata: Record<string, string>;
+      successUrl: string;
+      cancelUrl: string;
+    },
     idempotencyKey: string,
   ): Promise<{ sessionId: string; url: string }>;
   abstract createPortalSession(providerCustomerId: string, returnUrl: string): Promise<string>;
   abstract retrieveSubscription(providerSubscriptionId: string): Promise<ProviderSubscription>;
-  abstract previewPriceChange(providerSubscriptionId: string, providerPriceId: string, proration: ProrationBehavior): Promise<ChangePreview>;
-  abstract changePrice(providerSubscriptionId: string, providerPriceId: string, proration: ProrationBehavior, idempotencyKey: string): Promise<ProviderSubscription>;
-  abstract scheduleCancellation(providerSubscriptionId: string, cancel: boolean, feedback: string | null, comment: string | null, idempotencyKey: string): Promise<ProviderSubscription>;
-  abstract cancelNow(providerSubscriptionId: string, feedback: string | null, comment: string | null, idempotencyKey: string): Promise<ProviderSubscription>;
+  abstract previewPriceChange(
+    providerSubscriptionId: string,
+    providerPriceId: string,
+    proration: ProrationBehavior,
+  ): Promise<ChangePreview>;
+  abstract changePrice(
+    providerSubscriptionId: string,
+    providerPriceId: string,
+    proration: ProrationBehavior,
+    idempotencyKey: string,
+  ): Promise<ProviderSubscription>;
+  abstract scheduleCancellation(
+    providerSubscriptionId: string,
+    cancel: boolean,
+    feedback: string | null,
+    comment: string | null,
+    idempotencyKey: string,
+  ): Promise<ProviderSubscription>;
+  abstract cancelNow(
+    providerSubscriptionId: string,
+    feedback: string | null,
+    comment: string | null,
+    idempotencyKey: string,
+  ): Promise<ProviderSubscription>;
   abstract pause(providerSubscriptionId: string, idempotencyKey: string): Promise<ProviderSubscription>;
   abstract resume(providerSubscriptionId: string, idempotencyKey: string): Promise<ProviderSubscription>;
-  abstract refund(input: { providerPaymentId: string; amount: number; reason: string | null; refundId: string }, idempotencyKey: string): Promise<{ providerRefundId: string; status: 'succeeded' | 'pending' | 'failed' }>;
+  abstract refund(
+    input: { providerPaymentId: string; amount: number; reason: string | null; refundId: string },
+    idempotencyKey: string,
+  ): Promise<{ providerRefundId: string; status: 'succeeded' | 'pending' | 'failed' }>;
   /** The provider payment that settled an invoice (for refunds), if any. */
   abstract paymentOfInvoice(providerInvoiceId: string): Promise<string | null>;
   /** Checks a webhook's signature on the raw body; throws `InvalidWebhookSignatureError`. */

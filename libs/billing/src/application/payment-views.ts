@@ -51,7 +51,9 @@ export function toRefundView(refund: Refund): RefundView {
     status: refund.status,
     reason: refund.reason,
     creditNote:
-      refund.creditNoteNumber && refund.settledAt ? { number: refund.creditNoteNumber, amount: refund.amount, issuedAt: refund.settledAt.toISOString() } : null,
+      refund.creditNoteNumber && refund.settledAt
+        ? { number: refund.creditNoteNumber, amount: refund.amount, issuedAt: refund.settledAt.toISOString() }
+        : null,
     createdAt: refund.createdAt.toISOString(),
   };
 }
@@ -61,7 +63,9 @@ export function toPaymentView(payment: Payment, refunds: Refund[]): PaymentView 
     id: payment.id,
     invoiceId: payment.invoiceId,
     amount: payment.amount,
-    refundedAmount: refunds.filter((refund) => refund.status === 'succeeded').reduce((sum, refund) => sum + refund.amount, 0),
+    refundedAmount: refunds
+      .filter((refund) => refund.status === 'succeeded')
+      .reduce((sum, refund) => sum + refund.amount, 0),
     currency: payment.currency,
     status: payment.status,
     disputed: payment.disputeId !== null,
@@ -87,6 +91,11 @@ export function toInvoiceView(invoice: Invoice, refunds: Refund[]): InvoiceView 
     paidAt: invoice.paidAt?.toISOString() ?? null,
     creditNotes: refunds
       .filter((refund) => refund.creditNoteNumber && refund.settledAt)
-      .map((refund) => ({ number: refund.creditNoteNumber!, amount: refund.amount, reason: refund.reason, issuedAt: refund.settledAt!.toISOString() })),
+      .map((refund) => ({
+        number: refund.creditNoteNumber!,
+        amount: refund.amount,
+        reason: refund.reason,
+        issuedAt: refund.settledAt!.toISOString(),
+      })),
   };
 }

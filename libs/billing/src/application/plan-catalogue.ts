@@ -39,9 +39,18 @@ export class PlanCatalogue {
   }
 
   /** Plans on sale that give more of an entitlement than `current` (and meet `required`, if given). */
-  async upgradesFor(entitlement: EntitlementName, current: EntitlementValue, accept: (value: EntitlementValue) => boolean): Promise<UpgradeOption[]> {
+  async upgradesFor(
+    entitlement: EntitlementName,
+    current: EntitlementValue,
+    accept: (value: EntitlementValue) => boolean,
+  ): Promise<UpgradeOption[]> {
     return (await this.all())
-      .filter((plan) => !plan.isArchived && compareValues(entitlement, plan.entitlements[entitlement], current) > 0 && accept(plan.entitlements[entitlement]))
+      .filter(
+        (plan) =>
+          !plan.isArchived &&
+          compareValues(entitlement, plan.entitlements[entitlement], current) > 0 &&
+          accept(plan.entitlements[entitlement]),
+      )
       .map((plan) => ({ planId: plan.id, name: plan.name, value: plan.entitlements[entitlement] }));
   }
 

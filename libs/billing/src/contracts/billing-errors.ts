@@ -11,8 +11,17 @@ export interface UpgradeOption {
 export class EntitlementRequiredError extends DomainError {
   readonly code = 'billing.entitlement.required';
   readonly kind = 'forbidden';
-  constructor(details: { entitlement: string; required: boolean | number | string; current: boolean | number | string; planId: string; upgradeTo: UpgradeOption[] }) {
-    super(`Your plan does not include ${details.entitlement}${typeof details.required === 'string' ? ` (${details.required})` : ''}`, details);
+  constructor(details: {
+    entitlement: string;
+    required: boolean | number | string;
+    current: boolean | number | string;
+    planId: string;
+    upgradeTo: UpgradeOption[];
+  }) {
+    super(
+      `Your plan does not include ${details.entitlement}${typeof details.required === 'string' ? ` (${details.required})` : ''}`,
+      details,
+    );
   }
 }
 

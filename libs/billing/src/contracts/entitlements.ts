@@ -18,12 +18,12 @@ export const ENTITLEMENTS = {
 } as const satisfies Record<string, EntitlementDefinition>;
 
 export type EntitlementDefinition =
-  | { type: 'flag' }
-  | { type: 'quota'; resets: 'never' | 'period' }
-  | { type: 'level'; levels: readonly string[] };
+  { type: 'flag' } | { type: 'quota'; resets: 'never' | 'period' } | { type: 'level'; levels: readonly string[] };
 
 export type EntitlementName = keyof typeof ENTITLEMENTS;
-export type QuotaName = { [K in EntitlementName]: (typeof ENTITLEMENTS)[K]['type'] extends 'quota' ? K : never }[EntitlementName];
+export type QuotaName = {
+  [K in EntitlementName]: (typeof ENTITLEMENTS)[K]['type'] extends 'quota' ? K : never;
+}[EntitlementName];
 export type QuotaLimit = number | 'unlimited';
 // A flag, a quota's limit (a number or 'unlimited') or a level's name.
 export type EntitlementValue = boolean | number | string;

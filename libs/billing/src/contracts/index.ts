@@ -1,7 +1,14 @@
 // The billing context's public contract: the only thing other contexts may import from it.
 export { BillingApi, type EntitlementsView, type UsageView } from './billing.api.js';
 export { EntitlementRequiredError, QuotaExceededError, type UpgradeOption } from './billing-errors.js';
-export { ENTITLEMENTS, type EntitlementName, type Entitlements, type EntitlementValue, type QuotaLimit, type QuotaName } from './entitlements.js';
+export {
+  ENTITLEMENTS,
+  type EntitlementName,
+  type Entitlements,
+  type EntitlementValue,
+  type QuotaLimit,
+  type QuotaName,
+} from './entitlements.js';
 export { EntitlementGuard, RequiresEntitlement } from './requires-entitlement.js';
 export { SubscriptionActivatedV1 } from './events/subscription-activated.v1.js';
 export { SubscriptionChangedV1 } from './events/subscription-changed.v1.js';

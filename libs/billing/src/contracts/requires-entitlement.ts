@@ -1,4 +1,11 @@
-import { applyDecorators, Injectable, SetMetadata, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  applyDecorators,
+  Injectable,
+  SetMetadata,
+  UseGuards,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiForbiddenResponse } from '@nestjs/swagger';
 import { UnauthenticatedError, type Principal } from '@lib/platform';
@@ -21,7 +28,10 @@ export class EntitlementGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const requirement = this.reflector.getAllAndOverride<Requirement | undefined>(REQUIRED_ENTITLEMENT, [context.getHandler(), context.getClass()]);
+    const requirement = this.reflector.getAllAndOverride<Requirement | undefined>(REQUIRED_ENTITLEMENT, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!requirement) return true;
     const principal = context.switchToHttp().getRequest<{ principal?: Principal }>().principal;
     if (!principal) throw new UnauthenticatedError();
@@ -39,6 +49,8 @@ export function RequiresEntitlement(entitlement: EntitlementName, required?: Ent
   return applyDecorators(
     SetMetadata(REQUIRED_ENTITLEMENT, { entitlement, required } satisfies Requirement),
     UseGuards(EntitlementGuard),
-    ApiForbiddenResponse({ description: `Needs the plan entitlement \`${entitlement}\`${required === undefined ? '' : ` = ${String(required)}`} (\`billing.entitlement.required\`)` }),
+    ApiForbiddenResponse({
+      description: `Needs the plan entitlement \`${entitlement}\`${required === undefined ? '' : ` = ${String(required)}`} (\`billing.entitlement.required\`)`,
+    }),
   );
 }

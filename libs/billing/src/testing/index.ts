@@ -1,6 +1,12 @@
 // Test support for billing: builders of its aggregates and in-memory storage. Imported by tests only.
 export { aFreePlan, aPlan, PlanBuilder, providerPriceIdOf } from './builders/plan.builder.js';
-export { A_USER_ID, aProviderSubscription, aSubscription, ProviderSubscriptionBuilder, SubscriptionBuilder } from './builders/subscription.builder.js';
+export {
+  A_USER_ID,
+  aProviderSubscription,
+  aSubscription,
+  ProviderSubscriptionBuilder,
+  SubscriptionBuilder,
+} from './builders/subscription.builder.js';
 export { aPayment, aProviderInvoice, PaymentBuilder, ProviderInvoiceBuilder } from './builders/payment.builder.js';
 export {
   InMemoryCheckoutSessionRepository,

@@ -1,7 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { RealtimeEmitter, stableId, UnitOfWork } from '@lib/platform';
-import { NOTIFICATION_TYPES, Notification, NotificationPreference, type NotificationType } from '../domain/notification/notification.js';
-import { NotificationPreferenceRepository, NotificationRepository } from '../domain/notification/notification.repository.js';
+import {
+  NOTIFICATION_TYPES,
+  Notification,
+  NotificationPreference,
+  type NotificationType,
+} from '../domain/notification/notification.js';
+import {
+  NotificationPreferenceRepository,
+  NotificationRepository,
+} from '../domain/notification/notification.repository.js';
 import { PersonRepository } from '../domain/person/person.repository.js';
 import { RestrictionRepository } from '../domain/restriction/restriction.repository.js';
 import { NotificationMails } from './notification-mails.js';
@@ -66,8 +74,11 @@ export class Notifier {
       const address = person?.email ?? request.recipientEmail;
       if (address) {
         const actor = actorId ? await this.people.find(actorId) : null;
-        const mail = typeof request.email === 'function' ? request.email(actor?.displayName ?? 'Someone') : request.email;
-        this.unitOfWork.afterCommit(() => this.mails.queue({ to: address, subject: mail.subject, text: mail.text, idempotencyKey: deliveryId }));
+        const mail =
+          typeof request.email === 'function' ? request.email(actor?.displayName ?? 'Someone') : request.email;
+        this.unitOfWork.afterCommit(() =>
+          this.mails.queue({ to: address, subject: mail.subject, text: mail.text, idempotencyKey: deliveryId }),
+        );
       } else {
         this.logger.debug({ userId: request.userId }, 'no e-mail address known for this user');
       }
@@ -88,13 +99,23 @@ export class Notifier {
       const open = await this.notifications.openGroupForUpdate(request.userId, groupKey);
       if (open) return open.absorb(actorId) ? open : null;
     }
-    const notification = new Notification(request.userId, request.type, actorId, request.subjectId ?? null, request.data ?? {}, groupKey, id);
+    const notification = new Notification(
+      request.userId,
+      request.type,
+      actorId,
+      request.subjectId ?? null,
+      request.data ?? {},
+      groupKey,
+      id,
+    );
     this.notifications.add(notification);
     return notification;
   }
 
   /** The recipient does not hear from people they mute, nor from anyone either side blocks. */
   private async silenced(userId: string, actorId: string): Promise<boolean> {
-    return (await this.restrictions.has(userId, actorId, 'mute')) || (await this.restrictions.eitherBlocks(userId, actorId));
+    return (
+      (await this.restrictions.has(userId, actorId, 'mute')) || (await this.restrictions.eitherBlocks(userId, actorId))
+    );
   }
 }

@@ -64,11 +64,20 @@ export class ConversationBuilder {
   }
 
   build(): ConversationWithMembers {
-    const conversation = this.kind === 'direct' ? Conversation.direct(this.creatorId, this.recipientId) : Conversation.group(this.creatorId, this.title);
+    const conversation =
+      this.kind === 'direct'
+        ? Conversation.direct(this.creatorId, this.recipientId)
+        : Conversation.group(this.creatorId, this.title);
     const memberships =
       this.kind === 'direct'
-        ? [new Membership(conversation.id, this.creatorId, 'member', 'active'), new Membership(conversation.id, this.recipientId, 'member', this.recipientStatus)]
-        : [new Membership(conversation.id, this.creatorId, 'admin', 'active'), ...this.others.map((other) => joined(conversation, other))];
+        ? [
+            new Membership(conversation.id, this.creatorId, 'member', 'active'),
+            new Membership(conversation.id, this.recipientId, 'member', this.recipientStatus),
+          ]
+        : [
+            new Membership(conversation.id, this.creatorId, 'admin', 'active'),
+            ...this.others.map((other) => joined(conversation, other)),
+          ];
     return {
       conversation,
       memberships,
@@ -81,7 +90,10 @@ export class ConversationBuilder {
   }
 }
 
-function joined(conversation: Conversation, other: { userId: string; role: MemberRole; status: MemberStatus }): Membership {
+function joined(
+  conversation: Conversation,
+  other: { userId: string; role: MemberRole; status: MemberStatus },
+): Membership {
   const membership = new Membership(conversation.id, other.userId, other.role, 'active');
   if (other.status === 'left' || other.status === 'removed') membership.leave(other.status === 'removed');
   else membership.status = other.status;

@@ -9,7 +9,10 @@ import { RestrictionRepository } from '../domain/restriction/restriction.reposit
 // Same contracts as the MikroORM repositories in infrastructure/; rows persist when the unit of work commits.
 
 export class InMemoryFollowRepository extends FollowRepository {
-  readonly follows = new InMemoryTable<Follow>('engagement.follows', { id: (follow) => follow.id, pair: (follow) => `${follow.followerId}->${follow.followeeId}` });
+  readonly follows = new InMemoryTable<Follow>('engagement.follows', {
+    id: (follow) => follow.id,
+    pair: (follow) => `${follow.followerId}->${follow.followeeId}`,
+  });
 
   async between(followerId: string, followeeId: string) {
     return this.follows.find((follow) => follow.followerId === followerId && follow.followeeId === followeeId);
@@ -29,7 +32,9 @@ export class InMemoryRestrictionRepository extends RestrictionRepository {
     return true;
   }
   async remove(ownerId: string, targetId: string, kind: RestrictionKind) {
-    const index = this.restrictions.findIndex((r) => r.ownerId === ownerId && r.targetId === targetId && r.kind === kind);
+    const index = this.restrictions.findIndex(
+      (r) => r.ownerId === ownerId && r.targetId === targetId && r.kind === kind,
+    );
     if (index < 0) return false;
     this.restrictions.splice(index, 1);
     return true;
@@ -44,7 +49,9 @@ export class InMemoryRestrictionRepository extends RestrictionRepository {
 
 /** Each user's direct-message policy, one row per user (users who never chose have none stored). */
 export class InMemoryMessagingSettingsRepository extends MessagingSettingsRepository {
-  readonly settings = new InMemoryTable<MessagingSettings>('engagement.messaging_settings', { userId: (settings) => settings.userId });
+  readonly settings = new InMemoryTable<MessagingSettings>('engagement.messaging_settings', {
+    userId: (settings) => settings.userId,
+  });
 
   async find(userId: string) {
     return this.settings.find((settings) => settings.userId === userId);

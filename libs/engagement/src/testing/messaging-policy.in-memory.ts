@@ -1,5 +1,9 @@
 import { MessagingPolicy } from '../application/messaging/messaging-policy.js';
-import { InMemoryFollowRepository, InMemoryMessagingSettingsRepository, InMemoryRestrictionRepository } from './in-memory-engagement-repositories.js';
+import {
+  InMemoryFollowRepository,
+  InMemoryMessagingSettingsRepository,
+  InMemoryRestrictionRepository,
+} from './in-memory-engagement-repositories.js';
 
 /** The real MessagingPolicy on in-memory ports, with the storage exposed to arrange each case. */
 export function inMemoryMessagingPolicy() {

@@ -6,8 +6,10 @@ export const PASSWORD_MAX_LENGTH = 256;
 
 /** Length over composition rules (NIST SP 800-63B), plus the obvious: not the email or handle. */
 export function assertAcceptablePassword(password: string, personal: { email: string; handle: string }): void {
-  if (password.length < PASSWORD_MIN_LENGTH) throw new WeakPasswordError(`use at least ${PASSWORD_MIN_LENGTH} characters`);
-  if (password.length > PASSWORD_MAX_LENGTH) throw new WeakPasswordError(`use at most ${PASSWORD_MAX_LENGTH} characters`);
+  if (password.length < PASSWORD_MIN_LENGTH)
+    throw new WeakPasswordError(`use at least ${PASSWORD_MIN_LENGTH} characters`);
+  if (password.length > PASSWORD_MAX_LENGTH)
+    throw new WeakPasswordError(`use at most ${PASSWORD_MAX_LENGTH} characters`);
   const lower = password.toLowerCase();
   if (lower === personal.email.toLowerCase() || lower === personal.handle.toLowerCase()) {
     throw new WeakPasswordError('it must not be your email or handle');

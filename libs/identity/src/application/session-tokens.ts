@@ -26,6 +26,12 @@ export class SessionTokens {
     const refreshTokenExpiresAt = new Date(Date.now() + this.config.auth.refreshTokenTtlSeconds * 1_000);
     await this.sessions.addRefreshToken(session.id, hashSecret(refreshToken), refreshTokenExpiresAt);
     const { token, expiresIn } = this.accessTokens.issue({ userId: user.id, roles: user.roles, sessionId: session.id });
-    return { tokenType: 'Bearer', accessToken: token, expiresIn, refreshToken, refreshTokenExpiresAt: refreshTokenExpiresAt.toISOString() };
+    return {
+      tokenType: 'Bearer',
+      accessToken: token,
+      expiresIn,
+      refreshToken,
+      refreshTokenExpiresAt: refreshTokenExpiresAt.toISOString(),
+    };
   }
 }

@@ -5,15 +5,17 @@ import { UserProfileChanged, UserRegistered, UserRolesChanged } from '../domain/
 
 /** Which identity facts leave the context, and in what shape. */
 export const identityOutboundEvents = new OutboundEventMap()
-  .on(UserRegistered, (event) =>
-    new UserRegisteredV1({
-      userId: event.aggregateId,
-      email: event.email,
-      handle: event.handle,
-      displayName: event.displayName,
-      roles: [...event.roles],
-      registeredAt: event.occurredAt.toISOString(),
-    }),
+  .on(
+    UserRegistered,
+    (event) =>
+      new UserRegisteredV1({
+        userId: event.aggregateId,
+        email: event.email,
+        handle: event.handle,
+        displayName: event.displayName,
+        roles: [...event.roles],
+        registeredAt: event.occurredAt.toISOString(),
+      }),
   )
   .on(UserProfileChanged, (event, aggregate) => {
     const user = aggregate as User;
@@ -27,6 +29,12 @@ export const identityOutboundEvents = new OutboundEventMap()
       changedAt: event.occurredAt.toISOString(),
     });
   })
-  .on(UserRolesChanged, (event) =>
-    new UserRolesChangedV1({ userId: event.aggregateId, roles: [...event.roles], changedAt: event.occurredAt.toISOString() }),
+  .on(
+    UserRolesChanged,
+    (event) =>
+      new UserRolesChangedV1({
+        userId: event.aggregateId,
+        roles: [...event.roles],
+        changedAt: event.occurredAt.toISOString(),
+      }),
   );

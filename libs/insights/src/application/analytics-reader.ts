@@ -47,9 +47,21 @@ export interface PlatformFigures {
 export abstract class AnalyticsReader {
   abstract totals(scope: Scope, scopeId: string, from: Date, to: Date): Promise<Totals>;
   abstract series(scope: Scope, scopeId: string, range: ReportRange): Promise<SeriesPoint[]>;
-  abstract breakdown(scope: Scope, scopeId: string, dimension: 'source' | 'country' | 'device', from: Date, to: Date): Promise<Breakdown[]>;
+  abstract breakdown(
+    scope: Scope,
+    scopeId: string,
+    dimension: 'source' | 'country' | 'device',
+    from: Date,
+    to: Date,
+  ): Promise<Breakdown[]>;
   /** Viewers by how far they got: 21 buckets (0%, 5%, ... 100%). */
   abstract reachHistogram(videoId: string, from: Date, to: Date): Promise<number[]>;
-  abstract topVideos(scope: Scope, scopeId: string, from: Date, to: Date, limit: number): Promise<PlatformFigures['topContent']>;
+  abstract topVideos(
+    scope: Scope,
+    scopeId: string,
+    from: Date,
+    to: Date,
+    limit: number,
+  ): Promise<PlatformFigures['topContent']>;
   abstract platform(range: ReportRange): Promise<PlatformFigures>;
 }

@@ -27,6 +27,9 @@ export function withComparison(current: Totals, previous: Totals | null): Record
   const now = headline(current);
   const before = previous ? headline(previous) : null;
   return Object.fromEntries(
-    Object.entries(now).map(([name, value]) => [name, before ? { value, previous: before[name], change: change(value, before[name]) } : { value }]),
+    Object.entries(now).map(([name, value]) => [
+      name,
+      before ? { value, previous: before[name], change: change(value, before[name]) } : { value },
+    ]),
   );
 }

@@ -30,7 +30,11 @@ export class RollupRunner {
   }
 
   /** Rebuilds every hour and UTC day overlapping [from, to); safe to run again (or concurrently with catchUp). */
-  async rebuildRange(from: Date, to: Date, onProgress?: (done: number, total: number) => void): Promise<{ hours: number; days: number }> {
+  async rebuildRange(
+    from: Date,
+    to: Date,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ hours: number; days: number }> {
     const hours = hoursIn(from, to);
     const days = daysIn(from, new Date(Math.ceil(to.getTime() / DAY_MS) * DAY_MS));
     const total = hours.length + days.length;
@@ -46,4 +50,3 @@ export class RollupRunner {
     return { hours: hours.length, days: days.length };
   }
 }
-

@@ -54,14 +54,21 @@ export class WeeklyReports {
     return sent;
   }
 
-  private async sendPage(page: Array<{ channelId: string; userId: string }>, from: Date, thisWeek: Date, before: Date): Promise<number> {
+  private async sendPage(
+    page: Array<{ channelId: string; userId: string }>,
+    from: Date,
+    thisWeek: Date,
+    before: Date,
+  ): Promise<number> {
     let sent = 0;
     for (const { channelId, userId } of page) {
       const email = await this.facts.emailOf(userId);
       if (email && (await this.membership.isMember(userId, channelId))) {
         const current = headline(await this.reader.totals('channel', channelId, from, thisWeek));
         const previous = headline(await this.reader.totals('channel', channelId, before, from));
-        const lines = Object.entries(current).map(([name, value]) => `  ${name}: ${value} (week before: ${previous[name]})`);
+        const lines = Object.entries(current).map(
+          ([name, value]) => `  ${name}: ${value} (week before: ${previous[name]})`,
+        );
         await this.mailer.send({
           to: email,
           subject: `Your channel's week: ${current.views} views`,

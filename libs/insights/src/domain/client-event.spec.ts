@@ -14,7 +14,9 @@ const event = (overrides: Record<string, unknown> = {}) => ({
 
 describe('client event validation', () => {
   it('accepts a well-formed event and normalises ids', () => {
-    expect(validateClientEvent(event({ videoId: 'A0000000-0000-4000-8000-000000000000' }), 3, now, policy)).toMatchObject({
+    expect(
+      validateClientEvent(event({ videoId: 'A0000000-0000-4000-8000-000000000000' }), 3, now, policy),
+    ).toMatchObject({
       index: 3,
       videoId: 'a0000000-0000-4000-8000-000000000000',
       properties: {},
@@ -22,14 +24,24 @@ describe('client event validation', () => {
   });
 
   it('accepts up to the future skew and down to the maximum age, not beyond', () => {
-    expect(validateClientEvent(event({ timestamp: '2026-11-22T12:05:00Z' }), 0, now, policy)).not.toHaveProperty('code');
-    expect(validateClientEvent(event({ timestamp: '2026-11-22T12:05:01Z' }), 0, now, policy)).toMatchObject({ code: 'insights.event.too-far-in-future' });
-    expect(validateClientEvent(event({ timestamp: '2026-11-15T12:00:00Z' }), 0, now, policy)).not.toHaveProperty('code');
-    expect(validateClientEvent(event({ timestamp: '2026-11-15T11:59:59Z' }), 0, now, policy)).toMatchObject({ code: 'insights.event.too-old' });
+    expect(validateClientEvent(event({ timestamp: '2026-11-22T12:05:00Z' }), 0, now, policy)).not.toHaveProperty(
+      'code',
+    );
+    expect(validateClientEvent(event({ timestamp: '2026-11-22T12:05:01Z' }), 0, now, policy)).toMatchObject({
+      code: 'insights.event.too-far-in-future',
+    });
+    expect(validateClientEvent(event({ timestamp: '2026-11-15T12:00:00Z' }), 0, now, policy)).not.toHaveProperty(
+      'code',
+    );
+    expect(validateClientEvent(event({ timestamp: '2026-11-15T11:59:59Z' }), 0, now, policy)).toMatchObject({
+      code: 'insights.event.too-old',
+    });
   });
 
   it('wants a time zone in the timestamp', () => {
-    expect(validateClientEvent(event({ timestamp: '2026-11-22T11:59:00' }), 0, now, policy)).toMatchObject({ code: 'insights.event.invalid-timestamp' });
+    expect(validateClientEvent(event({ timestamp: '2026-11-22T11:59:00' }), 0, now, policy)).toMatchObject({
+      code: 'insights.event.invalid-timestamp',
+    });
   });
 });
 
@@ -38,16 +50,26 @@ describe('request context', () => {
     expect(isBot(undefined)).toBe(true);
     expect(isBot('Mozilla/5.0 (compatible; bingbot/2.0)')).toBe(true);
     expect(isBot('Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) Safari/605.1.15')).toBe(false);
-    expect(clientContext({ userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) Mobile Safari', country: 'de', referer: undefined })).toEqual({
+    expect(
+      clientContext({
+        userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) Mobile Safari',
+        country: 'de',
+        referer: undefined,
+      }),
+    ).toEqual({
       device: 'mobile',
       os: 'Android',
       country: 'DE',
     });
-    expect(clientContext({ userAgent: 'Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X)', country: 'XYZ', referer: undefined })).toMatchObject({ device: 'tablet', os: 'iOS', country: null });
+    expect(
+      clientContext({ userAgent: 'Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X)', country: 'XYZ', referer: undefined }),
+    ).toMatchObject({ device: 'tablet', os: 'iOS', country: null });
   });
 
   it('takes the traffic source from UTM, else the referring host, else direct', () => {
-    expect(acquisition({ url: 'https://x.example/?utm_source=Mail' }, 'https://www.google.com/').trafficSource).toBe('mail');
+    expect(acquisition({ url: 'https://x.example/?utm_source=Mail' }, 'https://www.google.com/').trafficSource).toBe(
+      'mail',
+    );
     expect(acquisition({}, 'https://www.google.com/search').trafficSource).toBe('google.com');
     expect(acquisition({}, undefined).trafficSource).toBe('direct');
   });
@@ -55,7 +77,9 @@ describe('request context', () => {
 
 describe('report ranges and curves', () => {
   it('refuses unknown zones and reversed ranges', () => {
-    expect(() => reportRange(now, new Date(now.getTime() + 1), 'Nowhere/Land')).toThrow(expect.objectContaining({ code: 'insights.time-zone.invalid' }));
+    expect(() => reportRange(now, new Date(now.getTime() + 1), 'Nowhere/Land')).toThrow(
+      expect.objectContaining({ code: 'insights.time-zone.invalid' }),
+    );
     expect(() => reportRange(now, now)).toThrow(expect.objectContaining({ code: 'insights.range.invalid' }));
   });
 

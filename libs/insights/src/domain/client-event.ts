@@ -47,26 +47,53 @@ const FIELDS = new Set(['eventId', 'name', 'timestamp', 'sessionId', 'videoId', 
 const MAX_PROPERTIES_BYTES = 4_096;
 
 /** Names only other contexts' events produce: a client sending them could forge signups or revenue. */
-export const DOMAIN_EVENT_NAMES = new Set(['signup', 'follow', 'unfollow', 'subscription_activated', 'subscription_canceled', 'payment', 'refund', 'video_published']);
+export const DOMAIN_EVENT_NAMES = new Set([
+  'signup',
+  'follow',
+  'unfollow',
+  'subscription_activated',
+  'subscription_canceled',
+  'payment',
+  'refund',
+  'video_published',
+]);
 
 /** Checks one event of a batch; a failure names the index and a stable code, the rest of the batch goes on. */
-export function validateClientEvent(raw: unknown, index: number, now: Date, policy: IngestionPolicy): ValidClientEvent | Rejection {
+export function validateClientEvent(
+  raw: unknown,
+  index: number,
+  now: Date,
+  policy: IngestionPolicy,
+): ValidClientEvent | Rejection {
   const reject = (code: RejectionCode, message: string): Rejection => ({ index, code, message });
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return reject('insights.event.not-an-object', 'An event must be an object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return reject('insights.event.not-an-object', 'An event must be an object');
   const event = raw as Record<string, unknown>;
   const unknown = Object.keys(event).find((key) => !FIELDS.has(key));
   if (unknown) return reject('insights.event.unknown-field', `Unknown field '${unknown}'`);
-  if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) return reject('insights.event.invalid-id', 'eventId must be a UUID');
+  if (typeof event.eventId !== 'string' || !UUID.test(event.eventId))
+    return reject('insights.event.invalid-id', 'eventId must be a UUID');
   if (typeof event.name !== 'string' || !NAME.test(event.name)) {
-    return reject('insights.event.invalid-name', 'name must be 1-64 lowercase letters, digits, _ . or -, starting with a letter');
+    return reject(
+      'insights.event.invalid-name',
+      'name must be 1-64 lowercase letters, digits, _ . or -, starting with a letter',
+    );
   }
-  if (DOMAIN_EVENT_NAMES.has(event.name)) return reject('insights.event.reserved-name', `'${event.name}' is recorded by the platform itself`);
-  if (typeof event.timestamp !== 'string' || !ISO_8601.test(event.timestamp) || Number.isNaN(Date.parse(event.timestamp))) {
+  if (DOMAIN_EVENT_NAMES.has(event.name))
+    return reject('insights.event.reserved-name', `'${event.name}' is recorded by the platform itself`);
+  if (
+    typeof event.timestamp !== 'string' ||
+    !ISO_8601.test(event.timestamp) ||
+    Number.isNaN(Date.parse(event.timestamp))
+  ) {
     return reject('insights.event.invalid-timestamp', 'timestamp must be an ISO 8601 date-time with a time zone');
   }
   const occurredAt = new Date(event.timestamp);
   if (occurredAt.getTime() > now.getTime() + policy.maxFutureSkewMs) {
-    return reject('insights.event.too-far-in-future', `timestamp is more than ${policy.maxFutureSkewMs / 1000} s ahead of the server clock`);
+    return reject(
+      'insights.event.too-far-in-future',
+      `timestamp is more than ${policy.maxFutureSkewMs / 1000} s ahead of the server clock`,
+    );
   }
   if (occurredAt.getTime() < now.getTime() - policy.maxAgeMs) {
     return reject('insights.event.too-old', `timestamp is older than ${Math.round(policy.maxAgeMs / 3_600_000)} hours`);
@@ -74,7 +101,11 @@ export function validateClientEvent(raw: unknown, index: number, now: Date, poli
   if (typeof event.sessionId !== 'string' || !SESSION.test(event.sessionId)) {
     return reject('insights.event.invalid-session', 'sessionId must be 1-128 letters, digits, . _ : or -');
   }
-  if (event.videoId !== undefined && event.videoId !== null && (typeof event.videoId !== 'string' || !UUID.test(event.videoId))) {
+  if (
+    event.videoId !== undefined &&
+    event.videoId !== null &&
+    (typeof event.videoId !== 'string' || !UUID.test(event.videoId))
+  ) {
     return reject('insights.event.invalid-video-id', 'videoId must be a UUID');
   }
   const properties = event.properties ?? {};
@@ -82,7 +113,10 @@ export function validateClientEvent(raw: unknown, index: number, now: Date, poli
     return reject('insights.event.invalid-properties', 'properties must be an object');
   }
   if (JSON.stringify(properties).length > MAX_PROPERTIES_BYTES) {
-    return reject('insights.event.invalid-properties', `properties must serialise to at most ${MAX_PROPERTIES_BYTES} bytes`);
+    return reject(
+      'insights.event.invalid-properties',
+      `properties must serialise to at most ${MAX_PROPERTIES_BYTES} bytes`,
+    );
   }
   return {
     index,

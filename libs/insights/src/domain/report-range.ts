@@ -24,10 +24,18 @@ export function assertTimeZone(tz: string): string {
 /** Checks a requested range; the series is hourly up to two days, daily (local days) beyond. */
 export function reportRange(from: Date, to: Date, tz = 'UTC', granularity?: Granularity): ReportRange {
   const zone = assertTimeZone(tz);
-  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw new InvalidRangeError('`from` and `to` must be ISO 8601 dates');
-  if (!(from < to)) throw new InvalidRangeError('`from` must be before `to`', { from: from.toISOString(), to: to.toISOString() });
-  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) throw new InvalidRangeError(`A range spans at most ${MAX_RANGE_DAYS} days`);
-  return { from, to, tz: zone, granularity: granularity ?? (to.getTime() - from.getTime() <= HOURLY_UP_TO_MS ? 'hour' : 'day') };
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()))
+    throw new InvalidRangeError('`from` and `to` must be ISO 8601 dates');
+  if (!(from < to))
+    throw new InvalidRangeError('`from` must be before `to`', { from: from.toISOString(), to: to.toISOString() });
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000)
+    throw new InvalidRangeError(`A range spans at most ${MAX_RANGE_DAYS} days`);
+  return {
+    from,
+    to,
+    tz: zone,
+    granularity: granularity ?? (to.getTime() - from.getTime() <= HOURLY_UP_TO_MS ? 'hour' : 'day'),
+  };
 }
 
 /** The period of the same length just before (for `compare=previous`). */

@@ -11,7 +11,8 @@ export interface ClientContext {
   country: string | null;
 }
 
-const BOT = /bot\b|bot\/|crawl|spider|slurp|scrape|headless|lighthouse|facebookexternalhit|embedly|preview|python-requests|curl\/|wget|go-http-client|java\/|okhttp|axios\/|node-fetch|phantomjs|puppeteer|playwright|monitor|pingdom|uptime/i;
+const BOT =
+  /bot\b|bot\/|crawl|spider|slurp|scrape|headless|lighthouse|facebookexternalhit|embedly|preview|python-requests|curl\/|wget|go-http-client|java\/|okhttp|axios\/|node-fetch|phantomjs|puppeteer|playwright|monitor|pingdom|uptime/i;
 
 /** Known crawlers, link previewers, HTTP libraries and headless browsers (and a missing User-Agent). */
 export function isBot(userAgent: string | undefined): boolean {
@@ -54,7 +55,8 @@ export interface Acquisition {
   utmCampaign: string | null;
 }
 
-const text = (value: unknown, max = 200): string | null => (typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null);
+const text = (value: unknown, max = 200): string | null =>
+  typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null;
 
 /**
  * Referrer and UTM tags from the event's properties (`referrer`, `utm_*`, or the page `url`'s query),
@@ -83,5 +85,11 @@ export function acquisition(properties: Record<string, unknown>, requestReferer:
       referrerHost = null;
     }
   }
-  return { referrer, utmSource, utmMedium, utmCampaign, trafficSource: (utmSource ?? referrerHost ?? 'direct').toLowerCase() };
+  return {
+    referrer,
+    utmSource,
+    utmMedium,
+    utmCampaign,
+    trafficSource: (utmSource ?? referrerHost ?? 'direct').toLowerCase(),
+  };
 }

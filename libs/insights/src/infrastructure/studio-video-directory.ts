@@ -23,7 +23,11 @@ export class StudioVideoDirectory extends VideoDirectory {
     const missing = ids.filter((id) => !facts.has(id));
     if (missing.length) {
       for (const [videoId, video] of await this.studio.videos(missing)) {
-        facts.set(videoId, { channelId: video.channelId, creatorId: video.ownerId, durationSeconds: video.durationSeconds });
+        facts.set(videoId, {
+          channelId: video.channelId,
+          creatorId: video.ownerId,
+          durationSeconds: video.durationSeconds,
+        });
       }
     }
     return facts;

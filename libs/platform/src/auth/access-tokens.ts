@@ -47,6 +47,12 @@ export class AccessTokens {
     if (claims.typ !== 'access' || !Array.isArray(claims.roles) || !claims.roles.every((r) => ROLES.includes(r))) {
       throw new UnauthenticatedError('auth.token-invalid', 'The access token is invalid');
     }
-    return { userId: claims.sub, roles: claims.roles, sessionId: claims.sid, via: 'access-token', expiresAt: claims.exp };
+    return {
+      userId: claims.sub,
+      roles: claims.roles,
+      sessionId: claims.sid,
+      via: 'access-token',
+      expiresAt: claims.exp,
+    };
   }
 }

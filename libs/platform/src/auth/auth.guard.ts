@@ -34,7 +34,9 @@ export class AuthGuard implements CanActivate {
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles?.length && !hasRole(principal, roles)) {
-      throw new ForbiddenError('auth.role-required', `This requires one of the roles: ${roles.join(', ')}`, { requiredRoles: roles });
+      throw new ForbiddenError('auth.role-required', `This requires one of the roles: ${roles.join(', ')}`, {
+        requiredRoles: roles,
+      });
     }
     if (principal.via === 'api-key') {
       const scope = this.reflector.getAllAndOverride<string | undefined>(REQUIRED_SCOPE, targets);

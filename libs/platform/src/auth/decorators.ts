@@ -19,6 +19,7 @@ export const ApiKeyScope = (scope: string) => SetMetadata(REQUIRED_SCOPE, scope)
 
 /** The authenticated principal (undefined on public routes called anonymously). */
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): Principal | undefined => {
-  if (context.getType() === 'ws') return context.switchToWs().getClient<{ data?: { principal?: Principal } }>().data?.principal;
+  if (context.getType() === 'ws')
+    return context.switchToWs().getClient<{ data?: { principal?: Principal } }>().data?.principal;
   return context.switchToHttp().getRequest<{ principal?: Principal }>().principal;
 });

@@ -19,7 +19,9 @@ export class SessionRevocations {
 
   /** Call after the transaction that ended the session commits: the sockets close for good. */
   async revoke(sessionId: string): Promise<void> {
-    await this.redis.commands().set(this.redis.key('revoked-session', sessionId), '1', 'EX', this.config.auth.accessTokenTtlSeconds + 60);
+    await this.redis
+      .commands()
+      .set(this.redis.key('revoked-session', sessionId), '1', 'EX', this.config.auth.accessTokenTtlSeconds + 60);
     // After the entry: a socket still connecting either sees it or is already in the room (see RedisIoAdapter).
     this.realtime.disconnectRoom(sessionRoom(sessionId), SESSION_REVOKED.event, SESSION_REVOKED.notice);
   }

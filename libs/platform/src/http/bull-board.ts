@@ -22,7 +22,10 @@ export async function mountBullBoard(app: INestApplication, fastify: FastifyInst
   const serverAdapter = new BullBoardFastifyAdapter();
   serverAdapter.setBasePath(BULL_BOARD_PATH);
   createBullBoard({
-    queues: app.get(QueueCatalog).all().map((queue) => new BullAdapter(queue)),
+    queues: app
+      .get(QueueCatalog)
+      .all()
+      .map((queue) => new BullAdapter(queue)),
     serverAdapter,
     options: { uiConfig: { boardTitle: 'Showrunner queues' } },
   });
@@ -55,7 +58,11 @@ export async function mountBullBoard(app: INestApplication, fastify: FastifyInst
         return reply;
       }
       if (!hasRole(principal, ['admin'])) {
-        sendProblem(reply, request, problem(403, 'auth.role-required', 'The queue dashboard is for admins', { requiredRoles: ['admin'] }));
+        sendProblem(
+          reply,
+          request,
+          problem(403, 'auth.role-required', 'The queue dashboard is for admins', { requiredRoles: ['admin'] }),
+        );
         return reply;
       }
     });

@@ -10,14 +10,21 @@ function nested(depth: number, leaf: unknown = 1): unknown {
 
 describe('finding hostile text and nesting in client input', () => {
   it('passes ordinary input, including emoji, accents and every other control character', () => {
-    expect(findHostileInput({ name: 'Ünïcödé 🎬', tags: ['a', 'b'], n: 3, ok: true, none: null, tab: '\t\u0001\u007f' })).toBeUndefined();
+    expect(
+      findHostileInput({ name: 'Ünïcödé 🎬', tags: ['a', 'b'], n: 3, ok: true, none: null, tab: '\t\u0001\u007f' }),
+    ).toBeUndefined();
     expect(findHostileInput('plain')).toBeUndefined();
     expect(findHostileInput(undefined)).toBeUndefined();
     expect(findHostileInput(nested(MAX_INPUT_DEPTH))).toBeUndefined();
   });
 
   it('names each value holding a NUL byte or a lone surrogate by its dotted path', () => {
-    const found = findHostileInput({ name: `a\u0000b`, items: [{ id: 'ok' }, { id: `x${LONE_SURROGATE}` }], low: '\udc00', pair: '\ud83c\udfac' });
+    const found = findHostileInput({
+      name: `a\u0000b`,
+      items: [{ id: 'ok' }, { id: `x${LONE_SURROGATE}` }],
+      low: '\udc00',
+      pair: '\ud83c\udfac',
+    });
     expect(found).toEqual({
       kind: 'bad-text',
       fields: expect.arrayContaining([
@@ -36,16 +43,25 @@ describe('finding hostile text and nesting in client input', () => {
       fields: [
         {
           field: 'properties.k\ufffd\ufffd',
-          messages: ['property name properties.k\ufffd\ufffd must not contain NUL characters (U+0000)', 'property name properties.k\ufffd\ufffd must be well-formed Unicode (no lone surrogates)'],
+          messages: [
+            'property name properties.k\ufffd\ufffd must not contain NUL characters (U+0000)',
+            'property name properties.k\ufffd\ufffd must be well-formed Unicode (no lone surrogates)',
+          ],
         },
       ],
     });
   });
 
   it('refuses nesting past the limit without recursing, even 100,000 levels deep', () => {
-    expect(findHostileInput(nested(MAX_INPUT_DEPTH + 1))).toMatchObject({ kind: 'too-deep', maxDepth: MAX_INPUT_DEPTH });
+    expect(findHostileInput(nested(MAX_INPUT_DEPTH + 1))).toMatchObject({
+      kind: 'too-deep',
+      maxDepth: MAX_INPUT_DEPTH,
+    });
     const deep = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000));
-    expect(findHostileInput({ events: deep })).toMatchObject({ kind: 'too-deep', field: expect.stringMatching(/^events(\.0)+$/) });
+    expect(findHostileInput({ events: deep })).toMatchObject({
+      kind: 'too-deep',
+      field: expect.stringMatching(/^events(\.0)+$/),
+    });
   });
 
   it('enters null-prototype dictionaries, as Fastify parses query strings and params', () => {
@@ -69,11 +85,19 @@ describe('finding hostile text and nesting in client input', () => {
 
   it('merges params, query and body of one request into one answer', () => {
     const found = findHostileRequestInput([{ id: '\u0000' }, { q: ['ok', LONE_SURROGATE] }, { name: 'fine' }]);
-    expect(found).toEqual({ kind: 'bad-text', fields: [expect.objectContaining({ field: 'id' }), expect.objectContaining({ field: 'q.1' })] });
+    expect(found).toEqual({
+      kind: 'bad-text',
+      fields: [expect.objectContaining({ field: 'id' }), expect.objectContaining({ field: 'q.1' })],
+    });
   });
 
   it('answers with the validation.failed shape, or validation.too-deep with the limit', () => {
-    expect(hostileInputProblem({ kind: 'bad-text', fields: [{ field: 'name', messages: ['name must not contain NUL characters (U+0000)'] }] })).toEqual({
+    expect(
+      hostileInputProblem({
+        kind: 'bad-text',
+        fields: [{ field: 'name', messages: ['name must not contain NUL characters (U+0000)'] }],
+      }),
+    ).toEqual({
       type: 'about:blank',
       title: 'Bad Request',
       status: 400,
@@ -81,6 +105,11 @@ describe('finding hostile text and nesting in client input', () => {
       detail: 'name must not contain NUL characters (U+0000)',
       errors: [{ field: 'name', messages: ['name must not contain NUL characters (U+0000)'] }],
     });
-    expect(hostileInputProblem({ kind: 'too-deep', field: 'a.0.a', maxDepth: 32 })).toMatchObject({ status: 400, code: 'validation.too-deep', field: 'a.0.a', maxDepth: 32 });
+    expect(hostileInputProblem({ kind: 'too-deep', field: 'a.0.a', maxDepth: 32 })).toMatchObject({
+      status: 400,
+      code: 'validation.too-deep',
+      field: 'a.0.a',
+      maxDepth: 32,
+    });
   });
 });

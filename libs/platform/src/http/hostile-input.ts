@@ -12,8 +12,7 @@ const MAX_FIELDS_NAMED = 20;
 
 /** What a walk over client input found that no route may receive (see ADR 0013). */
 export type HostileInput =
-  | { kind: 'too-deep'; field: string; maxDepth: number }
-  | { kind: 'bad-text'; fields: FieldProblem[] };
+  { kind: 'too-deep'; field: string; maxDepth: number } | { kind: 'bad-text'; fields: FieldProblem[] };
 
 interface Frame {
   value: object;
@@ -31,7 +30,12 @@ interface Frame {
  * `prefix` names the root (e.g. `text` for a single query parameter); paths are dotted like
  * class-validator's (`items.2.name`).
  */
-export function findHostileInput(value: unknown, prefix = '', maxDepth = MAX_INPUT_DEPTH, into: FieldProblem[] = []): HostileInput | undefined {
+export function findHostileInput(
+  value: unknown,
+  prefix = '',
+  maxDepth = MAX_INPUT_DEPTH,
+  into: FieldProblem[] = [],
+): HostileInput | undefined {
   if (typeof value === 'string') {
     checkText(value, prefix || 'input', 'value', into);
     return into.length ? { kind: 'bad-text', fields: into } : undefined;
@@ -77,7 +81,8 @@ function checkText(text: string, field: string, what: 'value' | 'property name',
 
 function pathOf(frame: Frame, key: string | number): string {
   const parts = [key];
-  for (let current: Frame | undefined = frame; current; current = current.parent) if (current.key !== '') parts.push(current.key);
+  for (let current: Frame | undefined = frame; current; current = current.parent)
+    if (current.key !== '') parts.push(current.key);
   return parts.reverse().join('.');
 }
 

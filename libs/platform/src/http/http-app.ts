@@ -28,7 +28,11 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
     logger: false,
   });
   // rawBody: webhook signatures are computed over the exact bytes received.
-  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, abortOnError: false, rawBody: true });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+    rawBody: true,
+  });
   try {
     app.useLogger(new PlatformLogger(app.get(Logger)));
     app.flushLogs();
@@ -36,16 +40,25 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
 
     fastify.addHook('onSend', (request, reply, payload, done) => {
       const html = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
-      void reply.headers(html ? PAGE_SECURITY_HEADERS : API_SECURITY_HEADERS).header('x-request-id', String(request.id));
+      void reply
+        .headers(html ? PAGE_SECURITY_HEADERS : API_SECURITY_HEADERS)
+        .header('x-request-id', String(request.id));
       done(null, payload);
     });
     fastify.addHook('preValidation', refuseHostileInput);
     const origins = config.http.corsOrigins;
-    app.enableCors({ origin: origins === '*' ? true : origins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
+    app.enableCors({
+      origin: origins === '*' ? true : origins,
+      credentials: true,
+      exposedHeaders: ['x-request-id', 'retry-after'],
+    });
     const metrics = app.get(Metrics);
     fastify.addHook('onResponse', async (request, reply) => {
       const route = request.routeOptions.url ?? 'unmatched';
-      metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1_000);
+      metrics.httpDuration.observe(
+        { method: request.method, route, status: String(reply.statusCode) },
+        reply.elapsedTime / 1_000,
+      );
     });
 
     app.useWebSocketAdapter(new RedisIoAdapter(app));

@@ -30,11 +30,14 @@ export function toProblem(error: unknown, logger: Logger): Problem {
     const status = error.getStatus();
     // Fastify's own errors (body parsing, limits) arrive wrapped, with the original as the cause.
     const cause = error.cause as { code?: unknown } | undefined;
-    if (typeof cause?.code === 'string' && cause.code.startsWith('FST_')) return fastifyProblem(status, cause.code, error.message);
+    if (typeof cause?.code === 'string' && cause.code.startsWith('FST_'))
+      return fastifyProblem(status, cause.code, error.message);
     const response = error.getResponse();
     const body = typeof response === 'object' && response ? (response as Record<string, unknown>) : {};
     const code = typeof body.code === 'string' ? body.code : (CODE_BY_STATUS[status] ?? `http.${status}`);
-    const message = Array.isArray(body.message) ? body.message.join('; ') : (body.message as string | undefined) ?? error.message;
+    const message = Array.isArray(body.message)
+      ? body.message.join('; ')
+      : ((body.message as string | undefined) ?? error.message);
     return problem(status, code, message);
   }
   if (error instanceof OptimisticLockError) {
@@ -60,7 +63,7 @@ export function fastifyProblem(status: number, fastifyCode: string | undefined, 
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return problem(400, 'http.malformed-json', 'The request body is not valid JSON');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return problem(400, 'http.empty-json-body', "Content-Type is application/json but the body is empty");
+      return problem(400, 'http.empty-json-body', 'Content-Type is application/json but the body is empty');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return problem(413, 'http.payload-too-large', 'The request body exceeds the size limit');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

@@ -13,7 +13,9 @@ const logger = { error: () => undefined } as unknown as Logger;
 
 describe('turning errors into problem documents', () => {
   it('maps a domain error by kind and keeps its details as extension members', () => {
-    expect(toProblem(new QuotaExceeded('Quota reached', { limit: 10, usage: 10, code: 'forged', status: 200 }), logger)).toEqual({
+    expect(
+      toProblem(new QuotaExceeded('Quota reached', { limit: 10, usage: 10, code: 'forged', status: 200 }), logger),
+    ).toEqual({
       type: 'about:blank',
       title: 'Payment Required',
       status: 402,
@@ -25,20 +27,42 @@ describe('turning errors into problem documents', () => {
   });
 
   it('lists each invalid field for validation failures', () => {
-    const problem = toProblem(new ValidationFailedException([{ field: 'email', messages: ['email must be an email'] }]), logger);
-    expect(problem).toMatchObject({ status: 400, code: 'validation.failed', errors: [{ field: 'email', messages: ['email must be an email'] }] });
+    const problem = toProblem(
+      new ValidationFailedException([{ field: 'email', messages: ['email must be an email'] }]),
+      logger,
+    );
+    expect(problem).toMatchObject({
+      status: 400,
+      code: 'validation.failed',
+      errors: [{ field: 'email', messages: ['email must be an email'] }],
+    });
   });
 
   it('recognises Fastify body errors wrapped by Nest', () => {
-    const wrapped = new HttpException('Body is not valid JSON', 400, { cause: Object.assign(new Error('x'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY' }) });
+    const wrapped = new HttpException('Body is not valid JSON', 400, {
+      cause: Object.assign(new Error('x'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY' }),
+    });
     expect(toProblem(wrapped, logger)).toMatchObject({ status: 400, code: 'http.malformed-json' });
   });
 
   it('answers optimistic-lock conflicts with 409 and hides unexpected errors behind a 500', () => {
-    expect(toProblem(new OptimisticLockError('changed'), logger)).toMatchObject({ status: 409, code: 'http.version-conflict' });
+    expect(toProblem(new OptimisticLockError('changed'), logger)).toMatchObject({
+      status: 409,
+      code: 'http.version-conflict',
+    });
     const internal = toProblem(new TypeError('secret stack details'), logger);
-    expect(internal).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, code: 'http.internal-error', detail: expect.any(String) });
+    expect(internal).toEqual({
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      code: 'http.internal-error',
+      detail: expect.any(String),
+    });
     expect(JSON.stringify(internal)).not.toContain('secret stack details');
-    expect(toProblem(new BadRequestException('nope'), logger)).toMatchObject({ status: 400, code: 'http.bad-request', detail: 'nope' });
+    expect(toProblem(new BadRequestException('nope'), logger)).toMatchObject({
+      status: 400,
+      code: 'http.bad-request',
+      detail: 'nope',
+    });
   });
 });

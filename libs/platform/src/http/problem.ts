@@ -41,10 +41,22 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function problem(status: number, code: string, detail?: string, extensions: Record<string, unknown> = {}): Problem {
+export function problem(
+  status: number,
+  code: string,
+  detail?: string,
+  extensions: Record<string, unknown> = {},
+): Problem {
   // Only the standard members may not be overwritten by extensions.
   const { type: _t, title: _ti, status: _s, code: _c, ...safe } = extensions;
-  return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, code, ...(detail ? { detail } : {}), ...safe };
+  return {
+    type: 'about:blank',
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    ...(detail ? { detail } : {}),
+    ...safe,
+  };
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';

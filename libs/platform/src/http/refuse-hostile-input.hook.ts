@@ -21,7 +21,11 @@ const logger = new Logger('HTTP');
 /** Fastify's router errors (before any route or hook runs) as problem documents too. */
 export function frameworkErrorProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (error.code === 'FST_ERR_BAD_URL') {
-    sendProblem(reply, request, problem(400, 'http.malformed-url', 'The URL does not decode to valid UTF-8 (check its percent-encoding)'));
+    sendProblem(
+      reply,
+      request,
+      problem(400, 'http.malformed-url', 'The URL does not decode to valid UTF-8 (check its percent-encoding)'),
+    );
     return;
   }
   sendProblem(reply, request, toProblem(error, logger));

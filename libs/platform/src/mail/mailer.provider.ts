@@ -8,7 +8,8 @@ import { SmtpMailer } from './smtp-mailer.js';
 export function mailerFor({ mail, nodeEnv }: AppConfig): Mailer {
   if (mail.url) return new SmtpMailer({ url: mail.url, from: mail.from });
   // Legal in production (mail may not be needed yet), but users would silently get nothing.
-  if (nodeEnv === 'production') new Logger('Mailer').warn('MAIL_URL is not set: e-mail is written to the log, not sent');
+  if (nodeEnv === 'production')
+    new Logger('Mailer').warn('MAIL_URL is not set: e-mail is written to the log, not sent');
   return new LoggingMailer();
 }
 

@@ -46,7 +46,9 @@ function parseHeaders(head: string): Map<string, string> {
 function decode(body: string, encoding = '7bit'): Buffer {
   if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64');
   if (encoding === 'quoted-printable') {
-    const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const bytes = body
+      .replace(/=\r\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     return Buffer.from(bytes, 'latin1');
   }
   return Buffer.from(body, 'latin1');
@@ -134,13 +136,20 @@ describe('SmtpMailer against a real SMTP server', () => {
   });
 
   it('turns a key that cannot be a Message-ID into a digest, and still passes the key on as a header', async () => {
-    const { messageId } = await mailerFor(smtp.url()).send({ to: 'a@example.test', subject: 's', text: 't', idempotencyKey: 'weekly report 2026/47' });
+    const { messageId } = await mailerFor(smtp.url()).send({
+      to: 'a@example.test',
+      subject: 's',
+      text: 't',
+      idempotencyKey: 'weekly report 2026/47',
+    });
     expect(messageId).toMatch(/^<[0-9a-f]{64}@mail\.example\.test>$/);
     expect(rootHeaders(smtp.received.at(-1)!.raw).get('x-idempotency-key')).toBe('weekly report 2026/47');
   });
 
   it('says the login was rejected, without echoing the password', async () => {
-    const error = await failureOf(mailerFor(smtp.url('wrong-password')).send({ to: 'a@example.test', subject: 's', text: 't' }));
+    const error = await failureOf(
+      mailerFor(smtp.url('wrong-password')).send({ to: 'a@example.test', subject: 's', text: 't' }),
+    );
     expect(error.message).toMatch(/^Mail not sent: the SMTP server rejected the login \(127\.0\.0\.1:\d+\)/);
     expect(error.message).not.toContain('wrong-password');
   });
@@ -148,8 +157,16 @@ describe('SmtpMailer against a real SMTP server', () => {
   it('says the server cannot be reached when nothing listens, at once', async () => {
     const closedPort = await freePort();
     const started = Date.now();
-    const error = await failureOf(mailerFor(`smtp://${USER}:${PASSWORD}@127.0.0.1:${closedPort}`).send({ to: 'a@example.test', subject: 's', text: 't' }));
-    expect(error.message).toMatch(new RegExp(`^Mail not sent: could not reach the SMTP server \\(127\\.0\\.0\\.1:${closedPort}\\)`));
+    const error = await failureOf(
+      mailerFor(`smtp://${USER}:${PASSWORD}@127.0.0.1:${closedPort}`).send({
+        to: 'a@example.test',
+        subject: 's',
+        text: 't',
+      }),
+    );
+    expect(error.message).toMatch(
+      new RegExp(`^Mail not sent: could not reach the SMTP server \\(127\\.0\\.0\\.1:${closedPort}\\)`),
+    );
     expect(error.permanent).toBe(false);
     expect(Date.now() - started).toBeLessThan(2_000);
   });
@@ -170,7 +187,9 @@ describe('SmtpMailer against a real SMTP server', () => {
   it('is what PlatformModule provides when MAIL_URL is set, and closes its connections at application shutdown', async () => {
     const services = { databaseUrl: 'postgres://unused', redisUrl: 'redis://unused', jwtSecret: 'x'.repeat(32) };
     const config = new AppConfig(readEnvironment({ MAIL_URL: smtp.url(), MAIL_FROM: FROM }), services);
-    const app = await Test.createTestingModule({ providers: [{ provide: AppConfig, useValue: config }, mailerProvider] }).compile();
+    const app = await Test.createTestingModule({
+      providers: [{ provide: AppConfig, useValue: config }, mailerProvider],
+    }).compile();
     await app.init();
     const mailer = app.get(Mailer);
     expect(mailer).toBeInstanceOf(SmtpMailer);

@@ -53,7 +53,13 @@ export class SmtpMailer extends Mailer implements OnApplicationShutdown {
     this.domain = /@([^\s<>@]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
     this.sendMs = limits.sendMs;
     this.transport = createTransport(
-      { url, pool: true, connectionTimeout: limits.connectMs, greetingTimeout: limits.greetingMs, socketTimeout: limits.socketMs },
+      {
+        url,
+        pool: true,
+        connectionTimeout: limits.connectMs,
+        greetingTimeout: limits.greetingMs,
+        socketTimeout: limits.socketMs,
+      },
       { from },
     );
   }
@@ -90,9 +96,13 @@ export class SmtpMailer extends Mailer implements OnApplicationShutdown {
 
   private deliveryError(error: NodemailerError): MailDeliveryError {
     const reason = REASONS[error.code ?? ''] ?? 'the SMTP send failed';
-    return new MailDeliveryError(`Mail not sent: ${reason} (${this.server}): ${error.message}`, error.permanent === true, {
-      cause: error,
-    });
+    return new MailDeliveryError(
+      `Mail not sent: ${reason} (${this.server}): ${error.message}`,
+      error.permanent === true,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

@@ -1,5 +1,10 @@
 export { IntegrationEvent, type IntegrationEventClass, type IntegrationEventEnvelope } from './integration-event.js';
-export { IntegrationEventConsumer, type ConsumerContext, type ConsumerOptions, type EventConsumer } from './consumer.js';
+export {
+  IntegrationEventConsumer,
+  type ConsumerContext,
+  type ConsumerOptions,
+  type EventConsumer,
+} from './consumer.js';
 export { OutboundEventMap } from './outbound-event-map.js';
 export { MessagingRegistry, type ContextMessaging } from './messaging-registry.js';
 export { MessagingConfigurationError, InvalidIntegrationEventError, UnknownIntegrationEventError } from './errors.js';

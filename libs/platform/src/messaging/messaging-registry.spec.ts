@@ -46,10 +46,19 @@ describe('the messaging registry', () => {
     const [event] = registry.translate(new ThingHappened('t1'), new Thing());
     expect(registry.serialize(event)).toEqual({ type: 'things.thing-happened.v1', payload: { count: 3 } });
     expect(registry.deserialize('things.thing-happened.v1', { count: 3 })).toBeInstanceOf(ThingHappenedV1);
-    expect(() => registry.deserialize('things.thing-happened.v1', { count: 'three' })).toThrow(InvalidIntegrationEventError);
+    expect(() => registry.deserialize('things.thing-happened.v1', { count: 'three' })).toThrow(
+      InvalidIntegrationEventError,
+    );
     expect(() => registry.deserialize('things.unknown.v1', {})).toThrow(UnknownIntegrationEventError);
     expect(registry.consumersOf('things.thing-happened.v1').map((c) => c.options.name)).toEqual(['things.count']);
-    expect(registry.translate(new (class Internal extends DomainEvent { aggregateId = 'x'; })(), new Thing())).toEqual([]);
+    expect(
+      registry.translate(
+        new (class Internal extends DomainEvent {
+          aggregateId = 'x';
+        })(),
+        new Thing(),
+      ),
+    ).toEqual([]);
   });
 
   it('reports every wiring mistake at once, at boot', () => {
@@ -65,7 +74,9 @@ describe('the messaging registry', () => {
     const message = (error as Error).message;
     expect(message).toContain("BadlyNamedV1 needs a static type like '<context>.<fact>.v1'");
     expect(message).toContain("two consumers are named 'things.count'");
-    expect(message).toContain("consumer 'things.count' listens to 'things.thing-happened.v1', which no context publishes");
+    expect(message).toContain(
+      "consumer 'things.count' listens to 'things.thing-happened.v1', which no context publishes",
+    );
   });
 
   it('refuses to serialise an event type nobody registered', () => {

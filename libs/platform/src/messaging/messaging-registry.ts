@@ -54,8 +54,10 @@ export class MessagingRegistry {
       }
     }
     const translated = new Map<DomainEventClass<DomainEvent>, number>();
-    for (const map of this.outboundMaps) for (const event of map.domainEvents()) translated.set(event, (translated.get(event) ?? 0) + 1);
-    for (const [event, count] of translated) if (count > 1) this.problems.push(`domain event ${event.name} is translated in ${count} places`);
+    for (const map of this.outboundMaps)
+      for (const event of map.domainEvents()) translated.set(event, (translated.get(event) ?? 0) + 1);
+    for (const [event, count] of translated)
+      if (count > 1) this.problems.push(`domain event ${event.name} is translated in ${count} places`);
     if (this.problems.length) throw new MessagingConfigurationError(this.problems);
     this.sealed = true;
   }
@@ -71,7 +73,8 @@ export class MessagingRegistry {
 
   serialize(event: IntegrationEvent): { type: string; payload: Record<string, unknown> } {
     const type = (event.constructor as IntegrationEventClass).type;
-    if (this.eventTypes.get(type) !== event.constructor) throw new UnknownIntegrationEventError(type ?? event.constructor.name);
+    if (this.eventTypes.get(type) !== event.constructor)
+      throw new UnknownIntegrationEventError(type ?? event.constructor.name);
     const payload = instanceToPlain(event) as Record<string, unknown>;
     this.assertValid(type, event);
     return { type, payload };

@@ -73,7 +73,11 @@ class RecordEffect implements EventConsumer<CounterIncrementedV1> {
   static failuresToInject = 0;
 
   async handle({ event, envelope, em }: ConsumerContext<CounterIncrementedV1>): Promise<void> {
-    await em.execute('insert into testing.effects (event_id, counter_id, value) values (?, ?, ?)', [envelope.id, event.counterId, event.value]);
+    await em.execute('insert into testing.effects (event_id, counter_id, value) values (?, ?, ?)', [
+      envelope.id,
+      event.counterId,
+      event.value,
+    ]);
     if (RecordEffect.failuresToInject > 0) {
       RecordEffect.failuresToInject--;
       throw new Error('injected failure after the effect was written');
@@ -101,19 +105,27 @@ const outbound = new OutboundEventMap().on(
 })
 class CountingContextModule {}
 
-const processWith = (options: { worker: boolean }) => (config: AppConfig): DynamicModule => ({
-  module: class TestRoot {},
-  imports: [PlatformModule.forRoot({ config, http: false, worker: options.worker }), CountingContextModule],
-});
+const processWith =
+  (options: { worker: boolean }) =>
+  (config: AppConfig): DynamicModule => ({
+    module: class TestRoot {},
+    imports: [PlatformModule.forRoot({ config, http: false, worker: options.worker }), CountingContextModule],
+  });
 
 describe('transactional outbox, relay and inbox', () => {
   let runtime: TestRuntime;
   let db: pg.Client;
 
   const effects = async (counterId: string) =>
-    (await db.query('select event_id, value from testing.effects where counter_id = $1 order by value', [counterId])).rows;
+    (await db.query('select event_id, value from testing.effects where counter_id = $1 order by value', [counterId]))
+      .rows;
   const outboxRows = async (counterId: string) =>
-    (await db.query('select id, type, aggregate_version, published_at, payload from platform.outbox where aggregate_id = $1 order by id', [counterId])).rows;
+    (
+      await db.query(
+        'select id, type, aggregate_version, published_at, payload from platform.outbox where aggregate_id = $1 order by id',
+        [counterId],
+      )
+    ).rows;
 
   async function incrementTimes(app: INestApplicationContext, times: number): Promise<string> {
     const counter = new Counter();
@@ -228,7 +240,14 @@ describe('transactional outbox, relay and inbox', () => {
       const runner = worker.get(ConsumerRunner);
       const [consumer] = worker.get(MessagingRegistry).allConsumers();
       const instance = worker.get(RecordEffect);
-      const envelope = { id: row.id, type: row.type, occurredAt: '', aggregateId: id, aggregateVersion: 1, payload: row.payload };
+      const envelope = {
+        id: row.id,
+        type: row.type,
+        occurredAt: '',
+        aggregateId: id,
+        aggregateVersion: 1,
+        payload: row.payload,
+      };
       const job = { data: envelope, discard: async () => undefined } as unknown as Job<IntegrationEventEnvelope>;
       const outcomes = await Promise.all(Array.from({ length: 5 }, () => runner.deliver(consumer, instance, job)));
       expect(outcomes.every((o) => o === 'duplicate')).toBe(true);
@@ -245,7 +264,9 @@ describe('transactional outbox, relay and inbox', () => {
       const id = await incrementTimes(worker, 1);
       await eventually(async () => expect(await effects(id)).toHaveLength(1), { timeoutMs: 15_000 });
       expect(RecordEffect.failuresToInject).toBe(0);
-      const rows = await db.query('select count(*)::int as n from platform.inbox where event_id = $1', [(await outboxRows(id))[0].id]);
+      const rows = await db.query('select count(*)::int as n from platform.inbox where event_id = $1', [
+        (await outboxRows(id))[0].id,
+      ]);
       expect(rows.rows[0].n).toBe(1);
     } finally {
       RecordEffect.failuresToInject = 0;
@@ -272,7 +293,9 @@ describe('transactional outbox, relay and inbox', () => {
     try {
       const ids = await Promise.all(Array.from({ length: 20 }, () => incrementTimes(worker, 1)));
       await eventually(async () => {
-        const { rows } = await db.query('select count(*)::int as n from testing.effects where counter_id = any($1)', [ids]);
+        const { rows } = await db.query('select count(*)::int as n from testing.effects where counter_id = any($1)', [
+          ids,
+        ]);
         expect(rows[0].n).toBe(20);
       });
       await worker.get(OutboxRelay).relayBatch();
@@ -282,5 +305,4 @@ describe('transactional outbox, relay and inbox', () => {
       await worker.close();
     }
   });
-
 });

@@ -42,7 +42,10 @@ export class MessagingModule {
    * context's own module (they use its repositories); each gets a queue named after it.
    */
   static forContext(context: ContextMessaging): DynamicModule {
-    const queueNames = (context.consumers ?? []).map((consumer) => ({ name: consumerOptionsOf(consumer).name, processedBy: 'event-consumer' as const }));
+    const queueNames = (context.consumers ?? []).map((consumer) => ({
+      name: consumerOptionsOf(consumer).name,
+      processedBy: 'event-consumer' as const,
+    }));
     return {
       module: MessagingModule,
       imports: queueNames.length ? [QueuesModule.register(...queueNames)] : [],

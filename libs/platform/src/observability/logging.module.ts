@@ -33,7 +33,11 @@ export const LoggingModule = LoggerModule.forRootAsync({
         censor: '[redacted]',
       },
       serializers: {
-        req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+        req: (request: { id: string; method: string; url: string }) => ({
+          id: request.id,
+          method: request.method,
+          url: request.url,
+        }),
       },
     },
   }),

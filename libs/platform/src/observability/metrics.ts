@@ -37,9 +37,9 @@ export class Metrics {
       help: 'Integration events committed but not yet handed to the queues (relay lag)',
       registers: [this.registry],
       async collect() {
-        const [row] = await orm.em.fork().execute<{ count: string }[]>(
-          'select count(*) as count from platform.outbox where published_at is null',
-        );
+        const [row] = await orm.em
+          .fork()
+          .execute<{ count: string }[]>('select count(*) as count from platform.outbox where published_at is null');
         this.set(Number(row?.count ?? 0));
       },
     });

@@ -2,7 +2,14 @@ import type { LoggerService } from '@nestjs/common';
 import type { Logger } from 'nestjs-pino';
 
 // Nest's wiring chatter: one line per module and route at every boot.
-const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'WebSocketsController', 'NestFactory', 'NestApplication']);
+const BOOT_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'WebSocketsController',
+  'NestFactory',
+  'NestApplication',
+]);
 
 /** nestjs-pino's logger with Nest's boot chatter moved to debug, so a start shows what matters. */
 export class PlatformLogger implements LoggerService {

@@ -11,7 +11,8 @@ describe('after-commit effects of a unit of work', () => {
   let unitOfWork: MikroOrmUnitOfWork;
 
   const insert = (name: string) => orm.em.execute('insert into testing_after_commit.facts (name) values (?)', [name]);
-  const committed = async (name: string) => (await observer.query('select 1 from testing_after_commit.facts where name = $1', [name])).rowCount === 1;
+  const committed = async (name: string) =>
+    (await observer.query('select 1 from testing_after_commit.facts where name = $1', [name])).rowCount === 1;
 
   beforeAll(async () => {
     database = await createTestDatabase();

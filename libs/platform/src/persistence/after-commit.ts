@@ -37,6 +37,7 @@ async function runEffects(effects: AfterCommitEffect[]): Promise<void> {
   // The work is committed: a failing effect is logged, never turned into a failure of the work.
   const outcomes = await Promise.allSettled(effects.map(async (effect) => effect()));
   for (const outcome of outcomes) {
-    if (outcome.status === 'rejected') logger.error({ err: outcome.reason as unknown }, 'an after-commit effect failed');
+    if (outcome.status === 'rejected')
+      logger.error({ err: outcome.reason as unknown }, 'an after-commit effect failed');
   }
 }

@@ -7,7 +7,13 @@ import { AppConfig } from '@config';
 import { ProcessRole } from '../process-role.js';
 import { DEFAULT_JOB_OPTIONS } from './job-defaults.js';
 import { JobsConfigurationError } from './errors.js';
-import { isWorkerStartHook, jobDeclarationOf, type DeclaredJobOptions, type JobDeclaration, type JobHandler } from './on-job.js';
+import {
+  isWorkerStartHook,
+  jobDeclarationOf,
+  type DeclaredJobOptions,
+  type JobDeclaration,
+  type JobHandler,
+} from './on-job.js';
 import { QueueCatalog } from './queue-catalog.js';
 
 interface DeclaredHandler {
@@ -17,7 +23,13 @@ interface DeclaredHandler {
   run: JobHandler;
 }
 
-const JOB_OPTION_KEYS = ['attempts', 'backoff', 'timeout', 'removeOnComplete', 'removeOnFail'] as const satisfies (keyof DeclaredJobOptions)[];
+const JOB_OPTION_KEYS = [
+  'attempts',
+  'backoff',
+  'timeout',
+  'removeOnComplete',
+  'removeOnFail',
+] as const satisfies (keyof DeclaredJobOptions)[];
 
 /**
  * Finds every `@OnJob` / `@OnWorkerStart` method of the process's providers. At module init (every
@@ -57,8 +69,12 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap {
       const queue = this.catalog.get(declaration.queue);
       const concurrency = this.configured(declaration.concurrency) ?? 1;
       const inContext = (job: Job) => RequestContext.create(this.orm.em, async () => run(job));
-      const processing = declaration.name ? queue.process(declaration.name, concurrency, inContext) : queue.process(concurrency, inContext);
-      processing.catch((error: unknown) => this.logger.error({ queue: queue.name, err: error }, 'queue processing stopped'));
+      const processing = declaration.name
+        ? queue.process(declaration.name, concurrency, inContext)
+        : queue.process(concurrency, inContext);
+      processing.catch((error: unknown) =>
+        this.logger.error({ queue: queue.name, err: error }, 'queue processing stopped'),
+      );
     }
     for (const { declaration } of this.handlers) {
       const schedule = this.configured(declaration.repeat);
@@ -76,7 +92,8 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap {
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       // Aliases (useExisting) show the same instance again; request-scoped providers have none yet.
-      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic() || seen.has(instance)) continue;
+      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic() || seen.has(instance))
+        continue;
       seen.add(instance);
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const method of this.scanner.getAllMethodNames(prototype)) {
@@ -95,8 +112,12 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap {
     const handled = this.byQueue();
     for (const { declaration, where } of this.handlers) {
       const queue = declared.get(declaration.queue);
-      if (!queue) problems.push(`${where} handles queue '${declaration.queue}', which no module declares (QueuesModule.register)`);
-      else if (queue.processedBy === 'event-consumer') problems.push(`${where} handles queue '${declaration.queue}', which belongs to an integration event consumer`);
+      if (!queue)
+        problems.push(
+          `${where} handles queue '${declaration.queue}', which no module declares (QueuesModule.register)`,
+        );
+      else if (queue.processedBy === 'event-consumer')
+        problems.push(`${where} handles queue '${declaration.queue}', which belongs to an integration event consumer`);
     }
     for (const queue of declared.values()) {
       if ((queue.processedBy ?? 'jobs') === 'jobs' && !handled.has(queue.name)) {
@@ -114,7 +135,9 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap {
       for (const key of JOB_OPTION_KEYS) {
         const values = handlers.filter((handler) => handler.declaration[key] !== undefined);
         if (values.some((handler) => !isDeepStrictEqual(handler.declaration[key], values[0].declaration[key]))) {
-          problems.push(`handlers of queue '${queueName}' declare different ${key} (${values.map((handler) => handler.where).join(', ')}): job options belong to the queue`);
+          problems.push(
+            `handlers of queue '${queueName}' declare different ${key} (${values.map((handler) => handler.where).join(', ')}): job options belong to the queue`,
+          );
         }
       }
     }
@@ -123,7 +146,8 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap {
 
   private byQueue(): Map<string, DeclaredHandler[]> {
     const byQueue = new Map<string, DeclaredHandler[]>();
-    for (const handler of this.handlers) byQueue.set(handler.declaration.queue, [...(byQueue.get(handler.declaration.queue) ?? []), handler]);
+    for (const handler of this.handlers)
+      byQueue.set(handler.declaration.queue, [...(byQueue.get(handler.declaration.queue) ?? []), handler]);
     return byQueue;
   }
 
@@ -131,7 +155,8 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap {
   private jobOptions(declarations: JobDeclaration[]): JobOptions {
     const options: JobOptions = { ...DEFAULT_JOB_OPTIONS };
     for (const declaration of declarations) {
-      for (const key of JOB_OPTION_KEYS) if (declaration[key] !== undefined) Object.assign(options, { [key]: declaration[key] });
+      for (const key of JOB_OPTION_KEYS)
+        if (declaration[key] !== undefined) Object.assign(options, { [key]: declaration[key] });
     }
     if (options.timeout === (false as unknown)) delete options.timeout;
     return options;

@@ -16,9 +16,18 @@ class FlakyJobs {
   static attempts: { attempt: number; inOrmContext: boolean }[] = [];
   static starts = 0;
 
-  @OnJob({ queue: 'testing.flaky', attempts: 3, backoff: { type: 'fixed', delay: 20 }, timeout: 2_000, repeat: { every: 3_600_000, jobId: 'testing-flaky-sweep' } })
+  @OnJob({
+    queue: 'testing.flaky',
+    attempts: 3,
+    backoff: { type: 'fixed', delay: 20 },
+    timeout: 2_000,
+    repeat: { every: 3_600_000, jobId: 'testing-flaky-sweep' },
+  })
   async run(job: Job<{ id: string }>): Promise<string> {
-    FlakyJobs.attempts.push({ attempt: job.attemptsMade + 1, inOrmContext: RequestContext.getEntityManager() !== undefined });
+    FlakyJobs.attempts.push({
+      attempt: job.attemptsMade + 1,
+      inOrmContext: RequestContext.getEntityManager() !== undefined,
+    });
     if (job.attemptsMade < 2) throw new Error(`injected failure ${job.attemptsMade + 1}`);
     return 'done';
   }
@@ -40,10 +49,16 @@ class StuckJobs {
   }
 }
 
-@Module({ imports: [QueuesModule.register({ name: 'testing.flaky' }, { name: 'testing.stuck' })], providers: [FlakyJobs, StuckJobs] })
+@Module({
+  imports: [QueuesModule.register({ name: 'testing.flaky' }, { name: 'testing.stuck' })],
+  providers: [FlakyJobs, StuckJobs],
+})
 class WellWiredModule {}
 
-@Module({ imports: [QueuesModule.register({ name: 'testing.flaky' }, { name: 'testing.stuck' }, { name: 'testing.orphan' })], providers: [FlakyJobs, StuckJobs] })
+@Module({
+  imports: [QueuesModule.register({ name: 'testing.flaky' }, { name: 'testing.stuck' }, { name: 'testing.orphan' })],
+  providers: [FlakyJobs, StuckJobs],
+})
 class QueueWithoutHandlerModule {}
 
 @Injectable()
@@ -52,7 +67,10 @@ class MisdirectedJobs {
   run(): void {}
 }
 
-@Module({ imports: [QueuesModule.register({ name: 'testing.flaky' }, { name: 'testing.stuck' })], providers: [FlakyJobs, StuckJobs, MisdirectedJobs] })
+@Module({
+  imports: [QueuesModule.register({ name: 'testing.flaky' }, { name: 'testing.stuck' })],
+  providers: [FlakyJobs, StuckJobs, MisdirectedJobs],
+})
 class HandlerWithoutQueueModule {}
 
 @Injectable()
@@ -91,11 +109,15 @@ describe('declarative jobs (@OnJob)', () => {
   it('refuses to boot when a handler names a queue no module declares, in the API process too', async () => {
     const boot = startTestContext(processWith(HandlerWithoutQueueModule, { worker: false }), runtime);
     await expect(boot).rejects.toThrow(JobsConfigurationError);
-    await expect(boot).rejects.toThrow(/MisdirectedJobs\.run handles queue 'testing\.nowhere', which no module declares/);
+    await expect(boot).rejects.toThrow(
+      /MisdirectedJobs\.run handles queue 'testing\.nowhere', which no module declares/,
+    );
   });
 
   it('refuses to boot when the handlers of one queue declare different job options', async () => {
-    await expect(startTestContext(processWith(DisagreeingOptionsModule, { worker: false }), runtime)).rejects.toThrow(/declare different attempts/);
+    await expect(startTestContext(processWith(DisagreeingOptionsModule, { worker: false }), runtime)).rejects.toThrow(
+      /declare different attempts/,
+    );
   });
 
   it('gives jobs added anywhere (here the API process) the handler’s attempts, backoff and timeout, and leaves running them to workers', async () => {
@@ -125,7 +147,9 @@ describe('declarative jobs (@OnJob)', () => {
       await expect(job.finished()).resolves.toBe('done');
       expect(FlakyJobs.attempts).toEqual([1, 2, 3].map((attempt) => ({ attempt, inOrmContext: true })));
       expect(FlakyJobs.starts).toBe(1);
-      expect(await flaky.getRepeatableJobs()).toEqual([expect.objectContaining({ id: 'testing-flaky-sweep', every: 3_600_000 })]);
+      expect(await flaky.getRepeatableJobs()).toEqual([
+        expect.objectContaining({ id: 'testing-flaky-sweep', every: 3_600_000 }),
+      ]);
 
       const stuck = await catalog.get('testing.stuck').add({});
       await expect(stuck.finished()).rejects.toThrow(/timed out after 300/);

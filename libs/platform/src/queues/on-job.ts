@@ -26,7 +26,10 @@ export interface JobDeclaration {
 }
 
 /** The job options a declaration sets on its queue (what producers' `add()` then inherits). */
-export type DeclaredJobOptions = Pick<JobDeclaration, 'attempts' | 'backoff' | 'timeout' | 'removeOnComplete' | 'removeOnFail'>;
+export type DeclaredJobOptions = Pick<
+  JobDeclaration,
+  'attempts' | 'backoff' | 'timeout' | 'removeOnComplete' | 'removeOnFail'
+>;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers of every payload type sit in one list; each method declares its own Job<T>
 export type JobHandler<T = any> = (job: Job<T>) => unknown;

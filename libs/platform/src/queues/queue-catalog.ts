@@ -12,7 +12,9 @@ export class QueueCatalog implements OnApplicationShutdown {
   add(declaration: QueueDeclaration, queue: Queue): void {
     this.queues.set(declaration.name, queue);
     this.declared.set(declaration.name, declaration);
-    queue.on('stalled', (job) => this.logger.warn({ queue: queue.name, jobId: job.id }, 'job stalled and will run again'));
+    queue.on('stalled', (job) =>
+      this.logger.warn({ queue: queue.name, jobId: job.id }, 'job stalled and will run again'),
+    );
     queue.on('error', (error) => this.logger.error({ queue: queue.name, err: error }, 'queue error'));
   }
 

@@ -49,7 +49,10 @@ export class QueuesModule {
       imports: [
         BullModule.registerQueue(
           // The handler's declared options replace these at module init (JobRunner).
-          ...declarations.map((declaration) => ({ name: declaration.name, defaultJobOptions: { ...DEFAULT_JOB_OPTIONS } })),
+          ...declarations.map((declaration) => ({
+            name: declaration.name,
+            defaultJobOptions: { ...DEFAULT_JOB_OPTIONS },
+          })),
         ),
       ],
       providers: catalogued,

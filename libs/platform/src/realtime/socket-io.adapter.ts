@@ -90,7 +90,7 @@ export class RedisIoAdapter extends IoAdapter {
   }
 
   private async authenticate(socket: Socket): Promise<void> {
-    const fromAuth = typeof socket.handshake.auth?.token === 'string' ? (socket.handshake.auth.token) : undefined;
+    const fromAuth = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
     const credential = fromAuth ?? RequestAuthenticator.bearerFrom(socket.handshake.headers.authorization);
     if (!credential) throw new UnauthenticatedError();
     // Refused before any lookup, so the handshake never tells a live key from a made-up one.
@@ -116,10 +116,13 @@ export class RedisIoAdapter extends IoAdapter {
   /** An access token is only checked at the handshake, so the socket ends when the token does. */
   private disconnectWhenExpired(socket: Socket, principal: Principal): void {
     if (!principal.expiresAt) return;
-    const timer = setTimeout(() => {
-      socket.emit('auth:expired', { code: 'auth.token-expired' });
-      socket.disconnect(true);
-    }, Math.max(0, principal.expiresAt * 1_000 - Date.now()));
+    const timer = setTimeout(
+      () => {
+        socket.emit('auth:expired', { code: 'auth.token-expired' });
+        socket.disconnect(true);
+      },
+      Math.max(0, principal.expiresAt * 1_000 - Date.now()),
+    );
     timer.unref();
     socket.once('disconnect', () => clearTimeout(timer));
   }

@@ -12,7 +12,8 @@ export class WsProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const problem = toProblem(error, this.logger);
-    const ack = host.getArgs().find((arg, index) => index > 0 && typeof arg === 'function') as ((body: unknown) => void) | undefined;
+    const ack = host.getArgs().find((arg, index) => index > 0 && typeof arg === 'function') as
+      ((body: unknown) => void) | undefined;
     if (ack) ack({ error: problem });
     else host.switchToWs().getClient<Socket>().emit('exception', problem);
   }

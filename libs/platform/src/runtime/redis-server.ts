@@ -21,7 +21,13 @@ export class RedisServerNotFoundError extends Error {
 export function findRedisServer(explicit?: string): string {
   const candidates = explicit
     ? [explicit]
-    : [...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'redis-server')), '/usr/sbin/redis-server'];
+    : [
+        ...(process.env.PATH ?? '')
+          .split(delimiter)
+          .filter(Boolean)
+          .map((dir) => join(dir, 'redis-server')),
+        '/usr/sbin/redis-server',
+      ];
   for (const candidate of candidates) {
     try {
       accessSync(candidate, constants.X_OK);
@@ -54,7 +60,10 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   } else {
     args.push('--appendonly', 'no');
   }
-  const child: ChildProcess = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: options.detached ?? false });
+  const child: ChildProcess = spawn(binary, args, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: options.detached ?? false,
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   const killOnExit = () => child.kill('SIGKILL');

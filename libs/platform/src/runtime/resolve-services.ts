@@ -82,7 +82,8 @@ export async function resolveRuntime(options: RuntimeOptions): Promise<PlatformR
       started.push(redis);
       redisUrl = embedded.redis = redis.url;
     }
-    if (started.length) writeFileSync(published, JSON.stringify({ pid: process.pid, databaseUrl, redisUrl } satisfies PublishedServices));
+    if (started.length)
+      writeFileSync(published, JSON.stringify({ pid: process.pid, databaseUrl, redisUrl } satisfies PublishedServices));
     return { config: new AppConfig(env, { databaseUrl, redisUrl, jwtSecret }), embedded, reused: false, stop };
   } catch (error) {
     await stop();

@@ -30,7 +30,9 @@ function documentProblem(document: SearchDocument): string | undefined {
   if (typeof document.id !== 'string' || document.id === '' || document.id.length > 512) {
     return 'the id must be a non-empty string of at most 512 characters';
   }
-  if (!Number.isSafeInteger(document.version) || document.version < 0) return 'the version must be a non-negative integer';
-  if (document.body === null || typeof document.body !== 'object' || Array.isArray(document.body)) return 'the body must be an object';
+  if (!Number.isSafeInteger(document.version) || document.version < 0)
+    return 'the version must be a non-negative integer';
+  if (document.body === null || typeof document.body !== 'object' || Array.isArray(document.body))
+    return 'the body must be an object';
   return undefined;
 }

@@ -25,7 +25,8 @@ export function validateDefinition(definition: IndexDefinition): IndexDefinition
   for (const [name, field] of entries) {
     const where = `${definition.name}.${name}`;
     if (!isFieldName(name)) throw new InvalidIndexDefinitionError(`Invalid field name "${where}"`);
-    if (!FIELD_TYPES.has(field.type)) throw new InvalidIndexDefinitionError(`Field "${where}" has unknown type "${field.type}"`);
+    if (!FIELD_TYPES.has(field.type))
+      throw new InvalidIndexDefinitionError(`Field "${where}" has unknown type "${field.type}"`);
     if (field.weight !== undefined && (field.type !== 'text' || ![1, 2, 3, 4].includes(field.weight))) {
       throw new InvalidIndexDefinitionError(`Field "${where}": weight (1-4) applies to text fields only`);
     }
@@ -34,7 +35,9 @@ export function validateDefinition(definition: IndexDefinition): IndexDefinition
     }
     // Elasticsearch cannot page past documents missing a boolean sort value (see missingLast).
     if (field.sortable && field.type === 'boolean') {
-      throw new InvalidIndexDefinitionError(`Field "${where}": boolean fields cannot be sortable; filter on them instead`);
+      throw new InvalidIndexDefinitionError(
+        `Field "${where}": boolean fields cannot be sortable; filter on them instead`,
+      );
     }
     if (field.facet && !FACET_TYPES.has(field.type)) {
       throw new InvalidIndexDefinitionError(`Field "${where}": facets apply to keyword, boolean and numeric fields`);

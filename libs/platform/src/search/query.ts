@@ -48,7 +48,9 @@ export function normalizeQuery(definition: IndexDefinition, query: SearchQuery):
   const mode = query.mode ?? 'full';
   if (mode !== 'full' && mode !== 'autocomplete') throw new InvalidSearchQueryError(`Unknown mode "${String(mode)}"`);
 
-  const filters = Object.entries(query.filters ?? {}).map(([field, value]) => normalizeFilter(definition, field, value));
+  const filters = Object.entries(query.filters ?? {}).map(([field, value]) =>
+    normalizeFilter(definition, field, value),
+  );
 
   const facets = [...new Set(query.facets ?? [])];
   for (const field of facets) {
@@ -76,7 +78,10 @@ function normalizeSort(definition: IndexDefinition, query: SearchQuery, hasText:
     }
     const field = definition.fields[clause.field];
     if (!field?.sortable) {
-      throw new InvalidSearchQueryError(`"${clause.field}" is not sortable in index "${definition.name}"`, clause.field);
+      throw new InvalidSearchQueryError(
+        `"${clause.field}" is not sortable in index "${definition.name}"`,
+        clause.field,
+      );
     }
     sort.push({ field: clause.field, order: clause.order, type: field.type });
   }
@@ -104,14 +109,16 @@ function normalizeFilter(definition: IndexDefinition, field: string, value: Filt
       }
       if (bound !== undefined) range[operator as RangeOperator] = coerce(field, type, bound);
     }
-    if (Object.keys(range).length === 0) throw new InvalidSearchQueryError(`Range filter "${field}" has no bound`, field);
+    if (Object.keys(range).length === 0)
+      throw new InvalidSearchQueryError(`Range filter "${field}" has no bound`, field);
     return { field, type, range };
   }
   return { field, type, values: [coerce(field, type, value)] };
 }
 
 function coerce(field: string, type: FieldType, value: unknown): ScalarValue {
-  const invalid = () => new InvalidSearchQueryError(`Filter value ${JSON.stringify(value)} does not fit ${type} field "${field}"`, field);
+  const invalid = () =>
+    new InvalidSearchQueryError(`Filter value ${JSON.stringify(value)} does not fit ${type} field "${field}"`, field);
   switch (type) {
     case 'integer':
     case 'float': {

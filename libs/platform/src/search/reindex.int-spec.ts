@@ -25,7 +25,9 @@ class InMemorySource implements SearchIndexSource<Person> {
     this.calls.push(options);
     const rows = this.rows.filter((row) => !options.changedSince || row.changedAt >= options.changedSince);
     for (let i = 0; i * options.batchSize < rows.length; i++) {
-      yield rows.slice(i * options.batchSize, (i + 1) * options.batchSize).map(({ id, version, body }) => ({ id, version, body }));
+      yield rows
+        .slice(i * options.batchSize, (i + 1) * options.batchSize)
+        .map(({ id, version, body }) => ({ id, version, body }));
       if (!options.changedSince) await this.afterBatch?.(i);
     }
   }
@@ -61,7 +63,10 @@ describe('rebuildIndex (on PostgreSQL)', () => {
   it('rebuilds into a new version while searches keep answering, replays changes made meanwhile, then swaps', async () => {
     const source = new InMemorySource(peopleDefinition('members'), people(25));
     await search.ensureIndex(source.definition);
-    await search.upsert('members', source.rows.slice(0, 20).map(({ id, version, body }) => ({ id, version, body: { ...body } })));
+    await search.upsert(
+      'members',
+      source.rows.slice(0, 20).map(({ id, version, body }) => ({ id, version, body: { ...body } })),
+    );
 
     const seenDuringRebuild: { count: number; found: string[] }[] = [];
     source.afterBatch = async (index) => {
@@ -71,7 +76,11 @@ describe('rebuildIndex (on PostgreSQL)', () => {
       if (index !== 0) return;
       // A user renames themselves while the rebuild runs; u003 was already copied by the first batch.
       const row = source.rows[3];
-      Object.assign(row, { version: 2, changedAt: new Date(), body: { ...row.body, displayName: 'Renamed during the rebuild' } });
+      Object.assign(row, {
+        version: 2,
+        changedAt: new Date(),
+        body: { ...row.body, displayName: 'Renamed during the rebuild' },
+      });
     };
     const progress: [number, number][] = [];
 
@@ -101,14 +110,22 @@ describe('rebuildIndex (on PostgreSQL)', () => {
     const renamed = await search.search<Person>('members', { text: 'renamed', limit: 5 });
     expect(renamed.hits.map((h) => h.id)).toEqual(['u003']);
 
-    const { rows } = await pool.query(`select physical_name from search.indices where alias = 'rebuild-members' order by version`);
+    const { rows } = await pool.query(
+      `select physical_name from search.indices where alias = 'rebuild-members' order by version`,
+    );
     expect(rows).toEqual([{ physical_name: 'rebuild-members-v2' }]);
   });
 
   it('does not promote when documents fail, and says which', async () => {
     const source = new InMemorySource(peopleDefinition('broken'), people(5));
     await search.ensureIndex(source.definition);
-    await search.upsert('broken', [{ id: 'old', version: 1, body: { handle: 'old', displayName: 'Still live', bio: '', role: 'admin', followers: 1 } }]);
+    await search.upsert('broken', [
+      {
+        id: 'old',
+        version: 1,
+        body: { handle: 'old', displayName: 'Still live', bio: '', role: 'admin', followers: 1 },
+      },
+    ]);
     (source.rows[2].body as unknown as Record<string, unknown>).followers = 'lots';
 
     const failure = rebuildIndex(search, source, { batchSize: 2 });

@@ -60,7 +60,8 @@ export async function rebuildIndex<T extends object>(
   // Writes made through the alias during the full pass went to the old version: replay them.
   for await (const batch of source.batches({ batchSize, changedSince: startedAt })) await write(batch);
 
-  if (outcome.failed.length > 0) throw new SearchRebuildFailedError(source.definition.name, target.physicalName, outcome.failed);
+  if (outcome.failed.length > 0)
+    throw new SearchRebuildFailedError(source.definition.name, target.physicalName, outcome.failed);
   await search.promote(target);
   return { version: target.version, physicalName: target.physicalName, written: outcome.written, stale: outcome.stale };
 }

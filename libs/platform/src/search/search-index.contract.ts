@@ -118,7 +118,11 @@ export function describeSearchIndexContract(
       });
 
       it('combines text and filters', async () => {
-        const result = await search.search<Person>('people', { text: 'smith', filters: { role: 'subscriber' }, limit: 10 });
+        const result = await search.search<Person>('people', {
+          text: 'smith',
+          filters: { role: 'subscriber' },
+          limit: 10,
+        });
         expect(ids(result)).toEqual(['p06']);
       });
 
@@ -132,7 +136,11 @@ export function describeSearchIndexContract(
           { value: 'admin', count: 2 },
         ]);
 
-        const filtered = await search.search<Person>('people', { filters: { followers: { gte: 300 } }, facets: ['role'], limit: 1 });
+        const filtered = await search.search<Person>('people', {
+          filters: { followers: { gte: 300 } },
+          facets: ['role'],
+          limit: 1,
+        });
         expect(filtered.total).toBe(7);
         expect(filtered.facets.role).toEqual([
           { value: 'creator', count: 5 },
@@ -143,14 +151,23 @@ export function describeSearchIndexContract(
 
     describe('sorting and cursors', () => {
       it('sorts on a sortable field, ties broken by id', async () => {
-        const result = await search.search<Person>('people', { sort: [{ field: 'followers', order: 'desc' }], limit: 10 });
+        const result = await search.search<Person>('people', {
+          sort: [{ field: 'followers', order: 'desc' }],
+          limit: 10,
+        });
         expect(ids(result)).toEqual(BY_FOLLOWERS_DESC);
       });
 
       it('sorts documents missing the field last, in both directions', async () => {
-        const ascending = await search.search<Person>('people', { sort: [{ field: 'createdAt', order: 'asc' }], limit: 10 });
+        const ascending = await search.search<Person>('people', {
+          sort: [{ field: 'createdAt', order: 'asc' }],
+          limit: 10,
+        });
         expect(ids(ascending)).toEqual(['p07', 'p08', 'p04', 'p05', 'p02', 'p01', 'p06', 'p03', 'p09', 'p10']);
-        const descending = await search.search<Person>('people', { sort: [{ field: 'createdAt', order: 'desc' }], limit: 10 });
+        const descending = await search.search<Person>('people', {
+          sort: [{ field: 'createdAt', order: 'desc' }],
+          limit: 10,
+        });
         expect(ids(descending)).toEqual(['p03', 'p06', 'p01', 'p02', 'p05', 'p04', 'p08', 'p07', 'p09', 'p10']);
       });
 
@@ -194,21 +211,33 @@ export function describeSearchIndexContract(
           code: 'search.query.invalid',
           field: 'bio',
         });
-        await expect(search.search('people', { filters: { nope: 'x' }, limit: 1 })).rejects.toBeInstanceOf(InvalidSearchQueryError);
-        await expect(search.search('people', { sort: [{ field: 'role', order: 'asc' }], limit: 1 })).rejects.toMatchObject({
+        await expect(search.search('people', { filters: { nope: 'x' }, limit: 1 })).rejects.toBeInstanceOf(
+          InvalidSearchQueryError,
+        );
+        await expect(
+          search.search('people', { sort: [{ field: 'role', order: 'asc' }], limit: 1 }),
+        ).rejects.toMatchObject({
           field: 'role',
         });
-        await expect(search.search('people', { facets: ['handle'], limit: 1 })).rejects.toMatchObject({ field: 'handle' });
+        await expect(search.search('people', { facets: ['handle'], limit: 1 })).rejects.toMatchObject({
+          field: 'handle',
+        });
         await expect(search.search('people', { filters: { followers: 'many' }, limit: 1 })).rejects.toMatchObject({
           field: 'followers',
         });
       });
 
       it('rejects a malformed cursor and a cursor made for another order', async () => {
-        await expect(search.search('people', { limit: 1, cursor: 'not a cursor' })).rejects.toBeInstanceOf(InvalidSearchQueryError);
-        await expect(search.search('people', { limit: 1, cursor: 'eyJ4IjoxfQ' })).rejects.toBeInstanceOf(InvalidSearchQueryError);
+        await expect(search.search('people', { limit: 1, cursor: 'not a cursor' })).rejects.toBeInstanceOf(
+          InvalidSearchQueryError,
+        );
+        await expect(search.search('people', { limit: 1, cursor: 'eyJ4IjoxfQ' })).rejects.toBeInstanceOf(
+          InvalidSearchQueryError,
+        );
         const page = await search.search('people', { sort: [{ field: 'followers', order: 'desc' }], limit: 1 });
-        await expect(search.search('people', { limit: 1, cursor: page.nextCursor })).rejects.toBeInstanceOf(InvalidSearchQueryError);
+        await expect(search.search('people', { limit: 1, cursor: page.nextCursor })).rejects.toBeInstanceOf(
+          InvalidSearchQueryError,
+        );
       });
 
       it('reports a document that does not fit the definition as failed and writes the others', async () => {
@@ -226,17 +255,30 @@ export function describeSearchIndexContract(
     describe('versions', () => {
       it('ignores older versions and reports a replayed version as stale', async () => {
         await search.ensureIndex(peopleDefinition('versioned'));
-        expect(await search.upsert('versioned', [person('v1', 2, { displayName: 'Second' })])).toEqual({ written: 1, stale: 0, failed: [] });
-        expect(await search.upsert('versioned', [person('v1', 1, { displayName: 'First' })])).toEqual({ written: 0, stale: 1, failed: [] });
-        expect(await search.upsert('versioned', [person('v1', 2, { displayName: 'Second again' })])).toMatchObject({ written: 0, stale: 1 });
+        expect(await search.upsert('versioned', [person('v1', 2, { displayName: 'Second' })])).toEqual({
+          written: 1,
+          stale: 0,
+          failed: [],
+        });
+        expect(await search.upsert('versioned', [person('v1', 1, { displayName: 'First' })])).toEqual({
+          written: 0,
+          stale: 1,
+          failed: [],
+        });
+        expect(await search.upsert('versioned', [person('v1', 2, { displayName: 'Second again' })])).toMatchObject({
+          written: 0,
+          stale: 1,
+        });
         expect((await search.search<Person>('versioned', { limit: 5 })).hits[0].document.displayName).toBe('Second');
 
-        const mixed = await search.upsert('versioned', [person('v1', 3, { displayName: 'Third' }), person('v2', 1, {})]);
-        expect(mixed).toEqual({ written: 2, stale: 0, failed: [] });
-        expect((await search.search<Person>('versioned', { limit: 5 })).hits.map((h) => h.document.displayName)).toEqual([
-          'Third',
-          'Person v2',
+        const mixed = await search.upsert('versioned', [
+          person('v1', 3, { displayName: 'Third' }),
+          person('v2', 1, {}),
         ]);
+        expect(mixed).toEqual({ written: 2, stale: 0, failed: [] });
+        expect(
+          (await search.search<Person>('versioned', { limit: 5 })).hits.map((h) => h.document.displayName),
+        ).toEqual(['Third', 'Person v2']);
       });
 
       it('keeps only the highest version of an id repeated in one batch', async () => {
@@ -294,23 +336,31 @@ export function describeSearchIndexContract(
           person('c3', 1, { followers: 10 }),
         ]);
         // Not live yet: readers still see version 1, with its definition.
-        expect((await search.search<Person>('catalog', { limit: 10 })).hits.map((h) => h.document.displayName)).toEqual([
-          'Old name',
-          'Person c2',
-        ]);
-        await expect(search.search('catalog', { sort: [{ field: 'followers', order: 'asc' }], limit: 10 })).rejects.toBeInstanceOf(
-          InvalidSearchQueryError,
+        expect((await search.search<Person>('catalog', { limit: 10 })).hits.map((h) => h.document.displayName)).toEqual(
+          ['Old name', 'Person c2'],
         );
+        await expect(
+          search.search('catalog', { sort: [{ field: 'followers', order: 'asc' }], limit: 10 }),
+        ).rejects.toBeInstanceOf(InvalidSearchQueryError);
 
         await search.promote(next);
 
         expect(await search.count('catalog')).toBe(3);
-        const sorted = await search.search<Person>('catalog', { sort: [{ field: 'followers', order: 'asc' }], limit: 10 });
+        const sorted = await search.search<Person>('catalog', {
+          sort: [{ field: 'followers', order: 'asc' }],
+          limit: 10,
+        });
         expect(sorted.hits.map((h) => h.id)).toEqual(['c1', 'c3', 'c2']);
         expect(sorted.hits[0].document.displayName).toBe('New name');
 
-        const previous = { definition: v1Definition, physicalName: next.physicalName.replace(/-v2$/, '-v1'), version: 1 };
-        await expect(search.upsertInto(previous, [person('c9', 1, {})])).rejects.toBeInstanceOf(UnknownSearchIndexError);
+        const previous = {
+          definition: v1Definition,
+          physicalName: next.physicalName.replace(/-v2$/, '-v1'),
+          version: 1,
+        };
+        await expect(search.upsertInto(previous, [person('c9', 1, {})])).rejects.toBeInstanceOf(
+          UnknownSearchIndexError,
+        );
         expect((await search.createVersion(v2Definition)).version).toBe(3);
       });
     });
@@ -347,23 +397,99 @@ export function peopleDefinition(name: string): IndexDefinition {
 }
 
 function person(id: string, version: number, overrides: Partial<Person>): SearchDocument {
-  const body: Person = { handle: id, displayName: `Person ${id}`, bio: '', role: 'subscriber', followers: 0, ...overrides };
+  const body: Person = {
+    handle: id,
+    displayName: `Person ${id}`,
+    bio: '',
+    role: 'subscriber',
+    followers: 0,
+    ...overrides,
+  };
   return { id, version, body: body as unknown as Record<string, unknown> };
 }
 
-const doc = (id: string, body: Person): SearchDocument => ({ id, version: 1, body: body as unknown as Record<string, unknown> });
+const doc = (id: string, body: Person): SearchDocument => ({
+  id,
+  version: 1,
+  body: body as unknown as Record<string, unknown>,
+});
 
 export const PEOPLE: SearchDocument[] = [
-  doc('p01', { handle: 'alice', displayName: 'Alice Smith', bio: 'Street photographer in Lisbon.', role: 'creator', followers: 1200, createdAt: '2026-01-10T09:00:00Z', verified: true }),
-  doc('p02', { handle: 'alicia_k', displayName: 'Alicia Keys', bio: 'Pianist and singer.', role: 'creator', followers: 5000, createdAt: '2025-11-02T12:00:00Z' }),
-  doc('p03', { handle: 'bob', displayName: 'Bob Stone', bio: 'Knows alice from school. Runs a bakery.', role: 'subscriber', followers: 15, createdAt: '2026-03-01T08:30:00Z' }),
-  doc('p04', { handle: 'johnd', displayName: 'John Doe', bio: 'Writes about chess openings.', role: 'creator', followers: 300, createdAt: '2025-06-20T00:00:00Z' }),
-  doc('p05', { handle: 'carol', displayName: 'Carol Danvers', bio: 'Pilot. Loves jazz.', role: 'admin', followers: 300, createdAt: '2025-09-09T10:00:00Z' }),
-  doc('p06', { handle: 'dave_smith', displayName: 'Dave Smith', bio: 'Carpenter; builds guitars.', role: 'subscriber', followers: 40, createdAt: '2026-02-14T18:00:00Z', verified: false }),
-  doc('p07', { handle: 'erin', displayName: 'Erin Walsh', bio: 'Mentions carol in every podcast.', role: 'creator', followers: 300, createdAt: '2024-12-31T23:59:59Z' }),
-  doc('p08', { handle: 'frankie', displayName: 'Frank Ocean', bio: 'Singer and songwriter.', role: 'creator', followers: 9000, createdAt: '2025-01-15T07:00:00Z', verified: true }),
+  doc('p01', {
+    handle: 'alice',
+    displayName: 'Alice Smith',
+    bio: 'Street photographer in Lisbon.',
+    role: 'creator',
+    followers: 1200,
+    createdAt: '2026-01-10T09:00:00Z',
+    verified: true,
+  }),
+  doc('p02', {
+    handle: 'alicia_k',
+    displayName: 'Alicia Keys',
+    bio: 'Pianist and singer.',
+    role: 'creator',
+    followers: 5000,
+    createdAt: '2025-11-02T12:00:00Z',
+  }),
+  doc('p03', {
+    handle: 'bob',
+    displayName: 'Bob Stone',
+    bio: 'Knows alice from school. Runs a bakery.',
+    role: 'subscriber',
+    followers: 15,
+    createdAt: '2026-03-01T08:30:00Z',
+  }),
+  doc('p04', {
+    handle: 'johnd',
+    displayName: 'John Doe',
+    bio: 'Writes about chess openings.',
+    role: 'creator',
+    followers: 300,
+    createdAt: '2025-06-20T00:00:00Z',
+  }),
+  doc('p05', {
+    handle: 'carol',
+    displayName: 'Carol Danvers',
+    bio: 'Pilot. Loves jazz.',
+    role: 'admin',
+    followers: 300,
+    createdAt: '2025-09-09T10:00:00Z',
+  }),
+  doc('p06', {
+    handle: 'dave_smith',
+    displayName: 'Dave Smith',
+    bio: 'Carpenter; builds guitars.',
+    role: 'subscriber',
+    followers: 40,
+    createdAt: '2026-02-14T18:00:00Z',
+    verified: false,
+  }),
+  doc('p07', {
+    handle: 'erin',
+    displayName: 'Erin Walsh',
+    bio: 'Mentions carol in every podcast.',
+    role: 'creator',
+    followers: 300,
+    createdAt: '2024-12-31T23:59:59Z',
+  }),
+  doc('p08', {
+    handle: 'frankie',
+    displayName: 'Frank Ocean',
+    bio: 'Singer and songwriter.',
+    role: 'creator',
+    followers: 9000,
+    createdAt: '2025-01-15T07:00:00Z',
+    verified: true,
+  }),
   doc('p09', { handle: 'grace', displayName: 'Grace Hopper', bio: 'Compiler pioneer.', role: 'admin', followers: 800 }),
-  doc('p10', { handle: 'heidi', displayName: 'Heidi Klum', bio: 'Model and presenter.', role: 'subscriber', followers: 0 }),
+  doc('p10', {
+    handle: 'heidi',
+    displayName: 'Heidi Klum',
+    bio: 'Model and presenter.',
+    role: 'subscriber',
+    followers: 0,
+  }),
 ];
 
 /** For search-as-you-type in the default mode: whole words, prefixes of them, and near misses. */

@@ -22,7 +22,8 @@ export class SearchIndexCatalog {
   private readonly sources = new Map<string, SearchIndexSource>();
 
   add(source: SearchIndexSource): void {
-    if (this.sources.has(source.definition.name)) throw new Error(`Search index '${source.definition.name}' is declared twice`);
+    if (this.sources.has(source.definition.name))
+      throw new Error(`Search index '${source.definition.name}' is declared twice`);
     this.sources.set(source.definition.name, source);
   }
 
@@ -72,7 +73,9 @@ export class SearchModule {
           useFactory: (config: AppConfig) => {
             if (config.search.elasticsearchNode) {
               // The CommonJS build: the ESM and CJS builds define different error classes (dual-package hazard).
-              const { Client } = createRequire(import.meta.url)('@elastic/elasticsearch') as typeof import('@elastic/elasticsearch');
+              const { Client } = createRequire(import.meta.url)(
+                '@elastic/elasticsearch',
+              ) as typeof import('@elastic/elasticsearch');
               const client = new Client({ node: config.search.elasticsearchNode, requestTimeout: 10_000 });
               return { kind: 'elasticsearch', client, close: () => client.close() };
             }

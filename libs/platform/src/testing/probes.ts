@@ -13,8 +13,16 @@ async function query<T>(probed: ProbedApp, sql: string, params: unknown[]): Prom
 }
 
 /** Ids of the outbox events of `type` whose payload contains `payload` (JSON containment), oldest first. */
-export async function outboxEventIds(probed: ProbedApp, type: string, payload: Record<string, unknown> = {}): Promise<string[]> {
-  const rows = await query<{ id: string }>(probed, 'select id from platform.outbox where type = ? and payload @> ?::jsonb order by id', [type, JSON.stringify(payload)]);
+export async function outboxEventIds(
+  probed: ProbedApp,
+  type: string,
+  payload: Record<string, unknown> = {},
+): Promise<string[]> {
+  const rows = await query<{ id: string }>(
+    probed,
+    'select id from platform.outbox where type = ? and payload @> ?::jsonb order by id',
+    [type, JSON.stringify(payload)],
+  );
   return rows.map((row) => row.id);
 }
 
@@ -23,7 +31,12 @@ export async function outboxEventIds(probed: ProbedApp, type: string, payload: R
  * so its transaction committed and its after-commit effects (pushes, mail) ran. Use it before
  * asserting that an event caused nothing: the absence then means something.
  */
-export async function consumed(probed: ProbedApp, eventId: string, consumer: string, options: { timeoutMs?: number } = {}): Promise<void> {
+export async function consumed(
+  probed: ProbedApp,
+  eventId: string,
+  consumer: string,
+  options: { timeoutMs?: number } = {},
+): Promise<void> {
   const queue = contextOf(probed).get(QueueCatalog, { strict: false }).get(consumer);
   await eventually(
     async () => {
@@ -34,7 +47,10 @@ export async function consumed(probed: ProbedApp, eventId: string, consumer: str
         return;
       }
       // No job: not relayed yet, or completed and already pruned (then its inbox row is there).
-      const inbox = await query(probed, 'select 1 from platform.inbox where event_id = ? and consumer = ?', [eventId, consumer]);
+      const inbox = await query(probed, 'select 1 from platform.inbox where event_id = ? and consumer = ?', [
+        eventId,
+        consumer,
+      ]);
       if (!inbox.length) throw new Error(`event ${eventId} has not reached ${consumer}`);
     },
     { timeoutMs: options.timeoutMs ?? 15_000 },
@@ -54,7 +70,8 @@ export async function eventsConsumed(
   const ids = await eventually(
     async () => {
       const found = await outboxEventIds(probed, event.type, event.payload);
-      if (found.length < (event.atLeast ?? 1)) throw new Error(`${found.length} '${event.type}' events in the outbox, expected ${event.atLeast ?? 1}`);
+      if (found.length < (event.atLeast ?? 1))
+        throw new Error(`${found.length} '${event.type}' events in the outbox, expected ${event.atLeast ?? 1}`);
       return found;
     },
     { timeoutMs: options.timeoutMs ?? 15_000 },
@@ -64,7 +81,11 @@ export async function eventsConsumed(
 }
 
 /** Waits until a queue has nothing waiting, running or delayed (a chain of jobs has run out). */
-export async function queueSettled(probed: ProbedApp, queueName: string, options: { timeoutMs?: number } = {}): Promise<void> {
+export async function queueSettled(
+  probed: ProbedApp,
+  queueName: string,
+  options: { timeoutMs?: number } = {},
+): Promise<void> {
   const queue = contextOf(probed).get(QueueCatalog, { strict: false }).get(queueName);
   await eventually(
     async () => {

@@ -42,7 +42,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       state.closedConnections += 1;
     },
     onAuth: (auth, _session, callback) => {
-      if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) return callback(null, { user: auth.username });
+      if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD)
+        return callback(null, { user: auth.username });
       callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
     },
     onData: (stream, session, callback) => {

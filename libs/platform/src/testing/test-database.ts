@@ -8,7 +8,8 @@ export interface TestDatabase {
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run tests through \`npm test\` (jest global setup starts the services)`);
+  if (!value)
+    throw new Error(`${name} is not set: run tests through \`npm test\` (jest global setup starts the services)`);
   return value;
 }
 
@@ -45,7 +46,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`).then(() => undefined)),
+    drop: () =>
+      withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`).then(() => undefined)),
   };
 }
 

@@ -17,7 +17,10 @@ export interface TestRuntime {
  * A configuration for one test file: its own database (cloned from the migrated template) and its own
  * Redis prefix, so files run in parallel without seeing each other's rows, keys, queues or sockets.
  */
-export async function createTestRuntime(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestRuntime> {
+export async function createTestRuntime(
+  env: Record<string, string> = {},
+  database?: TestDatabase,
+): Promise<TestRuntime> {
   const db = database ?? (await createTestDatabase());
   const prefix = uniquePrefix();
   const environment = readEnvironment({
@@ -36,6 +39,10 @@ export async function createTestRuntime(env: Record<string, string> = {}, databa
     ...env,
   });
   // A test may point at its own Redis (e.g. one it restarts), like a deployment sets REDIS_URL.
-  const config = new AppConfig(environment, { databaseUrl: db.url, redisUrl: env.REDIS_URL ?? testRedisUrl(), jwtSecret: environment.JWT_SECRET! });
+  const config = new AppConfig(environment, {
+    databaseUrl: db.url,
+    redisUrl: env.REDIS_URL ?? testRedisUrl(),
+    jwtSecret: environment.JWT_SECRET!,
+  });
   return { config, database: db, dispose: () => (database ? Promise.resolve() : db.drop()) };
 }

@@ -53,7 +53,13 @@ export function buildCharge(fields: {
     metadata: {},
     on_behalf_of: null,
     outcome: succeeded
-      ? { network_status: 'approved_by_network', reason: null, risk_level: 'normal', seller_message: 'Payment complete.', type: 'authorized' }
+      ? {
+          network_status: 'approved_by_network',
+          reason: null,
+          risk_level: 'normal',
+          seller_message: 'Payment complete.',
+          type: 'authorized',
+        }
       : {
           network_status: 'declined_by_network',
           reason: 'generic_decline',
@@ -66,7 +72,14 @@ export function buildCharge(fields: {
     payment_method: 'pm_card_visa',
     payment_method_details: {
       type: 'card',
-      card: { brand: 'visa', country: 'US', exp_month: 12, exp_year: 2034, funding: 'credit', last4: succeeded ? '4242' : '0002' },
+      card: {
+        brand: 'visa',
+        country: 'US',
+        exp_month: 12,
+        exp_year: 2034,
+        funding: 'credit',
+        last4: succeeded ? '4242' : '0002',
+      },
     },
     receipt_email: null,
     receipt_number: null,

@@ -15,7 +15,12 @@ export interface InvoicePaymentObject extends EmulatorObject {
   created: number;
 }
 
-export function buildInvoicePayment(fields: { id: string; now: number; invoice: InvoiceObject; paymentIntent: string }): InvoicePaymentObject {
+export function buildInvoicePayment(fields: {
+  id: string;
+  now: number;
+  invoice: InvoiceObject;
+  paymentIntent: string;
+}): InvoicePaymentObject {
   return {
     id: fields.id,
     object: 'invoice_payment',

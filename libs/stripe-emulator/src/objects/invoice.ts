@@ -8,7 +8,8 @@ import type { SubscriptionObject } from './subscription.js';
 
 export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'void' | 'uncollectible';
 
-export type BillingReason = 'subscription_create' | 'subscription_cycle' | 'subscription_update' | 'upcoming' | 'manual';
+export type BillingReason =
+  'subscription_create' | 'subscription_cycle' | 'subscription_update' | 'upcoming' | 'manual';
 
 export interface InvoiceLineObject {
   id: string;
@@ -64,7 +65,12 @@ export interface InvoiceObject extends EmulatorObject {
     subscription_details: { subscription: string; metadata: Metadata; subscription_proration_date?: number };
   };
   lines: ListObject<InvoiceLineObject>;
-  status_transitions: { finalized_at: number | null; paid_at: number | null; voided_at: number | null; marked_uncollectible_at: number | null };
+  status_transitions: {
+    finalized_at: number | null;
+    paid_at: number | null;
+    voided_at: number | null;
+    marked_uncollectible_at: number | null;
+  };
 }
 
 /** A pending charge or credit (a proration) waiting for the subscription's next invoice. */
@@ -96,7 +102,12 @@ export interface LineDraft {
   invoiceItem?: string;
 }
 
-export function buildInvoiceLine(fields: { id: string; invoice: string | null; subscription: string; draft: LineDraft }): InvoiceLineObject {
+export function buildInvoiceLine(fields: {
+  id: string;
+  invoice: string | null;
+  subscription: string;
+  draft: LineDraft;
+}): InvoiceLineObject {
   const { draft } = fields;
   return {
     id: fields.id,
@@ -135,7 +146,13 @@ export function buildInvoiceLine(fields: { id: string; invoice: string | null; s
   };
 }
 
-export function buildInvoiceItem(fields: { id: string; now: number; customer: string; subscription: string; draft: LineDraft }): InvoiceItemObject {
+export function buildInvoiceItem(fields: {
+  id: string;
+  now: number;
+  customer: string;
+  subscription: string;
+  draft: LineDraft;
+}): InvoiceItemObject {
   const { draft } = fields;
   return {
     id: fields.id,

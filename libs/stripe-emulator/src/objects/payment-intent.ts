@@ -14,7 +14,14 @@ export interface PaymentIntentObject extends EmulatorObject {
   created: number;
 }
 
-export function buildPaymentIntent(fields: { id: string; now: number; amount: number; currency: string; customer: string; description: string }): PaymentIntentObject {
+export function buildPaymentIntent(fields: {
+  id: string;
+  now: number;
+  amount: number;
+  currency: string;
+  customer: string;
+  description: string;
+}): PaymentIntentObject {
   return {
     id: fields.id,
     object: 'payment_intent',

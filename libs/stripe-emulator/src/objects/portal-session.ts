@@ -9,7 +9,13 @@ export interface PortalSessionObject extends EmulatorObject {
   created: number;
 }
 
-export function buildPortalSession(fields: { id: string; now: number; customer: string; returnUrl: string | null; url: string }): PortalSessionObject {
+export function buildPortalSession(fields: {
+  id: string;
+  now: number;
+  customer: string;
+  returnUrl: string | null;
+  url: string;
+}): PortalSessionObject {
   return {
     id: fields.id,
     object: 'billing_portal.session',

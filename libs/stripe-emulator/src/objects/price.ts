@@ -53,7 +53,12 @@ export function buildPrice(fields: {
     metadata: fields.metadata,
     nickname: fields.nickname,
     product: fields.product,
-    recurring: fields.recurring && { ...fields.recurring, meter: null, trial_period_days: null, usage_type: 'licensed' },
+    recurring: fields.recurring && {
+      ...fields.recurring,
+      meter: null,
+      trial_period_days: null,
+      usage_type: 'licensed',
+    },
     tax_behavior: 'unspecified',
     tiers_mode: null,
     transform_quantity: null,

@@ -35,7 +35,10 @@ export function buildRefund(fields: {
     currency: fields.charge.currency,
     customer: fields.charge.customer,
     customer_account: null,
-    destination_details: { type: 'card', card: { reference_status: 'pending', reference_type: 'acquirer_reference_number', type: 'refund' } },
+    destination_details: {
+      type: 'card',
+      card: { reference_status: 'pending', reference_type: 'acquirer_reference_number', type: 'refund' },
+    },
     metadata: fields.metadata,
     payment_intent: fields.charge.payment_intent,
     payment_method: 'pm_card_visa',

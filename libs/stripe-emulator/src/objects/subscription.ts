@@ -16,7 +16,8 @@ export interface SubscriptionItemObject extends EmulatorObject {
   metadata: Metadata;
 }
 
-export type SubscriptionStatus = 'active' | 'canceled' | 'incomplete' | 'incomplete_expired' | 'past_due' | 'paused' | 'trialing' | 'unpaid';
+export type SubscriptionStatus =
+  'active' | 'canceled' | 'incomplete' | 'incomplete_expired' | 'past_due' | 'paused' | 'trialing' | 'unpaid';
 
 export interface CancellationDetails {
   comment: string | null;

@@ -28,10 +28,21 @@ export interface Harness {
 export async function startHarness(startAt = '2026-01-01T00:00:00Z'): Promise<Harness> {
   let current = new Date(startAt);
   const store = new MemoryEmulatorStore();
-  const emulator = new StripeEmulator({ store, clock: () => current, checkoutPageBase: CHECKOUT_BASE, portalPageBase: PORTAL_BASE });
+  const emulator = new StripeEmulator({
+    store,
+    clock: () => current,
+    checkoutPageBase: CHECKOUT_BASE,
+    portalPageBase: PORTAL_BASE,
+  });
   const server = await serveStripeEmulator(emulator);
   // No retries: a test should see the first answer.
-  const stripe = new Stripe('sk_test_emulator', { host: server.host, port: server.port, protocol: 'http', maxNetworkRetries: 0, telemetry: false });
+  const stripe = new Stripe('sk_test_emulator', {
+    host: server.host,
+    port: server.port,
+    protocol: 'http',
+    maxNetworkRetries: 0,
+    telemetry: false,
+  });
   return {
     emulator,
     store,
@@ -60,7 +71,11 @@ export async function subscribe(
   options: { unitAmount?: number; interval?: Interval; trialDays?: number; productName?: string } = {},
 ): Promise<Subscribed> {
   const { stripe } = h;
-  const customer = await stripe.customers.create({ email: 'fan@example.com', name: 'A Fan', metadata: { userId: 'user-1' } });
+  const customer = await stripe.customers.create({
+    email: 'fan@example.com',
+    name: 'A Fan',
+    metadata: { userId: 'user-1' },
+  });
   const product = await stripe.products.create({ name: options.productName ?? 'Gold', metadata: { planId: 'gold' } });
   const price = await newPrice(h, product.id, options.unitAmount ?? 1000, options.interval ?? 'month');
   const session = await stripe.checkout.sessions.create({
@@ -71,14 +86,22 @@ export async function subscribe(
     success_url: 'https://app.example/success',
     cancel_url: 'https://app.example/cancel',
     metadata: { userId: 'user-1' },
-    subscription_data: { metadata: { planId: 'gold', userId: 'user-1' }, ...(options.trialDays ? { trial_period_days: options.trialDays } : {}) },
+    subscription_data: {
+      metadata: { planId: 'gold', userId: 'user-1' },
+      ...(options.trialDays ? { trial_period_days: options.trialDays } : {}),
+    },
   });
   const { events, result } = await h.emulator.completeCheckout(session.id, 'pay');
   const subscription = await stripe.subscriptions.retrieve(result.subscription!);
   return { customer, product, price, session, subscription, events };
 }
 
-export function newPrice(h: Harness, product: string, unitAmount: number, interval: Interval = 'month'): Promise<Stripe.Price> {
+export function newPrice(
+  h: Harness,
+  product: string,
+  unitAmount: number,
+  interval: Interval = 'month',
+): Promise<Stripe.Price> {
   return h.stripe.prices.create({ product, unit_amount: unitAmount, currency: 'usd', recurring: { interval } });
 }
 

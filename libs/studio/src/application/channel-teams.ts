@@ -19,7 +19,8 @@ export class ChannelTeams {
   /** For invitees, who are not members yet. */
   async invitedOrMember(userId: string, channelId: string): Promise<Channel> {
     const channel = await this.channels.byId(channelId);
-    if (!channel || (!channel.roleOf(userId) && !channel.hasInvitation(userId))) throw new ChannelNotFoundError(channelId);
+    if (!channel || (!channel.roleOf(userId) && !channel.hasInvitation(userId)))
+      throw new ChannelNotFoundError(channelId);
     return channel;
   }
 }

@@ -32,7 +32,12 @@ export class ChannelViews {
     const people = await this.people.byIds(members.map((member) => member.userId));
     const byId = new Map(people.map((person) => [person.userId, person]));
     const invitations: InvitationView[] = [
-      ...channel.members.filter(sentToAddress).map((member) => ({ email: member.email!, role: member.role as EmailInvitation['role'], invitedBy: member.invitedBy!, invitedAt: member.invitedAt })),
+      ...channel.members.filter(sentToAddress).map((member) => ({
+        email: member.email!,
+        role: member.role as EmailInvitation['role'],
+        invitedBy: member.invitedBy!,
+        invitedAt: member.invitedAt,
+      })),
       ...channel.emailInvitations,
     ].sort((a, b) => a.invitedAt.localeCompare(b.invitedAt) || a.email.localeCompare(b.email));
     return {
@@ -40,7 +45,11 @@ export class ChannelViews {
       name: channel.name,
       description: channel.description,
       ownerId: channel.ownerId,
-      members: members.map(({ email: _address, ...member }) => ({ ...member, handle: byId.get(member.userId)?.handle ?? null, displayName: byId.get(member.userId)?.displayName ?? null })),
+      members: members.map(({ email: _address, ...member }) => ({
+        ...member,
+        handle: byId.get(member.userId)?.handle ?? null,
+        displayName: byId.get(member.userId)?.displayName ?? null,
+      })),
       invitations: invitations.map(({ email, role, invitedBy, invitedAt }) => ({ email, role, invitedBy, invitedAt })),
       createdAt: channel.createdAt.toISOString(),
       updatedAt: channel.updatedAt.toISOString(),

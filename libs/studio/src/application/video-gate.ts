@@ -4,7 +4,12 @@ import { Channel } from '../domain/channel/channel.js';
 import { ChannelRoleRequiredError } from '../domain/channel/channel.errors.js';
 import { ChannelRepository } from '../domain/channel/channel.repository.js';
 import { ROLE_RANK, type TeamRole } from '../domain/channel/team-role.js';
-import { Collection, CollectionNotFoundError, ContentTemplate, TemplateNotFoundError } from '../domain/library/library.js';
+import {
+  Collection,
+  CollectionNotFoundError,
+  ContentTemplate,
+  TemplateNotFoundError,
+} from '../domain/library/library.js';
 import { SeriesNotFoundError } from '../domain/video/video.errors.js';
 import { Series } from '../domain/library/library.js';
 import { Video } from '../domain/video/video.js';

@@ -10,11 +10,27 @@ import {
 } from '../contracts/index.js';
 import { ChannelCreated } from '../domain/channel/channel.events.js';
 import { Video } from '../domain/video/video.js';
-import { VideoDeleted, VideoProcessingFailed, VideoProcessingProgressed, VideoPublished, VideoUnpublished, VideoUpdated } from '../domain/video/video.events.js';
+import {
+  VideoDeleted,
+  VideoProcessingFailed,
+  VideoProcessingProgressed,
+  VideoPublished,
+  VideoUnpublished,
+  VideoUpdated,
+} from '../domain/video/video.events.js';
 
 /** Which studio facts leave the context, and in what shape. */
 export const studioOutboundEvents = new OutboundEventMap()
-  .on(ChannelCreated, (event) => new ChannelCreatedV1({ channelId: event.aggregateId, ownerId: event.ownerId, name: event.name, createdAt: event.occurredAt.toISOString() }))
+  .on(
+    ChannelCreated,
+    (event) =>
+      new ChannelCreatedV1({
+        channelId: event.aggregateId,
+        ownerId: event.ownerId,
+        name: event.name,
+        createdAt: event.occurredAt.toISOString(),
+      }),
+  )
   .on(VideoPublished, (event, aggregate) => {
     const video = aggregate as Video;
     return new VideoPublishedV1({
@@ -29,17 +45,35 @@ export const studioOutboundEvents = new OutboundEventMap()
       publishedAt: (video.publishedAt ?? event.occurredAt).toISOString(),
     });
   })
-  .on(VideoUnpublished, (event) => new VideoUnpublishedV1({ videoId: event.aggregateId, channelId: event.channelId, unpublishedAt: event.occurredAt.toISOString() }))
-  .on(VideoUpdated, (event, aggregate) =>
-    new VideoUpdatedV1({
-      videoId: event.aggregateId,
-      channelId: event.channelId,
-      changedFields: event.changedFields,
-      state: (aggregate as Video).state,
-      updatedAt: event.occurredAt.toISOString(),
-    }),
+  .on(
+    VideoUnpublished,
+    (event) =>
+      new VideoUnpublishedV1({
+        videoId: event.aggregateId,
+        channelId: event.channelId,
+        unpublishedAt: event.occurredAt.toISOString(),
+      }),
   )
-  .on(VideoDeleted, (event) => new VideoDeletedV1({ videoId: event.aggregateId, channelId: event.channelId, deletedAt: event.occurredAt.toISOString() }))
+  .on(
+    VideoUpdated,
+    (event, aggregate) =>
+      new VideoUpdatedV1({
+        videoId: event.aggregateId,
+        channelId: event.channelId,
+        changedFields: event.changedFields,
+        state: (aggregate as Video).state,
+        updatedAt: event.occurredAt.toISOString(),
+      }),
+  )
+  .on(
+    VideoDeleted,
+    (event) =>
+      new VideoDeletedV1({
+        videoId: event.aggregateId,
+        channelId: event.channelId,
+        deletedAt: event.occurredAt.toISOString(),
+      }),
+  )
   .on(
     VideoProcessingProgressed,
     (event) =>

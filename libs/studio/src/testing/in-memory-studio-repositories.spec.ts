@@ -1,5 +1,11 @@
 import { InMemoryUnitOfWork } from '@lib/platform/testing/in-memory';
-import { VideoDeleted, VideoPublished, VideoReady, VideoScheduled, VideoUnpublished } from '../domain/video/video.events.js';
+import {
+  VideoDeleted,
+  VideoPublished,
+  VideoReady,
+  VideoScheduled,
+  VideoUnpublished,
+} from '../domain/video/video.events.js';
 import { aChannel } from './channel.builder.js';
 import { InMemoryVideoRepository } from './in-memory-studio-repositories.js';
 import { aVideo } from './video.builder.js';
@@ -31,7 +37,13 @@ describe('videos in the in-memory repository', () => {
       videos.remove(video);
     });
 
-    expect(unitOfWork.published.map((event) => event.constructor)).toEqual([VideoReady, VideoScheduled, VideoPublished, VideoUnpublished, VideoDeleted]);
+    expect(unitOfWork.published.map((event) => event.constructor)).toEqual([
+      VideoReady,
+      VideoScheduled,
+      VideoPublished,
+      VideoUnpublished,
+      VideoDeleted,
+    ]);
     expect(await videos.byId(video.id)).toBeNull();
   });
 
@@ -44,11 +56,15 @@ describe('videos in the in-memory repository', () => {
       videos.add(second);
     });
 
-    await expect(unitOfWork.transactional(async () => {
-      videos.remove(first);
-      throw new Error('the media could not be deleted');
-    })).rejects.toThrow();
+    await expect(
+      unitOfWork.transactional(async () => {
+        videos.remove(first);
+        throw new Error('the media could not be deleted');
+      }),
+    ).rejects.toThrow();
 
-    expect((await videos.byIds([first.id, second.id])).map((video) => video.id).sort()).toEqual([first.id, second.id].sort());
+    expect((await videos.byIds([first.id, second.id])).map((video) => video.id).sort()).toEqual(
+      [first.id, second.id].sort(),
+    );
   });
 });

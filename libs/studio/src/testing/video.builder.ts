@@ -1,11 +1,21 @@
 import { newId } from '@lib/platform/ddd';
 import type { Channel } from '../domain/channel/channel.js';
-import { Video, type AccessLevel, type Episode, type ProcessingFailure, type VideoState } from '../domain/video/video.js';
+import {
+  Video,
+  type AccessLevel,
+  type Episode,
+  type ProcessingFailure,
+  type VideoState,
+} from '../domain/video/video.js';
 
 const DAY_MS = 86_400_000;
 
 /** The failure a builder's failed video carries unless told otherwise. */
-export const A_PROCESSING_FAILURE: ProcessingFailure = { code: 'studio.media.unsupported-codec', message: 'The codec is not supported', step: 'probe' };
+export const A_PROCESSING_FAILURE: ProcessingFailure = {
+  code: 'studio.media.unsupported-codec',
+  message: 'The codec is not supported',
+  step: 'probe',
+};
 
 /**
  * A video in any state of its life, reached through the domain's own transitions (never by setting
@@ -110,7 +120,8 @@ export class VideoBuilder {
     });
     if (this.target !== 'draft') video.startProcessing(this.assetId);
     if (this.target === 'failed') video.fail(this.assetId, this.failure);
-    else if (this.target !== 'draft' && this.target !== 'processing') video.finishProcessing(this.assetId, this.durationSeconds);
+    else if (this.target !== 'draft' && this.target !== 'processing')
+      video.finishProcessing(this.assetId, this.durationSeconds);
     if (this.target === 'scheduled') video.schedule(this.scheduledAt!, 'UTC');
     if (this.target === 'published' || this.target === 'unpublished') video.publish(this.ownerId, this.publishedAt!);
     if (this.target === 'unpublished') video.unpublish();

@@ -18,10 +18,20 @@ const clips = mkdtempSync(join(tmpdir(), 'showrunner-clips-'));
 let clipCount = 0;
 
 /** A tiny real clip from ffmpeg's test sources (H.264/AAC in MP4 unless told otherwise). */
-export function makeClip(options: { width?: number; height?: number; seconds?: number; audio?: boolean; ext?: string; extra?: string[] } = {}): string {
+export function makeClip(
+  options: { width?: number; height?: number; seconds?: number; audio?: boolean; ext?: string; extra?: string[] } = {},
+): string {
   const { width = 640, height = 360, seconds = 2, audio = true, ext = 'mp4', extra = [] } = options;
   const path = join(clips, `clip-${++clipCount}.${ext}`);
-  const args = ['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=24:duration=${seconds}`];
+  const args = [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=${width}x${height}:rate=24:duration=${seconds}`,
+  ];
   if (audio) args.push('-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`);
   args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p');
   if (audio) args.push('-c:a', 'aac', '-shortest');
@@ -35,5 +45,8 @@ export const clipsDir = clips;
 /** tus-js-client's HTTP stack, sending to the test server what the app addresses to PUBLIC_URL (as a reverse proxy would). */
 export function tusHttpStack(app: TestApp): HttpStack {
   const stack = new DefaultHttpStack({});
-  return { createRequest: (method, url) => stack.createRequest(method, onTestServer(app, url)), getName: () => stack.getName() };
+  return {
+    createRequest: (method, url) => stack.createRequest(method, onTestServer(app, url)),
+    getName: () => stack.getName(),
+  };
 }

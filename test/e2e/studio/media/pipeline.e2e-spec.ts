@@ -9,7 +9,18 @@ import { MediaTools } from '../../../../libs/studio/src/application/media/media-
 import { MediaUploads } from '../../../../libs/studio/src/application/media/media-uploads.js';
 import type { FfmpegMediaTools } from '../../../../libs/studio/src/infrastructure/media/ffmpeg-media-tools.js';
 import { connectSocket, startShowrunner, type RegisteredUser } from '../../../support/showrunner.js';
-import { addMember, assetIdOf, auth, createChannel, outboxPayloads, sql, studioPerson, untilState, uploadClip, videoFromClip } from '../studio-helpers.js';
+import {
+  addMember,
+  assetIdOf,
+  auth,
+  createChannel,
+  outboxPayloads,
+  sql,
+  studioPerson,
+  untilState,
+  uploadClip,
+  videoFromClip,
+} from '../studio-helpers.js';
 import { clipsDir, inContext, makeClip } from './media-harness.js';
 
 interface Pushed {
@@ -55,13 +66,17 @@ describe('studio media pipeline', () => {
   });
 
   /** Creates a video from an upload through the studio API (the upload is claimed, processing queued). */
-  const createVideo = (uploadId: string, title = 'Episode') => app.request('POST', `/v1/studio/channels/${channelId}/videos`, { ...auth(owner), body: { title, uploadId } });
+  const createVideo = (uploadId: string, title = 'Episode') =>
+    app.request('POST', `/v1/studio/channels/${channelId}/videos`, { ...auth(owner), body: { title, uploadId } });
 
   const startVideo = (bytes: Buffer) => videoFromClip(app, owner, channelId, bytes);
 
-  const getVideo = async (videoId: string) => (await app.request('GET', `/v1/studio/videos/${videoId}`, auth(owner))).body;
+  const getVideo = async (videoId: string) =>
+    (await app.request('GET', `/v1/studio/videos/${videoId}`, auth(owner))).body;
   const pushesOf = (videoId: string) => pushed.filter((event) => event.videoId === videoId);
-  const progressSteps = async (videoId: string) => [...new Set((await outboxPayloads(app, 'studio.transcoding-progressed.v1', 'videoId', videoId)).map((p) => p.step))];
+  const progressSteps = async (videoId: string) => [
+    ...new Set((await outboxPayloads(app, 'studio.transcoding-progressed.v1', 'videoId', videoId)).map((p) => p.step)),
+  ];
 
   /** Fetches a signed URL path against the test server (PUBLIC_URL is not the test's port). */
   const get = (url: string) => fetch(`${app.url}${url.replace(/^https?:\/\/[^/]+/, '')}`);
@@ -71,7 +86,9 @@ describe('studio media pipeline', () => {
     expect(created).toMatchObject({ state: 'processing', progress: { step: 'probe', percent: 0 }, error: null });
 
     const ready = await untilState(app, owner, videoId, 'ready');
-    expect(ready.renditions.map((r: { name: string; width: number; height: number }) => [r.name, r.width, r.height])).toEqual([
+    expect(
+      ready.renditions.map((r: { name: string; width: number; height: number }) => [r.name, r.width, r.height]),
+    ).toEqual([
       ['360p', 640, 360],
       ['720p', 1280, 720],
     ]);
@@ -79,12 +96,31 @@ describe('studio media pipeline', () => {
     expect(ready.durationSeconds).toBeCloseTo(2, 0);
     expect(ready.thumbnails).toHaveLength(3);
     // The media side's own view of the asset (the source's size is not part of the video view).
-    expect(await inContext(app, () => library.describe(assetId))).toMatchObject({ state: 'ready', width: 1280, height: 720, renditions: ready.renditions });
+    expect(await inContext(app, () => library.describe(assetId))).toMatchObject({
+      state: 'ready',
+      width: 1280,
+      height: 720,
+      renditions: ready.renditions,
+    });
 
     // Every step was reported, in order: announced on the outbox and pushed to the team (a viewer here).
     expect(await progressSteps(videoId)).toEqual(['probe', 'transcode', 'thumbnails', 'finalize']);
-    await eventually(() => expect(pushesOf(videoId).at(-1)).toMatchObject({ channelId, state: 'ready', step: null, percent: 100, error: null }));
-    expect([...new Set(pushesOf(videoId).filter((e) => e.state === 'processing').map((e) => e.step))]).toEqual(['probe', 'transcode', 'thumbnails', 'finalize']);
+    await eventually(() =>
+      expect(pushesOf(videoId).at(-1)).toMatchObject({
+        channelId,
+        state: 'ready',
+        step: null,
+        percent: 100,
+        error: null,
+      }),
+    );
+    expect([
+      ...new Set(
+        pushesOf(videoId)
+          .filter((e) => e.state === 'processing')
+          .map((e) => e.step),
+      ),
+    ]).toEqual(['probe', 'transcode', 'thumbnails', 'finalize']);
 
     const { masterUrl, expiresAt } = await inContext(app, () => library.playback(assetId));
     expect(expiresAt.getTime()).toBeGreaterThan(Date.now());
@@ -94,7 +130,8 @@ describe('studio media pipeline', () => {
     const masterText = await master.text();
     const variants = masterText.split('\n').filter((line) => line && !line.startsWith('#'));
     expect(variants).toHaveLength(2);
-    for (const variant of variants) expect(variant).toMatch(/^\/v1\/media\/[0-9a-f-]+\/hls\/(360p|720p)\/index\.m3u8\?exp=\d+&sig=[\w-]+$/);
+    for (const variant of variants)
+      expect(variant).toMatch(/^\/v1\/media\/[0-9a-f-]+\/hls\/(360p|720p)\/index\.m3u8\?exp=\d+&sig=[\w-]+$/);
 
     const playlist = await (await get(variants[1])).text();
     expect(playlist).toContain('#EXT-X-ENDLIST');
@@ -114,7 +151,9 @@ describe('studio media pipeline', () => {
   it('never upscales: a 480x270 source gets one rendition at its own size', async () => {
     const { videoId } = await startVideo(readFileSync(makeClip({ width: 480, height: 270, seconds: 2, audio: false })));
     const ready = await untilState(app, owner, videoId, 'ready');
-    expect(ready.renditions.map((r: { name: string; width: number; height: number }) => [r.name, r.width, r.height])).toEqual([['270p', 480, 270]]);
+    expect(
+      ready.renditions.map((r: { name: string; width: number; height: number }) => [r.name, r.width, r.height]),
+    ).toEqual([['270p', 480, 270]]);
   }, 90_000);
 
   describe('signed URLs', () => {
@@ -172,7 +211,9 @@ describe('studio media pipeline', () => {
         if (video.progress.step !== 'transcode' || !child) throw new Error('not transcoding yet');
         // A late progress report of an earlier step (e.g. one still in flight) moves nothing back.
         const [row] = await sql<{ run: number }>(app, `select run from studio.media_assets where id = ?`, [assetId]);
-        expect(await inContext(app, () => app.app.get(MediaRepository).saveProgress(assetId, row.run, 'probe', 99))).toBe(false);
+        expect(
+          await inContext(app, () => app.app.get(MediaRepository).saveProgress(assetId, row.run, 'probe', 99)),
+        ).toBe(false);
         child.kill('SIGKILL');
         return child.pid;
       },
@@ -190,7 +231,9 @@ describe('studio media pipeline', () => {
       const playlist = (await storage.readBuffer(keys.find((k) => k.endsWith(`${name}/index.m3u8`))!))!.toString();
       expect(playlist).toContain('#EXT-X-ENDLIST');
       const listed = playlist.split('\n').filter((line) => line.endsWith('.ts'));
-      expect(keys.filter((k) => k.includes(`/${name}/`) && k.endsWith('.ts')).map((k) => k.split('/').pop())).toEqual(listed);
+      expect(keys.filter((k) => k.includes(`/${name}/`) && k.endsWith('.ts')).map((k) => k.split('/').pop())).toEqual(
+        listed,
+      );
     }
     // The kill was retried inside the step: it never reached the team as a failure.
     expect(await outboxPayloads(app, 'studio.transcoding-failed.v1', 'videoId', videoId)).toEqual([]);
@@ -212,7 +255,13 @@ describe('studio media pipeline', () => {
     expect(await outboxPayloads(app, 'studio.transcoding-failed.v1', 'videoId', videoId)).toEqual([
       expect.objectContaining({ channelId, step: 'probe', code: 'studio.media.unreadable' }),
     ]);
-    await eventually(() => expect(pushesOf(videoId).at(-1)).toMatchObject({ state: 'failed', step: 'probe', error: { code: 'studio.media.unreadable', step: 'probe' } }));
+    await eventually(() =>
+      expect(pushesOf(videoId).at(-1)).toMatchObject({
+        state: 'failed',
+        step: 'probe',
+        error: { code: 'studio.media.unreadable', step: 'probe' },
+      }),
+    );
 
     await storage.putFile(original, backup);
     const progressedBefore = (await outboxPayloads(app, 'studio.transcoding-progressed.v1', 'videoId', videoId)).length;
@@ -222,7 +271,9 @@ describe('studio media pipeline', () => {
     expect(retried.body).toMatchObject({ state: 'processing', progress: { step: 'probe' }, error: null });
     await untilState(app, owner, videoId, 'ready');
     // The rerun went on from probe through the rest (probe at 0% again is what the video already showed: no new row).
-    const after = (await outboxPayloads(app, 'studio.transcoding-progressed.v1', 'videoId', videoId)).slice(progressedBefore).map((p) => p.step);
+    const after = (await outboxPayloads(app, 'studio.transcoding-progressed.v1', 'videoId', videoId))
+      .slice(progressedBefore)
+      .map((p) => p.step);
     expect([...new Set(after)]).toEqual(['transcode', 'thumbnails', 'finalize']);
   }, 90_000);
 
@@ -234,10 +285,18 @@ describe('studio media pipeline', () => {
     const retry = await app.request('POST', `/v1/studio/videos/${videoId}/retry`, auth(owner));
     expect([retry.status, retry.body.code]).toEqual([409, 'studio.video.illegal-transition']);
     // The media side refuses on its own too, whoever asks.
-    await expect(inContext(app, () => library.retry(assetId))).rejects.toMatchObject({ code: 'studio.media.not-failed' });
-    const outOfRange = await app.request('PATCH', `/v1/studio/videos/${videoId}`, { ...auth(owner), body: { thumbnail: 7 } });
+    await expect(inContext(app, () => library.retry(assetId))).rejects.toMatchObject({
+      code: 'studio.media.not-failed',
+    });
+    const outOfRange = await app.request('PATCH', `/v1/studio/videos/${videoId}`, {
+      ...auth(owner),
+      body: { thumbnail: 7 },
+    });
     expect([outOfRange.status, outOfRange.body.code]).toEqual([400, 'studio.thumbnail.out-of-range']);
-    const chosen = await app.request('PATCH', `/v1/studio/videos/${videoId}`, { ...auth(owner), body: { thumbnail: 2 } });
+    const chosen = await app.request('PATCH', `/v1/studio/videos/${videoId}`, {
+      ...auth(owner),
+      body: { thumbnail: 2 },
+    });
     expect(chosen.status).toBe(200);
     expect(chosen.body.chosenThumbnail).toBe(2);
     expect((await inContext(app, () => library.describe(assetId)))!.chosenThumbnail).toBe(2);
@@ -246,7 +305,11 @@ describe('studio media pipeline', () => {
     const trick = await createVideo('../not-a-uuid', 'Trick');
     expect([trick.status, trick.body.code]).toEqual([404, 'studio.upload.not-found']);
     // Neither refusal left a draft behind: the channel holds the one video.
-    expect(await sql(app, `select id from studio.videos where channel_id = ? and title in ('Twice', 'Ghost', 'Trick')`, [channelId])).toEqual([]);
+    expect(
+      await sql(app, `select id from studio.videos where channel_id = ? and title in ('Twice', 'Ghost', 'Trick')`, [
+        channelId,
+      ]),
+    ).toEqual([]);
     expect(await inContext(app, () => library.describe('not-a-uuid'))).toBeNull();
   }, 90_000);
 
@@ -260,7 +323,10 @@ describe('studio media pipeline', () => {
     expect(await storage.list(`uploads/${unclaimed}`)).toEqual([]);
     expect(await storage.list(`uploads/${claimed}`)).toEqual([`uploads/${claimed}/original`]);
     expect((await app.request('GET', `/v1/studio/uploads/${unclaimed}`, auth(owner))).body.state).toBe('removed');
-    expect((await app.request('GET', `/v1/studio/uploads/${claimed}`, auth(owner))).body).toMatchObject({ state: 'accepted', assetId: await assetIdOf(app, created.body.id) });
+    expect((await app.request('GET', `/v1/studio/uploads/${claimed}`, auth(owner))).body).toMatchObject({
+      state: 'accepted',
+      assetId: await assetIdOf(app, created.body.id),
+    });
     const late = await createVideo(unclaimed, 'Too late');
     expect([late.status, late.body.code]).toEqual([404, 'studio.upload.not-found']);
     await untilState(app, owner, created.body.id, 'ready');

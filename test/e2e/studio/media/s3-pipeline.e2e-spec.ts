@@ -10,7 +10,10 @@ import { startShowrunner } from '../../../support/showrunner.js';
 import { auth, createChannel, studioPerson, untilState, videoFromClip } from '../studio-helpers.js';
 import { inContext, makeClip } from './media-harness.js';
 
-const S3rver = createRequire(import.meta.url)('s3rver') as new (options: Record<string, unknown>) => { run(): Promise<AddressInfo>; close(): Promise<void> };
+const S3rver = createRequire(import.meta.url)('s3rver') as new (options: Record<string, unknown>) => {
+  run(): Promise<AddressInfo>;
+  close(): Promise<void>;
+};
 
 /** The whole pipeline with MEDIA_STORAGE=s3, against s3rver (an S3-compatible server speaking the S3 HTTP API). */
 describe('studio media pipeline on S3-compatible storage', () => {
@@ -19,9 +22,19 @@ describe('studio media pipeline on S3-compatible storage', () => {
   let s3: S3Client;
 
   beforeAll(async () => {
-    server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: mkdtempSync(join(tmpdir(), 's3rver-')) });
+    server = new S3rver({
+      port: 0,
+      address: '127.0.0.1',
+      silent: true,
+      directory: mkdtempSync(join(tmpdir(), 's3rver-')),
+    });
     const endpoint = `http://127.0.0.1:${(await server.run()).port}`;
-    s3 = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    s3 = new S3Client({
+      region: 'us-east-1',
+      endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
     await s3.send(new CreateBucketCommand({ Bucket: 'showrunner-media' }));
     app = await startShowrunner({
       MEDIA_STORAGE: 's3',
@@ -40,12 +53,20 @@ describe('studio media pipeline on S3-compatible storage', () => {
   it('stores the original and the renditions in the bucket and serves them signed', async () => {
     const owner = await studioPerson(app);
     const channelId = await createChannel(app, owner, 'S3 channel');
-    const { videoId, assetId, uploadId } = await videoFromClip(app, owner, channelId, readFileSync(makeClip({ width: 640, height: 360, seconds: 1 })), 'On S3');
+    const { videoId, assetId, uploadId } = await videoFromClip(
+      app,
+      owner,
+      channelId,
+      readFileSync(makeClip({ width: 640, height: 360, seconds: 1 })),
+      'On S3',
+    );
     const ready = await untilState(app, owner, videoId, 'ready');
     expect(ready.renditions.map((r: { name: string }) => r.name)).toEqual(['360p']);
     const library = app.app.get(MediaLibrary);
 
-    const keys = ((await s3.send(new ListObjectsV2Command({ Bucket: 'showrunner-media' }))).Contents ?? []).map((o) => o.Key!);
+    const keys = ((await s3.send(new ListObjectsV2Command({ Bucket: 'showrunner-media' }))).Contents ?? []).map(
+      (o) => o.Key!,
+    );
     expect(keys).toContain(`uploads/${uploadId}/original`);
     expect(keys.some((k) => k.startsWith(`assets/${assetId}/hls/`) && k.endsWith('master.m3u8'))).toBe(true);
     expect(keys.filter((k) => k.startsWith(`assets/${assetId}/stills/`))).toHaveLength(4);
@@ -60,7 +81,9 @@ describe('studio media pipeline on S3-compatible storage', () => {
 
     const deleted = await app.request('DELETE', `/v1/studio/videos/${videoId}`, auth(owner));
     expect(deleted.status).toBe(200);
-    const left = ((await s3.send(new ListObjectsV2Command({ Bucket: 'showrunner-media' }))).Contents ?? []).map((o) => o.Key!);
+    const left = ((await s3.send(new ListObjectsV2Command({ Bucket: 'showrunner-media' }))).Contents ?? []).map(
+      (o) => o.Key!,
+    );
     expect(left.filter((k) => k.includes(assetId) || k.includes(uploadId))).toEqual([]);
   }, 90_000);
 });

@@ -20,7 +20,10 @@ describe('studio media in the whole platform', () => {
   beforeAll(async () => {
     app = await startShowrunner();
     [owner, viewer] = await Promise.all([studioPerson(app), studioPerson(app)]);
-    const channel = await app.request('POST', '/v1/studio/channels', { token: owner.tokens.accessToken, body: { name: 'Media test channel' } });
+    const channel = await app.request('POST', '/v1/studio/channels', {
+      token: owner.tokens.accessToken,
+      body: { name: 'Media test channel' },
+    });
     expect(channel.status).toBe(201);
     channelId = channel.body.id;
     await addMember(app, channelId, owner, viewer, 'viewer');
@@ -44,7 +47,10 @@ describe('studio media in the whole platform', () => {
 
   it('uploads through tus, processes into renditions and thumbnails, served through signed URLs', async () => {
     const uploadId = await tusUpload(owner, clip);
-    const created = await app.request('POST', `/v1/studio/channels/${channelId}/videos`, { token: owner.tokens.accessToken, body: { title: 'Pilot', uploadId } });
+    const created = await app.request('POST', `/v1/studio/channels/${channelId}/videos`, {
+      token: owner.tokens.accessToken,
+      body: { title: 'Pilot', uploadId },
+    });
     expect(created.status).toBe(201);
     const videoId = created.body.id as string;
 
@@ -64,7 +70,10 @@ describe('studio media in the whole platform', () => {
     expect(thumbnail.status).toBe(200);
     expect(thumbnail.headers.get('content-type')).toBe('image/jpeg');
 
-    const again = await app.request('POST', `/v1/studio/channels/${channelId}/videos`, { token: owner.tokens.accessToken, body: { title: 'Twice', uploadId } });
+    const again = await app.request('POST', `/v1/studio/channels/${channelId}/videos`, {
+      token: owner.tokens.accessToken,
+      body: { title: 'Twice', uploadId },
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('studio.upload.already-used');
   }, 90_000);

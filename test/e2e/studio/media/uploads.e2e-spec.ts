@@ -54,8 +54,16 @@ describe('studio uploads (tus)', () => {
   const clip = readFileSync(makeClip({ width: 320, height: 180, seconds: 2, extra: ['-movflags', '+faststart'] }));
 
   beforeAll(async () => {
-    app = await startShowrunner({ MEDIA_UPLOAD_MAX_BYTES_BY_PLAN: `free:${LIMIT},studio-pro:${LIMIT * 100}`, MEDIA_UPLOAD_MAX_BYTES: String(LIMIT * 10) });
-    [owner, editor, viewer, stranger] = await Promise.all([studioPerson(app), studioPerson(app), studioPerson(app), studioPerson(app)]);
+    app = await startShowrunner({
+      MEDIA_UPLOAD_MAX_BYTES_BY_PLAN: `free:${LIMIT},studio-pro:${LIMIT * 100}`,
+      MEDIA_UPLOAD_MAX_BYTES: String(LIMIT * 10),
+    });
+    [owner, editor, viewer, stranger] = await Promise.all([
+      studioPerson(app),
+      studioPerson(app),
+      studioPerson(app),
+      studioPerson(app),
+    ]);
     channelId = await createChannel(app, owner, 'Upload test channel');
     await addMember(app, channelId, owner, editor, 'editor');
     await addMember(app, channelId, owner, viewer, 'viewer');
@@ -65,7 +73,11 @@ describe('studio uploads (tus)', () => {
   const auth = (user: RegisteredUser) => ({ authorization: `Bearer ${user.tokens.accessToken}` });
   const tusDir = () => join(app.config.media.workDir, 'tus');
 
-  async function create(user: RegisteredUser, length: number, metadata: Record<string, string> = { channelId, filename: 'clip.mp4' }) {
+  async function create(
+    user: RegisteredUser,
+    length: number,
+    metadata: Record<string, string> = { channelId, filename: 'clip.mp4' },
+  ) {
     return fetch(`${app.url}/v1/studio/uploads`, {
       method: 'POST',
       headers: {
@@ -82,7 +94,12 @@ describe('studio uploads (tus)', () => {
   const patch = (user: RegisteredUser, location: string, offset: number, body: Buffer) =>
     fetch(onTestServer(app, location), {
       method: 'PATCH',
-      headers: { ...TUS, ...auth(user), 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' },
+      headers: {
+        ...TUS,
+        ...auth(user),
+        'upload-offset': String(offset),
+        'content-type': 'application/offset+octet-stream',
+      },
       body,
     });
 
@@ -128,10 +145,23 @@ describe('studio uploads (tus)', () => {
     const checksum = createHash('sha256').update(clip).digest('hex');
     const status = await app.request('GET', `/v1/studio/uploads/${uploadId}`, { token: editor.tokens.accessToken });
     expect(status.status).toBe(200);
-    expect(status.body).toMatchObject({ id: uploadId, channelId, filename: 'episode-1.mp4', size: clip.length, state: 'accepted', checksum, width: 320, height: 180, error: null });
+    expect(status.body).toMatchObject({
+      id: uploadId,
+      channelId,
+      filename: 'episode-1.mp4',
+      size: clip.length,
+      state: 'accepted',
+      checksum,
+      width: 320,
+      height: 180,
+      error: null,
+    });
 
     const other = createHash('sha256').update('something else').digest('hex');
-    const check = await app.request('POST', '/v1/studio/uploads/check', { token: owner.tokens.accessToken, body: { channelId, checksums: [checksum, other] } });
+    const check = await app.request('POST', '/v1/studio/uploads/check', {
+      token: owner.tokens.accessToken,
+      body: { channelId, checksums: [checksum, other] },
+    });
     expect(check.status).toBe(200);
     expect(check.body.results).toEqual([
       { checksum, status: 'duplicate', uploadId, assetId: null },
@@ -148,7 +178,9 @@ describe('studio uploads (tus)', () => {
     expect(head.headers.get('upload-offset')).toBe(String(half));
     const rest = await patch(owner, location, half, clip.subarray(half));
     expect(rest.status).toBe(204);
-    const status = await app.request('GET', `/v1/studio/uploads/${location.split('/').pop()}`, { token: owner.tokens.accessToken });
+    const status = await app.request('GET', `/v1/studio/uploads/${location.split('/').pop()}`, {
+      token: owner.tokens.accessToken,
+    });
     expect(status.body.state).toBe('accepted');
   });
 
@@ -159,22 +191,39 @@ describe('studio uploads (tus)', () => {
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses).toContain(204);
     expect(statuses.filter((s) => s !== 204).every((s) => s >= 400 && s < 500)).toBe(true);
-    const status = await app.request('GET', `/v1/studio/uploads/${location.split('/').pop()}`, { token: owner.tokens.accessToken });
-    expect(status.body).toMatchObject({ state: 'accepted', size: clip.length, checksum: createHash('sha256').update(clip).digest('hex') });
+    const status = await app.request('GET', `/v1/studio/uploads/${location.split('/').pop()}`, {
+      token: owner.tokens.accessToken,
+    });
+    expect(status.body).toMatchObject({
+      state: 'accepted',
+      size: clip.length,
+      checksum: createHash('sha256').update(clip).digest('hex'),
+    });
   });
 
   it('takes a single PATCH larger than the JSON body limit (tus bodies stream to disk, unparsed)', async () => {
-    const big = readFileSync(makeClip({ width: 640, height: 360, seconds: 2, extra: ['-b:v', '9M', '-maxrate', '9M', '-bufsize', '9M', '-x264-params', 'nal-hrd=cbr'] }));
+    const big = readFileSync(
+      makeClip({
+        width: 640,
+        height: 360,
+        seconds: 2,
+        extra: ['-b:v', '9M', '-maxrate', '9M', '-bufsize', '9M', '-x264-params', 'nal-hrd=cbr'],
+      }),
+    );
     expect(big.length).toBeGreaterThan(app.config.http.bodyLimitBytes);
     expect(big.length).toBeLessThan(LIMIT);
     const { answer, id } = await uploadWhole(owner, big);
     expect(answer.status).toBe(204);
-    expect((await app.request('GET', `/v1/studio/uploads/${id}`, { token: owner.tokens.accessToken })).body.state).toBe('accepted');
+    expect((await app.request('GET', `/v1/studio/uploads/${id}`, { token: owner.tokens.accessToken })).body.state).toBe(
+      'accepted',
+    );
   });
 
-  it('rejects a text file renamed to .mp4', () => expectRejected(Buffer.from('This is not a video at all.\n'.repeat(200)), 'studio.media.unreadable'));
+  it('rejects a text file renamed to .mp4', () =>
+    expectRejected(Buffer.from('This is not a video at all.\n'.repeat(200)), 'studio.media.unreadable'));
 
-  it('rejects a truncated video', () => expectRejected(clip.subarray(0, Math.floor(clip.length * 0.6)), 'studio.media.truncated'));
+  it('rejects a truncated video', () =>
+    expectRejected(clip.subarray(0, Math.floor(clip.length * 0.6)), 'studio.media.truncated'));
 
   it('rejects a zip archive', () => expectRejected(zipOf('clip.mp4', clip), 'studio.media.unreadable'));
 
@@ -189,7 +238,11 @@ describe('studio uploads (tus)', () => {
   it('refuses an upload by a channel viewer (403)', async () => {
     const answer = await create(viewer, clip.length);
     expect(answer.status).toBe(403);
-    expect(await answer.json()).toMatchObject({ code: 'studio.channel.role-required', required: 'editor', current: 'viewer' });
+    expect(await answer.json()).toMatchObject({
+      code: 'studio.channel.role-required',
+      required: 'editor',
+      current: 'viewer',
+    });
   });
 
   it('answers an upload into a channel the caller is not a member of as if it did not exist (404)', async () => {
@@ -199,7 +252,10 @@ describe('studio uploads (tus)', () => {
   });
 
   it('refuses an upload without a token (401)', async () => {
-    const answer = await fetch(`${app.url}/v1/studio/uploads`, { method: 'POST', headers: { ...TUS, 'upload-length': '10', 'upload-metadata': `channelId ${b64(channelId)}` } });
+    const answer = await fetch(`${app.url}/v1/studio/uploads`, {
+      method: 'POST',
+      headers: { ...TUS, 'upload-length': '10', 'upload-metadata': `channelId ${b64(channelId)}` },
+    });
     expect(answer.status).toBe(401);
   });
 
@@ -213,7 +269,9 @@ describe('studio uploads (tus)', () => {
     const created = await create(owner, clip.length);
     const location = created.headers.get('location')!;
     expect((await patch(stranger, location, 0, clip)).status).toBe(404);
-    const status = await app.request('GET', `/v1/studio/uploads/${location.split('/').pop()}`, { token: stranger.tokens.accessToken });
+    const status = await app.request('GET', `/v1/studio/uploads/${location.split('/').pop()}`, {
+      token: stranger.tokens.accessToken,
+    });
     expect(status.status).toBe(404);
     expect(status.body.code).toBe('studio.upload.not-found');
   });
@@ -228,19 +286,28 @@ describe('studio uploads (tus)', () => {
   });
 
   it('refuses a malformed pre-check (400)', async () => {
-    const answer = await app.request('POST', '/v1/studio/uploads/check', { token: owner.tokens.accessToken, body: { channelId, checksums: ['not-a-sha'] } });
+    const answer = await app.request('POST', '/v1/studio/uploads/check', {
+      token: owner.tokens.accessToken,
+      body: { channelId, checksums: ['not-a-sha'] },
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.code).toBe('validation.failed');
   });
 
   it('refuses the pre-check to a viewer (403)', async () => {
-    const answer = await app.request('POST', '/v1/studio/uploads/check', { token: viewer.tokens.accessToken, body: { channelId, checksums: ['a'.repeat(64)] } });
+    const answer = await app.request('POST', '/v1/studio/uploads/check', {
+      token: viewer.tokens.accessToken,
+      body: { channelId, checksums: ['a'.repeat(64)] },
+    });
     expect(answer.status).toBe(403);
     expect(answer.body.code).toBe('studio.channel.role-required');
   });
 
   it('answers the pre-check into a channel the caller is not a member of as if it did not exist (404)', async () => {
-    const answer = await app.request('POST', '/v1/studio/uploads/check', { token: stranger.tokens.accessToken, body: { channelId, checksums: ['a'.repeat(64)] } });
+    const answer = await app.request('POST', '/v1/studio/uploads/check', {
+      token: stranger.tokens.accessToken,
+      body: { channelId, checksums: ['a'.repeat(64)] },
+    });
     expect(answer.status).toBe(404);
     expect(answer.body.code).toBe('studio.channel.not-found');
   });
@@ -248,8 +315,15 @@ describe('studio uploads (tus)', () => {
   it('documents the upload and delivery routes in OpenAPI', async () => {
     const document = (await app.request('GET', '/docs-json')).body;
     const paths = Object.keys(document.paths).filter((p) => p.includes('/studio/uploads') || p.includes('/v1/media'));
-    expect(paths.sort()).toEqual(['/v1/media/{assetId}/{path}', '/v1/studio/uploads', '/v1/studio/uploads/check', '/v1/studio/uploads/{id}']);
-    const parameters = document.paths['/v1/media/{assetId}/{path}'].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
+    expect(paths.sort()).toEqual([
+      '/v1/media/{assetId}/{path}',
+      '/v1/studio/uploads',
+      '/v1/studio/uploads/check',
+      '/v1/studio/uploads/{id}',
+    ]);
+    const parameters = document.paths['/v1/media/{assetId}/{path}'].get.parameters.map(
+      (p: { name: string; in: string }) => `${p.in}:${p.name}`,
+    );
     expect(parameters.sort()).toEqual(['path:assetId', 'path:path', 'query:exp', 'query:sig']);
   });
 });

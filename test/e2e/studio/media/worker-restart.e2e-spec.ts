@@ -10,7 +10,8 @@ import { auth, createChannel, outboxPayloads, studioPerson, untilState, videoFro
 import { makeClip } from './media-harness.js';
 
 /** The whole platform (API + worker) on a given database: the second instance shares the first one's. */
-const startPlatform = (env: Record<string, string>, database?: TestDatabase) => startTestApp((config) => StandaloneModule.forRoot(config), { env, database });
+const startPlatform = (env: Record<string, string>, database?: TestDatabase) =>
+  startTestApp((config) => StandaloneModule.forRoot(config), { env, database });
 
 /** A worker stopped in the middle of a transcode; another one (same database, Redis and storage) finishes the video. */
 describe('studio media across a worker restart', () => {
@@ -29,12 +30,20 @@ describe('studio media across a worker restart', () => {
     first = await startPlatform(shared);
     const owner = await studioPerson(first);
     const channelId = await createChannel(first, owner, 'Restart channel');
-    const { videoId, assetId } = await videoFromClip(first, owner, channelId, readFileSync(makeClip({ width: 1280, height: 720, seconds: 3 })), 'Interrupted');
+    const { videoId, assetId } = await videoFromClip(
+      first,
+      owner,
+      channelId,
+      readFileSync(makeClip({ width: 1280, height: 720, seconds: 3 })),
+      'Interrupted',
+    );
 
     const tools = first.app.get<MediaTools, FfmpegMediaTools>(MediaTools);
     await eventually(
       async () => {
-        expect((await first.request('GET', `/v1/studio/videos/${videoId}`, auth(owner))).body.progress.step).toBe('transcode');
+        expect((await first.request('GET', `/v1/studio/videos/${videoId}`, auth(owner))).body.progress.step).toBe(
+          'transcode',
+        );
         expect(tools.running().length).toBeGreaterThan(0);
       },
       { timeoutMs: 30_000, intervalMs: 10 },
@@ -47,7 +56,9 @@ describe('studio media across a worker restart', () => {
     const ready = await untilState(second, owner, videoId, 'ready', 90_000);
     expect(ready.renditions.map((r: { name: string }) => r.name)).toEqual(['360p', '720p']);
     expect(ready).toMatchObject({ progress: { percent: 100, step: null }, error: null });
-    const runs = new Set((await second.app.get(MediaStorage).list(`assets/${assetId}/hls`)).map((key) => key.split('/')[3]));
+    const runs = new Set(
+      (await second.app.get(MediaStorage).list(`assets/${assetId}/hls`)).map((key) => key.split('/')[3]),
+    );
     expect(runs.size).toBe(1);
     expect(await outboxPayloads(second, 'studio.transcoding-failed.v1', 'videoId', videoId)).toEqual([]);
   }, 150_000);

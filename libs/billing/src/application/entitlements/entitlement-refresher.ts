@@ -17,7 +17,12 @@ export class EntitlementRefresher {
   ) {}
 
   async refresh(userId: string, now = new Date()): Promise<EntitlementGrant> {
-    const access = bestAccess(await this.subscriptions.liveOf(userId), now, this.config.billing.graceDays, await this.catalogue.ranker());
+    const access = bestAccess(
+      await this.subscriptions.liveOf(userId),
+      now,
+      this.config.billing.graceDays,
+      await this.catalogue.ranker(),
+    );
     const entitlements = { ...(await this.catalogue.get(access.planId)).entitlements };
     const grant = await this.grants.byUser(userId);
     if (!grant) {

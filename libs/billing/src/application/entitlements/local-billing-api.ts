@@ -4,7 +4,13 @@ import { EntitlementRequiredError, QuotaExceededError } from '../../contracts/bi
 import { EntitlementRepository } from '../../domain/entitlement/entitlement.repository.js';
 import type { EntitlementGrant } from '../../domain/entitlement/entitlement-grant.js';
 import { LIFETIME_PERIOD, usagePeriod } from '../../domain/entitlement/usage-period.js';
-import { ENTITLEMENTS, satisfies, type EntitlementName, type EntitlementValue, type QuotaName } from '../../domain/plan/entitlements.js';
+import {
+  ENTITLEMENTS,
+  satisfies,
+  type EntitlementName,
+  type EntitlementValue,
+  type QuotaName,
+} from '../../domain/plan/entitlements.js';
 import type { Plan } from '../../domain/plan/plan.js';
 import { InvalidPlanError } from '../../domain/plan/plan.errors.js';
 import { PlanCatalogue } from '../plan-catalogue.js';
@@ -46,8 +52,16 @@ export class LocalBillingApi extends BillingApi {
     const { plan } = await this.planOf(userId, new Date());
     const current = plan.entitlements[entitlement];
     if (satisfies(entitlement, current, required)) return;
-    const upgradeTo = await this.catalogue.upgradesFor(entitlement, current, (value) => satisfies(entitlement, value, required));
-    throw new EntitlementRequiredError({ entitlement, required: required ?? true, current, planId: plan.id, upgradeTo });
+    const upgradeTo = await this.catalogue.upgradesFor(entitlement, current, (value) =>
+      satisfies(entitlement, value, required),
+    );
+    throw new EntitlementRequiredError({
+      entitlement,
+      required: required ?? true,
+      current,
+      planId: plan.id,
+      upgradeTo,
+    });
   }
 
   async consume(userId: string, quota: QuotaName, amount = 1, options: { key?: string } = {}): Promise<UsageView> {
@@ -56,9 +70,20 @@ export class LocalBillingApi extends BillingApi {
     const { plan, grant } = await this.planOf(userId, now);
     const limit = plan.entitlements[quota] as number | 'unlimited';
     const period = this.periodOf(quota, grant, now);
-    const result = await this.usage.consume({ userId, quota, period, amount, limit: limit === 'unlimited' ? null : limit, key: options.key });
+    const result = await this.usage.consume({
+      userId,
+      quota,
+      period,
+      amount,
+      limit: limit === 'unlimited' ? null : limit,
+      key: options.key,
+    });
     if (!result.accepted) {
-      const upgradeTo = await this.catalogue.upgradesFor(quota, limit, (value) => value === 'unlimited' || (value as number) >= result.used + amount);
+      const upgradeTo = await this.catalogue.upgradesFor(
+        quota,
+        limit,
+        (value) => value === 'unlimited' || (value as number) >= result.used + amount,
+      );
       throw new QuotaExceededError({
         entitlement: quota,
         limit: limit as number,
@@ -86,12 +111,19 @@ export class LocalBillingApi extends BillingApi {
     const now = new Date();
     const { plan, grant } = await this.planOf(userId, now);
     const period = this.periodOf(quota, grant, now);
-    return view(quota, plan.entitlements[quota] as number | 'unlimited', await this.usage.used(userId, quota, period), period);
+    return view(
+      quota,
+      plan.entitlements[quota] as number | 'unlimited',
+      await this.usage.used(userId, quota, period),
+      period,
+    );
   }
 
   private async planOf(userId: string, now: Date): Promise<{ plan: Plan; grant: EntitlementGrant | null }> {
     const grant = await this.grants.byUser(userId);
-    const plan = grant ? await this.catalogue.get(grant.planAt(now)).catch(() => this.catalogue.free()) : await this.catalogue.free();
+    const plan = grant
+      ? await this.catalogue.get(grant.planAt(now)).catch(() => this.catalogue.free())
+      : await this.catalogue.free();
     return { plan, grant };
   }
 
@@ -104,7 +136,8 @@ function assertQuota(quota: string, amount: number): void {
   if (!Object.hasOwn(ENTITLEMENTS, quota) || ENTITLEMENTS[quota as EntitlementName].type !== 'quota') {
     throw new InvalidPlanError(`"${quota}" is not a quota`);
   }
-  if (!Number.isInteger(amount) || amount < 1) throw new InvalidPlanError('A usage amount must be a positive whole number');
+  if (!Number.isInteger(amount) || amount < 1)
+    throw new InvalidPlanError('A usage amount must be a positive whole number');
 }
 
 function view(quota: QuotaName, limit: number | 'unlimited', used: number, period: UsagePeriod): UsageView {

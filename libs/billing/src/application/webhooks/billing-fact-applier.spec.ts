@@ -2,7 +2,11 @@ import { EntitlementsChanged } from '../../domain/entitlement/entitlement-grant.
 import { Customer } from '../../domain/customer/customer.js';
 import { InvoicePaymentFailed } from '../../domain/payment/invoice.events.js';
 import { classifyMovement } from '../../domain/revenue/index.js';
-import { SubscriptionActivated, SubscriptionCanceled, SubscriptionChanged } from '../../domain/subscription/subscription.events.js';
+import {
+  SubscriptionActivated,
+  SubscriptionCanceled,
+  SubscriptionChanged,
+} from '../../domain/subscription/subscription.events.js';
 import {
   A_USER_ID,
   aFreePlan,
@@ -29,12 +33,20 @@ describe('Billing facts from the payment provider', () => {
 
   beforeEach(() => {
     billing = inMemoryBilling();
-    billing.given(aFreePlan(), aPlan().withId('prime').ranked(10).monthly(499), aPlan().withId('gold').ranked(20).monthly(999).yearly(9_990));
+    billing.given(
+      aFreePlan(),
+      aPlan().withId('prime').ranked(10).monthly(499),
+      aPlan().withId('gold').ranked(20).monthly(999).yearly(9_990),
+    );
   });
 
   /** Applies a fact the way the webhook processor does: in one transaction, with the provider's event time. */
-  const apply = (fact: BillingFact, observedAt = new Date()) => billing.unitOfWork.transactional(() => billing.applier.apply(fact, observedAt));
-  const subscriptionFact = (subscription: ProviderSubscription): BillingFact => ({ kind: 'subscription', subscription });
+  const apply = (fact: BillingFact, observedAt = new Date()) =>
+    billing.unitOfWork.transactional(() => billing.applier.apply(fact, observedAt));
+  const subscriptionFact = (subscription: ProviderSubscription): BillingFact => ({
+    kind: 'subscription',
+    subscription,
+  });
   const stored = async () => (await billing.subscriptions.byProviderIdForUpdate('sub_1'))!;
   const grant = async () => (await billing.grants.byUser(A_USER_ID))!;
   const movementKinds = async () => {
@@ -57,10 +69,18 @@ describe('Billing facts from the payment provider', () => {
       const outcome = await apply(subscriptionFact(aProviderSubscription().active().onPlan(gold).build()));
 
       expect(outcome).toBe('created');
-      expect(await stored()).toMatchObject({ userId: A_USER_ID, status: 'active', planId: 'gold', mrr: 999, version: 1 });
+      expect(await stored()).toMatchObject({
+        userId: A_USER_ID,
+        status: 'active',
+        planId: 'gold',
+        mrr: 999,
+        version: 1,
+      });
       expect(await billing.customers.byProviderId('cus_1')).toMatchObject({ userId: A_USER_ID });
       expect(await grant()).toMatchObject({ planId: 'gold', validUntil: null });
-      expect(billing.unitOfWork.published.map((event) => event.constructor)).toEqual(expect.arrayContaining([SubscriptionActivated, EntitlementsChanged]));
+      expect(billing.unitOfWork.published.map((event) => event.constructor)).toEqual(
+        expect.arrayContaining([SubscriptionActivated, EntitlementsChanged]),
+      );
       expect(await movementKinds()).toEqual(['new']);
     });
 
@@ -116,7 +136,11 @@ describe('Billing facts from the payment provider', () => {
       await apply(subscriptionFact(aProviderSubscription().pastDue().onPlan(gold).build()), wentPastDue);
 
       expect(await stored()).toMatchObject({ status: 'past_due', pastDueSince: wentPastDue });
-      expect(await grant()).toMatchObject({ planId: 'gold', validUntil: new Date(wentPastDue.getTime() + 7 * DAY_MS), thenPlanId: 'free' });
+      expect(await grant()).toMatchObject({
+        planId: 'gold',
+        validUntil: new Date(wentPastDue.getTime() + 7 * DAY_MS),
+        thenPlanId: 'free',
+      });
       // past_due still counts as revenue: nothing has moved yet
       expect(await movementKinds()).toEqual([]);
     });
@@ -124,7 +148,12 @@ describe('Billing facts from the payment provider', () => {
     it('gives Free once the grace days have passed, even before the provider gives up', async () => {
       billing = inMemoryBilling({ env: { BILLING_GRACE_DAYS: '3' } });
       billing.given(aFreePlan(), aPlan().withId('gold').ranked(20).monthly(999));
-      await alreadyHolds(aSubscription().pastDue().onPlan(gold).observedOn(new Date(Date.now() - 4 * DAY_MS)));
+      await alreadyHolds(
+        aSubscription()
+          .pastDue()
+          .onPlan(gold)
+          .observedOn(new Date(Date.now() - 4 * DAY_MS)),
+      );
 
       await billing.unitOfWork.transactional(() => billing.entitlements.refresh(A_USER_ID));
 
@@ -135,20 +164,31 @@ describe('Billing facts from the payment provider', () => {
       const wentPastDue = hoursAgo(5);
       await alreadyHolds(aSubscription().pastDue().onPlan(gold).observedOn(wentPastDue));
       const retry = new Date(Date.now() + 3 * DAY_MS);
-      const failure: BillingFact = { kind: 'invoice', invoice: aProviderInvoice().failedAttempt(1, retry).build(), paymentFailed: true };
+      const failure: BillingFact = {
+        kind: 'invoice',
+        invoice: aProviderInvoice().failedAttempt(1, retry).build(),
+        paymentFailed: true,
+      };
 
       expect(await apply(failure)).toBe('payment-failed');
       expect(await apply(failure)).toBe('unchanged');
 
       const announced = billing.unitOfWork.publishedOf(InvoicePaymentFailed);
       expect(announced).toHaveLength(1);
-      expect(announced[0]).toMatchObject({ userId: A_USER_ID, attempt: 1, nextPaymentAttempt: retry, accessUntil: new Date(wentPastDue.getTime() + 7 * DAY_MS) });
+      expect(announced[0]).toMatchObject({
+        userId: A_USER_ID,
+        attempt: 1,
+        nextPaymentAttempt: retry,
+        accessUntil: new Date(wentPastDue.getTime() + 7 * DAY_MS),
+      });
     });
 
     it('ends the subscription when the provider cancels it: Free again, MRR churned, the cancellation announced', async () => {
       await alreadyHolds(aSubscription().pastDue().onPlan(gold).observedOn(hoursAgo(48)));
 
-      const outcome = await apply(subscriptionFact(aProviderSubscription().canceled(hoursAgo(1), 'too_expensive').onPlan(gold).build()));
+      const outcome = await apply(
+        subscriptionFact(aProviderSubscription().canceled(hoursAgo(1), 'too_expensive').onPlan(gold).build()),
+      );
 
       expect(outcome).toBe('applied');
       expect(await stored()).toMatchObject({ status: 'canceled', cancellationFeedback: 'too_expensive', mrr: 0 });
@@ -173,7 +213,10 @@ describe('Billing facts from the payment provider', () => {
       await alreadyHolds(aSubscription().pastDue().onPlan(gold).observedOn(hoursAgo(1)));
       billing.provider.holdsSubscription(aProviderSubscription().pastDue().onPlan(gold).build());
 
-      const lateActive = await apply(subscriptionFact(aProviderSubscription().active().onPlan(gold).build()), hoursAgo(2));
+      const lateActive = await apply(
+        subscriptionFact(aProviderSubscription().active().onPlan(gold).build()),
+        hoursAgo(2),
+      );
 
       expect(lateActive).toBe('stale-refetched:unchanged');
       expect(await stored()).toMatchObject({ status: 'past_due', planId: 'gold' });
@@ -183,7 +226,10 @@ describe('Billing facts from the payment provider', () => {
       await alreadyHolds(aSubscription().active().onPlan(prime).observedOn(hoursAgo(1)));
       billing.provider.holdsSubscription(aProviderSubscription().active().onPlan(gold).build());
 
-      const outcome = await apply(subscriptionFact(aProviderSubscription().pastDue().onPlan(prime).build()), hoursAgo(3));
+      const outcome = await apply(
+        subscriptionFact(aProviderSubscription().pastDue().onPlan(prime).build()),
+        hoursAgo(3),
+      );
 
       expect(outcome).toBe('stale-refetched:applied');
       expect(await stored()).toMatchObject({ status: 'active', planId: 'gold' });
@@ -218,7 +264,11 @@ describe('Billing facts from the payment provider', () => {
     it('records one payment for a paid invoice however often it is delivered', async () => {
       await alreadyHolds(aSubscription().active().onPlan(gold));
       billing.provider.settledInvoice('in_1', 'ch_1');
-      const paid: BillingFact = { kind: 'invoice', invoice: aProviderInvoice().of(999).paid().build(), paymentFailed: false };
+      const paid: BillingFact = {
+        kind: 'invoice',
+        invoice: aProviderInvoice().of(999).paid().build(),
+        paymentFailed: false,
+      };
 
       expect(await apply(paid)).toBe('paid');
       expect(await apply(paid)).toBe('unchanged');
@@ -230,22 +280,44 @@ describe('Billing facts from the payment provider', () => {
 
     it('turns a refund made in the provider’s dashboard into a refund with its own credit note, once', async () => {
       billing.given(new Customer(A_USER_ID, 'cus_1'), aPayment().of(999).withProviderPaymentId('ch_1').build());
-      const refunded: BillingFact = { kind: 'charge-refunded', providerPaymentId: 'ch_1', providerCustomerId: 'cus_1', amountRefunded: 300, providerRefundId: 're_1' };
+      const refunded: BillingFact = {
+        kind: 'charge-refunded',
+        providerPaymentId: 'ch_1',
+        providerCustomerId: 'cus_1',
+        amountRefunded: 300,
+        providerRefundId: 're_1',
+      };
 
       expect(await apply(refunded)).toBe('external-refund');
       expect(await apply(refunded)).toBe('known-refund');
 
-      expect(await billing.payments.refundByProviderId('re_1')).toMatchObject({ amount: 300, status: 'succeeded', creditNoteNumber: 'CN-000001' });
-      expect(await billing.payments.paymentByProviderId('ch_1')).toMatchObject({ refundedAmount: 300, status: 'partially_refunded' });
+      expect(await billing.payments.refundByProviderId('re_1')).toMatchObject({
+        amount: 300,
+        status: 'succeeded',
+        creditNoteNumber: 'CN-000001',
+      });
+      expect(await billing.payments.paymentByProviderId('ch_1')).toMatchObject({
+        refundedAmount: 300,
+        status: 'partially_refunded',
+      });
     });
 
     it('marks a disputed payment once per dispute', async () => {
       billing.given(aPayment().withProviderPaymentId('ch_1').build());
-      const dispute: BillingFact = { kind: 'dispute-created', providerPaymentId: 'ch_1', disputeId: 'dp_1', reason: 'fraudulent', createdAt: hoursAgo(1) };
+      const dispute: BillingFact = {
+        kind: 'dispute-created',
+        providerPaymentId: 'ch_1',
+        disputeId: 'dp_1',
+        reason: 'fraudulent',
+        createdAt: hoursAgo(1),
+      };
 
       expect(await apply(dispute)).toBe('disputed');
       expect(await apply(dispute)).toBe('unchanged');
-      expect(await billing.payments.paymentByProviderId('ch_1')).toMatchObject({ disputeId: 'dp_1', disputeReason: 'fraudulent' });
+      expect(await billing.payments.paymentByProviderId('ch_1')).toMatchObject({
+        disputeId: 'dp_1',
+        disputeReason: 'fraudulent',
+      });
     });
   });
 });

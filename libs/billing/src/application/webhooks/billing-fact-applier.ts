@@ -61,7 +61,10 @@ export class BillingFactApplier {
         const payment = await this.payments.paymentByProviderId(fact.providerPaymentId);
         if (!payment) throw new UnresolvedReferenceError('payment', fact.providerPaymentId);
         if (payment.markDisputed(fact.disputeId, fact.reason, fact.createdAt)) {
-          this.logger.warn({ paymentId: payment.id, disputeId: fact.disputeId, reason: fact.reason }, 'payment disputed');
+          this.logger.warn(
+            { paymentId: payment.id, disputeId: fact.disputeId, reason: fact.reason },
+            'payment disputed',
+          );
           return 'disputed';
         }
         return 'unchanged';
@@ -85,7 +88,10 @@ export class BillingFactApplier {
     const existing = await this.subscriptions.byProviderIdForUpdate(providerState.providerSubscriptionId);
     if (!existing) {
       const checkout = await this.checkouts.byProviderSubscription(providerState.providerSubscriptionId);
-      const subscription = Subscription.fromProvider(userId, state, observedAt, { ...attributionOf(providerState.metadata), ...checkout?.attribution });
+      const subscription = Subscription.fromProvider(userId, state, observedAt, {
+        ...attributionOf(providerState.metadata),
+        ...checkout?.attribution,
+      });
       this.subscriptions.add(subscription);
       await this.recordMovement(subscription, 0);
       await this.entitlements.refresh(userId);
@@ -117,7 +123,10 @@ export class BillingFactApplier {
     return 'completed-reconciled';
   }
 
-  private async applyInvoice(state: Parameters<typeof Invoice.fromProvider>[2], paymentFailed: boolean): Promise<string> {
+  private async applyInvoice(
+    state: Parameters<typeof Invoice.fromProvider>[2],
+    paymentFailed: boolean,
+  ): Promise<string> {
     const userId = await this.userOf(state.providerCustomerId);
     let subscription: Subscription | null = null;
     if (state.providerSubscriptionId) {
@@ -155,19 +164,29 @@ export class BillingFactApplier {
     if (paymentFailed) {
       // The subscription may not be past_due yet (its own event can come later): the grace period starts now at the latest.
       const graceFrom = subscription?.pastDueSince ?? new Date();
-      const accessUntil = subscription ? new Date(graceFrom.getTime() + this.config.billing.graceDays * 86_400_000) : null;
-      if (invoice.reportPaymentFailure(Math.max(1, state.attemptCount), state.nextPaymentAttempt, accessUntil)) outcome = 'payment-failed';
+      const accessUntil = subscription
+        ? new Date(graceFrom.getTime() + this.config.billing.graceDays * 86_400_000)
+        : null;
+      if (invoice.reportPaymentFailure(Math.max(1, state.attemptCount), state.nextPaymentAttempt, accessUntil))
+        outcome = 'payment-failed';
     }
     return outcome;
   }
 
-  private async applyRefundedTotal(providerPaymentId: string, amountRefunded: number, providerRefundId: string | null): Promise<string> {
+  private async applyRefundedTotal(
+    providerPaymentId: string,
+    amountRefunded: number,
+    providerRefundId: string | null,
+  ): Promise<string> {
     const payment = await this.payments.paymentByProviderId(providerPaymentId);
     if (!payment) throw new UnresolvedReferenceError('payment', providerPaymentId);
     if (providerRefundId && (await this.payments.refundByProviderId(providerRefundId))) return 'known-refund';
     const refund = payment.reconcileRefundedTotal(amountRefunded, providerRefundId);
     if (!refund) return 'unchanged';
-    refund.succeed(providerRefundId ?? `external:${providerPaymentId}:${amountRefunded}`, await this.payments.nextCreditNoteNumber());
+    refund.succeed(
+      providerRefundId ?? `external:${providerPaymentId}:${amountRefunded}`,
+      await this.payments.nextCreditNoteNumber(),
+    );
     this.payments.add(refund);
     return 'external-refund';
   }
@@ -176,14 +195,16 @@ export class BillingFactApplier {
   private async userOf(providerCustomerId: string, metadataUserId?: string): Promise<string> {
     const customer = await this.customers.byProviderId(providerCustomerId);
     if (customer) return customer.userId;
-    if (metadataUserId && UUID.test(metadataUserId)) return (await this.customers.link(metadataUserId, providerCustomerId)).userId;
+    if (metadataUserId && UUID.test(metadataUserId))
+      return (await this.customers.link(metadataUserId, providerCustomerId)).userId;
     throw new UnresolvedReferenceError('customer', providerCustomerId);
   }
 
   private async toState(subscription: ProviderSubscription): Promise<ProviderSubscriptionState> {
     const price = await this.plans.priceByProviderId(subscription.providerPriceId);
     const planId = price?.planId ?? subscription.priceHint.planId;
-    if (!planId || !(await this.plans.byId(planId))) throw new UnresolvedReferenceError('price', subscription.providerPriceId);
+    if (!planId || !(await this.plans.byId(planId)))
+      throw new UnresolvedReferenceError('price', subscription.providerPriceId);
     return {
       providerSubscriptionId: subscription.providerSubscriptionId,
       providerCustomerId: subscription.providerCustomerId,
@@ -206,9 +227,19 @@ export class BillingFactApplier {
   private async recordMovement(subscription: Subscription, mrrBefore: number): Promise<void> {
     if (subscription.mrr === mrrBefore) return;
     // Only a rise from 0 needs the history: it is a reactivation if the subscription ever paid before.
-    const hadRevenueBefore = mrrBefore > 0 || (subscription.mrr > 0 && (await this.movements.hadRevenue(subscription.id)));
+    const hadRevenueBefore =
+      mrrBefore > 0 || (subscription.mrr > 0 && (await this.movements.hadRevenue(subscription.id)));
     this.movements.add(
-      new MrrMovementRecord(subscription.id, subscription.userId, subscription.planId, subscription.currency, new Date(), mrrBefore, subscription.mrr, hadRevenueBefore),
+      new MrrMovementRecord(
+        subscription.id,
+        subscription.userId,
+        subscription.planId,
+        subscription.currency,
+        new Date(),
+        mrrBefore,
+        subscription.mrr,
+        hadRevenueBefore,
+      ),
     );
   }
 }

@@ -55,7 +55,10 @@ export class WebhookProcessor {
         event.defer(unresolved ? 'unresolved' : 'failed', error instanceof Error ? error.message : String(error));
       });
       if (unresolved) {
-        this.logger.warn({ webhookId, reason: (error as Error).message }, 'webhook event unresolved; it will be retried');
+        this.logger.warn(
+          { webhookId, reason: (error as Error).message },
+          'webhook event unresolved; it will be retried',
+        );
         return 'unresolved';
       }
       throw error;

@@ -7,7 +7,9 @@ export class SubscriptionChangedV1 extends IntegrationEvent {
 
   @IsUUID() readonly subscriptionId!: string;
   @IsUUID() readonly userId!: string;
-  @IsArray() @IsIn(['plan', 'interval', 'status', 'cancel_at_period_end', 'period'], { each: true }) readonly changes!: string[];
+  @IsArray()
+  @IsIn(['plan', 'interval', 'status', 'cancel_at_period_end', 'period'], { each: true })
+  readonly changes!: string[];
   @IsString() readonly planId!: string;
   @IsString() readonly previousPlanId!: string;
   @IsIn(['month', 'year']) readonly interval!: string;

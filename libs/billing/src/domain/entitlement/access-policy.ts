@@ -12,7 +12,14 @@ export interface Access {
   periodEnd: Date | null;
 }
 
-export const FREE_ACCESS: Access = { planId: FREE_PLAN_ID, subscriptionId: null, validUntil: null, thenPlanId: null, periodStart: null, periodEnd: null };
+export const FREE_ACCESS: Access = {
+  planId: FREE_PLAN_ID,
+  subscriptionId: null,
+  validUntil: null,
+  thenPlanId: null,
+  periodStart: null,
+  periodEnd: null,
+};
 
 /**
  * Which plan a subscription entitles its owner to at `now`:
@@ -27,7 +34,12 @@ export function accessFromSubscription(subscription: Subscription, now: Date, gr
     case 'trialing':
     case 'active':
       if (subscription.heldPlanId && subscription.heldUntil && subscription.heldUntil > now) {
-        return { ...base, planId: subscription.heldPlanId, validUntil: subscription.heldUntil, thenPlanId: subscription.planId };
+        return {
+          ...base,
+          planId: subscription.heldPlanId,
+          validUntil: subscription.heldUntil,
+          thenPlanId: subscription.planId,
+        };
       }
       return { ...base, planId: subscription.planId, validUntil: null, thenPlanId: null };
     case 'past_due': {
@@ -41,7 +53,12 @@ export function accessFromSubscription(subscription: Subscription, now: Date, gr
 }
 
 /** The best access among a user's subscriptions (normally there is one live subscription). */
-export function bestAccess(subscriptions: Subscription[], now: Date, graceDays: number, planRank: (planId: string) => number): Access {
+export function bestAccess(
+  subscriptions: Subscription[],
+  now: Date,
+  graceDays: number,
+  planRank: (planId: string) => number,
+): Access {
   return subscriptions
     .map((subscription) => accessFromSubscription(subscription, now, graceDays))
     .reduce((best, access) => (planRank(access.planId) > planRank(best.planId) ? access : best), FREE_ACCESS);

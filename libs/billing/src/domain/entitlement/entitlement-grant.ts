@@ -24,7 +24,11 @@ export class EntitlementGrant extends AggregateRoot {
     this.updatedAt = new Date();
   }
 
-  static start(userId: string, access: Access, entitlements: Record<string, boolean | number | string>): EntitlementGrant {
+  static start(
+    userId: string,
+    access: Access,
+    entitlements: Record<string, boolean | number | string>,
+  ): EntitlementGrant {
     const grant = new EntitlementGrant(userId, access.planId);
     grant.copy(access);
     grant.record(new EntitlementsChanged(userId, null, access.planId, entitlements));

@@ -1,5 +1,8 @@
 /** The period a per-period quota counts in: the paid billing period, or the calendar month (UTC) on Free. */
-export function usagePeriod(now: Date, grant: { periodStart: Date | null; periodEnd: Date | null } | null): { start: Date; end: Date } {
+export function usagePeriod(
+  now: Date,
+  grant: { periodStart: Date | null; periodEnd: Date | null } | null,
+): { start: Date; end: Date } {
   if (grant?.periodStart && grant.periodEnd && grant.periodStart <= now && now < grant.periodEnd) {
     return { start: grant.periodStart, end: grant.periodEnd };
   }

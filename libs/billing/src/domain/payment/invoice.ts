@@ -94,7 +94,17 @@ export class Invoice extends AggregateRoot {
   }
 
   private snapshotFields() {
-    return [this.status, this.number, this.amountDue, this.amountPaid, this.attemptCount, this.nextPaymentAttempt?.getTime(), this.hostedUrl, this.pdfUrl, this.subscriptionId];
+    return [
+      this.status,
+      this.number,
+      this.amountDue,
+      this.amountPaid,
+      this.attemptCount,
+      this.nextPaymentAttempt?.getTime(),
+      this.hostedUrl,
+      this.pdfUrl,
+      this.subscriptionId,
+    ];
   }
 
   private copy(state: ProviderInvoiceState): void {

@@ -12,7 +12,11 @@ export class RefundExceedsPaymentError extends DomainError {
   readonly code = 'billing.refund.exceeds-payment';
   readonly kind = 'invalid';
   constructor(requested: number, refundable: number, currency: string) {
-    super(`A refund of ${requested} exceeds the ${refundable} still refundable on this payment`, { requested, refundable, currency });
+    super(`A refund of ${requested} exceeds the ${refundable} still refundable on this payment`, {
+      requested,
+      refundable,
+      currency,
+    });
   }
 }
 
@@ -20,10 +24,13 @@ export class RefundOutsidePolicyError extends DomainError {
   readonly code = 'billing.refund.outside-policy';
   readonly kind = 'rule-violated';
   constructor(paidAt: Date, windowDays: number) {
-    super(`This payment is older than the ${windowDays}-day refund policy; an admin can force the refund with a reason`, {
-      paidAt: paidAt.toISOString(),
-      windowDays,
-    });
+    super(
+      `This payment is older than the ${windowDays}-day refund policy; an admin can force the refund with a reason`,
+      {
+        paidAt: paidAt.toISOString(),
+        windowDays,
+      },
+    );
   }
 }
 

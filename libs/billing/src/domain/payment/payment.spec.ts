@@ -8,7 +8,17 @@ const paidAt = new Date('2026-11-01T00:00:00Z');
 const day = 86_400_000;
 
 function aPayment(amount = 499): Payment {
-  return Payment.received({ userId: USER, invoiceId: 'inv', subscriptionId: null, providerPaymentId: 'pi_1', amount, currency: 'usd', paidAt, planId: 'prime', billingReason: 'subscription_create' });
+  return Payment.received({
+    userId: USER,
+    invoiceId: 'inv',
+    subscriptionId: null,
+    providerPaymentId: 'pi_1',
+    amount,
+    currency: 'usd',
+    paidAt,
+    planId: 'prime',
+    billingReason: 'subscription_create',
+  });
 }
 const request = { reason: 'requested_by_customer' as const, comment: null, requestedBy: USER, force: false };
 
@@ -24,7 +34,9 @@ describe('Payment refunds', () => {
   it('refuses more than what remains, across several refunds', () => {
     const payment = aPayment();
     payment.requestRefund({ ...request, amount: 300 }, new Date(paidAt.getTime() + day), 30);
-    expect(() => payment.requestRefund({ ...request, amount: 200 }, new Date(paidAt.getTime() + day), 30)).toThrow(RefundExceedsPaymentError);
+    expect(() => payment.requestRefund({ ...request, amount: 200 }, new Date(paidAt.getTime() + day), 30)).toThrow(
+      RefundExceedsPaymentError,
+    );
     expect(payment.requestRefund({ ...request, amount: 199 }, new Date(paidAt.getTime() + day), 30).amount).toBe(199);
   });
 

@@ -79,14 +79,23 @@ export class Payment extends AggregateRoot {
   /** Starts a refund (the provider call follows); reserves the amount so two refunds cannot overdraw. */
   requestRefund(request: RefundRequest, now: Date, windowDays: number): Refund {
     const amount = request.amount ?? this.refundable;
-    if (!Number.isInteger(amount) || amount <= 0) throw new InvalidRefundError('A refund amount must be a positive whole number of minor units');
+    if (!Number.isInteger(amount) || amount <= 0)
+      throw new InvalidRefundError('A refund amount must be a positive whole number of minor units');
     if (amount > this.refundable) throw new RefundExceedsPaymentError(amount, this.refundable, this.currency);
     const outsideWindow = now.getTime() - this.paidAt.getTime() > windowDays * 86_400_000;
     if (outsideWindow && !request.force) throw new RefundOutsidePolicyError(this.paidAt, windowDays);
-    if (request.force && !request.comment?.trim()) throw new InvalidRefundError('A forced refund needs a comment saying why');
+    if (request.force && !request.comment?.trim())
+      throw new InvalidRefundError('A forced refund needs a comment saying why');
     this.refundedAmount += amount;
     this.updatedAt = now;
-    return Refund.requested({ payment: this, amount, reason: request.reason, comment: request.comment, requestedBy: request.requestedBy, forced: outsideWindow });
+    return Refund.requested({
+      payment: this,
+      amount,
+      reason: request.reason,
+      comment: request.comment,
+      requestedBy: request.requestedBy,
+      forced: outsideWindow,
+    });
   }
 
   /** The provider failed a refund we requested: the reserved amount is refundable again. */

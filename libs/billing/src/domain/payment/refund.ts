@@ -56,13 +56,32 @@ export class Refund extends AggregateRoot {
     this.createdAt = new Date();
   }
 
-  static requested(props: { payment: { id: string; invoiceId: string; userId: string; currency: string }; amount: number; reason: RefundReason; comment: string | null; requestedBy: string; forced: boolean }): Refund {
+  static requested(props: {
+    payment: { id: string; invoiceId: string; userId: string; currency: string };
+    amount: number;
+    reason: RefundReason;
+    comment: string | null;
+    requestedBy: string;
+    forced: boolean;
+  }): Refund {
     return new Refund({ ...props, status: 'pending', providerRefundId: null });
   }
 
   /** A refund made outside our API (the provider's dashboard), learnt from a webhook. */
-  static external(props: { payment: { id: string; invoiceId: string; userId: string; currency: string }; amount: number; providerRefundId: string | null }): Refund {
-    const refund = new Refund({ ...props, reason: null, comment: null, requestedBy: null, forced: false, status: 'pending', providerRefundId: props.providerRefundId });
+  static external(props: {
+    payment: { id: string; invoiceId: string; userId: string; currency: string };
+    amount: number;
+    providerRefundId: string | null;
+  }): Refund {
+    const refund = new Refund({
+      ...props,
+      reason: null,
+      comment: null,
+      requestedBy: null,
+      forced: false,
+      status: 'pending',
+      providerRefundId: props.providerRefundId,
+    });
     return refund;
   }
 

@@ -68,7 +68,13 @@ export const DEFAULT_CATALOGUE: PlanDefinition[] = [
     id: 'studio-pro',
     name: 'Studio Pro',
     description: 'Unlimited episodes, advanced analytics, API access and your own branding.',
-    benefits: ['Everything in Creator Plus', 'Unlimited episodes', 'Advanced analytics', 'API access', 'Custom branding'],
+    benefits: [
+      'Everything in Creator Plus',
+      'Unlimited episodes',
+      'Advanced analytics',
+      'API access',
+      'Custom branding',
+    ],
     prices: { month: { amount: 2_999, currency: 'usd' }, year: { amount: 29_990, currency: 'usd' } },
     entitlements: {
       ad_free: true,

@@ -37,7 +37,14 @@ describe('Plan', () => {
   });
 
   it('refuses fractional prices and bad entitlements', () => {
-    expect(() => Plan.define({ ...DEFAULT_CATALOGUE[1], prices: { month: { amount: 4.99, currency: 'usd' } } })).toThrow(InvalidPlanError);
-    expect(() => Plan.define({ ...DEFAULT_CATALOGUE[1], entitlements: { ...DEFAULT_CATALOGUE[1].entitlements, analytics: 'max' } })).toThrow(InvalidPlanError);
+    expect(() =>
+      Plan.define({ ...DEFAULT_CATALOGUE[1], prices: { month: { amount: 4.99, currency: 'usd' } } }),
+    ).toThrow(InvalidPlanError);
+    expect(() =>
+      Plan.define({
+        ...DEFAULT_CATALOGUE[1],
+        entitlements: { ...DEFAULT_CATALOGUE[1].entitlements, analytics: 'max' },
+      }),
+    ).toThrow(InvalidPlanError);
   });
 });

@@ -1,8 +1,21 @@
-import { ENTITLEMENTS, type EntitlementDefinition, type EntitlementName, type EntitlementValue, type QuotaName } from '../../contracts/entitlements.js';
+import {
+  ENTITLEMENTS,
+  type EntitlementDefinition,
+  type EntitlementName,
+  type EntitlementValue,
+  type QuotaName,
+} from '../../contracts/entitlements.js';
 
 // The definitions are part of billing's published contract; the rules over them are the domain's.
 export { ENTITLEMENTS };
-export type { EntitlementDefinition, EntitlementName, EntitlementValue, Entitlements, QuotaLimit, QuotaName } from '../../contracts/entitlements.js';
+export type {
+  EntitlementDefinition,
+  EntitlementName,
+  EntitlementValue,
+  Entitlements,
+  QuotaLimit,
+  QuotaName,
+} from '../../contracts/entitlements.js';
 
 export const ENTITLEMENT_NAMES = Object.keys(ENTITLEMENTS) as EntitlementName[];
 
@@ -21,9 +34,13 @@ export function entitlementValueProblem(name: EntitlementName, value: unknown): 
     case 'flag':
       return typeof value === 'boolean' ? null : `${name} must be true or false`;
     case 'quota':
-      return value === 'unlimited' || (Number.isInteger(value) && (value as number) >= 0) ? null : `${name} must be a non-negative integer or "unlimited"`;
+      return value === 'unlimited' || (Number.isInteger(value) && (value as number) >= 0)
+        ? null
+        : `${name} must be a non-negative integer or "unlimited"`;
     case 'level':
-      return definition.levels.includes(value as string) ? null : `${name} must be one of ${definition.levels.join(', ')}`;
+      return definition.levels.includes(value as string)
+        ? null
+        : `${name} must be one of ${definition.levels.join(', ')}`;
   }
 }
 
@@ -35,7 +52,7 @@ export function satisfies(name: EntitlementName, value: EntitlementValue, requir
   const definition: EntitlementDefinition = ENTITLEMENTS[name];
   switch (definition.type) {
     case 'flag':
-      return value === true || (required === false);
+      return value === true || required === false;
     case 'quota': {
       if (value === 'unlimited') return true;
       if (required === 'unlimited') return false;

@@ -28,7 +28,9 @@ export class PlanNotSyncedError extends DomainError {
   readonly code = 'billing.plan.not-synced';
   readonly kind = 'conflict';
   constructor(planId: string) {
-    super(`The plan "${planId}" is not yet set up with the payment provider; an operator must run billing:sync-plans`, { planId });
+    super(`The plan "${planId}" is not yet set up with the payment provider; an operator must run billing:sync-plans`, {
+      planId,
+    });
   }
 }
 

@@ -99,11 +99,14 @@ export class Plan extends AggregateRoot {
 }
 
 function validate(definition: PlanDefinition): void {
-  if (!/^[a-z0-9][a-z0-9-]{1,39}$/.test(definition.id)) throw new InvalidPlanError(`Plan id "${definition.id}" must be 2-40 lowercase letters, digits or -`);
+  if (!/^[a-z0-9][a-z0-9-]{1,39}$/.test(definition.id))
+    throw new InvalidPlanError(`Plan id "${definition.id}" must be 2-40 lowercase letters, digits or -`);
   for (const [interval, price] of Object.entries(definition.prices)) {
     if (!price) continue;
-    if (!Number.isInteger(price.amount) || price.amount < 0) throw new InvalidPlanError(`${definition.id}: the ${interval} price must be whole minor units`);
-    if (!/^[a-z]{3}$/.test(price.currency)) throw new InvalidPlanError(`${definition.id}: currency must be a lowercase ISO 4217 code`);
+    if (!Number.isInteger(price.amount) || price.amount < 0)
+      throw new InvalidPlanError(`${definition.id}: the ${interval} price must be whole minor units`);
+    if (!/^[a-z]{3}$/.test(price.currency))
+      throw new InvalidPlanError(`${definition.id}: currency must be a lowercase ISO 4217 code`);
   }
   for (const name of ENTITLEMENT_NAMES) {
     const problem = entitlementValueProblem(name, definition.entitlements[name]);

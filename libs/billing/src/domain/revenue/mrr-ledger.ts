@@ -21,7 +21,15 @@ export interface AppliedMovement {
 
 /** Flows of an empty span. */
 export function noFlows(): MrrFlows {
-  return { newMrr: 0, expansionMrr: 0, contractionMrr: 0, churnedMrr: 0, reactivationMrr: 0, newSubscribers: 0, churnedSubscribers: 0 };
+  return {
+    newMrr: 0,
+    expansionMrr: 0,
+    contractionMrr: 0,
+    churnedMrr: 0,
+    reactivationMrr: 0,
+    newSubscribers: 0,
+    churnedSubscribers: 0,
+  };
 }
 
 /** Adds one applied movement to `flows` (in place: a bucket accumulates many). */
@@ -104,10 +112,18 @@ export class MrrLedger {
 
   /** Replays one movement; returns what it did to MRR, or null when MRR did not change (its plan is still taken). */
   apply(movement: MrrMovement): AppliedMovement | null {
-    const previous = this.subscriptions.get(movement.subscriptionId) ?? { mrr: 0, planId: movement.planId, hadRevenue: false };
+    const previous = this.subscriptions.get(movement.subscriptionId) ?? {
+      mrr: 0,
+      planId: movement.planId,
+      hadRevenue: false,
+    };
     const applied = this.measure(previous, movement.mrrAfter);
     this.leave(previous);
-    const next = { mrr: movement.mrrAfter, planId: movement.planId, hadRevenue: previous.hadRevenue || movement.mrrAfter > 0 };
+    const next = {
+      mrr: movement.mrrAfter,
+      planId: movement.planId,
+      hadRevenue: previous.hadRevenue || movement.mrrAfter > 0,
+    };
     this.enter(next);
     this.subscriptions.set(movement.subscriptionId, next);
     return applied;

@@ -1,9 +1,21 @@
 import { monthlyRecurringAmount, type MrrMovement } from './mrr-movement.js';
-import { computeRevenueMetrics, type CurrencyRevenue, type RevenueBucket, type RevenueReport } from './revenue-metrics.js';
+import {
+  computeRevenueMetrics,
+  type CurrencyRevenue,
+  type RevenueBucket,
+  type RevenueReport,
+} from './revenue-metrics.js';
 import type { RevenueInterval } from './revenue-range.js';
 import { InvalidRevenueRangeError } from './revenue.errors.js';
 
-const move = (subscriptionId: string, at: string, planId: string, mrrBefore: number, mrrAfter: number, currency = 'usd'): MrrMovement => ({
+const move = (
+  subscriptionId: string,
+  at: string,
+  planId: string,
+  mrrBefore: number,
+  mrrAfter: number,
+  currency = 'usd',
+): MrrMovement => ({
   subscriptionId,
   userId: `user-${subscriptionId}`,
   planId,
@@ -26,7 +38,8 @@ const currency = (revenue: RevenueReport, code: string): CurrencyRevenue => {
 const bucket = (
   start: string,
   end: string,
-  values: Pick<RevenueBucket, 'mrr' | 'subscribers' | 'subscribersByPlan' | 'churnRate' | 'arpu'> & Partial<RevenueBucket>,
+  values: Pick<RevenueBucket, 'mrr' | 'subscribers' | 'subscribersByPlan' | 'churnRate' | 'arpu'> &
+    Partial<RevenueBucket>,
 ): RevenueBucket => ({
   start: new Date(start).toISOString(),
   end: new Date(end).toISOString(),
@@ -78,7 +91,11 @@ describe('revenue metrics over January–April 2025, by month', () => {
   const revenue = report(history, '2025-01-01', '2025-05-01', 'month');
 
   it('echoes the query and reports each currency with a movement before `to`, sorted by code', () => {
-    expect(revenue).toMatchObject({ from: '2025-01-01T00:00:00.000Z', to: '2025-05-01T00:00:00.000Z', interval: 'month' });
+    expect(revenue).toMatchObject({
+      from: '2025-01-01T00:00:00.000Z',
+      to: '2025-05-01T00:00:00.000Z',
+      interval: 'month',
+    });
     // CAD's and CHF's only movements are at or after `to`; GBP's only movement is before `from`; 'EUR' counts as 'eur'.
     expect(revenue.currencies.map((c) => c.currency)).toEqual(['eur', 'gbp', 'usd']);
   });
@@ -189,9 +206,21 @@ describe('revenue metrics over January–April 2025, by month', () => {
         churnRate: 0.5,
         arpu: 450,
       }),
-      bucket('2025-04-01', '2025-05-01', { mrr: 450, subscribers: 1, subscribersByPlan: { 'basic-eur': 1 }, churnRate: 0, arpu: 450 }),
+      bucket('2025-04-01', '2025-05-01', {
+        mrr: 450,
+        subscribers: 1,
+        subscribersByPlan: { 'basic-eur': 1 },
+        churnRate: 0,
+        arpu: 450,
+      }),
     ]);
-    expect(eur.summary).toMatchObject({ startingMrr: 0, endingMrr: 450, newMrr: 1350, churnedMrr: 900, netNewMrr: 450 });
+    expect(eur.summary).toMatchObject({
+      startingMrr: 0,
+      endingMrr: 450,
+      newMrr: 1350,
+      churnedMrr: 900,
+      netNewMrr: 450,
+    });
   });
 
   it('carries a currency whose only movement came before the range', () => {
@@ -203,7 +232,14 @@ describe('revenue metrics over January–April 2025, by month', () => {
       [300, 1, 0, 0, 300],
     ]);
     // One subscriber and no churn: a churn rate of exactly 0, so LTV has no finite value.
-    expect(gbp.summary).toMatchObject({ startingMrr: 300, endingMrr: 300, startingSubscribers: 1, monthlyChurnRate: 0, arpu: 300, ltv: null });
+    expect(gbp.summary).toMatchObject({
+      startingMrr: 300,
+      endingMrr: 300,
+      startingSubscribers: 1,
+      monthlyChurnRate: 0,
+      arpu: 300,
+      ltv: null,
+    });
   });
 
   it('does not depend on the order movements are given in', () => {
@@ -282,7 +318,14 @@ describe('a range not aligned to months (10 February – 10 March 2025)', () => 
         arpu: 803.25, // 3213 / 4
       }),
     ]);
-    expect(usd.summary).toMatchObject({ startingMrr: 2414, endingMrr: 3213, expansionMrr: 0, netNewMrr: 799, monthlyChurnRate: 0, ltv: null });
+    expect(usd.summary).toMatchObject({
+      startingMrr: 2414,
+      endingMrr: 3213,
+      expansionMrr: 0,
+      netNewMrr: 799,
+      monthlyChurnRate: 0,
+      ltv: null,
+    });
   });
 });
 
@@ -291,7 +334,17 @@ describe('week buckets', () => {
     // 1 January 2025 is a Wednesday. A starts on Sunday 5 Jan at 23:59:59.999Z (still the first week);
     // C starts at exactly Monday 20 Jan 00:00Z (the fourth week).
     const usd = currency(report(history, '2025-01-01', '2025-01-22', 'week'), 'usd');
-    expect(usd.buckets.map((b) => [b.start.slice(0, 10), b.end.slice(0, 10), b.mrr, b.newMrr, b.subscribers, b.churnRate, b.arpu])).toEqual([
+    expect(
+      usd.buckets.map((b) => [
+        b.start.slice(0, 10),
+        b.end.slice(0, 10),
+        b.mrr,
+        b.newMrr,
+        b.subscribers,
+        b.churnRate,
+        b.arpu,
+      ]),
+    ).toEqual([
       ['2025-01-01', '2025-01-06', 499, 499, 1, null, 499],
       ['2025-01-06', '2025-01-13', 915, 416, 2, 0, 457.5],
       ['2025-01-13', '2025-01-20', 915, 0, 2, 0, 457.5],
@@ -316,8 +369,20 @@ describe('a trial', () => {
     const trial = [move('T', '2025-01-10T00:00:00Z', 'pro', 0, 0), move('T', '2025-01-24T00:00:00Z', 'pro', 0, 999)];
     const usd = currency(report(trial, '2025-01-01', '2025-02-01', 'week'), 'usd');
     const weekOf = (day: string) => usd.buckets.find((b) => b.start.startsWith(day))!;
-    expect(weekOf('2025-01-06')).toMatchObject({ mrr: 0, newMrr: 0, newSubscribers: 0, subscribers: 0, subscribersByPlan: {} });
-    expect(weekOf('2025-01-20')).toMatchObject({ mrr: 999, newMrr: 999, newSubscribers: 1, subscribers: 1, subscribersByPlan: { pro: 1 } });
+    expect(weekOf('2025-01-06')).toMatchObject({
+      mrr: 0,
+      newMrr: 0,
+      newSubscribers: 0,
+      subscribers: 0,
+      subscribersByPlan: {},
+    });
+    expect(weekOf('2025-01-20')).toMatchObject({
+      mrr: 999,
+      newMrr: 999,
+      newSubscribers: 1,
+      subscribers: 1,
+      subscribersByPlan: { pro: 1 },
+    });
   });
 
   it('that ends unpaid and later subscribes is new, never having paid', () => {
@@ -326,7 +391,10 @@ describe('a trial', () => {
       move('T', '2025-01-24T00:00:00Z', 'pro', 0, 0),
       move('T', '2025-02-10T00:00:00Z', 'pro', 0, 999),
     ];
-    expect(currency(report(trial, '2025-01-01', '2025-03-01', 'month'), 'usd').summary).toMatchObject({ newMrr: 999, reactivationMrr: 0 });
+    expect(currency(report(trial, '2025-01-01', '2025-03-01', 'month'), 'usd').summary).toMatchObject({
+      newMrr: 999,
+      reactivationMrr: 0,
+    });
   });
 });
 
@@ -366,7 +434,10 @@ describe('a range without any movement', () => {
 
 describe('movements at the same instant', () => {
   it('apply in the order they were given', () => {
-    const sameInstant = [move('X', '2025-01-10T00:00:00Z', 'basic', 0, 500), move('X', '2025-01-10T00:00:00Z', 'plus', 500, 800)];
+    const sameInstant = [
+      move('X', '2025-01-10T00:00:00Z', 'basic', 0, 500),
+      move('X', '2025-01-10T00:00:00Z', 'plus', 500, 800),
+    ];
     const [january] = currency(report(sameInstant, '2025-01-01', '2025-02-01', 'month'), 'usd').buckets;
     expect(january).toMatchObject({ mrr: 800, newMrr: 500, expansionMrr: 300, subscribersByPlan: { plus: 1 } });
   });
@@ -375,7 +446,10 @@ describe('movements at the same instant', () => {
 describe('a ledger missing a row', () => {
   it('measures each movement from the MRR it last recorded, so MRR still bridges', () => {
     // The 500 → 800 upgrade row is missing: the churn row says 800 → 0, but only 500 was ever in the total.
-    const gappy = [move('X', '2025-01-10T00:00:00Z', 'basic', 0, 500), move('X', '2025-02-10T00:00:00Z', 'plus', 800, 0)];
+    const gappy = [
+      move('X', '2025-01-10T00:00:00Z', 'basic', 0, 500),
+      move('X', '2025-02-10T00:00:00Z', 'plus', 800, 0),
+    ];
     const [january, february] = currency(report(gappy, '2025-01-01', '2025-03-01', 'month'), 'usd').buckets;
     expect(january.mrr).toBe(500);
     expect(february).toMatchObject({ mrr: 0, churnedMrr: 500, netNewMrr: -500, churnedSubscribers: 1, churnRate: 1 });
@@ -395,9 +469,15 @@ describe('invalid input', () => {
   });
 
   it('refuses a malformed movement rather than report wrong money', () => {
-    expect(() => report([move('X', '2025-01-10', 'basic', 0, 4.99)], '2025-01-01', '2025-02-01', 'month')).toThrow(RangeError);
-    expect(() => report([move('X', '2025-01-10', 'basic', 0, -1)], '2025-01-01', '2025-02-01', 'month')).toThrow(RangeError);
-    expect(() => report([move('X', 'not a date', 'basic', 0, 1)], '2025-01-01', '2025-02-01', 'month')).toThrow(RangeError);
+    expect(() => report([move('X', '2025-01-10', 'basic', 0, 4.99)], '2025-01-01', '2025-02-01', 'month')).toThrow(
+      RangeError,
+    );
+    expect(() => report([move('X', '2025-01-10', 'basic', 0, -1)], '2025-01-01', '2025-02-01', 'month')).toThrow(
+      RangeError,
+    );
+    expect(() => report([move('X', 'not a date', 'basic', 0, 1)], '2025-01-01', '2025-02-01', 'month')).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -422,10 +502,16 @@ describe('the invariants, over a generated ledger', () => {
       const before = mrrOf.get(id) ?? 0;
       const after = pick([0, 0, 416, 499, 799, 999, before]);
       at += Math.floor(next() * 8 * 3_600_000); // up to 8 hours later: ~100 days in all
-      movements.push({ ...move(id, '2024-01-01', `plan-${after}`, before, after, Number(id.slice(1)) % 3 ? 'usd' : 'eur'), occurredAt: new Date(at) });
+      movements.push({
+        ...move(id, '2024-01-01', `plan-${after}`, before, after, Number(id.slice(1)) % 3 ? 'usd' : 'eur'),
+        occurredAt: new Date(at),
+      });
       mrrOf.set(id, after);
     }
-    return movements.map((m) => ({ m, key: next() })).sort((a, b) => a.key - b.key).map(({ m }) => m);
+    return movements
+      .map((m) => ({ m, key: next() }))
+      .sort((a, b) => a.key - b.key)
+      .map(({ m }) => m);
   })();
 
   it.each(['day', 'week', 'month'] as const)('hold for %s buckets', (interval) => {
@@ -439,7 +525,9 @@ describe('the invariants, over a generated ledger', () => {
         expect(b.mrr).toBe(mrr + b.netNewMrr); // previous bucket's mrr + net new
         expect(b.subscribers).toBe(subscribers + b.newSubscribers - b.churnedSubscribers);
         expect(Object.values(b.subscribersByPlan).reduce((sum, n) => sum + n, 0)).toBe(b.subscribers);
-        expect([b.newMrr, b.expansionMrr, b.contractionMrr, b.churnedMrr, b.reactivationMrr].every((n) => n >= 0)).toBe(true);
+        expect([b.newMrr, b.expansionMrr, b.contractionMrr, b.churnedMrr, b.reactivationMrr].every((n) => n >= 0)).toBe(
+          true,
+        );
         mrr = b.mrr;
         subscribers = b.subscribers;
       }
@@ -467,7 +555,9 @@ describe('the invariants, over a generated ledger', () => {
     // An independent tally straight from the rows: each row's own before/after, in time order.
     const from = Date.parse('2024-11-20T12:00:00Z');
     const to = Date.parse('2025-02-03T00:00:00Z');
-    const rows = generated.filter((m) => m.currency === 'usd').sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+    const rows = generated
+      .filter((m) => m.currency === 'usd')
+      .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
     const paidOnce = new Set<string>();
     const tally = { newMrr: 0, expansionMrr: 0, contractionMrr: 0, churnedMrr: 0, reactivationMrr: 0 };
     for (const { subscriptionId, occurredAt, mrrBefore: b, mrrAfter: a } of rows) {
@@ -484,7 +574,13 @@ describe('the invariants, over a generated ledger', () => {
 
   it('exercises every kind of movement', () => {
     const { summary } = currency(report(generated, '2024-11-20T12:00:00Z', '2025-02-03T00:00:00Z', 'month'), 'usd');
-    for (const flow of [summary.newMrr, summary.expansionMrr, summary.contractionMrr, summary.churnedMrr, summary.reactivationMrr]) {
+    for (const flow of [
+      summary.newMrr,
+      summary.expansionMrr,
+      summary.contractionMrr,
+      summary.churnedMrr,
+      summary.reactivationMrr,
+    ]) {
       expect(flow).toBeGreaterThan(0);
     }
   });

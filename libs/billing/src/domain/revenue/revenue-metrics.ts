@@ -97,7 +97,9 @@ export function computeRevenueMetrics(movements: readonly MrrMovement[], query: 
     from: query.from.toISOString(),
     to: query.to.toISOString(),
     interval: query.interval,
-    currencies: [...byCurrency.keys()].sort().map((currency) => currencyRevenue(currency, byCurrency.get(currency)!, query, buckets)),
+    currencies: [...byCurrency.keys()]
+      .sort()
+      .map((currency) => currencyRevenue(currency, byCurrency.get(currency)!, query, buckets)),
   };
 }
 
@@ -128,7 +130,12 @@ function groupByCurrency(movements: MrrMovement[]): Map<string, MrrMovement[]> {
 }
 
 /** One currency's report: replay everything before `from`, then each bucket in turn. */
-function currencyRevenue(currency: string, movements: MrrMovement[], query: RevenueQuery, ranges: BucketRange[]): CurrencyRevenue {
+function currencyRevenue(
+  currency: string,
+  movements: MrrMovement[],
+  query: RevenueQuery,
+  ranges: BucketRange[],
+): CurrencyRevenue {
   const ledger = new MrrLedger();
   const replayUntil = replayer(movements, ledger);
   replayUntil(query.from);
@@ -156,7 +163,12 @@ function replayer(movements: MrrMovement[], ledger: MrrLedger): (end: Date) => M
   };
 }
 
-function revenueBucket(range: BucketRange, flows: MrrFlows, subscribersAtStart: number, ledger: MrrLedger): RevenueBucket {
+function revenueBucket(
+  range: BucketRange,
+  flows: MrrFlows,
+  subscribersAtStart: number,
+  ledger: MrrLedger,
+): RevenueBucket {
   return {
     start: range.start.toISOString(),
     end: range.end.toISOString(),
@@ -176,7 +188,12 @@ function revenueBucket(range: BucketRange, flows: MrrFlows, subscribersAtStart: 
   };
 }
 
-function summarise(starting: { mrr: number; subscribers: number }, total: MrrFlows, ending: MrrLedger, query: RevenueQuery): RevenueSummary {
+function summarise(
+  starting: { mrr: number; subscribers: number },
+  total: MrrFlows,
+  ending: MrrLedger,
+  query: RevenueQuery,
+): RevenueSummary {
   const arpu = ratio(ending.mrr, ending.subscribers);
   const monthlyChurnRate = monthlyChurn(total.churnedSubscribers, starting.subscribers, query);
   return {

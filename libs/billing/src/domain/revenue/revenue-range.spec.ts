@@ -4,7 +4,10 @@ import { InvalidRevenueRangeError } from './revenue.errors.js';
 
 const at = (iso: string) => new Date(iso);
 const ranges = (from: string, to: string, interval: RevenueInterval) =>
-  bucketRanges({ from: at(from), to: at(to), interval }).map(({ start, end }) => [start.toISOString(), end.toISOString()]);
+  bucketRanges({ from: at(from), to: at(to), interval }).map(({ start, end }) => [
+    start.toISOString(),
+    end.toISOString(),
+  ]);
 
 describe('the UTC start of a bucket', () => {
   it('is 00:00Z of the day', () => {
@@ -58,12 +61,17 @@ describe('the buckets of a range', () => {
 
   it('are at most 1,000', () => {
     // 2020-01-01 + 1,000 days = 2022-09-27.
-    expect(bucketRanges({ from: at('2020-01-01'), to: at('2022-09-27'), interval: 'day' })).toHaveLength(MAX_REVENUE_BUCKETS);
+    expect(bucketRanges({ from: at('2020-01-01'), to: at('2022-09-27'), interval: 'day' })).toHaveLength(
+      MAX_REVENUE_BUCKETS,
+    );
     expect(() => bucketRanges({ from: at('2020-01-01'), to: at('2022-09-27T00:00:00.001Z'), interval: 'day' })).toThrow(
       InvalidRevenueRangeError,
     );
     expect(() => bucketRanges({ from: at('2015-01-01'), to: at('2025-01-01'), interval: 'day' })).toThrow(
-      expect.objectContaining({ code: 'billing.metrics.invalid-range', details: { maxBuckets: 1000, interval: 'day' } }),
+      expect.objectContaining({
+        code: 'billing.metrics.invalid-range',
+        details: { maxBuckets: 1000, interval: 'day' },
+      }),
     );
     expect(bucketRanges({ from: at('2015-01-01'), to: at('2025-01-01'), interval: 'month' })).toHaveLength(120);
   });
@@ -78,7 +86,11 @@ describe('the buckets of a range', () => {
       }
       expect(error).toBeInstanceOf(InvalidRevenueRangeError);
       expect(error).toBeInstanceOf(DomainError);
-      expect(error).toMatchObject({ code: 'billing.metrics.invalid-range', kind: 'invalid', name: 'InvalidRevenueRangeError' });
+      expect(error).toMatchObject({
+        code: 'billing.metrics.invalid-range',
+        kind: 'invalid',
+        name: 'InvalidRevenueRangeError',
+      });
     };
     refused(at('2025-02-01'), at('2025-02-01'));
     refused(at('2025-03-01'), at('2025-02-01'));

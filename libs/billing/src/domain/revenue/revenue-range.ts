@@ -64,10 +64,13 @@ export function bucketRanges(query: RevenueQuery): BucketRange[] {
   const buckets: BucketRange[] = [];
   for (let start = bucketStartOf(from, interval); start < to; start = nextBucketStart(start, interval)) {
     if (buckets.length === MAX_REVENUE_BUCKETS) {
-      throw new InvalidRevenueRangeError(`A revenue report has at most ${MAX_REVENUE_BUCKETS} buckets; use a coarser interval`, {
-        maxBuckets: MAX_REVENUE_BUCKETS,
-        interval,
-      });
+      throw new InvalidRevenueRangeError(
+        `A revenue report has at most ${MAX_REVENUE_BUCKETS} buckets; use a coarser interval`,
+        {
+          maxBuckets: MAX_REVENUE_BUCKETS,
+          interval,
+        },
+      );
     }
     const end = nextBucketStart(start, interval);
     buckets.push({ start: start < from ? from : start, end: end > to ? to : end });

@@ -22,7 +22,12 @@ export class SubscriptionChanged extends DomainEvent {
     readonly aggregateId: string,
     readonly userId: string,
     readonly changes: SubscriptionChange[],
-    readonly previous: { planId: string; interval: BillingInterval; status: SubscriptionStatus; cancelAtPeriodEnd: boolean },
+    readonly previous: {
+      planId: string;
+      interval: BillingInterval;
+      status: SubscriptionStatus;
+      cancelAtPeriodEnd: boolean;
+    },
   ) {
     super();
   }

@@ -50,14 +50,24 @@ describe('Subscription', () => {
 
   it('refuses a different snapshot with the same timestamp: within one second the order is unknown', () => {
     const subscription = Subscription.fromProvider(USER, state(), at('2026-11-10T00:00:00Z'));
-    expect(subscription.applyProviderState(state({ cancelAtPeriodEnd: true }), at('2026-11-10T00:00:00Z'), rank)).toBe('stale');
-    expect(subscription.applyProviderState(state({ cancelAtPeriodEnd: true }), at('2026-11-10T00:00:01Z'), rank)).toBe('applied');
+    expect(subscription.applyProviderState(state({ cancelAtPeriodEnd: true }), at('2026-11-10T00:00:00Z'), rank)).toBe(
+      'stale',
+    );
+    expect(subscription.applyProviderState(state({ cancelAtPeriodEnd: true }), at('2026-11-10T00:00:01Z'), rank)).toBe(
+      'applied',
+    );
   });
 
   it('never leaves a terminal state, whatever the timestamp', () => {
     const subscription = Subscription.fromProvider(USER, state(), at('2026-11-01T00:00:00Z'));
-    subscription.applyProviderState(state({ status: 'canceled', endedAt: at('2026-11-05T00:00:00Z') }), at('2026-11-05T00:00:00Z'), rank);
-    expect(subscription.applyProviderState(state({ status: 'active' }), at('2026-11-06T00:00:00Z'), rank)).toBe('stale');
+    subscription.applyProviderState(
+      state({ status: 'canceled', endedAt: at('2026-11-05T00:00:00Z') }),
+      at('2026-11-05T00:00:00Z'),
+      rank,
+    );
+    expect(subscription.applyProviderState(state({ status: 'active' }), at('2026-11-06T00:00:00Z'), rank)).toBe(
+      'stale',
+    );
     expect(subscription.status).toBe('canceled');
     expect(subscription.mrr).toBe(0);
   });
@@ -65,8 +75,13 @@ describe('Subscription', () => {
   it('applies a cancellation even when its snapshot is older (a terminal state is final)', () => {
     const subscription = Subscription.fromProvider(USER, state(), at('2026-11-10T00:00:00Z'));
     subscription.pullDomainEvents();
-    expect(subscription.applyProviderState(state({ status: 'canceled' }), at('2026-11-09T00:00:00Z'), rank)).toBe('applied');
-    expect(subscription.pullDomainEvents().map((e) => e.constructor)).toEqual([SubscriptionCanceled, SubscriptionChanged]);
+    expect(subscription.applyProviderState(state({ status: 'canceled' }), at('2026-11-09T00:00:00Z'), rank)).toBe(
+      'applied',
+    );
+    expect(subscription.pullDomainEvents().map((e) => e.constructor)).toEqual([
+      SubscriptionCanceled,
+      SubscriptionChanged,
+    ]);
   });
 
   it('treats an identical snapshot as unchanged and records nothing', () => {
@@ -77,7 +92,11 @@ describe('Subscription', () => {
   });
 
   it('keeps the previous plan’s access until the paid period ends after a downgrade', () => {
-    const subscription = Subscription.fromProvider(USER, state({ planId: 'studio-pro', unitAmount: 2_999 }), at('2026-11-01T00:00:00Z'));
+    const subscription = Subscription.fromProvider(
+      USER,
+      state({ planId: 'studio-pro', unitAmount: 2_999 }),
+      at('2026-11-01T00:00:00Z'),
+    );
     subscription.applyProviderState(state({ planId: 'prime', unitAmount: 499 }), at('2026-11-15T00:00:00Z'), rank);
     expect(subscription.heldPlanId).toBe('studio-pro');
     expect(subscription.heldUntil).toEqual(at('2026-12-01T00:00:00Z'));
@@ -87,7 +106,11 @@ describe('Subscription', () => {
 
   it('gives an upgrade’s plan at once', () => {
     const subscription = Subscription.fromProvider(USER, state(), at('2026-11-01T00:00:00Z'));
-    subscription.applyProviderState(state({ planId: 'studio-pro', unitAmount: 2_999 }), at('2026-11-15T00:00:00Z'), rank);
+    subscription.applyProviderState(
+      state({ planId: 'studio-pro', unitAmount: 2_999 }),
+      at('2026-11-15T00:00:00Z'),
+      rank,
+    );
     expect(subscription.heldPlanId).toBeNull();
     expect(accessFromSubscription(subscription, at('2026-11-15T00:00:01Z'), 7).planId).toBe('studio-pro');
   });
@@ -113,6 +136,9 @@ describe('Subscription', () => {
     const subscription = Subscription.fromProvider(USER, state({ status: 'paused' }), at('2026-11-01T00:00:00Z'));
     subscription.pullDomainEvents();
     subscription.applyProviderState(state({ status: 'active' }), at('2026-11-03T00:00:00Z'), rank);
-    expect(subscription.pullDomainEvents().map((e) => e.constructor)).toEqual([SubscriptionActivated, SubscriptionChanged]);
+    expect(subscription.pullDomainEvents().map((e) => e.constructor)).toEqual([
+      SubscriptionActivated,
+      SubscriptionChanged,
+    ]);
   });
 });

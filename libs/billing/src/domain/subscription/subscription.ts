@@ -1,8 +1,18 @@
 import { AggregateRoot, newId } from '@lib/platform/ddd';
 import type { BillingInterval } from '../plan/plan.js';
 import { monthlyRecurringAmount } from '../revenue/index.js';
-import { SubscriptionActivated, SubscriptionCanceled, SubscriptionChanged, type SubscriptionChange } from './subscription.events.js';
-import { PAID_ACCESS_STATUSES, REVENUE_STATUSES, TERMINAL_STATUSES, type SubscriptionStatus } from './subscription-status.js';
+import {
+  SubscriptionActivated,
+  SubscriptionCanceled,
+  SubscriptionChanged,
+  type SubscriptionChange,
+} from './subscription.events.js';
+import {
+  PAID_ACCESS_STATUSES,
+  REVENUE_STATUSES,
+  TERMINAL_STATUSES,
+  type SubscriptionStatus,
+} from './subscription-status.js';
 
 /** A subscription's state as the payment provider reports it, already mapped to our plans. */
 export interface ProviderSubscriptionState {
@@ -72,12 +82,19 @@ export class Subscription extends AggregateRoot {
   }
 
   /** The first state seen of a subscription (from a webhook, a checkout completion or a fetch). */
-  static fromProvider(userId: string, state: ProviderSubscriptionState, observedAt: Date, attribution: Record<string, string> = {}): Subscription {
+  static fromProvider(
+    userId: string,
+    state: ProviderSubscriptionState,
+    observedAt: Date,
+    attribution: Record<string, string> = {},
+  ): Subscription {
     const subscription = new Subscription(newId(), userId, state.providerSubscriptionId, state.providerCustomerId);
     subscription.attribution = attribution;
     subscription.copy(state, observedAt);
     if (subscription.hasPaidAccessStatus) {
-      subscription.record(new SubscriptionActivated(subscription.id, userId, state.planId, state.interval, state.status));
+      subscription.record(
+        new SubscriptionActivated(subscription.id, userId, state.planId, state.interval, state.status),
+      );
     }
     if (subscription.isTerminal) subscription.record(subscription.canceledEvent());
     return subscription;
@@ -100,12 +117,21 @@ export class Subscription extends AggregateRoot {
    * Applies a newer provider state. `planRank` orders plans so a move to a smaller plan is recognised
    * as a downgrade (whose entitlements wait for the period end).
    */
-  applyProviderState(state: ProviderSubscriptionState, observedAt: Date, planRank: (planId: string) => number): ApplyOutcome {
+  applyProviderState(
+    state: ProviderSubscriptionState,
+    observedAt: Date,
+    planRank: (planId: string) => number,
+  ): ApplyOutcome {
     const entersTerminal = TERMINAL_STATUSES.includes(state.status);
     // A terminal state is final whatever its timestamp; anything else must not be older than what we hold.
     if (this.isTerminal) return entersTerminal ? 'unchanged' : 'stale';
 
-    const previous = { planId: this.planId, interval: this.interval, status: this.status, cancelAtPeriodEnd: this.cancelAtPeriodEnd };
+    const previous = {
+      planId: this.planId,
+      interval: this.interval,
+      status: this.status,
+      cancelAtPeriodEnd: this.cancelAtPeriodEnd,
+    };
     const previousPeriodEnd = this.currentPeriodEnd;
     const hadAccess = this.hasPaidAccessStatus;
     const changes: SubscriptionChange[] = [];
@@ -114,7 +140,9 @@ export class Subscription extends AggregateRoot {
     if (state.status !== this.status) changes.push('status');
     if (state.cancelAtPeriodEnd !== this.cancelAtPeriodEnd) changes.push('cancel_at_period_end');
     if (state.currentPeriodEnd.getTime() !== this.currentPeriodEnd.getTime()) changes.push('period');
-    const otherFieldsChanged = state.providerPriceId !== this.providerPriceId || (state.cancellation.comment ?? null) !== this.cancellationComment;
+    const otherFieldsChanged =
+      state.providerPriceId !== this.providerPriceId ||
+      (state.cancellation.comment ?? null) !== this.cancellationComment;
     if (!changes.length && !otherFieldsChanged) {
       this.stateObservedAt = observedAt > this.stateObservedAt ? observedAt : this.stateObservedAt;
       return 'unchanged';
@@ -123,7 +151,12 @@ export class Subscription extends AggregateRoot {
     // one-second resolution): the caller asks the provider for the current state instead.
     if (!entersTerminal && observedAt <= this.stateObservedAt) return 'stale';
 
-    if (changes.includes('plan') && hadAccess && planRank(state.planId) < planRank(previous.planId) && previousPeriodEnd > observedAt) {
+    if (
+      changes.includes('plan') &&
+      hadAccess &&
+      planRank(state.planId) < planRank(previous.planId) &&
+      previousPeriodEnd > observedAt
+    ) {
       this.heldPlanId = this.heldPlanId ?? previous.planId;
       this.heldUntil = previousPeriodEnd;
     } else if (changes.includes('plan')) {
@@ -134,7 +167,8 @@ export class Subscription extends AggregateRoot {
     this.updatedAt = new Date();
 
     if (this.isTerminal) this.record(this.canceledEvent());
-    else if (!hadAccess && this.hasPaidAccessStatus) this.record(new SubscriptionActivated(this.id, this.userId, this.planId, this.interval, this.status));
+    else if (!hadAccess && this.hasPaidAccessStatus)
+      this.record(new SubscriptionActivated(this.id, this.userId, this.planId, this.interval, this.status));
     if (changes.length) this.record(new SubscriptionChanged(this.id, this.userId, changes, previous));
     return 'applied';
   }
@@ -169,6 +203,13 @@ export class Subscription extends AggregateRoot {
   }
 
   private canceledEvent(): SubscriptionCanceled {
-    return new SubscriptionCanceled(this.id, this.userId, this.planId, this.cancellationReason, this.cancellationFeedback, this.cancellationComment);
+    return new SubscriptionCanceled(
+      this.id,
+      this.userId,
+      this.planId,
+      this.cancellationReason,
+      this.cancellationFeedback,
+      this.cancellationComment,
+    );
   }
 }

@@ -12,5 +12,9 @@ export abstract class WebhookEventRepository {
   abstract due(now: Date, maxAttempts: number, limit: number): Promise<WebhookEvent[]>;
   abstract unresolvedOfCustomer(providerCustomerId: string): Promise<WebhookEvent[]>;
   /** Newest first, keyset paged by id. */
-  abstract page(filter: { status?: WebhookStatus; type?: string }, limit: number, beforeId?: string): Promise<WebhookEvent[]>;
+  abstract page(
+    filter: { status?: WebhookStatus; type?: string },
+    limit: number,
+    beforeId?: string,
+  ): Promise<WebhookEvent[]>;
 }

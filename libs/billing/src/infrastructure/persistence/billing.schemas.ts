@@ -193,7 +193,9 @@ export const PaymentSchema = new EntitySchema<Payment>({
     { name: 'payments_provider_payment_id_key', properties: ['providerPaymentId'] },
   ],
   indexes: [{ name: 'payments_user_idx', properties: ['userId', 'id'] }],
-  checks: [{ name: 'payments_refunds_within_amount', expression: 'refunded_amount >= 0 and refunded_amount <= amount' }],
+  checks: [
+    { name: 'payments_refunds_within_amount', expression: 'refunded_amount >= 0 and refunded_amount <= amount' },
+  ],
   properties: {
     id: { type: 'uuid', primary: true },
     userId: { type: 'uuid' },

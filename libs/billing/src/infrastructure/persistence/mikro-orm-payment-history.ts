@@ -12,7 +12,11 @@ export class MikroOrmPaymentHistory extends PaymentHistory {
   }
 
   invoicesOf(userId: string, { limit, beforeId }: HistoryPageRequest): Promise<Invoice[]> {
-    return this.em.find(Invoice, { userId, ...(beforeId ? { id: { $lt: beforeId } } : {}) }, { orderBy: { id: 'desc' }, limit: limit + 1 });
+    return this.em.find(
+      Invoice,
+      { userId, ...(beforeId ? { id: { $lt: beforeId } } : {}) },
+      { orderBy: { id: 'desc' }, limit: limit + 1 },
+    );
   }
 
   invoiceOf(userId: string, invoiceId: string): Promise<Invoice | null> {
@@ -25,10 +29,14 @@ export class MikroOrmPaymentHistory extends PaymentHistory {
   }
 
   async refundsOfInvoices(invoiceIds: string[]): Promise<Refund[]> {
-    return invoiceIds.length ? this.em.find(Refund, { invoiceId: { $in: invoiceIds } }, { orderBy: { createdAt: 'asc' } }) : [];
+    return invoiceIds.length
+      ? this.em.find(Refund, { invoiceId: { $in: invoiceIds } }, { orderBy: { createdAt: 'asc' } })
+      : [];
   }
 
   async refundsOfPayments(paymentIds: string[]): Promise<Refund[]> {
-    return paymentIds.length ? this.em.find(Refund, { paymentId: { $in: paymentIds } }, { orderBy: { createdAt: 'asc' } }) : [];
+    return paymentIds.length
+      ? this.em.find(Refund, { paymentId: { $in: paymentIds } }, { orderBy: { createdAt: 'asc' } })
+      : [];
   }
 }

@@ -99,10 +99,18 @@ export class MikroOrmSubscriptionRepository extends SubscriptionRepository {
   }
   byProviderIdForUpdate(providerSubscriptionId: string) {
     const inTransaction = this.em.isInTransaction();
-    return this.em.findOne(Subscription, { providerSubscriptionId }, inTransaction ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {});
+    return this.em.findOne(
+      Subscription,
+      { providerSubscriptionId },
+      inTransaction ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {},
+    );
   }
   liveOf(userId: string) {
-    return this.em.find(Subscription, { userId, status: { $nin: [...TERMINAL_STATUSES] } }, { orderBy: { createdAt: 'desc' } });
+    return this.em.find(
+      Subscription,
+      { userId, status: { $nin: [...TERMINAL_STATUSES] } },
+      { orderBy: { createdAt: 'desc' } },
+    );
   }
   async currentOf(userId: string) {
     const [live] = await this.liveOf(userId);
@@ -142,7 +150,11 @@ export class MikroOrmPaymentRepository extends PaymentRepository {
   }
   paymentById(id: string) {
     const inTransaction = this.em.isInTransaction();
-    return this.em.findOne(Payment, { id }, inTransaction ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true });
+    return this.em.findOne(
+      Payment,
+      { id },
+      inTransaction ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true },
+    );
   }
   paymentByInvoice(invoiceId: string) {
     return this.em.findOne(Payment, { invoiceId });
@@ -157,7 +169,9 @@ export class MikroOrmPaymentRepository extends PaymentRepository {
     return this.em.findOne(Refund, { providerRefundId });
   }
   async nextCreditNoteNumber(): Promise<string> {
-    const [row] = await this.em.execute<Array<{ n: string }>>(`select nextval('billing.credit_note_numbers')::text as n`);
+    const [row] = await this.em.execute<Array<{ n: string }>>(
+      `select nextval('billing.credit_note_numbers')::text as n`,
+    );
     return `CN-${row.n.padStart(6, '0')}`;
   }
   add(...entities: Array<Invoice | Payment | Refund>) {

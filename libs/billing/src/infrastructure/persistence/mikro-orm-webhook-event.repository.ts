@@ -44,12 +44,18 @@ export class MikroOrmWebhookEventRepository extends WebhookEventRepository {
   }
 
   byIdForUpdate(id: string) {
-    return this.em.findOne(WebhookEvent, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, populate: ['payload'] });
+    return this.em.findOne(
+      WebhookEvent,
+      { id },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, populate: ['payload'] },
+    );
   }
 
   async lockCustomer(providerCustomerId: string): Promise<void> {
     // A transaction-scoped advisory lock: released by the commit or rollback, whatever happens.
-    await this.em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`billing:customer:${providerCustomerId}`]);
+    await this.em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [
+      `billing:customer:${providerCustomerId}`,
+    ]);
   }
 
   due(now: Date, maxAttempts: number, limit: number) {
@@ -72,7 +78,11 @@ export class MikroOrmWebhookEventRepository extends WebhookEventRepository {
   page(filter: { status?: WebhookStatus; type?: string }, limit: number, beforeId?: string) {
     return this.em.find(
       WebhookEvent,
-      { ...(filter.status ? { status: filter.status } : {}), ...(filter.type ? { type: filter.type } : {}), ...(beforeId ? { id: { $lt: beforeId } } : {}) },
+      {
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.type ? { type: filter.type } : {}),
+        ...(beforeId ? { id: { $lt: beforeId } } : {}),
+      },
       { orderBy: { id: 'desc' }, limit },
     );
   }

@@ -13,7 +13,14 @@ export class SqlUsageCounters extends UsageCounters {
     super();
   }
 
-  async consume(input: { userId: string; quota: QuotaName; period: UsagePeriod; amount: number; limit: number | null; key?: string }) {
+  async consume(input: {
+    userId: string;
+    quota: QuotaName;
+    period: UsagePeriod;
+    amount: number;
+    limit: number | null;
+    key?: string;
+  }) {
     return this.em.transactional(async (em) => {
       if (input.key) {
         const recorded = await em.execute<unknown[]>(
@@ -22,7 +29,8 @@ export class SqlUsageCounters extends UsageCounters {
           [input.userId, input.quota, input.key, input.amount, input.period.start.toISOString()],
         );
         // Already counted under this key: report the current total, count nothing.
-        if (!recorded.length) return { accepted: true, used: await this.usedWith(em, input.userId, input.quota, input.period) };
+        if (!recorded.length)
+          return { accepted: true, used: await this.usedWith(em, input.userId, input.quota, input.period) };
       }
       const rows = await em.execute<Array<{ used: number }>>(
         `insert into billing.usage_counters as c (user_id, quota, period_start, period_end, used)
@@ -46,7 +54,11 @@ export class SqlUsageCounters extends UsageCounters {
       if (rows.length) return { accepted: true, used: Number(rows[0].used) };
       if (input.key) {
         // The key must not stay recorded for a consumption that did not happen.
-        await em.execute(`delete from billing.usage_records where user_id = ? and quota = ? and key = ?`, [input.userId, input.quota, input.key]);
+        await em.execute(`delete from billing.usage_records where user_id = ? and quota = ? and key = ?`, [
+          input.userId,
+          input.quota,
+          input.key,
+        ]);
       }
       return { accepted: false, used: await this.usedWith(em, input.userId, input.quota, input.period) };
     });
@@ -55,11 +67,10 @@ export class SqlUsageCounters extends UsageCounters {
   async release(input: { userId: string; quota: QuotaName; period: UsagePeriod; amount: number; key?: string }) {
     return this.em.transactional(async (em) => {
       if (input.key) {
-        const removed = await em.execute<unknown[]>(`delete from billing.usage_records where user_id = ? and quota = ? and key = ? returning 1`, [
-          input.userId,
-          input.quota,
-          input.key,
-        ]);
+        const removed = await em.execute<unknown[]>(
+          `delete from billing.usage_records where user_id = ? and quota = ? and key = ? returning 1`,
+          [input.userId, input.quota, input.key],
+        );
         if (!removed.length) return this.usedWith(em, input.userId, input.quota, input.period);
       }
       const rows = await em.execute<Array<{ used: number }>>(

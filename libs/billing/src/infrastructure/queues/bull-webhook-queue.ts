@@ -1,7 +1,11 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bull';
-import { PROCESS_WEBHOOK_QUEUE, WebhookQueue, type ProcessWebhookJob } from '../../application/webhooks/webhook-queue.js';
+import {
+  PROCESS_WEBHOOK_QUEUE,
+  WebhookQueue,
+  type ProcessWebhookJob,
+} from '../../application/webhooks/webhook-queue.js';
 
 @Injectable()
 export class BullWebhookQueue extends WebhookQueue {

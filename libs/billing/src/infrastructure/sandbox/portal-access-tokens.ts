@@ -17,7 +17,9 @@ export class PortalAccessTokens {
 
   async issue(portalSessionId: string): Promise<string> {
     const token = randomBytes(24).toString('base64url');
-    await this.redis.commands().set(this.key(token), portalSessionId, 'EX', this.config.billing.sandbox.portalTtlSeconds);
+    await this.redis
+      .commands()
+      .set(this.key(token), portalSessionId, 'EX', this.config.billing.sandbox.portalTtlSeconds);
     return token;
   }
 

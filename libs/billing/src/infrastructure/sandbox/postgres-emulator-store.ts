@@ -6,22 +6,27 @@ export class PostgresEmulatorStore implements EmulatorStore {
   constructor(private readonly orm: MikroORM) {}
 
   async get<T extends EmulatorObject>(id: string): Promise<T | undefined> {
-    const [row] = await this.orm.em.fork().execute<Array<{ data: T }>>(`select data from billing.sandbox_objects where id = ?`, [id]);
+    const [row] = await this.orm.em
+      .fork()
+      .execute<Array<{ data: T }>>(`select data from billing.sandbox_objects where id = ?`, [id]);
     return row?.data;
   }
 
   async put(object: EmulatorObject): Promise<void> {
     await this.orm.em
       .fork()
-      .execute(`insert into billing.sandbox_objects (id, object, data) values (?, ?, ?::jsonb) on conflict (id) do update set data = excluded.data`, [
-        object.id,
-        object.object,
-        JSON.stringify(object),
-      ]);
+      .execute(
+        `insert into billing.sandbox_objects (id, object, data) values (?, ?, ?::jsonb) on conflict (id) do update set data = excluded.data`,
+        [object.id, object.object, JSON.stringify(object)],
+      );
   }
 
   async list<T extends EmulatorObject>(objectType: string): Promise<T[]> {
-    const rows = await this.orm.em.fork().execute<Array<{ data: T }>>(`select data from billing.sandbox_objects where object = ? order by seq`, [objectType]);
+    const rows = await this.orm.em
+      .fork()
+      .execute<Array<{ data: T }>>(`select data from billing.sandbox_objects where object = ? order by seq`, [
+        objectType,
+      ]);
     return rows.map((row) => row.data);
   }
 }

@@ -93,8 +93,12 @@ export class SandboxEventForwarder implements OnApplicationBootstrap {
       for (const event of events) {
         const payload = JSON.stringify(event);
         await this.receive
-          .execute(new ReceiveWebhookCommand(Buffer.from(payload), signWebhookPayload(payload, this.sandbox.webhookSecret)))
-          .catch((error: unknown) => this.logger.error({ err: error, eventId: event.id }, 'sandbox event not delivered'));
+          .execute(
+            new ReceiveWebhookCommand(Buffer.from(payload), signWebhookPayload(payload, this.sandbox.webhookSecret)),
+          )
+          .catch((error: unknown) =>
+            this.logger.error({ err: error, eventId: event.id }, 'sandbox event not delivered'),
+          );
       }
     });
   }

@@ -38,7 +38,10 @@ export class StripePaymentProvider extends PaymentProvider {
     });
   }
 
-  async createCustomer(input: { userId: string; email: string | null; name: string | null }, idempotencyKey: string): Promise<string> {
+  async createCustomer(
+    input: { userId: string; email: string | null; name: string | null },
+    idempotencyKey: string,
+  ): Promise<string> {
     const customer = await this.stripe.customers.create(
       { email: input.email ?? undefined, name: input.name ?? undefined, metadata: { userId: input.userId } },
       { idempotencyKey },
@@ -47,7 +50,12 @@ export class StripePaymentProvider extends PaymentProvider {
   }
 
   async syncPlan(plan: Plan, known: ProviderPrice[]) {
-    const productFields = { name: plan.name, description: plan.description || undefined, active: !plan.isArchived, metadata: { planId: plan.id } };
+    const productFields = {
+      name: plan.name,
+      description: plan.description || undefined,
+      active: !plan.isArchived,
+      metadata: { planId: plan.id },
+    };
     const productId = plan.providerProductId
       ? (await this.stripe.products.update(plan.providerProductId, productFields)).id
       : (await this.stripe.products.create(productFields, { idempotencyKey: `product:${plan.id}` })).id;
@@ -56,7 +64,9 @@ export class StripePaymentProvider extends PaymentProvider {
     for (const interval of BILLING_INTERVALS) {
       const wanted = plan.prices[interval];
       const current = known.filter((price) => price.interval === interval && price.active);
-      const matching = current.find((price) => wanted && price.amount === wanted.amount && price.currency === wanted.currency);
+      const matching = current.find(
+        (price) => wanted && price.amount === wanted.amount && price.currency === wanted.currency,
+      );
       for (const stale of current.filter((price) => price !== matching)) {
         await this.stripe.prices.update(stale.providerPriceId, { active: false });
         deactivated.push(stale.providerPriceId);
@@ -79,7 +89,15 @@ export class StripePaymentProvider extends PaymentProvider {
   }
 
   async createCheckoutSession(
-    input: { providerCustomerId: string; userId: string; providerPriceId: string; trialDays: number; metadata: Record<string, string>; successUrl: string; cancelUrl: string },
+    input: {
+      providerCustomerId: string;
+      userId: string;
+      providerPriceId: string;
+      trialDays: number;
+      metadata: Record<string, string>;
+      successUrl: string;
+      cancelUrl: string;
+    },
     idempotencyKey: string,
   ) {
     const session = await this.stripe.checkout.sessions.create(
@@ -91,7 +109,10 @@ export class StripePaymentProvider extends PaymentProvider {
         success_url: input.successUrl,
         cancel_url: input.cancelUrl,
         metadata: input.metadata,
-        subscription_data: { metadata: input.metadata, ...(input.trialDays > 0 ? { trial_period_days: input.trialDays } : {}) },
+        subscription_data: {
+          metadata: input.metadata,
+          ...(input.trialDays > 0 ? { trial_period_days: input.trialDays } : {}),
+        },
       },
       { idempotencyKey },
     );
@@ -99,24 +120,42 @@ export class StripePaymentProvider extends PaymentProvider {
   }
 
   async createPortalSession(providerCustomerId: string, returnUrl: string): Promise<string> {
-    return (await this.stripe.billingPortal.sessions.create({ customer: providerCustomerId, return_url: returnUrl })).url;
+    return (await this.stripe.billingPortal.sessions.create({ customer: providerCustomerId, return_url: returnUrl }))
+      .url;
   }
 
   async retrieveSubscription(providerSubscriptionId: string): Promise<ProviderSubscription> {
     return toProviderSubscription(await this.stripe.subscriptions.retrieve(providerSubscriptionId));
   }
 
-  async previewPriceChange(providerSubscriptionId: string, providerPriceId: string, proration: ProrationBehavior): Promise<ChangePreview> {
+  async previewPriceChange(
+    providerSubscriptionId: string,
+    providerPriceId: string,
+    proration: ProrationBehavior,
+  ): Promise<ChangePreview> {
     const subscription = await this.stripe.subscriptions.retrieve(providerSubscriptionId);
     if (proration === 'none') {
       // A downgrade charges nothing now; the next renewal bills the new price.
       const price = await this.stripe.prices.retrieve(providerPriceId);
-      return { amountDueNow: 0, currency: price.currency, lines: [{ description: `From the next period: ${price.nickname ?? price.id}`, amount: price.unit_amount ?? 0, proration: false }] };
+      return {
+        amountDueNow: 0,
+        currency: price.currency,
+        lines: [
+          {
+            description: `From the next period: ${price.nickname ?? price.id}`,
+            amount: price.unit_amount ?? 0,
+            proration: false,
+          },
+        ],
+      };
     }
     const preview = await this.stripe.invoices.createPreview({
       customer: typeof subscription.customer === 'string' ? subscription.customer : subscription.customer.id,
       subscription: providerSubscriptionId,
-      subscription_details: { items: [{ id: subscription.items.data[0].id, price: providerPriceId }], proration_behavior: proration },
+      subscription_details: {
+        items: [{ id: subscription.items.data[0].id, price: providerPriceId }],
+        proration_behavior: proration,
+      },
     });
     return {
       amountDueNow: preview.amount_due,
@@ -129,7 +168,12 @@ export class StripePaymentProvider extends PaymentProvider {
     };
   }
 
-  async changePrice(providerSubscriptionId: string, providerPriceId: string, proration: ProrationBehavior, idempotencyKey: string) {
+  async changePrice(
+    providerSubscriptionId: string,
+    providerPriceId: string,
+    proration: ProrationBehavior,
+    idempotencyKey: string,
+  ) {
     const subscription = await this.stripe.subscriptions.retrieve(providerSubscriptionId);
     const updated = await this.stripe.subscriptions.update(
       providerSubscriptionId,
@@ -139,36 +183,66 @@ export class StripePaymentProvider extends PaymentProvider {
     return toProviderSubscription(updated);
   }
 
-  async scheduleCancellation(providerSubscriptionId: string, cancel: boolean, feedback: string | null, comment: string | null, idempotencyKey: string) {
+  async scheduleCancellation(
+    providerSubscriptionId: string,
+    cancel: boolean,
+    feedback: string | null,
+    comment: string | null,
+    idempotencyKey: string,
+  ) {
     const updated = await this.stripe.subscriptions.update(
       providerSubscriptionId,
       {
         cancel_at_period_end: cancel,
-        ...(cancel ? { cancellation_details: { feedback: (feedback ?? undefined) as Stripe.SubscriptionUpdateParams.CancellationDetails.Feedback, comment: comment ?? undefined } } : {}),
+        ...(cancel
+          ? {
+              cancellation_details: {
+                feedback: (feedback ?? undefined) as Stripe.SubscriptionUpdateParams.CancellationDetails.Feedback,
+                comment: comment ?? undefined,
+              },
+            }
+          : {}),
       },
       { idempotencyKey },
     );
     return toProviderSubscription(updated);
   }
 
-  async cancelNow(providerSubscriptionId: string, feedback: string | null, comment: string | null, idempotencyKey: string) {
+  async cancelNow(
+    providerSubscriptionId: string,
+    feedback: string | null,
+    comment: string | null,
+    idempotencyKey: string,
+  ) {
     const canceled = await this.stripe.subscriptions.cancel(
       providerSubscriptionId,
-      { cancellation_details: { feedback: (feedback ?? undefined) as Stripe.SubscriptionCancelParams.CancellationDetails.Feedback, comment: comment ?? undefined } },
+      {
+        cancellation_details: {
+          feedback: (feedback ?? undefined) as Stripe.SubscriptionCancelParams.CancellationDetails.Feedback,
+          comment: comment ?? undefined,
+        },
+      },
       { idempotencyKey },
     );
     return toProviderSubscription(canceled);
   }
 
   async pause(providerSubscriptionId: string, idempotencyKey: string) {
-    return toProviderSubscription(await this.stripe.subscriptions.pause(providerSubscriptionId, {}, { idempotencyKey }));
+    return toProviderSubscription(
+      await this.stripe.subscriptions.pause(providerSubscriptionId, {}, { idempotencyKey }),
+    );
   }
 
   async resume(providerSubscriptionId: string, idempotencyKey: string) {
-    return toProviderSubscription(await this.stripe.subscriptions.resume(providerSubscriptionId, {}, { idempotencyKey }));
+    return toProviderSubscription(
+      await this.stripe.subscriptions.resume(providerSubscriptionId, {}, { idempotencyKey }),
+    );
   }
 
-  async refund(input: { providerPaymentId: string; amount: number; reason: string | null; refundId: string }, idempotencyKey: string) {
+  async refund(
+    input: { providerPaymentId: string; amount: number; reason: string | null; refundId: string },
+    idempotencyKey: string,
+  ) {
     const refund = await this.stripe.refunds.create(
       {
         payment_intent: input.providerPaymentId,
@@ -178,7 +252,12 @@ export class StripePaymentProvider extends PaymentProvider {
       },
       { idempotencyKey },
     );
-    const status: 'succeeded' | 'pending' | 'failed' = refund.status === 'succeeded' ? 'succeeded' : refund.status === 'failed' || refund.status === 'canceled' ? 'failed' : 'pending';
+    const status: 'succeeded' | 'pending' | 'failed' =
+      refund.status === 'succeeded'
+        ? 'succeeded'
+        : refund.status === 'failed' || refund.status === 'canceled'
+          ? 'failed'
+          : 'pending';
     return { providerRefundId: refund.id, status };
   }
 
@@ -193,12 +272,23 @@ export class StripePaymentProvider extends PaymentProvider {
     if (!signature) throw new InvalidWebhookSignatureError('The Stripe-Signature header is missing');
     let event: Stripe.Event;
     try {
-      event = this.stripe.webhooks.constructEvent(rawBody, signature, this.connection.webhookSecret, this.connection.webhookToleranceSeconds);
+      event = this.stripe.webhooks.constructEvent(
+        rawBody,
+        signature,
+        this.connection.webhookSecret,
+        this.connection.webhookToleranceSeconds,
+      );
     } catch (error) {
       throw new InvalidWebhookSignatureError(`The webhook signature does not verify: ${(error as Error).message}`);
     }
     const object = event.data.object as unknown as Record<string, unknown>;
-    return { id: event.id, type: event.type, createdAt: new Date(event.created * 1_000), providerCustomerId: customerOf(object), payload: event as unknown as Record<string, unknown> };
+    return {
+      id: event.id,
+      type: event.type,
+      createdAt: new Date(event.created * 1_000),
+      providerCustomerId: customerOf(object),
+      payload: event as unknown as Record<string, unknown>,
+    };
   }
 
   interpret(event: { type: string; payload: Record<string, unknown> }) {

@@ -6,7 +6,8 @@ import type { BillingFact, ProviderSubscription } from '../../application/paymen
 // The anti-corruption layer: Stripe's objects are read here and nowhere else.
 
 const toDate = (seconds: number | null | undefined): Date | null => (seconds ? new Date(seconds * 1_000) : null);
-const idOf = (value: string | { id: string } | null | undefined): string | null => (value == null ? null : typeof value === 'string' ? value : value.id);
+const idOf = (value: string | { id: string } | null | undefined): string | null =>
+  value == null ? null : typeof value === 'string' ? value : value.id;
 
 export function toProviderSubscription(subscription: Stripe.Subscription): ProviderSubscription {
   const item = subscription.items.data[0];
@@ -107,13 +108,25 @@ export function interpretStripeEvent(type: string, object: Record<string, unknow
       if (!paymentIntent) return null;
       const refunds = (charge as { refunds?: { data?: Array<{ id: string; created: number }> } }).refunds?.data ?? [];
       const latest = [...refunds].sort((a, b) => b.created - a.created)[0];
-      return { kind: 'charge-refunded', providerPaymentId: paymentIntent, providerCustomerId: idOf(charge.customer), amountRefunded: charge.amount_refunded, providerRefundId: latest?.id ?? null };
+      return {
+        kind: 'charge-refunded',
+        providerPaymentId: paymentIntent,
+        providerCustomerId: idOf(charge.customer),
+        amountRefunded: charge.amount_refunded,
+        providerRefundId: latest?.id ?? null,
+      };
     }
     case 'charge.dispute.created': {
       const dispute = object as unknown as Stripe.Dispute;
       const paymentIntent = idOf(dispute.payment_intent);
       if (!paymentIntent) return null;
-      return { kind: 'dispute-created', providerPaymentId: paymentIntent, disputeId: dispute.id, reason: dispute.reason ?? null, createdAt: toDate(dispute.created)! };
+      return {
+        kind: 'dispute-created',
+        providerPaymentId: paymentIntent,
+        disputeId: dispute.id,
+        reason: dispute.reason ?? null,
+        createdAt: toDate(dispute.created)!,
+      };
     }
     default:
       return null;

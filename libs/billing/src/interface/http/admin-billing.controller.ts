@@ -34,12 +34,22 @@ export class AdminBillingController {
   @HttpCode(201)
   @ApiOperation({
     summary: 'Refund a payment (in full or in part) and issue a credit note',
-    description: 'Payments older than the refund policy window (30 days by default) need `force: true` and a `comment`.',
+    description:
+      'Payments older than the refund policy window (30 days by default) need `force: true` and a `comment`.',
   })
   @ApiOkResponse({ type: RefundResponse })
   @ApiProblems(400, 401, 403, 404, 422)
   refund(@CurrentUser() principal: Principal, @Body() body: RefundRequest) {
-    return this.commands.execute(new IssueRefundCommand(principal.userId, body.paymentId, body.amount, body.reason, body.comment?.trim() || null, body.force ?? false));
+    return this.commands.execute(
+      new IssueRefundCommand(
+        principal.userId,
+        body.paymentId,
+        body.amount,
+        body.reason,
+        body.comment?.trim() || null,
+        body.force ?? false,
+      ),
+    );
   }
 
   @Get('payments')
@@ -51,11 +61,15 @@ export class AdminBillingController {
   }
 
   @Get('webhooks')
-  @ApiOperation({ summary: 'Received webhook events, newest first (filter by status to find failed or unresolved ones)' })
+  @ApiOperation({
+    summary: 'Received webhook events, newest first (filter by status to find failed or unresolved ones)',
+  })
   @ApiOkResponse({ type: WebhookPageResponse })
   @ApiProblems(400, 401, 403)
   webhooks(@Query() query: WebhookListQuery) {
-    return this.queries.execute(new ListWebhooksQuery({ status: query.status, type: query.type }, query.limit, query.cursor));
+    return this.queries.execute(
+      new ListWebhooksQuery({ status: query.status, type: query.type }, query.limit, query.cursor),
+    );
   }
 
   @Post('webhooks/:id/replay')

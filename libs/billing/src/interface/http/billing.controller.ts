@@ -45,11 +45,17 @@ export class BillingController {
   @Post('checkout')
   @HttpCode(201)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Start a checkout for a plan', description: 'Returns the payment page to send the user to. The subscription exists once the provider confirms the payment (webhook).' })
+  @ApiOperation({
+    summary: 'Start a checkout for a plan',
+    description:
+      'Returns the payment page to send the user to. The subscription exists once the provider confirms the payment (webhook).',
+  })
   @ApiOkResponse({ type: CheckoutResponse })
   @ApiProblems(400, 401, 404, 409)
   checkout(@CurrentUser() principal: Principal, @Body() body: CheckoutRequest) {
-    return this.commands.execute(new StartCheckoutCommand(principal.userId, body.planId, body.interval, body.attribution ?? {}));
+    return this.commands.execute(
+      new StartCheckoutCommand(principal.userId, body.planId, body.interval, body.attribution ?? {}),
+    );
   }
 
   @Post('portal')
@@ -76,12 +82,15 @@ export class BillingController {
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'Upgrade or downgrade (or quote it with `preview: true`)',
-    description: 'An upgrade applies now and charges the prorated difference; a downgrade applies at the period end, with warnings for quotas already above the new limits.',
+    description:
+      'An upgrade applies now and charges the prorated difference; a downgrade applies at the period end, with warnings for quotas already above the new limits.',
   })
   @ApiOkResponse({ type: ChangeSubscriptionResponse })
   @ApiProblems(400, 401, 404, 409)
   change(@CurrentUser() principal: Principal, @Body() body: ChangeSubscriptionRequest) {
-    return this.commands.execute(new ChangeSubscriptionCommand(principal.userId, body.planId, body.interval, body.preview ?? false));
+    return this.commands.execute(
+      new ChangeSubscriptionCommand(principal.userId, body.planId, body.interval, body.preview ?? false),
+    );
   }
 
   @Post('subscription/cancel')
@@ -92,7 +101,12 @@ export class BillingController {
   @ApiProblems(400, 401, 404, 409)
   cancel(@CurrentUser() principal: Principal, @Body() body: CancelSubscriptionRequest) {
     return this.commands.execute(
-      new ManageSubscriptionCommand(principal.userId, { kind: 'cancel', atPeriodEnd: body.atPeriodEnd ?? true, feedback: body.reason ?? null, comment: body.comment ?? null }),
+      new ManageSubscriptionCommand(principal.userId, {
+        kind: 'cancel',
+        atPeriodEnd: body.atPeriodEnd ?? true,
+        feedback: body.reason ?? null,
+        comment: body.comment ?? null,
+      }),
     );
   }
 

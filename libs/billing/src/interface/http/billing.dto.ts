@@ -1,8 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateBy } from 'class-validator';
+import {
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 import { CursorPageQuery } from '@lib/platform';
-import { CANCELLATION_FEEDBACK, type CancellationFeedback } from '../../application/commands/manage-subscription/manage-subscription.command.js';
+import {
+  CANCELLATION_FEEDBACK,
+  type CancellationFeedback,
+} from '../../application/commands/manage-subscription/manage-subscription.command.js';
 import { REFUND_REASONS, type RefundReason } from '../../domain/payment/refund.js';
 
 const INTERVALS = ['month', 'year'] as const;
@@ -17,8 +33,12 @@ const IsAttribution = () =>
         value !== null &&
         !Array.isArray(value) &&
         Object.keys(value).length <= 10 &&
-        Object.entries(value).every(([key, entry]) => /^[A-Za-z][A-Za-z0-9_]{0,34}$/.test(key) && typeof entry === 'string' && entry.length <= 200),
-      defaultMessage: () => 'attribution must map at most 10 keys (letters, digits, _; up to 35 characters) to strings of up to 200 characters',
+        Object.entries(value).every(
+          ([key, entry]) =>
+            /^[A-Za-z][A-Za-z0-9_]{0,34}$/.test(key) && typeof entry === 'string' && entry.length <= 200,
+        ),
+      defaultMessage: () =>
+        'attribution must map at most 10 keys (letters, digits, _; up to 35 characters) to strings of up to 200 characters',
     },
   });
 
@@ -34,7 +54,10 @@ export class PlanResponse {
   @ApiProperty() description!: string;
   @ApiProperty({ type: [String] }) benefits!: string[];
   @ApiProperty({ type: [PriceResponse] }) prices!: PriceResponse[];
-  @ApiProperty({ description: 'Typed entitlements: flags (boolean), quotas (integer or "unlimited"), levels (string)', example: { ad_free: true, episodes_per_month: 10, analytics: 'basic' } })
+  @ApiProperty({
+    description: 'Typed entitlements: flags (boolean), quotas (integer or "unlimited"), levels (string)',
+    example: { ad_free: true, episodes_per_month: 10, analytics: 'basic' },
+  })
   entitlements!: Record<string, boolean | number | string>;
   @ApiProperty() trialDays!: number;
   @ApiProperty() archived!: boolean;
@@ -43,7 +66,10 @@ export class PlanResponse {
 export class CheckoutRequest {
   @ApiProperty({ example: 'prime' }) @IsString() @MaxLength(40) planId!: string;
   @ApiProperty({ enum: INTERVALS }) @IsIn(INTERVALS) interval!: 'month' | 'year';
-  @ApiPropertyOptional({ description: 'What led to the purchase, e.g. `{ "contentId": "…", "campaign": "…" }`; kept with the subscription', example: { contentId: '0193…' } })
+  @ApiPropertyOptional({
+    description: 'What led to the purchase, e.g. `{ "contentId": "…", "campaign": "…" }`; kept with the subscription',
+    example: { contentId: '0193…' },
+  })
   @IsOptional()
   @IsObject()
   @IsAttribution()
@@ -63,7 +89,10 @@ export class SubscriptionResponse {
   @ApiProperty() id!: string;
   @ApiProperty() planId!: string;
   @ApiProperty({ enum: INTERVALS }) interval!: string;
-  @ApiProperty({ enum: ['incomplete', 'incomplete_expired', 'trialing', 'active', 'past_due', 'unpaid', 'canceled', 'paused'] }) status!: string;
+  @ApiProperty({
+    enum: ['incomplete', 'incomplete_expired', 'trialing', 'active', 'past_due', 'unpaid', 'canceled', 'paused'],
+  })
+  status!: string;
   @ApiProperty() amount!: number;
   @ApiProperty() currency!: string;
   @ApiProperty() currentPeriodStart!: string;
@@ -72,8 +101,15 @@ export class SubscriptionResponse {
   @ApiProperty({ nullable: true, type: String }) canceledAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) endedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) trialEnd!: string | null;
-  @ApiProperty({ nullable: true, type: Object }) cancellation!: { feedback: string | null; comment: string | null } | null;
-  @ApiProperty({ nullable: true, type: Object, description: 'After a downgrade, the previous plan stays in force until `until`' })
+  @ApiProperty({ nullable: true, type: Object }) cancellation!: {
+    feedback: string | null;
+    comment: string | null;
+  } | null;
+  @ApiProperty({
+    nullable: true,
+    type: Object,
+    description: 'After a downgrade, the previous plan stays in force until `until`',
+  })
   pendingDowngrade!: { keepsPlanId: string; until: string } | null;
   @ApiProperty({ nullable: true, type: String }) pastDueSince!: string | null;
 }
@@ -82,7 +118,8 @@ export class UsageResponse {
   @ApiProperty({ example: 'episodes_per_month' }) entitlement!: string;
   @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string', enum: ['unlimited'] }] }) limit!: number | 'unlimited';
   @ApiProperty() used!: number;
-  @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string', enum: ['unlimited'] }] }) remaining!: number | 'unlimited';
+  @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string', enum: ['unlimited'] }] }) remaining!:
+    number | 'unlimited';
   @ApiProperty({ nullable: true, type: String }) periodStart!: string | null;
   @ApiProperty({ nullable: true, type: String }) periodEnd!: string | null;
 }
@@ -92,7 +129,12 @@ export class BillingOverviewResponse {
   @ApiProperty() planId!: string;
   @ApiProperty() planName!: string;
   @ApiProperty({ type: Object }) entitlements!: Record<string, boolean | number | string>;
-  @ApiProperty({ nullable: true, type: String, description: 'When a time-limited plan (grace period, downgrade hold) lapses' }) validUntil!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'When a time-limited plan (grace period, downgrade hold) lapses',
+  })
+  validUntil!: string | null;
   @ApiProperty({ nullable: true, type: String }) thenPlanId!: string | null;
   @ApiProperty({ type: SubscriptionResponse, nullable: true }) subscription!: SubscriptionResponse | null;
   @ApiProperty({ type: [UsageResponse] }) usage!: UsageResponse[];
@@ -101,7 +143,10 @@ export class BillingOverviewResponse {
 export class ChangeSubscriptionRequest {
   @ApiProperty({ example: 'creator-plus' }) @IsString() @MaxLength(40) planId!: string;
   @ApiProperty({ enum: INTERVALS }) @IsIn(INTERVALS) interval!: 'month' | 'year';
-  @ApiPropertyOptional({ default: false, description: 'Quote the change without making it' }) @IsOptional() @IsBoolean() preview?: boolean;
+  @ApiPropertyOptional({ default: false, description: 'Quote the change without making it' })
+  @IsOptional()
+  @IsBoolean()
+  preview?: boolean;
 }
 
 export class ChangeLineResponse {
@@ -122,14 +167,22 @@ export class ChangeSubscriptionResponse {
   @ApiProperty({ description: 'Charged now (prorated) for an upgrade; 0 for a downgrade' }) amountDueNow!: number;
   @ApiProperty() currency!: string;
   @ApiProperty({ type: [ChangeLineResponse] }) lines!: ChangeLineResponse[];
-  @ApiProperty({ description: 'When the new plan applies: now (upgrade) or the period end (downgrade)' }) effectiveAt!: string;
-  @ApiProperty({ type: [QuotaWarningResponse], description: 'Quotas already above the new plan’s limit' }) warnings!: QuotaWarningResponse[];
+  @ApiProperty({ description: 'When the new plan applies: now (upgrade) or the period end (downgrade)' })
+  effectiveAt!: string;
+  @ApiProperty({ type: [QuotaWarningResponse], description: 'Quotas already above the new plan’s limit' })
+  warnings!: QuotaWarningResponse[];
   @ApiProperty({ type: SubscriptionResponse, nullable: true }) subscription!: SubscriptionResponse | null;
 }
 
 export class CancelSubscriptionRequest {
-  @ApiPropertyOptional({ default: true, description: 'Keep access until the period end (default) or end now' }) @IsOptional() @IsBoolean() atPeriodEnd?: boolean;
-  @ApiPropertyOptional({ enum: CANCELLATION_FEEDBACK, description: 'Why, for churn analysis' }) @IsOptional() @IsIn(CANCELLATION_FEEDBACK) reason?: CancellationFeedback;
+  @ApiPropertyOptional({ default: true, description: 'Keep access until the period end (default) or end now' })
+  @IsOptional()
+  @IsBoolean()
+  atPeriodEnd?: boolean;
+  @ApiPropertyOptional({ enum: CANCELLATION_FEEDBACK, description: 'Why, for churn analysis' })
+  @IsOptional()
+  @IsIn(CANCELLATION_FEEDBACK)
+  reason?: CancellationFeedback;
   @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @MaxLength(500) comment?: string;
 }
 
@@ -140,7 +193,11 @@ export class RefundResponse {
   @ApiProperty() currency!: string;
   @ApiProperty({ enum: ['pending', 'succeeded', 'failed'] }) status!: string;
   @ApiProperty({ nullable: true, type: String }) reason!: string | null;
-  @ApiProperty({ nullable: true, type: Object }) creditNote!: { number: string; amount: number; issuedAt: string } | null;
+  @ApiProperty({ nullable: true, type: Object }) creditNote!: {
+    number: string;
+    amount: number;
+    issuedAt: string;
+  } | null;
   @ApiProperty() createdAt!: string;
 }
 
@@ -192,10 +249,21 @@ export class InvoicePageResponse {
 
 export class RefundRequest {
   @ApiProperty() @IsUUID() paymentId!: string;
-  @ApiPropertyOptional({ description: 'Minor units; default: everything still refundable' }) @IsOptional() @IsInt() @Min(1) amount?: number;
+  @ApiPropertyOptional({ description: 'Minor units; default: everything still refundable' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  amount?: number;
   @ApiProperty({ enum: REFUND_REASONS }) @IsIn(REFUND_REASONS) reason!: RefundReason;
-  @ApiPropertyOptional({ maxLength: 500, description: 'Required with `force`' }) @IsOptional() @IsString() @MaxLength(500) comment?: string;
-  @ApiPropertyOptional({ default: false, description: 'Refund a payment older than the refund policy window' }) @IsOptional() @IsBoolean() force?: boolean;
+  @ApiPropertyOptional({ maxLength: 500, description: 'Required with `force`' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  comment?: string;
+  @ApiPropertyOptional({ default: false, description: 'Refund a payment older than the refund policy window' })
+  @IsOptional()
+  @IsBoolean()
+  force?: boolean;
 }
 
 export class WebhookEventResponse {
@@ -224,11 +292,18 @@ export class WebhookListQuery extends CursorPageQuery {
   @IsIn(['received', 'processing', 'processed', 'ignored', 'failed', 'unresolved'])
   status?: 'received' | 'processing' | 'processed' | 'ignored' | 'failed' | 'unresolved';
 
-  @ApiPropertyOptional({ example: 'invoice.paid' }) @IsOptional() @IsString() @Matches(/^[a-z0-9_.]{1,100}$/) type?: string;
+  @ApiPropertyOptional({ example: 'invoice.paid' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9_.]{1,100}$/)
+  type?: string;
 }
 
 export class RevenueMetricsQuery {
   @ApiProperty({ example: '2026-01-01T00:00:00Z' }) @Type(() => Date) @IsDate() from!: Date;
   @ApiProperty({ example: '2026-07-01T00:00:00Z', description: 'Exclusive' }) @Type(() => Date) @IsDate() to!: Date;
-  @ApiPropertyOptional({ enum: ['day', 'week', 'month'], default: 'month' }) @IsOptional() @IsIn(['day', 'week', 'month']) interval: 'day' | 'week' | 'month' = 'month';
+  @ApiPropertyOptional({ enum: ['day', 'week', 'month'], default: 'month' })
+  @IsOptional()
+  @IsIn(['day', 'week', 'month'])
+  interval: 'day' | 'week' | 'month' = 'month';
 }

@@ -25,7 +25,9 @@ export class SandboxCheckoutNotOpenError extends DomainError {
   readonly kind = 'conflict';
 
   constructor(status: string) {
-    super(`This checkout is ${status === 'complete' ? 'already paid' : 'closed'}; nothing was charged again`, { status });
+    super(`This checkout is ${status === 'complete' ? 'already paid' : 'closed'}; nothing was charged again`, {
+      status,
+    });
   }
 }
 

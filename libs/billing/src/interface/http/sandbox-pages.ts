@@ -1,4 +1,5 @@
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const money = (amount: number, currency: string) =>
   new Intl.NumberFormat('en', { style: 'currency', currency: currency.toUpperCase() }).format(amount / 100);
@@ -36,14 +37,20 @@ export function checkoutPage(model: CheckoutPageModel): string {
   const price = `<p class="amount">${escapeHtml(money(model.amount, model.currency))} <span class="note">per ${escapeHtml(model.interval)}</span></p>`;
   const trial = model.trialDays ? `<p>${model.trialDays}-day free trial first.</p>` : '';
   if (model.status === 'complete') {
-    return page('Payment complete', `<h1>Payment complete</h1><p>You are subscribed to <strong>${escapeHtml(model.productName)}</strong>.</p>${
-      model.successUrl ? `<p><a href="${escapeHtml(model.successUrl)}">Continue</a></p>` : ''
-    }`);
+    return page(
+      'Payment complete',
+      `<h1>Payment complete</h1><p>You are subscribed to <strong>${escapeHtml(model.productName)}</strong>.</p>${
+        model.successUrl ? `<p><a href="${escapeHtml(model.successUrl)}">Continue</a></p>` : ''
+      }`,
+    );
   }
   if (model.status === 'expired') {
-    return page('Payment declined', `<h1>Payment declined</h1><p>The card was declined; nothing was charged.</p>${
-      model.cancelUrl ? `<p><a href="${escapeHtml(model.cancelUrl)}">Back</a></p>` : ''
-    }`);
+    return page(
+      'Payment declined',
+      `<h1>Payment declined</h1><p>The card was declined; nothing was charged.</p>${
+        model.cancelUrl ? `<p><a href="${escapeHtml(model.cancelUrl)}">Back</a></p>` : ''
+      }`,
+    );
   }
   const action = (outcome: string) => `/sandbox/checkout/${encodeURIComponent(model.id)}/${outcome}`;
   return page(
@@ -58,7 +65,16 @@ export interface PortalPageModel {
   id: string;
   /** One-time token the page's forms carry: the first action uses it up. */
   actionToken: string;
-  subscriptions: Array<{ id: string; status: string; productName: string; amount: number; currency: string; interval: string; periodEnd: Date; cancelAtPeriodEnd: boolean }>;
+  subscriptions: Array<{
+    id: string;
+    status: string;
+    productName: string;
+    amount: number;
+    currency: string;
+    interval: string;
+    periodEnd: Date;
+    cancelAtPeriodEnd: boolean;
+  }>;
   returnUrl: string | null;
 }
 
@@ -77,7 +93,10 @@ ${live ? `<p class="note">Simulate the next renewal:</p><form method="post" acti
         })
         .join('')
     : '<p>No subscriptions.</p>';
-  return page('Billing portal', `<h1>Billing portal</h1>${rows}${model.returnUrl ? `<p><a href="${escapeHtml(model.returnUrl)}">Back</a></p>` : ''}`);
+  return page(
+    'Billing portal',
+    `<h1>Billing portal</h1>${rows}${model.returnUrl ? `<p><a href="${escapeHtml(model.returnUrl)}">Back</a></p>` : ''}`,
+  );
 }
 
 export interface InvoicePageModel {
@@ -93,7 +112,10 @@ export interface InvoicePageModel {
 /** The sandbox's hosted invoice (also its printable "PDF" link). */
 export function invoicePage(model: InvoicePageModel): string {
   const rows = model.lines
-    .map((line) => `<tr><td>${escapeHtml(line.description)}</td><td style="text-align:right">${escapeHtml(money(line.amount, model.currency))}</td></tr>`)
+    .map(
+      (line) =>
+        `<tr><td>${escapeHtml(line.description)}</td><td style="text-align:right">${escapeHtml(money(line.amount, model.currency))}</td></tr>`,
+    )
     .join('');
   return page(
     `Invoice ${model.number ?? ''}`,

@@ -15,7 +15,12 @@ import {
   type SubscriptionObject,
 } from '@lib/stripe-emulator';
 import { checkoutPage, invoicePage, portalPage, receiptPage } from './sandbox-pages.js';
-import { SandboxCheckoutNotOpenError, SandboxLinkExpiredError, SandboxPageNotFoundError, SandboxPortalTokenInvalidError } from './sandbox-pages.errors.js';
+import {
+  SandboxCheckoutNotOpenError,
+  SandboxLinkExpiredError,
+  SandboxPageNotFoundError,
+  SandboxPortalTokenInvalidError,
+} from './sandbox-pages.errors.js';
 
 /** The emulator objects these pages read, by their `object` field. */
 interface SandboxObjects {
@@ -63,7 +68,8 @@ export class SandboxController {
       currency: price?.currency ?? session.currency,
       interval,
       trialDays: session.amount_total === 0 && plan?.trialDays ? plan.trialDays : null,
-      successUrl: typeof session.success_url === 'string' ? session.success_url.replace('{CHECKOUT_SESSION_ID}', id) : null,
+      successUrl:
+        typeof session.success_url === 'string' ? session.success_url.replace('{CHECKOUT_SESSION_ID}', id) : null,
       cancelUrl: typeof session.cancel_url === 'string' ? session.cancel_url : null,
     });
   }
@@ -85,13 +91,17 @@ export class SandboxController {
   }
 
   @Get('portal/:id')
-  @ApiOperation({ summary: 'The sandbox billing portal: subscriptions, simulated renewals (each view uses up its one-time token)' })
+  @ApiOperation({
+    summary: 'The sandbox billing portal: subscriptions, simulated renewals (each view uses up its one-time token)',
+  })
   @ApiQuery({ name: 'token', description: 'the one-time token from the portal link or the previous page' })
   @Header('content-type', 'text/html; charset=utf-8')
   async portal(@Param('id') id: string, @Query('token') token?: string): Promise<string> {
     const session = await this.authorizedPortal(id, token);
     const emulator = this.sandbox.emulator!;
-    const subscriptions = (await emulator.store.list<SubscriptionObject>('subscription')).filter((subscription) => subscription.customer === session.customer);
+    const subscriptions = (await emulator.store.list<SubscriptionObject>('subscription')).filter(
+      (subscription) => subscription.customer === session.customer,
+    );
     return portalPage({
       id,
       actionToken: await this.portalTokens.issue(id),
@@ -116,13 +126,21 @@ export class SandboxController {
   }
 
   @Post('portal/:id/subscriptions/:subscriptionId/:action')
-  @ApiOperation({ summary: 'Simulate a renewal that pays (`renew`) or declines (`renew-declined`); needs the page\'s one-time token' })
+  @ApiOperation({
+    summary: "Simulate a renewal that pays (`renew`) or declines (`renew-declined`); needs the page's one-time token",
+  })
   @ApiQuery({ name: 'token', description: 'the one-time token the portal page put in its forms' })
   @Redirect()
-  async renew(@Param('id') id: string, @Param('subscriptionId') subscriptionId: string, @Param('action') action: string, @Query('token') token?: string) {
+  async renew(
+    @Param('id') id: string,
+    @Param('subscriptionId') subscriptionId: string,
+    @Param('action') action: string,
+    @Query('token') token?: string,
+  ) {
     const session = await this.authorizedPortal(id, token);
     const subscription = await this.find(subscriptionId, 'subscription');
-    if (subscription.customer !== session.customer || !['renew', 'renew-declined'].includes(action)) throw new SandboxPageNotFoundError();
+    if (subscription.customer !== session.customer || !['renew', 'renew-declined'].includes(action))
+      throw new SandboxPageNotFoundError();
     const emulator = this.sandbox.emulator!;
     await emulator.setPaymentOutcome(session.customer, action === 'renew' ? 'succeed' : 'decline');
     await emulator.renew(subscriptionId);
@@ -136,7 +154,12 @@ export class SandboxController {
   async receipt(@Param('id') id: string): Promise<string> {
     const charge = await this.find(id, 'charge');
     this.refuseAfter(charge.created + this.config.billing.sandbox.invoiceLinkTtlDays * DAY_SECONDS);
-    return receiptPage({ amount: charge.amount, refunded: charge.amount_refunded, currency: charge.currency, paidAt: new Date(charge.created * 1_000) });
+    return receiptPage({
+      amount: charge.amount,
+      refunded: charge.amount_refunded,
+      currency: charge.currency,
+      paidAt: new Date(charge.created * 1_000),
+    });
   }
 
   @Get('invoices/:id')
@@ -197,7 +220,8 @@ export class SandboxController {
   }
 
   private refuseAfter(expiresAtSeconds: number): void {
-    if (this.sandbox.emulator!.now() >= expiresAtSeconds) throw new SandboxLinkExpiredError(new Date(expiresAtSeconds * 1_000));
+    if (this.sandbox.emulator!.now() >= expiresAtSeconds)
+      throw new SandboxLinkExpiredError(new Date(expiresAtSeconds * 1_000));
   }
 
   private async find<T extends keyof SandboxObjects>(id: string, objectType: T): Promise<SandboxObjects[T]> {

@@ -16,7 +16,8 @@ export class StripeWebhookController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Stripe webhook endpoint',
-    description: 'Verifies the signature on the raw body, stores the event (once per Stripe event id) and answers at once; a job applies it.',
+    description:
+      'Verifies the signature on the raw body, stores the event (once per Stripe event id) and answers at once; a job applies it.',
   })
   @ApiHeader({ name: 'stripe-signature', required: true })
   @ApiOkResponse({ schema: { properties: { received: { type: 'boolean' }, duplicate: { type: 'boolean' } } } })

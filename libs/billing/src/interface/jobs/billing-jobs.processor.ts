@@ -3,7 +3,11 @@ import type { Job } from 'bull';
 import { OnJob } from '@lib/platform';
 import { BillingMaintenance } from '../../application/webhooks/billing-maintenance.js';
 import { WebhookProcessor } from '../../application/webhooks/webhook-processor.js';
-import { BILLING_MAINTENANCE_QUEUE, PROCESS_WEBHOOK_QUEUE, type ProcessWebhookJob } from '../../application/webhooks/webhook-queue.js';
+import {
+  BILLING_MAINTENANCE_QUEUE,
+  PROCESS_WEBHOOK_QUEUE,
+  type ProcessWebhookJob,
+} from '../../application/webhooks/webhook-queue.js';
 
 /**
  * The worker side of billing: webhook events are processed a few at a time (each one locks its own
@@ -17,7 +21,13 @@ export class BillingJobs {
     private readonly maintenance: BillingMaintenance,
   ) {}
 
-  @OnJob({ queue: PROCESS_WEBHOOK_QUEUE, concurrency: 4, attempts: 3, backoff: { type: 'exponential', delay: 2_000 }, timeout: 30_000 })
+  @OnJob({
+    queue: PROCESS_WEBHOOK_QUEUE,
+    concurrency: 4,
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 2_000 },
+    timeout: 30_000,
+  })
   processWebhook(job: Job<ProcessWebhookJob>): Promise<unknown> {
     return this.processor.process(job.data.webhookId);
   }

@@ -99,7 +99,13 @@ export class ProviderInvoiceBuilder {
   }
 
   paid(at = new Date('2026-11-01T00:00:05Z')): this {
-    this.state = { ...this.state, status: 'paid', amountPaid: this.state.amountDue, paidAt: at, attemptCount: Math.max(1, this.state.attemptCount) };
+    this.state = {
+      ...this.state,
+      status: 'paid',
+      amountPaid: this.state.amountDue,
+      paidAt: at,
+      attemptCount: Math.max(1, this.state.attemptCount),
+    };
     return this;
   }
 

@@ -75,7 +75,17 @@ export class PlanBuilder {
   buildPrices(): ProviderPrice[] {
     return (Object.entries(this.definition.prices) as Array<[BillingInterval, Price | undefined]>)
       .filter((entry): entry is [BillingInterval, Price] => !!entry[1] && entry[1].amount > 0)
-      .map(([interval, price]) => new ProviderPrice(providerPriceIdOf(this.definition.id, interval), this.definition.id, interval, price.amount, price.currency, true));
+      .map(
+        ([interval, price]) =>
+          new ProviderPrice(
+            providerPriceIdOf(this.definition.id, interval),
+            this.definition.id,
+            interval,
+            price.amount,
+            price.currency,
+            true,
+          ),
+      );
   }
 }
 

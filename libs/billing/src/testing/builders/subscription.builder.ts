@@ -66,7 +66,11 @@ abstract class SubscriptionShapeBuilder {
   /** The paid period the provider reports, from `start` for one interval (30 days or 365). */
   periodFrom(start: Date): this {
     const days = this.state.interval === 'year' ? 365 : 30;
-    this.state = { ...this.state, currentPeriodStart: start, currentPeriodEnd: new Date(start.getTime() + days * DAY_MS) };
+    this.state = {
+      ...this.state,
+      currentPeriodStart: start,
+      currentPeriodEnd: new Date(start.getTime() + days * DAY_MS),
+    };
     return this;
   }
 
@@ -142,7 +146,12 @@ export class SubscriptionBuilder extends SubscriptionShapeBuilder {
   }
 
   build(): Subscription {
-    const subscription = Subscription.fromProvider(this.userId, this.buildState(), this.observedAt ?? this.state.currentPeriodStart, this.attribution);
+    const subscription = Subscription.fromProvider(
+      this.userId,
+      this.buildState(),
+      this.observedAt ?? this.state.currentPeriodStart,
+      this.attribution,
+    );
     subscription.pullDomainEvents();
     return subscription;
   }
@@ -167,7 +176,12 @@ export class ProviderSubscriptionBuilder extends SubscriptionShapeBuilder {
 
   build(): ProviderSubscription {
     const { planId, interval, unitAmount, currency, ...rest } = structuredClone(this.state);
-    return { ...rest, status: rest.status, priceHint: { planId, interval, unitAmount, currency }, metadata: { ...this.metadata } };
+    return {
+      ...rest,
+      status: rest.status,
+      priceHint: { planId, interval, unitAmount, currency },
+      metadata: { ...this.metadata },
+    };
   }
 }
 

@@ -25,7 +25,9 @@ const newestFirst = (a: { createdAt: Date }, b: { createdAt: Date }) => b.create
 
 export class InMemoryPlanRepository extends PlanRepository {
   readonly plans = new InMemoryTable<Plan>('billing.plans', { id: (plan) => plan.id });
-  readonly prices = new InMemoryTable<ProviderPrice>('billing.provider_prices', { providerPriceId: (price) => price.providerPriceId });
+  readonly prices = new InMemoryTable<ProviderPrice>('billing.provider_prices', {
+    providerPriceId: (price) => price.providerPriceId,
+  });
 
   async all() {
     return this.plans.all().sort((a, b) => a.rank - b.rank);
@@ -34,10 +36,16 @@ export class InMemoryPlanRepository extends PlanRepository {
     return this.plans.find((plan) => plan.id === id);
   }
   async pricesOf(planId: string) {
-    return this.prices.filter((price) => price.planId === planId).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    return this.prices
+      .filter((price) => price.planId === planId)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
   async activePrice(planId: string, interval: BillingInterval) {
-    return this.prices.filter((price) => price.planId === planId && price.interval === interval && price.active).sort(newestFirst)[0] ?? null;
+    return (
+      this.prices
+        .filter((price) => price.planId === planId && price.interval === interval && price.active)
+        .sort(newestFirst)[0] ?? null
+    );
   }
   async priceByProviderId(providerPriceId: string) {
     return this.prices.find((price) => price.providerPriceId === providerPriceId);
@@ -66,7 +74,8 @@ export class InMemoryCustomerRepository extends CustomerRepository {
   async link(userId: string, providerCustomerId: string): Promise<Customer> {
     const linked = await this.byUser(userId);
     if (linked) return linked;
-    if (await this.byProviderId(providerCustomerId)) throw new Error(`billing.customers: ${providerCustomerId} is already linked to another user`);
+    if (await this.byProviderId(providerCustomerId))
+      throw new Error(`billing.customers: ${providerCustomerId} is already linked to another user`);
     const customer = new Customer(userId, providerCustomerId);
     this.customers.insert(customer);
     return customer;
@@ -105,11 +114,15 @@ export class InMemorySubscriptionRepository extends SubscriptionRepository {
     return this.subscriptions.find((subscription) => subscription.providerSubscriptionId === providerSubscriptionId);
   }
   async liveOf(userId: string) {
-    return this.subscriptions.filter((subscription) => subscription.userId === userId && !TERMINAL_STATUSES.includes(subscription.status)).sort(newestFirst);
+    return this.subscriptions
+      .filter((subscription) => subscription.userId === userId && !TERMINAL_STATUSES.includes(subscription.status))
+      .sort(newestFirst);
   }
   async currentOf(userId: string) {
     const [live] = await this.liveOf(userId);
-    return live ?? this.subscriptions.filter((subscription) => subscription.userId === userId).sort(newestFirst)[0] ?? null;
+    return (
+      live ?? this.subscriptions.filter((subscription) => subscription.userId === userId).sort(newestFirst)[0] ?? null
+    );
   }
   add(subscription: Subscription) {
     this.subscriptions.insert(subscription);
@@ -134,7 +147,10 @@ export class InMemoryEntitlementRepository extends EntitlementRepository {
 }
 
 export class InMemoryPaymentRepository extends PaymentRepository {
-  readonly invoices = new InMemoryTable<Invoice>('billing.invoices', { id: (invoice) => invoice.id, providerInvoiceId: (invoice) => invoice.providerInvoiceId });
+  readonly invoices = new InMemoryTable<Invoice>('billing.invoices', {
+    id: (invoice) => invoice.id,
+    providerInvoiceId: (invoice) => invoice.providerInvoiceId,
+  });
   readonly payments = new InMemoryTable<Payment>('billing.payments', {
     id: (payment) => payment.id,
     invoiceId: (payment) => payment.invoiceId,
@@ -194,6 +210,9 @@ export class InMemoryMrrMovementRepository extends MrrMovementRepository {
       .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.id.localeCompare(b.id));
   }
   async hadRevenue(subscriptionId: string) {
-    return this.movements.filter((movement) => movement.subscriptionId === subscriptionId && movement.mrrAfter > 0).length > 0;
+    return (
+      this.movements.filter((movement) => movement.subscriptionId === subscriptionId && movement.mrrAfter > 0).length >
+      0
+    );
   }
 }

@@ -26,7 +26,11 @@ import { InMemoryUnitOfWork } from '@lib/platform/testing/in-memory';
 
 /** Configuration as the environment would give it (defaults unless overridden, e.g. `BILLING_GRACE_DAYS`). */
 export function billingTestConfig(env: Record<string, string> = {}): AppConfig {
-  return new AppConfig(readEnvironment(env), { databaseUrl: 'postgres://unused', redisUrl: 'redis://unused', jwtSecret: 'in-memory-test-secret-'.padEnd(32, 'x') });
+  return new AppConfig(readEnvironment(env), {
+    databaseUrl: 'postgres://unused',
+    redisUrl: 'redis://unused',
+    jwtSecret: 'in-memory-test-secret-'.padEnd(32, 'x'),
+  });
 }
 
 /**
@@ -57,10 +61,34 @@ export function inMemoryBilling(options: { env?: Record<string, string> } = {}) 
   const provider = new InMemoryPaymentProvider();
   const catalogue = new PlanCatalogue(plans);
   const entitlements = new EntitlementRefresher(subscriptions, grants, catalogue, config);
-  const applier = new BillingFactApplier(provider, customers, subscriptions, plans, catalogue, payments, checkouts, movements, entitlements, config);
+  const applier = new BillingFactApplier(
+    provider,
+    customers,
+    subscriptions,
+    plans,
+    catalogue,
+    payments,
+    checkouts,
+    movements,
+    entitlements,
+    config,
+  );
 
   /** Stores what a spec starts from, committed (plans built by a builder also get their synced prices). */
-  function given(...things: Array<PlanBuilder | Plan | ProviderPrice | Customer | CheckoutSession | Subscription | EntitlementGrant | Invoice | Payment | Refund>): void {
+  function given(
+    ...things: Array<
+      | PlanBuilder
+      | Plan
+      | ProviderPrice
+      | Customer
+      | CheckoutSession
+      | Subscription
+      | EntitlementGrant
+      | Invoice
+      | Payment
+      | Refund
+    >
+  ): void {
     for (const thing of things) {
       if (thing instanceof PlanBuilder) plans.add(thing.build(), ...thing.buildPrices());
       else if (thing instanceof Plan || thing instanceof ProviderPrice) plans.add(thing);
@@ -74,7 +102,22 @@ export function inMemoryBilling(options: { env?: Record<string, string> } = {}) 
     unitOfWork.published.length = 0;
   }
 
-  return { config, plans, customers, checkouts, subscriptions, grants, payments, movements, unitOfWork, provider, catalogue, entitlements, applier, given };
+  return {
+    config,
+    plans,
+    customers,
+    checkouts,
+    subscriptions,
+    grants,
+    payments,
+    movements,
+    unitOfWork,
+    provider,
+    catalogue,
+    entitlements,
+    applier,
+    given,
+  };
 }
 
 export type InMemoryBilling = ReturnType<typeof inMemoryBilling>;

@@ -18,7 +18,10 @@ export class InMemoryPaymentProvider extends PaymentProvider {
   private readonly subscriptions = new Map<string, ProviderSubscription>();
   private readonly invoicePayments = new Map<string, string>();
   private refundFailure: Error | null = null;
-  readonly refundCalls: Array<{ input: { providerPaymentId: string; amount: number; reason: string | null; refundId: string }; idempotencyKey: string }> = [];
+  readonly refundCalls: Array<{
+    input: { providerPaymentId: string; amount: number; reason: string | null; refundId: string };
+    idempotencyKey: string;
+  }> = [];
 
   /** What the provider now holds for a subscription (what a refetch returns). */
   holdsSubscription(subscription: ProviderSubscription): this {
@@ -48,7 +51,10 @@ export class InMemoryPaymentProvider extends PaymentProvider {
     return this.invoicePayments.get(providerInvoiceId) ?? null;
   }
 
-  async refund(input: { providerPaymentId: string; amount: number; reason: string | null; refundId: string }, idempotencyKey: string): Promise<RefundOutcome> {
+  async refund(
+    input: { providerPaymentId: string; amount: number; reason: string | null; refundId: string },
+    idempotencyKey: string,
+  ): Promise<RefundOutcome> {
     this.refundCalls.push({ input, idempotencyKey });
     if (this.refundFailure) throw this.refundFailure;
     return { providerRefundId: `re_${input.refundId}`, status: 'succeeded' };
@@ -85,7 +91,9 @@ export class InMemoryPaymentProvider extends PaymentProvider {
     return notInMemory('resume');
   }
   verifyWebhook(): VerifiedProviderEvent {
-    throw new Error('verifyWebhook is not part of the in-memory provider: signatures are tested against the real adapter');
+    throw new Error(
+      'verifyWebhook is not part of the in-memory provider: signatures are tested against the real adapter',
+    );
   }
   interpret(): BillingFact | null {
     throw new Error('interpret is not part of the in-memory provider: hand facts to the applier directly');

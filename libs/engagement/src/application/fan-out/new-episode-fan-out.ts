@@ -56,7 +56,10 @@ export class NewEpisodeFanOut {
           actorId: job.creatorId,
           subjectId: job.videoId,
           data: { videoId: job.videoId, channelId: job.channelId, title: job.title, accessLevel: job.accessLevel },
-          email: (name) => ({ subject: `${name} published “${job.title}”`, text: `${name} just published “${job.title}” on Showrunner.` }),
+          email: (name) => ({
+            subject: `${name} published “${job.title}”`,
+            text: `${name} just published “${job.title}” on Showrunner.`,
+          }),
         });
       }
     });

@@ -19,13 +19,18 @@ export interface LoadedConversation {
 export class ConversationMembers {
   constructor(private readonly conversations: ConversationRepository) {}
 
-  async load(conversationId: string, userId: string, options: { lock?: boolean; write?: boolean } = {}): Promise<LoadedConversation> {
+  async load(
+    conversationId: string,
+    userId: string,
+    options: { lock?: boolean; write?: boolean } = {},
+  ): Promise<LoadedConversation> {
     const conversation = await this.conversations.find(conversationId, { lock: options.lock });
     if (!conversation) throw new ConversationNotFoundError(conversationId);
     const members = await this.conversations.membersOf(conversationId, { fresh: options.lock });
     const me = members.find((m) => m.userId === userId);
     if (!me) throw new ConversationNotFoundError(conversationId);
-    if (options.write && !me.canRead) throw new NotAllowedToMessageError('You are no longer a member of this conversation');
+    if (options.write && !me.canRead)
+      throw new NotAllowedToMessageError('You are no longer a member of this conversation');
     if (!me.canRead) throw new ConversationNotFoundError(conversationId);
     return { conversation, members, me };
   }

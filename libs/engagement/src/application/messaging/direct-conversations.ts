@@ -34,7 +34,10 @@ export class DirectConversations {
     try {
       const conversation = await this.unitOfWork.transactional(async () => {
         const created = Conversation.direct(userId, recipientId);
-        await this.conversations.create(created, [new Membership(created.id, userId, 'member', 'active'), new Membership(created.id, recipientId, 'member', arrival)]);
+        await this.conversations.create(created, [
+          new Membership(created.id, userId, 'member', 'active'),
+          new Membership(created.id, recipientId, 'member', arrival),
+        ]);
         return created;
       });
       return { conversation, created: true };

@@ -15,7 +15,11 @@ export abstract class GroupChange {
   ) {}
 
   /** `apply` returns anyone else to tell (someone who just left or was removed). */
-  protected change(userId: string, conversationId: string, apply: (loaded: LoadedConversation) => Promise<string[] | void>): Promise<ConversationChangeView> {
+  protected change(
+    userId: string,
+    conversationId: string,
+    apply: (loaded: LoadedConversation) => Promise<string[] | void>,
+  ): Promise<ConversationChangeView> {
     return this.unitOfWork.transactional(async () => {
       const loaded = await this.members.load(conversationId, userId, { lock: true, write: true });
       const before = ConversationMembers.audience(loaded.members);

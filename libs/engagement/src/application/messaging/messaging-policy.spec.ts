@@ -53,7 +53,10 @@ describe('who may message whom', () => {
     ['the recipient blocked the sender', aBlock(CREATOR, FAN)],
     ['the sender blocked the recipient', aBlock(FAN, CREATOR)],
   ])('refuses all contact when %s, even between people who follow each other', async (_, block) => {
-    const { policy, settings, restrictions } = await setUp(aFollow().from(CREATOR).to(FAN), aFollow().from(FAN).to(CREATOR));
+    const { policy, settings, restrictions } = await setUp(
+      aFollow().from(CREATOR).to(FAN),
+      aFollow().from(FAN).to(CREATOR),
+    );
     settings.choose(CREATOR, 'everyone');
     await restrictions.add(block);
     await expect(policy.arrivalFor(CREATOR, FAN)).rejects.toBeInstanceOf(BlockedError);

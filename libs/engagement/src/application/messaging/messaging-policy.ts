@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { MemberStatus } from '../../domain/conversation/conversation.js';
 import { FollowRepository } from '../../domain/follow/follow.repository.js';
 import { NotAllowedToMessageError } from '../../domain/message/message.errors.js';
-import { DEFAULT_DIRECT_MESSAGE_POLICY, MessagingSettings } from '../../domain/messaging-settings/messaging-settings.js';
+import {
+  DEFAULT_DIRECT_MESSAGE_POLICY,
+  MessagingSettings,
+} from '../../domain/messaging-settings/messaging-settings.js';
 import { MessagingSettingsRepository } from '../../domain/messaging-settings/messaging-settings.repository.js';
 import { BlockedError } from '../../domain/restriction/restriction.errors.js';
 import { RestrictionRepository } from '../../domain/restriction/restriction.repository.js';

@@ -15,8 +15,17 @@ export class NotifyExportReady implements EventConsumer<ExportReadyV1> {
       userId: event.userId,
       type: 'export.ready',
       subjectId: event.exportId,
-      data: { exportId: event.exportId, channelId: event.channelId, report: event.report, format: event.format, downloadPath: event.downloadPath },
-      email: { subject: 'Your export is ready', text: `Your ${event.report} export (${event.format.toUpperCase()}) is ready to download from ${event.downloadPath}.` },
+      data: {
+        exportId: event.exportId,
+        channelId: event.channelId,
+        report: event.report,
+        format: event.format,
+        downloadPath: event.downloadPath,
+      },
+      email: {
+        subject: 'Your export is ready',
+        text: `Your ${event.report} export (${event.format.toUpperCase()}) is ready to download from ${event.downloadPath}.`,
+      },
     });
   }
 }

@@ -10,6 +10,12 @@ export class NotifyFollowersOnPublish implements EventConsumer<VideoPublishedV1>
   constructor(private readonly fanOut: NewEpisodeFanOut) {}
 
   async handle({ event }: ConsumerContext<VideoPublishedV1>): Promise<void> {
-    await this.fanOut.start({ videoId: event.videoId, channelId: event.channelId, creatorId: event.creatorId, title: event.title, accessLevel: event.accessLevel });
+    await this.fanOut.start({
+      videoId: event.videoId,
+      channelId: event.channelId,
+      creatorId: event.creatorId,
+      title: event.title,
+      accessLevel: event.accessLevel,
+    });
   }
 }

@@ -33,7 +33,10 @@ export class NotifyMessageRecipients implements EventConsumer<MessageSentV1> {
           actorId: event.senderId,
           subjectId: event.conversationId,
           data: { conversationId: event.conversationId, seq: event.seq, messageId: event.messageId },
-          email: (name) => ({ subject: `${name} mentioned you`, text: `${name} mentioned you in a conversation on Showrunner.` }),
+          email: (name) => ({
+            subject: `${name} mentioned you`,
+            text: `${name} mentioned you in a conversation on Showrunner.`,
+          }),
         });
         continue;
       }
@@ -48,7 +51,10 @@ export class NotifyMessageRecipients implements EventConsumer<MessageSentV1> {
         // The text stays out of e-mail: messages are private to the conversation.
         email: (name) =>
           request
-            ? { subject: `${name} wants to send you a message`, text: `${name} sent you a message request on Showrunner.` }
+            ? {
+                subject: `${name} wants to send you a message`,
+                text: `${name} sent you a message request on Showrunner.`,
+              }
             : { subject: `New messages from ${name}`, text: `${name} sent you new messages on Showrunner.` },
       });
     }

@@ -16,7 +16,10 @@ export class NotifyNewFollower implements EventConsumer<UserFollowedV1> {
       type: 'follower.new',
       actorId: event.followerId,
       groupKey: 'follower.new',
-      email: (name) => ({ subject: `${name} started following you`, text: `${name} started following you on Showrunner.` }),
+      email: (name) => ({
+        subject: `${name} started following you`,
+        text: `${name} started following you on Showrunner.`,
+      }),
     });
   }
 }

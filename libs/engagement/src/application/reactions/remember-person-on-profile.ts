@@ -14,7 +14,15 @@ export class RememberPersonOnProfile implements EventConsumer<UserRegisteredV1 |
     const known = await this.people.find(event.userId);
     if (!known) {
       const avatarUrl = event instanceof UserProfileChangedV1 ? event.avatarUrl : null;
-      this.people.add(new Person(event.userId, event.handle, event.displayName, avatarUrl, event instanceof UserRegisteredV1 ? event.email : null));
+      this.people.add(
+        new Person(
+          event.userId,
+          event.handle,
+          event.displayName,
+          avatarUrl,
+          event instanceof UserRegisteredV1 ? event.email : null,
+        ),
+      );
       return;
     }
     known.handle = event.handle;

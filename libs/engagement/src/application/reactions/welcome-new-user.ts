@@ -17,7 +17,10 @@ export class WelcomeNewUser implements EventConsumer<UserRegisteredV1> {
       data: { displayName: event.displayName },
       // The welcome may be consumed before engagement.remember-person has stored the address.
       recipientEmail: event.email,
-      email: { subject: 'Welcome to Showrunner', text: `Hi ${event.displayName}, welcome aboard. Follow creators you like to hear when they publish.` },
+      email: {
+        subject: 'Welcome to Showrunner',
+        text: `Hi ${event.displayName}, welcome aboard. Follow creators you like to hear when they publish.`,
+      },
     });
   }
 }

@@ -10,14 +10,33 @@ export interface ConversationSummary {
   lastActivityAt: string;
   me: { role: string; status: string; readSeq: number };
   unread: number;
-  lastMessage: { id: string; seq: number; senderId: string | null; text: string | null; createdAt: string; deleted: boolean } | null;
-  members: { userId: string; handle: string | null; displayName: string | null; avatarUrl: string | null; role: string; status: string }[];
+  lastMessage: {
+    id: string;
+    seq: number;
+    senderId: string | null;
+    text: string | null;
+    createdAt: string;
+    deleted: boolean;
+  } | null;
+  members: {
+    userId: string;
+    handle: string | null;
+    displayName: string | null;
+    avatarUrl: string | null;
+    role: string;
+    status: string;
+  }[];
 }
 
 /** Views of conversations and their messages, for their members. */
 export abstract class ConversationsReadModel {
   /** The inbox (`active`) or the requests of a user, latest activity first, after the keyset position. */
-  abstract page(userId: string, status: 'active' | 'request', limit: number, after?: { at: Date; id: string }): Promise<ConversationSummary[]>;
+  abstract page(
+    userId: string,
+    status: 'active' | 'request',
+    limit: number,
+    after?: { at: Date; id: string },
+  ): Promise<ConversationSummary[]>;
   abstract one(userId: string, conversationId: string): Promise<ConversationSummary | undefined>;
   /** Unread messages over the inbox, and how many message requests wait. */
   abstract unreadTotals(userId: string): Promise<{ unread: number; requests: number }>;

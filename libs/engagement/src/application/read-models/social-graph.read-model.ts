@@ -19,7 +19,12 @@ export interface RestrictedPerson {
 /** Views of who follows, blocks and mutes whom. */
 export abstract class SocialGraphReadModel {
   /** Followers (`followers`) or followees (`following`) of a user, newest first, after the keyset position. */
-  abstract follows(userId: string, direction: 'followers' | 'following', limit: number, after?: { at: Date; id: string }): Promise<FollowListRow[]>;
+  abstract follows(
+    userId: string,
+    direction: 'followers' | 'following',
+    limit: number,
+    after?: { at: Date; id: string },
+  ): Promise<FollowListRow[]>;
   abstract countFollowers(userId: string): Promise<number>;
   abstract countFollowing(userId: string): Promise<number>;
   /** The owner's blocks or mutes, newest first. */

@@ -36,7 +36,10 @@ export class MessageWindowClosedError extends DomainError {
   readonly code = 'engagement.message.window-closed';
   readonly kind = 'rule-violated';
   constructor(action: 'edit' | 'delete', windowSeconds: number) {
-    super(`Messages can only be ${action === 'edit' ? 'edited' : 'deleted'} within ${windowSeconds} seconds of sending`, { windowSeconds });
+    super(
+      `Messages can only be ${action === 'edit' ? 'edited' : 'deleted'} within ${windowSeconds} seconds of sending`,
+      { windowSeconds },
+    );
   }
 }
 

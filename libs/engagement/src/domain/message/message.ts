@@ -1,10 +1,18 @@
 import { AggregateRoot, newId } from '@lib/platform/ddd';
-import { MessageDeletedError, MessageInvalidError, MessageTooLongError, MessageWindowClosedError, NotYourMessageError } from './message.errors.js';
+import {
+  MessageDeletedError,
+  MessageInvalidError,
+  MessageTooLongError,
+  MessageWindowClosedError,
+  NotYourMessageError,
+} from './message.errors.js';
 import { MessageSent } from './message.events.js';
 
 /** `@handle`s written in a text (lower-cased, without the @), each once. */
 export function mentionedHandles(text: string): string[] {
-  return [...new Set([...text.matchAll(/(?:^|[^A-Za-z0-9_@])@([A-Za-z0-9_]{3,30})\b/g)].map((m) => m[1].toLowerCase()))];
+  return [
+    ...new Set([...text.matchAll(/(?:^|[^A-Za-z0-9_@])@([A-Za-z0-9_]{3,30})\b/g)].map((m) => m[1].toLowerCase())),
+  ];
 }
 
 /** Checks a message text: not blank, not longer than the limit (in characters, not bytes). */
@@ -36,12 +44,34 @@ export class Message extends AggregateRoot {
   }
 
   static send(
-    input: { conversationId: string; seq: number; senderId: string; clientMessageId: string; text: string; replyToId: string | null },
+    input: {
+      conversationId: string;
+      seq: number;
+      senderId: string;
+      clientMessageId: string;
+      text: string;
+      replyToId: string | null;
+    },
     audience: { recipientIds: string[]; requestRecipientIds: string[]; mentionedUserIds: string[] },
   ): Message {
-    const message = new Message(input.conversationId, input.seq, input.senderId, input.clientMessageId, input.text, input.replyToId);
+    const message = new Message(
+      input.conversationId,
+      input.seq,
+      input.senderId,
+      input.clientMessageId,
+      input.text,
+      input.replyToId,
+    );
     message.record(
-      new MessageSent(message.id, message.conversationId, message.seq, message.senderId, audience.recipientIds, audience.requestRecipientIds, audience.mentionedUserIds),
+      new MessageSent(
+        message.id,
+        message.conversationId,
+        message.seq,
+        message.senderId,
+        audience.recipientIds,
+        audience.requestRecipientIds,
+        audience.mentionedUserIds,
+      ),
     );
     return message;
   }
@@ -67,7 +97,8 @@ export class Message extends AggregateRoot {
   private assertChangeable(by: string, action: 'edit' | 'delete', windowSeconds: number, now: Date): void {
     if (by !== this.senderId) throw new NotYourMessageError();
     if (this.deletedAt) throw new MessageDeletedError();
-    if (now.getTime() - this.createdAt.getTime() > windowSeconds * 1_000) throw new MessageWindowClosedError(action, windowSeconds);
+    if (now.getTime() - this.createdAt.getTime() > windowSeconds * 1_000)
+      throw new MessageWindowClosedError(action, windowSeconds);
   }
 }
 

@@ -116,7 +116,10 @@ export const MembershipSchema = new EntitySchema<Membership>({
   indexes: [{ name: 'conversation_members_user_idx', properties: ['userId', 'status'] }],
   checks: [
     { name: 'conversation_members_role_check', expression: "role in ('member', 'admin')" },
-    { name: 'conversation_members_status_check', expression: "status in ('active', 'request', 'declined', 'left', 'removed')" },
+    {
+      name: 'conversation_members_status_check',
+      expression: "status in ('active', 'request', 'declined', 'left', 'removed')",
+    },
   ],
   properties: {
     conversationId: { type: 'uuid', primary: true },
@@ -171,7 +174,12 @@ export const MessagingSettingsSchema = new EntitySchema<MessagingSettings>({
   class: MessagingSettings as unknown as new () => MessagingSettings,
   schema,
   tableName: 'messaging_settings',
-  checks: [{ name: 'messaging_settings_direct_messages_check', expression: "direct_messages in ('everyone', 'requests', 'followed')" }],
+  checks: [
+    {
+      name: 'messaging_settings_direct_messages_check',
+      expression: "direct_messages in ('everyone', 'requests', 'followed')",
+    },
+  ],
   properties: {
     userId: { type: 'uuid', primary: true },
     directMessages: { type: 'text' },

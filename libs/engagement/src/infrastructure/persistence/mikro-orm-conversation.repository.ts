@@ -11,7 +11,11 @@ export class MikroOrmConversationRepository extends ConversationRepository {
   }
 
   find(conversationId: string, options: { lock?: boolean } = {}): Promise<Conversation | null> {
-    return this.em.findOne(Conversation, { id: conversationId }, options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {});
+    return this.em.findOne(
+      Conversation,
+      { id: conversationId },
+      options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {},
+    );
   }
 
   findDirect(pairKey: string, options: { fresh?: boolean } = {}): Promise<Conversation | null> {
@@ -32,7 +36,10 @@ export class MikroOrmConversationRepository extends ConversationRepository {
       await this.em.flush();
     } catch (error) {
       // Two people writing to each other at the same moment meet on the pair key's unique index.
-      if (error instanceof UniqueConstraintViolationException && String(error.message).includes('conversations_pair_key')) {
+      if (
+        error instanceof UniqueConstraintViolationException &&
+        String(error.message).includes('conversations_pair_key')
+      ) {
         throw new DirectConversationExistsError();
       }
       throw error;

@@ -24,7 +24,10 @@ export class MikroOrmMessageRepository extends MessageRepository {
       await this.em.flush();
     } catch (error) {
       // (sender, clientMessageId) is unique: a retried send fails here and its transaction rolls back.
-      if (error instanceof UniqueConstraintViolationException && String(error.message).includes('messages_client_id_key')) {
+      if (
+        error instanceof UniqueConstraintViolationException &&
+        String(error.message).includes('messages_client_id_key')
+      ) {
         throw new DuplicateClientMessageError();
       }
       throw error;

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Notification, NotificationPreference, type NotificationType } from '../../domain/notification/notification.js';
-import { NotificationPreferenceRepository, NotificationRepository } from '../../domain/notification/notification.repository.js';
+import {
+  NotificationPreferenceRepository,
+  NotificationRepository,
+} from '../../domain/notification/notification.repository.js';
 
 @Injectable()
 export class MikroOrmNotificationRepository extends NotificationRepository {
@@ -29,7 +32,10 @@ export class MikroOrmNotificationRepository extends NotificationRepository {
   }
 
   async markAllRead(userId: string): Promise<number> {
-    const rows = await this.em.execute<unknown[]>(`update engagement.notifications set read_at = now() where user_id = ? and read_at is null returning 1`, [userId]);
+    const rows = await this.em.execute<unknown[]>(
+      `update engagement.notifications set read_at = now() where user_id = ? and read_at is null returning 1`,
+      [userId],
+    );
     return rows.length;
   }
 

@@ -18,11 +18,10 @@ export class SqlRestrictionRepository extends RestrictionRepository {
   }
 
   async remove(ownerId: string, targetId: string, kind: RestrictionKind): Promise<boolean> {
-    const rows = await this.em.execute<unknown[]>(`delete from engagement.restrictions where owner_id = ? and target_id = ? and kind = ? returning 1`, [
-      ownerId,
-      targetId,
-      kind,
-    ]);
+    const rows = await this.em.execute<unknown[]>(
+      `delete from engagement.restrictions where owner_id = ? and target_id = ? and kind = ? returning 1`,
+      [ownerId, targetId, kind],
+    );
     return rows.length > 0;
   }
 
@@ -35,7 +34,10 @@ export class SqlRestrictionRepository extends RestrictionRepository {
   }
 
   async has(ownerId: string, targetId: string, kind: RestrictionKind): Promise<boolean> {
-    const rows = await this.em.execute<unknown[]>(`select 1 from engagement.restrictions where owner_id = ? and target_id = ? and kind = ?`, [ownerId, targetId, kind]);
+    const rows = await this.em.execute<unknown[]>(
+      `select 1 from engagement.restrictions where owner_id = ? and target_id = ? and kind = ?`,
+      [ownerId, targetId, kind],
+    );
     return rows.length > 0;
   }
 }

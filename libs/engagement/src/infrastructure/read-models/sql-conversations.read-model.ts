@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { ConversationsReadModel, type ConversationSummary } from '../../application/read-models/conversations.read-model.js';
+import {
+  ConversationsReadModel,
+  type ConversationSummary,
+} from '../../application/read-models/conversations.read-model.js';
 import { Message, MessageEdit } from '../../domain/message/message.js';
 
 interface ConversationRow {
@@ -52,7 +55,12 @@ export class SqlConversationsReadModel extends ConversationsReadModel {
     super();
   }
 
-  async page(userId: string, status: 'active' | 'request', limit: number, after?: { at: Date; id: string }): Promise<ConversationSummary[]> {
+  async page(
+    userId: string,
+    status: 'active' | 'request',
+    limit: number,
+    after?: { at: Date; id: string },
+  ): Promise<ConversationSummary[]> {
     const rows = await this.em.execute<ConversationRow[]>(
       `${CONVERSATIONS}
         where m.user_id = ? and m.status = ?
@@ -67,7 +75,10 @@ export class SqlConversationsReadModel extends ConversationsReadModel {
   }
 
   async one(userId: string, conversationId: string): Promise<ConversationSummary | undefined> {
-    const rows = await this.em.execute<ConversationRow[]>(`${CONVERSATIONS} where m.user_id = ? and m.conversation_id = ?`, [userId, conversationId]);
+    const rows = await this.em.execute<ConversationRow[]>(
+      `${CONVERSATIONS} where m.user_id = ? and m.conversation_id = ?`,
+      [userId, conversationId],
+    );
     return (await this.describe(rows))[0];
   }
 
@@ -92,11 +103,19 @@ export class SqlConversationsReadModel extends ConversationsReadModel {
   }
 
   changedAfter(conversationId: string, revision: number, limit: number): Promise<Message[]> {
-    return this.em.find(Message, { conversationId, revision: { $gt: revision } }, { orderBy: { revision: 'asc' }, limit });
+    return this.em.find(
+      Message,
+      { conversationId, revision: { $gt: revision } },
+      { orderBy: { revision: 'asc' }, limit },
+    );
   }
 
   latest(conversationId: string, limit: number, beforeSeq?: number): Promise<Message[]> {
-    return this.em.find(Message, beforeSeq !== undefined ? { conversationId, seq: { $lt: beforeSeq } } : { conversationId }, { orderBy: { seq: 'desc' }, limit });
+    return this.em.find(
+      Message,
+      beforeSeq !== undefined ? { conversationId, seq: { $lt: beforeSeq } } : { conversationId },
+      { orderBy: { seq: 'desc' }, limit },
+    );
   }
 
   editsOf(messageId: string): Promise<MessageEdit[]> {
@@ -135,7 +154,14 @@ export class SqlConversationsReadModel extends ConversationsReadModel {
         : null,
       members: members
         .filter((m) => m.conversation_id === row.id)
-        .map((m) => ({ userId: m.user_id, handle: m.handle, displayName: m.display_name, avatarUrl: m.avatar_url, role: m.role, status: m.status })),
+        .map((m) => ({
+          userId: m.user_id,
+          handle: m.handle,
+          displayName: m.display_name,
+          avatarUrl: m.avatar_url,
+          role: m.role,
+          status: m.status,
+        })),
     }));
   }
 }

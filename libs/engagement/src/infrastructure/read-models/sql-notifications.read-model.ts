@@ -19,7 +19,10 @@ export class SqlNotificationsReadModel extends NotificationsReadModel {
   }
 
   async unreadCount(userId: string): Promise<number> {
-    const [row] = await this.em.execute<Array<{ n: number }>>(`select count(*)::int as n from engagement.notifications where user_id = ? and read_at is null`, [userId]);
+    const [row] = await this.em.execute<Array<{ n: number }>>(
+      `select count(*)::int as n from engagement.notifications where user_id = ? and read_at is null`,
+      [userId],
+    );
     return row.n;
   }
 }

@@ -50,11 +50,16 @@ export class ConversationsController {
   ) {}
 
   @Get('conversations')
-  @ApiOperation({ summary: 'Your conversations (inbox or message requests), latest activity first, with unread counts and the last message' })
+  @ApiOperation({
+    summary:
+      'Your conversations (inbox or message requests), latest activity first, with unread counts and the last message',
+  })
   @ApiOkResponse({ type: ConversationPageResponse })
   @ApiProblems(400, 401)
   list(@CurrentUser() me: Principal, @Query() query: ConversationListQuery) {
-    return this.queries.execute(new ListConversationsQuery(me.userId, query.folder ?? 'inbox', query.limit, query.cursor));
+    return this.queries.execute(
+      new ListConversationsQuery(me.userId, query.folder ?? 'inbox', query.limit, query.cursor),
+    );
   }
 
   @Post('conversations')
@@ -64,8 +69,16 @@ export class ConversationsController {
   async start(@CurrentUser() me: Principal, @Body() body: StartConversationRequest) {
     const conversationId =
       body.kind === 'direct'
-        ? (await this.commands.execute<OpenDirectConversationCommand, { conversationId: string }>(new OpenDirectConversationCommand(me.userId, body.recipientId!))).conversationId
-        : (await this.commands.execute<CreateGroupCommand, { conversationId: string }>(new CreateGroupCommand(me.userId, body.title!, body.memberIds!))).conversationId;
+        ? (
+            await this.commands.execute<OpenDirectConversationCommand, { conversationId: string }>(
+              new OpenDirectConversationCommand(me.userId, body.recipientId!),
+            )
+          ).conversationId
+        : (
+            await this.commands.execute<CreateGroupCommand, { conversationId: string }>(
+              new CreateGroupCommand(me.userId, body.title!, body.memberIds!),
+            )
+          ).conversationId;
     return this.queries.execute<GetConversationQuery, unknown>(new GetConversationQuery(me.userId, conversationId));
   }
 
@@ -88,12 +101,15 @@ export class ConversationsController {
   @Get('conversations/:id/messages')
   @ApiOperation({
     summary: 'Messages by sequence',
-    description: '`before`: older history. `after`: everything created, edited or deleted since that sequence (catch-up after a reconnect). Neither: the latest page.',
+    description:
+      '`before`: older history. `after`: everything created, edited or deleted since that sequence (catch-up after a reconnect). Neither: the latest page.',
   })
   @ApiOkResponse({ type: MessagePageResponse })
   @ApiProblems(400, 401, 404)
   messages(@CurrentUser() me: Principal, @Param('id', id()) conversationId: string, @Query() query: MessageListQuery) {
-    return this.queries.execute(new ListMessagesQuery(me.userId, conversationId, query.limit, query.before, query.after));
+    return this.queries.execute(
+      new ListMessagesQuery(me.userId, conversationId, query.limit, query.before, query.after),
+    );
   }
 
   @Post('conversations/:id/messages')
@@ -101,7 +117,9 @@ export class ConversationsController {
   @ApiCreatedResponse({ type: MessageResponse })
   @ApiProblems(400, 401, 403, 404, 429)
   send(@CurrentUser() me: Principal, @Param('id', id()) conversationId: string, @Body() body: SendMessageRequest) {
-    return this.commands.execute(new SendMessageCommand(me.userId, { conversationId }, body.text, body.clientMessageId, body.replyToId ?? null));
+    return this.commands.execute(
+      new SendMessageCommand(me.userId, { conversationId }, body.text, body.clientMessageId, body.replyToId ?? null),
+    );
   }
 
   @Post('users/:userId/messages')
@@ -109,14 +127,21 @@ export class ConversationsController {
   @ApiCreatedResponse({ type: MessageResponse })
   @ApiProblems(400, 401, 403, 404, 429)
   sendTo(@CurrentUser() me: Principal, @Param('userId', id()) recipientId: string, @Body() body: SendMessageRequest) {
-    return this.commands.execute(new SendMessageCommand(me.userId, { recipientId }, body.text, body.clientMessageId, body.replyToId ?? null));
+    return this.commands.execute(
+      new SendMessageCommand(me.userId, { recipientId }, body.text, body.clientMessageId, body.replyToId ?? null),
+    );
   }
 
   @Patch('conversations/:id/messages/:messageId')
   @ApiOperation({ summary: 'Edit your message within the edit window (the earlier text is kept in its history)' })
   @ApiOkResponse({ type: MessageResponse })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  edit(@CurrentUser() me: Principal, @Param('id', id()) conversationId: string, @Param('messageId', id()) messageId: string, @Body() body: EditMessageRequest) {
+  edit(
+    @CurrentUser() me: Principal,
+    @Param('id', id()) conversationId: string,
+    @Param('messageId', id()) messageId: string,
+    @Body() body: EditMessageRequest,
+  ) {
     return this.commands.execute(new EditMessageCommand(me.userId, conversationId, messageId, body.text));
   }
 
@@ -124,7 +149,11 @@ export class ConversationsController {
   @ApiOperation({ summary: 'Delete your message within the delete window (a tombstone stays in its place)' })
   @ApiOkResponse({ type: MessageResponse })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  remove(@CurrentUser() me: Principal, @Param('id', id()) conversationId: string, @Param('messageId', id()) messageId: string) {
+  remove(
+    @CurrentUser() me: Principal,
+    @Param('id', id()) conversationId: string,
+    @Param('messageId', id()) messageId: string,
+  ) {
     return this.commands.execute(new DeleteMessageCommand(me.userId, conversationId, messageId));
   }
 
@@ -132,7 +161,11 @@ export class ConversationsController {
   @ApiOperation({ summary: 'Earlier texts of an edited message, oldest first' })
   @ApiOkResponse({ schema: { example: { items: [{ text: 'helo', replacedAt: '2026-11-22T10:00:00.000Z' }] } } })
   @ApiProblems(400, 401, 404)
-  edits(@CurrentUser() me: Principal, @Param('id', id()) conversationId: string, @Param('messageId', id()) messageId: string) {
+  edits(
+    @CurrentUser() me: Principal,
+    @Param('id', id()) conversationId: string,
+    @Param('messageId', id()) messageId: string,
+  ) {
     return this.queries.execute(new ListMessageEditsQuery(me.userId, conversationId, messageId));
   }
 
@@ -147,7 +180,9 @@ export class ConversationsController {
 
   @Post('conversations/:id/members')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Add people to a group (admins); each lands in the inbox or in requests as their settings say' })
+  @ApiOperation({
+    summary: 'Add people to a group (admins); each lands in the inbox or in requests as their settings say',
+  })
   @ApiOkResponse({ type: ConversationChangeResponse })
   @ApiProblems(400, 401, 403, 404, 422)
   addMembers(@CurrentUser() me: Principal, @Param('id', id()) conversationId: string, @Body() body: AddMembersRequest) {
@@ -158,7 +193,11 @@ export class ConversationsController {
   @ApiOperation({ summary: 'Remove someone from a group (admins), or yourself (leave)' })
   @ApiOkResponse({ type: ConversationChangeResponse })
   @ApiProblems(400, 401, 403, 404, 422)
-  removeMember(@CurrentUser() me: Principal, @Param('id', id()) conversationId: string, @Param('userId', id()) userId: string) {
+  removeMember(
+    @CurrentUser() me: Principal,
+    @Param('id', id()) conversationId: string,
+    @Param('userId', id()) userId: string,
+  ) {
     return this.commands.execute(new RemoveGroupMemberCommand(me.userId, conversationId, userId));
   }
 
@@ -166,7 +205,12 @@ export class ConversationsController {
   @ApiOperation({ summary: 'Make a member an admin, or an admin a member (admins)' })
   @ApiOkResponse({ type: ConversationChangeResponse })
   @ApiProblems(400, 401, 403, 404, 422)
-  setRole(@CurrentUser() me: Principal, @Param('id', id()) conversationId: string, @Param('userId', id()) userId: string, @Body() body: SetRoleRequest) {
+  setRole(
+    @CurrentUser() me: Principal,
+    @Param('id', id()) conversationId: string,
+    @Param('userId', id()) userId: string,
+    @Body() body: SetRoleRequest,
+  ) {
     return this.commands.execute(new SetMemberRoleCommand(me.userId, conversationId, userId, body.role));
   }
 

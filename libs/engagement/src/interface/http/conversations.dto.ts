@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateIf, Max } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  Max,
+} from 'class-validator';
 import { CursorPageQuery, MAX_PAGE_SIZE } from '@lib/platform';
 import { DIRECT_MESSAGE_POLICIES } from '../../domain/messaging-settings/messaging-settings.js';
 
@@ -17,7 +31,10 @@ export class SendMessageRequest {
   @MaxLength(HARD_TEXT_CAP)
   text!: string;
 
-  @ApiProperty({ description: 'Chosen by the client (e.g. a UUID); sending again with it returns the stored message', example: 'c8a1f0e2-4b7d-4f0a-9a51-0c2b1d3e4f56' })
+  @ApiProperty({
+    description: 'Chosen by the client (e.g. a UUID); sending again with it returns the stored message',
+    example: 'c8a1f0e2-4b7d-4f0a-9a51-0c2b1d3e4f56',
+  })
   @Matches(CLIENT_MESSAGE_ID, { message: 'clientMessageId must be 1–64 letters, digits, - or _' })
   clientMessageId!: string;
 
@@ -125,7 +142,11 @@ export class SetRoleRequest {
 }
 
 export class MessagingSettingsRequest {
-  @ApiProperty({ enum: DIRECT_MESSAGE_POLICIES, description: 'Who may message you without you following them: everyone (inbox), requests (default), followed (nobody else)' })
+  @ApiProperty({
+    enum: DIRECT_MESSAGE_POLICIES,
+    description:
+      'Who may message you without you following them: everyone (inbox), requests (default), followed (nobody else)',
+  })
   @IsIn(DIRECT_MESSAGE_POLICIES)
   directMessages!: 'everyone' | 'requests' | 'followed';
 }

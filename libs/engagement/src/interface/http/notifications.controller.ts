@@ -3,10 +3,18 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentUser, type Principal } from '@lib/platform';
 import { MarkNotificationsReadCommand } from '../../application/commands/mark-notifications-read/mark-notifications-read.command.js';
-import { SetNotificationPreferencesCommand, type PreferenceChanges } from '../../application/commands/set-notification-preferences/set-notification-preferences.command.js';
+import {
+  SetNotificationPreferencesCommand,
+  type PreferenceChanges,
+} from '../../application/commands/set-notification-preferences/set-notification-preferences.command.js';
 import { GetNotificationPreferencesQuery } from '../../application/queries/get-notification-preferences/get-notification-preferences.query.js';
 import { ListNotificationsQuery } from '../../application/queries/list-notifications/list-notifications.query.js';
-import { MarkedResponse, NotificationListQuery, NotificationPageResponse, PreferencesRequest } from './notifications.dto.js';
+import {
+  MarkedResponse,
+  NotificationListQuery,
+  NotificationPageResponse,
+  PreferencesRequest,
+} from './notifications.dto.js';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -18,11 +26,16 @@ export class NotificationsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The caller’s notifications, newest activity first, with the unread count', description: 'New ones are also pushed as `notification:new` on the socket.' })
+  @ApiOperation({
+    summary: 'The caller’s notifications, newest activity first, with the unread count',
+    description: 'New ones are also pushed as `notification:new` on the socket.',
+  })
   @ApiOkResponse({ type: NotificationPageResponse })
   @ApiProblems(400, 401)
   list(@CurrentUser() principal: Principal, @Query() query: NotificationListQuery) {
-    return this.queries.execute(new ListNotificationsQuery(principal.userId, query.unread ?? false, query.limit, query.cursor));
+    return this.queries.execute(
+      new ListNotificationsQuery(principal.userId, query.unread ?? false, query.limit, query.cursor),
+    );
   }
 
   @Post('read-all')
@@ -56,6 +69,8 @@ export class NotificationsController {
   @ApiOkResponse({ schema: { example: { 'follower.new': { inApp: true, email: false } } } })
   @ApiProblems(400, 401)
   setPreferences(@CurrentUser() principal: Principal, @Body() body: PreferencesRequest) {
-    return this.commands.execute(new SetNotificationPreferencesCommand(principal.userId, body.preferences as PreferenceChanges));
+    return this.commands.execute(
+      new SetNotificationPreferencesCommand(principal.userId, body.preferences as PreferenceChanges),
+    );
   }
 }

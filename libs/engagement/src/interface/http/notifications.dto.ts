@@ -38,7 +38,10 @@ export class MarkedResponse {
 const PREFERENCE_EXAMPLE = { 'follower.new': { inApp: true, email: false } };
 
 export class PreferencesRequest {
-  @ApiProperty({ description: `Per type (${NOTIFICATION_TYPE_NAMES.join(', ')}): \`inApp\` and/or \`email\``, example: PREFERENCE_EXAMPLE })
+  @ApiProperty({
+    description: `Per type (${NOTIFICATION_TYPE_NAMES.join(', ')}): \`inApp\` and/or \`email\``,
+    example: PREFERENCE_EXAMPLE,
+  })
   @IsObject()
   @ValidateBy({
     name: 'isPreferenceMap',
@@ -51,9 +54,12 @@ export class PreferencesRequest {
             (NOTIFICATION_TYPE_NAMES as string[]).includes(type) &&
             typeof choice === 'object' &&
             choice !== null &&
-            Object.entries(choice as Record<string, unknown>).every(([key, flag]) => ['inApp', 'email'].includes(key) && typeof flag === 'boolean'),
+            Object.entries(choice as Record<string, unknown>).every(
+              ([key, flag]) => ['inApp', 'email'].includes(key) && typeof flag === 'boolean',
+            ),
         ),
-      defaultMessage: () => `preferences must map notification types (${NOTIFICATION_TYPE_NAMES.join(', ')}) to { inApp?: boolean, email?: boolean }`,
+      defaultMessage: () =>
+        `preferences must map notification types (${NOTIFICATION_TYPE_NAMES.join(', ')}) to { inApp?: boolean, email?: boolean }`,
     },
   })
   preferences!: Record<string, { inApp?: boolean; email?: boolean }>;

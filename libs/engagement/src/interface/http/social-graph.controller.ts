@@ -7,7 +7,12 @@ import { SetRestrictionCommand } from '../../application/commands/set-restrictio
 import { ListFollowsQuery } from '../../application/queries/list-follows/list-follows.query.js';
 import { ListRestrictionsQuery } from '../../application/queries/list-restrictions/list-restrictions.query.js';
 import type { RestrictionKind } from '../../domain/restriction/restriction.js';
-import { FollowListResponse, FollowStateResponse, RestrictedPeopleResponse, RestrictionStateResponse } from './social-graph.dto.js';
+import {
+  FollowListResponse,
+  FollowStateResponse,
+  RestrictedPeopleResponse,
+  RestrictionStateResponse,
+} from './social-graph.dto.js';
 
 const uuid = () => new ParseUUIDPipe();
 

@@ -13,13 +13,25 @@ export class EngagementJobs {
     private readonly mailer: Mailer,
   ) {}
 
-  @OnJob({ queue: FAN_OUT_QUEUE, concurrency: 2, attempts: 5, backoff: { type: 'exponential', delay: 1_000 }, timeout: 60_000 })
+  @OnJob({
+    queue: FAN_OUT_QUEUE,
+    concurrency: 2,
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 1_000 },
+    timeout: 60_000,
+  })
   runFanOutBatch(job: Job<NewEpisodeFanOutJob>): Promise<number> {
     return this.fanOut.runBatch(job.data);
   }
 
   // An SMTP server down for a while: retried for about an hour before the mail waits in the failed list.
-  @OnJob({ queue: SEND_MAIL_QUEUE, concurrency: 2, attempts: 12, backoff: { type: 'exponential', delay: 1_000 }, timeout: 90_000 })
+  @OnJob({
+    queue: SEND_MAIL_QUEUE,
+    concurrency: 2,
+    attempts: 12,
+    backoff: { type: 'exponential', delay: 1_000 },
+    timeout: 90_000,
+  })
   async sendMail(job: Job<MailMessage>): Promise<void> {
     try {
       await this.mailer.send(job.data);

@@ -33,24 +33,38 @@ export class MessagingGateway {
   send(@ConnectedSocket() socket: Socket, @MessageBody() body: SocketSendMessage) {
     const target = body.conversationId ? { conversationId: body.conversationId } : { recipientId: body.recipientId! };
     return this.run(async () => ({
-      message: await this.commands.execute<SendMessageCommand, unknown>(new SendMessageCommand(userOf(socket), target, body.text, body.clientMessageId, body.replyToId ?? null)),
+      message: await this.commands.execute<SendMessageCommand, unknown>(
+        new SendMessageCommand(userOf(socket), target, body.text, body.clientMessageId, body.replyToId ?? null),
+      ),
     }));
   }
 
   @SubscribeMessage('message:edit')
   edit(@ConnectedSocket() socket: Socket, @MessageBody() body: SocketChangeMessage) {
     if (body.text === undefined) throw new MessageInvalidError('message:edit needs the new text');
-    return this.run(async () => ({ message: await this.commands.execute<EditMessageCommand, unknown>(new EditMessageCommand(userOf(socket), body.conversationId, body.messageId, body.text!)) }));
+    return this.run(async () => ({
+      message: await this.commands.execute<EditMessageCommand, unknown>(
+        new EditMessageCommand(userOf(socket), body.conversationId, body.messageId, body.text!),
+      ),
+    }));
   }
 
   @SubscribeMessage('message:delete')
   delete(@ConnectedSocket() socket: Socket, @MessageBody() body: SocketChangeMessage) {
-    return this.run(async () => ({ message: await this.commands.execute<DeleteMessageCommand, unknown>(new DeleteMessageCommand(userOf(socket), body.conversationId, body.messageId)) }));
+    return this.run(async () => ({
+      message: await this.commands.execute<DeleteMessageCommand, unknown>(
+        new DeleteMessageCommand(userOf(socket), body.conversationId, body.messageId),
+      ),
+    }));
   }
 
   @SubscribeMessage('conversation:read')
   read(@ConnectedSocket() socket: Socket, @MessageBody() body: SocketMarkRead) {
-    return this.run(async () => ({ receipt: await this.commands.execute<MarkConversationReadCommand, unknown>(new MarkConversationReadCommand(userOf(socket), body.conversationId, body.upToSeq)) }));
+    return this.run(async () => ({
+      receipt: await this.commands.execute<MarkConversationReadCommand, unknown>(
+        new MarkConversationReadCommand(userOf(socket), body.conversationId, body.upToSeq),
+      ),
+    }));
   }
 
   @SubscribeMessage('typing')

@@ -4,7 +4,12 @@ import { UserProfileChangedV1 } from '../../contracts/index.js';
 
 /** Tells every connected device of the user that its profile changed (`profile.updated`). */
 @Injectable()
-@IntegrationEventConsumer({ name: 'identity.push-profile-updated', on: [UserProfileChangedV1], concurrency: 4, attempts: 3 })
+@IntegrationEventConsumer({
+  name: 'identity.push-profile-updated',
+  on: [UserProfileChangedV1],
+  concurrency: 4,
+  attempts: 3,
+})
 export class PushProfileOnProfileChange implements EventConsumer<UserProfileChangedV1> {
   constructor(private readonly realtime: RealtimeEmitter) {}
 
@@ -12,15 +17,15 @@ export class PushProfileOnProfileChange implements EventConsumer<UserProfileChan
     // Pushed once the inbox row commits: a commit that fails announces nothing, and its redelivery pushes.
     afterCommit(() =>
       this.realtime.toUser(event.userId, 'profile.updated', {
-      userId: event.userId,
-      handle: event.handle,
-      displayName: event.displayName,
-      bio: event.bio,
-      avatarUrl: event.avatarUrl,
-      changedFields: event.changedFields,
-      // Lets a client ignore an update older than what it already shows.
-      version: envelope.aggregateVersion,
-      eventId: envelope.id,
+        userId: event.userId,
+        handle: event.handle,
+        displayName: event.displayName,
+        bio: event.bio,
+        avatarUrl: event.avatarUrl,
+        changedFields: event.changedFields,
+        // Lets a client ignore an update older than what it already shows.
+        version: envelope.aggregateVersion,
+        eventId: envelope.id,
       }),
     );
   }

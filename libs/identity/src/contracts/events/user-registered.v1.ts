@@ -9,7 +9,10 @@ export class UserRegisteredV1 extends IntegrationEvent {
   @IsEmail() readonly email!: string;
   @IsString() readonly handle!: string;
   @IsString() readonly displayName!: string;
-  @IsArray() @ArrayNotEmpty() @IsIn(['member', 'creator', 'moderator', 'admin'], { each: true }) readonly roles!: string[];
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(['member', 'creator', 'moderator', 'admin'], { each: true })
+  readonly roles!: string[];
   @IsISO8601() readonly registeredAt!: string;
 
   constructor(payload: UserRegisteredV1) {

@@ -6,7 +6,10 @@ export class UserRolesChangedV1 extends IntegrationEvent {
   static override readonly type = 'identity.user-roles-changed.v1';
 
   @IsUUID() readonly userId!: string;
-  @IsArray() @ArrayNotEmpty() @IsIn(['member', 'creator', 'moderator', 'admin'], { each: true }) readonly roles!: string[];
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(['member', 'creator', 'moderator', 'admin'], { each: true })
+  readonly roles!: string[];
   @IsISO8601() readonly changedAt!: string;
 
   constructor(payload: UserRolesChangedV1) {

@@ -1,7 +1,15 @@
 import { ApiKey } from './api-key.js';
 
 const aKey = (overrides: Partial<ConstructorParameters<typeof ApiKey>[0]> = {}) =>
-  new ApiKey({ userId: 'u', name: 'CI', scopes: ['profile:read'], displayPrefix: 'sr_abc', secretHash: 'h', expiresAt: null, ...overrides });
+  new ApiKey({
+    userId: 'u',
+    name: 'CI',
+    scopes: ['profile:read'],
+    displayPrefix: 'sr_abc',
+    secretHash: 'h',
+    expiresAt: null,
+    ...overrides,
+  });
 
 describe('an API key', () => {
   it('refuses scopes nobody defined, naming them', () => {

@@ -34,7 +34,14 @@ export class ApiKey {
   lastUsedAt: Date | null = null;
   revokedAt: Date | null = null;
 
-  constructor(props: { userId: string; name: string; scopes: string[]; displayPrefix: string; secretHash: string; expiresAt: Date | null }) {
+  constructor(props: {
+    userId: string;
+    name: string;
+    scopes: string[];
+    displayPrefix: string;
+    secretHash: string;
+    expiresAt: Date | null;
+  }) {
     const unknown = props.scopes.filter((scope) => !(API_KEY_SCOPES as readonly string[]).includes(scope));
     if (unknown.length) throw new UnknownApiKeyScopeError(unknown);
     this.id = newId();

@@ -12,7 +12,11 @@ export class InvalidCredentialsError extends DomainError {
 export class InvalidRefreshTokenError extends DomainError {
   readonly kind = 'unauthenticated' as const;
   constructor(
-    readonly code: 'identity.refresh-token.invalid' | 'identity.refresh-token.expired' | 'identity.refresh-token.reused' | 'identity.session.ended',
+    readonly code:
+      | 'identity.refresh-token.invalid'
+      | 'identity.refresh-token.expired'
+      | 'identity.refresh-token.reused'
+      | 'identity.session.ended',
     message: string,
   ) {
     super(message);

@@ -3,7 +3,20 @@ import { InvalidDisplayNameError, InvalidEmailError, InvalidHandleError } from '
 // Deliberately simple: one @, a dot in the domain, no spaces; the inbox is proven by mail, not regex.
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,63}$/;
 const HANDLE = /^[a-z0-9_]{3,30}$/;
-const RESERVED_HANDLES = new Set(['admin', 'administrator', 'root', 'support', 'showrunner', 'moderator', 'me', 'system', 'api']);
+const RESERVED_HANDLES = new Set([
+  'admin',
+  'administrator',
+  'root',
+  'support',
+  'showrunner',
+  'moderator',
+  'me',
+  'system',
+  'api',
+]);
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
 
 /** Emails compare case-insensitively: stored trimmed and lowercased. */
 export function normalizeEmail(raw: string): string {
@@ -22,8 +35,7 @@ export function normalizeHandle(raw: string, options: { allowReserved?: boolean 
 
 export function normalizeDisplayName(raw: string): string {
   // Collapses runs of whitespace and strips control characters that would break rendering.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped
-  const name = raw.replace(/[\u0000-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
+  const name = raw.replace(CONTROL_CHARACTERS, '').replace(/\s+/g, ' ').trim();
   if (name.length < 1 || name.length > 50) throw new InvalidDisplayNameError('use 1 to 50 characters');
   return name;
 }

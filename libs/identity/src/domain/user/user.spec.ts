@@ -1,12 +1,18 @@
 import { UserProfileChanged, UserRegistered, UserRolesChanged } from './user.events.js';
 import { User } from './user.js';
 
-const aUser = () => User.register({ email: ' Ada@Example.COM ', handle: '@Ada_L', displayName: 'Ada  Lovelace', passwordHash: 'hash' });
+const aUser = () =>
+  User.register({ email: ' Ada@Example.COM ', handle: '@Ada_L', displayName: 'Ada  Lovelace', passwordHash: 'hash' });
 
 describe('a user', () => {
   it('registers as a member with normalised email, handle and name, recording UserRegistered', () => {
     const user = aUser();
-    expect(user).toMatchObject({ email: 'ada@example.com', handle: 'ada_l', displayName: 'Ada Lovelace', roles: ['member'] });
+    expect(user).toMatchObject({
+      email: 'ada@example.com',
+      handle: 'ada_l',
+      displayName: 'Ada Lovelace',
+      roles: ['member'],
+    });
     const [event] = user.pullDomainEvents();
     expect(event).toBeInstanceOf(UserRegistered);
     expect(event).toMatchObject({ aggregateId: user.id, handle: 'ada_l', roles: ['member'] });
@@ -14,13 +20,15 @@ describe('a user', () => {
   });
 
   it('refuses an invalid email, a malformed or reserved handle and an empty name', () => {
-    expect(() => User.register({ email: 'not-an-email', handle: 'ada', displayName: 'Ada', passwordHash: 'h' })).toThrow(
-      expect.objectContaining({ code: 'identity.email.invalid' }),
-    );
+    expect(() =>
+      User.register({ email: 'not-an-email', handle: 'ada', displayName: 'Ada', passwordHash: 'h' }),
+    ).toThrow(expect.objectContaining({ code: 'identity.email.invalid' }));
     expect(() => User.register({ email: 'a@b.co', handle: 'a b', displayName: 'Ada', passwordHash: 'h' })).toThrow(
       expect.objectContaining({ code: 'identity.handle.invalid' }),
     );
-    expect(() => User.register({ email: 'a@b.co', handle: 'admin', displayName: 'Ada', passwordHash: 'h' })).toThrow(/reserved/);
+    expect(() => User.register({ email: 'a@b.co', handle: 'admin', displayName: 'Ada', passwordHash: 'h' })).toThrow(
+      /reserved/,
+    );
     expect(() => User.register({ email: 'a@b.co', handle: 'ada', displayName: '\u0000 ', passwordHash: 'h' })).toThrow(
       expect.objectContaining({ code: 'identity.display-name.invalid' }),
     );
@@ -31,7 +39,10 @@ describe('a user', () => {
     user.pullDomainEvents();
     expect(user.changeProfile({ displayName: 'Ada Lovelace', bio: '  ' })).toEqual([]);
     expect(user.pullDomainEvents()).toEqual([]);
-    expect(user.changeProfile({ displayName: 'Countess', bio: 'Notes on the engine', handle: 'ADA_L' })).toEqual(['displayName', 'bio']);
+    expect(user.changeProfile({ displayName: 'Countess', bio: 'Notes on the engine', handle: 'ADA_L' })).toEqual([
+      'displayName',
+      'bio',
+    ]);
     const [event] = user.pullDomainEvents();
     expect(event).toBeInstanceOf(UserProfileChanged);
     expect((event as UserProfileChanged).changedFields).toEqual(['displayName', 'bio']);

@@ -23,7 +23,14 @@ export class User extends AggregateRoot {
   readonly createdAt: Date;
   updatedAt: Date;
 
-  private constructor(props: { id: string; email: string; handle: string; displayName: string; passwordHash: string; roles: Role[] }) {
+  private constructor(props: {
+    id: string;
+    email: string;
+    handle: string;
+    displayName: string;
+    passwordHash: string;
+    roles: Role[];
+  }) {
     super();
     this.id = props.id;
     this.email = props.email;
@@ -34,7 +41,14 @@ export class User extends AggregateRoot {
     this.createdAt = this.updatedAt = new Date();
   }
 
-  static register(props: { email: string; handle: string; displayName: string; passwordHash: string; roles?: Role[]; allowReservedHandle?: boolean }): User {
+  static register(props: {
+    email: string;
+    handle: string;
+    displayName: string;
+    passwordHash: string;
+    roles?: Role[];
+    allowReservedHandle?: boolean;
+  }): User {
     const user = new User({
       id: newId(),
       email: normalizeEmail(props.email),

@@ -20,12 +20,16 @@ export class AdminBootstrap implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const admin = this.config.admin;
     if (!admin) return;
-    const ensure = () => RequestContext.create(this.orm.em, () => this.ensureAdmin.execute(new EnsureAdminCommand(admin.email, admin.password)));
+    const ensure = () =>
+      RequestContext.create(this.orm.em, () =>
+        this.ensureAdmin.execute(new EnsureAdminCommand(admin.email, admin.password)),
+      );
     // The API and the worker may both start at once; the loser of the race finds the account on retry.
     const result = await ensure().catch((error: unknown) => {
       if (error instanceof EmailAlreadyTakenError) return ensure();
       throw error;
     });
-    if (result.outcome !== 'unchanged') this.logger.log({ email: admin.email, outcome: result.outcome }, 'admin account ensured');
+    if (result.outcome !== 'unchanged')
+      this.logger.log({ email: admin.email, outcome: result.outcome }, 'admin account ensured');
   }
 }

@@ -1,6 +1,13 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ApiProblems, CurrentUser, Public, type Principal } from '@lib/platform';
 import { LogInCommand } from '../../application/commands/log-in/log-in.command.js';
@@ -24,7 +31,9 @@ export class AuthController {
   @ApiCreatedResponse({ type: AuthResponse })
   @ApiProblems(400, 409, 413, 429)
   register(@Body() body: RegisterRequest, @Req() request: FastifyRequest) {
-    return this.commands.execute(new RegisterUserCommand(body.email, body.password, body.handle, body.displayName, clientOf(request)));
+    return this.commands.execute(
+      new RegisterUserCommand(body.email, body.password, body.handle, body.displayName, clientOf(request)),
+    );
   }
 
   @Public()

@@ -1,6 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiKeyScope, ApiProblems, CurrentUser, type Principal } from '@lib/platform';
 import { CreateApiKeyCommand } from '../../application/commands/create-api-key/create-api-key.command.js';
 import { RevokeApiKeyCommand } from '../../application/commands/revoke-api-key/revoke-api-key.command.js';
@@ -30,7 +37,10 @@ export class MeController {
 
   @Patch()
   @ApiKeyScope('profile:write')
-  @ApiOperation({ summary: 'Change the caller’s public profile', description: 'Connected devices receive `profile.updated`.' })
+  @ApiOperation({
+    summary: 'Change the caller’s public profile',
+    description: 'Connected devices receive `profile.updated`.',
+  })
   @ApiOkResponse({ type: UserResponse })
   @ApiProblems(400, 401, 409)
   update(@CurrentUser() principal: Principal, @Body() body: UpdateProfileRequest) {

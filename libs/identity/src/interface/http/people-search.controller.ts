@@ -14,10 +14,15 @@ export class PeopleSearchController {
   @Public()
   @Get()
   @ApiKeyScope('search:read')
-  @ApiOperation({ summary: 'Find people by handle or display name', description: 'Typo tolerant, prefix matching, cursor paged.' })
+  @ApiOperation({
+    summary: 'Find people by handle or display name',
+    description: 'Typo tolerant, prefix matching, cursor paged.',
+  })
   @ApiOkResponse({ type: PeopleSearchResponse })
   @ApiProblems(400)
   search(@Query() query: SearchPeopleRequest) {
-    return this.queries.execute(new SearchPeopleQuery(query.q?.trim() || undefined, query.mode, query.role, query.limit, query.cursor));
+    return this.queries.execute(
+      new SearchPeopleQuery(query.q?.trim() || undefined, query.mode, query.role, query.limit, query.cursor),
+    );
   }
 }

@@ -10,7 +10,11 @@ export class SearchPeopleRequest extends CursorPageQuery {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ enum: ['full', 'autocomplete'], default: 'full', description: '`autocomplete`: the last word is still being typed' })
+  @ApiPropertyOptional({
+    enum: ['full', 'autocomplete'],
+    default: 'full',
+    description: '`autocomplete`: the last word is still being typed',
+  })
   @IsOptional()
   @IsIn(['full', 'autocomplete'])
   mode: 'full' | 'autocomplete' = 'full';
@@ -27,7 +31,8 @@ export class PersonHitResponse {
   @ApiProperty() displayName!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) bio!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) avatarUrl!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Relevance (higher is better)' }) score!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Relevance (higher is better)' }) score!:
+    number | null;
 }
 
 class FacetCountResponse {
@@ -38,7 +43,10 @@ class FacetCountResponse {
 export class PeopleSearchResponse {
   @ApiProperty({ type: [PersonHitResponse] }) items!: PersonHitResponse[];
   @ApiProperty() total!: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/FacetCountResponse' } } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/FacetCountResponse' } },
+  })
   facets!: Record<string, FacetCountResponse[]>;
   @ApiPropertyOptional() nextCursor?: string;
 }

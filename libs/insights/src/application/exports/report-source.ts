@@ -15,7 +15,10 @@ export abstract class ReportSource {
 /** Writes the file of an export; returns its size in bytes. */
 export abstract class ReportRenderer {
   abstract csv(path: string, table: ReportTable): Promise<number>;
-  abstract pdf(path: string, input: { title: string; subtitle: string; table: ReportTable; chart: Array<{ label: string; value: number }> }): Promise<number>;
+  abstract pdf(
+    path: string,
+    input: { title: string; subtitle: string; table: ReportTable; chart: Array<{ label: string; value: number }> },
+  ): Promise<number>;
 }
 
 /** Where finished export files are kept so that any API node can serve them. */

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { IntegrationEventConsumer, type ConsumerContext, type EventConsumer, type IntegrationEvent } from '@lib/platform';
+import {
+  IntegrationEventConsumer,
+  type ConsumerContext,
+  type EventConsumer,
+  type IntegrationEvent,
+} from '@lib/platform';
 import {
   MrrMovementRecordedV1,
   PaymentSucceededV1,
@@ -15,7 +20,6 @@ import { EventStore } from '../event-store.js';
 import { domainEventRow } from './domain-event-row.js';
 import { ANY_UUID as UUID } from '../../domain/client-event.js';
 
-
 /** Signups: the funnel's second step, new users, cohorts, and the address weekly reports go to. */
 @Injectable()
 @IntegrationEventConsumer({ name: 'insights.record-identity', on: [UserRegisteredV1], concurrency: 4 })
@@ -28,7 +32,9 @@ export class RecordIdentityEvents implements EventConsumer<UserRegisteredV1> {
   async handle({ event, envelope }: ConsumerContext<UserRegisteredV1>): Promise<void> {
     const at = new Date(event.registeredAt);
     await this.facts.recordUser(event.userId, event.email, at);
-    await this.store.append([domainEventRow({ eventId: envelope.id, name: 'signup', occurredAt: at, userId: event.userId })]);
+    await this.store.append([
+      domainEventRow({ eventId: envelope.id, name: 'signup', occurredAt: at, userId: event.userId }),
+    ]);
   }
 }
 
@@ -41,7 +47,14 @@ export class RecordIdentityEvents implements EventConsumer<UserRegisteredV1> {
 @Injectable()
 @IntegrationEventConsumer({
   name: 'insights.record-billing',
-  on: [SubscriptionActivatedV1, SubscriptionChangedV1, SubscriptionCanceledV1, PaymentSucceededV1, RefundIssuedV1, MrrMovementRecordedV1],
+  on: [
+    SubscriptionActivatedV1,
+    SubscriptionChangedV1,
+    SubscriptionCanceledV1,
+    PaymentSucceededV1,
+    RefundIssuedV1,
+    MrrMovementRecordedV1,
+  ],
 })
 export class RecordBillingEvents implements EventConsumer {
   constructor(
@@ -64,7 +77,14 @@ export class RecordBillingEvents implements EventConsumer {
         activatedAt: at,
       });
       await this.store.append([
-        domainEventRow({ eventId: envelope.id, name: 'subscription_activated', occurredAt: at, userId: event.userId, channelId, properties: { planId: event.planId } }),
+        domainEventRow({
+          eventId: envelope.id,
+          name: 'subscription_activated',
+          occurredAt: at,
+          userId: event.userId,
+          channelId,
+          properties: { planId: event.planId },
+        }),
       ]);
     } else if (event instanceof SubscriptionChangedV1) {
       await this.facts.updateSubscriptionMrr(event.subscriptionId, event.mrr, null);
@@ -72,7 +92,13 @@ export class RecordBillingEvents implements EventConsumer {
       const at = new Date(event.endedAt);
       const before = await this.facts.updateSubscriptionMrr(event.subscriptionId, 0, at);
       await this.store.append([
-        domainEventRow({ eventId: envelope.id, name: 'subscription_canceled', occurredAt: at, userId: event.userId, channelId: before?.channelId ?? null }),
+        domainEventRow({
+          eventId: envelope.id,
+          name: 'subscription_canceled',
+          occurredAt: at,
+          userId: event.userId,
+          channelId: before?.channelId ?? null,
+        }),
       ]);
     } else if (event instanceof PaymentSucceededV1) {
       const channelId = event.subscriptionId ? await this.facts.channelOfSubscription(event.subscriptionId) : null;
@@ -120,7 +146,13 @@ export class RecordEngagementEvents implements EventConsumer<UserFollowedV1> {
 
   async handle({ event, envelope }: ConsumerContext<UserFollowedV1>): Promise<void> {
     await this.store.append([
-      domainEventRow({ eventId: envelope.id, name: 'follow', occurredAt: new Date(event.followedAt), userId: event.followerId, channelId: event.followeeId }),
+      domainEventRow({
+        eventId: envelope.id,
+        name: 'follow',
+        occurredAt: new Date(event.followedAt),
+        userId: event.followerId,
+        channelId: event.followeeId,
+      }),
     ]);
   }
 }

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { IntegrationEventConsumer, type ConsumerContext, type EventConsumer, type IntegrationEvent } from '@lib/platform';
+import {
+  IntegrationEventConsumer,
+  type ConsumerContext,
+  type EventConsumer,
+  type IntegrationEvent,
+} from '@lib/platform';
 import { ChannelCreatedV1, VideoPublishedV1 } from '@lib/studio/contracts';
 import { VideoCatalogue } from '../domain-facts.js';
 import { EventStore } from '../event-store.js';
@@ -34,7 +39,13 @@ export class RecordStudioEvents implements EventConsumer {
         publishedAt,
       });
       await this.store.append([
-        domainEventRow({ eventId: envelope.id, name: 'video_published', occurredAt: publishedAt, userId: event.creatorId, channelId: event.channelId }),
+        domainEventRow({
+          eventId: envelope.id,
+          name: 'video_published',
+          occurredAt: publishedAt,
+          userId: event.creatorId,
+          channelId: event.channelId,
+        }),
       ]);
     }
   }

@@ -30,8 +30,15 @@ export class FileReportRenderer extends ReportRenderer {
     return (await stat(path)).size;
   }
 
-  async pdf(path: string, input: { title: string; subtitle: string; table: ReportTable; chart: Array<{ label: string; value: number }> }): Promise<number> {
-    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: input.title, Producer: 'Showrunner insights' } });
+  async pdf(
+    path: string,
+    input: { title: string; subtitle: string; table: ReportTable; chart: Array<{ label: string; value: number }> },
+  ): Promise<number> {
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 50,
+      info: { Title: input.title, Producer: 'Showrunner insights' },
+    });
     const file = createWriteStream(path);
     doc.pipe(file);
     doc.font('Helvetica-Bold').fontSize(20).fillColor('#111111').text(input.title);
@@ -49,7 +56,13 @@ export class FileReportRenderer extends ReportRenderer {
       }
     }
     this.table(doc, input.table.columns, rows.slice(0, PDF_TABLE_ROWS));
-    if (more) doc.moveDown(0.5).font('Helvetica-Oblique').fontSize(8).fillColor('#555555').text('More rows in the CSV export of the same report.', 50);
+    if (more)
+      doc
+        .moveDown(0.5)
+        .font('Helvetica-Oblique')
+        .fontSize(8)
+        .fillColor('#555555')
+        .text('More rows in the CSV export of the same report.', 50);
     doc.end();
     await finished(file);
     return (await stat(path)).size;
@@ -61,25 +74,42 @@ export class FileReportRenderer extends ReportRenderer {
     const top = doc.y + 24;
     const width = 440;
     const height = 180;
-    doc.font('Helvetica-Bold').fontSize(11).fillColor('#111111').text('Views per day', 50, top - 14, { width: 300, lineBreak: false });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(11)
+      .fillColor('#111111')
+      .text('Views per day', 50, top - 14, { width: 300, lineBreak: false });
     const max = Math.max(1, ...points.map((point) => point.value));
     doc.lineWidth(0.5).strokeColor('#999999');
     for (let i = 0; i <= 4; i += 1) {
       const y = top + height - (height * i) / 4;
-      doc.moveTo(left, y).lineTo(left + width, y).stroke();
-      doc.font('Helvetica').fontSize(7).fillColor('#555555').text(String(Math.round((max * i) / 4 * 10) / 10), 40, y - 3, { width: 35, align: 'right' });
+      doc
+        .moveTo(left, y)
+        .lineTo(left + width, y)
+        .stroke();
+      doc
+        .font('Helvetica')
+        .fontSize(7)
+        .fillColor('#555555')
+        .text(String(Math.round(((max * i) / 4) * 10) / 10), 40, y - 3, { width: 35, align: 'right' });
     }
     const slot = width / Math.max(1, points.length);
     points.forEach((point, i) => {
       const barHeight = (height * point.value) / max;
-      doc.rect(left + i * slot + slot * 0.15, top + height - barHeight, Math.max(1, slot * 0.7), barHeight).fill('#2563eb');
+      doc
+        .rect(left + i * slot + slot * 0.15, top + height - barHeight, Math.max(1, slot * 0.7), barHeight)
+        .fill('#2563eb');
     });
     if (points.length) {
       doc.font('Helvetica').fontSize(7).fillColor('#555555');
       doc.text(points[0].label, left, top + height + 4);
       doc.text(points[points.length - 1].label, left + width - 60, top + height + 4, { width: 60, align: 'right' });
     } else {
-      doc.font('Helvetica-Oblique').fontSize(9).fillColor('#555555').text('No views in this range', left + 10, top + height / 2);
+      doc
+        .font('Helvetica-Oblique')
+        .fontSize(9)
+        .fillColor('#555555')
+        .text('No views in this range', left + 10, top + height / 2);
     }
     doc.x = 50;
     doc.y = top + height + 20;
@@ -95,10 +125,20 @@ export class FileReportRenderer extends ReportRenderer {
         doc.addPage();
         y = 50;
       }
-      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(7).fillColor('#111111');
-      cells.forEach((cell, i) => doc.text(String(cell), left + i * columnWidth, y, { width: columnWidth - 4, lineBreak: false, ellipsis: true }));
+      doc
+        .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+        .fontSize(7)
+        .fillColor('#111111');
+      cells.forEach((cell, i) =>
+        doc.text(String(cell), left + i * columnWidth, y, { width: columnWidth - 4, lineBreak: false, ellipsis: true }),
+      );
       y += 12;
-      doc.moveTo(left, y - 2).lineTo(left + width, y - 2).lineWidth(0.3).strokeColor('#dddddd').stroke();
+      doc
+        .moveTo(left, y - 2)
+        .lineTo(left + width, y - 2)
+        .lineWidth(0.3)
+        .strokeColor('#dddddd')
+        .stroke();
     };
     line(columns, true);
     for (const row of rows) line(row, false);

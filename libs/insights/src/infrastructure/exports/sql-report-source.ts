@@ -44,7 +44,14 @@ export class SqlReportSource extends ReportSource {
             [entry.tz, entry.channelId, entry.rangeFrom.toISOString(), entry.rangeTo.toISOString(), after, pageSize],
           );
           if (!rows.length) return;
-          yield rows.map((row) => [String(row.day), n(row.views), Math.round(n(row.watch_seconds) * 100) / 100, n(row.completions), n(row.new_followers), n(row.revenue_cents)]);
+          yield rows.map((row) => [
+            String(row.day),
+            n(row.views),
+            Math.round(n(row.watch_seconds) * 100) / 100,
+            n(row.completions),
+            n(row.new_followers),
+            n(row.revenue_cents),
+          ]);
           after = String(rows[rows.length - 1].day);
           if (rows.length < pageSize) return;
         }

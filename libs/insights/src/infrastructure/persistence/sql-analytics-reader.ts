@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { AnalyticsReader, type Breakdown, type PlatformFigures, type Scope, type SeriesPoint, type Totals } from '../../application/analytics-reader.js';
+import {
+  AnalyticsReader,
+  type Breakdown,
+  type PlatformFigures,
+  type Scope,
+  type SeriesPoint,
+  type Totals,
+} from '../../application/analytics-reader.js';
 import type { ReportRange } from '../../domain/report-range.js';
 
 const iso = (d: Date) => d.toISOString();
@@ -55,7 +62,22 @@ export class SqlAnalyticsReader extends AnalyticsReader {
        select b.local_start, coalesce(r.views, 0) as views, coalesce(r.watch_seconds, 0) as watch_seconds, coalesce(r.completions, 0) as completions,
          coalesce(r.new_followers, 0) as new_followers, coalesce(r.revenue_cents, 0) as revenue_cents, coalesce(u.unique_viewers, 0) as unique_viewers
        from buckets b left join r using (local_start) left join u using (local_start) order by b.local_start`,
-      [iso(range.from), range.tz, iso(range.to), range.tz, range.tz, scope, scopeId, iso(range.from), iso(range.to), range.tz, scope, scopeId, iso(range.from), iso(range.to)],
+      [
+        iso(range.from),
+        range.tz,
+        iso(range.to),
+        range.tz,
+        range.tz,
+        scope,
+        scopeId,
+        iso(range.from),
+        iso(range.to),
+        range.tz,
+        scope,
+        scopeId,
+        iso(range.from),
+        iso(range.to),
+      ],
     );
     return rows.map((row) => ({
       start: new Date(row.local_start as string).toISOString(),
@@ -68,7 +90,13 @@ export class SqlAnalyticsReader extends AnalyticsReader {
     }));
   }
 
-  async breakdown(scope: Scope, scopeId: string, dimension: 'source' | 'country' | 'device', from: Date, to: Date): Promise<Breakdown[]> {
+  async breakdown(
+    scope: Scope,
+    scopeId: string,
+    dimension: 'source' | 'country' | 'device',
+    from: Date,
+    to: Date,
+  ): Promise<Breakdown[]> {
     const rows = await this.em.execute<Array<{ value: string; views: unknown }>>(
       `select value, sum(views) as views from insights.rollup_breakdowns
        where grain = 'hour' and scope = ? and scope_id = ? and dimension = ? and bucket >= ?::timestamptz and bucket < ?::timestamptz
@@ -90,7 +118,13 @@ export class SqlAnalyticsReader extends AnalyticsReader {
     return histogram;
   }
 
-  async topVideos(scope: Scope, scopeId: string, from: Date, to: Date, limit: number): Promise<PlatformFigures['topContent']> {
+  async topVideos(
+    scope: Scope,
+    scopeId: string,
+    from: Date,
+    to: Date,
+    limit: number,
+  ): Promise<PlatformFigures['topContent']> {
     // A channel's videos: the catalogue's, or those its events named in the range.
     const channelFilter =
       scope === 'platform'
@@ -105,7 +139,9 @@ export class SqlAnalyticsReader extends AnalyticsReader {
        from insights.rollups r
        where r.grain = 'hour' and r.scope = 'video' and r.bucket >= ?::timestamptz and r.bucket < ?::timestamptz ${channelFilter}
        group by r.scope_id order by sum(r.views) desc, r.scope_id limit ?`,
-      scope === 'platform' ? [iso(from), iso(to), limit] : [iso(from), iso(to), scopeId, scopeId, iso(from), iso(to), limit],
+      scope === 'platform'
+        ? [iso(from), iso(to), limit]
+        : [iso(from), iso(to), scopeId, scopeId, iso(from), iso(to), limit],
     );
     return rows.map((row) => ({
       videoId: String(row.video_id),
@@ -201,8 +237,17 @@ export class SqlAnalyticsReader extends AnalyticsReader {
       newUsers: newUserSeries.reduce((sum, row) => sum + n(row.users), 0),
       dailyActive: dailyActive.map((row) => ({ day: day(row.day), users: n(row.users) })),
       newUserSeries: newUserSeries.map((row) => ({ day: day(row.day), users: n(row.users) })),
-      cohorts: cohortRows.map((row) => ({ week: day(row.week), size: n(row.size), retained: (row.retained ?? []).map(n) })),
-      funnel: { visitors: n(funnel?.visitors), signups: n(funnel?.signups), firstView: n(funnel?.first_view), subscribed: n(funnel?.subscribed) },
+      cohorts: cohortRows.map((row) => ({
+        week: day(row.week),
+        size: n(row.size),
+        retained: (row.retained ?? []).map(n),
+      })),
+      funnel: {
+        visitors: n(funnel?.visitors),
+        signups: n(funnel?.signups),
+        firstView: n(funnel?.first_view),
+        subscribed: n(funnel?.subscribed),
+      },
       topContent: await this.topVideos('platform', '*', range.from, range.to, 10),
       revenue: revenueRows.map((row) => ({
         day: day(row.day),

@@ -22,7 +22,15 @@ export class SqlDomainFacts extends DomainFacts {
        values (?, ?, ?, ?, ?, ?, ?::timestamptz)
        on conflict (subscription_id) do update set plan_id = excluded.plan_id, mrr_cents = excluded.mrr_cents, ended_at = null,
          channel_id = coalesce(insights.subscriptions.channel_id, excluded.channel_id)`,
-      [input.subscriptionId, input.userId, input.channelId, input.planId, input.mrrCents, input.currency, input.activatedAt.toISOString()],
+      [
+        input.subscriptionId,
+        input.userId,
+        input.channelId,
+        input.planId,
+        input.mrrCents,
+        input.currency,
+        input.activatedAt.toISOString(),
+      ],
     );
   }
 
@@ -32,11 +40,10 @@ export class SqlDomainFacts extends DomainFacts {
       [subscriptionId],
     );
     if (!previous) return null;
-    await this.em.execute(`update insights.subscriptions set mrr_cents = ?, ended_at = coalesce(?::timestamptz, ended_at) where subscription_id = ?`, [
-      mrrCents,
-      endedAt?.toISOString() ?? null,
-      subscriptionId,
-    ]);
+    await this.em.execute(
+      `update insights.subscriptions set mrr_cents = ?, ended_at = coalesce(?::timestamptz, ended_at) where subscription_id = ?`,
+      [mrrCents, endedAt?.toISOString() ?? null, subscriptionId],
+    );
     return { previousMrrCents: Number(previous.mrr_cents), channelId: previous.channel_id };
   }
 
@@ -48,7 +55,10 @@ export class SqlDomainFacts extends DomainFacts {
   }
 
   async channelOfSubscription(subscriptionId: string): Promise<string | null> {
-    const [row] = await this.em.execute<Array<{ channel_id: string | null }>>(`select channel_id from insights.subscriptions where subscription_id = ?`, [subscriptionId]);
+    const [row] = await this.em.execute<Array<{ channel_id: string | null }>>(
+      `select channel_id from insights.subscriptions where subscription_id = ?`,
+      [subscriptionId],
+    );
     return row?.channel_id ?? null;
   }
 
@@ -61,7 +71,10 @@ export class SqlDomainFacts extends DomainFacts {
   }
 
   async emailOf(userId: string): Promise<string | null> {
-    const [row] = await this.em.execute<Array<{ email: string | null }>>(`select email from insights.users where user_id = ?`, [userId]);
+    const [row] = await this.em.execute<Array<{ email: string | null }>>(
+      `select email from insights.users where user_id = ?`,
+      [userId],
+    );
     return row?.email ?? null;
   }
 }
@@ -84,7 +97,14 @@ export class SqlVideoCatalogue extends VideoCatalogue {
       `insert into insights.videos (video_id, channel_id, creator_id, title, duration_seconds, published_at) values (?, ?, ?, ?, ?, ?::timestamptz)
        on conflict (video_id) do update set channel_id = excluded.channel_id, creator_id = excluded.creator_id, title = excluded.title,
          duration_seconds = excluded.duration_seconds, published_at = coalesce(excluded.published_at, insights.videos.published_at)`,
-      [video.videoId, video.channelId, video.creatorId, video.title, video.durationSeconds, video.publishedAt?.toISOString() ?? null],
+      [
+        video.videoId,
+        video.channelId,
+        video.creatorId,
+        video.title,
+        video.durationSeconds,
+        video.publishedAt?.toISOString() ?? null,
+      ],
     );
   }
 }

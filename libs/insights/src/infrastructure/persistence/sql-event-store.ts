@@ -5,9 +5,29 @@ import { pgArray } from './pg-array.js';
 
 /** Columns of insights.events, in the order rows are built and inserted. */
 export const EVENT_COLUMNS = [
-  'event_id', 'occurred_at', 'received_at', 'name', 'source', 'session_id', 'user_id', 'viewer_key', 'video_id', 'channel_id',
-  'creator_id', 'properties', 'device', 'os', 'country', 'referrer', 'traffic_source', 'utm_source', 'utm_medium', 'utm_campaign',
-  'position_pct', 'watch_seconds', 'amount_cents',
+  'event_id',
+  'occurred_at',
+  'received_at',
+  'name',
+  'source',
+  'session_id',
+  'user_id',
+  'viewer_key',
+  'video_id',
+  'channel_id',
+  'creator_id',
+  'properties',
+  'device',
+  'os',
+  'country',
+  'referrer',
+  'traffic_source',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'position_pct',
+  'watch_seconds',
+  'amount_cents',
 ] as const;
 
 const RECORD_TYPES = `event_id uuid, occurred_at timestamptz, received_at timestamptz, name text, source text, session_id text,
@@ -18,10 +38,29 @@ const RECORD_TYPES = `event_id uuid, occurred_at timestamptz, received_at timest
 /** A stored event as one row of the table (also what the benchmark's COPY baseline writes). */
 export function eventRow(event: StoredEvent): unknown[] {
   return [
-    event.eventId, event.occurredAt.toISOString(), event.receivedAt.toISOString(), event.name, event.source, event.sessionId,
-    event.userId, event.viewerKey, event.videoId, event.channelId, event.creatorId, event.properties, event.device, event.os,
-    event.country, event.referrer, event.trafficSource, event.utmSource, event.utmMedium, event.utmCampaign, event.positionPct,
-    event.watchSeconds, event.amountCents,
+    event.eventId,
+    event.occurredAt.toISOString(),
+    event.receivedAt.toISOString(),
+    event.name,
+    event.source,
+    event.sessionId,
+    event.userId,
+    event.viewerKey,
+    event.videoId,
+    event.channelId,
+    event.creatorId,
+    event.properties,
+    event.device,
+    event.os,
+    event.country,
+    event.referrer,
+    event.trafficSource,
+    event.utmSource,
+    event.utmMedium,
+    event.utmCampaign,
+    event.positionPct,
+    event.watchSeconds,
+    event.amountCents,
   ];
 }
 
@@ -43,7 +82,11 @@ export class SqlEventStore extends EventStore {
     try {
       return await this.insert(events);
     } catch (error) {
-      if ((error as { code?: string }).code !== NO_PARTITION && !/no partition of relation/.test(String((error as Error).message))) throw error;
+      if (
+        (error as { code?: string }).code !== NO_PARTITION &&
+        !/no partition of relation/.test(String((error as Error).message))
+      )
+        throw error;
       // The maintenance job should have created it; do it now rather than lose the batch.
       const times = events.map((event) => event.occurredAt.getTime());
       await this.em.execute(`select insights.ensure_partitions(?::date, ?::date)`, [
@@ -83,11 +126,18 @@ export class SqlEventStore extends EventStore {
   }
 
   async videoFacts(videoIds: string[]): Promise<Map<string, VideoFacts>> {
-    const rows = await this.em.execute<Array<{ video_id: string; channel_id: string; creator_id: string; duration_seconds: number | null }>>(
+    const rows = await this.em.execute<
+      Array<{ video_id: string; channel_id: string; creator_id: string; duration_seconds: number | null }>
+    >(
       `select video_id, channel_id, creator_id, duration_seconds from insights.videos where video_id = any(?::uuid[])`,
       [pgArray(videoIds)],
     );
-    return new Map(rows.map((row) => [row.video_id, { channelId: row.channel_id, creatorId: row.creator_id, durationSeconds: row.duration_seconds }]));
+    return new Map(
+      rows.map((row) => [
+        row.video_id,
+        { channelId: row.channel_id, creatorId: row.creator_id, durationSeconds: row.duration_seconds },
+      ]),
+    );
   }
 }
 
@@ -98,11 +148,10 @@ export class SqlPartitionMaintenance extends PartitionMaintenance {
   }
 
   async ensureAhead(now: Date, daysAhead: number): Promise<number> {
-    const [row] = await this.em.execute<Array<{ created: number }>>(`select insights.ensure_partitions(?::date, ?::date + ?::int) as created`, [
-      now.toISOString().slice(0, 10),
-      now.toISOString().slice(0, 10),
-      daysAhead,
-    ]);
+    const [row] = await this.em.execute<Array<{ created: number }>>(
+      `select insights.ensure_partitions(?::date, ?::date + ?::int) as created`,
+      [now.toISOString().slice(0, 10), now.toISOString().slice(0, 10), daysAhead],
+    );
     return Number(row?.created ?? 0);
   }
 
@@ -114,7 +163,8 @@ export class SqlPartitionMaintenance extends PartitionMaintenance {
        join pg_namespace n on n.oid = p.relnamespace where n.nspname = 'insights' and p.relname = 'events' and c.relname < ?`,
       [`events_p${cutoff}`],
     );
-    for (const { name } of partitions) await this.em.execute(`drop table if exists insights."${name.replace(/"/g, '')}"`);
+    for (const { name } of partitions)
+      await this.em.execute(`drop table if exists insights."${name.replace(/"/g, '')}"`);
     await this.em.execute(`delete from insights.event_ids where received_at < ?::timestamptz`, [
       new Date(now.getTime() - retentionDays * 86_400_000).toISOString(),
     ]);

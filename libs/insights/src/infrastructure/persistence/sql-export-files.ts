@@ -21,7 +21,11 @@ export class SqlExportFiles extends ExportFiles {
     let bytes = 0;
     for await (const chunk of createReadStream(localPath, { highWaterMark: CHUNK_BYTES })) {
       const data = chunk as Buffer;
-      await this.em.execute(`insert into insights.export_chunks (export_id, seq, data) values (?, ?, ?)`, [exportId, seq, data]);
+      await this.em.execute(`insert into insights.export_chunks (export_id, seq, data) values (?, ?, ?)`, [
+        exportId,
+        seq,
+        data,
+      ]);
       seq += 1;
       bytes += data.length;
     }
@@ -31,7 +35,10 @@ export class SqlExportFiles extends ExportFiles {
   async *read(exportId: string): AsyncIterable<Buffer> {
     const em = this.em.fork();
     for (let seq = 0; ; seq += 1) {
-      const [row] = await em.execute<Array<{ data: Buffer }>>(`select data from insights.export_chunks where export_id = ? and seq = ?`, [exportId, seq]);
+      const [row] = await em.execute<Array<{ data: Buffer }>>(
+        `select data from insights.export_chunks where export_id = ? and seq = ?`,
+        [exportId, seq],
+      );
       if (!row) return;
       yield row.data;
     }

@@ -36,7 +36,9 @@ export class SqlRollupBuilder extends RollupBuilder {
     const windowSeconds = this.config.insights.viewWindowMinutes * 60;
     await this.em.transactional(async (em) => {
       await em.execute(`delete from insights.rollups where grain = 'hour' and bucket = ?::timestamptz`, [from]);
-      await em.execute(`delete from insights.rollup_breakdowns where grain = 'hour' and bucket = ?::timestamptz`, [from]);
+      await em.execute(`delete from insights.rollup_breakdowns where grain = 'hour' and bucket = ?::timestamptz`, [
+        from,
+      ]);
       await em.execute(`delete from insights.hourly_viewers where hour = ?::timestamptz`, [from]);
       await em.execute(
         `with ${SCOPED}
@@ -103,7 +105,9 @@ export class SqlRollupBuilder extends RollupBuilder {
     const to = new Date(day.getTime() + DAY_MS).toISOString();
     await this.em.transactional(async (em) => {
       await em.execute(`delete from insights.rollups where grain = 'day' and bucket = ?::timestamptz`, [from]);
-      await em.execute(`delete from insights.rollup_breakdowns where grain = 'day' and bucket = ?::timestamptz`, [from]);
+      await em.execute(`delete from insights.rollup_breakdowns where grain = 'day' and bucket = ?::timestamptz`, [
+        from,
+      ]);
       await em.execute(
         `insert into insights.rollups (grain, bucket, scope, scope_id, views, unique_viewers, watch_seconds, completions, new_followers, revenue_cents, events)
          select 'day', ?::timestamptz, r.scope, r.scope_id, sum(r.views), coalesce(max(u.n), 0), sum(r.watch_seconds), sum(r.completions),
@@ -136,9 +140,10 @@ export class SqlRollupBuilder extends RollupBuilder {
 
   async markDirty(hours: Date[]): Promise<void> {
     if (!hours.length) return;
-    await this.em.execute(`insert into insights.dirty_hours (hour) select unnest(?::timestamptz[]) on conflict do nothing`, [
-      pgArray(hours.map((hour) => hour.toISOString())),
-    ]);
+    await this.em.execute(
+      `insert into insights.dirty_hours (hour) select unnest(?::timestamptz[]) on conflict do nothing`,
+      [pgArray(hours.map((hour) => hour.toISOString()))],
+    );
   }
 
   /** Unmarks first: an event committed while the hour is rebuilt marks it again for the next run. */

@@ -9,15 +9,17 @@ export class SqlWeeklyReportStore extends WeeklyReportStore {
   }
 
   async optIn(channelId: string, userId: string, at: Date): Promise<void> {
-    await this.em.execute(`insert into insights.weekly_reports (channel_id, user_id, created_at) values (?, ?, ?::timestamptz) on conflict do nothing`, [
-      channelId,
-      userId,
-      at.toISOString(),
-    ]);
+    await this.em.execute(
+      `insert into insights.weekly_reports (channel_id, user_id, created_at) values (?, ?, ?::timestamptz) on conflict do nothing`,
+      [channelId, userId, at.toISOString()],
+    );
   }
 
   async optOut(channelId: string, userId: string): Promise<void> {
-    await this.em.execute(`delete from insights.weekly_reports where channel_id = ? and user_id = ?`, [channelId, userId]);
+    await this.em.execute(`delete from insights.weekly_reports where channel_id = ? and user_id = ?`, [
+      channelId,
+      userId,
+    ]);
   }
 
   async due(week: Date, limit: number) {
@@ -29,10 +31,9 @@ export class SqlWeeklyReportStore extends WeeklyReportStore {
   }
 
   async markSent(channelId: string, userId: string, week: Date): Promise<void> {
-    await this.em.execute(`update insights.weekly_reports set last_sent_week = ?::date where channel_id = ? and user_id = ?`, [
-      week.toISOString().slice(0, 10),
-      channelId,
-      userId,
-    ]);
+    await this.em.execute(
+      `update insights.weekly_reports set last_sent_week = ?::date where channel_id = ? and user_id = ?`,
+      [week.toISOString().slice(0, 10), channelId, userId],
+    );
   }
 }

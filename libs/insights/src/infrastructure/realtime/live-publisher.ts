@@ -45,7 +45,13 @@ export class LivePublisher implements OnApplicationBootstrap, OnApplicationShutd
     if (this.running || client.status !== 'ready') return [];
     this.running = true;
     try {
-      const lock = await client.set(this.redis.key('insights', 'live-lock'), '1', 'PX', Math.max(250, this.config.insights.livePushIntervalMs - 100), 'NX');
+      const lock = await client.set(
+        this.redis.key('insights', 'live-lock'),
+        '1',
+        'PX',
+        Math.max(250, this.config.insights.livePushIntervalMs - 100),
+        'NX',
+      );
       if (lock !== 'OK') return [];
       const scopesKey = this.redis.key('insights', 'live-scopes');
       await client.zremrangebyscore(scopesKey, '-inf', now - LIVE_WINDOW_MS - SLOT_MS);
@@ -57,9 +63,19 @@ export class LivePublisher implements OnApplicationBootstrap, OnApplicationShutd
         const viewersKey = this.redis.key('insights', 'live', kind, id);
         await client.zremrangebyscore(viewersKey, '-inf', now - LIVE_WINDOW_MS);
         const viewersNow = await client.zcard(viewersKey);
-        const slots = await client.mget(...Array.from({ length: LIVE_WINDOW_MS / SLOT_MS }, (_, i) => this.redis.key('insights', 'epm', scope, String(slot - i))));
+        const slots = await client.mget(
+          ...Array.from({ length: LIVE_WINDOW_MS / SLOT_MS }, (_, i) =>
+            this.redis.key('insights', 'epm', scope, String(slot - i)),
+          ),
+        );
         const eventsPerMinute = slots.reduce((sum, value) => sum + Number(value ?? 0), 0);
-        const snapshot: LiveSnapshot = { scope: kind, id, viewersNow, eventsPerMinute, at: new Date(now).toISOString() };
+        const snapshot: LiveSnapshot = {
+          scope: kind,
+          id,
+          viewersNow,
+          eventsPerMinute,
+          at: new Date(now).toISOString(),
+        };
         snapshots.push(snapshot);
         this.emitter.toRoom(dashboardRoom(kind, id), 'insights:live', snapshot);
       }

@@ -14,7 +14,8 @@ export class AdminInsightsController {
 
   @Get('overview')
   @ApiOperation({
-    summary: 'Platform analytics: DAU/WAU/MAU, new users, weekly retention cohorts, the conversion funnel, top content, MRR and churn',
+    summary:
+      'Platform analytics: DAU/WAU/MAU, new users, weekly retention cohorts, the conversion funnel, top content, MRR and churn',
     description:
       'UTC days. Active users as of the end of the range; cohorts are signup weeks × weeks since signup; the funnel is visitors → signups → ' +
       'first view → subscription within the range; MRR, its movements (new, expansion, contraction, churn, reactivation) and churn are billing’s own, from billing.mrr-movement-recorded.v1.',

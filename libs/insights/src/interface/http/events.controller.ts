@@ -4,7 +4,10 @@ import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiSecurity, ApiTa
 import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '@config';
 import { ApiProblems, CurrentUser, Public, ValidationFailedException, type Principal } from '@lib/platform';
-import { IngestEventsCommand, type IngestionResult } from '../../application/commands/ingest-events/ingest-events.command.js';
+import {
+  IngestEventsCommand,
+  type IngestionResult,
+} from '../../application/commands/ingest-events/ingest-events.command.js';
 import { EventBatchRequest, EventBatchResponse } from './insights.dto.js';
 
 const header = (request: FastifyRequest, name: string): string | undefined => {
@@ -14,10 +17,15 @@ const header = (request: FastifyRequest, name: string): string | undefined => {
 
 /** `{ events: [...] }` and nothing else, with the platform's validation problem otherwise. */
 function batchOf(body: Record<string, unknown> | undefined): unknown[] {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ValidationFailedException([{ field: 'events', messages: ['events must be an array'] }]);
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new ValidationFailedException([{ field: 'events', messages: ['events must be an array'] }]);
   const unknown = Object.keys(body).filter((key) => key !== 'events');
-  if (unknown.length) throw new ValidationFailedException(unknown.map((field) => ({ field, messages: [`property ${field} should not exist`] })));
-  if (!Array.isArray(body.events)) throw new ValidationFailedException([{ field: 'events', messages: ['events must be an array'] }]);
+  if (unknown.length)
+    throw new ValidationFailedException(
+      unknown.map((field) => ({ field, messages: [`property ${field} should not exist`] })),
+    );
+  if (!Array.isArray(body.events))
+    throw new ValidationFailedException([{ field: 'events', messages: ['events must be an array'] }]);
   return body.events;
 }
 
@@ -52,11 +60,18 @@ export class EventsController {
   @ApiProblems(400, 401, 413)
   // The body is checked here, not by the global pipe: copying 500 events into DTO instances only to validate
   // each one again below costs the hot path most of its CPU.
-  async track(@Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @CurrentUser() principal?: Principal): Promise<IngestionResult> {
+  async track(
+    @Body() body: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @CurrentUser() principal?: Principal,
+  ): Promise<IngestionResult> {
     const events = batchOf(body);
     if (events.length > this.config.insights.maxBatch) {
       throw new HttpException(
-        { code: 'insights.batch.too-large', message: `A batch holds at most ${this.config.insights.maxBatch} events (got ${events.length})` },
+        {
+          code: 'insights.batch.too-large',
+          message: `A batch holds at most ${this.config.insights.maxBatch} events (got ${events.length})`,
+        },
         413,
       );
     }

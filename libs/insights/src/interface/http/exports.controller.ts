@@ -38,7 +38,15 @@ export class ExportsController {
   @ApiProblems(400, 401, 403, 404)
   request(@CurrentUser() principal: Principal, @Body() body: ExportRequest) {
     return this.commands.execute(
-      new RequestExportCommand(principal.userId, body.channelId.toLowerCase(), body.report, body.format, new Date(body.from), new Date(body.to), body.tz ?? 'UTC'),
+      new RequestExportCommand(
+        principal.userId,
+        body.channelId.toLowerCase(),
+        body.report,
+        body.format,
+        new Date(body.from),
+        new Date(body.to),
+        body.tz ?? 'UTC',
+      ),
     );
   }
 
@@ -48,10 +56,20 @@ export class ExportsController {
   @ApiOkResponse({ description: 'The file' })
   @ApiAcceptedResponse({ type: ExportResponse, description: 'Not ready yet' })
   @ApiProblems(401, 404, 409)
-  async download(@CurrentUser() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Res() reply: FastifyReply): Promise<void> {
+  async download(
+    @CurrentUser() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const entry = await this.queries.execute<GetExportQuery, Export>(new GetExportQuery(principal.userId, id));
     if (entry.status === 'pending') {
-      await reply.status(202).send({ id: entry.id, status: entry.status, report: entry.report, format: entry.format, downloadPath: downloadPath(entry.id) });
+      await reply.status(202).send({
+        id: entry.id,
+        status: entry.status,
+        report: entry.report,
+        format: entry.format,
+        downloadPath: downloadPath(entry.id),
+      });
       return;
     }
     if (entry.status !== 'ready') throw new ExportNotReadyError(entry.id, entry.status);

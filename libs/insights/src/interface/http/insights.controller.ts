@@ -20,39 +20,66 @@ export class InsightsController {
   @Get('channels/:id/overview')
   @RequiresEntitlement('analytics', 'basic')
   @ApiOperation({
-    summary: 'A channel’s views, unique viewers, watch time, average view duration, completion rate, new followers and revenue',
+    summary:
+      'A channel’s views, unique viewers, watch time, average view duration, completion rate, new followers and revenue',
     description:
       'Each figure with the previous period of the same length when `compare=previous`, and a time series in `tz` (hourly up to two days, ' +
       'daily beyond). Only the channel’s members may read it (others get 404 `insights.channel.not-found`).',
   })
   @ApiOkResponse({ description: 'Channel overview', schema: { type: 'object' } })
   @ApiProblems(400, 401, 403, 404)
-  overview(@CurrentUser() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: OverviewQuery) {
+  overview(
+    @CurrentUser() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: OverviewQuery,
+  ) {
     return this.queries.execute(
-      new GetChannelOverviewQuery(principal.userId, id.toLowerCase(), new Date(query.from), new Date(query.to), query.tz ?? 'UTC', query.compare ?? 'none', query.granularity),
+      new GetChannelOverviewQuery(
+        principal.userId,
+        id.toLowerCase(),
+        new Date(query.from),
+        new Date(query.to),
+        query.tz ?? 'UTC',
+        query.compare ?? 'none',
+        query.granularity,
+      ),
     );
   }
 
   @Get('videos/:id')
   @RequiresEntitlement('analytics', 'advanced')
   @ApiOperation({
-    summary: 'One video: the overview figures, the audience retention curve (every 5%), traffic sources, countries and devices',
+    summary:
+      'One video: the overview figures, the audience retention curve (every 5%), traffic sources, countries and devices',
   })
   @ApiOkResponse({ description: 'Video analytics', schema: { type: 'object' } })
   @ApiProblems(400, 401, 403, 404)
   video(@CurrentUser() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: RangeQuery) {
     return this.queries.execute(
-      new GetVideoInsightsQuery(principal.userId, id.toLowerCase(), new Date(query.from), new Date(query.to), query.tz ?? 'UTC', query.compare ?? 'none'),
+      new GetVideoInsightsQuery(
+        principal.userId,
+        id.toLowerCase(),
+        new Date(query.from),
+        new Date(query.to),
+        query.tz ?? 'UTC',
+        query.compare ?? 'none',
+      ),
     );
   }
 
   @Put('channels/:id/weekly-report')
   @HttpCode(200)
   @RequiresEntitlement('analytics', 'basic')
-  @ApiOperation({ summary: 'Opt in or out of the weekly e-mail report of a channel (sent on Mondays for the past week, UTC)' })
+  @ApiOperation({
+    summary: 'Opt in or out of the weekly e-mail report of a channel (sent on Mondays for the past week, UTC)',
+  })
   @ApiOkResponse({ description: '`{ channelId, enabled }`', schema: { type: 'object' } })
   @ApiProblems(400, 401, 403, 404)
-  async weeklyReport(@CurrentUser() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: WeeklyReportRequest) {
+  async weeklyReport(
+    @CurrentUser() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: WeeklyReportRequest,
+  ) {
     await this.weekly.setOptIn(principal.userId, id.toLowerCase(), body.enabled);
     return { channelId: id.toLowerCase(), enabled: body.enabled };
   }

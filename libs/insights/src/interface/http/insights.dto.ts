@@ -33,7 +33,8 @@ export class RejectedEventResponse {
 
 export class EventBatchResponse {
   @ApiProperty({ description: 'Events stored by this request' }) accepted!: number;
-  @ApiProperty({ description: 'Events already stored (same eventId earlier, or twice in this batch)' }) duplicates!: number;
+  @ApiProperty({ description: 'Events already stored (same eventId earlier, or twice in this batch)' })
+  duplicates!: number;
   @ApiProperty({ description: 'Events dropped because the User-Agent is a bot' }) filtered!: number;
   @ApiProperty({ type: [RejectedEventResponse] }) rejected!: RejectedEventResponse[];
 }
@@ -46,7 +47,8 @@ export class RangeQuery {
   @IsString()
   @MaxLength(64)
   tz?: string;
-  @ApiPropertyOptional({ enum: ['previous', 'none'] }) @IsOptional() @IsIn(['previous', 'none']) compare?: 'previous' | 'none';
+  @ApiPropertyOptional({ enum: ['previous', 'none'] }) @IsOptional() @IsIn(['previous', 'none']) compare?:
+    'previous' | 'none';
 }
 
 export class OverviewQuery extends RangeQuery {
@@ -63,7 +65,10 @@ export class PlatformQuery {
 
 export class ExportRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() channelId!: string;
-  @ApiProperty({ enum: EXPORT_REPORTS, description: '`channel-daily`: one row per day; `channel-videos`: one row per video and hour' })
+  @ApiProperty({
+    enum: EXPORT_REPORTS,
+    description: '`channel-daily`: one row per day; `channel-videos`: one row per video and hour',
+  })
   @IsIn(EXPORT_REPORTS)
   report!: (typeof EXPORT_REPORTS)[number];
   @ApiProperty({ enum: ['csv', 'pdf'] }) @IsIn(['csv', 'pdf']) format!: 'csv' | 'pdf';
@@ -81,5 +86,7 @@ export class ExportResponse {
 }
 
 export class WeeklyReportRequest {
-  @ApiProperty({ description: 'Opt in (true) or out (false) of the weekly e-mail report for this channel' }) @IsBoolean() enabled!: boolean;
+  @ApiProperty({ description: 'Opt in (true) or out (false) of the weekly e-mail report for this channel' })
+  @IsBoolean()
+  enabled!: boolean;
 }

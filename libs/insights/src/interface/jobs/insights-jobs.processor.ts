@@ -36,12 +36,22 @@ export class InsightsJobs {
     private readonly config: AppConfig,
   ) {}
 
-  @OnJob({ queue: EXPORT_QUEUE, concurrency: 2, attempts: 3, backoff: { type: 'exponential', delay: 2_000 }, timeout: 10 * 60_000 })
+  @OnJob({
+    queue: EXPORT_QUEUE,
+    concurrency: 2,
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 2_000 },
+    timeout: 10 * 60_000,
+  })
   produceExport(job: Job<{ exportId: string }>): Promise<unknown> {
     return this.producer.produce(job.data.exportId);
   }
 
-  @OnJob({ ...MAINTENANCE, name: 'rollups', repeat: (config) => ({ every: config.insights.rollupIntervalMs, jobId: 'insights-rollups' }) })
+  @OnJob({
+    ...MAINTENANCE,
+    name: 'rollups',
+    repeat: (config) => ({ every: config.insights.rollupIntervalMs, jobId: 'insights-rollups' }),
+  })
   catchUpRollups(): Promise<unknown> {
     return this.rollups.catchUp();
   }
@@ -55,7 +65,11 @@ export class InsightsJobs {
     return { created, dropped };
   }
 
-  @OnJob({ ...MAINTENANCE, name: 'weekly-reports', repeat: { cron: '0 6 * * 1', tz: 'UTC', jobId: 'insights-weekly-reports' } })
+  @OnJob({
+    ...MAINTENANCE,
+    name: 'weekly-reports',
+    repeat: { cron: '0 6 * * 1', tz: 'UTC', jobId: 'insights-weekly-reports' },
+  })
   sendWeeklyReports(): Promise<unknown> {
     return this.weekly.sendDue();
   }
@@ -63,6 +77,10 @@ export class InsightsJobs {
   /** Partitions once at boot too (one job per hour however many workers start): a repeatable job's first run waits a whole interval. */
   @OnWorkerStart()
   async maintainPartitionsAtStart(): Promise<void> {
-    await this.maintenanceQueue.add('partitions', {}, { jobId: `insights-partitions-boot-${new Date().toISOString().slice(0, 13)}` });
+    await this.maintenanceQueue.add(
+      'partitions',
+      {},
+      { jobId: `insights-partitions-boot-${new Date().toISOString().slice(0, 13)}` },
+    );
   }
 }

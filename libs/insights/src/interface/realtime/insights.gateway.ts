@@ -10,7 +10,6 @@ import { VideoDirectory } from '../../application/video-directory.js';
 import { ChannelNotFoundError, DashboardForbiddenError, VideoNotFoundError } from '../../domain/insights.errors.js';
 import { ANY_UUID as UUID } from '../../domain/client-event.js';
 
-
 interface DashboardTarget {
   channelId?: unknown;
   videoId?: unknown;
@@ -41,7 +40,10 @@ export class InsightsGateway {
   }
 
   @SubscribeMessage('insights:unsubscribe')
-  async unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: DashboardTarget): Promise<{ room: string }> {
+  async unsubscribe(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: DashboardTarget,
+  ): Promise<{ room: string }> {
     const room = await this.inContext(() => this.authorizedRoom(socket, body ?? {}));
     await socket.leave(room);
     return { room };
@@ -69,7 +71,8 @@ export class InsightsGateway {
     if (typeof target.videoId === 'string' && UUID.test(target.videoId)) {
       const videoId = target.videoId.toLowerCase();
       const channelId = await this.videos.channelOf(videoId);
-      if (!channelId || !(await this.membership.isMember(principal.userId, channelId))) throw new VideoNotFoundError(videoId);
+      if (!channelId || !(await this.membership.isMember(principal.userId, channelId)))
+        throw new VideoNotFoundError(videoId);
       return dashboardRoom('video', videoId);
     }
     throw new DashboardForbiddenError('Subscribe with { channelId }, { videoId } or { platform: true }');

@@ -15,14 +15,16 @@ export class Inbox {
   constructor(private readonly orm: MikroORM) {}
 
   async once(eventId: string, consumer: string, effect: (em: EntityManager) => Promise<void>): Promise<InboxOutcome> {
-    return collectingAfterCommit(() => this.orm.em.fork().transactional(async (em) => {
-      const claimed = await em.execute<{ event_id: string }[]>(
-        'insert into platform.inbox (event_id, consumer) values (?, ?) on conflict do nothing returning event_id',
-        [eventId, consumer],
-      );
-      if (claimed.length === 0) return 'duplicate';
-      await effect(em);
-      return 'processed' as const;
-    }));
+    return collectingAfterCommit(() =>
+      this.orm.em.fork().transactional(async (em) => {
+        const claimed = await em.execute<{ event_id: string }[]>(
+          'insert into platform.inbox (event_id, consumer) values (?, ?) on conflict do nothing returning event_id',
+          [eventId, consumer],
+        );
+        if (claimed.length === 0) return 'duplicate';
+        await effect(em);
+        return 'processed' as const;
+      }),
+    );
   }
 }

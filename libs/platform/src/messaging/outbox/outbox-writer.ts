@@ -32,7 +32,9 @@ export class OutboxWriter implements EventSubscriber {
     for (const entity of uow.getIdentityMap().values()) {
       if (entity instanceof AggregateRoot && entity.hasPendingEvents() && !saved.has(entity)) {
         // Events without a state change would never reach the outbox; that is a bug in the aggregate.
-        throw new Error(`${entity.constructor.name} ${entity.id} recorded domain events but changed no persisted state`);
+        throw new Error(
+          `${entity.constructor.name} ${entity.id} recorded domain events but changed no persisted state`,
+        );
       }
     }
   }

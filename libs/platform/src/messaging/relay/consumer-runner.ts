@@ -31,7 +31,11 @@ export class ConsumerRunner implements OnApplicationBootstrap {
     }
   }
 
-  async deliver(consumer: RegisteredConsumer, instance: EventConsumer, job: Job<IntegrationEventEnvelope>): Promise<InboxOutcome> {
+  async deliver(
+    consumer: RegisteredConsumer,
+    instance: EventConsumer,
+    job: Job<IntegrationEventEnvelope>,
+  ): Promise<InboxOutcome> {
     const envelope = job.data;
     let event;
     try {
@@ -42,7 +46,9 @@ export class ConsumerRunner implements OnApplicationBootstrap {
       }
       throw error;
     }
-    const outcome = await this.inbox.once(envelope.id, consumer.options.name, (em) => instance.handle({ event, envelope, em, afterCommit }));
+    const outcome = await this.inbox.once(envelope.id, consumer.options.name, (em) =>
+      instance.handle({ event, envelope, em, afterCommit }),
+    );
     if (outcome === 'duplicate') {
       this.logger.debug({ consumer: consumer.options.name, eventId: envelope.id }, 'duplicate delivery ignored');
     }

@@ -77,7 +77,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           const jobs = jobsByQueue.get(consumer.options.name) ?? [];
           jobs.push({
             data: envelope,
-            opts: { jobId: `${row.id}:${consumer.options.name}`, attempts: consumer.options.attempts, timeout: consumer.options.timeoutMs },
+            opts: {
+              jobId: `${row.id}:${consumer.options.name}`,
+              attempts: consumer.options.attempts,
+              timeout: consumer.options.timeoutMs,
+            },
           });
           jobsByQueue.set(consumer.options.name, jobs);
         }

@@ -25,7 +25,9 @@ export function buildMapping(definition: IndexDefinition): estypes.MappingTypeMa
       doc: {
         type: 'object',
         dynamic: false,
-        properties: Object.fromEntries(Object.entries(definition.fields).map(([name, field]) => [name, fieldMapping(field)])),
+        properties: Object.fromEntries(
+          Object.entries(definition.fields).map(([name, field]) => [name, fieldMapping(field)]),
+        ),
       },
     },
   };
@@ -35,7 +37,8 @@ function fieldMapping(field: FieldDefinition): estypes.MappingProperty {
   switch (field.type) {
     case 'text': {
       // search_as_you_type adds the _2gram/_3gram/_index_prefix subfields bool_prefix queries use.
-      const exact = field.filterable || field.sortable ? { fields: { raw: { type: 'keyword' as const, ignore_above: 1024 } } } : {};
+      const exact =
+        field.filterable || field.sortable ? { fields: { raw: { type: 'keyword' as const, ignore_above: 1024 } } } : {};
       return { type: field.autocomplete ? 'search_as_you_type' : 'text', ...exact };
     }
     case 'keyword':
@@ -62,13 +65,20 @@ export type SearchRequestBody = Pick<
 >;
 
 export function buildSearchBody(definition: IndexDefinition, query: NormalizedQuery): SearchRequestBody {
-  const must: estypes.QueryDslQueryContainer[] = query.text === undefined ? [] : [textQuery(definition, query.text, query.mode)];
+  const must: estypes.QueryDslQueryContainer[] =
+    query.text === undefined ? [] : [textQuery(definition, query.text, query.mode)];
   const body: SearchRequestBody = {
-    query: { bool: { must: must.length > 0 ? must : [{ match_all: {} }], filter: query.filters.map((f) => filterClause(definition, f)) } },
+    query: {
+      bool: {
+        must: must.length > 0 ? must : [{ match_all: {} }],
+        filter: query.filters.map((f) => filterClause(definition, f)),
+      },
+    },
     sort: [
-      ...query.sort.map(
-        (s): estypes.SortCombinations =>
-          s.type === 'score' ? { _score: { order: s.order } } : { [exactPath(definition, s.field)]: { order: s.order, missing: missingLast(s.type, s.order) } },
+      ...query.sort.map((s): estypes.SortCombinations =>
+        s.type === 'score'
+          ? { _score: { order: s.order } }
+          : { [exactPath(definition, s.field)]: { order: s.order, missing: missingLast(s.type, s.order) } },
       ),
       { id: { order: 'asc' } },
     ],
@@ -81,12 +91,18 @@ export function buildSearchBody(definition: IndexDefinition, query: NormalizedQu
   };
   if (query.after) body.search_after = query.after.map(toSearchAfterValue);
   if (query.facets.length > 0) {
-    body.aggs = Object.fromEntries(query.facets.map((field) => [field, { terms: { field: exactPath(definition, field), size: FACET_SIZE } }]));
+    body.aggs = Object.fromEntries(
+      query.facets.map((field) => [field, { terms: { field: exactPath(definition, field), size: FACET_SIZE } }]),
+    );
   }
   return body;
 }
 
-function textQuery(definition: IndexDefinition, text: string, mode: NormalizedQuery['mode']): estypes.QueryDslQueryContainer {
+function textQuery(
+  definition: IndexDefinition,
+  text: string,
+  mode: NormalizedQuery['mode'],
+): estypes.QueryDslQueryContainer {
   const textFields = Object.entries(definition.fields).filter(([, field]) => field.type === 'text');
   const boosted = (path: string, field: FieldDefinition) => `${path}^${field.weight ?? 1}`;
   if (mode === 'autocomplete') {
@@ -149,6 +165,7 @@ const LONG_MAX = 2n ** 63n - 1n;
 
 /** Defensive: a Long.MAX/MIN_VALUE sort value (rounded to ±2^63 by JSON.parse) goes back as an exact string. */
 function toSearchAfterValue(value: CursorValue): estypes.FieldValue {
-  if (typeof value === 'number' && Math.abs(value) >= 2 ** 63) return (value > 0 ? LONG_MAX : -LONG_MAX - 1n).toString();
+  if (typeof value === 'number' && Math.abs(value) >= 2 ** 63)
+    return (value > 0 ? LONG_MAX : -LONG_MAX - 1n).toString();
   return value;
 }

@@ -12,7 +12,9 @@ if (!node) {
   });
 } else {
   // The CommonJS build, as the app loads it (dual-package hazard: one set of error classes).
-  const { Client } = createRequire(import.meta.url)('@elastic/elasticsearch') as typeof import('@elastic/elasticsearch');
+  const { Client } = createRequire(import.meta.url)(
+    '@elastic/elasticsearch',
+  ) as typeof import('@elastic/elasticsearch');
 
   describeSearchIndexContract(`Elasticsearch at ${node}`, async () => {
     const client = new Client({ node, requestTimeout: 30_000 });

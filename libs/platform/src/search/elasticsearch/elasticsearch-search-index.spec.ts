@@ -14,22 +14,50 @@ const Mock = require('@elastic/elasticsearch-mock') as typeof import('@elastic/e
 
 type Outcome = { status: number; error?: { type: string; reason: string } };
 
-const conflict: Outcome = { status: 409, error: { type: 'version_conflict_engine_exception', reason: 'version conflict, current version [2] is higher or equal to the one provided [1]' } };
-const tooMany: Outcome = { status: 429, error: { type: 'es_rejected_execution_exception', reason: 'rejected execution of coordinating operation' } };
-const unparsable: Outcome = { status: 400, error: { type: 'document_parsing_exception', reason: "failed to parse field [doc.followers] of type [long]" } };
+const conflict: Outcome = {
+  status: 409,
+  error: {
+    type: 'version_conflict_engine_exception',
+    reason: 'version conflict, current version [2] is higher or equal to the one provided [1]',
+  },
+};
+const tooMany: Outcome = {
+  status: 429,
+  error: { type: 'es_rejected_execution_exception', reason: 'rejected execution of coordinating operation' },
+};
+const unparsable: Outcome = {
+  status: 400,
+  error: { type: 'document_parsing_exception', reason: 'failed to parse field [doc.followers] of type [long]' },
+};
 
 function bulkResponse(outcomes: Outcome[], action = 'index') {
-  return { took: 1, errors: outcomes.some((o) => o.status >= 300), items: outcomes.map((o, i) => ({ [action]: { _index: 'x', _id: `${i}`, ...o } })) };
+  return {
+    took: 1,
+    errors: outcomes.some((o) => o.status >= 300),
+    items: outcomes.map((o, i) => ({ [action]: { _index: 'x', _id: `${i}`, ...o } })),
+  };
 }
 
 function responseError(statusCode: number, type: string) {
-  return new errors.ResponseError({ body: { error: { type, reason: type }, status: statusCode }, statusCode, warnings: null, meta: {} as never });
+  return new errors.ResponseError({
+    body: { error: { type, reason: type }, status: statusCode },
+    statusCode,
+    warnings: null,
+    meta: {} as never,
+  });
 }
 
-const doc = (id: string, version = 1): SearchDocument => ({ id, version, body: { handle: id, displayName: `Person ${id}`, followers: 1 } });
+const doc = (id: string, version = 1): SearchDocument => ({
+  id,
+  version,
+  body: { handle: id, displayName: `Person ${id}`, followers: 1 },
+});
 
 /** Ids of the documents in a captured _bulk body (action lines, then sources). */
-const bulkIds = (request: MockPattern) => (request.body as Record<string, { _id: string }>[]).filter((_, i) => i % 2 === 0).map((line) => Object.values(line)[0]._id);
+const bulkIds = (request: MockPattern) =>
+  (request.body as Record<string, { _id: string }>[])
+    .filter((_, i) => i % 2 === 0)
+    .map((line) => Object.values(line)[0]._id);
 
 describe('ElasticsearchSearchIndex (against a mocked cluster)', () => {
   let mock: InstanceType<typeof Mock>;
@@ -40,7 +68,11 @@ describe('ElasticsearchSearchIndex (against a mocked cluster)', () => {
     mock = new Mock();
     requests = [];
     // The mock's declarations name the CommonJS transport types; the client's name the ESM ones.
-    const client = new Client({ node: 'http://localhost:9200', Connection: mock.getConnection() as never, maxRetries: 0 });
+    const client = new Client({
+      node: 'http://localhost:9200',
+      Connection: mock.getConnection() as never,
+      maxRetries: 0,
+    });
     search = new ElasticsearchSearchIndex(client, { indexPrefix: 't', retries: 2, retryDelayMs: 1 });
   });
 
@@ -62,9 +94,15 @@ describe('ElasticsearchSearchIndex (against a mocked cluster)', () => {
       expect(result).toEqual({
         written: 1,
         stale: 1,
-        failed: [{ id: 'c', reason: 'document_parsing_exception: failed to parse field [doc.followers] of type [long]' }],
+        failed: [
+          { id: 'c', reason: 'document_parsing_exception: failed to parse field [doc.followers] of type [long]' },
+        ],
       });
-      expect(requests[0]).toMatchObject({ method: 'POST', path: '/t-people/_bulk', querystring: { refresh: 'wait_for', require_alias: 'true' } });
+      expect(requests[0]).toMatchObject({
+        method: 'POST',
+        path: '/t-people/_bulk',
+        querystring: { refresh: 'wait_for', require_alias: 'true' },
+      });
       expect(requests[0].body).toEqual([
         { index: { _id: 'a', version: 1, version_type: 'external' } },
         { id: 'a', doc: doc('a').body },
@@ -76,10 +114,22 @@ describe('ElasticsearchSearchIndex (against a mocked cluster)', () => {
     });
 
     it('sends again only the items refused with 429, until they are written', async () => {
-      answer('POST', '/:index/_bulk', bulkResponse([{ status: 201 }, tooMany, tooMany]), bulkResponse([{ status: 200 }, { status: 201 }]));
+      answer(
+        'POST',
+        '/:index/_bulk',
+        bulkResponse([{ status: 201 }, tooMany, tooMany]),
+        bulkResponse([{ status: 200 }, { status: 201 }]),
+      );
 
-      expect(await search.upsert('people', [doc('a'), doc('b'), doc('c')])).toEqual({ written: 3, stale: 0, failed: [] });
-      expect(requests.map(bulkIds)).toEqual([['a', 'b', 'c'], ['b', 'c']]);
+      expect(await search.upsert('people', [doc('a'), doc('b'), doc('c')])).toEqual({
+        written: 3,
+        stale: 0,
+        failed: [],
+      });
+      expect(requests.map(bulkIds)).toEqual([
+        ['a', 'b', 'c'],
+        ['b', 'c'],
+      ]);
     });
 
     it('reports items still refused after the retries as failed', async () => {
@@ -93,7 +143,12 @@ describe('ElasticsearchSearchIndex (against a mocked cluster)', () => {
     });
 
     it('retries a whole request refused with 429', async () => {
-      answer('POST', '/:index/_bulk', responseError(429, 'es_rejected_execution_exception'), bulkResponse([{ status: 201 }]));
+      answer(
+        'POST',
+        '/:index/_bulk',
+        responseError(429, 'es_rejected_execution_exception'),
+        bulkResponse([{ status: 201 }]),
+      );
 
       expect(await search.upsert('people', [doc('a')])).toEqual({ written: 1, stale: 0, failed: [] });
       expect(requests).toHaveLength(2);
@@ -102,12 +157,28 @@ describe('ElasticsearchSearchIndex (against a mocked cluster)', () => {
     it('writes only the highest version of an id repeated in the batch', async () => {
       answer('POST', '/:index/_bulk', bulkResponse([{ status: 201 }]));
 
-      expect(await search.upsert('people', [doc('a', 1), doc('a', 3), doc('a', 2)])).toEqual({ written: 1, stale: 2, failed: [] });
+      expect(await search.upsert('people', [doc('a', 1), doc('a', 3), doc('a', 2)])).toEqual({
+        written: 1,
+        stale: 2,
+        failed: [],
+      });
       expect((requests[0].body as Record<string, { version: number }>[])[0].index.version).toBe(3);
     });
 
     it('refuses a write through a missing alias instead of creating an index', async () => {
-      answer('POST', '/:index/_bulk', bulkResponse([{ status: 404, error: { type: 'index_not_found_exception', reason: 'no such index [t-ghost] and [require_alias] request flag is [true]' } }]));
+      answer(
+        'POST',
+        '/:index/_bulk',
+        bulkResponse([
+          {
+            status: 404,
+            error: {
+              type: 'index_not_found_exception',
+              reason: 'no such index [t-ghost] and [require_alias] request flag is [true]',
+            },
+          },
+        ]),
+      );
 
       await expect(search.upsert('ghost', [doc('a')])).rejects.toBeInstanceOf(UnknownSearchIndexError);
     });
@@ -213,7 +284,11 @@ describe('ElasticsearchSearchIndex (against a mocked cluster)', () => {
     });
 
     it('promote refuses a version that does not exist', async () => {
-      answer('GET', '/_resolve/index/:name', { indices: [{ name: 't-people-v1', aliases: ['t-people'] }], aliases: [], data_streams: [] });
+      answer('GET', '/_resolve/index/:name', {
+        indices: [{ name: 't-people-v1', aliases: ['t-people'] }],
+        aliases: [],
+        data_streams: [],
+      });
       answer('POST', '/_aliases', { acknowledged: true });
 
       await expect(
@@ -252,13 +327,24 @@ describe('ElasticsearchSearchIndex (against a mocked cluster)', () => {
                         fields: ['doc.handle^4', 'doc.displayName^3', 'doc.bio^1'],
                       },
                     },
-                    { multi_match: { query: 'alise', type: 'bool_prefix', fields: ['doc.handle^4', 'doc.displayName^3', 'doc.bio^1'], boost: 0.1 } },
+                    {
+                      multi_match: {
+                        query: 'alise',
+                        type: 'bool_prefix',
+                        fields: ['doc.handle^4', 'doc.displayName^3', 'doc.bio^1'],
+                        boost: 0.1,
+                      },
+                    },
                   ],
                   minimum_should_match: 1,
                 },
               },
             ],
-            filter: [{ terms: { 'doc.role': ['creator', 'admin'] } }, { range: { 'doc.followers': { gte: 100 } } }, { term: { 'doc.verified': true } }],
+            filter: [
+              { terms: { 'doc.role': ['creator', 'admin'] } },
+              { range: { 'doc.followers': { gte: 100 } } },
+              { term: { 'doc.verified': true } },
+            ],
           },
         },
         sort: [{ _score: { order: 'desc' } }, { id: { order: 'asc' } }],
@@ -280,21 +366,32 @@ describe('ElasticsearchSearchIndex (against a mocked cluster)', () => {
     });
 
     it('builds a bool_prefix autocomplete query over the search_as_you_type subfields', () => {
-      const body = buildSearchBody(definition, normalizeQuery(definition, { text: 'alice sm', mode: 'autocomplete', limit: 5 }));
+      const body = buildSearchBody(
+        definition,
+        normalizeQuery(definition, { text: 'alice sm', mode: 'autocomplete', limit: 5 }),
+      );
       expect(body.query!.bool!.must).toEqual([
         {
           multi_match: {
             query: 'alice sm',
             type: 'bool_prefix',
             operator: 'and',
-            fields: ['doc.handle^4', 'doc.handle._2gram^4', 'doc.handle._3gram^4', 'doc.displayName^3', 'doc.displayName._2gram^3', 'doc.displayName._3gram^3'],
+            fields: [
+              'doc.handle^4',
+              'doc.handle._2gram^4',
+              'doc.handle._3gram^4',
+              'doc.displayName^3',
+              'doc.displayName._2gram^3',
+              'doc.displayName._3gram^3',
+            ],
           },
         },
       ]);
     });
 
     it('sorts missing values last with sentinels JavaScript can hold, in both directions', () => {
-      const body = (sort: { field: string; order: 'asc' | 'desc' }[]) => buildSearchBody(definition, normalizeQuery(definition, { sort, limit: 3 }));
+      const body = (sort: { field: string; order: 'asc' | 'desc' }[]) =>
+        buildSearchBody(definition, normalizeQuery(definition, { sort, limit: 3 }));
       expect(body([{ field: 'createdAt', order: 'asc' }]).sort).toEqual([
         { 'doc.createdAt': { order: 'asc', missing: 8_640_000_000_000_000 } },
         { id: { order: 'asc' } },
@@ -303,17 +400,22 @@ describe('ElasticsearchSearchIndex (against a mocked cluster)', () => {
         { 'doc.followers': { order: 'desc', missing: -Number.MAX_SAFE_INTEGER } },
         { id: { order: 'asc' } },
       ]);
-      const keyword = { ...definition, fields: { ...definition.fields, role: { type: 'keyword' as const, sortable: true } } };
-      expect(buildSearchBody(keyword, normalizeQuery(keyword, { sort: [{ field: 'role', order: 'asc' }], limit: 3 })).sort).toEqual([
-        { 'doc.role': { order: 'asc', missing: '_last' } },
-        { id: { order: 'asc' } },
-      ]);
+      const keyword = {
+        ...definition,
+        fields: { ...definition.fields, role: { type: 'keyword' as const, sortable: true } },
+      };
+      expect(
+        buildSearchBody(keyword, normalizeQuery(keyword, { sort: [{ field: 'role', order: 'asc' }], limit: 3 })).sort,
+      ).toEqual([{ 'doc.role': { order: 'asc', missing: '_last' } }, { id: { order: 'asc' } }]);
     });
 
     it('sends a cursor value beyond JavaScript precision back as an exact long', () => {
       const sort = [{ field: 'followers', order: 'asc' as const }];
       // What JSON.parse makes of a Long.MAX_VALUE sort value.
-      const cursor = encodeCursor([{ field: 'followers', order: 'asc', type: 'integer' }], [Number('9223372036854775807'), 'p09']);
+      const cursor = encodeCursor(
+        [{ field: 'followers', order: 'asc', type: 'integer' }],
+        [Number('9223372036854775807'), 'p09'],
+      );
       const body = buildSearchBody(definition, normalizeQuery(definition, { sort, limit: 3, cursor }));
       expect(body.search_after).toEqual(['9223372036854775807', 'p09']);
       expect(body.track_scores).toBe(false);
@@ -321,11 +423,25 @@ describe('ElasticsearchSearchIndex (against a mocked cluster)', () => {
 
     it('reads hits, total and facets, and pages with the last hit sort values', async () => {
       answer('GET', '/:index/_mapping', { 't-people-v1': { mappings: { _meta: { definition } } } });
-      const hit = (id: string, sort: unknown[]) => ({ _index: 't-people-v1', _id: id, _score: null, _source: { id, doc: { handle: id } }, sort });
+      const hit = (id: string, sort: unknown[]) => ({
+        _index: 't-people-v1',
+        _id: id,
+        _score: null,
+        _source: { id, doc: { handle: id } },
+        sort,
+      });
       answer('POST', '/:index/_search', {
-        hits: { total: { value: 42, relation: 'eq' }, hits: [hit('p08', [9000, 'p08']), hit('p02', [5000, 'p02']), hit('p01', [1200, 'p01'])] },
+        hits: {
+          total: { value: 42, relation: 'eq' },
+          hits: [hit('p08', [9000, 'p08']), hit('p02', [5000, 'p02']), hit('p01', [1200, 'p01'])],
+        },
         aggregations: {
-          role: { buckets: [{ key: 'creator', doc_count: 30 }, { key: 'admin', doc_count: 12 }] },
+          role: {
+            buckets: [
+              { key: 'creator', doc_count: 30 },
+              { key: 'admin', doc_count: 12 },
+            ],
+          },
           verified: { buckets: [{ key: 1, key_as_string: 'true', doc_count: 2 }] },
         },
       });
@@ -339,10 +455,19 @@ describe('ElasticsearchSearchIndex (against a mocked cluster)', () => {
           { id: 'p02', score: null, document: { handle: 'p02' } },
         ],
         total: 42,
-        facets: { role: [{ value: 'creator', count: 30 }, { value: 'admin', count: 12 }], verified: [{ value: 'true', count: 2 }] },
+        facets: {
+          role: [
+            { value: 'creator', count: 30 },
+            { value: 'admin', count: 12 },
+          ],
+          verified: [{ value: 'true', count: 2 }],
+        },
         nextCursor: expect.any(String),
       });
-      expect(requests.at(-1)!.body).toMatchObject({ size: 3, sort: [{ 'doc.followers': { order: 'desc' } }, { id: { order: 'asc' } }] });
+      expect(requests.at(-1)!.body).toMatchObject({
+        size: 3,
+        sort: [{ 'doc.followers': { order: 'desc' } }, { id: { order: 'asc' } }],
+      });
 
       await search.search('people', { ...query, cursor: first.nextCursor });
       expect(requests.at(-1)!.body).toMatchObject({ search_after: [5000, 'p02'] });

@@ -102,7 +102,8 @@ export class ElasticsearchSearchIndex extends SearchIndex {
 
   override async upsertInto(target: IndexVersion, documents: SearchDocument[]): Promise<BulkResult> {
     // A bulk write to a missing index would create it with a guessed mapping.
-    if (!(await this.client.indices.exists({ index: target.physicalName }))) throw new UnknownSearchIndexError(target.physicalName);
+    if (!(await this.client.indices.exists({ index: target.physicalName })))
+      throw new UnknownSearchIndexError(target.physicalName);
     return this.bulkIndex(target.physicalName, target.physicalName, documents, false);
   }
 
@@ -133,7 +134,8 @@ export class ElasticsearchSearchIndex extends SearchIndex {
       response = await this.client.search<StoredDocument>({ index: alias, ...buildSearchBody(live.definition, query) });
     } catch (error) {
       if (errorType(error) === 'index_not_found_exception') throw new UnknownSearchIndexError(indexName);
-      if (search.cursor !== undefined && statusOf(error) === 400) throw new InvalidSearchQueryError('Malformed cursor: refused by the index');
+      if (search.cursor !== undefined && statusOf(error) === 400)
+        throw new InvalidSearchQueryError('Malformed cursor: refused by the index');
       throw error;
     }
     const hits = response.hits.hits;
@@ -156,7 +158,9 @@ export class ElasticsearchSearchIndex extends SearchIndex {
     );
     const total = response.hits.total;
     return {
-      hits: hits.slice(0, query.limit).map((hit) => ({ id: hit._id!, score: hit._score ?? null, document: hit._source!.doc as T })),
+      hits: hits
+        .slice(0, query.limit)
+        .map((hit) => ({ id: hit._id!, score: hit._score ?? null, document: hit._source!.doc as T })),
       total: typeof total === 'number' ? total : (total?.value ?? 0),
       facets,
       nextCursor,
@@ -187,7 +191,9 @@ export class ElasticsearchSearchIndex extends SearchIndex {
     const resolved = await this.client.indices.resolveIndex({ name: `${alias}-v*`, expand_wildcards: 'all' });
     return resolved.indices.flatMap((index) => {
       const match = pattern.exec(index.name); // the wildcard also matches `<alias>-vip-v1`
-      return match ? [{ name: index.name, version: Number(match[1]), hasAlias: (index.aliases ?? []).includes(alias) }] : [];
+      return match
+        ? [{ name: index.name, version: Number(match[1]), hasAlias: (index.aliases ?? []).includes(alias) }]
+        : [];
     });
   }
 
@@ -220,14 +226,20 @@ export class ElasticsearchSearchIndex extends SearchIndex {
     }
     const [physicalName, { mappings: mapping }] = Object.entries(mappings)[0];
     const definition = mapping._meta?.definition as IndexDefinition | undefined;
-    if (!definition) throw new Error(`Search index ${physicalName} was not created by this adapter (no definition in _meta)`);
+    if (!definition)
+      throw new Error(`Search index ${physicalName} was not created by this adapter (no definition in _meta)`);
     const live = { physicalName, definition, loadedAt: Date.now() };
     this.live.set(alias, live);
     return live;
   }
 
   /** Indexes with external versions; reads every item's outcome (a bulk answers 200 even when items fail). */
-  private async bulkIndex(target: string, name: string, documents: SearchDocument[], throughAlias: boolean): Promise<BulkResult> {
+  private async bulkIndex(
+    target: string,
+    name: string,
+    documents: SearchDocument[],
+    throughAlias: boolean,
+  ): Promise<BulkResult> {
     const { documents: batch, result } = prepareBatch(documents);
     let pending = batch;
     for (let attempt = 0; pending.length > 0; attempt++) {
@@ -241,13 +253,17 @@ export class ElasticsearchSearchIndex extends SearchIndex {
         const outcome = item.index!;
         if (outcome.error?.type === 'index_not_found_exception') throw new UnknownSearchIndexError(name);
         if (outcome.status >= 200 && outcome.status < 300) result.written++;
-        else if (outcome.status === 409) result.stale++; // version_conflict: the index holds this version or a newer one
+        else if (outcome.status === 409)
+          result.stale++; // version_conflict: the index holds this version or a newer one
         else if (outcome.status === 429) refused.push(pending[i]);
         else result.failed.push({ id: pending[i].id, reason: describe(outcome) });
       });
       if (refused.length > 0 && attempt >= this.retries) {
         for (const document of refused) {
-          result.failed.push({ id: document.id, reason: `refused with 429 (too many requests) after ${attempt + 1} attempts` });
+          result.failed.push({
+            id: document.id,
+            reason: `refused with 429 (too many requests) after ${attempt + 1} attempts`,
+          });
         }
         break;
       }
@@ -258,7 +274,11 @@ export class ElasticsearchSearchIndex extends SearchIndex {
   }
 
   /** One _bulk request; a whole request refused with 429 is retried like refused items. */
-  private async bulkRequest(target: string, operations: estypes.BulkRequest['operations'], throughAlias: boolean): Promise<estypes.BulkResponse> {
+  private async bulkRequest(
+    target: string,
+    operations: estypes.BulkRequest['operations'],
+    throughAlias: boolean,
+  ): Promise<estypes.BulkResponse> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.client.bulk({

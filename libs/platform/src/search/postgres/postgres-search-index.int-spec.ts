@@ -97,7 +97,9 @@ describe('PostgresSearchIndex', () => {
     const result = await search.upsert('dual', [person('late', 'Written during the rebuild', 4)]);
     expect(result).toEqual({ written: 1, stale: 0, failed: [] });
     // The rebuild's older copy of the same document does not overwrite it.
-    expect(await search.upsertInto(next, [person('late', 'Stale copy from the source', 3)])).toMatchObject({ stale: 1 });
+    expect(await search.upsertInto(next, [person('late', 'Stale copy from the source', 3)])).toMatchObject({
+      stale: 1,
+    });
     await search.promote(next);
     const hits = (await search.search<Person>('dual', { limit: 5 })).hits;
     expect(hits.map((h) => h.document.displayName)).toEqual(['Written during the rebuild']);
@@ -107,14 +109,25 @@ describe('PostgresSearchIndex', () => {
     const writers = [startProcess(), startProcess(), startProcess()];
     await writers[0].search.ensureIndex(peopleDefinition('contended'));
     const ids = Array.from({ length: 200 }, (_, i) => `c${i}`);
-    const shuffled = (seed: number) => [...ids].sort((a, b) => ((a.length * 31 + a.charCodeAt(a.length - 1) * seed) % 97) - ((b.length * 31 + b.charCodeAt(b.length - 1) * seed) % 97) || (seed % 2 ? a.localeCompare(b) : b.localeCompare(a)));
+    const shuffled = (seed: number) =>
+      [...ids].sort(
+        (a, b) =>
+          ((a.length * 31 + a.charCodeAt(a.length - 1) * seed) % 97) -
+            ((b.length * 31 + b.charCodeAt(b.length - 1) * seed) % 97) ||
+          (seed % 2 ? a.localeCompare(b) : b.localeCompare(a)),
+      );
     const results = await Promise.all(
       Array.from({ length: 9 }, (_, round) =>
-        writers[round % writers.length].search.upsert('contended', shuffled(round + 3).map((id) => person(id, `Round ${round}`, round + 1))),
+        writers[round % writers.length].search.upsert(
+          'contended',
+          shuffled(round + 3).map((id) => person(id, `Round ${round}`, round + 1)),
+        ),
       ),
     );
     expect(results.every((r) => r.failed.length === 0 && r.written + r.stale === ids.length)).toBe(true);
-    const { rows } = await writers[0].pool.query(`select min(version)::int as min, max(version)::int as max from search.documents where index_name = 'pg-contended-v1'`);
+    const { rows } = await writers[0].pool.query(
+      `select min(version)::int as min, max(version)::int as max from search.documents where index_name = 'pg-contended-v1'`,
+    );
     expect(rows).toEqual([{ min: 9, max: 9 }]);
   });
 
@@ -128,7 +141,9 @@ describe('PostgresSearchIndex', () => {
       const crowd = Array.from({ length: 4000 }, (_, i) => generatedPerson(i));
       for (let i = 0; i < crowd.length; i += 1000) await search.upsert('crowd', crowd.slice(i, i + 1000));
       // Other indices share the word list; their words make the plans below the ones a real database gets.
-      await pool.query(`insert into search.words (index_name, word) select 'pg-other-v1', md5(i::text) from generate_series(1, 100000) i`);
+      await pool.query(
+        `insert into search.words (index_name, word) select 'pg-other-v1', md5(i::text) from generate_series(1, 100000) i`,
+      );
       await pool.query('analyze search.documents, search.words');
     });
 
@@ -151,7 +166,9 @@ describe('PostgresSearchIndex', () => {
     };
 
     const version = async () => {
-      const { rows } = await pool.query(`select physical_name, version, definition from search.indices where alias = 'pg-crowd'`);
+      const { rows } = await pool.query(
+        `select physical_name, version, definition from search.indices where alias = 'pg-crowd'`,
+      );
       return { physicalName: rows[0].physical_name, version: rows[0].version, definition: rows[0].definition };
     };
 

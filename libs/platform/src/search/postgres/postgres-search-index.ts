@@ -50,7 +50,10 @@ export class PostgresSearchIndex extends SearchIndex {
       const { rowCount } = await client.query('select 1 from search.aliases where alias = $1', [alias]);
       if (rowCount) return;
       const version = await this.insertVersion(client, alias, checked);
-      await client.query('insert into search.aliases (alias, physical_name) values ($1, $2)', [alias, version.physicalName]);
+      await client.query('insert into search.aliases (alias, physical_name) values ($1, $2)', [
+        alias,
+        version.physicalName,
+      ]);
     });
   }
 
@@ -75,7 +78,9 @@ export class PostgresSearchIndex extends SearchIndex {
       );
       // Every lower version's name, not just the listed ones: also clears rows a write raced into a
       // version while an earlier promote dropped it.
-      const replaced = Array.from({ length: rows[0].version - 1 }, (_, i) => physicalIndexName(this.prefix, target.definition.name, i + 1));
+      const replaced = Array.from({ length: rows[0].version - 1 }, (_, i) =>
+        physicalIndexName(this.prefix, target.definition.name, i + 1),
+      );
       await client.query('delete from search.documents where index_name = any($1::text[])', [replaced]);
       await client.query('delete from search.words where index_name = any($1::text[])', [replaced]);
       await client.query('delete from search.indices where alias = $1 and version < $2', [alias, rows[0].version]);
@@ -214,19 +219,21 @@ export class PostgresSearchIndex extends SearchIndex {
     return result;
   }
 
-  private async insertVersion(client: pg.PoolClient, alias: string, definition: IndexDefinition): Promise<IndexVersion> {
+  private async insertVersion(
+    client: pg.PoolClient,
+    alias: string,
+    definition: IndexDefinition,
+  ): Promise<IndexVersion> {
     const { rows } = await client.query<{ next: number }>(
       'select coalesce(max(version), 0) + 1 as next from search.indices where alias = $1',
       [alias],
     );
     const version = rows[0].next;
     const physicalName = physicalIndexName(this.prefix, definition.name, version);
-    await client.query('insert into search.indices (physical_name, alias, version, definition) values ($1, $2, $3, $4)', [
-      physicalName,
-      alias,
-      version,
-      definition,
-    ]);
+    await client.query(
+      'insert into search.indices (physical_name, alias, version, definition) values ($1, $2, $3, $4)',
+      [physicalName, alias, version, definition],
+    );
     return { definition, physicalName, version };
   }
 

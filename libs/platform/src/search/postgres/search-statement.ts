@@ -60,7 +60,12 @@ export function buildSearchStatement(target: IndexVersion, search: SearchQuery):
   const sortColumns: SortColumn[] = [
     ...query.sort.map((s): SortColumn => {
       if (s.type === 'score') return { column: 'score', order: s.order, nullable: false, cast: 'float8' };
-      return { column: `s${fieldSorts.indexOf(s as (typeof fieldSorts)[number])}`, order: s.order, nullable: true, cast: sortCast(s.type) };
+      return {
+        column: `s${fieldSorts.indexOf(s as (typeof fieldSorts)[number])}`,
+        order: s.order,
+        nullable: true,
+        cast: sortCast(s.type),
+      };
     }),
     { column: 'id', order: 'asc', nullable: false, cast: 'text collate "C"' },
   ];
@@ -172,7 +177,9 @@ export interface SearchRow {
 export function readSearchRows<T>(rows: SearchRow[], query: NormalizedQuery): SearchResult<T> {
   const [first] = rows;
   const page = rows.filter((r) => r.id !== null);
-  const hits: SearchHit<T>[] = page.slice(0, query.limit).map((r) => ({ id: r.id!, score: r.score, document: r.body as T }));
+  const hits: SearchHit<T>[] = page
+    .slice(0, query.limit)
+    .map((r) => ({ id: r.id!, score: r.score, document: r.body as T }));
   let nextCursor: string | undefined;
   if (page.length > query.limit && query.limit > 0) {
     const last = page[query.limit - 1];
@@ -222,7 +229,8 @@ function sortCast(type: FieldType): SortColumn['cast'] {
 function filterCondition(filter: NormalizedFilter, params: Parameters): string {
   const path = fieldPath(filter.field);
   if ('values' in filter) {
-    if (filter.type === 'date') return `(d.body ->> ${path})::timestamptz = any(${params.add(filter.values)}::timestamptz[])`;
+    if (filter.type === 'date')
+      return `(d.body ->> ${path})::timestamptz = any(${params.add(filter.values)}::timestamptz[])`;
     // One containment per value: each can use the GIN index on keys (an `= any` over arrays cannot).
     const matches = filter.values.map((v) => `d.keys @> ${params.add(JSON.stringify({ [filter.field]: [v] }))}::jsonb`);
     return matches.length === 1 ? matches[0] : `(${matches.join(' or ')})`;
@@ -230,7 +238,10 @@ function filterCondition(filter: NormalizedFilter, params: Parameters): string {
   const cast = filter.type === 'date' ? 'timestamptz' : 'numeric';
   const operators = { gte: '>=', gt: '>', lte: '<=', lt: '<' } as const;
   return Object.entries(filter.range)
-    .map(([op, bound]) => `(d.body ->> ${path})::${cast} ${operators[op as keyof typeof operators]} ${params.add(bound)}::${cast}`)
+    .map(
+      ([op, bound]) =>
+        `(d.body ->> ${path})::${cast} ${operators[op as keyof typeof operators]} ${params.add(bound)}::${cast}`,
+    )
     .join(' and ');
 }
 
@@ -238,10 +249,12 @@ function filterCondition(filter: NormalizedFilter, params: Parameters): string {
 function keysetCondition(columns: SortColumn[], after: CursorValue[], params: Parameters): string {
   const placeholders = columns.map((column, i) => {
     const value = after[i];
-    if (value !== null && !fitsCast(column.cast, value)) throw new InvalidSearchQueryError('Malformed cursor: a sort value has the wrong type');
+    if (value !== null && !fitsCast(column.cast, value))
+      throw new InvalidSearchQueryError('Malformed cursor: a sort value has the wrong type');
     return value === null ? null : `${params.add(value)}::${column.cast}`;
   });
-  const equal = (i: number) => `m.${columns[i].column} ${placeholders[i] === null ? 'is null' : `= ${placeholders[i]}`}`;
+  const equal = (i: number) =>
+    `m.${columns[i].column} ${placeholders[i] === null ? 'is null' : `= ${placeholders[i]}`}`;
   const disjuncts: string[] = [];
   columns.forEach((column, i) => {
     if (placeholders[i] === null) return; // nothing sorts after a null

@@ -27,7 +27,10 @@ class Account extends AggregateRoot {
 
 describe('in-memory tables behave like the stored ones', () => {
   const setUp = () => {
-    const accounts = new InMemoryTable<Account>('accounts', { id: (account) => account.id, handle: (account) => account.handle });
+    const accounts = new InMemoryTable<Account>('accounts', {
+      id: (account) => account.id,
+      handle: (account) => account.handle,
+    });
     return { accounts, unitOfWork: new InMemoryUnitOfWork([accounts]) };
   };
 
@@ -51,7 +54,9 @@ describe('in-memory tables behave like the stored ones', () => {
     await unitOfWork.transactional(async () => accounts.insert(second));
 
     expect(() => accounts.insert(new Account('a3', 'ada'))).toThrow(InMemoryUniqueViolation);
-    await expect(unitOfWork.transactional(async () => (second.handle = 'ada'))).rejects.toThrow(InMemoryUniqueViolation);
+    await expect(unitOfWork.transactional(async () => (second.handle = 'ada'))).rejects.toThrow(
+      InMemoryUniqueViolation,
+    );
     expect(second.handle).toBe('bob');
   });
 
@@ -78,6 +83,8 @@ describe('in-memory tables behave like the stored ones', () => {
     const account = new Account('a1', 'ada');
     await unitOfWork.transactional(async () => accounts.insert(account));
 
-    await expect(unitOfWork.transactional(async () => account.announceWithoutChange())).rejects.toThrow('without changing a persisted field');
+    await expect(unitOfWork.transactional(async () => account.announceWithoutChange())).rejects.toThrow(
+      'without changing a persisted field',
+    );
   });
 });

@@ -68,7 +68,10 @@ export class InMemoryTable<Row extends object> {
       if (row instanceof AggregateRoot) {
         const events = row.pullDomainEvents();
         // The platform's flush refuses this too: an event must come with a persisted change.
-        if (events.length && !changed) throw new Error(`${this.name}: ${row.id} recorded ${events.map((e) => e.constructor.name).join(', ')} without changing a persisted field`);
+        if (events.length && !changed)
+          throw new Error(
+            `${this.name}: ${row.id} recorded ${events.map((e) => e.constructor.name).join(', ')} without changing a persisted field`,
+          );
         released.push(...events);
         if (changed) (row as { version?: number }).version = (row.version ?? 0) + 1;
       }
@@ -81,7 +84,8 @@ export class InMemoryTable<Row extends object> {
     for (const [key, valueOf] of Object.entries(this.uniqueKeys)) {
       const value = valueOf(row);
       if (value === null || value === undefined) continue;
-      if (this.all().some((other) => other !== row && valueOf(other) === value)) throw new InMemoryUniqueViolation(this.name, key, value);
+      if (this.all().some((other) => other !== row && valueOf(other) === value))
+        throw new InMemoryUniqueViolation(this.name, key, value);
     }
   }
 

@@ -6,7 +6,14 @@ import { Channel } from '../../domain/channel/channel.js';
 import { Video } from '../../domain/video/video.js';
 import { MediaLibrary } from '../media/media-ports.js';
 import { CATALOG_INDEX, CatalogDocuments, type CatalogDocument } from './catalog-index.js';
-import { GetCaptionFileQuery, GetCatalogVideoQuery, GetPlaybackQuery, SearchCatalogQuery, SuggestCatalogQuery, type CatalogSort } from './catalog.queries.js';
+import {
+  GetCaptionFileQuery,
+  GetCatalogVideoQuery,
+  GetPlaybackQuery,
+  SearchCatalogQuery,
+  SuggestCatalogQuery,
+  type CatalogSort,
+} from './catalog.queries.js';
 
 export class CatalogVideoNotFoundError extends DomainError {
   readonly code = 'studio.catalog.video-not-found';
@@ -22,7 +29,10 @@ const SORTS: Record<CatalogSort, SortClause[] | undefined> = {
   relevance: undefined,
   newest: [{ field: 'publishedAt', order: 'desc' }],
   oldest: [{ field: 'publishedAt', order: 'asc' }],
-  popular: [{ field: 'popularity', order: 'desc' }, { field: 'publishedAt', order: 'desc' }],
+  popular: [
+    { field: 'popularity', order: 'desc' },
+    { field: 'publishedAt', order: 'desc' },
+  ],
   shortest: [{ field: 'durationSeconds', order: 'asc' }],
   longest: [{ field: 'durationSeconds', order: 'desc' }],
 };
@@ -74,8 +84,19 @@ export class SuggestCatalogHandler implements IQueryHandler<SuggestCatalogQuery>
   constructor(private readonly search: SearchIndex) {}
 
   async execute({ q, limit }: SuggestCatalogQuery) {
-    const result = await this.search.search<CatalogDocument>(CATALOG_INDEX.name, { text: q, mode: 'autocomplete', limit });
-    return { items: result.hits.map((hit) => ({ id: hit.id, title: hit.document.title, creatorName: hit.document.creatorName, channelName: hit.document.channelName })) };
+    const result = await this.search.search<CatalogDocument>(CATALOG_INDEX.name, {
+      text: q,
+      mode: 'autocomplete',
+      limit,
+    });
+    return {
+      items: result.hits.map((hit) => ({
+        id: hit.id,
+        title: hit.document.title,
+        creatorName: hit.document.creatorName,
+        channelName: hit.document.channelName,
+      })),
+    };
   }
 }
 
@@ -92,7 +113,8 @@ export class GetCatalogVideoHandler implements IQueryHandler<GetCatalogVideoQuer
     if (video?.state !== 'published') throw new CatalogVideoNotFoundError(videoId);
     const { body } = await this.documents.of(video);
     const asset = video.assetId ? await this.media.describe(video.assetId) : null;
-    const chosen = asset?.thumbnails.find((thumbnail) => thumbnail.index === asset.chosenThumbnail) ?? asset?.thumbnails[0];
+    const chosen =
+      asset?.thumbnails.find((thumbnail) => thumbnail.index === asset.chosenThumbnail) ?? asset?.thumbnails[0];
     return {
       id: video.id,
       ...body,
@@ -120,7 +142,8 @@ export class GetPlaybackHandler implements IQueryHandler<GetPlaybackQuery> {
     const video = await this.em.findOne(Video, { id: videoId });
     const channel = video ? await this.em.findOne(Channel, { id: video.channelId }) : null;
     const onTeam = channel?.roleOf(userId) != null;
-    if (!video || !channel || (!onTeam && video.state !== 'published') || !video.assetId) throw new CatalogVideoNotFoundError(videoId);
+    if (!video || !channel || (!onTeam && video.state !== 'published') || !video.assetId)
+      throw new CatalogVideoNotFoundError(videoId);
     if (!onTeam) {
       if (video.accessLevel !== 'free') await this.billing.assertEntitled(userId, video.accessLevel);
       const openToAll = video.availableToAllAt();
@@ -131,7 +154,11 @@ export class GetPlaybackHandler implements IQueryHandler<GetPlaybackQuery> {
       videoId,
       masterUrl,
       expiresAt: expiresAt.toISOString(),
-      captions: video.captions.map(({ language, label }) => ({ language, label, url: `/v1/catalog/videos/${videoId}/captions/${language}.vtt` })),
+      captions: video.captions.map(({ language, label }) => ({
+        language,
+        label,
+        url: `/v1/catalog/videos/${videoId}/captions/${language}.vtt`,
+      })),
     };
   }
 }
@@ -142,7 +169,8 @@ export class GetCaptionFileHandler implements IQueryHandler<GetCaptionFileQuery>
 
   async execute({ videoId, language }: GetCaptionFileQuery) {
     const video = await this.em.findOne(Video, { id: videoId });
-    const caption = video?.state === 'published' ? video.captions.find((candidate) => candidate.language === language) : undefined;
+    const caption =
+      video?.state === 'published' ? video.captions.find((candidate) => candidate.language === language) : undefined;
     if (!caption) throw new CatalogVideoNotFoundError(videoId);
     return caption.content;
   }

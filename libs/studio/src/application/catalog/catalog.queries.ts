@@ -37,7 +37,12 @@ export class GetCatalogVideoQuery extends Query<unknown> {
   }
 }
 
-export class GetPlaybackQuery extends Query<{ videoId: string; masterUrl: string; expiresAt: string; captions: { language: string; label: string; url: string }[] }> {
+export class GetPlaybackQuery extends Query<{
+  videoId: string;
+  masterUrl: string;
+  expiresAt: string;
+  captions: { language: string; label: string; url: string }[];
+}> {
   constructor(
     readonly userId: string,
     readonly videoId: string,

@@ -43,7 +43,10 @@ export class MediaDelivery {
     return { kind: 'file', ...file, contentType: contentTypeOf(path), expiresAt };
   }
 
-  private storageKey(asset: { hlsPrefix: string | null; thumbnails: string[]; previewKey: string | null }, path: string): string | null {
+  private storageKey(
+    asset: { hlsPrefix: string | null; thumbnails: string[]; previewKey: string | null },
+    path: string,
+  ): string | null {
     if (path.startsWith('hls/')) return asset.hlsPrefix ? `${asset.hlsPrefix}/${path.slice(4)}` : null;
     if (path === 'preview.jpg') return asset.previewKey;
     const index = Number(/^thumbnails\/(\d+)\.jpg$/.exec(path)?.[1]);

@@ -31,17 +31,28 @@ export class MediaLibraryService extends MediaLibrary {
 
   async startProcessing(input: { uploadId: string; channelId: string; videoId: string }): Promise<MediaAssetView> {
     const upload = await this.repository.findUpload(input.uploadId);
-    if (!upload || upload.channelId !== input.channelId || upload.state === 'removed') throw new UploadNotFoundError(input.uploadId);
+    if (!upload || upload.channelId !== input.channelId || upload.state === 'removed')
+      throw new UploadNotFoundError(input.uploadId);
     if (upload.state !== 'accepted' || !upload.storageKey) {
       throw new UploadNotFinishedError(
         upload.id,
         upload.state,
-        upload.state === 'rejected' ? { code: upload.errorCode ?? 'studio.media.unreadable', message: upload.errorMessage ?? '' } : undefined,
+        upload.state === 'rejected'
+          ? { code: upload.errorCode ?? 'studio.media.unreadable', message: upload.errorMessage ?? '' }
+          : undefined,
       );
     }
     if (upload.assetId) throw new UploadAlreadyUsedError(upload.id, upload.assetId);
     const id = newId();
-    if (!(await this.repository.createAsset({ id, uploadId: upload.id, channelId: upload.channelId, videoId: input.videoId, sourceKey: upload.storageKey }))) {
+    if (
+      !(await this.repository.createAsset({
+        id,
+        uploadId: upload.id,
+        channelId: upload.channelId,
+        videoId: input.videoId,
+        sourceKey: upload.storageKey,
+      }))
+    ) {
       const again = await this.repository.findUpload(upload.id);
       throw new UploadAlreadyUsedError(upload.id, again?.assetId ?? 'unknown');
     }
@@ -65,7 +76,8 @@ export class MediaLibraryService extends MediaLibrary {
   async chooseThumbnail(assetId: string, index: number): Promise<MediaAssetView> {
     const asset = await this.repository.findAsset(assetId);
     if (!asset) throw new MediaAssetNotFoundError(assetId);
-    if (!Number.isInteger(index) || index < 0 || index >= asset.thumbnails.length) throw new ThumbnailOutOfRangeError(index, asset.thumbnails.length);
+    if (!Number.isInteger(index) || index < 0 || index >= asset.thumbnails.length)
+      throw new ThumbnailOutOfRangeError(index, asset.thumbnails.length);
     await this.repository.chooseThumbnail(assetId, index);
     return (await this.views.describe(assetId))!;
   }
@@ -80,7 +92,10 @@ export class MediaLibraryService extends MediaLibrary {
     await this.repository.deleteAsset(assetId);
   }
 
-  async playback(assetId: string, options: { ttlSeconds?: number } = {}): Promise<{ masterUrl: string; expiresAt: Date }> {
+  async playback(
+    assetId: string,
+    options: { ttlSeconds?: number } = {},
+  ): Promise<{ masterUrl: string; expiresAt: Date }> {
     const asset = await this.repository.findAsset(assetId);
     if (!asset) throw new MediaAssetNotFoundError(assetId);
     if (asset.state !== 'ready' || !asset.hlsPrefix) throw new MediaNotReadyError(assetId, asset.state);

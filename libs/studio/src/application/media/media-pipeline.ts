@@ -92,7 +92,8 @@ export class MediaPipeline {
     try {
       const source = await this.storage.localPath(asset.sourceKey, scratch);
       const probe = await this.tools.probe(source);
-      if (!probe) throw new MediaRejectedError('studio.media.unreadable', 'The stored original cannot be read as media');
+      if (!probe)
+        throw new MediaRejectedError('studio.media.unreadable', 'The stored original cannot be read as media');
       assertAcceptable(probe, this.limits());
       await this.repository.saveProbe(asset.id, asset.run, {
         durationSeconds: probe.durationSeconds ?? probe.video!.durationSeconds!,
@@ -113,15 +114,26 @@ export class MediaPipeline {
       const ladder = renditionLadder({ width: asset.width!, height: asset.height! });
       const out = join(scratch, 'hls');
       const report = this.progressReporter(asset, 'transcode');
-      await this.tools.transcodeHls({ path: source, durationSeconds: asset.durationSeconds!, hasAudio: Boolean(asset.hasAudio) }, ladder, out, report);
+      await this.tools.transcodeHls(
+        { path: source, durationSeconds: asset.durationSeconds!, hasAudio: Boolean(asset.hasAudio) },
+        ladder,
+        out,
+        report,
+      );
       // ffmpeg wrote everything or failed; still, never publish a playlist that is not complete.
       for (const rung of ladder) {
         const playlist = await readFile(join(out, rung.name, 'index.m3u8'), 'utf8');
-        if (!playlist.includes('#EXT-X-ENDLIST')) throw new MediaToolError('studio.media.ffmpeg-failed', `The ${rung.name} playlist is incomplete`);
+        if (!playlist.includes('#EXT-X-ENDLIST'))
+          throw new MediaToolError('studio.media.ffmpeg-failed', `The ${rung.name} playlist is incomplete`);
       }
       const prefix = `assets/${asset.id}/hls/${asset.run}-${randomBytes(4).toString('hex')}`;
       await this.storage.putDirectory(prefix, out);
-      const renditions = ladder.map((rung) => ({ name: rung.name, width: rung.width, height: rung.height, bitrateKbps: rung.videoKbps + rung.audioKbps }));
+      const renditions = ladder.map((rung) => ({
+        name: rung.name,
+        width: rung.width,
+        height: rung.height,
+        bitrateKbps: rung.videoKbps + rung.audioKbps,
+      }));
       if (!(await this.repository.saveRenditions(asset.id, asset.run, renditions, prefix))) {
         await this.storage.deletePrefix(prefix); // another attempt committed first
         return;
@@ -139,7 +151,11 @@ export class MediaPipeline {
       const source = await this.storage.localPath(asset.sourceKey, join(scratch, 'source'));
       const out = join(scratch, 'stills');
       await mkdir(out, { recursive: true });
-      const names = await this.tools.stills({ path: source, durationSeconds: asset.durationSeconds! }, THUMBNAIL_COUNT, out);
+      const names = await this.tools.stills(
+        { path: source, durationSeconds: asset.durationSeconds! },
+        THUMBNAIL_COUNT,
+        out,
+      );
       if (!names.length) throw new MediaToolError('studio.media.ffmpeg-failed', 'No thumbnail could be extracted');
       const prefix = `assets/${asset.id}/stills/${asset.run}-${randomBytes(4).toString('hex')}`;
       await this.storage.putDirectory(prefix, out);
@@ -172,13 +188,24 @@ export class MediaPipeline {
 
   private async notifyReady(asset: AssetRecord): Promise<void> {
     const view = (await this.views.describe(asset.id)) as MediaAssetView;
-    await this.listener?.onReady({ assetId: asset.id, videoId: asset.videoId, channelId: asset.channelId, asset: view });
+    await this.listener?.onReady({
+      assetId: asset.id,
+      videoId: asset.videoId,
+      channelId: asset.channelId,
+      asset: view,
+    });
   }
 
   /** Progress is best effort: a listener that fails must not fail the transcode. */
   private async reportProgress(asset: AssetRecord, step: PipelineStep, percent: number): Promise<void> {
     try {
-      await this.listener?.onProgress({ assetId: asset.id, videoId: asset.videoId, channelId: asset.channelId, step, percent });
+      await this.listener?.onProgress({
+        assetId: asset.id,
+        videoId: asset.videoId,
+        channelId: asset.channelId,
+        step,
+        percent,
+      });
     } catch (error) {
       this.logger.warn({ err: error, assetId: asset.id }, 'progress listener failed');
     }
@@ -205,7 +232,8 @@ export class MediaPipeline {
       last = now;
       lastPercent = percent;
       void (async () => {
-        if (await this.repository.saveProgress(asset.id, asset.run, step, percent)) await this.reportProgress(asset, step, percent);
+        if (await this.repository.saveProgress(asset.id, asset.run, step, percent))
+          await this.reportProgress(asset, step, percent);
       })().catch((error: unknown) => this.logger.warn({ err: error, assetId: asset.id }, 'progress report failed'));
     };
   }
@@ -220,5 +248,9 @@ export function describeFailure(error: unknown): { code: string; message: string
 
 /** Whether retrying could help: rejected media and missing inputs stay failed. */
 export function isPermanent(error: unknown): boolean {
-  return error instanceof MediaRejectedError || error instanceof PermanentStepError || (error instanceof MediaToolError && error.code === 'studio.media.ffmpeg-missing');
+  return (
+    error instanceof MediaRejectedError ||
+    error instanceof PermanentStepError ||
+    (error instanceof MediaToolError && error.code === 'studio.media.ffmpeg-missing')
+  );
 }

@@ -62,7 +62,10 @@ export abstract class MediaLibrary {
   /** Deletes the asset, its upload and every stored file. Idempotent. */
   abstract remove(assetId: string): Promise<void>;
   /** Short-lived signed URL of the HLS master playlist (segments are signed the same way). */
-  abstract playback(assetId: string, options?: { ttlSeconds?: number }): Promise<{ masterUrl: string; expiresAt: Date }>;
+  abstract playback(
+    assetId: string,
+    options?: { ttlSeconds?: number },
+  ): Promise<{ masterUrl: string; expiresAt: Date }>;
 }
 
 /**
@@ -70,7 +73,25 @@ export abstract class MediaLibrary {
  * committed. Calls may repeat (a retried job), so implementations are idempotent.
  */
 export abstract class MediaProcessingListener {
-  abstract onProgress(event: { assetId: string; videoId: string; channelId: string; step: MediaStep; percent: number }): Promise<void>;
-  abstract onReady(event: { assetId: string; videoId: string; channelId: string; asset: MediaAssetView }): Promise<void>;
-  abstract onFailed(event: { assetId: string; videoId: string; channelId: string; step: MediaStep; code: string; message: string }): Promise<void>;
+  abstract onProgress(event: {
+    assetId: string;
+    videoId: string;
+    channelId: string;
+    step: MediaStep;
+    percent: number;
+  }): Promise<void>;
+  abstract onReady(event: {
+    assetId: string;
+    videoId: string;
+    channelId: string;
+    asset: MediaAssetView;
+  }): Promise<void>;
+  abstract onFailed(event: {
+    assetId: string;
+    videoId: string;
+    channelId: string;
+    step: MediaStep;
+    code: string;
+    message: string;
+  }): Promise<void>;
 }

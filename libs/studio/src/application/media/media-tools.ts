@@ -13,14 +13,23 @@ export abstract class MediaTools {
   /** Decodes the whole file without writing anything: finds truncated or corrupt files. */
   abstract decodeCheck(path: string, durationSeconds: number): Promise<{ ok: boolean; error?: string }>;
   /** HLS renditions for the ladder and a master playlist `master.m3u8` in `outDir` (`<rung>/index.m3u8`). */
-  abstract transcodeHls(input: { path: string; durationSeconds: number; hasAudio: boolean }, ladder: Rung[], outDir: string, onProgress?: ProgressCallback): Promise<void>;
+  abstract transcodeHls(
+    input: { path: string; durationSeconds: number; hasAudio: boolean },
+    ladder: Rung[],
+    outDir: string,
+    onProgress?: ProgressCallback,
+  ): Promise<void>;
   /** `count` JPEG candidates spread over the video (`thumb_<i>.jpg`, i from 0) and `preview.jpg`. */
   abstract stills(input: { path: string; durationSeconds: number }, count: number, outDir: string): Promise<string[]>;
 }
 
 export class MediaToolError extends Error {
   constructor(
-    readonly code: 'studio.media.ffmpeg-failed' | 'studio.media.ffmpeg-timeout' | 'studio.media.ffmpeg-killed' | 'studio.media.ffmpeg-missing',
+    readonly code:
+      | 'studio.media.ffmpeg-failed'
+      | 'studio.media.ffmpeg-timeout'
+      | 'studio.media.ffmpeg-killed'
+      | 'studio.media.ffmpeg-missing',
     message: string,
   ) {
     super(message);

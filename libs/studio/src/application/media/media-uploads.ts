@@ -27,11 +27,16 @@ export interface UploadView {
   createdAt: string;
 }
 
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /** A file name as shown to people: no folders, no control characters, bounded. */
 export function safeFilename(name: string | null | undefined): string {
-  const base = String(name ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').replace(/^\.+/, '').trim().slice(0, 200);
+  const base =
+    String(name ?? '')
+      .split(/[\\/]/)
+      .pop() ?? '';
+  const clean = base.replace(CONTROL_CHARACTERS, '').replace(/^\.+/, '').trim().slice(0, 200);
   return clean || 'upload';
 }
 
@@ -73,7 +78,13 @@ export class MediaUploads {
     if (size > limit) throw new UploadTooLargeError({ size, limit, planId });
   }
 
-  async created(input: { id: string; channelId: string; userId: string; filename: string; size: number }): Promise<void> {
+  async created(input: {
+    id: string;
+    channelId: string;
+    userId: string;
+    filename: string;
+    size: number;
+  }): Promise<void> {
     await this.repository.createUpload({ ...input, filename: safeFilename(input.filename) });
   }
 
@@ -87,7 +98,8 @@ export class MediaUploads {
   /** An upload visible to a member of its channel. */
   async view(userId: string, uploadId: string): Promise<UploadView> {
     const upload = await this.repository.findUpload(uploadId);
-    if (!upload || (upload.userId !== userId && !(await this.channels.roleOf(userId, upload.channelId)))) throw new UploadNotFoundError(uploadId);
+    if (!upload || (upload.userId !== userId && !(await this.channels.roleOf(userId, upload.channelId))))
+      throw new UploadNotFoundError(uploadId);
     return this.toView(upload);
   }
 
@@ -101,10 +113,23 @@ export class MediaUploads {
       const { size } = await stat(path);
       if (size === 0) throw new MediaRejectedError('studio.media.empty-file', 'The file is empty');
       const probe = await this.tools.probe(path);
-      if (!probe) throw new MediaRejectedError('studio.media.unreadable', 'The file is not a video ffprobe can read (wrong format, or truncated)');
-      assertAcceptable(probe, { maxDurationSeconds: this.config.media.maxDurationSeconds, maxWidth: 4096, maxHeight: 2160 });
+      if (!probe)
+        throw new MediaRejectedError(
+          'studio.media.unreadable',
+          'The file is not a video ffprobe can read (wrong format, or truncated)',
+        );
+      assertAcceptable(probe, {
+        maxDurationSeconds: this.config.media.maxDurationSeconds,
+        maxWidth: 4096,
+        maxHeight: 2160,
+      });
       const decoded = await this.tools.decodeCheck(path, probe.durationSeconds ?? probe.video!.durationSeconds ?? 0);
-      if (!decoded.ok) throw new MediaRejectedError('studio.media.truncated', 'The video cannot be decoded to its end; the file is truncated or corrupt', { detail: decoded.error });
+      if (!decoded.ok)
+        throw new MediaRejectedError(
+          'studio.media.truncated',
+          'The video cannot be decoded to its end; the file is truncated or corrupt',
+          { detail: decoded.error },
+        );
       const checksum = await sha256(path);
       const storageKey = `uploads/${uploadId}/original`;
       await this.storage.putFile(storageKey, path, { move: true });
@@ -143,10 +168,14 @@ export class MediaUploads {
   async check(userId: string, channelId: string, checksums: string[]) {
     await this.assertCanUpload(userId, channelId);
     const normalized = checksums.map((c) => c.toLowerCase());
-    const found = new Map((await this.repository.findByChecksums(channelId, [...new Set(normalized)])).map((hit) => [hit.checksum, hit]));
+    const found = new Map(
+      (await this.repository.findByChecksums(channelId, [...new Set(normalized)])).map((hit) => [hit.checksum, hit]),
+    );
     return normalized.map((checksum) => {
       const hit = found.get(checksum);
-      return hit ? { checksum, status: 'duplicate' as const, uploadId: hit.uploadId, assetId: hit.assetId } : { checksum, status: 'new' as const, uploadId: null, assetId: null };
+      return hit
+        ? { checksum, status: 'duplicate' as const, uploadId: hit.uploadId, assetId: hit.assetId }
+        : { checksum, status: 'new' as const, uploadId: null, assetId: null };
     });
   }
 

@@ -3,7 +3,11 @@ import { MediaUrlSigner, signPlaylist } from './media-url-signer.js';
 import { safeFilename } from './media-uploads.js';
 import { parseUploadMetadata } from '../../interface/media/uploads.controller.js';
 
-const config = new AppConfig(readEnvironment({ MEDIA_URL_TTL_SECONDS: '60' }), { databaseUrl: 'postgres://x', redisUrl: 'redis://x', jwtSecret: 'x'.repeat(32) });
+const config = new AppConfig(readEnvironment({ MEDIA_URL_TTL_SECONDS: '60' }), {
+  databaseUrl: 'postgres://x',
+  redisUrl: 'redis://x',
+  jwtSecret: 'x'.repeat(32),
+});
 const asset = '01a204e3-f2f3-73db-8d00-0a1daa5264ec';
 
 describe('signed media URLs', () => {
@@ -14,12 +18,20 @@ describe('signed media URLs', () => {
     const [, query] = signer.signedPath(asset, 'hls/master.m3u8', exp).split('?');
     const sig = new URLSearchParams(query).get('sig');
     expect(signer.verify(asset, 'hls/master.m3u8', String(exp), sig)).toBe(exp);
-    expect(() => signer.verify(asset, 'hls/720p/index.m3u8', String(exp), sig)).toThrow(expect.objectContaining({ code: 'studio.media-url.invalid' }));
-    expect(() => signer.verify(asset.replace('0', '1'), 'hls/master.m3u8', String(exp), sig)).toThrow(expect.objectContaining({ code: 'studio.media-url.invalid' }));
-    expect(() => signer.verify(asset, 'hls/master.m3u8', String(exp), undefined)).toThrow(expect.objectContaining({ code: 'studio.media-url.invalid' }));
+    expect(() => signer.verify(asset, 'hls/720p/index.m3u8', String(exp), sig)).toThrow(
+      expect.objectContaining({ code: 'studio.media-url.invalid' }),
+    );
+    expect(() => signer.verify(asset.replace('0', '1'), 'hls/master.m3u8', String(exp), sig)).toThrow(
+      expect.objectContaining({ code: 'studio.media-url.invalid' }),
+    );
+    expect(() => signer.verify(asset, 'hls/master.m3u8', String(exp), undefined)).toThrow(
+      expect.objectContaining({ code: 'studio.media-url.invalid' }),
+    );
     const past = Math.floor(Date.now() / 1000) - 1;
     const oldSig = new URLSearchParams(signer.signedPath(asset, 'hls/master.m3u8', past).split('?')[1]).get('sig');
-    expect(() => signer.verify(asset, 'hls/master.m3u8', String(past), oldSig)).toThrow(expect.objectContaining({ code: 'studio.media-url.expired' }));
+    expect(() => signer.verify(asset, 'hls/master.m3u8', String(past), oldSig)).toThrow(
+      expect.objectContaining({ code: 'studio.media-url.expired' }),
+    );
   });
 
   it('gives playback URLs the configured lifetime', () => {
@@ -34,13 +46,19 @@ describe('playlist rewriting', () => {
 
   it('signs variant and segment URIs relative to the playlist, leaving tags alone', () => {
     const master = '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1,RESOLUTION=640x360\n360p/index.m3u8\n';
-    expect(signPlaylist(master, 'hls', sign)).toBe('#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1,RESOLUTION=640x360\n/signed/hls/360p/index.m3u8\n');
+    expect(signPlaylist(master, 'hls', sign)).toBe(
+      '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1,RESOLUTION=640x360\n/signed/hls/360p/index.m3u8\n',
+    );
     const variant = '#EXTM3U\n#EXT-X-MAP:URI="init.mp4"\n#EXTINF:4.0,\nseg_0000.ts\n#EXT-X-ENDLIST';
-    expect(signPlaylist(variant, 'hls/360p', sign)).toBe('#EXTM3U\n#EXT-X-MAP:URI="/signed/hls/360p/init.mp4"\n#EXTINF:4.0,\n/signed/hls/360p/seg_0000.ts\n#EXT-X-ENDLIST');
+    expect(signPlaylist(variant, 'hls/360p', sign)).toBe(
+      '#EXTM3U\n#EXT-X-MAP:URI="/signed/hls/360p/init.mp4"\n#EXTINF:4.0,\n/signed/hls/360p/seg_0000.ts\n#EXT-X-ENDLIST',
+    );
   });
 
   it('never signs absolute URLs, and keeps ../ inside the asset', () => {
-    expect(signPlaylist('https://elsewhere.example/x.ts\n/root.ts', 'hls', sign)).toBe('https://elsewhere.example/x.ts\n/root.ts');
+    expect(signPlaylist('https://elsewhere.example/x.ts\n/root.ts', 'hls', sign)).toBe(
+      'https://elsewhere.example/x.ts\n/root.ts',
+    );
     expect(signPlaylist('../../../../etc/passwd', 'hls/360p', sign)).toBe('/signed/etc/passwd');
   });
 });
@@ -55,11 +73,17 @@ describe('upload names and metadata', () => {
   });
 
   it('reads tus Upload-Metadata and refuses odd keys', () => {
-    expect(parseUploadMetadata(`channelId ${Buffer.from('c1').toString('base64')},filename ${Buffer.from('a b.mp4').toString('base64')},flag`)).toEqual({
+    expect(
+      parseUploadMetadata(
+        `channelId ${Buffer.from('c1').toString('base64')},filename ${Buffer.from('a b.mp4').toString('base64')},flag`,
+      ),
+    ).toEqual({
       channelId: 'c1',
       filename: 'a b.mp4',
       flag: '',
     });
-    expect(() => parseUploadMetadata('bad/key dg==')).toThrow(expect.objectContaining({ code: 'studio.upload.metadata-invalid' }));
+    expect(() => parseUploadMetadata('bad/key dg==')).toThrow(
+      expect.objectContaining({ code: 'studio.upload.metadata-invalid' }),
+    );
   });
 });

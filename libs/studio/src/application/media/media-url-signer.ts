@@ -31,10 +31,12 @@ export class MediaUrlSigner {
   /** Throws `studio.media-url.expired` or `studio.media-url.invalid`. */
   verify(assetId: string, path: string, exp: unknown, sig: unknown): number {
     const expiresAt = Number(exp);
-    if (typeof sig !== 'string' || !Number.isSafeInteger(expiresAt)) throw new InvalidMediaSignatureError('studio.media-url.invalid');
+    if (typeof sig !== 'string' || !Number.isSafeInteger(expiresAt))
+      throw new InvalidMediaSignatureError('studio.media-url.invalid');
     const expected = Buffer.from(this.signature(assetId, path, expiresAt));
     const given = Buffer.from(sig);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new InvalidMediaSignatureError('studio.media-url.invalid');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      throw new InvalidMediaSignatureError('studio.media-url.invalid');
     if (expiresAt * 1000 < Date.now()) throw new InvalidMediaSignatureError('studio.media-url.expired');
     return expiresAt;
   }

@@ -29,10 +29,16 @@ export class MediaViews {
       width: asset.width,
       height: asset.height,
       renditions: asset.renditions,
-      thumbnails: asset.thumbnails.map((_, index) => ({ index, url: this.signer.url(asset.id, `thumbnails/${index}.jpg`).url })),
+      thumbnails: asset.thumbnails.map((_, index) => ({
+        index,
+        url: this.signer.url(asset.id, `thumbnails/${index}.jpg`).url,
+      })),
       chosenThumbnail: asset.thumbnails.length ? asset.chosenThumbnail : null,
       previewUrl: asset.previewKey ? this.signer.url(asset.id, 'preview.jpg').url : null,
-      error: asset.state === 'failed' && asset.errorCode && asset.step ? { code: asset.errorCode, message: asset.errorMessage ?? '', step: asset.step } : null,
+      error:
+        asset.state === 'failed' && asset.errorCode && asset.step
+          ? { code: asset.errorCode, message: asset.errorMessage ?? '', step: asset.step }
+          : null,
     };
   }
 }

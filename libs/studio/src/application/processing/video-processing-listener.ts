@@ -22,17 +22,32 @@ export class VideoProcessingListener extends MediaProcessingListener {
     super();
   }
 
-  async onProgress(event: { assetId: string; videoId: string; channelId: string; step: MediaStep; percent: number }): Promise<void> {
+  async onProgress(event: {
+    assetId: string;
+    videoId: string;
+    channelId: string;
+    step: MediaStep;
+    percent: number;
+  }): Promise<void> {
     const video = await this.change(event.videoId, (found) => found.progress(event.assetId, event.step, event.percent));
     if (video) await this.push(video);
   }
 
   async onReady(event: { assetId: string; videoId: string; channelId: string; asset: MediaAssetView }): Promise<void> {
-    const video = await this.change(event.videoId, (found) => found.finishProcessing(event.assetId, event.asset.durationSeconds));
+    const video = await this.change(event.videoId, (found) =>
+      found.finishProcessing(event.assetId, event.asset.durationSeconds),
+    );
     if (video) await this.push(video);
   }
 
-  async onFailed(event: { assetId: string; videoId: string; channelId: string; step: MediaStep; code: string; message: string }): Promise<void> {
+  async onFailed(event: {
+    assetId: string;
+    videoId: string;
+    channelId: string;
+    step: MediaStep;
+    code: string;
+    message: string;
+  }): Promise<void> {
     const failure = { code: event.code, message: event.message, step: event.step };
     const video = await this.change(event.videoId, (found) => found.fail(event.assetId, failure));
     if (video) await this.push(video);

@@ -15,6 +15,9 @@ export class PublishQueue {
 
   /** One job per (video, time): re-adding after a restart or a reconcile collapses into the same job. */
   async schedule(videoId: string, at: Date): Promise<void> {
-    await this.queue.add({ videoId }, { jobId: `${videoId}:${at.getTime()}`, delay: Math.max(0, at.getTime() - Date.now()) });
+    await this.queue.add(
+      { videoId },
+      { jobId: `${videoId}:${at.getTime()}`, delay: Math.max(0, at.getTime() - Date.now()) },
+    );
   }
 }

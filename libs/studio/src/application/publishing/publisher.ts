@@ -34,7 +34,12 @@ export class Publisher {
   ) {}
 
   /** Publishes now, or schedules when `at` is given. Call inside no transaction; it opens its own. */
-  async publish(video: Video, channel: Channel, request: { at?: string; timeZone?: string }, now = new Date()): Promise<void> {
+  async publish(
+    video: Video,
+    channel: Channel,
+    request: { at?: string; timeZone?: string },
+    now = new Date(),
+  ): Promise<void> {
     const at = request.at !== undefined ? resolvePublishTime(request.at, request.timeZone, now) : null;
     // The state machine speaks before billing does: a processing video is 409, not a quota problem.
     if (at) {
@@ -76,9 +81,11 @@ export class Publisher {
             const channel = await this.channels.byId(video.channelId);
             if (!channel) throw new VideoNotFoundError(videoId);
             // Already counted when scheduled; with the same key this only re-checks (a no-op).
-            await this.billing.consume(channel.ownerId, PUBLISH_QUOTA, 1, { key: publishQuotaKey(video.id) }).catch((error: Error) => {
-              this.logger.warn(`publishing ${videoId} past its quota: ${error.message}`);
-            });
+            await this.billing
+              .consume(channel.ownerId, PUBLISH_QUOTA, 1, { key: publishQuotaKey(video.id) })
+              .catch((error: Error) => {
+                this.logger.warn(`publishing ${videoId} past its quota: ${error.message}`);
+              });
             video.publish(channel.ownerId, video.scheduledAt ?? now);
             return true;
           }),
@@ -110,7 +117,10 @@ export class Publisher {
 
   private async dueIds(now: Date): Promise<string[]> {
     const rows = await RequestContext.create(this.orm.em, () =>
-      this.em.execute<Array<{ id: string }>>(`select id from studio.videos where state = 'scheduled' and scheduled_at <= ? order by scheduled_at limit 500`, [now.toISOString()]),
+      this.em.execute<Array<{ id: string }>>(
+        `select id from studio.videos where state = 'scheduled' and scheduled_at <= ? order by scheduled_at limit 500`,
+        [now.toISOString()],
+      ),
     );
     return rows.map((row) => row.id);
   }

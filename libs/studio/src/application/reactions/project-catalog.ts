@@ -11,7 +11,11 @@ type VideoChange = VideoPublishedV1 | VideoUnpublishedV1 | VideoUpdatedV1 | Vide
  * published is indexed under its version, anything else (or gone) is removed. Replays are harmless.
  */
 @Injectable()
-@IntegrationEventConsumer({ name: 'studio.project-catalog', on: [VideoPublishedV1, VideoUnpublishedV1, VideoUpdatedV1, VideoDeletedV1], concurrency: 4 })
+@IntegrationEventConsumer({
+  name: 'studio.project-catalog',
+  on: [VideoPublishedV1, VideoUnpublishedV1, VideoUpdatedV1, VideoDeletedV1],
+  concurrency: 4,
+})
 export class ProjectCatalog implements EventConsumer<VideoChange> {
   constructor(
     private readonly search: SearchIndex,

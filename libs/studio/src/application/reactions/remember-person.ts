@@ -29,6 +29,8 @@ export class RememberPerson implements EventConsumer<UserRegisteredV1 | UserProf
       known.displayName = event.displayName;
       if (email) known.email = email;
     }
-    if (email) for (const channel of await this.channels.withEmailInvitationFor(email)) channel.claimEmailInvitation(email, event.userId);
+    if (email)
+      for (const channel of await this.channels.withEmailInvitationFor(email))
+        channel.claimEmailInvitation(email, event.userId);
   }
 }

@@ -13,7 +13,10 @@ export class ChannelRoleRequiredError extends DomainError {
   readonly code = 'studio.channel.role-required';
   readonly kind = 'forbidden';
   constructor(required: TeamRole, current: TeamRole) {
-    super(`This needs the ${required} role on the channel; you are ${current === 'owner' ? 'the owner' : `a ${current}`}`, { required, current });
+    super(
+      `This needs the ${required} role on the channel; you are ${current === 'owner' ? 'the owner' : `a ${current}`}`,
+      { required, current },
+    );
   }
 }
 

@@ -8,18 +8,26 @@ describe('Channel invitations by e-mail', () => {
   it('stores an invitation to an address without an account and hands it to whoever registers with it, once', () => {
     const channel = Channel.create(OWNER, 'Night Kitchen');
     expect(channel.inviteByEmail(OWNER, 'alice@example.com', null, 'editor')).toBeNull();
-    expect(channel.emailInvitations).toEqual([expect.objectContaining({ email: 'alice@example.com', role: 'editor', invitedBy: OWNER })]);
+    expect(channel.emailInvitations).toEqual([
+      expect.objectContaining({ email: 'alice@example.com', role: 'editor', invitedBy: OWNER }),
+    ]);
 
     expect(channel.claimEmailInvitation('alice@example.com', ALICE)).toBe(true);
     expect(channel.claimEmailInvitation('alice@example.com', ALICE)).toBe(false);
     expect(channel.emailInvitations).toEqual([]);
-    expect(channel.members.filter((member) => member.userId === ALICE)).toEqual([expect.objectContaining({ status: 'invited', role: 'editor', email: 'alice@example.com' })]);
+    expect(channel.members.filter((member) => member.userId === ALICE)).toEqual([
+      expect.objectContaining({ status: 'invited', role: 'editor', email: 'alice@example.com' }),
+    ]);
     expect(channel.accept(ALICE)).toEqual(expect.not.objectContaining({ email: expect.anything() }));
   });
 
   it('invites an account found by address at once, and leaves an active member as they are', () => {
     const channel = Channel.create(OWNER, 'Night Kitchen');
-    expect(channel.inviteByEmail(OWNER, 'alice@example.com', ALICE, 'viewer')).toMatchObject({ userId: ALICE, status: 'invited', email: 'alice@example.com' });
+    expect(channel.inviteByEmail(OWNER, 'alice@example.com', ALICE, 'viewer')).toMatchObject({
+      userId: ALICE,
+      status: 'invited',
+      email: 'alice@example.com',
+    });
     channel.accept(ALICE);
     expect(channel.inviteByEmail(OWNER, 'alice@example.com', ALICE, 'editor')).toBeNull();
     expect(channel.roleOf(ALICE)).toBe('viewer');

@@ -54,7 +54,16 @@ export class Channel extends AggregateRoot {
     const now = new Date();
     this.createdAt = now;
     this.updatedAt = now;
-    this.members = [{ userId: ownerId, role: 'owner', status: 'active', invitedBy: null, invitedAt: now.toISOString(), joinedAt: now.toISOString() }];
+    this.members = [
+      {
+        userId: ownerId,
+        role: 'owner',
+        status: 'active',
+        invitedBy: null,
+        invitedAt: now.toISOString(),
+        joinedAt: now.toISOString(),
+      },
+    ];
     this.emailInvitations = [];
   }
 
@@ -99,7 +108,14 @@ export class Channel extends AggregateRoot {
     if (inviteeId === actorId) throw new CannotInviteSelfError();
     const existing = this.members.find((member) => member.userId === inviteeId);
     if (existing?.status === 'active') throw new AlreadyMemberError(inviteeId);
-    const invitation: Member = { userId: inviteeId, role, status: 'invited', invitedBy: actorId, invitedAt: new Date().toISOString(), joinedAt: null };
+    const invitation: Member = {
+      userId: inviteeId,
+      role,
+      status: 'invited',
+      invitedBy: actorId,
+      invitedAt: new Date().toISOString(),
+      joinedAt: null,
+    };
     this.members = [...this.members.filter((member) => member.userId !== inviteeId), invitation];
     this.touch();
     return invitation;
@@ -122,7 +138,15 @@ export class Channel extends AggregateRoot {
       this.emailInvitations = [...this.emailInvitations, { email, role, invitedBy: actorId, invitedAt }];
       return null;
     }
-    const invitation: Member = { userId: inviteeId, role, status: 'invited', invitedBy: actorId, invitedAt, joinedAt: null, email };
+    const invitation: Member = {
+      userId: inviteeId,
+      role,
+      status: 'invited',
+      invitedBy: actorId,
+      invitedAt,
+      joinedAt: null,
+      email,
+    };
     this.members = [...this.members.filter((member) => member.userId !== inviteeId), invitation];
     return invitation;
   }
@@ -133,7 +157,18 @@ export class Channel extends AggregateRoot {
     if (!pending) return false;
     this.emailInvitations = this.emailInvitations.filter((candidate) => candidate !== pending);
     if (!this.members.some((member) => member.userId === userId)) {
-      this.members = [...this.members, { userId, role: pending.role, status: 'invited', invitedBy: pending.invitedBy, invitedAt: pending.invitedAt, joinedAt: null, email }];
+      this.members = [
+        ...this.members,
+        {
+          userId,
+          role: pending.role,
+          status: 'invited',
+          invitedBy: pending.invitedBy,
+          invitedAt: pending.invitedAt,
+          joinedAt: null,
+          email,
+        },
+      ];
     }
     this.touch();
     return true;
@@ -154,7 +189,14 @@ export class Channel extends AggregateRoot {
     const invitation = this.members.find((member) => member.userId === userId && member.status === 'invited');
     if (!invitation) throw new InvitationNotFoundError(this.id);
     const { userId: id, role, invitedBy, invitedAt } = invitation; // the address it was sent to is not kept
-    const joined: Member = { userId: id, role, status: 'active', invitedBy, invitedAt, joinedAt: new Date().toISOString() };
+    const joined: Member = {
+      userId: id,
+      role,
+      status: 'active',
+      invitedBy,
+      invitedAt,
+      joinedAt: new Date().toISOString(),
+    };
     this.members = this.members.map((member) => (member.userId === userId ? joined : member));
     this.touch();
     return joined;

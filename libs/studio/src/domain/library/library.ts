@@ -82,7 +82,10 @@ export class BatchRejectedError extends DomainError {
   readonly code = 'studio.batch.rejected';
   readonly kind = 'rule-violated';
   constructor(items: BatchItemReport[]) {
-    super(`${items.filter((item) => !item.ok).length} of ${items.length} items were refused; nothing was changed`, { applied: false, items });
+    super(`${items.filter((item) => !item.ok).length} of ${items.length} items were refused; nothing was changed`, {
+      applied: false,
+      items,
+    });
   }
 }
 

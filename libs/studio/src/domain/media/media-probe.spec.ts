@@ -2,7 +2,10 @@ import { assertAcceptable, renditionLadder, type ProbeResult } from './media-pro
 import { nextStep, overallPercent } from './media-asset.js';
 
 const limits = { maxDurationSeconds: 3600, maxWidth: 4096, maxHeight: 2160 };
-const video = (overrides: Partial<ProbeResult> = {}, stream: Partial<NonNullable<ProbeResult['video']>> = {}): ProbeResult => ({
+const video = (
+  overrides: Partial<ProbeResult> = {},
+  stream: Partial<NonNullable<ProbeResult['video']>> = {},
+): ProbeResult => ({
   formatName: 'mov,mp4,m4a,3gp,3g2,mj2',
   durationSeconds: 10,
   sizeBytes: 1000,
@@ -29,7 +32,11 @@ describe('probe rules', () => {
     ['an image format', video({ formatName: 'png_pipe' }), 'studio.media.unsupported-container'],
     ['audio only', video({ video: null }), 'studio.media.no-video-stream'],
     ['an unknown video codec', video({}, { codec: 'gif' }), 'studio.media.unsupported-codec'],
-    ['an unknown audio codec', video({ audio: { codec: 'wmapro', channels: 2, durationSeconds: 10 } }), 'studio.media.unsupported-codec'],
+    [
+      'an unknown audio codec',
+      video({ audio: { codec: 'wmapro', channels: 2, durationSeconds: 10 } }),
+      'studio.media.unsupported-codec',
+    ],
     ['no duration', video({ durationSeconds: null }, { durationSeconds: null }), 'studio.media.truncated'],
     ['a single frame', video({ durationSeconds: 0.04 }), 'studio.media.too-short'],
     ['too long', video({ durationSeconds: 3601 }), 'studio.media.too-long'],
@@ -43,7 +50,8 @@ describe('probe rules', () => {
 });
 
 describe('rendition ladder', () => {
-  const names = (width: number, height: number) => renditionLadder({ width, height }).map((r) => `${r.name}:${r.width}x${r.height}`);
+  const names = (width: number, height: number) =>
+    renditionLadder({ width, height }).map((r) => `${r.name}:${r.width}x${r.height}`);
 
   it('climbs to the source height and never above it', () => {
     expect(names(1920, 1080)).toEqual(['360p:640x360', '720p:1280x720', '1080p:1920x1080']);
@@ -68,6 +76,11 @@ describe('pipeline progress', () => {
     expect(overallPercent('transcode', 0.5)).toBe(45);
     expect(overallPercent('transcode', 7)).toBe(85);
     expect(overallPercent('finalize', 1)).toBe(100);
-    expect([nextStep('probe'), nextStep('transcode'), nextStep('thumbnails'), nextStep('finalize')]).toEqual(['transcode', 'thumbnails', 'finalize', null]);
+    expect([nextStep('probe'), nextStep('transcode'), nextStep('thumbnails'), nextStep('finalize')]).toEqual([
+      'transcode',
+      'thumbnails',
+      'finalize',
+      null,
+    ]);
   });
 });

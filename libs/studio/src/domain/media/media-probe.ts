@@ -6,7 +6,13 @@ export interface ProbeResult {
   formatName: string;
   durationSeconds: number | null;
   sizeBytes: number;
-  video: { codec: string; width: number; height: number; frameRate: number | null; durationSeconds: number | null } | null;
+  video: {
+    codec: string;
+    width: number;
+    height: number;
+    frameRate: number | null;
+    durationSeconds: number | null;
+  } | null;
   audio: { codec: string; channels: number; durationSeconds: number | null } | null;
 }
 
@@ -18,8 +24,34 @@ export interface ProbeLimits {
 
 // Containers and codecs a creator would upload from a camera, phone or editor; images and archives are not video.
 const CONTAINERS = ['mov', 'mp4', 'matroska', 'webm', 'avi', 'mpegts', 'flv', 'mpeg'];
-const VIDEO_CODECS = ['h264', 'hevc', 'vp8', 'vp9', 'av1', 'mpeg4', 'mpeg2video', 'prores', 'dnxhd', 'mjpeg', 'theora', 'msmpeg4v3'];
-const AUDIO_CODECS = ['aac', 'mp3', 'opus', 'vorbis', 'ac3', 'eac3', 'flac', 'alac', 'pcm_s16le', 'pcm_s24le', 'pcm_f32le', 'mp2'];
+const VIDEO_CODECS = [
+  'h264',
+  'hevc',
+  'vp8',
+  'vp9',
+  'av1',
+  'mpeg4',
+  'mpeg2video',
+  'prores',
+  'dnxhd',
+  'mjpeg',
+  'theora',
+  'msmpeg4v3',
+];
+const AUDIO_CODECS = [
+  'aac',
+  'mp3',
+  'opus',
+  'vorbis',
+  'ac3',
+  'eac3',
+  'flac',
+  'alac',
+  'pcm_s16le',
+  'pcm_s24le',
+  'pcm_f32le',
+  'mp2',
+];
 const MIN_DURATION_SECONDS = 0.5;
 const MIN_SIDE = 32;
 
@@ -27,32 +59,60 @@ const MIN_SIDE = 32;
 export function assertAcceptable(probe: ProbeResult, limits: ProbeLimits): void {
   const containers = probe.formatName.split(',');
   if (!containers.some((name) => CONTAINERS.includes(name))) {
-    throw new MediaRejectedError('studio.media.unsupported-container', `Files in the ${probe.formatName} format are not accepted; upload MP4, MOV, MKV, WebM or AVI`, {
-      format: probe.formatName,
-    });
+    throw new MediaRejectedError(
+      'studio.media.unsupported-container',
+      `Files in the ${probe.formatName} format are not accepted; upload MP4, MOV, MKV, WebM or AVI`,
+      {
+        format: probe.formatName,
+      },
+    );
   }
   if (!probe.video) throw new MediaRejectedError('studio.media.no-video-stream', 'The file has no video stream');
   if (!VIDEO_CODECS.includes(probe.video.codec)) {
-    throw new MediaRejectedError('studio.media.unsupported-codec', `The video codec ${probe.video.codec} is not supported`, { codec: probe.video.codec });
+    throw new MediaRejectedError(
+      'studio.media.unsupported-codec',
+      `The video codec ${probe.video.codec} is not supported`,
+      { codec: probe.video.codec },
+    );
   }
   if (probe.audio && !AUDIO_CODECS.includes(probe.audio.codec)) {
-    throw new MediaRejectedError('studio.media.unsupported-codec', `The audio codec ${probe.audio.codec} is not supported`, { codec: probe.audio.codec });
+    throw new MediaRejectedError(
+      'studio.media.unsupported-codec',
+      `The audio codec ${probe.audio.codec} is not supported`,
+      { codec: probe.audio.codec },
+    );
   }
   const duration = probe.durationSeconds ?? probe.video.durationSeconds;
   if (duration === null || !Number.isFinite(duration)) {
     throw new MediaRejectedError('studio.media.truncated', 'The file has no readable duration; it may be truncated');
   }
-  if (duration < MIN_DURATION_SECONDS) throw new MediaRejectedError('studio.media.too-short', `The video lasts ${duration} s; the minimum is ${MIN_DURATION_SECONDS} s`);
+  if (duration < MIN_DURATION_SECONDS)
+    throw new MediaRejectedError(
+      'studio.media.too-short',
+      `The video lasts ${duration} s; the minimum is ${MIN_DURATION_SECONDS} s`,
+    );
   if (duration > limits.maxDurationSeconds) {
-    throw new MediaRejectedError('studio.media.too-long', `The video lasts ${Math.round(duration)} s; the limit is ${limits.maxDurationSeconds} s`, {
-      durationSeconds: duration,
-      limit: limits.maxDurationSeconds,
-    });
+    throw new MediaRejectedError(
+      'studio.media.too-long',
+      `The video lasts ${Math.round(duration)} s; the limit is ${limits.maxDurationSeconds} s`,
+      {
+        durationSeconds: duration,
+        limit: limits.maxDurationSeconds,
+      },
+    );
   }
   const { width, height } = probe.video;
-  if (width < MIN_SIDE || height < MIN_SIDE) throw new MediaRejectedError('studio.media.resolution-too-low', `${width}x${height} is too small to be a video`);
-  if (Math.min(width, height) > Math.min(limits.maxWidth, limits.maxHeight) || Math.max(width, height) > Math.max(limits.maxWidth, limits.maxHeight)) {
-    throw new MediaRejectedError('studio.media.resolution-too-high', `${width}x${height} exceeds the limit of ${limits.maxWidth}x${limits.maxHeight}`, { width, height });
+  if (width < MIN_SIDE || height < MIN_SIDE)
+    throw new MediaRejectedError('studio.media.resolution-too-low', `${width}x${height} is too small to be a video`);
+  if (
+    Math.min(width, height) > Math.min(limits.maxWidth, limits.maxHeight) ||
+    Math.max(width, height) > Math.max(limits.maxWidth, limits.maxHeight)
+  ) {
+    throw new MediaRejectedError(
+      'studio.media.resolution-too-high',
+      `${width}x${height} exceeds the limit of ${limits.maxWidth}x${limits.maxHeight}`,
+      { width, height },
+    );
   }
 }
 

@@ -37,7 +37,9 @@ export class UploadNotFinishedError extends DomainError {
   readonly kind = 'conflict' as const;
   constructor(uploadId: string, state: string, rejection?: { code: string; message: string }) {
     super(
-      rejection ? `Upload ${uploadId} was rejected: ${rejection.message}` : `Upload ${uploadId} is not finished and validated yet (${state})`,
+      rejection
+        ? `Upload ${uploadId} was rejected: ${rejection.message}`
+        : `Upload ${uploadId} is not finished and validated yet (${state})`,
       { uploadId, state, ...(rejection ? { rejection } : {}) },
     );
   }

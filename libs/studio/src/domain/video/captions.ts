@@ -34,7 +34,8 @@ function timing(line: string, pattern: RegExp, cueNumber: number): { start: numb
   const end = pattern.exec((right ?? '').split(/\s+/)[0] ?? '');
   if (!start || !end) throw new InvalidCaptionError(`cue ${cueNumber} has a malformed timing line`, { cue: cueNumber });
   const range = { start: millis(start), end: millis(end) };
-  if (range.end <= range.start) throw new InvalidCaptionError(`cue ${cueNumber} ends before it starts`, { cue: cueNumber });
+  if (range.end <= range.start)
+    throw new InvalidCaptionError(`cue ${cueNumber} ends before it starts`, { cue: cueNumber });
   return range;
 }
 
@@ -47,13 +48,15 @@ function blocks(text: string): string[][] {
 
 function parseVtt(text: string): Cue[] {
   const [header, ...rest] = blocks(text);
-  if (!header || !/^WEBVTT(?:[ \t].*)?$/.test(header[0])) throw new InvalidCaptionError('a WebVTT file starts with "WEBVTT"');
+  if (!header || !/^WEBVTT(?:[ \t].*)?$/.test(header[0]))
+    throw new InvalidCaptionError('a WebVTT file starts with "WEBVTT"');
   const cues: Cue[] = [];
   for (const block of rest) {
     if (/^(NOTE|STYLE|REGION)(\s|$)/.test(block[0])) continue;
     const timingIndex = block[0].includes('-->') ? 0 : 1;
     const line = block[timingIndex];
-    if (!line?.includes('-->')) throw new InvalidCaptionError(`cue ${cues.length + 1} has no timing line`, { cue: cues.length + 1 });
+    if (!line?.includes('-->'))
+      throw new InvalidCaptionError(`cue ${cues.length + 1} has no timing line`, { cue: cues.length + 1 });
     cues.push({ ...timing(line, VTT_TIME, cues.length + 1), text: block.slice(timingIndex + 1) });
   }
   return cues;
@@ -63,7 +66,8 @@ function parseSrt(text: string): Cue[] {
   const cues: Cue[] = [];
   for (const block of blocks(text)) {
     const number = cues.length + 1;
-    if (!/^\d+$/.test(block[0].trim())) throw new InvalidCaptionError(`cue ${number} does not start with its number`, { cue: number });
+    if (!/^\d+$/.test(block[0].trim()))
+      throw new InvalidCaptionError(`cue ${number} does not start with its number`, { cue: number });
     if (!block[1]?.includes('-->')) throw new InvalidCaptionError(`cue ${number} has no timing line`, { cue: number });
     cues.push({ ...timing(block[1], SRT_TIME, number), text: block.slice(2) });
   }
@@ -80,15 +84,23 @@ function vttTime(ms: number): string {
  * players read. Anything else — binary data, an empty file, a cue without timing — is refused.
  */
 export function parseCaptionFile(raw: string, language: string, label?: string): Caption {
-  if (new TextEncoder().encode(raw).length > MAX_CAPTION_BYTES) throw new InvalidCaptionError(`larger than ${MAX_CAPTION_BYTES} bytes`);
+  if (new TextEncoder().encode(raw).length > MAX_CAPTION_BYTES)
+    throw new InvalidCaptionError(`larger than ${MAX_CAPTION_BYTES} bytes`);
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000e-\u001f]/.test(raw)) throw new InvalidCaptionError('the file contains binary data');
-  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').trim();
+  const text = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .trim();
   if (!text) throw new InvalidCaptionError('the file is empty');
   const format: CaptionFormat = text.startsWith('WEBVTT') ? 'vtt' : 'srt';
-  if (format === 'srt' && !/^\d+\n/.test(text)) throw new InvalidCaptionError('neither a WebVTT header nor a SubRip cue number');
+  if (format === 'srt' && !/^\d+\n/.test(text))
+    throw new InvalidCaptionError('neither a WebVTT header nor a SubRip cue number');
   const cues = format === 'vtt' ? parseVtt(text) : parseSrt(text);
   if (cues.length === 0) throw new InvalidCaptionError('the file has no cues');
-  const content = format === 'vtt' ? `${text}\n` : `WEBVTT\n\n${cues.map((cue) => `${vttTime(cue.start)} --> ${vttTime(cue.end)}\n${cue.text.join('\n')}`).join('\n\n')}\n`;
+  const content =
+    format === 'vtt'
+      ? `${text}\n`
+      : `WEBVTT\n\n${cues.map((cue) => `${vttTime(cue.start)} --> ${vttTime(cue.end)}\n${cue.text.join('\n')}`).join('\n\n')}\n`;
   return { language, label: label ?? language, sourceFormat: format, content, cues: cues.length };
 }

@@ -5,13 +5,17 @@ const now = new Date('2026-11-22T12:00:00Z');
 
 describe('publish times', () => {
   it('takes an instant with an offset as it is', () => {
-    expect(resolvePublishTime('2026-12-01T18:00:00+01:00', 'Asia/Tokyo', now).toISOString()).toBe('2026-12-01T17:00:00.000Z');
+    expect(resolvePublishTime('2026-12-01T18:00:00+01:00', 'Asia/Tokyo', now).toISOString()).toBe(
+      '2026-12-01T17:00:00.000Z',
+    );
   });
 
   it('reads local wall-clock time in the time zone, daylight saving included', () => {
     expect(resolvePublishTime('2026-12-01T18:00', 'Europe/Paris', now).toISOString()).toBe('2026-12-01T17:00:00.000Z');
     expect(resolvePublishTime('2027-07-01T18:00', 'Europe/Paris', now).toISOString()).toBe('2027-07-01T16:00:00.000Z');
-    expect(resolvePublishTime('2026-12-01T18:00', 'America/New_York', now).toISOString()).toBe('2026-12-01T23:00:00.000Z');
+    expect(resolvePublishTime('2026-12-01T18:00', 'America/New_York', now).toISOString()).toBe(
+      '2026-12-01T23:00:00.000Z',
+    );
     expect(resolvePublishTime('2026-12-01T18:00', undefined, now).toISOString()).toBe('2026-12-01T18:00:00.000Z');
   });
 

@@ -56,7 +56,12 @@ export function resolvePublishTime(at: string, timeZone: string | undefined, now
 /** The next instant at `HH:mm` wall-clock time in `timeZone` after `now` (content templates' publish time). */
 export function nextTimeOfDay(timeOfDay: string, timeZone: string, now: Date): Date {
   assertTimeZone(timeZone);
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
   for (let days = 0; days < 3; days += 1) {
     const day = new Date(`${parts}T00:00:00Z`);
     day.setUTCDate(day.getUTCDate() + days);

@@ -38,7 +38,9 @@ describe('a video’s life, state by state', () => {
     expect(aVideo().in(state).build().state).toBe(state);
   });
 
-  const table = VIDEO_STATES.flatMap((state) => (Object.keys(TRANSITIONS) as VideoAction[]).map((action) => [state, action] as [VideoState, VideoAction]));
+  const table = VIDEO_STATES.flatMap((state) =>
+    (Object.keys(TRANSITIONS) as VideoAction[]).map((action) => [state, action] as [VideoState, VideoAction]),
+  );
 
   it.each(table)('from %s, %s goes where the transition table says, or is refused', (state, action) => {
     const video = aVideo().in(state).build();
@@ -56,7 +58,11 @@ describe('a video’s life, state by state', () => {
     }
     // Publishing unplayable media is "not ready", and a draft has no media to retry: both say more than "illegal".
     const expected =
-      (action === 'publish' || action === 'schedule') && NOT_READY.includes(state) ? VideoNotReadyError : action === 'retry' && state === 'draft' ? NoMediaError : IllegalTransitionError;
+      (action === 'publish' || action === 'schedule') && NOT_READY.includes(state)
+        ? VideoNotReadyError
+        : action === 'retry' && state === 'draft'
+          ? NoMediaError
+          : IllegalTransitionError;
     expect(() => perform(video, action)).toThrow(expected);
     expect(video.state).toBe(state);
   });
@@ -71,7 +77,9 @@ describe('a video’s life, told as stories', () => {
 
     video.publish(channel.ownerId, at);
 
-    expect(video.pullDomainEvents()).toEqual([expect.objectContaining({ constructor: VideoPublished, channelId: channel.id, creatorId: channel.ownerId })]);
+    expect(video.pullDomainEvents()).toEqual([
+      expect.objectContaining({ constructor: VideoPublished, channelId: channel.id, creatorId: channel.ownerId }),
+    ]);
     expect(video.availableToAllAt()).toEqual(new Date(at.getTime() + 3 * 86_400_000));
   });
 
@@ -113,6 +121,8 @@ describe('a video’s life, told as stories', () => {
   it('a failure is announced with its cause', () => {
     const video = aVideo().processing().build();
     video.fail(video.assetId!, failure);
-    expect(video.pullDomainEvents()).toEqual([expect.objectContaining({ constructor: VideoProcessingFailed, failure })]);
+    expect(video.pullDomainEvents()).toEqual([
+      expect.objectContaining({ constructor: VideoProcessingFailed, failure }),
+    ]);
   });
 });

@@ -9,9 +9,25 @@
  */
 export type VideoState = 'draft' | 'processing' | 'ready' | 'scheduled' | 'published' | 'unpublished' | 'failed';
 
-export const VIDEO_STATES: readonly VideoState[] = ['draft', 'processing', 'ready', 'scheduled', 'published', 'unpublished', 'failed'];
+export const VIDEO_STATES: readonly VideoState[] = [
+  'draft',
+  'processing',
+  'ready',
+  'scheduled',
+  'published',
+  'unpublished',
+  'failed',
+];
 
-export type VideoAction = 'start-processing' | 'finish-processing' | 'fail' | 'retry' | 'schedule' | 'cancel-schedule' | 'publish' | 'unpublish';
+export type VideoAction =
+  | 'start-processing'
+  | 'finish-processing'
+  | 'fail'
+  | 'retry'
+  | 'schedule'
+  | 'cancel-schedule'
+  | 'publish'
+  | 'unpublish';
 
 /** Which action leads from which states to which state. */
 export const TRANSITIONS: Record<VideoAction, { from: readonly VideoState[]; to: VideoState }> = {

@@ -1,5 +1,10 @@
 import { Video } from './video.js';
-import { IllegalTransitionError, InvalidAccessLevelError, InvalidEpisodeError, VideoNotReadyError } from './video.errors.js';
+import {
+  IllegalTransitionError,
+  InvalidAccessLevelError,
+  InvalidEpisodeError,
+  VideoNotReadyError,
+} from './video.errors.js';
 import { Channel } from '../channel/channel.js';
 import { ChannelNotFoundError, ChannelRoleRequiredError, OwnerCannotLeaveError } from '../channel/channel.errors.js';
 

@@ -10,7 +10,14 @@ import {
   VideoUnpublished,
   VideoDeleted,
 } from './video.events.js';
-import { CaptionNotFoundError, IllegalTransitionError, InvalidAccessLevelError, InvalidEpisodeError, NoMediaError, VideoNotReadyError } from './video.errors.js';
+import {
+  CaptionNotFoundError,
+  IllegalTransitionError,
+  InvalidAccessLevelError,
+  InvalidEpisodeError,
+  NoMediaError,
+  VideoNotReadyError,
+} from './video.errors.js';
 import { NOT_READY, TRANSITIONS, type VideoAction, type VideoState } from './video-state.js';
 import type { Caption } from './captions.js';
 
@@ -19,7 +26,14 @@ export type { ProcessingFailure } from './processing-failure.js';
 import type { ProcessingFailure } from './processing-failure.js';
 
 /** Who may watch: everyone (`free`), or holders of a plan entitlement (billing's flag name, e.g. `ad_free`). */
-export const ACCESS_LEVELS = ['free', 'ad_free', 'early_access', 'monetization', 'custom_branding', 'api_access'] as const;
+export const ACCESS_LEVELS = [
+  'free',
+  'ad_free',
+  'early_access',
+  'monetization',
+  'custom_branding',
+  'api_access',
+] as const;
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 export const MAX_EARLY_ACCESS_DAYS = 90;
 
@@ -28,7 +42,6 @@ export interface Episode {
   season: number;
   episode: number;
 }
-
 
 export interface VideoDetails {
   title?: string;
@@ -103,7 +116,9 @@ export class Video extends AggregateRoot {
     this.updatedAt = this.createdAt;
   }
 
-  static draft(input: { channelId: string; createdBy: string; title: string } & VideoDetails & { episode?: Episode | null }): Video {
+  static draft(
+    input: { channelId: string; createdBy: string; title: string } & VideoDetails & { episode?: Episode | null },
+  ): Video {
     const video = new Video(input.channelId, input.createdBy, input.title);
     video.applyDetails(input);
     if (input.episode) video.placeInSeries(input.episode);
@@ -129,7 +144,9 @@ export class Video extends AggregateRoot {
   }
 
   setCaption(caption: Caption): void {
-    this.captions = [...this.captions.filter((existing) => existing.language !== caption.language), caption].sort((a, b) => a.language.localeCompare(b.language));
+    this.captions = [...this.captions.filter((existing) => existing.language !== caption.language), caption].sort(
+      (a, b) => a.language.localeCompare(b.language),
+    );
     this.changed(['captions']);
   }
 
@@ -281,12 +298,21 @@ export class Video extends AggregateRoot {
       throw new InvalidAccessLevelError(`Unknown access level "${details.accessLevel}"`, { allowed: ACCESS_LEVELS });
     }
     const earlyAccessDays = details.earlyAccessDays;
-    if (earlyAccessDays !== undefined && earlyAccessDays !== null && (!Number.isInteger(earlyAccessDays) || earlyAccessDays < 1 || earlyAccessDays > MAX_EARLY_ACCESS_DAYS)) {
+    if (
+      earlyAccessDays !== undefined &&
+      earlyAccessDays !== null &&
+      (!Number.isInteger(earlyAccessDays) || earlyAccessDays < 1 || earlyAccessDays > MAX_EARLY_ACCESS_DAYS)
+    ) {
       throw new InvalidAccessLevelError(`Early access lasts 1 to ${MAX_EARLY_ACCESS_DAYS} days`, { earlyAccessDays });
     }
     set('title', details.title as never);
     set('description', details.description as never);
-    set('tags', details.tags ? ([...new Set(details.tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean))] as never) : undefined);
+    set(
+      'tags',
+      details.tags
+        ? ([...new Set(details.tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean))] as never)
+        : undefined,
+    );
     set('category', details.category as never);
     set('language', details.language as never);
     set('accessLevel', details.accessLevel as never);
@@ -296,7 +322,12 @@ export class Video extends AggregateRoot {
   }
 
   private placeInSeries(episode: Episode): void {
-    if (!Number.isInteger(episode.season) || episode.season < 1 || !Number.isInteger(episode.episode) || episode.episode < 1) {
+    if (
+      !Number.isInteger(episode.season) ||
+      episode.season < 1 ||
+      !Number.isInteger(episode.episode) ||
+      episode.episode < 1
+    ) {
       throw new InvalidEpisodeError('Seasons and episodes are numbered from 1');
     }
     this.seriesId = episode.seriesId;

@@ -17,8 +17,15 @@ const ladder = [{ name: '180p', width: 320, height: 180, videoKbps: 300, audioKb
 
 describe('running ffmpeg as a child process', () => {
   it('kills a run that exceeds the timeout and says so', async () => {
-    const tools = new FfmpegMediaTools({ ffmpegPath: fakeBinary('slow', 'sleep 30'), ffprobePath: 'ffprobe', concurrency: 1, timeoutMs: 300 });
-    await expect(tools.transcodeHls(input, ladder, join(dir, 'out-slow'))).rejects.toMatchObject({ code: 'studio.media.ffmpeg-timeout' });
+    const tools = new FfmpegMediaTools({
+      ffmpegPath: fakeBinary('slow', 'sleep 30'),
+      ffprobePath: 'ffprobe',
+      concurrency: 1,
+      timeoutMs: 300,
+    });
+    await expect(tools.transcodeHls(input, ladder, join(dir, 'out-slow'))).rejects.toMatchObject({
+      code: 'studio.media.ffmpeg-timeout',
+    });
     expect(tools.running()).toEqual([]);
   });
 
@@ -26,9 +33,17 @@ describe('running ffmpeg as a child process', () => {
     const log = join(dir, 'overlap.log');
     writeFileSync(log, '');
     const binary = fakeBinary('logged', `echo "start $$" >> ${log}; sleep 0.3; echo "end $$" >> ${log}`);
-    const tools = new FfmpegMediaTools({ ffmpegPath: binary, ffprobePath: 'ffprobe', concurrency: 1, timeoutMs: 10_000 });
+    const tools = new FfmpegMediaTools({
+      ffmpegPath: binary,
+      ffprobePath: 'ffprobe',
+      concurrency: 1,
+      timeoutMs: 10_000,
+    });
     await Promise.all([1, 2, 3].map((i) => tools.transcodeHls(input, ladder, join(dir, `out-${i}`))));
-    const events = readFileSync(log, 'utf8').trim().split('\n').map((line) => line.split(' ')[0]);
+    const events = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ')[0]);
     expect(events).toEqual(['start', 'end', 'start', 'end', 'start', 'end']);
   });
 
@@ -50,7 +65,12 @@ describe('running ffmpeg as a child process', () => {
   });
 
   it('reports a failing ffmpeg with its exit code and last words', async () => {
-    const tools = new FfmpegMediaTools({ ffmpegPath: fakeBinary('broken', 'echo "Invalid data found when processing input" >&2; exit 1'), ffprobePath: 'ffprobe', concurrency: 1, timeoutMs: 10_000 });
+    const tools = new FfmpegMediaTools({
+      ffmpegPath: fakeBinary('broken', 'echo "Invalid data found when processing input" >&2; exit 1'),
+      ffprobePath: 'ffprobe',
+      concurrency: 1,
+      timeoutMs: 10_000,
+    });
     await expect(tools.transcodeHls(input, ladder, join(dir, 'out-broken'))).rejects.toMatchObject({
       code: 'studio.media.ffmpeg-failed',
       message: expect.stringContaining('Invalid data found'),
@@ -58,12 +78,24 @@ describe('running ffmpeg as a child process', () => {
   });
 
   it('names a missing binary', async () => {
-    const tools = new FfmpegMediaTools({ ffmpegPath: join(dir, 'no-such-ffmpeg'), ffprobePath: 'ffprobe', concurrency: 1, timeoutMs: 10_000 });
-    await expect(tools.transcodeHls(input, ladder, join(dir, 'out-missing'))).rejects.toMatchObject({ code: 'studio.media.ffmpeg-missing' });
+    const tools = new FfmpegMediaTools({
+      ffmpegPath: join(dir, 'no-such-ffmpeg'),
+      ffprobePath: 'ffprobe',
+      concurrency: 1,
+      timeoutMs: 10_000,
+    });
+    await expect(tools.transcodeHls(input, ladder, join(dir, 'out-missing'))).rejects.toMatchObject({
+      code: 'studio.media.ffmpeg-missing',
+    });
   });
 
   it('finds nothing in a file that is not media', async () => {
-    const tools = new FfmpegMediaTools({ ffmpegPath: 'ffmpeg', ffprobePath: 'ffprobe', concurrency: 1, timeoutMs: 10_000 });
+    const tools = new FfmpegMediaTools({
+      ffmpegPath: 'ffmpeg',
+      ffprobePath: 'ffprobe',
+      concurrency: 1,
+      timeoutMs: 10_000,
+    });
     const text = join(dir, 'notes.mp4');
     writeFileSync(text, 'just some notes\n');
     expect(await tools.probe(text)).toBeNull();

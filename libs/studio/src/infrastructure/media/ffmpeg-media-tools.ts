@@ -83,7 +83,10 @@ export class FfmpegMediaTools extends MediaTools {
   }
 
   async probe(path: string): Promise<ProbeResult | null> {
-    const result = await this.run(this.options.ffprobePath, [...PROBE_ARGUMENTS, path], { timeoutMs: 60_000, quick: true });
+    const result = await this.run(this.options.ffprobePath, [...PROBE_ARGUMENTS, path], {
+      timeoutMs: 60_000,
+      quick: true,
+    });
     // Killed is not "unreadable": the caller retries it rather than rejecting the file.
     if (result.signal) throw new MediaToolError('studio.media.ffmpeg-killed', `ffprobe was killed by ${result.signal}`);
     if (result.code !== 0) return null;
@@ -103,7 +106,9 @@ export class FfmpegMediaTools extends MediaTools {
     const video = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
     const audio = streams.find((s) => s.codec_type === 'audio');
     const rate = (value: string | undefined) => {
-      const [n, d] = String(value ?? '').split('/').map(Number);
+      const [n, d] = String(value ?? '')
+        .split('/')
+        .map(Number);
       return n && d ? n / d : null;
     };
     return {
@@ -119,20 +124,32 @@ export class FfmpegMediaTools extends MediaTools {
             durationSeconds: number(video.duration),
           }
         : null,
-      audio: audio ? { codec: String(audio.codec_name ?? 'unknown'), channels: Number(audio.channels ?? 0), durationSeconds: number(audio.duration) } : null,
+      audio: audio
+        ? {
+            codec: String(audio.codec_name ?? 'unknown'),
+            channels: Number(audio.channels ?? 0),
+            durationSeconds: number(audio.duration),
+          }
+        : null,
     };
   }
 
   async decodeCheck(path: string, durationSeconds: number): Promise<{ ok: boolean; error?: string }> {
     // Decoding the last seconds finds a file cut short: its index points past the end of the data.
     const start = Math.max(0, durationSeconds - 3);
-    const result = await this.run(this.options.ffmpegPath, ['-v', 'error', '-nostdin', '-ss', start.toFixed(3), '-i', path, '-map', '0:v:0', '-f', 'null', '-'], {
-      timeoutMs: 120_000,
-      quick: true,
-    });
-    if (result.signal) throw new MediaToolError('studio.media.ffmpeg-killed', `ffmpeg (decode check) was killed by ${result.signal}`);
+    const result = await this.run(
+      this.options.ffmpegPath,
+      ['-v', 'error', '-nostdin', '-ss', start.toFixed(3), '-i', path, '-map', '0:v:0', '-f', 'null', '-'],
+      {
+        timeoutMs: 120_000,
+        quick: true,
+      },
+    );
+    if (result.signal)
+      throw new MediaToolError('studio.media.ffmpeg-killed', `ffmpeg (decode check) was killed by ${result.signal}`);
     const error = result.stderr.trim();
-    if (result.code !== 0 || error) return { ok: false, error: error.split('\n').slice(-3).join(' ') || `ffmpeg exited with ${result.code}` };
+    if (result.code !== 0 || error)
+      return { ok: false, error: error.split('\n').slice(-3).join(' ') || `ffmpeg exited with ${result.code}` };
     return { ok: true };
   }
 
@@ -143,7 +160,10 @@ export class FfmpegMediaTools extends MediaTools {
     onProgress?: ProgressCallback,
   ): Promise<void> {
     await mkdir(outDir, { recursive: true });
-    const result = await this.run(this.options.ffmpegPath, hlsArguments(input, ladder, outDir), { durationSeconds: input.durationSeconds, onProgress });
+    const result = await this.run(this.options.ffmpegPath, hlsArguments(input, ladder, outDir), {
+      durationSeconds: input.durationSeconds,
+      onProgress,
+    });
     this.assertSucceeded(result, 'transcode');
   }
 
@@ -159,8 +179,12 @@ export class FfmpegMediaTools extends MediaTools {
   private assertSucceeded(result: RunResult, what: string): void {
     if (result.code === 0) return;
     const tail = result.stderr.trim().split('\n').slice(-3).join(' ');
-    if (result.signal) throw new MediaToolError('studio.media.ffmpeg-killed', `ffmpeg (${what}) was killed by ${result.signal}`);
-    throw new MediaToolError('studio.media.ffmpeg-failed', `ffmpeg (${what}) failed with exit code ${result.code}: ${tail}`);
+    if (result.signal)
+      throw new MediaToolError('studio.media.ffmpeg-killed', `ffmpeg (${what}) was killed by ${result.signal}`);
+    throw new MediaToolError(
+      'studio.media.ffmpeg-failed',
+      `ffmpeg (${what}) failed with exit code ${result.code}: ${tail}`,
+    );
   }
 
   private async run(
@@ -200,14 +224,23 @@ export class FfmpegMediaTools extends MediaTools {
           this.children.delete(child);
           reject(
             error.code === 'ENOENT'
-              ? new MediaToolError('studio.media.ffmpeg-missing', `${binary} was not found; install ffmpeg or set FFMPEG_PATH`)
+              ? new MediaToolError(
+                  'studio.media.ffmpeg-missing',
+                  `${binary} was not found; install ffmpeg or set FFMPEG_PATH`,
+                )
               : error,
           );
         });
         child.on('close', (code, signal) => {
           clearTimeout(timer);
           this.children.delete(child);
-          if (timedOut) reject(new MediaToolError('studio.media.ffmpeg-timeout', `ffmpeg took longer than ${Math.round((options.timeoutMs ?? this.options.timeoutMs) / 1000)} s`));
+          if (timedOut)
+            reject(
+              new MediaToolError(
+                'studio.media.ffmpeg-timeout',
+                `ffmpeg took longer than ${Math.round((options.timeoutMs ?? this.options.timeoutMs) / 1000)} s`,
+              ),
+            );
           else resolve({ code, signal, stdout, stderr });
         });
       });
@@ -224,38 +257,99 @@ export class FfmpegMediaTools extends MediaTools {
 export function hlsArguments(input: { path: string; hasAudio: boolean }, ladder: Rung[], outDir: string): string[] {
   const n = ladder.length;
   const split = n > 1 ? `[0:v]split=${n}${ladder.map((_, i) => `[s${i}]`).join('')};` : '';
-  const scales = ladder.map((rung, i) => `[${n > 1 ? `s${i}` : '0:v'}]scale=${rung.width}:${rung.height},setsar=1[v${i}]`).join(';');
+  const scales = ladder
+    .map((rung, i) => `[${n > 1 ? `s${i}` : '0:v'}]scale=${rung.width}:${rung.height},setsar=1[v${i}]`)
+    .join(';');
   const args = ['-v', 'error', '-nostdin', '-y', '-i', input.path, '-filter_complex', split + scales];
   ladder.forEach((rung, i) => {
     args.push('-map', `[v${i}]`);
     if (input.hasAudio) args.push('-map', '0:a:0');
-    args.push(`-b:v:${i}`, `${rung.videoKbps}k`, `-maxrate:v:${i}`, `${Math.round(rung.videoKbps * 1.07)}k`, `-bufsize:v:${i}`, `${rung.videoKbps * 2}k`);
+    args.push(
+      `-b:v:${i}`,
+      `${rung.videoKbps}k`,
+      `-maxrate:v:${i}`,
+      `${Math.round(rung.videoKbps * 1.07)}k`,
+      `-bufsize:v:${i}`,
+      `${rung.videoKbps * 2}k`,
+    );
     if (input.hasAudio) args.push(`-b:a:${i}`, `${rung.audioKbps}k`);
   });
   args.push(
-    '-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'main', '-pix_fmt', 'yuv420p',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-profile:v',
+    'main',
+    '-pix_fmt',
+    'yuv420p',
     // Keyframes every 2 s and no scene-cut keyframes: segments line up across renditions.
-    '-g', '48', '-keyint_min', '48', '-sc_threshold', '0', '-force_key_frames', 'expr:gte(t,n_forced*2)',
+    '-g',
+    '48',
+    '-keyint_min',
+    '48',
+    '-sc_threshold',
+    '0',
+    '-force_key_frames',
+    'expr:gte(t,n_forced*2)',
   );
   if (input.hasAudio) args.push('-c:a', 'aac', '-ac', '2', '-ar', '48000');
   args.push(
-    '-f', 'hls', '-hls_time', '4', '-hls_playlist_type', 'vod', '-hls_flags', 'independent_segments',
-    '-hls_segment_filename', join(outDir, '%v', 'seg_%04d.ts'),
-    '-master_pl_name', 'master.m3u8',
-    '-var_stream_map', ladder.map((rung, i) => (input.hasAudio ? `v:${i},a:${i},name:${rung.name}` : `v:${i},name:${rung.name}`)).join(' '),
+    '-f',
+    'hls',
+    '-hls_time',
+    '4',
+    '-hls_playlist_type',
+    'vod',
+    '-hls_flags',
+    'independent_segments',
+    '-hls_segment_filename',
+    join(outDir, '%v', 'seg_%04d.ts'),
+    '-master_pl_name',
+    'master.m3u8',
+    '-var_stream_map',
+    ladder
+      .map((rung, i) => (input.hasAudio ? `v:${i},a:${i},name:${rung.name}` : `v:${i},name:${rung.name}`))
+      .join(' '),
     join(outDir, '%v', 'index.m3u8'),
   );
   return args;
 }
 
 /** One ffmpeg run for `count` thumbnail candidates spread over the video and a larger preview still. */
-export function stillsArguments(input: { path: string; durationSeconds: number }, count: number, outDir: string): { args: string[]; names: string[] } {
+export function stillsArguments(
+  input: { path: string; durationSeconds: number },
+  count: number,
+  outDir: string,
+): { args: string[]; names: string[] } {
   // Candidates spread over the middle of the video (the first and last seconds are often black).
   const times = Array.from({ length: count }, (_, i) => (input.durationSeconds * (i + 1)) / (count + 1));
   const args = ['-v', 'error', '-nostdin', '-y'];
   for (const time of times) args.push('-ss', time.toFixed(3), '-i', input.path);
-  times.forEach((_, i) => args.push('-map', `${i}:v:0`, '-frames:v', '1', '-vf', "scale='min(640,iw)':-2", '-q:v', '4', join(outDir, `thumb_${i}.jpg`)));
-  args.push('-map', `${Math.floor(count / 2)}:v:0`, '-frames:v', '1', '-vf', "scale='min(1280,iw)':-2", '-q:v', '3', join(outDir, 'preview.jpg'));
+  times.forEach((_, i) =>
+    args.push(
+      '-map',
+      `${i}:v:0`,
+      '-frames:v',
+      '1',
+      '-vf',
+      "scale='min(640,iw)':-2",
+      '-q:v',
+      '4',
+      join(outDir, `thumb_${i}.jpg`),
+    ),
+  );
+  args.push(
+    '-map',
+    `${Math.floor(count / 2)}:v:0`,
+    '-frames:v',
+    '1',
+    '-vf',
+    "scale='min(1280,iw)':-2",
+    '-q:v',
+    '3',
+    join(outDir, 'preview.jpg'),
+  );
   return { args, names: times.map((_, i) => `thumb_${i}.jpg`) };
 }
 

@@ -15,7 +15,8 @@ export class LocalMediaStorage extends MediaStorage {
   /** The file of a key; a key escaping the root (`..`, absolute) is refused, never resolved. */
   pathOf(key: string): string {
     const path = resolve(this.root, key);
-    if (!key || key.includes('\0') || (path !== this.root && !path.startsWith(this.root + sep))) throw new Error(`Invalid storage key: ${key}`);
+    if (!key || key.includes('\0') || (path !== this.root && !path.startsWith(this.root + sep)))
+      throw new Error(`Invalid storage key: ${key}`);
     return path;
   }
 

@@ -31,7 +31,11 @@ function storageContract(name: string, make: () => MediaStorage) {
 
     it('stores a folder under a prefix and lists, reads and streams its files', async () => {
       expect(await storage.putDirectory('assets/a1/hls/r1', source)).toBe(3);
-      expect(await storage.list('assets/a1/hls')).toEqual(['assets/a1/hls/r1/720p/index.m3u8', 'assets/a1/hls/r1/720p/seg_0000.ts', 'assets/a1/hls/r1/master.m3u8']);
+      expect(await storage.list('assets/a1/hls')).toEqual([
+        'assets/a1/hls/r1/720p/index.m3u8',
+        'assets/a1/hls/r1/720p/seg_0000.ts',
+        'assets/a1/hls/r1/master.m3u8',
+      ]);
       expect((await storage.readBuffer('assets/a1/hls/r1/master.m3u8'))!.toString()).toContain('720p/index.m3u8');
       const segment = (await storage.read('assets/a1/hls/r1/720p/seg_0000.ts'))!;
       expect(segment.size).toBe(5000);
@@ -45,7 +49,9 @@ function storageContract(name: string, make: () => MediaStorage) {
       writeFileSync(file, 'original bytes');
       await storage.putFile('uploads/u1/original', file);
       expect(await storage.exists('uploads/u1/original')).toBe(true);
-      expect(readFileSync(await storage.localPath('uploads/u1/original', join(scratch, `${name}-dl`)), 'utf8')).toBe('original bytes');
+      expect(readFileSync(await storage.localPath('uploads/u1/original', join(scratch, `${name}-dl`)), 'utf8')).toBe(
+        'original bytes',
+      );
       await storage.delete('uploads/u1/original');
       expect(await storage.exists('uploads/u1/original')).toBe(false);
     });
@@ -67,7 +73,9 @@ function storageContract(name: string, make: () => MediaStorage) {
     });
 
     it('refuses keys that climb out of the storage', async () => {
-      await expect(storage.readBuffer('../../etc/passwd').then((b) => b ?? Promise.reject(new Error('refused')))).rejects.toThrow();
+      await expect(
+        storage.readBuffer('../../etc/passwd').then((b) => b ?? Promise.reject(new Error('refused'))),
+      ).rejects.toThrow();
       await expect(storage.putFile('../escape', join(source, 'master.m3u8'))).rejects.toThrow(/Invalid storage key/);
     });
   });
@@ -80,10 +88,20 @@ describe('against an S3-compatible server (s3rver)', () => {
   let endpoint: string;
   let s3: S3MediaStorage | undefined;
   beforeAll(async () => {
-    server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: mkdtempSync(join(tmpdir(), 's3rver-')) });
+    server = new S3rver({
+      port: 0,
+      address: '127.0.0.1',
+      silent: true,
+      directory: mkdtempSync(join(tmpdir(), 's3rver-')),
+    });
     const { port } = await server.run();
     endpoint = `http://127.0.0.1:${port}`;
-    const admin = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    const admin = new S3Client({
+      region: 'us-east-1',
+      endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
     await admin.send(new CreateBucketCommand({ Bucket: 'media' }));
     admin.destroy();
   });
@@ -92,5 +110,15 @@ describe('against an S3-compatible server (s3rver)', () => {
     await server?.close();
   });
 
-  storageContract('s3', () => (s3 = new S3MediaStorage({ bucket: 'media', region: 'us-east-1', endpoint, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' })));
+  storageContract(
+    's3',
+    () =>
+      (s3 = new S3MediaStorage({
+        bucket: 'media',
+        region: 'us-east-1',
+        endpoint,
+        accessKeyId: 'S3RVER',
+        secretAccessKey: 'S3RVER',
+      })),
+  );
 });

@@ -36,7 +36,12 @@ export const MEDIA_SQL_ONLY_TABLES = ['studio.media_uploads', 'studio.media_asse
 
 // One queue per step; their options are declared by the handlers (interface/media/media-jobs.processor.ts).
 export const MEDIA_IMPORTS: DynamicModule[] = [
-  QueuesModule.register({ name: MEDIA_QUEUES.probe }, { name: MEDIA_QUEUES.transcode }, { name: MEDIA_QUEUES.thumbnails }, { name: MEDIA_QUEUES.finalize }),
+  QueuesModule.register(
+    { name: MEDIA_QUEUES.probe },
+    { name: MEDIA_QUEUES.transcode },
+    { name: MEDIA_QUEUES.thumbnails },
+    { name: MEDIA_QUEUES.finalize },
+  ),
 ];
 
 export const MEDIA_PROVIDERS: Provider[] = [

@@ -43,13 +43,19 @@ export class S3MediaStorage extends MediaStorage {
       endpoint: options.endpoint,
       forcePathStyle: Boolean(options.endpoint),
       // Checksums only where S3 requires them: many compatible servers reject aws-chunked trailing checksums.
-      ...(options.endpoint ? { requestChecksumCalculation: 'WHEN_REQUIRED' as const, responseChecksumValidation: 'WHEN_REQUIRED' as const } : {}),
-      credentials: options.accessKeyId && options.secretAccessKey ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } : undefined,
+      ...(options.endpoint
+        ? { requestChecksumCalculation: 'WHEN_REQUIRED' as const, responseChecksumValidation: 'WHEN_REQUIRED' as const }
+        : {}),
+      credentials:
+        options.accessKeyId && options.secretAccessKey
+          ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey }
+          : undefined,
     });
   }
 
   private static checkKey(key: string): string {
-    if (!key || key.startsWith('/') || key.split('/').some((part) => part === '..' || part === '.' || part === '')) throw new Error(`Invalid storage key: ${key}`);
+    if (!key || key.startsWith('/') || key.split('/').some((part) => part === '..' || part === '.' || part === ''))
+      throw new Error(`Invalid storage key: ${key}`);
     return key;
   }
 
@@ -71,14 +77,20 @@ export class S3MediaStorage extends MediaStorage {
     const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
     // A few uploads at a time: segments are small and many.
     for (let i = 0; i < files.length; i += 8) {
-      await Promise.all(files.slice(i, i + 8).map((file) => this.putFile(`${prefix}/${relative(localDir, file).split(sep).join('/')}`, file)));
+      await Promise.all(
+        files
+          .slice(i, i + 8)
+          .map((file) => this.putFile(`${prefix}/${relative(localDir, file).split(sep).join('/')}`, file)),
+      );
     }
     return files.length;
   }
 
   async read(key: string) {
     try {
-      const answer = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: S3MediaStorage.checkKey(key) }));
+      const answer = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: S3MediaStorage.checkKey(key) }),
+      );
       return { stream: answer.Body as Readable, size: Number(answer.ContentLength ?? 0) };
     } catch (error) {
       if (notFound(error)) return null;
@@ -117,7 +129,13 @@ export class S3MediaStorage extends MediaStorage {
     const keys: string[] = [];
     let token: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: `${S3MediaStorage.checkKey(prefix)}/`, ContinuationToken: token }));
+      const page = await this.client.send(
+        new ListObjectsV2Command({
+          Bucket: this.bucket,
+          Prefix: `${S3MediaStorage.checkKey(prefix)}/`,
+          ContinuationToken: token,
+        }),
+      );
       for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
@@ -128,7 +146,10 @@ export class S3MediaStorage extends MediaStorage {
     const keys = await this.list(prefix);
     for (let i = 0; i < keys.length; i += 1000) {
       await this.client.send(
-        new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: keys.slice(i, i + 1000).map((Key) => ({ Key })), Quiet: true } }),
+        new DeleteObjectsCommand({
+          Bucket: this.bucket,
+          Delete: { Objects: keys.slice(i, i + 1000).map((Key) => ({ Key })), Quiet: true },
+        }),
       );
     }
     await this.delete(prefix).catch(() => undefined);

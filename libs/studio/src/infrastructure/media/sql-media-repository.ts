@@ -70,14 +70,17 @@ export class SqlMediaRepository extends MediaRepository {
     return (await this.rows(`${sql} returning 1`, params)).length > 0;
   }
 
-  async createUpload(input: { id: string; channelId: string; userId: string; filename: string; size: number }): Promise<void> {
-    await this.rows(`insert into studio.media_uploads (id, channel_id, user_id, filename, size) values (?, ?, ?, ?, ?)`, [
-      input.id,
-      input.channelId,
-      input.userId,
-      input.filename,
-      input.size,
-    ]);
+  async createUpload(input: {
+    id: string;
+    channelId: string;
+    userId: string;
+    filename: string;
+    size: number;
+  }): Promise<void> {
+    await this.rows(
+      `insert into studio.media_uploads (id, channel_id, user_id, filename, size) values (?, ?, ?, ?, ?)`,
+      [input.id, input.channelId, input.userId, input.filename, input.size],
+    );
   }
 
   async findUpload(id: string): Promise<UploadRecord | null> {
@@ -101,11 +104,17 @@ export class SqlMediaRepository extends MediaRepository {
   }
 
   async markUploadRemoved(id: string): Promise<void> {
-    await this.rows(`update studio.media_uploads set state = 'removed', storage_key = null, updated_at = now() where id = ?`, [id]);
+    await this.rows(
+      `update studio.media_uploads set state = 'removed', storage_key = null, updated_at = now() where id = ?`,
+      [id],
+    );
   }
 
   async expireUnfinished(before: Date): Promise<number> {
-    const rows = await this.rows(`update studio.media_uploads set state = 'removed', updated_at = now() where state = 'uploading' and created_at < ? returning 1`, [before]);
+    const rows = await this.rows(
+      `update studio.media_uploads set state = 'removed', updated_at = now() where state = 'uploading' and created_at < ? returning 1`,
+      [before],
+    );
     return rows.length;
   }
 
@@ -125,23 +134,30 @@ export class SqlMediaRepository extends MediaRepository {
         where channel_id = ? and state = 'accepted' and checksum in (select jsonb_array_elements_text(?::jsonb)) order by checksum, created_at`,
       [channelId, JSON.stringify(checksums)],
     );
-    return rows.map((row) => ({ checksum: row.checksum as string, uploadId: row.id as string, assetId: row.asset_id as string | null }));
+    return rows.map((row) => ({
+      checksum: row.checksum as string,
+      uploadId: row.id as string,
+      assetId: row.asset_id as string | null,
+    }));
   }
 
-  async createAsset(asset: { id: string; uploadId: string; channelId: string; videoId: string; sourceKey: string }): Promise<boolean> {
+  async createAsset(asset: {
+    id: string;
+    uploadId: string;
+    channelId: string;
+    videoId: string;
+    sourceKey: string;
+  }): Promise<boolean> {
     return this.em.transactional(async (em) => {
       const claimed = await em.execute<Row[]>(
         `update studio.media_uploads set asset_id = ?, updated_at = now() where id = ? and asset_id is null and state = 'accepted' returning 1`,
         [asset.id, asset.uploadId],
       );
       if (!claimed.length) return false;
-      await em.execute(`insert into studio.media_assets (id, upload_id, channel_id, video_id, source_key, step) values (?, ?, ?, ?, ?, 'probe')`, [
-        asset.id,
-        asset.uploadId,
-        asset.channelId,
-        asset.videoId,
-        asset.sourceKey,
-      ]);
+      await em.execute(
+        `insert into studio.media_assets (id, upload_id, channel_id, video_id, source_key, step) values (?, ?, ?, ?, ?, 'probe')`,
+        [asset.id, asset.uploadId, asset.channelId, asset.videoId, asset.sourceKey],
+      );
       return true;
     });
   }
@@ -168,7 +184,11 @@ export class SqlMediaRepository extends MediaRepository {
     );
   }
 
-  saveProbe(id: string, run: number, facts: { durationSeconds: number; width: number; height: number; hasAudio: boolean }): Promise<boolean> {
+  saveProbe(
+    id: string,
+    run: number,
+    facts: { durationSeconds: number; width: number; height: number; hasAudio: boolean },
+  ): Promise<boolean> {
     return this.changed(
       `update studio.media_assets set duration_seconds = ?, width = ?, height = ?, has_audio = ?, updated_at = now() where id = ? and run = ? and state = 'processing'`,
       [facts.durationSeconds, facts.width, facts.height, facts.hasAudio, id, run],
@@ -216,7 +236,10 @@ export class SqlMediaRepository extends MediaRepository {
   }
 
   async chooseThumbnail(id: string, index: number): Promise<void> {
-    await this.rows(`update studio.media_assets set chosen_thumbnail = ?, updated_at = now() where id = ?`, [index, id]);
+    await this.rows(`update studio.media_assets set chosen_thumbnail = ?, updated_at = now() where id = ?`, [
+      index,
+      id,
+    ]);
   }
 
   async deleteAsset(id: string): Promise<void> {
@@ -224,6 +247,10 @@ export class SqlMediaRepository extends MediaRepository {
   }
 
   async unfinished(): Promise<AssetRecord[]> {
-    return (await this.rows(`select * from studio.media_assets where state in ('queued', 'processing') order by created_at limit 1000`)).map(assetOf);
+    return (
+      await this.rows(
+        `select * from studio.media_assets where state in ('queued', 'processing') order by created_at limit 1000`,
+      )
+    ).map(assetOf);
   }
 }

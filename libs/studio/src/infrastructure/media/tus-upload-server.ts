@@ -75,8 +75,18 @@ export class TusUploadServer implements OnModuleInit, OnModuleDestroy {
       generateUrl: (_req, { path, id }) => `${config.urls.public}${path}/${id}`,
       onUploadCreate: async (_req, upload) => {
         const ctx = this.context.getStore();
-        if (!ctx?.channelId) throw new TusRefusal(400, problemBody(400, 'studio.upload.metadata-invalid', 'Upload-Metadata must carry channelId'));
-        await uploads.created({ id: upload.id, channelId: ctx.channelId, userId: ctx.userId, filename: ctx.filename ?? 'upload', size: upload.size ?? 0 });
+        if (!ctx?.channelId)
+          throw new TusRefusal(
+            400,
+            problemBody(400, 'studio.upload.metadata-invalid', 'Upload-Metadata must carry channelId'),
+          );
+        await uploads.created({
+          id: upload.id,
+          channelId: ctx.channelId,
+          userId: ctx.userId,
+          filename: ctx.filename ?? 'upload',
+          size: upload.size ?? 0,
+        });
         return {};
       },
       onUploadFinish: async (_req, upload) => {
@@ -91,10 +101,16 @@ export class TusUploadServer implements OnModuleInit, OnModuleDestroy {
           await datastore.remove(upload.id).catch(() => undefined);
           if (error instanceof DomainError) {
             const status = STATUS_BY_KIND[error.kind];
-            throw new TusRefusal(status, problemBody(status, error.code, error.message, { ...error.details, uploadId: upload.id }));
+            throw new TusRefusal(
+              status,
+              problemBody(status, error.code, error.message, { ...error.details, uploadId: upload.id }),
+            );
           }
           this.logger.error({ err: error, uploadId: upload.id }, 'upload finishing failed');
-          throw new TusRefusal(500, problemBody(500, 'http.internal-error', 'The upload could not be finished; it has been logged'));
+          throw new TusRefusal(
+            500,
+            problemBody(500, 'http.internal-error', 'The upload could not be finished; it has been logged'),
+          );
         }
       },
     });
@@ -103,11 +119,18 @@ export class TusUploadServer implements OnModuleInit, OnModuleDestroy {
   /** tus bodies are streamed to disk by tus itself: Fastify must accept them without reading them. */
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance?.<
-      | { hasContentTypeParser(type: string): boolean; addContentTypeParser(type: string, parser: (req: unknown, payload: unknown, done: (error: null) => void) => void): void }
+      | {
+          hasContentTypeParser(type: string): boolean;
+          addContentTypeParser(
+            type: string,
+            parser: (req: unknown, payload: unknown, done: (error: null) => void) => void,
+          ): void;
+        }
       | undefined
     >();
     if (!fastify) return; // the worker: no HTTP, no uploads
-    if (!fastify.hasContentTypeParser(TUS_CONTENT_TYPE)) fastify.addContentTypeParser(TUS_CONTENT_TYPE, (_req, _payload, done) => done(null));
+    if (!fastify.hasContentTypeParser(TUS_CONTENT_TYPE))
+      fastify.addContentTypeParser(TUS_CONTENT_TYPE, (_req, _payload, done) => done(null));
     // Partial uploads live on this node's disk: this node sweeps the abandoned ones.
     this.sweeper = setInterval(() => void this.sweep(), SWEEP_EVERY_MS).unref();
   }

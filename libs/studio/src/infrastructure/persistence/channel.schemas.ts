@@ -28,9 +28,16 @@ export const ChannelSchema = new EntitySchema<Channel>({
   indexes: [
     { name: 'channels_owner_idx', properties: ['ownerId'] },
     // "Which channels am I on": jsonb containment on the team.
-    { name: 'channels_members_idx', expression: 'create index channels_members_idx on studio.channels using gin (members jsonb_path_ops)' },
+    {
+      name: 'channels_members_idx',
+      expression: 'create index channels_members_idx on studio.channels using gin (members jsonb_path_ops)',
+    },
     // "Which channels wait for this address": when someone registers.
-    { name: 'channels_email_invitations_idx', expression: 'create index channels_email_invitations_idx on studio.channels using gin (email_invitations jsonb_path_ops)' },
+    {
+      name: 'channels_email_invitations_idx',
+      expression:
+        'create index channels_email_invitations_idx on studio.channels using gin (email_invitations jsonb_path_ops)',
+    },
   ],
   properties: {
     id: { type: 'uuid', primary: true },

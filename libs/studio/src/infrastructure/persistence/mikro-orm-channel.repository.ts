@@ -13,13 +13,21 @@ export class MikroOrmChannelRepository extends ChannelRepository {
   }
   async ofMember(userId: string) {
     // jsonb containment uses the channels_members_idx GIN index.
-    const rows = await this.em.execute<Array<{ id: string }>>(`select id from studio.channels where members @> ?::jsonb`, [JSON.stringify([{ userId }])]);
-    return rows.length ? this.em.find(Channel, { id: { $in: rows.map((row) => row.id) } }, { orderBy: { createdAt: 'asc' } }) : [];
+    const rows = await this.em.execute<Array<{ id: string }>>(
+      `select id from studio.channels where members @> ?::jsonb`,
+      [JSON.stringify([{ userId }])],
+    );
+    return rows.length
+      ? this.em.find(Channel, { id: { $in: rows.map((row) => row.id) } }, { orderBy: { createdAt: 'asc' } })
+      : [];
   }
 
   async withEmailInvitationFor(email: string) {
     // jsonb containment uses the channels_email_invitations_idx GIN index.
-    const rows = await this.em.execute<Array<{ id: string }>>(`select id from studio.channels where email_invitations @> ?::jsonb`, [JSON.stringify([{ email }])]);
+    const rows = await this.em.execute<Array<{ id: string }>>(
+      `select id from studio.channels where email_invitations @> ?::jsonb`,
+      [JSON.stringify([{ email }])],
+    );
     return rows.length ? this.em.find(Channel, { id: { $in: rows.map((row) => row.id) } }) : [];
   }
 

@@ -26,7 +26,9 @@ export class MikroOrmPersonRepository extends PersonRepository {
   }
 
   async lockEmail(email: string): Promise<void> {
-    await this.em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`studio.invitation-email:${email.toLowerCase()}`]);
+    await this.em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [
+      `studio.invitation-email:${email.toLowerCase()}`,
+    ]);
   }
 
   add(person: StudioPerson) {

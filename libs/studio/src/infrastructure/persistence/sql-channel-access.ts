@@ -32,7 +32,10 @@ export class SqlChannelAccess extends ChannelAccess {
 
   async ownerOf(channelId: string): Promise<string | null> {
     if (!UUID.test(channelId)) return null;
-    const rows = await this.em.execute<Array<{ owner_id: string }>>(`select owner_id from studio.channels where id = ?`, [channelId]);
+    const rows = await this.em.execute<Array<{ owner_id: string }>>(
+      `select owner_id from studio.channels where id = ?`,
+      [channelId],
+    );
     return rows[0]?.owner_id ?? null;
   }
 }

@@ -26,7 +26,9 @@ export class SqlChannelDirectory extends ChannelDirectory {
   async videos(videoIds: string[]): Promise<Map<string, ChannelVideo>> {
     const ids = videoIds.filter((id) => UUID.test(id));
     if (!ids.length) return new Map();
-    const rows = await this.em.execute<Array<{ id: string; channel_id: string; owner_id: string; duration_seconds: number | null }>>(
+    const rows = await this.em.execute<
+      Array<{ id: string; channel_id: string; owner_id: string; duration_seconds: number | null }>
+    >(
       `select v.id, v.channel_id, c.owner_id, v.duration_seconds from studio.videos v join studio.channels c on c.id = v.channel_id
         where v.id = any(?::uuid[])`,
       [`{${ids.join(',')}}`],
@@ -34,7 +36,12 @@ export class SqlChannelDirectory extends ChannelDirectory {
     return new Map(
       rows.map((row) => [
         row.id,
-        { videoId: row.id, channelId: row.channel_id, ownerId: row.owner_id, durationSeconds: row.duration_seconds === null ? null : Number(row.duration_seconds) },
+        {
+          videoId: row.id,
+          channelId: row.channel_id,
+          ownerId: row.owner_id,
+          durationSeconds: row.duration_seconds === null ? null : Number(row.duration_seconds),
+        },
       ]),
     );
   }

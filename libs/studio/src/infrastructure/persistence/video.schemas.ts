@@ -14,7 +14,10 @@ export const VideoSchema = new EntitySchema<Video>({
   ],
   uniques: [{ name: 'videos_episode_key', properties: ['seriesId', 'season', 'episode'] }],
   checks: [
-    { name: 'videos_state_check', expression: "state in ('draft', 'processing', 'ready', 'scheduled', 'published', 'unpublished', 'failed')" },
+    {
+      name: 'videos_state_check',
+      expression: "state in ('draft', 'processing', 'ready', 'scheduled', 'published', 'unpublished', 'failed')",
+    },
   ],
   properties: {
     id: { type: 'uuid', primary: true },

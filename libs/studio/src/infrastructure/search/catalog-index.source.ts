@@ -20,7 +20,10 @@ export class CatalogIndexSource implements SearchIndexSource<CatalogDocument> {
     return this.orm.em.fork().count(Video, { state: 'published' });
   }
 
-  async *batches(options: { batchSize: number; changedSince?: Date }): AsyncIterable<SearchDocument<CatalogDocument>[]> {
+  async *batches(options: {
+    batchSize: number;
+    changedSince?: Date;
+  }): AsyncIterable<SearchDocument<CatalogDocument>[]> {
     let afterId: string | undefined;
     for (;;) {
       // A fresh context per batch keeps the identity map from growing with the table.
@@ -34,7 +37,10 @@ export class CatalogIndexSource implements SearchIndexSource<CatalogDocument> {
           },
           { orderBy: { id: 'asc' }, limit: options.batchSize },
         );
-        return { last: videos.at(-1)?.id, documents: await Promise.all(videos.map((video) => this.documents.of(video))) };
+        return {
+          last: videos.at(-1)?.id,
+          documents: await Promise.all(videos.map((video) => this.documents.of(video))),
+        };
       });
       if (!batch.documents.length) return;
       yield batch.documents;

@@ -2,8 +2,22 @@ import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/co
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentUser, Public, type Principal } from '@lib/platform';
-import { GetCaptionFileQuery, GetCatalogVideoQuery, GetPlaybackQuery, SearchCatalogQuery, SuggestCatalogQuery } from '../../application/catalog/catalog.queries.js';
-import { CatalogQueryRequest, CatalogResponse, CatalogVideoResponse, FacetCountResponse, PlaybackResponse, SuggestionsResponse, SuggestQueryRequest } from './catalog.dto.js';
+import {
+  GetCaptionFileQuery,
+  GetCatalogVideoQuery,
+  GetPlaybackQuery,
+  SearchCatalogQuery,
+  SuggestCatalogQuery,
+} from '../../application/catalog/catalog.queries.js';
+import {
+  CatalogQueryRequest,
+  CatalogResponse,
+  CatalogVideoResponse,
+  FacetCountResponse,
+  PlaybackResponse,
+  SuggestionsResponse,
+  SuggestQueryRequest,
+} from './catalog.dto.js';
 import { LanguagePipe } from './language.pipe.js';
 
 const uuid = () => new ParseUUIDPipe();

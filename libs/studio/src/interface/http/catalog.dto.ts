@@ -7,24 +7,47 @@ export class CatalogQueryRequest {
   @ApiPropertyOptional({ description: 'Words (typos tolerated)' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[a-z0-9-]{1,40}$/) category?: string;
   @ApiPropertyOptional({ enum: ACCESS_LEVELS }) @IsOptional() @IsIn(ACCESS_LEVELS) tier?: string;
-  @ApiPropertyOptional({ description: 'A creator’s user id or handle' }) @IsOptional() @IsString() @Length(1, 64) creator?: string;
-  @ApiPropertyOptional({ example: 'en' }) @IsOptional() @IsString() @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/) language?: string;
+  @ApiPropertyOptional({ description: 'A creator’s user id or handle' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  creator?: string;
+  @ApiPropertyOptional({ example: 'en' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+  language?: string;
   @ApiPropertyOptional({ enum: ['short', 'medium', 'long'], description: 'short < 4 min ≤ medium ≤ 20 min < long' })
   @IsOptional()
   @IsIn(['short', 'medium', 'long'])
   duration?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() seriesId?: string;
-  @ApiPropertyOptional({ enum: ['relevance', 'newest', 'oldest', 'popular', 'shortest', 'longest'], default: 'relevance' })
+  @ApiPropertyOptional({
+    enum: ['relevance', 'newest', 'oldest', 'popular', 'shortest', 'longest'],
+    default: 'relevance',
+  })
   @IsOptional()
   @IsIn(['relevance', 'newest', 'oldest', 'popular', 'shortest', 'longest'])
   sort?: 'relevance' | 'newest' | 'oldest' | 'popular' | 'shortest' | 'longest';
   @ApiPropertyOptional({ maxLength: 1024 }) @IsOptional() @IsString() @MaxLength(1024) cursor?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit: number = 20;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 20;
 }
 
 export class SuggestQueryRequest {
   @ApiProperty({ description: 'What the fan has typed so far' }) @IsString() @Length(1, 100) q!: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 20, default: 8 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(20) limit: number = 8;
+  @ApiPropertyOptional({ minimum: 1, maximum: 20, default: 8 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  limit: number = 8;
 }
 
 export class CatalogItemResponse {
@@ -61,7 +84,10 @@ export class FacetCountResponse {
 export class CatalogResponse {
   @ApiProperty({ type: [CatalogItemResponse] }) items!: CatalogItemResponse[];
   @ApiProperty() total!: number;
-  @ApiProperty({ description: 'category, tier, duration, language, creatorHandle → counts', additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/FacetCountResponse' } } })
+  @ApiProperty({
+    description: 'category, tier, duration, language, creatorHandle → counts',
+    additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/FacetCountResponse' } },
+  })
   facets!: Record<string, FacetCountResponse[]>;
   @ApiPropertyOptional() nextCursor?: string;
 }

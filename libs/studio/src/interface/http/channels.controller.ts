@@ -64,7 +64,11 @@ export class ChannelsController {
   @ApiOperation({ summary: 'Rename or describe a channel (owner)' })
   @ApiOkResponse({ type: ChannelResponse })
   @ApiProblems(400, 401, 403, 404)
-  update(@CurrentUser() principal: Principal, @Param('channelId', uuid()) channelId: string, @Body() body: UpdateChannelRequest) {
+  update(
+    @CurrentUser() principal: Principal,
+    @Param('channelId', uuid()) channelId: string,
+    @Body() body: UpdateChannelRequest,
+  ) {
     return this.commands.execute(new UpdateChannelCommand(principal.userId, channelId, body));
   }
 
@@ -76,7 +80,11 @@ export class ChannelsController {
   })
   @ApiCreatedResponse({ type: ChannelResponse })
   @ApiProblems(400, 401, 403, 404, 409, 422, 429)
-  invite(@CurrentUser() principal: Principal, @Param('channelId', uuid()) channelId: string, @Body() body: InviteMemberRequest) {
+  invite(
+    @CurrentUser() principal: Principal,
+    @Param('channelId', uuid()) channelId: string,
+    @Body() body: InviteMemberRequest,
+  ) {
     const invitee = body.handle !== undefined ? { handle: body.handle.replace(/^@/, '') } : { email: body.email! };
     return this.commands.execute(new InviteMemberCommand(principal.userId, channelId, invitee, body.role));
   }
@@ -85,7 +93,11 @@ export class ChannelsController {
   @ApiOperation({ summary: 'Withdraw an invitation sent to an e-mail address (owner)' })
   @ApiOkResponse({ type: ChannelResponse })
   @ApiProblems(400, 401, 403, 404)
-  withdrawInvitation(@CurrentUser() principal: Principal, @Param('channelId', uuid()) channelId: string, @Query() query: WithdrawInvitationQuery) {
+  withdrawInvitation(
+    @CurrentUser() principal: Principal,
+    @Param('channelId', uuid()) channelId: string,
+    @Query() query: WithdrawInvitationQuery,
+  ) {
     return this.commands.execute(new WithdrawEmailInvitationCommand(principal.userId, channelId, query.email));
   }
 
@@ -124,7 +136,11 @@ export class ChannelsController {
   @ApiOperation({ summary: 'Remove a member or withdraw an invitation (owner), or leave (yourself)' })
   @ApiOkResponse({ type: RemovedResponse })
   @ApiProblems(400, 401, 403, 404, 422)
-  remove(@CurrentUser() principal: Principal, @Param('channelId', uuid()) channelId: string, @Param('userId', uuid()) userId: string) {
+  remove(
+    @CurrentUser() principal: Principal,
+    @Param('channelId', uuid()) channelId: string,
+    @Param('userId', uuid()) userId: string,
+  ) {
     return this.commands.execute(new RemoveMemberCommand(principal.userId, channelId, userId));
   }
 
@@ -133,7 +149,11 @@ export class ChannelsController {
   @ApiOperation({ summary: 'Hand the channel to another active member (owner); the caller becomes an editor' })
   @ApiOkResponse({ type: ChannelResponse })
   @ApiProblems(400, 401, 403, 404, 422)
-  transfer(@CurrentUser() principal: Principal, @Param('channelId', uuid()) channelId: string, @Body() body: TransferOwnershipRequest) {
+  transfer(
+    @CurrentUser() principal: Principal,
+    @Param('channelId', uuid()) channelId: string,
+    @Body() body: TransferOwnershipRequest,
+  ) {
     return this.commands.execute(new TransferOwnershipCommand(principal.userId, channelId, body.userId));
   }
 }

@@ -31,7 +31,9 @@ export class ChangeRoleRequest {
 }
 
 export class TransferOwnershipRequest {
-  @ApiProperty({ description: 'An active member who becomes the owner; the caller stays as an editor' }) @IsUUID() userId!: string;
+  @ApiProperty({ description: 'An active member who becomes the owner; the caller stays as an editor' })
+  @IsUUID()
+  userId!: string;
 }
 
 export class MemberResponse {
@@ -61,8 +63,10 @@ export class ChannelResponse {
   @ApiProperty() name!: string;
   @ApiProperty() description!: string;
   @ApiProperty() ownerId!: string;
-  @ApiProperty({ type: [MemberResponse], description: 'The team, and invitations sent by handle' }) members!: MemberResponse[];
-  @ApiProperty({ type: [InvitationResponse], description: 'Invitations sent to e-mail addresses, until accepted' }) invitations!: InvitationResponse[];
+  @ApiProperty({ type: [MemberResponse], description: 'The team, and invitations sent by handle' })
+  members!: MemberResponse[];
+  @ApiProperty({ type: [InvitationResponse], description: 'Invitations sent to e-mail addresses, until accepted' })
+  invitations!: InvitationResponse[];
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }

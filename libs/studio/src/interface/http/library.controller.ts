@@ -37,8 +37,14 @@ export class LibraryController {
   @ApiOperation({ summary: 'Start a series; episodes are videos placed in it by season and number (editor)' })
   @ApiCreatedResponse({ type: SeriesResponse })
   @ApiProblems(400, 401, 403, 404)
-  createSeries(@CurrentUser() principal: Principal, @Param('channelId', uuid()) channelId: string, @Body() body: CreateSeriesRequest) {
-    return this.commands.execute(new CreateSeriesCommand(principal.userId, channelId, body.title, body.description ?? ''));
+  createSeries(
+    @CurrentUser() principal: Principal,
+    @Param('channelId', uuid()) channelId: string,
+    @Body() body: CreateSeriesRequest,
+  ) {
+    return this.commands.execute(
+      new CreateSeriesCommand(principal.userId, channelId, body.title, body.description ?? ''),
+    );
   }
 
   @Get('channels/:channelId/series')
@@ -61,7 +67,11 @@ export class LibraryController {
   @ApiOperation({ summary: 'Create a collection (a library folder) (editor)' })
   @ApiCreatedResponse({ type: CollectionResponse })
   @ApiProblems(400, 401, 403, 404, 409)
-  createCollection(@CurrentUser() principal: Principal, @Param('channelId', uuid()) channelId: string, @Body() body: CreateCollectionRequest) {
+  createCollection(
+    @CurrentUser() principal: Principal,
+    @Param('channelId', uuid()) channelId: string,
+    @Body() body: CreateCollectionRequest,
+  ) {
     return this.commands.execute(new CreateCollectionCommand(principal.userId, channelId, body.name));
   }
 
@@ -82,10 +92,16 @@ export class LibraryController {
   }
 
   @Post('channels/:channelId/templates')
-  @ApiOperation({ summary: 'Create a content template: default description, tags, access level, publish time of day (editor)' })
+  @ApiOperation({
+    summary: 'Create a content template: default description, tags, access level, publish time of day (editor)',
+  })
   @ApiCreatedResponse({ type: TemplateResponse })
   @ApiProblems(400, 401, 403, 404)
-  createTemplate(@CurrentUser() principal: Principal, @Param('channelId', uuid()) channelId: string, @Body() body: CreateTemplateRequest) {
+  createTemplate(
+    @CurrentUser() principal: Principal,
+    @Param('channelId', uuid()) channelId: string,
+    @Body() body: CreateTemplateRequest,
+  ) {
     const { name, collectionIds: _ignored, ...defaults } = body;
     return this.commands.execute(new CreateTemplateCommand(principal.userId, channelId, name, defaults));
   }

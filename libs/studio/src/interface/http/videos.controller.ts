@@ -3,7 +3,11 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentUser, type Principal } from '@lib/platform';
 import { ApplyTemplateCommand, BatchEditCommand } from '../../application/commands/library/library.commands.js';
-import { BulkPublishCommand, PublishVideoCommand, UnpublishVideoCommand } from '../../application/commands/publishing/publishing.commands.js';
+import {
+  BulkPublishCommand,
+  PublishVideoCommand,
+  UnpublishVideoCommand,
+} from '../../application/commands/publishing/publishing.commands.js';
 import {
   CreateVideoCommand,
   DeleteVideoCommand,
@@ -48,16 +52,26 @@ export class VideosController {
   @ApiOperation({ summary: 'Create a video from a finished upload and start processing it (editor)' })
   @ApiCreatedResponse({ type: VideoResponse })
   @ApiProblems(400, 401, 403, 404, 409)
-  create(@CurrentUser() principal: Principal, @Param('channelId', uuid()) channelId: string, @Body() body: CreateVideoRequest) {
+  create(
+    @CurrentUser() principal: Principal,
+    @Param('channelId', uuid()) channelId: string,
+    @Body() body: CreateVideoRequest,
+  ) {
     const { uploadId, templateId, ...input } = body;
     return this.commands.execute(new CreateVideoCommand(principal.userId, channelId, uploadId, input, templateId));
   }
 
   @Get('channels/:channelId/library')
-  @ApiOperation({ summary: 'The channel’s videos: filter by state, tag, series, collection and date; search; sort; page (any member)' })
+  @ApiOperation({
+    summary: 'The channel’s videos: filter by state, tag, series, collection and date; search; sort; page (any member)',
+  })
   @ApiOkResponse({ type: LibraryResponse })
   @ApiProblems(400, 401, 404)
-  library(@CurrentUser() principal: Principal, @Param('channelId', uuid()) channelId: string, @Query() query: LibraryQueryRequest) {
+  library(
+    @CurrentUser() principal: Principal,
+    @Param('channelId', uuid()) channelId: string,
+    @Query() query: LibraryQueryRequest,
+  ) {
     return this.queries.execute(
       new GetLibraryQuery(principal.userId, channelId, {
         state: query.state?.split(',') as VideoState[] | undefined,
@@ -76,7 +90,9 @@ export class VideosController {
   }
 
   @Patch('videos')
-  @ApiOperation({ summary: 'Batch edit: the same changes to many videos, all or nothing, with a per-item report (editor)' })
+  @ApiOperation({
+    summary: 'Batch edit: the same changes to many videos, all or nothing, with a per-item report (editor)',
+  })
   @ApiOkResponse({ type: BatchResponse })
   @ApiProblems(400, 401, 422)
   batchEdit(@CurrentUser() principal: Principal, @Body() body: BatchEditRequest) {
@@ -103,15 +119,22 @@ export class VideosController {
 
   @Post('videos/apply-template')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Apply a content template to many videos (all or nothing), optionally scheduling them at its time of day' })
+  @ApiOperation({
+    summary: 'Apply a content template to many videos (all or nothing), optionally scheduling them at its time of day',
+  })
   @ApiOkResponse({ type: ApplyTemplateResponse })
   @ApiProblems(400, 401, 404, 422)
   applyTemplate(@CurrentUser() principal: Principal, @Body() body: ApplyTemplateRequest) {
-    return this.commands.execute(new ApplyTemplateCommand(principal.userId, body.templateId, body.ids, body.schedule ?? false));
+    return this.commands.execute(
+      new ApplyTemplateCommand(principal.userId, body.templateId, body.ids, body.schedule ?? false),
+    );
   }
 
   @Get('videos/:videoId')
-  @ApiOperation({ summary: 'A video: state, processing progress, renditions, thumbnails and, when failed, the error code (any member)' })
+  @ApiOperation({
+    summary:
+      'A video: state, processing progress, renditions, thumbnails and, when failed, the error code (any member)',
+  })
   @ApiOkResponse({ type: VideoResponse })
   @ApiProblems(400, 401, 404)
   get(@CurrentUser() principal: Principal, @Param('videoId', uuid()) videoId: string) {
@@ -122,7 +145,11 @@ export class VideosController {
   @ApiOperation({ summary: 'Edit a video: metadata, series placement, collections, access level, thumbnail (editor)' })
   @ApiOkResponse({ type: VideoResponse })
   @ApiProblems(400, 401, 403, 404, 409)
-  update(@CurrentUser() principal: Principal, @Param('videoId', uuid()) videoId: string, @Body() body: UpdateVideoRequest) {
+  update(
+    @CurrentUser() principal: Principal,
+    @Param('videoId', uuid()) videoId: string,
+    @Body() body: UpdateVideoRequest,
+  ) {
     const { thumbnail, ...input } = body;
     return this.commands.execute(new UpdateVideoCommand(principal.userId, videoId, input, thumbnail));
   }
@@ -146,10 +173,16 @@ export class VideosController {
 
   @Post('videos/:videoId/publish')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Publish now, or at `at` (in `timeZone`); counts against the owner’s episodes_per_month (editor)' })
+  @ApiOperation({
+    summary: 'Publish now, or at `at` (in `timeZone`); counts against the owner’s episodes_per_month (editor)',
+  })
   @ApiOkResponse({ type: VideoResponse })
   @ApiProblems(400, 401, 402, 403, 404, 409)
-  publish(@CurrentUser() principal: Principal, @Param('videoId', uuid()) videoId: string, @Body() body: PublishRequest) {
+  publish(
+    @CurrentUser() principal: Principal,
+    @Param('videoId', uuid()) videoId: string,
+    @Body() body: PublishRequest,
+  ) {
     return this.commands.execute(new PublishVideoCommand(principal.userId, videoId, body.at, body.timeZone));
   }
 
@@ -179,7 +212,11 @@ export class VideosController {
   @ApiOperation({ summary: 'Remove a language’s captions (editor)' })
   @ApiOkResponse({ type: VideoResponse })
   @ApiProblems(400, 401, 403, 404)
-  removeCaption(@CurrentUser() principal: Principal, @Param('videoId', uuid()) videoId: string, @Param('language', LanguagePipe) language: string) {
+  removeCaption(
+    @CurrentUser() principal: Principal,
+    @Param('videoId', uuid()) videoId: string,
+    @Param('language', LanguagePipe) language: string,
+  ) {
     return this.commands.execute(new RemoveCaptionCommand(principal.userId, videoId, language));
   }
 }

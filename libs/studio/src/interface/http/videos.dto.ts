@@ -32,27 +32,53 @@ export class EpisodeRequest {
 /** Fields shared by create, edit and batch edit. */
 export class VideoFieldsRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) description?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Length(1, 40, { each: true }) tags?: string[];
-  @ApiPropertyOptional({ example: 'cooking' }) @IsOptional() @IsString() @Matches(/^[a-z0-9-]{1,40}$/) category?: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Length(1, 40, { each: true })
+  tags?: string[];
+  @ApiPropertyOptional({ example: 'cooking' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9-]{1,40}$/)
+  category?: string;
   @ApiPropertyOptional({ example: 'en' }) @IsOptional() @IsString() @Matches(LANGUAGE) language?: string;
   @ApiPropertyOptional({ enum: ACCESS_LEVELS, description: '`free`, or the plan entitlement that unlocks it' })
   @IsOptional()
   @IsIn(ACCESS_LEVELS)
   accessLevel?: AccessLevel;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Days that plans with `early_access` see it before everyone else' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Days that plans with `early_access` see it before everyone else',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_EARLY_ACCESS_DAYS)
   earlyAccessDays?: number | null;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) collectionIds?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  collectionIds?: string[];
 }
 
 export class CreateVideoRequest extends VideoFieldsRequest {
   @ApiProperty() @IsString() @Length(1, 200) title!: string;
   @ApiProperty({ description: 'A finished upload on this channel' }) @IsString() @Length(1, 200) uploadId!: string;
-  @ApiPropertyOptional({ type: EpisodeRequest }) @IsOptional() @ValidateNested() @Type(() => EpisodeRequest) episode?: EpisodeRequest;
-  @ApiPropertyOptional({ description: 'A content template whose defaults fill what the body leaves out' }) @IsOptional() @IsUUID() templateId?: string;
+  @ApiPropertyOptional({ type: EpisodeRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EpisodeRequest)
+  episode?: EpisodeRequest;
+  @ApiPropertyOptional({ description: 'A content template whose defaults fill what the body leaves out' })
+  @IsOptional()
+  @IsUUID()
+  templateId?: string;
 }
 
 export class UpdateVideoRequest extends VideoFieldsRequest {
@@ -62,7 +88,12 @@ export class UpdateVideoRequest extends VideoFieldsRequest {
   @ValidateNested()
   @Type(() => EpisodeRequest)
   episode?: EpisodeRequest | null;
-  @ApiPropertyOptional({ description: 'Index of the thumbnail candidate to show' }) @IsOptional() @IsInt() @Min(0) @Max(100) thumbnail?: number;
+  @ApiPropertyOptional({ description: 'Index of the thumbnail candidate to show' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  thumbnail?: number;
 }
 
 export class BatchChangesRequest extends VideoFieldsRequest {
@@ -70,35 +101,71 @@ export class BatchChangesRequest extends VideoFieldsRequest {
 }
 
 export class BatchEditRequest {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsUUID('all', { each: true }) ids!: string[];
-  @ApiProperty({ type: BatchChangesRequest }) @ValidateNested() @Type(() => BatchChangesRequest) changes!: BatchChangesRequest;
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  ids!: string[];
+  @ApiProperty({ type: BatchChangesRequest })
+  @ValidateNested()
+  @Type(() => BatchChangesRequest)
+  changes!: BatchChangesRequest;
 }
 
 export class PublishRequest {
-  @ApiPropertyOptional({ description: 'When to publish: ISO 8601 with an offset, or local wall-clock time in `timeZone`. Absent: now.', example: '2026-12-01T18:00' })
+  @ApiPropertyOptional({
+    description: 'When to publish: ISO 8601 with an offset, or local wall-clock time in `timeZone`. Absent: now.',
+    example: '2026-12-01T18:00',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   at?: string;
-  @ApiPropertyOptional({ example: 'Europe/Paris', description: 'IANA time zone' }) @IsOptional() @IsString() @MaxLength(64) timeZone?: string;
+  @ApiPropertyOptional({ example: 'Europe/Paris', description: 'IANA time zone' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timeZone?: string;
 }
 
 export class BulkPublishRequest extends PublishRequest {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsUUID('all', { each: true }) ids!: string[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  ids!: string[];
 }
 
 export class BulkUnpublishRequest {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsUUID('all', { each: true }) ids!: string[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  ids!: string[];
 }
 
 export class ApplyTemplateRequest {
   @ApiProperty() @IsUUID() templateId!: string;
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsUUID('all', { each: true }) ids!: string[];
-  @ApiPropertyOptional({ description: 'Also schedule the ready ones at the template’s publish time of day' }) @IsOptional() @IsBoolean() schedule?: boolean;
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  ids!: string[];
+  @ApiPropertyOptional({ description: 'Also schedule the ready ones at the template’s publish time of day' })
+  @IsOptional()
+  @IsBoolean()
+  schedule?: boolean;
 }
 
 export class CaptionRequest {
-  @ApiProperty({ description: 'The WebVTT or SubRip file’s text (stored as WebVTT)' }) @IsString() @MaxLength(600_000) content!: string;
+  @ApiProperty({ description: 'The WebVTT or SubRip file’s text (stored as WebVTT)' })
+  @IsString()
+  @MaxLength(600_000)
+  content!: string;
   @ApiPropertyOptional({ example: 'English' }) @IsOptional() @IsString() @Length(1, 60) label?: string;
 }
 
@@ -112,14 +179,25 @@ export class LibraryQueryRequest {
   @ApiPropertyOptional() @IsOptional() @IsUUID() collectionId?: string;
   @ApiPropertyOptional({ description: 'Created at or after' }) @IsOptional() @IsISO8601() from?: string;
   @ApiPropertyOptional({ description: 'Created before' }) @IsOptional() @IsISO8601() to?: string;
-  @ApiPropertyOptional({ description: 'Words in title, description or tags' }) @IsOptional() @IsString() @Length(1, 200) q?: string;
+  @ApiPropertyOptional({ description: 'Words in title, description or tags' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  q?: string;
   @ApiPropertyOptional({ enum: ['created', 'updated', 'published', 'title', 'episode'], default: 'created' })
   @IsOptional()
   @IsIn(['created', 'updated', 'published', 'title', 'episode'])
   sort?: 'created' | 'updated' | 'published' | 'title' | 'episode';
-  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' }) @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' }) @IsOptional() @IsIn(['asc', 'desc']) order?:
+    'asc' | 'desc';
   @ApiPropertyOptional({ maxLength: 512 }) @IsOptional() @IsString() @MaxLength(512) cursor?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit: number = 20;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 20;
 }
 
 export class CreateSeriesRequest {
@@ -133,7 +211,14 @@ export class CreateCollectionRequest {
 
 export class CreateTemplateRequest extends VideoFieldsRequest {
   @ApiProperty() @IsString() @Length(1, 100) name!: string;
-  @ApiPropertyOptional({ example: '18:00', description: 'Publish time of day (HH:mm) in `timeZone` for bulk scheduling' }) @IsOptional() @IsString() @MaxLength(5) publishTimeOfDay?: string;
+  @ApiPropertyOptional({
+    example: '18:00',
+    description: 'Publish time of day (HH:mm) in `timeZone` for bulk scheduling',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5)
+  publishTimeOfDay?: string;
   @ApiPropertyOptional({ example: 'Europe/Paris' }) @IsOptional() @IsString() @MaxLength(64) timeZone?: string;
 }
 
@@ -152,7 +237,8 @@ export class ThumbnailResponse {
 }
 
 export class ProgressResponse {
-  @ApiProperty({ nullable: true, type: String, enum: ['probe', 'transcode', 'thumbnails', 'finalize'] }) step!: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['probe', 'transcode', 'thumbnails', 'finalize'] }) step!:
+    string | null;
   @ApiProperty() percent!: number;
 }
 
@@ -193,7 +279,8 @@ export class VideoResponse {
   @ApiProperty({ nullable: true, type: String }) scheduledAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) scheduleTimeZone!: string | null;
   @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'When fans without early access may watch' }) availableToAllAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When fans without early access may watch' })
+  availableToAllAt!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }
@@ -214,7 +301,8 @@ export class BatchItemResponse {
 }
 
 export class BatchResponse {
-  @ApiProperty({ description: 'Always true on 200; a refusal is a 422 `studio.batch.rejected` with the same `items`' }) applied!: boolean;
+  @ApiProperty({ description: 'Always true on 200; a refusal is a 422 `studio.batch.rejected` with the same `items`' })
+  applied!: boolean;
   @ApiProperty({ type: [BatchItemResponse] }) items!: BatchItemResponse[];
 }
 
@@ -223,7 +311,8 @@ export class ApplyTemplateResponse extends BatchResponse {
 }
 
 export class BulkPublishResponse {
-  @ApiProperty({ type: [BatchItemResponse], description: 'Each video succeeds or fails on its own' }) items!: BatchItemResponse[];
+  @ApiProperty({ type: [BatchItemResponse], description: 'Each video succeeds or fails on its own' })
+  items!: BatchItemResponse[];
 }
 
 export class DeletedResponse {

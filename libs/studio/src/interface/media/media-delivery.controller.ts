@@ -17,10 +17,15 @@ export class MediaDeliveryController {
   @Public()
   @ApiOperation({
     summary: 'A signed media file: HLS master or variant playlist, segment, thumbnail or preview',
-    description: 'URLs come from playback (`masterUrl`) and from the playlists themselves; each carries `exp` (unix seconds) and `sig`. Expired links answer 403 `studio.media-url.expired`, altered ones 403 `studio.media-url.invalid`.',
+    description:
+      'URLs come from playback (`masterUrl`) and from the playlists themselves; each carries `exp` (unix seconds) and `sig`. Expired links answer 403 `studio.media-url.expired`, altered ones 403 `studio.media-url.invalid`.',
   })
   @ApiParam({ name: 'assetId', format: 'uuid' })
-  @ApiParam({ name: 'path', description: 'hls/master.m3u8, hls/<rendition>/index.m3u8, hls/<rendition>/seg_0000.ts, thumbnails/<i>.jpg, preview.jpg' })
+  @ApiParam({
+    name: 'path',
+    description:
+      'hls/master.m3u8, hls/<rendition>/index.m3u8, hls/<rendition>/seg_0000.ts, thumbnails/<i>.jpg, preview.jpg',
+  })
   @ApiQuery({ name: 'exp', required: true })
   @ApiQuery({ name: 'sig', required: true })
   @ApiProduces('application/vnd.apple.mpegurl', 'video/mp2t', 'image/jpeg')

@@ -71,7 +71,10 @@ export class MediaJobs implements BeforeApplicationShutdown {
         await this.pipeline.fail(step, assetId, run, error);
         if (isPermanent(error)) return; // recorded; retrying would fail the same way
       } else {
-        this.logger.warn({ assetId, step, attempt: job.attemptsMade + 1, err: error }, 'media step failed; it will be retried');
+        this.logger.warn(
+          { assetId, step, attempt: job.attemptsMade + 1, err: error },
+          'media step failed; it will be retried',
+        );
       }
       throw error;
     }

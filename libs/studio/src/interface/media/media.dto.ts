@@ -36,7 +36,8 @@ export class UploadResponse {
   @ApiProperty() filename!: string;
   @ApiProperty() size!: number;
   @ApiProperty({ enum: ['uploading', 'accepted', 'rejected', 'removed'] }) state!: string;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'SHA-256 (hex) once accepted' }) checksum!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'SHA-256 (hex) once accepted' }) checksum!:
+    string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) assetId!: string | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) durationSeconds!: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) width!: number | null;

@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, Head, HttpCode, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Head,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblems, CurrentUser, problem, type Principal } from '@lib/platform';
@@ -13,7 +26,8 @@ export function parseUploadMetadata(header: string | undefined): Record<string, 
   for (const pair of (header ?? '').split(',')) {
     const [key, value] = pair.trim().split(' ');
     if (!key) continue;
-    if (!/^[a-zA-Z0-9_.-]{1,64}$/.test(key)) throw new UploadMetadataError('studio.upload.metadata-invalid', `Invalid metadata key '${key.slice(0, 64)}'`);
+    if (!/^[a-zA-Z0-9_.-]{1,64}$/.test(key))
+      throw new UploadMetadataError('studio.upload.metadata-invalid', `Invalid metadata key '${key.slice(0, 64)}'`);
     metadata[key] = value ? Buffer.from(value, 'base64').toString('utf8') : '';
   }
   return metadata;
@@ -46,19 +60,34 @@ export class UploadsController {
   @ApiHeader({ name: 'Upload-Metadata', required: true, example: 'channelId <base64>,filename <base64>' })
   @ApiResponse({ status: 201, description: 'Upload created; `Location` is its URL' })
   @ApiProblems(400, 401, 403, 413, 422)
-  async create(@CurrentUser() principal: Principal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async create(
+    @CurrentUser() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const metadata = parseUploadMetadata(header(request, 'upload-metadata'));
     const channelId = metadata.channelId ?? '';
-    if (!UUID.test(channelId)) throw new UploadMetadataError('studio.upload.metadata-invalid', 'Upload-Metadata must carry the channelId (a UUID) of the channel');
+    if (!UUID.test(channelId))
+      throw new UploadMetadataError(
+        'studio.upload.metadata-invalid',
+        'Upload-Metadata must carry the channelId (a UUID) of the channel',
+      );
     const length = header(request, 'upload-length');
-    if (!length || !/^\d{1,15}$/.test(length)) throw new UploadMetadataError('studio.upload.length-required', 'Upload-Length is required (deferred lengths are not supported)');
+    if (!length || !/^\d{1,15}$/.test(length))
+      throw new UploadMetadataError(
+        'studio.upload.length-required',
+        'Upload-Length is required (deferred lengths are not supported)',
+      );
     await this.uploads.assertCanUpload(principal.userId, channelId);
     try {
       await this.uploads.assertWithinLimit(channelId, Number(length));
     } catch (error) {
       // 413 is what tus clients expect for "too large".
       if (!(error instanceof UploadTooLargeError)) throw error;
-      await reply.code(413).header('content-type', 'application/problem+json; charset=utf-8').send(problem(413, error.code, error.message, error.details));
+      await reply
+        .code(413)
+        .header('content-type', 'application/problem+json; charset=utf-8')
+        .send(problem(413, error.code, error.message, error.details));
       return;
     }
     reply.hijack();
@@ -81,7 +110,12 @@ export class UploadsController {
   @ApiOperation({ summary: 'The upload’s offset (tus HEAD), to resume it' })
   @ApiResponse({ status: 200, description: '`Upload-Offset` and `Upload-Length` headers' })
   @ApiProblems(401, 404)
-  async head(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async head(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     await this.uploads.ownUpload(principal.userId, id);
     reply.hijack();
     await this.tus.handle({ userId: principal.userId, uploadId: id }, request.raw, reply.raw);
@@ -100,7 +134,12 @@ export class UploadsController {
   @ApiHeader({ name: 'Upload-Offset', required: true })
   @ApiResponse({ status: 204, description: 'Bytes stored; the new `Upload-Offset` is in the headers' })
   @ApiProblems(401, 404, 409, 422)
-  async patch(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async patch(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     await this.uploads.ownUpload(principal.userId, id);
     reply.hijack();
     await this.tus.handle({ userId: principal.userId, uploadId: id }, request.raw, reply.raw);
@@ -110,7 +149,12 @@ export class UploadsController {
   @ApiOperation({ summary: 'Abandon an unfinished upload (tus termination)' })
   @ApiResponse({ status: 204, description: 'Deleted' })
   @ApiProblems(401, 404)
-  async terminate(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async terminate(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     await this.uploads.ownUpload(principal.userId, id);
     reply.hijack();
     await this.tus.handle({ userId: principal.userId, uploadId: id }, request.raw, reply.raw);

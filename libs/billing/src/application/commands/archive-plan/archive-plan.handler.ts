@@ -17,7 +17,8 @@ export class ArchivePlanHandler implements ICommandHandler<ArchivePlanCommand> {
   ) {}
 
   async execute({ planId, archived }: ArchivePlanCommand) {
-    if (planId === FREE_PLAN_ID && archived) throw new InvalidPlanError('The free plan is where every unpaid account lands; it cannot be archived');
+    if (planId === FREE_PLAN_ID && archived)
+      throw new InvalidPlanError('The free plan is where every unpaid account lands; it cannot be archived');
     const plan = await this.unitOfWork.transactional(async () => {
       const found = await this.plans.byId(planId);
       if (!found) throw new PlanNotFoundError(planId);

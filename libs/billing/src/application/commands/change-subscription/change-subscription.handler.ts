@@ -48,10 +48,18 @@ export class ChangeSubscriptionHandler implements ICommandHandler<ChangeSubscrip
     const proration = upgrade ? 'always_invoice' : 'none';
     const warnings = upgrade ? [] : await this.quotaWarnings(userId, target);
     const effectiveAt = upgrade ? new Date() : subscription.currentPeriodEnd;
-    const base = { kind: upgrade ? ('upgrade' as const) : ('downgrade' as const), effectiveAt: effectiveAt.toISOString(), warnings };
+    const base = {
+      kind: upgrade ? ('upgrade' as const) : ('downgrade' as const),
+      effectiveAt: effectiveAt.toISOString(),
+      warnings,
+    };
 
     // Quoted on confirmation too, so the answer says what was charged.
-    const quote = await this.provider.previewPriceChange(subscription.providerSubscriptionId, providerPrice.providerPriceId, proration);
+    const quote = await this.provider.previewPriceChange(
+      subscription.providerSubscriptionId,
+      providerPrice.providerPriceId,
+      proration,
+    );
     if (preview) return { ...quote, ...base, preview: true, subscription: toSubscriptionView(subscription) };
     const changed = await this.provider.changePrice(
       subscription.providerSubscriptionId,
@@ -59,7 +67,9 @@ export class ChangeSubscriptionHandler implements ICommandHandler<ChangeSubscrip
       proration,
       `change:${subscription.id}:${subscription.version ?? 0}:${planId}:${interval}`,
     );
-    const updated = await this.unitOfWork.transactional(async () => (await this.applier.applySubscription(changed, new Date(), false)).subscription);
+    const updated = await this.unitOfWork.transactional(
+      async () => (await this.applier.applySubscription(changed, new Date(), false)).subscription,
+    );
     return { ...quote, ...base, preview: false, subscription: toSubscriptionView(updated) };
   }
 
@@ -69,7 +79,8 @@ export class ChangeSubscriptionHandler implements ICommandHandler<ChangeSubscrip
       const limit = target.entitlements[name];
       if (!isQuota(name) || limit === 'unlimited') continue;
       const usage = await this.billing.usageOf(userId, name);
-      if (usage.used > (limit as number)) warnings.push({ entitlement: name, used: usage.used, newLimit: limit as number });
+      if (usage.used > (limit as number))
+        warnings.push({ entitlement: name, used: usage.used, newLimit: limit as number });
     }
     return warnings;
   }

@@ -1,4 +1,9 @@
-import { InvalidRefundError, PaymentNotFoundError, RefundExceedsPaymentError, RefundOutsidePolicyError } from '../../../domain/payment/payment.errors.js';
+import {
+  InvalidRefundError,
+  PaymentNotFoundError,
+  RefundExceedsPaymentError,
+  RefundOutsidePolicyError,
+} from '../../../domain/payment/payment.errors.js';
 import { RefundIssued } from '../../../domain/payment/refund.events.js';
 import { aPayment, inMemoryBilling, type InMemoryBilling } from '../../../testing/index.js';
 import { IssueRefundCommand } from './issue-refund.command.js';
@@ -16,7 +21,16 @@ describe('Issuing a refund', () => {
   });
 
   const refund = (paymentId: string, options: { amount?: number; comment?: string | null; force?: boolean } = {}) =>
-    handler.execute(new IssueRefundCommand(ADMIN, paymentId, options.amount, 'requested_by_customer', options.comment ?? null, options.force ?? false));
+    handler.execute(
+      new IssueRefundCommand(
+        ADMIN,
+        paymentId,
+        options.amount,
+        'requested_by_customer',
+        options.comment ?? null,
+        options.force ?? false,
+      ),
+    );
   const paymentOf = async (id: string) => (await billing.payments.paymentById(id))!;
 
   it('refunds the whole payment by default, with a credit note and the refund id as the provider’s idempotency key', async () => {
@@ -28,7 +42,15 @@ describe('Issuing a refund', () => {
     expect(view).toMatchObject({ amount: 999, status: 'succeeded', creditNote: { number: 'CN-000001', amount: 999 } });
     expect(await paymentOf(payment.id)).toMatchObject({ refundedAmount: 999, status: 'refunded' });
     const [call] = billing.provider.refundCalls;
-    expect(call).toEqual({ input: { providerPaymentId: payment.providerPaymentId, amount: 999, reason: 'requested_by_customer', refundId: view.id }, idempotencyKey: `refund:${view.id}` });
+    expect(call).toEqual({
+      input: {
+        providerPaymentId: payment.providerPaymentId,
+        amount: 999,
+        reason: 'requested_by_customer',
+        refundId: view.id,
+      },
+      idempotencyKey: `refund:${view.id}`,
+    });
     expect(billing.unitOfWork.publishedOf(RefundIssued)).toHaveLength(1);
   });
 
@@ -55,7 +77,10 @@ describe('Issuing a refund', () => {
 
     const forced = await refund(payment.id, { force: true, comment: 'charged twice by a support mistake' });
     expect(forced).toMatchObject({ status: 'succeeded', amount: 999 });
-    expect(await billing.payments.refundById(forced.id)).toMatchObject({ forced: true, comment: 'charged twice by a support mistake' });
+    expect(await billing.payments.refundById(forced.id)).toMatchObject({
+      forced: true,
+      comment: 'charged twice by a support mistake',
+    });
   });
 
   it('refunds inside the window without forcing', async () => {
@@ -75,7 +100,11 @@ describe('Issuing a refund', () => {
 
     expect(await paymentOf(payment.id)).toMatchObject({ refundedAmount: 0, status: 'succeeded' });
     const [failed] = billing.payments.refunds.all();
-    expect(failed).toMatchObject({ status: 'failed', failureReason: 'charge already disputed', creditNoteNumber: null });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      failureReason: 'charge already disputed',
+      creditNoteNumber: null,
+    });
     expect(billing.unitOfWork.publishedOf(RefundIssued)).toHaveLength(0);
   });
 

@@ -30,7 +30,13 @@ export class IssueRefundHandler implements ICommandHandler<IssueRefundCommand> {
       const payment = await this.payments.paymentById(command.paymentId);
       if (!payment) throw new PaymentNotFoundError(command.paymentId);
       const requested = payment.requestRefund(
-        { amount: command.amount, reason: command.reason, comment: command.comment, requestedBy: command.adminId, force: command.force },
+        {
+          amount: command.amount,
+          reason: command.reason,
+          comment: command.comment,
+          requestedBy: command.adminId,
+          force: command.force,
+        },
         new Date(),
         this.config.billing.refundWindowDays,
       );
@@ -41,7 +47,12 @@ export class IssueRefundHandler implements ICommandHandler<IssueRefundCommand> {
     try {
       if (!payment.providerPaymentId) throw new Error('the payment has no provider payment to refund');
       const result = await this.provider.refund(
-        { providerPaymentId: payment.providerPaymentId, amount: refund.amount, reason: refund.reason, refundId: refund.id },
+        {
+          providerPaymentId: payment.providerPaymentId,
+          amount: refund.amount,
+          reason: refund.reason,
+          refundId: refund.id,
+        },
         `refund:${refund.id}`,
       );
       return await this.unitOfWork.transactional(async () => {

@@ -2,7 +2,16 @@ import { Command } from '@nestjs/cqrs';
 import type { SubscriptionView } from '../../subscription-views.js';
 
 /** The customer's choices when cancelling (the provider's feedback values). */
-export const CANCELLATION_FEEDBACK = ['too_expensive', 'missing_features', 'switched_service', 'unused', 'customer_service', 'too_complex', 'low_quality', 'other'] as const;
+export const CANCELLATION_FEEDBACK = [
+  'too_expensive',
+  'missing_features',
+  'switched_service',
+  'unused',
+  'customer_service',
+  'too_complex',
+  'low_quality',
+  'other',
+] as const;
 export type CancellationFeedback = (typeof CANCELLATION_FEEDBACK)[number];
 
 export type SubscriptionAction =

@@ -41,7 +41,8 @@ export class ManageSubscriptionHandler implements ICommandHandler<ManageSubscrip
     switch (action.kind) {
       case 'cancel':
         if (action.atPeriodEnd) {
-          if (subscription.status === 'paused') throw new SubscriptionStateError('cancelled at the period end', subscription.status);
+          if (subscription.status === 'paused')
+            throw new SubscriptionStateError('cancelled at the period end', subscription.status);
           return this.provider.scheduleCancellation(id, true, action.feedback, action.comment, key);
         }
         return this.provider.cancelNow(id, action.feedback, action.comment, key);

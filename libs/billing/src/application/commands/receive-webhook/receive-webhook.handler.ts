@@ -23,11 +23,21 @@ export class ReceiveWebhookHandler implements ICommandHandler<ReceiveWebhookComm
   async execute({ rawBody, signature }: ReceiveWebhookCommand) {
     const event = this.provider.verifyWebhook(rawBody, signature);
     const stored = await this.webhooks.store(
-      new WebhookEvent(this.provider.name, event.id, event.type, event.payload, event.createdAt, event.providerCustomerId),
+      new WebhookEvent(
+        this.provider.name,
+        event.id,
+        event.type,
+        event.payload,
+        event.createdAt,
+        event.providerCustomerId,
+      ),
     );
     if (!stored.duplicate) {
       await this.queue.enqueue(stored.id, 0).catch((error: unknown) => {
-        this.logger.warn({ err: error, webhookId: stored.id }, 'webhook stored but not enqueued; the sweep will process it');
+        this.logger.warn(
+          { err: error, webhookId: stored.id },
+          'webhook stored but not enqueued; the sweep will process it',
+        );
       });
     }
     return stored;

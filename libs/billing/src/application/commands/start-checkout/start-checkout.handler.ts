@@ -34,7 +34,12 @@ export class StartCheckoutHandler implements ICommandHandler<StartCheckoutComman
     if (live) throw new SubscriptionAlreadyActiveError(live.planId);
 
     const providerCustomerId = await this.customers.ensure(userId);
-    const metadata = { userId, planId, interval, ...Object.fromEntries(Object.entries(attribution).map(([key, value]) => [`attr_${key}`, value])) };
+    const metadata = {
+      userId,
+      planId,
+      interval,
+      ...Object.fromEntries(Object.entries(attribution).map(([key, value]) => [`attr_${key}`, value])),
+    };
     const session = await this.provider.createCheckoutSession(
       {
         providerCustomerId,

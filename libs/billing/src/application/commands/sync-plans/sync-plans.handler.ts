@@ -25,7 +25,12 @@ export class SyncPlansHandler implements ICommandHandler<SyncPlansCommand> {
         for (const price of known) if (synced.deactivated.includes(price.providerPriceId)) price.active = false;
         this.plans.add(plan, ...known, ...synced.created);
       });
-      results.push({ planId: plan.id, productId: synced.productId, createdPrices: synced.created.map((p) => p.providerPriceId), deactivatedPrices: synced.deactivated });
+      results.push({
+        planId: plan.id,
+        productId: synced.productId,
+        createdPrices: synced.created.map((p) => p.providerPriceId),
+        deactivatedPrices: synced.deactivated,
+      });
       onProgress?.(index + 1, all.length, plan.id);
     }
     this.catalogue.invalidate();

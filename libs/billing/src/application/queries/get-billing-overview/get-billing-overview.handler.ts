@@ -14,7 +14,10 @@ export class GetBillingOverviewHandler implements IQueryHandler<GetBillingOvervi
   ) {}
 
   async execute({ userId }: GetBillingOverviewQuery) {
-    const [entitlements, subscription] = await Promise.all([this.billing.entitlementsOf(userId), this.subscriptions.currentOf(userId)]);
+    const [entitlements, subscription] = await Promise.all([
+      this.billing.entitlementsOf(userId),
+      this.subscriptions.currentOf(userId),
+    ]);
     const usage = [];
     for (const name of ENTITLEMENT_NAMES) if (isQuota(name)) usage.push(await this.billing.usageOf(userId, name));
     return { ...entitlements, subscription: subscription ? toSubscriptionView(subscription) : null, usage };

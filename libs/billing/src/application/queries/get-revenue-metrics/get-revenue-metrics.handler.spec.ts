@@ -11,10 +11,16 @@ const OTHER_USER = '0193f000-0000-7000-8000-0000000000b2';
 describe('Revenue metrics from the subscription facts billing applied', () => {
   it('classifies each movement of MRR as new, expansion, contraction, churn or reactivation', async () => {
     const billing = inMemoryBilling();
-    billing.given(aFreePlan(), aPlan().withId('prime').ranked(10).monthly(500), aPlan().withId('gold').ranked(20).monthly(1_000));
+    billing.given(
+      aFreePlan(),
+      aPlan().withId('prime').ranked(10).monthly(500),
+      aPlan().withId('gold').ranked(20).monthly(1_000),
+    );
     billing.given(new Customer(A_USER_ID, 'cus_1'), new Customer(OTHER_USER, 'cus_2'));
     const apply = (subscription: ProviderSubscription, hoursBefore: number) =>
-      billing.unitOfWork.transactional(() => billing.applier.apply({ kind: 'subscription', subscription } satisfies BillingFact, hoursAgo(hoursBefore)));
+      billing.unitOfWork.transactional(() =>
+        billing.applier.apply({ kind: 'subscription', subscription } satisfies BillingFact, hoursAgo(hoursBefore)),
+      );
     const fan = () => aProviderSubscription().withProviderIds('sub_1', 'cus_1');
     const otherFan = () => aProviderSubscription().withProviderIds('sub_2', 'cus_2').forUser(OTHER_USER);
 
@@ -26,7 +32,9 @@ describe('Revenue metrics from the subscription facts billing applied', () => {
     await apply(fan().active().onPlan('gold').priced(1_000).build(), 3); // reactivation 1000
     await apply(otherFan().canceled(hoursAgo(2)).onPlan('prime').priced(500).build(), 2); // churn 500
 
-    const report = await new GetRevenueMetricsHandler(billing.movements).execute(new GetRevenueMetricsQuery(hoursAgo(24), new Date(Date.now() + HOUR_MS), 'month'));
+    const report = await new GetRevenueMetricsHandler(billing.movements).execute(
+      new GetRevenueMetricsQuery(hoursAgo(24), new Date(Date.now() + HOUR_MS), 'month'),
+    );
 
     expect(report.currencies).toHaveLength(1);
     expect(report.currencies[0].summary).toMatchObject({

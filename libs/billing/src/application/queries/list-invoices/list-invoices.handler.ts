@@ -12,6 +12,11 @@ export class ListInvoicesHandler implements IQueryHandler<ListInvoicesQuery> {
   async execute({ userId, limit, cursor }: ListInvoicesQuery) {
     const invoices = await this.history.invoicesOf(userId, { limit, beforeId: beforeIdOf(cursor) });
     const refunds = await this.history.refundsOfInvoices(invoices.map((invoice) => invoice.id));
-    return pageOf(invoices, limit, (invoice) => toInvoiceView(invoice, refunds.filter((refund) => refund.invoiceId === invoice.id)));
+    return pageOf(invoices, limit, (invoice) =>
+      toInvoiceView(
+        invoice,
+        refunds.filter((refund) => refund.invoiceId === invoice.id),
+      ),
+    );
   }
 }

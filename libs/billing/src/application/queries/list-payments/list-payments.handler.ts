@@ -12,6 +12,11 @@ export class ListPaymentsHandler implements IQueryHandler<ListPaymentsQuery> {
   async execute({ userId, limit, cursor }: ListPaymentsQuery) {
     const payments = await this.history.payments(userId, { limit, beforeId: beforeIdOf(cursor) });
     const refunds = await this.history.refundsOfPayments(payments.map((payment) => payment.id));
-    return pageOf(payments, limit, (payment) => toPaymentView(payment, refunds.filter((refund) => refund.paymentId === payment.id)));
+    return pageOf(payments, limit, (payment) =>
+      toPaymentView(
+        payment,
+        refunds.filter((refund) => refund.paymentId === payment.id),
+      ),
+    );
   }
 }

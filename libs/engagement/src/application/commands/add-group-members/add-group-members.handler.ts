@@ -28,7 +28,11 @@ export class AddGroupMembersHandler extends GroupChange implements ICommandHandl
     return this.change(userId, conversationId, async ({ conversation, members, me }) => {
       GroupRules.assertAdmin(conversation, me);
       const newcomers = [...new Set(memberIds)].filter((id) => !members.some((m) => m.userId === id && m.isPresent));
-      GroupRules.assertRoom(members.filter((m) => m.isPresent).length, newcomers.length, this.config.messaging.groupMaxMembers);
+      GroupRules.assertRoom(
+        members.filter((m) => m.isPresent).length,
+        newcomers.length,
+        this.config.messaging.groupMaxMembers,
+      );
       for (const memberId of newcomers) {
         await this.people.require(memberId);
         const arrival = await this.policy.arrivalFor(memberId, userId);

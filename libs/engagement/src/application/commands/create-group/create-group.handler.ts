@@ -31,10 +31,15 @@ export class CreateGroupHandler implements ICommandHandler<CreateGroupCommand> {
     }
     return this.unitOfWork.transactional(async () => {
       const group = Conversation.group(userId, title);
-      const members = [new Membership(group.id, userId, 'admin', 'active'), ...others.map((id) => new Membership(group.id, id, 'member', arrivals.get(id)!))];
+      const members = [
+        new Membership(group.id, userId, 'admin', 'active'),
+        ...others.map((id) => new Membership(group.id, id, 'member', arrivals.get(id)!)),
+      ];
       await this.conversations.create(group, members);
       const change = toConversationChange(group, members);
-      this.unitOfWork.afterCommit(() => this.realtime.toUsers(ConversationMembers.audience(members), 'conversation:updated', change));
+      this.unitOfWork.afterCommit(() =>
+        this.realtime.toUsers(ConversationMembers.audience(members), 'conversation:updated', change),
+      );
       return change;
     });
   }

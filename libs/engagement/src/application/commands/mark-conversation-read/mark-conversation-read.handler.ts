@@ -26,7 +26,12 @@ export class MarkConversationReadHandler implements ICommandHandler<MarkConversa
     const readSeq = moved ?? Number(me.readSeq);
     const unread = await this.readModel.unreadIn(conversationId, userId, readSeq);
     const receipt = { conversationId, userId, upToSeq: readSeq, unread };
-    if (moved !== null) this.realtime.toUsers(me.status === 'active' ? ConversationMembers.audience(members) : [userId], 'conversation:read', receipt);
+    if (moved !== null)
+      this.realtime.toUsers(
+        me.status === 'active' ? ConversationMembers.audience(members) : [userId],
+        'conversation:read',
+        receipt,
+      );
     return receipt;
   }
 }

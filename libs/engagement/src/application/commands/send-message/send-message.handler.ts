@@ -51,7 +51,9 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
     const replayAtLimit = await this.countAgainstRateLimit(command);
     if (replayAtLimit) return replayAtLimit;
     const conversationId =
-      'conversationId' in command.target ? command.target.conversationId : (await this.directs.open(command.senderId, command.target.recipientId)).conversation.id;
+      'conversationId' in command.target
+        ? command.target.conversationId
+        : (await this.directs.open(command.senderId, command.target.recipientId)).conversation.id;
     try {
       return await this.store(command, conversationId, text);
     } catch (error) {
@@ -79,7 +81,10 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
 
   private store(command: SendMessageCommand, conversationId: string, text: string): Promise<MessageView> {
     return this.unitOfWork.transactional(async () => {
-      const { conversation, members, me } = await this.members.load(conversationId, command.senderId, { lock: true, write: true });
+      const { conversation, members, me } = await this.members.load(conversationId, command.senderId, {
+        lock: true,
+        write: true,
+      });
       if (!conversation.isGroup) {
         const other = members.find((m) => m.userId !== me.userId);
         if (other && (await this.restrictions.eitherBlocks(me.userId, other.userId))) throw new BlockedError();
@@ -92,9 +97,19 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
       conversation.lastSeq = Number(conversation.lastSeq) + 1;
       conversation.lastActivityAt = new Date();
       const recipients = members.filter((m) => m.userId !== me.userId && m.isPresent);
-      const mentioned = await this.mentionedAmong(text, recipients.map((m) => m.userId));
+      const mentioned = await this.mentionedAmong(
+        text,
+        recipients.map((m) => m.userId),
+      );
       const message = Message.send(
-        { conversationId, seq: conversation.lastSeq, senderId: me.userId, clientMessageId: command.clientMessageId, text, replyToId: command.replyToId },
+        {
+          conversationId,
+          seq: conversation.lastSeq,
+          senderId: me.userId,
+          clientMessageId: command.clientMessageId,
+          text,
+          replyToId: command.replyToId,
+        },
         {
           recipientIds: recipients.filter((m) => m.status === 'active').map((m) => m.userId),
           requestRecipientIds: recipients.filter((m) => m.status === 'request').map((m) => m.userId),

@@ -9,7 +9,12 @@ export class ListConversationsHandler implements IQueryHandler<ListConversations
   constructor(private readonly conversations: ConversationsReadModel) {}
 
   async execute({ userId, folder, limit, cursor }: ListConversationsQuery) {
-    const rows = await this.conversations.page(userId, folder === 'inbox' ? 'active' : 'request', limit + 1, decodeKeysetCursor(cursor));
+    const rows = await this.conversations.page(
+      userId,
+      folder === 'inbox' ? 'active' : 'request',
+      limit + 1,
+      decodeKeysetCursor(cursor),
+    );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {

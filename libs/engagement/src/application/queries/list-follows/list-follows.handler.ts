@@ -23,7 +23,14 @@ export class ListFollowsHandler implements IQueryHandler<ListFollowsQuery> {
       followedAt: row.followedAt.toISOString(),
     }));
     const last = rows[limit - 1];
-    const total = direction === 'followers' ? await this.socialGraph.countFollowers(userId) : await this.socialGraph.countFollowing(userId);
-    return { items, total, nextCursor: rows.length > limit && last ? encodeKeysetCursor(last.followedAt, last.id) : undefined };
+    const total =
+      direction === 'followers'
+        ? await this.socialGraph.countFollowers(userId)
+        : await this.socialGraph.countFollowing(userId);
+    return {
+      items,
+      total,
+      nextCursor: rows.length > limit && last ? encodeKeysetCursor(last.followedAt, last.id) : undefined,
+    };
   }
 }

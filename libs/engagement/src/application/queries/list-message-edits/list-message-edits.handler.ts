@@ -20,6 +20,9 @@ export class ListMessageEditsHandler implements IQueryHandler<ListMessageEditsQu
     const message = await this.messages.find(messageId, conversationId);
     if (!message) throw new MessageNotFoundError(messageId);
     const edits = await this.conversations.editsOf(messageId);
-    return { items: edits.map((e) => ({ text: e.previousBody, replacedAt: e.editedAt.toISOString() })), current: toMessageView(message) };
+    return {
+      items: edits.map((e) => ({ text: e.previousBody, replacedAt: e.editedAt.toISOString() })),
+      current: toMessageView(message),
+    };
   }
 }

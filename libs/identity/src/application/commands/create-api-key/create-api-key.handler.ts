@@ -12,7 +12,9 @@ export class TooManyApiKeysError extends DomainError {
   readonly code = 'identity.api-key.limit-reached';
   readonly kind = 'rule-violated' as const;
   constructor() {
-    super(`An account may hold at most ${MAX_ACTIVE_API_KEYS} active API keys; revoke one first`, { limit: MAX_ACTIVE_API_KEYS });
+    super(`An account may hold at most ${MAX_ACTIVE_API_KEYS} active API keys; revoke one first`, {
+      limit: MAX_ACTIVE_API_KEYS,
+    });
   }
 }
 

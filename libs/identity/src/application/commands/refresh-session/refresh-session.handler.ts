@@ -24,8 +24,13 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
 
   async execute(command: RefreshSessionCommand) {
     const claim = await this.sessions.claimRefreshToken(hashSecret(command.refreshToken));
-    if (claim.outcome === 'unknown') throw new InvalidRefreshTokenError('identity.refresh-token.invalid', 'The refresh token is invalid');
-    if (claim.outcome === 'expired') throw new InvalidRefreshTokenError('identity.refresh-token.expired', 'The refresh token has expired; log in again');
+    if (claim.outcome === 'unknown')
+      throw new InvalidRefreshTokenError('identity.refresh-token.invalid', 'The refresh token is invalid');
+    if (claim.outcome === 'expired')
+      throw new InvalidRefreshTokenError(
+        'identity.refresh-token.expired',
+        'The refresh token has expired; log in again',
+      );
 
     const session = await this.sessions.findById(claim.sessionId);
     if (claim.outcome === 'reused') {
@@ -34,9 +39,13 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
         await this.sessions.save(session);
         await this.revocations.revoke(session.id);
       }
-      throw new InvalidRefreshTokenError('identity.refresh-token.reused', 'This refresh token was already used; the session has been ended');
+      throw new InvalidRefreshTokenError(
+        'identity.refresh-token.reused',
+        'This refresh token was already used; the session has been ended',
+      );
     }
-    if (!session?.isActive()) throw new InvalidRefreshTokenError('identity.session.ended', 'This session has ended; log in again');
+    if (!session?.isActive())
+      throw new InvalidRefreshTokenError('identity.session.ended', 'This session has ended; log in again');
     const user = await this.users.findById(session.userId);
     if (!user) throw new InvalidRefreshTokenError('identity.session.ended', 'This session has ended; log in again');
 

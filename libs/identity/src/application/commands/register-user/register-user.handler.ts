@@ -37,7 +37,12 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
     if (await this.users.findByEmail(email)) throw new EmailAlreadyTakenError();
     if (await this.users.findByHandle(handle)) throw new HandleAlreadyTakenError(handle);
 
-    const user = User.register({ email, handle, displayName: command.displayName, passwordHash: await this.hasher.hash(command.password) });
+    const user = User.register({
+      email,
+      handle,
+      displayName: command.displayName,
+      passwordHash: await this.hasher.hash(command.password),
+    });
     const tokens = await this.unitOfWork.transactional(async () => {
       await this.users.save(user);
       return this.sessionTokens.start(user, command.client.userAgent);

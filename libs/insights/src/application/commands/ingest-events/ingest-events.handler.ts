@@ -1,6 +1,12 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig } from '@config';
-import { isRejection, validateClientEvent, type IngestionPolicy, type Rejection, type ValidClientEvent } from '../../../domain/client-event.js';
+import {
+  isRejection,
+  validateClientEvent,
+  type IngestionPolicy,
+  type Rejection,
+  type ValidClientEvent,
+} from '../../../domain/client-event.js';
 import { acquisition, clientContext, isBot } from '../../../domain/request-context.js';
 import { EventStore, LiveCounters, type StoredEvent, type VideoFacts } from '../../event-store.js';
 import { VideoDirectory } from '../../video-directory.js';
@@ -23,7 +29,11 @@ export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand,
     private readonly live: LiveCounters,
     private readonly videoDirectory: VideoDirectory,
   ) {
-    this.policy = { maxBatch: config.insights.maxBatch, maxFutureSkewMs: config.insights.maxFutureSkewMs, maxAgeMs: config.insights.maxEventAgeMs };
+    this.policy = {
+      maxBatch: config.insights.maxBatch,
+      maxFutureSkewMs: config.insights.maxFutureSkewMs,
+      maxAgeMs: config.insights.maxEventAgeMs,
+    };
   }
 
   async execute({ events, userId, facts }: IngestEventsCommand): Promise<IngestionResult> {
@@ -36,7 +46,8 @@ export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand,
     events.forEach((raw, index) => {
       const checked = validateClientEvent(raw, index, now, this.policy);
       if (isRejection(checked)) rejected.push(checked);
-      else if (seen.has(checked.eventId)) duplicates += 1; // the same id twice in one batch counts once
+      else if (seen.has(checked.eventId))
+        duplicates += 1; // the same id twice in one batch counts once
       else {
         seen.add(checked.eventId);
         valid.push(checked);
@@ -47,7 +58,9 @@ export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand,
     const context = clientContext({ ...facts, country: facts.country ?? this.config.insights.defaultCountry });
     const videoIds = [...new Set(valid.map((event) => event.videoId).filter((id): id is string => id !== null))];
     const videos = videoIds.length ? await this.videoDirectory.factsOf(videoIds) : new Map<string, VideoFacts>();
-    const rows = valid.map((event) => this.toRow(event, userId, now, context, videos.get(event.videoId ?? ''), facts.referer));
+    const rows = valid.map((event) =>
+      this.toRow(event, userId, now, context, videos.get(event.videoId ?? ''), facts.referer),
+    );
 
     const written = await this.store.append(rows);
     this.live.record(rows.filter((row) => written.has(row.eventId)));
@@ -69,9 +82,13 @@ export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand,
     const position = num(props.position);
     let positionPct: number | null = null;
     if (event.name === 'video_complete') positionPct = 100;
-    else if (position !== null && duration && duration > 0) positionPct = Math.max(0, Math.min(100, Math.floor((position / duration) * 100)));
+    else if (position !== null && duration && duration > 0)
+      positionPct = Math.max(0, Math.min(100, Math.floor((position / duration) * 100)));
     const elapsed = num(props.elapsed);
-    const watchSeconds = event.name === 'video_progress' ? Math.max(0, Math.min(60, elapsed ?? this.config.insights.heartbeatSeconds)) : null;
+    const watchSeconds =
+      event.name === 'video_progress'
+        ? Math.max(0, Math.min(60, elapsed ?? this.config.insights.heartbeatSeconds))
+        : null;
     const source = acquisition(props, referer);
     return {
       eventId: event.eventId,

@@ -19,10 +19,27 @@ export class RequestExportHandler implements ICommandHandler<RequestExportComman
 
   async execute(command: RequestExportCommand) {
     const range = reportRange(command.from, command.to, command.tz);
-    if (!(await this.membership.isMember(command.userId, command.channelId))) throw new ChannelNotFoundError(command.channelId);
-    const entry = new Export(newId(), command.userId, command.channelId, command.report, command.format, range.from, range.to, range.tz, new Date());
+    if (!(await this.membership.isMember(command.userId, command.channelId)))
+      throw new ChannelNotFoundError(command.channelId);
+    const entry = new Export(
+      newId(),
+      command.userId,
+      command.channelId,
+      command.report,
+      command.format,
+      range.from,
+      range.to,
+      range.tz,
+      new Date(),
+    );
     await this.exports.add(entry);
     await this.queue.enqueue(entry.id);
-    return { id: entry.id, status: entry.status, report: entry.report, format: entry.format, downloadPath: downloadPath(entry.id) };
+    return {
+      id: entry.id,
+      status: entry.status,
+      report: entry.report,
+      format: entry.format,
+      downloadPath: downloadPath(entry.id),
+    };
   }
 }

@@ -16,13 +16,19 @@ export class GetChannelOverviewHandler implements IQueryHandler<GetChannelOvervi
 
   async execute(query: GetChannelOverviewQuery) {
     const range = reportRange(query.from, query.to, query.tz, query.granularity);
-    if (!(await this.membership.isMember(query.userId, query.channelId))) throw new ChannelNotFoundError(query.channelId);
+    if (!(await this.membership.isMember(query.userId, query.channelId)))
+      throw new ChannelNotFoundError(query.channelId);
     const current = await this.reader.totals('channel', query.channelId, range.from, range.to);
     const before = query.compare === 'previous' ? previousPeriod(range) : null;
     const previous = before ? await this.reader.totals('channel', query.channelId, before.from, before.to) : null;
     return {
       channelId: query.channelId,
-      range: { from: range.from.toISOString(), to: range.to.toISOString(), tz: range.tz, granularity: range.granularity },
+      range: {
+        from: range.from.toISOString(),
+        to: range.to.toISOString(),
+        tz: range.tz,
+        granularity: range.granularity,
+      },
       previousRange: before ? { from: before.from.toISOString(), to: before.to.toISOString() } : null,
       metrics: withComparison(current, previous),
       series: await this.reader.series('channel', query.channelId, range),

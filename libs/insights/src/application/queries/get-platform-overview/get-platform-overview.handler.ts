@@ -10,6 +10,9 @@ export class GetPlatformOverviewHandler implements IQueryHandler<GetPlatformOver
 
   async execute(query: GetPlatformOverviewQuery) {
     const range = reportRange(query.from, query.to, 'UTC', 'day');
-    return { range: { from: range.from.toISOString(), to: range.to.toISOString(), tz: 'UTC' }, ...(await this.reader.platform(range)) };
+    return {
+      range: { from: range.from.toISOString(), to: range.to.toISOString(), tz: 'UTC' },
+      ...(await this.reader.platform(range)),
+    };
   }
 }

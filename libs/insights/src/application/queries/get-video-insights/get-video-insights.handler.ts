@@ -20,14 +20,20 @@ export class GetVideoInsightsHandler implements IQueryHandler<GetVideoInsightsQu
     const range = reportRange(query.from, query.to, query.tz);
     const channelId = await this.videos.channelOf(query.videoId);
     // Unknown video and someone else's video answer alike: ids are not probed.
-    if (!channelId || !(await this.membership.isMember(query.userId, channelId))) throw new VideoNotFoundError(query.videoId);
+    if (!channelId || !(await this.membership.isMember(query.userId, channelId)))
+      throw new VideoNotFoundError(query.videoId);
     const current = await this.reader.totals('video', query.videoId, range.from, range.to);
     const before = query.compare === 'previous' ? previousPeriod(range) : null;
     const previous = before ? await this.reader.totals('video', query.videoId, before.from, before.to) : null;
     return {
       videoId: query.videoId,
       channelId,
-      range: { from: range.from.toISOString(), to: range.to.toISOString(), tz: range.tz, granularity: range.granularity },
+      range: {
+        from: range.from.toISOString(),
+        to: range.to.toISOString(),
+        tz: range.tz,
+        granularity: range.granularity,
+      },
       metrics: withComparison(current, previous),
       series: await this.reader.series('video', query.videoId, range),
       retention: retentionCurve(await this.reader.reachHistogram(query.videoId, range.from, range.to)),

@@ -34,17 +34,29 @@ export class InviteMemberHandler implements ICommandHandler<InviteMemberCommand>
     await this.rateLimiter.consume(this.ratePolicy, userId);
     const { channel, invited } = await this.unitOfWork.transactional(async () => {
       const found = await this.teams.require(userId, channelId, 'viewer');
-      if (invitee.email !== undefined) return { channel: found, invited: await this.inviteByEmail(found, userId, invitee.email, role) };
+      if (invitee.email !== undefined)
+        return { channel: found, invited: await this.inviteByEmail(found, userId, invitee.email, role) };
       const person = await this.people.byHandle(invitee.handle!);
       if (!person) throw new PersonNotFoundError(invitee);
       return { channel: found, invited: found.invite(userId, person.userId, role) };
     });
-    if (invited) this.realtime.toUser(invited.userId, 'studio:invitation', { channelId: channel.id, channelName: channel.name, role: invited.role, invitedBy: userId });
+    if (invited)
+      this.realtime.toUser(invited.userId, 'studio:invitation', {
+        channelId: channel.id,
+        channelName: channel.name,
+        role: invited.role,
+        invitedBy: userId,
+      });
     return this.views.of(channel);
   }
 
   /** Same answer whether the address has an account or not: no one learns who is registered. */
-  private async inviteByEmail(channel: Channel, userId: string, rawEmail: string, role: InvitableRole): Promise<Member | null> {
+  private async inviteByEmail(
+    channel: Channel,
+    userId: string,
+    rawEmail: string,
+    role: InvitableRole,
+  ): Promise<Member | null> {
     const email = rawEmail.trim().toLowerCase();
     await this.people.lockEmail(email);
     const person = await this.people.byEmail(email);

@@ -14,7 +14,11 @@ export class BatchEditCommand extends Command<{ applied: true; items: BatchItemR
 }
 
 /** Applies a template's defaults to videos (all-or-nothing) and, with `schedule`, schedules the ready ones at its time of day. */
-export class ApplyTemplateCommand extends Command<{ applied: true; items: BatchItemReport[]; scheduled: BatchItemReport[] }> {
+export class ApplyTemplateCommand extends Command<{
+  applied: true;
+  items: BatchItemReport[];
+  scheduled: BatchItemReport[];
+}> {
   constructor(
     readonly userId: string,
     readonly templateId: string,
@@ -25,7 +29,13 @@ export class ApplyTemplateCommand extends Command<{ applied: true; items: BatchI
   }
 }
 
-export class CreateSeriesCommand extends Command<{ id: string; channelId: string; title: string; description: string; createdAt: string }> {
+export class CreateSeriesCommand extends Command<{
+  id: string;
+  channelId: string;
+  title: string;
+  description: string;
+  createdAt: string;
+}> {
   constructor(
     readonly userId: string,
     readonly channelId: string,
@@ -36,7 +46,12 @@ export class CreateSeriesCommand extends Command<{ id: string; channelId: string
   }
 }
 
-export class CreateCollectionCommand extends Command<{ id: string; channelId: string; name: string; createdAt: string }> {
+export class CreateCollectionCommand extends Command<{
+  id: string;
+  channelId: string;
+  name: string;
+  createdAt: string;
+}> {
   constructor(
     readonly userId: string,
     readonly channelId: string,
@@ -55,7 +70,13 @@ export class DeleteCollectionCommand extends Command<{ deleted: true }> {
   }
 }
 
-export class CreateTemplateCommand extends Command<{ id: string; channelId: string; name: string; defaults: TemplateDefaults; createdAt: string }> {
+export class CreateTemplateCommand extends Command<{
+  id: string;
+  channelId: string;
+  name: string;
+  defaults: TemplateDefaults;
+  createdAt: string;
+}> {
   constructor(
     readonly userId: string,
     readonly channelId: string,

@@ -113,7 +113,10 @@ export class ApplyTemplateHandler implements ICommandHandler<ApplyTemplateComman
       for (const id of videoIds) {
         try {
           const { video, channel } = await this.gate.require(userId, id, 'editor');
-          await this.publisher.publish(video, channel, { at: at.toISOString(), timeZone: defaults.timeZone ?? undefined });
+          await this.publisher.publish(video, channel, {
+            at: at.toISOString(),
+            timeZone: defaults.timeZone ?? undefined,
+          });
           scheduled.push({ id, ok: true, state: video.state });
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
@@ -175,14 +178,15 @@ export class DeleteCollectionHandler implements ICommandHandler<DeleteCollection
     const collection = await this.em.findOne(Collection, { id: collectionId });
     if (!collection) throw new CollectionNotFoundError([collectionId]);
     await this.teams.require(userId, collection.channelId, 'editor').catch((error: unknown) => {
-      throw error instanceof DomainError && error.kind === 'not-found' ? new CollectionNotFoundError([collectionId]) : error;
+      throw error instanceof DomainError && error.kind === 'not-found'
+        ? new CollectionNotFoundError([collectionId])
+        : error;
     });
     await this.unitOfWork.transactional(async () => {
-      await this.em.execute(`update studio.videos set collection_ids = array_remove(collection_ids, ?::uuid) where channel_id = ? and ?::uuid = any(collection_ids)`, [
-        collectionId,
-        collection.channelId,
-        collectionId,
-      ]);
+      await this.em.execute(
+        `update studio.videos set collection_ids = array_remove(collection_ids, ?::uuid) where channel_id = ? and ?::uuid = any(collection_ids)`,
+        [collectionId, collection.channelId, collectionId],
+      );
       this.em.remove(collection);
     });
     return { deleted: true as const };
@@ -200,7 +204,8 @@ export class CreateTemplateHandler implements ICommandHandler<CreateTemplateComm
   async execute({ userId, channelId, name, defaults }: CreateTemplateCommand) {
     await this.teams.require(userId, channelId, 'editor');
     if (defaults.timeZone) assertTimeZone(defaults.timeZone);
-    if (defaults.publishTimeOfDay && !/^([01]\d|2[0-3]):[0-5]\d$/.test(defaults.publishTimeOfDay)) throw new InvalidScheduleTimeError(defaults.publishTimeOfDay);
+    if (defaults.publishTimeOfDay && !/^([01]\d|2[0-3]):[0-5]\d$/.test(defaults.publishTimeOfDay))
+      throw new InvalidScheduleTimeError(defaults.publishTimeOfDay);
     if (defaults.accessLevel && !ACCESS_LEVELS.includes(defaults.accessLevel)) {
       throw new InvalidAccessLevelError(`Unknown access level "${defaults.accessLevel}"`, { allowed: ACCESS_LEVELS });
     }

@@ -17,7 +17,12 @@ export class VideoEdits {
     if (input.episode) {
       await this.gate.series(channelId, input.episode.seriesId);
       const { seriesId, season, episode } = input.episode;
-      const taken = await this.em.count(Video, { seriesId, season, episode, ...(videoId ? { id: { $ne: videoId } } : {}) });
+      const taken = await this.em.count(Video, {
+        seriesId,
+        season,
+        episode,
+        ...(videoId ? { id: { $ne: videoId } } : {}),
+      });
       if (taken) throw new EpisodeSlotTakenError({ seriesId, season, episode });
     }
     if (input.collectionIds) await this.gate.assertCollections(channelId, input.collectionIds);

@@ -30,7 +30,11 @@ export async function savingEpisode<T>(unitOfWork: UnitOfWork, input: VideoInput
     return await unitOfWork.transactional(work);
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException && input.episode) {
-      throw new EpisodeSlotTakenError({ seriesId: input.episode.seriesId, season: input.episode.season, episode: input.episode.episode });
+      throw new EpisodeSlotTakenError({
+        seriesId: input.episode.seriesId,
+        season: input.episode.season,
+        episode: input.episode.episode,
+      });
     }
     throw error;
   }
@@ -50,7 +54,10 @@ export class CreateVideoHandler implements ICommandHandler<CreateVideoCommand> {
 
   async execute({ userId, channelId, uploadId, input, templateId }: CreateVideoCommand) {
     await this.teams.require(userId, channelId, 'editor');
-    const merged = { ...(templateId ? await this.defaultsFrom(channelId, templateId) : {}), ...stripUndefined(input) } as VideoInput & { title: string };
+    const merged = {
+      ...(templateId ? await this.defaultsFrom(channelId, templateId) : {}),
+      ...stripUndefined(input),
+    } as VideoInput & { title: string };
     await this.edits.check(channelId, merged, null);
     const video = Video.draft({ ...merged, channelId, createdBy: userId });
     // The draft commits first: the media side's worker reports on it by id as soon as processing starts.
@@ -202,7 +209,9 @@ export class DeleteVideoHandler implements ICommandHandler<DeleteVideoCommand> {
     });
     if (wasScheduled) {
       // Never published: the episode it reserved goes back to the owner's quota.
-      await this.billing.release(channel.ownerId, PUBLISH_QUOTA, 1, { key: publishQuotaKey(video.id) }).catch((error: Error) => this.logger.warn(`quota release failed: ${error.message}`));
+      await this.billing
+        .release(channel.ownerId, PUBLISH_QUOTA, 1, { key: publishQuotaKey(video.id) })
+        .catch((error: Error) => this.logger.warn(`quota release failed: ${error.message}`));
     }
     return { deleted: true as const };
   }

@@ -8,7 +8,13 @@ import { ChannelTeams } from '../../channel-teams.js';
 import { summary } from '../videos/video.views.js';
 import { GetSeriesQuery, ListChannelThingsQuery } from './library.queries.js';
 
-const seriesView = (series: Series) => ({ id: series.id, channelId: series.channelId, title: series.title, description: series.description, createdAt: series.createdAt.toISOString() });
+const seriesView = (series: Series) => ({
+  id: series.id,
+  channelId: series.channelId,
+  title: series.title,
+  description: series.description,
+  createdAt: series.createdAt.toISOString(),
+});
 
 @QueryHandler(ListChannelThingsQuery)
 export class ListChannelThingsHandler implements IQueryHandler<ListChannelThingsQuery> {
@@ -19,13 +25,29 @@ export class ListChannelThingsHandler implements IQueryHandler<ListChannelThings
 
   async execute({ userId, channelId, kind }: ListChannelThingsQuery) {
     await this.teams.require(userId, channelId, 'viewer');
-    if (kind === 'series') return { items: (await this.em.find(Series, { channelId }, { orderBy: { createdAt: 'asc' } })).map(seriesView) };
+    if (kind === 'series')
+      return { items: (await this.em.find(Series, { channelId }, { orderBy: { createdAt: 'asc' } })).map(seriesView) };
     if (kind === 'collections') {
       const collections = await this.em.find(Collection, { channelId }, { orderBy: { name: 'asc' } });
-      return { items: collections.map((collection) => ({ id: collection.id, channelId, name: collection.name, createdAt: collection.createdAt.toISOString() })) };
+      return {
+        items: collections.map((collection) => ({
+          id: collection.id,
+          channelId,
+          name: collection.name,
+          createdAt: collection.createdAt.toISOString(),
+        })),
+      };
     }
     const templates = await this.em.find(ContentTemplate, { channelId }, { orderBy: { name: 'asc' } });
-    return { items: templates.map((template) => ({ id: template.id, channelId, name: template.name, defaults: template.defaults, createdAt: template.createdAt.toISOString() })) };
+    return {
+      items: templates.map((template) => ({
+        id: template.id,
+        channelId,
+        name: template.name,
+        defaults: template.defaults,
+        createdAt: template.createdAt.toISOString(),
+      })),
+    };
   }
 }
 

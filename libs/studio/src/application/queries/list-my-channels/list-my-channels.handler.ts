@@ -10,7 +10,14 @@ export class ListMyChannelsHandler implements IQueryHandler<ListMyChannelsQuery>
     const channels = await this.channels.ofMember(userId);
     const items: MyChannelView[] = channels.map((channel) => {
       const me = channel.members.find((member) => member.userId === userId)!;
-      return { id: channel.id, name: channel.name, description: channel.description, ownerId: channel.ownerId, role: me.role, status: me.status };
+      return {
+        id: channel.id,
+        name: channel.name,
+        description: channel.description,
+        ownerId: channel.ownerId,
+        role: me.role,
+        status: me.status,
+      };
     });
     return { items };
   }

@@ -24,9 +24,15 @@ export class GetVideoHandler implements IQueryHandler<GetVideoQuery> {
 const SORTS: Record<LibrarySort, { column: string; key: (video: Video) => string | number | null }> = {
   created: { column: 'created_at', key: (video) => video.createdAt.toISOString() },
   updated: { column: 'updated_at', key: (video) => video.updatedAt.toISOString() },
-  published: { column: `coalesce(published_at, 'epoch'::timestamptz)`, key: (video) => (video.publishedAt ?? new Date(0)).toISOString() },
+  published: {
+    column: `coalesce(published_at, 'epoch'::timestamptz)`,
+    key: (video) => (video.publishedAt ?? new Date(0)).toISOString(),
+  },
   title: { column: 'lower(title)', key: (video) => video.title.toLowerCase() },
-  episode: { column: `coalesce(season, 0) * 100000 + coalesce(episode, 0)`, key: (video) => (video.season ?? 0) * 100_000 + (video.episode ?? 0) },
+  episode: {
+    column: `coalesce(season, 0) * 100000 + coalesce(episode, 0)`,
+    key: (video) => (video.season ?? 0) * 100_000 + (video.episode ?? 0),
+  },
 };
 
 @QueryHandler(GetLibraryQuery)
@@ -70,14 +76,18 @@ export class GetLibraryHandler implements IQueryHandler<GetLibraryQuery> {
       const like = `%${filters.q.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
       params.push(like, like, like);
     }
-    const [{ total }] = (await this.em.execute<Array<{ total: number }>>(`select count(*)::int as total from studio.videos where ${where.join(' and ')}`, params)) as [{ total: number }];
+    const [{ total }] = (await this.em.execute<Array<{ total: number }>>(
+      `select count(*)::int as total from studio.videos where ${where.join(' and ')}`,
+      params,
+    )) as [{ total: number }];
 
     const sort = SORTS[filters.sort];
     const direction = filters.order === 'asc' ? 'asc' : 'desc';
     const compare = direction === 'asc' ? '>' : '<';
     if (filters.cursor) {
       const [key, id] = decodeCursor(filters.cursor) ?? [];
-      if ((typeof key !== 'string' && typeof key !== 'number') || typeof id !== 'string') throw new InvalidCursorError();
+      if ((typeof key !== 'string' && typeof key !== 'number') || typeof id !== 'string')
+        throw new InvalidCursorError();
       const cast = typeof key === 'number' ? '::bigint' : filters.sort === 'title' ? '::text' : '::timestamptz';
       where.push(`(${sort.column}, id) ${compare} (?${cast}, ?::uuid)`);
       params.push(key, id);

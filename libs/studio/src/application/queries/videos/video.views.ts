@@ -42,7 +42,10 @@ export class VideoViews {
     return {
       ...summary(video),
       // While processing, the media side's live numbers are fresher than ours.
-      progress: processing && asset ? { step: asset.step, percent: Math.max(asset.percent, video.processingPercent) } : { step: video.processingStep, percent: video.processingPercent },
+      progress:
+        processing && asset
+          ? { step: asset.step, percent: Math.max(asset.percent, video.processingPercent) }
+          : { step: video.processingStep, percent: video.processingPercent },
       durationSeconds: video.durationSeconds ?? asset?.durationSeconds ?? null,
       renditions: asset?.renditions ?? [],
       thumbnails: asset?.thumbnails ?? [],
@@ -65,7 +68,12 @@ export function summary(video: Video): Omit<VideoView, 'renditions' | 'thumbnail
     earlyAccessDays: video.earlyAccessDays,
     episode: video.seriesId ? { seriesId: video.seriesId, season: video.season!, episode: video.episode! } : null,
     collectionIds: video.collectionIds,
-    captions: video.captions.map(({ language, label, sourceFormat, cues }) => ({ language, label, sourceFormat, cues })),
+    captions: video.captions.map(({ language, label, sourceFormat, cues }) => ({
+      language,
+      label,
+      sourceFormat,
+      cues,
+    })),
     state: video.state,
     progress: { step: video.processingStep, percent: video.processingPercent },
     error: video.failure,
