@@ -24,9 +24,9 @@ import { ProjectPersonOnUserChange } from './application/reactions/project-perso
 import { PushProfileOnProfileChange } from './application/reactions/push-profile-on-profile-change.js';
 import { SessionTokens } from './application/session-tokens.js';
 import { UserProfileChangedV1, UserRegisteredV1, UserRolesChangedV1 } from './contracts/index.js';
-import { ApiKeyRepository } from './domain/api-key/api-key.js';
+import { ApiKeyRepository } from './domain/api-key/api-key.repository.js';
 import { PasswordHasher } from './domain/password-hasher.js';
-import { SessionRepository } from './domain/session/session.js';
+import { SessionRepository } from './domain/session/session.repository.js';
 import { UserRepository } from './domain/user/user.repository.js';
 import { identityOutboundEvents } from './infrastructure/outbound-events.js';
 import { IDENTITY_ENTITIES } from './infrastructure/persistence/identity.schemas.js';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@config';
 import { AccessTokens } from '@lib/platform';
-import { Session, SessionRepository } from '../domain/session/session.js';
+import { Session } from '../domain/session/session.js';
+import { SessionRepository } from '../domain/session/session.repository.js';
 import type { User } from '../domain/user/user.js';
 import { hashSecret, newSecret } from './secrets.js';
 import type { TokenPair } from './views.js';

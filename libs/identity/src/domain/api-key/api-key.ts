@@ -1,24 +1,6 @@
-import { DomainError, newId } from '@lib/platform/ddd';
-
-/** What an API key may be used for; each route that accepts keys names the scope it needs. */
-export const API_KEY_SCOPES = ['profile:read', 'profile:write', 'search:read'] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
-
-export class UnknownApiKeyScopeError extends DomainError {
-  readonly code = 'identity.api-key.scope-unknown';
-  readonly kind = 'invalid' as const;
-  constructor(scopes: string[]) {
-    super(`Unknown scopes: ${scopes.join(', ')}`, { knownScopes: [...API_KEY_SCOPES] });
-  }
-}
-
-export class ApiKeyNotFoundError extends DomainError {
-  readonly code = 'identity.api-key.not-found';
-  readonly kind = 'not-found' as const;
-  constructor() {
-    super('No such API key');
-  }
-}
+import { newId } from '@lib/platform/ddd';
+import { API_KEY_SCOPES, type ApiKeyScope } from './api-key-policy.js';
+import { UnknownApiKeyScopeError } from './api-key.errors.js';
 
 /** A credential for machine clients: shown once, stored as a hash, limited to its scopes, revocable. */
 export class ApiKey {
@@ -61,13 +43,4 @@ export class ApiKey {
   revoke(): void {
     this.revokedAt ??= new Date();
   }
-}
-
-export abstract class ApiKeyRepository {
-  abstract findBySecretHash(secretHash: string): Promise<ApiKey | null>;
-  abstract findOwned(userId: string, id: string): Promise<ApiKey | null>;
-  abstract listOwned(userId: string): Promise<ApiKey[]>;
-  abstract save(key: ApiKey): Promise<void>;
-  /** Records use without loading the key into a unit of work (hot path, best effort). */
-  abstract touch(id: string, at: Date): Promise<void>;
 }

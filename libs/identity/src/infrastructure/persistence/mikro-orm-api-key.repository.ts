@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { ApiKey, ApiKeyRepository } from '../../domain/api-key/api-key.js';
+import { ApiKey } from '../../domain/api-key/api-key.js';
+import { ApiKeyRepository } from '../../domain/api-key/api-key.repository.js';
 
 @Injectable()
 export class MikroOrmApiKeyRepository extends ApiKeyRepository {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Session, SessionRepository, type RefreshClaim } from '../../domain/session/session.js';
+import { Session, type RefreshClaim } from '../../domain/session/session.js';
+import { SessionRepository } from '../../domain/session/session.repository.js';
 
 @Injectable()
 export class MikroOrmSessionRepository extends SessionRepository {

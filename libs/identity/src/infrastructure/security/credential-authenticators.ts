@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import { ApiKeyAuthenticator, PasswordAuthenticator, type Principal } from '@lib/platform';
 import { hashSecret } from '../../application/secrets.js';
-import { ApiKeyRepository } from '../../domain/api-key/api-key.js';
+import { ApiKeyRepository } from '../../domain/api-key/api-key.repository.js';
 import { PasswordHasher } from '../../domain/password-hasher.js';
 import { UserRepository } from '../../domain/user/user.repository.js';
 

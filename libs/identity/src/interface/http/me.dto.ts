@@ -15,7 +15,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { API_KEY_SCOPES } from '../../domain/api-key/api-key.js';
+import { API_KEY_SCOPES } from '../../domain/api-key/api-key-policy.js';
 
 export class UpdateProfileRequest {
   @ApiPropertyOptional({ example: 'ada_l' })

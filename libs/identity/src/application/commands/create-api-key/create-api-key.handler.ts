@@ -1,22 +1,12 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { API_KEY_PREFIX } from '@lib/platform';
-import { DomainError } from '@lib/platform/ddd';
-import { ApiKey, ApiKeyRepository } from '../../../domain/api-key/api-key.js';
+import { MAX_ACTIVE_API_KEYS } from '../../../domain/api-key/api-key-policy.js';
+import { ApiKey } from '../../../domain/api-key/api-key.js';
+import { TooManyApiKeysError } from '../../../domain/api-key/api-key.errors.js';
+import { ApiKeyRepository } from '../../../domain/api-key/api-key.repository.js';
 import { hashSecret, newSecret } from '../../secrets.js';
 import { toApiKeyView } from '../../views.js';
 import { CreateApiKeyCommand } from './create-api-key.command.js';
-
-export const MAX_ACTIVE_API_KEYS = 20;
-
-export class TooManyApiKeysError extends DomainError {
-  readonly code = 'identity.api-key.limit-reached';
-  readonly kind = 'rule-violated' as const;
-  constructor() {
-    super(`An account may hold at most ${MAX_ACTIVE_API_KEYS} active API keys; revoke one first`, {
-      limit: MAX_ACTIVE_API_KEYS,
-    });
-  }
-}
 
 /** Mints a key; the raw key is returned this once and only its hash is kept. */
 @CommandHandler(CreateApiKeyCommand)

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { SessionRevocations } from '@lib/platform';
-import { SessionRepository } from '../../../domain/session/session.js';
+import { SessionRepository } from '../../../domain/session/session.repository.js';
 import { LogOutCommand } from './log-out.command.js';
 
 /** Ends the caller's session: its refresh tokens stop working, its access tokens are refused, its sockets close. */

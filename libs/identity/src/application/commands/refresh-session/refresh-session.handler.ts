@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { SessionRevocations, UnitOfWork } from '@lib/platform';
 import { InvalidRefreshTokenError } from '../../../domain/session/session.errors.js';
-import { SessionRepository } from '../../../domain/session/session.js';
+import { SessionRepository } from '../../../domain/session/session.repository.js';
 import { UserRepository } from '../../../domain/user/user.repository.js';
 import { hashSecret } from '../../secrets.js';
 import { SessionTokens } from '../../session-tokens.js';

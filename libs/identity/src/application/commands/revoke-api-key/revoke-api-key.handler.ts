@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiKeyNotFoundError, ApiKeyRepository } from '../../../domain/api-key/api-key.js';
+import { ApiKeyNotFoundError } from '../../../domain/api-key/api-key.errors.js';
+import { ApiKeyRepository } from '../../../domain/api-key/api-key.repository.js';
 import { RevokeApiKeyCommand } from './revoke-api-key.command.js';
 
 /** Takes effect on the next request. No socket to close: API keys are refused at the socket handshake (ADR 0012). */

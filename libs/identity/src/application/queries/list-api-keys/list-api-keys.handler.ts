@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ApiKeyRepository } from '../../../domain/api-key/api-key.js';
+import { ApiKeyRepository } from '../../../domain/api-key/api-key.repository.js';
 import { toApiKeyView } from '../../views.js';
 import { ListApiKeysQuery } from './list-api-keys.query.js';
 

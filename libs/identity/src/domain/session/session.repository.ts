@@ -1,0 +1,10 @@
+import type { RefreshClaim, Session } from './session.js';
+
+export abstract class SessionRepository {
+  abstract findById(id: string): Promise<Session | null>;
+  abstract save(session: Session): Promise<void>;
+  /** Stores a new refresh token (only its hash) for the session. */
+  abstract addRefreshToken(sessionId: string, tokenHash: string, expiresAt: Date): Promise<void>;
+  /** Marks the token used, atomically: of two concurrent uses exactly one claims it. */
+  abstract claimRefreshToken(tokenHash: string): Promise<RefreshClaim>;
+}
