@@ -51,7 +51,7 @@ export { MailDeliveryError, Mailer, type MailMessage } from './mail/mailer.js';
 
 export { Metrics } from './observability/metrics.js';
 export { PlatformLogger } from './observability/platform-logger.js';
-export { UnitOfWork } from './persistence/unit-of-work.js';
+export { UnitOfWork, type TransactionOptions } from './persistence/unit-of-work.js';
 export { declaredEntities, migrateDatabase, ormOptions, PersistenceModule } from './persistence/index.js';
 export { resolveRuntime, type PlatformRuntime } from './runtime/resolve-services.js';
 export { shutdownOnSignals } from './runtime/shutdown.js';

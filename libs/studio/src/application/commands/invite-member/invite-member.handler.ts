@@ -32,14 +32,18 @@ export class InviteMemberHandler implements ICommandHandler<InviteMemberCommand>
 
   async execute({ userId, channelId, invitee, role }: InviteMemberCommand) {
     await this.rateLimiter.consume(this.ratePolicy, userId);
-    const { channel, invited } = await this.unitOfWork.transactional(async () => {
-      const found = await this.teams.require(userId, channelId, 'viewer');
-      if (invitee.email !== undefined)
-        return { channel: found, invited: await this.inviteByEmail(found, userId, invitee.email, role) };
-      const person = await this.people.byHandle(invitee.handle!);
-      if (!person) throw new PersonNotFoundError(invitee);
-      return { channel: found, invited: found.invite(userId, person.userId, role) };
-    });
+    const { channel, invited } = await this.unitOfWork.transactional(
+      async () => {
+        const found = await this.teams.require(userId, channelId, 'viewer');
+        if (invitee.email !== undefined)
+          return { channel: found, invited: await this.inviteByEmail(found, userId, invitee.email, role) };
+        const person = await this.people.byHandle(invitee.handle!);
+        if (!person) throw new PersonNotFoundError(invitee);
+        return { channel: found, invited: found.invite(userId, person.userId, role) };
+      },
+      // A registration claiming an earlier e-mail invitation may save the same channel at the same moment.
+      { conflictRetries: 3 },
+    );
     if (invited)
       this.realtime.toUser(invited.userId, 'studio:invitation', {
         channelId: channel.id,
