@@ -198,7 +198,7 @@ describe('the built processes', () => {
       await expect(cli('no-such-command')).rejects.toMatchObject({
         stderr: expect.stringContaining('Unknown command'),
       });
-    }, 60_000);
+    }, 150_000); // seven CLI processes, each booting the whole app on a 2-core machine
   });
 
   it('refuses to start with a clear message when the configuration is wrong', async () => {
