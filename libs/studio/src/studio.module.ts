@@ -72,6 +72,7 @@ import {
   MEDIA_PROVIDERS,
   MEDIA_SQL_ONLY_TABLES,
 } from './infrastructure/media/media.wiring.js';
+import { BullPublishQueue } from './infrastructure/queues/bull-publish-queue.js';
 import { studioOutboundEvents } from './infrastructure/outbound-events.js';
 import { ChannelSchema, StudioPersonSchema } from './infrastructure/persistence/channel.schemas.js';
 import { MikroOrmChannelRepository } from './infrastructure/persistence/mikro-orm-channel.repository.js';
@@ -150,7 +151,7 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
     VideoEdits,
     CatalogDocuments,
     Publisher,
-    PublishQueue,
+    { provide: PublishQueue, useClass: BullPublishQueue },
     PublishingJobs,
     RememberPerson,
     ProjectCatalog,
