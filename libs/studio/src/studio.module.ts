@@ -43,6 +43,8 @@ import {
 import { ChannelAccess, MediaProcessingListener } from './application/media/media-ports.js';
 import { VideoProcessingListener } from './application/processing/video-processing-listener.js';
 import { PUBLISH_QUEUE, PublishQueue } from './application/publishing/publish-queue.js';
+import { PublishingSchedule } from './application/publishing/publishing-schedule.js';
+import { PersistenceScope } from './application/persistence-scope.js';
 import { Publisher } from './application/publishing/publisher.js';
 import { GetChannelHandler } from './application/queries/get-channel/get-channel.handler.js';
 import { ListMyChannelsHandler } from './application/queries/list-my-channels/list-my-channels.handler.js';
@@ -73,6 +75,8 @@ import {
   MEDIA_SQL_ONLY_TABLES,
 } from './infrastructure/media/media.wiring.js';
 import { BullPublishQueue } from './infrastructure/queues/bull-publish-queue.js';
+import { SqlPublishingSchedule } from './infrastructure/persistence/sql-publishing-schedule.js';
+import { MikroOrmPersistenceScope } from './infrastructure/persistence/mikro-orm-persistence-scope.js';
 import { studioOutboundEvents } from './infrastructure/outbound-events.js';
 import { ChannelSchema, StudioPersonSchema } from './infrastructure/persistence/channel.schemas.js';
 import { MikroOrmChannelRepository } from './infrastructure/persistence/mikro-orm-channel.repository.js';
@@ -152,6 +156,8 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
     CatalogDocuments,
     Publisher,
     { provide: PublishQueue, useClass: BullPublishQueue },
+    { provide: PublishingSchedule, useClass: SqlPublishingSchedule },
+    { provide: PersistenceScope, useClass: MikroOrmPersistenceScope },
     PublishingJobs,
     RememberPerson,
     ProjectCatalog,
