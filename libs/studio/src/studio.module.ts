@@ -65,6 +65,7 @@ import {
   VideoUpdatedV1,
 } from './contracts/index.js';
 import { ChannelRepository } from './domain/channel/channel.repository.js';
+import { LibraryRepository } from './domain/library/library.repository.js';
 import { PersonRepository } from './domain/people/person.repository.js';
 import { VideoRepository } from './domain/video/video.repository.js';
 import {
@@ -80,6 +81,7 @@ import { MikroOrmPersistenceScope } from './infrastructure/persistence/mikro-orm
 import { studioOutboundEvents } from './infrastructure/outbound-events.js';
 import { ChannelSchema, StudioPersonSchema } from './infrastructure/persistence/channel.schemas.js';
 import { MikroOrmChannelRepository } from './infrastructure/persistence/mikro-orm-channel.repository.js';
+import { MikroOrmLibraryRepository } from './infrastructure/persistence/mikro-orm-library.repository.js';
 import { MikroOrmPersonRepository } from './infrastructure/persistence/mikro-orm-person.repository.js';
 import { MikroOrmVideoRepository } from './infrastructure/persistence/mikro-orm-video.repository.js';
 import { SqlChannelAccess } from './infrastructure/persistence/sql-channel-access.js';
@@ -143,6 +145,7 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
     { provide: ChannelRepository, useClass: MikroOrmChannelRepository },
     { provide: PersonRepository, useClass: MikroOrmPersonRepository },
     { provide: VideoRepository, useClass: MikroOrmVideoRepository },
+    { provide: LibraryRepository, useClass: MikroOrmLibraryRepository },
     // The seam the media side injects (libs/studio/src/application/media/media-ports.ts).
     { provide: ChannelAccess, useClass: SqlChannelAccess },
     { provide: MediaProcessingListener, useClass: VideoProcessingListener },
