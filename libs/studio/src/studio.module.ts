@@ -26,11 +26,9 @@ import {
   DeleteCollectionHandler,
   DeleteTemplateHandler,
 } from './application/commands/library/library.handlers.js';
-import {
-  BulkPublishHandler,
-  PublishVideoHandler,
-  UnpublishVideoHandler,
-} from './application/commands/publishing/publishing.handlers.js';
+import { BulkPublishHandler } from './application/commands/bulk-publish/bulk-publish.handler.js';
+import { PublishVideoHandler } from './application/commands/publish-video/publish-video.handler.js';
+import { UnpublishVideoHandler } from './application/commands/unpublish-video/unpublish-video.handler.js';
 import { VideoEdits } from './application/commands/videos/video-edits.js';
 import {
   CreateVideoHandler,

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { MikroORM, OptimisticLockError, RequestContext } from '@mikro-orm/postgresql';
+import { EntityManager, MikroORM, OptimisticLockError, RequestContext } from '@mikro-orm/postgresql';
 import { PersistenceScope } from '../../application/persistence-scope.js';
 
 @Injectable()
 export class MikroOrmPersistenceScope extends PersistenceScope {
-  constructor(private readonly orm: MikroORM) {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly em: EntityManager,
+  ) {
     super();
   }
 
@@ -15,5 +18,9 @@ export class MikroOrmPersistenceScope extends PersistenceScope {
 
   isConcurrentEdit(error: unknown): boolean {
     return error instanceof OptimisticLockError;
+  }
+
+  forgetLoaded(): void {
+    this.em.clear();
   }
 }

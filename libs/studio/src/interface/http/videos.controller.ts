@@ -3,11 +3,9 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentUser, type Principal } from '@lib/platform';
 import { ApplyTemplateCommand, BatchEditCommand } from '../../application/commands/library/library.commands.js';
-import {
-  BulkPublishCommand,
-  PublishVideoCommand,
-  UnpublishVideoCommand,
-} from '../../application/commands/publishing/publishing.commands.js';
+import { BulkPublishCommand } from '../../application/commands/bulk-publish/bulk-publish.command.js';
+import { PublishVideoCommand } from '../../application/commands/publish-video/publish-video.command.js';
+import { UnpublishVideoCommand } from '../../application/commands/unpublish-video/unpublish-video.command.js';
 import {
   CreateVideoCommand,
   DeleteVideoCommand,
