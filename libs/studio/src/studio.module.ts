@@ -47,7 +47,9 @@ import { Publisher } from './application/publishing/publisher.js';
 import { GetChannelHandler } from './application/queries/get-channel/get-channel.handler.js';
 import { ListMyChannelsHandler } from './application/queries/list-my-channels/list-my-channels.handler.js';
 import { ChannelViews } from './application/channel-views.js';
-import { GetSeriesHandler, ListChannelThingsHandler } from './application/queries/library/library.handlers.js';
+import { GetSeriesHandler } from './application/queries/get-series/get-series.handler.js';
+import { ListChannelThingsHandler } from './application/queries/list-channel-things/list-channel-things.handler.js';
+import { LibraryReadModel } from './application/queries/library-read-model.js';
 import { GetLibraryHandler, GetVideoHandler } from './application/queries/videos/video.handlers.js';
 import { VideoViews } from './application/queries/videos/video.views.js';
 import { ProjectCatalog } from './application/reactions/project-catalog.js';
@@ -80,6 +82,7 @@ import { studioOutboundEvents } from './infrastructure/outbound-events.js';
 import { ChannelSchema, StudioPersonSchema } from './infrastructure/persistence/channel.schemas.js';
 import { MikroOrmChannelRepository } from './infrastructure/persistence/mikro-orm-channel.repository.js';
 import { MikroOrmLibraryRepository } from './infrastructure/persistence/mikro-orm-library.repository.js';
+import { MikroOrmLibraryReadModel } from './infrastructure/persistence/mikro-orm-library-read-model.js';
 import { MikroOrmPersonRepository } from './infrastructure/persistence/mikro-orm-person.repository.js';
 import { MikroOrmVideoRepository } from './infrastructure/persistence/mikro-orm-video.repository.js';
 import { SqlChannelAccess } from './infrastructure/persistence/sql-channel-access.js';
@@ -144,6 +147,7 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
     { provide: PersonRepository, useClass: MikroOrmPersonRepository },
     { provide: VideoRepository, useClass: MikroOrmVideoRepository },
     { provide: LibraryRepository, useClass: MikroOrmLibraryRepository },
+    { provide: LibraryReadModel, useClass: MikroOrmLibraryReadModel },
     // The seam the media side injects (libs/studio/src/application/media/media-ports.ts).
     { provide: ChannelAccess, useClass: SqlChannelAccess },
     { provide: MediaProcessingListener, useClass: VideoProcessingListener },
