@@ -50,7 +50,9 @@ import { ChannelViews } from './application/channel-views.js';
 import { GetSeriesHandler } from './application/queries/get-series/get-series.handler.js';
 import { ListChannelThingsHandler } from './application/queries/list-channel-things/list-channel-things.handler.js';
 import { LibraryReadModel } from './application/queries/library-read-model.js';
-import { GetLibraryHandler, GetVideoHandler } from './application/queries/videos/video.handlers.js';
+import { GetLibraryHandler } from './application/queries/get-library/get-library.handler.js';
+import { VideoLibraryReadModel } from './application/queries/get-library/video-library.read-model.js';
+import { GetVideoHandler } from './application/queries/get-video/get-video.handler.js';
 import { VideoViews } from './application/queries/videos/video.views.js';
 import { ProjectCatalog } from './application/reactions/project-catalog.js';
 import { RememberPerson } from './application/reactions/remember-person.js';
@@ -83,6 +85,7 @@ import { ChannelSchema, StudioPersonSchema } from './infrastructure/persistence/
 import { MikroOrmChannelRepository } from './infrastructure/persistence/mikro-orm-channel.repository.js';
 import { MikroOrmLibraryRepository } from './infrastructure/persistence/mikro-orm-library.repository.js';
 import { MikroOrmLibraryReadModel } from './infrastructure/persistence/mikro-orm-library-read-model.js';
+import { SqlVideoLibraryReadModel } from './infrastructure/persistence/sql-video-library.read-model.js';
 import { MikroOrmPersonRepository } from './infrastructure/persistence/mikro-orm-person.repository.js';
 import { MikroOrmVideoRepository } from './infrastructure/persistence/mikro-orm-video.repository.js';
 import { SqlChannelAccess } from './infrastructure/persistence/sql-channel-access.js';
@@ -148,6 +151,7 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
     { provide: VideoRepository, useClass: MikroOrmVideoRepository },
     { provide: LibraryRepository, useClass: MikroOrmLibraryRepository },
     { provide: LibraryReadModel, useClass: MikroOrmLibraryReadModel },
+    { provide: VideoLibraryReadModel, useClass: SqlVideoLibraryReadModel },
     // The seam the media side injects (libs/studio/src/application/media/media-ports.ts).
     { provide: ChannelAccess, useClass: SqlChannelAccess },
     { provide: MediaProcessingListener, useClass: VideoProcessingListener },

@@ -14,7 +14,8 @@ import {
   SetCaptionCommand,
   UpdateVideoCommand,
 } from '../../application/commands/videos/video.commands.js';
-import { GetLibraryQuery, GetVideoQuery } from '../../application/queries/videos/video.queries.js';
+import { GetLibraryQuery } from '../../application/queries/get-library/get-library.query.js';
+import { GetVideoQuery } from '../../application/queries/get-video/get-video.query.js';
 import type { VideoState } from '../../domain/video/video.js';
 import {
   ApplyTemplateRequest,
