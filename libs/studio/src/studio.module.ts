@@ -26,11 +26,9 @@ import {
   DeleteCollectionHandler,
   DeleteTemplateHandler,
 } from './application/commands/library/library.handlers.js';
-import {
-  BulkPublishHandler,
-  PublishVideoHandler,
-  UnpublishVideoHandler,
-} from './application/commands/publishing/publishing.handlers.js';
+import { BulkPublishHandler } from './application/commands/bulk-publish/bulk-publish.handler.js';
+import { PublishVideoHandler } from './application/commands/publish-video/publish-video.handler.js';
+import { UnpublishVideoHandler } from './application/commands/unpublish-video/unpublish-video.handler.js';
 import { VideoEdits } from './application/commands/videos/video-edits.js';
 import {
   CreateVideoHandler,
@@ -43,12 +41,18 @@ import {
 import { ChannelAccess, MediaProcessingListener } from './application/media/media-ports.js';
 import { VideoProcessingListener } from './application/processing/video-processing-listener.js';
 import { PUBLISH_QUEUE, PublishQueue } from './application/publishing/publish-queue.js';
+import { PublishingSchedule } from './application/publishing/publishing-schedule.js';
+import { PersistenceScope } from './application/persistence-scope.js';
 import { Publisher } from './application/publishing/publisher.js';
 import { GetChannelHandler } from './application/queries/get-channel/get-channel.handler.js';
 import { ListMyChannelsHandler } from './application/queries/list-my-channels/list-my-channels.handler.js';
 import { ChannelViews } from './application/channel-views.js';
-import { GetSeriesHandler, ListChannelThingsHandler } from './application/queries/library/library.handlers.js';
-import { GetLibraryHandler, GetVideoHandler } from './application/queries/videos/video.handlers.js';
+import { GetSeriesHandler } from './application/queries/get-series/get-series.handler.js';
+import { ListChannelThingsHandler } from './application/queries/list-channel-things/list-channel-things.handler.js';
+import { LibraryReadModel } from './application/queries/library-read-model.js';
+import { GetLibraryHandler } from './application/queries/get-library/get-library.handler.js';
+import { VideoLibraryReadModel } from './application/queries/get-library/video-library.read-model.js';
+import { GetVideoHandler } from './application/queries/get-video/get-video.handler.js';
 import { VideoViews } from './application/queries/videos/video.views.js';
 import { ProjectCatalog } from './application/reactions/project-catalog.js';
 import { RememberPerson } from './application/reactions/remember-person.js';
@@ -63,6 +67,7 @@ import {
   VideoUpdatedV1,
 } from './contracts/index.js';
 import { ChannelRepository } from './domain/channel/channel.repository.js';
+import { LibraryRepository } from './domain/library/library.repository.js';
 import { PersonRepository } from './domain/people/person.repository.js';
 import { VideoRepository } from './domain/video/video.repository.js';
 import {
@@ -72,9 +77,15 @@ import {
   MEDIA_PROVIDERS,
   MEDIA_SQL_ONLY_TABLES,
 } from './infrastructure/media/media.wiring.js';
+import { BullPublishQueue } from './infrastructure/queues/bull-publish-queue.js';
+import { SqlPublishingSchedule } from './infrastructure/persistence/sql-publishing-schedule.js';
+import { MikroOrmPersistenceScope } from './infrastructure/persistence/mikro-orm-persistence-scope.js';
 import { studioOutboundEvents } from './infrastructure/outbound-events.js';
 import { ChannelSchema, StudioPersonSchema } from './infrastructure/persistence/channel.schemas.js';
 import { MikroOrmChannelRepository } from './infrastructure/persistence/mikro-orm-channel.repository.js';
+import { MikroOrmLibraryRepository } from './infrastructure/persistence/mikro-orm-library.repository.js';
+import { MikroOrmLibraryReadModel } from './infrastructure/persistence/mikro-orm-library-read-model.js';
+import { SqlVideoLibraryReadModel } from './infrastructure/persistence/sql-video-library.read-model.js';
 import { MikroOrmPersonRepository } from './infrastructure/persistence/mikro-orm-person.repository.js';
 import { MikroOrmVideoRepository } from './infrastructure/persistence/mikro-orm-video.repository.js';
 import { SqlChannelAccess } from './infrastructure/persistence/sql-channel-access.js';
@@ -138,6 +149,9 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
     { provide: ChannelRepository, useClass: MikroOrmChannelRepository },
     { provide: PersonRepository, useClass: MikroOrmPersonRepository },
     { provide: VideoRepository, useClass: MikroOrmVideoRepository },
+    { provide: LibraryRepository, useClass: MikroOrmLibraryRepository },
+    { provide: LibraryReadModel, useClass: MikroOrmLibraryReadModel },
+    { provide: VideoLibraryReadModel, useClass: SqlVideoLibraryReadModel },
     // The seam the media side injects (libs/studio/src/application/media/media-ports.ts).
     { provide: ChannelAccess, useClass: SqlChannelAccess },
     { provide: MediaProcessingListener, useClass: VideoProcessingListener },
@@ -150,7 +164,9 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
     VideoEdits,
     CatalogDocuments,
     Publisher,
-    PublishQueue,
+    { provide: PublishQueue, useClass: BullPublishQueue },
+    { provide: PublishingSchedule, useClass: SqlPublishingSchedule },
+    { provide: PersistenceScope, useClass: MikroOrmPersistenceScope },
     PublishingJobs,
     RememberPerson,
     ProjectCatalog,

@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Channel } from '../domain/channel/channel.js';
 import { ChannelRoleRequiredError } from '../domain/channel/channel.errors.js';
 import { ChannelRepository } from '../domain/channel/channel.repository.js';
 import { ROLE_RANK, type TeamRole } from '../domain/channel/team-role.js';
-import {
-  Collection,
-  CollectionNotFoundError,
-  ContentTemplate,
-  TemplateNotFoundError,
-} from '../domain/library/library.js';
+import { CollectionNotFoundError, ContentTemplate, TemplateNotFoundError } from '../domain/library/library.js';
+import { LibraryRepository } from '../domain/library/library.repository.js';
 import { SeriesNotFoundError } from '../domain/video/video.errors.js';
 import { Series } from '../domain/library/library.js';
 import { Video } from '../domain/video/video.js';
@@ -25,7 +20,7 @@ export class VideoGate {
   constructor(
     private readonly videos: VideoRepository,
     private readonly channels: ChannelRepository,
-    private readonly em: EntityManager,
+    private readonly library: LibraryRepository,
   ) {}
 
   async require(userId: string, videoId: string, minimum: TeamRole): Promise<{ video: Video; channel: Channel }> {
@@ -38,19 +33,19 @@ export class VideoGate {
   }
 
   async series(channelId: string, seriesId: string): Promise<Series> {
-    const series = await this.em.findOne(Series, { id: seriesId, channelId });
+    const series = await this.library.seriesOf(channelId, seriesId);
     if (!series) throw new SeriesNotFoundError(seriesId);
     return series;
   }
 
   async assertCollections(channelId: string, ids: string[]): Promise<void> {
     if (!ids.length) return;
-    const found = await this.em.count(Collection, { id: { $in: ids }, channelId });
+    const found = await this.library.countCollections(channelId, ids);
     if (found !== new Set(ids).size) throw new CollectionNotFoundError(ids);
   }
 
   async template(channelId: string, templateId: string): Promise<ContentTemplate> {
-    const template = await this.em.findOne(ContentTemplate, { id: templateId, channelId });
+    const template = await this.library.templateOf(channelId, templateId);
     if (!template) throw new TemplateNotFoundError(templateId);
     return template;
   }

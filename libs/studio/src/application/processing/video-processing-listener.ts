@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import { RealtimeEmitter } from '@lib/platform';
 import type { Video } from '../../domain/video/video.js';
 import { VideoRepository } from '../../domain/video/video.repository.js';
+import { PersistenceScope } from '../persistence-scope.js';
 import { ChannelAccess, MediaProcessingListener, type MediaAssetView, type MediaStep } from '../media/media-ports.js';
 
 /**
@@ -14,7 +14,7 @@ export class VideoProcessingListener extends MediaProcessingListener {
   private readonly logger = new Logger('studio.processing');
 
   constructor(
-    private readonly orm: MikroORM,
+    private readonly scope: PersistenceScope,
     private readonly videos: VideoRepository,
     private readonly access: ChannelAccess,
     private readonly realtime: RealtimeEmitter,
@@ -59,7 +59,7 @@ export class VideoProcessingListener extends MediaProcessingListener {
   }
 
   private async push(video: Video): Promise<void> {
-    const members = await RequestContext.create(this.orm.em, () => this.access.memberIds(video.channelId));
+    const members = await this.scope.alone(() => this.access.memberIds(video.channelId));
     const payload = {
       videoId: video.id,
       channelId: video.channelId,

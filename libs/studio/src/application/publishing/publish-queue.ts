@@ -1,7 +1,3 @@
-import { InjectQueue } from '@nestjs/bull';
-import { Injectable } from '@nestjs/common';
-import type { Queue } from 'bull';
-
 export const PUBLISH_QUEUE = 'studio.publish-scheduled';
 
 /** `videoId` set: publish that video if due. Absent: the sweep (anything overdue). */
@@ -9,15 +5,8 @@ export interface PublishJob {
   videoId?: string;
 }
 
-@Injectable()
-export class PublishQueue {
-  constructor(@InjectQueue(PUBLISH_QUEUE) readonly queue: Queue<PublishJob>) {}
-
+/** Port: schedules a video's publication; implemented on Bull in infrastructure/queues. */
+export abstract class PublishQueue {
   /** One job per (video, time): re-adding after a restart or a reconcile collapses into the same job. */
-  async schedule(videoId: string, at: Date): Promise<void> {
-    await this.queue.add(
-      { videoId },
-      { jobId: `${videoId}:${at.getTime()}`, delay: Math.max(0, at.getTime() - Date.now()) },
-    );
-  }
+  abstract schedule(videoId: string, at: Date): Promise<void>;
 }

@@ -1,15 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EntityManager, MikroORM, OptimisticLockError, RequestContext } from '@mikro-orm/postgresql';
 import { UnitOfWork } from '@lib/platform';
 import { BillingApi } from '@lib/billing/contracts';
 import { Channel } from '../../domain/channel/channel.js';
 import { ChannelRepository } from '../../domain/channel/channel.repository.js';
 import { resolvePublishTime } from '../../domain/video/schedule.js';
 import type { Video } from '../../domain/video/video.js';
-import { Video as VideoEntity } from '../../domain/video/video.js';
 import { VideoRepository } from '../../domain/video/video.repository.js';
 import { VideoNotFoundError } from '../../domain/video/video.errors.js';
+import { PersistenceScope } from '../persistence-scope.js';
 import { PublishQueue } from './publish-queue.js';
+import { PublishingSchedule } from './publishing-schedule.js';
 
 export const PUBLISH_QUOTA = 'episodes_per_month' as const;
 /** One count per video, however often it is scheduled, published or republished. */
@@ -29,8 +29,8 @@ export class Publisher {
     private readonly queue: PublishQueue,
     private readonly channels: ChannelRepository,
     private readonly videos: VideoRepository,
-    private readonly em: EntityManager,
-    private readonly orm: MikroORM,
+    private readonly schedule: PublishingSchedule,
+    private readonly scope: PersistenceScope,
   ) {}
 
   /** Publishes now, or schedules when `at` is given. Call inside no transaction; it opens its own. */
@@ -74,7 +74,7 @@ export class Publisher {
   async publishIfDue(videoId: string, now = new Date()): Promise<boolean> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await RequestContext.create(this.orm.em, () =>
+        return await this.scope.alone(() =>
           this.unitOfWork.transactional(async () => {
             const video = await this.videos.byId(videoId);
             if (!video?.isDue(now)) return false;
@@ -92,7 +92,7 @@ export class Publisher {
         );
       } catch (error) {
         // Someone edited the video meanwhile: read it again.
-        if (error instanceof OptimisticLockError && attempt < 3) continue;
+        if (this.scope.isConcurrentEdit(error) && attempt < 3) continue;
         throw error;
       }
     }
@@ -108,21 +108,13 @@ export class Publisher {
 
   /** At worker start: every schedule in the database gets its delayed job (existing ones collapse). */
   async reconcile(): Promise<number> {
-    const rows = await RequestContext.create(this.orm.em, () =>
-      this.em.find(VideoEntity, { state: 'scheduled' }, { fields: ['id', 'scheduledAt'] as never }),
-    );
-    for (const video of rows) await this.queue.schedule(video.id, video.scheduledAt!);
+    const rows = await this.scope.alone(() => this.schedule.scheduled());
+    for (const video of rows) await this.queue.schedule(video.id, video.scheduledAt);
     return rows.length;
   }
 
-  private async dueIds(now: Date): Promise<string[]> {
-    const rows = await RequestContext.create(this.orm.em, () =>
-      this.em.execute<Array<{ id: string }>>(
-        `select id from studio.videos where state = 'scheduled' and scheduled_at <= ? order by scheduled_at limit 500`,
-        [now.toISOString()],
-      ),
-    );
-    return rows.map((row) => row.id);
+  private dueIds(now: Date): Promise<string[]> {
+    return this.scope.alone(() => this.schedule.dueIds(now, 500));
   }
 
   private async release(ownerId: string, videoId: string): Promise<void> {

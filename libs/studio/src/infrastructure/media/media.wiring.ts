@@ -21,6 +21,7 @@ import { LocalMediaStorage } from './local-media-storage.js';
 import { S3MediaStorage } from './s3-media-storage.js';
 import { SqlMediaRepository } from './sql-media-repository.js';
 import { TusUploadServer } from './tus-upload-server.js';
+import { BullMediaStepQueue } from '../queues/bull-media-step-queue.js';
 
 /*
  * Studio's media half, spread into StudioModule by the channel half:
@@ -69,7 +70,7 @@ export const MEDIA_PROVIDERS: Provider[] = [
   },
   MediaUrlSigner,
   MediaViews,
-  MediaStepQueue,
+  { provide: MediaStepQueue, useClass: BullMediaStepQueue },
   MediaPipeline,
   MediaUploads,
   MediaDelivery,

@@ -9,7 +9,8 @@ import {
   DeleteCollectionCommand,
   DeleteTemplateCommand,
 } from '../../application/commands/library/library.commands.js';
-import { GetSeriesQuery, ListChannelThingsQuery } from '../../application/queries/library/library.queries.js';
+import { GetSeriesQuery } from '../../application/queries/get-series/get-series.query.js';
+import { ListChannelThingsQuery } from '../../application/queries/list-channel-things/list-channel-things.query.js';
 import {
   CollectionResponse,
   CreateCollectionRequest,

@@ -3,11 +3,9 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentUser, type Principal } from '@lib/platform';
 import { ApplyTemplateCommand, BatchEditCommand } from '../../application/commands/library/library.commands.js';
-import {
-  BulkPublishCommand,
-  PublishVideoCommand,
-  UnpublishVideoCommand,
-} from '../../application/commands/publishing/publishing.commands.js';
+import { BulkPublishCommand } from '../../application/commands/bulk-publish/bulk-publish.command.js';
+import { PublishVideoCommand } from '../../application/commands/publish-video/publish-video.command.js';
+import { UnpublishVideoCommand } from '../../application/commands/unpublish-video/unpublish-video.command.js';
 import {
   CreateVideoCommand,
   DeleteVideoCommand,
@@ -16,7 +14,8 @@ import {
   SetCaptionCommand,
   UpdateVideoCommand,
 } from '../../application/commands/videos/video.commands.js';
-import { GetLibraryQuery, GetVideoQuery } from '../../application/queries/videos/video.queries.js';
+import { GetLibraryQuery } from '../../application/queries/get-library/get-library.query.js';
+import { GetVideoQuery } from '../../application/queries/get-video/get-video.query.js';
 import type { VideoState } from '../../domain/video/video.js';
 import {
   ApplyTemplateRequest,

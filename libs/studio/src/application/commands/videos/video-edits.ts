@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { EpisodeSlotTakenError } from '../../../domain/video/video.errors.js';
-import { Video } from '../../../domain/video/video.js';
+import { LibraryRepository } from '../../../domain/library/library.repository.js';
 import { VideoGate } from '../../video-gate.js';
 import type { VideoInput } from './video.commands.js';
 
@@ -10,19 +9,14 @@ import type { VideoInput } from './video.commands.js';
 export class VideoEdits {
   constructor(
     private readonly gate: VideoGate,
-    private readonly em: EntityManager,
+    private readonly library: LibraryRepository,
   ) {}
 
   async check(channelId: string, input: VideoInput, videoId: string | null): Promise<void> {
     if (input.episode) {
       await this.gate.series(channelId, input.episode.seriesId);
       const { seriesId, season, episode } = input.episode;
-      const taken = await this.em.count(Video, {
-        seriesId,
-        season,
-        episode,
-        ...(videoId ? { id: { $ne: videoId } } : {}),
-      });
+      const taken = await this.library.episodeSlotTaken({ seriesId, season, episode }, videoId);
       if (taken) throw new EpisodeSlotTakenError({ seriesId, season, episode });
     }
     if (input.collectionIds) await this.gate.assertCollections(channelId, input.collectionIds);

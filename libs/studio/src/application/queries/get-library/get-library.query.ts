@@ -1,16 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page } from '@lib/platform';
 import type { VideoState } from '../../../domain/video/video.js';
-import type { VideoView } from './video.views.js';
-
-export class GetVideoQuery extends Query<VideoView> {
-  constructor(
-    readonly userId: string,
-    readonly videoId: string,
-  ) {
-    super();
-  }
-}
+import type { VideoView } from '../videos/video.views.js';
 
 export type LibrarySort = 'created' | 'updated' | 'published' | 'title' | 'episode';
 

@@ -12,13 +12,3 @@ export class ListChannelThingsQuery extends Query<{ items: unknown[] }> {
     super();
   }
 }
-
-/** A series with its episodes in order (season, then episode). */
-export class GetSeriesQuery extends Query<unknown> {
-  constructor(
-    readonly userId: string,
-    readonly seriesId: string,
-  ) {
-    super();
-  }
-}

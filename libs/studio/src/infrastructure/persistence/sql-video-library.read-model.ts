@@ -1,24 +1,9 @@
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '@lib/platform';
-import { Video } from '../../../domain/video/video.js';
-import { ChannelTeams } from '../../channel-teams.js';
-import { VideoGate } from '../../video-gate.js';
-import { GetLibraryQuery, GetVideoQuery, type LibrarySort } from './video.queries.js';
-import { summary, VideoViews } from './video.views.js';
-
-@QueryHandler(GetVideoQuery)
-export class GetVideoHandler implements IQueryHandler<GetVideoQuery> {
-  constructor(
-    private readonly gate: VideoGate,
-    private readonly views: VideoViews,
-  ) {}
-
-  async execute({ userId, videoId }: GetVideoQuery) {
-    const { video } = await this.gate.require(userId, videoId, 'viewer');
-    return this.views.of(video);
-  }
-}
+import type { LibraryFilters, LibrarySort } from '../../application/queries/get-library/get-library.query.js';
+import { VideoLibraryReadModel } from '../../application/queries/get-library/video-library.read-model.js';
+import { Video } from '../../domain/video/video.js';
 
 /** Sort key column and how to read it back from a row for the cursor. */
 const SORTS: Record<LibrarySort, { column: string; key: (video: Video) => string | number | null }> = {
@@ -35,15 +20,16 @@ const SORTS: Record<LibrarySort, { column: string; key: (video: Video) => string
   },
 };
 
-@QueryHandler(GetLibraryQuery)
-export class GetLibraryHandler implements IQueryHandler<GetLibraryQuery> {
-  constructor(
-    private readonly teams: ChannelTeams,
-    private readonly em: EntityManager,
-  ) {}
+@Injectable()
+export class SqlVideoLibraryReadModel extends VideoLibraryReadModel {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
 
-  async execute({ userId, channelId, filters }: GetLibraryQuery) {
-    await this.teams.require(userId, channelId, 'viewer');
+  async page(
+    channelId: string,
+    filters: LibraryFilters,
+  ): Promise<{ videos: Video[]; total: number; nextCursor?: string }> {
     const where: string[] = ['channel_id = ?'];
     const params: unknown[] = [channelId];
     if (filters.state?.length) {
@@ -97,11 +83,11 @@ export class GetLibraryHandler implements IQueryHandler<GetLibraryQuery> {
       [...params, filters.limit + 1],
     );
     const page = rows.slice(0, filters.limit).map((row) => row.id);
-    const videos = new Map((await this.em.find(Video, { id: { $in: page } })).map((video) => [video.id, video]));
-    const items = page.map((id) => videos.get(id)!).filter(Boolean);
-    const last = items.at(-1);
+    const found = new Map((await this.em.find(Video, { id: { $in: page } })).map((video) => [video.id, video]));
+    const videos = page.map((id) => found.get(id)!).filter(Boolean);
+    const last = videos.at(-1);
     return {
-      items: items.map(summary),
+      videos,
       total,
       ...(rows.length > filters.limit && last ? { nextCursor: encodeCursor([sort.key(last), last.id]) } : {}),
     };

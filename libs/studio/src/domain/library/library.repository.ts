@@ -1,0 +1,17 @@
+import type { ContentTemplate, Series } from './library.js';
+
+export interface EpisodeSlot {
+  seriesId: string;
+  season: number;
+  episode: number;
+}
+
+/** Series, collections and templates of a channel, as edits and the library's use cases need them. */
+export abstract class LibraryRepository {
+  abstract seriesOf(channelId: string, seriesId: string): Promise<Series | null>;
+  /** How many of `ids` are collections of the channel. */
+  abstract countCollections(channelId: string, ids: string[]): Promise<number>;
+  abstract templateOf(channelId: string, templateId: string): Promise<ContentTemplate | null>;
+  /** Whether another video than `exceptVideoId` already holds the episode slot. */
+  abstract episodeSlotTaken(slot: EpisodeSlot, exceptVideoId: string | null): Promise<boolean>;
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Collection, ContentTemplate, Series } from '../../domain/library/library.js';
+import { LibraryRepository, type EpisodeSlot } from '../../domain/library/library.repository.js';
+import { Video } from '../../domain/video/video.js';
+
+@Injectable()
+export class MikroOrmLibraryRepository extends LibraryRepository {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
+
+  seriesOf(channelId: string, seriesId: string): Promise<Series | null> {
+    return this.em.findOne(Series, { id: seriesId, channelId });
+  }
+
+  countCollections(channelId: string, ids: string[]): Promise<number> {
+    return this.em.count(Collection, { id: { $in: ids }, channelId });
+  }
+
+  templateOf(channelId: string, templateId: string): Promise<ContentTemplate | null> {
+    return this.em.findOne(ContentTemplate, { id: templateId, channelId });
+  }
+
+  async episodeSlotTaken({ seriesId, season, episode }: EpisodeSlot, exceptVideoId: string | null): Promise<boolean> {
+    const taken = await this.em.count(Video, {
+      seriesId,
+      season,
+      episode,
+      ...(exceptVideoId ? { id: { $ne: exceptVideoId } } : {}),
+    });
+    return taken > 0;
+  }
+}

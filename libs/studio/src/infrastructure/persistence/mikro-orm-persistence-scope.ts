@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, MikroORM, OptimisticLockError, RequestContext } from '@mikro-orm/postgresql';
+import { PersistenceScope } from '../../application/persistence-scope.js';
+
+@Injectable()
+export class MikroOrmPersistenceScope extends PersistenceScope {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly em: EntityManager,
+  ) {
+    super();
+  }
+
+  alone<T>(work: () => Promise<T>): Promise<T> {
+    // A fresh identity map, so the global EntityManager resolves to it for everything called inside.
+    return RequestContext.create(this.orm.em, work);
+  }
+
+  isConcurrentEdit(error: unknown): boolean {
+    return error instanceof OptimisticLockError;
+  }
+
+  forgetLoaded(): void {
+    this.em.clear();
+  }
+}
