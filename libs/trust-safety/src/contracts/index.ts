@@ -1,0 +1,17 @@
+// The trust & safety context's public contract: the only thing other contexts may import from it.
+export {
+  CONTENT_TYPES,
+  ContentRefusedError,
+  ContentScreening,
+  SCREENING_ACTIONS,
+  SCREENING_SURFACES,
+  type ContentRef,
+  type ContentType,
+  type ScreeningAction,
+  type ScreeningRequest,
+  type ScreeningSignal,
+  type ScreeningSurface,
+  type ScreeningVerdict,
+} from './content-screening.js';
+export { AccountStandings, TRUST_LEVELS, type AccountStanding, type TrustLevel } from './account-standing.js';
+export { CONTENT_ACTIONS, ContentActionedV1, type ContentAction } from './events/content-actioned.v1.js';
