@@ -1,6 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { PersistenceModule } from '@lib/platform';
 import { CurrentPolicy } from './application/policy/current-policy.js';
+import { EditPolicyHandler } from './application/policy/edit-policy/edit-policy.handler.js';
+import { GetPolicyHandler } from './application/policy/get-policy/get-policy.handler.js';
+import { LoggedPolicyChanges, PolicyChangeAudit } from './application/policy/policy-change-audit.js';
 import { ContentScreener } from './application/screening/content-screener.js';
 import { EvaluateSpamModelHandler } from './application/spam/evaluate-spam-model/evaluate-spam-model.handler.js';
 import { LatestSpamModel } from './application/spam/latest-spam-model.js';
@@ -22,6 +25,8 @@ import {
   MikroOrmSpamExampleRepository,
   MikroOrmSpamModelRepository,
 } from './infrastructure/spam/mikro-orm-spam.repositories.js';
+import { ModerationPolicyController } from './interface/policy/moderation-policy.controller.js';
+import { ScreeningDryRunController } from './interface/screening/screening-dry-run.controller.js';
 import { SpamAssassinCorpus } from './infrastructure/spam/spam-assassin-corpus.js';
 import { SpamExampleSchema, SpamModelSchema } from './infrastructure/spam/spam.schemas.js';
 
@@ -36,13 +41,16 @@ import { SpamExampleSchema, SpamModelSchema } from './infrastructure/spam/spam.s
     // screening and policy
     PersistenceModule.forFeature([ScreeningSchema, StoredPolicySchema, SpamModelSchema, SpamExampleSchema]),
   ],
-  controllers: [],
+  controllers: [ModerationPolicyController, ScreeningDryRunController],
   providers: [
     // screening and policy
     { provide: ModerationPolicyRepository, useClass: MikroOrmModerationPolicyRepository },
     { provide: ScreeningRepository, useClass: MikroOrmScreeningRepository },
     { provide: RepetitionCounter, useClass: RedisRepetitionCounter },
+    { provide: PolicyChangeAudit, useClass: LoggedPolicyChanges }, // the audit log replaces this binding
     CurrentPolicy,
+    GetPolicyHandler,
+    EditPolicyHandler,
     ContentScreener,
     { provide: ContentScreening, useExisting: ContentScreener },
     // spam model

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ModerationPolicy, PolicyDocument } from '../../domain/policy/moderation-policy.js';
+import type { ModerationPolicy } from '../../domain/policy/moderation-policy.js';
 import { ModerationPolicyRepository } from '../../domain/policy/moderation-policy.repository.js';
 
 /** How long a node keeps the policy in memory: an edit reaches every node within this. */
@@ -29,10 +29,8 @@ export class CurrentPolicy {
     return this.loading;
   }
 
-  /** Saves a new version and uses it on this node at once. */
-  async replace(document: PolicyDocument, editedBy: string): Promise<ModerationPolicy> {
-    const policy = await this.policies.saveNext(document, editedBy);
+  /** Uses a version just committed on this node at once (other nodes pick it up within the cache time). */
+  use(policy: ModerationPolicy): void {
     this.cached = { policy, until: Date.now() + POLICY_CACHE_MS };
-    return policy;
   }
 }
