@@ -1,5 +1,11 @@
-import { DomainError, RealtimeEmitter, newId } from '@lib/platform';
-import { BillingApi, type EntitlementsView, type QuotaName, type UsageView } from '@lib/billing/contracts';
+import { RealtimeEmitter, newId } from '@lib/platform';
+import {
+  BillingApi,
+  QuotaExceededError,
+  type EntitlementsView,
+  type QuotaName,
+  type UsageView,
+} from '@lib/billing/contracts';
 import {
   ChannelAccess,
   MediaLibrary,
@@ -8,17 +14,10 @@ import {
 } from '../application/media/media-ports.js';
 import { PublishQueue } from '../application/publishing/publish-queue.js';
 import { PublishingSchedule } from '../application/publishing/publishing-schedule.js';
+import { UploadNotFinishedError } from '../domain/media/media.errors.js';
 import type { InMemoryChannelRepository, InMemoryVideoRepository } from './in-memory-studio-repositories.js';
 
 // The ports studio's use cases call beyond its own storage, in memory: each records what it was asked.
-
-class UploadRefusedError extends DomainError {
-  readonly code = 'studio.upload.not-finished';
-  readonly kind = 'rule-violated';
-  constructor(uploadId: string) {
-    super(`Upload ${uploadId} is not finished`, { uploadId });
-  }
-}
 
 /** The media side: assets by id; `refuseUploads()` makes the next claims fail as an unfinished upload would. */
 export class InMemoryMediaLibrary extends MediaLibrary {
@@ -37,7 +36,7 @@ export class InMemoryMediaLibrary extends MediaLibrary {
   }
 
   async startProcessing(input: { uploadId: string; channelId: string; videoId: string }) {
-    if (this.refusing) throw new UploadRefusedError(input.uploadId);
+    if (this.refusing) throw new UploadNotFinishedError(input.uploadId, 'uploading');
     const asset: MediaAssetView = {
       id: `asset-${newId()}`,
       ...input,
@@ -77,14 +76,6 @@ export class InMemoryMediaLibrary extends MediaLibrary {
   }
 }
 
-class QuotaExceededError extends DomainError {
-  readonly code = 'billing.quota.exceeded';
-  readonly kind = 'payment-required';
-  constructor(quota: string) {
-    super(`The ${quota} quota is used up`, { quota });
-  }
-}
-
 /** Billing as studio sees it: one quota counter per user, counted once per key (as billing's ledger does). */
 export class InMemoryBillingApi extends BillingApi {
   /** Keys counted, per user: `studio.publish:<videoId>`. */
@@ -109,7 +100,16 @@ export class InMemoryBillingApi extends BillingApi {
     const keys = this.counted.get(userId) ?? new Set<string>();
     const key = options.key ?? newId();
     if (!keys.has(key)) {
-      if (keys.size + amount > this.limit) throw new QuotaExceededError(quota);
+      if (keys.size + amount > this.limit)
+        throw new QuotaExceededError({
+          entitlement: quota,
+          limit: this.limit,
+          used: keys.size,
+          requested: amount,
+          planId: 'in-memory',
+          periodEnd: null,
+          upgradeTo: [],
+        });
       keys.add(key);
     }
     this.counted.set(userId, keys);
