@@ -41,6 +41,7 @@ export function undocumentedNames(
       for (const [, name] of line.matchAll(CODE_LIKE)) {
         // Codes and event types are kebab-case or versioned; `socket.data.principal` or a table name is prose.
         if (!name.includes('-') && !/\.v\d+$/.test(name)) continue;
+        if (/\.(ts|js|cjs|mjs|json|md)$/.test(name)) continue; // a file name
         if (!codes.has(name) && !literals.has(name)) missing.push(`${path}: ${name}`);
       }
     }
