@@ -38,7 +38,8 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    harness = await startInsightsWithBilling({ MAIL_URL: smtp.url() });
+    // No periodic roll-up during the file: exports must fold pending hours themselves.
+    harness = await startInsightsWithBilling({ MAIL_URL: smtp.url(), INSIGHTS_ROLLUP_INTERVAL_SECONDS: '86400' });
     creator = await studioPerson(harness.app);
     await subscribe(harness.app, harness.fake, creator, 'creator-plus');
     socket = await connectSocket(harness.app, { token: creator.tokens.accessToken });
@@ -144,6 +145,9 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
 
   it('streams an export of a huge range page by page (every row, bounded memory)', async () => {
     const { app } = harness;
+    // The export folds stale hours first; the fixture's hours are rolled up already (beforeAll), and
+    // nothing may rebuild an hour over the rows written by hand below.
+    await sql(app, `delete from insights.dirty_hours`);
     // 400 days × 24 hours × 12 videos = 115,200 hourly rows, written straight into the rollups.
     const videos = Array.from({ length: 12 }, () => randomUUID());
     const start = new Date(today.getTime() - 400 * DAY).toISOString();
@@ -228,5 +232,31 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
       [channelId],
     );
     expect(row.last_sent_week).not.toBeNull();
+  });
+
+  it('includes events stored moments before the export, not yet rolled up by the periodic job', async () => {
+    const { app } = harness;
+    const now = new Date();
+    const fresh = randomUUID();
+    await sql(app, `insert into insights.videos (video_id, channel_id, creator_id) values (?, ?, ?)`, [
+      fresh,
+      channelId,
+      creator.user.id,
+    ]);
+    expect((await track(app, [clientEvent('video_start', now, { sessionId: 'fresh', videoId: fresh })])).status).toBe(
+      200,
+    );
+    await eventually(async () => {
+      expect(await sql(app, `select 1 from insights.events where video_id = ?`, [fresh])).toHaveLength(1);
+    });
+    const ready = nextEvent(socket, 'insights:export-ready', 30_000);
+    const answer = await requestExport({ report: 'channel-videos', format: 'csv' });
+    expect(answer.status).toBe(202);
+    await ready;
+    const text = await (await download(answer.body.id)).text();
+    const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000).toISOString();
+    expect(text.split('\n').filter((line) => line.includes(fresh))).toEqual([
+      expect.stringMatching(new RegExp(`^${hour.slice(0, 13)}.*,${fresh},1,1,`)),
+    ]);
   });
 });

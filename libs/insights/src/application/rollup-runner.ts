@@ -29,6 +29,14 @@ export class RollupRunner {
     return { hours: hours.length, days: days.size };
   }
 
+  /**
+   * Catches up until no hour is stale (bounded): what an export runs first, so its file holds every
+   * event stored before it started rather than what the last periodic run had folded.
+   */
+  async settle(maxRounds = 20): Promise<void> {
+    for (let round = 0; round < maxRounds; round += 1) if ((await this.catchUp()).hours === 0) return;
+  }
+
   /** Rebuilds every hour and UTC day overlapping [from, to); safe to run again (or concurrently with catchUp). */
   async rebuildRange(
     from: Date,

@@ -5,6 +5,7 @@ import { AppConfig } from '@config';
 import { RealtimeEmitter } from '@lib/platform';
 import { ExportRepository } from '../../domain/export.js';
 import { ExportNotFoundError } from '../../domain/insights.errors.js';
+import { RollupRunner } from '../rollup-runner.js';
 import { ExportFiles, ReportRenderer, ReportSource } from './report-source.js';
 
 export const EXPORT_PAGE_SIZE = 1_000;
@@ -22,6 +23,7 @@ export class ExportProducer {
     private readonly renderer: ReportRenderer,
     private readonly files: ExportFiles,
     private readonly realtime: RealtimeEmitter,
+    private readonly rollups: RollupRunner,
   ) {}
 
   async produce(exportId: string): Promise<void> {
@@ -29,6 +31,8 @@ export class ExportProducer {
     if (!entry) throw new ExportNotFoundError(exportId);
     if (entry.status === 'ready') return;
     try {
+      // The periodic roll-up runs every few minutes; an export must not miss what arrived since.
+      await this.rollups.settle();
       await mkdir(this.config.insights.exportDir, { recursive: true });
       const path = join(this.config.insights.exportDir, `${entry.id}.${entry.format}`);
       const table = this.source.table(entry);

@@ -72,8 +72,13 @@ export class ExportRequest {
   @IsIn(EXPORT_REPORTS)
   report!: (typeof EXPORT_REPORTS)[number];
   @ApiProperty({ enum: ['csv', 'pdf'] }) @IsIn(['csv', 'pdf']) format!: 'csv' | 'pdf';
-  @ApiProperty() @IsISO8601() from!: string;
-  @ApiProperty() @IsISO8601() to!: string;
+  @ApiProperty({
+    example: '2026-11-01T00:00:00Z',
+    description: 'Inclusive. Events up to the moment the export runs are included (it rolls up what is pending first).',
+  })
+  @IsISO8601()
+  from!: string;
+  @ApiProperty({ example: '2026-11-08T00:00:00Z', description: 'Exclusive' }) @IsISO8601() to!: string;
   @ApiPropertyOptional({ example: 'UTC' }) @IsOptional() @IsString() @MaxLength(64) tz?: string;
 }
 
