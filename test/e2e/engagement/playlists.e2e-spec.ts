@@ -164,4 +164,29 @@ describe('watch later and playlists', () => {
       expect(['validation.failed', 'engagement.playlist.invalid']).toContain(answer.body.code);
     }
   });
+
+  it('documents every like, rating, watching and playlist route in OpenAPI with who may call it', async () => {
+    const { body } = await app.request('GET', '/docs-json');
+    const routes: Record<string, string[]> = {
+      '/v1/videos/{videoId}/like': ['put', 'delete'],
+      '/v1/videos/{videoId}/rating': ['put', 'delete', 'get'],
+      '/v1/me/progress/{videoId}': ['put'],
+      '/v1/me/continue-watching': ['get'],
+      '/v1/me/history': ['get', 'delete'],
+      '/v1/me/history/{entryId}': ['delete'],
+      '/v1/me/history/settings': ['get', 'put'],
+      '/v1/me/playlists': ['get', 'post'],
+      '/v1/playlists/{id}': ['get', 'patch', 'delete'],
+      '/v1/playlists/{id}/items/{videoId}': ['put', 'delete'],
+      '/v1/playlists/{id}/items': ['patch'],
+    };
+    for (const [path, methods] of Object.entries(routes))
+      for (const method of methods) {
+        const operation = body.paths[path]?.[method];
+        expect({ path, method, documented: Boolean(operation) }).toEqual({ path, method, documented: true });
+        expect(operation.security).toEqual([{ bearer: [] }]);
+        expect(operation.description).toMatch(/Signed in/);
+        expect(operation.responses['401'].content['application/problem+json']).toBeDefined();
+      }
+  });
 });
