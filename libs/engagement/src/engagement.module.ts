@@ -78,16 +78,113 @@ import { SocialGraphController } from './interface/http/social-graph.controller.
 import { EngagementJobs } from './interface/jobs/engagement-jobs.processor.js';
 import { MessagingGateway } from './interface/socket/messaging.gateway.js';
 
+// likes, ratings, playlists, watch progress and history (one block, see libs/engagement/README.md)
+import { ChangePlaylistHandler } from './application/commands/change-playlist/change-playlist.handler.js';
+import { ClearHistoryHandler } from './application/commands/clear-history/clear-history.handler.js';
+import { CreatePlaylistHandler } from './application/commands/create-playlist/create-playlist.handler.js';
+import { DeleteHistoryEntryHandler } from './application/commands/delete-history-entry/delete-history-entry.handler.js';
+import { DeletePlaylistHandler } from './application/commands/delete-playlist/delete-playlist.handler.js';
+import { ReorderPlaylistHandler } from './application/commands/reorder-playlist/reorder-playlist.handler.js';
+import { ReportProgressHandler } from './application/commands/report-progress/report-progress.handler.js';
+import { SetHistorySettingsHandler } from './application/commands/set-history-settings/set-history-settings.handler.js';
+import { SetVideoLikeHandler } from './application/commands/set-like/set-like.handler.js';
+import { SetPlaylistItemHandler } from './application/commands/set-playlist-item/set-playlist-item.handler.js';
+import { SetVideoRatingHandler } from './application/commands/set-rating/set-rating.handler.js';
+import { Playlists } from './application/playlists/playlist-views.js';
+import { GetHistorySettingsHandler } from './application/queries/get-history-settings/get-history-settings.handler.js';
+import { GetPlaylistHandler } from './application/queries/get-playlist/get-playlist.handler.js';
+import { GetVideoRatingHandler } from './application/queries/get-rating/get-rating.handler.js';
+import { ListPlaylistsHandler } from './application/queries/list-playlists/list-playlists.handler.js';
+import { ListWatchHistoryHandler } from './application/queries/list-watch-history/list-watch-history.handler.js';
+import { RememberWatchableVideo } from './application/reactions/remember-watchable-video.js';
+import { PlaylistsReadModel } from './application/read-models/playlists.read-model.js';
+import { WatchHistoryReadModel } from './application/read-models/watch-history.read-model.js';
+import { VideoAccess } from './application/videos/video-access.js';
+import {
+  VideoCompletedV1,
+  VideoLikedV1,
+  VideoRatedV1,
+  VideoRatingWithdrawnV1,
+  VideoUnlikedV1,
+  WatchProgressedV1,
+} from './contracts/index.js';
+import { LikeRepository } from './domain/likes/like.repository.js';
+import { PlaylistRepository } from './domain/playlists/playlist.repository.js';
+import { RatingRepository } from './domain/ratings/rating.repository.js';
+import {
+  WatchEntryRepository,
+  WatchHistorySettingsRepository,
+} from './domain/watch-progress/watch-entry.repository.js';
+import { WatchableVideoRepository } from './domain/watchable-video/watchable-video.repository.js';
+import { withInteractionEvents } from './infrastructure/interaction-outbound-events.js';
+import {
+  INTERACTION_ENTITIES,
+  INTERACTION_SQL_ONLY_TABLES,
+} from './infrastructure/persistence/interactions.schemas.js';
+import { MikroOrmPlaylistRepository } from './infrastructure/persistence/mikro-orm-playlist.repository.js';
+import { SqlLikeRepository } from './infrastructure/persistence/sql-like.repository.js';
+import { SqlRatingRepository } from './infrastructure/persistence/sql-rating.repository.js';
+import {
+  SqlWatchEntryRepository,
+  SqlWatchHistorySettingsRepository,
+} from './infrastructure/persistence/sql-watch-entry.repository.js';
+import { SqlWatchableVideoRepository } from './infrastructure/persistence/sql-watchable-video.repository.js';
+import { SqlPlaylistsReadModel } from './infrastructure/read-models/sql-playlists.read-model.js';
+import { SqlWatchHistoryReadModel } from './infrastructure/read-models/sql-watch-history.read-model.js';
+import { PlaylistsController } from './interface/http/playlists.controller.js';
+import { VideoReactionsController } from './interface/http/video-reactions.controller.js';
+import { WatchHistoryController } from './interface/http/watch-history.controller.js';
+import { WatchProgressGateway } from './interface/socket/watch-progress.gateway.js';
+
+/** Likes, ratings, playlists and watch history: kept apart so the module's other parts merge cleanly. */
+const INTERACTIONS = {
+  publishes: [VideoLikedV1, VideoUnlikedV1, VideoRatedV1, VideoRatingWithdrawnV1, WatchProgressedV1, VideoCompletedV1],
+  consumers: [RememberWatchableVideo],
+  controllers: [VideoReactionsController, WatchHistoryController, PlaylistsController],
+  providers: [
+    { provide: WatchableVideoRepository, useClass: SqlWatchableVideoRepository },
+    { provide: LikeRepository, useClass: SqlLikeRepository },
+    { provide: RatingRepository, useClass: SqlRatingRepository },
+    { provide: WatchEntryRepository, useClass: SqlWatchEntryRepository },
+    { provide: WatchHistorySettingsRepository, useClass: SqlWatchHistorySettingsRepository },
+    { provide: PlaylistRepository, useClass: MikroOrmPlaylistRepository },
+    { provide: WatchHistoryReadModel, useClass: SqlWatchHistoryReadModel },
+    { provide: PlaylistsReadModel, useClass: SqlPlaylistsReadModel },
+    VideoAccess,
+    Playlists,
+    RememberWatchableVideo,
+    SetVideoLikeHandler,
+    SetVideoRatingHandler,
+    GetVideoRatingHandler,
+    ReportProgressHandler,
+    DeleteHistoryEntryHandler,
+    ClearHistoryHandler,
+    SetHistorySettingsHandler,
+    GetHistorySettingsHandler,
+    ListWatchHistoryHandler,
+    WatchProgressGateway,
+    CreatePlaylistHandler,
+    ChangePlaylistHandler,
+    DeletePlaylistHandler,
+    SetPlaylistItemHandler,
+    ReorderPlaylistHandler,
+    ListPlaylistsHandler,
+    GetPlaylistHandler,
+  ],
+};
+
 /**
  * The social and real-time side: follows, blocks and mutes, notifications and direct messages
  * (see libs/engagement/README.md).
  */
 @Module({
   imports: [
-    PersistenceModule.forFeature(ENGAGEMENT_ENTITIES),
+    PersistenceModule.forFeature([...ENGAGEMENT_ENTITIES, ...INTERACTION_ENTITIES], {
+      sqlOnlyTables: INTERACTION_SQL_ONLY_TABLES,
+    }),
     MessagingModule.forContext({
-      publishes: [UserFollowedV1, UserUnfollowedV1, MessageSentV1],
-      outbound: engagementOutboundEvents,
+      publishes: [UserFollowedV1, UserUnfollowedV1, MessageSentV1, ...INTERACTIONS.publishes],
+      outbound: withInteractionEvents(engagementOutboundEvents),
       consumers: [
         RememberPersonOnProfile,
         NotifyNewFollower,
@@ -97,11 +194,12 @@ import { MessagingGateway } from './interface/socket/messaging.gateway.js';
         NotifyFollowersOnPublish,
         NotifySubscriptionChanges,
         NotifyExportReady,
+        ...INTERACTIONS.consumers,
       ],
     }),
     QueuesModule.register({ name: FAN_OUT_QUEUE }, { name: SEND_MAIL_QUEUE }), // handled by interface/jobs/engagement-jobs.processor.ts
   ],
-  controllers: [SocialGraphController, NotificationsController, ConversationsController],
+  controllers: [SocialGraphController, NotificationsController, ConversationsController, ...INTERACTIONS.controllers],
   providers: [
     // ports
     { provide: PersonRepository, useClass: MikroOrmPersonRepository },
@@ -163,6 +261,7 @@ import { MessagingGateway } from './interface/socket/messaging.gateway.js';
     NewEpisodeFanOut,
     NotifyFollowersOnPublish,
     EngagementJobs,
+    ...INTERACTIONS.providers,
   ],
 })
 export class EngagementModule {}

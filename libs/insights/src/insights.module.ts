@@ -19,6 +19,7 @@ import {
   RecordEngagementEvents,
   RecordIdentityEvents,
 } from './application/reactions/record-domain-events.js';
+import { RecordInteractionEvents } from './application/reactions/record-interaction-events.js';
 import { RecordStudioEvents } from './application/reactions/record-studio-events.js';
 import { RollupRunner } from './application/rollup-runner.js';
 import { VideoDirectory } from './application/video-directory.js';
@@ -58,7 +59,13 @@ import { InsightsGateway } from './interface/realtime/insights.gateway.js';
     MessagingModule.forContext({
       publishes: [ExportReadyV1],
       outbound: insightsOutboundEvents,
-      consumers: [RecordIdentityEvents, RecordBillingEvents, RecordEngagementEvents, RecordStudioEvents],
+      consumers: [
+        RecordIdentityEvents,
+        RecordBillingEvents,
+        RecordEngagementEvents,
+        RecordStudioEvents,
+        RecordInteractionEvents,
+      ],
     }),
     // Handled (and their job options declared) by interface/jobs/insights-jobs.processor.ts.
     QueuesModule.register({ name: EXPORT_QUEUE }, { name: MAINTENANCE_QUEUE }),
@@ -97,6 +104,7 @@ import { InsightsGateway } from './interface/realtime/insights.gateway.js';
     RecordBillingEvents,
     RecordEngagementEvents,
     RecordStudioEvents,
+    RecordInteractionEvents,
   ],
 })
 export class InsightsModule {}

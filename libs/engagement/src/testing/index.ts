@@ -12,3 +12,4 @@ export {
   InMemoryRestrictionRepository,
 } from './in-memory-engagement-repositories.js';
 export { inMemoryMessagingPolicy } from './messaging-policy.in-memory.js';
+export { InMemoryPlaylistRepository, InMemoryWatchableVideoRepository } from './in-memory-interaction-repositories.js';

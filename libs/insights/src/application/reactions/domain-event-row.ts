@@ -9,6 +9,9 @@ export function domainEventRow(input: {
   channelId?: string | null;
   amountCents?: number | null;
   properties?: Record<string, unknown>;
+  videoId?: string | null;
+  creatorId?: string | null;
+  watchSeconds?: number | null;
 }): StoredEvent {
   return {
     eventId: input.eventId,
@@ -19,9 +22,9 @@ export function domainEventRow(input: {
     sessionId: null,
     userId: input.userId,
     viewerKey: input.userId,
-    videoId: null,
+    videoId: input.videoId ?? null,
     channelId: input.channelId ?? null,
-    creatorId: input.channelId ?? null,
+    creatorId: input.creatorId ?? input.channelId ?? null,
     properties: input.properties ?? {},
     device: null,
     os: null,
@@ -32,7 +35,7 @@ export function domainEventRow(input: {
     utmMedium: null,
     utmCampaign: null,
     positionPct: null,
-    watchSeconds: null,
+    watchSeconds: input.watchSeconds ?? null,
     amountCents: input.amountCents ?? null,
   };
 }
