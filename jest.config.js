@@ -37,6 +37,9 @@ const common = {
 
 /** @type {import('jest').Config} */
 export default {
+  // Test files are mostly I/O-bound (PostgreSQL, Redis, ffmpeg, a browser, outbox polling): more workers
+  // than cores keeps the CPU busy. Each file has its own database and Redis prefix, so files never share state.
+  maxWorkers: Number(process.env.JEST_MAX_WORKERS ?? 3),
   cacheDirectory: '<rootDir>/node_modules/.cache/jest',
   globalSetup: '<rootDir>/test/setup/global-setup.mjs',
   globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
@@ -44,6 +47,7 @@ export default {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,config,bench,test}/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    // A whole app per file under parallel load: a slow hook is not a hung one.
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 60_000 },
   ],
 };

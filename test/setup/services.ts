@@ -31,6 +31,8 @@ export async function startTestServices(): Promise<void> {
     database: 'showrunner_template',
     persistent: false,
     unsafeFastWrites: true,
+    // Up to JEST_MAX_WORKERS files at once, each with one or two apps holding an API and a worker pool.
+    maxConnections: 500,
   });
   services.push(postgres);
   const redis = await startRedisServer();

@@ -18,6 +18,8 @@ export interface EmbeddedPostgresOptions {
   persistent?: boolean;
   /** Trades durability for speed: for throwaway test clusters only. */
   unsafeFastWrites?: boolean;
+  /** PostgreSQL's connection limit (default 100); parallel test workers each hold several app pools. */
+  maxConnections?: number;
 }
 
 const USER = 'postgres';
@@ -36,9 +38,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: options.persistent ?? true,
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: options.unsafeFastWrites
-      ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
-      : [],
+    postgresFlags: [
+      ...(options.unsafeFastWrites
+        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+        : []),
+      ...(options.maxConnections ? ['-c', `max_connections=${options.maxConnections}`] : []),
+    ],
     onLog: () => undefined,
     onError: (message) => errors.push(String(message)),
   });
