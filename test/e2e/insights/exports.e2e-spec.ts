@@ -56,11 +56,12 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
     await track(harness.app, [day(2, 'a'), day(2, 'b'), day(1, 'a'), day(1, 'b'), day(1, 'c')]);
     await rebuildRollups(harness.app, new Date(from), new Date(to));
   }, 60_000);
+  // Closing this harness takes over a minute since tests run in parallel workers (see the session note); not yet explained.
   afterAll(async () => {
     socket.close();
     await harness.close();
     await smtp.close();
-  });
+  }, 150_000);
 
   const requestExport = (body: Record<string, unknown>, user = creator) =>
     harness.app.request('POST', '/v1/insights/exports', {
