@@ -14,6 +14,7 @@ import { Migration20261202161000_insights_mrr_from_billing } from './Migration20
 import { Migration20261202170000_studio_email_invitations } from './Migration20261202170000_studio_email_invitations.js';
 import { Migration20261202190000_trust_safety_screening } from './Migration20261202190000_trust_safety_screening.js';
 import { Migration20261202193000_trust_safety_spam_model } from './Migration20261202193000_trust_safety_spam_model.js';
+import { Migration20261202200000_engagement_held_messages } from './Migration20261202200000_engagement_held_messages.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000000_platform_messaging', class: Migration20261122000000_platform_messaging },
@@ -36,4 +37,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202170000_studio_email_invitations', class: Migration20261202170000_studio_email_invitations },
   { name: 'Migration20261202190000_trust_safety_screening', class: Migration20261202190000_trust_safety_screening },
   { name: 'Migration20261202193000_trust_safety_spam_model', class: Migration20261202193000_trust_safety_spam_model },
+  { name: 'Migration20261202200000_engagement_held_messages', class: Migration20261202200000_engagement_held_messages },
 ];
