@@ -106,12 +106,27 @@ export async function run(argv) {
   console.log(
     `\n${texts.length} texts of ${TEXT_LENGTH} characters, ${rounds} rounds per side, one at a time (Node ${process.version})`,
   );
-  console.log(table([
-    ['', 'baseline (obscenity alone)', 'candidate (ContentScreening.check)', 'candidate vs baseline'],
-    ['texts/s (median)', thousands(baseline.perSecond), thousands(candidate.perSecond), `${fixed(median(ratios), 2)}×`],
-    ['p50 µs', fixed(baseline.p50), fixed(candidate.p50), `+${fixed(candidate.p50 - baseline.p50)} µs`],
-    ['p99 µs', fixed(baseline.p99), fixed(candidate.p99), `+${fixed(candidate.p99 - baseline.p99)} µs`],
-  ]));
+  console.log(
+    table([
+      ['', 'baseline (obscenity alone)', 'candidate (ContentScreening.check)', 'candidate vs baseline'],
+      [
+        'texts/s (median)',
+        thousands(baseline.perSecond),
+        thousands(candidate.perSecond),
+        `${fixed(median(ratios), 2)}×`,
+      ],
+      ['p50 µs', fixed(baseline.p50), fixed(candidate.p50), `+${fixed(candidate.p50 - baseline.p50)} µs`],
+      ['p99 µs', fixed(baseline.p99), fixed(candidate.p99), `+${fixed(candidate.p99 - baseline.p99)} µs`],
+    ]),
+  );
   console.log(`verdicts (message surface, default policy): ${JSON.stringify(actions)}`);
-  writeResults('moderation', { texts: texts.length, rounds, baseline, candidate, ratio: median(ratios), actions, results });
+  writeResults('moderation', {
+    texts: texts.length,
+    rounds,
+    baseline,
+    candidate,
+    ratio: median(ratios),
+    actions,
+    results,
+  });
 }
