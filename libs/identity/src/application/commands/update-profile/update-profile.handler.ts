@@ -1,9 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ContentRefusedError, ContentScreening, type ScreeningSurface } from '@lib/trust-safety/contracts';
 import { normalizeHandle } from '../../../domain/user/profile-values.js';
 import type { ProfileChanges, User } from '../../../domain/user/user.js';
 import { HandleAlreadyTakenError, UserNotFoundError } from '../../../domain/user/user.errors.js';
 import { UserRepository } from '../../../domain/user/user.repository.js';
+import { ProfileTexts } from '../../profile-texts.js';
 import { toUserView } from '../../views.js';
 import { UpdateProfileCommand } from './update-profile.command.js';
 
@@ -11,7 +11,7 @@ import { UpdateProfileCommand } from './update-profile.command.js';
 export class UpdateProfileHandler implements ICommandHandler<UpdateProfileCommand> {
   constructor(
     private readonly users: UserRepository,
-    private readonly screening: ContentScreening,
+    private readonly profileTexts: ProfileTexts,
   ) {}
 
   async execute(command: UpdateProfileCommand) {
@@ -27,30 +27,14 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
     return toUserView(user);
   }
 
-  /**
-   * Names, handles and bios are accepted or refused on the spot (docs/adr/0024): a profile shows one
-   * current value, so a `hold` or `hide` verdict is answered like a refusal (422, the old value stays)
-   * rather than leaving the user's new text waiting unseen; a `flag` is applied and queued for review.
-   */
-  private async screenProfileTexts(user: User, changes: ProfileChanges): Promise<void> {
-    const texts: [ScreeningSurface, string | null | undefined, string | null][] = [
-      ['profile.name', changes.displayName, user.displayName],
-      ['profile.name', changes.handle, user.handle],
-      ['profile.bio', changes.bio, user.bio],
-    ];
-    for (const [surface, text, current] of texts) {
-      if (!text?.trim() || text.trim() === current) continue;
-      const request = { surface, text, authorId: user.id };
-      const verdict = await this.screening.check(request);
-      if (verdict.action === 'flag') {
-        await this.screening.screen({ ...request, content: { type: 'user', id: user.id } });
-      } else if (verdict.action !== 'allow') {
-        throw new ContentRefusedError({
-          surface,
-          rule: verdict.rule ?? surface,
-          signals: verdict.signals.map((s) => s.signal),
-        });
-      }
-    }
+  /** Only what changes is screened: an unchanged name is not judged again. */
+  private screenProfileTexts(user: User, changes: ProfileChanges): Promise<void> {
+    const changed = (text: string | null | undefined, current: string | null) =>
+      text?.trim() && text.trim() !== current ? text : undefined;
+    return this.profileTexts.assertAcceptable(user.id, [
+      ['profile.name', changed(changes.displayName, user.displayName)],
+      ['profile.name', changed(changes.handle, user.handle)],
+      ['profile.bio', changed(changes.bio, user.bio)],
+    ]);
   }
 }
