@@ -33,6 +33,7 @@ import { ListMessageEditsHandler } from './application/queries/list-message-edit
 import { ListMessagesHandler } from './application/queries/list-messages/list-messages.handler.js';
 import { ListNotificationsHandler } from './application/queries/list-notifications/list-notifications.handler.js';
 import { ListRestrictionsHandler } from './application/queries/list-restrictions/list-restrictions.handler.js';
+import { ApplyModerationToMessage } from './application/reactions/apply-moderation-to-message.js';
 import { NotifyExportReady } from './application/reactions/notify-export-ready.js';
 import { NotifyFollowersOnPublish } from './application/reactions/notify-followers-on-publish.js';
 import { NotifyMessageRecipients } from './application/reactions/notify-message-recipients.js';
@@ -195,6 +196,7 @@ const INTERACTIONS = {
         NotifySubscriptionChanges,
         NotifyExportReady,
         ...INTERACTIONS.consumers,
+        ApplyModerationToMessage,
       ],
     }),
     QueuesModule.register({ name: FAN_OUT_QUEUE }, { name: SEND_MAIL_QUEUE }), // handled by interface/jobs/engagement-jobs.processor.ts
@@ -257,6 +259,7 @@ const INTERACTIONS = {
     ListMessagesHandler,
     ListMessageEditsHandler,
     NotifyMessageRecipients,
+    ApplyModerationToMessage,
     // new episodes
     NewEpisodeFanOut,
     NotifyFollowersOnPublish,

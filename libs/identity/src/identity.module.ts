@@ -16,6 +16,7 @@ import { RefreshSessionHandler } from './application/commands/refresh-session/re
 import { RegisterUserHandler } from './application/commands/register-user/register-user.handler.js';
 import { RevokeApiKeyHandler } from './application/commands/revoke-api-key/revoke-api-key.handler.js';
 import { UpdateProfileHandler } from './application/commands/update-profile/update-profile.handler.js';
+import { ProfileTexts } from './application/profile-texts.js';
 import { GetUserHandler } from './application/queries/get-user/get-user.handler.js';
 import { ListApiKeysHandler } from './application/queries/list-api-keys/list-api-keys.handler.js';
 import { ListUsersHandler } from './application/queries/list-users/list-users.handler.js';
@@ -74,6 +75,7 @@ import { PeopleSearchController } from './interface/http/people-search.controlle
     RefreshSessionHandler,
     LogOutHandler,
     UpdateProfileHandler,
+    ProfileTexts,
     CreateApiKeyHandler,
     RevokeApiKeyHandler,
     EnsureAdminHandler,

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { PersistenceModule } from '@lib/platform';
+import { MessagingModule, PersistenceModule } from '@lib/platform';
 import { CurrentPolicy } from './application/policy/current-policy.js';
 import { EditPolicyHandler } from './application/policy/edit-policy/edit-policy.handler.js';
 import { GetPolicyHandler } from './application/policy/get-policy/get-policy.handler.js';
@@ -11,7 +11,7 @@ import { SpamCorpus } from './application/spam/spam-corpus.js';
 import { SpamLabels } from './application/spam/spam-labels.js';
 import { SpamScorer } from './application/spam/spam-scorer.js';
 import { TrainSpamModelHandler } from './application/spam/train-spam-model/train-spam-model.handler.js';
-import { ContentScreening } from './contracts/index.js';
+import { ContentActionedV1, ContentScreening } from './contracts/index.js';
 import { ModerationPolicyRepository } from './domain/policy/moderation-policy.repository.js';
 import { RepetitionCounter } from './domain/screening/repetition-counter.js';
 import { ScreeningRepository } from './domain/screening/screening.repository.js';
@@ -40,6 +40,7 @@ import { SpamExampleSchema, SpamModelSchema } from './infrastructure/spam/spam.s
   imports: [
     // screening and policy
     PersistenceModule.forFeature([ScreeningSchema, StoredPolicySchema, SpamModelSchema, SpamExampleSchema]),
+    MessagingModule.forContext({ publishes: [ContentActionedV1] }),
   ],
   controllers: [ModerationPolicyController, ScreeningDryRunController],
   providers: [

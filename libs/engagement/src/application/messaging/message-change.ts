@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@config';
 import { RealtimeEmitter, UnitOfWork } from '@lib/platform';
+import { ContentScreening } from '@lib/trust-safety/contracts';
 import type { Conversation } from '../../domain/conversation/conversation.js';
 import type { Message } from '../../domain/message/message.js';
 import { MessageNotFoundError } from '../../domain/message/message.errors.js';
@@ -21,6 +22,7 @@ export abstract class MessageChange {
     protected readonly members: ConversationMembers,
     protected readonly realtime: RealtimeEmitter,
     protected readonly config: AppConfig,
+    protected readonly screening: ContentScreening,
   ) {}
 
   protected change(
@@ -34,10 +36,16 @@ export abstract class MessageChange {
       const loaded = await this.members.load(conversationId, userId, { lock: true, write: true });
       const target = await this.messages.find(messageId, conversationId);
       if (!target) throw new MessageNotFoundError(messageId);
+      const wasVisible = !target.isHeld;
       await apply(target, this.nextRevision(loaded.conversation));
       const view = toMessageView(target);
-      const audience = ConversationMembers.audience(loaded.members);
-      this.unitOfWork.afterCommit(() => this.realtime.toUsers(audience, event, view));
+      const everyone = ConversationMembers.audience(loaded.members);
+      const others = everyone.filter((id) => id !== target.senderId);
+      this.unitOfWork.afterCommit(() => {
+        // A held message's changes reach its sender only; others who had it are told it is gone for now.
+        this.realtime.toUsers(target.isHeld ? [target.senderId] : everyone, event, view);
+        if (wasVisible && target.isHeld) this.realtime.toUsers(others, 'message:hidden', hiddenView(target));
+      });
       return view;
     });
   }
@@ -46,4 +54,14 @@ export abstract class MessageChange {
     conversation.lastSeq = Number(conversation.lastSeq) + 1;
     return conversation.lastSeq;
   }
+}
+
+/** What recipients learn of a message trust & safety took out of view: which one, nothing of its text. */
+export function hiddenView(message: Message) {
+  return {
+    id: message.id,
+    conversationId: message.conversationId,
+    seq: Number(message.seq),
+    revision: Number(message.revision),
+  };
 }

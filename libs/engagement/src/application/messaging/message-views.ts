@@ -15,6 +15,8 @@ export interface MessageView {
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;
+  /** Held for review by trust & safety: only its sender sees it (and only its sender gets this view). */
+  held: boolean;
 }
 
 export function toMessageView(message: Message): MessageView {
@@ -30,6 +32,7 @@ export function toMessageView(message: Message): MessageView {
     createdAt: message.createdAt.toISOString(),
     editedAt: message.editedAt?.toISOString() ?? null,
     deletedAt: message.deletedAt?.toISOString() ?? null,
+    held: message.heldAt !== null,
   };
 }
 

@@ -42,9 +42,9 @@ export abstract class ConversationsReadModel {
   abstract unreadTotals(userId: string): Promise<{ unread: number; requests: number }>;
   /** Messages from others past the read mark, not deleted: what a badge counts. */
   abstract unreadIn(conversationId: string, userId: string, readSeq: number): Promise<number>;
-  /** Messages created or changed after a revision, oldest change first. */
-  abstract changedAfter(conversationId: string, revision: number, limit: number): Promise<Message[]>;
-  /** The latest messages (before a sequence, if given), newest first. */
-  abstract latest(conversationId: string, limit: number, beforeSeq?: number): Promise<Message[]>;
+  /** Messages created or changed after a revision, oldest change first; held ones only for their sender. */
+  abstract changedAfter(conversationId: string, viewerId: string, revision: number, limit: number): Promise<Message[]>;
+  /** The latest messages (before a sequence, if given), newest first; held ones only for their sender. */
+  abstract latest(conversationId: string, viewerId: string, limit: number, beforeSeq?: number): Promise<Message[]>;
   abstract editsOf(messageId: string): Promise<MessageEdit[]>;
 }

@@ -2,6 +2,8 @@ import type { Message, MessageEdit } from './message.js';
 
 export abstract class MessageRepository {
   abstract find(messageId: string, conversationId: string): Promise<Message | null>;
+  /** By id alone: trust & safety's decisions name a message, not its conversation. */
+  abstract findById(messageId: string): Promise<Message | null>;
   /** The message a sender stored under this clientMessageId (read fresh), if any. */
   abstract findSent(senderId: string, clientMessageId: string): Promise<Message | null>;
   /**

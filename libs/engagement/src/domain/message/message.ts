@@ -23,11 +23,19 @@ export function validMessageText(text: string, maxLength: number): string {
   return text;
 }
 
+export interface MessageAudience {
+  recipientIds: string[];
+  requestRecipientIds: string[];
+  mentionedUserIds: string[];
+}
+
 export class Message extends AggregateRoot {
   readonly id: string = newId();
   readonly createdAt: Date = new Date();
   editedAt: Date | null = null;
   deletedAt: Date | null = null;
+  /** Set while trust & safety holds the message: only its sender sees it until a moderator approves it. */
+  heldAt: Date | null = null;
   /** The conversation sequence of this message's latest change (= seq until edited or deleted). */
   revision: number;
 
@@ -45,6 +53,8 @@ export class Message extends AggregateRoot {
 
   static send(
     input: {
+      /** Chosen beforehand when the text was screened under this id. */
+      id?: string;
       conversationId: string;
       seq: number;
       senderId: string;
@@ -52,7 +62,8 @@ export class Message extends AggregateRoot {
       text: string;
       replyToId: string | null;
     },
-    audience: { recipientIds: string[]; requestRecipientIds: string[]; mentionedUserIds: string[] },
+    audience: MessageAudience,
+    options: { held?: boolean } = {},
   ): Message {
     const message = new Message(
       input.conversationId,
@@ -62,18 +73,52 @@ export class Message extends AggregateRoot {
       input.text,
       input.replyToId,
     );
-    message.record(
+    if (input.id) Object.assign(message, { id: input.id });
+    // A held message is announced (notifications) only once it is released.
+    if (options.held) message.heldAt = new Date();
+    else message.announce(audience);
+    return message;
+  }
+
+  get isHeld(): boolean {
+    return this.heldAt !== null;
+  }
+
+  /** A moderator approved (or restored) it: recipients get it now, as a change past `revision`. */
+  release(revision: number, audience: MessageAudience): void {
+    if (!this.heldAt || this.deletedAt) return;
+    this.heldAt = null;
+    this.revision = revision;
+    this.announce(audience);
+  }
+
+  /** Trust & safety hides it from everyone but its sender (an edit held for review, a hide decision). */
+  hold(revision: number, now = new Date()): void {
+    if (this.heldAt || this.deletedAt) return;
+    this.heldAt = now;
+    this.revision = revision;
+  }
+
+  /** A moderator removed it: a tombstone, like the author's own deletion, with no window to respect. */
+  removeByModerator(revision: number, now = new Date()): void {
+    if (this.deletedAt) return;
+    this.body = null;
+    this.deletedAt = now;
+    this.revision = revision;
+  }
+
+  private announce(audience: MessageAudience): void {
+    this.record(
       new MessageSent(
-        message.id,
-        message.conversationId,
-        message.seq,
-        message.senderId,
+        this.id,
+        this.conversationId,
+        this.seq,
+        this.senderId,
         audience.recipientIds,
         audience.requestRecipientIds,
         audience.mentionedUserIds,
       ),
     );
-    return message;
   }
 
   /** Changes the text; returns the previous text for the edit history. */

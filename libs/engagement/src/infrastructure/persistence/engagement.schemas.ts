@@ -153,8 +153,9 @@ export const MessageSchema = new EntitySchema<Message>({
     createdAt: { type: 'datetime' },
     editedAt: { type: 'datetime', nullable: true },
     deletedAt: { type: 'datetime', nullable: true },
+    heldAt: { type: 'datetime', nullable: true },
     version: { type: 'integer', version: true },
-  }, // the base class's event list is not a column
+  } as never, // the base class's event list and `isHeld` are not columns
 });
 
 export const MessageEditSchema = new EntitySchema<MessageEdit>({

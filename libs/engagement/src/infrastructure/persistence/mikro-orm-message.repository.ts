@@ -14,6 +14,10 @@ export class MikroOrmMessageRepository extends MessageRepository {
     return this.em.findOne(Message, { id: messageId, conversationId });
   }
 
+  findById(messageId: string): Promise<Message | null> {
+    return this.em.findOne(Message, { id: messageId });
+  }
+
   findSent(senderId: string, clientMessageId: string): Promise<Message | null> {
     return this.em.findOne(Message, { senderId, clientMessageId }, { refresh: true });
   }

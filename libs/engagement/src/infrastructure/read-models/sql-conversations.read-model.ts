@@ -35,10 +35,10 @@ interface MemberRow {
   avatar_url: string | null;
 }
 
-/** Messages from others, past the read mark, not deleted: what a badge counts. */
+/** Messages from others, past the read mark, not deleted nor held for review: what a badge counts. */
 const UNREAD = `(select count(*) from engagement.messages x
                   where x.conversation_id = m.conversation_id and x.seq > m.read_seq
-                    and x.sender_id <> m.user_id and x.deleted_at is null)::int`;
+                    and x.sender_id <> m.user_id and x.deleted_at is null and x.held_at is null)::int`;
 
 const CONVERSATIONS = `
   select c.id, c.kind, c.title, c.created_by, c.last_seq, c.last_activity_at, m.role, m.status, m.read_seq,
@@ -47,7 +47,9 @@ const CONVERSATIONS = `
          lm.created_at as lm_created_at, lm.deleted_at as lm_deleted_at
     from engagement.conversation_members m
     join engagement.conversations c on c.id = m.conversation_id
-    left join lateral (select * from engagement.messages x where x.conversation_id = c.id order by x.seq desc limit 1) lm on true`;
+    left join lateral (select * from engagement.messages x
+                        where x.conversation_id = c.id and (x.held_at is null or x.sender_id = m.user_id)
+                        order by x.seq desc limit 1) lm on true`;
 
 @Injectable()
 export class SqlConversationsReadModel extends ConversationsReadModel {
@@ -96,24 +98,26 @@ export class SqlConversationsReadModel extends ConversationsReadModel {
   async unreadIn(conversationId: string, userId: string, readSeq: number): Promise<number> {
     const [row] = await this.em.execute<{ unread: number }[]>(
       `select count(*)::int as unread from engagement.messages
-        where conversation_id = ? and seq > ? and sender_id <> ? and deleted_at is null`,
+        where conversation_id = ? and seq > ? and sender_id <> ? and deleted_at is null and held_at is null`,
       [conversationId, readSeq, userId],
     );
     return row?.unread ?? 0;
   }
 
-  changedAfter(conversationId: string, revision: number, limit: number): Promise<Message[]> {
+  changedAfter(conversationId: string, viewerId: string, revision: number, limit: number): Promise<Message[]> {
     return this.em.find(
       Message,
-      { conversationId, revision: { $gt: revision } },
+      { conversationId, revision: { $gt: revision }, ...visibleTo(viewerId) },
       { orderBy: { revision: 'asc' }, limit },
     );
   }
 
-  latest(conversationId: string, limit: number, beforeSeq?: number): Promise<Message[]> {
+  latest(conversationId: string, viewerId: string, limit: number, beforeSeq?: number): Promise<Message[]> {
     return this.em.find(
       Message,
-      beforeSeq !== undefined ? { conversationId, seq: { $lt: beforeSeq } } : { conversationId },
+      beforeSeq !== undefined
+        ? { conversationId, seq: { $lt: beforeSeq }, ...visibleTo(viewerId) }
+        : { conversationId, ...visibleTo(viewerId) },
       { orderBy: { seq: 'desc' }, limit },
     );
   }
@@ -165,3 +169,6 @@ export class SqlConversationsReadModel extends ConversationsReadModel {
     }));
   }
 }
+
+/** Held messages exist only for their sender until trust & safety releases them. */
+const visibleTo = (viewerId: string) => ({ $or: [{ heldAt: null }, { senderId: viewerId }] });

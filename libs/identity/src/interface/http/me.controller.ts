@@ -39,10 +39,11 @@ export class MeController {
   @ApiKeyScope('profile:write')
   @ApiOperation({
     summary: 'Change the caller’s public profile',
-    description: 'Connected devices receive `profile.updated`.',
+    description:
+      'Connected devices receive `profile.updated`. Names, handles and bios pass trust & safety’s screening: a text the moderation policy would refuse, hold or hide is answered 422 `trust-safety.content.refused` (with `rule` and `signals`) and the old value stays.',
   })
   @ApiOkResponse({ type: UserResponse })
-  @ApiProblems(400, 401, 409)
+  @ApiProblems(400, 401, 409, 422)
   update(@CurrentUser() principal: Principal, @Body() body: UpdateProfileRequest) {
     return this.commands.execute(new UpdateProfileCommand(principal.userId, body));
   }

@@ -16,7 +16,7 @@ import { CurrentPolicy } from '../policy/current-policy.js';
 import { SpamScorer } from '../spam/spam-scorer.js';
 import { findLinks } from './signals/links.js';
 import { findProfanity } from './signals/profanity.js';
-import { countMentions, fingerprint } from './signals/text-shape.js';
+import { countMentions, fingerprint, withoutMentions } from './signals/text-shape.js';
 
 /**
  * The in-process screening every user-written text passes (docs/adr/0024): signals computed here,
@@ -74,7 +74,7 @@ export class ContentScreener extends ContentScreening {
     if (!text.trim()) return { signals, spamModelVersion };
 
     if (used.has('profanity') || used.has('slur')) {
-      const { profane, slurs } = findProfanity(text);
+      const { profane, slurs } = findProfanity(withoutMentions(text));
       if (profane.length) signals.push({ signal: 'profanity', score: 1, detail: profane.join(', ') });
       if (slurs.length) signals.push({ signal: 'slur', score: 1, detail: slurs.join(', ') });
     }

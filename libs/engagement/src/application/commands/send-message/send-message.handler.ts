@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig } from '@config';
-import { RateLimitedError, RateLimiter, RealtimeEmitter, UnitOfWork, type RatePolicy } from '@lib/platform';
+import { newId, RateLimitedError, RateLimiter, RealtimeEmitter, UnitOfWork, type RatePolicy } from '@lib/platform';
+import { ContentScreening } from '@lib/trust-safety/contracts';
 import { Message, mentionedHandles, validMessageText } from '../../../domain/message/message.js';
 import { DuplicateClientMessageError, MessageNotFoundError } from '../../../domain/message/message.errors.js';
 import { MessageRepository } from '../../../domain/message/message.repository.js';
@@ -35,6 +36,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
     private readonly realtime: RealtimeEmitter,
     private readonly typing: TypingIndicators,
     private readonly config: AppConfig,
+    private readonly screening: ContentScreening,
   ) {
     const { points, windowSeconds } = config.messaging.rate;
     this.ratePolicy = {
@@ -101,8 +103,18 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
         text,
         recipients.map((m) => m.userId),
       );
+      // Screened inside the transaction: a refusal (422) rolls the sequence back, a hold is recorded with the message.
+      const id = newId();
+      const verdict = await this.screening.screen({
+        surface: 'message',
+        authorId: me.userId,
+        text,
+        content: { type: 'message', id },
+      });
+      const held = verdict.action === 'hold' || verdict.action === 'hide';
       const message = Message.send(
         {
+          id,
           conversationId,
           seq: conversation.lastSeq,
           senderId: me.userId,
@@ -115,10 +127,12 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
           requestRecipientIds: recipients.filter((m) => m.status === 'request').map((m) => m.userId),
           mentionedUserIds: mentioned,
         },
+        { held },
       );
       await this.messages.save(message);
       const view = toMessageView(message);
-      const audience = ConversationMembers.audience(members);
+      // A held message reaches only its sender's devices until trust & safety releases it.
+      const audience = held ? [me.userId] : ConversationMembers.audience(members);
       this.unitOfWork.afterCommit(() => {
         this.typing.stopOnSend(conversationId, command.senderId);
         this.realtime.toUsers(audience, 'message:new', view);

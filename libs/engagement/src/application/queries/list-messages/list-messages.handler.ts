@@ -15,11 +15,11 @@ export class ListMessagesHandler implements IQueryHandler<ListMessagesQuery> {
     const { conversation } = await this.members.load(conversationId, userId);
     const lastSeq = Number(conversation.lastSeq);
     if (after !== undefined) {
-      const changed = await this.conversations.changedAfter(conversationId, after, limit + 1);
+      const changed = await this.conversations.changedAfter(conversationId, userId, after, limit + 1);
       // `hasMore`: ask again with after = the last item's revision.
       return { items: changed.slice(0, limit).map(toMessageView), lastSeq, hasMore: changed.length > limit };
     }
-    const older = await this.conversations.latest(conversationId, limit + 1, before);
+    const older = await this.conversations.latest(conversationId, userId, limit + 1, before);
     return { items: older.slice(0, limit).reverse().map(toMessageView), lastSeq, hasMore: older.length > limit };
   }
 }

@@ -1,6 +1,6 @@
 import { findLinks } from './links.js';
 import { findProfanity } from './profanity.js';
-import { countMentions, fingerprint } from './text-shape.js';
+import { countMentions, fingerprint, withoutMentions } from './text-shape.js';
 
 describe('profanity, evasions included', () => {
   it.each([
@@ -56,6 +56,12 @@ describe('links', () => {
 describe('text shape', () => {
   it('counts @mentions, not e-mail addresses', () => {
     expect(countMentions('@ann @bob hi @ann, write to me@example.com')).toBe(3);
+  });
+
+  it('leaves @mentions out of the profanity check: a handle like user_4b00b0bf is a name, not a word', () => {
+    expect(findProfanity('hi @user_4b00b0bf').profane.length + findProfanity('hi @user_4b00b0bf').slurs.length).toBe(1);
+    expect(findProfanity(withoutMentions('hi @user_4b00b0bf, look'))).toEqual({ profane: [], slurs: [] });
+    expect(findProfanity(withoutMentions('@ann you are sh1t')).profane).toEqual(['shit']);
   });
 
   it('gives near-identical texts one fingerprint', () => {

@@ -2,6 +2,11 @@ import { createHash } from 'node:crypto';
 
 const MENTION = /(?<![\p{L}\p{N}_@])@[\p{L}\p{N}_]{1,30}/gu;
 
+/** The text without its @mentions: a handle is an account's name, screened when its owner sets it. */
+export function withoutMentions(text: string): string {
+  return text.replace(MENTION, ' ');
+}
+
 /** How many @mentions a text carries (each occurrence counts: repeating a name is still noise). */
 export function countMentions(text: string): number {
   return text.match(MENTION)?.length ?? 0;

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { IntegrationEventConsumer, RealtimeEmitter, type ConsumerContext, type EventConsumer } from '@lib/platform';
+import { ContentActionedV1 } from '@lib/trust-safety/contracts';
+import { ConversationRepository } from '../../domain/conversation/conversation.repository.js';
+import { MessageRepository } from '../../domain/message/message.repository.js';
+import { ConversationMembers } from '../messaging/conversation-members.js';
+import { hiddenView } from '../messaging/message-change.js';
+import { toMessageView } from '../messaging/message-views.js';
+
+/**
+ * Trust & safety decided about a direct message: `approve`/`restore` release a held message to its
+ * recipients (pushed and notified now, as a change past the conversation's latest sequence), `hide`
+ * takes it out of their view, `remove` leaves a tombstone. Decisions about other content are ignored.
+ */
+@Injectable()
+@IntegrationEventConsumer({ name: 'engagement.apply-moderation-to-message', on: [ContentActionedV1] })
+export class ApplyModerationToMessage implements EventConsumer<ContentActionedV1> {
+  constructor(
+    private readonly messages: MessageRepository,
+    private readonly conversations: ConversationRepository,
+    private readonly realtime: RealtimeEmitter,
+  ) {}
+
+  async handle({ event, afterCommit }: ConsumerContext<ContentActionedV1>): Promise<void> {
+    if (event.contentType !== 'message') return;
+    const message = await this.messages.findById(event.contentId);
+    if (!message) return;
+    // Locked like a send, so the revision taken here is the conversation's next sequence.
+    const conversation = await this.conversations.find(message.conversationId, { lock: true });
+    if (!conversation) return;
+    const members = await this.conversations.membersOf(message.conversationId, { fresh: true });
+    const everyone = ConversationMembers.audience(members);
+    const others = everyone.filter((id) => id !== message.senderId);
+    const wasHeld = message.isHeld;
+    const revision = Number(conversation.lastSeq) + 1;
+
+    switch (event.action) {
+      case 'approve':
+      case 'restore': {
+        if (!wasHeld || message.deletedAt) return;
+        const recipients = members.filter((m) => m.userId !== message.senderId && m.isPresent);
+        message.release(revision, {
+          recipientIds: recipients.filter((m) => m.status === 'active').map((m) => m.userId),
+          requestRecipientIds: recipients.filter((m) => m.status === 'request').map((m) => m.userId),
+          mentionedUserIds: [],
+        });
+        break;
+      }
+      case 'hide':
+        if (wasHeld || message.deletedAt) return;
+        message.hold(revision);
+        break;
+      case 'remove':
+        if (message.deletedAt) return;
+        message.removeByModerator(revision);
+        break;
+    }
+    conversation.lastSeq = revision;
+    await this.messages.save(message);
+
+    const view = toMessageView(message);
+    afterCommit(() => {
+      if (event.action === 'approve' || event.action === 'restore') {
+        this.realtime.toUsers(others, 'message:new', view);
+        this.realtime.toUsers([message.senderId], 'message:updated', view);
+      } else if (event.action === 'hide') {
+        this.realtime.toUsers([message.senderId], 'message:updated', view);
+        this.realtime.toUsers(others, 'message:hidden', hiddenView(message));
+      } else {
+        this.realtime.toUsers(wasHeld ? [message.senderId] : everyone, 'message:deleted', view);
+      }
+    });
+  }
+}
