@@ -6,6 +6,7 @@ import { insightsRebuild } from './commands/insights-rebuild.js';
 import { migrationCreate, migrationUp } from './commands/migrations.js';
 import { reindex } from './commands/reindex.js';
 import { syncPlans } from './commands/sync-plans.js';
+import { trustVerifyAudit } from './commands/trust-verify-audit.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -16,6 +17,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   search:reindex <index> [--batch-size <n>]     rebuild a search index with no downtime
   billing:sync-plans                            create or update the plans' products and prices at Stripe
   insights:rebuild --from <date> --to <date>    rebuild the analytics rollups of a range from the raw events
+  trust:verify-audit                            check the audit log's hash chain (fails on an edited or deleted entry)
 `;
 
 const { positionals, values } = parseArgs({
@@ -56,6 +58,9 @@ try {
       break;
     case 'insights:rebuild':
       await insightsRebuild(context, values.from, values.to);
+      break;
+    case 'trust:verify-audit':
+      await trustVerifyAudit(context);
       break;
     case 'search:reindex':
       await reindex(context, argument, Number(values['batch-size']) || 500);
