@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { AccountRestrictions, MessagingModule, PersistenceModule } from '@lib/platform';
 // Reports, review queue, actions, audit log and standing.
 import { ActOnReviewItemHandler } from './application/actions/act-on-review-item/act-on-review-item.handler.js';
+import { ActOnReviewItemsHandler } from './application/actions/act-on-review-items/act-on-review-items.handler.js';
 import { ModerationEffects } from './application/actions/moderation-effects.js';
 import { AuditTrail } from './application/audit/audit-trail.js';
 import { ChainedAuditLog } from './application/audit/chained-audit-log.js';
@@ -84,6 +85,7 @@ import { ModerationGateway } from './interface/realtime/moderation.gateway.js';
     ClaimReviewItemHandler,
     ReleaseReviewItemHandler,
     ActOnReviewItemHandler,
+    ActOnReviewItemsHandler,
     ListAuditLogHandler,
     VerifyAuditChain,
     ModerationGateway,

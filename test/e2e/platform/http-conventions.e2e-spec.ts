@@ -221,6 +221,7 @@ describe('HTTP conventions every route follows', () => {
       '/v1/admin/moderation/queue/{id}/claim',
       '/v1/admin/moderation/queue/{id}/release',
       '/v1/admin/moderation/queue/{id}/actions',
+      '/v1/admin/moderation/queue/actions',
       '/v1/admin/audit-log',
     ]) {
       expect(paths).toContain(route);

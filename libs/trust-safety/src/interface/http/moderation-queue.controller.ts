@@ -3,12 +3,15 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentUser, hasRole, Roles, type Principal } from '@lib/platform';
 import { ActOnReviewItemCommand } from '../../application/actions/act-on-review-item/act-on-review-item.command.js';
+import { ActOnReviewItemsCommand } from '../../application/actions/act-on-review-items/act-on-review-items.command.js';
 import { ClaimReviewItemCommand } from '../../application/review-queue/claim-review-item/claim-review-item.command.js';
 import { GetReviewItemQuery } from '../../application/review-queue/get-review-item/get-review-item.query.js';
 import { ListQueueQuery } from '../../application/review-queue/list-queue/list-queue.query.js';
 import { ReleaseReviewItemCommand } from '../../application/review-queue/release-review-item/release-review-item.command.js';
 import {
   ActionRequest,
+  BulkActionRequest,
+  BulkActionResponse,
   ClaimRequest,
   DecisionResponse,
   QueuePageResponse,
@@ -49,6 +52,29 @@ export class ModerationQueueController {
         },
         query.limit,
         query.cursor,
+      ),
+    );
+  }
+
+  @Post('actions')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Bulk action: the same decision on up to 50 items',
+    description:
+      'Moderators and admins. Each item is decided on its own, as by `POST …/queue/{id}/actions` (idempotent); ' +
+      'an item that cannot take the action is reported in its result with the problem code, the others go through.',
+  })
+  @ApiOkResponse({ type: BulkActionResponse })
+  @ApiProblems(400, 401, 403)
+  actOnMany(@CurrentUser() principal: Principal, @Body() body: BulkActionRequest) {
+    return this.commands.execute(
+      new ActOnReviewItemsCommand(
+        body.itemIds.map((id) => id.toLowerCase()),
+        principal.userId,
+        body.action,
+        body.reason,
+        body.rule ?? null,
+        body.hours ?? null,
       ),
     );
   }

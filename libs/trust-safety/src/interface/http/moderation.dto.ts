@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -105,6 +108,15 @@ export class ActionRequest {
   hours?: number;
 }
 
+export class BulkActionRequest extends ActionRequest {
+  @ApiProperty({ type: [String], minItems: 1, maxItems: 50 })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  itemIds!: string[];
+}
+
 export class DecisionResponse {
   @ApiProperty() id!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) itemId!: string | null;
@@ -118,6 +130,17 @@ export class DecisionResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiPropertyOptional({ nullable: true, type: Object, description: 'An automatic timeout this decision triggered' })
   escalation?: unknown;
+}
+
+export class BulkActionResultResponse {
+  @ApiProperty() itemId!: string;
+  @ApiPropertyOptional({ type: DecisionResponse }) decision?: DecisionResponse;
+  @ApiPropertyOptional({ description: 'Why this item was refused: status, code, detail', type: Object })
+  error?: { status: number; code: string; detail: string };
+}
+
+export class BulkActionResponse {
+  @ApiProperty({ type: [BulkActionResultResponse] }) results!: BulkActionResultResponse[];
 }
 
 export class AuditLogQuery extends CursorPageQuery {
