@@ -6,6 +6,7 @@ import { insightsRebuild } from './commands/insights-rebuild.js';
 import { migrationCreate, migrationUp } from './commands/migrations.js';
 import { reindex } from './commands/reindex.js';
 import { syncPlans } from './commands/sync-plans.js';
+import { evaluateSpam, trainSpam } from './commands/trust-spam.js';
 import { trustVerifyAudit } from './commands/trust-verify-audit.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -17,6 +18,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   search:reindex <index> [--batch-size <n>]     rebuild a search index with no downtime
   billing:sync-plans                            create or update the plans' products and prices at Stripe
   insights:rebuild --from <date> --to <date>    rebuild the analytics rollups of a range from the raw events
+  trust:train-spam                              train and store a new spam model (SpamAssassin + moderators' decisions)
+  trust:evaluate-spam                           precision, recall, F1 and false-positive rate of the newest spam model
   trust:verify-audit                            check the audit log's hash chain (fails on an edited or deleted entry)
 `;
 
@@ -58,6 +61,12 @@ try {
       break;
     case 'insights:rebuild':
       await insightsRebuild(context, values.from, values.to);
+      break;
+    case 'trust:train-spam':
+      await trainSpam(context);
+      break;
+    case 'trust:evaluate-spam':
+      await evaluateSpam(context);
       break;
     case 'trust:verify-audit':
       await trustVerifyAudit(context);

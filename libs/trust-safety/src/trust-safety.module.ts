@@ -1,5 +1,35 @@
 import { Global, Module } from '@nestjs/common';
 import { AccountRestrictions, MessagingModule, PersistenceModule } from '@lib/platform';
+// Screening, policy and spam.
+import { CurrentPolicy } from './application/policy/current-policy.js';
+import { EditPolicyHandler } from './application/policy/edit-policy/edit-policy.handler.js';
+import { GetPolicyHandler } from './application/policy/get-policy/get-policy.handler.js';
+import { PolicyChangeAudit } from './application/policy/policy-change-audit.js';
+import { ContentScreener } from './application/screening/content-screener.js';
+import { EvaluateSpamModelHandler } from './application/spam/evaluate-spam-model/evaluate-spam-model.handler.js';
+import { LatestSpamModel } from './application/spam/latest-spam-model.js';
+import { SpamCorpus } from './application/spam/spam-corpus.js';
+import { SpamLabels } from './application/spam/spam-labels.js';
+import { SpamScorer } from './application/spam/spam-scorer.js';
+import { TrainSpamModelHandler } from './application/spam/train-spam-model/train-spam-model.handler.js';
+import { ContentScreening } from './contracts/index.js';
+import { ModerationPolicyRepository } from './domain/policy/moderation-policy.repository.js';
+import { RepetitionCounter } from './domain/screening/repetition-counter.js';
+import { ScreeningRepository } from './domain/screening/screening.repository.js';
+import { SpamExampleRepository, SpamModelRepository } from './domain/spam/spam.repository.js';
+import { MikroOrmModerationPolicyRepository } from './infrastructure/policy/mikro-orm-moderation-policy.repository.js';
+import { StoredPolicySchema } from './infrastructure/policy/policy.schemas.js';
+import { MikroOrmScreeningRepository } from './infrastructure/screening/mikro-orm-screening.repository.js';
+import { RedisRepetitionCounter } from './infrastructure/screening/redis-repetition-counter.js';
+import { ScreeningSchema } from './infrastructure/screening/screening.schemas.js';
+import {
+  MikroOrmSpamExampleRepository,
+  MikroOrmSpamModelRepository,
+} from './infrastructure/spam/mikro-orm-spam.repositories.js';
+import { ModerationPolicyController } from './interface/policy/moderation-policy.controller.js';
+import { ScreeningDryRunController } from './interface/screening/screening-dry-run.controller.js';
+import { SpamAssassinCorpus } from './infrastructure/spam/spam-assassin-corpus.js';
+import { SpamExampleSchema, SpamModelSchema } from './infrastructure/spam/spam.schemas.js';
 // Reports, review queue, actions, audit log and standing.
 import { ActOnReviewItemHandler } from './application/actions/act-on-review-item/act-on-review-item.handler.js';
 import { ActOnReviewItemsHandler } from './application/actions/act-on-review-items/act-on-review-items.handler.js';
@@ -40,6 +70,7 @@ import { AuditLogController } from './interface/http/audit-log.controller.js';
 import { ModerationQueueController } from './interface/http/moderation-queue.controller.js';
 import { ReportsController } from './interface/http/reports.controller.js';
 import { ModerationGateway } from './interface/realtime/moderation.gateway.js';
+import { AuditedPolicyChanges } from './application/audit/audited-policy-changes.js';
 
 /**
  * Screening, reports, the review queue, moderation actions, appeals, DMCA and trust scores (see
@@ -49,6 +80,8 @@ import { ModerationGateway } from './interface/realtime/moderation.gateway.js';
 @Global()
 @Module({
   imports: [
+    // screening and policy
+    PersistenceModule.forFeature([ScreeningSchema, StoredPolicySchema, SpamModelSchema, SpamExampleSchema]),
     // Reports, review queue, actions, audit log and standing.
     PersistenceModule.forFeature(TRUST_SAFETY_MODERATION_ENTITIES, {
       sqlOnlyTables: TRUST_SAFETY_MODERATION_SQL_ONLY_TABLES,
@@ -59,12 +92,33 @@ import { ModerationGateway } from './interface/realtime/moderation.gateway.js';
     }),
   ],
   controllers: [
+    ModerationPolicyController,
+    ScreeningDryRunController,
     // Reports, review queue, actions, audit log and standing.
     ReportsController,
     ModerationQueueController,
     AuditLogController,
   ],
   providers: [
+    // screening and policy
+    { provide: ModerationPolicyRepository, useClass: MikroOrmModerationPolicyRepository },
+    { provide: ScreeningRepository, useClass: MikroOrmScreeningRepository },
+    { provide: RepetitionCounter, useClass: RedisRepetitionCounter },
+    { provide: PolicyChangeAudit, useClass: AuditedPolicyChanges },
+    CurrentPolicy,
+    GetPolicyHandler,
+    EditPolicyHandler,
+    ContentScreener,
+    { provide: ContentScreening, useExisting: ContentScreener },
+    // spam model
+    { provide: SpamModelRepository, useClass: MikroOrmSpamModelRepository },
+    { provide: SpamExampleRepository, useClass: MikroOrmSpamExampleRepository },
+    { provide: SpamCorpus, useClass: SpamAssassinCorpus },
+    LatestSpamModel,
+    { provide: SpamScorer, useExisting: LatestSpamModel },
+    SpamLabels,
+    TrainSpamModelHandler,
+    EvaluateSpamModelHandler,
     // Reports, review queue, actions, audit log and standing.
     { provide: ReportRepository, useClass: SqlReportRepository },
     { provide: ReviewQueue, useClass: SqlReviewQueue },
@@ -91,6 +145,7 @@ import { ModerationGateway } from './interface/realtime/moderation.gateway.js';
     ModerationGateway,
   ],
   exports: [
+    ContentScreening,
     // Reports, review queue, actions, audit log and standing.
     AccountStandings,
     AuditLog,

@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * Trust & safety: reports, the review queue, moderation decisions, account sanctions and the
  * hash-chained audit log (docs/adr/0026-moderation-queue-and-sanctions.md, 0027-audit-log-hash-chain.md).
  */
-export class Migration20261202190000_trust_safety_moderation extends Migration {
+export class Migration20261202194000_trust_safety_moderation extends Migration {
   override async up(): Promise<void> {
     // Screening creates the schema too; whichever migration runs first makes it.
     this.addSql(`create schema if not exists trust_safety;`);
