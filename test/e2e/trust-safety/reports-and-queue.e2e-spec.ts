@@ -1,4 +1,8 @@
-import type { TestApp } from '@lib/platform/testing';
+import { randomUUID } from 'node:crypto';
+import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import { UnitOfWork } from '@lib/platform';
+import { outboxEventIds, type TestApp } from '@lib/platform/testing';
+import { ContentScreening } from '@lib/trust-safety/contracts';
 import { auth, person, sendTo } from '../../support/messaging.js';
 import { ADMIN, logInAdmin, moderator, report } from '../../support/moderation.js';
 import {
@@ -188,5 +192,43 @@ describe('trust & safety: reports and the review queue', () => {
     }
     // Moderators do not read the audit log: it is for admins.
     expect((await app.request('GET', '/v1/admin/audit-log', auth(mod))).status).toBe(403);
+  });
+
+  it('queues held content from screening (kind screening), and a moderator approves it', async () => {
+    const content = { type: 'message' as const, id: randomUUID() };
+    const authorId = randomUUID();
+    // As engagement calls the port: inside the unit of work that stores the message.
+    const verdict = await RequestContext.create(app.app.get(MikroORM).em, () =>
+      app.app
+        .get(UnitOfWork)
+        .transactional(() =>
+          app.app.get(ContentScreening).screen({ surface: 'message', authorId, text: 'what the fuck', content }),
+        ),
+    );
+    expect(verdict.action).toBe('hold');
+
+    const held = (await queue('?kind=screening&limit=100')).body.items.find((i: any) => i.target.id === content.id);
+    expect(held).toMatchObject({
+      kind: 'screening',
+      category: 'message.profanity',
+      subjectUserId: authorId,
+      target: content,
+      status: 'open',
+    });
+    expect(new Date(held.dueAt).getTime() - new Date(held.createdAt).getTime()).toBe(4 * 3_600_000);
+
+    const approved = await app.request('POST', `/v1/admin/moderation/queue/${held.id}/actions`, {
+      ...auth(mod),
+      body: { action: 'approve', reason: 'Banter between friends' },
+    });
+    expect(approved.status).toBe(200);
+    expect(
+      await outboxEventIds(app, 'trust-safety.content-actioned.v1', {
+        contentType: 'message',
+        contentId: content.id,
+        action: 'approve',
+      }),
+    ).toHaveLength(1);
+    expect((await queue('?kind=screening&limit=100')).body.items.map((i: any) => i.id)).not.toContain(held.id);
   });
 });

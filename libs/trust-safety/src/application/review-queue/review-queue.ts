@@ -1,6 +1,16 @@
 import type { Report } from '../../domain/reports/report.js';
 import type { ReviewItemKind } from '../../domain/review-queue/review-item.js';
 
+/** A non-allow screening verdict on stored content, as the queue takes it. */
+export interface PendingScreening {
+  contentType: string;
+  contentId: string;
+  authorId: string;
+  action: 'flag' | 'hold' | 'hide';
+  rule: string;
+  createdAt: Date;
+}
+
 /** One queue item as moderators see it. */
 export interface ReviewItemView {
   id: string;
@@ -59,6 +69,8 @@ export interface QueuePage {
 
 /** The review queue's storage: one open item per target and kind, ordered by priority. */
 export abstract class ReviewQueue {
+  /** Queues a held, hidden or flagged text from screening (kind `screening`); returns the item id. */
+  abstract addScreening(screening: PendingScreening): Promise<string>;
   /** Adds the report to its target's open item (creating it); returns the item id. */
   abstract addReport(report: Report, at: Date): Promise<string>;
   /** Priority order is computed as of the first page's time, carried in the cursor, so pages never shift. */

@@ -10,6 +10,17 @@ export function dueTimeFor(category: string, from: Date): Date {
   return new Date(from.getTime() + hours * 3_600_000);
 }
 
+/**
+ * Screening verdicts: hidden and held texts are invisible until decided, so they come sooner; an
+ * automated flag weighs like one trusted reporter.
+ */
+export const SCREENING_SEVERITY = { hide: 3, hold: 2, flag: 1 } as const;
+export const SCREENING_WEIGHT = 1;
+
+export function screeningDueTime(action: keyof typeof SCREENING_SEVERITY, from: Date): Date {
+  return new Date(from.getTime() + (action === 'flag' ? 24 : 4) * 3_600_000);
+}
+
 export function severityOf(category: string): number {
   return CATEGORY_SEVERITY[category as ReportCategory] ?? 1;
 }

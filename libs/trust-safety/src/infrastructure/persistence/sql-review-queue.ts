@@ -2,10 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor, InvalidCursorError, newId } from '@lib/platform';
 import type { Report } from '../../domain/reports/report.js';
-import { dueTimeFor, severityOf, type ReviewItemKind } from '../../domain/review-queue/review-item.js';
+import {
+  dueTimeFor,
+  SCREENING_SEVERITY,
+  SCREENING_WEIGHT,
+  screeningDueTime,
+  severityOf,
+  type ReviewItemKind,
+} from '../../domain/review-queue/review-item.js';
 import {
   ReviewQueue,
   type QueueFilter,
+  type PendingScreening,
   type QueuePage,
   type ReviewItemView,
 } from '../../application/review-queue/review-queue.js';
@@ -41,6 +49,33 @@ const PRIORITY = `(i.severity * greatest(i.reporter_weight, 0.5)
 export class SqlReviewQueue extends ReviewQueue {
   constructor(private readonly em: EntityManager) {
     super();
+  }
+
+  async addScreening(screening: PendingScreening): Promise<string> {
+    const [row] = await this.em.execute<{ id: string }[]>(
+      `insert into trust_safety.review_items (id, kind, target_type, target_id, subject_user_id, category, severity,
+              reporter_weight, report_count, status, due_at, created_at, last_activity_at)
+       values (?, 'screening', ?, ?, ?, ?, ?, ?, 0, 'open', ?, ?, ?)
+       on conflict (kind, target_type, target_id) where status = 'open' do update set
+         category = excluded.category,
+         severity = greatest(review_items.severity, excluded.severity),
+         due_at = least(review_items.due_at, excluded.due_at),
+         last_activity_at = excluded.last_activity_at
+       returning id`,
+      [
+        newId(),
+        screening.contentType,
+        screening.contentId.toLowerCase(),
+        screening.authorId,
+        screening.rule,
+        SCREENING_SEVERITY[screening.action],
+        SCREENING_WEIGHT,
+        screeningDueTime(screening.action, screening.createdAt),
+        screening.createdAt,
+        screening.createdAt,
+      ],
+    );
+    return row.id;
   }
 
   async addReport(report: Report, at: Date): Promise<string> {
