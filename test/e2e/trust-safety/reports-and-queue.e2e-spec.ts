@@ -5,13 +5,7 @@ import { outboxEventIds, type TestApp } from '@lib/platform/testing';
 import { ContentScreening } from '@lib/trust-safety/contracts';
 import { auth, person, sendTo } from '../../support/messaging.js';
 import { ADMIN, logInAdmin, moderator, report } from '../../support/moderation.js';
-import {
-  connectSocket,
-  nextEvent,
-  registerUser,
-  startShowrunner,
-  type RegisteredUser,
-} from '../../support/showrunner.js';
+import { registerUser, startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
 
 describe('trust & safety: reports and the review queue', () => {
   let app: TestApp;
