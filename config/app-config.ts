@@ -66,6 +66,8 @@ export class AppConfig {
   readonly mail: { url?: string; from: string };
   /** Studio channels: how many invitations one user may send per window. */
   readonly studio: { invitationRate: { points: number; windowSeconds: number } };
+  /** Trust & safety: repeat offenders (violations within a window) are timed out automatically. */
+  readonly moderation: { escalation: { violations: number; windowDays: number; timeoutHours: number } };
   /** Studio media: storage, ffmpeg, upload limits by plan, probe limits, signed URL lifetime. */
   readonly media: {
     storage:
@@ -191,6 +193,13 @@ export class AppConfig {
       invitationRate: {
         points: env.STUDIO_INVITATION_RATE_LIMIT,
         windowSeconds: env.STUDIO_INVITATION_RATE_WINDOW_SECONDS,
+      },
+    };
+    this.moderation = {
+      escalation: {
+        violations: env.TRUST_SAFETY_ESCALATION_VIOLATIONS,
+        windowDays: env.TRUST_SAFETY_ESCALATION_WINDOW_DAYS,
+        timeoutHours: env.TRUST_SAFETY_ESCALATION_TIMEOUT_HOURS,
       },
     };
     this.media = {

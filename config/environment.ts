@@ -389,6 +389,25 @@ export class Environment {
   @Min(1)
   STUDIO_INVITATION_RATE_WINDOW_SECONDS = 3_600;
 
+  /** Trust & safety escalation: this many confirmed violations within the window time the account out automatically. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TRUST_SAFETY_ESCALATION_VIOLATIONS = 3;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3_650)
+  TRUST_SAFETY_ESCALATION_WINDOW_DAYS = 30;
+
+  /** How long an automatic escalation timeout lasts. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(8_760)
+  TRUST_SAFETY_ESCALATION_TIMEOUT_HOURS = 24;
+
   /** Most events in one POST /v1/events batch (more: 413). */
   @Transform(toInt)
   @IsInt()

@@ -15,6 +15,7 @@ import { Migration20261202170000_studio_email_invitations } from './Migration202
 import { Migration20261202190000_engagement_interactions } from './Migration20261202190000_engagement_interactions.js';
 import { Migration20261202190000_trust_safety_screening } from './Migration20261202190000_trust_safety_screening.js';
 import { Migration20261202193000_trust_safety_spam_model } from './Migration20261202193000_trust_safety_spam_model.js';
+import { Migration20261202194000_trust_safety_moderation } from './Migration20261202194000_trust_safety_moderation.js';
 import { Migration20261202200000_engagement_held_messages } from './Migration20261202200000_engagement_held_messages.js';
 
 export const migrations: MigrationObject[] = [
@@ -39,5 +40,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202190000_engagement_interactions', class: Migration20261202190000_engagement_interactions },
   { name: 'Migration20261202190000_trust_safety_screening', class: Migration20261202190000_trust_safety_screening },
   { name: 'Migration20261202193000_trust_safety_spam_model', class: Migration20261202193000_trust_safety_spam_model },
+  { name: 'Migration20261202194000_trust_safety_moderation', class: Migration20261202194000_trust_safety_moderation },
   { name: 'Migration20261202200000_engagement_held_messages', class: Migration20261202200000_engagement_held_messages },
 ];

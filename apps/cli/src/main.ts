@@ -7,6 +7,7 @@ import { migrationCreate, migrationUp } from './commands/migrations.js';
 import { reindex } from './commands/reindex.js';
 import { syncPlans } from './commands/sync-plans.js';
 import { evaluateSpam, trainSpam } from './commands/trust-spam.js';
+import { trustVerifyAudit } from './commands/trust-verify-audit.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -19,6 +20,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   insights:rebuild --from <date> --to <date>    rebuild the analytics rollups of a range from the raw events
   trust:train-spam                              train and store a new spam model (SpamAssassin + moderators' decisions)
   trust:evaluate-spam                           precision, recall, F1 and false-positive rate of the newest spam model
+  trust:verify-audit                            check the audit log's hash chain (fails on an edited or deleted entry)
 `;
 
 const { positionals, values } = parseArgs({
@@ -65,6 +67,9 @@ try {
       break;
     case 'trust:evaluate-spam':
       await evaluateSpam(context);
+      break;
+    case 'trust:verify-audit':
+      await trustVerifyAudit(context);
       break;
     case 'search:reindex':
       await reindex(context, argument, Number(values['batch-size']) || 500);

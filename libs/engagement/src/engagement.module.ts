@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { MessagingModule, PersistenceModule, QueuesModule } from '@lib/platform';
 import { AddGroupMembersHandler } from './application/commands/add-group-members/add-group-members.handler.js';
 import { AnswerMessageRequestHandler } from './application/commands/answer-message-request/answer-message-request.handler.js';
@@ -45,7 +45,9 @@ import { WelcomeNewUser } from './application/reactions/welcome-new-user.js';
 import { ConversationsReadModel } from './application/read-models/conversations.read-model.js';
 import { NotificationsReadModel } from './application/read-models/notifications.read-model.js';
 import { SocialGraphReadModel } from './application/read-models/social-graph.read-model.js';
-import { MessageSentV1, UserFollowedV1, UserUnfollowedV1 } from './contracts/index.js';
+import { MessageSentV1, MessageVisibility, UserFollowedV1, UserUnfollowedV1 } from './contracts/index.js';
+import { SqlMessageVisibility } from './infrastructure/read-models/sql-message-visibility.js';
+import { NotifyModerationDecision } from './application/reactions/notify-moderation-decision.js';
 import { ConversationRepository } from './domain/conversation/conversation.repository.js';
 import { FollowRepository } from './domain/follow/follow.repository.js';
 import { MessageRepository } from './domain/message/message.repository.js';
@@ -176,8 +178,10 @@ const INTERACTIONS = {
 
 /**
  * The social and real-time side: follows, blocks and mutes, notifications and direct messages
- * (see libs/engagement/README.md).
+ * (see libs/engagement/README.md). Global because other contexts inject its contract port
+ * (`MessageVisibility`).
  */
+@Global()
 @Module({
   imports: [
     PersistenceModule.forFeature([...ENGAGEMENT_ENTITIES, ...INTERACTION_ENTITIES], {
@@ -197,6 +201,7 @@ const INTERACTIONS = {
         NotifyExportReady,
         ...INTERACTIONS.consumers,
         ApplyModerationToMessage,
+        NotifyModerationDecision,
       ],
     }),
     QueuesModule.register({ name: FAN_OUT_QUEUE }, { name: SEND_MAIL_QUEUE }), // handled by interface/jobs/engagement-jobs.processor.ts
@@ -217,6 +222,7 @@ const INTERACTIONS = {
     { provide: ConversationsReadModel, useClass: SqlConversationsReadModel },
     { provide: NotificationMails, useClass: BullNotificationMails },
     { provide: FanOutBatches, useClass: BullFanOutBatches },
+    { provide: MessageVisibility, useClass: SqlMessageVisibility },
     // follows, blocks and mutes
     People,
     SetFollowHandler,
@@ -265,6 +271,8 @@ const INTERACTIONS = {
     NotifyFollowersOnPublish,
     EngagementJobs,
     ...INTERACTIONS.providers,
+    NotifyModerationDecision,
   ],
+  exports: [MessageVisibility],
 })
 export class EngagementModule {}

@@ -34,6 +34,8 @@ import { IDENTITY_ENTITIES } from './infrastructure/persistence/identity.schemas
 import { MikroOrmApiKeyRepository } from './infrastructure/persistence/mikro-orm-api-key.repository.js';
 import { MikroOrmSessionRepository } from './infrastructure/persistence/mikro-orm-session.repository.js';
 import { MikroOrmUserRepository } from './infrastructure/persistence/mikro-orm-user.repository.js';
+import { SqlAccountDirectory } from './infrastructure/persistence/sql-account-directory.js';
+import { AccountDirectory } from './contracts/index.js';
 import { PeopleIndexSource } from './infrastructure/search/people-index.source.js';
 import { Argon2PasswordHasher } from './infrastructure/security/argon2-password-hasher.js';
 import {
@@ -68,6 +70,7 @@ import { PeopleSearchController } from './interface/http/people-search.controlle
     { provide: PasswordHasher, useClass: Argon2PasswordHasher },
     { provide: ApiKeyAuthenticator, useClass: IdentityApiKeyAuthenticator },
     { provide: PasswordAuthenticator, useClass: IdentityPasswordAuthenticator },
+    { provide: AccountDirectory, useClass: SqlAccountDirectory },
     SessionTokens,
     AdminBootstrap,
     RegisterUserHandler,
@@ -87,6 +90,6 @@ import { PeopleSearchController } from './interface/http/people-search.controlle
     ProjectPersonOnUserChange,
     PushProfileOnProfileChange,
   ],
-  exports: [ApiKeyAuthenticator, PasswordAuthenticator],
+  exports: [ApiKeyAuthenticator, PasswordAuthenticator, AccountDirectory],
 })
 export class IdentityModule {}

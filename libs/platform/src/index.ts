@@ -7,8 +7,13 @@ export { ProcessRole } from './process-role.js';
 export { ROLES, type Principal, type Role } from './auth/principal.js';
 export { AccessTokens } from './auth/access-tokens.js';
 export { AuthGuard, hasRole } from './auth/auth.guard.js';
-export { ApiKeyScope, CurrentUser, Public, Roles } from './auth/decorators.js';
-export { ApiKeyAuthenticator, PasswordAuthenticator, API_KEY_PREFIX } from './auth/credential-ports.js';
+export { AllowedWhileSuspended, ApiKeyScope, CurrentUser, Public, Roles } from './auth/decorators.js';
+export {
+  AccountRestrictions,
+  ApiKeyAuthenticator,
+  PasswordAuthenticator,
+  API_KEY_PREFIX,
+} from './auth/credential-ports.js';
 export { RequestAuthenticator } from './auth/request-authenticator.js';
 export { SessionRevocations } from './auth/session-revocations.js';
 export { ForbiddenError, RateLimitedError, UnauthenticatedError } from './auth/auth.errors.js';

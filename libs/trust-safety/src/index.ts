@@ -6,3 +6,4 @@ export {
   type SpamEvaluation,
 } from './application/spam/evaluate-spam-model/evaluate-spam-model.query.js';
 export type { SpamMetrics } from './domain/spam/spam-metrics.js';
+export { VerifyAuditChain } from './application/audit/verify-audit-chain.js';

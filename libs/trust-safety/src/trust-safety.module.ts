@@ -1,9 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { MessagingModule, PersistenceModule } from '@lib/platform';
+import { AccountRestrictions, MessagingModule, PersistenceModule } from '@lib/platform';
+// Screening, policy and spam.
 import { CurrentPolicy } from './application/policy/current-policy.js';
 import { EditPolicyHandler } from './application/policy/edit-policy/edit-policy.handler.js';
 import { GetPolicyHandler } from './application/policy/get-policy/get-policy.handler.js';
-import { LoggedPolicyChanges, PolicyChangeAudit } from './application/policy/policy-change-audit.js';
+import { PolicyChangeAudit } from './application/policy/policy-change-audit.js';
 import { ContentScreener } from './application/screening/content-screener.js';
 import { EvaluateSpamModelHandler } from './application/spam/evaluate-spam-model/evaluate-spam-model.handler.js';
 import { LatestSpamModel } from './application/spam/latest-spam-model.js';
@@ -11,7 +12,7 @@ import { SpamCorpus } from './application/spam/spam-corpus.js';
 import { SpamLabels } from './application/spam/spam-labels.js';
 import { SpamScorer } from './application/spam/spam-scorer.js';
 import { TrainSpamModelHandler } from './application/spam/train-spam-model/train-spam-model.handler.js';
-import { ContentActionedV1, ContentScreening } from './contracts/index.js';
+import { ContentScreening } from './contracts/index.js';
 import { ModerationPolicyRepository } from './domain/policy/moderation-policy.repository.js';
 import { RepetitionCounter } from './domain/screening/repetition-counter.js';
 import { ScreeningRepository } from './domain/screening/screening.repository.js';
@@ -29,26 +30,81 @@ import { ModerationPolicyController } from './interface/policy/moderation-policy
 import { ScreeningDryRunController } from './interface/screening/screening-dry-run.controller.js';
 import { SpamAssassinCorpus } from './infrastructure/spam/spam-assassin-corpus.js';
 import { SpamExampleSchema, SpamModelSchema } from './infrastructure/spam/spam.schemas.js';
+// Reports, review queue, actions, audit log and standing.
+import { ActOnReviewItemHandler } from './application/actions/act-on-review-item/act-on-review-item.handler.js';
+import { ActOnReviewItemsHandler } from './application/actions/act-on-review-items/act-on-review-items.handler.js';
+import { ModerationEffects } from './application/actions/moderation-effects.js';
+import { AuditTrail } from './application/audit/audit-trail.js';
+import { ChainedAuditLog } from './application/audit/chained-audit-log.js';
+import { ListAuditLogHandler } from './application/audit/list-audit-log/list-audit-log.handler.js';
+import { VerifyAuditChain } from './application/audit/verify-audit-chain.js';
+import { FileReportHandler } from './application/reports/file-report/file-report.handler.js';
+import { ListMyReportsHandler } from './application/reports/list-my-reports/list-my-reports.handler.js';
+import { ReportableTargets } from './application/reports/reportable-targets.js';
+import { ClaimReviewItemHandler } from './application/review-queue/claim-review-item/claim-review-item.handler.js';
+import { GetReviewItemHandler } from './application/review-queue/get-review-item/get-review-item.handler.js';
+import { ListQueueHandler } from './application/review-queue/list-queue/list-queue.handler.js';
+import { QueueUpdates } from './application/review-queue/queue-updates.js';
+import { ReleaseReviewItemHandler } from './application/review-queue/release-review-item/release-review-item.handler.js';
+import { ReviewQueue } from './application/review-queue/review-queue.js';
+import { AccountTrust } from './application/standing/account-trust.js';
+import { SanctionedAccountStandings } from './application/standing/sanctioned-account-standings.js';
+import { AccountStandings, AuditLog, ContentActionedV1, ModerationDecidedV1 } from './contracts/index.js';
+import { ModerationDecisionRepository } from './domain/actions/moderation-decision.js';
+import { ReportRepository } from './domain/reports/report.repository.js';
+import { AccountSanctionRepository } from './domain/standing/account-sanction.js';
+import { ContextReportableTargets } from './infrastructure/contracts/context-reportable-targets.js';
+import { moderationOutboundEvents } from './infrastructure/outbound-events.js';
+import { MikroOrmModerationDecisionRepository } from './infrastructure/persistence/mikro-orm-moderation-decision.repository.js';
+import { SanctionAccountRestrictions } from './infrastructure/persistence/sanction-account-restrictions.js';
+import { SqlAccountSanctionRepository } from './infrastructure/persistence/sql-account-sanction.repository.js';
+import { SqlAuditTrail } from './infrastructure/persistence/sql-audit-trail.js';
+import { SqlReportRepository } from './infrastructure/persistence/sql-report.repository.js';
+import { SqlReviewQueue } from './infrastructure/persistence/sql-review-queue.js';
+import {
+  TRUST_SAFETY_MODERATION_ENTITIES,
+  TRUST_SAFETY_MODERATION_SQL_ONLY_TABLES,
+} from './infrastructure/persistence/trust-safety.schemas.js';
+import { SocketQueueUpdates } from './infrastructure/realtime/socket-queue-updates.js';
+import { AuditLogController } from './interface/http/audit-log.controller.js';
+import { ModerationQueueController } from './interface/http/moderation-queue.controller.js';
+import { ReportsController } from './interface/http/reports.controller.js';
+import { ModerationGateway } from './interface/realtime/moderation.gateway.js';
+import { AuditedPolicyChanges } from './application/audit/audited-policy-changes.js';
 
 /**
  * Screening, reports, the review queue, moderation actions, appeals, DMCA and trust scores (see
  * libs/trust-safety/README.md). Global because other contexts inject its contract ports
- * (`ContentScreening`, `AccountStandings`).
+ * (`ContentScreening`, `AccountStandings`, `AuditLog`) and the platform its `AccountRestrictions`.
  */
 @Global()
 @Module({
   imports: [
     // screening and policy
     PersistenceModule.forFeature([ScreeningSchema, StoredPolicySchema, SpamModelSchema, SpamExampleSchema]),
-    MessagingModule.forContext({ publishes: [ContentActionedV1] }),
+    // Reports, review queue, actions, audit log and standing.
+    PersistenceModule.forFeature(TRUST_SAFETY_MODERATION_ENTITIES, {
+      sqlOnlyTables: TRUST_SAFETY_MODERATION_SQL_ONLY_TABLES,
+    }),
+    MessagingModule.forContext({
+      publishes: [ContentActionedV1, ModerationDecidedV1],
+      outbound: moderationOutboundEvents,
+    }),
   ],
-  controllers: [ModerationPolicyController, ScreeningDryRunController],
+  controllers: [
+    ModerationPolicyController,
+    ScreeningDryRunController,
+    // Reports, review queue, actions, audit log and standing.
+    ReportsController,
+    ModerationQueueController,
+    AuditLogController,
+  ],
   providers: [
     // screening and policy
     { provide: ModerationPolicyRepository, useClass: MikroOrmModerationPolicyRepository },
     { provide: ScreeningRepository, useClass: MikroOrmScreeningRepository },
     { provide: RepetitionCounter, useClass: RedisRepetitionCounter },
-    { provide: PolicyChangeAudit, useClass: LoggedPolicyChanges }, // the audit log replaces this binding
+    { provide: PolicyChangeAudit, useClass: AuditedPolicyChanges },
     CurrentPolicy,
     GetPolicyHandler,
     EditPolicyHandler,
@@ -63,7 +119,37 @@ import { SpamExampleSchema, SpamModelSchema } from './infrastructure/spam/spam.s
     SpamLabels,
     TrainSpamModelHandler,
     EvaluateSpamModelHandler,
+    // Reports, review queue, actions, audit log and standing.
+    { provide: ReportRepository, useClass: SqlReportRepository },
+    { provide: ReviewQueue, useClass: SqlReviewQueue },
+    { provide: ModerationDecisionRepository, useClass: MikroOrmModerationDecisionRepository },
+    { provide: AccountSanctionRepository, useClass: SqlAccountSanctionRepository },
+    { provide: AuditTrail, useClass: SqlAuditTrail },
+    { provide: ReportableTargets, useClass: ContextReportableTargets },
+    { provide: QueueUpdates, useClass: SocketQueueUpdates },
+    { provide: AccountStandings, useClass: SanctionedAccountStandings },
+    { provide: AuditLog, useClass: ChainedAuditLog },
+    { provide: AccountRestrictions, useClass: SanctionAccountRestrictions },
+    AccountTrust,
+    ModerationEffects,
+    FileReportHandler,
+    ListMyReportsHandler,
+    ListQueueHandler,
+    GetReviewItemHandler,
+    ClaimReviewItemHandler,
+    ReleaseReviewItemHandler,
+    ActOnReviewItemHandler,
+    ActOnReviewItemsHandler,
+    ListAuditLogHandler,
+    VerifyAuditChain,
+    ModerationGateway,
   ],
-  exports: [ContentScreening],
+  exports: [
+    ContentScreening,
+    // Reports, review queue, actions, audit log and standing.
+    AccountStandings,
+    AuditLog,
+    AccountRestrictions,
+  ],
 })
 export class TrustSafetyModule {}

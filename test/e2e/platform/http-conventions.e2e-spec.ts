@@ -215,6 +215,14 @@ describe('HTTP conventions every route follows', () => {
       '/v1/insights/exports',
       '/v1/insights/exports/{id}',
       '/v1/admin/insights/overview',
+      '/v1/reports',
+      '/v1/admin/moderation/queue',
+      '/v1/admin/moderation/queue/{id}',
+      '/v1/admin/moderation/queue/{id}/claim',
+      '/v1/admin/moderation/queue/{id}/release',
+      '/v1/admin/moderation/queue/{id}/actions',
+      '/v1/admin/moderation/queue/actions',
+      '/v1/admin/audit-log',
     ]) {
       expect(paths).toContain(route);
     }

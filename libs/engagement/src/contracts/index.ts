@@ -6,3 +6,4 @@ export { MessageSentV1 } from './events/message-sent.v1.js';
 export { VideoLikedV1, VideoUnlikedV1 } from './events/video-likes.v1.js';
 export { VideoRatedV1, VideoRatingWithdrawnV1 } from './events/video-ratings.v1.js';
 export { VideoCompletedV1, WatchProgressedV1 } from './events/watch-progress.v1.js';
+export { MessageVisibility, type VisibleMessage } from './message-visibility.js';

@@ -1,21 +1,28 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthenticatedError } from './auth.errors.js';
-import { PUBLIC_ROUTE, REQUIRED_ROLES, REQUIRED_SCOPE } from './decorators.js';
+import { AccountRestrictions } from './credential-ports.js';
+import { ALLOWED_WHILE_SUSPENDED, PUBLIC_ROUTE, REQUIRED_ROLES, REQUIRED_SCOPE } from './decorators.js';
 import type { Principal, Role } from './principal.js';
 import { RequestAuthenticator } from './request-authenticator.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function hasRole(principal: Principal, required: Role[]): boolean {
   return principal.roles.includes('admin') || required.some((role) => principal.roles.includes(role));
 }
 
-/** Global guard: authenticated by default, then role and API-key scope checks from route metadata. */
+/**
+ * Global guard: authenticated by default, then role and API-key scope checks from route metadata, then
+ * the account's sanctions (a suspended account cannot write, a banned one cannot call anything).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticator: RequestAuthenticator,
+    @Optional() private readonly restrictions?: AccountRestrictions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -47,6 +54,12 @@ export class AuthGuard implements CanActivate {
           scope ? { requiredScope: scope } : undefined,
         );
       }
+    }
+    if (this.restrictions) {
+      await this.restrictions.check(principal, {
+        write: !SAFE_METHODS.has(request.method),
+        allowedWhileSuspended: this.reflector.getAllAndOverride<boolean>(ALLOWED_WHILE_SUSPENDED, targets) ?? false,
+      });
     }
     return true;
   }

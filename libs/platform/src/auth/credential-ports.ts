@@ -12,3 +12,11 @@ export abstract class PasswordAuthenticator {
 
 /** API keys are recognisable by their prefix, so the guard knows which verifier to ask. */
 export const API_KEY_PREFIX = 'sr_';
+
+/**
+ * Implemented by trust & safety: account sanctions every HTTP route sees. Throws to refuse — writes
+ * (any method but GET, HEAD, OPTIONS) from a suspended account, every request from a banned one.
+ */
+export abstract class AccountRestrictions {
+  abstract check(principal: Principal, request: { write: boolean; allowedWhileSuspended: boolean }): Promise<void>;
+}

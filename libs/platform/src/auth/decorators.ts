@@ -4,12 +4,16 @@ import type { Principal, Role } from './principal.js';
 export const PUBLIC_ROUTE = 'showrunner:public';
 export const REQUIRED_ROLES = 'showrunner:roles';
 export const REQUIRED_SCOPE = 'showrunner:api-key-scope';
+export const ALLOWED_WHILE_SUSPENDED = 'showrunner:allowed-while-suspended';
 
 /** Opens a route to anonymous callers (every other route requires authentication). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
 /** The caller needs at least one of these roles (`admin` passes every role check). */
 export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
+
+/** A write a suspended account may still make (logging out, appealing). */
+export const AllowedWhileSuspended = () => SetMetadata(ALLOWED_WHILE_SUSPENDED, true);
 
 /**
  * Makes a route reachable with an API key carrying this scope. Routes without it refuse API keys:

@@ -21,6 +21,13 @@ export abstract class ChannelDirectory {
   abstract roleOf(userId: string, channelId: string): Promise<ChannelTeamRole | null>;
   /** Whether studio knows the channel at all. */
   abstract exists(channelId: string): Promise<boolean>;
+  /** The channel's owner, or null when there is no such channel. */
+  abstract ownerOf(channelId: string): Promise<string | null>;
   /** The channel of each video studio knows (drafts and unpublished ones too); unknown ids are absent. */
   abstract videos(videoIds: string[]): Promise<Map<string, ChannelVideo>>;
+  /**
+   * The video when `viewerId` can see it — published, or on the viewer's own channel team — else null
+   * (trust & safety takes reports only on what the reporter can see).
+   */
+  abstract videoVisibleTo(videoId: string, viewerId: string): Promise<ChannelVideo | null>;
 }

@@ -77,8 +77,8 @@ export class AdminBillingController {
   @ApiOperation({ summary: 'Process a stored webhook event again (safe: effects are idempotent)' })
   @ApiOkResponse({ type: WebhookEventResponse })
   @ApiProblems(400, 401, 403, 404)
-  replay(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.commands.execute(new ReplayWebhookCommand(id));
+  replay(@CurrentUser() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.commands.execute(new ReplayWebhookCommand(id, principal.userId));
   }
 
   @Get('metrics')
@@ -105,8 +105,8 @@ export class AdminBillingController {
   @ApiOperation({ summary: 'Stop selling a plan (its subscribers keep renewing)' })
   @ApiOkResponse({ type: PlanResponse })
   @ApiProblems(400, 401, 403, 404)
-  archive(@Param('id') id: string) {
-    return this.commands.execute(new ArchivePlanCommand(id, true));
+  archive(@CurrentUser() principal: Principal, @Param('id') id: string) {
+    return this.commands.execute(new ArchivePlanCommand(id, true, principal.userId));
   }
 
   @Post('plans/:id/unarchive')
@@ -114,7 +114,7 @@ export class AdminBillingController {
   @ApiOperation({ summary: 'Sell an archived plan again' })
   @ApiOkResponse({ type: PlanResponse })
   @ApiProblems(401, 403, 404)
-  unarchive(@Param('id') id: string) {
-    return this.commands.execute(new ArchivePlanCommand(id, false));
+  unarchive(@CurrentUser() principal: Principal, @Param('id') id: string) {
+    return this.commands.execute(new ArchivePlanCommand(id, false, principal.userId));
   }
 }

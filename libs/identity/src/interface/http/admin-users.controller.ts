@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CursorPageQuery, Roles } from '@lib/platform';
+import { ApiProblems, CurrentUser, CursorPageQuery, Roles, type Principal } from '@lib/platform';
 import { ChangeUserRolesCommand } from '../../application/commands/change-user-roles/change-user-roles.command.js';
 import { ListUsersQuery } from '../../application/queries/list-users/list-users.query.js';
 import { ChangeRolesRequest, UserPageResponse } from './admin.dto.js';
@@ -29,7 +29,11 @@ export class AdminUsersController {
   @ApiOperation({ summary: 'Set a user’s roles', description: 'The last admin cannot lose `admin`.' })
   @ApiOkResponse({ type: UserResponse })
   @ApiProblems(400, 401, 403, 404, 422)
-  changeRoles(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ChangeRolesRequest) {
-    return this.commands.execute(new ChangeUserRolesCommand(id, body.roles));
+  changeRoles(
+    @CurrentUser() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ChangeRolesRequest,
+  ) {
+    return this.commands.execute(new ChangeUserRolesCommand(id, body.roles, principal.userId));
   }
 }

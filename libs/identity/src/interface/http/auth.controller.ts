@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ApiProblems, CurrentUser, Public, type Principal } from '@lib/platform';
+import { AllowedWhileSuspended, ApiProblems, CurrentUser, Public, type Principal } from '@lib/platform';
 import { LogInCommand } from '../../application/commands/log-in/log-in.command.js';
 import { LogOutCommand } from '../../application/commands/log-out/log-out.command.js';
 import { RefreshSessionCommand } from '../../application/commands/refresh-session/refresh-session.command.js';
@@ -60,6 +60,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @AllowedWhileSuspended()
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End the current session (its access and refresh tokens stop working)' })

@@ -19,8 +19,23 @@ export class SqlChannelDirectory extends ChannelDirectory {
     return this.access.roleOf(userId, channelId);
   }
 
+  ownerOf(channelId: string): Promise<string | null> {
+    return UUID.test(channelId) ? this.access.ownerOf(channelId) : Promise.resolve(null);
+  }
+
   async exists(channelId: string): Promise<boolean> {
     return (await this.access.ownerOf(channelId)) !== null;
+  }
+
+  async videoVisibleTo(videoId: string, viewerId: string): Promise<ChannelVideo | null> {
+    if (!UUID.test(viewerId)) return null;
+    const video = (await this.videos([videoId])).get(videoId.toLowerCase());
+    if (!video) return null;
+    const [row] = await this.em.execute<{ state: string }[]>('select state from studio.videos where id = ?', [
+      video.videoId,
+    ]);
+    if (row?.state === 'published') return video;
+    return (await this.roleOf(viewerId, video.channelId)) ? video : null;
   }
 
   async videos(videoIds: string[]): Promise<Map<string, ChannelVideo>> {

@@ -13,6 +13,7 @@ import { Screening } from '../../domain/screening/screening.js';
 import { MAX_SCREENED_TEXT_LENGTH, ScreenedTextTooLongError } from '../../domain/screening/screening.errors.js';
 import { ScreeningRepository } from '../../domain/screening/screening.repository.js';
 import { CurrentPolicy } from '../policy/current-policy.js';
+import { ReviewQueue } from '../review-queue/review-queue.js';
 import { SpamScorer } from '../spam/spam-scorer.js';
 import { findLinks } from './signals/links.js';
 import { findProfanity } from './signals/profanity.js';
@@ -30,6 +31,7 @@ export class ContentScreener extends ContentScreening {
     private readonly spam: SpamScorer,
     private readonly repetitions: RepetitionCounter,
     private readonly screenings: ScreeningRepository,
+    private readonly reviewQueue: ReviewQueue,
     @Optional() private readonly standings?: AccountStandings,
   ) {
     super();
@@ -51,7 +53,11 @@ export class ContentScreener extends ContentScreening {
         signals: verdict.signals.map((s) => s.signal),
       });
     }
-    if (screening) await this.screenings.recordWithContent(screening);
+    if (screening) {
+      await this.screenings.recordWithContent(screening);
+      // Same transaction as the content: the moderator's item exists exactly when the content does.
+      await this.reviewQueue.addScreening({ ...screening, action: verdict.action });
+    }
     return verdict;
   }
 

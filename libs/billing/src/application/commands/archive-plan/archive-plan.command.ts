@@ -5,6 +5,8 @@ export class ArchivePlanCommand extends Command<PlanView> {
   constructor(
     readonly planId: string,
     readonly archived: boolean,
+    /** The admin making the change, for the audit log. */
+    readonly actorId: string,
   ) {
     super();
   }

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/platform';
+import { AuditLog } from '@lib/trust-safety/contracts';
 import { FREE_PLAN_ID } from '../../../domain/plan/default-catalogue.js';
 import { PlanRepository } from '../../../domain/plan/plan.repository.js';
 import { InvalidPlanError, PlanNotFoundError } from '../../../domain/plan/plan.errors.js';
@@ -14,15 +15,23 @@ export class ArchivePlanHandler implements ICommandHandler<ArchivePlanCommand> {
     private readonly plans: PlanRepository,
     private readonly catalogue: PlanCatalogue,
     private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditLog,
   ) {}
 
-  async execute({ planId, archived }: ArchivePlanCommand) {
+  async execute({ planId, archived, actorId }: ArchivePlanCommand) {
     if (planId === FREE_PLAN_ID && archived)
       throw new InvalidPlanError('The free plan is where every unpaid account lands; it cannot be archived');
     const plan = await this.unitOfWork.transactional(async () => {
       const found = await this.plans.byId(planId);
       if (!found) throw new PlanNotFoundError(planId);
-      if (archived ? found.archive() : found.unarchive()) this.plans.add(found);
+      if (archived ? found.archive() : found.unarchive()) {
+        this.plans.add(found);
+        await this.audit.record({
+          actorId,
+          action: archived ? 'billing.plan.archived' : 'billing.plan.unarchived',
+          target: { type: 'plan', id: planId },
+        });
+      }
       return found;
     });
     this.catalogue.invalidate();

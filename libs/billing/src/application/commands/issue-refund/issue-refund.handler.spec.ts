@@ -8,16 +8,20 @@ import { RefundIssued } from '../../../domain/payment/refund.events.js';
 import { aPayment, inMemoryBilling, type InMemoryBilling } from '../../../testing/index.js';
 import { IssueRefundCommand } from './issue-refund.command.js';
 import { IssueRefundHandler } from './issue-refund.handler.js';
+import type { AuditEntry } from '@lib/trust-safety/contracts';
 
 const ADMIN = '0193f000-0000-7000-8000-0000000000ad';
 
 describe('Issuing a refund', () => {
   let billing: InMemoryBilling;
   let handler: IssueRefundHandler;
+  let audited: AuditEntry[];
 
   beforeEach(() => {
     billing = inMemoryBilling({ env: { BILLING_REFUND_WINDOW_DAYS: '30' } });
-    handler = new IssueRefundHandler(billing.payments, billing.provider, billing.unitOfWork, billing.config);
+    audited = [];
+    const audit = { record: async (entry: AuditEntry) => void audited.push(entry) };
+    handler = new IssueRefundHandler(billing.payments, billing.provider, billing.unitOfWork, billing.config, audit);
   });
 
   const refund = (paymentId: string, options: { amount?: number; comment?: string | null; force?: boolean } = {}) =>
@@ -52,6 +56,15 @@ describe('Issuing a refund', () => {
       idempotencyKey: `refund:${view.id}`,
     });
     expect(billing.unitOfWork.publishedOf(RefundIssued)).toHaveLength(1);
+    expect(audited).toEqual([
+      {
+        actorId: ADMIN,
+        action: 'billing.refund.requested',
+        target: { type: 'payment', id: payment.id },
+        reason: 'requested_by_customer',
+        data: { refundId: view.id, amount: 999, reason: 'requested_by_customer', force: false },
+      },
+    ]);
   });
 
   it('refunds part of a payment, and the rest later, but never more than was paid', async () => {

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig } from '@config';
 import { UnitOfWork } from '@lib/platform';
+import { AuditLog } from '@lib/trust-safety/contracts';
 import { PaymentNotFoundError } from '../../../domain/payment/payment.errors.js';
 import { PaymentRepository } from '../../../domain/payment/payment.repository.js';
 import { PaymentProvider } from '../../payment-provider.js';
@@ -23,6 +24,7 @@ export class IssueRefundHandler implements ICommandHandler<IssueRefundCommand> {
     private readonly provider: PaymentProvider,
     private readonly unitOfWork: UnitOfWork,
     private readonly config: AppConfig,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute(command: IssueRefundCommand) {
@@ -41,6 +43,13 @@ export class IssueRefundHandler implements ICommandHandler<IssueRefundCommand> {
         this.config.billing.refundWindowDays,
       );
       this.payments.add(requested);
+      await this.audit.record({
+        actorId: command.adminId,
+        action: 'billing.refund.requested',
+        target: { type: 'payment', id: command.paymentId },
+        reason: command.comment ?? command.reason,
+        data: { refundId: requested.id, amount: requested.amount, reason: command.reason, force: command.force },
+      });
       return requested;
     });
     const payment = (await this.payments.paymentById(refund.paymentId))!;

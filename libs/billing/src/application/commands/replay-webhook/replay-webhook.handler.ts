@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/platform';
+import { AuditLog } from '@lib/trust-safety/contracts';
 import { WebhookEventRepository } from '../../../domain/webhook/webhook-event.repository.js';
 import { WebhookNotFoundError } from '../../../domain/webhook/webhook-event.errors.js';
 import { WebhookQueue } from '../../webhooks/webhook-queue.js';
@@ -16,14 +17,21 @@ export class ReplayWebhookHandler implements ICommandHandler<ReplayWebhookComman
     private readonly webhooks: WebhookEventRepository,
     private readonly queue: WebhookQueue,
     private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditLog,
   ) {}
 
-  async execute({ webhookId }: ReplayWebhookCommand) {
+  async execute({ webhookId, actorId }: ReplayWebhookCommand) {
     const event = await this.unitOfWork.transactional(async () => {
       const found = await this.webhooks.byIdForUpdate(webhookId);
       if (!found) throw new WebhookNotFoundError(webhookId);
       found.status = 'received';
       found.nextAttemptAt = null;
+      await this.audit.record({
+        actorId,
+        action: 'billing.webhook.replayed',
+        target: { type: 'webhook-event', id: webhookId },
+        data: { attempts: found.attempts },
+      });
       return found;
     });
     await this.queue.enqueue(event.id, event.attempts);

@@ -6,6 +6,8 @@ export class ChangeUserRolesCommand extends Command<UserView> {
   constructor(
     readonly userId: string,
     readonly roles: Role[],
+    /** The admin making the change, for the audit log. */
+    readonly actorId: string,
   ) {
     super();
   }

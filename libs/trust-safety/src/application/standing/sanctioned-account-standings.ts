@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { AccountStandings, type AccountStanding } from '../../contracts/index.js';
+import { AccountSanctionRepository } from '../../domain/standing/account-sanction.js';
+import { AccountTrust } from './account-trust.js';
+
+const LIMITS_BY_LEVEL = [
+  { maxMentions: 2, mayPostLinks: false, mayMessageNonFollowers: false },
+  { maxMentions: 5, mayPostLinks: true, mayMessageNonFollowers: true },
+  { maxMentions: 10, mayPostLinks: true, mayMessageNonFollowers: true },
+] as const;
+
+/** The contract port: the sanctions trust & safety keeps, with the trust level's limits. */
+@Injectable()
+export class SanctionedAccountStandings extends AccountStandings {
+  constructor(
+    private readonly sanctions: AccountSanctionRepository,
+    private readonly trust: AccountTrust,
+  ) {
+    super();
+  }
+
+  async standingOf(userId: string): Promise<AccountStanding> {
+    const [sanction, trustLevel] = await Promise.all([this.sanctions.of(userId), this.trust.levelOf(userId)]);
+    const now = Date.now();
+    const mutedUntil = sanction?.mutedUntil && sanction.mutedUntil.getTime() > now ? sanction.mutedUntil : null;
+    return {
+      userId,
+      trustLevel,
+      mutedUntil: mutedUntil?.toISOString() ?? null,
+      suspended: Boolean(sanction?.suspendedAt),
+      banned: Boolean(sanction?.bannedAt),
+      limits: { ...LIMITS_BY_LEVEL[trustLevel] },
+    };
+  }
+}
