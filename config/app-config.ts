@@ -29,6 +29,8 @@ export class AppConfig {
     accessTokenTtlSeconds: number;
     refreshTokenTtlSeconds: number;
     login: { maxAttemptsPerIp: number; maxFailuresPerAccount: number; windowSeconds: number };
+    emailVerificationTtlSeconds: number;
+    passwordResetTtlSeconds: number;
   };
   readonly admin?: { email: string; password: string };
   readonly outbox: { pollIntervalMs: number; batchSize: number };
@@ -133,6 +135,8 @@ export class AppConfig {
         maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
         windowSeconds: env.LOGIN_WINDOW_SECONDS,
       },
+      emailVerificationTtlSeconds: env.EMAIL_VERIFICATION_TTL_SECONDS,
+      passwordResetTtlSeconds: env.PASSWORD_RESET_TTL_SECONDS,
     };
     if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) this.admin = { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD };
     this.outbox = { pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS, batchSize: env.OUTBOX_BATCH_SIZE };

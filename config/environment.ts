@@ -147,6 +147,19 @@ export class Environment {
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /** How long an e-mail verification link works. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  EMAIL_VERIFICATION_TTL_SECONDS = 172_800;
+
+  /** How long a password reset link works. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  PASSWORD_RESET_TTL_SECONDS = 3_600;
+
   @Transform(toInt)
   @IsInt()
   @Min(0)

@@ -4,9 +4,20 @@ import {
   MessagingModule,
   PasswordAuthenticator,
   PersistenceModule,
+  QueuesModule,
   SearchModule,
 } from '@lib/platform';
 import { AdminBootstrap } from './infrastructure/boot/admin-bootstrap.js';
+import { AccountLinks } from './application/account-links.js';
+import { AccountMails } from './application/account-mails.js';
+import { RequestEmailVerificationHandler } from './application/commands/request-email-verification/request-email-verification.handler.js';
+import { RequestPasswordResetHandler } from './application/commands/request-password-reset/request-password-reset.handler.js';
+import { ResetPasswordHandler } from './application/commands/reset-password/reset-password.handler.js';
+import { VerifyEmailHandler } from './application/commands/verify-email/verify-email.handler.js';
+import { AccountTokenRepository } from './domain/account-token/account-token.repository.js';
+import { BullAccountMails, IDENTITY_MAIL_QUEUE } from './infrastructure/jobs/bull-account-mails.js';
+import { SqlAccountTokenRepository } from './infrastructure/persistence/sql-account-token.repository.js';
+import { IdentityJobs } from './interface/jobs/identity-jobs.js';
 import { ChangeUserRolesHandler } from './application/commands/change-user-roles/change-user-roles.handler.js';
 import { CreateApiKeyHandler } from './application/commands/create-api-key/create-api-key.handler.js';
 import { EnsureAdminHandler } from './application/commands/ensure-admin/ensure-admin.handler.js';
@@ -23,7 +34,7 @@ import { SearchPeopleHandler } from './application/queries/search-people/search-
 import { ProjectPersonOnUserChange } from './application/reactions/project-person-on-user-change.js';
 import { PushProfileOnProfileChange } from './application/reactions/push-profile-on-profile-change.js';
 import { SessionTokens } from './application/session-tokens.js';
-import { UserProfileChangedV1, UserRegisteredV1, UserRolesChangedV1 } from './contracts/index.js';
+import { EmailVerifiedV1, UserProfileChangedV1, UserRegisteredV1, UserRolesChangedV1 } from './contracts/index.js';
 import { ApiKeyRepository } from './domain/api-key/api-key.repository.js';
 import { PasswordHasher } from './domain/password-hasher.js';
 import { SessionRepository } from './domain/session/session.repository.js';
@@ -51,13 +62,16 @@ import { PeopleSearchController } from './interface/http/people-search.controlle
 @Global()
 @Module({
   imports: [
-    PersistenceModule.forFeature(IDENTITY_ENTITIES, { sqlOnlyTables: ['identity.refresh_tokens'] }),
+    PersistenceModule.forFeature(IDENTITY_ENTITIES, {
+      sqlOnlyTables: ['identity.refresh_tokens', 'identity.account_tokens'],
+    }),
     MessagingModule.forContext({
-      publishes: [UserRegisteredV1, UserProfileChangedV1, UserRolesChangedV1],
+      publishes: [UserRegisteredV1, UserProfileChangedV1, UserRolesChangedV1, EmailVerifiedV1],
       outbound: identityOutboundEvents,
       consumers: [ProjectPersonOnUserChange, PushProfileOnProfileChange],
     }),
     SearchModule.forIndex(PeopleIndexSource),
+    QueuesModule.register({ name: IDENTITY_MAIL_QUEUE }),
   ],
   controllers: [AuthController, MeController, PeopleSearchController, AdminUsersController],
   providers: [
@@ -65,6 +79,14 @@ import { PeopleSearchController } from './interface/http/people-search.controlle
     { provide: SessionRepository, useClass: MikroOrmSessionRepository },
     { provide: ApiKeyRepository, useClass: MikroOrmApiKeyRepository },
     { provide: PasswordHasher, useClass: Argon2PasswordHasher },
+    { provide: AccountTokenRepository, useClass: SqlAccountTokenRepository },
+    { provide: AccountMails, useClass: BullAccountMails },
+    AccountLinks,
+    IdentityJobs,
+    RequestEmailVerificationHandler,
+    VerifyEmailHandler,
+    RequestPasswordResetHandler,
+    ResetPasswordHandler,
     { provide: ApiKeyAuthenticator, useClass: IdentityApiKeyAuthenticator },
     { provide: PasswordAuthenticator, useClass: IdentityPasswordAuthenticator },
     SessionTokens,

@@ -5,6 +5,8 @@ import type { User } from '../domain/user/user.js';
 export interface UserView {
   id: string;
   email: string;
+  /** Whether the owner followed a link mailed to `email`. */
+  emailVerified: boolean;
   handle: string;
   displayName: string;
   bio: string | null;
@@ -18,6 +20,7 @@ export function toUserView(user: User): UserView {
   return {
     id: user.id,
     email: user.email,
+    emailVerified: user.hasVerifiedEmail(),
     handle: user.handle,
     displayName: user.displayName,
     bio: user.bio,
