@@ -5,6 +5,7 @@ import {
   PasswordAuthenticator,
   PersistenceModule,
   QueuesModule,
+  WriteBudgetScaling,
   SearchModule,
 } from '@lib/platform';
 import { AdminBootstrap } from './infrastructure/boot/admin-bootstrap.js';
@@ -46,6 +47,7 @@ import { MikroOrmSessionRepository } from './infrastructure/persistence/mikro-or
 import { MikroOrmUserRepository } from './infrastructure/persistence/mikro-orm-user.repository.js';
 import { PeopleIndexSource } from './infrastructure/search/people-index.source.js';
 import { Argon2PasswordHasher } from './infrastructure/security/argon2-password-hasher.js';
+import { TrustScaledWriteBudgets } from './infrastructure/security/trust-scaled-write-budgets.js';
 import {
   IdentityApiKeyAuthenticator,
   IdentityPasswordAuthenticator,
@@ -57,7 +59,8 @@ import { PeopleSearchController } from './interface/http/people-search.controlle
 
 /**
  * Accounts, sessions, roles and API keys. One module for every process: controllers only serve in the
- * API, consumers only run in the worker. Global because it answers the platform's credential ports.
+ * API, consumers only run in the worker. Global because it answers the platform's credential ports
+ * and its write budget scaling.
  */
 @Global()
 @Module({
@@ -89,6 +92,7 @@ import { PeopleSearchController } from './interface/http/people-search.controlle
     ResetPasswordHandler,
     { provide: ApiKeyAuthenticator, useClass: IdentityApiKeyAuthenticator },
     { provide: PasswordAuthenticator, useClass: IdentityPasswordAuthenticator },
+    { provide: WriteBudgetScaling, useClass: TrustScaledWriteBudgets },
     SessionTokens,
     AdminBootstrap,
     RegisterUserHandler,
@@ -107,6 +111,6 @@ import { PeopleSearchController } from './interface/http/people-search.controlle
     ProjectPersonOnUserChange,
     PushProfileOnProfileChange,
   ],
-  exports: [ApiKeyAuthenticator, PasswordAuthenticator],
+  exports: [ApiKeyAuthenticator, PasswordAuthenticator, WriteBudgetScaling],
 })
 export class IdentityModule {}

@@ -12,7 +12,14 @@ export { ApiKeyAuthenticator, PasswordAuthenticator, API_KEY_PREFIX } from './au
 export { RequestAuthenticator } from './auth/request-authenticator.js';
 export { SessionRevocations } from './auth/session-revocations.js';
 export { ForbiddenError, RateLimitedError, UnauthenticatedError } from './auth/auth.errors.js';
-export { RateLimiter, type RatePolicy } from './rate-limit/rate-limiter.js';
+export { RateLimiter, type RateLimitState, type RatePolicy } from './rate-limit/rate-limiter.js';
+export {
+  WriteBudget,
+  WriteBudgetScaling,
+  type WriteBudgetLimits,
+  type WriteBudgetOverride,
+} from './rate-limit/write-budget.js';
+export { WriteRateLimitGuard } from './rate-limit/write-rate-limit.guard.js';
 
 export { createHttpApp } from './http/http-app.js';
 export { ApiProblems, ProblemDocument } from './http/openapi.js';

@@ -24,6 +24,7 @@ import { ProcessRole } from './process-role.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { RedisConnections } from './queues/redis-connections.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
+import { WriteRateLimitGuard } from './rate-limit/write-rate-limit.guard.js';
 import { RealtimeEmitter } from './realtime/realtime-emitter.js';
 import { RealtimeGateway } from './realtime/realtime.gateway.js';
 import { SocketPayloadScreen } from './realtime/socket-payload-screen.js';
@@ -91,6 +92,8 @@ export class PlatformModule {
         ...(http
           ? [
               { provide: APP_GUARD, useClass: AuthGuard },
+              // After authentication (guards run in this order): it counts per user as well as per IP.
+              { provide: APP_GUARD, useClass: WriteRateLimitGuard },
               { provide: APP_FILTER, useClass: ProblemDetailsFilter },
               { provide: APP_PIPE, useFactory: createValidationPipe },
               RealtimeGateway,

@@ -7,6 +7,7 @@ import { AppConfig } from '@config';
 import { Metrics } from '../observability/metrics.js';
 import { PlatformLogger } from '../observability/platform-logger.js';
 import { requestIdOf } from '../observability/logging.module.js';
+import { documentWriteBudgets } from '../rate-limit/write-budget-docs.js';
 import { RedisIoAdapter } from '../realtime/socket-io.adapter.js';
 import { mountBullBoard } from './bull-board.js';
 import { MAX_INPUT_DEPTH } from './hostile-input.js';
@@ -50,7 +51,14 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
     app.enableCors({
       origin: origins === '*' ? true : origins,
       credentials: true,
-      exposedHeaders: ['x-request-id', 'retry-after'],
+      exposedHeaders: [
+        'x-request-id',
+        'retry-after',
+        'ratelimit-limit',
+        'ratelimit-remaining',
+        'ratelimit-reset',
+        'ratelimit-policy',
+      ],
     });
     const metrics = app.get(Metrics);
     fastify.addHook('onResponse', async (request, reply) => {
@@ -71,12 +79,15 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
           .setDescription(
             'The backend of a creator-subscription media platform. Errors are application/problem+json with a stable `code`. ' +
               'On every route, a NUL byte or lone surrogate in a path, query or body value (or property name) is 400 `validation.failed`, ' +
-              `and JSON nested deeper than ${MAX_INPUT_DEPTH} levels is 400 \`validation.too-deep\`.`,
+              `and JSON nested deeper than ${MAX_INPUT_DEPTH} levels is 400 \`validation.too-deep\`. ` +
+              'Every mutating route and socket event spends a write budget per user and per IP address (`x-rate-limit`); ' +
+              'over it: 429 `http.rate-limit.exceeded` with Retry-After and RateLimit-* headers.',
           )
           .setVersion('1')
           .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT or sr_ API key' })
           .build(),
       );
+      documentWriteBudgets(app, document);
       SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
     }
     await mountBullBoard(app, fastify);
