@@ -13,6 +13,7 @@ import { Migration20261202160000_insights_video_channels_from_studio } from './M
 import { Migration20261202161000_insights_mrr_from_billing } from './Migration20261202161000_insights_mrr_from_billing.js';
 import { Migration20261202170000_studio_email_invitations } from './Migration20261202170000_studio_email_invitations.js';
 import { Migration20261202190000_identity_email_verification_and_reset } from './Migration20261202190000_identity_email_verification_and_reset.js';
+import { Migration20261202193000_identity_ip_blocks } from './Migration20261202193000_identity_ip_blocks.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000000_platform_messaging', class: Migration20261122000000_platform_messaging },
@@ -37,4 +38,5 @@ export const migrations: MigrationObject[] = [
     name: 'Migration20261202190000_identity_email_verification_and_reset',
     class: Migration20261202190000_identity_email_verification_and_reset,
   },
+  { name: 'Migration20261202193000_identity_ip_blocks', class: Migration20261202193000_identity_ip_blocks },
 ];

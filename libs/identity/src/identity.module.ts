@@ -9,6 +9,14 @@ import {
   SearchModule,
 } from '@lib/platform';
 import { AdminBootstrap } from './infrastructure/boot/admin-bootstrap.js';
+import { IpBlockBootstrap } from './infrastructure/boot/ip-block-bootstrap.js';
+import { BlockIpRangeHandler } from './application/commands/block-ip-range/block-ip-range.handler.js';
+import { UnblockIpRangeHandler } from './application/commands/unblock-ip-range/unblock-ip-range.handler.js';
+import { ListIpBlocksHandler } from './application/queries/list-ip-blocks/list-ip-blocks.handler.js';
+import { IpBlockPublication } from './application/ip-block-publication.js';
+import { IpBlockRepository } from './domain/ip-block/ip-block.repository.js';
+import { SqlIpBlockRepository } from './infrastructure/persistence/sql-ip-block.repository.js';
+import { AdminIpBlocksController } from './interface/http/admin-ip-blocks.controller.js';
 import { AccountLinks } from './application/account-links.js';
 import { AccountMails } from './application/account-mails.js';
 import { RequestEmailVerificationHandler } from './application/commands/request-email-verification/request-email-verification.handler.js';
@@ -66,7 +74,7 @@ import { PeopleSearchController } from './interface/http/people-search.controlle
 @Module({
   imports: [
     PersistenceModule.forFeature(IDENTITY_ENTITIES, {
-      sqlOnlyTables: ['identity.refresh_tokens', 'identity.account_tokens'],
+      sqlOnlyTables: ['identity.refresh_tokens', 'identity.account_tokens', 'identity.ip_blocks'],
     }),
     MessagingModule.forContext({
       publishes: [UserRegisteredV1, UserProfileChangedV1, UserRolesChangedV1, EmailVerifiedV1],
@@ -76,13 +84,19 @@ import { PeopleSearchController } from './interface/http/people-search.controlle
     SearchModule.forIndex(PeopleIndexSource),
     QueuesModule.register({ name: IDENTITY_MAIL_QUEUE }),
   ],
-  controllers: [AuthController, MeController, PeopleSearchController, AdminUsersController],
+  controllers: [AuthController, MeController, PeopleSearchController, AdminUsersController, AdminIpBlocksController],
   providers: [
     { provide: UserRepository, useClass: MikroOrmUserRepository },
     { provide: SessionRepository, useClass: MikroOrmSessionRepository },
     { provide: ApiKeyRepository, useClass: MikroOrmApiKeyRepository },
     { provide: PasswordHasher, useClass: Argon2PasswordHasher },
     { provide: AccountTokenRepository, useClass: SqlAccountTokenRepository },
+    { provide: IpBlockRepository, useClass: SqlIpBlockRepository },
+    IpBlockPublication,
+    IpBlockBootstrap,
+    BlockIpRangeHandler,
+    UnblockIpRangeHandler,
+    ListIpBlocksHandler,
     { provide: AccountMails, useClass: BullAccountMails },
     AccountLinks,
     IdentityJobs,

@@ -22,6 +22,7 @@ export {
 export { WriteRateLimitGuard } from './rate-limit/write-rate-limit.guard.js';
 
 export { createHttpApp } from './http/http-app.js';
+export { IpBlockList } from './http/ip-block-list.js';
 export { ApiProblems, ProblemDocument } from './http/openapi.js';
 export {
   CursorPageQuery,

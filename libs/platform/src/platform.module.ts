@@ -8,6 +8,7 @@ import { AccessTokens } from './auth/access-tokens.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { RequestAuthenticator } from './auth/request-authenticator.js';
 import { SessionRevocations } from './auth/session-revocations.js';
+import { IpBlockList } from './http/ip-block-list.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { createValidationPipe } from './http/validation.js';
 import { Mailer } from './mail/mailer.js';
@@ -58,6 +59,7 @@ export class PlatformModule {
       SessionRevocations,
       RequestAuthenticator,
       RateLimiter,
+      IpBlockList,
       RealtimeEmitter,
       Metrics,
       mailerProvider,
@@ -106,6 +108,7 @@ export class PlatformModule {
         SessionRevocations,
         RequestAuthenticator,
         RateLimiter,
+        IpBlockList,
         RealtimeEmitter,
         Metrics,
         Mailer,

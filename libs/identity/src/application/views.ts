@@ -1,4 +1,5 @@
 import type { ApiKey } from '../domain/api-key/api-key.js';
+import type { IpBlock } from '../domain/ip-block/ip-block.js';
 import type { User } from '../domain/user/user.js';
 
 /** The account as its owner (or an admin) sees it. */
@@ -61,5 +62,23 @@ export function toApiKeyView(key: ApiKey): ApiKeyView {
     expiresAt: key.expiresAt?.toISOString() ?? null,
     lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
     revokedAt: key.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export interface IpBlockView {
+  id: string;
+  range: string;
+  reason: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export function toIpBlockView(block: IpBlock): IpBlockView {
+  return {
+    id: block.id,
+    range: block.range,
+    reason: block.reason,
+    createdBy: block.createdBy,
+    createdAt: block.createdAt.toISOString(),
   };
 }

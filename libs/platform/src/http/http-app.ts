@@ -10,6 +10,9 @@ import { requestIdOf } from '../observability/logging.module.js';
 import { documentWriteBudgets } from '../rate-limit/write-budget-docs.js';
 import { RedisIoAdapter } from '../realtime/socket-io.adapter.js';
 import { mountBullBoard } from './bull-board.js';
+import { IpBlockList } from './ip-block-list.js';
+import { problem } from './problem.js';
+import { sendProblem } from './problem-details.filter.js';
 import { MAX_INPUT_DEPTH } from './hostile-input.js';
 import { frameworkErrorProblem, refuseHostileInput } from './refuse-hostile-input.hook.js';
 import { API_SECURITY_HEADERS, PAGE_SECURITY_HEADERS } from './security-headers.js';
@@ -38,6 +41,14 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
     app.useLogger(new PlatformLogger(app.get(Logger)));
     app.flushLogs();
     const fastify = app.getHttpAdapter().getInstance();
+
+    // Before anything else (routing, body parsing, authentication): a blocked address gets no further.
+    const ipBlocks = app.get(IpBlockList);
+    fastify.addHook('onRequest', async (request, reply) => {
+      if (!(await ipBlocks.isBlocked(request.ip))) return;
+      sendProblem(reply, request, problem(403, 'http.ip.blocked', 'Requests from this address are blocked'));
+      return reply;
+    });
 
     fastify.addHook('onSend', (request, reply, payload, done) => {
       const html = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
