@@ -29,7 +29,11 @@ export class AppConfig {
     accessTokenTtlSeconds: number;
     refreshTokenTtlSeconds: number;
     login: { maxAttemptsPerIp: number; maxFailuresPerAccount: number; windowSeconds: number };
+    emailVerificationTtlSeconds: number;
+    passwordResetTtlSeconds: number;
   };
+  /** The budget of every mutating route and socket event (ADR 0033). */
+  readonly writeRateLimit: { perUser: number; perIp: number; windowSeconds: number };
   readonly admin?: { email: string; password: string };
   readonly outbox: { pollIntervalMs: number; batchSize: number };
   /** Where the API is reached from outside, and the web app users return to. */
@@ -136,6 +140,13 @@ export class AppConfig {
         maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
         windowSeconds: env.LOGIN_WINDOW_SECONDS,
       },
+      emailVerificationTtlSeconds: env.EMAIL_VERIFICATION_TTL_SECONDS,
+      passwordResetTtlSeconds: env.PASSWORD_RESET_TTL_SECONDS,
+    };
+    this.writeRateLimit = {
+      perUser: env.WRITE_RATE_LIMIT_PER_USER,
+      perIp: env.WRITE_RATE_LIMIT_PER_IP,
+      windowSeconds: env.WRITE_RATE_WINDOW_SECONDS,
     };
     if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) this.admin = { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD };
     this.outbox = { pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS, batchSize: env.OUTBOX_BATCH_SIZE };

@@ -147,6 +147,37 @@ export class Environment {
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /** How long an e-mail verification link works. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  EMAIL_VERIFICATION_TTL_SECONDS = 172_800;
+
+  /** How long a password reset link works. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  PASSWORD_RESET_TTL_SECONDS = 3_600;
+
+  /** Every non-GET route and socket event: calls one user may make per window (less at low trust). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WRITE_RATE_LIMIT_PER_USER = 300;
+
+  /** Every non-GET route and socket event: calls from one IP address per window (users behind a NAT share it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WRITE_RATE_LIMIT_PER_IP = 1_200;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  WRITE_RATE_WINDOW_SECONDS = 60;
+
   @Transform(toInt)
   @IsInt()
   @Min(0)

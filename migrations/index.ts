@@ -13,7 +13,9 @@ import { Migration20261202160000_insights_video_channels_from_studio } from './M
 import { Migration20261202161000_insights_mrr_from_billing } from './Migration20261202161000_insights_mrr_from_billing.js';
 import { Migration20261202170000_studio_email_invitations } from './Migration20261202170000_studio_email_invitations.js';
 import { Migration20261202190000_engagement_interactions } from './Migration20261202190000_engagement_interactions.js';
+import { Migration20261202190000_identity_email_verification_and_reset } from './Migration20261202190000_identity_email_verification_and_reset.js';
 import { Migration20261202190000_trust_safety_screening } from './Migration20261202190000_trust_safety_screening.js';
+import { Migration20261202193000_identity_ip_blocks } from './Migration20261202193000_identity_ip_blocks.js';
 import { Migration20261202193000_trust_safety_spam_model } from './Migration20261202193000_trust_safety_spam_model.js';
 import { Migration20261202194000_trust_safety_moderation } from './Migration20261202194000_trust_safety_moderation.js';
 import { Migration20261202200000_engagement_held_messages } from './Migration20261202200000_engagement_held_messages.js';
@@ -38,7 +40,12 @@ export const migrations: MigrationObject[] = [
   },
   { name: 'Migration20261202170000_studio_email_invitations', class: Migration20261202170000_studio_email_invitations },
   { name: 'Migration20261202190000_engagement_interactions', class: Migration20261202190000_engagement_interactions },
+  {
+    name: 'Migration20261202190000_identity_email_verification_and_reset',
+    class: Migration20261202190000_identity_email_verification_and_reset,
+  },
   { name: 'Migration20261202190000_trust_safety_screening', class: Migration20261202190000_trust_safety_screening },
+  { name: 'Migration20261202193000_identity_ip_blocks', class: Migration20261202193000_identity_ip_blocks },
   { name: 'Migration20261202193000_trust_safety_spam_model', class: Migration20261202193000_trust_safety_spam_model },
   { name: 'Migration20261202194000_trust_safety_moderation', class: Migration20261202194000_trust_safety_moderation },
   { name: 'Migration20261202200000_engagement_held_messages', class: Migration20261202200000_engagement_held_messages },

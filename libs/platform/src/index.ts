@@ -17,9 +17,17 @@ export {
 export { RequestAuthenticator } from './auth/request-authenticator.js';
 export { SessionRevocations } from './auth/session-revocations.js';
 export { ForbiddenError, RateLimitedError, UnauthenticatedError } from './auth/auth.errors.js';
-export { RateLimiter, type RatePolicy } from './rate-limit/rate-limiter.js';
+export { RateLimiter, type RateLimitState, type RatePolicy } from './rate-limit/rate-limiter.js';
+export {
+  WriteBudget,
+  WriteBudgetScaling,
+  type WriteBudgetLimits,
+  type WriteBudgetOverride,
+} from './rate-limit/write-budget.js';
+export { WriteRateLimitGuard } from './rate-limit/write-rate-limit.guard.js';
 
 export { createHttpApp } from './http/http-app.js';
+export { IpBlockList } from './http/ip-block-list.js';
 export { ApiProblems, ProblemDocument } from './http/openapi.js';
 export {
   CursorPageQuery,

@@ -8,6 +8,7 @@ import { AccessTokens } from './auth/access-tokens.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { RequestAuthenticator } from './auth/request-authenticator.js';
 import { SessionRevocations } from './auth/session-revocations.js';
+import { IpBlockList } from './http/ip-block-list.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { createValidationPipe } from './http/validation.js';
 import { Mailer } from './mail/mailer.js';
@@ -24,6 +25,7 @@ import { ProcessRole } from './process-role.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { RedisConnections } from './queues/redis-connections.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
+import { WriteRateLimitGuard } from './rate-limit/write-rate-limit.guard.js';
 import { RealtimeEmitter } from './realtime/realtime-emitter.js';
 import { RealtimeGateway } from './realtime/realtime.gateway.js';
 import { SocketPayloadScreen } from './realtime/socket-payload-screen.js';
@@ -57,6 +59,7 @@ export class PlatformModule {
       SessionRevocations,
       RequestAuthenticator,
       RateLimiter,
+      IpBlockList,
       RealtimeEmitter,
       Metrics,
       mailerProvider,
@@ -91,6 +94,8 @@ export class PlatformModule {
         ...(http
           ? [
               { provide: APP_GUARD, useClass: AuthGuard },
+              // After authentication (guards run in this order): it counts per user as well as per IP.
+              { provide: APP_GUARD, useClass: WriteRateLimitGuard },
               { provide: APP_FILTER, useClass: ProblemDetailsFilter },
               { provide: APP_PIPE, useFactory: createValidationPipe },
               RealtimeGateway,
@@ -103,6 +108,7 @@ export class PlatformModule {
         SessionRevocations,
         RequestAuthenticator,
         RateLimiter,
+        IpBlockList,
         RealtimeEmitter,
         Metrics,
         Mailer,

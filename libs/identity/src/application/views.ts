@@ -1,10 +1,13 @@
 import type { ApiKey } from '../domain/api-key/api-key.js';
+import type { IpBlock } from '../domain/ip-block/ip-block.js';
 import type { User } from '../domain/user/user.js';
 
 /** The account as its owner (or an admin) sees it. */
 export interface UserView {
   id: string;
   email: string;
+  /** Whether the owner followed a link mailed to `email`. */
+  emailVerified: boolean;
   handle: string;
   displayName: string;
   bio: string | null;
@@ -18,6 +21,7 @@ export function toUserView(user: User): UserView {
   return {
     id: user.id,
     email: user.email,
+    emailVerified: user.hasVerifiedEmail(),
     handle: user.handle,
     displayName: user.displayName,
     bio: user.bio,
@@ -58,5 +62,23 @@ export function toApiKeyView(key: ApiKey): ApiKeyView {
     expiresAt: key.expiresAt?.toISOString() ?? null,
     lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
     revokedAt: key.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export interface IpBlockView {
+  id: string;
+  range: string;
+  reason: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export function toIpBlockView(block: IpBlock): IpBlockView {
+  return {
+    id: block.id,
+    range: block.range,
+    reason: block.reason,
+    createdBy: block.createdBy,
+    createdAt: block.createdAt.toISOString(),
   };
 }

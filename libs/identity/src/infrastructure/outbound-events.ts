@@ -1,7 +1,7 @@
 import { OutboundEventMap } from '@lib/platform';
-import { UserProfileChangedV1, UserRegisteredV1, UserRolesChangedV1 } from '../contracts/index.js';
+import { EmailVerifiedV1, UserProfileChangedV1, UserRegisteredV1, UserRolesChangedV1 } from '../contracts/index.js';
 import { User } from '../domain/user/user.js';
-import { UserProfileChanged, UserRegistered, UserRolesChanged } from '../domain/user/user.events.js';
+import { UserEmailVerified, UserProfileChanged, UserRegistered, UserRolesChanged } from '../domain/user/user.events.js';
 
 /** Which identity facts leave the context, and in what shape. */
 export const identityOutboundEvents = new OutboundEventMap()
@@ -36,5 +36,14 @@ export const identityOutboundEvents = new OutboundEventMap()
         userId: event.aggregateId,
         roles: [...event.roles],
         changedAt: event.occurredAt.toISOString(),
+      }),
+  )
+  .on(
+    UserEmailVerified,
+    (event) =>
+      new EmailVerifiedV1({
+        userId: event.aggregateId,
+        email: event.email,
+        verifiedAt: event.occurredAt.toISOString(),
       }),
   );

@@ -7,9 +7,13 @@ import { AppConfig } from '@config';
 import { Metrics } from '../observability/metrics.js';
 import { PlatformLogger } from '../observability/platform-logger.js';
 import { requestIdOf } from '../observability/logging.module.js';
+import { documentWriteBudgets } from '../rate-limit/write-budget-docs.js';
 import { RedisIoAdapter } from '../realtime/socket-io.adapter.js';
 import { mountBullBoard } from './bull-board.js';
 import { corsOptions } from './cors.js';
+import { IpBlockList } from './ip-block-list.js';
+import { problem } from './problem.js';
+import { sendProblem } from './problem-details.filter.js';
 import { MAX_INPUT_DEPTH } from './hostile-input.js';
 import { frameworkErrorProblem, refuseHostileInput } from './refuse-hostile-input.hook.js';
 import { API_SECURITY_HEADERS, PAGE_SECURITY_HEADERS } from './security-headers.js';
@@ -39,6 +43,14 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
     app.flushLogs();
     const fastify = app.getHttpAdapter().getInstance();
 
+    // Before anything else (routing, body parsing, authentication): a blocked address gets no further.
+    const ipBlocks = app.get(IpBlockList);
+    fastify.addHook('onRequest', async (request, reply) => {
+      if (!(await ipBlocks.isBlocked(request.ip))) return;
+      sendProblem(reply, request, problem(403, 'http.ip.blocked', 'Requests from this address are blocked'));
+      return reply;
+    });
+
     fastify.addHook('onSend', (request, reply, payload, done) => {
       const html = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
       void reply
@@ -67,12 +79,15 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
           .setDescription(
             'The backend of a creator-subscription media platform. Errors are application/problem+json with a stable `code`. ' +
               'On every route, a NUL byte or lone surrogate in a path, query or body value (or property name) is 400 `validation.failed`, ' +
-              `and JSON nested deeper than ${MAX_INPUT_DEPTH} levels is 400 \`validation.too-deep\`.`,
+              `and JSON nested deeper than ${MAX_INPUT_DEPTH} levels is 400 \`validation.too-deep\`. ` +
+              'Every mutating route and socket event spends a write budget per user and per IP address (`x-rate-limit`); ' +
+              'over it: 429 `http.rate-limit.exceeded` with Retry-After and RateLimit-* headers.',
           )
           .setVersion('1')
           .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT or sr_ API key' })
           .build(),
       );
+      documentWriteBudgets(app, document);
       SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
     }
     await mountBullBoard(app, fastify);

@@ -80,7 +80,17 @@ export function fastifyProblem(status: number, fastifyCode: string | undefined, 
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: Problem): void {
   const retryAfter = body.retryAfterSeconds;
-  if (typeof retryAfter === 'number') void reply.header('retry-after', String(Math.ceil(retryAfter)));
+  if (typeof retryAfter === 'number') {
+    void reply.header('retry-after', String(Math.ceil(retryAfter)));
+    // A spent rate limit also names itself, as the IETF RateLimit header fields do.
+    if (typeof body.limit === 'number' && typeof body.windowSeconds === 'number')
+      void reply.headers({
+        'ratelimit-limit': String(body.limit),
+        'ratelimit-remaining': '0',
+        'ratelimit-reset': String(Math.ceil(retryAfter)),
+        'ratelimit-policy': `${body.limit};w=${body.windowSeconds}`,
+      });
+  }
   if (body.status === 401 && !reply.hasHeader('www-authenticate')) void reply.header('www-authenticate', 'Bearer');
   void reply
     .status(body.status)

@@ -13,6 +13,13 @@ export interface RatePolicy {
   message: string;
 }
 
+/** Where a counter stands after a hit: what `RateLimit-*` headers report. */
+export interface RateLimitState {
+  limit: number;
+  remaining: number;
+  resetSeconds: number;
+}
+
 /** Fixed-window counters in Redis, shared by every node (rate-limiter-flexible). */
 @Injectable()
 export class RateLimiter {
@@ -21,9 +28,14 @@ export class RateLimiter {
   constructor(private readonly redis: RedisConnections) {}
 
   /** Counts a hit; throws RateLimitedError (429 with Retry-After) once the window's points are spent. */
-  async consume(policy: RatePolicy, key: string, points = 1): Promise<void> {
+  async consume(policy: RatePolicy, key: string, points = 1): Promise<RateLimitState> {
     try {
-      await this.limiter(policy).consume(key, points);
+      const state = await this.limiter(policy).consume(key, points);
+      return {
+        limit: policy.points,
+        remaining: state.remainingPoints,
+        resetSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1_000)),
+      };
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       throw this.exceeded(policy, rejection);

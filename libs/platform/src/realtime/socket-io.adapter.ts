@@ -10,7 +10,9 @@ import { API_KEY_PREFIX } from '../auth/credential-ports.js';
 import { RequestAuthenticator } from '../auth/request-authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import { SessionRevocations } from '../auth/session-revocations.js';
+import { IpBlockList } from '../http/ip-block-list.js';
 import { RedisConnections } from '../queues/redis-connections.js';
+import { socketClientIp } from './socket-client-ip.js';
 import { SESSION_REVOKED, sessionRoom, socketChannelKey, userRoom } from './rooms.js';
 
 export interface SocketData {
@@ -35,6 +37,7 @@ export class RedisIoAdapter extends IoAdapter {
   private readonly redis: RedisConnections;
   private readonly authenticator: RequestAuthenticator;
   private readonly revocations: SessionRevocations;
+  private readonly ipBlocks: IpBlockList;
 
   constructor(app: INestApplicationContext) {
     super(app);
@@ -42,6 +45,7 @@ export class RedisIoAdapter extends IoAdapter {
     this.redis = app.get(RedisConnections);
     this.authenticator = app.get(RequestAuthenticator);
     this.revocations = app.get(SessionRevocations);
+    this.ipBlocks = app.get(IpBlockList);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -90,6 +94,9 @@ export class RedisIoAdapter extends IoAdapter {
   }
 
   private async authenticate(socket: Socket): Promise<void> {
+    // Before the token is even looked at, like the HTTP hook.
+    if (await this.ipBlocks.isBlocked(socketClientIp(socket, this.config.http.trustProxy)))
+      throw new ForbiddenError('http.ip.blocked', 'Requests from this address are blocked');
     const fromAuth = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
     const credential = fromAuth ?? RequestAuthenticator.bearerFrom(socket.handshake.headers.authorization);
     if (!credential) throw new UnauthenticatedError();

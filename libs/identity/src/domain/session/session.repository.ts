@@ -1,4 +1,4 @@
-import type { RefreshClaim, Session } from './session.js';
+import type { RefreshClaim, Session, SessionEndReason } from './session.js';
 
 export abstract class SessionRepository {
   abstract findById(id: string): Promise<Session | null>;
@@ -7,4 +7,6 @@ export abstract class SessionRepository {
   abstract addRefreshToken(sessionId: string, tokenHash: string, expiresAt: Date): Promise<void>;
   /** Marks the token used, atomically: of two concurrent uses exactly one claims it. */
   abstract claimRefreshToken(tokenHash: string): Promise<RefreshClaim>;
+  /** Ends every active session of the user; returns their ids (to revoke once committed). */
+  abstract endAllOf(userId: string, reason: SessionEndReason): Promise<string[]>;
 }

@@ -55,3 +55,19 @@ export class LastAdminError extends DomainError {
     super('The last admin cannot lose the admin role');
   }
 }
+
+export class EmailAlreadyVerifiedError extends DomainError {
+  readonly code = 'identity.email.already-verified';
+  readonly kind = 'conflict' as const;
+  constructor() {
+    super('This email address is already verified');
+  }
+}
+
+export class EmailAddressChangedError extends DomainError {
+  readonly code = 'identity.email-verification.address-changed';
+  readonly kind = 'invalid' as const;
+  constructor() {
+    super('This link was sent to an address the account no longer has; ask for a new one');
+  }
+}

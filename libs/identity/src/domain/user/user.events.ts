@@ -32,3 +32,12 @@ export class UserRolesChanged extends DomainEvent {
     super();
   }
 }
+
+export class UserEmailVerified extends DomainEvent {
+  constructor(
+    readonly aggregateId: string,
+    readonly email: string,
+  ) {
+    super();
+  }
+}

@@ -1,4 +1,4 @@
-import { UserProfileChanged, UserRegistered, UserRolesChanged } from './user.events.js';
+import { UserEmailVerified, UserProfileChanged, UserRegistered, UserRolesChanged } from './user.events.js';
 import { User } from './user.js';
 
 const aUser = () =>
@@ -55,6 +55,20 @@ describe('a user', () => {
     expect(user.roles).toEqual(['member', 'creator', 'admin']);
     expect(user.pullDomainEvents()[0]).toBeInstanceOf(UserRolesChanged);
     expect(user.setRoles(['creator', 'admin', 'member'])).toBe(false);
+    expect(user.pullDomainEvents()).toEqual([]);
+  });
+
+  it('verifies the address a link was mailed to once, and not an address it no longer has', () => {
+    const user = aUser();
+    user.pullDomainEvents();
+    expect(user.hasVerifiedEmail()).toBe(false);
+    expect(() => user.verifyEmail('someone-else@example.com')).toThrow(
+      expect.objectContaining({ code: 'identity.email-verification.address-changed' }),
+    );
+    expect(user.verifyEmail('ada@example.com')).toBe(true);
+    expect(user.hasVerifiedEmail()).toBe(true);
+    expect(user.pullDomainEvents()).toEqual([expect.any(UserEmailVerified)]);
+    expect(user.verifyEmail('ada@example.com')).toBe(false);
     expect(user.pullDomainEvents()).toEqual([]);
   });
 });

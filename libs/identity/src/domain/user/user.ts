@@ -1,7 +1,14 @@
 import { AggregateRoot, newId } from '@lib/platform/ddd';
 import { normalizeDisplayName, normalizeEmail, normalizeHandle } from './profile-values.js';
 import { ROLES, type Role } from './role.js';
-import { UserProfileChanged, UserRegistered, UserRolesChanged, type ProfileField } from './user.events.js';
+import { EmailAddressChangedError } from './user.errors.js';
+import {
+  UserEmailVerified,
+  UserProfileChanged,
+  UserRegistered,
+  UserRolesChanged,
+  type ProfileField,
+} from './user.events.js';
 
 export interface ProfileChanges {
   handle?: string;
@@ -14,6 +21,8 @@ export interface ProfileChanges {
 export class User extends AggregateRoot {
   readonly id: string;
   email: string;
+  /** When the owner proved they read mail sent to `email`; null until then. */
+  emailVerifiedAt: Date | null = null;
   handle: string;
   displayName: string;
   bio: string | null = null;
@@ -108,6 +117,22 @@ export class User extends AggregateRoot {
   changePasswordHash(passwordHash: string): void {
     this.passwordHash = passwordHash;
     this.updatedAt = new Date();
+  }
+
+  /**
+   * Marks `email` as proven by a link sent to it. A link sent to an address the account no longer has
+   * proves nothing about the current one. Verifying twice changes nothing.
+   */
+  verifyEmail(email: string): boolean {
+    if (email !== this.email) throw new EmailAddressChangedError();
+    if (this.emailVerifiedAt) return false;
+    this.emailVerifiedAt = this.updatedAt = new Date();
+    this.record(new UserEmailVerified(this.id, this.email));
+    return true;
+  }
+
+  hasVerifiedEmail(): boolean {
+    return this.emailVerifiedAt !== null;
   }
 
   hasRole(role: Role): boolean {

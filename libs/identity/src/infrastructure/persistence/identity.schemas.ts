@@ -24,6 +24,7 @@ export const UserSchema = new EntitySchema<User>({
   properties: {
     id: { type: 'uuid', primary: true },
     email: { type: 'text' },
+    emailVerifiedAt: { type: 'datetime', nullable: true },
     handle: { type: 'text' },
     displayName: { type: 'text' },
     bio: { type: 'text', nullable: true },

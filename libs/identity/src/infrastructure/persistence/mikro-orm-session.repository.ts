@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Session, type RefreshClaim } from '../../domain/session/session.js';
+import { Session, type RefreshClaim, type SessionEndReason } from '../../domain/session/session.js';
 import { SessionRepository } from '../../domain/session/session.repository.js';
 
 @Injectable()
@@ -42,5 +42,13 @@ export class MikroOrmSessionRepository extends SessionRepository {
     if (row.claimed) return { outcome: 'claimed', sessionId: row.session_id };
     if (row.expired) return { outcome: 'expired' };
     return { outcome: 'reused', sessionId: row.session_id };
+  }
+
+  async endAllOf(userId: string, reason: SessionEndReason): Promise<string[]> {
+    const rows = await this.em.execute<{ id: string }[]>(
+      'update identity.sessions set ended_at = now(), end_reason = ? where user_id = ? and ended_at is null returning id',
+      [reason, userId],
+    );
+    return rows.map((row) => row.id);
   }
 }

@@ -64,6 +64,8 @@ export class TokenPairResponse {
 export class UserResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() email!: string;
+  @ApiProperty({ description: 'Whether the owner followed a verification link mailed to this address' })
+  emailVerified!: boolean;
   @ApiProperty() handle!: string;
   @ApiProperty() displayName!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) bio!: string | null;
@@ -76,4 +78,40 @@ export class UserResponse {
 export class AuthResponse {
   @ApiProperty({ type: UserResponse }) user!: UserResponse;
   @ApiProperty({ type: TokenPairResponse }) tokens!: TokenPairResponse;
+}
+
+export class VerifyEmailRequest {
+  @ApiProperty({ description: 'The token from the link in the verification mail' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token!: string;
+}
+
+export class VerifyEmailResponse {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ enum: [true] }) emailVerified!: true;
+}
+
+export class PasswordResetRequest {
+  @ApiProperty({ example: 'ada@example.com' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(254)
+  email!: string;
+}
+
+export class ResetPasswordRequest {
+  @ApiProperty({ description: 'The token from the link in the password reset mail' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token!: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password!: string;
 }

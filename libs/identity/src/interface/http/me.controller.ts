@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiKeyScope, ApiProblems, CurrentUser, type Principal } from '@lib/platform';
+import { ApiKeyScope, ApiProblems, CurrentUser, WriteBudget, type Principal } from '@lib/platform';
 import { CreateApiKeyCommand } from '../../application/commands/create-api-key/create-api-key.command.js';
 import { RevokeApiKeyCommand } from '../../application/commands/revoke-api-key/revoke-api-key.command.js';
 import { UpdateProfileCommand } from '../../application/commands/update-profile/update-profile.command.js';
@@ -49,6 +49,8 @@ export class MeController {
   }
 
   @Post('api-keys')
+  // Minting credentials is rare for a person and the first thing a hijacked session does in bulk.
+  @WriteBudget({ name: 'api-keys', perUser: 20, windowSeconds: 3_600 })
   @ApiOperation({ summary: 'Create an API key', description: 'The key is returned once; only its hash is kept.' })
   @ApiCreatedResponse({ type: CreatedApiKeyResponse })
   @ApiProblems(400, 401, 403, 422)

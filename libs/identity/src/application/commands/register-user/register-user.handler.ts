@@ -6,6 +6,7 @@ import { EmailAlreadyTakenError, HandleAlreadyTakenError } from '../../../domain
 import { User } from '../../../domain/user/user.js';
 import { UserRepository } from '../../../domain/user/user.repository.js';
 import { assertAcceptablePassword } from '../../password-policy.js';
+import { AccountLinks } from '../../account-links.js';
 import { SessionTokens } from '../../session-tokens.js';
 import { toUserView } from '../../views.js';
 import { RegisterUserCommand } from './register-user.command.js';
@@ -26,6 +27,7 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
     private readonly sessionTokens: SessionTokens,
     private readonly unitOfWork: UnitOfWork,
     private readonly rateLimiter: RateLimiter,
+    private readonly links: AccountLinks,
   ) {}
 
   async execute(command: RegisterUserCommand) {
@@ -45,6 +47,8 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
     });
     const tokens = await this.unitOfWork.transactional(async () => {
       await this.users.save(user);
+      // The first verification link leaves with the account; a failed registration mails nothing.
+      await this.links.mailEmailVerification(user);
       return this.sessionTokens.start(user, command.client.userAgent);
     });
     return { user: toUserView(user), tokens };
