@@ -12,3 +12,14 @@ export {
   InMemoryRestrictionRepository,
 } from './in-memory-engagement-repositories.js';
 export { inMemoryMessagingPolicy } from './messaging-policy.in-memory.js';
+export {
+  FixedCommenterStandings,
+  InMemoryChannelDirectory,
+  InMemoryCommentableVideos,
+  InMemoryCommentRepository,
+  InMemoryCommentSettings,
+  InMemoryMentionDirectory,
+  inMemoryComments,
+  RecordingCommentAnnouncer,
+  ScriptedContentScreening,
+} from './comments.in-memory.js';
