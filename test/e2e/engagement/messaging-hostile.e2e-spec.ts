@@ -49,6 +49,12 @@ describe('direct messages: bad input, floods and other people’s conversations'
       body: { text: 'x'.repeat(201), clientMessageId: newClientMessageId() },
     });
     expect(long.body).toMatchObject({ status: 400, code: 'engagement.message.too-long', maxLength: 200, length: 201 });
+    // Far past any cap (but inside the body limit): the answer still names the configured limit.
+    const huge = await app.request('POST', `/v1/conversations/${conversationId}/messages`, {
+      ...auth(ana),
+      body: { text: 'y'.repeat(150_000), clientMessageId: newClientMessageId() },
+    });
+    expect(huge.body).toMatchObject({ status: 400, code: 'engagement.message.too-long', maxLength: 200 });
     // Characters, not bytes: 200 emoji fit.
     expect(
       (

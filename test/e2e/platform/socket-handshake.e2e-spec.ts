@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { TEST_JWT_SECRET, type TestApp } from '@lib/platform/testing';
-import { connectSocket, registerUser, startShowrunner } from '../../support/showrunner.js';
+import { connectSocket, nextEvent, registerUser, startShowrunner } from '../../support/showrunner.js';
 
 describe('Socket.IO handshake', () => {
   let app: TestApp;
@@ -15,6 +15,21 @@ describe('Socket.IO handshake', () => {
     const socket = await connectSocket(app, { token: user.tokens.accessToken });
     const who = await socket.emitWithAck('session:whoami');
     expect(who).toEqual({ userId: user.user.id, roles: ['member'] });
+    socket.close();
+  });
+
+  it('answers an event no gateway handles with socket.unknown-event, acknowledged or not', async () => {
+    const user = await registerUser(app);
+    const socket = await connectSocket(app, { token: user.tokens.accessToken });
+    const answer = await socket.emitWithAck('message:sned', { text: 'typo' });
+    expect(answer).toEqual({
+      error: expect.objectContaining({ status: 404, code: 'socket.unknown-event', event: 'message:sned' }),
+    });
+    const exception = nextEvent(socket, 'exception');
+    socket.emit('session:whoarewe');
+    expect(await exception).toMatchObject({ code: 'socket.unknown-event', event: 'session:whoarewe' });
+    // Known events still work on the same socket.
+    expect(await socket.emitWithAck('session:whoami')).toMatchObject({ userId: user.user.id });
     socket.close();
   });
 

@@ -9,6 +9,7 @@ import { PlatformLogger } from '../observability/platform-logger.js';
 import { requestIdOf } from '../observability/logging.module.js';
 import { RedisIoAdapter } from '../realtime/socket-io.adapter.js';
 import { mountBullBoard } from './bull-board.js';
+import { corsOptions } from './cors.js';
 import { MAX_INPUT_DEPTH } from './hostile-input.js';
 import { frameworkErrorProblem, refuseHostileInput } from './refuse-hostile-input.hook.js';
 import { API_SECURITY_HEADERS, PAGE_SECURITY_HEADERS } from './security-headers.js';
@@ -46,12 +47,7 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
       done(null, payload);
     });
     fastify.addHook('preValidation', refuseHostileInput);
-    const origins = config.http.corsOrigins;
-    app.enableCors({
-      origin: origins === '*' ? true : origins,
-      credentials: true,
-      exposedHeaders: ['x-request-id', 'retry-after'],
-    });
+    app.enableCors(corsOptions(config));
     const metrics = app.get(Metrics);
     fastify.addHook('onResponse', async (request, reply) => {
       const route = request.routeOptions.url ?? 'unmatched';

@@ -19,16 +19,15 @@ import { CursorPageQuery, MAX_PAGE_SIZE } from '@lib/platform';
 import { DIRECT_MESSAGE_POLICIES } from '../../domain/messaging-settings/messaging-settings.js';
 
 /**
- * Message bodies are checked here for shape only (a string, not absurdly large); the configured
- * length limit and blank text are domain rules with their own codes.
+ * Message bodies are checked here for shape only (a string); the configured length limit and blank
+ * text are domain rules with their own codes, so every too-long text is told the limit that applies.
+ * The request body limit (BODY_LIMIT_BYTES) bounds what reaches the domain.
  */
-const HARD_TEXT_CAP = 100_000;
 const CLIENT_MESSAGE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export class SendMessageRequest {
   @ApiProperty({ description: 'The text; at most MESSAGE_MAX_LENGTH characters, not blank' })
   @IsString()
-  @MaxLength(HARD_TEXT_CAP)
   text!: string;
 
   @ApiProperty({
@@ -114,7 +113,6 @@ export class MessageListQuery {
 export class EditMessageRequest {
   @ApiProperty()
   @IsString()
-  @MaxLength(HARD_TEXT_CAP)
   text!: string;
 }
 
@@ -154,7 +152,7 @@ export class MessagingSettingsRequest {
 export class SocketChangeMessage {
   @IsUUID() conversationId!: string;
   @IsUUID() messageId!: string;
-  @IsOptional() @IsString() @MaxLength(HARD_TEXT_CAP) text?: string;
+  @IsOptional() @IsString() text?: string;
 }
 
 export class MarkReadRequest {
