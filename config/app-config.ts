@@ -33,7 +33,8 @@ export class AppConfig {
   readonly admin?: { email: string; password: string };
   readonly outbox: { pollIntervalMs: number; batchSize: number };
   /** Where the API is reached from outside, and the web app users return to. */
-  readonly urls: { public: string; app: string };
+  /** `returnOrigins`: where checkout may send users back (APP_URL's origin first, then APP_RETURN_ORIGINS). */
+  readonly urls: { public: string; app: string; returnOrigins: string[] };
   readonly billing: {
     /** Real Stripe (a key is set), the built-in sandbox (local runs), or none (production without a key). */
     provider: 'stripe' | 'sandbox' | 'none';
@@ -141,7 +142,11 @@ export class AppConfig {
     const publicUrl = (
       env.PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`
     ).replace(/\/$/, '');
-    this.urls = { public: publicUrl, app: (env.APP_URL ?? publicUrl).replace(/\/$/, '') };
+    const appUrl = (env.APP_URL ?? publicUrl).replace(/\/$/, '');
+    const returnOrigins = env.APP_RETURN_ORIGINS.split(',')
+      .map((o) => o.trim().toLowerCase())
+      .filter(Boolean);
+    this.urls = { public: publicUrl, app: appUrl, returnOrigins: [new URL(appUrl).origin, ...returnOrigins] };
     this.billing = {
       provider: env.STRIPE_SECRET_KEY ? 'stripe' : env.NODE_ENV === 'production' ? 'none' : 'sandbox',
       stripe: {

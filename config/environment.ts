@@ -164,6 +164,12 @@ export class Environment {
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   APP_URL?: string;
 
+  /** Where checkout may also send users back (APP_URL's origin always may): origins or app schemes, e.g. `https://m.example.com,myapp://`. */
+  @Matches(/^(\s*[a-z][a-z0-9+.-]*:\/\/[^\s,/]*\s*(,\s*[a-z][a-z0-9+.-]*:\/\/[^\s,/]*\s*)*)?$/, {
+    message: 'must be comma-separated origins (https://host[:port]) or app schemes (myapp://)',
+  })
+  APP_RETURN_ORIGINS = '';
+
   /** Stripe's secret API key; without it (outside production) billing runs on the built-in sandbox. */
   @Transform(emptyToUndefined)
   @IsOptional()

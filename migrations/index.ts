@@ -12,7 +12,9 @@ import { Migration20261122000600_insights_events } from './Migration202611220006
 import { Migration20261202160000_insights_video_channels_from_studio } from './Migration20261202160000_insights_video_channels_from_studio.js';
 import { Migration20261202161000_insights_mrr_from_billing } from './Migration20261202161000_insights_mrr_from_billing.js';
 import { Migration20261202170000_studio_email_invitations } from './Migration20261202170000_studio_email_invitations.js';
+import { Migration20261202190000_trust_safety_screening } from './Migration20261202190000_trust_safety_screening.js';
 import { Migration20261202191000_engagement_comments } from './Migration20261202191000_engagement_comments.js';
+import { Migration20261202193000_trust_safety_spam_model } from './Migration20261202193000_trust_safety_spam_model.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000000_platform_messaging', class: Migration20261122000000_platform_messaging },
@@ -33,5 +35,7 @@ export const migrations: MigrationObject[] = [
     class: Migration20261202161000_insights_mrr_from_billing,
   },
   { name: 'Migration20261202170000_studio_email_invitations', class: Migration20261202170000_studio_email_invitations },
+  { name: 'Migration20261202190000_trust_safety_screening', class: Migration20261202190000_trust_safety_screening },
   { name: 'Migration20261202191000_engagement_comments', class: Migration20261202191000_engagement_comments },
+  { name: 'Migration20261202193000_trust_safety_spam_model', class: Migration20261202193000_trust_safety_spam_model },
 ];

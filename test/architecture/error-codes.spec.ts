@@ -93,7 +93,7 @@ describe('error codes read <context>.<subject>.<reason> and each belongs to one 
       /^studio\.planted\.NotKebab .* should read studio\./,
       /^studio\.planted-badly .* should read studio\./,
       /^studio\.forbidden-planted .* should read studio\./,
-      /^planted\.outside-the-areas .* should read <auth\|http\|validation\|search>/,
+      /^planted\.outside-the-areas .* should read <auth\|http\|validation\|search\|socket>/,
       /^studio\.video\.not-found is used by (?=.*video\.errors\.ts#)(?=.*planted\.errors\.ts#DuplicateError)/,
     ];
     expect(found).toEqual(expect.arrayContaining(expected.map((pattern) => expect.stringMatching(pattern))));

@@ -15,7 +15,7 @@ import ts from 'typescript';
  */
 
 /** Cross-cutting platform codes start with one of these areas; clients already branch on them. */
-export const PLATFORM_AREAS = ['auth', 'http', 'validation', 'search'] as const;
+export const PLATFORM_AREAS = ['auth', 'http', 'validation', 'search', 'socket'] as const;
 
 const SEGMENT = '[a-z][a-z0-9]*(?:-[a-z0-9]+)*';
 const CONTEXT_CODE = new RegExp(`^${SEGMENT}\\.${SEGMENT}\\.${SEGMENT}$`);

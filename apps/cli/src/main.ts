@@ -6,6 +6,7 @@ import { insightsRebuild } from './commands/insights-rebuild.js';
 import { migrationCreate, migrationUp } from './commands/migrations.js';
 import { reindex } from './commands/reindex.js';
 import { syncPlans } from './commands/sync-plans.js';
+import { evaluateSpam, trainSpam } from './commands/trust-spam.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -16,6 +17,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   search:reindex <index> [--batch-size <n>]     rebuild a search index with no downtime
   billing:sync-plans                            create or update the plans' products and prices at Stripe
   insights:rebuild --from <date> --to <date>    rebuild the analytics rollups of a range from the raw events
+  trust:train-spam                              train and store a new spam model (SpamAssassin + moderators' decisions)
+  trust:evaluate-spam                           precision, recall, F1 and false-positive rate of the newest spam model
 `;
 
 const { positionals, values } = parseArgs({
@@ -56,6 +59,12 @@ try {
       break;
     case 'insights:rebuild':
       await insightsRebuild(context, values.from, values.to);
+      break;
+    case 'trust:train-spam':
+      await trainSpam(context);
+      break;
+    case 'trust:evaluate-spam':
+      await evaluateSpam(context);
       break;
     case 'search:reindex':
       await reindex(context, argument, Number(values['batch-size']) || 500);

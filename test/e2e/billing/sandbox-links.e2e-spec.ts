@@ -7,7 +7,10 @@ describe('the sandbox payment pages: links expire, a finished checkout stays fin
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startShowrunner();
+    app = await startShowrunner({
+      APP_URL: 'https://app.example.com',
+      APP_RETURN_ORIGINS: 'https://m.example.com,myapp://',
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -74,6 +77,52 @@ describe('the sandbox payment pages: links expire, a finished checkout stays fin
 
   /** The renewal form's action on a rendered portal page (it carries the page's one-time token). */
   const renewAction = (html: string) => html.match(/action="([^"]+\/renew\?token=[^"]+)"/)![1];
+
+  describe('return URLs chosen per checkout', () => {
+    const checkoutWith = (user: RegisteredUser, urls: { successUrl?: string; cancelUrl?: string }) =>
+      app.request('POST', '/v1/billing/checkout', {
+        token: user.tokens.accessToken,
+        body: { planId: 'prime', interval: 'month', ...urls },
+      });
+    const pageOf = async (sessionId: string) => (await fetch(`${app.url}/sandbox/checkout/${sessionId}`)).text();
+
+    it('sends the customer back to a configured web origin or app scheme, with the session id filled in', async () => {
+      const payer = await registerUser(app);
+      const paid = await checkoutWith(payer, { successUrl: 'https://m.example.com/done?s={CHECKOUT_SESSION_ID}' });
+      expect(paid.status).toBe(201);
+      expect((await submit(`/sandbox/checkout/${paid.body.sessionId}/pay`)).status).toBe(303);
+      expect(await pageOf(paid.body.sessionId)).toContain(`href="https://m.example.com/done?s=${paid.body.sessionId}"`);
+
+      const decliner = await registerUser(app);
+      const declined = await checkoutWith(decliner, { cancelUrl: 'myapp://billing/canceled' });
+      expect(declined.status).toBe(201);
+      expect((await submit(`/sandbox/checkout/${declined.body.sessionId}/decline`)).status).toBe(303);
+      expect(await pageOf(declined.body.sessionId)).toContain('href="myapp://billing/canceled"');
+    });
+
+    it('refuses any other destination (no open redirect), starting no checkout', async () => {
+      const user = await registerUser(app);
+      for (const urls of [
+        { successUrl: 'https://evil.example.net/phish' },
+        { successUrl: 'https://app.example.com.evil.net/' },
+        { cancelUrl: 'javascript:alert(1)' },
+        { cancelUrl: 'otherapp://billing' },
+        { successUrl: '/relative' },
+      ]) {
+        const answer = await checkoutWith(user, urls);
+        expect(answer.status).toBe(400);
+        expect(answer.body).toMatchObject({ code: 'billing.return-url.not-allowed', field: Object.keys(urls)[0] });
+      }
+      const [row] = await sql<{ n: number }>(
+        app,
+        `select count(*)::int as n from billing.checkout_sessions where user_id = ?`,
+        [user.user.id],
+      );
+      expect(row.n).toBe(0);
+      // The app's own origin needs no configuration.
+      expect((await checkoutWith(user, { successUrl: 'https://app.example.com/welcome' })).status).toBe(201);
+    });
+  });
 
   describe('a finished checkout', () => {
     it('answers a second Pay with 409 billing.sandbox-checkout.not-open and subscribes once', async () => {

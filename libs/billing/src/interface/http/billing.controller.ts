@@ -54,7 +54,10 @@ export class BillingController {
   @ApiProblems(400, 401, 404, 409)
   checkout(@CurrentUser() principal: Principal, @Body() body: CheckoutRequest) {
     return this.commands.execute(
-      new StartCheckoutCommand(principal.userId, body.planId, body.interval, body.attribution ?? {}),
+      new StartCheckoutCommand(principal.userId, body.planId, body.interval, body.attribution ?? {}, {
+        successUrl: body.successUrl,
+        cancelUrl: body.cancelUrl,
+      }),
     );
   }
 

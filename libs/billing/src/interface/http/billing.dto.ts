@@ -74,6 +74,30 @@ export class CheckoutRequest {
   @IsObject()
   @IsAttribution()
   attribution?: Record<string, string>;
+
+  @ApiPropertyOptional({
+    description:
+      'Where to send the customer after paying (web page or app deep link); `{CHECKOUT_SESSION_ID}` is replaced by the session id. ' +
+      'Must be on APP_URL or one of APP_RETURN_ORIGINS (else 400 `billing.return-url.not-allowed`); default `<APP_URL>/billing/success?session_id=…`. ' +
+      'Whatever the page does, a finished checkout also arrives as a `subscription.activated` notification (socket event `notification:new`).',
+    example: 'https://app.example.com/billing/done?session={CHECKOUT_SESSION_ID}',
+    maxLength: 2000,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  successUrl?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Where to send the customer who leaves without paying; same rules as successUrl; default `<APP_URL>/billing/canceled`',
+    example: 'myapp://billing/canceled',
+    maxLength: 2000,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  cancelUrl?: string;
 }
 
 export class CheckoutResponse {

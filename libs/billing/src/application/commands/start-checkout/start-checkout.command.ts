@@ -8,6 +8,8 @@ export class StartCheckoutCommand extends Command<{ checkoutUrl: string; session
     readonly interval: BillingInterval,
     /** What led to the purchase (`contentId`, `campaign`, …), carried through the provider and back. */
     readonly attribution: Record<string, string>,
+    /** Where the payment page sends the customer after paying / cancelling; default the web app's pages. */
+    readonly returnTo: { successUrl?: string; cancelUrl?: string } = {},
   ) {
     super();
   }

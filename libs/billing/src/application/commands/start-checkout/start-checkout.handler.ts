@@ -2,6 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig } from '@config';
 import { newId } from '@lib/platform/ddd';
 import { CheckoutSession } from '../../../domain/checkout/checkout-session.js';
+import { assertReturnUrl } from '../../../domain/checkout/return-url.js';
 import { CheckoutSessionRepository } from '../../../domain/checkout/checkout-session.repository.js';
 import { PlanRepository } from '../../../domain/plan/plan.repository.js';
 import { PlanNotFoundError, PlanNotSyncedError } from '../../../domain/plan/plan.errors.js';
@@ -24,7 +25,14 @@ export class StartCheckoutHandler implements ICommandHandler<StartCheckoutComman
     private readonly config: AppConfig,
   ) {}
 
-  async execute({ userId, planId, interval, attribution }: StartCheckoutCommand) {
+  async execute({ userId, planId, interval, attribution, returnTo }: StartCheckoutCommand) {
+    const origins = this.config.urls.returnOrigins;
+    const successUrl = returnTo.successUrl
+      ? assertReturnUrl('successUrl', returnTo.successUrl, origins)
+      : `${this.config.urls.app}/billing/success?session_id={CHECKOUT_SESSION_ID}`;
+    const cancelUrl = returnTo.cancelUrl
+      ? assertReturnUrl('cancelUrl', returnTo.cancelUrl, origins)
+      : `${this.config.urls.app}/billing/canceled`;
     const plan = await this.plans.byId(planId);
     if (!plan) throw new PlanNotFoundError(planId);
     plan.priceForSale(interval);
@@ -47,8 +55,8 @@ export class StartCheckoutHandler implements ICommandHandler<StartCheckoutComman
         providerPriceId: price.providerPriceId,
         trialDays: (await this.subscriptions.currentOf(userId)) ? 0 : plan.trialDays, // one trial per customer
         metadata,
-        successUrl: `${this.config.urls.app}/billing/success?session_id={CHECKOUT_SESSION_ID}`,
-        cancelUrl: `${this.config.urls.app}/billing/canceled`,
+        successUrl,
+        cancelUrl,
       },
       `checkout:${newId()}`,
     );

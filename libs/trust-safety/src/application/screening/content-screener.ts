@@ -1,0 +1,121 @@
+import { Injectable, Optional } from '@nestjs/common';
+import {
+  AccountStandings,
+  ContentRefusedError,
+  ContentScreening,
+  type ScreeningRequest,
+  type ScreeningSignal,
+  type ScreeningVerdict,
+} from '../../contracts/index.js';
+import { decide, signalsUsedOn, type ModerationPolicy } from '../../domain/policy/moderation-policy.js';
+import { RepetitionCounter } from '../../domain/screening/repetition-counter.js';
+import { Screening } from '../../domain/screening/screening.js';
+import { MAX_SCREENED_TEXT_LENGTH, ScreenedTextTooLongError } from '../../domain/screening/screening.errors.js';
+import { ScreeningRepository } from '../../domain/screening/screening.repository.js';
+import { CurrentPolicy } from '../policy/current-policy.js';
+import { SpamScorer } from '../spam/spam-scorer.js';
+import { findLinks } from './signals/links.js';
+import { findProfanity } from './signals/profanity.js';
+import { countMentions, fingerprint } from './signals/text-shape.js';
+
+/**
+ * The in-process screening every user-written text passes (docs/adr/0024): signals computed here,
+ * the policy in force maps them to an action. Only the signals the surface's rules use are computed;
+ * the repetition count is the one network call (Redis), and only on surfaces with a repetition rule.
+ */
+@Injectable()
+export class ContentScreener extends ContentScreening {
+  constructor(
+    private readonly policy: CurrentPolicy,
+    private readonly spam: SpamScorer,
+    private readonly repetitions: RepetitionCounter,
+    private readonly screenings: ScreeningRepository,
+    @Optional() private readonly standings?: AccountStandings,
+  ) {
+    super();
+  }
+
+  check(request: ScreeningRequest): Promise<ScreeningVerdict> {
+    return this.evaluate(request, { count: false });
+  }
+
+  async screen(request: ScreeningRequest): Promise<ScreeningVerdict> {
+    const verdict = await this.evaluate(request, { count: true });
+    if (verdict.action === 'allow' || !verdict.rule) return verdict;
+    const screening = request.content ? Screening.of({ ...request, content: request.content }, verdict) : null;
+    if (verdict.action === 'refuse') {
+      if (screening) await this.screenings.recordRefusal(screening);
+      throw new ContentRefusedError({
+        surface: request.surface,
+        rule: verdict.rule,
+        signals: verdict.signals.map((s) => s.signal),
+      });
+    }
+    if (screening) await this.screenings.recordWithContent(screening);
+    return verdict;
+  }
+
+  private async evaluate(request: ScreeningRequest, options: { count: boolean }): Promise<ScreeningVerdict> {
+    if (request.text.length > MAX_SCREENED_TEXT_LENGTH) throw new ScreenedTextTooLongError(request.text.length);
+    const policy = await this.policy.get();
+    const { signals, spamModelVersion } = await this.signals(request, policy, options);
+    const { action, rule } = decide(policy, request.surface, signals);
+    return { action, rule, signals, policyVersion: policy.version, spamModelVersion };
+  }
+
+  private async signals(
+    { surface, text, authorId }: ScreeningRequest,
+    policy: ModerationPolicy,
+    options: { count: boolean },
+  ): Promise<{ signals: ScreeningSignal[]; spamModelVersion: string | null }> {
+    const used = signalsUsedOn(policy, surface);
+    const signals: ScreeningSignal[] = [];
+    let spamModelVersion: string | null = null;
+    if (!text.trim()) return { signals, spamModelVersion };
+
+    if (used.has('profanity') || used.has('slur')) {
+      const { profane, slurs } = findProfanity(text);
+      if (profane.length) signals.push({ signal: 'profanity', score: 1, detail: profane.join(', ') });
+      if (slurs.length) signals.push({ signal: 'slur', score: 1, detail: slurs.join(', ') });
+    }
+    if (used.has('link') || used.has('denied-link')) {
+      const { unlisted, denied } = findLinks(text, policy.links);
+      if (unlisted.length) signals.push({ signal: 'link', score: 1, detail: unlisted.slice(0, 10).join(', ') });
+      if (denied.length) signals.push({ signal: 'denied-link', score: 1, detail: denied.slice(0, 10).join(', ') });
+    }
+    if (used.has('mentions')) {
+      const mentions = countMentions(text);
+      const limit = mentions > 0 ? await this.mentionLimit(authorId, policy) : policy.limits.maxMentions;
+      if (mentions > limit)
+        signals.push({ signal: 'mentions', score: 1, detail: `${mentions} mentions, limit ${limit}` });
+    }
+    if (used.has('spam')) {
+      const spam = this.spam.score(text);
+      if (spam) {
+        spamModelVersion = spam.modelVersion;
+        signals.push({ signal: 'spam', score: round(spam.probability) });
+      }
+    }
+    if (used.has('repetition')) {
+      const { repeats, repeatWindowSeconds } = policy.limits;
+      const seen = await this.repetitions.seen(authorId, fingerprint(text), repeatWindowSeconds, options);
+      // The text is a repetition once the author posts it more often than `repeats` times.
+      if (seen > repeats) {
+        signals.push({ signal: 'repetition', score: 1, detail: `${seen} times in ${repeatWindowSeconds} s` });
+      }
+    }
+    return { signals, spamModelVersion };
+  }
+
+  /** The author's own limit when trust & safety keeps standings, else the policy's. */
+  private async mentionLimit(authorId: string, policy: ModerationPolicy): Promise<number> {
+    if (!this.standings) return policy.limits.maxMentions;
+    try {
+      return (await this.standings.standingOf(authorId)).limits.maxMentions;
+    } catch {
+      return policy.limits.maxMentions;
+    }
+  }
+}
+
+const round = (score: number) => Math.round(score * 1_000) / 1_000;

@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { newId } from '@lib/platform';
+import { SpamExampleRepository } from '../../domain/spam/spam.repository.js';
+
+/**
+ * Where moderators' confirmed spam / not-spam decisions go: each becomes a labelled example for the
+ * next `trust:train-spam`. The review queue calls `record` when a moderator decides.
+ */
+@Injectable()
+export class SpamLabels {
+  constructor(private readonly examples: SpamExampleRepository) {}
+
+  async record(text: string, isSpam: boolean, decidedBy: string): Promise<void> {
+    await this.examples.add({ id: newId(), text, isSpam, decidedBy, decidedAt: new Date() });
+  }
+}
