@@ -48,14 +48,6 @@ module.exports = {
       to: { path: '^libs/$1/src/(application|infrastructure|interface)/' },
     },
     {
-      name: 'application-stores-through-ports',
-      comment:
-        'application/ and domain/ reach storage and queues only through ports implemented in infrastructure/ (billing and identity so far).',
-      severity: 'error',
-      from: { path: '^libs/(billing|identity)/src/(application|domain)/' },
-      to: { path: '(^|/)node_modules/(@mikro-orm/[^/]+|pg|ioredis|bull)/' },
-    },
-    {
       name: 'contracts-stand-alone',
       comment: 'contracts/ is what others import: it may not drag the context’s internals along.',
       severity: 'error',

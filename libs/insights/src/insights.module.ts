@@ -28,6 +28,7 @@ import { ExportRepository } from './domain/export.js';
 import { StudioChannelMembership } from './infrastructure/studio-channel-membership.js';
 import { StudioVideoDirectory } from './infrastructure/studio-video-directory.js';
 import { FileReportRenderer } from './infrastructure/exports/file-report-renderer.js';
+import { BullExportQueue } from './infrastructure/queues/bull-export-queue.js';
 import { SqlReportSource } from './infrastructure/exports/sql-report-source.js';
 import { insightsOutboundEvents } from './infrastructure/outbound-events.js';
 import { INSIGHTS_ENTITIES, INSIGHTS_SQL_ONLY_TABLES } from './infrastructure/persistence/insights.schemas.js';
@@ -79,7 +80,7 @@ import { InsightsGateway } from './interface/realtime/insights.gateway.js';
     { provide: ExportFiles, useClass: SqlExportFiles },
     { provide: WeeklyReportStore, useClass: SqlWeeklyReportStore },
     RollupRunner,
-    ExportQueue,
+    { provide: ExportQueue, useClass: BullExportQueue },
     ExportProducer,
     WeeklyReports,
     LivePublisher,

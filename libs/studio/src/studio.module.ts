@@ -1,13 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { MessagingModule, PersistenceModule, QueuesModule, SearchModule } from '@lib/platform';
 import { CatalogDocuments } from './application/catalog/catalog-index.js';
-import {
-  GetCaptionFileHandler,
-  GetCatalogVideoHandler,
-  GetPlaybackHandler,
-  SearchCatalogHandler,
-  SuggestCatalogHandler,
-} from './application/catalog/catalog.handlers.js';
 import { ChannelTeams } from './application/channel-teams.js';
 import { ChangeMemberRoleHandler } from './application/commands/change-member-role/change-member-role.handler.js';
 import { CreateChannelHandler } from './application/commands/create-channel/create-channel.handler.js';
@@ -17,27 +10,24 @@ import { RespondToInvitationHandler } from './application/commands/respond-to-in
 import { TransferOwnershipHandler } from './application/commands/transfer-ownership/transfer-ownership.handler.js';
 import { UpdateChannelHandler } from './application/commands/update-channel/update-channel.handler.js';
 import { WithdrawEmailInvitationHandler } from './application/commands/withdraw-email-invitation/withdraw-email-invitation.handler.js';
-import {
-  ApplyTemplateHandler,
-  BatchEditHandler,
-  CreateCollectionHandler,
-  CreateSeriesHandler,
-  CreateTemplateHandler,
-  DeleteCollectionHandler,
-  DeleteTemplateHandler,
-} from './application/commands/library/library.handlers.js';
+import { ApplyTemplateHandler } from './application/commands/apply-template/apply-template.handler.js';
+import { BatchEditHandler } from './application/commands/batch-edit/batch-edit.handler.js';
+import { CreateCollectionHandler } from './application/commands/create-collection/create-collection.handler.js';
+import { CreateSeriesHandler } from './application/commands/create-series/create-series.handler.js';
+import { CreateTemplateHandler } from './application/commands/create-template/create-template.handler.js';
+import { CreateVideoHandler } from './application/commands/create-video/create-video.handler.js';
+import { DeleteCollectionHandler } from './application/commands/delete-collection/delete-collection.handler.js';
+import { DeleteTemplateHandler } from './application/commands/delete-template/delete-template.handler.js';
+import { DeleteVideoHandler } from './application/commands/delete-video/delete-video.handler.js';
+import { RemoveCaptionHandler } from './application/commands/remove-caption/remove-caption.handler.js';
+import { RetryVideoHandler } from './application/commands/retry-video/retry-video.handler.js';
+import { SetCaptionHandler } from './application/commands/set-caption/set-caption.handler.js';
+import { UpdateVideoHandler } from './application/commands/update-video/update-video.handler.js';
 import { BulkPublishHandler } from './application/commands/bulk-publish/bulk-publish.handler.js';
 import { PublishVideoHandler } from './application/commands/publish-video/publish-video.handler.js';
 import { UnpublishVideoHandler } from './application/commands/unpublish-video/unpublish-video.handler.js';
-import { VideoEdits } from './application/commands/videos/video-edits.js';
-import {
-  CreateVideoHandler,
-  DeleteVideoHandler,
-  RemoveCaptionHandler,
-  RetryVideoHandler,
-  SetCaptionHandler,
-  UpdateVideoHandler,
-} from './application/commands/videos/video.handlers.js';
+import { VideoBatch } from './application/video-batch.js';
+import { VideoEdits } from './application/video-edits.js';
 import { ChannelAccess, MediaProcessingListener } from './application/media/media-ports.js';
 import { VideoProcessingListener } from './application/processing/video-processing-listener.js';
 import { PUBLISH_QUEUE, PublishQueue } from './application/publishing/publish-queue.js';
@@ -53,6 +43,11 @@ import { LibraryReadModel } from './application/queries/library-read-model.js';
 import { GetLibraryHandler } from './application/queries/get-library/get-library.handler.js';
 import { VideoLibraryReadModel } from './application/queries/get-library/video-library.read-model.js';
 import { GetVideoHandler } from './application/queries/get-video/get-video.handler.js';
+import { GetCaptionFileHandler } from './application/queries/get-caption-file/get-caption-file.handler.js';
+import { GetCatalogVideoHandler } from './application/queries/get-catalog-video/get-catalog-video.handler.js';
+import { GetPlaybackHandler } from './application/queries/get-playback/get-playback.handler.js';
+import { SearchCatalogHandler } from './application/queries/search-catalog/search-catalog.handler.js';
+import { SuggestCatalogHandler } from './application/queries/suggest-catalog/suggest-catalog.handler.js';
 import { VideoViews } from './application/queries/videos/video.views.js';
 import { ProjectCatalog } from './application/reactions/project-catalog.js';
 import { RememberPerson } from './application/reactions/remember-person.js';
@@ -162,6 +157,7 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
     VideoGate,
     VideoViews,
     VideoEdits,
+    VideoBatch,
     CatalogDocuments,
     Publisher,
     { provide: PublishQueue, useClass: BullPublishQueue },

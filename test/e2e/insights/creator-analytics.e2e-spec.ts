@@ -152,7 +152,8 @@ describe('insights: creator analytics', () => {
       watchTimeSeconds: { value: 130, previous: 10, change: 12 },
       averageViewDurationSeconds: { value: 32.5, previous: 10, change: 2.25 },
       completionRate: { value: 0.25, previous: 0, change: null },
-      newFollowers: { value: 0, previous: 0, change: 0 },
+      // The fan followed the creator: the creator's channel counts the follow.
+      newFollowers: { value: 1, previous: 0, change: null },
       revenueCents: { value: 0, previous: 0, change: 0 },
     });
     expect(

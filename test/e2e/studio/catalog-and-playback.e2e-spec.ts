@@ -1,3 +1,4 @@
+import { rebuildIndex, SearchIndex, SearchIndexCatalog } from '@lib/platform';
 import { eventually, type TestApp } from '@lib/platform/testing';
 import { startBillingOnFakeStripe, subscribe, type BillingOnFakeStripe } from '../../support/billing.js';
 import { addMember, auth, createChannel, readyVideo, studioPerson } from './studio-helpers.js';
@@ -164,5 +165,39 @@ describe('studio catalog and playback', () => {
     const hidden = await play(prime, unpublished.id);
     expect([hidden.status, hidden.body.code]).toEqual([404, 'studio.catalog.video-not-found']);
     expect((await app.request('GET', `/v1/catalog/videos/${free.id}/playback`)).status).toBe(401);
+  });
+
+  it('rebuilds the catalog from published videos with their channel, creator and series, as search:reindex does', async () => {
+    const creator = await studioPerson(app);
+    const channelId = await createChannel(app, creator, 'Harbour Radio');
+    const series = (
+      await app.request('POST', `/v1/studio/channels/${channelId}/series`, {
+        ...auth(creator),
+        body: { title: 'Tide Tables', description: 'Weekly' },
+      })
+    ).body;
+    const episode = await readyVideo(app, creator, channelId, {
+      title: 'Low water',
+      episode: { seriesId: series.id, season: 1, episode: 1 },
+    });
+    await app.request('POST', `/v1/studio/videos/${episode.id}/publish`, { ...auth(creator), body: {} });
+    await eventually(async () => expect(ids(await catalog(`?creator=${creator.user.id}`))).toEqual([episode.id]));
+
+    // The CLI's path: the index's registered source, rebuilt into a new version that goes live.
+    const source = app.app.get(SearchIndexCatalog).get('catalog')!;
+    const result = await rebuildIndex(app.app.get(SearchIndex), source, { batchSize: 1 });
+
+    expect(result.written).toBeGreaterThanOrEqual(1);
+    const found = await catalog(`?creator=${creator.user.id}`);
+    expect(ids(found)).toEqual([episode.id]);
+    expect(found.body.items[0]).toMatchObject({
+      title: 'Low water',
+      channelName: 'Harbour Radio',
+      creatorHandle: creator.user.handle.toLowerCase(),
+      seriesTitle: 'Tide Tables',
+      seriesId: series.id,
+      season: 1,
+      episode: 1,
+    });
   });
 });

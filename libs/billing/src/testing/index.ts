@@ -18,4 +18,5 @@ export {
   InMemorySubscriptionRepository,
 } from './in-memory/in-memory-billing-repositories.js';
 export { InMemoryPaymentProvider } from './in-memory/in-memory-payment-provider.js';
+export { InMemoryUsageCounters } from './in-memory/in-memory-usage-counters.js';
 export { billingTestConfig, inMemoryBilling, type InMemoryBilling } from './in-memory/in-memory-billing.js';

@@ -9,6 +9,7 @@ import { Plan } from '../../domain/plan/plan.js';
 import { ProviderPrice } from '../../domain/plan/provider-price.js';
 import { Subscription } from '../../domain/subscription/subscription.js';
 import { EntitlementRefresher } from '../../application/entitlements/entitlement-refresher.js';
+import { LocalBillingApi } from '../../application/entitlements/local-billing-api.js';
 import { PlanCatalogue } from '../../application/plan-catalogue.js';
 import { BillingFactApplier } from '../../application/webhooks/billing-fact-applier.js';
 import { PlanBuilder } from '../builders/plan.builder.js';
@@ -22,6 +23,7 @@ import {
   InMemorySubscriptionRepository,
 } from './in-memory-billing-repositories.js';
 import { InMemoryPaymentProvider } from './in-memory-payment-provider.js';
+import { InMemoryUsageCounters } from './in-memory-usage-counters.js';
 import { InMemoryUnitOfWork } from '@lib/platform/testing/in-memory';
 
 /** Configuration as the environment would give it (defaults unless overridden, e.g. `BILLING_GRACE_DAYS`). */
@@ -34,8 +36,9 @@ export function billingTestConfig(env: Record<string, string> = {}): AppConfig {
 }
 
 /**
- * Billing's application services on in-memory storage: real domain, real applier, catalogue and
- * entitlement refresher; repositories, unit of work and payment provider in memory.
+ * Billing's application services on in-memory storage: real domain, real applier, catalogue,
+ * entitlement refresher and billing API; repositories, usage counters, unit of work and payment
+ * provider in memory.
  */
 export function inMemoryBilling(options: { env?: Record<string, string> } = {}) {
   const config = billingTestConfig(options.env);
@@ -61,6 +64,8 @@ export function inMemoryBilling(options: { env?: Record<string, string> } = {}) 
   const provider = new InMemoryPaymentProvider();
   const catalogue = new PlanCatalogue(plans);
   const entitlements = new EntitlementRefresher(subscriptions, grants, catalogue, config);
+  const usage = new InMemoryUsageCounters();
+  const billingApi = new LocalBillingApi(grants, catalogue, usage);
   const applier = new BillingFactApplier(
     provider,
     customers,
@@ -115,6 +120,8 @@ export function inMemoryBilling(options: { env?: Record<string, string> } = {}) 
     provider,
     catalogue,
     entitlements,
+    usage,
+    billingApi,
     applier,
     given,
   };

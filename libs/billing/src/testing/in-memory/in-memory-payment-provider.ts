@@ -2,11 +2,18 @@ import {
   PaymentProvider,
   type BillingFact,
   type ChangePreview,
+  type ProrationBehavior,
   type ProviderSubscription,
   type VerifiedProviderEvent,
 } from '../../application/payment-provider.js';
 
 type RefundOutcome = { providerRefundId: string; status: 'succeeded' | 'pending' | 'failed' };
+type PriceChangeCall = {
+  providerSubscriptionId: string;
+  providerPriceId: string;
+  proration: ProrationBehavior;
+  idempotencyKey: string;
+};
 
 /**
  * The payment provider's side, held in memory: the subscriptions and invoice payments it knows and the
@@ -18,6 +25,9 @@ export class InMemoryPaymentProvider extends PaymentProvider {
   private readonly subscriptions = new Map<string, ProviderSubscription>();
   private readonly invoicePayments = new Map<string, string>();
   private refundFailure: Error | null = null;
+  private priceChangeQuote: ChangePreview = { amountDueNow: 0, currency: 'usd', lines: [] };
+  readonly previewCalls: Array<Omit<PriceChangeCall, 'idempotencyKey'>> = [];
+  readonly priceChangeCalls: PriceChangeCall[] = [];
   readonly refundCalls: Array<{
     input: { providerPaymentId: string; amount: number; reason: string | null; refundId: string };
     idempotencyKey: string;
@@ -39,6 +49,36 @@ export class InMemoryPaymentProvider extends PaymentProvider {
   failRefunds(error: Error): this {
     this.refundFailure = error;
     return this;
+  }
+
+  /** What the provider quotes for the next price changes (it does the proration arithmetic, not billing). */
+  quotesPriceChange(quote: ChangePreview): this {
+    this.priceChangeQuote = quote;
+    return this;
+  }
+
+  async previewPriceChange(
+    providerSubscriptionId: string,
+    providerPriceId: string,
+    proration: ProrationBehavior,
+  ): Promise<ChangePreview> {
+    await this.retrieveSubscription(providerSubscriptionId);
+    this.previewCalls.push({ providerSubscriptionId, providerPriceId, proration });
+    return structuredClone(this.priceChangeQuote);
+  }
+
+  /** Moves the subscription to the new price at once, as the provider does; the period stays. */
+  async changePrice(
+    providerSubscriptionId: string,
+    providerPriceId: string,
+    proration: ProrationBehavior,
+    idempotencyKey: string,
+  ): Promise<ProviderSubscription> {
+    const held = await this.retrieveSubscription(providerSubscriptionId);
+    this.priceChangeCalls.push({ providerSubscriptionId, providerPriceId, proration, idempotencyKey });
+    const changed = { ...held, providerPriceId };
+    this.subscriptions.set(providerSubscriptionId, changed);
+    return changed;
   }
 
   async retrieveSubscription(providerSubscriptionId: string): Promise<ProviderSubscription> {
@@ -71,12 +111,6 @@ export class InMemoryPaymentProvider extends PaymentProvider {
   }
   createPortalSession(): Promise<string> {
     return notInMemory('createPortalSession');
-  }
-  previewPriceChange(): Promise<ChangePreview> {
-    return notInMemory('previewPriceChange');
-  }
-  changePrice(): Promise<ProviderSubscription> {
-    return notInMemory('changePrice');
   }
   scheduleCancellation(): Promise<ProviderSubscription> {
     return notInMemory('scheduleCancellation');

@@ -1,15 +1,8 @@
-import { InjectQueue } from '@nestjs/bull';
-import { Injectable } from '@nestjs/common';
-import type { Queue } from 'bull';
-
 export const EXPORT_QUEUE = 'insights.export';
 export const MAINTENANCE_QUEUE = 'insights.maintenance';
 
-@Injectable()
-export class ExportQueue {
-  constructor(@InjectQueue(EXPORT_QUEUE) private readonly queue: Queue<{ exportId: string }>) {}
-
-  async enqueue(exportId: string): Promise<void> {
-    await this.queue.add({ exportId }, { jobId: exportId });
-  }
+/** Port: hands a recorded export to the worker; implemented on Bull in infrastructure/queues. */
+export abstract class ExportQueue {
+  /** One job per export: asking twice for the same export queues it once. */
+  abstract enqueue(exportId: string): Promise<void>;
 }

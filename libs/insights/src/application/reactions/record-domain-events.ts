@@ -138,7 +138,10 @@ export class RecordBillingEvents implements EventConsumer {
   }
 }
 
-/** New followers of a creator's channel (a channel per creator until studio's channels are consumed). */
+/**
+ * New followers of a creator, in the creator's personal scope (their user id); the rollups also count
+ * each follow on every channel the creator owns (insights.channels), so channel dashboards show them.
+ */
 @Injectable()
 @IntegrationEventConsumer({ name: 'insights.record-engagement', on: [UserFollowedV1], concurrency: 4 })
 export class RecordEngagementEvents implements EventConsumer<UserFollowedV1> {

@@ -13,6 +13,11 @@ const SCOPED = `
     from e cross join lateral (values ('video', e.video_id::text), ('channel', e.channel_id::text), ('creator', e.creator_id::text), ('platform', '*'))
       as x(scope, scope_id)
     where x.scope_id is not null
+    union all
+    -- People follow creators, dashboards are per channel: a follow also counts on each channel its creator owns.
+    select 'channel', c.channel_id::text, e.*, null::double precision
+    from e join insights.channels c on c.owner_id = e.channel_id
+    where e.source = 'domain' and e.name = 'follow'
   )`;
 
 /**

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
 import type { IndexDefinition, SearchDocument } from '@lib/platform';
-import { Channel } from '../../domain/channel/channel.js';
-import { Series } from '../../domain/library/library.js';
-import { StudioPerson } from '../../domain/people/person.js';
+import { ChannelRepository } from '../../domain/channel/channel.repository.js';
+import { PersonRepository } from '../../domain/people/person.repository.js';
 import type { Video } from '../../domain/video/video.js';
+import { LibraryReadModel } from '../queries/library-read-model.js';
 
 /** Published videos as fans find them. */
 export const CATALOG_INDEX: IndexDefinition = {
@@ -65,14 +64,19 @@ export function durationBucket(seconds: number | null): string {
   return 'long';
 }
 
+/** A video as the catalog indexes it, with its channel, creator and series. */
 @Injectable()
 export class CatalogDocuments {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly channels: ChannelRepository,
+    private readonly people: PersonRepository,
+    private readonly library: LibraryReadModel,
+  ) {}
 
-  async of(video: Video, em: EntityManager = this.em): Promise<SearchDocument<CatalogDocument>> {
-    const channel = await em.findOne(Channel, { id: video.channelId });
-    const creator = channel ? await em.findOne(StudioPerson, { userId: channel.ownerId }) : null;
-    const series = video.seriesId ? await em.findOne(Series, { id: video.seriesId }) : null;
+  async of(video: Video): Promise<SearchDocument<CatalogDocument>> {
+    const channel = await this.channels.byId(video.channelId);
+    const creator = channel ? await this.people.byId(channel.ownerId) : null;
+    const series = video.seriesId ? await this.library.seriesById(video.seriesId) : null;
     return {
       id: video.id,
       version: video.version ?? 1,

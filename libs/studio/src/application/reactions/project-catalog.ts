@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IntegrationEventConsumer, SearchIndex, type ConsumerContext, type EventConsumer } from '@lib/platform';
 import { VideoDeletedV1, VideoPublishedV1, VideoUnpublishedV1, VideoUpdatedV1 } from '../../contracts/index.js';
-import { Video } from '../../domain/video/video.js';
+import { VideoRepository } from '../../domain/video/video.repository.js';
 import { CATALOG_INDEX, CatalogDocuments } from '../catalog/catalog-index.js';
 
 type VideoChange = VideoPublishedV1 | VideoUnpublishedV1 | VideoUpdatedV1 | VideoDeletedV1;
@@ -20,12 +20,14 @@ export class ProjectCatalog implements EventConsumer<VideoChange> {
   constructor(
     private readonly search: SearchIndex,
     private readonly documents: CatalogDocuments,
+    private readonly videos: VideoRepository,
   ) {}
 
-  async handle({ event, envelope, em }: ConsumerContext<VideoChange>): Promise<void> {
-    const video = await em.findOne(Video, { id: event.videoId });
+  // Repositories read through the delivery's own transaction (see ConsumerContext.em).
+  async handle({ event, envelope }: ConsumerContext<VideoChange>): Promise<void> {
+    const video = await this.videos.byId(event.videoId);
     if (video?.state === 'published') {
-      const result = await this.search.upsert(CATALOG_INDEX.name, [await this.documents.of(video, em)]);
+      const result = await this.search.upsert(CATALOG_INDEX.name, [await this.documents.of(video)]);
       if (result.failed.length) throw new Error(`catalog refused ${video.id}: ${result.failed[0].reason}`);
       return;
     }

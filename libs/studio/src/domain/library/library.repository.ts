@@ -1,4 +1,4 @@
-import type { ContentTemplate, Series } from './library.js';
+import type { Collection, ContentTemplate, Series } from './library.js';
 
 export interface EpisodeSlot {
   seriesId: string;
@@ -14,4 +14,14 @@ export abstract class LibraryRepository {
   abstract templateOf(channelId: string, templateId: string): Promise<ContentTemplate | null>;
   /** Whether another video than `exceptVideoId` already holds the episode slot. */
   abstract episodeSlotTaken(slot: EpisodeSlot, exceptVideoId: string | null): Promise<boolean>;
+  /** On any channel: the caller's role on its channel is checked next. */
+  abstract collectionById(collectionId: string): Promise<Collection | null>;
+  /** On any channel: the caller's role on its channel is checked next. */
+  abstract templateById(templateId: string): Promise<ContentTemplate | null>;
+  abstract addSeries(series: Series): void;
+  /** A second collection of the same name on a channel is refused when the transaction commits. */
+  abstract addCollection(collection: Collection): void;
+  abstract addTemplate(template: ContentTemplate): void;
+  abstract removeCollection(collection: Collection): void;
+  abstract removeTemplate(template: ContentTemplate): void;
 }

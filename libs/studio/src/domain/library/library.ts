@@ -70,6 +70,14 @@ export class CollectionNotFoundError extends DomainError {
   }
 }
 
+export class CollectionNameTakenError extends DomainError {
+  readonly code = 'studio.collection.name-taken';
+  readonly kind = 'conflict';
+  constructor(name: string) {
+    super(`The channel already has a collection named "${name}"`, { name });
+  }
+}
+
 export class TemplateNotFoundError extends DomainError {
   readonly code = 'studio.template.not-found';
   readonly kind = 'not-found';

@@ -3,6 +3,8 @@ import type { Video } from './video.js';
 export abstract class VideoRepository {
   abstract byId(id: string): Promise<Video | null>;
   abstract byIds(ids: string[]): Promise<Video[]>;
+  /** The channel's videos filed in the collection. */
+  abstract inCollection(channelId: string, collectionId: string): Promise<Video[]>;
   abstract add(video: Video): void;
   abstract remove(video: Video): void;
   /**

@@ -143,6 +143,14 @@ export class Video extends AggregateRoot {
     return changed;
   }
 
+  /** Its collection was deleted: the video leaves it. Returns whether it was in it. */
+  leaveCollection(collectionId: string): boolean {
+    if (!this.collectionIds.includes(collectionId)) return false;
+    this.collectionIds = this.collectionIds.filter((id) => id !== collectionId);
+    this.changed(['collectionIds']);
+    return true;
+  }
+
   setCaption(caption: Caption): void {
     this.captions = [...this.captions.filter((existing) => existing.language !== caption.language), caption].sort(
       (a, b) => a.language.localeCompare(b.language),

@@ -31,4 +31,32 @@ export class MikroOrmLibraryRepository extends LibraryRepository {
     });
     return taken > 0;
   }
+
+  collectionById(collectionId: string): Promise<Collection | null> {
+    return this.em.findOne(Collection, { id: collectionId });
+  }
+
+  templateById(templateId: string): Promise<ContentTemplate | null> {
+    return this.em.findOne(ContentTemplate, { id: templateId });
+  }
+
+  addSeries(series: Series): void {
+    this.em.persist(series);
+  }
+
+  addCollection(collection: Collection): void {
+    this.em.persist(collection);
+  }
+
+  addTemplate(template: ContentTemplate): void {
+    this.em.persist(template);
+  }
+
+  removeCollection(collection: Collection): void {
+    this.em.remove(collection);
+  }
+
+  removeTemplate(template: ContentTemplate): void {
+    this.em.remove(template);
+  }
 }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, MikroORM, OptimisticLockError, RequestContext } from '@mikro-orm/postgresql';
+import {
+  EntityManager,
+  MikroORM,
+  OptimisticLockError,
+  RequestContext,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/postgresql';
 import { PersistenceScope } from '../../application/persistence-scope.js';
 
 @Injectable()
@@ -18,6 +24,10 @@ export class MikroOrmPersistenceScope extends PersistenceScope {
 
   isConcurrentEdit(error: unknown): boolean {
     return error instanceof OptimisticLockError;
+  }
+
+  isUniqueViolation(error: unknown): boolean {
+    return error instanceof UniqueConstraintViolationException;
   }
 
   forgetLoaded(): void {

@@ -19,6 +19,13 @@ export class MikroOrmVideoRepository extends VideoRepository {
   byIds(ids: string[]) {
     return this.em.find(Video, { id: { $in: ids } });
   }
+  async inCollection(channelId: string, collectionId: string) {
+    const rows = await this.em.execute<Array<{ id: string }>>(
+      `select id from studio.videos where channel_id = ? and ?::uuid = any(collection_ids)`,
+      [channelId, collectionId],
+    );
+    return rows.length ? this.em.find(Video, { id: { $in: rows.map((row) => row.id) } }) : [];
+  }
   add(video: Video) {
     this.em.persist(video);
   }

@@ -3,6 +3,9 @@ import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import type { SearchDocument, SearchIndexSource } from '@lib/platform';
 import { CATALOG_INDEX, CatalogDocuments, type CatalogDocument } from '../../application/catalog/catalog-index.js';
 import { Video } from '../../domain/video/video.js';
+import { MikroOrmChannelRepository } from '../persistence/mikro-orm-channel.repository.js';
+import { MikroOrmLibraryReadModel } from '../persistence/mikro-orm-library-read-model.js';
+import { MikroOrmPersonRepository } from '../persistence/mikro-orm-person.repository.js';
 
 /** Where a rebuild of the `catalog` index reads from: published videos, in id order. */
 @Injectable()
@@ -13,7 +16,11 @@ export class CatalogIndexSource implements SearchIndexSource<CatalogDocument> {
   private readonly documents: CatalogDocuments;
 
   constructor(private readonly orm: MikroORM) {
-    this.documents = new CatalogDocuments(orm.em);
+    this.documents = new CatalogDocuments(
+      new MikroOrmChannelRepository(orm.em),
+      new MikroOrmPersonRepository(orm.em),
+      new MikroOrmLibraryReadModel(orm.em),
+    );
   }
 
   count(): Promise<number> {

@@ -2,13 +2,11 @@ import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/co
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentUser, Public, type Principal } from '@lib/platform';
-import {
-  GetCaptionFileQuery,
-  GetCatalogVideoQuery,
-  GetPlaybackQuery,
-  SearchCatalogQuery,
-  SuggestCatalogQuery,
-} from '../../application/catalog/catalog.queries.js';
+import { GetCaptionFileQuery } from '../../application/queries/get-caption-file/get-caption-file.query.js';
+import { GetCatalogVideoQuery } from '../../application/queries/get-catalog-video/get-catalog-video.query.js';
+import { GetPlaybackQuery } from '../../application/queries/get-playback/get-playback.query.js';
+import { SearchCatalogQuery } from '../../application/queries/search-catalog/search-catalog.query.js';
+import { SuggestCatalogQuery } from '../../application/queries/suggest-catalog/suggest-catalog.query.js';
 import {
   CatalogQueryRequest,
   CatalogResponse,

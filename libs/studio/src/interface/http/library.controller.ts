@@ -2,13 +2,11 @@ import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nest
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentUser, type Principal } from '@lib/platform';
-import {
-  CreateCollectionCommand,
-  CreateSeriesCommand,
-  CreateTemplateCommand,
-  DeleteCollectionCommand,
-  DeleteTemplateCommand,
-} from '../../application/commands/library/library.commands.js';
+import { CreateCollectionCommand } from '../../application/commands/create-collection/create-collection.command.js';
+import { CreateSeriesCommand } from '../../application/commands/create-series/create-series.command.js';
+import { CreateTemplateCommand } from '../../application/commands/create-template/create-template.command.js';
+import { DeleteCollectionCommand } from '../../application/commands/delete-collection/delete-collection.command.js';
+import { DeleteTemplateCommand } from '../../application/commands/delete-template/delete-template.command.js';
 import { GetSeriesQuery } from '../../application/queries/get-series/get-series.query.js';
 import { ListChannelThingsQuery } from '../../application/queries/list-channel-things/list-channel-things.query.js';
 import {

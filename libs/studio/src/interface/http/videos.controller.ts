@@ -2,18 +2,17 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentUser, type Principal } from '@lib/platform';
-import { ApplyTemplateCommand, BatchEditCommand } from '../../application/commands/library/library.commands.js';
+import { ApplyTemplateCommand } from '../../application/commands/apply-template/apply-template.command.js';
+import { BatchEditCommand } from '../../application/commands/batch-edit/batch-edit.command.js';
 import { BulkPublishCommand } from '../../application/commands/bulk-publish/bulk-publish.command.js';
 import { PublishVideoCommand } from '../../application/commands/publish-video/publish-video.command.js';
 import { UnpublishVideoCommand } from '../../application/commands/unpublish-video/unpublish-video.command.js';
-import {
-  CreateVideoCommand,
-  DeleteVideoCommand,
-  RemoveCaptionCommand,
-  RetryVideoCommand,
-  SetCaptionCommand,
-  UpdateVideoCommand,
-} from '../../application/commands/videos/video.commands.js';
+import { CreateVideoCommand } from '../../application/commands/create-video/create-video.command.js';
+import { DeleteVideoCommand } from '../../application/commands/delete-video/delete-video.command.js';
+import { RemoveCaptionCommand } from '../../application/commands/remove-caption/remove-caption.command.js';
+import { RetryVideoCommand } from '../../application/commands/retry-video/retry-video.command.js';
+import { SetCaptionCommand } from '../../application/commands/set-caption/set-caption.command.js';
+import { UpdateVideoCommand } from '../../application/commands/update-video/update-video.command.js';
 import { GetLibraryQuery } from '../../application/queries/get-library/get-library.query.js';
 import { GetVideoQuery } from '../../application/queries/get-video/get-video.query.js';
 import type { VideoState } from '../../domain/video/video.js';

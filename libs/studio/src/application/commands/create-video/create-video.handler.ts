@@ -1,0 +1,53 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '@lib/platform';
+import { Video } from '../../../domain/video/video.js';
+import { VideoRepository } from '../../../domain/video/video.repository.js';
+import { ChannelTeams } from '../../channel-teams.js';
+import { MediaLibrary } from '../../media/media-ports.js';
+import { VideoViews } from '../../queries/videos/video.views.js';
+import { VideoEdits } from '../../video-edits.js';
+import { VideoGate } from '../../video-gate.js';
+import { changesFromTemplate, stripUndefined, type VideoInput } from '../../video-input.js';
+import { CreateVideoCommand } from './create-video.command.js';
+
+@CommandHandler(CreateVideoCommand)
+export class CreateVideoHandler implements ICommandHandler<CreateVideoCommand> {
+  constructor(
+    private readonly teams: ChannelTeams,
+    private readonly gate: VideoGate,
+    private readonly edits: VideoEdits,
+    private readonly videos: VideoRepository,
+    private readonly media: MediaLibrary,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly views: VideoViews,
+  ) {}
+
+  async execute({ userId, channelId, uploadId, input, templateId }: CreateVideoCommand) {
+    await this.teams.require(userId, channelId, 'editor');
+    const merged = {
+      ...(templateId ? await this.defaultsFrom(channelId, templateId) : {}),
+      ...stripUndefined(input),
+    } as VideoInput & { title: string };
+    await this.edits.check(channelId, merged, null);
+    const video = Video.draft({ ...merged, channelId, createdBy: userId });
+    // The draft commits first: the media side's worker reports on it by id as soon as processing starts.
+    await this.edits.saving(merged, async () => this.videos.add(video));
+    let assetId: string;
+    try {
+      assetId = (await this.media.startProcessing({ uploadId, channelId, videoId: video.id })).id;
+    } catch (error) {
+      await this.unitOfWork.transactional(async () => this.videos.remove(video));
+      throw error;
+    }
+    // Its own transaction, retried: the worker may already have moved the video (and its version) meanwhile.
+    const started = await this.videos.changeAlone(video.id, (found) => {
+      found.startProcessing(assetId);
+      return true;
+    });
+    return this.views.of(started ?? video);
+  }
+
+  private async defaultsFrom(channelId: string, templateId: string): Promise<VideoInput> {
+    return changesFromTemplate((await this.gate.template(channelId, templateId)).defaults);
+  }
+}
