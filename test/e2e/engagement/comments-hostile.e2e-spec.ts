@@ -5,6 +5,8 @@ import { connectSocket, startShowrunner, type RegisteredUser } from '../../suppo
 import { eventually } from '@lib/platform/testing';
 import { addMember, createChannel, studioPerson } from '../studio/studio-helpers.js';
 
+const ADMIN = { email: 'root@example.com', password: 'an admin password for tests' };
+
 /** Every refusal is a problem document with a stable code, never a 500, and nothing is stored. */
 describe('engagement: hostile comments', () => {
   let app: TestApp;
@@ -28,7 +30,12 @@ describe('engagement: hostile comments', () => {
   };
 
   beforeAll(async () => {
-    app = await startShowrunner({ COMMENT_MAX_LENGTH: '100', COMMENT_DEFAULT_MAX_MENTIONS: '2' });
+    app = await startShowrunner({
+      COMMENT_MAX_LENGTH: '100',
+      COMMENT_DEFAULT_MAX_MENTIONS: '2',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    });
     [owner, viewerRole, otherOwner] = [await studioPerson(app), await studioPerson(app), await studioPerson(app)];
     [ann, bob] = [await person(app), await person(app)];
     channelId = await createChannel(app, owner);
@@ -190,5 +197,32 @@ describe('engagement: hostile comments', () => {
       404,
       'engagement.comment.not-found',
     );
+  });
+
+  it('stores nothing when trust & safety refuses the text (a link to a denied domain)', async () => {
+    const login = await app.request('POST', '/v1/auth/login', { body: ADMIN });
+    const admin = login.body.tokens.accessToken as string;
+    const policy = (await app.request('GET', '/v1/admin/moderation/policy', { token: admin })).body;
+    const saved = await app.request('PUT', '/v1/admin/moderation/policy', {
+      token: admin,
+      body: { surfaces: policy.surfaces, limits: policy.limits, links: { allow: [], deny: ['cheap-pills.biz'] } },
+    });
+    expect(saved.status).toBe(200);
+    const before = (await app.request('GET', `/v1/videos/${videoId}/comments`, auth(ann))).body.total;
+
+    const refused = await post(ann, videoId, { text: 'cheap meds at https://shop.cheap-pills.biz/now' });
+    expectProblem(refused, 422, 'trust-safety.content.refused');
+    const root = await comment(app, ann, videoId, 'a clean comment');
+    expectProblem(
+      await app.request('POST', `/v1/comments/${root.id}/replies`, {
+        ...auth(bob),
+        body: { text: 'visit cheap-pills.biz' },
+      }),
+      422,
+      'trust-safety.content.refused',
+    );
+    const after = (await app.request('GET', `/v1/videos/${videoId}/comments`, auth(ann))).body;
+    expect(after.total).toBe(before + 1);
+    expect(after.items[0]).toMatchObject({ id: root.id, replyCount: 0 });
   });
 });
