@@ -64,6 +64,8 @@ export class AppConfig {
     rate: { points: number; windowSeconds: number };
     typingTtlMs: number;
   };
+  /** Video comments: longest text, edit window, @mention cap when trust & safety sets none. */
+  readonly comments: { maxLength: number; editWindowSeconds: number; defaultMaxMentions: number };
   /** Followers notified per fan-out job. */
   readonly notifications: { fanOutBatchSize: number };
   /** The SMTP server (unset: mail is logged, not sent) and the From of every mail. */
@@ -183,6 +185,11 @@ export class AppConfig {
       deleteWindowSeconds: env.MESSAGE_DELETE_WINDOW_SECONDS,
       rate: { points: env.MESSAGE_RATE_LIMIT, windowSeconds: env.MESSAGE_RATE_WINDOW_SECONDS },
       typingTtlMs: env.TYPING_TTL_MS,
+    };
+    this.comments = {
+      maxLength: env.COMMENT_MAX_LENGTH,
+      editWindowSeconds: env.COMMENT_EDIT_WINDOW_SECONDS,
+      defaultMaxMentions: env.COMMENT_DEFAULT_MAX_MENTIONS,
     };
     this.notifications = { fanOutBatchSize: env.NOTIFICATION_FANOUT_BATCH };
     this.mail = { url: env.MAIL_URL, from: env.MAIL_FROM };

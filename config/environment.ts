@@ -307,6 +307,26 @@ export class Environment {
   @Min(1)
   MESSAGE_RATE_WINDOW_SECONDS = 10;
 
+  /** Longest comment, in characters. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20000)
+  COMMENT_MAX_LENGTH = 5000;
+
+  /** How long after posting a comment its author may still edit it (deleting has no window). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  COMMENT_EDIT_WINDOW_SECONDS = 3600;
+
+  /** Most @mentions in one comment when trust & safety gives no per-account limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  COMMENT_DEFAULT_MAX_MENTIONS = 5;
+
   /** Followers notified per fan-out job when a creator publishes. */
   @Transform(toInt)
   @IsInt()

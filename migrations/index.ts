@@ -15,6 +15,7 @@ import { Migration20261202170000_studio_email_invitations } from './Migration202
 import { Migration20261202190000_engagement_interactions } from './Migration20261202190000_engagement_interactions.js';
 import { Migration20261202190000_identity_email_verification_and_reset } from './Migration20261202190000_identity_email_verification_and_reset.js';
 import { Migration20261202190000_trust_safety_screening } from './Migration20261202190000_trust_safety_screening.js';
+import { Migration20261202191000_engagement_comments } from './Migration20261202191000_engagement_comments.js';
 import { Migration20261202193000_identity_ip_blocks } from './Migration20261202193000_identity_ip_blocks.js';
 import { Migration20261202193000_trust_safety_spam_model } from './Migration20261202193000_trust_safety_spam_model.js';
 import { Migration20261202194000_trust_safety_moderation } from './Migration20261202194000_trust_safety_moderation.js';
@@ -45,6 +46,7 @@ export const migrations: MigrationObject[] = [
     class: Migration20261202190000_identity_email_verification_and_reset,
   },
   { name: 'Migration20261202190000_trust_safety_screening', class: Migration20261202190000_trust_safety_screening },
+  { name: 'Migration20261202191000_engagement_comments', class: Migration20261202191000_engagement_comments },
   { name: 'Migration20261202193000_identity_ip_blocks', class: Migration20261202193000_identity_ip_blocks },
   { name: 'Migration20261202193000_trust_safety_spam_model', class: Migration20261202193000_trust_safety_spam_model },
   { name: 'Migration20261202194000_trust_safety_moderation', class: Migration20261202194000_trust_safety_moderation },

@@ -176,6 +176,77 @@ const INTERACTIONS = {
   ],
 };
 
+// --- comments, mentions and hashtags (wired in one block below) ---
+import { CommentAnnouncer } from './application/comments/comment-announcer.js';
+import { ChannelTeam } from './application/comments/channel-team.js';
+import { CommentableVideos } from './application/comments/commentable-videos.js';
+import { CommenterStandings } from './application/comments/commenter-standings.js';
+import { CommentsReadModel } from './application/comments/comments.read-model.js';
+import { ApproveCommentHandler } from './application/comments/commands/approve-comment/approve-comment.handler.js';
+import { DeleteCommentHandler } from './application/comments/commands/delete-comment/delete-comment.handler.js';
+import { EditCommentHandler } from './application/comments/commands/edit-comment/edit-comment.handler.js';
+import { PinCommentHandler } from './application/comments/commands/pin-comment/pin-comment.handler.js';
+import { PostCommentHandler } from './application/comments/commands/post-comment/post-comment.handler.js';
+import { SetCommentSettingsHandler } from './application/comments/commands/set-comment-settings/set-comment-settings.handler.js';
+import { ListCommentEditsHandler } from './application/comments/queries/list-comment-edits/list-comment-edits.handler.js';
+import { ListCommentRepliesHandler } from './application/comments/queries/list-comment-replies/list-comment-replies.handler.js';
+import { ListVideoCommentsHandler } from './application/comments/queries/list-video-comments/list-video-comments.handler.js';
+import { ModerateCommentsOnContentActioned } from './application/comments/reactions/moderate-comments-on-content-actioned.js';
+import { TrackVideosOnStudioEvents } from './application/comments/reactions/track-videos-on-studio-events.js';
+import { VideoComments } from './application/comments/video-comments.js';
+import { ListHashtagCommentsHandler } from './application/hashtags/queries/list-hashtag-comments/list-hashtag-comments.handler.js';
+import { MentionDirectory } from './application/mentions/mention-directory.js';
+import { CommentDeletedV1, CommentPostedV1 } from './contracts/index.js';
+import { CommentRepository } from './domain/comments/comment.repository.js';
+import { CommentSettingsRepository } from './domain/comments/comment-settings.repository.js';
+import { COMMENT_ENTITIES, COMMENT_SQL_ONLY_TABLES } from './infrastructure/comments/comment.schemas.js';
+import { commentOutboundEvents } from './infrastructure/comments/comment-outbound-events.js';
+import { MikroOrmCommentRepository } from './infrastructure/comments/mikro-orm-comment.repository.js';
+import { SqlCommentSettingsRepository } from './infrastructure/comments/sql-comment-settings.repository.js';
+import { SqlCommentableVideos } from './infrastructure/comments/sql-commentable-videos.js';
+import { SqlCommentsReadModel } from './infrastructure/comments/sql-comments.read-model.js';
+import { SqlMentionDirectory } from './infrastructure/comments/sql-mention-directory.js';
+import { TrustSafetyCommenterStandings } from './infrastructure/comments/trust-safety-commenter-standings.js';
+import { CommentsController } from './interface/comments/comments.controller.js';
+import { CommentsGateway } from './interface/comments/comments.gateway.js';
+
+/** Video comments with mentions and hashtags (libs/engagement/README.md, docs/adr/0030). */
+const COMMENTS = {
+  imports: [
+    PersistenceModule.forFeature(COMMENT_ENTITIES, { sqlOnlyTables: COMMENT_SQL_ONLY_TABLES }),
+    MessagingModule.forContext({
+      publishes: [CommentPostedV1, CommentDeletedV1],
+      outbound: commentOutboundEvents,
+      consumers: [TrackVideosOnStudioEvents, ModerateCommentsOnContentActioned],
+    }),
+  ],
+  controllers: [CommentsController],
+  providers: [
+    { provide: CommentRepository, useClass: MikroOrmCommentRepository },
+    { provide: CommentSettingsRepository, useClass: SqlCommentSettingsRepository },
+    { provide: CommentableVideos, useClass: SqlCommentableVideos },
+    { provide: CommentsReadModel, useClass: SqlCommentsReadModel },
+    { provide: MentionDirectory, useClass: SqlMentionDirectory },
+    { provide: CommenterStandings, useClass: TrustSafetyCommenterStandings },
+    ChannelTeam,
+    VideoComments,
+    CommentAnnouncer,
+    CommentsGateway,
+    PostCommentHandler,
+    EditCommentHandler,
+    DeleteCommentHandler,
+    ApproveCommentHandler,
+    PinCommentHandler,
+    SetCommentSettingsHandler,
+    ListVideoCommentsHandler,
+    ListCommentRepliesHandler,
+    ListCommentEditsHandler,
+    ListHashtagCommentsHandler,
+    TrackVideosOnStudioEvents,
+    ModerateCommentsOnContentActioned,
+  ],
+};
+
 /**
  * The social and real-time side: follows, blocks and mutes, notifications and direct messages
  * (see libs/engagement/README.md). Global because other contexts inject its contract port
@@ -205,8 +276,15 @@ const INTERACTIONS = {
       ],
     }),
     QueuesModule.register({ name: FAN_OUT_QUEUE }, { name: SEND_MAIL_QUEUE }), // handled by interface/jobs/engagement-jobs.processor.ts
+    ...COMMENTS.imports,
   ],
-  controllers: [SocialGraphController, NotificationsController, ConversationsController, ...INTERACTIONS.controllers],
+  controllers: [
+    SocialGraphController,
+    NotificationsController,
+    ConversationsController,
+    ...INTERACTIONS.controllers,
+    ...COMMENTS.controllers,
+  ],
   providers: [
     // ports
     { provide: PersonRepository, useClass: MikroOrmPersonRepository },
@@ -272,6 +350,7 @@ const INTERACTIONS = {
     EngagementJobs,
     ...INTERACTIONS.providers,
     NotifyModerationDecision,
+    ...COMMENTS.providers,
   ],
   exports: [MessageVisibility],
 })

@@ -7,3 +7,4 @@ export { VideoLikedV1, VideoUnlikedV1 } from './events/video-likes.v1.js';
 export { VideoRatedV1, VideoRatingWithdrawnV1 } from './events/video-ratings.v1.js';
 export { VideoCompletedV1, WatchProgressedV1 } from './events/watch-progress.v1.js';
 export { MessageVisibility, type VisibleMessage } from './message-visibility.js';
+export { CommentDeletedV1, CommentPostedV1 } from './events/comment-events.v1.js';

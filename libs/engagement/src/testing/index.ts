@@ -13,3 +13,14 @@ export {
 } from './in-memory-engagement-repositories.js';
 export { inMemoryMessagingPolicy } from './messaging-policy.in-memory.js';
 export { InMemoryPlaylistRepository, InMemoryWatchableVideoRepository } from './in-memory-interaction-repositories.js';
+export {
+  FixedCommenterStandings,
+  InMemoryChannelDirectory,
+  InMemoryCommentableVideos,
+  InMemoryCommentRepository,
+  InMemoryCommentSettings,
+  InMemoryMentionDirectory,
+  inMemoryComments,
+  RecordingCommentAnnouncer,
+  ScriptedContentScreening,
+} from './comments.in-memory.js';

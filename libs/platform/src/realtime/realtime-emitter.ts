@@ -27,6 +27,15 @@ export class RealtimeEmitter {
     this.get().to(room).emit(event, payload);
   }
 
+  /** To a room but not to the sockets in any of `exceptRooms` (e.g. the `user:` rooms of people who block the author). */
+  toRoomExcept(room: string, exceptRooms: readonly string[], event: string, payload: unknown): void {
+    if (exceptRooms.length === 0) return this.toRoom(room, event, payload);
+    this.get()
+      .to(room)
+      .except([...exceptRooms])
+      .emit(event, payload);
+  }
+
   /**
    * Tells every socket in the room why, then closes them, on every API node. The notice is published
    * first on the same Redis connection, so each node delivers it before it closes the socket.

@@ -6,6 +6,9 @@ export const NOTIFICATION_TYPES = {
   'message.request': { groups: true, inApp: true, email: false },
   'message.new': { groups: true, inApp: true, email: false },
   mention: { groups: false, inApp: true, email: false },
+  // Video comments: new ones on a creator's video group per video while unread.
+  'comment.new': { groups: true, inApp: true, email: false },
+  'comment.reply': { groups: false, inApp: true, email: false },
   'episode.published': { groups: false, inApp: true, email: false },
   'billing.payment-failed': { groups: false, inApp: true, email: true },
   'subscription.activated': { groups: false, inApp: true, email: true },

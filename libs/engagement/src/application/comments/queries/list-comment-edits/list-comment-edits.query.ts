@@ -1,0 +1,6 @@
+export class ListCommentEditsQuery {
+  constructor(
+    readonly viewerId: string,
+    readonly commentId: string,
+  ) {}
+}
