@@ -17,3 +17,8 @@ export { AccountStandings, TRUST_LEVELS, type AccountStanding, type TrustLevel }
 export { CONTENT_ACTIONS, ContentActionedV1, type ContentAction } from './events/content-actioned.v1.js';
 export { ModerationDecidedV1, MODERATION_DECISION_ACTIONS } from './events/moderation-decided.v1.js';
 export { AuditLog, type AuditEntry } from './audit-log.js';
+export {
+  ACCOUNT_SANCTIONS,
+  AccountSanctionChangedV1,
+  type AccountSanctionKind,
+} from './events/account-sanction-changed.v1.js';

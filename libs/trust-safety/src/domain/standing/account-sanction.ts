@@ -18,4 +18,6 @@ export abstract class AccountSanctionRepository {
   abstract muteUntil(userId: string, until: Date, at: Date): Promise<void>;
   abstract suspend(userId: string, at: Date): Promise<void>;
   abstract ban(userId: string, at: Date): Promise<void>;
+  /** Ends a sanction in force (a timeout early, a suspension, a ban); false when there was none. */
+  abstract lift(userId: string, sanction: 'timeout' | 'suspension' | 'ban', at: Date): Promise<boolean>;
 }

@@ -54,4 +54,18 @@ export class SqlAccountSanctionRepository extends AccountSanctionRepository {
       [userId, at, at],
     );
   }
+
+  async lift(userId: string, sanction: 'timeout' | 'suspension' | 'ban', at: Date): Promise<boolean> {
+    if (!UUID.test(userId)) return false;
+    const column = { timeout: 'muted_until', suspension: 'suspended_at', ban: 'banned_at' }[sanction];
+    // A timeout already over is not "in force": lifting it changes nothing.
+    const inForce = sanction === 'timeout' ? `${column} > ?` : `${column} is not null`;
+    const params = sanction === 'timeout' ? [at, userId, at] : [at, userId];
+    const rows = await this.em.execute<{ user_id: string }[]>(
+      `update trust_safety.account_sanctions set ${column} = null, updated_at = ?
+       where user_id = ? and ${inForce} returning user_id`,
+      params,
+    );
+    return rows.length > 0;
+  }
 }
