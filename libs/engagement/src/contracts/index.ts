@@ -8,3 +8,4 @@ export { VideoRatedV1, VideoRatingWithdrawnV1 } from './events/video-ratings.v1.
 export { VideoCompletedV1, WatchProgressedV1 } from './events/watch-progress.v1.js';
 export { MessageVisibility, type VisibleMessage } from './message-visibility.js';
 export { CommentDeletedV1, CommentPostedV1 } from './events/comment-events.v1.js';
+export { VideoTrendScore, VideoTrendScoresChangedV1 } from './events/video-trend-scores.v1.js';
