@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { MessagingModule, PersistenceModule, QueuesModule } from '@lib/platform';
+import { DocumentSocketEvents, MessagingModule, PersistenceModule, QueuesModule } from '@lib/platform';
 import { AddGroupMembersHandler } from './application/commands/add-group-members/add-group-members.handler.js';
 import { AnswerMessageRequestHandler } from './application/commands/answer-message-request/answer-message-request.handler.js';
 import { ChangeGroupHandler } from './application/commands/change-group/change-group.handler.js';
@@ -209,6 +209,7 @@ import { SqlMentionDirectory } from './infrastructure/comments/sql-mention-direc
 import { TrustSafetyCommenterStandings } from './infrastructure/comments/trust-safety-commenter-standings.js';
 import { CommentsController } from './interface/comments/comments.controller.js';
 import { CommentsGateway } from './interface/comments/comments.gateway.js';
+import { ENGAGEMENT_SOCKET_EVENTS } from './interface/socket-events.js';
 
 /** Video comments with mentions and hashtags (libs/engagement/README.md, docs/adr/0030). */
 const COMMENTS = {
@@ -253,6 +254,7 @@ const COMMENTS = {
  * (`MessageVisibility`).
  */
 @Global()
+@DocumentSocketEvents(ENGAGEMENT_SOCKET_EVENTS)
 @Module({
   imports: [
     PersistenceModule.forFeature([...ENGAGEMENT_ENTITIES, ...INTERACTION_ENTITIES], {

@@ -7,6 +7,7 @@ import {
   QueuesModule,
   WriteBudgetScaling,
   SearchModule,
+  DocumentSocketEvents,
 } from '@lib/platform';
 import { AdminBootstrap } from './infrastructure/boot/admin-bootstrap.js';
 import { IpBlockBootstrap } from './infrastructure/boot/ip-block-bootstrap.js';
@@ -67,6 +68,7 @@ import { AdminUsersController } from './interface/http/admin-users.controller.js
 import { AuthController } from './interface/http/auth.controller.js';
 import { MeController } from './interface/http/me.controller.js';
 import { PeopleSearchController } from './interface/http/people-search.controller.js';
+import { IDENTITY_SOCKET_EVENTS } from './interface/socket-events.js';
 
 /**
  * Accounts, sessions, roles and API keys. One module for every process: controllers only serve in the
@@ -74,6 +76,7 @@ import { PeopleSearchController } from './interface/http/people-search.controlle
  * and its write budget scaling.
  */
 @Global()
+@DocumentSocketEvents(IDENTITY_SOCKET_EVENTS)
 @Module({
   imports: [
     PersistenceModule.forFeature(IDENTITY_ENTITIES, {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MessagingModule, PersistenceModule, QueuesModule } from '@lib/platform';
+import { MessagingModule, PersistenceModule, QueuesModule, DocumentSocketEvents } from '@lib/platform';
 import { AnalyticsReader } from './application/analytics-reader.js';
 import { ChannelMembership } from './application/channel-membership.js';
 import { IngestEventsHandler } from './application/commands/ingest-events/ingest-events.handler.js';
@@ -48,11 +48,13 @@ import { ExportsController } from './interface/http/exports.controller.js';
 import { InsightsController } from './interface/http/insights.controller.js';
 import { InsightsJobs } from './interface/jobs/insights-jobs.processor.js';
 import { InsightsGateway } from './interface/realtime/insights.gateway.js';
+import { INSIGHTS_SOCKET_EVENTS } from './interface/socket-events.js';
 
 /**
  * Event ingestion, rollups, creator and platform analytics, live counters, exports
  * (see libs/insights/README.md for the data flow).
  */
+@DocumentSocketEvents(INSIGHTS_SOCKET_EVENTS)
 @Module({
   imports: [
     PersistenceModule.forFeature(INSIGHTS_ENTITIES, { sqlOnlyTables: INSIGHTS_SQL_ONLY_TABLES }),

@@ -57,6 +57,18 @@ export { SearchModule, SearchIndexCatalog } from './search/search.module.js';
 export { rebuildIndex, type SearchIndexSource } from './search/reindex.js';
 
 export { RealtimeEmitter } from './realtime/realtime-emitter.js';
+export {
+  DocumentSocketEvents,
+  declaredSocketEvents,
+  serverEvent,
+  type DocumentedClientEvent,
+  type DocumentedServerEvent,
+  type ServerEvent,
+  type SocketEventDocs,
+} from './realtime/socket-events.js';
+export { handledSocketEvents, socketEventDocs } from './realtime/asyncapi.js';
+export * as SocketSchema from './realtime/socket-schemas.js';
+export { AUTH_EXPIRED, AUTH_REVOKED, SOCKET_EXCEPTION } from './realtime/platform-socket-events.js';
 export { userRoom } from './realtime/rooms.js';
 export { WsProblemFilter } from './realtime/ws-problem.filter.js';
 export type { SocketData } from './realtime/socket-io.adapter.js';

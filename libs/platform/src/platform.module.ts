@@ -27,7 +27,9 @@ import { RedisConnections } from './queues/redis-connections.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
 import { WriteRateLimitGuard } from './rate-limit/write-rate-limit.guard.js';
 import { RealtimeEmitter } from './realtime/realtime-emitter.js';
+import { PLATFORM_SOCKET_EVENTS } from './realtime/platform-socket-docs.js';
 import { RealtimeGateway } from './realtime/realtime.gateway.js';
+import { DocumentSocketEvents } from './realtime/socket-events.js';
 import { SocketPayloadScreen } from './realtime/socket-payload-screen.js';
 import { SearchModule } from './search/search.module.js';
 
@@ -52,6 +54,7 @@ class PlatformCoreModule {
 /** The platform under every context: persistence, messaging, queues, search, auth, real time, mail, HTTP. */
 @Global()
 @Module({})
+@DocumentSocketEvents(PLATFORM_SOCKET_EVENTS)
 export class PlatformModule {
   static forRoot({ config, http, worker }: PlatformModuleOptions): DynamicModule {
     const services: Provider[] = [

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { MessagingModule, PersistenceModule, QueuesModule, SearchModule } from '@lib/platform';
+import { MessagingModule, PersistenceModule, QueuesModule, SearchModule, DocumentSocketEvents } from '@lib/platform';
 import { CatalogDocuments } from './application/catalog/catalog-index.js';
 import { ChannelTeams } from './application/channel-teams.js';
 import { ChangeMemberRoleHandler } from './application/commands/change-member-role/change-member-role.handler.js';
@@ -98,6 +98,7 @@ import { ChannelsController } from './interface/http/channels.controller.js';
 import { LibraryController } from './interface/http/library.controller.js';
 import { VideosController } from './interface/http/videos.controller.js';
 import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
+import { STUDIO_SOCKET_EVENTS } from './interface/socket-events.js';
 
 /**
  * Where creators turn files into published episodes. Two halves meet at application/media/media-ports.ts:
@@ -106,6 +107,7 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
  * `ChannelDirectory` port (who is on a channel's team).
  */
 @Global()
+@DocumentSocketEvents(STUDIO_SOCKET_EVENTS)
 @Module({
   imports: [
     PersistenceModule.forFeature(

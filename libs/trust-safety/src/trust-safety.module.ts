@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { AccountRestrictions, MessagingModule, PersistenceModule } from '@lib/platform';
+import { AccountRestrictions, MessagingModule, PersistenceModule, DocumentSocketEvents } from '@lib/platform';
 // Screening, policy and spam.
 import { CurrentPolicy } from './application/policy/current-policy.js';
 import { EditPolicyHandler } from './application/policy/edit-policy/edit-policy.handler.js';
@@ -71,6 +71,7 @@ import { ModerationQueueController } from './interface/http/moderation-queue.con
 import { ReportsController } from './interface/http/reports.controller.js';
 import { ModerationGateway } from './interface/realtime/moderation.gateway.js';
 import { AuditedPolicyChanges } from './application/audit/audited-policy-changes.js';
+import { TRUST_SAFETY_SOCKET_EVENTS } from './interface/socket-events.js';
 
 /**
  * Screening, reports, the review queue, moderation actions, appeals, DMCA and trust scores (see
@@ -78,6 +79,7 @@ import { AuditedPolicyChanges } from './application/audit/audited-policy-changes
  * (`ContentScreening`, `AccountStandings`, `AuditLog`) and the platform its `AccountRestrictions`.
  */
 @Global()
+@DocumentSocketEvents(TRUST_SAFETY_SOCKET_EVENTS)
 @Module({
   imports: [
     // screening and policy

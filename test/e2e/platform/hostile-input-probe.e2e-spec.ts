@@ -1,3 +1,4 @@
+import { handledSocketEvents } from '@lib/platform';
 import type { TestApp } from '@lib/platform/testing';
 import { ask } from '../../support/messaging.js';
 import { connectSocket, startShowrunner } from '../../support/showrunner.js';
@@ -12,17 +13,6 @@ const ADMIN = { email: 'probe-admin@example.com', password: 'probe admin passwor
 const SOME_ID = '00000000-0000-4000-8000-000000000000';
 const DEPTH = 10_000;
 const CONCURRENCY = 6;
-/** Every client event the gateways handle (Socket.IO has no document to read them from). */
-const SOCKET_EVENTS = [
-  'message:send',
-  'message:edit',
-  'message:delete',
-  'conversation:read',
-  'typing',
-  'insights:subscribe',
-  'insights:unsubscribe',
-  'session:whoami',
-];
 
 // In URLs: a NUL byte, and the UTF-8 encoding of a lone surrogate (not decodable as UTF-8).
 const URL_VALUES = { nul: 'a%00b', 'lone surrogate': '%ED%A0%80' } as const;
@@ -160,7 +150,8 @@ describe('probe: hostile text and deep nesting on every documented route and soc
   it('answers every socket client event carrying hostile text or deep nesting with a validation error', async () => {
     const socket = await connectSocket(app, { token });
     try {
-      for (const event of SOCKET_EVENTS) {
+      // Every client event a gateway handles, read from the gateways themselves (as the AsyncAPI check does).
+      for (const { name: event } of handledSocketEvents(app.app)) {
         for (const text of ['a\u0000b', 'a\ud800b']) {
           const answer = await ask(socket, event, {
             conversationId: SOME_ID,

@@ -14,6 +14,7 @@ import { PersonRepository } from '../domain/person/person.repository.js';
 import { RestrictionRepository } from '../domain/restriction/restriction.repository.js';
 import { NotificationMails } from './notification-mails.js';
 import { toNotificationView } from './notification-views.js';
+import { NOTIFICATION_NEW } from './realtime-events.js';
 
 export interface NotificationRequest {
   userId: string;
@@ -66,7 +67,7 @@ export class Notifier {
       notification = await this.record(request, actorId, deliveryId);
       if (notification) {
         const view = toNotificationView(notification);
-        this.unitOfWork.afterCommit(() => this.realtime.toUser(request.userId, 'notification:new', view));
+        this.unitOfWork.afterCommit(() => this.realtime.toUser(request.userId, NOTIFICATION_NEW, view));
       }
     }
     if (preference.email && request.email) {

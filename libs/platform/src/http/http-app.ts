@@ -8,6 +8,7 @@ import { Metrics } from '../observability/metrics.js';
 import { PlatformLogger } from '../observability/platform-logger.js';
 import { requestIdOf } from '../observability/logging.module.js';
 import { documentWriteBudgets } from '../rate-limit/write-budget-docs.js';
+import { buildAsyncApiDocument, socketEventDocs, socketPayloadModels } from '../realtime/asyncapi.js';
 import { RedisIoAdapter } from '../realtime/socket-io.adapter.js';
 import { mountBullBoard } from './bull-board.js';
 import { corsOptions } from './cors.js';
@@ -73,6 +74,7 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
     app.useWebSocketAdapter(new RedisIoAdapter(app));
 
     if (config.http.docsEnabled) {
+      const socketDocs = socketEventDocs(app);
       const document = SwaggerModule.createDocument(
         app,
         new DocumentBuilder()
@@ -87,10 +89,14 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
           .setVersion('1')
           .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT or sr_ API key' })
           .build(),
+        { extraModels: socketPayloadModels(socketDocs) },
       );
       documentWriteBudgets(app, document);
       documentAccessRules(app, document);
       SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+      // The Socket.IO half of the API, beside the OpenAPI document and sharing its schemas.
+      const asyncApi = buildAsyncApiDocument(socketDocs, document);
+      fastify.get('/docs-asyncapi.json', async () => asyncApi);
     }
     await mountBullBoard(app, fastify);
     await app.init();

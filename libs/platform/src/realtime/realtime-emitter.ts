@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import { RedisConnections } from '../queues/redis-connections.js';
 import { socketChannelKey, userRoom } from './rooms.js';
+import type { ServerEvent } from './socket-events.js';
 
 /**
  * Pushes events to connected clients from any process, the worker included: it publishes to Redis,
@@ -13,36 +14,36 @@ export class RealtimeEmitter {
 
   constructor(private readonly redis: RedisConnections) {}
 
-  toUser(userId: string, event: string, payload: unknown): void {
+  toUser(userId: string, event: ServerEvent, payload: unknown): void {
     this.toRoom(userRoom(userId), event, payload);
   }
 
   /** One publish for many users: each socket gets it once even if it is in several of the rooms. */
-  toUsers(userIds: readonly string[], event: string, payload: unknown): void {
+  toUsers(userIds: readonly string[], event: ServerEvent, payload: unknown): void {
     if (userIds.length === 0) return;
-    this.get().to(userIds.map(userRoom)).emit(event, payload);
+    this.get().to(userIds.map(userRoom)).emit(event.name, payload);
   }
 
-  toRoom(room: string, event: string, payload: unknown): void {
-    this.get().to(room).emit(event, payload);
+  toRoom(room: string, event: ServerEvent, payload: unknown): void {
+    this.get().to(room).emit(event.name, payload);
   }
 
   /** To a room but not to the sockets in any of `exceptRooms` (e.g. the `user:` rooms of people who block the author). */
-  toRoomExcept(room: string, exceptRooms: readonly string[], event: string, payload: unknown): void {
+  toRoomExcept(room: string, exceptRooms: readonly string[], event: ServerEvent, payload: unknown): void {
     if (exceptRooms.length === 0) return this.toRoom(room, event, payload);
     this.get()
       .to(room)
       .except([...exceptRooms])
-      .emit(event, payload);
+      .emit(event.name, payload);
   }
 
   /**
    * Tells every socket in the room why, then closes them, on every API node. The notice is published
    * first on the same Redis connection, so each node delivers it before it closes the socket.
    */
-  disconnectRoom(room: string, event: string, payload: unknown): void {
+  disconnectRoom(room: string, event: ServerEvent, payload: unknown): void {
     const emitter = this.get();
-    emitter.to(room).emit(event, payload);
+    emitter.to(room).emit(event.name, payload);
     emitter.in(room).disconnectSockets(true);
   }
 

@@ -14,6 +14,7 @@ import { IpBlockList } from '../http/ip-block-list.js';
 import { RedisConnections } from '../queues/redis-connections.js';
 import { socketClientIp } from './socket-client-ip.js';
 import { SESSION_REVOKED, sessionRoom, socketChannelKey, userRoom } from './rooms.js';
+import { AUTH_EXPIRED } from './platform-socket-events.js';
 
 export interface SocketData {
   /** Always from an access token: every socket belongs to a login session that can end it. */
@@ -116,7 +117,7 @@ export class RedisIoAdapter extends IoAdapter {
   private async disconnectIfRevokedMeanwhile(socket: Socket, sessionId: string): Promise<void> {
     const revoked = await this.revocations.isRevoked(sessionId).catch(() => false);
     if (!revoked || socket.disconnected) return;
-    socket.emit(SESSION_REVOKED.event, SESSION_REVOKED.notice);
+    socket.emit(SESSION_REVOKED.event.name, SESSION_REVOKED.notice);
     socket.disconnect(true);
   }
 
@@ -125,7 +126,7 @@ export class RedisIoAdapter extends IoAdapter {
     if (!principal.expiresAt) return;
     const timer = setTimeout(
       () => {
-        socket.emit('auth:expired', { code: 'auth.token-expired' });
+        socket.emit(AUTH_EXPIRED.name, { code: 'auth.token-expired' });
         socket.disconnect(true);
       },
       Math.max(0, principal.expiresAt * 1_000 - Date.now()),

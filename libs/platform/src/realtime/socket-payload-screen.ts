@@ -3,6 +3,7 @@ import { WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { findHostileRequestInput, hostileInputProblem } from '../http/hostile-input.js';
 import { problem } from '../http/problem.js';
+import { SOCKET_EXCEPTION } from './platform-socket-events.js';
 
 /**
  * The socket side of ADR 0013: every client event's payload is walked before any gateway's pipe or
@@ -24,14 +25,14 @@ export class SocketPayloadScreen implements OnGatewayConnection {
           event: event.slice(0, 100),
         });
         if (ack) ack({ error: unknown });
-        else socket.emit('exception', unknown);
+        else socket.emit(SOCKET_EXCEPTION.name, unknown);
         return;
       }
       const found = findHostileRequestInput(packet.slice(1, ack ? -1 : undefined));
       if (!found) return next();
       const refusal = hostileInputProblem(found);
       if (ack) ack({ error: refusal });
-      else socket.emit('exception', refusal);
+      else socket.emit(SOCKET_EXCEPTION.name, refusal);
     });
   }
 }

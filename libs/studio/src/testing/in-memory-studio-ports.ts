@@ -1,4 +1,4 @@
-import { RealtimeEmitter, newId } from '@lib/platform';
+import { RealtimeEmitter, newId, type ServerEvent } from '@lib/platform';
 import {
   BillingApi,
   QuotaExceededError,
@@ -144,8 +144,8 @@ export class RecordingRealtimeEmitter extends RealtimeEmitter {
   constructor() {
     super(undefined as never);
   }
-  override toUser(userId: string, event: string, payload: unknown): void {
-    this.sent.push({ userId, event, payload });
+  override toUser(userId: string, event: ServerEvent, payload: unknown): void {
+    this.sent.push({ userId, event: event.name, payload });
   }
 }
 

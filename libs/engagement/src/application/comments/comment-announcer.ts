@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { RealtimeEmitter, UnitOfWork, userRoom } from '@lib/platform';
+import { RealtimeEmitter, UnitOfWork, userRoom, type ServerEvent } from '@lib/platform';
 import type { Comment } from '../../domain/comments/comment.js';
 import { PersonRepository } from '../../domain/person/person.repository.js';
 import { Notifier } from '../notifier.js';
 import { toCommentView, type CommentAuthorView, type CommentView } from './comment-views.js';
 import { CommentsReadModel } from './comments.read-model.js';
+import { COMMENT_CREATED, COMMENT_DELETED, COMMENT_UPDATED } from '../realtime-events.js';
 
 /** The Socket.IO room of the people watching a video's page (joined with `comments:watch`). */
 export const videoRoom = (videoId: string) => `video:${videoId}`;
@@ -38,7 +39,7 @@ export class CommentAnnouncer {
   async posted(comment: Comment, justAnnounced: boolean, creatorId: string | null): Promise<CommentView> {
     const view = toCommentView(comment, await this.authorOf(comment));
     if (!justAnnounced) return view;
-    await this.push(comment, 'comment:created', view);
+    await this.push(comment, COMMENT_CREATED, view);
     await this.notify(comment, creatorId);
     return view;
   }
@@ -46,13 +47,13 @@ export class CommentAnnouncer {
   /** The text or the status changed: the room sees the new version, or loses it when it stops being public. */
   async changed(comment: Comment, wasPublic: boolean, pinned = false): Promise<CommentView> {
     const view = toCommentView(comment, await this.authorOf(comment), pinned);
-    if (comment.counts) await this.push(comment, 'comment:updated', view);
-    else if (comment.isDeleted && wasPublic) await this.push(comment, 'comment:deleted', view);
-    else if (wasPublic) await this.push(comment, 'comment:deleted', { ...view, text: null });
+    if (comment.counts) await this.push(comment, COMMENT_UPDATED, view);
+    else if (comment.isDeleted && wasPublic) await this.push(comment, COMMENT_DELETED, view);
+    else if (wasPublic) await this.push(comment, COMMENT_DELETED, { ...view, text: null });
     return view;
   }
 
-  private async push(comment: Comment, event: string, payload: unknown): Promise<void> {
+  private async push(comment: Comment, event: ServerEvent, payload: unknown): Promise<void> {
     const excluded = (await this.comments.blockedWith(comment.authorId)).map(userRoom);
     this.unitOfWork.afterCommit(() => this.realtime.toRoomExcept(videoRoom(comment.videoId), excluded, event, payload));
   }

@@ -3,6 +3,7 @@ import { RealtimeEmitter, UnitOfWork } from '@lib/platform';
 import { GroupRules } from '../../domain/conversation/conversation.js';
 import { ConversationMembers, type LoadedConversation } from './conversation-members.js';
 import { toConversationChange, type ConversationChangeView } from './message-views.js';
+import { CONVERSATION_UPDATED } from '../realtime-events.js';
 
 /** Group changes run under the conversation lock and end with one `conversation:updated` push. */
 // Decorated so the subclasses inherit its constructor's injection metadata.
@@ -28,7 +29,7 @@ export abstract class GroupChange {
       if (successor) successor.role = 'admin';
       const change = toConversationChange(loaded.conversation, loaded.members);
       const audience = [...new Set([...before, ...ConversationMembers.audience(loaded.members), ...alsoTell])];
-      this.unitOfWork.afterCommit(() => this.realtime.toUsers(audience, 'conversation:updated', change));
+      this.unitOfWork.afterCommit(() => this.realtime.toUsers(audience, CONVERSATION_UPDATED, change));
       return change;
     });
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@config';
-import { RealtimeEmitter, UnitOfWork } from '@lib/platform';
+import { RealtimeEmitter, UnitOfWork, type ServerEvent } from '@lib/platform';
 import { ContentScreening } from '@lib/trust-safety/contracts';
 import type { Conversation } from '../../domain/conversation/conversation.js';
 import type { Message } from '../../domain/message/message.js';
@@ -8,6 +8,7 @@ import { MessageNotFoundError } from '../../domain/message/message.errors.js';
 import { MessageRepository } from '../../domain/message/message.repository.js';
 import { ConversationMembers } from './conversation-members.js';
 import { toMessageView, type MessageView } from './message-views.js';
+import { MESSAGE_HIDDEN } from '../realtime-events.js';
 
 /**
  * Edits and deletions take the conversation's next sequence number as the message's revision, so
@@ -29,7 +30,7 @@ export abstract class MessageChange {
     userId: string,
     conversationId: string,
     messageId: string,
-    event: 'message:updated' | 'message:deleted',
+    event: ServerEvent,
     apply: (message: Message, revision: number) => void | Promise<void>,
   ): Promise<MessageView> {
     return this.unitOfWork.transactional(async () => {
@@ -44,7 +45,7 @@ export abstract class MessageChange {
       this.unitOfWork.afterCommit(() => {
         // A held message's changes reach its sender only; others who had it are told it is gone for now.
         this.realtime.toUsers(target.isHeld ? [target.senderId] : everyone, event, view);
-        if (wasVisible && target.isHeld) this.realtime.toUsers(others, 'message:hidden', hiddenView(target));
+        if (wasVisible && target.isHeld) this.realtime.toUsers(others, MESSAGE_HIDDEN, hiddenView(target));
       });
       return view;
     });

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '@config';
 import { RealtimeEmitter } from '@lib/platform';
+import { TYPING } from '../realtime-events.js';
 
 /**
  * "Ana is typing…": relayed to the other members, never stored. A client repeating `start` while
@@ -32,7 +33,7 @@ export class TypingIndicators implements OnModuleDestroy {
     expiry.unref();
     const relay = !current || now - current.relayedAt >= ttlMs / 3;
     this.active.set(key, { relayedAt: relay ? now : current.relayedAt, expiry, audience });
-    if (relay) this.realtime.toUsers(audience, 'typing', { conversationId, userId, typing: true, ttlMs });
+    if (relay) this.realtime.toUsers(audience, TYPING, { conversationId, userId, typing: true, ttlMs });
     return relay;
   }
 
@@ -54,6 +55,6 @@ export class TypingIndicators implements OnModuleDestroy {
     const current = this.active.get(key);
     if (current) clearTimeout(current.expiry);
     this.active.delete(key);
-    this.realtime.toUsers(audience, 'typing', { conversationId, userId, typing: false });
+    this.realtime.toUsers(audience, TYPING, { conversationId, userId, typing: false });
   }
 }

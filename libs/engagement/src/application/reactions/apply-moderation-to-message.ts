@@ -6,6 +6,7 @@ import { MessageRepository } from '../../domain/message/message.repository.js';
 import { ConversationMembers } from '../messaging/conversation-members.js';
 import { hiddenView } from '../messaging/message-change.js';
 import { toMessageView } from '../messaging/message-views.js';
+import { MESSAGE_DELETED, MESSAGE_HIDDEN, MESSAGE_NEW, MESSAGE_UPDATED } from '../realtime-events.js';
 
 /**
  * Trust & safety decided about a direct message: `approve`/`restore` release a held message to its
@@ -61,13 +62,13 @@ export class ApplyModerationToMessage implements EventConsumer<ContentActionedV1
     const view = toMessageView(message);
     afterCommit(() => {
       if (event.action === 'approve' || event.action === 'restore') {
-        this.realtime.toUsers(others, 'message:new', view);
-        this.realtime.toUsers([message.senderId], 'message:updated', view);
+        this.realtime.toUsers(others, MESSAGE_NEW, view);
+        this.realtime.toUsers([message.senderId], MESSAGE_UPDATED, view);
       } else if (event.action === 'hide') {
-        this.realtime.toUsers([message.senderId], 'message:updated', view);
-        this.realtime.toUsers(others, 'message:hidden', hiddenView(message));
+        this.realtime.toUsers([message.senderId], MESSAGE_UPDATED, view);
+        this.realtime.toUsers(others, MESSAGE_HIDDEN, hiddenView(message));
       } else {
-        this.realtime.toUsers(wasHeld ? [message.senderId] : everyone, 'message:deleted', view);
+        this.realtime.toUsers(wasHeld ? [message.senderId] : everyone, MESSAGE_DELETED, view);
       }
     });
   }

@@ -137,6 +137,7 @@ export class CommentSettingsResponse {
 
 /** The socket's `comments:watch` / `comments:unwatch`. */
 export class WatchVideoComments {
+  @ApiProperty()
   @IsUUID()
   videoId!: string;
 }

@@ -45,10 +45,12 @@ export class SendMessageRequest {
 
 /** The socket's `message:send`: to a conversation, or to a person (first message opens the 1:1). */
 export class SocketSendMessage extends SendMessageRequest {
+  @ApiPropertyOptional({ description: 'The conversation; or give `recipientId`' })
   @ValidateIf((o: SocketSendMessage) => o.recipientId === undefined)
   @IsUUID()
   conversationId?: string;
 
+  @ApiPropertyOptional({ description: 'A person: the first message opens the 1:1 conversation' })
   @ValidateIf((o: SocketSendMessage) => o.conversationId === undefined)
   @IsUUID()
   recipientId?: string;
@@ -150,9 +152,9 @@ export class MessagingSettingsRequest {
 }
 
 export class SocketChangeMessage {
-  @IsUUID() conversationId!: string;
-  @IsUUID() messageId!: string;
-  @IsOptional() @IsString() text?: string;
+  @ApiProperty() @IsUUID() conversationId!: string;
+  @ApiProperty() @IsUUID() messageId!: string;
+  @ApiPropertyOptional({ description: '`message:edit` only: the new text' }) @IsOptional() @IsString() text?: string;
 }
 
 export class MarkReadRequest {
@@ -163,12 +165,12 @@ export class MarkReadRequest {
 }
 
 export class SocketMarkRead extends MarkReadRequest {
-  @IsUUID() conversationId!: string;
+  @ApiProperty() @IsUUID() conversationId!: string;
 }
 
 export class SocketTyping {
-  @IsUUID() conversationId!: string;
-  @IsIn(['start', 'stop']) state!: 'start' | 'stop';
+  @ApiProperty() @IsUUID() conversationId!: string;
+  @ApiProperty({ enum: ['start', 'stop'] }) @IsIn(['start', 'stop']) state!: 'start' | 'stop';
 }
 
 export class MessageResponse {

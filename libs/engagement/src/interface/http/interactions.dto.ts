@@ -186,5 +186,5 @@ export class PlaylistListResponse {
 }
 
 export class SocketProgressReport extends ReportProgressBody {
-  @IsUUID() videoId!: string;
+  @ApiProperty() @IsUUID() videoId!: string;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IntegrationEventConsumer, RealtimeEmitter, type ConsumerContext, type EventConsumer } from '@lib/platform';
 import { UserProfileChangedV1 } from '../../contracts/index.js';
+import { PROFILE_UPDATED } from '../realtime-events.js';
 
 /** Tells every connected device of the user that its profile changed (`profile.updated`). */
 @Injectable()
@@ -16,7 +17,7 @@ export class PushProfileOnProfileChange implements EventConsumer<UserProfileChan
   async handle({ event, envelope, afterCommit }: ConsumerContext<UserProfileChangedV1>): Promise<void> {
     // Pushed once the inbox row commits: a commit that fails announces nothing, and its redelivery pushes.
     afterCommit(() =>
-      this.realtime.toUser(event.userId, 'profile.updated', {
+      this.realtime.toUser(event.userId, PROFILE_UPDATED, {
         userId: event.userId,
         handle: event.handle,
         displayName: event.displayName,

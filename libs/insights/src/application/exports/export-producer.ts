@@ -7,6 +7,7 @@ import { ExportRepository } from '../../domain/export.js';
 import { ExportNotFoundError } from '../../domain/insights.errors.js';
 import { RollupRunner } from '../rollup-runner.js';
 import { ExportFiles, ReportRenderer, ReportSource } from './report-source.js';
+import { EXPORT_FAILED, EXPORT_READY } from '../realtime-events.js';
 
 export const EXPORT_PAGE_SIZE = 1_000;
 export const downloadPath = (id: string) => `/v1/insights/exports/${id}`;
@@ -56,10 +57,10 @@ export class ExportProducer {
       this.logger.error({ err: error, exportId }, 'export failed');
       entry.fail(error instanceof Error ? error.message : String(error), new Date());
       await this.exports.save(entry);
-      this.realtime.toUser(entry.userId, 'insights:export-failed', { id: entry.id });
+      this.realtime.toUser(entry.userId, EXPORT_FAILED, { id: entry.id });
       throw error;
     }
-    this.realtime.toUser(entry.userId, 'insights:export-ready', {
+    this.realtime.toUser(entry.userId, EXPORT_READY, {
       id: entry.id,
       report: entry.report,
       format: entry.format,

@@ -3,6 +3,7 @@ import { AppConfig } from '@config';
 import { ProcessRole, RealtimeEmitter, RedisConnections } from '@lib/platform';
 import { dashboardRoom } from '../../application/realtime/dashboard-rooms.js';
 import { LIVE_WINDOW_MS, SLOT_MS } from './redis-live-counters.js';
+import { LIVE_COUNTERS } from '../../application/realtime-events.js';
 
 export interface LiveSnapshot {
   scope: 'video' | 'channel' | 'platform';
@@ -77,7 +78,7 @@ export class LivePublisher implements OnApplicationBootstrap, OnApplicationShutd
           at: new Date(now).toISOString(),
         };
         snapshots.push(snapshot);
-        this.emitter.toRoom(dashboardRoom(kind, id), 'insights:live', snapshot);
+        this.emitter.toRoom(dashboardRoom(kind, id), LIVE_COUNTERS, snapshot);
       }
       return snapshots;
     } catch (error) {

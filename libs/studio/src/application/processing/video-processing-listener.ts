@@ -4,6 +4,7 @@ import type { Video } from '../../domain/video/video.js';
 import { VideoRepository } from '../../domain/video/video.repository.js';
 import { PersistenceScope } from '../persistence-scope.js';
 import { ChannelAccess, MediaProcessingListener, type MediaAssetView, type MediaStep } from '../media/media-ports.js';
+import { VIDEO_PROCESSING } from '../realtime-events.js';
 
 /**
  * Moves a video along as the media side reports (worker), and pushes `studio:video-processing` to
@@ -68,6 +69,6 @@ export class VideoProcessingListener extends MediaProcessingListener {
       percent: video.processingPercent,
       error: video.failure,
     };
-    for (const userId of members) this.realtime.toUser(userId, 'studio:video-processing', payload);
+    for (const userId of members) this.realtime.toUser(userId, VIDEO_PROCESSING, payload);
   }
 }

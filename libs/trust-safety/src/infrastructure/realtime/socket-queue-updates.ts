@@ -3,10 +3,10 @@ import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import { RealtimeEmitter } from '@lib/platform';
 import { QueueUpdates } from '../../application/review-queue/queue-updates.js';
 import { ReviewQueue, type ReviewItemView } from '../../application/review-queue/review-queue.js';
+import { QUEUE_ITEM_CHANGED } from '../../application/realtime-events.js';
 
 /** Moderators who subscribed (`moderation:subscribe`) share this room on every API node. */
 export const MODERATION_QUEUE_ROOM = 'moderation:queue';
-export const QUEUE_ITEM_EVENT = 'moderation:item';
 
 @Injectable()
 export class SocketQueueUpdates extends QueueUpdates {
@@ -25,6 +25,6 @@ export class SocketQueueUpdates extends QueueUpdates {
   }
 
   push(item: ReviewItemView): void {
-    this.realtime.toRoom(MODERATION_QUEUE_ROOM, QUEUE_ITEM_EVENT, item);
+    this.realtime.toRoom(MODERATION_QUEUE_ROOM, QUEUE_ITEM_CHANGED, item);
   }
 }

@@ -3,6 +3,7 @@ import { RealtimeEmitter, UnitOfWork } from '@lib/platform';
 import { ConversationMembers } from '../../messaging/conversation-members.js';
 import { toConversationChange } from '../../messaging/message-views.js';
 import { AnswerMessageRequestCommand } from './answer-message-request.command.js';
+import { CONVERSATION_UPDATED } from '../../realtime-events.js';
 
 @CommandHandler(AnswerMessageRequestCommand)
 export class AnswerMessageRequestHandler implements ICommandHandler<AnswerMessageRequestCommand> {
@@ -19,7 +20,7 @@ export class AnswerMessageRequestHandler implements ICommandHandler<AnswerMessag
       else me.decline();
       const change = toConversationChange(conversation, members);
       // Only the answering user's devices hear of it: a sender is never told about a decline.
-      this.unitOfWork.afterCommit(() => this.realtime.toUser(userId, 'conversation:updated', change));
+      this.unitOfWork.afterCommit(() => this.realtime.toUser(userId, CONVERSATION_UPDATED, change));
       return { conversationId, status: me.status };
     });
   }

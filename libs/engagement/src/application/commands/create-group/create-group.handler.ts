@@ -8,6 +8,7 @@ import { toConversationChange } from '../../messaging/message-views.js';
 import { MessagingPolicy } from '../../messaging/messaging-policy.js';
 import { People } from '../../people.js';
 import { CreateGroupCommand } from './create-group.command.js';
+import { CONVERSATION_UPDATED } from '../../realtime-events.js';
 
 /** The creator is the group's admin; each member lands in their inbox or requests, as for a 1:1. */
 @CommandHandler(CreateGroupCommand)
@@ -38,7 +39,7 @@ export class CreateGroupHandler implements ICommandHandler<CreateGroupCommand> {
       await this.conversations.create(group, members);
       const change = toConversationChange(group, members);
       this.unitOfWork.afterCommit(() =>
-        this.realtime.toUsers(ConversationMembers.audience(members), 'conversation:updated', change),
+        this.realtime.toUsers(ConversationMembers.audience(members), CONVERSATION_UPDATED, change),
       );
       return change;
     });

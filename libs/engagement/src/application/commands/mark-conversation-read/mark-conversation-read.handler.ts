@@ -4,6 +4,7 @@ import { ConversationRepository } from '../../../domain/conversation/conversatio
 import { ConversationMembers } from '../../messaging/conversation-members.js';
 import { ConversationsReadModel } from '../../read-models/conversations.read-model.js';
 import { MarkConversationReadCommand } from './mark-conversation-read.command.js';
+import { CONVERSATION_READ } from '../../realtime-events.js';
 
 /**
  * Moves the reader's read mark forward (never back, never past the last message) and tells the
@@ -29,7 +30,7 @@ export class MarkConversationReadHandler implements ICommandHandler<MarkConversa
     if (moved !== null)
       this.realtime.toUsers(
         me.status === 'active' ? ConversationMembers.audience(members) : [userId],
-        'conversation:read',
+        CONVERSATION_READ,
         receipt,
       );
     return receipt;

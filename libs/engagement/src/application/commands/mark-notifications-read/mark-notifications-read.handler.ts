@@ -4,6 +4,7 @@ import { NotificationNotFoundError } from '../../../domain/notification/notifica
 import { NotificationRepository } from '../../../domain/notification/notification.repository.js';
 import { NotificationsReadModel } from '../../read-models/notifications.read-model.js';
 import { MarkNotificationsReadCommand } from './mark-notifications-read.command.js';
+import { NOTIFICATION_READ } from '../../realtime-events.js';
 
 /** Marks one or all read; the user's other devices get the new unread count. */
 @CommandHandler(MarkNotificationsReadCommand)
@@ -23,7 +24,7 @@ export class MarkNotificationsReadHandler implements ICommandHandler<MarkNotific
       return notification.markRead() ? 1 : 0;
     });
     const unread = await this.readModel.unreadCount(userId);
-    this.realtime.toUser(userId, 'notification:read', { notificationId, unread });
+    this.realtime.toUser(userId, NOTIFICATION_READ, { notificationId, unread });
     return { marked, unread };
   }
 }

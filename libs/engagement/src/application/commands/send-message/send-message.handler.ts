@@ -13,6 +13,7 @@ import { DirectConversations } from '../../messaging/direct-conversations.js';
 import { toMessageView, type MessageView } from '../../messaging/message-views.js';
 import { TypingIndicators } from '../../messaging/typing-indicators.js';
 import { SendMessageCommand } from './send-message.command.js';
+import { MESSAGE_NEW } from '../../realtime-events.js';
 
 /**
  * Stores a message under the conversation's next sequence number and pushes it to every member's
@@ -135,7 +136,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
       const audience = held ? [me.userId] : ConversationMembers.audience(members);
       this.unitOfWork.afterCommit(() => {
         this.typing.stopOnSend(conversationId, command.senderId);
-        this.realtime.toUsers(audience, 'message:new', view);
+        this.realtime.toUsers(audience, MESSAGE_NEW, view);
       });
       return view;
     });

@@ -8,6 +8,7 @@ import { PersonRepository } from '../../../domain/people/person.repository.js';
 import { ChannelTeams } from '../../channel-teams.js';
 import { ChannelViews } from '../../channel-views.js';
 import { InviteMemberCommand } from './invite-member.command.js';
+import { CHANNEL_INVITATION } from '../../realtime-events.js';
 
 @CommandHandler(InviteMemberCommand)
 export class InviteMemberHandler implements ICommandHandler<InviteMemberCommand> {
@@ -45,7 +46,7 @@ export class InviteMemberHandler implements ICommandHandler<InviteMemberCommand>
       { conflictRetries: 3 },
     );
     if (invited)
-      this.realtime.toUser(invited.userId, 'studio:invitation', {
+      this.realtime.toUser(invited.userId, CHANNEL_INVITATION, {
         channelId: channel.id,
         channelName: channel.name,
         role: invited.role,

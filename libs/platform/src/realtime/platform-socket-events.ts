@@ -1,0 +1,11 @@
+import { serverEvent } from './socket-events.js';
+
+/** A client event failed and its sender gave no acknowledgement callback to answer. */
+export const SOCKET_EXCEPTION = serverEvent(
+  'exception',
+  'the socket whose event failed (when it gave no acknowledgement)',
+);
+/** The socket's access token expired: refresh it and reconnect. */
+export const AUTH_EXPIRED = serverEvent('auth:expired', 'the socket whose access token expired, just before it closes');
+/** The session ended (logout, a replayed refresh token): log in again. */
+export const AUTH_REVOKED = serverEvent('auth:revoked', 'every socket of the ended session, just before they close');
