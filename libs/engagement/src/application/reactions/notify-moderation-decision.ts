@@ -83,7 +83,10 @@ export class NotifyModerationDecision implements EventConsumer<ModerationDecided
         targetId: event.targetId,
         reason: event.reason,
       },
-      email: { subject: headline, text: `${headline}.\n\nReason: ${event.reason}\n\nYour appeals: ${event.appealPath}` },
+      email: {
+        subject: headline,
+        text: `${headline}.\n\nReason: ${event.reason}\n\nYour appeals: ${event.appealPath}`,
+      },
     });
   }
 }

@@ -165,7 +165,11 @@ export abstract class AppealRepository {
   abstract decisionForAppeal(decisionId: string): Promise<AppealableDecision | null>;
   abstract byDecision(decisionId: string): Promise<Appeal | null>;
   abstract find(appealId: string, options?: { lock?: boolean }): Promise<Appeal | null>;
-  abstract ofAppellant(appellantId: string, limit: number, cursor?: string): Promise<{ items: Appeal[]; nextCursor?: string }>;
+  abstract ofAppellant(
+    appellantId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: Appeal[]; nextCursor?: string }>;
   abstract add(appeal: Appeal): Promise<void>;
   abstract save(appeal: Appeal): Promise<void>;
   /** Queues the appeal for moderators as a review item of kind `appeal`, with the id the appeal carries. */

@@ -59,7 +59,8 @@ export class SqlModerationStatistics extends ModerationStatistics {
     const labelled = spam.spam + spam.ham;
     return {
       openItems: { total: byKind.reduce((sum, row) => sum + row.count, 0), byKind: open },
-      medianSecondsToFirstAction: median?.seconds === null || median?.seconds === undefined ? null : Number(median.seconds),
+      medianSecondsToFirstAction:
+        median?.seconds === null || median?.seconds === undefined ? null : Number(median.seconds),
       slaBreaches: { open: breaches.open, resolvedLate: breaches.late },
       actionsByType: toRecord(actions),
       appeals: {

@@ -26,7 +26,10 @@ export class AppealsAdminController {
   ) {}
 
   @Get('appeals/:id')
-  @ApiOperation({ summary: 'One appeal, with who appealed and who made the decision', description: 'Moderators and admins.' })
+  @ApiOperation({
+    summary: 'One appeal, with who appealed and who made the decision',
+    description: 'Moderators and admins.',
+  })
   @ApiOkResponse({ type: AppealDetailResponse })
   @ApiProblems(400, 401, 403, 404)
   get(@Param('id', new ParseUUIDPipe()) id: string) {
@@ -67,7 +70,9 @@ export class AppealsAdminController {
     @Param('userId', new ParseUUIDPipe()) userId: string,
     @Body() body: LiftSanctionRequest,
   ) {
-    return this.commands.execute(new LiftSanctionCommand(userId.toLowerCase(), body.sanction, principal.userId, body.reason));
+    return this.commands.execute(
+      new LiftSanctionCommand(userId.toLowerCase(), body.sanction, principal.userId, body.reason),
+    );
   }
 
   @Get('stats')

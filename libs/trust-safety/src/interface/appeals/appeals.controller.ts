@@ -32,7 +32,10 @@ export class AppealsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Your appeals and their outcomes, newest first', description: 'Any signed-in member; only their own.' })
+  @ApiOperation({
+    summary: 'Your appeals and their outcomes, newest first',
+    description: 'Any signed-in member; only their own.',
+  })
   @ApiOkResponse({ type: AppealPageResponse })
   @ApiProblems(400, 401)
   mine(@CurrentUser() principal: Principal, @Query() page: CursorPageQuery) {

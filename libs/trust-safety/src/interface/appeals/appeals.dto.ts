@@ -75,7 +75,11 @@ export class StatsQuery {
 
 class OpenItemsResponse {
   @ApiProperty() total!: number;
-  @ApiProperty({ description: 'report, screening, appeal, dmca', type: 'object', additionalProperties: { type: 'number' } })
+  @ApiProperty({
+    description: 'report, screening, appeal, dmca',
+    type: 'object',
+    additionalProperties: { type: 'number' },
+  })
   byKind!: Record<string, number>;
 }
 
