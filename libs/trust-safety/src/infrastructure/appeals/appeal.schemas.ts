@@ -6,6 +6,7 @@ export const AppealSchema = new EntitySchema<Appeal>({
   class: Appeal,
   schema: 'trust_safety',
   tableName: 'appeals',
+  checks: [{ name: 'appeals_status_check', expression: "status in ('open', 'upheld', 'denied')" }],
   indexes: [
     {
       name: 'appeals_decision_key',
