@@ -232,6 +232,34 @@ describe('trust & safety: appeals, lifting sanctions, statistics', () => {
     );
   }, 120_000);
 
+  it('a banned account can still appeal its ban (and nothing else); upheld, it is back', async () => {
+    const banned = await registerUser();
+    const decisionId = await decisionOn(banned, { action: 'ban' });
+    const login = await app.request('POST', '/v1/auth/login', {
+      body: { email: banned.user.email, password: banned.password },
+    });
+    const again = { token: login.body.tokens.accessToken as string };
+    expect((await app.request('GET', '/v1/me', again)).body.code).toBe('trust-safety.account.banned');
+    const filed = await app.request('POST', '/v1/appeals', {
+      ...again,
+      body: { decisionId, text: 'That was my brother on my laptop' },
+    });
+    expect(filed.status).toBe(201);
+    const listed = await app.request('GET', '/v1/appeals', again);
+    expect(listed.body).toMatchObject({ items: [expect.objectContaining({ id: filed.body.id })] });
+
+    expect((await decideAppeal(filed.body.id, 'uphold')).body.status).toBe('upheld');
+    expect(await standingOf(banned.user.id)).toMatchObject({ banned: false });
+    expect((await app.request('GET', '/v1/me', again)).status).toBe(200);
+    expect(
+      await outboxEventIds(app, 'trust-safety.account-sanction-changed.v1', {
+        userId: banned.user.id,
+        sanction: 'ban',
+        change: 'lifted',
+      }),
+    ).toHaveLength(1);
+  }, 120_000);
+
   it('refuses appeals outside the rules, each with its code', async () => {
     const [subject, stranger] = [await registerUser(), await registerUser()];
     const decisionId = await decisionOn(subject, { action: 'warn' });

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AllowedWhileSuspended, ApiProblems, CurrentUser, CursorPageQuery, type Principal } from '@lib/platform';
+import {
+  AllowedWhileBanned,
+  AllowedWhileSuspended,
+  ApiProblems,
+  CurrentUser,
+  CursorPageQuery,
+  type Principal,
+} from '@lib/platform';
 import { FileAppealCommand } from '../../application/appeals/file-appeal/file-appeal.command.js';
 import { ListMyAppealsQuery } from '../../application/appeals/list-my-appeals/list-my-appeals.query.js';
 import { AppealPageResponse, AppealResponse, FileAppealRequest } from './appeals.dto.js';
@@ -17,10 +24,11 @@ export class AppealsController {
 
   @Post()
   @AllowedWhileSuspended()
+  @AllowedWhileBanned()
   @ApiOperation({
     summary: 'Appeal a moderation decision about you',
     description:
-      'Any signed-in member, suspended ones included; only the decision’s subject (anyone else: 404 ' +
+      'Any signed-in member, suspended and banned ones included; only the decision’s subject (anyone else: 404 ' +
       '`trust-safety.appeal.decision-not-found`). One appeal per decision (409 `trust-safety.appeal.already-filed`), ' +
       'within 20 days (422 `trust-safety.appeal.window-closed`), text up to 2,000 characters (400 ' +
       '`trust-safety.appeal.text-too-long`); dismissals and approvals are not appealable (422 `trust-safety.appeal.not-appealable`).',
@@ -32,6 +40,7 @@ export class AppealsController {
   }
 
   @Get()
+  @AllowedWhileBanned()
   @ApiOperation({
     summary: 'Your appeals and their outcomes, newest first',
     description: 'Any signed-in member; only their own.',
