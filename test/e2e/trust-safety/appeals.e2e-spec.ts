@@ -283,6 +283,11 @@ describe('trust & safety: appeals, lifting sanctions, statistics', () => {
     expect(second.status).toBe(409);
     expect(second.body).toMatchObject({ code: 'trust-safety.appeal.already-filed', appealId: first.body.id });
 
+    // Two appeals racing on one decision: the decision's row lock files one, refuses the other.
+    const raced = await decisionOn(subject, { action: 'warn' });
+    const racing = await Promise.all([appeal(subject, raced, 'first'), appeal(subject, raced, 'second')]);
+    expect(racing.map((answer) => answer.status).sort()).toEqual([201, 409]);
+
     // A decision 21 days old is past the 20-day window; one 19 days old is not.
     const old = await decisionOn(subject, { action: 'warn' });
     await sql(`update trust_safety.decisions set created_at = now() - interval '21 days' where id = ?`, [old]);
