@@ -7,7 +7,14 @@ export { ProcessRole } from './process-role.js';
 export { ROLES, type Principal, type Role } from './auth/principal.js';
 export { AccessTokens } from './auth/access-tokens.js';
 export { AuthGuard, hasRole } from './auth/auth.guard.js';
-export { AllowedWhileSuspended, ApiKeyScope, CurrentUser, Public, Roles } from './auth/decorators.js';
+export {
+  AllowedWhileBanned,
+  AllowedWhileSuspended,
+  ApiKeyScope,
+  CurrentUser,
+  Public,
+  Roles,
+} from './auth/decorators.js';
 export {
   AccountRestrictions,
   ApiKeyAuthenticator,

@@ -72,6 +72,29 @@ import { ReportsController } from './interface/http/reports.controller.js';
 import { ModerationGateway } from './interface/realtime/moderation.gateway.js';
 import { AuditedPolicyChanges } from './application/audit/audited-policy-changes.js';
 import { TRUST_SAFETY_SOCKET_EVENTS } from './interface/socket-events.js';
+// Appeals, lifting sanctions, statistics and spam labels from decisions.
+import { DecideAppealHandler } from './application/appeals/decide-appeal/decide-appeal.handler.js';
+import { FileAppealHandler } from './application/appeals/file-appeal/file-appeal.handler.js';
+import { GetAppealHandler } from './application/appeals/get-appeal/get-appeal.handler.js';
+import { LiftSanctionHandler } from './application/appeals/lift-sanction/lift-sanction.handler.js';
+import { ListMyAppealsHandler } from './application/appeals/list-my-appeals/list-my-appeals.handler.js';
+import { SanctionLifting } from './application/appeals/sanction-lifting.js';
+import { GetModerationStatsHandler } from './application/moderation-stats/get-moderation-stats/get-moderation-stats.handler.js';
+import { ModerationStatistics } from './application/moderation-stats/moderation-stats.js';
+import { ScreenedTexts, SpamDecisionLabels } from './application/spam/spam-decision-labels.js';
+import { AccountSanctionChangedV1 } from './contracts/index.js';
+import { AppealRepository } from './domain/appeals/appeal.js';
+import { SanctionLiftRepository } from './domain/appeals/sanction-lift.js';
+import { appealOutboundEvents } from './infrastructure/appeals/appeal-outbound-events.js';
+import { TRUST_SAFETY_APPEAL_ENTITIES } from './infrastructure/appeals/appeal.schemas.js';
+import {
+  MikroOrmAppealRepository,
+  MikroOrmSanctionLiftRepository,
+} from './infrastructure/appeals/mikro-orm-appeal.repository.js';
+import { SqlModerationStatistics } from './infrastructure/moderation-stats/sql-moderation-statistics.js';
+import { SqlScreenedTexts } from './infrastructure/spam/sql-screened-texts.js';
+import { AppealsAdminController } from './interface/appeals/appeals-admin.controller.js';
+import { AppealsController } from './interface/appeals/appeals.controller.js';
 
 /**
  * Screening, reports, the review queue, moderation actions, appeals, DMCA and trust scores (see
@@ -92,6 +115,12 @@ import { TRUST_SAFETY_SOCKET_EVENTS } from './interface/socket-events.js';
       publishes: [ContentActionedV1, ModerationDecidedV1],
       outbound: moderationOutboundEvents,
     }),
+    // Appeals, lifting sanctions, statistics and spam labels from decisions.
+    PersistenceModule.forFeature(TRUST_SAFETY_APPEAL_ENTITIES),
+    MessagingModule.forContext({
+      publishes: [ContentActionedV1, ModerationDecidedV1, AccountSanctionChangedV1],
+      outbound: appealOutboundEvents,
+    }),
   ],
   controllers: [
     ModerationPolicyController,
@@ -100,6 +129,9 @@ import { TRUST_SAFETY_SOCKET_EVENTS } from './interface/socket-events.js';
     ReportsController,
     ModerationQueueController,
     AuditLogController,
+    // Appeals, lifting sanctions, statistics.
+    AppealsController,
+    AppealsAdminController,
   ],
   providers: [
     // screening and policy
@@ -145,6 +177,19 @@ import { TRUST_SAFETY_SOCKET_EVENTS } from './interface/socket-events.js';
     ListAuditLogHandler,
     VerifyAuditChain,
     ModerationGateway,
+    // Appeals, lifting sanctions, statistics and spam labels from decisions.
+    { provide: AppealRepository, useClass: MikroOrmAppealRepository },
+    { provide: SanctionLiftRepository, useClass: MikroOrmSanctionLiftRepository },
+    { provide: ModerationStatistics, useClass: SqlModerationStatistics },
+    { provide: ScreenedTexts, useClass: SqlScreenedTexts },
+    SanctionLifting,
+    SpamDecisionLabels,
+    FileAppealHandler,
+    ListMyAppealsHandler,
+    GetAppealHandler,
+    DecideAppealHandler,
+    LiftSanctionHandler,
+    GetModerationStatsHandler,
   ],
   exports: [
     ContentScreening,

@@ -3,7 +3,13 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthenticatedError } from './auth.errors.js';
 import { AccountRestrictions } from './credential-ports.js';
-import { ALLOWED_WHILE_SUSPENDED, PUBLIC_ROUTE, REQUIRED_ROLES, REQUIRED_SCOPE } from './decorators.js';
+import {
+  ALLOWED_WHILE_BANNED,
+  ALLOWED_WHILE_SUSPENDED,
+  PUBLIC_ROUTE,
+  REQUIRED_ROLES,
+  REQUIRED_SCOPE,
+} from './decorators.js';
 import type { Principal, Role } from './principal.js';
 import { RequestAuthenticator } from './request-authenticator.js';
 
@@ -59,6 +65,7 @@ export class AuthGuard implements CanActivate {
       await this.restrictions.check(principal, {
         write: !SAFE_METHODS.has(request.method),
         allowedWhileSuspended: this.reflector.getAllAndOverride<boolean>(ALLOWED_WHILE_SUSPENDED, targets) ?? false,
+        allowedWhileBanned: this.reflector.getAllAndOverride<boolean>(ALLOWED_WHILE_BANNED, targets) ?? false,
       });
     }
     return true;

@@ -18,5 +18,8 @@ export const API_KEY_PREFIX = 'sr_';
  * (any method but GET, HEAD, OPTIONS) from a suspended account, every request from a banned one.
  */
 export abstract class AccountRestrictions {
-  abstract check(principal: Principal, request: { write: boolean; allowedWhileSuspended: boolean }): Promise<void>;
+  abstract check(
+    principal: Principal,
+    request: { write: boolean; allowedWhileSuspended: boolean; allowedWhileBanned?: boolean },
+  ): Promise<void>;
 }

@@ -5,6 +5,7 @@ export const PUBLIC_ROUTE = 'showrunner:public';
 export const REQUIRED_ROLES = 'showrunner:roles';
 export const REQUIRED_SCOPE = 'showrunner:api-key-scope';
 export const ALLOWED_WHILE_SUSPENDED = 'showrunner:allowed-while-suspended';
+export const ALLOWED_WHILE_BANNED = 'showrunner:allowed-while-banned';
 
 /** Opens a route to anonymous callers (every other route requires authentication). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
@@ -14,6 +15,9 @@ export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
 
 /** A write a suspended account may still make (logging out, appealing). */
 export const AllowedWhileSuspended = () => SetMetadata(ALLOWED_WHILE_SUSPENDED, true);
+
+/** A route a banned account may still call (appealing its ban); implies allowed while suspended. */
+export const AllowedWhileBanned = () => SetMetadata(ALLOWED_WHILE_BANNED, true);
 
 /**
  * Makes a route reachable with an API key carrying this scope. Routes without it refuse API keys:

@@ -8,7 +8,13 @@ import {
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { ALLOWED_WHILE_SUSPENDED, PUBLIC_ROUTE, REQUIRED_ROLES, REQUIRED_SCOPE } from '../auth/decorators.js';
+import {
+  ALLOWED_WHILE_BANNED,
+  ALLOWED_WHILE_SUSPENDED,
+  PUBLIC_ROUTE,
+  REQUIRED_ROLES,
+  REQUIRED_SCOPE,
+} from '../auth/decorators.js';
 import type { Role } from '../auth/principal.js';
 
 /** One controller method, named as Swagger names its operation (`<Controller>_<method>`). */
@@ -24,6 +30,7 @@ export interface RouteAccess {
   roles?: Role[];
   apiKeyScope?: string;
   allowedWhileSuspended?: boolean;
+  allowedWhileBanned?: boolean;
 }
 
 /** What the code decides about a route, for its documentation and the checks on it. */
@@ -72,6 +79,7 @@ export function routeFactsByOperation(app: INestApplication): Map<string, RouteF
     const scope = reflector.getAllAndOverride<string | undefined>(REQUIRED_SCOPE, targets);
     if (scope) access.apiKeyScope = scope;
     if (reflector.getAllAndOverride<boolean>(ALLOWED_WHILE_SUSPENDED, targets)) access.allowedWhileSuspended = true;
+    if (reflector.getAllAndOverride<boolean>(ALLOWED_WHILE_BANNED, targets)) access.allowedWhileBanned = true;
     facts.set(route.operationId, { ...route, access, successStatus: successStatusOf(route, method) });
   }
   return facts;

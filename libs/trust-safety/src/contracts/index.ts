@@ -15,7 +15,7 @@ export {
 } from './content-screening.js';
 export { AccountStandings, TRUST_LEVELS, type AccountStanding, type TrustLevel } from './account-standing.js';
 export { CONTENT_ACTIONS, ContentActionedV1, type ContentAction } from './events/content-actioned.v1.js';
-export { ModerationDecidedV1, MODERATION_DECISION_ACTIONS } from './events/moderation-decided.v1.js';
+export { AppealOutcomeV1, ModerationDecidedV1, MODERATION_DECISION_ACTIONS } from './events/moderation-decided.v1.js';
 export { AuditLog, type AuditEntry } from './audit-log.js';
 export {
   ACCOUNT_SANCTIONS,

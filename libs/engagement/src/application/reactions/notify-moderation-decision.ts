@@ -22,6 +22,7 @@ export class NotifyModerationDecision implements EventConsumer<ModerationDecided
   constructor(private readonly notifier: Notifier) {}
 
   async handle({ event, envelope }: ConsumerContext<ModerationDecidedV1>): Promise<void> {
+    if (event.appeal) return this.appealDecided(event, envelope.id);
     const headline = SUBJECT_TEXT[event.action];
     if (event.subjectUserId && headline) {
       const until = event.mutedUntil ? ` until ${event.mutedUntil}` : '';
@@ -60,5 +61,32 @@ export class NotifyModerationDecision implements EventConsumer<ModerationDecided
         },
       });
     }
+  }
+
+  /** The subject's appeal was decided: upheld reverses the decision, denied keeps it. */
+  private async appealDecided(event: ModerationDecidedV1, occurrence: string): Promise<void> {
+    if (!event.subjectUserId || !event.appeal) return;
+    const upheld = event.appeal.outcome === 'upheld';
+    const headline = upheld ? 'Your appeal was upheld: the decision is reversed' : 'Your appeal was denied';
+    await this.notifier.notify({
+      occurrence,
+      userId: event.subjectUserId,
+      type: 'moderation.decision',
+      subjectId: event.appeal.appealId,
+      data: {
+        role: 'appellant',
+        appealId: event.appeal.appealId,
+        outcome: event.appeal.outcome,
+        decisionId: event.decisionId,
+        action: event.action,
+        targetType: event.targetType,
+        targetId: event.targetId,
+        reason: event.reason,
+      },
+      email: {
+        subject: headline,
+        text: `${headline}.\n\nReason: ${event.reason}\n\nYour appeals: ${event.appealPath}`,
+      },
+    });
   }
 }

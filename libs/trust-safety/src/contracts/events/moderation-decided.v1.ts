@@ -1,5 +1,6 @@
 import { IntegrationEvent } from '@lib/platform';
-import { IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 
 export const MODERATION_DECISION_ACTIONS = [
   'dismiss',
@@ -12,6 +13,12 @@ export const MODERATION_DECISION_ACTIONS = [
   'suspend',
   'ban',
 ] as const;
+
+/** Set when the event tells the subject how their appeal against the decision was decided. */
+export class AppealOutcomeV1 {
+  @IsUUID() readonly appealId!: string;
+  @IsIn(['upheld', 'denied']) readonly outcome!: 'upheld' | 'denied';
+}
 
 /**
  * A moderation decision the people involved should hear about: the subject (what was decided, why,
@@ -34,6 +41,8 @@ export class ModerationDecidedV1 extends IntegrationEvent {
   @IsOptional() @IsISO8601() readonly mutedUntil!: string | null;
   /** Where the subject appeals (relative to the API). */
   @IsString() readonly appealPath!: string;
+  /** Absent on a decision; on an appeal's outcome, which appeal and how it went (`action` is the appealed one). */
+  @IsOptional() @ValidateNested() @Type(() => AppealOutcomeV1) readonly appeal?: AppealOutcomeV1 | null;
   @IsISO8601() readonly decidedAt!: string;
 
   constructor(payload: ModerationDecidedV1) {

@@ -19,4 +19,8 @@ export class SpamExample {
   isSpam!: boolean;
   decidedBy!: string;
   decidedAt!: Date;
+  /** The moderation decision it came from, when it came from one (one label per decision). */
+  decisionId?: string | null;
+  /** The spam rule raised the item: the label says whether the model was right (live precision). */
+  flaggedByModel?: boolean;
 }

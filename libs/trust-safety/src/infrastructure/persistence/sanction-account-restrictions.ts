@@ -9,7 +9,12 @@ export class SanctionAccountRestrictions extends AccountRestrictions {
     super();
   }
 
-  async check(principal: Principal, request: { write: boolean; allowedWhileSuspended: boolean }): Promise<void> {
+  async check(
+    principal: Principal,
+    request: { write: boolean; allowedWhileSuspended: boolean; allowedWhileBanned?: boolean },
+  ): Promise<void> {
+    // Appealing is the one thing a sanctioned account may always do.
+    if (request.allowedWhileBanned) return;
     const sanction = await this.sanctions.of(principal.userId);
     if (!sanction) return;
     if (sanction.bannedAt) throw new ForbiddenError('trust-safety.account.banned', 'This account is banned');

@@ -21,11 +21,20 @@ export const SpamExampleSchema = new EntitySchema<SpamExample>({
   class: SpamExample,
   schema: TRUST_SAFETY_SCHEMA,
   tableName: 'spam_examples',
+  indexes: [
+    {
+      name: 'spam_examples_decision_key',
+      expression:
+        'create unique index "spam_examples_decision_key" on "trust_safety"."spam_examples" ("decision_id") where decision_id is not null',
+    },
+  ],
   properties: {
     id: { type: 'uuid', primary: true },
     text: { type: 'text' },
     isSpam: { type: 'boolean' },
     decidedBy: { type: 'uuid' },
     decidedAt: { type: 'datetime' },
+    decisionId: { type: 'uuid', nullable: true },
+    flaggedByModel: { type: 'boolean', default: false },
   },
 });

@@ -11,6 +11,7 @@ import { ReportRepository } from '../../../domain/reports/report.repository.js';
 import { ReviewItemClaimedError, ReviewItemNotFoundError } from '../../../domain/review-queue/review-item.errors.js';
 import { QueueUpdates } from '../../review-queue/queue-updates.js';
 import { ReviewQueue } from '../../review-queue/review-queue.js';
+import { SpamDecisionLabels } from '../../spam/spam-decision-labels.js';
 import { toDecisionView } from '../decision-views.js';
 import { ModerationEffects } from '../moderation-effects.js';
 import { ActOnReviewItemCommand } from './act-on-review-item.command.js';
@@ -29,6 +30,7 @@ export class ActOnReviewItemHandler implements ICommandHandler<ActOnReviewItemCo
     private readonly effects: ModerationEffects,
     private readonly unitOfWork: UnitOfWork,
     private readonly updates: QueueUpdates,
+    private readonly spamLabels: SpamDecisionLabels,
   ) {}
 
   execute(command: ActOnReviewItemCommand) {
@@ -56,6 +58,7 @@ export class ActOnReviewItemHandler implements ICommandHandler<ActOnReviewItemCo
         at: now,
       });
       const escalation = await this.effects.apply(decision);
+      await this.spamLabels.fromDecision(item, decision);
       await this.queue.resolve(item.id, command.moderatorId, command.action, now);
       this.unitOfWork.afterCommit(() => this.updates.changed(item.id));
       return toDecisionView(decision, escalation);
@@ -63,6 +66,8 @@ export class ActOnReviewItemHandler implements ICommandHandler<ActOnReviewItemCo
   }
 
   private checkApplicable(command: ActOnReviewItemCommand, targetType: string, subjectUserId: string | null): void {
+    if (targetType === 'appeal')
+      throw new ActionNotApplicableError('Appeals are decided with POST /v1/admin/moderation/appeals/{id}/decision');
     if (isContentAction(command.action) && targetType === 'user')
       throw new ActionNotApplicableError(`'${command.action}' applies to content; act on the account instead`);
     if ((ACCOUNT_MODERATION_ACTIONS as readonly string[]).includes(command.action) && !subjectUserId)
