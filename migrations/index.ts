@@ -19,6 +19,8 @@ import { Migration20261202191000_engagement_comments } from './Migration20261202
 import { Migration20261202193000_identity_ip_blocks } from './Migration20261202193000_identity_ip_blocks.js';
 import { Migration20261202193000_trust_safety_spam_model } from './Migration20261202193000_trust_safety_spam_model.js';
 import { Migration20261202194000_trust_safety_moderation } from './Migration20261202194000_trust_safety_moderation.js';
+import { Migration20261203060000_studio_moderation_restrictions } from './Migration20261203060000_studio_moderation_restrictions.js';
+import { Migration20261203060100_trust_safety_dmca } from './Migration20261203060100_trust_safety_dmca.js';
 import { Migration20261202200000_engagement_held_messages } from './Migration20261202200000_engagement_held_messages.js';
 
 export const migrations: MigrationObject[] = [
@@ -51,4 +53,9 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202193000_trust_safety_spam_model', class: Migration20261202193000_trust_safety_spam_model },
   { name: 'Migration20261202194000_trust_safety_moderation', class: Migration20261202194000_trust_safety_moderation },
   { name: 'Migration20261202200000_engagement_held_messages', class: Migration20261202200000_engagement_held_messages },
+  {
+    name: 'Migration20261203060000_studio_moderation_restrictions',
+    class: Migration20261203060000_studio_moderation_restrictions,
+  },
+  { name: 'Migration20261203060100_trust_safety_dmca', class: Migration20261203060100_trust_safety_dmca },
 ];

@@ -51,6 +51,11 @@ import { SuggestCatalogHandler } from './application/queries/suggest-catalog/sug
 import { VideoViews } from './application/queries/videos/video.views.js';
 import { ProjectCatalog } from './application/reactions/project-catalog.js';
 import { RememberPerson } from './application/reactions/remember-person.js';
+import { ApplyAccountSanctions } from './application/moderation/apply-account-sanctions.js';
+import { ApplyContentActions } from './application/moderation/apply-content-actions.js';
+import { CatalogVisibility } from './application/moderation/catalog-visibility.js';
+import { ContentRestrictions } from './application/moderation/content-restrictions.js';
+import { SqlContentRestrictions } from './infrastructure/persistence/sql-content-restrictions.js';
 import { VideoGate } from './application/video-gate.js';
 import {
   ChannelCreatedV1,
@@ -133,7 +138,7 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
         TranscodingFailedV1,
       ],
       outbound: studioOutboundEvents,
-      consumers: [RememberPerson, ProjectCatalog],
+      consumers: [RememberPerson, ProjectCatalog, ApplyContentActions, ApplyAccountSanctions],
     }),
     QueuesModule.register({ name: PUBLISH_QUEUE }), // scheduled publishing, handled by interface/jobs/publishing.jobs.ts
     SearchModule.forIndex(CatalogIndexSource),
@@ -166,6 +171,11 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
     PublishingJobs,
     RememberPerson,
     ProjectCatalog,
+    // Trust & safety's decisions applied to studio's own data (application/moderation, docs/adr/0035).
+    { provide: ContentRestrictions, useClass: SqlContentRestrictions },
+    CatalogVisibility,
+    ApplyContentActions,
+    ApplyAccountSanctions,
     CreateChannelHandler,
     UpdateChannelHandler,
     InviteMemberHandler,

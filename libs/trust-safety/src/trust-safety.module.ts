@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { AccountRestrictions, MessagingModule, PersistenceModule } from '@lib/platform';
+import { AccountRestrictions, MessagingModule, PersistenceModule, QueuesModule } from '@lib/platform';
 // Screening, policy and spam.
 import { CurrentPolicy } from './application/policy/current-policy.js';
 import { EditPolicyHandler } from './application/policy/edit-policy/edit-policy.handler.js';
@@ -71,6 +71,21 @@ import { ModerationQueueController } from './interface/http/moderation-queue.con
 import { ReportsController } from './interface/http/reports.controller.js';
 import { ModerationGateway } from './interface/realtime/moderation.gateway.js';
 import { AuditedPolicyChanges } from './application/audit/audited-policy-changes.js';
+// DMCA notices, counter-notices and restoration.
+import { DmcaDecisions } from './application/dmca/dmca-decisions.js';
+import { DMCA_RESTORATION_QUEUE, DmcaRestorationQueue } from './application/dmca/dmca-restoration-queue.js';
+import { DmcaRestorations } from './application/dmca/dmca-restorations.js';
+import { FileCounterNoticeHandler } from './application/dmca/file-counter-notice/file-counter-notice.handler.js';
+import { FileDmcaNoticeHandler } from './application/dmca/file-dmca-notice/file-dmca-notice.handler.js';
+import { GetDmcaNoticeHandler } from './application/dmca/get-dmca-notice/get-dmca-notice.handler.js';
+import { ListDmcaNoticesHandler } from './application/dmca/list-dmca-notices/list-dmca-notices.handler.js';
+import { ReportCourtActionHandler } from './application/dmca/report-court-action/report-court-action.handler.js';
+import { DmcaNoticeRepository } from './domain/dmca/dmca-notice.repository.js';
+import { SqlDmcaNoticeRepository } from './infrastructure/persistence/sql-dmca-notice.repository.js';
+import { BullDmcaRestorationQueue } from './infrastructure/queues/bull-dmca-restoration-queue.js';
+import { DmcaAdminController } from './interface/http/dmca-admin.controller.js';
+import { DmcaController } from './interface/http/dmca.controller.js';
+import { DmcaJobs } from './interface/jobs/dmca.jobs.js';
 
 /**
  * Screening, reports, the review queue, moderation actions, appeals, DMCA and trust scores (see
@@ -90,6 +105,8 @@ import { AuditedPolicyChanges } from './application/audit/audited-policy-changes
       publishes: [ContentActionedV1, ModerationDecidedV1],
       outbound: moderationOutboundEvents,
     }),
+    // DMCA: restorations after a counter-notice (interface/jobs/dmca.jobs.ts).
+    QueuesModule.register({ name: DMCA_RESTORATION_QUEUE }),
   ],
   controllers: [
     ModerationPolicyController,
@@ -98,6 +115,9 @@ import { AuditedPolicyChanges } from './application/audit/audited-policy-changes
     ReportsController,
     ModerationQueueController,
     AuditLogController,
+    // DMCA.
+    DmcaController,
+    DmcaAdminController,
   ],
   providers: [
     // screening and policy
@@ -143,6 +163,17 @@ import { AuditedPolicyChanges } from './application/audit/audited-policy-changes
     ListAuditLogHandler,
     VerifyAuditChain,
     ModerationGateway,
+    // DMCA.
+    { provide: DmcaNoticeRepository, useClass: SqlDmcaNoticeRepository },
+    { provide: DmcaRestorationQueue, useClass: BullDmcaRestorationQueue },
+    DmcaDecisions,
+    DmcaRestorations,
+    FileDmcaNoticeHandler,
+    FileCounterNoticeHandler,
+    ReportCourtActionHandler,
+    ListDmcaNoticesHandler,
+    GetDmcaNoticeHandler,
+    DmcaJobs,
   ],
   exports: [
     ContentScreening,
