@@ -27,6 +27,7 @@ import { BulkPublishHandler } from './application/commands/bulk-publish/bulk-pub
 import { PublishVideoHandler } from './application/commands/publish-video/publish-video.handler.js';
 import { UnpublishVideoHandler } from './application/commands/unpublish-video/unpublish-video.handler.js';
 import { VideoBatch } from './application/video-batch.js';
+import { ScreenedTexts } from './application/screened-texts.js';
 import { VideoEdits } from './application/video-edits.js';
 import { ChannelAccess, MediaProcessingListener } from './application/media/media-ports.js';
 import { VideoProcessingListener } from './application/processing/video-processing-listener.js';
@@ -163,6 +164,7 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
     VideoViews,
     VideoEdits,
     VideoBatch,
+    ScreenedTexts,
     CatalogDocuments,
     Publisher,
     { provide: PublishQueue, useClass: BullPublishQueue },

@@ -49,7 +49,13 @@ import { ReleaseReviewItemHandler } from './application/review-queue/release-rev
 import { ReviewQueue } from './application/review-queue/review-queue.js';
 import { AccountTrust } from './application/standing/account-trust.js';
 import { SanctionedAccountStandings } from './application/standing/sanctioned-account-standings.js';
-import { AccountStandings, AuditLog, ContentActionedV1, ModerationDecidedV1 } from './contracts/index.js';
+import {
+  AccountSanctionChangedV1,
+  AccountStandings,
+  AuditLog,
+  ContentActionedV1,
+  ModerationDecidedV1,
+} from './contracts/index.js';
 import { ModerationDecisionRepository } from './domain/actions/moderation-decision.js';
 import { ReportRepository } from './domain/reports/report.repository.js';
 import { AccountSanctionRepository } from './domain/standing/account-sanction.js';
@@ -102,7 +108,7 @@ import { DmcaJobs } from './interface/jobs/dmca.jobs.js';
       sqlOnlyTables: TRUST_SAFETY_MODERATION_SQL_ONLY_TABLES,
     }),
     MessagingModule.forContext({
-      publishes: [ContentActionedV1, ModerationDecidedV1],
+      publishes: [ContentActionedV1, ModerationDecidedV1, AccountSanctionChangedV1],
       outbound: moderationOutboundEvents,
     }),
     // DMCA: restorations after a counter-notice (interface/jobs/dmca.jobs.ts).

@@ -35,8 +35,7 @@ export class DmcaRestorations {
   /** Everything overdue (a lost job, a restart): returns how many were restored. */
   async sweep(): Promise<number> {
     let restored = 0;
-    for (const id of await this.notices.dueForRestoration(new Date(), 100))
-      if (await this.restoreIfDue(id)) restored++;
+    for (const id of await this.notices.dueForRestoration(new Date(), 100)) if (await this.restoreIfDue(id)) restored++;
     return restored;
   }
 }

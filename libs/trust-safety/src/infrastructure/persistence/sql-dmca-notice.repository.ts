@@ -97,9 +97,7 @@ export class SqlDmcaNoticeRepository extends DmcaNoticeRepository {
 
   async byIdForUpdate(id: string): Promise<DmcaNotice | null> {
     if (!UUID.test(id)) return null;
-    const [row] = await this.em.execute<Row[]>('select * from trust_safety.dmca_notices where id = ? for update', [
-      id,
-    ]);
+    const [row] = await this.em.execute<Row[]>('select * from trust_safety.dmca_notices where id = ? for update', [id]);
     return row ? toNotice(row) : null;
   }
 

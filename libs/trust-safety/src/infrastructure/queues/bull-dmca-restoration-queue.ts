@@ -14,6 +14,9 @@ export class BullDmcaRestorationQueue extends DmcaRestorationQueue {
   }
 
   async schedule(noticeId: string, at: Date): Promise<void> {
-    await this.queue.add({ noticeId }, { jobId: `${noticeId}:${at.getTime()}`, delay: Math.max(0, at.getTime() - Date.now()) });
+    await this.queue.add(
+      { noticeId },
+      { jobId: `${noticeId}:${at.getTime()}`, delay: Math.max(0, at.getTime() - Date.now()) },
+    );
   }
 }

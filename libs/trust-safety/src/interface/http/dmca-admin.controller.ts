@@ -35,7 +35,10 @@ export class DmcaAdminController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One DMCA notice with its counter-notice and court action', description: 'Moderators and admins.' })
+  @ApiOperation({
+    summary: 'One DMCA notice with its counter-notice and court action',
+    description: 'Moderators and admins.',
+  })
   @ApiOkResponse({ type: DmcaNoticeResponse })
   @ApiProblems(400, 401, 403, 404)
   one(@Param('id', ParseUUIDPipe) noticeId: string) {

@@ -66,7 +66,7 @@ export class DmcaController {
   @ApiOperation({
     summary: 'The claimant reports a court action, which keeps the material down',
     description:
-      'Public, with the notice\'s `claimantToken` (403 `trust-safety.dmca.claimant-token-invalid` otherwise). After the ' +
+      "Public, with the notice's `claimantToken` (403 `trust-safety.dmca.claimant-token-invalid` otherwise). After the " +
       'material was restored: 409 `trust-safety.dmca.step-not-allowed`.',
   })
   @ApiOkResponse({ type: DmcaNoticeResponse })

@@ -34,7 +34,10 @@ export class DmcaNoticeRequest {
   @MaxLength(2000)
   location?: string;
 
-  @ApiPropertyOptional({ type: DmcaContactRequest, description: 'Required: name, email and postal address; phone optional' })
+  @ApiPropertyOptional({
+    type: DmcaContactRequest,
+    description: 'Required: name, email and postal address; phone optional',
+  })
   @IsOptional()
   @IsObject()
   @ValidateNested()
@@ -87,13 +90,16 @@ export class CounterNoticeRequest {
   removedMaterial?: string;
 
   @ApiPropertyOptional({
-    description: 'Required, true: under penalty of perjury, a good-faith belief it was removed by mistake or misidentification',
+    description:
+      'Required, true: under penalty of perjury, a good-faith belief it was removed by mistake or misidentification',
   })
   @IsOptional()
   @IsBoolean()
   mistakeStatement?: boolean;
 
-  @ApiPropertyOptional({ description: "Required, true: consent to the federal district court's jurisdiction and service" })
+  @ApiPropertyOptional({
+    description: "Required, true: consent to the federal district court's jurisdiction and service",
+  })
   @IsOptional()
   @IsBoolean()
   jurisdictionConsent?: boolean;

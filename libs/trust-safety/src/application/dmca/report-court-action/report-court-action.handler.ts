@@ -22,7 +22,10 @@ export class ReportCourtActionHandler implements ICommandHandler<ReportCourtActi
       const notice = await this.notices.byIdForUpdate(noticeId);
       if (!notice) throw new DmcaNoticeNotFoundError(noticeId);
       const moderatorId = 'moderatorId' in reporter ? reporter.moderatorId : null;
-      if (!moderatorId && !this.tokenMatches(notice.claimantTokenHash, (reporter as { claimantToken: string }).claimantToken))
+      if (
+        !moderatorId &&
+        !this.tokenMatches(notice.claimantTokenHash, (reporter as { claimantToken: string }).claimantToken)
+      )
         throw new DmcaClaimantTokenInvalidError();
       notice.reportCourtAction(
         { reportedBy: moderatorId ? 'moderator' : 'claimant', actorId: moderatorId, details: details.trim() },
