@@ -53,13 +53,18 @@ describe('trust & safety: DMCA notices', () => {
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       TRUST_SAFETY_DMCA_RESTORE_DELAY_SECONDS: String(RESTORE_DELAY_SECONDS),
+      // Each notice comes from its own address (X-Forwarded-For), so only the flood test meets the budget.
+      TRUST_PROXY: 'true',
     });
     adminToken = await logInAdmin(app);
     mod = await moderator(app, adminToken);
   }, 120_000);
   afterAll(() => app.close(), 120_000);
 
-  const notice = (body: unknown) => app.request('POST', '/v1/dmca/notices', { body });
+  let addresses = 0;
+  const nextAddress = () => `10.35.${Math.floor(++addresses / 250)}.${(addresses % 250) + 1}`;
+  const notice = (body: unknown, ip = nextAddress()) =>
+    app.request('POST', '/v1/dmca/notices', { body, headers: { 'x-forwarded-for': ip } });
   const counter = (user: RegisteredUser, noticeId: string, body: unknown) =>
     app.request('POST', `/v1/dmca/notices/${noticeId}/counter-notice`, { ...auth(user), body });
   const catalogIds = async (creatorId: string) =>
@@ -122,6 +127,15 @@ describe('trust & safety: DMCA notices', () => {
     ]);
     const unknown = await notice(complete);
     expect([unknown.status, unknown.body.code]).toEqual([422, 'trust-safety.dmca.material-not-found']);
+  });
+
+  it('limits notices per address (public, no account): the 11th in an hour is 429 with Retry-After', async () => {
+    const ip = '10.99.0.1';
+    for (let i = 0; i < 10; i++) expect((await notice({}, ip)).status).toBe(422);
+    const flooded = await notice({}, ip);
+    expect([flooded.status, flooded.body.code]).toEqual([429, 'http.rate-limit.exceeded']);
+    expect(Number(flooded.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await notice({}, '10.99.0.2')).status).toBe(422);
   });
 
   it('a valid notice takes the video down; the uploader counters it and it comes back after the delay', async () => {
