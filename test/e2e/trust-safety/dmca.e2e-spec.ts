@@ -288,8 +288,13 @@ describe('trust & safety: DMCA notices', () => {
     expect(third.status).toBe(201);
     expect(third.body.repeatInfringerBanned).toBe(true);
     expect((await app.app.get(AccountStandings).standingOf(uploader.user.id)).banned).toBe(true);
-    const refused = await app.request('GET', '/v1/studio/channels', auth(uploader));
-    expect(refused.status).toBe(403);
+    // The ban ended every session; a fresh login's token is refused too.
+    expect((await app.request('GET', '/v1/studio/channels', auth(uploader))).status).toBe(401);
+    const login = await app.request('POST', '/v1/auth/login', {
+      body: { email: uploader.user.email, password: uploader.password },
+    });
+    const refused = await app.request('GET', '/v1/studio/channels', { token: login.body.tokens?.accessToken });
+    expect([refused.status, refused.body.code]).toEqual([403, 'trust-safety.account.banned']);
     const audit = await app.request(
       'GET',
       `/v1/admin/audit-log?targetId=${uploader.user.id}&action=trust-safety.moderation.ban`,

@@ -125,10 +125,14 @@ export class SqlDmcaNoticeRepository extends DmcaNoticeRepository {
   ): Promise<DmcaNotice[]> {
     const where: string[] = ['true'];
     const params: unknown[] = [];
-    if (filter.status) where.push('status = ?') && params.push(filter.status);
-    if (filter.uploaderId) where.push('uploader_id = ?') && params.push(filter.uploaderId);
-    if (filter.videoId) where.push('video_id = ?') && params.push(filter.videoId);
-    if (after) where.push('(created_at, id) < (?, ?)') && params.push(after.createdAt, after.id);
+    const add = (clause: string, ...values: unknown[]) => {
+      where.push(clause);
+      params.push(...values);
+    };
+    if (filter.status) add('status = ?', filter.status);
+    if (filter.uploaderId) add('uploader_id = ?', filter.uploaderId);
+    if (filter.videoId) add('video_id = ?', filter.videoId);
+    if (after) add('(created_at, id) < (?, ?)', after.createdAt, after.id);
     const rows = await this.em.execute<Row[]>(
       `select * from trust_safety.dmca_notices where ${where.join(' and ')} order by created_at desc, id desc limit ?`,
       [...params, limit],
