@@ -27,6 +27,7 @@ export {
 export { WriteRateLimitGuard } from './rate-limit/write-rate-limit.guard.js';
 
 export { createHttpApp } from './http/http-app.js';
+export { routeFactsByOperation, type RouteAccess, type RouteFacts } from './http/route-facts.js';
 export { IpBlockList } from './http/ip-block-list.js';
 export { ApiProblems, ProblemDocument } from './http/openapi.js';
 export {

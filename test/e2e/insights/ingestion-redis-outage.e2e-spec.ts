@@ -45,7 +45,7 @@ describe('insights: an ingestion burst while Redis restarts', () => {
     expect(redis.url).toBe(`redis://127.0.0.1:${port}`);
     await burst(4); // while clients reconnect
 
-    expect(statuses.every((status) => status === 200)).toBe(true);
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
     expect(acknowledged).toHaveLength(20 * 25);
     const [row] = await sql<{ stored: number; distinct: number }>(
       app,

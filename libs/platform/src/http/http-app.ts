@@ -13,6 +13,7 @@ import { mountBullBoard } from './bull-board.js';
 import { corsOptions } from './cors.js';
 import { IpBlockList } from './ip-block-list.js';
 import { problem } from './problem.js';
+import { documentAccessRules } from './route-facts.js';
 import { sendProblem } from './problem-details.filter.js';
 import { MAX_INPUT_DEPTH } from './hostile-input.js';
 import { frameworkErrorProblem, refuseHostileInput } from './refuse-hostile-input.hook.js';
@@ -88,6 +89,7 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
           .build(),
       );
       documentWriteBudgets(app, document);
+      documentAccessRules(app, document);
       SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
     }
     await mountBullBoard(app, fastify);

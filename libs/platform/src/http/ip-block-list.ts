@@ -32,6 +32,7 @@ export class IpBlockList {
   private compiled = new BlockList();
   private version: string | null = null;
   private checkedAt = 0;
+  private loaded = false;
   private refreshing?: Promise<void>;
 
   constructor(private readonly redis: RedisConnections) {}
@@ -50,9 +51,10 @@ export class IpBlockList {
 
   async isBlocked(ip: string): Promise<boolean> {
     if (Date.now() - this.checkedAt > REFRESH_MS) {
-      // One refresh at a time per node, however many requests arrive while it runs.
+      // One refresh at a time per node, however many requests arrive while it runs; once a copy is
+      // loaded, requests use it while the refresh runs, so a slow Redis never stalls the API.
       this.refreshing ??= this.refresh().finally(() => (this.refreshing = undefined));
-      await this.refreshing;
+      if (!this.loaded) await this.refreshing;
     }
     const address = comparableAddress(ip);
     if (isIPv4(address)) return this.compiled.check(address, 'ipv4');
@@ -63,6 +65,11 @@ export class IpBlockList {
   private async refresh(): Promise<void> {
     try {
       const commands = this.redis.commands();
+      // Not connected: ioredis would queue the reads until it gives up; keep the last copy instead.
+      if (this.loaded && commands.status !== 'ready') {
+        this.checkedAt = Date.now();
+        return;
+      }
       const version = await commands.get(this.redis.key('ip-blocks', 'version'));
       if (version !== this.version) {
         const stored = await commands.get(this.redis.key('ip-blocks', 'ranges'));
@@ -71,10 +78,12 @@ export class IpBlockList {
         this.compiled = compiled;
         this.version = version;
       }
+      this.loaded = true;
       this.checkedAt = Date.now();
     } catch (error) {
       // Keep enforcing the last list seen; Redis being down must not open or close the whole API.
       this.logger.warn({ err: error }, 'IP block list could not be refreshed; the last copy stays in force');
+      this.loaded = true;
       this.checkedAt = Date.now();
     }
   }

@@ -1,5 +1,11 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/decorators.js';
@@ -23,6 +29,28 @@ async function timed(check: () => Promise<unknown>, timeoutMs = 2_000): Promise<
   }
 }
 
+class LivenessResponse {
+  @ApiProperty({ enum: ['ok'] }) status!: 'ok';
+}
+
+class DependencyCheckResponse {
+  @ApiProperty({ enum: ['up', 'down'] }) status!: 'up' | 'down';
+  @ApiProperty() latencyMs!: number;
+  @ApiPropertyOptional({ description: 'Why the check failed' }) error?: string;
+  @ApiPropertyOptional({ description: 'search only: `postgres` or `elasticsearch`' }) adapter?: string;
+}
+
+class DependencyChecksResponse {
+  @ApiProperty() postgres!: DependencyCheckResponse;
+  @ApiProperty() redis!: DependencyCheckResponse;
+  @ApiProperty() search!: DependencyCheckResponse;
+}
+
+class ReadinessResponse {
+  @ApiProperty({ enum: ['ok', 'unavailable'] }) status!: 'ok' | 'unavailable';
+  @ApiProperty() checks!: DependencyChecksResponse;
+}
+
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -36,7 +64,7 @@ export class HealthController {
   @Public()
   @Get('live')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The process answers' })
+  @ApiOkResponse({ description: 'The process answers', type: LivenessResponse })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -44,8 +72,11 @@ export class HealthController {
   /** Ready to serve (for load balancers): PostgreSQL, Redis and the search index all answer. */
   @Public()
   @Get('ready')
-  @ApiOkResponse({ description: 'Every dependency answers' })
-  @ApiServiceUnavailableResponse({ description: 'At least one dependency is down (see `checks`)' })
+  @ApiOkResponse({ description: 'Every dependency answers', type: ReadinessResponse })
+  @ApiServiceUnavailableResponse({
+    description: 'At least one dependency is down (see `checks`)',
+    type: ReadinessResponse,
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const [postgres, redis, search] = await Promise.all([
       timed(() => this.orm.em.fork().execute('select 1')),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../auth/auth.errors.js';
 import { RedisConnections } from '../queues/redis-connections.js';
 
@@ -20,7 +20,11 @@ export interface RateLimitState {
   resetSeconds: number;
 }
 
-/** Fixed-window counters in Redis, shared by every node (rate-limiter-flexible). */
+/**
+ * Fixed-window counters in Redis, shared by every node (rate-limiter-flexible). While Redis is not
+ * ready each node counts in memory instead (the library's insurance limiter): a Redis restart
+ * loosens limits to per-node for a moment rather than stalling or refusing every write.
+ */
 @Injectable()
 export class RateLimiter {
   private readonly limiters = new Map<string, RateLimiterRedis>();
@@ -69,6 +73,8 @@ export class RateLimiter {
         keyPrefix: this.redis.key('rate', policy.name),
         points: policy.points,
         duration: policy.windowSeconds,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: new RateLimiterMemory({ points: policy.points, duration: policy.windowSeconds }),
       });
       this.limiters.set(id, limiter);
     }

@@ -1,7 +1,8 @@
-import type { INestApplication, Type } from '@nestjs/common';
-import { ModulesContainer, Reflector } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { AppConfig } from '@config';
+import { routeHandlers } from '../http/route-facts.js';
 import { WriteRateLimitGuard } from './write-rate-limit.guard.js';
 
 const WRITE_METHODS = ['post', 'put', 'patch', 'delete'] as const;
@@ -11,23 +12,12 @@ export type DocumentedWriteBudget = ReturnType<typeof WriteRateLimitGuard.budget
 export function writeBudgetsByOperation(app: INestApplication): Map<string, DocumentedWriteBudget> {
   const reflector = app.get(Reflector);
   const config = app.get(AppConfig);
-  const budgets = new Map<string, DocumentedWriteBudget>();
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as Type | null;
-      const prototype = controller?.prototype as Record<string, unknown> | undefined;
-      if (!controller || !prototype) continue;
-      for (const method of Object.getOwnPropertyNames(prototype)) {
-        const handler = prototype[method];
-        if (method === 'constructor' || typeof handler !== 'function') continue;
-        budgets.set(
-          `${controller.name}_${method}`,
-          WriteRateLimitGuard.budgetOf(reflector, config, [handler as () => unknown, controller]),
-        );
-      }
-    }
-  }
-  return budgets;
+  return new Map(
+    routeHandlers(app).map(({ operationId, handler, controller }) => [
+      operationId,
+      WriteRateLimitGuard.budgetOf(reflector, config, [handler, controller]),
+    ]),
+  );
 }
 
 /**

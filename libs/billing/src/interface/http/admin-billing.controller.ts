@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiProblems, CurrentUser, CursorPageQuery, Roles, type Principal } from '@lib/platform';
 import { ArchivePlanCommand } from '../../application/commands/archive-plan/archive-plan.command.js';
 import { IssueRefundCommand } from '../../application/commands/issue-refund/issue-refund.command.js';
@@ -37,7 +44,7 @@ export class AdminBillingController {
     description:
       'Payments older than the refund policy window (30 days by default) need `force: true` and a `comment`.',
   })
-  @ApiOkResponse({ type: RefundResponse })
+  @ApiCreatedResponse({ type: RefundResponse })
   @ApiProblems(400, 401, 403, 404, 422)
   refund(@CurrentUser() principal: Principal, @Body() body: RefundRequest) {
     return this.commands.execute(
@@ -75,7 +82,7 @@ export class AdminBillingController {
   @Post('webhooks/:id/replay')
   @HttpCode(202)
   @ApiOperation({ summary: 'Process a stored webhook event again (safe: effects are idempotent)' })
-  @ApiOkResponse({ type: WebhookEventResponse })
+  @ApiAcceptedResponse({ type: WebhookEventResponse })
   @ApiProblems(400, 401, 403, 404)
   replay(@CurrentUser() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.commands.execute(new ReplayWebhookCommand(id, principal.userId));

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentUser, CursorPageQuery, Public, type Principal } from '@lib/platform';
 import { ChangeSubscriptionCommand } from '../../application/commands/change-subscription/change-subscription.command.js';
 import { ManageSubscriptionCommand } from '../../application/commands/manage-subscription/manage-subscription.command.js';
@@ -50,7 +50,7 @@ export class BillingController {
     description:
       'Returns the payment page to send the user to. The subscription exists once the provider confirms the payment (webhook).',
   })
-  @ApiOkResponse({ type: CheckoutResponse })
+  @ApiCreatedResponse({ type: CheckoutResponse })
   @ApiProblems(400, 401, 404, 409)
   checkout(@CurrentUser() principal: Principal, @Body() body: CheckoutRequest) {
     return this.commands.execute(
@@ -65,7 +65,7 @@ export class BillingController {
   @HttpCode(201)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Open the payment provider’s customer portal (payment methods, invoices, cancellation)' })
-  @ApiOkResponse({ type: UrlResponse })
+  @ApiCreatedResponse({ type: UrlResponse })
   @ApiProblems(401)
   portal(@CurrentUser() principal: Principal) {
     return this.commands.execute(new OpenPortalCommand(principal.userId));

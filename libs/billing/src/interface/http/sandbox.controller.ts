@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Post, Query, Redirect } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AppConfig } from '@config';
 import { Public } from '@lib/platform';
 import { PlanCatalogue } from '../../application/plan-catalogue.js';
@@ -39,6 +39,18 @@ const DAY_SECONDS = 86_400;
  * portal link; with Stripe configured they answer 404. Like Stripe's, every link expires (ADR 0014);
  * the portal also wants a one-time token per page view and per action.
  */
+/** A page of the sandbox: HTML for a person in a browser. */
+const ApiHtmlPage = (description: string) =>
+  ApiOkResponse({ description, content: { 'text/html': { schema: { type: 'string' } } } });
+
+/** A form post answered with 303 See Other to the page that shows its outcome. */
+const ApiSeeOther = (description: string) =>
+  ApiResponse({
+    status: 303,
+    description,
+    headers: { Location: { description: 'The page to show next', schema: { type: 'string' } } },
+  });
+
 @ApiTags('sandbox payments (local runs only)')
 @ApiProduces('text/html')
 @Public()
@@ -54,6 +66,7 @@ export class SandboxController {
   @Get('checkout/:id')
   @ApiOperation({ summary: 'The sandbox checkout page (Pay / Decline)' })
   @Header('content-type', 'text/html; charset=utf-8')
+  @ApiHtmlPage('The checkout page')
   async checkout(@Param('id') id: string): Promise<string> {
     const session = await this.openableCheckout(id);
     // Our checkouts carry the plan in their metadata; the page shows the plan as we sell it.
@@ -76,6 +89,7 @@ export class SandboxController {
 
   @Post('checkout/:id/pay')
   @ApiOperation({ summary: 'Pay a sandbox checkout (a form post from its page); 409 once it is paid or declined' })
+  @ApiSeeOther('Paid: back to the checkout page, which shows the outcome')
   @Redirect()
   async pay(@Param('id') id: string) {
     await this.completeCheckout(id, 'pay');
@@ -84,6 +98,7 @@ export class SandboxController {
 
   @Post('checkout/:id/decline')
   @ApiOperation({ summary: 'Decline a sandbox checkout (a form post from its page); 409 once it is paid or declined' })
+  @ApiSeeOther('Declined: back to the checkout page, which shows the outcome')
   @Redirect()
   async decline(@Param('id') id: string) {
     await this.completeCheckout(id, 'decline');
@@ -96,6 +111,7 @@ export class SandboxController {
   })
   @ApiQuery({ name: 'token', description: 'the one-time token from the portal link or the previous page' })
   @Header('content-type', 'text/html; charset=utf-8')
+  @ApiHtmlPage('The portal page')
   async portal(@Param('id') id: string, @Query('token') token?: string): Promise<string> {
     const session = await this.authorizedPortal(id, token);
     const emulator = this.sandbox.emulator!;
@@ -130,6 +146,7 @@ export class SandboxController {
     summary: "Simulate a renewal that pays (`renew`) or declines (`renew-declined`); needs the page's one-time token",
   })
   @ApiQuery({ name: 'token', description: 'the one-time token the portal page put in its forms' })
+  @ApiSeeOther('Renewed: back to the portal page with a fresh token')
   @Redirect()
   async renew(
     @Param('id') id: string,
@@ -151,6 +168,7 @@ export class SandboxController {
   @Get('invoices/receipts/:id')
   @ApiOperation({ summary: 'A sandbox payment receipt' })
   @Header('content-type', 'text/html; charset=utf-8')
+  @ApiHtmlPage('The receipt')
   async receipt(@Param('id') id: string): Promise<string> {
     const charge = await this.find(id, 'charge');
     this.refuseAfter(charge.created + this.config.billing.sandbox.invoiceLinkTtlDays * DAY_SECONDS);
@@ -165,6 +183,7 @@ export class SandboxController {
   @Get('invoices/:id')
   @ApiOperation({ summary: 'A sandbox hosted invoice' })
   @Header('content-type', 'text/html; charset=utf-8')
+  @ApiHtmlPage('The hosted invoice')
   async invoice(@Param('id') id: string): Promise<string> {
     return this.invoiceHtml(id);
   }
@@ -172,6 +191,7 @@ export class SandboxController {
   @Get('invoices/:id/pdf')
   @ApiOperation({ summary: 'A sandbox invoice’s printable version (HTML: the sandbox renders no PDF)' })
   @Header('content-type', 'text/html; charset=utf-8')
+  @ApiHtmlPage('The printable invoice')
   async invoicePdf(@Param('id') id: string): Promise<string> {
     return this.invoiceHtml(id);
   }

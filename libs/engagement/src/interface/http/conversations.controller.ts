@@ -35,6 +35,7 @@ import {
   SendMessageRequest,
   SetRoleRequest,
   StartConversationRequest,
+  MessageRequestAnswerResponse,
 } from './conversations.dto.js';
 
 const id = () => new ParseUUIDPipe();
@@ -226,6 +227,7 @@ export class ConversationsController {
   @Post('conversations/:id/accept')
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept a message request into the inbox' })
+  @ApiOkResponse({ type: MessageRequestAnswerResponse })
   @ApiProblems(400, 401, 404)
   accept(@CurrentUser() me: Principal, @Param('id', id()) conversationId: string) {
     return this.commands.execute(new AnswerMessageRequestCommand(me.userId, conversationId, true));
@@ -234,6 +236,7 @@ export class ConversationsController {
   @Post('conversations/:id/decline')
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline a message request (hidden; the sender is not told)' })
+  @ApiOkResponse({ type: MessageRequestAnswerResponse })
   @ApiProblems(400, 401, 404)
   decline(@CurrentUser() me: Principal, @Param('id', id()) conversationId: string) {
     return this.commands.execute(new AnswerMessageRequestCommand(me.userId, conversationId, false));

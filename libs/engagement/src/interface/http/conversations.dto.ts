@@ -220,6 +220,11 @@ export class ConversationPageResponse {
   @ApiPropertyOptional() nextCursor?: string;
 }
 
+export class MessageRequestAnswerResponse {
+  @ApiProperty() conversationId!: string;
+  @ApiProperty({ enum: ['active', 'declined'], description: 'Your membership after the answer' }) status!: string;
+}
+
 export class ConversationChangeResponse {
   @ApiProperty() conversationId!: string;
   @ApiProperty() kind!: string;

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RequiresEntitlement } from '@lib/billing/contracts';
 import { ApiProblems, CurrentUser, type Principal } from '@lib/platform';
@@ -52,8 +52,13 @@ export class ExportsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Download an export (202 with its status while it is being produced)' })
-  @ApiProduces('text/csv', 'application/pdf', 'application/json')
-  @ApiOkResponse({ description: 'The file' })
+  @ApiOkResponse({
+    description: 'The file, as its format asked',
+    content: {
+      'text/csv': { schema: { type: 'string' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiAcceptedResponse({ type: ExportResponse, description: 'Not ready yet' })
   @ApiProblems(401, 404, 409)
   async download(

@@ -68,7 +68,7 @@ export class CatalogController {
   @Header('content-type', 'text/vtt; charset=utf-8')
   @ApiProduces('text/vtt')
   @ApiOperation({ summary: 'A published video’s captions as WebVTT (`en.vtt`)' })
-  @ApiOkResponse({ description: 'WebVTT' })
+  @ApiOkResponse({ description: 'WebVTT', content: { 'text/vtt': { schema: { type: 'string' } } } })
   @ApiProblems(400, 404)
   captions(@Param('videoId', uuid()) videoId: string, @Param('file') file: string) {
     const language = new LanguagePipe().transform(file.replace(/\.vtt$/, ''));

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblems, Public } from '@lib/platform';
 import { MediaDelivery } from '../../application/media/media-delivery.js';
@@ -28,8 +28,15 @@ export class MediaDeliveryController {
   })
   @ApiQuery({ name: 'exp', required: true })
   @ApiQuery({ name: 'sig', required: true })
-  @ApiProduces('application/vnd.apple.mpegurl', 'video/mp2t', 'image/jpeg')
-  @ApiResponse({ status: 200, description: 'The file' })
+  @ApiResponse({
+    status: 200,
+    description: 'The file: a playlist, a video segment or an image',
+    content: {
+      'application/vnd.apple.mpegurl': { schema: { type: 'string' } },
+      'video/mp2t': { schema: { type: 'string', format: 'binary' } },
+      'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiProblems(403, 404)
   async file(
     @Param('assetId', ParseUUIDPipe) assetId: string,

@@ -58,7 +58,14 @@ export class UploadsController {
   @ApiHeader({ name: 'Tus-Resumable', required: true, example: '1.0.0' })
   @ApiHeader({ name: 'Upload-Length', required: true })
   @ApiHeader({ name: 'Upload-Metadata', required: true, example: 'channelId <base64>,filename <base64>' })
-  @ApiResponse({ status: 201, description: 'Upload created; `Location` is its URL' })
+  @ApiResponse({
+    status: 201,
+    description: 'Upload created; `Location` is its URL',
+    headers: {
+      Location: { description: 'The upload’s URL, for HEAD and PATCH', schema: { type: 'string' } },
+      'Tus-Resumable': { schema: { type: 'string', example: '1.0.0' } },
+    },
+  })
   @ApiProblems(400, 401, 403, 413, 422)
   async create(
     @CurrentUser() principal: Principal,

@@ -1,0 +1,75 @@
+import { routeFactsByOperation, type RouteFacts } from '@lib/platform';
+import type { TestApp } from '@lib/platform/testing';
+import { startShowrunner } from '../../support/showrunner.js';
+
+type Response = { content?: Record<string, { schema?: unknown }>; headers?: Record<string, unknown> };
+type Operation = { operationId?: string; responses: Record<string, Response>; 'x-access'?: unknown };
+const METHODS = ['get', 'head', 'post', 'put', 'patch', 'delete'];
+
+/**
+ * The OpenAPI document is complete enough to generate clients from, and says what the code does:
+ * each route's real success status, a body schema on every success that has a body, and its access
+ * rule. Facts come from the controllers' own metadata, so a new route cannot drift unnoticed.
+ */
+describe('the OpenAPI document against the code', () => {
+  let app: TestApp;
+  let operations: { method: string; path: string; operation: Operation }[];
+  let facts: Map<string, RouteFacts>;
+
+  beforeAll(async () => {
+    app = await startShowrunner();
+    const document = (await app.request('GET', '/docs-json')).body as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([method]) => METHODS.includes(method))
+        .map(([method, operation]) => ({ method, path, operation })),
+    );
+    facts = routeFactsByOperation(app.app);
+  });
+  afterAll(() => app.close());
+
+  const successCodes = (operation: Operation) => Object.keys(operation.responses).filter((code) => /^[23]/.test(code));
+
+  it('documents the success status each route really answers with', () => {
+    const wrong = operations.flatMap(({ method, path, operation }) => {
+      const route = facts.get(operation.operationId ?? '');
+      const documented = successCodes(operation);
+      if (!documented.length) return [`${method.toUpperCase()} ${path}: no success answer documented`];
+      if (route?.successStatus && !documented.includes(String(route.successStatus)))
+        return [`${method.toUpperCase()} ${path}: answers ${route.successStatus}, documents ${documented.join(', ')}`];
+      return [];
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('gives every success answer with a body its content type and schema', () => {
+    const bodiless = operations.flatMap(({ method, path, operation }) =>
+      successCodes(operation)
+        .filter((code) => method !== 'head' && !['202', '204'].includes(code) && !code.startsWith('3'))
+        .filter((code) => {
+          const response = operation.responses[code];
+          // A body-less creation names what it created in its headers (tus: Location).
+          if (code === '201' && response.headers) return false;
+          return !Object.values(response.content ?? {}).some((media) => media.schema);
+        })
+        .map((code) => `${method.toUpperCase()} ${path} ${code}`),
+    );
+    expect(bodiless).toEqual([]);
+  });
+
+  it('states every route’s access rule, from the same metadata the guards read', () => {
+    const ids = new Set(operations.map(({ operation }) => operation.operationId));
+    // Every route the code serves is documented (none hidden by accident)…
+    const undocumented = [...facts.keys()].filter((operationId) => !ids.has(operationId));
+    expect(undocumented).toEqual([]);
+    // …and says who may call it.
+    for (const { operation } of operations)
+      expect(operation['x-access']).toEqual(facts.get(operation.operationId ?? '')?.access);
+    const admin = operations.find(({ path }) => path === '/v1/admin/audit-log')!.operation;
+    expect(admin['x-access']).toEqual({ audience: 'roles', roles: expect.arrayContaining(['admin']) });
+    const login = operations.find(({ path }) => path === '/v1/auth/login')!.operation;
+    expect(login['x-access']).toMatchObject({ audience: 'public' });
+  });
+});
