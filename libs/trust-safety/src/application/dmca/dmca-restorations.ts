@@ -12,12 +12,18 @@ export class DmcaRestorations {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  /** True when this call restored the material (false: not due, already restored, or a court action). */
+  /** True when this call restored the material (false: not due, already restored, a court action, or another notice). */
   restoreIfDue(noticeId: string): Promise<boolean> {
     return this.unitOfWork.transactional(async () => {
       const notice = await this.notices.byIdForUpdate(noticeId);
       const now = new Date();
       if (!notice?.isDueForRestoration(now)) return false;
+      // Another notice still keeps the video down: this one is settled, the material stays down.
+      if (await this.notices.othersHoldingDown(notice.videoId, notice.id)) {
+        notice.restored(null, now);
+        await this.notices.save(notice);
+        return false;
+      }
       const decision = await this.decisions.decide({
         action: 'restore',
         target: { type: 'video', id: notice.videoId },

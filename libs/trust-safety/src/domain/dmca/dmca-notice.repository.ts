@@ -8,6 +8,8 @@ export abstract class DmcaNoticeRepository {
   abstract byIdForUpdate(id: string): Promise<DmcaNotice | null>;
   /** Notices against the uploader that still stand (not undone by a counter-notice and restoration). */
   abstract standingAgainst(uploaderId: string): Promise<number>;
+  /** Other notices on the video that still keep it down (taken down, countered and waiting, or in court). */
+  abstract othersHoldingDown(videoId: string, exceptId: string): Promise<number>;
   /** Counter-noticed notices whose restoration time has come. */
   abstract dueForRestoration(now: Date, limit: number): Promise<string[]>;
   /** Newest first, keyed by (createdAt, id). */

@@ -178,7 +178,8 @@ export class DmcaNotice {
     return this.status === 'counter-noticed' && !!this.restoreAt && this.restoreAt.getTime() <= now.getTime();
   }
 
-  restored(decisionId: string, at: Date): void {
+  /** `decisionId` null: settled, but another notice keeps the material down. */
+  restored(decisionId: string | null, at: Date): void {
     this.status = 'restored';
     this.restoredAt = at;
     this.restoreDecisionId = decisionId;

@@ -109,6 +109,15 @@ export class SqlDmcaNoticeRepository extends DmcaNoticeRepository {
     return row.count;
   }
 
+  async othersHoldingDown(videoId: string, exceptId: string): Promise<number> {
+    const [row] = await this.em.execute<{ count: number }[]>(
+      `select count(*)::int as count from trust_safety.dmca_notices
+       where video_id = ? and id <> ? and status in ('taken-down', 'counter-noticed', 'court-action')`,
+      [videoId, exceptId],
+    );
+    return row.count;
+  }
+
   async dueForRestoration(now: Date, limit: number): Promise<string[]> {
     const rows = await this.em.execute<{ id: string }[]>(
       `select id from trust_safety.dmca_notices where status = 'counter-noticed' and restore_at <= ?
