@@ -73,7 +73,10 @@ export class AppConfig {
   /** Studio channels: how many invitations one user may send per window. */
   readonly studio: { invitationRate: { points: number; windowSeconds: number } };
   /** Trust & safety: repeat offenders (violations within a window) are timed out automatically. */
-  readonly moderation: { escalation: { violations: number; windowDays: number; timeoutHours: number } };
+  readonly moderation: {
+    escalation: { violations: number; windowDays: number; timeoutHours: number };
+    dmca: { restoreBusinessDays: number; restoreDelaySeconds: number | null; repeatInfringerNotices: number };
+  };
   /** Studio media: storage, ffmpeg, upload limits by plan, probe limits, signed URL lifetime. */
   readonly media: {
     storage:
@@ -218,6 +221,11 @@ export class AppConfig {
         violations: env.TRUST_SAFETY_ESCALATION_VIOLATIONS,
         windowDays: env.TRUST_SAFETY_ESCALATION_WINDOW_DAYS,
         timeoutHours: env.TRUST_SAFETY_ESCALATION_TIMEOUT_HOURS,
+      },
+      dmca: {
+        restoreBusinessDays: env.TRUST_SAFETY_DMCA_RESTORE_BUSINESS_DAYS,
+        restoreDelaySeconds: env.TRUST_SAFETY_DMCA_RESTORE_DELAY_SECONDS ?? null,
+        repeatInfringerNotices: env.TRUST_SAFETY_DMCA_REPEAT_INFRINGER_NOTICES,
       },
     };
     this.media = {

@@ -459,6 +459,26 @@ export class Environment {
   @Max(8_760)
   TRUST_SAFETY_ESCALATION_TIMEOUT_HOURS = 24;
 
+  /** DMCA: business days between a counter-notice and the material's restoration (the law allows 10 to 14). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(14)
+  TRUST_SAFETY_DMCA_RESTORE_BUSINESS_DAYS = 10;
+
+  /** DMCA: restore this many seconds after a counter-notice instead of in business days (tests and drills only). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  TRUST_SAFETY_DMCA_RESTORE_DELAY_SECONDS?: number;
+
+  /** DMCA: the valid notice against the same uploader that terminates the account (repeat infringer). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TRUST_SAFETY_DMCA_REPEAT_INFRINGER_NOTICES = 3;
+
   /** Most events in one POST /v1/events batch (more: 413). */
   @Transform(toInt)
   @IsInt()

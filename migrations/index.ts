@@ -21,6 +21,8 @@ import { Migration20261202193000_trust_safety_spam_model } from './Migration2026
 import { Migration20261202194000_trust_safety_moderation } from './Migration20261202194000_trust_safety_moderation.js';
 import { Migration20261202200000_engagement_held_messages } from './Migration20261202200000_engagement_held_messages.js';
 import { Migration20261203050000_trust_safety_appeals } from './Migration20261203050000_trust_safety_appeals.js';
+import { Migration20261203060000_studio_moderation_restrictions } from './Migration20261203060000_studio_moderation_restrictions.js';
+import { Migration20261203060100_trust_safety_dmca } from './Migration20261203060100_trust_safety_dmca.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000000_platform_messaging', class: Migration20261122000000_platform_messaging },
@@ -53,4 +55,9 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202194000_trust_safety_moderation', class: Migration20261202194000_trust_safety_moderation },
   { name: 'Migration20261202200000_engagement_held_messages', class: Migration20261202200000_engagement_held_messages },
   { name: 'Migration20261203050000_trust_safety_appeals', class: Migration20261203050000_trust_safety_appeals },
+  {
+    name: 'Migration20261203060000_studio_moderation_restrictions',
+    class: Migration20261203060000_studio_moderation_restrictions,
+  },
+  { name: 'Migration20261203060100_trust_safety_dmca', class: Migration20261203060100_trust_safety_dmca },
 ];

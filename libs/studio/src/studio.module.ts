@@ -27,6 +27,7 @@ import { BulkPublishHandler } from './application/commands/bulk-publish/bulk-pub
 import { PublishVideoHandler } from './application/commands/publish-video/publish-video.handler.js';
 import { UnpublishVideoHandler } from './application/commands/unpublish-video/unpublish-video.handler.js';
 import { VideoBatch } from './application/video-batch.js';
+import { ScreenedTexts } from './application/screened-texts.js';
 import { VideoEdits } from './application/video-edits.js';
 import { ChannelAccess, MediaProcessingListener } from './application/media/media-ports.js';
 import { VideoProcessingListener } from './application/processing/video-processing-listener.js';
@@ -51,6 +52,11 @@ import { SuggestCatalogHandler } from './application/queries/suggest-catalog/sug
 import { VideoViews } from './application/queries/videos/video.views.js';
 import { ProjectCatalog } from './application/reactions/project-catalog.js';
 import { RememberPerson } from './application/reactions/remember-person.js';
+import { ApplyAccountSanctions } from './application/moderation/apply-account-sanctions.js';
+import { ApplyContentActions } from './application/moderation/apply-content-actions.js';
+import { CatalogVisibility } from './application/moderation/catalog-visibility.js';
+import { ContentRestrictions } from './application/moderation/content-restrictions.js';
+import { SqlContentRestrictions } from './infrastructure/persistence/sql-content-restrictions.js';
 import { VideoGate } from './application/video-gate.js';
 import {
   ChannelCreatedV1,
@@ -135,7 +141,7 @@ import { STUDIO_SOCKET_EVENTS } from './interface/socket-events.js';
         TranscodingFailedV1,
       ],
       outbound: studioOutboundEvents,
-      consumers: [RememberPerson, ProjectCatalog],
+      consumers: [RememberPerson, ProjectCatalog, ApplyContentActions, ApplyAccountSanctions],
     }),
     QueuesModule.register({ name: PUBLISH_QUEUE }), // scheduled publishing, handled by interface/jobs/publishing.jobs.ts
     SearchModule.forIndex(CatalogIndexSource),
@@ -160,6 +166,7 @@ import { STUDIO_SOCKET_EVENTS } from './interface/socket-events.js';
     VideoViews,
     VideoEdits,
     VideoBatch,
+    ScreenedTexts,
     CatalogDocuments,
     Publisher,
     { provide: PublishQueue, useClass: BullPublishQueue },
@@ -168,6 +175,11 @@ import { STUDIO_SOCKET_EVENTS } from './interface/socket-events.js';
     PublishingJobs,
     RememberPerson,
     ProjectCatalog,
+    // Trust & safety's decisions applied to studio's own data (application/moderation, docs/adr/0035).
+    { provide: ContentRestrictions, useClass: SqlContentRestrictions },
+    CatalogVisibility,
+    ApplyContentActions,
+    ApplyAccountSanctions,
     CreateChannelHandler,
     UpdateChannelHandler,
     InviteMemberHandler,

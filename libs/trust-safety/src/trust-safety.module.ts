@@ -1,5 +1,11 @@
 import { Global, Module } from '@nestjs/common';
-import { AccountRestrictions, MessagingModule, PersistenceModule, DocumentSocketEvents } from '@lib/platform';
+import {
+  AccountRestrictions,
+  DocumentSocketEvents,
+  MessagingModule,
+  PersistenceModule,
+  QueuesModule,
+} from '@lib/platform';
 // Screening, policy and spam.
 import { CurrentPolicy } from './application/policy/current-policy.js';
 import { EditPolicyHandler } from './application/policy/edit-policy/edit-policy.handler.js';
@@ -49,7 +55,13 @@ import { ReleaseReviewItemHandler } from './application/review-queue/release-rev
 import { ReviewQueue } from './application/review-queue/review-queue.js';
 import { AccountTrust } from './application/standing/account-trust.js';
 import { SanctionedAccountStandings } from './application/standing/sanctioned-account-standings.js';
-import { AccountStandings, AuditLog, ContentActionedV1, ModerationDecidedV1 } from './contracts/index.js';
+import {
+  AccountSanctionChangedV1,
+  AccountStandings,
+  AuditLog,
+  ContentActionedV1,
+  ModerationDecidedV1,
+} from './contracts/index.js';
 import { ModerationDecisionRepository } from './domain/actions/moderation-decision.js';
 import { ReportRepository } from './domain/reports/report.repository.js';
 import { AccountSanctionRepository } from './domain/standing/account-sanction.js';
@@ -82,7 +94,6 @@ import { SanctionLifting } from './application/appeals/sanction-lifting.js';
 import { GetModerationStatsHandler } from './application/moderation-stats/get-moderation-stats/get-moderation-stats.handler.js';
 import { ModerationStatistics } from './application/moderation-stats/moderation-stats.js';
 import { ScreenedTexts, SpamDecisionLabels } from './application/spam/spam-decision-labels.js';
-import { AccountSanctionChangedV1 } from './contracts/index.js';
 import { AppealRepository } from './domain/appeals/appeal.js';
 import { SanctionLiftRepository } from './domain/appeals/sanction-lift.js';
 import { appealOutboundEvents } from './infrastructure/appeals/appeal-outbound-events.js';
@@ -95,6 +106,21 @@ import { SqlModerationStatistics } from './infrastructure/moderation-stats/sql-m
 import { SqlScreenedTexts } from './infrastructure/spam/sql-screened-texts.js';
 import { AppealsAdminController } from './interface/appeals/appeals-admin.controller.js';
 import { AppealsController } from './interface/appeals/appeals.controller.js';
+// DMCA notices, counter-notices and restoration.
+import { DmcaDecisions } from './application/dmca/dmca-decisions.js';
+import { DMCA_RESTORATION_QUEUE, DmcaRestorationQueue } from './application/dmca/dmca-restoration-queue.js';
+import { DmcaRestorations } from './application/dmca/dmca-restorations.js';
+import { FileCounterNoticeHandler } from './application/dmca/file-counter-notice/file-counter-notice.handler.js';
+import { FileDmcaNoticeHandler } from './application/dmca/file-dmca-notice/file-dmca-notice.handler.js';
+import { GetDmcaNoticeHandler } from './application/dmca/get-dmca-notice/get-dmca-notice.handler.js';
+import { ListDmcaNoticesHandler } from './application/dmca/list-dmca-notices/list-dmca-notices.handler.js';
+import { ReportCourtActionHandler } from './application/dmca/report-court-action/report-court-action.handler.js';
+import { DmcaNoticeRepository } from './domain/dmca/dmca-notice.repository.js';
+import { SqlDmcaNoticeRepository } from './infrastructure/persistence/sql-dmca-notice.repository.js';
+import { BullDmcaRestorationQueue } from './infrastructure/queues/bull-dmca-restoration-queue.js';
+import { DmcaAdminController } from './interface/http/dmca-admin.controller.js';
+import { DmcaController } from './interface/http/dmca.controller.js';
+import { DmcaJobs } from './interface/jobs/dmca.jobs.js';
 
 /**
  * Screening, reports, the review queue, moderation actions, appeals, DMCA and trust scores (see
@@ -112,7 +138,7 @@ import { AppealsController } from './interface/appeals/appeals.controller.js';
       sqlOnlyTables: TRUST_SAFETY_MODERATION_SQL_ONLY_TABLES,
     }),
     MessagingModule.forContext({
-      publishes: [ContentActionedV1, ModerationDecidedV1],
+      publishes: [ContentActionedV1, ModerationDecidedV1, AccountSanctionChangedV1],
       outbound: moderationOutboundEvents,
     }),
     // Appeals, lifting sanctions, statistics and spam labels from decisions.
@@ -121,6 +147,8 @@ import { AppealsController } from './interface/appeals/appeals.controller.js';
       publishes: [ContentActionedV1, ModerationDecidedV1, AccountSanctionChangedV1],
       outbound: appealOutboundEvents,
     }),
+    // DMCA: restorations after a counter-notice (interface/jobs/dmca.jobs.ts).
+    QueuesModule.register({ name: DMCA_RESTORATION_QUEUE }),
   ],
   controllers: [
     ModerationPolicyController,
@@ -132,6 +160,9 @@ import { AppealsController } from './interface/appeals/appeals.controller.js';
     // Appeals, lifting sanctions, statistics.
     AppealsController,
     AppealsAdminController,
+    // DMCA.
+    DmcaController,
+    DmcaAdminController,
   ],
   providers: [
     // screening and policy
@@ -190,6 +221,17 @@ import { AppealsController } from './interface/appeals/appeals.controller.js';
     DecideAppealHandler,
     LiftSanctionHandler,
     GetModerationStatsHandler,
+    // DMCA.
+    { provide: DmcaNoticeRepository, useClass: SqlDmcaNoticeRepository },
+    { provide: DmcaRestorationQueue, useClass: BullDmcaRestorationQueue },
+    DmcaDecisions,
+    DmcaRestorations,
+    FileDmcaNoticeHandler,
+    FileCounterNoticeHandler,
+    ReportCourtActionHandler,
+    ListDmcaNoticesHandler,
+    GetDmcaNoticeHandler,
+    DmcaJobs,
   ],
   exports: [
     ContentScreening,

@@ -3,6 +3,7 @@ import { DomainError, UnitOfWork } from '@lib/platform';
 import { BatchRejectedError, type BatchItemReport } from '../domain/library/library.js';
 import type { Video } from '../domain/video/video.js';
 import { PersistenceScope } from './persistence-scope.js';
+import { ScreenedTexts } from './screened-texts.js';
 import { VideoEdits } from './video-edits.js';
 import type { VideoInput } from './video-input.js';
 import { VideoGate } from './video-gate.js';
@@ -15,6 +16,7 @@ export class VideoBatch {
     private readonly edits: VideoEdits,
     private readonly unitOfWork: UnitOfWork,
     private readonly persistence: PersistenceScope,
+    private readonly texts: ScreenedTexts,
   ) {}
 
   async edit(
@@ -30,6 +32,7 @@ export class VideoBatch {
             const { video } = await this.gate.require(userId, id, 'editor');
             const changes = changesFor(video);
             await this.edits.check(video.channelId, changes, video.id);
+            await this.texts.video(userId, video.id, changes);
             items.push({ id, ok: true, changedFields: video.edit(changes) });
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;

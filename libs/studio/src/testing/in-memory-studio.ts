@@ -2,7 +2,9 @@ import { InMemoryUnitOfWork } from '@lib/platform/testing/in-memory';
 import { ChannelTeams } from '../application/channel-teams.js';
 import { Publisher } from '../application/publishing/publisher.js';
 import { VideoViews } from '../application/queries/videos/video.views.js';
+import { ScreenedTexts } from '../application/screened-texts.js';
 import { VideoEdits } from '../application/video-edits.js';
+import { ScriptedContentScreening } from './scripted-content-screening.js';
 import { VideoGate } from '../application/video-gate.js';
 import { Channel } from '../domain/channel/channel.js';
 import { Collection, ContentTemplate, Series } from '../domain/library/library.js';
@@ -49,6 +51,8 @@ export function inMemoryStudio(options: { publishQuota?: number } = {}) {
   const gate = new VideoGate(videos, channels, library);
   const edits = new VideoEdits(gate, library, unitOfWork, persistence);
   const views = new VideoViews(media);
+  const screening = new ScriptedContentScreening();
+  const texts = new ScreenedTexts(screening);
   const publisher = new Publisher(billing, unitOfWork, queue, channels, videos, schedule, persistence);
 
   /** Stores what a spec starts from, committed. */
@@ -80,6 +84,8 @@ export function inMemoryStudio(options: { publishQuota?: number } = {}) {
     gate,
     edits,
     views,
+    screening,
+    texts,
     publisher,
     given,
   };

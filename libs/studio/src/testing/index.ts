@@ -16,3 +16,4 @@ export {
   RecordingRealtimeEmitter,
 } from './in-memory-studio-ports.js';
 export { inMemoryStudio, type InMemoryStudio } from './in-memory-studio.js';
+export { ScriptedContentScreening } from './scripted-content-screening.js';

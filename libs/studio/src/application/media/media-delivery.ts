@@ -4,6 +4,8 @@ import { MediaRepository } from './media-records.js';
 import { contentTypeOf, MediaStorage } from './media-storage.js';
 import { MediaUrlSigner, signPlaylist } from './media-url-signer.js';
 import { MediaAssetNotFoundError } from '../../domain/media/media.errors.js';
+import { ContentRestrictions } from '../moderation/content-restrictions.js';
+import { VideoTakenDownError } from '../moderation/moderation.errors.js';
 
 export type DeliveredFile =
   | { kind: 'playlist'; body: string; contentType: string; expiresAt: number }
@@ -21,6 +23,7 @@ export class MediaDelivery {
     private readonly repository: MediaRepository,
     private readonly storage: MediaStorage,
     private readonly signer: MediaUrlSigner,
+    private readonly restrictions: ContentRestrictions,
   ) {}
 
   async open(assetId: string, path: string, exp: unknown, sig: unknown): Promise<DeliveredFile> {
@@ -28,6 +31,8 @@ export class MediaDelivery {
     if (!PUBLIC_PATH.test(path)) throw new MediaAssetNotFoundError(assetId);
     const asset = await this.repository.findAsset(assetId);
     if (!asset) throw new MediaAssetNotFoundError(assetId);
+    // Signed URLs handed out before a takedown stop working with it (playlists and segments alike).
+    if (await this.restrictions.assetRestricted(assetId)) throw new VideoTakenDownError(assetId, 'taken-down');
     const key = this.storageKey(asset, path);
     if (!key) throw new MediaAssetNotFoundError(assetId);
     if (path.endsWith('.m3u8')) {

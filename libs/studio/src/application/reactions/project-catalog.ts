@@ -3,6 +3,7 @@ import { IntegrationEventConsumer, SearchIndex, type ConsumerContext, type Event
 import { VideoDeletedV1, VideoPublishedV1, VideoUnpublishedV1, VideoUpdatedV1 } from '../../contracts/index.js';
 import { VideoRepository } from '../../domain/video/video.repository.js';
 import { CATALOG_INDEX, CatalogDocuments } from '../catalog/catalog-index.js';
+import { ContentRestrictions } from '../moderation/content-restrictions.js';
 
 type VideoChange = VideoPublishedV1 | VideoUnpublishedV1 | VideoUpdatedV1 | VideoDeletedV1;
 
@@ -21,12 +22,14 @@ export class ProjectCatalog implements EventConsumer<VideoChange> {
     private readonly search: SearchIndex,
     private readonly documents: CatalogDocuments,
     private readonly videos: VideoRepository,
+    private readonly restrictions: ContentRestrictions,
   ) {}
 
   // Repositories read through the delivery's own transaction (see ConsumerContext.em).
   async handle({ event, envelope }: ConsumerContext<VideoChange>): Promise<void> {
     const video = await this.videos.byId(event.videoId);
-    if (video?.state === 'published') {
+    // A video trust & safety took down (or whose owner is suspended) stays out whatever the creator does.
+    if (video?.state === 'published' && !(await this.restrictions.restrictionOf(video.id))) {
       const result = await this.search.upsert(CATALOG_INDEX.name, [await this.documents.of(video)]);
       if (result.failed.length) throw new Error(`catalog refused ${video.id}: ${result.failed[0].reason}`);
       return;

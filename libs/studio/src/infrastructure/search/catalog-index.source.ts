@@ -6,6 +6,7 @@ import { Video } from '../../domain/video/video.js';
 import { MikroOrmChannelRepository } from '../persistence/mikro-orm-channel.repository.js';
 import { MikroOrmLibraryReadModel } from '../persistence/mikro-orm-library-read-model.js';
 import { MikroOrmPersonRepository } from '../persistence/mikro-orm-person.repository.js';
+import { SqlContentRestrictions } from '../persistence/sql-content-restrictions.js';
 
 /** Where a rebuild of the `catalog` index reads from: published videos, in id order. */
 @Injectable()
@@ -44,13 +45,16 @@ export class CatalogIndexSource implements SearchIndexSource<CatalogDocument> {
           },
           { orderBy: { id: 'asc' }, limit: options.batchSize },
         );
+        // Taken-down videos and those of suspended owners stay out of a rebuilt index too.
+        const restricted = await new SqlContentRestrictions(this.orm.em).restrictedAmong(videos.map((v) => v.id));
+        const listed = videos.filter((video) => !restricted.has(video.id));
         return {
           last: videos.at(-1)?.id,
-          documents: await Promise.all(videos.map((video) => this.documents.of(video))),
+          documents: await Promise.all(listed.map((video) => this.documents.of(video))),
         };
       });
-      if (!batch.documents.length) return;
-      yield batch.documents;
+      if (!batch.last) return;
+      if (batch.documents.length) yield batch.documents;
       afterId = batch.last;
     }
   }

@@ -71,6 +71,8 @@ export interface QueuePage {
 export abstract class ReviewQueue {
   /** Queues a held, hidden or flagged text from screening (kind `screening`); returns the item id. */
   abstract addScreening(screening: PendingScreening): Promise<string>;
+  /** Queues a DMCA takedown for review (kind `dmca`, on the video), joining the video's open copyright item. */
+  abstract addDmcaNotice(notice: { videoId: string; uploaderId: string; at: Date }): Promise<string>;
   /** Adds the report to its target's open item (creating it); returns the item id. */
   abstract addReport(report: Report, at: Date): Promise<string>;
   /** Priority order is computed as of the first page's time, carried in the cursor, so pages never shift. */

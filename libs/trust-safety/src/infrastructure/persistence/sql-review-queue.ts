@@ -78,6 +78,31 @@ export class SqlReviewQueue extends ReviewQueue {
     return row.id;
   }
 
+  async addDmcaNotice(notice: { videoId: string; uploaderId: string; at: Date }): Promise<string> {
+    // A notice weighs like one trusted reporter; it joins copyright reports on the same video.
+    const [row] = await this.em.execute<{ id: string }[]>(
+      `insert into trust_safety.review_items (id, kind, target_type, target_id, subject_user_id, category, severity,
+              reporter_weight, report_count, status, due_at, created_at, last_activity_at)
+       values (?, 'dmca', 'video', ?, ?, 'copyright', ?, 1, 0, 'open', ?, ?, ?)
+       on conflict (kind, target_type, target_id) where status = 'open' do update set
+         subject_user_id = coalesce(review_items.subject_user_id, excluded.subject_user_id),
+         reporter_weight = review_items.reporter_weight + 1,
+         due_at = least(review_items.due_at, excluded.due_at),
+         last_activity_at = excluded.last_activity_at
+       returning id`,
+      [
+        newId(),
+        notice.videoId,
+        notice.uploaderId,
+        severityOf('copyright'),
+        dueTimeFor('copyright', notice.at),
+        notice.at,
+        notice.at,
+      ],
+    );
+    return row.id;
+  }
+
   async addReport(report: Report, at: Date): Promise<string> {
     // Copyright reports take the DMCA path: their own item, apart from the target's other reports.
     const kind: ReviewItemKind = report.category === 'copyright' ? 'dmca' : 'report';

@@ -3,6 +3,7 @@ import { UnitOfWork } from '@lib/platform';
 import { Channel } from '../../../domain/channel/channel.js';
 import { ChannelRepository } from '../../../domain/channel/channel.repository.js';
 import { ChannelViews } from '../../channel-views.js';
+import { ScreenedTexts } from '../../screened-texts.js';
 import { CreateChannelCommand } from './create-channel.command.js';
 
 @CommandHandler(CreateChannelCommand)
@@ -11,11 +12,15 @@ export class CreateChannelHandler implements ICommandHandler<CreateChannelComman
     private readonly channels: ChannelRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly views: ChannelViews,
+    private readonly texts: ScreenedTexts,
   ) {}
 
   async execute({ userId, name, description }: CreateChannelCommand) {
     const channel = Channel.create(userId, name, description);
-    await this.unitOfWork.transactional(async () => this.channels.add(channel));
+    await this.unitOfWork.transactional(async () => {
+      await this.texts.channel(userId, channel.id, { name, description });
+      this.channels.add(channel);
+    });
     return this.views.of(channel);
   }
 }

@@ -6,6 +6,7 @@ import { VideoCreated } from '../../../domain/video/video.events.js';
 import { aChannel, aVideo, inMemoryStudio, type InMemoryStudio } from '../../../testing/index.js';
 import { CreateVideoCommand } from './create-video.command.js';
 import { CreateVideoHandler } from './create-video.handler.js';
+import { ContentRefusedError } from '@lib/trust-safety/contracts';
 
 describe('Creating a video', () => {
   const [owner, editor, viewer] = [newId(), newId(), newId()];
@@ -24,6 +25,7 @@ describe('Creating a video', () => {
       studio.media,
       studio.unitOfWork,
       studio.views,
+      studio.texts,
     );
   });
 
@@ -93,5 +95,22 @@ describe('Creating a video', () => {
       create(editor, { title: 'Same slot', episode: { seriesId: series.id, season: 1, episode: 1 } }),
     ).rejects.toBeInstanceOf(EpisodeSlotTakenError);
     expect(studio.media.assets.size).toBe(0);
+  });
+
+  it('screens the title and description: a refused or held text stores nothing, a flagged one is queued with the video', async () => {
+    studio.screening.answer('Buy cheap pills', 'refuse');
+    studio.screening.answer('Something borderline', 'hold');
+    await expect(create(editor, { title: 'Buy cheap pills' })).rejects.toBeInstanceOf(ContentRefusedError);
+    await expect(create(editor, { title: 'Fine', description: 'Something borderline' })).rejects.toMatchObject({
+      code: 'trust-safety.content.refused',
+      details: { surface: 'video.description', rule: 'video.description.test' },
+    });
+    expect(studio.media.assets.size).toBe(0);
+
+    studio.screening.answer('A little rude', 'flag');
+    const view = await create(editor, { title: 'A little rude' });
+    expect(studio.screening.screened).toContainEqual(
+      expect.objectContaining({ surface: 'video.title', content: { type: 'video', id: view.id } }),
+    );
   });
 });

@@ -5,6 +5,7 @@ import { VideoRepository } from '../../../domain/video/video.repository.js';
 import { ChannelTeams } from '../../channel-teams.js';
 import { MediaLibrary } from '../../media/media-ports.js';
 import { VideoViews } from '../../queries/videos/video.views.js';
+import { ScreenedTexts } from '../../screened-texts.js';
 import { VideoEdits } from '../../video-edits.js';
 import { VideoGate } from '../../video-gate.js';
 import { changesFromTemplate, stripUndefined, type VideoInput } from '../../video-input.js';
@@ -20,6 +21,7 @@ export class CreateVideoHandler implements ICommandHandler<CreateVideoCommand> {
     private readonly media: MediaLibrary,
     private readonly unitOfWork: UnitOfWork,
     private readonly views: VideoViews,
+    private readonly texts: ScreenedTexts,
   ) {}
 
   async execute({ userId, channelId, uploadId, input, templateId }: CreateVideoCommand) {
@@ -31,7 +33,10 @@ export class CreateVideoHandler implements ICommandHandler<CreateVideoCommand> {
     await this.edits.check(channelId, merged, null);
     const video = Video.draft({ ...merged, channelId, createdBy: userId });
     // The draft commits first: the media side's worker reports on it by id as soon as processing starts.
-    await this.edits.saving(merged, async () => this.videos.add(video));
+    await this.edits.saving(merged, async () => {
+      await this.texts.video(userId, video.id, merged);
+      this.videos.add(video);
+    });
     let assetId: string;
     try {
       assetId = (await this.media.startProcessing({ uploadId, channelId, videoId: video.id })).id;

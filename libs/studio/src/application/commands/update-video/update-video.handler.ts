@@ -2,6 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { NoMediaError } from '../../../domain/video/video.errors.js';
 import { MediaLibrary } from '../../media/media-ports.js';
 import { VideoViews } from '../../queries/videos/video.views.js';
+import { ScreenedTexts } from '../../screened-texts.js';
 import { VideoEdits } from '../../video-edits.js';
 import { VideoGate } from '../../video-gate.js';
 import { UpdateVideoCommand } from './update-video.command.js';
@@ -13,12 +14,14 @@ export class UpdateVideoHandler implements ICommandHandler<UpdateVideoCommand> {
     private readonly edits: VideoEdits,
     private readonly media: MediaLibrary,
     private readonly views: VideoViews,
+    private readonly texts: ScreenedTexts,
   ) {}
 
   async execute({ userId, videoId, input, thumbnail }: UpdateVideoCommand) {
     const video = await this.edits.saving(input, async () => {
       const { video: found } = await this.gate.require(userId, videoId, 'editor');
       await this.edits.check(found.channelId, input, found.id);
+      await this.texts.video(userId, found.id, input);
       found.edit(input);
       if (thumbnail !== undefined) {
         if (!found.assetId) throw new NoMediaError();

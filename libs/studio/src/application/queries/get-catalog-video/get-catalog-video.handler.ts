@@ -3,6 +3,7 @@ import { VideoRepository } from '../../../domain/video/video.repository.js';
 import { CatalogDocuments } from '../../catalog/catalog-index.js';
 import { CatalogVideoNotFoundError } from '../../catalog/catalog.errors.js';
 import { MediaLibrary } from '../../media/media-ports.js';
+import { CatalogVisibility } from '../../moderation/catalog-visibility.js';
 import { GetCatalogVideoQuery } from './get-catalog-video.query.js';
 
 @QueryHandler(GetCatalogVideoQuery)
@@ -11,11 +12,13 @@ export class GetCatalogVideoHandler implements IQueryHandler<GetCatalogVideoQuer
     private readonly videos: VideoRepository,
     private readonly documents: CatalogDocuments,
     private readonly media: MediaLibrary,
+    private readonly visibility: CatalogVisibility,
   ) {}
 
   async execute({ videoId }: GetCatalogVideoQuery) {
     const video = await this.videos.byId(videoId);
     if (video?.state !== 'published') throw new CatalogVideoNotFoundError(videoId);
+    await this.visibility.assertPlayable(video.id);
     const { body } = await this.documents.of(video);
     const asset = video.assetId ? await this.media.describe(video.assetId) : null;
     const chosen =

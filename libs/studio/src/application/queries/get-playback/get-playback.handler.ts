@@ -4,6 +4,7 @@ import { ChannelRepository } from '../../../domain/channel/channel.repository.js
 import { VideoRepository } from '../../../domain/video/video.repository.js';
 import { CatalogVideoNotFoundError } from '../../catalog/catalog.errors.js';
 import { MediaLibrary } from '../../media/media-ports.js';
+import { CatalogVisibility } from '../../moderation/catalog-visibility.js';
 import { GetPlaybackQuery } from './get-playback.query.js';
 
 /**
@@ -18,6 +19,7 @@ export class GetPlaybackHandler implements IQueryHandler<GetPlaybackQuery> {
     private readonly channels: ChannelRepository,
     private readonly billing: BillingApi,
     private readonly media: MediaLibrary,
+    private readonly visibility: CatalogVisibility,
   ) {}
 
   async execute({ userId, videoId }: GetPlaybackQuery) {
@@ -26,6 +28,8 @@ export class GetPlaybackHandler implements IQueryHandler<GetPlaybackQuery> {
     const onTeam = channel?.roleOf(userId) != null;
     if (!video || !channel || (!onTeam && video.state !== 'published') || !video.assetId)
       throw new CatalogVideoNotFoundError(videoId);
+    // The team too: taken-down material is served to nobody.
+    await this.visibility.assertPlayable(video.id);
     if (!onTeam) {
       if (video.accessLevel !== 'free') await this.billing.assertEntitled(userId, video.accessLevel);
       const openToAll = video.availableToAllAt();

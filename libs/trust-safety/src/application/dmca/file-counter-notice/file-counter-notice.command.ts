@@ -1,0 +1,9 @@
+import type { CounterNoticeInput } from '../../../domain/dmca/dmca-notice.js';
+
+export class FileCounterNoticeCommand {
+  constructor(
+    readonly userId: string,
+    readonly noticeId: string,
+    readonly input: CounterNoticeInput,
+  ) {}
+}

@@ -1,0 +1,3 @@
+export class GetDmcaNoticeQuery {
+  constructor(readonly noticeId: string) {}
+}
