@@ -71,6 +71,7 @@ import { ModerationQueueController } from './interface/http/moderation-queue.con
 import { ReportsController } from './interface/http/reports.controller.js';
 import { ModerationGateway } from './interface/realtime/moderation.gateway.js';
 import { AuditedPolicyChanges } from './application/audit/audited-policy-changes.js';
+import { TRUST_SCORES } from './trust-scores.providers.js';
 
 /**
  * Screening, reports, the review queue, moderation actions, appeals, DMCA and trust scores (see
@@ -90,6 +91,7 @@ import { AuditedPolicyChanges } from './application/audit/audited-policy-changes
       publishes: [ContentActionedV1, ModerationDecidedV1],
       outbound: moderationOutboundEvents,
     }),
+    ...TRUST_SCORES.imports,
   ],
   controllers: [
     ModerationPolicyController,
@@ -98,6 +100,7 @@ import { AuditedPolicyChanges } from './application/audit/audited-policy-changes
     ReportsController,
     ModerationQueueController,
     AuditLogController,
+    ...TRUST_SCORES.controllers,
   ],
   providers: [
     // screening and policy
@@ -143,6 +146,7 @@ import { AuditedPolicyChanges } from './application/audit/audited-policy-changes
     ListAuditLogHandler,
     VerifyAuditChain,
     ModerationGateway,
+    ...TRUST_SCORES.providers,
   ],
   exports: [
     ContentScreening,

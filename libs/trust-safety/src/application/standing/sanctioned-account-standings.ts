@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AccountStandings, type AccountStanding } from '../../contracts/index.js';
 import { AccountSanctionRepository } from '../../domain/standing/account-sanction.js';
+import { LIMITS_BY_LEVEL } from '../../domain/trust-scores/trust-score.js';
 import { AccountTrust } from './account-trust.js';
-
-const LIMITS_BY_LEVEL = [
-  { maxMentions: 2, mayPostLinks: false, mayMessageNonFollowers: false },
-  { maxMentions: 5, mayPostLinks: true, mayMessageNonFollowers: true },
-  { maxMentions: 10, mayPostLinks: true, mayMessageNonFollowers: true },
-] as const;
 
 /** The contract port: the sanctions trust & safety keeps, with the trust level's limits. */
 @Injectable()
