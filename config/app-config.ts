@@ -73,7 +73,11 @@ export class AppConfig {
   /** Studio channels: how many invitations one user may send per window. */
   readonly studio: { invitationRate: { points: number; windowSeconds: number } };
   /** Trust & safety: repeat offenders (violations within a window) are timed out automatically. */
-  readonly moderation: { escalation: { violations: number; windowDays: number; timeoutHours: number } };
+  readonly moderation: {
+    escalation: { violations: number; windowDays: number; timeoutHours: number };
+    /** Level-0 gates: no messages to non-followers, no links. */
+    newAccountGates: boolean;
+  };
   /** Studio media: storage, ffmpeg, upload limits by plan, probe limits, signed URL lifetime. */
   readonly media: {
     storage:
@@ -219,6 +223,7 @@ export class AppConfig {
         windowDays: env.TRUST_SAFETY_ESCALATION_WINDOW_DAYS,
         timeoutHours: env.TRUST_SAFETY_ESCALATION_TIMEOUT_HOURS,
       },
+      newAccountGates: env.TRUST_SAFETY_NEW_ACCOUNT_GATES,
     };
     this.media = {
       storage:

@@ -459,6 +459,11 @@ export class Environment {
   @Max(8_760)
   TRUST_SAFETY_ESCALATION_TIMEOUT_HOURS = 24;
 
+  /** Trust level 0 (new, unverified) may not message non-followers nor post links (off: only the mention cap applies). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  TRUST_SAFETY_NEW_ACCOUNT_GATES = true;
+
   /** Most events in one POST /v1/events batch (more: 413). */
   @Transform(toInt)
   @IsInt()
