@@ -209,6 +209,7 @@ import { SqlMentionDirectory } from './infrastructure/comments/sql-mention-direc
 import { TrustSafetyCommenterStandings } from './infrastructure/comments/trust-safety-commenter-standings.js';
 import { CommentsController } from './interface/comments/comments.controller.js';
 import { CommentsGateway } from './interface/comments/comments.gateway.js';
+import { SANCTIONS } from './sanctions.providers.js';
 
 /** Video comments with mentions and hashtags (libs/engagement/README.md, docs/adr/0030). */
 const COMMENTS = {
@@ -277,6 +278,7 @@ const COMMENTS = {
     }),
     QueuesModule.register({ name: FAN_OUT_QUEUE }, { name: SEND_MAIL_QUEUE }), // handled by interface/jobs/engagement-jobs.processor.ts
     ...COMMENTS.imports,
+    ...SANCTIONS.imports,
   ],
   controllers: [
     SocialGraphController,
@@ -351,6 +353,7 @@ const COMMENTS = {
     ...INTERACTIONS.providers,
     NotifyModerationDecision,
     ...COMMENTS.providers,
+    ...SANCTIONS.providers,
   ],
   exports: [MessageVisibility],
 })

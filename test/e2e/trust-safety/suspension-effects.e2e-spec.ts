@@ -1,15 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
 import type { Socket } from 'socket.io-client';
-import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
-import { eventsConsumed, eventually, outboxEventIds, type TestApp } from '@lib/platform/testing';
-import { UnitOfWork, type ConsumerContext } from '@lib/platform';
+import { consumed, eventsConsumed, eventually, outboxEventIds, type TestApp } from '@lib/platform/testing';
 import { AccountBillingHold } from '@lib/billing/contracts';
-import { AccountSanctionChangedV1 } from '@lib/trust-safety/contracts';
-import { HoldBillingOnAccountSanction } from '../../../libs/billing/src/application/holds/hold-billing-on-account-sanction.js';
 import type { FakeStripe } from '../../support/fake-stripe.js';
 import { sql, startBillingOnFakeStripe, subscribe, type BillingOnFakeStripe } from '../../support/billing.js';
 import { ask, auth, newClientMessageId, person } from '../../support/messaging.js';
+import { comment, publishedVideo } from '../../support/comments.js';
 import { ADMIN, moderator, report } from '../../support/moderation.js';
+import { createChannel, studioPerson } from '../studio/studio-helpers.js';
 import { connectSocket, registerUser, startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
 
 describe('trust & safety: what a suspension does (writes refused on HTTP and sockets, billing held)', () => {
@@ -40,6 +39,22 @@ describe('trust & safety: what a suspension does (writes refused on HTTP and soc
     });
     expect(decided.status).toBe(200);
     return decided.body;
+  }
+  /** A sanction change entering through the outbox exactly as trust & safety writes one. */
+  async function sanctionEvent(userId: string, change: 'imposed' | 'lifted') {
+    const id = randomUUID();
+    await sql(
+      app,
+      `insert into platform.outbox (id, type, payload, aggregate_id, aggregate_version, occurred_at) values (?, ?, ?, ?, 1, now())`,
+      [
+        id,
+        'trust-safety.account-sanction-changed.v1',
+        JSON.stringify({ userId, sanction: 'suspension', change, until: null, changedAt: new Date().toISOString() }),
+        userId,
+      ],
+    );
+    await consumed(app, id, 'billing.hold-on-account-sanction');
+    await consumed(app, id, 'engagement.hide-comments-of-sanctioned');
   }
   const statusOf = async (userId: string) =>
     (await sql<{ status: string }>(app, 'select status from billing.subscriptions where user_id = ?', [userId]))[0]
@@ -97,7 +112,7 @@ describe('trust & safety: what a suspension does (writes refused on HTTP and soc
     const invoicesBefore = invoicesOf(subscriptionId);
     expect(invoicesBefore).toBe(1);
 
-    const decision = await suspend(payer);
+    await suspend(payer);
     expect(
       await outboxEventIds(app, 'trust-safety.account-sanction-changed.v1', {
         userId: payer.user.id,
@@ -120,27 +135,38 @@ describe('trust & safety: what a suspension does (writes refused on HTTP and soc
     expect(invoicesOf(subscriptionId)).toBe(invoicesBefore);
     expect(fake.events.filter((event) => event.type === 'charge.succeeded').length).toBe(chargesBefore);
 
-    // A redelivered suspension pauses nothing twice.
-    const lift = (change: 'imposed' | 'lifted') =>
-      RequestContext.create(app.app.get(MikroORM).em, () =>
-        app.app.get(UnitOfWork).transactional(() =>
-          app.app.get(HoldBillingOnAccountSanction).handle({
-            event: new AccountSanctionChangedV1({
-              userId: payer.user.id,
-              sanction: 'suspension',
-              change,
-              until: null,
-              changedAt: change === 'imposed' ? decision.createdAt : new Date().toISOString(),
-            }),
-          } as ConsumerContext<AccountSanctionChangedV1>),
-        ),
-      );
-    await lift('imposed');
-    expect(await statusOf(payer.user.id)).toBe('paused');
-
-    // Lifting (the appeals work publishes `lifted`): collection resumes.
-    await lift('lifted');
-    expect(await statusOf(payer.user.id)).toBe('active');
+    // A redelivered suspension pauses nothing twice; lifting it (the appeals work publishes `lifted`) resumes collection.
+    await sanctionEvent(payer.user.id, 'imposed');
+    await sanctionEvent(payer.user.id, 'lifted');
+    await eventually(async () => expect(await statusOf(payer.user.id)).toBe('active'));
+    expect(fake.events.filter((event) => event.type === 'customer.subscription.paused')).toHaveLength(1);
     expect(await app.app.get(AccountBillingHold).holdOf(payer.user.id)).toBeNull();
+  }, 90_000);
+
+  it('takes a suspended author’s comments off the page and brings back exactly those on lift', async () => {
+    const creator = await studioPerson(app);
+    const videoId = await publishedVideo(app, creator, await createChannel(app, creator));
+    const [ada, bea] = [await person(app), await person(app)];
+    const first = await comment(app, ada, videoId, 'first from ada');
+    await comment(app, ada, videoId, 'second from ada');
+    await comment(app, bea, videoId, 'bea answers', first.id);
+    const page = async () => (await app.request('GET', `/v1/videos/${videoId}/comments`, auth(bea))).body;
+    expect((await page()).total).toBe(3);
+
+    await suspend(ada);
+    await eventsConsumed(app, 'engagement.hide-comments-of-sanctioned', {
+      type: 'trust-safety.account-sanction-changed.v1',
+      payload: { userId: ada.user.id },
+    });
+    await eventually(async () => {
+      const now = await page();
+      // Bea's reply stays counted: only the suspended author's comments leave.
+      expect(now.total).toBe(1);
+      expect(JSON.stringify(now)).not.toContain('from ada');
+    });
+
+    await sanctionEvent(ada.user.id, 'lifted');
+    await eventually(async () => expect((await page()).total).toBe(3));
+    expect(JSON.stringify(await page())).toContain('first from ada');
   }, 90_000);
 });

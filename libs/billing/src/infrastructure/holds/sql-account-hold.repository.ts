@@ -52,9 +52,11 @@ export class SqlAccountHoldRepository extends AccountHoldRepository {
       [userId],
     );
     if (!other) return { released: true, toResume: removed.paused_subscription_ids };
+    if (!removed.paused_subscription_ids.length) return { released: true, toResume: [] };
+    // knex expands an array binding into a list, hence array[?].
     await this.em.execute(
       `update billing.account_holds set paused_subscription_ids =
-         array(select distinct unnest(paused_subscription_ids || ?::text[])) where user_id = ? and sanction = ?`,
+         array(select distinct unnest(paused_subscription_ids || array[?]::text[])) where user_id = ? and sanction = ?`,
       [removed.paused_subscription_ids, userId, other.sanction],
     );
     return { released: true, toResume: [] };
