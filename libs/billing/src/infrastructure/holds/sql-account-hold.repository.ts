@@ -19,7 +19,7 @@ export class SqlAccountHoldRepository extends AccountHoldRepository {
     return {
       userId,
       sanctions: rows.map((row) => row.sanction),
-      heldSince: new Date(rows[0]!.held_at),
+      heldSince: new Date(rows[0].held_at),
       pausedSubscriptionIds: [...new Set(rows.flatMap((row) => row.paused_subscription_ids))],
     };
   }

@@ -44,7 +44,7 @@ export class RecomputeTrustOnEvents implements EventConsumer<TrustEvent> {
       return [event.followeeId];
     }
     // Accuracy moves only when a report is judged: reporters of a decision, and its subject's violations.
-    const decided = event as ModerationDecidedV1;
+    const decided = event;
     return [...new Set([...(decided.subjectUserId ? [decided.subjectUserId] : []), ...decided.reporterIds])];
   }
 }
