@@ -76,6 +76,8 @@ export class AppConfig {
   readonly moderation: {
     escalation: { violations: number; windowDays: number; timeoutHours: number };
     dmca: { restoreBusinessDays: number; restoreDelaySeconds: number | null; repeatInfringerNotices: number };
+    /** Level-0 gates: no messages to non-followers, no links. */
+    newAccountGates: boolean;
   };
   /** Studio media: storage, ffmpeg, upload limits by plan, probe limits, signed URL lifetime. */
   readonly media: {
@@ -227,6 +229,7 @@ export class AppConfig {
         restoreDelaySeconds: env.TRUST_SAFETY_DMCA_RESTORE_DELAY_SECONDS ?? null,
         repeatInfringerNotices: env.TRUST_SAFETY_DMCA_REPEAT_INFRINGER_NOTICES,
       },
+      newAccountGates: env.TRUST_SAFETY_NEW_ACCOUNT_GATES,
     };
     this.media = {
       storage:

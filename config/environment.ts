@@ -478,6 +478,10 @@ export class Environment {
   @IsInt()
   @Min(1)
   TRUST_SAFETY_DMCA_REPEAT_INFRINGER_NOTICES = 3;
+  /** Trust level 0 (new, unverified) may not message non-followers nor post links (off: only the mention cap applies). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  TRUST_SAFETY_NEW_ACCOUNT_GATES = true;
 
   /** Most events in one POST /v1/events batch (more: 413). */
   @Transform(toInt)

@@ -22,7 +22,10 @@ import { Migration20261202194000_trust_safety_moderation } from './Migration2026
 import { Migration20261202200000_engagement_held_messages } from './Migration20261202200000_engagement_held_messages.js';
 import { Migration20261203050000_trust_safety_appeals } from './Migration20261203050000_trust_safety_appeals.js';
 import { Migration20261203060000_studio_moderation_restrictions } from './Migration20261203060000_studio_moderation_restrictions.js';
+import { Migration20261203060000_trust_safety_trust_scores } from './Migration20261203060000_trust_safety_trust_scores.js';
 import { Migration20261203060100_trust_safety_dmca } from './Migration20261203060100_trust_safety_dmca.js';
+import { Migration20261203061000_billing_account_holds } from './Migration20261203061000_billing_account_holds.js';
+import { Migration20261203062000_engagement_sanction_hidden_comments } from './Migration20261203062000_engagement_sanction_hidden_comments.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000000_platform_messaging', class: Migration20261122000000_platform_messaging },
@@ -59,5 +62,14 @@ export const migrations: MigrationObject[] = [
     name: 'Migration20261203060000_studio_moderation_restrictions',
     class: Migration20261203060000_studio_moderation_restrictions,
   },
+  {
+    name: 'Migration20261203060000_trust_safety_trust_scores',
+    class: Migration20261203060000_trust_safety_trust_scores,
+  },
   { name: 'Migration20261203060100_trust_safety_dmca', class: Migration20261203060100_trust_safety_dmca },
+  { name: 'Migration20261203061000_billing_account_holds', class: Migration20261203061000_billing_account_holds },
+  {
+    name: 'Migration20261203062000_engagement_sanction_hidden_comments',
+    class: Migration20261203062000_engagement_sanction_hidden_comments,
+  },
 ];

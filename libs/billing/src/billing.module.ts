@@ -78,6 +78,7 @@ import { AdminBillingController } from './interface/http/admin-billing.controlle
 import { BillingController } from './interface/http/billing.controller.js';
 import { SandboxController } from './interface/http/sandbox.controller.js';
 import { StripeWebhookController } from './interface/http/stripe-webhook.controller.js';
+import { ACCOUNT_HOLDS } from './account-holds.providers.js';
 
 /**
  * Plans, subscriptions, entitlements, payments and revenue, driven by the payment provider's
@@ -103,6 +104,7 @@ import { StripeWebhookController } from './interface/http/stripe-webhook.control
     }),
     // Handled (and their job options declared) by interface/jobs/billing-jobs.processor.ts.
     QueuesModule.register({ name: PROCESS_WEBHOOK_QUEUE }, { name: BILLING_MAINTENANCE_QUEUE }),
+    ...ACCOUNT_HOLDS.imports,
   ],
   controllers: [BillingController, StripeWebhookController, AdminBillingController, SandboxController],
   providers: [
@@ -164,7 +166,8 @@ import { StripeWebhookController } from './interface/http/stripe-webhook.control
     ListWebhooksHandler,
     GetRevenueMetricsHandler,
     RememberAccountOnUserRegistered,
+    ...ACCOUNT_HOLDS.providers,
   ],
-  exports: [BillingApi],
+  exports: [...ACCOUNT_HOLDS.exports, BillingApi],
 })
 export class BillingModule {}

@@ -210,6 +210,7 @@ import { TrustSafetyCommenterStandings } from './infrastructure/comments/trust-s
 import { CommentsController } from './interface/comments/comments.controller.js';
 import { CommentsGateway } from './interface/comments/comments.gateway.js';
 import { ENGAGEMENT_SOCKET_EVENTS } from './interface/socket-events.js';
+import { SANCTIONS } from './sanctions.providers.js';
 
 /** Video comments with mentions and hashtags (libs/engagement/README.md, docs/adr/0030). */
 const COMMENTS = {
@@ -279,6 +280,7 @@ const COMMENTS = {
     }),
     QueuesModule.register({ name: FAN_OUT_QUEUE }, { name: SEND_MAIL_QUEUE }), // handled by interface/jobs/engagement-jobs.processor.ts
     ...COMMENTS.imports,
+    ...SANCTIONS.imports,
   ],
   controllers: [
     SocialGraphController,
@@ -353,6 +355,7 @@ const COMMENTS = {
     ...INTERACTIONS.providers,
     NotifyModerationDecision,
     ...COMMENTS.providers,
+    ...SANCTIONS.providers,
   ],
   exports: [MessageVisibility],
 })

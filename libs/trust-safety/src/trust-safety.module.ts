@@ -121,6 +121,7 @@ import { BullDmcaRestorationQueue } from './infrastructure/queues/bull-dmca-rest
 import { DmcaAdminController } from './interface/http/dmca-admin.controller.js';
 import { DmcaController } from './interface/http/dmca.controller.js';
 import { DmcaJobs } from './interface/jobs/dmca.jobs.js';
+import { TRUST_SCORES } from './trust-scores.providers.js';
 
 /**
  * Screening, reports, the review queue, moderation actions, appeals, DMCA and trust scores (see
@@ -149,6 +150,7 @@ import { DmcaJobs } from './interface/jobs/dmca.jobs.js';
     }),
     // DMCA: restorations after a counter-notice (interface/jobs/dmca.jobs.ts).
     QueuesModule.register({ name: DMCA_RESTORATION_QUEUE }),
+    ...TRUST_SCORES.imports,
   ],
   controllers: [
     ModerationPolicyController,
@@ -163,6 +165,7 @@ import { DmcaJobs } from './interface/jobs/dmca.jobs.js';
     // DMCA.
     DmcaController,
     DmcaAdminController,
+    ...TRUST_SCORES.controllers,
   ],
   providers: [
     // screening and policy
@@ -232,6 +235,7 @@ import { DmcaJobs } from './interface/jobs/dmca.jobs.js';
     ListDmcaNoticesHandler,
     GetDmcaNoticeHandler,
     DmcaJobs,
+    ...TRUST_SCORES.providers,
   ],
   exports: [
     ContentScreening,

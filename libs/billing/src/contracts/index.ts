@@ -18,3 +18,4 @@ export { PaymentFailedV1 } from './events/payment-failed.v1.js';
 export { RefundIssuedV1 } from './events/refund-issued.v1.js';
 export { EntitlementsChangedV1 } from './events/entitlements-changed.v1.js';
 export { MRR_MOVEMENT_KINDS, MrrMovementRecordedV1, type MrrMovementKind } from './events/mrr-movement-recorded.v1.js';
+export { AccountBillingHold, type AccountBillingHoldView } from './account-billing-hold.js';

@@ -32,7 +32,8 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (context.getType() !== 'http') return true; // sockets authenticate at the handshake
+    if (context.getType() === 'ws') return this.checkSocketEvent(context);
+    if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets);
@@ -68,6 +69,24 @@ export class AuthGuard implements CanActivate {
         allowedWhileBanned: this.reflector.getAllAndOverride<boolean>(ALLOWED_WHILE_BANNED, targets) ?? false,
       });
     }
+    return true;
+  }
+
+  /**
+   * Sockets authenticate at the handshake; each client event then passes the same sanctions as an HTTP
+   * write (a suspended account's events are refused unless `@AllowedWhileSuspended()`, a banned one's all).
+   */
+  private async checkSocketEvent(context: ExecutionContext): Promise<boolean> {
+    const principal = context.switchToWs().getClient<{ data?: { principal?: Principal } }>().data?.principal;
+    if (!principal || !this.restrictions) return true;
+    await this.restrictions.check(principal, {
+      write: true,
+      allowedWhileSuspended:
+        this.reflector.getAllAndOverride<boolean>(ALLOWED_WHILE_SUSPENDED, [
+          context.getHandler(),
+          context.getClass(),
+        ]) ?? false,
+    });
     return true;
   }
 }

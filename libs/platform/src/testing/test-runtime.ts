@@ -33,6 +33,8 @@ export async function createTestRuntime(
     SEARCH_INDEX_PREFIX: prefix,
     JWT_SECRET: TEST_JWT_SECRET,
     OUTBOX_POLL_INTERVAL_MS: '100',
+    // Test accounts are all new and unverified; suites that test the level-0 gates turn them on.
+    TRUST_SAFETY_NEW_ACCOUNT_GATES: 'false',
     HOST: '127.0.0.1',
     PORT: '0',
     ...(process.env.ELASTICSEARCH_NODE ? { ELASTICSEARCH_NODE: process.env.ELASTICSEARCH_NODE } : {}),

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { AccountStandings } from '@lib/trust-safety/contracts';
 import type { MemberStatus } from '../../domain/conversation/conversation.js';
 import { FollowRepository } from '../../domain/follow/follow.repository.js';
-import { NotAllowedToMessageError } from '../../domain/message/message.errors.js';
+import { NotAllowedToMessageError, RecipientDoesNotFollowError } from '../../domain/message/message.errors.js';
 import {
   DEFAULT_DIRECT_MESSAGE_POLICY,
   MessagingSettings,
@@ -13,7 +14,8 @@ import { RestrictionRepository } from '../../domain/restriction/restriction.repo
 /**
  * Whether `senderId` may bring `recipientId` into a conversation, and where it lands for them:
  * the inbox when the recipient follows the sender (or takes messages from everyone), requests
- * otherwise; refused when either blocks the other or the recipient only hears from people they follow.
+ * otherwise; refused when either blocks the other, the recipient only hears from people they follow, or
+ * the sender's trust level may not message people who do not follow it.
  */
 @Injectable()
 export class MessagingPolicy {
@@ -21,11 +23,15 @@ export class MessagingPolicy {
     private readonly settings: MessagingSettingsRepository,
     private readonly follows: FollowRepository,
     private readonly restrictions: RestrictionRepository,
+    @Optional() private readonly standings?: AccountStandings,
   ) {}
 
   async arrivalFor(recipientId: string, senderId: string): Promise<Extract<MemberStatus, 'active' | 'request'>> {
     if (await this.restrictions.eitherBlocks(recipientId, senderId)) throw new BlockedError();
     if ((await this.follows.between(recipientId, senderId))?.active) return 'active';
+    // Trust level gate: a new, unverified account reaches only its followers.
+    if (this.standings && !(await this.standings.standingOf(senderId)).limits.mayMessageNonFollowers)
+      throw new RecipientDoesNotFollowError();
     const policy = (await this.settingsOf(recipientId)).directMessages;
     if (policy === 'everyone') return 'active';
     if (policy === 'requests') return 'request';

@@ -32,6 +32,15 @@ export class NotAllowedToMessageError extends DomainError {
   }
 }
 
+/** A level-0 (new, unverified) account writing first to someone who does not follow it. */
+export class RecipientDoesNotFollowError extends DomainError {
+  readonly code = 'engagement.message.recipient-not-following';
+  readonly kind = 'forbidden';
+  constructor() {
+    super('New accounts can only message people who follow them; verify your e-mail or wait a little');
+  }
+}
+
 export class MessageWindowClosedError extends DomainError {
   readonly code = 'engagement.message.window-closed';
   readonly kind = 'rule-violated';

@@ -2,7 +2,7 @@ import { UseFilters, UsePipes } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import type { Socket } from 'socket.io';
-import { createValidationPipe, WsProblemFilter, type SocketData } from '@lib/platform';
+import { AllowedWhileSuspended, createValidationPipe, WsProblemFilter, type SocketData } from '@lib/platform';
 import { videoRoom } from '../../application/comments/comment-announcer.js';
 import { VideoComments } from '../../application/comments/video-comments.js';
 import { VideoNotCommentableError } from '../../domain/comments/comment.errors.js';
@@ -22,6 +22,7 @@ export class CommentsGateway {
     private readonly videoComments: VideoComments,
   ) {}
 
+  @AllowedWhileSuspended() // a read: joining a room writes nothing
   @SubscribeMessage('comments:watch')
   watch(@ConnectedSocket() socket: Socket, @MessageBody() body: WatchVideoComments) {
     const userId = (socket.data as SocketData).principal.userId;
@@ -41,6 +42,7 @@ export class CommentsGateway {
     });
   }
 
+  @AllowedWhileSuspended()
   @SubscribeMessage('comments:unwatch')
   async unwatch(@ConnectedSocket() socket: Socket, @MessageBody() body: WatchVideoComments) {
     await socket.leave(videoRoom(body.videoId));

@@ -3,7 +3,7 @@ import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from
 import type { Socket } from 'socket.io';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import { BillingApi } from '@lib/billing/contracts';
-import { hasRole, WsProblemFilter, type SocketData } from '@lib/platform';
+import { AllowedWhileSuspended, hasRole, WsProblemFilter, type SocketData } from '@lib/platform';
 import { ChannelMembership } from '../../application/channel-membership.js';
 import { dashboardRoom } from '../../application/realtime/dashboard-rooms.js';
 import { VideoDirectory } from '../../application/video-directory.js';
@@ -32,6 +32,7 @@ export class InsightsGateway {
     private readonly orm: MikroORM,
   ) {}
 
+  @AllowedWhileSuspended() // a read: joining a room writes nothing
   @SubscribeMessage('insights:subscribe')
   async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: DashboardTarget): Promise<{ room: string }> {
     const room = await this.inContext(() => this.authorizedRoom(socket, body ?? {}));
@@ -39,6 +40,7 @@ export class InsightsGateway {
     return { room };
   }
 
+  @AllowedWhileSuspended()
   @SubscribeMessage('insights:unsubscribe')
   async unsubscribe(
     @ConnectedSocket() socket: Socket,

@@ -18,6 +18,7 @@ import { SpamScorer } from '../spam/spam-scorer.js';
 import { findLinks } from './signals/links.js';
 import { findProfanity } from './signals/profanity.js';
 import { countMentions, fingerprint, withoutMentions } from './signals/text-shape.js';
+import { levelGateOn } from '../trust-scores/level-gates.js';
 
 /**
  * The in-process screening every user-written text passes (docs/adr/0024): signals computed here,
@@ -65,6 +66,15 @@ export class ContentScreener extends ContentScreening {
     if (request.text.length > MAX_SCREENED_TEXT_LENGTH) throw new ScreenedTextTooLongError(request.text.length);
     const policy = await this.policy.get();
     const { signals, spamModelVersion } = await this.signals(request, policy, options);
+    const gate = await this.levelGate(request);
+    if (gate)
+      return {
+        action: 'refuse',
+        rule: gate.rule,
+        signals: [...signals, gate.signal],
+        policyVersion: policy.version,
+        spamModelVersion,
+      };
     const { action, rule } = decide(policy, request.surface, signals);
     return { action, rule, signals, policyVersion: policy.version, spamModelVersion };
   }
@@ -113,6 +123,14 @@ export class ContentScreener extends ContentScreening {
     return { signals, spamModelVersion };
   }
 
+  /** The author's trust level gates (docs/adr/0036), before the policy; none when standings are unknown. */
+  private async levelGate({ surface, text, authorId }: ScreeningRequest) {
+    // Most texts have neither a dotted name nor an @: no standing read for them.
+    if (!this.standings || !authorId || !MAY_TRIP_A_GATE.test(text)) return null;
+    const standing = await this.standings.standingOf(authorId).catch(() => null);
+    return standing ? levelGateOn(surface, text, standing) : null;
+  }
+
   /** The author's own limit when trust & safety keeps standings, else the policy's. */
   private async mentionLimit(authorId: string, policy: ModerationPolicy): Promise<number> {
     if (!this.standings) return policy.limits.maxMentions;
@@ -124,4 +142,5 @@ export class ContentScreener extends ContentScreening {
   }
 }
 
+const MAY_TRIP_A_GATE = /[\p{L}\p{N}-]\.[\p{L}\p{N}]|@/u;
 const round = (score: number) => Math.round(score * 1_000) / 1_000;

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AccountDirectory } from '@lib/identity/contracts';
-import { trustLevelFor } from '../../domain/standing/account-sanction.js';
+import type { ScoredTrustLevel } from '../../domain/trust-scores/trust-score.js';
+import { TrustScores } from '../trust-scores/trust-scores.js';
 
-/** Trust levels from identity's account facts (account age today; trust scores come later). */
+/** Trust levels from trust scores (a moderator's pin wins; docs/adr/0036). */
 @Injectable()
 export class AccountTrust {
-  constructor(private readonly accounts: AccountDirectory) {}
+  constructor(private readonly scores: TrustScores) {}
 
-  async levelOf(userId: string): Promise<0 | 1 | 2> {
-    const account = await this.accounts.accountOf(userId);
-    return trustLevelFor(account?.createdAt ?? null, new Date());
+  levelOf(userId: string): Promise<ScoredTrustLevel> {
+    return this.scores.levelOf(userId);
   }
 }

@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@config';
 import { AccountStandings, type AccountStanding } from '../../contracts/index.js';
 import { AccountSanctionRepository } from '../../domain/standing/account-sanction.js';
+import { LIMITS_BY_LEVEL } from '../../domain/trust-scores/trust-score.js';
 import { AccountTrust } from './account-trust.js';
-
-const LIMITS_BY_LEVEL = [
-  { maxMentions: 2, mayPostLinks: false, mayMessageNonFollowers: false },
-  { maxMentions: 5, mayPostLinks: true, mayMessageNonFollowers: true },
-  { maxMentions: 10, mayPostLinks: true, mayMessageNonFollowers: true },
-] as const;
 
 /** The contract port: the sanctions trust & safety keeps, with the trust level's limits. */
 @Injectable()
@@ -15,6 +11,7 @@ export class SanctionedAccountStandings extends AccountStandings {
   constructor(
     private readonly sanctions: AccountSanctionRepository,
     private readonly trust: AccountTrust,
+    private readonly config: AppConfig,
   ) {
     super();
   }
@@ -29,7 +26,9 @@ export class SanctionedAccountStandings extends AccountStandings {
       mutedUntil: mutedUntil?.toISOString() ?? null,
       suspended: Boolean(sanction?.suspendedAt),
       banned: Boolean(sanction?.bannedAt),
-      limits: { ...LIMITS_BY_LEVEL[trustLevel] },
+      limits: this.config.moderation.newAccountGates
+        ? { ...LIMITS_BY_LEVEL[trustLevel] }
+        : { ...LIMITS_BY_LEVEL[trustLevel], mayPostLinks: true, mayMessageNonFollowers: true },
     };
   }
 }

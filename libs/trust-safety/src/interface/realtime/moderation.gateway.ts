@@ -1,7 +1,7 @@
 import { UseFilters } from '@nestjs/common';
 import { ConnectedSocket, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
-import { hasRole, WsProblemFilter, type SocketData } from '@lib/platform';
+import { AllowedWhileSuspended, hasRole, WsProblemFilter, type SocketData } from '@lib/platform';
 import { ReviewQueueForbiddenError } from '../../domain/review-queue/review-item.errors.js';
 import { MODERATION_QUEUE_ROOM } from '../../infrastructure/realtime/socket-queue-updates.js';
 
@@ -13,6 +13,7 @@ import { MODERATION_QUEUE_ROOM } from '../../infrastructure/realtime/socket-queu
 @WebSocketGateway()
 @UseFilters(WsProblemFilter)
 export class ModerationGateway {
+  @AllowedWhileSuspended() // a read: joining a room writes nothing
   @SubscribeMessage('moderation:subscribe')
   async subscribe(@ConnectedSocket() socket: Socket): Promise<{ room: string }> {
     const { principal } = socket.data as SocketData;
@@ -21,6 +22,7 @@ export class ModerationGateway {
     return { room: MODERATION_QUEUE_ROOM };
   }
 
+  @AllowedWhileSuspended()
   @SubscribeMessage('moderation:unsubscribe')
   async unsubscribe(@ConnectedSocket() socket: Socket): Promise<{ room: string }> {
     await socket.leave(MODERATION_QUEUE_ROOM);
