@@ -48,8 +48,9 @@ export class SqlFeedInbox extends FeedInbox {
          on conflict do nothing
          returning user_id)
        select a.user_id from added a
-        where not exists (select 1 from engagement.restrictions r
-          where (r.owner_id = a.user_id and r.target_id = ?) or (r.owner_id = ? and r.target_id = a.user_id and r.kind = 'block'))`,
+        where not exists (select 1 from engagement.restrictions r where r.owner_id = a.user_id and r.target_id = ?)
+          and not exists (select 1 from engagement.restrictions r
+            where r.owner_id = ? and r.target_id = a.user_id and r.kind = 'block')`,
       [
         item.type,
         item.itemId,
