@@ -11,22 +11,10 @@ export class FanOutOnPublish implements EventConsumer<VideoPublishedV1 | PostPub
   constructor(private readonly fanOut: FeedFanOut) {}
 
   async handle({ event }: ConsumerContext<VideoPublishedV1 | PostPublishedV1>): Promise<void> {
-    if (event instanceof PostPublishedV1 || 'postId' in event) {
-      const post = event as PostPublishedV1;
-      await this.fanOut.start({
-        type: 'post',
-        itemId: post.postId,
-        authorId: post.authorId,
-        publishedAt: new Date(post.postedAt),
-      });
-      return;
-    }
-    const video = event as VideoPublishedV1;
-    await this.fanOut.start({
-      type: 'video',
-      itemId: video.videoId,
-      authorId: video.creatorId,
-      publishedAt: new Date(video.publishedAt),
-    });
+    const item =
+      'postId' in event
+        ? { type: 'post' as const, itemId: event.postId, authorId: event.authorId, publishedAt: event.postedAt }
+        : { type: 'video' as const, itemId: event.videoId, authorId: event.creatorId, publishedAt: event.publishedAt };
+    await this.fanOut.start({ ...item, publishedAt: new Date(item.publishedAt) });
   }
 }

@@ -17,7 +17,7 @@ export class UpdateFeedOnFollow implements EventConsumer<UserFollowedV1 | UserUn
   ) {}
 
   async handle({ event }: ConsumerContext<UserFollowedV1 | UserUnfollowedV1>): Promise<void> {
-    if (event instanceof UserUnfollowedV1 || !('followedAt' in event)) {
+    if (!('followedAt' in event)) {
       await this.inbox.removeAuthor(event.followerId, event.followeeId);
       return;
     }
