@@ -190,6 +190,15 @@ describe('engagement: activity feed', () => {
     // Its author still sees it on their page; nobody else does.
     const own = await app.request('GET', `/v1/creators/${creator.user.id}/posts`, auth(creator));
     expect(own.body.items.map((p: { id: string }) => p.id)).toEqual([visible.id, held.id]);
+    const firstPage = await app.request('GET', `/v1/creators/${creator.user.id}/posts?limit=1`, auth(creator));
+    expect(firstPage.body.items.map((p: { id: string }) => p.id)).toEqual([visible.id]);
+    const secondPage = await app.request(
+      'GET',
+      `/v1/creators/${creator.user.id}/posts?limit=1&cursor=${firstPage.body.nextCursor}`,
+      auth(creator),
+    );
+    expect(secondPage.body.items).toEqual([expect.objectContaining({ id: held.id, held: true, status: 'held' })]);
+    expect(secondPage.body.nextCursor).toBeUndefined();
     const others = await app.request('GET', `/v1/creators/${creator.user.id}/posts`, auth(fan));
     expect(others.body.items.map((p: { id: string }) => p.id)).toEqual([visible.id]);
     const anonymous = await app.request('GET', '/v1/feed/whats-new?limit=50');
