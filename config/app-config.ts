@@ -68,6 +68,15 @@ export class AppConfig {
   readonly comments: { maxLength: number; editWindowSeconds: number; defaultMaxMentions: number };
   /** Followers notified per fan-out job. */
   readonly notifications: { fanOutBatchSize: number };
+  /** Creator posts and the activity feed (ADR 0037). */
+  readonly feed: {
+    postMaxLength: number;
+    bigCreatorFollowers: number;
+    fanOutBatchSize: number;
+    inboxCap: number;
+    backfillItems: number;
+    whatsNewCacheSeconds: number;
+  };
   /** The SMTP server (unset: mail is logged, not sent) and the From of every mail. */
   readonly mail: { url?: string; from: string };
   /** Studio channels: how many invitations one user may send per window. */
@@ -197,6 +206,14 @@ export class AppConfig {
       defaultMaxMentions: env.COMMENT_DEFAULT_MAX_MENTIONS,
     };
     this.notifications = { fanOutBatchSize: env.NOTIFICATION_FANOUT_BATCH };
+    this.feed = {
+      postMaxLength: env.POST_MAX_LENGTH,
+      bigCreatorFollowers: env.FEED_BIG_CREATOR_FOLLOWERS,
+      fanOutBatchSize: env.FEED_FANOUT_BATCH,
+      inboxCap: env.FEED_INBOX_CAP,
+      backfillItems: env.FEED_BACKFILL_ITEMS,
+      whatsNewCacheSeconds: env.FEED_WHATS_NEW_CACHE_SECONDS,
+    };
     this.mail = { url: env.MAIL_URL, from: env.MAIL_FROM };
     this.insights = {
       maxBatch: env.INSIGHTS_MAX_BATCH,

@@ -327,6 +327,46 @@ export class Environment {
   @Max(100)
   COMMENT_DEFAULT_MAX_MENTIONS = 5;
 
+  /** Longest creator post, in characters. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  POST_MAX_LENGTH = 500;
+
+  /** Creators with more active followers than this are merged into feeds on read, not fanned out (ADR 0037). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FEED_BIG_CREATOR_FOLLOWERS = 10000;
+
+  /** Follower inboxes written per feed fan-out job. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  FEED_FANOUT_BATCH = 1000;
+
+  /** Entries kept per follower inbox; older ones are trimmed (the merged-on-read part is not capped). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  FEED_INBOX_CAP = 800;
+
+  /** A new follow copies this many of the creator's latest videos and posts into the follower's inbox. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  FEED_BACKFILL_ITEMS = 20;
+
+  /** How long the logged-out "what's new" page is cached. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  FEED_WHATS_NEW_CACHE_SECONDS = 30;
+
   /** Followers notified per fan-out job when a creator publishes. */
   @Transform(toInt)
   @IsInt()

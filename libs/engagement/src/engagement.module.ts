@@ -249,6 +249,62 @@ const COMMENTS = {
   ],
 };
 
+// --- creator posts and the activity feed (docs/adr/0037) ---
+import { FeedFanOut } from './application/feed/feed-fan-out.js';
+import { FeedFanOutBatches, FeedInbox } from './application/feed/feed-inbox.js';
+import { FeedReadModel } from './application/feed/feed.read-model.js';
+import { GetFeedHandler } from './application/feed/queries/get-feed/get-feed.handler.js';
+import { GetWhatsNewHandler } from './application/feed/queries/get-whats-new/get-whats-new.handler.js';
+import { FanOutOnPublish } from './application/feed/reactions/fan-out-on-publish.js';
+import { UpdateFeedOnFollow } from './application/feed/reactions/update-feed-on-follow.js';
+import { DeletePostHandler } from './application/posts/commands/delete-post/delete-post.handler.js';
+import { WritePostHandler } from './application/posts/commands/write-post/write-post.handler.js';
+import { PostsReadModel } from './application/posts/post-views.js';
+import { ListCreatorPostsHandler } from './application/posts/queries/list-creator-posts/list-creator-posts.handler.js';
+import { ModeratePostsOnContentActioned } from './application/posts/reactions/moderate-posts-on-content-actioned.js';
+import { PostPublishedV1, PostWithdrawnV1 } from './contracts/index.js';
+import { PostRepository } from './domain/posts/post.repository.js';
+import { BullFeedFanOutBatches, FEED_FAN_OUT_QUEUE } from './infrastructure/feed/bull-feed-fan-out-batches.js';
+import { SqlFeedInbox } from './infrastructure/feed/sql-feed-inbox.js';
+import { SqlFeedReadModel } from './infrastructure/feed/sql-feed.read-model.js';
+import { MikroOrmPostRepository } from './infrastructure/posts/mikro-orm-post.repository.js';
+import { FEED_ENTITIES, FEED_SQL_ONLY_TABLES } from './infrastructure/posts/post.schemas.js';
+import { postOutboundEvents } from './infrastructure/posts/post-outbound-events.js';
+import { SqlPostsReadModel } from './infrastructure/posts/sql-posts.read-model.js';
+import { FeedController } from './interface/feed/feed.controller.js';
+import { FeedJobs } from './interface/feed/feed-jobs.processor.js';
+
+/** Creator posts and the hybrid fan-out activity feed (libs/engagement/README.md, docs/adr/0037). */
+const FEED = {
+  imports: [
+    PersistenceModule.forFeature(FEED_ENTITIES, { sqlOnlyTables: FEED_SQL_ONLY_TABLES }),
+    MessagingModule.forContext({
+      publishes: [PostPublishedV1, PostWithdrawnV1],
+      outbound: postOutboundEvents,
+      consumers: [FanOutOnPublish, UpdateFeedOnFollow, ModeratePostsOnContentActioned],
+    }),
+    QueuesModule.register({ name: FEED_FAN_OUT_QUEUE }), // handled by interface/feed/feed-jobs.processor.ts
+  ],
+  controllers: [FeedController],
+  providers: [
+    { provide: PostRepository, useClass: MikroOrmPostRepository },
+    { provide: PostsReadModel, useClass: SqlPostsReadModel },
+    { provide: FeedInbox, useClass: SqlFeedInbox },
+    { provide: FeedReadModel, useClass: SqlFeedReadModel },
+    { provide: FeedFanOutBatches, useClass: BullFeedFanOutBatches },
+    FeedFanOut,
+    FeedJobs,
+    WritePostHandler,
+    DeletePostHandler,
+    ListCreatorPostsHandler,
+    GetFeedHandler,
+    GetWhatsNewHandler,
+    FanOutOnPublish,
+    UpdateFeedOnFollow,
+    ModeratePostsOnContentActioned,
+  ],
+};
+
 /**
  * The social and real-time side: follows, blocks and mutes, notifications and direct messages
  * (see libs/engagement/README.md). Global because other contexts inject its contract port
@@ -281,6 +337,7 @@ const COMMENTS = {
     QueuesModule.register({ name: FAN_OUT_QUEUE }, { name: SEND_MAIL_QUEUE }), // handled by interface/jobs/engagement-jobs.processor.ts
     ...COMMENTS.imports,
     ...SANCTIONS.imports,
+    ...FEED.imports,
   ],
   controllers: [
     SocialGraphController,
@@ -288,6 +345,7 @@ const COMMENTS = {
     ConversationsController,
     ...INTERACTIONS.controllers,
     ...COMMENTS.controllers,
+    ...FEED.controllers,
   ],
   providers: [
     // ports
@@ -356,6 +414,7 @@ const COMMENTS = {
     NotifyModerationDecision,
     ...COMMENTS.providers,
     ...SANCTIONS.providers,
+    ...FEED.providers,
   ],
   exports: [MessageVisibility],
 })

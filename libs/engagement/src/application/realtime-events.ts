@@ -21,3 +21,7 @@ export const CONVERSATION_READ = serverEvent(
   'conversation:read',
   'the members (only the reader while it is a request): a read mark moved',
 );
+export const FEED_ITEM = serverEvent(
+  'feed:item',
+  'followers whose feed inbox just received the item (not followers of merged-on-read creators)',
+);

@@ -9,3 +9,4 @@ export { VideoCompletedV1, WatchProgressedV1 } from './events/watch-progress.v1.
 export { MessageVisibility, type VisibleMessage } from './message-visibility.js';
 export { CommentDeletedV1, CommentPostedV1 } from './events/comment-events.v1.js';
 export { VideoTrendScore, VideoTrendScoresChangedV1 } from './events/video-trend-scores.v1.js';
+export { PostPublishedV1, PostWithdrawnV1 } from './events/post-events.v1.js';

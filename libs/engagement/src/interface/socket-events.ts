@@ -3,6 +3,7 @@ import {
   COMMENT_CREATED,
   COMMENT_DELETED,
   COMMENT_UPDATED,
+  FEED_ITEM,
   CONVERSATION_READ,
   CONVERSATION_UPDATED,
   MESSAGE_DELETED,
@@ -72,6 +73,16 @@ export const ENGAGEMENT_SOCKET_EVENTS: SocketEventDocs = {
       event: COMMENT_DELETED,
       summary: 'A comment left the watched video (deleted, held or hidden)',
       payload: CommentResponse,
+    },
+    {
+      event: FEED_ITEM,
+      summary: 'A new item in your feed: fetch GET /v1/me/feed to show it',
+      payload: S.objectSchema({
+        type: { type: 'string', enum: ['video', 'post'] },
+        id: S.UUID,
+        authorId: S.UUID,
+        publishedAt: S.TIMESTAMP,
+      }),
     },
   ],
   client: [

@@ -1,0 +1,3 @@
+export class GetWhatsNewQuery {
+  constructor(readonly limit: number) {}
+}

@@ -1,0 +1,6 @@
+export class DeletePostCommand {
+  constructor(
+    readonly userId: string,
+    readonly postId: string,
+  ) {}
+}
