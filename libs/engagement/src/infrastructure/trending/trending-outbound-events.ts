@@ -1,0 +1,13 @@
+import { OutboundEventMap } from '@lib/platform';
+import { VideoTrendScoresChangedV1 } from '../../contracts/index.js';
+import { VideoTrendScoresChanged } from '../../domain/trending/trend-recompute.js';
+
+/** The trending job's one outbound fact: changed video scores for the catalog, ≤ 500 a message. */
+export const trendingOutboundEvents = new OutboundEventMap().on(
+  VideoTrendScoresChanged,
+  (event) =>
+    new VideoTrendScoresChangedV1({
+      scores: event.scores.map(({ videoId, score }) => ({ videoId, score })),
+      computedAt: event.computedAt.toISOString(),
+    }),
+);
