@@ -205,7 +205,10 @@ export class AppConfig {
     this.notifications = { fanOutBatchSize: env.NOTIFICATION_FANOUT_BATCH };
     this.trending = {
       recomputeEveryMs: env.TRENDING_RECOMPUTE_EVERY_SECONDS * 1_000,
-      halfLifeMs: { '24h': env.TRENDING_HALF_LIFE_24H_MINUTES * 60_000, '7d': env.TRENDING_HALF_LIFE_7D_MINUTES * 60_000 },
+      halfLifeMs: {
+        '24h': env.TRENDING_HALF_LIFE_24H_MINUTES * 60_000,
+        '7d': env.TRENDING_HALF_LIFE_7D_MINUTES * 60_000,
+      },
       minScore: env.TRENDING_MIN_SCORE,
       trustWeights: env.TRENDING_TRUST_WEIGHTS.split(',').map((weight) => Number(weight.trim())),
       brigade: {

@@ -17,7 +17,9 @@ export class Migration20261203060000_engagement_trending extends Migration {
     );`);
     this.addSql(`create index trend_signals_time_idx on engagement.trend_signals (occurred_at);`);
     this.addSql(`create index trend_signals_withdraw_idx on engagement.trend_signals (video_id, actor_id, kind);`);
-    this.addSql(`create index trend_signals_source_idx on engagement.trend_signals (source_id) where source_id is not null;`);
+    this.addSql(
+      `create index trend_signals_source_idx on engagement.trend_signals (source_id) where source_id is not null;`,
+    );
     this.addSql(`create table engagement.trend_videos (
       video_id uuid primary key,
       channel_id uuid not null,

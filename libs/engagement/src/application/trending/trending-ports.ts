@@ -46,6 +46,8 @@ export abstract class TrendSignals {
   abstract withdrawComment(commentId: string): Promise<void>;
   /** Signals since `since` on published, visible videos (and follows of creators) of unsanctioned accounts. */
   abstract eligibleSince(since: Date): Promise<EligibleTrendSignal[]>;
+  /** Forgets signals older than any window needs. */
+  abstract prune(before: Date): Promise<void>;
 }
 
 export interface PublishedTrendVideo {
@@ -64,7 +66,8 @@ export abstract class TrendEligibility {
   abstract published(video: PublishedTrendVideo): Promise<void>;
   abstract withdrawn(videoId: string, status: 'unpublished' | 'deleted', version: number): Promise<void>;
   abstract moderated(videoId: string, moderation: 'visible' | 'hidden' | 'removed'): Promise<void>;
-  abstract sanctioned(userId: string, sanction: 'suspension' | 'ban', imposed: boolean, at: Date): Promise<void>;
+  /** The sanctions found among `checked` accounts (the others have none now). */
+  abstract recordSanctions(checked: string[], sanctions: ReadonlyMap<string, AccountSanction>, at: Date): Promise<void>;
 }
 
 export interface TrendingScoreRow {
@@ -89,9 +92,14 @@ export abstract class TrendingScoreStore {
   abstract saveRun(run: TrendRecompute): Promise<void>;
 }
 
-/** The actor's trust level now (unknown or unavailable: the lowest). */
+export type AccountSanction = 'suspension' | 'ban';
+
+/** Trust & safety as trending needs it. */
 export abstract class ActorTrust {
+  /** The account's trust level now (unknown or unavailable: the lowest). */
   abstract levelOf(userId: string): Promise<number>;
+  /** Which of these accounts are suspended or banned now. */
+  abstract sanctionsOf(userIds: string[]): Promise<Map<string, AccountSanction>>;
 }
 
 /** Serves repeated list reads from a cache until the next recompute. */

@@ -40,8 +40,11 @@ export class TrendRecompute extends AggregateRoot {
   }
 }
 
-/** Scores equal to within this are not a change worth telling the catalog. */
-const SCORE_EPSILON = 1e-6;
+/**
+ * A score within this share of the one last published is not a change worth telling the catalog:
+ * decay alone scales every score alike, which keeps the catalog's order right.
+ */
+export const SCORE_TOLERANCE = 0.05;
 
 /** The videos whose score differs from what was last published (new, moved or gone: gone is 0). */
 export function changedScores(
@@ -51,7 +54,8 @@ export function changedScores(
   const changes: VideoScoreChange[] = [];
   for (const [videoId, score] of current) {
     const before = previous.get(videoId);
-    if (before === undefined || Math.abs(before - score) > SCORE_EPSILON) changes.push({ videoId, score });
+    if (before === undefined || Math.abs(before - score) > SCORE_TOLERANCE * Math.max(before, score))
+      changes.push({ videoId, score });
   }
   for (const [videoId, before] of previous)
     if (!current.has(videoId) && before !== 0) changes.push({ videoId, score: 0 });

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { TrendEligibility, type PublishedTrendVideo } from '../../application/trending/trending-ports.js';
+import {
+  TrendEligibility,
+  type AccountSanction,
+  type PublishedTrendVideo,
+} from '../../application/trending/trending-ports.js';
 
 @Injectable()
 export class SqlTrendEligibility extends TrendEligibility {
@@ -32,20 +36,25 @@ export class SqlTrendEligibility extends TrendEligibility {
   }
 
   async moderated(videoId: string, moderation: 'visible' | 'hidden' | 'removed'): Promise<void> {
-    await this.em.execute(`update engagement.trend_videos set moderation = ? where video_id = ?`, [moderation, videoId]);
+    await this.em.execute(`update engagement.trend_videos set moderation = ? where video_id = ?`, [
+      moderation,
+      videoId,
+    ]);
   }
 
-  async sanctioned(userId: string, sanction: 'suspension' | 'ban', imposed: boolean, at: Date): Promise<void> {
-    if (imposed)
-      await this.em.execute(
-        `insert into engagement.trend_sanctioned_accounts (user_id, sanction, since) values (?, ?, ?::timestamptz)
-         on conflict do nothing`,
-        [userId, sanction, at.toISOString()],
-      );
-    else
-      await this.em.execute(`delete from engagement.trend_sanctioned_accounts where user_id = ? and sanction = ?`, [
-        userId,
-        sanction,
-      ]);
+  async recordSanctions(checked: string[], sanctions: ReadonlyMap<string, AccountSanction>, at: Date): Promise<void> {
+    if (!checked.length) return;
+    await this.em.execute(
+      `delete from engagement.trend_sanctioned_accounts
+        where user_id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
+      [JSON.stringify(checked)],
+    );
+    if (!sanctions.size) return;
+    await this.em.execute(
+      `insert into engagement.trend_sanctioned_accounts (user_id, sanction, since)
+       select r.user_id, r.sanction, ?::timestamptz from jsonb_to_recordset(?::jsonb) as r(user_id uuid, sanction text)
+       on conflict do nothing`,
+      [at.toISOString(), JSON.stringify([...sanctions].map(([user_id, sanction]) => ({ user_id, sanction })))],
+    );
   }
 }

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { TrendSignalKind } from '../../domain/trending/trend-scoring.js';
-import { TrendSignals, type EligibleTrendSignal, type RecordedTrendSignal } from '../../application/trending/trending-ports.js';
+import {
+  TrendSignals,
+  type EligibleTrendSignal,
+  type RecordedTrendSignal,
+} from '../../application/trending/trending-ports.js';
 
 interface SignalRow {
   kind: TrendSignalKind;
@@ -51,8 +55,14 @@ export class SqlTrendSignals extends TrendSignals {
     await this.em.execute(`delete from engagement.trend_signals where source_id = ?`, [commentId]);
   }
 
+  async prune(before: Date): Promise<void> {
+    await this.em.execute(`delete from engagement.trend_signals where occurred_at < ?::timestamptz`, [
+      before.toISOString(),
+    ]);
+  }
+
   async eligibleSince(since: Date): Promise<EligibleTrendSignal[]> {
-    // Video signals count on published, visible videos; follows on creators with one; nobody sanctioned either side.
+    // Video signals count on published, visible videos; follows on creators with one. Creators' sanctions are checked live by the recompute.
     const rows = await this.em.execute<SignalRow[]>(
       `select s.kind, s.video_id, coalesce(v.creator_id, s.followee_id) as creator_id, s.actor_id, s.trust_level,
               s.hashtags, v.language, v.category, s.occurred_at
@@ -60,8 +70,6 @@ export class SqlTrendSignals extends TrendSignals {
          left join engagement.trend_videos v on v.video_id = s.video_id
         where s.occurred_at >= ?::timestamptz
           and not exists (select 1 from engagement.trend_sanctioned_accounts x where x.user_id = s.actor_id)
-          and not exists (
-            select 1 from engagement.trend_sanctioned_accounts x where x.user_id = coalesce(v.creator_id, s.followee_id))
           and ((v.status = 'published' and v.moderation = 'visible')
             or (s.followee_id is not null and exists (
               select 1 from engagement.trend_videos c

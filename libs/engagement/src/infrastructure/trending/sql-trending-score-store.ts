@@ -57,6 +57,11 @@ export class SqlTrendingScoreStore extends TrendingScoreStore {
   }
 
   async saveRun(run: TrendRecompute): Promise<void> {
+    // Runs are kept a week for inspection; their events are in the outbox already.
+    await this.em.execute(
+      `delete from engagement.trend_recomputes where computed_at < ?::timestamptz - interval '7 days'`,
+      [run.computedAt.toISOString()],
+    );
     await this.em.persist(run).flush();
   }
 }

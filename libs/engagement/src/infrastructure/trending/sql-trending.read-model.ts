@@ -50,7 +50,10 @@ export class SqlTrendingReadModel extends TrendingReadModel {
     const [last] = await this.em.execute<Array<{ computed_at: Date | string }>>(
       `select computed_at from engagement.trend_recomputes order by computed_at desc limit 1`,
     );
-    return { items: rows.map((row) => toView(request.kind, row)), computedAt: last ? new Date(last.computed_at) : null };
+    return {
+      items: rows.map((row) => toView(request.kind, row)),
+      computedAt: last ? new Date(last.computed_at) : null,
+    };
   }
 }
 

@@ -10,7 +10,8 @@ import {
 } from '../../../contracts/index.js';
 import { ActorTrust, TrendSignals, type RecordedTrendSignal } from '../trending-ports.js';
 
-type SignalFact = VideoLikedV1 | VideoUnlikedV1 | VideoCompletedV1 | CommentPostedV1 | CommentDeletedV1 | UserFollowedV1;
+type SignalFact =
+  VideoLikedV1 | VideoUnlikedV1 | VideoCompletedV1 | CommentPostedV1 | CommentDeletedV1 | UserFollowedV1;
 
 /**
  * Turns engagement's own facts into trend signals, each with the actor's trust level when they

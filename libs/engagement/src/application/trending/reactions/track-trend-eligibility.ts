@@ -1,26 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { IntegrationEventConsumer, type ConsumerContext, type EventConsumer } from '@lib/platform';
 import { VideoDeletedV1, VideoPublishedV1, VideoUnpublishedV1 } from '@lib/studio/contracts';
-import { AccountSanctionChangedV1, ContentActionedV1 } from '@lib/trust-safety/contracts';
+import { ContentActionedV1 } from '@lib/trust-safety/contracts';
 import { TrendEligibility, TrendingCache } from '../trending-ports.js';
 
-type EligibilityFact =
-  | VideoPublishedV1
-  | VideoUnpublishedV1
-  | VideoDeletedV1
-  | ContentActionedV1
-  | AccountSanctionChangedV1;
+type EligibilityFact = VideoPublishedV1 | VideoUnpublishedV1 | VideoDeletedV1 | ContentActionedV1;
 
 const MODERATION = { approve: 'visible', restore: 'visible', hide: 'hidden', remove: 'removed' } as const;
 
 /**
- * What may trend: studio's published videos (with language and category), trust & safety's
- * decisions on videos, and suspended or banned accounts (whose videos and interactions stop counting).
+ * What may trend: studio's published videos (with language and category) and trust & safety's
+ * decisions on videos. Sanctioned accounts are asked of trust & safety at each recompute: nobody
+ * publishes `trust-safety.account-sanction-changed.v1` yet (subscribe here once trust & safety does).
  */
 @Injectable()
 @IntegrationEventConsumer({
   name: 'engagement.track-trend-eligibility',
-  on: [VideoPublishedV1, VideoUnpublishedV1, VideoDeletedV1, ContentActionedV1, AccountSanctionChangedV1],
+  on: [VideoPublishedV1, VideoUnpublishedV1, VideoDeletedV1, ContentActionedV1],
 })
 export class TrackTrendEligibility implements EventConsumer<EligibilityFact> {
   constructor(
@@ -46,10 +42,8 @@ export class TrackTrendEligibility implements EventConsumer<EligibilityFact> {
       await this.eligibility.withdrawn(event.videoId, 'unpublished', version);
     } else if (event instanceof VideoDeletedV1) {
       await this.eligibility.withdrawn(event.videoId, 'deleted', version);
-    } else if (event instanceof ContentActionedV1) {
-      if (event.contentType === 'video') await this.eligibility.moderated(event.contentId, MODERATION[event.action]);
-    } else if (event.sanction !== 'timeout') {
-      await this.eligibility.sanctioned(event.userId, event.sanction, event.change === 'imposed', new Date(event.changedAt));
+    } else if (event.contentType === 'video') {
+      await this.eligibility.moderated(event.contentId, MODERATION[event.action]);
     }
   }
 }

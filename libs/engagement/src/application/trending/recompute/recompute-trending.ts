@@ -11,6 +11,8 @@ import {
   type TrendSignal,
 } from '../../../domain/trending/trend-scoring.js';
 import {
+  ActorTrust,
+  TrendEligibility,
   TRENDING_KINDS,
   TRENDING_WINDOWS,
   TrendingCache,
@@ -45,6 +47,8 @@ export class RecomputeTrending {
   constructor(
     private readonly signals: TrendSignals,
     private readonly store: TrendingScoreStore,
+    private readonly eligibility: TrendEligibility,
+    private readonly trust: ActorTrust,
     private readonly cache: TrendingCache,
     private readonly unitOfWork: UnitOfWork,
     private readonly config: AppConfig,
@@ -52,7 +56,11 @@ export class RecomputeTrending {
 
   async run(now: Date = new Date()): Promise<RecomputeResult> {
     const at = now.getTime();
-    const recent = await this.signals.eligibleSince(new Date(at - WINDOW_MS['7d']));
+    const candidates = await this.signals.eligibleSince(new Date(at - WINDOW_MS['7d']));
+    // Suspended and banned creators drop out (trust & safety announces no sanction events yet, so ask).
+    const creators = [...new Set(candidates.map((signal) => signal.creatorId))];
+    const sanctions = await this.trust.sanctionsOf(creators);
+    const recent = candidates.filter((signal) => !sanctions.has(signal.creatorId));
     const rows: TrendingScoreRow[] = [];
     let videoScores = new Map<string, number>();
     for (const window of TRENDING_WINDOWS) {
@@ -72,10 +80,13 @@ export class RecomputeTrending {
     }
     const changed = await this.unitOfWork.transactional(async () => {
       await this.store.lock();
+      await this.eligibility.recordSanctions(creators, sanctions, now);
       const changes = changedScores(await this.store.publishedVideoScores(), videoScores);
       await this.store.replace(rows, now);
       await this.store.rememberPublishedScores(changes);
       await this.store.saveRun(TrendRecompute.finished(newId(), now, changes));
+      // A day past the longest window, so a late-arriving recompute still sees its signals.
+      await this.signals.prune(new Date(at - WINDOW_MS['7d'] - WINDOW_MS['24h']));
       return changes.length;
     });
     await this.cache.invalidate();

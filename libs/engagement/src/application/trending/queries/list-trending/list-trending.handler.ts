@@ -14,7 +14,9 @@ export class ListTrendingHandler implements IQueryHandler<ListTrendingQuery> {
 
   async execute(query: ListTrendingQuery): Promise<TrendingPage> {
     const afterRank = rankAfter(query.cursor);
-    const key = [query.kind, query.window, query.language ?? '', query.category ?? '', afterRank, query.limit].join(':');
+    const key = [query.kind, query.window, query.language ?? '', query.category ?? '', afterRank, query.limit].join(
+      ':',
+    );
     const cached = await this.cache.get<TrendingPage>(key);
     if (cached) return cached;
     const { items, computedAt } = await this.readModel.list({
