@@ -87,7 +87,7 @@ describe('engagement: trending', () => {
     const search = new URLSearchParams(
       Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]),
     );
-    const answer = await app.request('GET', `/v1/trending/${kind}?${search}`);
+    const answer = await app.request('GET', `/v1/trending/${kind}?${search.toString()}`);
     expect(answer.status).toBe(200);
     return answer.body as { items: Array<Record<string, any>>; nextCursor?: string; computedAt: string | null };
   }

@@ -11,7 +11,7 @@ export const TrendRecomputeSchema = new EntitySchema<TrendRecompute>({
     computedAt: { type: 'datetime' },
     changedScores: { type: 'integer' },
     version: { type: 'integer', version: true },
-  } as never, // `version` lives on AggregateRoot
+  },
 });
 
 export const TRENDING_ENTITIES = [TrendRecomputeSchema];
