@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import { RecomputeTrending } from '@lib/engagement';
+import { QueueCatalog } from '@lib/platform';
 import { eventsConsumed, type TestApp } from '@lib/platform/testing';
 import { auth, people, sql } from '../../support/interactions.js';
 import { ADMIN, logInAdmin, moderator, report } from '../../support/moderation.js';
@@ -274,6 +275,19 @@ describe('engagement: trending', () => {
     expect(creators.map((item) => item.creatorId)).not.toContain(other.user.id);
     const tags = (await trending('hashtags', { language })).items;
     expect(tags).toEqual([expect.objectContaining({ rank: 1, tag })]);
+  }, 120_000);
+
+  it('recomputes on a schedule in the worker, and a job run fills the lists like a direct run', async () => {
+    const queue = app.app.get(QueueCatalog).get('engagement.trending-recompute');
+    expect(await queue.getRepeatableJobs()).toEqual([
+      expect.objectContaining({ id: 'engagement-trending-recompute', every: 300_000 }),
+    ]);
+    const language = aLanguage();
+    const v = await video({ language });
+    await likedBy(v.videoId, established.slice(0, 4));
+    const job = await queue.add({});
+    await expect(job.finished()).resolves.toMatchObject({ rows: expect.any(Number) });
+    expect(await videoIds({ language })).toEqual([v.videoId]);
   }, 120_000);
 
   it('refuses bad query parameters with a stable code', async () => {
