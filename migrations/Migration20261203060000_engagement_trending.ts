@@ -32,6 +32,10 @@ export class Migration20261203060000_engagement_trending extends Migration {
       studio_version bigint not null default 0
     );`);
     this.addSql(`create index trend_videos_creator_idx on engagement.trend_videos (creator_id);`);
+    // Videos published before trending existed may trend too; their language and category arrive with the next publish.
+    this.addSql(`insert into engagement.trend_videos (video_id, channel_id, creator_id, title, status, studio_version)
+      select video_id, channel_id, creator_id, title, status, studio_version from engagement.watchable_videos
+      where status in ('published', 'unpublished', 'deleted');`);
     this.addSql(`create table engagement.trend_sanctioned_accounts (
       user_id uuid not null,
       sanction text not null check (sanction in ('suspension', 'ban')),

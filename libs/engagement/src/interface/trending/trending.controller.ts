@@ -11,6 +11,9 @@ import {
   TrendingVideosResponse,
 } from './trending.dto.js';
 
+const PUBLIC =
+  '**Access: anyone, signed in or not.** Highest score first; `window` 24h (default) or 7d; `language`/`category` narrow the list. ';
+
 /** Public lists from the trending read model (recomputed by the worker, docs/adr/0038). */
 @ApiTags('trending')
 @Controller('v1/trending')
@@ -19,7 +22,10 @@ export class TrendingController {
 
   @Public()
   @Get('videos')
-  @ApiOperation({ summary: 'Trending videos over 24 h or 7 days, per language and category (public)' })
+  @ApiOperation({
+    summary: 'Trending videos over 24 h or 7 days, per language and category',
+    description: `${PUBLIC}Published videos only, none held, hidden or removed by moderation, none of a suspended creator.`,
+  })
   @ApiOkResponse({ type: TrendingVideosResponse })
   @ApiProblems(400)
   videos(@Query() query: TrendingQueryRequest) {
@@ -28,7 +34,10 @@ export class TrendingController {
 
   @Public()
   @Get('creators')
-  @ApiOperation({ summary: 'Trending creators over 24 h or 7 days, per language and category (public)' })
+  @ApiOperation({
+    summary: 'Trending creators over 24 h or 7 days, per language and category',
+    description: `${PUBLIC}From their videos' likes, completions and comments and their new followers (all languages only).`,
+  })
   @ApiOkResponse({ type: TrendingCreatorsResponse })
   @ApiProblems(400)
   creators(@Query() query: TrendingQueryRequest) {
@@ -37,7 +46,10 @@ export class TrendingController {
 
   @Public()
   @Get('hashtags')
-  @ApiOperation({ summary: 'Trending comment hashtags over 24 h or 7 days, per language and category (public)' })
+  @ApiOperation({
+    summary: 'Trending comment hashtags over 24 h or 7 days, per language and category',
+    description: `${PUBLIC}From the hashtags of public comments on eligible videos.`,
+  })
   @ApiOkResponse({ type: TrendingHashtagsResponse })
   @ApiProblems(400)
   hashtags(@Query() query: TrendingQueryRequest) {
