@@ -277,6 +277,42 @@ describe('engagement: trending', () => {
     expect(tags).toEqual([expect.objectContaining({ rank: 1, tag })]);
   }, 120_000);
 
+  it('takes an unliked like back, and counts one account’s burst of comments once', async () => {
+    const language = aLanguage();
+    const unliked = await video({ language });
+    const chatty = await video({ language });
+    await likedBy(unliked.videoId, established.slice(0, 4));
+    await recompute();
+    expect(await videoIds({ language })).toEqual([unliked.videoId]);
+
+    for (const fan of established.slice(0, 2))
+      expect((await app.request('DELETE', `/v1/videos/${unliked.videoId}/like`, auth(fan))).status).toBe(200);
+    await eventsConsumed(app, 'engagement.record-trend-signals', {
+      type: 'engagement.video-unliked.v1',
+      payload: { videoId: unliked.videoId },
+      atLeast: 2,
+    });
+    await eventsConsumed(app, 'engagement.track-commentable-videos', {
+      type: 'studio.video-published.v1',
+      payload: { videoId: chatty.videoId },
+    });
+    for (let i = 0; i < 5; i += 1) {
+      const answer = await app.request('POST', `/v1/videos/${chatty.videoId}/comments`, {
+        ...auth(established[2]),
+        body: { text: `again and again ${i}` },
+      });
+      expect(answer.status).toBe(201);
+    }
+    await eventsConsumed(app, 'engagement.record-trend-signals', {
+      type: 'engagement.comment-posted.v1',
+      payload: { videoId: chatty.videoId },
+      atLeast: 5,
+    });
+    await recompute();
+    // Two likes left (2 < 3), and five comments by one account weigh as one (1.5 < 3).
+    expect(await videoIds({ language })).toEqual([]);
+  }, 120_000);
+
   it('recomputes on a schedule in the worker, and a job run fills the lists like a direct run', async () => {
     const queue = app.app.get(QueueCatalog).get('engagement.trending-recompute');
     expect(await queue.getRepeatableJobs()).toEqual([
