@@ -128,6 +128,17 @@ export class AppConfig {
     exportDir: string;
   };
 
+  /** Trending: recompute cadence, half-lives, trust weights, brigade damping, list size, cache (docs/adr/0038). */
+  readonly trending: {
+    recomputeEveryMs: number;
+    halfLifeMs: { '24h': number; '7d': number };
+    minScore: number;
+    trustWeights: number[];
+    brigade: { windowMs: number; minAccounts: number; maxTrustLevel: number; damping: number };
+    listSize: number;
+    cacheTtlSeconds: number;
+  };
+
   constructor(env: Environment, services: ResolvedServices) {
     this.nodeEnv = env.NODE_ENV;
     this.dataDir = env.DATA_DIR;
@@ -206,6 +217,23 @@ export class AppConfig {
       defaultMaxMentions: env.COMMENT_DEFAULT_MAX_MENTIONS,
     };
     this.notifications = { fanOutBatchSize: env.NOTIFICATION_FANOUT_BATCH };
+    this.trending = {
+      recomputeEveryMs: env.TRENDING_RECOMPUTE_EVERY_SECONDS * 1_000,
+      halfLifeMs: {
+        '24h': env.TRENDING_HALF_LIFE_24H_MINUTES * 60_000,
+        '7d': env.TRENDING_HALF_LIFE_7D_MINUTES * 60_000,
+      },
+      minScore: env.TRENDING_MIN_SCORE,
+      trustWeights: env.TRENDING_TRUST_WEIGHTS.split(',').map((weight) => Number(weight.trim())),
+      brigade: {
+        windowMs: env.TRENDING_BRIGADE_WINDOW_SECONDS * 1_000,
+        minAccounts: env.TRENDING_BRIGADE_MIN_ACCOUNTS,
+        maxTrustLevel: env.TRENDING_BRIGADE_MAX_TRUST_LEVEL,
+        damping: env.TRENDING_BRIGADE_DAMPING,
+      },
+      listSize: env.TRENDING_LIST_SIZE,
+      cacheTtlSeconds: env.TRENDING_CACHE_TTL_SECONDS,
+    };
     this.feed = {
       postMaxLength: env.POST_MAX_LENGTH,
       bigCreatorFollowers: env.FEED_BIG_CREATOR_FOLLOWERS,

@@ -5,6 +5,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -21,6 +22,7 @@ const toBoolean = ({ value }: { value: unknown }) =>
     ? undefined
     : ['1', 'true', 'yes', 'on'].includes((typeof value === 'string' ? value : JSON.stringify(value)).toLowerCase());
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toNumber = toInt; // Number() keeps decimals too
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /**
@@ -588,6 +590,73 @@ export class Environment {
   @IsInt()
   @Min(250)
   INSIGHTS_LIVE_PUSH_INTERVAL_MS = 2_000;
+
+  /** How often the worker recomputes trending videos, creators and hashtags. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  TRENDING_RECOMPUTE_EVERY_SECONDS = 300;
+
+  /** Half-life of an interaction's weight in the 24 h lists. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TRENDING_HALF_LIFE_24H_MINUTES = 360;
+
+  /** Half-life of an interaction's weight in the 7 day lists. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TRENDING_HALF_LIFE_7D_MINUTES = 2880;
+
+  /** Lowest weighted, decayed score that counts as trending (an established like weighs 1). */
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0)
+  TRENDING_MIN_SCORE = 3;
+
+  /** Weight of an interaction by the actor's trust level 0,1,2,…; higher levels take the last weight. */
+  @Matches(/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*\s*$/, { message: 'must be comma-separated numbers' })
+  TRENDING_TRUST_WEIGHTS = '0.5,0.75,1,1.25,1.5';
+
+  /** Low-trust accounts acting on one item within this many seconds of each other may form a brigade. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TRENDING_BRIGADE_WINDOW_SECONDS = 900;
+
+  /** This many distinct low-trust accounts within the window are a brigade. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  TRENDING_BRIGADE_MIN_ACCOUNTS = 5;
+
+  /** Accounts at or below this trust level can be counted in a brigade. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(4)
+  TRENDING_BRIGADE_MAX_TRUST_LEVEL = 1;
+
+  /** Factor applied to each brigaded interaction (0: ignored, 1: no damping). */
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  TRENDING_BRIGADE_DAMPING = 0.1;
+
+  /** Items kept per trending list (per window, language and category). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  TRENDING_LIST_SIZE = 100;
+
+  /** How long a trending page is served from Redis before the read model is asked again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  TRENDING_CACHE_TTL_SECONDS = 60;
 }
 
 export class ConfigurationError extends Error {

@@ -22,6 +22,7 @@ import { Migration20261202194000_trust_safety_moderation } from './Migration2026
 import { Migration20261202200000_engagement_held_messages } from './Migration20261202200000_engagement_held_messages.js';
 import { Migration20261203050000_trust_safety_appeals } from './Migration20261203050000_trust_safety_appeals.js';
 import { Migration20261203060000_engagement_activity_feed } from './Migration20261203060000_engagement_activity_feed.js';
+import { Migration20261203060000_engagement_trending } from './Migration20261203060000_engagement_trending.js';
 import { Migration20261203060000_studio_moderation_restrictions } from './Migration20261203060000_studio_moderation_restrictions.js';
 import { Migration20261203060000_trust_safety_trust_scores } from './Migration20261203060000_trust_safety_trust_scores.js';
 import { Migration20261203060100_trust_safety_dmca } from './Migration20261203060100_trust_safety_dmca.js';
@@ -60,6 +61,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202200000_engagement_held_messages', class: Migration20261202200000_engagement_held_messages },
   { name: 'Migration20261203050000_trust_safety_appeals', class: Migration20261203050000_trust_safety_appeals },
   { name: 'Migration20261203060000_engagement_activity_feed', class: Migration20261203060000_engagement_activity_feed },
+  { name: 'Migration20261203060000_engagement_trending', class: Migration20261203060000_engagement_trending },
   {
     name: 'Migration20261203060000_studio_moderation_restrictions',
     class: Migration20261203060000_studio_moderation_restrictions,

@@ -7,6 +7,7 @@ import { migrationCreate, migrationUp } from './commands/migrations.js';
 import { reindex } from './commands/reindex.js';
 import { syncPlans } from './commands/sync-plans.js';
 import { evaluateSpam, trainSpam } from './commands/trust-spam.js';
+import { trendingRecompute } from './commands/trending-recompute.js';
 import { trustVerifyAudit } from './commands/trust-verify-audit.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -21,6 +22,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   trust:train-spam                              train and store a new spam model (SpamAssassin + moderators' decisions)
   trust:evaluate-spam                           precision, recall, F1 and false-positive rate of the newest spam model
   trust:verify-audit                            check the audit log's hash chain (fails on an edited or deleted entry)
+  trending:recompute                            recompute the trending lists now (the worker does it on a schedule)
 `;
 
 const { positionals, values } = parseArgs({
@@ -70,6 +72,9 @@ try {
       break;
     case 'trust:verify-audit':
       await trustVerifyAudit(context);
+      break;
+    case 'trending:recompute':
+      await trendingRecompute(context);
       break;
     case 'search:reindex':
       await reindex(context, argument, Number(values['batch-size']) || 500);

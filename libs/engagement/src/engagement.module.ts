@@ -305,6 +305,59 @@ const FEED = {
   ],
 };
 
+// --- trending (one block, docs/adr/0038) ---
+import { ListTrendingHandler } from './application/trending/queries/list-trending/list-trending.handler.js';
+import { RecordTrendSignals } from './application/trending/reactions/record-trend-signals.js';
+import { TrackTrendEligibility } from './application/trending/reactions/track-trend-eligibility.js';
+import { TRENDING_QUEUE } from './application/trending/recompute/recompute-queue.js';
+import { RecomputeTrending } from './application/trending/recompute/recompute-trending.js';
+import { TrendingReadModel } from './application/trending/trending.read-model.js';
+import {
+  ActorTrust,
+  TrendEligibility,
+  TrendingCache,
+  TrendingScoreStore,
+  TrendSignals,
+} from './application/trending/trending-ports.js';
+import { VideoTrendScoresChangedV1 } from './contracts/index.js';
+import { RedisTrendingCache } from './infrastructure/trending/redis-trending-cache.js';
+import { SqlTrendEligibility } from './infrastructure/trending/sql-trend-eligibility.js';
+import { SqlTrendSignals } from './infrastructure/trending/sql-trend-signals.js';
+import { SqlTrendingScoreStore } from './infrastructure/trending/sql-trending-score-store.js';
+import { SqlTrendingReadModel } from './infrastructure/trending/sql-trending.read-model.js';
+import { TRENDING_ENTITIES, TRENDING_SQL_ONLY_TABLES } from './infrastructure/trending/trending.schemas.js';
+import { trendingOutboundEvents } from './infrastructure/trending/trending-outbound-events.js';
+import { TrustSafetyActorTrust } from './infrastructure/trending/trust-safety-actor-trust.js';
+import { TrendingController } from './interface/trending/trending.controller.js';
+import { TrendingJobs } from './interface/trending/trending.jobs.js';
+
+/** Trending videos, creators and hashtags: signals, eligibility, the recompute job and the lists. */
+const TRENDING = {
+  imports: [
+    PersistenceModule.forFeature(TRENDING_ENTITIES, { sqlOnlyTables: TRENDING_SQL_ONLY_TABLES }),
+    MessagingModule.forContext({
+      publishes: [VideoTrendScoresChangedV1],
+      outbound: trendingOutboundEvents,
+      consumers: [RecordTrendSignals, TrackTrendEligibility],
+    }),
+    QueuesModule.register({ name: TRENDING_QUEUE }), // handled by interface/trending/trending.jobs.ts
+  ],
+  controllers: [TrendingController],
+  providers: [
+    { provide: TrendSignals, useClass: SqlTrendSignals },
+    { provide: TrendEligibility, useClass: SqlTrendEligibility },
+    { provide: TrendingScoreStore, useClass: SqlTrendingScoreStore },
+    { provide: TrendingReadModel, useClass: SqlTrendingReadModel },
+    { provide: TrendingCache, useClass: RedisTrendingCache },
+    { provide: ActorTrust, useClass: TrustSafetyActorTrust },
+    RecordTrendSignals,
+    TrackTrendEligibility,
+    RecomputeTrending,
+    ListTrendingHandler,
+    TrendingJobs,
+  ],
+};
+
 /**
  * The social and real-time side: follows, blocks and mutes, notifications and direct messages
  * (see libs/engagement/README.md). Global because other contexts inject its contract port
@@ -335,6 +388,7 @@ const FEED = {
       ],
     }),
     QueuesModule.register({ name: FAN_OUT_QUEUE }, { name: SEND_MAIL_QUEUE }), // handled by interface/jobs/engagement-jobs.processor.ts
+    ...TRENDING.imports,
     ...COMMENTS.imports,
     ...SANCTIONS.imports,
     ...FEED.imports,
@@ -342,6 +396,7 @@ const FEED = {
   controllers: [
     SocialGraphController,
     NotificationsController,
+    ...TRENDING.controllers,
     ConversationsController,
     ...INTERACTIONS.controllers,
     ...COMMENTS.controllers,
@@ -415,7 +470,8 @@ const FEED = {
     ...COMMENTS.providers,
     ...SANCTIONS.providers,
     ...FEED.providers,
+    ...TRENDING.providers,
   ],
-  exports: [MessageVisibility],
+  exports: [MessageVisibility, RecomputeTrending],
 })
 export class EngagementModule {}

@@ -42,6 +42,8 @@ export const studioOutboundEvents = new OutboundEventMap()
       earlyAccessDays: video.earlyAccessDays,
       seriesId: video.seriesId,
       durationSeconds: video.durationSeconds,
+      language: video.language,
+      category: video.category,
       publishedAt: (video.publishedAt ?? event.occurredAt).toISOString(),
     });
   })

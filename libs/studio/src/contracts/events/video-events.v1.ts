@@ -20,6 +20,9 @@ export class VideoPublishedV1 extends IntegrationEvent {
   @IsOptional() @IsUUID() readonly seriesId!: string | null;
   /** Length of the video (null when unknown); analytics turn playback positions into percentages. */
   @IsOptional() @IsNumber() readonly durationSeconds?: number | null;
+  /** The video's language and category as the team set them (absent from events before they were added); trending ranks per each. */
+  @IsOptional() @IsString() readonly language?: string | null;
+  @IsOptional() @IsString() readonly category?: string | null;
   @IsISO8601() readonly publishedAt!: string;
 
   constructor(payload: VideoPublishedV1) {

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { IntegrationEventConsumer, type ConsumerContext, type EventConsumer } from '@lib/platform';
+import { VideoDeletedV1, VideoPublishedV1, VideoUnpublishedV1 } from '@lib/studio/contracts';
+import { ContentActionedV1 } from '@lib/trust-safety/contracts';
+import { TrendEligibility, TrendingCache } from '../trending-ports.js';
+
+type EligibilityFact = VideoPublishedV1 | VideoUnpublishedV1 | VideoDeletedV1 | ContentActionedV1;
+
+const MODERATION = { approve: 'visible', restore: 'visible', hide: 'hidden', remove: 'removed' } as const;
+
+/**
+ * What may trend: studio's published videos (with language and category) and trust & safety's
+ * decisions on videos. Sanctioned accounts are asked of trust & safety at each recompute: nobody
+ * publishes `trust-safety.account-sanction-changed.v1` yet (subscribe here once trust & safety does).
+ */
+@Injectable()
+@IntegrationEventConsumer({
+  name: 'engagement.track-trend-eligibility',
+  on: [VideoPublishedV1, VideoUnpublishedV1, VideoDeletedV1, ContentActionedV1],
+})
+export class TrackTrendEligibility implements EventConsumer<EligibilityFact> {
+  constructor(
+    private readonly eligibility: TrendEligibility,
+    private readonly cache: TrendingCache,
+  ) {}
+
+  async handle({ event, envelope, afterCommit }: ConsumerContext<EligibilityFact>): Promise<void> {
+    // Lists filter taken-down videos and sanctioned accounts when read: cached pages must go too.
+    afterCommit(() => this.cache.invalidate());
+    const version = envelope.aggregateVersion ?? 0;
+    if (event instanceof VideoPublishedV1) {
+      await this.eligibility.published({
+        videoId: event.videoId,
+        channelId: event.channelId,
+        creatorId: event.creatorId,
+        title: event.title,
+        language: event.language ?? null,
+        category: event.category ?? null,
+        version,
+      });
+    } else if (event instanceof VideoUnpublishedV1) {
+      await this.eligibility.withdrawn(event.videoId, 'unpublished', version);
+    } else if (event instanceof VideoDeletedV1) {
+      await this.eligibility.withdrawn(event.videoId, 'deleted', version);
+    } else if (event.contentType === 'video') {
+      await this.eligibility.moderated(event.contentId, MODERATION[event.action]);
+    }
+  }
+}
