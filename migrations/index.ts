@@ -20,6 +20,7 @@ import { Migration20261202193000_identity_ip_blocks } from './Migration202612021
 import { Migration20261202193000_trust_safety_spam_model } from './Migration20261202193000_trust_safety_spam_model.js';
 import { Migration20261202194000_trust_safety_moderation } from './Migration20261202194000_trust_safety_moderation.js';
 import { Migration20261202200000_engagement_held_messages } from './Migration20261202200000_engagement_held_messages.js';
+import { Migration20261203060000_catalog_counts_and_engagement_facts } from './Migration20261203060000_catalog_counts_and_engagement_facts.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000000_platform_messaging', class: Migration20261122000000_platform_messaging },
@@ -51,4 +52,8 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202193000_trust_safety_spam_model', class: Migration20261202193000_trust_safety_spam_model },
   { name: 'Migration20261202194000_trust_safety_moderation', class: Migration20261202194000_trust_safety_moderation },
   { name: 'Migration20261202200000_engagement_held_messages', class: Migration20261202200000_engagement_held_messages },
+  {
+    name: 'Migration20261203060000_catalog_counts_and_engagement_facts',
+    class: Migration20261203060000_catalog_counts_and_engagement_facts,
+  },
 ];

@@ -50,6 +50,9 @@ import { SearchCatalogHandler } from './application/queries/search-catalog/searc
 import { SuggestCatalogHandler } from './application/queries/suggest-catalog/suggest-catalog.handler.js';
 import { VideoViews } from './application/queries/videos/video.views.js';
 import { ProjectCatalog } from './application/reactions/project-catalog.js';
+import { ProjectCatalogCounts } from './application/reactions/project-catalog-counts.js';
+import { CatalogCounts } from './application/catalog/catalog-counts.js';
+import { SqlCatalogCounts } from './infrastructure/persistence/sql-catalog-counts.js';
 import { RememberPerson } from './application/reactions/remember-person.js';
 import { VideoGate } from './application/video-gate.js';
 import {
@@ -85,7 +88,8 @@ import { MikroOrmPersonRepository } from './infrastructure/persistence/mikro-orm
 import { MikroOrmVideoRepository } from './infrastructure/persistence/mikro-orm-video.repository.js';
 import { SqlChannelAccess } from './infrastructure/persistence/sql-channel-access.js';
 import { SqlChannelDirectory } from './infrastructure/persistence/sql-channel-directory.js';
-import { ChannelDirectory } from './contracts/index.js';
+import { ChannelDirectory, PublishedCatalog } from './contracts/index.js';
+import { SqlPublishedCatalog } from './infrastructure/persistence/sql-published-catalog.js';
 import {
   CollectionSchema,
   ContentTemplateSchema,
@@ -119,7 +123,7 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
         ...MEDIA_ENTITIES,
       ],
       {
-        sqlOnlyTables: MEDIA_SQL_ONLY_TABLES,
+        sqlOnlyTables: [...MEDIA_SQL_ONLY_TABLES, 'studio.catalog_counts'],
       },
     ),
     MessagingModule.forContext({
@@ -133,7 +137,7 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
         TranscodingFailedV1,
       ],
       outbound: studioOutboundEvents,
-      consumers: [RememberPerson, ProjectCatalog],
+      consumers: [RememberPerson, ProjectCatalog, ProjectCatalogCounts],
     }),
     QueuesModule.register({ name: PUBLISH_QUEUE }), // scheduled publishing, handled by interface/jobs/publishing.jobs.ts
     SearchModule.forIndex(CatalogIndexSource),
@@ -151,6 +155,7 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
     { provide: ChannelAccess, useClass: SqlChannelAccess },
     { provide: MediaProcessingListener, useClass: VideoProcessingListener },
     { provide: ChannelDirectory, useClass: SqlChannelDirectory },
+    { provide: PublishedCatalog, useClass: SqlPublishedCatalog },
     ...MEDIA_PROVIDERS,
     ChannelTeams,
     ChannelViews,
@@ -159,6 +164,8 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
     VideoEdits,
     VideoBatch,
     CatalogDocuments,
+    { provide: CatalogCounts, useClass: SqlCatalogCounts },
+    ProjectCatalogCounts,
     Publisher,
     { provide: PublishQueue, useClass: BullPublishQueue },
     { provide: PublishingSchedule, useClass: SqlPublishingSchedule },
@@ -202,6 +209,6 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
     GetPlaybackHandler,
     GetCaptionFileHandler,
   ],
-  exports: [ChannelDirectory],
+  exports: [ChannelDirectory, PublishedCatalog],
 })
 export class StudioModule {}

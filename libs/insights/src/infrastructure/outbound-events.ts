@@ -1,5 +1,6 @@
 import { OutboundEventMap } from '@lib/platform';
-import { ExportReadyV1 } from '../contracts/index.js';
+import { ExportReadyV1, VideoViewsCountedV1 } from '../contracts/index.js';
+import { ViewsCounted } from '../domain/view-count-batch.js';
 import { ExportReady } from '../domain/export.js';
 import { downloadPath } from '../application/exports/export-producer.js';
 
@@ -15,4 +16,12 @@ export const insightsOutboundEvents = new OutboundEventMap().on(
       format: event.format,
       downloadPath: downloadPath(event.aggregateId),
     }),
-);
+)
+  .on(
+    ViewsCounted,
+    (event) =>
+      new VideoViewsCountedV1({
+        counts: event.counts.map((count) => ({ videoId: count.videoId, views: count.views })),
+        countedAt: event.countedAt.toISOString(),
+      }),
+  );

@@ -25,13 +25,17 @@ export class ProjectCatalog implements EventConsumer<VideoChange> {
 
   // Repositories read through the delivery's own transaction (see ConsumerContext.em).
   async handle({ event, envelope }: ConsumerContext<VideoChange>): Promise<void> {
+    await this.documents.hold(event.videoId);
     const video = await this.videos.byId(event.videoId);
     if (video?.state === 'published') {
       const result = await this.search.upsert(CATALOG_INDEX.name, [await this.documents.of(video)]);
       if (result.failed.length) throw new Error(`catalog refused ${video.id}: ${result.failed[0].reason}`);
       return;
     }
-    const version = Math.max(video?.version ?? 0, envelope.aggregateVersion ?? 0);
+    const version = await this.documents.versionOf(
+      event.videoId,
+      Math.max(video?.version ?? 0, envelope.aggregateVersion ?? 0),
+    );
     await this.search.delete(CATALOG_INDEX.name, event.videoId, version);
   }
 }

@@ -6,6 +6,7 @@ import { Video } from '../../domain/video/video.js';
 import { MikroOrmChannelRepository } from '../persistence/mikro-orm-channel.repository.js';
 import { MikroOrmLibraryReadModel } from '../persistence/mikro-orm-library-read-model.js';
 import { MikroOrmPersonRepository } from '../persistence/mikro-orm-person.repository.js';
+import { SqlCatalogCounts } from '../persistence/sql-catalog-counts.js';
 
 /** Where a rebuild of the `catalog` index reads from: published videos, in id order. */
 @Injectable()
@@ -20,6 +21,7 @@ export class CatalogIndexSource implements SearchIndexSource<CatalogDocument> {
       new MikroOrmChannelRepository(orm.em),
       new MikroOrmPersonRepository(orm.em),
       new MikroOrmLibraryReadModel(orm.em),
+      new SqlCatalogCounts(orm.em),
     );
   }
 
