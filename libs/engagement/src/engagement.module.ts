@@ -208,6 +208,7 @@ import { SqlCommentsReadModel } from './infrastructure/comments/sql-comments.rea
 import { SqlMentionDirectory } from './infrastructure/comments/sql-mention-directory.js';
 import { TrustSafetyCommenterStandings } from './infrastructure/comments/trust-safety-commenter-standings.js';
 import { CommentsController } from './interface/comments/comments.controller.js';
+import { PAGES } from './pages.wiring.js';
 import { CommentsGateway } from './interface/comments/comments.gateway.js';
 
 /** Video comments with mentions and hashtags (libs/engagement/README.md, docs/adr/0030). */
@@ -277,6 +278,7 @@ const COMMENTS = {
     }),
     QueuesModule.register({ name: FAN_OUT_QUEUE }, { name: SEND_MAIL_QUEUE }), // handled by interface/jobs/engagement-jobs.processor.ts
     ...COMMENTS.imports,
+    ...PAGES.imports,
   ],
   controllers: [
     SocialGraphController,
@@ -284,6 +286,7 @@ const COMMENTS = {
     ConversationsController,
     ...INTERACTIONS.controllers,
     ...COMMENTS.controllers,
+    ...PAGES.controllers,
   ],
   providers: [
     // ports
@@ -351,6 +354,7 @@ const COMMENTS = {
     ...INTERACTIONS.providers,
     NotifyModerationDecision,
     ...COMMENTS.providers,
+    ...PAGES.providers,
   ],
   exports: [MessageVisibility],
 })

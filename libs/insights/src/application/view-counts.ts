@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { newId } from '@lib/platform/ddd';
-import { MAX_COUNTS_PER_BATCH, ViewCountBatch, ViewCountBatchRepository, type VideoViews } from '../domain/view-count-batch.js';
+import {
+  MAX_COUNTS_PER_BATCH,
+  ViewCountBatch,
+  ViewCountBatchRepository,
+  type VideoViews,
+} from '../domain/view-count-batch.js';
 
 /** All-time views of the videos that had events in some hours, from the hourly rollups. */
 export abstract class VideoViewTotals {

@@ -5,18 +5,19 @@ import { ExportReady } from '../domain/export.js';
 import { downloadPath } from '../application/exports/export-producer.js';
 
 /** Which insights facts leave the context, and in what shape. */
-export const insightsOutboundEvents = new OutboundEventMap().on(
-  ExportReady,
-  (event) =>
-    new ExportReadyV1({
-      exportId: event.aggregateId,
-      userId: event.userId,
-      channelId: event.channelId,
-      report: event.report,
-      format: event.format,
-      downloadPath: downloadPath(event.aggregateId),
-    }),
-)
+export const insightsOutboundEvents = new OutboundEventMap()
+  .on(
+    ExportReady,
+    (event) =>
+      new ExportReadyV1({
+        exportId: event.aggregateId,
+        userId: event.userId,
+        channelId: event.channelId,
+        report: event.report,
+        format: event.format,
+        downloadPath: downloadPath(event.aggregateId),
+      }),
+  )
   .on(
     ViewsCounted,
     (event) =>

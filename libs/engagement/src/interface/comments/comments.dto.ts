@@ -28,7 +28,11 @@ export class ReplyRequest {
 }
 
 export class VideoCommentsQuery extends CursorPageQuery {
-  @ApiPropertyOptional({ enum: ['newest', 'oldest', 'top'], default: 'newest', description: 'top: most likes + replies first' })
+  @ApiPropertyOptional({
+    enum: ['newest', 'oldest', 'top'],
+    default: 'newest',
+    description: 'top: most likes + replies first',
+  })
   @IsOptional()
   @IsIn(['newest', 'oldest', 'top'])
   order: 'newest' | 'oldest' | 'top' = 'newest';

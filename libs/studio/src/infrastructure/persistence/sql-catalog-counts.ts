@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CatalogCounts, NO_COUNTS, type VideoCounts } from '../../application/catalog/catalog-counts.js';
 
-const byVideo = (a: { videoId: string }, b: { videoId: string }) => a.videoId.toLowerCase().localeCompare(b.videoId.toLowerCase());
+const byVideo = (a: { videoId: string }, b: { videoId: string }) =>
+  a.videoId.toLowerCase().localeCompare(b.videoId.toLowerCase());
 
 /**
  * `studio.catalog_counts`, one row per video. Each upsert changes a count only when its guard

@@ -35,7 +35,11 @@ export class SetCommentLikeHandler implements ICommandHandler<SetCommentLikeComm
       if (comment.authorId !== userId && (await this.restrictions.eitherBlocks(userId, comment.authorId)))
         throw new BlockedError();
       const tally = await this.likes.lockTally('comment', commentId);
-      const context = { videoId: video.videoId, channelId: video.channelId, creatorId: video.creatorId ?? video.channelId };
+      const context = {
+        videoId: video.videoId,
+        channelId: video.channelId,
+        creatorId: video.creatorId ?? video.channelId,
+      };
       if (like && (await this.likes.addLike('comment', commentId, userId, new Date()))) tally.liked(userId, context);
       if (!like && (await this.likes.removeLike('comment', commentId, userId))) tally.unliked(userId, context);
       this.likes.save(tally);
