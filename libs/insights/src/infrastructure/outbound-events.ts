@@ -1,5 +1,5 @@
 import { OutboundEventMap } from '@lib/platform';
-import { ExportReadyV1, VideoViewsCountedV1 } from '../contracts/index.js';
+import { ExportReadyV1, VideoViewCount, VideoViewsCountedV1 } from '../contracts/index.js';
 import { ViewsCounted } from '../domain/view-count-batch.js';
 import { ExportReady } from '../domain/export.js';
 import { downloadPath } from '../application/exports/export-producer.js';
@@ -22,7 +22,8 @@ export const insightsOutboundEvents = new OutboundEventMap()
     ViewsCounted,
     (event) =>
       new VideoViewsCountedV1({
-        counts: event.counts.map((count) => ({ videoId: count.videoId, views: count.views })),
+        // Instances, so the payload's nested validation sees what it checks.
+        counts: event.counts.map((count) => Object.assign(new VideoViewCount(), count)),
         countedAt: event.countedAt.toISOString(),
       }),
   );
