@@ -154,6 +154,10 @@ describe('insights: creator analytics', () => {
       completionRate: { value: 0.25, previous: 0, change: null },
       // The fan followed the creator: the creator's channel counts the follow.
       newFollowers: { value: 1, previous: 0, change: null },
+      // No likes, comments or ratings in this fixture (engagement-dashboards.e2e-spec.ts has them).
+      likes: { value: 0, previous: 0, change: 0 },
+      comments: { value: 0, previous: 0, change: 0 },
+      ratings: { value: 0, previous: 0, change: 0 },
       revenueCents: { value: 0, previous: 0, change: 0 },
     });
     expect(
