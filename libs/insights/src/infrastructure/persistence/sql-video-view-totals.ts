@@ -12,9 +12,10 @@ export class SqlVideoViewTotals extends VideoViewTotals {
 
   async ofVideosIn(hours: Date[]): Promise<VideoViews[]> {
     const rows = await this.em.execute<{ video_id: string; views: string }[]>(
+      // Only videos studio published: a client can send events for any uuid, and those reach no catalog.
       `with touched as (
-         select distinct scope_id from insights.rollups
-         where grain = 'hour' and scope = 'video' and bucket = any(?::timestamptz[])
+         select distinct r.scope_id from insights.rollups r join insights.videos v on v.video_id::text = r.scope_id
+         where r.grain = 'hour' and r.scope = 'video' and r.bucket = any(?::timestamptz[])
        )
        select r.scope_id as video_id, coalesce(sum(r.views), 0) as views
        from insights.rollups r join touched t using (scope_id)
