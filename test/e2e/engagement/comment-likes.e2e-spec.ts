@@ -9,7 +9,7 @@ describe('comment likes', () => {
 
   beforeAll(async () => {
     app = await startShowrunner();
-  });
+  }, 120_000);
   afterAll(() => app.close());
 
   const like = (user: Parameters<typeof auth>[0], commentId: string) =>

@@ -12,7 +12,7 @@ describe('creator and hashtag pages', () => {
   beforeAll(async () => {
     billing = await startBillingOnFakeStripe();
     app = billing.app;
-  }, 60_000);
+  }, 120_000);
   afterAll(() => billing.close());
 
   it('shows a creator’s profile, channels, counts and latest videos, and a hashtag’s videos and comments, minus blocked people', async () => {

@@ -13,7 +13,7 @@ describe('insights: engagement on the creator dashboard', () => {
 
   beforeAll(async () => {
     harness = await startInsightsWithBilling();
-  }, 60_000);
+  }, 120_000);
   afterAll(() => harness.close());
 
   it('counts comments, likes and ratings (net of deletions, unlikes and withdrawals) as facts of the channel', async () => {

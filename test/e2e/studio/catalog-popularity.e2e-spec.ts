@@ -13,7 +13,7 @@ describe('catalog popularity and trending', () => {
   beforeAll(async () => {
     billing = await startBillingOnFakeStripe();
     app = billing.app;
-  }, 60_000);
+  }, 120_000);
   afterAll(() => billing.close());
 
   const catalog = (query: string) => app.request('GET', `/v1/catalog${query}`);
