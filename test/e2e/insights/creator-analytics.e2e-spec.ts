@@ -137,7 +137,7 @@ describe('insights: creator analytics', () => {
       expect(rows).toHaveLength(1);
     });
     await rebuildRollups(app, new Date(base.getTime() - 4 * DAY), new Date(Date.now() + 3_600_000));
-  }, 60_000);
+  }, 180_000);
   afterAll(() => harness.close());
 
   it('gives a channel’s figures against the previous period (hand-computed)', async () => {
