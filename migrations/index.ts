@@ -21,6 +21,7 @@ import { Migration20261202193000_trust_safety_spam_model } from './Migration2026
 import { Migration20261202194000_trust_safety_moderation } from './Migration20261202194000_trust_safety_moderation.js';
 import { Migration20261202200000_engagement_held_messages } from './Migration20261202200000_engagement_held_messages.js';
 import { Migration20261203050000_trust_safety_appeals } from './Migration20261203050000_trust_safety_appeals.js';
+import { Migration20261203060000_catalog_counts_and_engagement_facts } from './Migration20261203060000_catalog_counts_and_engagement_facts.js';
 import { Migration20261203060000_engagement_activity_feed } from './Migration20261203060000_engagement_activity_feed.js';
 import { Migration20261203060000_engagement_trending } from './Migration20261203060000_engagement_trending.js';
 import { Migration20261203060000_studio_moderation_restrictions } from './Migration20261203060000_studio_moderation_restrictions.js';
@@ -60,6 +61,10 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202194000_trust_safety_moderation', class: Migration20261202194000_trust_safety_moderation },
   { name: 'Migration20261202200000_engagement_held_messages', class: Migration20261202200000_engagement_held_messages },
   { name: 'Migration20261203050000_trust_safety_appeals', class: Migration20261203050000_trust_safety_appeals },
+  {
+    name: 'Migration20261203060000_catalog_counts_and_engagement_facts',
+    class: Migration20261203060000_catalog_counts_and_engagement_facts,
+  },
   { name: 'Migration20261203060000_engagement_activity_feed', class: Migration20261203060000_engagement_activity_feed },
   { name: 'Migration20261203060000_engagement_trending', class: Migration20261203060000_engagement_trending },
   {

@@ -208,6 +208,7 @@ import { SqlCommentsReadModel } from './infrastructure/comments/sql-comments.rea
 import { SqlMentionDirectory } from './infrastructure/comments/sql-mention-directory.js';
 import { TrustSafetyCommenterStandings } from './infrastructure/comments/trust-safety-commenter-standings.js';
 import { CommentsController } from './interface/comments/comments.controller.js';
+import { PAGES } from './pages.wiring.js';
 import { CommentsGateway } from './interface/comments/comments.gateway.js';
 import { ENGAGEMENT_SOCKET_EVENTS } from './interface/socket-events.js';
 import { SANCTIONS } from './sanctions.providers.js';
@@ -392,6 +393,7 @@ const TRENDING = {
     ...COMMENTS.imports,
     ...SANCTIONS.imports,
     ...FEED.imports,
+    ...PAGES.imports,
   ],
   controllers: [
     SocialGraphController,
@@ -401,6 +403,7 @@ const TRENDING = {
     ...INTERACTIONS.controllers,
     ...COMMENTS.controllers,
     ...FEED.controllers,
+    ...PAGES.controllers,
   ],
   providers: [
     // ports
@@ -471,6 +474,7 @@ const TRENDING = {
     ...SANCTIONS.providers,
     ...FEED.providers,
     ...TRENDING.providers,
+    ...PAGES.providers,
   ],
   exports: [MessageVisibility, RecomputeTrending],
 })

@@ -20,11 +20,18 @@ import {
   RecordIdentityEvents,
 } from './application/reactions/record-domain-events.js';
 import { RecordInteractionEvents } from './application/reactions/record-interaction-events.js';
+import { RecordCommentEvents } from './application/reactions/record-comment-events.js';
 import { RecordStudioEvents } from './application/reactions/record-studio-events.js';
 import { RollupRunner } from './application/rollup-runner.js';
 import { VideoDirectory } from './application/video-directory.js';
+import { VideoViewTotals, ViewCountPublisher } from './application/view-counts.js';
+import { ViewCountBatchRepository } from './domain/view-count-batch.js';
+import {
+  MikroOrmViewCountBatchRepository,
+  SqlVideoViewTotals,
+} from './infrastructure/persistence/sql-video-view-totals.js';
 import { WeeklyReports, WeeklyReportStore } from './application/weekly-reports.js';
-import { ExportReadyV1 } from './contracts/index.js';
+import { ExportReadyV1, VideoViewsCountedV1 } from './contracts/index.js';
 import { ExportRepository } from './domain/export.js';
 import { StudioChannelMembership } from './infrastructure/studio-channel-membership.js';
 import { StudioVideoDirectory } from './infrastructure/studio-video-directory.js';
@@ -59,7 +66,7 @@ import { INSIGHTS_SOCKET_EVENTS } from './interface/socket-events.js';
   imports: [
     PersistenceModule.forFeature(INSIGHTS_ENTITIES, { sqlOnlyTables: INSIGHTS_SQL_ONLY_TABLES }),
     MessagingModule.forContext({
-      publishes: [ExportReadyV1],
+      publishes: [ExportReadyV1, VideoViewsCountedV1],
       outbound: insightsOutboundEvents,
       consumers: [
         RecordIdentityEvents,
@@ -67,6 +74,7 @@ import { INSIGHTS_SOCKET_EVENTS } from './interface/socket-events.js';
         RecordEngagementEvents,
         RecordStudioEvents,
         RecordInteractionEvents,
+        RecordCommentEvents,
       ],
     }),
     // Handled (and their job options declared) by interface/jobs/insights-jobs.processor.ts.
@@ -89,6 +97,9 @@ import { INSIGHTS_SOCKET_EVENTS } from './interface/socket-events.js';
     { provide: ExportFiles, useClass: SqlExportFiles },
     { provide: WeeklyReportStore, useClass: SqlWeeklyReportStore },
     RollupRunner,
+    ViewCountPublisher,
+    { provide: VideoViewTotals, useClass: SqlVideoViewTotals },
+    { provide: ViewCountBatchRepository, useClass: MikroOrmViewCountBatchRepository },
     { provide: ExportQueue, useClass: BullExportQueue },
     ExportProducer,
     WeeklyReports,
@@ -107,6 +118,7 @@ import { INSIGHTS_SOCKET_EVENTS } from './interface/socket-events.js';
     RecordEngagementEvents,
     RecordStudioEvents,
     RecordInteractionEvents,
+    RecordCommentEvents,
   ],
 })
 export class InsightsModule {}

@@ -51,6 +51,9 @@ import { SearchCatalogHandler } from './application/queries/search-catalog/searc
 import { SuggestCatalogHandler } from './application/queries/suggest-catalog/suggest-catalog.handler.js';
 import { VideoViews } from './application/queries/videos/video.views.js';
 import { ProjectCatalog } from './application/reactions/project-catalog.js';
+import { ProjectCatalogCounts } from './application/reactions/project-catalog-counts.js';
+import { CatalogCounts } from './application/catalog/catalog-counts.js';
+import { SqlCatalogCounts } from './infrastructure/persistence/sql-catalog-counts.js';
 import { RememberPerson } from './application/reactions/remember-person.js';
 import { ApplyAccountSanctions } from './application/moderation/apply-account-sanctions.js';
 import { ApplyContentActions } from './application/moderation/apply-content-actions.js';
@@ -91,7 +94,8 @@ import { MikroOrmPersonRepository } from './infrastructure/persistence/mikro-orm
 import { MikroOrmVideoRepository } from './infrastructure/persistence/mikro-orm-video.repository.js';
 import { SqlChannelAccess } from './infrastructure/persistence/sql-channel-access.js';
 import { SqlChannelDirectory } from './infrastructure/persistence/sql-channel-directory.js';
-import { ChannelDirectory } from './contracts/index.js';
+import { ChannelDirectory, PublishedCatalog } from './contracts/index.js';
+import { SqlPublishedCatalog } from './infrastructure/persistence/sql-published-catalog.js';
 import {
   CollectionSchema,
   ContentTemplateSchema,
@@ -127,7 +131,7 @@ import { STUDIO_SOCKET_EVENTS } from './interface/socket-events.js';
         ...MEDIA_ENTITIES,
       ],
       {
-        sqlOnlyTables: MEDIA_SQL_ONLY_TABLES,
+        sqlOnlyTables: [...MEDIA_SQL_ONLY_TABLES, 'studio.catalog_counts'],
       },
     ),
     MessagingModule.forContext({
@@ -141,7 +145,7 @@ import { STUDIO_SOCKET_EVENTS } from './interface/socket-events.js';
         TranscodingFailedV1,
       ],
       outbound: studioOutboundEvents,
-      consumers: [RememberPerson, ProjectCatalog, ApplyContentActions, ApplyAccountSanctions],
+      consumers: [RememberPerson, ProjectCatalog, ProjectCatalogCounts, ApplyContentActions, ApplyAccountSanctions],
     }),
     QueuesModule.register({ name: PUBLISH_QUEUE }), // scheduled publishing, handled by interface/jobs/publishing.jobs.ts
     SearchModule.forIndex(CatalogIndexSource),
@@ -159,6 +163,7 @@ import { STUDIO_SOCKET_EVENTS } from './interface/socket-events.js';
     { provide: ChannelAccess, useClass: SqlChannelAccess },
     { provide: MediaProcessingListener, useClass: VideoProcessingListener },
     { provide: ChannelDirectory, useClass: SqlChannelDirectory },
+    { provide: PublishedCatalog, useClass: SqlPublishedCatalog },
     ...MEDIA_PROVIDERS,
     ChannelTeams,
     ChannelViews,
@@ -168,6 +173,8 @@ import { STUDIO_SOCKET_EVENTS } from './interface/socket-events.js';
     VideoBatch,
     ScreenedTexts,
     CatalogDocuments,
+    { provide: CatalogCounts, useClass: SqlCatalogCounts },
+    ProjectCatalogCounts,
     Publisher,
     { provide: PublishQueue, useClass: BullPublishQueue },
     { provide: PublishingSchedule, useClass: SqlPublishingSchedule },
@@ -216,6 +223,6 @@ import { STUDIO_SOCKET_EVENTS } from './interface/socket-events.js';
     GetPlaybackHandler,
     GetCaptionFileHandler,
   ],
-  exports: [ChannelDirectory],
+  exports: [ChannelDirectory, PublishedCatalog],
 })
 export class StudioModule {}

@@ -137,7 +137,7 @@ describe('insights: creator analytics', () => {
       expect(rows).toHaveLength(1);
     });
     await rebuildRollups(app, new Date(base.getTime() - 4 * DAY), new Date(Date.now() + 3_600_000));
-  }, 60_000);
+  }, 180_000);
   afterAll(() => harness.close());
 
   it('gives a channel’s figures against the previous period (hand-computed)', async () => {
@@ -154,6 +154,10 @@ describe('insights: creator analytics', () => {
       completionRate: { value: 0.25, previous: 0, change: null },
       // The fan followed the creator: the creator's channel counts the follow.
       newFollowers: { value: 1, previous: 0, change: null },
+      // No likes, comments or ratings in this fixture (engagement-dashboards.e2e-spec.ts has them).
+      likes: { value: 0, previous: 0, change: 0 },
+      comments: { value: 0, previous: 0, change: 0 },
+      ratings: { value: 0, previous: 0, change: 0 },
       revenueCents: { value: 0, previous: 0, change: 0 },
     });
     expect(

@@ -9,6 +9,12 @@ export interface Totals {
   completions: number;
   newFollowers: number;
   revenueCents: number;
+  /** Net new likes (likes − unlikes) in the range. */
+  likes: number;
+  /** Net new public comments (posted − deleted). */
+  comments: number;
+  /** Net new ratings (first ratings − withdrawals; changing one's stars is not a new rating). */
+  ratings: number;
 }
 
 export interface SeriesPoint extends Totals {

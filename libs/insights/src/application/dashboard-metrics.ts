@@ -18,6 +18,9 @@ export function headline(totals: Totals): Record<string, number> {
     averageViewDurationSeconds: totals.views ? round(totals.watchSeconds / totals.views, 2) : 0,
     completionRate: totals.views ? round(totals.completions / totals.views) : 0,
     newFollowers: totals.newFollowers,
+    likes: totals.likes,
+    comments: totals.comments,
+    ratings: totals.ratings,
     revenueCents: totals.revenueCents,
   };
 }

@@ -1,13 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { daysIn, hoursIn, startOfUtcDay, DAY_MS } from '../domain/hours.js';
 import { RollupBuilder } from './event-store.js';
+import { ViewCountPublisher } from './view-counts.js';
 
 /** Folds raw events into rollups: the stale hours (the periodic job), or a whole range (rebuilds). */
 @Injectable()
 export class RollupRunner {
   private readonly logger = new Logger(RollupRunner.name);
 
-  constructor(private readonly builder: RollupBuilder) {}
+  constructor(
+    private readonly builder: RollupBuilder,
+    private readonly viewCounts: ViewCountPublisher,
+  ) {}
 
   /** Rebuilds every hour marked stale since the last run, then the UTC days they belong to. */
   async catchUp(limit = 500): Promise<{ hours: number; days: number }> {
@@ -20,6 +24,7 @@ export class RollupRunner {
         days.set(day.getTime(), day);
       }
       for (const day of days.values()) await this.builder.rebuildDay(day);
+      await this.viewCounts.publish(hours);
     } catch (error) {
       // Taken hours must not be forgotten: the next run retries them (each build is repeatable).
       await this.builder.markDirty(hours);
@@ -55,6 +60,7 @@ export class RollupRunner {
       await this.builder.rebuildDay(day);
       onProgress?.(++done, total);
     }
+    await this.viewCounts.publish(hours);
     return { hours: hours.length, days: days.length };
   }
 }

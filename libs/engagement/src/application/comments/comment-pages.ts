@@ -16,5 +16,8 @@ export function commentPage(rows: CommentView[], limit: number, order: CommentOr
   const items = rows.slice(0, limit);
   if (rows.length <= limit) return { items };
   const last = items[items.length - 1];
-  return { items, nextCursor: encodeCursor([order, order === 'top' ? last.replyCount : last.createdAt, last.id]) };
+  return {
+    items,
+    nextCursor: encodeCursor([order, order === 'top' ? last.likes + last.replyCount : last.createdAt, last.id]),
+  };
 }

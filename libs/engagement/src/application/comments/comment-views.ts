@@ -24,6 +24,8 @@ export interface CommentView {
   hashtags: string[];
   mentionedUserIds: string[];
   replyCount: number;
+  /** People who like it. */
+  likes: number;
   pinned: boolean;
   createdAt: string;
   editedAt: string | null;
@@ -44,6 +46,7 @@ export function toCommentView(comment: Comment, author: CommentAuthorView, pinne
     hashtags: comment.hashtags,
     mentionedUserIds: comment.mentionedUserIds,
     replyCount: Number(comment.replyCount),
+    likes: Number(comment.likeCount ?? 0),
     pinned,
     createdAt: comment.createdAt.toISOString(),
     editedAt: comment.editedAt?.toISOString() ?? null,

@@ -4,7 +4,7 @@ export type CommentOrder = 'newest' | 'oldest' | 'top';
 
 /** Where a page starts: after this comment in the chosen order. */
 export interface CommentPosition {
-  /** `createdAt` (ISO) for newest/oldest, the reply count for top. */
+  /** `createdAt` (ISO) for newest/oldest, likes + replies for top. */
   key: string | number;
   id: string;
 }

@@ -63,6 +63,8 @@ export class Comment extends AggregateRoot {
   heldFor: HeldFor | null = null;
   /** Public, undeleted replies in this thread (roots only), kept by atomic increments. */
   replyCount = 0;
+  /** People who like it, kept by SQL under the comment's like tally lock (ADR 0028); never changed here. */
+  readonly likeCount: number = 0;
 
   constructor(
     readonly videoId: string,

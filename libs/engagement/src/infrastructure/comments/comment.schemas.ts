@@ -29,6 +29,7 @@ export const CommentSchema = new EntitySchema<Comment>({
     mentionedUserIds: { type: 'uuid[]' },
     hashtags: { type: 'text[]' },
     replyCount: { type: 'integer', default: 0 },
+    likeCount: { type: 'integer', default: 0 },
     createdAt: { type: 'datetime' },
     editedAt: { type: 'datetime', nullable: true },
     deletedAt: { type: 'datetime', nullable: true },

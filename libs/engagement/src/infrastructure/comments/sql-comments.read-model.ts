@@ -25,6 +25,7 @@ interface CommentRow {
   hashtags: string[];
   mentioned_user_ids: string[];
   reply_count: number;
+  like_count: number;
   pinned: boolean | null;
   created_at: Date;
   edited_at: Date | null;
@@ -34,7 +35,7 @@ interface CommentRow {
 const SELECT = `
   select c.id, c.video_id, c.thread_id, c.in_reply_to_id, c.in_reply_to_author_id, c.author_id,
          p.handle, p.display_name, p.avatar_url, c.body, c.status, c.held_for, c.hashtags,
-         c.mentioned_user_ids, c.reply_count, (s.pinned_comment_id = c.id) as pinned,
+         c.mentioned_user_ids, c.reply_count, c.like_count, (s.pinned_comment_id = c.id) as pinned,
          c.created_at, c.edited_at, c.deleted_at
     from engagement.comments c
     left join engagement.people p on p.user_id = c.author_id
@@ -68,8 +69,11 @@ export class SqlCommentsReadModel extends CommentsReadModel {
     const [orderBy, position] = {
       newest: [`c.created_at desc, c.id desc`, `(c.created_at, c.id) < (?::timestamptz, ?::uuid)`],
       oldest: [`c.created_at asc, c.id asc`, `(c.created_at, c.id) > (?::timestamptz, ?::uuid)`],
-      // Ids are UUIDv7: among equally answered threads, the newest comes first.
-      top: [`c.reply_count desc, c.id desc`, `(c.reply_count, c.id) < (?::int, ?::uuid)`],
+      // Top = likes + replies; ids are UUIDv7: among equals, the newest comes first.
+      top: [
+        `(c.like_count + c.reply_count) desc, c.id desc`,
+        `(c.like_count + c.reply_count, c.id) < (?::int, ?::uuid)`,
+      ],
     }[order];
     const rows = await this.em.execute<CommentRow[]>(
       `${SELECT}
@@ -163,6 +167,7 @@ function toView(row: CommentRow): CommentView {
     hashtags: row.hashtags,
     mentionedUserIds: row.mentioned_user_ids,
     replyCount: Number(row.reply_count),
+    likes: Number(row.like_count),
     pinned: row.pinned === true,
     createdAt: new Date(row.created_at).toISOString(),
     editedAt: row.edited_at ? new Date(row.edited_at).toISOString() : null,

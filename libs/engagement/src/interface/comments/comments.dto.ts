@@ -28,7 +28,11 @@ export class ReplyRequest {
 }
 
 export class VideoCommentsQuery extends CursorPageQuery {
-  @ApiPropertyOptional({ enum: ['newest', 'oldest', 'top'], default: 'newest', description: 'top: most replies first' })
+  @ApiPropertyOptional({
+    enum: ['newest', 'oldest', 'top'],
+    default: 'newest',
+    description: 'top: most likes + replies first',
+  })
   @IsOptional()
   @IsIn(['newest', 'oldest', 'top'])
   order: 'newest' | 'oldest' | 'top' = 'newest';
@@ -90,6 +94,7 @@ export class CommentResponse {
   hashtags!: string[];
   @ApiProperty({ type: [String] }) mentionedUserIds!: string[];
   @ApiProperty() replyCount!: number;
+  @ApiProperty({ description: 'People who like it (`top` orders by likes + replies)' }) likes!: number;
   @ApiProperty() pinned!: boolean;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) editedAt!: string | null;

@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/postgresql';
 import { Export } from '../../domain/export.js';
+import { ViewCountBatch } from '../../domain/view-count-batch.js';
 
 const schema = 'insights';
 
@@ -31,7 +32,19 @@ export const ExportSchema = new EntitySchema<Export>({
   },
 });
 
-export const INSIGHTS_ENTITIES = [ExportSchema];
+export const ViewCountBatchSchema = new EntitySchema<ViewCountBatch>({
+  class: ViewCountBatch as unknown as new () => ViewCountBatch,
+  schema,
+  tableName: 'view_count_batches',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    countedAt: { type: 'datetime' },
+    counts: { type: 'json' },
+    version: { type: 'integer', version: true },
+  },
+});
+
+export const INSIGHTS_ENTITIES = [ExportSchema, ViewCountBatchSchema];
 
 /** Tables reached with SQL only (the raw log, rollups, facts from other contexts). */
 export const INSIGHTS_SQL_ONLY_TABLES = [

@@ -29,6 +29,7 @@ export class SqlAnalyticsReader extends AnalyticsReader {
     const [row] = await this.em.execute<Array<Record<string, unknown>>>(
       `select coalesce(sum(views), 0) as views, coalesce(sum(watch_seconds), 0) as watch_seconds, coalesce(sum(completions), 0) as completions,
          coalesce(sum(new_followers), 0) as new_followers, coalesce(sum(revenue_cents), 0) as revenue_cents,
+         coalesce(sum(likes), 0) as likes, coalesce(sum(comments), 0) as comments, coalesce(sum(ratings), 0) as ratings,
          (select count(distinct viewer_key) from insights.hourly_viewers
            where scope = ? and scope_id = ? and hour >= ?::timestamptz and hour < ?::timestamptz) as unique_viewers
        from insights.rollups where grain = 'hour' and scope = ? and scope_id = ? and bucket >= ?::timestamptz and bucket < ?::timestamptz`,
@@ -41,6 +42,9 @@ export class SqlAnalyticsReader extends AnalyticsReader {
       completions: n(row?.completions),
       newFollowers: n(row?.new_followers),
       revenueCents: n(row?.revenue_cents),
+      likes: n(row?.likes),
+      comments: n(row?.comments),
+      ratings: n(row?.ratings),
     };
   }
 
@@ -51,7 +55,8 @@ export class SqlAnalyticsReader extends AnalyticsReader {
          select generate_series(date_trunc('${unit}', ?::timestamptz, ?), ?::timestamptz - interval '1 microsecond', interval '1 ${unit}', ?) as local_start
        ), r as (
          select date_trunc('${unit}', bucket, ?) as local_start, sum(views) as views, sum(watch_seconds) as watch_seconds, sum(completions) as completions,
-           sum(new_followers) as new_followers, sum(revenue_cents) as revenue_cents
+           sum(new_followers) as new_followers, sum(revenue_cents) as revenue_cents,
+           sum(likes) as likes, sum(comments) as comments, sum(ratings) as ratings
          from insights.rollups where grain = 'hour' and scope = ? and scope_id = ? and bucket >= ?::timestamptz and bucket < ?::timestamptz
          group by 1
        ), u as (
@@ -60,7 +65,8 @@ export class SqlAnalyticsReader extends AnalyticsReader {
          group by 1
        )
        select b.local_start, coalesce(r.views, 0) as views, coalesce(r.watch_seconds, 0) as watch_seconds, coalesce(r.completions, 0) as completions,
-         coalesce(r.new_followers, 0) as new_followers, coalesce(r.revenue_cents, 0) as revenue_cents, coalesce(u.unique_viewers, 0) as unique_viewers
+         coalesce(r.new_followers, 0) as new_followers, coalesce(r.revenue_cents, 0) as revenue_cents, coalesce(u.unique_viewers, 0) as unique_viewers,
+         coalesce(r.likes, 0) as likes, coalesce(r.comments, 0) as comments, coalesce(r.ratings, 0) as ratings
        from buckets b left join r using (local_start) left join u using (local_start) order by b.local_start`,
       [
         iso(range.from),
@@ -87,6 +93,9 @@ export class SqlAnalyticsReader extends AnalyticsReader {
       completions: n(row.completions),
       newFollowers: n(row.new_followers),
       revenueCents: n(row.revenue_cents),
+      likes: n(row.likes),
+      comments: n(row.comments),
+      ratings: n(row.ratings),
     }));
   }
 

@@ -47,7 +47,7 @@ export class SqlRollupBuilder extends RollupBuilder {
       await em.execute(`delete from insights.hourly_viewers where hour = ?::timestamptz`, [from]);
       await em.execute(
         `with ${SCOPED}
-         insert into insights.rollups (grain, bucket, scope, scope_id, views, unique_viewers, watch_seconds, completions, new_followers, revenue_cents, events)
+         insert into insights.rollups (grain, bucket, scope, scope_id, views, unique_viewers, watch_seconds, completions, new_followers, revenue_cents, events, likes, comments, ratings)
          select 'hour', ?::timestamptz, scope, scope_id,
            count(distinct (viewer_key, video_id, view_window)) filter (where source = 'client' and name = 'video_start' and video_id is not null),
            count(distinct viewer_key) filter (where source = 'client' and video_id is not null and name in ('video_start', 'video_progress', 'video_complete')),
@@ -55,7 +55,12 @@ export class SqlRollupBuilder extends RollupBuilder {
            count(distinct (viewer_key, video_id, view_window)) filter (where source = 'client' and name = 'video_complete' and video_id is not null),
            count(*) filter (where source = 'domain' and name = 'follow'),
            coalesce(sum(amount_cents) filter (where source = 'domain' and name in ('payment', 'refund')), 0),
-           count(*)
+           count(*),
+           -- Engagement as net changes: an unlike, a deleted comment or a withdrawn rating takes one back.
+           count(*) filter (where source = 'domain' and name = 'like') - count(*) filter (where source = 'domain' and name = 'unlike'),
+           count(*) filter (where source = 'domain' and name = 'comment') - count(*) filter (where source = 'domain' and name = 'comment_deleted'),
+           count(*) filter (where source = 'domain' and name = 'rating' and properties->>'previousStars' is null)
+             - count(*) filter (where source = 'domain' and name = 'rating_withdrawn')
          from s group by scope, scope_id`,
         [from, to, windowSeconds, from],
       );
@@ -114,9 +119,9 @@ export class SqlRollupBuilder extends RollupBuilder {
         from,
       ]);
       await em.execute(
-        `insert into insights.rollups (grain, bucket, scope, scope_id, views, unique_viewers, watch_seconds, completions, new_followers, revenue_cents, events)
+        `insert into insights.rollups (grain, bucket, scope, scope_id, views, unique_viewers, watch_seconds, completions, new_followers, revenue_cents, events, likes, comments, ratings)
          select 'day', ?::timestamptz, r.scope, r.scope_id, sum(r.views), coalesce(max(u.n), 0), sum(r.watch_seconds), sum(r.completions),
-           sum(r.new_followers), sum(r.revenue_cents), sum(r.events)
+           sum(r.new_followers), sum(r.revenue_cents), sum(r.events), sum(r.likes), sum(r.comments), sum(r.ratings)
          from insights.rollups r
          left join lateral (
            select count(distinct viewer_key)::int as n from insights.hourly_viewers v

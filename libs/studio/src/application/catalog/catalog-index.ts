@@ -4,6 +4,7 @@ import { ChannelRepository } from '../../domain/channel/channel.repository.js';
 import { PersonRepository } from '../../domain/people/person.repository.js';
 import type { Video } from '../../domain/video/video.js';
 import { LibraryReadModel } from '../queries/library-read-model.js';
+import { CatalogCounts, popularityOf } from './catalog-counts.js';
 
 /** Published videos as fans find them. */
 export const CATALOG_INDEX: IndexDefinition = {
@@ -26,6 +27,9 @@ export const CATALOG_INDEX: IndexDefinition = {
     durationSeconds: { type: 'float', filterable: true, sortable: true },
     publishedAt: { type: 'date', filterable: true, sortable: true },
     popularity: { type: 'integer', sortable: true },
+    views: { type: 'integer', sortable: true },
+    likes: { type: 'integer', sortable: true },
+    trending: { type: 'float', sortable: true },
   },
 };
 
@@ -52,8 +56,13 @@ export type CatalogDocument = {
   duration: string;
   durationSeconds: number;
   publishedAt: string;
-  /** Placeholder until engagement's view counts feed it. */
+  /** views + 10 × likes (catalog-counts.ts). */
   popularity: number;
+  /** Insights' inflation-resistant views. */
+  views: number;
+  likes: number;
+  /** The trending job's latest score (0: not trending). */
+  trending: number;
 };
 
 /** Facet buckets for `duration=` (a keyword, so facets count them). */
@@ -71,15 +80,30 @@ export class CatalogDocuments {
     private readonly channels: ChannelRepository,
     private readonly people: PersonRepository,
     private readonly library: LibraryReadModel,
+    private readonly counts: CatalogCounts,
   ) {}
+
+  /**
+   * A document's version: the video's plus its counts' revision. Both only grow, so whichever
+   * projection read later writes a higher version, whether an edit or a count moved (ADR 0039).
+   */
+  /** Serialises this video's projections until the transaction ends (CatalogCounts.lock). */
+  hold(videoId: string): Promise<void> {
+    return this.counts.lock(videoId);
+  }
+
+  async versionOf(videoId: string, videoVersion: number): Promise<number> {
+    return videoVersion + (await this.counts.of(videoId)).revision;
+  }
 
   async of(video: Video): Promise<SearchDocument<CatalogDocument>> {
     const channel = await this.channels.byId(video.channelId);
     const creator = channel ? await this.people.byId(channel.ownerId) : null;
     const series = video.seriesId ? await this.library.seriesById(video.seriesId) : null;
+    const counts = await this.counts.of(video.id);
     return {
       id: video.id,
-      version: video.version ?? 1,
+      version: (video.version ?? 1) + counts.revision,
       body: {
         title: video.title,
         description: video.description,
@@ -102,7 +126,10 @@ export class CatalogDocuments {
         duration: durationBucket(video.durationSeconds),
         durationSeconds: video.durationSeconds ?? 0,
         publishedAt: (video.publishedAt ?? video.updatedAt).toISOString(),
-        popularity: 0,
+        popularity: popularityOf(counts),
+        views: counts.views,
+        likes: counts.likes,
+        trending: counts.trending,
       },
     };
   }

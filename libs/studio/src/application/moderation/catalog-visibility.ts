@@ -17,6 +17,7 @@ export class CatalogVisibility {
 
   /** Call after `bumpVersions`: the document (or tombstone) is written under the video's new version. */
   async refresh(videoId: string): Promise<void> {
+    await this.documents.hold(videoId); // counts and edits version the same document (ADR 0039)
     const video = await this.videos.byId(videoId);
     if (!video) return;
     if (video.state === 'published' && !(await this.restrictions.restrictionOf(video.id))) {
@@ -24,7 +25,11 @@ export class CatalogVisibility {
       if (result.failed.length) throw new Error(`catalog refused ${video.id}: ${result.failed[0].reason}`);
       return;
     }
-    await this.search.delete(CATALOG_INDEX.name, video.id, video.version ?? 1);
+    await this.search.delete(
+      CATALOG_INDEX.name,
+      video.id,
+      await this.documents.versionOf(video.id, video.version ?? 1),
+    );
   }
 
   /** 403 `studio.video.taken-down` when the video is restricted. */

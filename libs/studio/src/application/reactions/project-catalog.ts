@@ -27,6 +27,7 @@ export class ProjectCatalog implements EventConsumer<VideoChange> {
 
   // Repositories read through the delivery's own transaction (see ConsumerContext.em).
   async handle({ event, envelope }: ConsumerContext<VideoChange>): Promise<void> {
+    await this.documents.hold(event.videoId);
     const video = await this.videos.byId(event.videoId);
     // A video trust & safety took down (or whose owner is suspended) stays out whatever the creator does.
     if (video?.state === 'published' && !(await this.restrictions.restrictionOf(video.id))) {
@@ -34,7 +35,10 @@ export class ProjectCatalog implements EventConsumer<VideoChange> {
       if (result.failed.length) throw new Error(`catalog refused ${video.id}: ${result.failed[0].reason}`);
       return;
     }
-    const version = Math.max(video?.version ?? 0, envelope.aggregateVersion ?? 0);
+    const version = await this.documents.versionOf(
+      event.videoId,
+      Math.max(video?.version ?? 0, envelope.aggregateVersion ?? 0),
+    );
     await this.search.delete(CATALOG_INDEX.name, event.videoId, version);
   }
 }

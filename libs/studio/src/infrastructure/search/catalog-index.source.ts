@@ -7,6 +7,7 @@ import { MikroOrmChannelRepository } from '../persistence/mikro-orm-channel.repo
 import { MikroOrmLibraryReadModel } from '../persistence/mikro-orm-library-read-model.js';
 import { MikroOrmPersonRepository } from '../persistence/mikro-orm-person.repository.js';
 import { SqlContentRestrictions } from '../persistence/sql-content-restrictions.js';
+import { SqlCatalogCounts } from '../persistence/sql-catalog-counts.js';
 
 /** Where a rebuild of the `catalog` index reads from: published videos, in id order. */
 @Injectable()
@@ -21,6 +22,7 @@ export class CatalogIndexSource implements SearchIndexSource<CatalogDocument> {
       new MikroOrmChannelRepository(orm.em),
       new MikroOrmPersonRepository(orm.em),
       new MikroOrmLibraryReadModel(orm.em),
+      new SqlCatalogCounts(orm.em),
     );
   }
 

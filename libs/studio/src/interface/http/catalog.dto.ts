@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ACCESS_LEVELS } from '../../domain/video/video.js';
+import type { CatalogSort } from '../../application/queries/search-catalog/search-catalog.query.js';
 
 export class CatalogQueryRequest {
   @ApiPropertyOptional({ description: 'Words (typos tolerated)' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
@@ -23,12 +24,12 @@ export class CatalogQueryRequest {
   duration?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() seriesId?: string;
   @ApiPropertyOptional({
-    enum: ['relevance', 'newest', 'oldest', 'popular', 'shortest', 'longest'],
+    enum: ['relevance', 'newest', 'oldest', 'popular', 'popularity', 'trending', 'shortest', 'longest'],
     default: 'relevance',
   })
   @IsOptional()
-  @IsIn(['relevance', 'newest', 'oldest', 'popular', 'shortest', 'longest'])
-  sort?: 'relevance' | 'newest' | 'oldest' | 'popular' | 'shortest' | 'longest';
+  @IsIn(['relevance', 'newest', 'oldest', 'popular', 'popularity', 'trending', 'shortest', 'longest'])
+  sort?: CatalogSort;
   @ApiPropertyOptional({ maxLength: 1024 }) @IsOptional() @IsString() @MaxLength(1024) cursor?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
@@ -73,7 +74,10 @@ export class CatalogItemResponse {
   @ApiProperty({ enum: ['short', 'medium', 'long', 'unknown'] }) duration!: string;
   @ApiProperty() durationSeconds!: number;
   @ApiProperty() publishedAt!: string;
-  @ApiProperty() popularity!: number;
+  @ApiProperty({ description: 'views + 10 × likes' }) popularity!: number;
+  @ApiProperty({ description: "insights' views: one per viewer, video and window, bots filtered" }) views!: number;
+  @ApiProperty() likes!: number;
+  @ApiProperty({ description: 'latest trending score (0: not trending)' }) trending!: number;
 }
 
 export class FacetCountResponse {

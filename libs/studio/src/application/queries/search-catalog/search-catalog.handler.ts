@@ -5,14 +5,19 @@ import { SearchCatalogQuery, type CatalogSort } from './search-catalog.query.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const BY_POPULARITY: SortClause[] = [
+  { field: 'popularity', order: 'desc' },
+  { field: 'publishedAt', order: 'desc' },
+];
+
 const SORTS: Record<CatalogSort, SortClause[] | undefined> = {
   relevance: undefined,
   newest: [{ field: 'publishedAt', order: 'desc' }],
   oldest: [{ field: 'publishedAt', order: 'asc' }],
-  popular: [
-    { field: 'popularity', order: 'desc' },
-    { field: 'publishedAt', order: 'desc' },
-  ],
+  popular: BY_POPULARITY, // the first name of `popularity`, kept for existing clients
+  popularity: BY_POPULARITY,
+  // Videos not trending (score 0) follow, most popular first.
+  trending: [{ field: 'trending', order: 'desc' }, ...BY_POPULARITY],
   shortest: [{ field: 'durationSeconds', order: 'asc' }],
   longest: [{ field: 'durationSeconds', order: 'desc' }],
 };

@@ -1,6 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 
-export type CatalogSort = 'relevance' | 'newest' | 'oldest' | 'popular' | 'shortest' | 'longest';
+export type CatalogSort =
+  'relevance' | 'newest' | 'oldest' | 'popular' | 'popularity' | 'trending' | 'shortest' | 'longest';
 
 export interface CatalogSearch {
   q?: string;
