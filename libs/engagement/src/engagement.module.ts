@@ -47,6 +47,8 @@ import { NotificationsReadModel } from './application/read-models/notifications.
 import { SocialGraphReadModel } from './application/read-models/social-graph.read-model.js';
 import { MessageSentV1, MessageVisibility, UserFollowedV1, UserUnfollowedV1 } from './contracts/index.js';
 import { SqlMessageVisibility } from './infrastructure/read-models/sql-message-visibility.js';
+import { SocialGraphView } from './contracts/index.js';
+import { SqlSocialGraphView } from './infrastructure/read-models/sql-social-graph-view.js';
 import { NotifyModerationDecision } from './application/reactions/notify-moderation-decision.js';
 import { ConversationRepository } from './domain/conversation/conversation.repository.js';
 import { FollowRepository } from './domain/follow/follow.repository.js';
@@ -301,6 +303,7 @@ const COMMENTS = {
     { provide: NotificationMails, useClass: BullNotificationMails },
     { provide: FanOutBatches, useClass: BullFanOutBatches },
     { provide: MessageVisibility, useClass: SqlMessageVisibility },
+    { provide: SocialGraphView, useClass: SqlSocialGraphView },
     // follows, blocks and mutes
     People,
     SetFollowHandler,
@@ -352,6 +355,6 @@ const COMMENTS = {
     NotifyModerationDecision,
     ...COMMENTS.providers,
   ],
-  exports: [MessageVisibility],
+  exports: [MessageVisibility, SocialGraphView],
 })
 export class EngagementModule {}

@@ -38,6 +38,7 @@ import { RevokeApiKeyHandler } from './application/commands/revoke-api-key/revok
 import { UpdateProfileHandler } from './application/commands/update-profile/update-profile.handler.js';
 import { ProfileTexts } from './application/profile-texts.js';
 import { GetUserHandler } from './application/queries/get-user/get-user.handler.js';
+import { GetPublicProfileHandler } from './application/queries/get-public-profile/get-public-profile.handler.js';
 import { ListApiKeysHandler } from './application/queries/list-api-keys/list-api-keys.handler.js';
 import { ListUsersHandler } from './application/queries/list-users/list-users.handler.js';
 import { SearchPeopleHandler } from './application/queries/search-people/search-people.handler.js';
@@ -67,6 +68,7 @@ import { AdminUsersController } from './interface/http/admin-users.controller.js
 import { AuthController } from './interface/http/auth.controller.js';
 import { MeController } from './interface/http/me.controller.js';
 import { PeopleSearchController } from './interface/http/people-search.controller.js';
+import { UsersController } from './interface/http/users.controller.js';
 
 /**
  * Accounts, sessions, roles and API keys. One module for every process: controllers only serve in the
@@ -87,7 +89,14 @@ import { PeopleSearchController } from './interface/http/people-search.controlle
     SearchModule.forIndex(PeopleIndexSource),
     QueuesModule.register({ name: IDENTITY_MAIL_QUEUE }),
   ],
-  controllers: [AuthController, MeController, PeopleSearchController, AdminUsersController, AdminIpBlocksController],
+  controllers: [
+    AuthController,
+    MeController,
+    PeopleSearchController,
+    UsersController,
+    AdminUsersController,
+    AdminIpBlocksController,
+  ],
   providers: [
     { provide: UserRepository, useClass: MikroOrmUserRepository },
     { provide: SessionRepository, useClass: MikroOrmSessionRepository },
@@ -124,6 +133,7 @@ import { PeopleSearchController } from './interface/http/people-search.controlle
     EnsureAdminHandler,
     ChangeUserRolesHandler,
     GetUserHandler,
+    GetPublicProfileHandler,
     ListApiKeysHandler,
     SearchPeopleHandler,
     ListUsersHandler,

@@ -85,7 +85,8 @@ import { MikroOrmPersonRepository } from './infrastructure/persistence/mikro-orm
 import { MikroOrmVideoRepository } from './infrastructure/persistence/mikro-orm-video.repository.js';
 import { SqlChannelAccess } from './infrastructure/persistence/sql-channel-access.js';
 import { SqlChannelDirectory } from './infrastructure/persistence/sql-channel-directory.js';
-import { ChannelDirectory } from './contracts/index.js';
+import { SqlOwnedChannels } from './infrastructure/persistence/sql-owned-channels.js';
+import { ChannelDirectory, OwnedChannels } from './contracts/index.js';
 import {
   CollectionSchema,
   ContentTemplateSchema,
@@ -151,6 +152,7 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
     { provide: ChannelAccess, useClass: SqlChannelAccess },
     { provide: MediaProcessingListener, useClass: VideoProcessingListener },
     { provide: ChannelDirectory, useClass: SqlChannelDirectory },
+    { provide: OwnedChannels, useClass: SqlOwnedChannels },
     ...MEDIA_PROVIDERS,
     ChannelTeams,
     ChannelViews,
@@ -202,6 +204,6 @@ import { PublishingJobs } from './interface/jobs/publishing.jobs.js';
     GetPlaybackHandler,
     GetCaptionFileHandler,
   ],
-  exports: [ChannelDirectory],
+  exports: [ChannelDirectory, OwnedChannels],
 })
 export class StudioModule {}

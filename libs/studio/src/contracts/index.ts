@@ -9,3 +9,4 @@ export {
   VideoUpdatedV1,
 } from './events/video-events.v1.js';
 export { ChannelDirectory, type ChannelTeamRole, type ChannelVideo } from './channel-directory.js';
+export { OwnedChannels, type OwnedChannel } from './owned-channels.js';

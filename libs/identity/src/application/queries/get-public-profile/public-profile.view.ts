@@ -1,0 +1,12 @@
+/** A person as anyone may see them: never their e-mail, roles or sign-in details. */
+export interface PublicProfileView {
+  id: string;
+  handle: string;
+  displayName: string;
+  bio: string | null;
+  avatarUrl: string | null;
+  joinedAt: string;
+  followerCount: number;
+  followingCount: number;
+  channels: Array<{ id: string; name: string; createdAt: string }>;
+}
