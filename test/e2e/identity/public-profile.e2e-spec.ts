@@ -73,21 +73,28 @@ describe('public profiles (GET /v1/users/:id)', () => {
         { id: first, name: 'Night Kitchen', createdAt: expect.any(String) },
         { id: second, name: 'Morning Bakery', createdAt: expect.any(String) },
       ],
+      viewer: null,
     });
     // Private account facts never leave through the public profile.
     expect(JSON.stringify(anonymous.body)).not.toContain(creator.user.email);
 
+    // A signed-in caller also learns how they relate to the person.
     const signedIn = await app.request('GET', `/v1/users/${creator.user.id}`, token(fan1));
-    expect(signedIn.body).toEqual(anonymous.body);
+    expect(signedIn.body).toEqual({ ...anonymous.body, viewer: { following: true, followsYou: true } });
+    const byStranger = await app.request('GET', `/v1/users/${creator.user.id}`, token(other));
+    expect(byStranger.body.viewer).toEqual({ following: false, followsYou: false });
+    const own = await app.request('GET', `/v1/users/${creator.user.id}`, token(creator));
+    expect(own.body.viewer).toBeNull();
 
     // Counts are read at request time: an unfollow shows on the next read.
     await app.request('DELETE', `/v1/creators/${creator.user.id}/follow`, token(fan2));
-    const after = await app.request('GET', `/v1/users/${creator.user.id}`, token(creator));
+    const after = await app.request('GET', `/v1/users/${creator.user.id}`, token(fan2));
     expect([after.body.followerCount, after.body.followingCount]).toEqual([1, 1]);
+    expect(after.body.viewer).toEqual({ following: false, followsYou: false });
 
     const fanProfile = await app.request('GET', `/v1/users/${fan1.user.id}`);
     expect(fanProfile.body).toMatchObject({ followerCount: 1, followingCount: 1, channels: [] });
-  });
+  }, 120_000);
 
   it('answers 404 like an unknown id when either person blocked the other, until the block is lifted', async () => {
     const [alice, bob, carol] = [await person(), await person(), await person()];
@@ -123,7 +130,7 @@ describe('public profiles (GET /v1/users/:id)', () => {
     await block(bob, alice);
     expect((await app.request('GET', `/v1/users/${alice.user.id}`, token(bob))).status).toBe(404);
     expect((await app.request('GET', `/v1/users/${bob.user.id}`, token(alice))).status).toBe(404);
-  });
+  }, 120_000);
 
   it('refuses a malformed id (400) and an unknown one (404), anonymously too', async () => {
     const unknown = await app.request('GET', `/v1/users/${UNKNOWN_ID}`);

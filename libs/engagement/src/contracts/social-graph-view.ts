@@ -13,4 +13,6 @@ export abstract class SocialGraphView {
   abstract countsOf(userId: string): Promise<FollowCounts>;
   /** Whether either person has blocked the other. */
   abstract isBlockedEitherWay(a: string, b: string): Promise<boolean>;
+  /** Whether `followerId` follows `followeeId` now. */
+  abstract isFollowing(followerId: string, followeeId: string): Promise<boolean>;
 }

@@ -30,4 +30,13 @@ export class SqlSocialGraphView extends SocialGraphView {
     );
     return rows.length > 0;
   }
+
+  async isFollowing(followerId: string, followeeId: string): Promise<boolean> {
+    if (!UUID.test(followerId) || !UUID.test(followeeId)) return false;
+    const rows = await this.em.execute<unknown[]>(
+      `select 1 from engagement.follows where follower_id = ? and followee_id = ? and ended_at is null`,
+      [followerId, followeeId],
+    );
+    return rows.length > 0;
+  }
 }

@@ -6,6 +6,11 @@ export class ProfileChannelResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
+export class ProfileViewerResponse {
+  @ApiProperty({ description: 'Whether the caller follows this person' }) following!: boolean;
+  @ApiProperty({ description: 'Whether this person follows the caller' }) followsYou!: boolean;
+}
+
 export class PublicProfileResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'ada_l' }) handle!: string;
@@ -18,4 +23,10 @@ export class PublicProfileResponse {
   @ApiProperty({ description: 'People this person follows now' }) followingCount!: number;
   @ApiProperty({ type: [ProfileChannelResponse], description: 'Channels this person owns, oldest first' })
   channels!: ProfileChannelResponse[];
+  @ApiProperty({
+    type: ProfileViewerResponse,
+    nullable: true,
+    description: 'How the signed-in caller relates to this person; null when anonymous or on one’s own profile',
+  })
+  viewer!: ProfileViewerResponse | null;
 }

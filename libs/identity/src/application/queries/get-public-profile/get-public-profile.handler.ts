@@ -21,10 +21,15 @@ export class GetPublicProfileHandler implements IQueryHandler<GetPublicProfileQu
   async execute({ userId, viewerId }: GetPublicProfileQuery): Promise<PublicProfileView> {
     const user = await this.users.findById(userId);
     if (!user) throw new UserNotFoundError();
+    const other = viewerId && viewerId !== user.id ? viewerId : null;
     // Blocked either way reads exactly like an unknown id, so a block is not disclosed by its answer.
-    if (viewerId && viewerId !== user.id && (await this.socialGraph.isBlockedEitherWay(viewerId, user.id)))
-      throw new UserNotFoundError();
-    const [counts, channels] = await Promise.all([this.socialGraph.countsOf(user.id), this.channels.ownedBy(user.id)]);
+    if (other && (await this.socialGraph.isBlockedEitherWay(other, user.id))) throw new UserNotFoundError();
+    const [counts, channels, following, followsYou] = await Promise.all([
+      this.socialGraph.countsOf(user.id),
+      this.channels.ownedBy(user.id),
+      other ? this.socialGraph.isFollowing(other, user.id) : false,
+      other ? this.socialGraph.isFollowing(user.id, other) : false,
+    ]);
     return {
       id: user.id,
       handle: user.handle,
@@ -35,6 +40,7 @@ export class GetPublicProfileHandler implements IQueryHandler<GetPublicProfileQu
       followerCount: counts.followers,
       followingCount: counts.following,
       channels: channels.map((channel) => ({ id: channel.id, name: channel.name, createdAt: channel.createdAt })),
+      viewer: other ? { following, followsYou } : null,
     };
   }
 }

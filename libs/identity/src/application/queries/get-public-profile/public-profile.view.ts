@@ -9,4 +9,6 @@ export interface PublicProfileView {
   followerCount: number;
   followingCount: number;
   channels: Array<{ id: string; name: string; createdAt: string }>;
+  /** How the signed-in caller relates to the person; null for anonymous visitors and on one's own profile. */
+  viewer: { following: boolean; followsYou: boolean } | null;
 }
