@@ -47,6 +47,8 @@ import { NotificationsReadModel } from './application/read-models/notifications.
 import { SocialGraphReadModel } from './application/read-models/social-graph.read-model.js';
 import { MessageSentV1, MessageVisibility, UserFollowedV1, UserUnfollowedV1 } from './contracts/index.js';
 import { SqlMessageVisibility } from './infrastructure/read-models/sql-message-visibility.js';
+import { SocialGraphView } from './contracts/index.js';
+import { SqlSocialGraphView } from './infrastructure/read-models/sql-social-graph-view.js';
 import { NotifyModerationDecision } from './application/reactions/notify-moderation-decision.js';
 import { ConversationRepository } from './domain/conversation/conversation.repository.js';
 import { FollowRepository } from './domain/follow/follow.repository.js';
@@ -421,6 +423,7 @@ const TRENDING = {
     { provide: NotificationMails, useClass: BullNotificationMails },
     { provide: FanOutBatches, useClass: BullFanOutBatches },
     { provide: MessageVisibility, useClass: SqlMessageVisibility },
+    { provide: SocialGraphView, useClass: SqlSocialGraphView },
     // follows, blocks and mutes
     People,
     SetFollowHandler,
@@ -476,6 +479,6 @@ const TRENDING = {
     ...TRENDING.providers,
     ...PAGES.providers,
   ],
-  exports: [MessageVisibility, RecomputeTrending],
+  exports: [MessageVisibility, RecomputeTrending, SocialGraphView],
 })
 export class EngagementModule {}

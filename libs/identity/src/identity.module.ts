@@ -39,6 +39,7 @@ import { RevokeApiKeyHandler } from './application/commands/revoke-api-key/revok
 import { UpdateProfileHandler } from './application/commands/update-profile/update-profile.handler.js';
 import { ProfileTexts } from './application/profile-texts.js';
 import { GetUserHandler } from './application/queries/get-user/get-user.handler.js';
+import { GetPublicProfileHandler } from './application/queries/get-public-profile/get-public-profile.handler.js';
 import { ListApiKeysHandler } from './application/queries/list-api-keys/list-api-keys.handler.js';
 import { ListUsersHandler } from './application/queries/list-users/list-users.handler.js';
 import { SearchPeopleHandler } from './application/queries/search-people/search-people.handler.js';
@@ -69,6 +70,7 @@ import { AuthController } from './interface/http/auth.controller.js';
 import { MeController } from './interface/http/me.controller.js';
 import { PeopleSearchController } from './interface/http/people-search.controller.js';
 import { IDENTITY_SOCKET_EVENTS } from './interface/socket-events.js';
+import { UsersController } from './interface/http/users.controller.js';
 
 /**
  * Accounts, sessions, roles and API keys. One module for every process: controllers only serve in the
@@ -90,7 +92,14 @@ import { IDENTITY_SOCKET_EVENTS } from './interface/socket-events.js';
     SearchModule.forIndex(PeopleIndexSource),
     QueuesModule.register({ name: IDENTITY_MAIL_QUEUE }),
   ],
-  controllers: [AuthController, MeController, PeopleSearchController, AdminUsersController, AdminIpBlocksController],
+  controllers: [
+    AuthController,
+    MeController,
+    PeopleSearchController,
+    UsersController,
+    AdminUsersController,
+    AdminIpBlocksController,
+  ],
   providers: [
     { provide: UserRepository, useClass: MikroOrmUserRepository },
     { provide: SessionRepository, useClass: MikroOrmSessionRepository },
@@ -127,6 +136,7 @@ import { IDENTITY_SOCKET_EVENTS } from './interface/socket-events.js';
     EnsureAdminHandler,
     ChangeUserRolesHandler,
     GetUserHandler,
+    GetPublicProfileHandler,
     ListApiKeysHandler,
     SearchPeopleHandler,
     ListUsersHandler,

@@ -94,8 +94,9 @@ import { MikroOrmPersonRepository } from './infrastructure/persistence/mikro-orm
 import { MikroOrmVideoRepository } from './infrastructure/persistence/mikro-orm-video.repository.js';
 import { SqlChannelAccess } from './infrastructure/persistence/sql-channel-access.js';
 import { SqlChannelDirectory } from './infrastructure/persistence/sql-channel-directory.js';
-import { ChannelDirectory, PublishedCatalog } from './contracts/index.js';
+import { ChannelDirectory, OwnedChannels, PublishedCatalog } from './contracts/index.js';
 import { SqlPublishedCatalog } from './infrastructure/persistence/sql-published-catalog.js';
+import { SqlOwnedChannels } from './infrastructure/persistence/sql-owned-channels.js';
 import {
   CollectionSchema,
   ContentTemplateSchema,
@@ -164,6 +165,7 @@ import { STUDIO_SOCKET_EVENTS } from './interface/socket-events.js';
     { provide: MediaProcessingListener, useClass: VideoProcessingListener },
     { provide: ChannelDirectory, useClass: SqlChannelDirectory },
     { provide: PublishedCatalog, useClass: SqlPublishedCatalog },
+    { provide: OwnedChannels, useClass: SqlOwnedChannels },
     ...MEDIA_PROVIDERS,
     ChannelTeams,
     ChannelViews,
@@ -223,6 +225,6 @@ import { STUDIO_SOCKET_EVENTS } from './interface/socket-events.js';
     GetPlaybackHandler,
     GetCaptionFileHandler,
   ],
-  exports: [ChannelDirectory, PublishedCatalog],
+  exports: [ChannelDirectory, PublishedCatalog, OwnedChannels],
 })
 export class StudioModule {}
