@@ -1,0 +1,150 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { createConnection, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { TestApp } from '@lib/platform/testing';
+import { startShowrunner } from '../../support/showrunner.js';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '../../..');
+const GUIDE = join(ROOT, 'docs', 'first-client.md');
+
+interface Block {
+  lang: string;
+  runnable: boolean;
+  code: string;
+}
+
+/** The guide's fenced code blocks in order; `runnable` in the info string marks the ones this test runs. */
+function codeBlocks(markdown: string): Block[] {
+  return [...markdown.matchAll(/^```(\w+)( runnable)?\n([\s\S]*?)^```$/gm)].map(([, lang, runnable, code]) => ({
+    lang,
+    runnable: Boolean(runnable),
+    code,
+  }));
+}
+
+/**
+ * A plain TCP forwarder on a port known before the app boots, so the app's PUBLIC_URL (checkout
+ * links, tus Locations) is an address the guide's client can really reach, HTTP and WebSocket alike.
+ */
+async function startForwarder(): Promise<{ port: number; target(port: number): void; close(): Promise<void> }> {
+  let targetPort = 0;
+  const open = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = createConnection(targetPort, '127.0.0.1');
+    for (const socket of [client, upstream]) {
+      open.add(socket);
+      socket.on('close', () => open.delete(socket));
+      socket.on('error', () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    target: (port) => (targetPort = port),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of open) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * docs/first-client.md cannot rot: its `runnable` blocks (the ffmpeg command, then the JavaScript
+ * program) run as a reader would run them, in a fresh directory, against the whole app.
+ */
+describe('the first-client guide (docs/first-client.md)', () => {
+  let app: TestApp;
+  let forwarder: Awaited<ReturnType<typeof startForwarder>>;
+  let workDir: string;
+  let blocks: Block[];
+
+  beforeAll(async () => {
+    blocks = codeBlocks(await readFile(GUIDE, 'utf8'));
+    forwarder = await startForwarder();
+    app = await startShowrunner({ PUBLIC_URL: `http://127.0.0.1:${forwarder.port}` });
+    forwarder.target(Number(new URL(app.url).port));
+    workDir = await mkdtemp(join(tmpdir(), 'showrunner-first-client-'));
+    // The reader's `npm install socket.io-client tus-js-client`: the project's own copies.
+    await symlink(join(ROOT, 'node_modules'), join(workDir, 'node_modules'));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await forwarder?.close();
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  });
+
+  it('runs every JavaScript block of the guide: nothing in it is left unchecked', () => {
+    const javascript = blocks.filter((block) => block.lang === 'js');
+    expect(javascript.length).toBeGreaterThanOrEqual(10);
+    expect(javascript.filter((block) => !block.runnable)).toEqual([]);
+  });
+
+  it('takes a client from registration to a downloaded export, as the guide says', async () => {
+    for (const block of blocks.filter((b) => b.runnable && b.lang === 'sh'))
+      await run('sh', ['-c', block.code], { cwd: workDir });
+    const program = blocks
+      .filter((block) => block.runnable && block.lang === 'js')
+      .map((block) => block.code)
+      .join('\n');
+    await writeFile(join(workDir, 'first-client.mjs'), program);
+
+    const { NODE_OPTIONS: _jestOnly, ...env } = process.env;
+    const { stdout } = await run(process.execPath, ['first-client.mjs'], {
+      cwd: workDir,
+      env: { ...env, BASE_URL: `http://127.0.0.1:${forwarder.port}` },
+      timeout: 110_000,
+    }).catch((failure: { stdout?: string; stderr?: string; message: string }) => {
+      throw new Error(`the guide's program failed: ${failure.message}\n${failure.stdout}\n${failure.stderr}`);
+    });
+
+    // Each step printed what the guide says it prints.
+    expect(stdout).toContain('notification subscription.activated creator-plus');
+    expect(stdout).toContain('plan creator-plus active');
+    expect(stdout).toMatch(/video [0-9a-f-]{36} published/);
+    expect(stdout).toContain('grace follows ada: true — followers: 1');
+    expect(stdout).toContain('grace got: Thanks for following!');
+    expect(stdout).toContain('events accepted: 1');
+
+    const summary = JSON.parse(stdout.trim().split('\n').at(-1)!);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(summary).toMatchObject({
+      plan: 'creator-plus',
+      subscriptionStatus: 'active',
+      videoState: 'published',
+      found: summary.videoId,
+      following: true,
+      thread: ['Thanks for following!', 'Loved the episode', 'Part two is out on Friday'],
+    });
+    expect(summary.csv[0]).toBe('day,views,watch_time_seconds,completions,new_followers,revenue_cents');
+    expect(summary.csv[1]).toMatch(new RegExp(`^${today},1,`)); // Grace's view, rolled up into the export
+
+    // And the app agrees, seen from its side.
+    const em = app.app.get(MikroORM).em.fork();
+    const [subscription] = await em.execute<{ plan_id: string; status: string }[]>(
+      `select plan_id, status from billing.subscriptions where user_id = ?`,
+      [summary.ada],
+    );
+    expect(subscription).toEqual({ plan_id: 'creator-plus', status: 'active' });
+    const catalog = await app.request('GET', '/v1/catalog?q=analytical');
+    expect(catalog.body.items.map((item: { id: string }) => item.id)).toContain(summary.videoId);
+    const [follow] = await em.execute<{ n: number }[]>(
+      `select count(*)::int as n from engagement.follows where follower_id = ? and followee_id = ? and ended_at is null`,
+      [summary.grace, summary.ada],
+    );
+    expect(follow.n).toBe(1);
+    const [exported] = await em.execute<{ status: string }[]>(`select status from insights.exports where id = ?`, [
+      summary.exportId,
+    ]);
+    expect(exported.status).toBe('ready');
+  }, 120_000);
+});
