@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createConnection, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,15 +14,18 @@ const GUIDE = join(ROOT, 'docs', 'first-client.md');
 
 interface Block {
   lang: string;
+  /** The rest of the info string: `runnable` (run by this test as is) or `curl` (the curl walkthrough). */
+  info: string;
   runnable: boolean;
   code: string;
 }
 
-/** The guide's fenced code blocks in order; `runnable` in the info string marks the ones this test runs. */
+/** The guide's fenced code blocks in order, with their info strings. */
 function codeBlocks(markdown: string): Block[] {
-  return [...markdown.matchAll(/^```(\w+)( runnable)?\n([\s\S]*?)^```$/gm)].map(([, lang, runnable, code]) => ({
+  return [...markdown.matchAll(/^```(\w+) ?(.*)\n([\s\S]*?)^```$/gm)].map(([, lang, info, code]) => ({
     lang,
-    runnable: Boolean(runnable),
+    info,
+    runnable: info === 'runnable',
     code,
   }));
 }
@@ -67,15 +70,15 @@ describe('the first-client guide (docs/first-client.md)', () => {
   let forwarder: Awaited<ReturnType<typeof startForwarder>>;
   let workDir: string;
   let blocks: Block[];
+  let BASE_URL: string;
 
   beforeAll(async () => {
     blocks = codeBlocks(await readFile(GUIDE, 'utf8'));
     forwarder = await startForwarder();
     app = await startShowrunner({ PUBLIC_URL: `http://127.0.0.1:${forwarder.port}` });
     forwarder.target(Number(new URL(app.url).port));
+    BASE_URL = `http://127.0.0.1:${forwarder.port}`;
     workDir = await mkdtemp(join(tmpdir(), 'showrunner-first-client-'));
-    // The reader's `npm install socket.io-client tus-js-client`: the project's own copies.
-    await symlink(join(ROOT, 'node_modules'), join(workDir, 'node_modules'));
   });
   afterAll(async () => {
     await app?.close();
@@ -83,40 +86,61 @@ describe('the first-client guide (docs/first-client.md)', () => {
     if (workDir) await rm(workDir, { recursive: true, force: true });
   });
 
-  it('runs every JavaScript block of the guide: nothing in it is left unchecked', () => {
+  it('runs every JavaScript block and has a curl walkthrough for every step', () => {
     const javascript = blocks.filter((block) => block.lang === 'js');
     expect(javascript.length).toBeGreaterThanOrEqual(10);
     expect(javascript.filter((block) => !block.runnable)).toEqual([]);
+    // One curl walkthrough per step, 1 to 9, plus the address.
+    expect(blocks.filter((block) => block.info === 'curl').length).toBeGreaterThanOrEqual(9);
   });
 
-  it('takes a client from registration to a downloaded export, as the guide says', async () => {
+  /** Runs the guide's `runnable` shell blocks (the test video) in a fresh directory like the reader's. */
+  async function readerDirectory(name: string): Promise<string> {
+    const dir = join(workDir, name);
+    await mkdir(dir);
+    // The reader's `npm install socket.io-client tus-js-client`: the project's own copies.
+    await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
     for (const block of blocks.filter((b) => b.runnable && b.lang === 'sh'))
-      await run('sh', ['-c', block.code], { cwd: workDir });
+      await run('sh', ['-c', block.code], { cwd: dir });
+    return dir;
+  }
+
+  const failed =
+    (what: string) =>
+    (failure: { stdout?: string; stderr?: string; message: string }): never => {
+      throw new Error(`${what} failed: ${failure.message}\n${failure.stdout}\n${failure.stderr}`);
+    };
+
+  it('takes a client from registration to a downloaded export, in JavaScript and with curl, as the guide says', async () => {
+    const [jsDir, curlDir] = await Promise.all([readerDirectory('js'), readerDirectory('curl')]);
     const program = blocks
       .filter((block) => block.runnable && block.lang === 'js')
       .map((block) => block.code)
       .join('\n');
-    await writeFile(join(workDir, 'first-client.mjs'), program);
+    await writeFile(join(jsDir, 'first-client.mjs'), program);
+    const walkthrough = blocks
+      .filter((block) => block.lang === 'sh' && block.info === 'curl')
+      .map((block) => block.code)
+      .join('\n');
+    await writeFile(join(curlDir, 'first-client.sh'), `set -euo pipefail\n${walkthrough}`);
 
+    // The two clients are different people on one server: run side by side to keep the file short.
     const { NODE_OPTIONS: _jestOnly, ...env } = process.env;
-    const { stdout } = await run(process.execPath, ['first-client.mjs'], {
-      cwd: workDir,
-      env: { ...env, BASE_URL: `http://127.0.0.1:${forwarder.port}` },
-      timeout: 110_000,
-    }).catch((failure: { stdout?: string; stderr?: string; message: string }) => {
-      throw new Error(`the guide's program failed: ${failure.message}\n${failure.stdout}\n${failure.stderr}`);
-    });
-
-    // Each step printed what the guide says it prints.
-    expect(stdout).toContain('notification subscription.activated creator-plus');
-    expect(stdout).toContain('plan creator-plus active');
-    expect(stdout).toMatch(/video [0-9a-f-]{36} published/);
-    expect(stdout).toContain('grace follows ada: true — followers: 1');
-    expect(stdout).toContain('grace got: Thanks for following!');
-    expect(stdout).toContain('events accepted: 1');
-
-    const summary = JSON.parse(stdout.trim().split('\n').at(-1)!);
+    const options = (cwd: string) => ({ cwd, env: { ...env, BASE_URL }, timeout: 110_000 });
+    const [js, curl] = await Promise.all([
+      run(process.execPath, ['first-client.mjs'], options(jsDir)).catch(failed("the guide's JavaScript")),
+      run('bash', ['first-client.sh'], options(curlDir)).catch(failed("the guide's curl walkthrough")),
+    ]);
     const today = new Date().toISOString().slice(0, 10);
+
+    // Each JavaScript step printed what the guide says it prints.
+    expect(js.stdout).toContain('notification subscription.activated creator-plus');
+    expect(js.stdout).toContain('plan creator-plus active');
+    expect(js.stdout).toMatch(/video [0-9a-f-]{36} published/);
+    expect(js.stdout).toContain('grace follows ada: true — followers: 1');
+    expect(js.stdout).toContain('grace got: Thanks for following!');
+    expect(js.stdout).toContain('events accepted: 1');
+    const summary = JSON.parse(js.stdout.trim().split('\n').at(-1)!);
     expect(summary).toMatchObject({
       plan: 'creator-plus',
       subscriptionStatus: 'active',
@@ -127,6 +151,23 @@ describe('the first-client guide (docs/first-client.md)', () => {
     });
     expect(summary.csv[0]).toBe('day,views,watch_time_seconds,completions,new_followers,revenue_cents');
     expect(summary.csv[1]).toMatch(new RegExp(`^${today},1,`)); // Grace's view, rolled up into the export
+
+    // The curl walkthrough printed the same story.
+    const printed = curl.stdout.trim().split('\n');
+    expect(printed).toEqual(
+      expect.arrayContaining([
+        '303',
+        '{"planId":"creator-plus","status":"active"}',
+        'PATCH 204',
+        '{"state":"published"}',
+        '{"title":"How the Analytical Engine works","creatorHandle":"ada"}',
+        '{"following":true,"followers":1}',
+        '["Thanks for following!"]',
+        '{"accepted":1}',
+        'day,views,watch_time_seconds,completions,new_followers,revenue_cents',
+        expect.stringMatching(new RegExp(`^${today},1,`)),
+      ]),
+    );
 
     // And the app agrees, seen from its side.
     const em = app.app.get(MikroORM).em.fork();
