@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { MikroORM } from '@mikro-orm/postgresql';
-import type { TestApp } from '@lib/platform/testing';
+import { TEST_JWT_SECRET, type TestApp } from '@lib/platform/testing';
 import { startShowrunner } from '../../support/showrunner.js';
 
 const run = promisify(execFile);
@@ -110,6 +110,54 @@ describe('the first-client guide (docs/first-client.md)', () => {
     (failure: { stdout?: string; stderr?: string; message: string }): never => {
       throw new Error(`${what} failed: ${failure.message}\n${failure.stdout}\n${failure.stderr}`);
     };
+
+  /**
+   * Appended to the guide's first blocks (helpers, sessions, `connect`): a session whose access token
+   * expires in 2 s although the client believes it has an hour (a skewed clock), so the server's
+   * `auth:expired` is what the guide's socket code must handle. Not part of the guide.
+   */
+  const EXPIRY_EPILOGUE = `
+import { createHmac } from 'node:crypto';
+const someone = await api(null, 'POST', '/v1/auth/register', {
+  email: \`someone-\${randomUUID()}@example.com\`,
+  handle: \`someone_\${randomUUID().slice(0, 8)}\`,
+  displayName: 'Someone',
+  password: 'a long password for someone',
+});
+const [header, payload] = someone.tokens.accessToken.split('.');
+const now = Math.floor(Date.now() / 1000);
+const claims = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url')), iat: now, exp: now + 2 })).toString('base64url');
+const signature = createHmac('sha256', process.env.JWT_SECRET).update(\`\${header}.\${claims}\`).digest('base64url');
+const skewed = sessionFrom({ user: someone.user, tokens: { ...someone.tokens, accessToken: \`\${header}.\${claims}.\${signature}\`, expiresIn: 3600 } });
+const socket = await connect(skewed);
+const before = socket.id;
+const expired = await nextEvent(socket, 'auth:expired', () => true, 15_000);
+await new Promise((resolve) => socket.once('connect', resolve));
+const token = await skewed.token();
+console.log(JSON.stringify({ expired, reconnected: socket.connected && socket.id !== before, refreshed: token !== someone.tokens.accessToken }));
+socket.close();
+adaSocket.close();
+`;
+
+  it("keeps a socket alive across the server's auth:expired with the guide's connect() and session", async () => {
+    const dir = join(workDir, 'expiry');
+    await mkdir(dir);
+    await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    const [helpers, sessions, sockets] = blocks.filter((block) => block.runnable && block.lang === 'js');
+    expect(sockets.code).toContain('function connect(session)');
+    await writeFile(join(dir, 'expiry.mjs'), [helpers.code, sessions.code, sockets.code, EXPIRY_EPILOGUE].join('\n'));
+    const { NODE_OPTIONS: _jestOnly, ...env } = process.env;
+    const { stdout } = await run(process.execPath, ['expiry.mjs'], {
+      cwd: dir,
+      env: { ...env, BASE_URL, JWT_SECRET: TEST_JWT_SECRET },
+      timeout: 40_000,
+    }).catch(failed('the expiry run'));
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({
+      expired: { code: 'auth.token-expired' },
+      reconnected: true,
+      refreshed: true,
+    });
+  }, 60_000);
 
   it('takes a client from registration to a downloaded export, in JavaScript and with curl, as the guide says', async () => {
     const [jsDir, curlDir] = await Promise.all([readerDirectory('js'), readerDirectory('curl')]);
