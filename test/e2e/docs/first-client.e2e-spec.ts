@@ -63,7 +63,8 @@ async function startForwarder(): Promise<{ port: number; target(port: number): v
 
 /**
  * docs/first-client.md cannot rot: its `runnable` blocks (the ffmpeg command, then the JavaScript
- * program) run as a reader would run them, in a fresh directory, against the whole app.
+ * program) and its `curl` walkthrough run as a reader would run them, in fresh directories, against
+ * the whole app.
  */
 describe('the first-client guide (docs/first-client.md)', () => {
   let app: TestApp;
@@ -86,7 +87,7 @@ describe('the first-client guide (docs/first-client.md)', () => {
     if (workDir) await rm(workDir, { recursive: true, force: true });
   });
 
-  it('runs every JavaScript block and has a curl walkthrough for every step', () => {
+  it('leaves no JavaScript block unchecked and has a curl walkthrough for every step', () => {
     const javascript = blocks.filter((block) => block.lang === 'js');
     expect(javascript.length).toBeGreaterThanOrEqual(10);
     expect(javascript.filter((block) => !block.runnable)).toEqual([]);
