@@ -14,7 +14,7 @@ import { startShowrunner, type RegisteredUser } from '../../support/showrunner.j
  */
 describe('engagement: trending', () => {
   let app: TestApp;
-  /** Accounts older than 30 days (trust level 2). */
+  /** Established accounts (trust level 2, pinned by a moderator). */
   let established: RegisteredUser[];
   /** Accounts registered just now (trust level 0). */
   let fresh: RegisteredUser[];
@@ -26,9 +26,14 @@ describe('engagement: trending', () => {
     mod = await moderator(app, await logInAdmin(app));
     established = await people(app, N);
     fresh = await people(app, N);
-    await sql(app, `update identity.users set created_at = now() - interval '60 days' where id = any(?::uuid[])`, [
-      `{${established.map((user) => user.user.id).join(',')}}`,
-    ]);
+    // Established members: a moderator pins them at level 2 (a score needs history a test cannot age into).
+    for (const member of established) {
+      const pinned = await app.request('PUT', `/v1/admin/moderation/accounts/${member.user.id}/trust`, {
+        ...auth(mod),
+        body: { level: 2, reason: 'established member' },
+      });
+      expect(pinned.status).toBe(200);
+    }
   }, 120_000);
   afterAll(() => app.close());
 
