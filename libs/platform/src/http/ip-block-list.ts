@@ -51,10 +51,9 @@ export class IpBlockList {
 
   async isBlocked(ip: string): Promise<boolean> {
     if (Date.now() - this.checkedAt > REFRESH_MS) {
-      // One refresh at a time per node, however many requests arrive while it runs; once a copy is
-      // loaded, requests use it while the refresh runs, so a slow Redis never stalls the API.
+      // One refresh at a time per node, however many requests arrive while it runs.
       this.refreshing ??= this.refresh().finally(() => (this.refreshing = undefined));
-      if (!this.loaded) await this.refreshing;
+      await this.refreshing;
     }
     const address = comparableAddress(ip);
     if (isIPv4(address)) return this.compiled.check(address, 'ipv4');
@@ -66,7 +65,7 @@ export class IpBlockList {
     try {
       const commands = this.redis.commands();
       // Not connected: ioredis would queue the reads until it gives up; keep the last copy instead.
-      if (this.loaded && commands.status !== 'ready') {
+      if (commands.status !== 'ready' && this.loaded) {
         this.checkedAt = Date.now();
         return;
       }

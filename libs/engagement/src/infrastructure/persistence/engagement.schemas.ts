@@ -31,6 +31,11 @@ export const FollowSchema = new EntitySchema<Follow>({
   indexes: [
     { name: 'follows_followee_idx', properties: ['followeeId', 'followedAt'] },
     { name: 'follows_follower_idx', properties: ['followerId', 'followedAt'] },
+    {
+      name: 'follows_active_followers_idx',
+      expression:
+        'create index follows_active_followers_idx on engagement.follows (followee_id, follower_id) where ended_at is null',
+    },
   ],
   properties: {
     id: { type: 'uuid', primary: true },

@@ -6,6 +6,18 @@ export const PostSchema = new EntitySchema<Post>({
   class: Post as unknown as new () => Post,
   schema: 'engagement',
   tableName: 'posts',
+  indexes: [
+    {
+      name: 'posts_author_idx',
+      expression: 'create index posts_author_idx on engagement.posts (author_id, created_at desc, id desc)',
+    },
+    {
+      name: 'posts_public_idx',
+      expression:
+        "create index posts_public_idx on engagement.posts (created_at desc, id desc) where status = 'visible' and deleted_at is null",
+    },
+  ],
+  checks: [{ name: 'posts_status_check', expression: "status in ('visible', 'held', 'hidden', 'removed')" }],
   properties: {
     id: { type: 'uuid', primary: true },
     authorId: { type: 'uuid' },

@@ -11,6 +11,10 @@ export const VideoSchema = new EntitySchema<Video>({
   indexes: [
     { name: 'videos_channel_idx', properties: ['channelId', 'createdAt'] },
     { name: 'videos_due_idx', properties: ['state', 'scheduledAt'] },
+    {
+      name: 'videos_asset_idx',
+      expression: 'create index videos_asset_idx on studio.videos (asset_id) where asset_id is not null',
+    },
   ],
   uniques: [{ name: 'videos_episode_key', properties: ['seriesId', 'season', 'episode'] }],
   checks: [

@@ -15,6 +15,7 @@ describe('level gates', () => {
 
   it('refuses a third mention from level 0 only; higher levels are left to the policy', () => {
     expect(levelGateOn('message', 'hi @ann and @bob', at(0))).toBeNull();
+    expect(levelGateOn('message', 'hi @ann @ANN @bob', at(0))).toBeNull(); // two people, one named twice
     expect(levelGateOn('message', 'hi @ann @bob @cleo', at(0))).toMatchObject({
       rule: 'message.trust-level.mentions',
     });

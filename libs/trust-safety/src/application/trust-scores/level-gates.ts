@@ -1,6 +1,6 @@
 import type { AccountStanding, ScreeningSignal, ScreeningSurface } from '../../contracts/index.js';
 import { findLinks } from '../screening/signals/links.js';
-import { countMentions } from '../screening/signals/text-shape.js';
+import { countMentionedPeople } from '../screening/signals/text-shape.js';
 
 /** A hard refusal a trust level imposes whatever the policy says (rule `<surface>.trust-level.<gate>`). */
 export interface LevelGateRefusal {
@@ -32,7 +32,8 @@ export function levelGateOn(
       };
   }
   if (standing.trustLevel === 0) {
-    const mentions = countMentions(text);
+    // The gate is about how many people a new account can reach at once: a repeated handle is one.
+    const mentions = countMentionedPeople(text);
     if (mentions > standing.limits.maxMentions)
       return {
         rule: `${surface}.trust-level.mentions`,

@@ -12,6 +12,11 @@ export function countMentions(text: string): number {
   return text.match(MENTION)?.length ?? 0;
 }
 
+/** How many different people a text mentions (handles compare case-insensitively). */
+export function countMentionedPeople(text: string): number {
+  return new Set((text.match(MENTION) ?? []).map((mention) => mention.toLowerCase())).size;
+}
+
 /**
  * A fingerprint of the text that survives trivial variation (case, accents, spacing, punctuation,
  * look-alike letters), so a flood of "near-same" messages counts as repetition.
