@@ -65,6 +65,13 @@ describe('notifications: persisted, pushed, grouped, read, with preferences', ()
         // Newest first; the two later follows may be consumed in either order (consumers run in parallel).
         expect(list.body.items[0].actorIds.at(-1)).toBe(fans[0].user.id);
         expect([...list.body.items[0].actorIds].sort()).toEqual(fans.map((f) => f.user.id).sort());
+        // Each actor comes with what a client shows of them, in the same order: no call per person.
+        expect(list.body.items[0].actors).toEqual(
+          list.body.items[0].actorIds.map((userId: string) => {
+            const fan = fans.find((f) => f.user.id === userId)!;
+            return { userId, handle: fan.user.handle, displayName: fan.user.displayName, avatarUrl: null };
+          }),
+        );
       });
       // An unfollow and a follow again by the same fan is not a new follower.
       await app.request('DELETE', `/v1/creators/${creator.user.id}/follow`, token(fans[0]));

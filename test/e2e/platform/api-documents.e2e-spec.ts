@@ -1,5 +1,6 @@
 import { routeFactsByOperation, type RouteFacts } from '@lib/platform';
 import type { TestApp } from '@lib/platform/testing';
+import { NOTIFICATION_TYPE_NAMES } from '../../../libs/engagement/src/domain/notification/notification.js';
 import { startShowrunner } from '../../support/showrunner.js';
 
 type Response = { content?: Record<string, { schema?: unknown }>; headers?: Record<string, unknown> };
@@ -15,12 +16,15 @@ describe('the OpenAPI document against the code', () => {
   let app: TestApp;
   let operations: { method: string; path: string; operation: Operation }[];
   let facts: Map<string, RouteFacts>;
+  let schemas: Record<string, any>;
 
   beforeAll(async () => {
     app = await startShowrunner();
     const document = (await app.request('GET', '/docs-json')).body as {
       paths: Record<string, Record<string, Operation>>;
+      components: { schemas: Record<string, any> };
     };
+    schemas = document.components.schemas;
     operations = Object.entries(document.paths).flatMap(([path, item]) =>
       Object.entries(item)
         .filter(([method]) => METHODS.includes(method))
@@ -71,5 +75,20 @@ describe('the OpenAPI document against the code', () => {
     expect(admin['x-access']).toEqual({ audience: 'roles', roles: expect.arrayContaining(['admin']) });
     const login = operations.find(({ path }) => path === '/v1/auth/login')!.operation;
     expect(login['x-access']).toMatchObject({ audience: 'public' });
+  });
+
+  it('types each notification’s data by its type: a union discriminated by `type`', () => {
+    const union = schemas.NotificationPageResponse.properties.items.items;
+    expect(union.discriminator.propertyName).toBe('type');
+    expect(Object.keys(union.discriminator.mapping).sort()).toEqual([...NOTIFICATION_TYPE_NAMES].sort());
+    for (const [type, ref] of Object.entries<string>(union.discriminator.mapping)) {
+      const variant = schemas[ref.split('/').pop()!];
+      expect(variant.properties.type.enum).toEqual([type]);
+      const data = variant.properties.data;
+      const refs: string[] = data.$ref ? [data.$ref] : (data.oneOf ?? data.allOf ?? []).map((r: any) => r.$ref);
+      expect(refs.length).toBeGreaterThan(0);
+      for (const dataRef of refs) expect(schemas[dataRef.split('/').pop()!]).toBeDefined();
+      expect(variant.properties.actors.items.$ref).toContain('NotificationActorResponse');
+    }
   });
 });

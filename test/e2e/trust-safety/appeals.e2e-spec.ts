@@ -222,6 +222,13 @@ describe('trust & safety: appeals, lifting sanctions, statistics', () => {
         change: 'lifted',
       }),
     ).toHaveLength(1);
+    // The upheld appeal gives back the violation's weight in the appellant's trust score.
+    await eventually(async () =>
+      expect(
+        (await app.request('GET', `/v1/admin/moderation/accounts/${muted.user.id}`, { token: adminToken })).body.trust
+          .inputs,
+      ).toMatchObject({ confirmedViolations: 1, upheldAppeals: 1 }),
+    );
 
     const otherDecision = await decisionOn(other, { action: 'timeout', hours: 6 });
     const denied = await decideAppeal((await appeal(other, otherDecision)).body.id, 'deny');

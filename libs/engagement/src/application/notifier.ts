@@ -13,7 +13,7 @@ import {
 import { PersonRepository } from '../domain/person/person.repository.js';
 import { RestrictionRepository } from '../domain/restriction/restriction.repository.js';
 import { NotificationMails } from './notification-mails.js';
-import { toNotificationView } from './notification-views.js';
+import { notificationViews } from './notification-views.js';
 import { NOTIFICATION_NEW } from './realtime-events.js';
 
 export interface NotificationRequest {
@@ -66,7 +66,7 @@ export class Notifier {
     if (preference.inApp) {
       notification = await this.record(request, actorId, deliveryId);
       if (notification) {
-        const view = toNotificationView(notification);
+        const [view] = await notificationViews([notification], this.people);
         this.unitOfWork.afterCommit(() => this.realtime.toUser(request.userId, NOTIFICATION_NEW, view));
       }
     }

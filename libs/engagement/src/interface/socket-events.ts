@@ -24,7 +24,7 @@ import {
   SocketTyping,
 } from './http/conversations.dto.js';
 import { ProgressResponse, SocketProgressReport } from './http/interactions.dto.js';
-import { NotificationResponse } from './http/notifications.dto.js';
+import { NOTIFICATION_SCHEMA } from './http/notifications.dto.js';
 
 const readReceipt = S.objectSchema({ conversationId: S.UUID, userId: S.UUID, upToSeq: S.INTEGER, unread: S.INTEGER });
 const withMessage = S.objectSchema({ message: S.schemaRef(MessageResponse) });
@@ -57,7 +57,11 @@ export const ENGAGEMENT_SOCKET_EVENTS: SocketEventDocs = {
         'ttlMs',
       ]),
     },
-    { event: NOTIFICATION_NEW, summary: 'A new (or regrouped) notification', payload: NotificationResponse },
+    {
+      event: NOTIFICATION_NEW,
+      summary: 'A new (or regrouped) notification: `data` in the shape its `type` names',
+      payload: NOTIFICATION_SCHEMA,
+    },
     {
       event: NOTIFICATION_READ,
       summary: 'Notifications were read on another device (`notificationId` null: all of them)',

@@ -13,6 +13,10 @@ export class MikroOrmPersonRepository extends PersonRepository {
     return this.em.findOne(Person, { userId });
   }
 
+  findMany(userIds: readonly string[]): Promise<Person[]> {
+    return userIds.length ? this.em.find(Person, { userId: { $in: [...userIds] } }) : Promise.resolve([]);
+  }
+
   withHandles(handles: string[], userIds: string[]): Promise<Person[]> {
     return this.em.find(Person, { handle: { $in: handles }, userId: { $in: userIds } });
   }

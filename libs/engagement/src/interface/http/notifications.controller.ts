@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentUser, type Principal } from '@lib/platform';
 import { MarkNotificationsReadCommand } from '../../application/commands/mark-notifications-read/mark-notifications-read.command.js';
 import {
@@ -12,12 +12,15 @@ import { ListNotificationsQuery } from '../../application/queries/list-notificat
 import {
   MarkedResponse,
   NotificationListQuery,
+  NOTIFICATION_VARIANTS,
   NotificationPageResponse,
   PreferencesRequest,
 } from './notifications.dto.js';
+import { NOTIFICATION_DATA_MODELS } from './notification-data.dto.js';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
+@ApiExtraModels(...NOTIFICATION_VARIANTS, ...NOTIFICATION_DATA_MODELS)
 @Controller('v1/notifications')
 export class NotificationsController {
   constructor(

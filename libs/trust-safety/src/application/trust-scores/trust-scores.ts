@@ -10,9 +10,6 @@ import {
   type ScoredTrustLevel,
 } from '../../domain/trust-scores/trust-score.js';
 
-/** Upheld appeals are an input the appeals feature will feed; until it publishes one, it counts 0. */
-const UPHELD_APPEALS_NOT_YET_PUBLISHED = 0;
-
 /**
  * Trust scores: recomputed from events into `trust_safety.account_trust` (the level moves with
  * hysteresis), read by standings, report weights and the moderators' account view.
@@ -34,7 +31,6 @@ export class TrustScores {
       {
         userId,
         accountCreatedAt: account.createdAt,
-        upheldAppeals: UPHELD_APPEALS_NOT_YET_PUBLISHED,
         ...counts,
       },
       previous,
@@ -54,11 +50,7 @@ export class TrustScores {
       const account = await this.accounts.accountOf(userId);
       if (!account) return null;
       const counts = await this.records.countsOf(userId);
-      const fresh = recompute(
-        { userId, accountCreatedAt: account.createdAt, upheldAppeals: UPHELD_APPEALS_NOT_YET_PUBLISHED, ...counts },
-        stored,
-        now,
-      );
+      const fresh = recompute({ userId, accountCreatedAt: account.createdAt, ...counts }, stored, now);
       return { ...fresh, pin: stored?.pin ?? null };
     }
     if (!stored.accountCreatedAt) return stored;

@@ -12,7 +12,7 @@ export interface TrustInputs {
   acceptedReports: number;
   /** The account's reports a moderator dismissed. */
   rejectedReports: number;
-  /** Appeals decided in the account's favour; 0 until the appeals feature publishes its decisions. */
+  /** Appeals decided in the account's favour (each gives back one violation's penalty). */
   upheldAppeals: number;
   /** Followers at level 1 or above, each counted once. */
   establishedFollowers: number;
@@ -140,10 +140,8 @@ export abstract class AccountTrustRepository {
   abstract noteEmailVerified(userId: string, at: Date): Promise<void>;
   abstract noteFollow(followerId: string, followeeId: string, at: Date): Promise<void>;
   abstract noteUnfollow(followerId: string, followeeId: string): Promise<void>;
-  /** Violations, report outcomes and established followers, from trust & safety's own tables. */
+  /** Violations, upheld appeals, report outcomes and established followers, from trust & safety's own tables. */
   abstract countsOf(
     userId: string,
-  ): Promise<
-    Omit<TrustFacts, 'userId' | 'accountCreatedAt' | 'emailVerified' | 'upheldAppeals'> & { emailVerified: boolean }
-  >;
+  ): Promise<Omit<TrustFacts, 'userId' | 'accountCreatedAt' | 'emailVerified'> & { emailVerified: boolean }>;
 }

@@ -145,6 +145,7 @@ export class SqlAccountTrustRepository extends AccountTrustRepository {
         accepted: string;
         rejected: string;
         followers: string;
+        upheld: string;
         email_verified: boolean;
       }[]
     >(
@@ -158,15 +159,17 @@ export class SqlAccountTrustRepository extends AccountTrustRepository {
          (select count(distinct f.follower_id) from trust_safety.trust_follows f
            join trust_safety.account_trust t on t.user_id = f.follower_id
            where f.followee_id = ? and f.follower_id <> ? and coalesce(t.pinned_level, t.level) >= 1) as followers,
+         (select count(*) from trust_safety.appeals p where p.appellant_id = ? and p.status = 'upheld') as upheld,
          exists (select 1 from trust_safety.account_trust a
            where a.user_id = ? and a.email_verified_at is not null) as email_verified`,
-      [userId, ...CONFIRMED_VIOLATIONS, userId, userId, userId, userId, userId],
+      [userId, ...CONFIRMED_VIOLATIONS, userId, userId, userId, userId, userId, userId],
     );
     return {
       confirmedViolations: Number(row?.violations ?? 0),
       acceptedReports: Number(row?.accepted ?? 0),
       rejectedReports: Number(row?.rejected ?? 0),
       establishedFollowers: Number(row?.followers ?? 0),
+      upheldAppeals: Number(row?.upheld ?? 0),
       emailVerified: Boolean(row?.email_verified),
     };
   }
