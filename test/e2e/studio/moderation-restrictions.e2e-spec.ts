@@ -114,6 +114,9 @@ describe('studio: trust & safety decisions on videos and their owners', () => {
 
     await actioned(target, 'hide', new Date(t));
     expect(await catalogIds(creator.user.id)).toEqual([other]);
+    // The creator's page lists only what the catalog shows.
+    const page = await app.request('GET', `/v1/creators/${creator.user.id}`);
+    expect((page.body.latestVideos as Array<{ videoId: string }>).map((video) => video.videoId)).toEqual([other]);
     const refused = await app.request('GET', `/v1/catalog/videos/${target}/playback`, auth(creator));
     expect([refused.status, refused.body.code]).toEqual([403, 'studio.video.taken-down']);
     expect((await app.request('GET', `/v1/catalog/videos/${target}`)).status).toBe(403);

@@ -14,6 +14,8 @@ const OWNER_SANCTIONED = `exists (select 1 from studio.channels c join studio.ow
 // A PostgreSQL array literal: knex would expand a JS array into a list.
 const uuidArray = (ids: string[]) => `{${ids.filter((id) => UUID.test(id)).join(',')}}`;
 const TAKEN_DOWN = `exists (select 1 from studio.video_takedowns t where t.video_id = v.id and t.taken_down)`;
+/** SQL on a video aliased `v`: neither taken down nor owned by a suspended or banned account. */
+export const UNRESTRICTED_VIDEO = `not (${TAKEN_DOWN} or ${OWNER_SANCTIONED})`;
 
 @Injectable()
 export class SqlContentRestrictions extends ContentRestrictions {

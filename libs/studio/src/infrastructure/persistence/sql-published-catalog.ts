@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { PublishedCatalog, type CreatorChannel, type PublishedVideo } from '../../contracts/index.js';
+import { UNRESTRICTED_VIDEO } from './sql-content-restrictions.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -54,7 +55,7 @@ export class SqlPublishedCatalog extends PublishedCatalog {
     const rows = await this.em.execute<VideoRow[]>(
       `select v.id, v.channel_id, c.owner_id, v.title, v.tags, v.duration_seconds, v.published_at, count(*) over () as total
          from studio.videos v join studio.channels c on c.id = v.channel_id
-        where c.owner_id = ? and v.state = 'published'
+        where c.owner_id = ? and v.state = 'published' and ${UNRESTRICTED_VIDEO}
         order by v.published_at desc, v.id desc limit ?`,
       [creatorId, limit],
     );
@@ -73,7 +74,7 @@ export class SqlPublishedCatalog extends PublishedCatalog {
     const rows = await this.em.execute<VideoRow[]>(
       `select v.id, v.channel_id, c.owner_id, v.title, v.tags, v.duration_seconds, v.published_at, count(*) over () as total
          from studio.videos v join studio.channels c on c.id = v.channel_id
-        where v.state = 'published' and ${where}
+        where v.state = 'published' and ${UNRESTRICTED_VIDEO} and ${where}
         order by v.published_at desc, v.id desc limit ?`,
       [...params, limit],
     );
