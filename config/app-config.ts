@@ -31,6 +31,8 @@ export class AppConfig {
     login: { maxAttemptsPerIp: number; maxFailuresPerAccount: number; windowSeconds: number };
     emailVerificationTtlSeconds: number;
     passwordResetTtlSeconds: number;
+    /** argon2id cost of each new password hash. */
+    passwordHashing: { memoryKib: number; passes: number };
   };
   /** The budget of every mutating route and socket event (ADR 0033). */
   readonly writeRateLimit: { perUser: number; perIp: number; windowSeconds: number };
@@ -169,6 +171,7 @@ export class AppConfig {
       },
       emailVerificationTtlSeconds: env.EMAIL_VERIFICATION_TTL_SECONDS,
       passwordResetTtlSeconds: env.PASSWORD_RESET_TTL_SECONDS,
+      passwordHashing: { memoryKib: env.PASSWORD_HASH_MEMORY_KIB, passes: env.PASSWORD_HASH_PASSES },
     };
     this.writeRateLimit = {
       perUser: env.WRITE_RATE_LIMIT_PER_USER,

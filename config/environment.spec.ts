@@ -43,6 +43,24 @@ describe('reading the environment', () => {
     );
   });
 
+  it('refuses password hashing below the OWASP floor in production only', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      DATABASE_URL: 'postgres://db/app',
+      REDIS_URL: 'redis://cache',
+    };
+    expect(() => readEnvironment(production)).not.toThrow();
+    expect(() => readEnvironment({ ...production, PASSWORD_HASH_MEMORY_KIB: '1024' })).toThrow(
+      /PASSWORD_HASH_MEMORY_KIB\/PASSWORD_HASH_PASSES: below the OWASP floor/,
+    );
+    expect(() => readEnvironment({ ...production, PASSWORD_HASH_PASSES: '1' })).toThrow(/below the OWASP floor/);
+    expect(readEnvironment({ PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_PASSES: '1' })).toMatchObject({
+      PASSWORD_HASH_MEMORY_KIB: 1024,
+      PASSWORD_HASH_PASSES: 1,
+    });
+  });
+
   it('picks the payment provider: Stripe with a key, the sandbox locally, none in production without a key', () => {
     const services = { databaseUrl: 'postgres://x', redisUrl: 'redis://x', jwtSecret: 'x'.repeat(32) };
     const production = {

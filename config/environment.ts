@@ -92,6 +92,19 @@ export class Environment {
   @Min(3_600)
   REFRESH_TOKEN_TTL_SECONDS = 30 * 86_400;
 
+  /** argon2id memory per password hash, in KiB (64 MiB; production refuses less than OWASP's 19 MiB floor). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_024)
+  PASSWORD_HASH_MEMORY_KIB = 65_536;
+
+  /** argon2id passes per password hash (production refuses fewer than 2). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  PASSWORD_HASH_PASSES = 3;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsEmail()
@@ -687,6 +700,11 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
     if (!env.DATABASE_URL)
       problems.push('DATABASE_URL: is required in production (embedded PostgreSQL is for local use)');
     if (!env.REDIS_URL) problems.push('REDIS_URL: is required in production (the embedded Redis is for local use)');
+    // Cheap hashes are for test suites that register hundreds of accounts, never for real passwords.
+    if (env.PASSWORD_HASH_MEMORY_KIB < 19_456 || env.PASSWORD_HASH_PASSES < 2)
+      problems.push(
+        'PASSWORD_HASH_MEMORY_KIB/PASSWORD_HASH_PASSES: below the OWASP floor (19456 KiB, 2 passes) in production',
+      );
   }
   if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
     problems.push('STRIPE_WEBHOOK_SECRET: is required with STRIPE_SECRET_KEY (webhooks cannot be verified without it)');
