@@ -44,7 +44,7 @@ export class Migration20261203090000_insights_experiments extends Migration {
     );
     this.addSql(`
       create table insights.recommendation_impression_videos (
-        impression_id text not null references insights.recommendation_impressions (impression_id) on delete cascade,
+        impression_id text not null,
         video_id uuid not null,
         surface text not null,
         shown_at timestamptz not null,
@@ -55,7 +55,7 @@ export class Migration20261203090000_insights_experiments extends Migration {
     );
     this.addSql(`
       create table insights.recommendation_conversions (
-        impression_id text not null references insights.recommendation_impressions (impression_id) on delete cascade,
+        impression_id text not null,
         kind text not null,
         video_id uuid,
         occurred_at timestamptz not null,
