@@ -239,12 +239,22 @@ describe('insights: experiments', () => {
         videoId: elsewhere,
         properties: { impressionId: impression },
       }),
+      clientEvent('video_complete', new Date(Date.now() + 3_000), {
+        sessionId: session,
+        videoId: elsewhere,
+        properties: { impressionId: impression },
+      }),
+      clientEvent('video_complete', new Date(Date.now() + 3_000), {
+        sessionId: session,
+        videoId: elsewhere,
+        properties: { impressionId: 'never-shown' },
+      }),
     ]);
     home = await results(homeId);
     expect(home.results.arms.find((a: { arm: string }) => a.arm === arm).conversions).toMatchObject({
       click: 1,
       watch_start: 1,
-      completion: 0,
+      completion: 1,
     });
     expect(home.results).toMatchObject({ final: false, canDeclareWinner: false, verdict: 'collecting' });
   });

@@ -105,14 +105,60 @@ export class ExperimentListResponse {
   @ApiProperty({ type: [ExperimentResponse] }) items!: ExperimentResponse[];
 }
 
+export class IntervalResponse {
+  @ApiProperty() low!: number;
+  @ApiProperty() high!: number;
+}
+
+export class RateResponse {
+  @ApiProperty({ description: 'Exposures with at least one conversion / exposures' }) rate!: number;
+  @ApiProperty({ type: IntervalResponse, description: '95% Wilson interval (descriptive; the decision is the test’s)' })
+  ci95!: IntervalResponse;
+}
+
+export class ConversionCountsResponse {
+  @ApiProperty() click!: number;
+  @ApiProperty() watch_start!: number;
+  @ApiProperty() completion!: number;
+  @ApiProperty() subscription!: number;
+}
+
+export class ArmResultResponse {
+  @ApiProperty() arm!: string;
+  @ApiProperty() percent!: number;
+  @ApiProperty() exposures!: number;
+  @ApiProperty({ type: ConversionCountsResponse, description: 'Exposures with at least one conversion of each kind' })
+  conversions!: ConversionCountsResponse;
+  @ApiProperty({ type: RateResponse, description: 'Click-through rate' }) ctr!: RateResponse;
+  @ApiProperty({ type: RateResponse, description: 'Rate of the primary metric' }) primary!: RateResponse;
+}
+
+export class ComparisonResponse {
+  @ApiProperty() arm!: string;
+  @ApiProperty() control!: string;
+  @ApiProperty({ description: 'Treatment rate − control rate on the primary metric' }) difference!: number;
+  @ApiProperty({ type: IntervalResponse, description: 'Interval of the difference at 1 − correctedAlpha' })
+  interval!: IntervalResponse;
+  @ApiProperty() z!: number;
+  @ApiProperty() pValue!: number;
+  @ApiProperty({ description: 'p < correctedAlpha; a decision only once `final`' }) significant!: boolean;
+}
+
+export class ExperimentResultsResponse {
+  @ApiProperty({ enum: CONVERSION_KINDS }) metric!: string;
+  @ApiProperty({ example: 'fixed-horizon two-proportion z-test' }) method!: string;
+  @ApiProperty() alpha!: number;
+  @ApiProperty({ description: 'alpha / number of treatment arms (Bonferroni)' }) correctedAlpha!: number;
+  @ApiProperty() plannedExposuresPerArm!: number;
+  @ApiProperty({ type: [ArmResultResponse], description: 'The first arm is the control' }) arms!: ArmResultResponse[];
+  @ApiProperty({ type: [ComparisonResponse] }) comparisons!: ComparisonResponse[];
+  @ApiProperty({ description: 'Every arm reached the planned exposures (the fixed horizon)' }) final!: boolean;
+  @ApiProperty({ description: 'The peeking guard: false until `final`' }) canDeclareWinner!: boolean;
+  @ApiProperty({ enum: ['collecting', 'winner', 'no-difference'] }) verdict!: string;
+  @ApiProperty({ nullable: true, type: String }) winner!: string | null;
+  @ApiProperty() reason!: string;
+}
+
 export class ExperimentWithResultsResponse extends ExperimentResponse {
-  @ApiProperty({
-    description:
-      'Per arm: exposures, conversions per kind (exposures with at least one), CTR and the primary rate with 95% Wilson intervals; ' +
-      'comparisons of each arm with the control (difference, interval, z, p-value at alpha / treatment arms); `final` once every arm ' +
-      'reached the planned exposures; `canDeclareWinner`, `verdict` (`collecting`, `winner`, `no-difference`), `winner` and `reason`.',
-    type: 'object',
-    additionalProperties: true,
-  })
-  results!: Record<string, unknown>;
+  @ApiProperty({ type: ExperimentResultsResponse }) results!: ExperimentResultsResponse;
 }
