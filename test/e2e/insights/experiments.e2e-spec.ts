@@ -379,6 +379,18 @@ describe('insights: experiments', () => {
     const late = await track(harness.app, [exposure('sim-1', ab, 'control', 'recommendations.similar')]);
     expect(late.body.rejected).toEqual([expect.objectContaining({ code: 'insights.event.unknown-experiment' })]);
 
+    // A list shown outside any experiment, clicked once (twice reported): the creators' view counts it too.
+    const plain = randomUUID();
+    const outside = await track(harness.app, [
+      clientEvent('recommendation_impression', new Date(), {
+        sessionId: 'plain-viewer',
+        properties: { impressionId: plain, surface: 'recommendations.trending', videoIds: [v2, elsewhere] },
+      }),
+      click('plain-viewer', plain, v2),
+      click('plain-viewer', plain, v2),
+    ]);
+    expect(outside.body).toMatchObject({ accepted: 3, rejected: [] });
+
     // Creators' view: the channel's videos were shown twice per exposure (v1 and v2) and clicked as posted.
     const from = new Date(Date.now() - 86_400_000).toISOString();
     const to = new Date(Date.now() + 86_400_000).toISOString();
@@ -403,12 +415,13 @@ describe('insights: experiments', () => {
         { surface: 'recommendations.aa', impressions: 2 * subjects, clicks: aaClicks, ctr: aaClicks / (2 * subjects) },
         // The subscription test's exposure showed v1 and v2 on the home feed; the other home exposures showed no video of the channel.
         { surface: 'recommendations.home', impressions: 2, clicks: 0, ctr: 0 },
+        { surface: 'recommendations.trending', impressions: 1, clicks: 1, ctr: 1 },
       ]),
     );
-    expect(overview.body.recommendations.surfaces).toHaveLength(3);
+    expect(overview.body.recommendations.surfaces).toHaveLength(4);
     expect(overview.body.recommendations).toMatchObject({
-      impressions: 4 * subjects + 2,
-      clicks: abClicks + aaClicks,
+      impressions: 4 * subjects + 3,
+      clicks: abClicks + aaClicks + 1,
     });
     expect(overview.body.recommendations.topVideos.map((v: { videoId: string }) => v.videoId).sort()).toEqual(
       [v1, v2].sort(),

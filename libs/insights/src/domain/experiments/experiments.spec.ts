@@ -1,4 +1,6 @@
 import { analyseExperiment, type ArmCounts } from './analysis.js';
+import type { ValidClientEvent } from '../client-event.js';
+import { readTrackedEvent } from './tracked-event.js';
 import { armFor, bucketOf, checkArms, checkDesign, Experiment, BUCKETS, subjectKey } from './experiment.js';
 import { normalCdf, normalQuantile, sampleSizePerArm, twoProportionTest, wilsonInterval } from './statistics.js';
 
@@ -225,5 +227,68 @@ describe('arms, design and assignment', () => {
     expect(() => experiment.start(new Date())).toThrow(/Cannot start/);
     experiment.stop(new Date());
     expect(() => experiment.stop(new Date())).toThrow(/Cannot stop/);
+  });
+});
+
+describe('recommendation events', () => {
+  const video = 'a0000000-0000-4000-8000-000000000000';
+  const event = (
+    name: string,
+    properties: Record<string, unknown>,
+    videoId: string | null = null,
+  ): ValidClientEvent => ({
+    index: 2,
+    eventId: 'e',
+    name,
+    occurredAt: new Date('2026-12-03T10:00:00Z'),
+    sessionId: 's',
+    videoId,
+    properties,
+  });
+  const exposure = (overrides: Record<string, unknown> = {}) =>
+    event('experiment_exposure', {
+      experimentId: 'B0000000-0000-4000-8000-000000000000',
+      arm: 'hybrid',
+      impressionId: 'imp-1',
+      surface: 'recommendations.home',
+      videoIds: [video, video.toUpperCase()],
+      ...overrides,
+    });
+
+  it('reads an exposure (ids lower-cased, shown videos deduplicated)', () => {
+    expect(readTrackedEvent(exposure())).toMatchObject({
+      type: 'impression',
+      experiment: { id: 'b0000000-0000-4000-8000-000000000000', arm: 'hybrid' },
+      videoIds: [video],
+    });
+  });
+
+  it('refuses malformed exposures and clicks with a stable code and the event index', () => {
+    for (const bad of [
+      exposure({ impressionId: 'has spaces' }),
+      exposure({ surface: 'Home!' }),
+      exposure({ videoIds: [] }),
+      exposure({ videoIds: ['not-a-uuid'] }),
+      exposure({ videoIds: Array.from({ length: 101 }, () => video) }),
+      exposure({ experimentId: 'x' }),
+      exposure({ arm: '' }),
+      event('recommendation_click', { impressionId: 'imp-1' }),
+      event('recommendation_click', {}, video),
+    ])
+      expect(readTrackedEvent(bad)).toEqual({
+        index: 2,
+        code: 'insights.event.invalid-recommendation',
+        message: expect.any(String),
+      });
+  });
+
+  it('reads conversions, and leaves views without a well-formed impression id alone', () => {
+    expect(readTrackedEvent(event('video_complete', { impressionId: 'imp-1' }, video))).toMatchObject({
+      type: 'conversion',
+      kind: 'completion',
+    });
+    expect(readTrackedEvent(event('video_start', { impressionId: 'bad id' }, video))).toBeNull();
+    expect(readTrackedEvent(event('video_start', {}, video))).toBeNull();
+    expect(readTrackedEvent(event('video_progress', { impressionId: 'imp-1' }, video))).toBeNull();
   });
 });
