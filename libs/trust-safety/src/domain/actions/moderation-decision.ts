@@ -145,7 +145,8 @@ export abstract class ModerationDecisionRepository {
   abstract byItem(itemId: string): Promise<ModerationDecision | null>;
   /**
    * Confirmed violations by the subject since `since` that automatic escalation counts: not DMCA steps
-   * (they have their own repeat-infringer path) and not decisions overturned by an upheld appeal.
+   * (they have their own repeat-infringer path), not automatic timeouts (consequences, not conduct) and
+   * not decisions overturned by an upheld appeal.
    */
   abstract violationsSince(subjectUserId: string, since: Date): Promise<number>;
   /** The automatic escalation this decision triggered, if any. */

@@ -26,9 +26,9 @@ export class MikroOrmModerationDecisionRepository extends ModerationDecisionRepo
       `select count(*)::int as n from trust_safety.decisions d
         where d.subject_user_id = ? and d.created_at >= ?
           and d.action in (${CONFIRMED_VIOLATIONS.map(() => '?').join(', ')})
-          and (d.rule is null or (d.rule <> 'dmca' and d.rule not like 'dmca.%'))
+          and (d.rule is null or (d.rule <> 'dmca' and d.rule not like 'dmca.%' and d.rule <> ?))
           and not exists (select 1 from trust_safety.appeals a where a.decision_id = d.id and a.status = 'upheld')`,
-      [subjectUserId, since, ...CONFIRMED_VIOLATIONS],
+      [subjectUserId, since, ...CONFIRMED_VIOLATIONS, ESCALATION_RULE],
     );
     return row?.n ?? 0;
   }
