@@ -86,7 +86,13 @@ export class AppConfig {
   /** Trust & safety: repeat offenders (violations within a window) are timed out automatically. */
   readonly moderation: {
     escalation: { violations: number; windowDays: number; timeoutHours: number };
-    dmca: { restoreBusinessDays: number; restoreDelaySeconds: number | null; repeatInfringerNotices: number };
+    dmca: {
+      restoreBusinessDays: number;
+      restoreDelaySeconds: number | null;
+      repeatInfringerNotices: number;
+      /** ISO dates (UTC) not counted as business days. */
+      holidays: ReadonlySet<string>;
+    };
     /** Level-0 gates: no messages to non-followers, no links. */
     newAccountGates: boolean;
   };
@@ -276,6 +282,7 @@ export class AppConfig {
         restoreBusinessDays: env.TRUST_SAFETY_DMCA_RESTORE_BUSINESS_DAYS,
         restoreDelaySeconds: env.TRUST_SAFETY_DMCA_RESTORE_DELAY_SECONDS ?? null,
         repeatInfringerNotices: env.TRUST_SAFETY_DMCA_REPEAT_INFRINGER_NOTICES,
+        holidays: new Set(env.DMCA_HOLIDAYS),
       },
       newAccountGates: env.TRUST_SAFETY_NEW_ACCOUNT_GATES,
     };

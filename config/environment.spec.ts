@@ -153,6 +153,18 @@ describe('reading the environment', () => {
     );
   });
 
+  it('reads DMCA holidays as a list of real ISO dates, and names a bad one', () => {
+    expect(readEnvironment({}).DMCA_HOLIDAYS).toEqual([]);
+    expect(readEnvironment({ DMCA_HOLIDAYS: ' 2026-12-25, 2027-01-01 ,' }).DMCA_HOLIDAYS).toEqual([
+      '2026-12-25',
+      '2027-01-01',
+    ]);
+    expect(() => readEnvironment({ DMCA_HOLIDAYS: '2026-12-25,2027-02-30' })).toThrow(
+      /DMCA_HOLIDAYS="2026-12-25,2027-02-30": must be real calendar dates/,
+    );
+    expect(() => readEnvironment({ DMCA_HOLIDAYS: '25/12/2026' })).toThrow(/DMCA_HOLIDAYS=.*YYYY-MM-DD/);
+  });
+
   it('documents every variable in .env.example, and nothing else', () => {
     const declared = new Set(
       getMetadataStorage()

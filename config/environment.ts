@@ -5,6 +5,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -22,6 +23,14 @@ const toBoolean = ({ value }: { value: unknown }) =>
     ? undefined
     : ['1', 'true', 'yes', 'on'].includes((typeof value === 'string' ? value : JSON.stringify(value)).toLowerCase());
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+/** `a, b,,c` → ['a', 'b', 'c']; unset stays unset (the default applies). */
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
 const toNumber = toInt; // Number() keeps decimals too
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
@@ -527,6 +536,12 @@ export class Environment {
   @IsInt()
   @Min(0)
   TRUST_SAFETY_DMCA_RESTORE_DELAY_SECONDS?: number;
+
+  /** DMCA: holidays that are not business days when a counter-noticed video's restoration is scheduled (ISO dates, UTC, comma-separated). */
+  @Transform(toList)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'must be ISO dates (YYYY-MM-DD) separated by commas' })
+  @IsISO8601({ strict: true }, { each: true, message: 'must be real calendar dates (YYYY-MM-DD)' })
+  DMCA_HOLIDAYS: string[] = [];
 
   /** DMCA: the valid notice against the same uploader that terminates the account (repeat infringer). */
   @Transform(toInt)

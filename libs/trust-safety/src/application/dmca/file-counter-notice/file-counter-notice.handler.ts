@@ -10,19 +10,22 @@ import {
   DmcaNoticeNotFoundError,
   NotTheUploaderError,
 } from '../../../domain/dmca/dmca.errors.js';
+import { counterNoticeMail, DmcaMails } from '../dmca-mails.js';
 import { DmcaRestorationQueue } from '../dmca-restoration-queue.js';
 import { toDmcaNoticeView } from '../dmca-views.js';
 import { FileCounterNoticeCommand } from './file-counter-notice.command.js';
 
 /**
  * The uploader disputes a takedown: the material comes back after the configured business days
- * (10 by default) unless the claimant reports a court action first.
+ * (10 by default, holidays counted out) unless the claimant reports a court action first; the claimant
+ * gets a copy of the counter-notice by e-mail once it is stored.
  */
 @CommandHandler(FileCounterNoticeCommand)
 export class FileCounterNoticeHandler implements ICommandHandler<FileCounterNoticeCommand> {
   constructor(
     private readonly notices: DmcaNoticeRepository,
     private readonly restorations: DmcaRestorationQueue,
+    private readonly mails: DmcaMails,
     private readonly audit: AuditLog,
     private readonly unitOfWork: UnitOfWork,
     private readonly config: AppConfig,
@@ -46,6 +49,7 @@ export class FileCounterNoticeHandler implements ICommandHandler<FileCounterNoti
         data: { noticeId, restoreAt: notice.restoreAt!.toISOString() },
       });
       this.unitOfWork.afterCommit(() => this.restorations.schedule(notice.id, notice.restoreAt!));
+      this.unitOfWork.afterCommit(() => this.mails.queue(counterNoticeMail(notice, this.config.urls.public)));
       return toDmcaNoticeView(notice);
     });
   }
@@ -53,6 +57,6 @@ export class FileCounterNoticeHandler implements ICommandHandler<FileCounterNoti
   private restoreTime(now: Date): Date {
     const { restoreDelaySeconds, restoreBusinessDays } = this.config.moderation.dmca;
     if (restoreDelaySeconds !== null) return new Date(now.getTime() + restoreDelaySeconds * 1_000);
-    return addBusinessDays(now, restoreBusinessDays);
+    return addBusinessDays(now, restoreBusinessDays, this.config.moderation.dmca.holidays);
   }
 }
