@@ -266,7 +266,7 @@ export class StripePaymentProvider extends PaymentProvider {
     for (const invoice of open.data) {
       if (invoice.auto_advance === autoAdvance) continue;
       await this.stripe.invoices.update(
-        invoice.id!,
+        invoice.id,
         { auto_advance: autoAdvance },
         { idempotencyKey: `${idempotencyKey}:${invoice.id}` },
       );
