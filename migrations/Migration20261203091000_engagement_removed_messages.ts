@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * Engagement: a moderator's removal of a direct message keeps its text aside (`removed_body`) so an
  * upheld appeal can restore it; the check keeps that text out of `body`, the column readers show.
  */
-export class Migration20261203080000_engagement_removed_messages extends Migration {
+export class Migration20261203091000_engagement_removed_messages extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table engagement.messages
       add column removed_at timestamptz null,

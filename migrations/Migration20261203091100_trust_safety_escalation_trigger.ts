@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** Trust & safety: an automatic escalation names the decision that triggered it, so an upheld appeal undoes both. */
-export class Migration20261203080100_trust_safety_escalation_trigger extends Migration {
+export class Migration20261203091100_trust_safety_escalation_trigger extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table trust_safety.decisions add column triggered_by_id uuid null;`);
     this.addSql(
