@@ -90,8 +90,9 @@ export class AppConfig {
       restoreBusinessDays: number;
       restoreDelaySeconds: number | null;
       repeatInfringerNotices: number;
-      /** ISO dates (UTC) not counted as business days. */
+      /** ISO dates (UTC) not counted as business days, besides the US federal ones when `usFederalHolidays`. */
       holidays: ReadonlySet<string>;
+      usFederalHolidays: boolean;
     };
     /** Level-0 gates: no messages to non-followers, no links. */
     newAccountGates: boolean;
@@ -283,6 +284,7 @@ export class AppConfig {
         restoreDelaySeconds: env.TRUST_SAFETY_DMCA_RESTORE_DELAY_SECONDS ?? null,
         repeatInfringerNotices: env.TRUST_SAFETY_DMCA_REPEAT_INFRINGER_NOTICES,
         holidays: new Set(env.DMCA_HOLIDAYS),
+        usFederalHolidays: env.DMCA_US_FEDERAL_HOLIDAYS,
       },
       newAccountGates: env.TRUST_SAFETY_NEW_ACCOUNT_GATES,
     };

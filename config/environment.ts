@@ -537,7 +537,12 @@ export class Environment {
   @Min(0)
   TRUST_SAFETY_DMCA_RESTORE_DELAY_SECONDS?: number;
 
-  /** DMCA: holidays that are not business days when a counter-noticed video's restoration is scheduled (ISO dates, UTC, comma-separated). */
+  /** DMCA: count US federal holidays (as observed, computed for any year) out of the business days (17 U.S.C. § 512 is US law). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  DMCA_US_FEDERAL_HOLIDAYS = true;
+
+  /** DMCA: further holidays that are not business days when a counter-noticed video's restoration is scheduled (ISO dates, UTC, comma-separated). */
   @Transform(toList)
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'must be ISO dates (YYYY-MM-DD) separated by commas' })
   @IsISO8601({ strict: true }, { each: true, message: 'must be real calendar dates (YYYY-MM-DD)' })

@@ -3,6 +3,7 @@ import { AppConfig } from '@config';
 import { UnitOfWork } from '@lib/platform';
 import { AuditLog } from '../../../contracts/index.js';
 import { addBusinessDays } from '../../../domain/dmca/business-days.js';
+import { dmcaHolidays } from '../dmca-holidays.js';
 import { checkCounterNotice } from '../../../domain/dmca/dmca-notice.js';
 import { DmcaNoticeRepository } from '../../../domain/dmca/dmca-notice.repository.js';
 import {
@@ -55,8 +56,10 @@ export class FileCounterNoticeHandler implements ICommandHandler<FileCounterNoti
   }
 
   private restoreTime(now: Date): Date {
-    const { restoreDelaySeconds, restoreBusinessDays } = this.config.moderation.dmca;
+    const { restoreDelaySeconds, restoreBusinessDays, holidays, usFederalHolidays } = this.config.moderation.dmca;
     if (restoreDelaySeconds !== null) return new Date(now.getTime() + restoreDelaySeconds * 1_000);
-    return addBusinessDays(now, restoreBusinessDays, this.config.moderation.dmca.holidays);
+    // 14 business days at most (config) fit well inside 60 calendar days.
+    const horizon = new Date(now.getTime() + 60 * 86_400_000);
+    return addBusinessDays(now, restoreBusinessDays, dmcaHolidays(now, horizon, holidays, usFederalHolidays));
   }
 }
