@@ -1,13 +1,6 @@
 import { seededRandom } from './random.js';
 import { decay } from './signals.js';
-import type {
-  HybridInput,
-  Neighbor,
-  RankedItem,
-  RankOptions,
-  RecommendationReason,
-  VideoFeatures,
-} from './types.js';
+import type { HybridInput, Neighbor, RankedItem, RankOptions, RecommendationReason, VideoFeatures } from './types.js';
 
 const DAY_MS = 86_400_000;
 
@@ -123,9 +116,14 @@ class Ranker {
       entry.parts.push([value, reason, basedOn]);
       blended.set(videoId, entry);
     };
-    const addNormalised = (scores: Map<string, { score: number; basedOn: string | null }>, weight: number, reason: RecommendationReason) => {
+    const addNormalised = (
+      scores: Map<string, { score: number; basedOn: string | null }>,
+      weight: number,
+      reason: RecommendationReason,
+    ) => {
       const max = Math.max(0, ...[...scores.values()].map((entry) => entry.score));
-      if (max > 0) for (const [videoId, { score, basedOn }] of scores) add(videoId, (weight * score) / max, reason, basedOn);
+      if (max > 0)
+        for (const [videoId, { score, basedOn }] of scores) add(videoId, (weight * score) / max, reason, basedOn);
     };
     addNormalised(this.neighborScores(this.input.coWatch), weights.coWatch, 'because_you_watched');
     addNormalised(this.neighborScores(this.input.content), weights.content, 'similar_content');
@@ -187,7 +185,9 @@ class Ranker {
   }
 
   /** Σ over recent videos of their weight × the neighbour's similarity; `basedOn` = the biggest contributor. */
-  private neighborScores(neighbors: ReadonlyMap<string, Neighbor[]>): Map<string, { score: number; basedOn: string | null }> {
+  private neighborScores(
+    neighbors: ReadonlyMap<string, Neighbor[]>,
+  ): Map<string, { score: number; basedOn: string | null }> {
     const scores = new Map<string, { score: number; basedOn: string | null; best: number }>();
     for (const { videoId: source, weight } of this.recent) {
       for (const { videoId, similarity } of neighbors.get(source) ?? []) {

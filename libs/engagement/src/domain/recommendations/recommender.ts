@@ -25,3 +25,18 @@ export {
 export { CO_WATCH_SHRINKAGE, CoWatchModel, coWatchSimilarity, type CoWatchOptions } from './co-watch.js';
 export { CONTENT_FAMILY_WEIGHTS, ContentIndex, durationBucket, terms } from './content-index.js';
 export { RANKING, rank } from './ranking.js';
+export {
+  INTERACTION_COLUMNS,
+  VIDEO_COLUMNS,
+  InteractionLogError,
+  formatCsv,
+  formatInteractions,
+  formatVideos,
+  parseCsv,
+  parseInteractions,
+  parseVideos,
+  type Follow,
+  type InteractionLog,
+} from './interaction-log.js';
+export { generateSyntheticLog, type SyntheticLogOptions } from './synthetic-log.js';
+export { evaluateOffline, type EvaluationOptions, type EvaluationReport, type StrategyMetrics } from './evaluation.js';

@@ -110,4 +110,3 @@ export interface RankOptions {
   /** What to do with `HybridInput.locked` videos: leave them out (default) or keep them marked `locked`. */
   locked?: 'exclude' | 'tease';
 }
-
