@@ -37,9 +37,9 @@ interface Candidate {
  * person's recent videos weighted by their decayed weights), `content` (the same with content
  * neighbours), `hybrid` (both, plus new from followed creators, popularity and the newest videos,
  * a freshness boost, then MMR across creators and categories). Every strategy but `random` tops up
- * with popular videos when its own candidates run out (cold start). Excluded videos, hidden
- * creators, the category/creator filters, videos without features and videos published after `now`
- * are never returned.
+ * with popular videos when its own candidates run out (cold start). Excluded videos, the person's
+ * own recent videos, hidden creators, the category/creator filters, videos without features and
+ * videos published after `now` are never returned.
  */
 export function rank(input: HybridInput, options: RankOptions): RankedItem[] {
   const count = Math.max(0, Math.floor(options.count));
@@ -62,11 +62,14 @@ export function rank(input: HybridInput, options: RankOptions): RankedItem[] {
 class Ranker {
   private readonly recent: HybridInput['person']['recent'];
   private readonly likedCategories: Set<string>;
+  /** The person's own recent videos: the basis of the list, never in it. */
+  private readonly basis: Set<string>;
 
   constructor(
     private readonly input: HybridInput,
     private readonly options: RankOptions,
   ) {
+    this.basis = new Set(input.person.recent.map((entry) => entry.videoId));
     this.recent = input.person.recent.filter((entry) => entry.weight > 0).slice(0, RANKING.recentLimit);
     this.likedCategories = new Set(
       this.recent.map((entry) => input.features.get(entry.videoId)?.category).filter((c): c is string => !!c),
@@ -206,6 +209,7 @@ class Ranker {
     const features = this.input.features.get(videoId);
     const { person } = this.input;
     if (!features || person.excludedVideos.has(videoId) || person.hiddenCreators.has(features.creatorId)) return false;
+    if (this.basis.has(videoId)) return false;
     if (features.publishedAt.getTime() > this.input.now.getTime()) return false;
     if (this.options.locked !== 'tease' && this.input.locked?.has(videoId)) return false;
     if (this.options.category !== undefined && features.category !== this.options.category) return false;
