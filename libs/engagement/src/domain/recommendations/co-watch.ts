@@ -98,7 +98,7 @@ export class CoWatchModel {
 
   private bump(a: string, b: string): void {
     let row = this.pairs.get(a);
-    if (!row) this.pairs.set(a, (row = new Map()));
+    if (!row) this.pairs.set(a, (row = new Map<string, number>()));
     const before = row.get(b) ?? 0;
     if (before === 0 && a < b) this.pairCount++;
     row.set(b, before + 1);

@@ -155,7 +155,7 @@ export function evaluateOffline(log: InteractionLog, options: EvaluationOptions 
       now,
     };
     for (const strategy of strategies) {
-      const list = rank(input, { count: k, strategy, seed: options.seed ?? done });
+      const list = rank(input, { count: k, strategy, seed: (options.seed ?? 0) * 100_003 + done });
       const total = totals.get(strategy)!;
       const position = list.findIndex((item) => item.videoId === target.videoId);
       if (position >= 0) {

@@ -145,18 +145,26 @@ export function parseCsv(text: string): string[][] {
     const char = body[i];
     if (quoted) {
       if (char !== '"') field += char;
-      else if (body[i + 1] === '"') ((field += '"'), i++);
-      else quoted = false;
+      else if (body[i + 1] !== '"') quoted = false;
+      else {
+        field += '"';
+        i++;
+      }
     } else if (char === '"') quoted = true;
-    else if (char === ',') (row.push(field), (field = ''));
-    else if (char === '\n' || char === '\r') {
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
       if (char === '\r' && body[i + 1] === '\n') i++;
       row.push(field);
       rows.push(row);
       [row, field] = [[], ''];
     } else field += char;
   }
-  if (field !== '' || row.length) (row.push(field), rows.push(row));
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 

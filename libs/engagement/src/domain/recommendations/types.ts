@@ -68,7 +68,7 @@ export interface RankedItem {
 
 /** A person's taste as the ranker sees it, read at request time (so a like counts at once). */
 export interface PersonProfile {
-  /** Positive interactions, one entry per video with its decayed weight, most recent first. */
+  /** Positive interactions, one entry per video with its decayed weight, most recent first (never recommended back). */
   recent: Array<{ videoId: string; weight: number; at: Date }>;
   /** Finished or disliked: never recommended again. */
   excludedVideos: ReadonlySet<string>;
