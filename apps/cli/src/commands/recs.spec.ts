@@ -43,7 +43,7 @@ describe('recs:generate-log and recs:evaluate', () => {
       'diversity (creators)',
       'diversity (categories)',
     ]);
-    expect(printed[2]).toMatch(/^Hybrid vs popularity: -?\d+\.\d % NDCG@10\.$/);
+    expect(printed[2]).toMatch(/^Hybrid's NDCG@10 is \d+\.\d\d × popularity's \(the target is ≥ 1\.20\)\.$/);
   });
 
   it('evaluates a log without a videos file, saying what that costs', async () => {
