@@ -33,11 +33,14 @@ export interface CoWatchOptions {
 export class CoWatchModel {
   private readonly maxHistory: number;
   private readonly minCoCount: number;
+  /** Videos are numbered on first sight: integer keys keep the pair maps small and fast. */
+  private readonly numbers = new Map<string, number>();
+  private readonly videoIds: string[] = [];
+  private readonly viewers: number[] = [];
+  private readonly pairs: Array<Map<number, number>> = [];
   /** The videos each person is counted for (all of them) and their latest ones (for pairing). */
-  private readonly counted = new Map<string, Set<string>>();
-  private readonly latest = new Map<string, string[]>();
-  private readonly viewers = new Map<string, number>();
-  private readonly pairs = new Map<string, Map<string, number>>();
+  private readonly counted = new Map<string, Set<number>>();
+  private readonly latest = new Map<string, number[]>();
   private pairCount = 0;
 
   constructor(options: CoWatchOptions = {}) {
@@ -47,30 +50,37 @@ export class CoWatchModel {
 
   /** Records that a person engaged with a video; false when they were already counted for it. */
   add(personId: string, videoId: string): boolean {
+    const video = this.number(videoId);
     let counted = this.counted.get(personId);
     if (!counted) this.counted.set(personId, (counted = new Set()));
-    if (counted.has(videoId)) return false;
-    counted.add(videoId);
-    this.viewers.set(videoId, (this.viewers.get(videoId) ?? 0) + 1);
+    if (counted.has(video)) return false;
+    counted.add(video);
+    this.viewers[video]++;
     let latest = this.latest.get(personId);
     if (!latest) this.latest.set(personId, (latest = []));
+    const row = this.pairs[video];
     for (const other of latest) {
-      this.bump(videoId, other);
-      this.bump(other, videoId);
+      const before = row.get(other) ?? 0;
+      if (before === 0) this.pairCount++;
+      row.set(other, before + 1);
+      const otherRow = this.pairs[other];
+      otherRow.set(video, (otherRow.get(video) ?? 0) + 1);
     }
-    latest.push(videoId);
+    latest.push(video);
     if (latest.length > this.maxHistory) latest.shift();
     return true;
   }
 
   /** How many people engaged with the video. */
   count(videoId: string): number {
-    return this.viewers.get(videoId) ?? 0;
+    const video = this.numbers.get(videoId);
+    return video === undefined ? 0 : this.viewers[video];
   }
 
   /** How many people engaged with both videos. */
   coCount(a: string, b: string): number {
-    return this.pairs.get(a)?.get(b) ?? 0;
+    const [first, second] = [this.numbers.get(a), this.numbers.get(b)];
+    return first === undefined || second === undefined ? 0 : (this.pairs[first].get(second) ?? 0);
   }
 
   similarity(a: string, b: string): number {
@@ -79,13 +89,13 @@ export class CoWatchModel {
 
   /** The most similar videos, best first (ties by id, so lists are stable). */
   neighbors(videoId: string, limit: number): Neighbor[] {
-    const row = this.pairs.get(videoId);
-    if (!row || limit <= 0) return [];
-    const own = this.count(videoId);
+    const video = this.numbers.get(videoId);
+    if (video === undefined || limit <= 0) return [];
+    const own = this.viewers[video];
     const neighbors: Neighbor[] = [];
-    for (const [other, co] of row) {
+    for (const [other, co] of this.pairs[video]) {
       if (co < this.minCoCount) continue;
-      neighbors.push({ videoId: other, similarity: coWatchSimilarity(co, own, this.count(other)) });
+      neighbors.push({ videoId: this.videoIds[other], similarity: coWatchSimilarity(co, own, this.viewers[other]) });
     }
     neighbors.sort((a, b) => b.similarity - a.similarity || (a.videoId < b.videoId ? -1 : 1));
     return neighbors.slice(0, limit);
@@ -93,14 +103,17 @@ export class CoWatchModel {
 
   /** Sizes, for logs and the benchmark. */
   stats(): { people: number; videos: number; pairs: number } {
-    return { people: this.counted.size, videos: this.viewers.size, pairs: this.pairCount };
+    return { people: this.counted.size, videos: this.videoIds.length, pairs: this.pairCount };
   }
 
-  private bump(a: string, b: string): void {
-    let row = this.pairs.get(a);
-    if (!row) this.pairs.set(a, (row = new Map<string, number>()));
-    const before = row.get(b) ?? 0;
-    if (before === 0 && a < b) this.pairCount++;
-    row.set(b, before + 1);
+  private number(videoId: string): number {
+    let video = this.numbers.get(videoId);
+    if (video === undefined) {
+      video = this.videoIds.push(videoId) - 1;
+      this.numbers.set(videoId, video);
+      this.viewers.push(0);
+      this.pairs.push(new Map());
+    }
+    return video;
   }
 }
