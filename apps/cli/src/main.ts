@@ -24,8 +24,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   trust:evaluate-spam                           precision, recall, F1 and false-positive rate of the newest spam model
   trust:verify-audit                            check the audit log's hash chain (fails on an edited or deleted entry)
   trending:recompute                            recompute the trending lists now (the worker does it on a schedule)
-  recs:evaluate --log <csv> [--videos <csv>] [--k <n>]
-                                                HR, NDCG, coverage and diversity of the five recommendation strategies (leave-last-out)
+  recs:evaluate --log <csv> [--videos <csv>] [--k <n>] [--split leave-last-out|time] [--at <date>]
+                                                HR, NDCG, coverage and diversity of the five recommendation strategies
   recs:generate-log --out <dir> [--seed <n>] [--people <n>] [--catalog <n>]
                                                 write a synthetic interaction log with a planted structure (interactions.csv, videos.csv)
 `;
@@ -46,6 +46,8 @@ const { positionals, values } = parseArgs({
     people: { type: 'string' },
     catalog: { type: 'string' },
     k: { type: 'string' },
+    split: { type: 'string' },
+    at: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });

@@ -57,6 +57,11 @@ describe('recs:generate-log and recs:evaluate', () => {
     await recsEvaluate({ log: join(dir, 'log.csv'), k: '5' });
     expect(printed[0]).toContain('No --videos file');
     expect(printed[1]).toBe('Leave-last-out, top 5: 1 of 1 people evaluated, 4 videos, 4 interactions.');
+    printed = [];
+    await recsEvaluate({ log: join(dir, 'log.csv'), split: 'time', at: '2026-12-01T10:01:30Z' });
+    expect(printed[1]).toBe(
+      'Time split at 2026-12-01T10:01:30.000Z, top 10: 1 of 1 people evaluated, 4 videos, 4 interactions.',
+    );
   });
 
   it('refuses missing or bad options and bad files with a message naming them', async () => {
@@ -66,6 +71,13 @@ describe('recs:generate-log and recs:evaluate', () => {
       "--people must be a whole number ≥ 1 (got '0')",
     );
     await expect(recsGenerateLog({ out: dir, seed: '1.5' })).rejects.toThrow('--seed must be a whole number ≥ 0');
+    await expect(recsEvaluate({ log: 'x.csv', split: 'random' })).rejects.toThrow(
+      "--split must be leave-last-out or time (got 'random')",
+    );
+    await expect(recsEvaluate({ log: 'x.csv', split: 'time', at: 'soon' })).rejects.toThrow(
+      "--at must be a date (got 'soon')",
+    );
+    await expect(recsEvaluate({ log: 'x.csv', at: '2026-12-01' })).rejects.toThrow('--at goes with --split time');
     await writeFile(join(dir, 'bad.csv'), 'person_id,video_id,kind,value,at\nann,v1,poke,1,2026-12-01T10:00:00Z\n');
     await expect(recsEvaluate({ log: join(dir, 'bad.csv') })).rejects.toThrow(
       `${join(dir, 'bad.csv')}, line 2: unknown kind 'poke'`,

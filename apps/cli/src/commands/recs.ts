@@ -19,12 +19,20 @@ export interface RecsOptions {
   people?: string;
   catalog?: string;
   k?: string;
+  split?: string;
+  at?: string;
 }
 
-/** Leave-last-out evaluation of the five strategies on an interaction log (and its videos' features). */
+/** Leave-last-out (or time-split) evaluation of the five strategies on an interaction log (and its videos' features). */
 export async function recsEvaluate(options: RecsOptions): Promise<void> {
   if (!options.log)
     throw new Error('recs:evaluate needs --log <interactions.csv> (and, better, --videos <videos.csv>)');
+  const split = options.split ?? 'leave-last-out';
+  if (split !== 'leave-last-out' && split !== 'time')
+    throw new Error(`--split must be leave-last-out or time (got '${split}')`);
+  const splitAt = options.at === undefined ? undefined : new Date(options.at);
+  if (splitAt && Number.isNaN(splitAt.getTime())) throw new Error(`--at must be a date (got '${options.at}')`);
+  if (splitAt && split !== 'time') throw new Error('--at goes with --split time');
   const { signals, follows } = parseInteractions(await readFile(options.log, 'utf8'), options.log);
   const videos = options.videos ? parseVideos(await readFile(options.videos, 'utf8'), options.videos) : [];
   if (!options.videos) console.log('No --videos file: content similarity and diversity know nothing of the videos.');
@@ -38,6 +46,8 @@ export async function recsEvaluate(options: RecsOptions): Promise<void> {
     report = evaluateOffline(
       { signals, follows, videos },
       {
+        split,
+        splitAt,
         k: whole(options.k, 10, '--k'),
         seed: whole(options.seed, 1, '--seed', 0),
         onProgress: (done, total, step) => {
@@ -71,8 +81,9 @@ export async function recsGenerateLog(options: RecsOptions): Promise<void> {
 }
 
 function printReport(report: EvaluationReport): void {
+  const method = report.splitAt ? `Time split at ${report.splitAt.toISOString()}` : 'Leave-last-out';
   console.log(
-    `Leave-last-out, top ${report.k}: ${report.evaluated} of ${report.people} people evaluated, ${report.videos} videos, ${report.interactions} interactions.`,
+    `${method}, top ${report.k}: ${report.evaluated} of ${report.people} people evaluated, ${report.videos} videos, ${report.interactions} interactions.`,
   );
   const digits = (value: number) => value.toFixed(4);
   console.table(

@@ -30,6 +30,60 @@ describe('offline evaluation', () => {
       }
   });
 
+  it('splits by time too: nothing after the moment trains, every new video after it counts', async () => {
+    const log = generateSyntheticLog({ seed: 2026, people: 300, videos: 300 });
+    const report = evaluateOffline(log, { split: 'time', strategies: ['popularity', 'hybrid'] });
+    const last = log.signals.at(-1)!.at.getTime();
+    expect(report.method).toBe('time-split');
+    expect(report.splitAt!.getTime()).toBeLessThan(last);
+    expect(report.evaluated).toBeGreaterThan(150);
+    const [popularity, hybrid] = report.strategies;
+    expect(hybrid.ndcg).toBeGreaterThanOrEqual(1.2 * popularity.ndcg);
+    expect(hybrid.coverage).toBeGreaterThan(popularity.coverage);
+  });
+
+  it('in a time split, normalises by the ideal DCG of all the videos a person took up after the split', () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 10, minute));
+    const like = (personId: string, videoId: string, minute: number) => ({
+      personId,
+      videoId,
+      kind: 'like' as const,
+      value: 1,
+      at: at(minute),
+    });
+    const video = (videoId: string) => ({
+      videoId,
+      creatorId: 'c',
+      category: null,
+      language: null,
+      tags: [],
+      seriesId: null,
+      durationSeconds: null,
+      title: '',
+      description: '',
+      publishedAt: at(0),
+    });
+    // p3 starts like p1 and p2 (a, b), then after the split takes up c (which p1 and p2 watched) and y (nobody did).
+    const log: InteractionLog = {
+      videos: ['a', 'b', 'c', 'x', 'y'].map(video),
+      follows: [],
+      signals: [
+        ...['a', 'b', 'x', 'c'].map((v, i) => like('p1', v, 1 + i)),
+        ...['a', 'b', 'x', 'c'].map((v, i) => like('p2', v, 5 + i)),
+        like('p3', 'a', 11),
+        like('p3', 'b', 12),
+        like('p3', 'c', 13),
+        like('p3', 'y', 14),
+      ],
+    };
+    const splitAt = new Date(at(12).getTime() + 30_000);
+    const report = evaluateOffline(log, { split: 'time', splitAt, strategies: ['item-cf'], k: 3 });
+    expect(report).toMatchObject({ method: 'time-split', splitAt, evaluated: 1 });
+    // item-cf lists c then x (y has no co-watches): DCG 1 of an ideal 1 + 1/log2(3).
+    expect(report.strategies[0].hitRate).toBe(1);
+    expect(report.strategies[0].ndcg).toBeCloseTo(1 / (1 + 1 / Math.log2(3)), 10);
+  });
+
   it('scores the held-out video: a hit at the top counts 1, a list without it 0', () => {
     const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 10, minute));
     const video = (videoId: string) => ({
@@ -62,6 +116,7 @@ describe('offline evaluation', () => {
     const report = evaluateOffline(log, { strategies: ['item-cf', 'popularity'], minHistory: 4, k: 1 });
     expect(report).toMatchObject({
       method: 'leave-last-out',
+      splitAt: null,
       k: 1,
       people: 4,
       evaluated: 4,

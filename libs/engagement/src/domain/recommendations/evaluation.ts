@@ -13,6 +13,10 @@ import {
 } from './types.js';
 
 export interface EvaluationOptions {
+  /** `leave-last-out` (default) or `time`: everything before `splitAt` trains, what comes after tests. */
+  split?: 'leave-last-out' | 'time';
+  /** The time split's moment; by default when 80 % of the signals had happened. */
+  splitAt?: Date;
   /** List length and cut-off of the metrics. */
   k?: number;
   strategies?: readonly Strategy[];
@@ -28,9 +32,9 @@ export interface EvaluationOptions {
 
 export interface StrategyMetrics {
   strategy: Strategy;
-  /** Share of people whose held-out video is in their top k. */
+  /** Share of people with a held-out video in their top k. */
   hitRate: number;
-  /** Mean of 1 / log2(1 + position) of the held-out video (0 when missed); one relevant item, so IDCG = 1. */
+  /** Mean DCG / ideal DCG, DCG = Σ 1 / log2(1 + position) over the held-out videos listed (leave-last-out: one video, IDCG = 1). */
   ndcg: number;
   /** Distinct recommended videos over the catalog. */
   coverage: number;
@@ -41,7 +45,9 @@ export interface StrategyMetrics {
 }
 
 export interface EvaluationReport {
-  method: 'leave-last-out';
+  method: 'leave-last-out' | 'time-split';
+  /** The time split's moment. */
+  splitAt: Date | null;
   k: number;
   people: number;
   evaluated: number;
@@ -57,6 +63,10 @@ export interface EvaluationReport {
  * signals (other people's whole histories, this person's earlier ones); the person's profile is
  * computed as of the held-out moment, every video they touched before is excluded, and each
  * strategy's top k is scored against the held-out video.
+ *
+ * Time split: everything before `splitAt` trains (nobody's future leaks, popularity included); a
+ * person with at least `minHistory − 1` such videos and at least one new video engaged with after
+ * it is evaluated against all those new videos, with their profile as of `splitAt`.
  */
 export function evaluateOffline(log: InteractionLog, options: EvaluationOptions = {}): EvaluationReport {
   const k = options.k ?? 10;
@@ -74,18 +84,28 @@ export function evaluateOffline(log: InteractionLog, options: EvaluationOptions 
     else byPerson.set(signal.personId, [signal]);
   }
 
-  // The held-out video and moment of each evaluated person.
-  const heldOut = new Map<string, { videoId: string; at: Date }>();
+  // The held-out videos and moment of each evaluated person.
+  const heldOut = new Map<string, { relevant: Set<string>; at: Date }>();
+  const timeSplit = options.split === 'time';
+  const splitAt = timeSplit ? (options.splitAt ?? signals[Math.floor(signals.length * 0.8)]?.at ?? new Date(0)) : null;
   for (const [personId, own] of byPerson) {
     const firstPositive = new Map<string, Date>();
     for (const signal of own)
       if (baseWeight(signal.kind, signal.value) > 0 && !firstPositive.has(signal.videoId))
         firstPositive.set(signal.videoId, signal.at);
+    if (splitAt) {
+      const touchedBefore = new Set(own.filter((s) => s.at < splitAt).map((s) => s.videoId));
+      const before = [...firstPositive.values()].filter((at) => at < splitAt).length;
+      const after = [...firstPositive.keys()].filter((v) => !touchedBefore.has(v) && features.has(v));
+      if (before >= minHistory - 1 && after.length) heldOut.set(personId, { relevant: new Set(after), at: splitAt });
+      continue;
+    }
     if (firstPositive.size < minHistory) continue;
     const [videoId, at] = [...firstPositive].at(-1) as [string, Date];
-    if (features.has(videoId)) heldOut.set(personId, { videoId, at });
+    if (features.has(videoId)) heldOut.set(personId, { relevant: new Set([videoId]), at });
   }
   const isTraining = (signal: InteractionSignal) => {
+    if (splitAt) return signal.at < splitAt;
     const cut = heldOut.get(signal.personId);
     return !cut || signal.at.getTime() < cut.at.getTime();
   };
@@ -157,11 +177,15 @@ export function evaluateOffline(log: InteractionLog, options: EvaluationOptions 
     for (const strategy of strategies) {
       const list = rank(input, { count: k, strategy, seed: (options.seed ?? 0) * 100_003 + done });
       const total = totals.get(strategy)!;
-      const position = list.findIndex((item) => item.videoId === target.videoId);
-      if (position >= 0) {
-        total.hits++;
-        total.gain += 1 / Math.log2(position + 2);
-      }
+      let gain = 0;
+      list.forEach((item, position) => {
+        if (target.relevant.has(item.videoId)) gain += 1 / Math.log2(position + 2);
+      });
+      let ideal = 0;
+      for (let position = 0; position < Math.min(k, target.relevant.size); position++)
+        ideal += 1 / Math.log2(position + 2);
+      if (gain > 0) total.hits++;
+      total.gain += gain / ideal;
       for (const item of list) total.shown.add(item.videoId);
       const listed = list.map((item) => features.get(item.videoId) as VideoFeatures);
       total.creatorDiversity += pairwiseDifference(listed, (video) => video.creatorId);
@@ -174,7 +198,8 @@ export function evaluateOffline(log: InteractionLog, options: EvaluationOptions 
   const evaluated = heldOut.size;
   const mean = (sum: number) => (evaluated ? sum / evaluated : 0);
   return {
-    method: 'leave-last-out',
+    method: splitAt ? 'time-split' : 'leave-last-out',
+    splitAt,
     k,
     people: byPerson.size,
     evaluated,
