@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from '@lib/platform/testing';
 const { to: copyTo } = createRequire(import.meta.url)('pg-copy-streams') as { to: (sql: string) => pg.Submittable };
 
 /**
- * The export queries the engagement README gives for `recs:evaluate` (docs/recommendations/*.sql), run
+ * The export scripts the engagement README gives for `recs:evaluate` (docs/recommendations/*.sql), run
  * on a migrated database as psql would (its `\if` lines dropped, `:days` substituted): what they write
  * must be what the evaluation reads.
  */
@@ -89,6 +89,25 @@ describe('exporting an interaction log from insights and studio', () => {
     await event('follow', 2, null, minutesAgo(42), { channel: 901 });
     await event('like', 2, 3, minutesAgo(41));
     await event('like', 2, 1, minutesAgo(60 * 24 * 150));
+    // An anonymous viewer's player events (POST /v1/events), and a signed-in one's that the facts repeat.
+    const player = (
+      name: string,
+      viewer: string,
+      user: string | null,
+      video: number,
+      at: Date,
+      seconds: number | null,
+    ) =>
+      db.query(
+        `insert into insights.events (event_id, occurred_at, received_at, name, source, session_id, user_id, viewer_key, video_id, watch_seconds)
+         values (gen_random_uuid(), $1, now(), $2, 'client', 'abc', $3, $4, $5, $6)`,
+        [at, name, user, viewer, id(100 + video), seconds],
+      );
+    await player('video_start', 's:abc', null, 2, minutesAgo(30), null);
+    await player('video_progress', 's:abc', null, 2, minutesAgo(29), 20);
+    await player('video_progress', 's:abc', null, 2, minutesAgo(28), 20);
+    await player('video_complete', 's:abc', null, 2, minutesAgo(27), null);
+    await player('video_complete', id(1), id(1), 1, minutesAgo(26), null);
   });
 
   afterAll(async () => {
@@ -108,9 +127,13 @@ describe('exporting an interaction log from insights and studio', () => {
       ['001', '103', 'completion', 1, minutesAgo(44).getTime()],
       ['002', '101', 'comment', 1, minutesAgo(43).getTime()],
       ['002', '103', 'like', 1, minutesAgo(41).getTime()],
+      ['abc', '102', 'view', 1, minutesAgo(29).getTime()],
+      ['abc', '102', 'watch_time', 40, minutesAgo(28).getTime()],
+      ['abc', '102', 'completion', 1, minutesAgo(27).getTime()],
     ]);
+    expect(signals.filter((s) => s.personId === 's:abc')).toHaveLength(3);
     expect(follows).toEqual([{ personId: id(2), creatorId: id(901), at: minutesAgo(42) }]);
-    expect(parseInteractions(await exported('export-interactions.sql', 200)).signals).toHaveLength(9);
+    expect(parseInteractions(await exported('export-interactions.sql', 200)).signals).toHaveLength(12);
   });
 
   it('writes the published videos with their features, and the evaluation runs on both files', async () => {
@@ -130,6 +153,6 @@ describe('exporting an interaction log from insights and studio', () => {
       { ...parseInteractions(await exported('export-interactions.sql')), videos },
       { minHistory: 2 },
     );
-    expect(report).toMatchObject({ people: 2, evaluated: 2, videos: 3 });
+    expect(report).toMatchObject({ people: 3, evaluated: 2, videos: 3 });
   });
 });
