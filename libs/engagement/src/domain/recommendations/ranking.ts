@@ -124,7 +124,8 @@ class Ranker {
       weight: number,
       reason: RecommendationReason,
     ) => {
-      const max = Math.max(0, ...[...scores.values()].map((entry) => entry.score));
+      let max = 0;
+      for (const entry of scores.values()) if (entry.score > max) max = entry.score;
       if (max > 0)
         for (const [videoId, { score, basedOn }] of scores) add(videoId, (weight * score) / max, reason, basedOn);
     };
