@@ -118,3 +118,81 @@ function readProcessTicks(pid) {
     return undefined;
   }
 }
+
+/**
+ * One OPEN-model round: requests start at a fixed arrival rate (`rate` per second, evenly spaced) whatever
+ * the server's state, each on a free keep-alive connection of an undici pool of up to `connections` (queued
+ * in the pool when all are busy). Latency runs from the request's scheduled start, not from when it got a
+ * connection, so a slow server's queue counts against it (no coordinated omission, as in wrk2).
+ * `requests` ({ kind, path }) rotate in order; percentiles are computed per kind from every latency.
+ * autocannon's `overallRate` is not used: it paces each connection, which waits for its response before
+ * the next request (a closed model with a rate cap).
+ */
+export async function runOpenRound({
+  url,
+  requests,
+  rate,
+  duration,
+  serverPid,
+  otherPids = [],
+  connections = 128,
+  timeoutMs = 10_000,
+}) {
+  const { Pool } = await import('undici');
+  const pool = new Pool(url, { connections, pipelining: 1, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+  const total = Math.round(rate * duration);
+  const interval = 1000 / rate;
+  const records = []; // { kind, latency, status, error }
+  const lags = [];
+  const inFlight = new Set();
+  const before = sampleCpu(serverPid, otherPids);
+  const start = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    lags.push(performance.now() - due);
+    const { kind, path } = requests[i % requests.length];
+    const request = pool
+      .request({ method: 'GET', path, headersTimeout: timeoutMs, bodyTimeout: timeoutMs })
+      .then(async ({ statusCode, body }) => {
+        await body.dump({ limit: Infinity });
+        records.push({ kind, latency: performance.now() - due, status: statusCode });
+      })
+      .catch((error) => records.push({ kind, latency: performance.now() - due, error: error.code ?? error.message }));
+    inFlight.add(request);
+    request.finally(() => inFlight.delete(request));
+  }
+  const sendSeconds = (performance.now() - start) / 1000;
+  await Promise.all(inFlight);
+  const after = sampleCpu(serverPid, otherPids);
+  await pool.close();
+  const cpu = cpuBetween(before, after);
+  const summarize = (list) => {
+    const ok = list.filter((r) => !r.error && r.status >= 200 && r.status < 300);
+    const latencies = ok.map((r) => r.latency).sort((a, b) => a - b);
+    return {
+      count: list.length,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      max: latencies.at(-1),
+      errors: list.filter((r) => r.error).length,
+      non2xx: list.filter((r) => !r.error && (r.status < 200 || r.status >= 300)).length,
+    };
+  };
+  const kinds = [...new Set(requests.map((r) => r.kind))];
+  lags.sort((a, b) => a - b);
+  return {
+    rate,
+    sentPerSecond: total / sendSeconds,
+    completed: records.length,
+    all: summarize(records),
+    byKind: Object.fromEntries(kinds.map((kind) => [kind, summarize(records.filter((r) => r.kind === kind))])),
+    errorSamples: [...new Set(records.filter((r) => r.error).map((r) => r.error))].slice(0, 5),
+    // How late the generator started requests (its own CPU starvation shows here, and inflates latencies).
+    scheduleLag: { p50: percentile(lags, 50), p99: percentile(lags, 99), max: lags.at(-1) },
+    cpu,
+    serverCpuMsPerRequest: (cpu.server * cpu.seconds * 1000) / Math.max(1, records.length),
+  };
+}
