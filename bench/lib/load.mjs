@@ -121,12 +121,12 @@ function readProcessTicks(pid) {
 
 /**
  * One OPEN-model round: requests start at a fixed arrival rate (`rate` per second, evenly spaced) whatever
- * the server's state, each on a free keep-alive connection of an undici pool of up to `connections` (queued
- * in the pool when all are busy). Latency runs from the request's scheduled start, not from when it got a
- * connection, so a slow server's queue counts against it (no coordinated omission, as in wrk2).
- * `requests` ({ kind, path }) rotate in order; percentiles are computed per kind from every latency.
- * autocannon's `overallRate` is not used: it paces each connection, which waits for its response before
- * the next request (a closed model with a rate cap).
+ * the server's state, each on its own keep-alive connection of an undici pool of up to `connections`.
+ * Latency runs from the scheduled start, so a late start counts against the result (no coordinated
+ * omission, as in wrk2). An arrival that finds all connections waiting on the server is dropped and
+ * counted as an error (k6's "dropped iterations"). `requests` ({ kind, path }) rotate in order;
+ * percentiles are computed per kind from every latency. autocannon's `overallRate` is not used: it paces
+ * each connection, which waits for its response before the next request (a closed model with a rate cap).
  */
 export async function runOpenRound({
   url,
@@ -153,6 +153,12 @@ export async function runOpenRound({
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     lags.push(performance.now() - due);
     const { kind, path } = requests[i % requests.length];
+    if (inFlight.size >= connections) {
+      // Every connection waits on the server: the arrival is dropped and counted (k6's "dropped iterations"),
+      // which bounds the backlog a saturated server is left to work off after the round.
+      records.push({ kind, error: 'dropped: all connections busy', dropped: true });
+      continue;
+    }
     const request = pool
       .request({ method: 'GET', path, headersTimeout: timeoutMs, bodyTimeout: timeoutMs })
       .then(async ({ statusCode, body }) => {
@@ -178,6 +184,7 @@ export async function runOpenRound({
       p99: percentile(latencies, 99),
       max: latencies.at(-1),
       errors: list.filter((r) => r.error).length,
+      dropped: list.filter((r) => r.dropped).length,
       non2xx: list.filter((r) => !r.error && (r.status < 200 || r.status >= 300)).length,
     };
   };

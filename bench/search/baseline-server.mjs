@@ -3,6 +3,7 @@
 import Fastify from 'fastify';
 import pg from 'pg';
 import { tsImport } from 'tsx/esm/api';
+import { catalogSearchQuery, suggestQuery } from './catalog-query.mjs';
 
 // Pure functions only: loading them through tsx costs start-up time, not per-request time.
 const { buildSearchStatement, readSearchRows } = await tsImport(
@@ -42,24 +43,6 @@ async function search(query) {
   return readSearchRows(rows, statement.query);
 }
 
-// The same tables as SearchCatalogHandler.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const BY_POPULARITY = [
-  { field: 'popularity', order: 'desc' },
-  { field: 'publishedAt', order: 'desc' },
-];
-const SORTS = {
-  relevance: undefined,
-  newest: [{ field: 'publishedAt', order: 'desc' }],
-  oldest: [{ field: 'publishedAt', order: 'asc' }],
-  popular: BY_POPULARITY,
-  popularity: BY_POPULARITY,
-  trending: [{ field: 'trending', order: 'desc' }, ...BY_POPULARITY],
-  shortest: [{ field: 'durationSeconds', order: 'asc' }],
-  longest: [{ field: 'durationSeconds', order: 'desc' }],
-};
-const FACETS = ['category', 'tier', 'duration', 'language', 'creatorHandle'];
-
 const app = Fastify({ logger: false });
 
 app.get('/health/live', async () => ({ status: 'ok' }));
@@ -69,31 +52,9 @@ app.get('/health/ready', async () => {
 });
 
 app.get('/v1/catalog', async (request, reply) => {
-  const { q, category, tier, creator, language, duration, seriesId, sort = 'relevance', cursor } = request.query;
-  const limit = Number(request.query.limit ?? 20);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100 || !(sort in SORTS)) {
-    return reply.code(400).send({ title: 'Bad request' });
-  }
-  const filters = {};
-  if (category) filters.category = category;
-  if (tier) filters.tier = tier;
-  if (language) filters.language = language;
-  if (duration) filters.duration = duration;
-  if (seriesId) filters.seriesId = seriesId;
-  if (creator) {
-    if (UUID.test(creator)) filters.creatorId = creator.toLowerCase();
-    else filters.creatorHandle = creator.replace(/^@/, '').toLowerCase();
-  }
-  const text = q?.trim() || undefined;
-  const result = await search({
-    text,
-    mode: 'full',
-    filters,
-    facets: FACETS,
-    sort: SORTS[sort] ?? (text ? undefined : SORTS.newest),
-    limit,
-    cursor,
-  });
+  const query = catalogSearchQuery(request.query);
+  if (!query) return reply.code(400).send({ title: 'Bad request' });
+  const result = await search(query);
   if (!result) return reply.code(503).send({ title: 'Index moved, retry' });
   // Same keys, same order as SearchCatalogHandler, so the JSON is byte-identical.
   return {
@@ -105,12 +66,9 @@ app.get('/v1/catalog', async (request, reply) => {
 });
 
 app.get('/v1/catalog/suggest', async (request, reply) => {
-  const { q } = request.query;
-  const limit = Number(request.query.limit ?? 8);
-  if (typeof q !== 'string' || q.length < 1 || q.length > 100 || !Number.isInteger(limit) || limit < 1 || limit > 20) {
-    return reply.code(400).send({ title: 'Bad request' });
-  }
-  const result = await search({ text: q, mode: 'autocomplete', limit });
+  const query = suggestQuery(request.query);
+  if (!query) return reply.code(400).send({ title: 'Bad request' });
+  const result = await search(query);
   if (!result) return reply.code(503).send({ title: 'Index moved, retry' });
   // Same keys, same order as SuggestCatalogHandler.
   return {
