@@ -160,6 +160,51 @@ const CHANNEL_SUFFIXES = ['studio', 'lab', 'tv', 'sessions', 'workshop', 'club',
 const LANGUAGES = ['en', 'en', 'en', 'en', 'es', 'pt', 'fr', 'de', 'ja', 'it', 'pl', 'ko'];
 const TIERS = ['free', 'free', 'free', 'free', 'free', 'ad_free', 'ad_free', 'early_access', 'monetization'];
 
+// Guests' names made of syllables: a long tail of rare words, as real catalogs have (tens of thousands of
+// distinct words), so typo lookups search a realistic word list.
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ren',
+  'ta',
+  'vo',
+  'zu',
+  'bel',
+  'dra',
+  'fen',
+  'gor',
+  'hal',
+  'is',
+  'jun',
+  'kel',
+  'lun',
+  'mor',
+  'nai',
+  'os',
+  'pra',
+  'qui',
+  'ros',
+  'sel',
+  'tor',
+  'ul',
+  'var',
+  'wen',
+  'xi',
+  'yor',
+  'zan',
+  'ash',
+  'bri',
+  'cor',
+  'del',
+  'eth',
+  'fal',
+  'gri',
+  'hon',
+  'ith',
+  'jor',
+];
+
 const capitalize = (text) => text[0].toUpperCase() + text.slice(1);
 const titleCase = (text) => text.replace(/(^|\s)(\p{L})/gu, (_, sep, letter) => sep + letter.toUpperCase());
 
@@ -188,6 +233,10 @@ export function generateVideos(count, seed = 20261203) {
   const pick = (list) => list[Math.floor(random() * list.length)];
   // random()^k skews towards the head of a list (Zipf-like): the larger k, the more the first items dominate.
   const skewed = (list, k = 2) => list[Math.floor(random() ** k * list.length)];
+
+  const guestName = () =>
+    Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(SYLLABLES)).join('') +
+    ` ${Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(SYLLABLES)).join('')}`;
 
   const creatorCount = Math.max(20, Math.round(count / 50));
   const takenHandles = new Set();
@@ -242,7 +291,8 @@ export function generateVideos(count, seed = 20261203) {
       `In this ${words.format}, ${words.creatorFirst} ${pick(['shows', 'explains', 'tries', 'shares', 'breaks down'])} ` +
       `${topic} ${pick(['step by step', 'from scratch', 'on a budget', 'the hard way', 'with friends'])}. ` +
       `${capitalize(pick(['also covered', 'bonus', 'next week', 'links below']))}: ${pick(topics)} and ${skewed(FORMATS, 1.5)}. ` +
-      `${pick(['Filmed in', 'Recorded in', 'Live from'])} ${pick(PLACES)}.`;
+      `${pick(['Filmed in', 'Recorded in', 'Live from'])} ${pick(PLACES)}` +
+      (random() < 0.5 ? ` with ${titleCase(guestName())}.` : '.');
     const tags = [
       ...new Set([topic, words.format, category, pick(topics), ...(random() < 0.3 ? [pick(ADJECTIVES)] : [])]),
     ];
