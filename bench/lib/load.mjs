@@ -200,6 +200,7 @@ export async function runOpenRound({
     // How late the generator started requests (its own CPU starvation shows here, and inflates latencies).
     scheduleLag: { p50: percentile(lags, 50), p99: percentile(lags, 99), max: lags.at(-1) },
     cpu,
-    serverCpuMsPerRequest: (cpu.server * cpu.seconds * 1000) / Math.max(1, records.length),
+    // Per answered request: dropped arrivals never reached the server.
+    serverCpuMsPerRequest: (cpu.server * cpu.seconds * 1000) / Math.max(1, records.filter((r) => !r.error).length),
   };
 }
