@@ -10,7 +10,7 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import pg from 'pg';
 import { generateVideos, requestMix, requestPath } from './search/catalog-data.mjs';
 import { catalogSearchQuery, suggestQuery } from './search/catalog-query.mjs';
-import { measureCoreBusy, runOpenRound } from './lib/load.mjs';
+import { measureCoreBusy, measureIdleCpu, runOpenRound } from './lib/load.mjs';
 import { cpuLayout, onCleanup, pinThisProcess, startChild, waitForHttp } from './lib/processes.mjs';
 import { importSource, startServices } from './lib/services.mjs';
 import { median } from './lib/stats.mjs';
@@ -204,6 +204,16 @@ export async function run(argv) {
     await load(servers.candidate, options.warmup);
   }
 
+  // At a low rate the app's background work (outbox relay, schedulers, metrics) would dominate CPU per request.
+  const idleMs = options.quick ? 2_000 : 5_000;
+  step(`idle CPU of each server (${idleMs / 1000} s, no requests), subtracted from server CPU ms/request`);
+  const idleCpu = {};
+  for (const role of ROLES) {
+    idleCpu[role] = await measureIdleCpu(servers[role].child.pid, idleMs);
+    console.log(`  ${role.padEnd(9)} ${fixed((idleCpu[role] ?? NaN) * 100, 1)}% of a core`);
+  }
+  for (const role of ROLES) idleCpu[role] ??= 0;
+
   step(`measuring at ${options.rate} req/s (interleaved)`);
   const rounds = { baseline: [], candidate: [] };
   for (let round = 1; round <= options.rounds; round++) {
@@ -216,7 +226,7 @@ export async function run(argv) {
     }
   }
 
-  const summary = summarize(rounds, layout, options);
+  const summary = summarize(rounds, layout, options, idleCpu);
   if (Object.values(background).some((share) => share > 0.2)) {
     const busy = Object.entries(background)
       .map(([core, share]) => `${core} ${percent(share)}`)
@@ -239,6 +249,7 @@ export async function run(argv) {
     verification,
     unloaded,
     explained,
+    idleCpu,
     rounds,
     summary,
   });
@@ -457,7 +468,7 @@ function roundLine(role, result) {
   );
 }
 
-function summarize(rounds, layout, options) {
+function summarize(rounds, layout, options, idleCpu) {
   const serverCore = layout.pinned ? `cpu${layout.serverCore}` : undefined;
   const perServer = Object.fromEntries(
     Object.entries(rounds).map(([role, list]) => {
@@ -481,6 +492,14 @@ function summarize(rounds, layout, options) {
         non2xx: list.reduce((sum, r) => sum + r.all.non2xx, 0),
         serverCpu: median(list.map((r) => r.cpu.server)),
         serverCpuMsPerRequest: median(list.map((r) => r.serverCpuMsPerRequest)),
+        idleCpu: idleCpu[role],
+        busyCpuMsPerRequest: median(
+          list.map(
+            (r) =>
+              (Math.max(0, r.cpu.server - idleCpu[role]) * r.cpu.seconds * 1000) /
+              Math.max(1, r.all.count - r.all.errors),
+          ),
+        ),
         loadGeneratorCpu: median(list.map((r) => r.cpu.loadGenerator)),
         scheduleLagP99: median(list.map((r) => r.scheduleLag.p99)),
         coresBusy: Object.fromEntries(
@@ -500,7 +519,7 @@ function summarize(rounds, layout, options) {
     ...perServer,
     p95Ratio: ratios,
     pairRatios: Object.fromEntries(KINDS.map((kind) => [kind, pairRatios(kind)])),
-    cpuCostRatio: candidate.serverCpuMsPerRequest / baseline.serverCpuMsPerRequest,
+    cpuCostRatio: candidate.busyCpuMsPerRequest / baseline.busyCpuMsPerRequest,
     targets: TARGETS,
     // A percentile of the requests that got an answer says nothing once some did not: no errors, or missed.
     meets: {
@@ -560,10 +579,11 @@ function renderSummary(summary, options) {
       `of ${candidate.requests} each`,
     ],
     ['server CPU', percent(baseline.serverCpu), percent(candidate.serverCpu), ''],
+    ['server CPU idle', percent(baseline.idleCpu), percent(candidate.idleCpu), ''],
     [
-      'server CPU ms/request',
-      fixed(baseline.serverCpuMsPerRequest, 2),
-      fixed(candidate.serverCpuMsPerRequest, 2),
+      'server CPU ms/request (idle subtracted)',
+      fixed(baseline.busyCpuMsPerRequest, 2),
+      fixed(candidate.busyCpuMsPerRequest, 2),
       `${fixed(summary.cpuCostRatio, 2)}×`,
     ],
     ['load generator CPU', percent(baseline.loadGeneratorCpu), percent(candidate.loadGeneratorCpu), ''],

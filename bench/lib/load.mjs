@@ -204,3 +204,13 @@ export async function runOpenRound({
     serverCpuMsPerRequest: (cpu.server * cpu.seconds * 1000) / Math.max(1, records.filter((r) => !r.error).length),
   };
 }
+
+/** CPU share (0-1) `pid` uses over `ms` with no requests: timers, pollers and schedulers running idle. */
+export async function measureIdleCpu(pid, ms) {
+  const before = readProcessTicks(pid);
+  const started = process.hrtime.bigint();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = readProcessTicks(pid);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return before === undefined || after === undefined ? undefined : (after - before) / CLOCK_TICKS_PER_SECOND / seconds;
+}
