@@ -204,7 +204,7 @@ export async function run(argv) {
     await load(servers.candidate, options.warmup);
   }
 
-  // At a low rate the app's background work (outbox relay, schedulers, metrics) would dominate CPU per request.
+  // At a low rate the app's background timers and pollers would dominate its CPU per request.
   const idleMs = options.quick ? 2_000 : 5_000;
   step(`idle CPU of each server (${idleMs / 1000} s, no requests), subtracted from server CPU ms/request`);
   const idleCpu = {};
