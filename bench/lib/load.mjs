@@ -118,3 +118,99 @@ function readProcessTicks(pid) {
     return undefined;
   }
 }
+
+/**
+ * One OPEN-model round: requests start at a fixed arrival rate (`rate` per second, evenly spaced) whatever
+ * the server's state, each on its own keep-alive connection of an undici pool of up to `connections`.
+ * Latency runs from the scheduled start, so a late start counts against the result (no coordinated
+ * omission, as in wrk2). An arrival that finds all connections waiting on the server is dropped and
+ * counted as an error (k6's "dropped iterations"). `requests` ({ kind, path }) rotate in order;
+ * percentiles are computed per kind from every latency. autocannon's `overallRate` is not used: it paces
+ * each connection, which waits for its response before the next request (a closed model with a rate cap).
+ */
+export async function runOpenRound({
+  url,
+  requests,
+  rate,
+  duration,
+  serverPid,
+  otherPids = [],
+  connections = 128,
+  timeoutMs = 10_000,
+}) {
+  const { Pool } = await import('undici');
+  const pool = new Pool(url, { connections, pipelining: 1, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+  const total = Math.round(rate * duration);
+  const interval = 1000 / rate;
+  const records = []; // { kind, latency, status, error }
+  const lags = [];
+  const inFlight = new Set();
+  const before = sampleCpu(serverPid, otherPids);
+  const start = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    lags.push(performance.now() - due);
+    const { kind, path } = requests[i % requests.length];
+    if (inFlight.size >= connections) {
+      // Every connection waits on the server: the arrival is dropped and counted (k6's "dropped iterations"),
+      // which bounds the backlog a saturated server is left to work off after the round.
+      records.push({ kind, error: 'dropped: all connections busy', dropped: true });
+      continue;
+    }
+    const request = pool
+      .request({ method: 'GET', path, headersTimeout: timeoutMs, bodyTimeout: timeoutMs })
+      .then(async ({ statusCode, body }) => {
+        await body.dump({ limit: Infinity });
+        records.push({ kind, latency: performance.now() - due, status: statusCode });
+      })
+      .catch((error) => records.push({ kind, latency: performance.now() - due, error: error.code ?? error.message }));
+    inFlight.add(request);
+    request.finally(() => inFlight.delete(request));
+  }
+  const sendSeconds = (performance.now() - start) / 1000;
+  await Promise.all(inFlight);
+  const after = sampleCpu(serverPid, otherPids);
+  await pool.close();
+  const cpu = cpuBetween(before, after);
+  const summarize = (list) => {
+    const ok = list.filter((r) => !r.error && r.status >= 200 && r.status < 300);
+    const latencies = ok.map((r) => r.latency).sort((a, b) => a - b);
+    return {
+      count: list.length,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      max: latencies.at(-1),
+      errors: list.filter((r) => r.error).length,
+      dropped: list.filter((r) => r.dropped).length,
+      non2xx: list.filter((r) => !r.error && (r.status < 200 || r.status >= 300)).length,
+    };
+  };
+  const kinds = [...new Set(requests.map((r) => r.kind))];
+  lags.sort((a, b) => a - b);
+  return {
+    rate,
+    sentPerSecond: total / sendSeconds,
+    completed: records.length,
+    all: summarize(records),
+    byKind: Object.fromEntries(kinds.map((kind) => [kind, summarize(records.filter((r) => r.kind === kind))])),
+    errorSamples: [...new Set(records.filter((r) => r.error).map((r) => r.error))].slice(0, 5),
+    // How late the generator started requests (its own CPU starvation shows here, and inflates latencies).
+    scheduleLag: { p50: percentile(lags, 50), p99: percentile(lags, 99), max: lags.at(-1) },
+    cpu,
+    // Per answered request: dropped arrivals never reached the server.
+    serverCpuMsPerRequest: (cpu.server * cpu.seconds * 1000) / Math.max(1, records.filter((r) => !r.error).length),
+  };
+}
+
+/** CPU share (0-1) `pid` uses over `ms` with no requests: timers, pollers and schedulers running idle. */
+export async function measureIdleCpu(pid, ms) {
+  const before = readProcessTicks(pid);
+  const started = process.hrtime.bigint();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = readProcessTicks(pid);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return before === undefined || after === undefined ? undefined : (after - before) / CLOCK_TICKS_PER_SECOND / seconds;
+}
