@@ -318,7 +318,7 @@ describe('object-level authorization sweep (BOLA) over every id-taking route', (
           const route = describeOperation(operation);
           const { ids } = TABLE[route] as { ids: Record<string, keyof Fixtures | 'language'> };
           const path = concretePath(operation.path, (name) =>
-            ids[name] === 'language' ? 'en' : ids[name] ? fx[ids[name] as keyof Fixtures] : pathParamValue(name),
+            ids[name] === 'language' ? 'en' : ids[name] ? fx[ids[name]] : pathParamValue(name),
           );
           const body = ['POST', 'PUT', 'PATCH'].includes(operation.method)
             ? (BODIES[route]?.(fx) ?? sampleOf(document, operation.jsonBody) ?? {})
