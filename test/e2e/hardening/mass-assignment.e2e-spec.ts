@@ -18,7 +18,7 @@ import {
   type ApiOperation,
 } from '../../support/api-sweep.js';
 import { ADMIN, logInAdmin } from '../../support/moderation.js';
-import { startShowrunner } from '../../support/showrunner.js';
+import { connectSocket, startShowrunner } from '../../support/showrunner.js';
 
 const CONCURRENCY = 8;
 
@@ -199,6 +199,33 @@ describe('mass assignment sweep over every documented request body', () => {
           accepted.push(`${describeOperation(operation)} ${path} → ${answer.status} ${JSON.stringify(answer.body)}`);
       });
     expect(accepted).toEqual([]);
+  });
+
+  it('refuses them in every socket event payload the AsyncAPI document declares as an object', async () => {
+    const asyncApi = (await app.request('GET', '/docs-asyncapi.json')).body;
+    const schemas: ApiDocument = { paths: {}, components: { schemas: asyncApi.components.schemas } };
+    const events = Object.values<any>(asyncApi.operations)
+      .filter((operation) => operation.action === 'receive')
+      .map((operation) => {
+        const message = asyncApi.components.messages[String(operation.messages[0].$ref).split('/').pop()!];
+        return { event: String(operation.channel.$ref).split('/').pop()!, payload: resolve(schemas, message.payload) };
+      })
+      .filter(({ payload }) => payload?.type === 'object' || payload?.properties);
+    expect(events.length).toBeGreaterThan(5);
+    const socket = await connectSocket(app, { token: adminToken });
+    try {
+      const wrong = await inPool(events, CONCURRENCY, async ({ event, payload }) => {
+        const { body, fields } = withForeignFields(schemas, payload);
+        const answer = await socket.timeout(10_000).emitWithAck(event, body);
+        const missed = fields.filter((field) => !refusedFields(answer?.error).has(field));
+        return answer?.error?.status === 400 && !missed.length
+          ? undefined
+          : `${event} → ${JSON.stringify(answer).slice(0, 160)}${missed.length ? ` (not refused: ${missed.join(', ')})` : ''}`;
+      });
+      expect(wrong.filter(Boolean)).toEqual([]);
+    } finally {
+      socket.close();
+    }
   });
 
   it('never answered with a 5xx', () => {
