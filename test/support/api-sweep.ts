@@ -228,7 +228,11 @@ export function sessionIdOf(accessToken: string): string {
  * Fastify's `:param` placeholders: routes mounted outside Nest (docs, Bull Board) included.
  */
 export function fastifyRoutes(app: TestApp): { method: string; path: string }[] {
-  const tree: string = app.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false });
+  return parseRouteTree(app.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false }));
+}
+
+/** Fastify's `printRoutes({ commonPrefix: false })` tree as `{ method, path }` rows (OPTIONS left out). */
+export function parseRouteTree(tree: string): { method: string; path: string }[] {
   const stack: string[] = [];
   const routes: { method: string; path: string }[] = [];
   for (const line of tree.split('\n')) {

@@ -256,6 +256,27 @@ describe('authentication sweep over every documented route', () => {
     expect(await socket.emitWithAck('session:whoami')).toMatchObject({ userId: member.user.id });
   });
 
+  it('answers a member on every documented socket event without a 5xx, and refuses the role-gated ones with 403', async () => {
+    const asyncApi = (await app.request('GET', '/docs-asyncapi.json')).body;
+    const events = Object.values<any>(asyncApi.operations)
+      .filter((operation) => operation.action === 'receive')
+      .map((operation) => ({
+        event: String(operation.channel.$ref).split('/').pop()!,
+        // An event gated on a role says so in its documented error codes (`…-only`).
+        roleGated: (operation['x-error-codes'] as string[]).some((code) => /-only$/.test(code)),
+      }));
+    expect(events.filter(({ roleGated }) => roleGated).length).toBeGreaterThan(0);
+    const socket = await connectSocket(app, { token: member.tokens.accessToken });
+    sockets.push(socket);
+    const wrong = await inPool(events, CONCURRENCY, async ({ event, roleGated }) => {
+      const answer = await socket.timeout(10_000).emitWithAck(event, {});
+      const status = answer?.error?.status as number | undefined;
+      if ((status ?? 200) >= 500 || (roleGated && status !== 403)) return `${event} → ${JSON.stringify(answer)}`;
+      return undefined;
+    });
+    expect(wrong.filter(Boolean)).toEqual([]);
+  });
+
   it('never answered with a 5xx anywhere in the sweep', () => {
     expect(log.count).toBeGreaterThan(500);
     expect(log.serverErrors()).toEqual([]);
