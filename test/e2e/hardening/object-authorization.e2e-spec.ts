@@ -18,6 +18,8 @@ import { startShowrunner, type RegisteredUser } from '../../support/showrunner.j
 import { createChannel, studioPerson, uploadClip } from '../studio/studio-helpers.js';
 
 const CONCURRENCY = 8;
+/** Webhooks, outbox and notifications settle in well under a second alone; CI runs three files at once. */
+const SLOW_UNDER_LOAD = { timeoutMs: 30_000, intervalMs: 100 };
 /** Written into every name and text A creates: it must never appear in an answer to B. */
 const MARKER = `bola-secret-${randomUUID().slice(0, 8)}`;
 
@@ -211,7 +213,7 @@ describe('object-level authorization sweep (BOLA) over every id-taking route', (
     expect(paid.status).toBe(303);
     await eventually(async () => {
       expect((await app.request('GET', '/v1/billing/subscription', as(user))).body.planId).toBe('studio-pro');
-    });
+    }, SLOW_UNDER_LOAD);
   }
 
   async function created(method: string, path: string, user: RegisteredUser, body?: unknown): Promise<any> {
@@ -271,7 +273,7 @@ describe('object-level authorization sweep (BOLA) over every id-taking route', (
         const items = (await app.request('GET', path, as(user))).body.items as { id: string }[];
         expect(items.length).toBeGreaterThan(0);
         return items[0].id;
-      });
+      }, SLOW_UNDER_LOAD);
     fx = {
       ownerId: a.user.id,
       channelId,
