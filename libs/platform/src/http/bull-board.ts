@@ -16,7 +16,7 @@ export const BULL_BOARD_PATH = '/admin/queues';
 
 /**
  * Bull Board at /admin/queues, for admins only: a bearer token, or HTTP Basic with an admin's email
- * and password so a browser can open it. The hook guards every route of the board, its API included.
+ * and password so a browser can open it (never an API key). The hook guards every route of the board, its API included.
  */
 export async function mountBullBoard(app: INestApplication, fastify: FastifyInstance): Promise<void> {
   const serverAdapter = new BullBoardFastifyAdapter();
@@ -55,6 +55,15 @@ export async function mountBullBoard(app: INestApplication, fastify: FastifyInst
       if (!principal) {
         void reply.header('www-authenticate', 'Basic realm="Showrunner queues", charset="UTF-8"');
         sendProblem(reply, request, problem(401, 'auth.unauthenticated', 'Admin credentials are required'));
+        return reply;
+      }
+      // API keys are scoped to the API's routes; none opens the board that can empty and obliterate queues.
+      if (principal.via === 'api-key') {
+        sendProblem(
+          reply,
+          request,
+          problem(403, 'auth.api-key-scope', 'The queue dashboard cannot be opened with an API key'),
+        );
         return reply;
       }
       if (!hasRole(principal, ['admin'])) {

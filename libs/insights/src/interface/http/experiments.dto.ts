@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  Allow,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { CONVERSION_KINDS, SURFACE, type ConversionKind } from '../../domain/experiments/experiment.js';
 
 const ARMS_DOC: ApiPropertyOptions = {
@@ -18,6 +31,15 @@ const ARMS_DOC: ApiPropertyOptions = {
   ],
 };
 
+/**
+ * One arm as sent: only `key` and `percent`, anything else refused by the global pipe (mass assignment);
+ * their values are checked by the domain (`checkArms`), which answers `insights.experiment.invalid-arms`.
+ */
+export class ArmInput {
+  @Allow() key!: unknown;
+  @Allow() percent!: unknown;
+}
+
 export class CreateExperimentRequest {
   @ApiProperty({ example: 'Hybrid vs popularity on the home feed' })
   @IsString()
@@ -35,7 +57,9 @@ export class CreateExperimentRequest {
 
   @ApiProperty(ARMS_DOC)
   @IsArray()
-  arms!: unknown[];
+  @ValidateNested({ each: true })
+  @Type(() => ArmInput)
+  arms!: ArmInput[];
 
   @ApiPropertyOptional({ enum: CONVERSION_KINDS, description: 'Default `click` (CTR)' })
   @IsOptional()
@@ -76,7 +100,9 @@ export class CreateExperimentRequest {
 export class ChangeArmsRequest {
   @ApiProperty(ARMS_DOC)
   @IsArray()
-  arms!: unknown[];
+  @ValidateNested({ each: true })
+  @Type(() => ArmInput)
+  arms!: ArmInput[];
 }
 
 export class ArmResponse {

@@ -3,7 +3,13 @@ import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from
 import type { Socket } from 'socket.io';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import { BillingApi } from '@lib/billing/contracts';
-import { AllowedWhileSuspended, hasRole, WsProblemFilter, type SocketData } from '@lib/platform';
+import {
+  AllowedWhileSuspended,
+  hasRole,
+  ValidationFailedException,
+  WsProblemFilter,
+  type SocketData,
+} from '@lib/platform';
 import { ChannelMembership } from '../../application/channel-membership.js';
 import { dashboardRoom } from '../../application/realtime/dashboard-rooms.js';
 import { VideoDirectory } from '../../application/video-directory.js';
@@ -15,6 +21,8 @@ interface DashboardTarget {
   videoId?: unknown;
   platform?: unknown;
 }
+
+const TARGET_FIELDS = ['channelId', 'videoId', 'platform'];
 
 /**
  * Live dashboards: a socket asks for one scope (`{channelId}`, `{videoId}` or `{platform: true}`),
@@ -58,6 +66,12 @@ export class InsightsGateway {
 
   private async authorizedRoom(socket: Socket, target: DashboardTarget): Promise<string> {
     const { principal } = socket.data as SocketData;
+    // Checked by hand (no DTO), so unknown fields are refused here as the global pipe would (mass assignment).
+    const unknown = typeof target === 'object' ? Object.keys(target).filter((key) => !TARGET_FIELDS.includes(key)) : [];
+    if (unknown.length)
+      throw new ValidationFailedException(
+        unknown.map((field) => ({ field, messages: [`property ${field} should not exist`] })),
+      );
     if (target.platform === true) {
       if (!hasRole(principal, ['admin'])) throw new DashboardForbiddenError('Platform counters are for admins');
       return dashboardRoom('platform', '*');
