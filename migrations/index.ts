@@ -29,6 +29,7 @@ import { Migration20261203060000_trust_safety_trust_scores } from './Migration20
 import { Migration20261203060100_trust_safety_dmca } from './Migration20261203060100_trust_safety_dmca.js';
 import { Migration20261203061000_billing_account_holds } from './Migration20261203061000_billing_account_holds.js';
 import { Migration20261203062000_engagement_sanction_hidden_comments } from './Migration20261203062000_engagement_sanction_hidden_comments.js';
+import { Migration20261203090000_engagement_recommendations } from './Migration20261203090000_engagement_recommendations.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000000_platform_messaging', class: Migration20261122000000_platform_messaging },
@@ -80,5 +81,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261203062000_engagement_sanction_hidden_comments',
     class: Migration20261203062000_engagement_sanction_hidden_comments,
+  },
+  {
+    name: 'Migration20261203090000_engagement_recommendations',
+    class: Migration20261203090000_engagement_recommendations,
   },
 ];

@@ -9,7 +9,7 @@ type EligibilityFact = VideoPublishedV1 | VideoUnpublishedV1 | VideoDeletedV1 | 
 const MODERATION = { approve: 'visible', restore: 'visible', hide: 'hidden', remove: 'removed' } as const;
 
 /**
- * What may trend: studio's published videos (with language and category) and trust & safety's
+ * What may trend (and be recommended, with its features: docs/adr/0044): studio's published videos (with language and category) and trust & safety's
  * decisions on videos. Sanctioned accounts are asked of trust & safety at each recompute: nobody
  * publishes `trust-safety.account-sanction-changed.v1` yet (subscribe here once trust & safety does).
  */
@@ -36,6 +36,11 @@ export class TrackTrendEligibility implements EventConsumer<EligibilityFact> {
         title: event.title,
         language: event.language ?? null,
         category: event.category ?? null,
+        tags: event.tags ?? [],
+        description: event.description ?? '',
+        seriesId: event.seriesId ?? null,
+        durationSeconds: event.durationSeconds ?? null,
+        publishedAt: new Date(event.publishedAt),
         version,
       });
     } else if (event instanceof VideoUnpublishedV1) {
