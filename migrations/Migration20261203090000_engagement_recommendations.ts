@@ -15,9 +15,12 @@ export class Migration20261203090000_engagement_recommendations extends Migratio
       add column published_at timestamptz null,
       add column features_at timestamptz not null default now();`);
     // Videos published before this change: their tags and description arrive with the next publish.
-    this.addSql(`update engagement.trend_videos t set published_at = w.published_at, duration_seconds = w.duration_seconds
+    this
+      .addSql(`update engagement.trend_videos t set published_at = w.published_at, duration_seconds = w.duration_seconds
       from engagement.watchable_videos w where w.video_id = t.video_id;`);
-    this.addSql(`create index trend_videos_published_idx on engagement.trend_videos (published_at desc) where status = 'published';`);
+    this.addSql(
+      `create index trend_videos_published_idx on engagement.trend_videos (published_at desc) where status = 'published';`,
+    );
     // One row per person, video, kind (and comment): upserts keep it small; tx orders the neighbour job's reads.
     this.addSql(`create table engagement.rec_signals (
       person_id uuid not null,

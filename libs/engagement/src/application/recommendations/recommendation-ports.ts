@@ -63,6 +63,9 @@ export abstract class RecommendationReadModel {
   abstract fromFollowed(personId: string, limit: number): Promise<string[]>;
 }
 
+/** The cache owner of lists shared by everyone (popular candidates); the neighbour job forgets it. */
+export const SHARED_CACHE_OWNER = 'shared';
+
 /** Per-person (and anonymous) lists in a short-lived cache, forgotten when the person interacts. */
 export abstract class RecommendationCache {
   abstract get<T>(owner: string, key: string): Promise<T | undefined>;
@@ -90,7 +93,10 @@ export abstract class NeighbourStore {
    * Adds each (person, video) to the co-watch members once; for each one new, pairs it with up to
    * `partners` of the person's most recent other videos. Answers the videos whose pairs changed.
    */
-  abstract addMembers(members: Array<{ personId: string; videoId: string; at: Date }>, partners: number): Promise<string[]>;
+  abstract addMembers(
+    members: Array<{ personId: string; videoId: string; at: Date }>,
+    partners: number,
+  ): Promise<string[]>;
   /** Pair counts of these videos with every partner, and each video's people count. */
   abstract coCounts(
     videoIds: string[],

@@ -16,6 +16,7 @@ import { VideoNotFoundError } from '../../domain/watchable-video/watchable-video
 import {
   RecommendationCache,
   RecommendationReadModel,
+  SHARED_CACHE_OWNER,
   type CandidateFilter,
   type PersonSignals,
   type RecommendableVideo,
@@ -30,7 +31,6 @@ const POPULAR = 200;
 const FROM_FOLLOWED = 30;
 export const SURFACES = { home: 'recommendations.home', similar: 'recommendations.similar' } as const;
 const ANONYMOUS = 'anonymous';
-const SHARED = 'shared';
 
 type CachedList = Omit<RecommendationsView, 'impressionId'>;
 
@@ -183,10 +183,10 @@ export class RecommendationServing {
   /** Popular candidates are the same for everyone: shared in the cache. */
   private async popular(filter: CandidateFilter) {
     const key = `popular:${filter.category ?? ''}:${filter.creatorId ?? ''}`;
-    const cached = await this.cache.get<Array<{ videoId: string; score: number }>>(SHARED, key);
+    const cached = await this.cache.get<Array<{ videoId: string; score: number }>>(SHARED_CACHE_OWNER, key);
     if (cached) return cached;
     const popular = await this.reads.popular(POPULAR, filter);
-    await this.cache.set(SHARED, key, popular);
+    await this.cache.set(SHARED_CACHE_OWNER, key, popular);
     return popular;
   }
 

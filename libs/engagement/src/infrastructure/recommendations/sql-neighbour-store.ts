@@ -54,7 +54,10 @@ export class SqlNeighbourStore extends NeighbourStore {
     );
   }
 
-  async addMembers(members: Array<{ personId: string; videoId: string; at: Date }>, partners: number): Promise<string[]> {
+  async addMembers(
+    members: Array<{ personId: string; videoId: string; at: Date }>,
+    partners: number,
+  ): Promise<string[]> {
     const touched = new Set<string>();
     for (let start = 0; start < members.length; start += CHUNK) {
       const chunk = members.slice(start, start + CHUNK);

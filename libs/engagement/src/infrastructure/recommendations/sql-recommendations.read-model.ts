@@ -86,15 +86,13 @@ export class SqlRecommendationsReadModel extends RecommendationReadModel {
       ),
     ]);
     return {
-      signals: signals.map(
-        (row): InteractionSignal => ({
-          personId,
-          videoId: row.video_id,
-          kind: row.kind,
-          value: Number(row.value),
-          at: new Date(row.occurred_at),
-        }),
-      ),
+      signals: signals.map((row): InteractionSignal => ({
+        personId,
+        videoId: row.video_id,
+        kind: row.kind,
+        value: Number(row.value),
+        at: new Date(row.occurred_at),
+      })),
       followedCreators: follows.map((row) => row.followee_id),
       hiddenCreators: hidden.map((row) => row.user_id),
     };

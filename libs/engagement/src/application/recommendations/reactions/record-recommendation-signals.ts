@@ -63,7 +63,8 @@ export class RecordRecommendationSignals implements EventConsumer<SignalFact> {
   /** Records the fact; answers whose lists it changes. */
   private async record(event: SignalFact, eventId: string): Promise<string | null> {
     if (event instanceof UserFollowedV1 || event instanceof UserUnfollowedV1) return event.followerId;
-    if (event instanceof CommentDeletedV1) return (await this.signals.withdrawComment(event.commentId))?.personId ?? null;
+    if (event instanceof CommentDeletedV1)
+      return (await this.signals.withdrawComment(event.commentId))?.personId ?? null;
     if (event instanceof CommentPostedV1) {
       const signal = { personId: event.authorId, videoId: event.videoId, kind: 'comment' as const, value: 1 };
       await this.signals.apply({

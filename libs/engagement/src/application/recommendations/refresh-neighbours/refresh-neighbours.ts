@@ -7,7 +7,12 @@ import {
   signalWeight,
   type Neighbor,
 } from '../../../domain/recommendations/recommender.js';
-import { NeighbourStore, type CoWatchSignal } from '../recommendation-ports.js';
+import {
+  NeighbourStore,
+  RecommendationCache,
+  SHARED_CACHE_OWNER,
+  type CoWatchSignal,
+} from '../recommendation-ports.js';
 
 /** Neighbours kept per video and kind. */
 export const NEIGHBOURS_PER_VIDEO = 50;
@@ -32,12 +37,13 @@ export class RefreshNeighbours {
 
   constructor(
     private readonly store: NeighbourStore,
+    private readonly cache: RecommendationCache,
     private readonly unitOfWork: UnitOfWork,
     private readonly config: AppConfig,
   ) {}
 
-  run(now: Date = new Date()): Promise<NeighbourRefreshResult> {
-    return this.unitOfWork.transactional(async () => {
+  async run(now: Date = new Date()): Promise<NeighbourRefreshResult> {
+    const result = await this.unitOfWork.transactional(async () => {
       await this.store.lock();
       const { signals, position } = await this.store.signalsSinceCursor();
       const members = coWatchMembers(signals, now);
@@ -47,9 +53,14 @@ export class RefreshNeighbours {
       const content = await this.contentLists();
       await this.store.saveNeighbours('content', content, now);
       await this.store.saveCursor(position);
-      this.logger.debug(`neighbours: ${signals.length} signals, ${coWatch.size} co-watch, ${content.size} content lists`);
+      this.logger.debug(
+        `neighbours: ${signals.length} signals, ${coWatch.size} co-watch, ${content.size} content lists`,
+      );
       return { signals: signals.length, coWatchLists: coWatch.size, contentLists: content.size };
     });
+    // Popularity counts people from the co-watch members: the shared candidate lists are stale now.
+    await this.cache.forget(SHARED_CACHE_OWNER);
+    return result;
   }
 
   private async contentLists(): Promise<Map<string, Neighbor[]>> {
@@ -78,7 +89,8 @@ export function coWatchMembers(
     if (signal.kind === 'watch_time' || signalWeight(signal, now) <= 0) continue;
     const key = `${signal.personId}:${signal.videoId}`;
     const known = members.get(key);
-    if (!known || known.at > signal.at) members.set(key, { personId: signal.personId, videoId: signal.videoId, at: signal.at });
+    if (!known || known.at > signal.at)
+      members.set(key, { personId: signal.personId, videoId: signal.videoId, at: signal.at });
   }
   // Oldest first, so a person's videos pair in the order they were watched.
   return [...members.values()].sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -99,7 +111,9 @@ export function coWatchLists(
   for (const [videoId, list] of lists)
     lists.set(
       videoId,
-      list.sort((x, y) => y.similarity - x.similarity || x.videoId.localeCompare(y.videoId)).slice(0, NEIGHBOURS_PER_VIDEO),
+      list
+        .sort((x, y) => y.similarity - x.similarity || x.videoId.localeCompare(y.videoId))
+        .slice(0, NEIGHBOURS_PER_VIDEO),
     );
   return lists;
 }
