@@ -32,10 +32,10 @@ export class SqlNeighbourStore extends NeighbourStore {
     >(
       `select person_id, video_id, kind, value, occurred_at from engagement.rec_signals
         where tx >= ?::xid8 and tx < ?::xid8`,
-      [range!.since, range!.upto],
+      [range.since, range.upto],
     );
     return {
-      position: range!.upto,
+      position: range.upto,
       signals: rows.map((row) => ({
         personId: row.person_id,
         videoId: row.video_id,
