@@ -14,6 +14,7 @@ interface Item {
   basedOn: string | null;
   upgradeRequired: boolean;
   title: string;
+  tags: string[];
 }
 interface List {
   impressionId: string;
@@ -138,6 +139,8 @@ describe('engagement: recommendations', () => {
       expect(item.reason).toEqual(expect.any(String));
       expect(item).toHaveProperty('basedOn');
       expect(item.title).toMatch(/^(cooking|music|gardening) /);
+      // Features came with studio's publication event.
+      expect(item.tags).toEqual([item.category, 'weekly']);
     }
     // The premium episode is a teaser for a free plan, never a playable item.
     const teaser = first.items.find((item) => item.videoId === premium.videoId);
