@@ -122,6 +122,26 @@ describe('engagement: recommendations', () => {
   }, 180_000);
   afterAll(() => app.close());
 
+  it('keeps co-watch neighbours from shared audiences and content neighbours of every published video', async () => {
+    const listsOf = async (videoId: string) => {
+      const rows = await sql<{ kind: string; neighbours: Array<{ videoId: string; similarity: number }> }>(
+        app,
+        `select kind, neighbours from engagement.rec_neighbours where video_id = ?`,
+        [videoId],
+      );
+      return Object.fromEntries(rows.map((row) => [row.kind, row.neighbours]));
+    };
+    const cookingLists = await listsOf(cooking[1].videoId);
+    // The audience liked every cooking video: each is the others' co-watch neighbour.
+    const others = cooking.filter((video) => video !== cooking[1]).map((video) => video.videoId);
+    expect(cookingLists.co_watch.map((neighbour) => neighbour.videoId)).toEqual(expect.arrayContaining(others));
+    expect(cookingLists.co_watch.every((neighbour) => neighbour.similarity > 0)).toBe(true);
+    // Nobody watched gardening with anything: no co-watch list, but a content one.
+    const gardeningLists = await listsOf(gardening[0].videoId);
+    expect(gardeningLists.co_watch).toBeUndefined();
+    expect(gardeningLists.content).toEqual(expect.any(Array));
+  }, 30_000);
+
   it('gives a cooking fan cooking-heavy but diverse recommendations, cached until their next interaction', async () => {
     const first = await recommendations(fan);
     expect(first.impressionId).toMatch(UUID);
