@@ -44,8 +44,8 @@ export function toFeatures(row: FeatureRow) {
   };
 }
 
-const ids = (values: string[]) => JSON.stringify(values);
-const IN_IDS = `(select jsonb_array_elements_text(?::jsonb)::uuid)`;
+/** A uuid[] literal: `= any(?::uuid[])` lets the planner use the primary key for each id. */
+const ids = (values: string[]) => `{${values.join(',')}}`;
 
 function filterSql(filter: CandidateFilter): { sql: string; params: unknown[] } {
   const parts: string[] = [];
@@ -103,7 +103,7 @@ export class SqlRecommendationsReadModel extends RecommendationReadModel {
     const content = new Map<string, Neighbor[]>();
     if (!videoIds.length) return { coWatch, content };
     const rows = await this.em.execute<Array<{ video_id: string; kind: string; neighbours: Neighbor[] }>>(
-      `select video_id, kind, neighbours from engagement.rec_neighbours where video_id in ${IN_IDS}`,
+      `select video_id, kind, neighbours from engagement.rec_neighbours where video_id = any(?::uuid[])`,
       [ids(videoIds)],
     );
     for (const row of rows) (row.kind === 'co_watch' ? coWatch : content).set(row.video_id, row.neighbours);
@@ -120,7 +120,7 @@ export class SqlRecommendationsReadModel extends RecommendationReadModel {
                    then w.published_at + make_interval(days => w.early_access_days) end as early_until
          from engagement.trend_videos v
          left join engagement.watchable_videos w on w.video_id = v.video_id
-        where v.video_id in ${IN_IDS} and ${ELIGIBLE}`,
+        where v.video_id = any(?::uuid[]) and ${ELIGIBLE}`,
       [ids(videoIds)],
     );
     for (const row of rows)
