@@ -73,6 +73,11 @@ export abstract class RecommendationCache {
   abstract forget(owner: string): Promise<void>;
 }
 
+export interface CoCounts {
+  pairs: Array<{ a: string; b: string; people: number }>;
+  people: Map<string, number>;
+}
+
 /** A new signal the neighbour job folds into co-watch counts. */
 export interface CoWatchSignal {
   personId: string;
@@ -91,16 +96,19 @@ export abstract class NeighbourStore {
   abstract saveCursor(position: string): Promise<void>;
   /**
    * Adds each (person, video) to the co-watch members once; for each one new, pairs it with up to
-   * `partners` of the person's most recent other videos. Answers the videos whose pairs changed.
+   * `partners` of the person's most recent other videos. Answers the videos that gained members
+   * and the pairs whose counts moved.
    */
   abstract addMembers(
     members: Array<{ personId: string; videoId: string; at: Date }>,
     partners: number,
-  ): Promise<string[]>;
-  /** Pair counts of these videos with every partner, and each video's people count. */
-  abstract coCounts(
-    videoIds: string[],
-  ): Promise<{ pairs: Array<{ a: string; b: string; people: number }>; people: Map<string, number> }>;
+  ): Promise<{ fresh: string[]; pairs: Array<{ a: string; b: string }> }>;
+  /** Up to `perVideo` pairs of each video (most people first), and the people count of every video in them. */
+  abstract coCounts(videoIds: string[], perVideo: number): Promise<CoCounts>;
+  /** These pairs' counts now, and the people count of every video in them. */
+  abstract pairCounts(pairs: Array<{ a: string; b: string }>): Promise<CoCounts>;
+  /** The stored co-watch lists of these videos. */
+  abstract coWatchListsOf(videoIds: string[]): Promise<Map<string, Neighbor[]>>;
   /** Every published, visible video's features (the content index is built from all of them). */
   abstract allFeatures(): Promise<VideoFeatures[]>;
   /** Eligible videos whose features changed after their content list was computed (or that have none). */

@@ -1,10 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Neighbor, SignalKind, VideoFeatures } from '../../domain/recommendations/recommender.js';
-import { NeighbourStore, type CoWatchSignal } from '../../application/recommendations/recommendation-ports.js';
+import {
+  NeighbourStore,
+  type CoCounts,
+  type CoWatchSignal,
+} from '../../application/recommendations/recommendation-ports.js';
 import { ELIGIBLE, FEATURE_COLUMNS, toFeatures, type FeatureRow } from './sql-recommendations.read-model.js';
 
 const CURSOR = 'co_watch';
+
+interface PairRow {
+  video_a: string;
+  video_b: string;
+  people: number;
+}
+
+const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 const CHUNK = 1_000;
 
 /**
@@ -57,8 +69,9 @@ export class SqlNeighbourStore extends NeighbourStore {
   async addMembers(
     members: Array<{ personId: string; videoId: string; at: Date }>,
     partners: number,
-  ): Promise<string[]> {
-    const touched = new Set<string>();
+  ): Promise<{ fresh: string[]; pairs: Array<{ a: string; b: string }> }> {
+    const freshVideos = new Set<string>();
+    const pairs = new Map<string, { a: string; b: string }>();
     for (let start = 0; start < members.length; start += CHUNK) {
       const chunk = members.slice(start, start + CHUNK);
       const fresh = await this.em.execute<Array<{ person_id: string; video_id: string; seq: string }>>(
@@ -71,7 +84,7 @@ export class SqlNeighbourStore extends NeighbourStore {
         [JSON.stringify(chunk.map((m) => ({ person_id: m.personId, video_id: m.videoId, at: m.at.toISOString() })))],
       );
       if (!fresh.length) continue;
-      for (const row of fresh) touched.add(row.video_id);
+      for (const row of fresh) freshVideos.add(row.video_id);
       // A second statement: the members just inserted must be visible to the partner lookup.
       const rows = await this.em.execute<Array<{ video_a: string; video_b: string }>>(
         `with fresh as (
@@ -96,32 +109,61 @@ export class SqlNeighbourStore extends NeighbourStore {
          returning video_a, video_b`,
         [JSON.stringify(fresh.map((row) => ({ ...row, seq: Number(row.seq) }))), partners],
       );
-      for (const row of rows) touched.add(row.video_a).add(row.video_b);
+      for (const row of rows) pairs.set(`${row.video_a}:${row.video_b}`, { a: row.video_a, b: row.video_b });
     }
-    return [...touched];
+    return { fresh: [...freshVideos], pairs: [...pairs.values()] };
   }
 
-  async coCounts(videoIds: string[]) {
+  async coCounts(videoIds: string[], perVideo: number): Promise<CoCounts> {
+    if (!videoIds.length) return { pairs: [], people: new Map() };
+    const pairs = await this.em.execute<PairRow[]>(
+      `select p.* from unnest(?::uuid[]) as w(id)
+       cross join lateral (
+         select video_a, video_b, people from (
+           select video_a, video_b, people from engagement.rec_cowatch_pairs where video_a = w.id
+           union all
+           select video_a, video_b, people from engagement.rec_cowatch_pairs where video_b = w.id
+         ) both_sides order by people desc limit ?
+       ) p`,
+      [uuidArray(videoIds), perVideo],
+    );
+    return this.withPeople(pairs);
+  }
+
+  async pairCounts(wanted: Array<{ a: string; b: string }>): Promise<CoCounts> {
+    if (!wanted.length) return { pairs: [], people: new Map() };
+    const pairs = await this.em.execute<PairRow[]>(
+      `select p.video_a, p.video_b, p.people from unnest(?::uuid[], ?::uuid[]) as w(a, b)
+         join engagement.rec_cowatch_pairs p on p.video_a = w.a and p.video_b = w.b`,
+      [uuidArray(wanted.map((pair) => pair.a)), uuidArray(wanted.map((pair) => pair.b))],
+    );
+    return this.withPeople(pairs);
+  }
+
+  async coWatchListsOf(videoIds: string[]): Promise<Map<string, Neighbor[]>> {
+    const lists = new Map<string, Neighbor[]>();
+    if (!videoIds.length) return lists;
+    const rows = await this.em.execute<Array<{ video_id: string; neighbours: Neighbor[] }>>(
+      `select video_id, neighbours from engagement.rec_neighbours where kind = 'co_watch' and video_id = any(?::uuid[])`,
+      [uuidArray(videoIds)],
+    );
+    for (const row of rows) lists.set(row.video_id, row.neighbours);
+    return lists;
+  }
+
+  private async withPeople(found: PairRow[]): Promise<CoCounts> {
+    // A pair of two recomputed videos is read from both sides: once is enough.
+    const rows = [...new Map(found.map((pair) => [`${pair.video_a}:${pair.video_b}`, pair])).values()];
+    const involved = [...new Set(rows.flatMap((pair) => [pair.video_a, pair.video_b]))];
     const people = new Map<string, number>();
-    if (!videoIds.length) return { pairs: [], people };
-    const ids = JSON.stringify(videoIds);
-    const pairs = await this.em.execute<Array<{ video_a: string; video_b: string; people: number }>>(
-      `with wanted as (select jsonb_array_elements_text(?::jsonb)::uuid as id)
-       select video_a, video_b, people from engagement.rec_cowatch_pairs where video_a in (select id from wanted)
-       union
-       select video_a, video_b, people from engagement.rec_cowatch_pairs where video_b in (select id from wanted)`,
-      [ids],
-    );
-    const involved = [...new Set(pairs.flatMap((pair) => [pair.video_a, pair.video_b]))];
-    const stats = await this.em.execute<Array<{ video_id: string; people: number }>>(
-      `select video_id, people from engagement.rec_video_stats where video_id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
-      [JSON.stringify(involved)],
-    );
-    for (const row of stats) people.set(row.video_id, Number(row.people));
-    return {
-      pairs: pairs.map((pair) => ({ a: pair.video_a, b: pair.video_b, people: Number(pair.people) })),
-      people,
-    };
+    if (involved.length) {
+      const stats = await this.em.execute<Array<{ video_id: string; people: number }>>(
+        `select video_id, people from engagement.rec_video_stats where video_id = any(?::uuid[])`,
+        [uuidArray(involved)],
+      );
+      for (const row of stats) people.set(row.video_id, Number(row.people));
+    }
+    return { pairs: rows.map((pair) => ({ a: pair.video_a, b: pair.video_b, people: Number(pair.people) })), people };
   }
 
   async allFeatures(): Promise<VideoFeatures[]> {

@@ -11,11 +11,14 @@ import {
   NeighbourStore,
   RecommendationCache,
   SHARED_CACHE_OWNER,
+  type CoCounts,
   type CoWatchSignal,
 } from '../recommendation-ports.js';
 
 /** Neighbours kept per video and kind. */
 export const NEIGHBOURS_PER_VIDEO = 50;
+/** Pairs read per recomputed video (most people first), of which the best 50 by similarity are kept. */
+const PAIRS_READ = NEIGHBOURS_PER_VIDEO * 4;
 /** Content lists refreshed per run (the rest wait for the next run). */
 const CONTENT_PER_RUN = 2_000;
 
@@ -47,8 +50,19 @@ export class RefreshNeighbours {
       await this.store.lock();
       const { signals, position } = await this.store.signalsSinceCursor();
       const members = coWatchMembers(signals, now);
-      const touched = await this.store.addMembers(members, this.config.recommendations.coWatchPartners);
-      const coWatch = coWatchLists(touched, await this.store.coCounts(touched));
+      const changed = await this.store.addMembers(members, this.config.recommendations.coWatchPartners);
+      // Videos that gained members are recomputed from their strongest pairs; their partners only
+      // take in the changed pairs, so one run costs what the new signals touched, not the catalog.
+      const coWatch = coWatchLists(changed.fresh, await this.store.coCounts(changed.fresh, PAIRS_READ));
+      const partners = [...new Set(changed.pairs.flatMap((pair) => [pair.a, pair.b]))].filter(
+        (videoId) => !coWatch.has(videoId),
+      );
+      const merged = mergeCoWatch(
+        await this.store.coWatchListsOf(partners),
+        partners,
+        await this.store.pairCounts(changed.pairs),
+      );
+      for (const [videoId, list] of merged) coWatch.set(videoId, list);
       await this.store.saveNeighbours('co_watch', coWatch, now);
       const content = await this.contentLists();
       await this.store.saveNeighbours('content', content, now);
@@ -97,10 +111,7 @@ export function coWatchMembers(
 }
 
 /** Each touched video's partners by damped co-watch similarity, best first. */
-export function coWatchLists(
-  touched: string[],
-  counts: { pairs: Array<{ a: string; b: string; people: number }>; people: Map<string, number> },
-): Map<string, Neighbor[]> {
+export function coWatchLists(touched: string[], counts: CoCounts): Map<string, Neighbor[]> {
   const wanted = new Set(touched);
   const lists = new Map<string, Neighbor[]>(touched.map((videoId) => [videoId, []]));
   for (const { a, b, people } of counts.pairs) {
@@ -108,12 +119,32 @@ export function coWatchLists(
     if (wanted.has(a)) lists.get(a)!.push({ videoId: b, similarity });
     if (wanted.has(b)) lists.get(b)!.push({ videoId: a, similarity });
   }
-  for (const [videoId, list] of lists)
-    lists.set(
-      videoId,
-      list
-        .sort((x, y) => y.similarity - x.similarity || x.videoId.localeCompare(y.videoId))
-        .slice(0, NEIGHBOURS_PER_VIDEO),
-    );
+  for (const [videoId, list] of lists) lists.set(videoId, best(list));
   return lists;
+}
+
+/**
+ * A partner's stored list with the changed pairs' entries replaced by their new similarity. Its other
+ * entries keep their last similarity until the partner itself gains members (a small drift).
+ */
+export function mergeCoWatch(
+  stored: ReadonlyMap<string, Neighbor[]>,
+  partners: string[],
+  changed: CoCounts,
+): Map<string, Neighbor[]> {
+  const updates = coWatchLists(partners, changed);
+  const merged = new Map<string, Neighbor[]>();
+  for (const videoId of partners) {
+    const fresh = updates.get(videoId) ?? [];
+    const replaced = new Set(fresh.map((neighbour) => neighbour.videoId));
+    const kept = (stored.get(videoId) ?? []).filter((neighbour) => !replaced.has(neighbour.videoId));
+    merged.set(videoId, best([...kept, ...fresh]));
+  }
+  return merged;
+}
+
+function best(list: Neighbor[]): Neighbor[] {
+  return list
+    .sort((x, y) => y.similarity - x.similarity || x.videoId.localeCompare(y.videoId))
+    .slice(0, NEIGHBOURS_PER_VIDEO);
 }
