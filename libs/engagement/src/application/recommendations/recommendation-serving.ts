@@ -78,7 +78,8 @@ export class RecommendationServing {
         excludedVideos: new Set([...viewer.excludedVideos, videoId]),
       };
       const category = video.category ? { category: video.category } : {};
-      const ranked = await this.ranked(person, [videoId], strategy, count, {}, await this.popular(category), []);
+      const [popular, neighbours] = await Promise.all([this.popular(category), this.reads.neighbours([videoId])]);
+      const ranked = await this.ranked(person, neighbours, strategy, count, {}, popular, []);
       return { strategy, experiment: experimentOf(assignment), items: await this.present(ranked, viewerId, count) };
     });
   }
@@ -91,24 +92,24 @@ export class RecommendationServing {
   ): Promise<RecommendationItemView[]> {
     const profile = profileOf(await this.reads.personSignals(personId, SIGNALS_READ), new Date());
     const seeds = profile.recent.slice(0, SEEDS).map((entry) => entry.videoId);
-    const [popular, fromFollowed] = await Promise.all([
+    const [popular, fromFollowed, neighbours] = await Promise.all([
       this.popular(filter),
       profile.followedCreators.size ? this.reads.fromFollowed(personId, FROM_FOLLOWED) : Promise.resolve([]),
+      this.reads.neighbours(seeds),
     ]);
-    const ranked = await this.ranked(profile, seeds, strategy, count, filter, popular, fromFollowed);
+    const ranked = await this.ranked(profile, neighbours, strategy, count, filter, popular, fromFollowed);
     return this.present(ranked, personId, count);
   }
 
   private async ranked(
     person: PersonProfile,
-    seeds: string[],
+    { coWatch, content }: Pick<HybridInput, 'coWatch' | 'content'>,
     strategy: Strategy,
     count: number,
     filter: CandidateFilter,
     popular: Array<{ videoId: string; score: number }>,
     fromFollowed: string[],
   ): Promise<{ items: RankedItem[]; videos: Map<string, RecommendableVideo> }> {
-    const { coWatch, content } = await this.reads.neighbours(seeds);
     const candidates = new Set<string>([...popular.map((item) => item.videoId), ...fromFollowed]);
     for (const lists of [coWatch, content])
       for (const neighbours of lists.values()) for (const neighbour of neighbours) candidates.add(neighbour.videoId);
