@@ -287,6 +287,25 @@ describe('engagement: recommendations', () => {
     expect((similar.body as List).items.map((item) => item.creatorId)).not.toContain(blocked);
   }, 60_000);
 
+  it('takes a save to a playlist as a signal at once, and takes it back when removed', async () => {
+    const [saver] = await people(app, 1);
+    const video = gardening[0];
+    const saves = () =>
+      sql(app, `select 1 from engagement.rec_signals where person_id = ? and video_id = ? and kind = 'save'`, [
+        saver.user.id,
+        video.videoId,
+      ]);
+    await recommendations(saver);
+    expect(await cached(saver)).toBe(true);
+    const saved = await app.request('PUT', `/v1/playlists/watch-later/items/${video.videoId}`, auth(saver));
+    expect(saved.status).toBe(200);
+    expect(await saves()).toHaveLength(1);
+    expect(await cached(saver)).toBe(false);
+    const removed = await app.request('DELETE', `/v1/playlists/watch-later/items/${video.videoId}`, auth(saver));
+    expect(removed.status).toBe(200);
+    expect(await saves()).toHaveLength(0);
+  }, 30_000);
+
   it('counts one account once per co-watch pair, however many ways and times it interacts', async () => {
     const [inflater] = await people(app, 1);
     const [a, b] = music;
