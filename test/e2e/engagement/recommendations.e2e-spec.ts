@@ -263,6 +263,27 @@ describe('engagement: recommendations', () => {
     const unknown = await app.request('GET', `/v1/catalog/videos/${randomUUID()}/similar`);
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ code: 'engagement.video.not-found' });
+    // An unpublished video is unknown too, and leaves every list.
+    const gone = await publish(creators[4], 'gardening');
+    expect((await app.request('GET', `/v1/catalog/videos/${gone.videoId}/similar`)).status).toBe(200);
+    await sql(
+      app,
+      `insert into platform.outbox (id, type, payload, aggregate_id, aggregate_version, occurred_at) values (?, ?, ?, ?, 2, now())`,
+      [
+        randomUUID(),
+        'studio.video-unpublished.v1',
+        JSON.stringify({ videoId: gone.videoId, channelId: gone.channelId, unpublishedAt: new Date().toISOString() }),
+        gone.videoId,
+      ],
+    );
+    await eventsConsumed(app, 'engagement.track-trend-eligibility', {
+      type: 'studio.video-unpublished.v1',
+      payload: { videoId: gone.videoId },
+    });
+    const unpublished = await app.request('GET', `/v1/catalog/videos/${gone.videoId}/similar`);
+    expect([unpublished.status, unpublished.body.code]).toEqual([404, 'engagement.video.not-found']);
+    const newest = await recommendations(undefined, 'count=50&category=gardening');
+    expect(newest.items.map((item) => item.videoId)).not.toContain(gone.videoId);
     expect((await app.request('GET', `/v1/catalog/videos/not-a-uuid/similar`)).status).toBe(400);
     const badCreator = await app.request('GET', `/v1/recommendations?creator=nope`);
     expect(badCreator.status).toBe(400);

@@ -1,5 +1,9 @@
+import type { AppConfig } from '@config';
+import type { BillingApi } from '@lib/billing/contracts';
+import type { ExperimentAssignment, Experiments } from '@lib/insights/contracts';
 import type { InteractionSignal, SignalKind } from '../../domain/recommendations/recommender.js';
-import { profileOf } from './recommendation-serving.js';
+import { RecommendationCache, RecommendationReadModel, type RecommendableVideo } from './recommendation-ports.js';
+import { profileOf, RecommendationServing } from './recommendation-serving.js';
 
 const NOW = new Date('2026-12-03T12:00:00Z');
 const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
@@ -45,5 +49,98 @@ describe('a person’s profile from their signals', () => {
     const profile = profileOf({ signals: [], followedCreators: [], hiddenCreators: [] }, NOW);
     expect(profile.recent).toEqual([]);
     expect(profile.excludedVideos.size).toBe(0);
+  });
+});
+
+describe('serving with an experiment', () => {
+  const video = (videoId: string, accessLevel = 'free'): RecommendableVideo => ({
+    videoId,
+    channelId: 'ch',
+    creatorId: `creator-${videoId}`,
+    category: 'cooking',
+    language: 'en',
+    tags: [],
+    seriesId: null,
+    durationSeconds: 600,
+    title: videoId,
+    description: '',
+    publishedAt: NOW,
+    accessLevel,
+    earlyAccessUntil: null,
+  });
+  const catalogue = new Map([
+    ['a', video('a')],
+    ['b', video('b', 'ad_free')],
+  ]);
+  class Reads extends RecommendationReadModel {
+    personSignals = async () => ({ signals: [], followedCreators: [], hiddenCreators: [] });
+    neighbours = async () => ({ coWatch: new Map(), content: new Map() });
+    videos = async (ids: string[]) =>
+      new Map(ids.flatMap((id) => (catalogue.has(id) ? [[id, catalogue.get(id)!]] : [])));
+    popular = async () => [
+      { videoId: 'b', score: 2 },
+      { videoId: 'a', score: 1 },
+    ];
+    newest = async () => ['a', 'b'];
+    trending = async () => [];
+    fromFollowed = async () => [];
+  }
+  class MemoryCache extends RecommendationCache {
+    readonly entries = new Map<string, unknown>();
+    get = async <T>(owner: string, key: string) => this.entries.get(`${owner}/${key}`) as T | undefined;
+    set = async (owner: string, key: string, value: unknown) => void this.entries.set(`${owner}/${key}`, value);
+    forget = async () => undefined;
+  }
+  const billing = { entitlementsOf: async () => ({ entitlements: { ad_free: false } }) } as unknown as BillingApi;
+  const config = (lockedVideos: 'teaser' | 'drop') => ({ recommendations: { lockedVideos } }) as AppConfig;
+  const experiments = (answer: () => Promise<ExperimentAssignment | null>) =>
+    ({ assign: answer }) as unknown as Experiments;
+
+  it('serves the arm’s strategy and names the experiment; caches per arm', async () => {
+    const cache = new MemoryCache();
+    const serving = new RecommendationServing(
+      new Reads(),
+      cache,
+      billing,
+      config('teaser'),
+      experiments(async () => ({ experimentId: 'exp-1', arm: 'popularity' })),
+    );
+    const list = await serving.home('p', 10, {});
+    expect(list).toMatchObject({ strategy: 'popularity', experiment: { id: 'exp-1', arm: 'popularity' } });
+    expect([...cache.entries.keys()].some((key) => key.startsWith('p/home:exp-1:popularity:'))).toBe(true);
+  });
+
+  it('falls back to hybrid without a port, for an unknown arm, or when assignment fails', async () => {
+    const arms = [
+      undefined,
+      experiments(async () => ({ experimentId: 'exp-2', arm: 'no-such-strategy' })),
+      experiments(() => Promise.reject(new Error('insights is down'))),
+    ];
+    const served = await Promise.all(
+      arms.map((port) =>
+        new RecommendationServing(new Reads(), new MemoryCache(), billing, config('teaser'), port).home('p', 10, {}),
+      ),
+    );
+    expect(served.map((list) => list.strategy)).toEqual(['hybrid', 'hybrid', 'hybrid']);
+    expect(served[1].experiment).toBeNull();
+    expect(served[2].experiment).toBeNull();
+  });
+
+  it('marks what the plan cannot play as a teaser, or drops it', async () => {
+    const teaser = await new RecommendationServing(new Reads(), new MemoryCache(), billing, config('teaser')).home(
+      'p',
+      10,
+      {},
+    );
+    expect(teaser.items.map((item) => [item.videoId, item.upgradeRequired]).sort()).toEqual([
+      ['a', false],
+      ['b', true],
+    ]);
+    const dropped = await new RecommendationServing(new Reads(), new MemoryCache(), billing, config('drop')).home(
+      'p',
+      10,
+      {},
+    );
+    expect(dropped.items.map((item) => item.videoId)).toEqual(['a']);
   });
 });

@@ -214,8 +214,11 @@ function strategyOf(assignment: ExperimentAssignment | null): Strategy {
   return arm && STRATEGIES.includes(arm) ? arm : 'hybrid';
 }
 
+/** Only an arm actually served is reported: an arm naming no strategy we know was served as hybrid. */
 function experimentOf(assignment: ExperimentAssignment | null) {
-  return assignment ? { id: assignment.experimentId, arm: assignment.arm } : null;
+  return assignment && STRATEGIES.includes(assignment.arm as Strategy)
+    ? { id: assignment.experimentId, arm: assignment.arm }
+    : null;
 }
 
 function emptyProfile(): PersonProfile {
