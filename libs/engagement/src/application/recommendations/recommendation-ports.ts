@@ -65,6 +65,8 @@ export abstract class RecommendationReadModel {
 
 /** The cache owner of lists shared by everyone (popular candidates); the neighbour job forgets it. */
 export const SHARED_CACHE_OWNER = 'shared';
+/** The cache owner of logged-out lists. */
+export const ANONYMOUS_CACHE_OWNER = 'anonymous';
 
 /** Per-person (and anonymous) lists in a short-lived cache, forgotten when the person interacts. */
 export abstract class RecommendationCache {

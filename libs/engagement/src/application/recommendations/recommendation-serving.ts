@@ -17,6 +17,7 @@ import {
   RecommendationCache,
   RecommendationReadModel,
   SHARED_CACHE_OWNER,
+  ANONYMOUS_CACHE_OWNER,
   type CandidateFilter,
   type PersonSignals,
   type RecommendableVideo,
@@ -30,7 +31,6 @@ const SEEDS = 20;
 const POPULAR = 200;
 const FROM_FOLLOWED = 30;
 export const SURFACES = { home: 'recommendations.home', similar: 'recommendations.similar' } as const;
-const ANONYMOUS = 'anonymous';
 
 type CachedList = Omit<RecommendationsView, 'impressionId'>;
 
@@ -52,7 +52,7 @@ export class RecommendationServing {
   async home(personId: string | null, count: number, filter: CandidateFilter): Promise<RecommendationsView> {
     const assignment = personId ? await this.assign(SURFACES.home, personId) : null;
     const strategy = strategyOf(assignment);
-    const owner = personId ?? ANONYMOUS;
+    const owner = personId ?? ANONYMOUS_CACHE_OWNER;
     const key = `home:${assignment?.experimentId ?? ''}:${strategy}:${count}:${filter.category ?? ''}:${filter.creatorId ?? ''}`;
     return this.cached(owner, key, async () => {
       const items = personId
@@ -68,7 +68,7 @@ export class RecommendationServing {
     const assignment = viewerId ? await this.assign(SURFACES.similar, viewerId) : null;
     const strategy = strategyOf(assignment);
     const key = `similar:${videoId}:${assignment?.experimentId ?? ''}:${strategy}:${count}`;
-    return this.cached(viewerId ?? ANONYMOUS, key, async () => {
+    return this.cached(viewerId ?? ANONYMOUS_CACHE_OWNER, key, async () => {
       const now = new Date();
       const viewer = viewerId ? profileOf(await this.reads.personSignals(viewerId, SIGNALS_READ), now) : emptyProfile();
       // The video itself is the only taste that counts here; the viewer's exclusions and blocks still apply.

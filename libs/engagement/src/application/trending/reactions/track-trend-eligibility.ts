@@ -1,7 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { IntegrationEventConsumer, type ConsumerContext, type EventConsumer } from '@lib/platform';
 import { VideoDeletedV1, VideoPublishedV1, VideoUnpublishedV1 } from '@lib/studio/contracts';
 import { ContentActionedV1 } from '@lib/trust-safety/contracts';
+import {
+  RecommendationCache,
+  SHARED_CACHE_OWNER,
+  ANONYMOUS_CACHE_OWNER,
+} from '../../recommendations/recommendation-ports.js';
 import { TrendEligibility, TrendingCache } from '../trending-ports.js';
 
 type EligibilityFact = VideoPublishedV1 | VideoUnpublishedV1 | VideoDeletedV1 | ContentActionedV1;
@@ -22,11 +27,17 @@ export class TrackTrendEligibility implements EventConsumer<EligibilityFact> {
   constructor(
     private readonly eligibility: TrendEligibility,
     private readonly cache: TrendingCache,
+    @Optional() private readonly recommendations?: RecommendationCache,
   ) {}
 
   async handle({ event, envelope, afterCommit }: ConsumerContext<EligibilityFact>): Promise<void> {
     // Lists filter taken-down videos and sanctioned accounts when read: cached pages must go too.
     afterCommit(() => this.cache.invalidate());
+    // Lists everyone shares go too; a person's own cached list expires within RECS_CACHE_TTL_SECONDS.
+    afterCommit(async () => {
+      await this.recommendations?.forget(SHARED_CACHE_OWNER);
+      await this.recommendations?.forget(ANONYMOUS_CACHE_OWNER);
+    });
     const version = envelope.aggregateVersion ?? 0;
     if (event instanceof VideoPublishedV1) {
       await this.eligibility.published({
