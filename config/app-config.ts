@@ -31,6 +31,8 @@ export class AppConfig {
     login: { maxAttemptsPerIp: number; maxFailuresPerAccount: number; windowSeconds: number };
     emailVerificationTtlSeconds: number;
     passwordResetTtlSeconds: number;
+    /** argon2id cost of each new password hash. */
+    passwordHashing: { memoryKib: number; passes: number };
   };
   /** The budget of every mutating route and socket event (ADR 0033). */
   readonly writeRateLimit: { perUser: number; perIp: number; windowSeconds: number };
@@ -92,7 +94,14 @@ export class AppConfig {
   /** Trust & safety: repeat offenders (violations within a window) are timed out automatically. */
   readonly moderation: {
     escalation: { violations: number; windowDays: number; timeoutHours: number };
-    dmca: { restoreBusinessDays: number; restoreDelaySeconds: number | null; repeatInfringerNotices: number };
+    dmca: {
+      restoreBusinessDays: number;
+      restoreDelaySeconds: number | null;
+      repeatInfringerNotices: number;
+      /** ISO dates (UTC) not counted as business days, besides the US federal ones when `usFederalHolidays`. */
+      holidays: ReadonlySet<string>;
+      usFederalHolidays: boolean;
+    };
     /** Level-0 gates: no messages to non-followers, no links. */
     newAccountGates: boolean;
   };
@@ -177,6 +186,7 @@ export class AppConfig {
       },
       emailVerificationTtlSeconds: env.EMAIL_VERIFICATION_TTL_SECONDS,
       passwordResetTtlSeconds: env.PASSWORD_RESET_TTL_SECONDS,
+      passwordHashing: { memoryKib: env.PASSWORD_HASH_MEMORY_KIB, passes: env.PASSWORD_HASH_PASSES },
     };
     this.writeRateLimit = {
       perUser: env.WRITE_RATE_LIMIT_PER_USER,
@@ -288,6 +298,8 @@ export class AppConfig {
         restoreBusinessDays: env.TRUST_SAFETY_DMCA_RESTORE_BUSINESS_DAYS,
         restoreDelaySeconds: env.TRUST_SAFETY_DMCA_RESTORE_DELAY_SECONDS ?? null,
         repeatInfringerNotices: env.TRUST_SAFETY_DMCA_REPEAT_INFRINGER_NOTICES,
+        holidays: new Set(env.DMCA_HOLIDAYS),
+        usFederalHolidays: env.DMCA_US_FEDERAL_HOLIDAYS,
       },
       newAccountGates: env.TRUST_SAFETY_NEW_ACCOUNT_GATES,
     };

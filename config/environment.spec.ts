@@ -43,6 +43,24 @@ describe('reading the environment', () => {
     );
   });
 
+  it('refuses password hashing below the OWASP floor in production only', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      DATABASE_URL: 'postgres://db/app',
+      REDIS_URL: 'redis://cache',
+    };
+    expect(() => readEnvironment(production)).not.toThrow();
+    expect(() => readEnvironment({ ...production, PASSWORD_HASH_MEMORY_KIB: '1024' })).toThrow(
+      /PASSWORD_HASH_MEMORY_KIB\/PASSWORD_HASH_PASSES: below the OWASP floor/,
+    );
+    expect(() => readEnvironment({ ...production, PASSWORD_HASH_PASSES: '1' })).toThrow(/below the OWASP floor/);
+    expect(readEnvironment({ PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_PASSES: '1' })).toMatchObject({
+      PASSWORD_HASH_MEMORY_KIB: 1024,
+      PASSWORD_HASH_PASSES: 1,
+    });
+  });
+
   it('picks the payment provider: Stripe with a key, the sandbox locally, none in production without a key', () => {
     const services = { databaseUrl: 'postgres://x', redisUrl: 'redis://x', jwtSecret: 'x'.repeat(32) };
     const production = {
@@ -133,6 +151,18 @@ describe('reading the environment', () => {
     expect(() => readEnvironment({ MEDIA_UPLOAD_MAX_BYTES_BY_PLAN: 'prime=5' })).toThrow(
       /MEDIA_UPLOAD_MAX_BYTES_BY_PLAN/,
     );
+  });
+
+  it('reads DMCA holidays as a list of real ISO dates, and names a bad one', () => {
+    expect(readEnvironment({}).DMCA_HOLIDAYS).toEqual([]);
+    expect(readEnvironment({ DMCA_HOLIDAYS: ' 2026-12-25, 2027-01-01 ,' }).DMCA_HOLIDAYS).toEqual([
+      '2026-12-25',
+      '2027-01-01',
+    ]);
+    expect(() => readEnvironment({ DMCA_HOLIDAYS: '2026-12-25,2027-02-30' })).toThrow(
+      /DMCA_HOLIDAYS="2026-12-25,2027-02-30": must be real calendar dates/,
+    );
+    expect(() => readEnvironment({ DMCA_HOLIDAYS: '25/12/2026' })).toThrow(/DMCA_HOLIDAYS=.*YYYY-MM-DD/);
   });
 
   it('documents every variable in .env.example, and nothing else', () => {

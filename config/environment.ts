@@ -5,6 +5,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -22,6 +23,14 @@ const toBoolean = ({ value }: { value: unknown }) =>
     ? undefined
     : ['1', 'true', 'yes', 'on'].includes((typeof value === 'string' ? value : JSON.stringify(value)).toLowerCase());
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+/** `a, b,,c` → ['a', 'b', 'c']; unset stays unset (the default applies). */
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
 const toNumber = toInt; // Number() keeps decimals too
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
@@ -91,6 +100,19 @@ export class Environment {
   @IsInt()
   @Min(3_600)
   REFRESH_TOKEN_TTL_SECONDS = 30 * 86_400;
+
+  /** argon2id memory per password hash, in KiB (64 MiB; production refuses less than OWASP's 19 MiB floor). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_024)
+  PASSWORD_HASH_MEMORY_KIB = 65_536;
+
+  /** argon2id passes per password hash (production refuses fewer than 2). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  PASSWORD_HASH_PASSES = 3;
 
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -515,6 +537,17 @@ export class Environment {
   @Min(0)
   TRUST_SAFETY_DMCA_RESTORE_DELAY_SECONDS?: number;
 
+  /** DMCA: count US federal holidays (as observed, computed for any year) out of the business days (17 U.S.C. § 512 is US law). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  DMCA_US_FEDERAL_HOLIDAYS = true;
+
+  /** DMCA: further holidays that are not business days when a counter-noticed video's restoration is scheduled (ISO dates, UTC, comma-separated). */
+  @Transform(toList)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'must be ISO dates (YYYY-MM-DD) separated by commas' })
+  @IsISO8601({ strict: true }, { each: true, message: 'must be real calendar dates (YYYY-MM-DD)' })
+  DMCA_HOLIDAYS: string[] = [];
+
   /** DMCA: the valid notice against the same uploader that terminates the account (repeat infringer). */
   @Transform(toInt)
   @IsInt()
@@ -716,6 +749,11 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
     if (!env.DATABASE_URL)
       problems.push('DATABASE_URL: is required in production (embedded PostgreSQL is for local use)');
     if (!env.REDIS_URL) problems.push('REDIS_URL: is required in production (the embedded Redis is for local use)');
+    // Cheap hashes are for test suites that register hundreds of accounts, never for real passwords.
+    if (env.PASSWORD_HASH_MEMORY_KIB < 19_456 || env.PASSWORD_HASH_PASSES < 2)
+      problems.push(
+        'PASSWORD_HASH_MEMORY_KIB/PASSWORD_HASH_PASSES: below the OWASP floor (19456 KiB, 2 passes) in production',
+      );
   }
   if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
     problems.push('STRIPE_WEBHOOK_SECRET: is required with STRIPE_SECRET_KEY (webhooks cannot be verified without it)');

@@ -29,7 +29,10 @@ import { Migration20261203060000_trust_safety_trust_scores } from './Migration20
 import { Migration20261203060100_trust_safety_dmca } from './Migration20261203060100_trust_safety_dmca.js';
 import { Migration20261203061000_billing_account_holds } from './Migration20261203061000_billing_account_holds.js';
 import { Migration20261203062000_engagement_sanction_hidden_comments } from './Migration20261203062000_engagement_sanction_hidden_comments.js';
-import { Migration20261203090000_engagement_recommendations } from './Migration20261203090000_engagement_recommendations.js';
+import { Migration20261203090000_insights_experiments } from './Migration20261203090000_insights_experiments.js';
+import { Migration20261203091000_engagement_removed_messages } from './Migration20261203091000_engagement_removed_messages.js';
+import { Migration20261203091100_trust_safety_escalation_trigger } from './Migration20261203091100_trust_safety_escalation_trigger.js';
+import { Migration20261203092000_engagement_recommendations } from './Migration20261203092000_engagement_recommendations.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000000_platform_messaging', class: Migration20261122000000_platform_messaging },
@@ -82,8 +85,17 @@ export const migrations: MigrationObject[] = [
     name: 'Migration20261203062000_engagement_sanction_hidden_comments',
     class: Migration20261203062000_engagement_sanction_hidden_comments,
   },
+  { name: 'Migration20261203090000_insights_experiments', class: Migration20261203090000_insights_experiments },
   {
-    name: 'Migration20261203090000_engagement_recommendations',
-    class: Migration20261203090000_engagement_recommendations,
+    name: 'Migration20261203091000_engagement_removed_messages',
+    class: Migration20261203091000_engagement_removed_messages,
+  },
+  {
+    name: 'Migration20261203091100_trust_safety_escalation_trigger',
+    class: Migration20261203091100_trust_safety_escalation_trigger,
+  },
+  {
+    name: 'Migration20261203092000_engagement_recommendations',
+    class: Migration20261203092000_engagement_recommendations,
   },
 ];

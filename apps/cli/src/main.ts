@@ -4,6 +4,7 @@ import { CliContext } from './cli-context.js';
 import { createAdmin } from './commands/create-admin.js';
 import { insightsRebuild } from './commands/insights-rebuild.js';
 import { migrationCreate, migrationUp } from './commands/migrations.js';
+import { recsEvaluate, recsGenerateLog } from './commands/recs.js';
 import { reindex } from './commands/reindex.js';
 import { syncPlans } from './commands/sync-plans.js';
 import { evaluateSpam, trainSpam } from './commands/trust-spam.js';
@@ -23,6 +24,10 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   trust:evaluate-spam                           precision, recall, F1 and false-positive rate of the newest spam model
   trust:verify-audit                            check the audit log's hash chain (fails on an edited or deleted entry)
   trending:recompute                            recompute the trending lists now (the worker does it on a schedule)
+  recs:evaluate --log <csv> [--videos <csv>] [--k <n>] [--split leave-last-out|time] [--at <date>]
+                                                HR, NDCG, coverage and diversity of the five recommendation strategies
+  recs:generate-log --out <dir> [--seed <n>] [--people <n>] [--catalog <n>]
+                                                write a synthetic interaction log with a planted structure (interactions.csv, videos.csv)
 `;
 
 const { positionals, values } = parseArgs({
@@ -34,6 +39,15 @@ const { positionals, values } = parseArgs({
     from: { type: 'string' },
     to: { type: 'string' },
     'batch-size': { type: 'string', default: '500' },
+    log: { type: 'string' },
+    videos: { type: 'string' },
+    out: { type: 'string' },
+    seed: { type: 'string' },
+    people: { type: 'string' },
+    catalog: { type: 'string' },
+    k: { type: 'string' },
+    split: { type: 'string' },
+    at: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -42,6 +56,21 @@ const [command, argument] = positionals;
 if (!command || values.help) {
   console.log(USAGE);
   process.exit(command || values.help ? 0 : 1);
+}
+
+// Offline commands read and write files only: no services, no application.
+const OFFLINE: Record<string, () => Promise<void>> = {
+  'recs:evaluate': () => recsEvaluate(values),
+  'recs:generate-log': () => recsGenerateLog(values),
+};
+if (command && Object.hasOwn(OFFLINE, command)) {
+  try {
+    await OFFLINE[command]();
+    process.exit(0);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
 }
 
 const context = new CliContext();

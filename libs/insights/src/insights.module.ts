@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { MessagingModule, PersistenceModule, QueuesModule, DocumentSocketEvents } from '@lib/platform';
 import { AnalyticsReader } from './application/analytics-reader.js';
 import { ChannelMembership } from './application/channel-membership.js';
@@ -31,7 +31,21 @@ import {
   SqlVideoViewTotals,
 } from './infrastructure/persistence/sql-video-view-totals.js';
 import { WeeklyReports, WeeklyReportStore } from './application/weekly-reports.js';
-import { ExportReadyV1, VideoViewsCountedV1 } from './contracts/index.js';
+import { Experiments, ExportReadyV1, VideoViewsCountedV1 } from './contracts/index.js';
+import { ChangeExperimentArmsHandler } from './application/commands/change-experiment-arms/change-experiment-arms.handler.js';
+import { CreateExperimentHandler } from './application/commands/create-experiment/create-experiment.handler.js';
+import { StartExperimentHandler } from './application/commands/start-experiment/start-experiment.handler.js';
+import { StopExperimentHandler } from './application/commands/stop-experiment/stop-experiment.handler.js';
+import { ExperimentAssignments } from './application/experiments/experiment-assignments.js';
+import { ExperimentEventGate } from './application/experiments/experiment-event-gate.js';
+import { ExperimentTracking } from './application/experiments/experiment-tracking.js';
+import { GetExperimentHandler } from './application/queries/get-experiment/get-experiment.handler.js';
+import { ListExperimentsHandler } from './application/queries/list-experiments/list-experiments.handler.js';
+import { AttributeExperimentSubscriptions } from './application/reactions/attribute-experiment-subscriptions.js';
+import { ExperimentRepository } from './domain/experiments/experiment.js';
+import { MikroOrmExperimentRepository } from './infrastructure/persistence/mikro-orm-experiment.repository.js';
+import { SqlExperimentTracking } from './infrastructure/persistence/sql-experiment-tracking.js';
+import { AdminExperimentsController } from './interface/http/admin-experiments.controller.js';
 import { ExportRepository } from './domain/export.js';
 import { StudioChannelMembership } from './infrastructure/studio-channel-membership.js';
 import { StudioVideoDirectory } from './infrastructure/studio-video-directory.js';
@@ -58,9 +72,11 @@ import { InsightsGateway } from './interface/realtime/insights.gateway.js';
 import { INSIGHTS_SOCKET_EVENTS } from './interface/socket-events.js';
 
 /**
- * Event ingestion, rollups, creator and platform analytics, live counters, exports
- * (see libs/insights/README.md for the data flow).
+ * Event ingestion, rollups, creator and platform analytics, live counters, exports, experiments
+ * (see libs/insights/README.md for the data flow). Global because other contexts inject its
+ * `Experiments` contract port (as studio's `PublishedCatalog`).
  */
+@Global()
 @DocumentSocketEvents(INSIGHTS_SOCKET_EVENTS)
 @Module({
   imports: [
@@ -75,12 +91,19 @@ import { INSIGHTS_SOCKET_EVENTS } from './interface/socket-events.js';
         RecordStudioEvents,
         RecordInteractionEvents,
         RecordCommentEvents,
+        AttributeExperimentSubscriptions,
       ],
     }),
     // Handled (and their job options declared) by interface/jobs/insights-jobs.processor.ts.
     QueuesModule.register({ name: EXPORT_QUEUE }, { name: MAINTENANCE_QUEUE }),
   ],
-  controllers: [EventsController, InsightsController, AdminInsightsController, ExportsController],
+  controllers: [
+    EventsController,
+    InsightsController,
+    AdminInsightsController,
+    ExportsController,
+    AdminExperimentsController,
+  ],
   providers: [
     { provide: EventStore, useClass: SqlEventStore },
     { provide: RollupBuilder, useClass: SqlRollupBuilder },
@@ -119,6 +142,18 @@ import { INSIGHTS_SOCKET_EVENTS } from './interface/socket-events.js';
     RecordStudioEvents,
     RecordInteractionEvents,
     RecordCommentEvents,
+    { provide: ExperimentRepository, useClass: MikroOrmExperimentRepository },
+    { provide: ExperimentTracking, useClass: SqlExperimentTracking },
+    { provide: Experiments, useClass: ExperimentAssignments },
+    ExperimentEventGate,
+    CreateExperimentHandler,
+    ChangeExperimentArmsHandler,
+    StartExperimentHandler,
+    StopExperimentHandler,
+    GetExperimentHandler,
+    ListExperimentsHandler,
+    AttributeExperimentSubscriptions,
   ],
+  exports: [Experiments],
 })
 export class InsightsModule {}

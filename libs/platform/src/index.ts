@@ -86,5 +86,6 @@ export { Metrics } from './observability/metrics.js';
 export { PlatformLogger } from './observability/platform-logger.js';
 export { UnitOfWork, type TransactionOptions } from './persistence/unit-of-work.js';
 export { declaredEntities, migrateDatabase, ormOptions, PersistenceModule } from './persistence/index.js';
+export { inRequestContext } from './persistence/request-context.js';
 export { resolveRuntime, type PlatformRuntime } from './runtime/resolve-services.js';
 export { shutdownOnSignals } from './runtime/shutdown.js';

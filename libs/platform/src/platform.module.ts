@@ -82,8 +82,8 @@ export class PlatformModule {
               databaseUrl: appConfig.database.url,
               entities: [OutboxMessageSchema, ...declaredEntities()],
             }),
-            // Each HTTP request works in its own EntityManager fork (AsyncLocalStorage), the NestJS way.
-            registerRequestContext: http,
+            // HTTP requests get their EntityManager fork from a Fastify hook (createHttpApp), lazily.
+            registerRequestContext: false,
           }),
         }),
         QueuesModule.forRoot(),

@@ -11,7 +11,7 @@ import {
   updateProduct,
 } from './catalog.js';
 import { completeCheckout, createCheckoutSession, createPortalSession, type CheckoutOutcome } from './checkout.js';
-import { storePaymentOutcome, type PaymentOutcome } from './invoicing.js';
+import { storePaymentOutcome, updateInvoice, type PaymentOutcome } from './invoicing.js';
 import { paginate } from './listing.js';
 import type {
   ChargeObject,
@@ -244,6 +244,11 @@ export class StripeEmulator {
 
   retrieveInvoice(id: string): Promise<InvoiceObject> {
     return this.retrieve(id, 'invoice');
+  }
+
+  /** `auto_advance` (automatic collection) and metadata of a draft or open invoice. */
+  updateInvoice(id: string, params: Params = {}, request?: RequestInfo): Promise<Mutation<InvoiceObject>> {
+    return this.mutate(request, (tx) => updateInvoice(tx, id, params));
   }
 
   /** Filters: customer, subscription, status. */

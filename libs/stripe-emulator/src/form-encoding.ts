@@ -99,6 +99,7 @@ const BOOLEAN_KEYS = new Set([
   'prorate',
   'transfer_lookup_key',
   'deleted',
+  'auto_advance',
 ]);
 
 /**

@@ -200,6 +200,7 @@ function stripeRoutes(emulator: StripeEmulator): Route[] {
     route('GET', '/v1/invoices', ({ params }) => emulator.listInvoices(params)),
     route('POST', '/v1/invoices/create_preview', ({ params }) => emulator.createInvoicePreview(params)),
     route('GET', '/v1/invoices/:id', ({ id }) => emulator.retrieveInvoice(id)),
+    route('POST', '/v1/invoices/:id', ({ id, params, request }) => result(emulator.updateInvoice(id, params, request))),
     route('GET', '/v1/invoice_payments', ({ params }) => emulator.listInvoicePayments(params)),
     route('GET', '/v1/invoice_payments/:id', ({ id }) => emulator.retrieveInvoicePayment(id)),
     route('GET', '/v1/payment_intents/:id', ({ id }) => emulator.retrievePaymentIntent(id)),

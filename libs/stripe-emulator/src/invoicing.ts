@@ -17,6 +17,8 @@ import {
   type PriceObject,
   type SubscriptionObject,
 } from './objects/index.js';
+import { invalidRequest } from './errors.js';
+import { mergeMetadata, metadataParam, optionalBoolean, rejectUnknownParams, type Params } from './params.js';
 import type { EmulatorObject } from './store.js';
 import type { Transaction } from './transaction.js';
 
@@ -170,6 +172,36 @@ export async function collectPayment(
   tx.put(invoicePayment);
   markPaid(tx, invoice);
   return true;
+}
+
+/** open → void: nothing is owed or collected any more (event invoice.voided). */
+export function voidInvoice(tx: Transaction, invoice: InvoiceObject): InvoiceObject {
+  invoice.status = 'void';
+  invoice.amount_remaining = 0;
+  invoice.next_payment_attempt = null;
+  invoice.status_transitions.voided_at = tx.now;
+  tx.put(invoice);
+  tx.emit('invoice.voided', invoice);
+  return invoice;
+}
+
+/** POST /v1/invoices/:id — `auto_advance` (automatic collection on or off) and metadata, on a draft or open invoice. */
+export async function updateInvoice(tx: Transaction, id: string, params: Params): Promise<InvoiceObject> {
+  rejectUnknownParams(params, ['auto_advance', 'metadata', 'expand']);
+  const invoice = await tx.require<InvoiceObject>(id, 'invoice');
+  if (!['draft', 'open'].includes(invoice.status))
+    throw invalidRequest(`Invoice ${invoice.id} is ${invoice.status}; only draft or open invoices can be updated.`);
+  const autoAdvance = optionalBoolean(params, 'auto_advance');
+  if (autoAdvance !== undefined) {
+    invoice.auto_advance = autoAdvance;
+    // Stripe schedules no automatic attempt while automatic collection is off.
+    if (invoice.status === 'open' && invoice.attempted)
+      invoice.next_payment_attempt = autoAdvance ? tx.now + RETRY_DELAY : null;
+  }
+  invoice.metadata = mergeMetadata(invoice.metadata, metadataParam(params));
+  tx.put(invoice);
+  tx.emit('invoice.updated', invoice);
+  return invoice;
 }
 
 function markPaid(tx: Transaction, invoice: InvoiceObject): void {

@@ -507,5 +507,55 @@ describe('subscription lifecycle through the real Stripe SDK', () => {
       expect(resumed.status).toBe('past_due');
       expect(types(seen).slice(-2)).toEqual(['invoice.payment_failed', 'customer.subscription.updated']);
     });
+    it('pauses payment collection on a trial: the trial still ends, its invoice is voided, nothing is charged; resuming collects again', async () => {
+      const { subscription } = await subscribed({ unitAmount: 1000, trialDays: 14 });
+      const paused = await h.stripe.subscriptions.update(subscription.id, { pause_collection: { behavior: 'void' } });
+      expect(paused).toMatchObject({ status: 'trialing', pause_collection: { behavior: 'void', resumes_at: null } });
+      seen.length = 0;
+      h.setNow('2026-01-15T00:00:00Z');
+      const renewed = await h.emulator.renew(subscription.id);
+      expect(renewed.result.status).toBe('active');
+      expect(types(seen)).not.toContain('charge.succeeded');
+      expect(await latestInvoice(subscription.id)).toMatchObject({
+        status: 'void',
+        amount_paid: 0,
+        amount_remaining: 0,
+      });
+
+      await h.stripe.subscriptions.update(subscription.id, { pause_collection: '' });
+      h.setNow('2026-02-15T00:00:00Z');
+      await h.emulator.renew(subscription.id);
+      expect(await latestInvoice(subscription.id)).toMatchObject({ status: 'paid', amount_paid: 1000 });
+      expect(
+        await rejectionOf(
+          h.stripe.subscriptions.update(subscription.id, { pause_collection: { behavior: 'keep_as_draft' } }),
+        ),
+      ).toMatchObject({ statusCode: 400 });
+    });
+
+    it('stops the retries of a past-due invoice while auto_advance is off, and keeps its debt', async () => {
+      const { subscription, customer } = await subscribed({ unitAmount: 1000 });
+      await h.emulator.setPaymentOutcome(customer.id, 'decline');
+      h.setNow('2026-02-01T00:00:00Z');
+      await h.emulator.renew(subscription.id);
+      const open = await latestInvoice(subscription.id);
+      const held = await h.stripe.invoices.update(open.id, { auto_advance: false });
+      expect(held).toMatchObject({
+        status: 'open',
+        auto_advance: false,
+        next_payment_attempt: null,
+        amount_remaining: 1000,
+      });
+      await expect(h.emulator.retryInvoicePayment(open.id)).rejects.toThrow(/auto_advance/);
+
+      await h.emulator.setPaymentOutcome(customer.id, 'succeed');
+      const back = await h.stripe.invoices.update(open.id, { auto_advance: true });
+      expect(back.next_payment_attempt).not.toBeNull();
+      await h.emulator.retryInvoicePayment(open.id);
+      expect((await h.stripe.subscriptions.retrieve(subscription.id)).status).toBe('active');
+      expect(await rejectionOf(h.stripe.invoices.update(open.id, { auto_advance: false }))).toMatchObject({
+        statusCode: 400,
+      });
+    });
   });
 });

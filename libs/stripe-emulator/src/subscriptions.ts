@@ -16,6 +16,7 @@ import {
   finalizeInvoice,
   hasPendingItems,
   previewInvoice,
+  voidInvoice,
   type PaymentOutcome,
 } from './invoicing.js';
 import { periodLine, remainingTimeLine, trialLine, unusedTimeLine, type BilledItem } from './lines.js';
@@ -122,16 +123,23 @@ async function linesFor(items: BilledItem[], make: (item: BilledItem) => Promise
   return lines;
 }
 
-/** Drafts, finalizes and charges a subscription invoice; returns whether it was paid. */
+/**
+ * Drafts, finalizes and charges a subscription invoice; returns whether it was paid. With payment
+ * collection paused (behavior void) the invoice is voided instead of charged: `voided`, nothing collected.
+ */
 async function invoiceAndCollect(
   tx: Transaction,
   spec: Parameters<typeof createInvoice>[1],
   outcome?: PaymentOutcome,
-): Promise<{ invoice: InvoiceObject; paid: boolean }> {
+): Promise<{ invoice: InvoiceObject; paid: boolean; voided: boolean }> {
   const invoice = await createInvoice(tx, spec);
   await finalizeInvoice(tx, invoice);
+  if (spec.subscription.pause_collection?.behavior === 'void') {
+    voidInvoice(tx, invoice);
+    return { invoice, paid: false, voided: true };
+  }
   const paid = await collectPayment(tx, invoice, outcome);
-  return { invoice, paid };
+  return { invoice, paid, voided: false };
 }
 
 // ---------------------------------------------------------------------------------------------- creation
@@ -401,10 +409,10 @@ export async function updateSubscription(tx: Transaction, id: string, params: Pa
       id: invoiceId,
       prorationDate: request.prorationDate,
     };
-    const { paid } = await invoiceAndCollect(tx, spec);
+    const { paid, voided } = await invoiceAndCollect(tx, spec);
     // error_if_incomplete: a declined payment rejects the whole update (the transaction is discarded).
-    if (!paid && paymentBehavior === 'error_if_incomplete') throw cardDeclined();
-    if (!paid) markPastDue(tx, subscription);
+    if (!paid && !voided && paymentBehavior === 'error_if_incomplete') throw cardDeclined();
+    if (!paid && !voided) markPastDue(tx, subscription);
   }
   return subscription;
 }
@@ -438,6 +446,33 @@ function applyPlainFields(tx: Transaction, subscription: SubscriptionObject, par
   if (params.cancel_at === '') unscheduleCancellation(subscription);
   const cancelAt = optionalInteger(params, 'cancel_at');
   if (cancelAt !== undefined) scheduleCancellation(tx, subscription, cancelAt, false);
+  applyPauseCollection(subscription, params);
+}
+
+/** pause_collection[behavior]=void pauses payment collection (status unchanged); pause_collection='' resumes it. */
+function applyPauseCollection(subscription: SubscriptionObject, params: Params): void {
+  if (params.pause_collection === undefined) return;
+  if (params.pause_collection === '') {
+    subscription.pause_collection = null;
+    return;
+  }
+  const pause = hashParam(params, 'pause_collection');
+  const behavior = optionalEnum(
+    pause,
+    'behavior',
+    ['void', 'keep_as_draft', 'mark_uncollectible'] as const,
+    'pause_collection[behavior]',
+  );
+  if (behavior === undefined) throw missingParam('pause_collection[behavior]');
+  if (behavior !== 'void')
+    throw invalidRequest('The Stripe emulator supports only pause_collection[behavior]=void.', {
+      param: 'pause_collection[behavior]',
+    });
+  if (pause.resumes_at !== undefined)
+    throw invalidRequest('The Stripe emulator does not support pause_collection[resumes_at].', {
+      param: 'pause_collection[resumes_at]',
+    });
+  subscription.pause_collection = { behavior, resumes_at: null };
 }
 
 function applyCancellationDetails(subscription: SubscriptionObject, params: Params): void {
@@ -667,8 +702,10 @@ export async function renewSubscription(tx: Transaction, id: string): Promise<Su
   if (subscription.status === 'unpaid') {
     await createInvoice(tx, spec); // Stripe keeps drafting invoices for unpaid subscriptions but does not charge them
   } else {
-    const { paid } = await invoiceAndCollect(tx, spec);
-    subscription.status = paid ? 'active' : 'past_due';
+    const { paid, voided } = await invoiceAndCollect(tx, spec);
+    // A voided invoice (collection paused) neither pays off nor adds to a debt: a trial still ends.
+    if (!voided) subscription.status = paid ? 'active' : 'past_due';
+    else if (subscription.status === 'trialing') subscription.status = 'active';
   }
   publish(tx, before, subscription);
   return subscription;
@@ -688,6 +725,10 @@ export async function retryInvoicePayment(tx: Transaction, invoiceId: string): P
   const invoice = await tx.require<InvoiceObject>(invoiceId, 'invoice');
   if (invoice.status !== 'open')
     throw invalidRequest(`Invoice ${invoice.id} is ${invoice.status}; only open invoices can be paid.`);
+  if (!invoice.auto_advance)
+    throw invalidRequest(
+      `Invoice ${invoice.id} has automatic collection off (auto_advance=false); Stripe does not retry it.`,
+    );
   const paid = await collectPayment(tx, invoice);
   const subscription = await tx.find<SubscriptionObject>(
     invoice.parent.subscription_details.subscription,

@@ -109,6 +109,7 @@ import { AppealsController } from './interface/appeals/appeals.controller.js';
 // DMCA notices, counter-notices and restoration.
 import { DmcaDecisions } from './application/dmca/dmca-decisions.js';
 import { DMCA_RESTORATION_QUEUE, DmcaRestorationQueue } from './application/dmca/dmca-restoration-queue.js';
+import { DmcaMails, TRUST_SAFETY_MAIL_QUEUE } from './application/dmca/dmca-mails.js';
 import { DmcaRestorations } from './application/dmca/dmca-restorations.js';
 import { FileCounterNoticeHandler } from './application/dmca/file-counter-notice/file-counter-notice.handler.js';
 import { FileDmcaNoticeHandler } from './application/dmca/file-dmca-notice/file-dmca-notice.handler.js';
@@ -118,6 +119,7 @@ import { ReportCourtActionHandler } from './application/dmca/report-court-action
 import { DmcaNoticeRepository } from './domain/dmca/dmca-notice.repository.js';
 import { SqlDmcaNoticeRepository } from './infrastructure/persistence/sql-dmca-notice.repository.js';
 import { BullDmcaRestorationQueue } from './infrastructure/queues/bull-dmca-restoration-queue.js';
+import { BullDmcaMails } from './infrastructure/queues/bull-dmca-mails.js';
 import { DmcaAdminController } from './interface/http/dmca-admin.controller.js';
 import { DmcaController } from './interface/http/dmca.controller.js';
 import { DmcaJobs } from './interface/jobs/dmca.jobs.js';
@@ -148,8 +150,9 @@ import { TRUST_SCORES } from './trust-scores.providers.js';
       publishes: [ContentActionedV1, ModerationDecidedV1, AccountSanctionChangedV1],
       outbound: appealOutboundEvents,
     }),
-    // DMCA: restorations after a counter-notice (interface/jobs/dmca.jobs.ts).
+    // DMCA: restorations after a counter-notice, and mails to claimants (interface/jobs/dmca.jobs.ts).
     QueuesModule.register({ name: DMCA_RESTORATION_QUEUE }),
+    QueuesModule.register({ name: TRUST_SAFETY_MAIL_QUEUE }),
     ...TRUST_SCORES.imports,
   ],
   controllers: [
@@ -227,6 +230,7 @@ import { TRUST_SCORES } from './trust-scores.providers.js';
     // DMCA.
     { provide: DmcaNoticeRepository, useClass: SqlDmcaNoticeRepository },
     { provide: DmcaRestorationQueue, useClass: BullDmcaRestorationQueue },
+    { provide: DmcaMails, useClass: BullDmcaMails },
     DmcaDecisions,
     DmcaRestorations,
     FileDmcaNoticeHandler,

@@ -1,4 +1,11 @@
-import { eventsConsumed, eventually, type TestApp } from '@lib/platform/testing';
+import {
+  eventsConsumed,
+  eventually,
+  queueSettled,
+  startSmtpServer,
+  type TestApp,
+  type TestSmtpServer,
+} from '@lib/platform/testing';
 import { AccountStandings } from '@lib/trust-safety/contracts';
 import { DmcaRestorations } from '../../../libs/trust-safety/src/application/dmca/dmca-restorations.js';
 import { ADMIN, logInAdmin, moderator } from '../../support/moderation.js';
@@ -47,9 +54,12 @@ describe('trust & safety: DMCA notices', () => {
   let app: TestApp;
   let adminToken: string;
   let mod: RegisteredUser;
+  let smtp: TestSmtpServer;
 
   beforeAll(async () => {
+    smtp = await startSmtpServer();
     app = await startShowrunner({
+      MAIL_URL: smtp.url(),
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       TRUST_SAFETY_DMCA_RESTORE_DELAY_SECONDS: String(RESTORE_DELAY_SECONDS),
@@ -59,7 +69,20 @@ describe('trust & safety: DMCA notices', () => {
     adminToken = await logInAdmin(app);
     mod = await moderator(app, adminToken);
   }, 120_000);
-  afterAll(() => app.close(), 120_000);
+  afterAll(async () => {
+    await app.close();
+    await smtp.close();
+  }, 120_000);
+  /** Mails to the claimant about one notice, bodies as written (without quoted-printable soft breaks and escapes). */
+  const claimantMailsAbout = (noticeId: string) =>
+    smtp.received
+      .map((mail) => ({
+        to: mail.rcptTo,
+        body: mail.raw
+          .replace(/=\r?\n/g, '')
+          .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      }))
+      .filter((mail) => mail.to.includes('legal@rights.example') && mail.body.includes(noticeId));
 
   let addresses = 0;
   const nextAddress = () => `10.35.${Math.floor(++addresses / 250)}.${(addresses % 250) + 1}`;
@@ -216,6 +239,20 @@ describe('trust & safety: DMCA notices', () => {
     expect(delay).toBe(RESTORE_DELAY_SECONDS * 1_000);
     const again = await counter(creator, filed.body.id, validCounterNotice);
     expect([again.status, again.body.code]).toEqual([409, 'trust-safety.dmca.step-not-allowed']);
+    // The claimant gets a copy of the counter-notice by e-mail, once, with the restoration date.
+    await eventually(() => expect(claimantMailsAbout(filed.body.id)).toHaveLength(1), { timeoutMs: 15_000 });
+    await queueSettled(app, 'trust-safety.send-mail');
+    const [forwarded] = claimantMailsAbout(filed.body.id);
+    expect(forwarded.to).toEqual(['legal@rights.example']);
+    for (const part of [
+      'My episode, which is my own footage',
+      '2 Side St, Shelbyville',
+      '+1 555 0199',
+      `/v1/dmca/notices/${filed.body.id}/court-action`,
+      countered.body.restoreAt,
+    ])
+      expect(forwarded.body).toContain(part);
+    expect(claimantMailsAbout(filed.body.id)).toHaveLength(1);
     // Not before its time.
     expect((await app.request('GET', `/v1/catalog/videos/${videoId}/playback`, auth(fan))).status).toBe(403);
 

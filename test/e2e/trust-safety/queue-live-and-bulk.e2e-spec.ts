@@ -1,5 +1,6 @@
 import type { TestApp } from '@lib/platform/testing';
-import { ask, auth } from '../../support/messaging.js';
+import { eventually } from '@lib/platform/testing';
+import { ask, auth, collect, follow, newClientMessageId, person } from '../../support/messaging.js';
 import { ADMIN, logInAdmin, moderator, report } from '../../support/moderation.js';
 import {
   connectSocket,
@@ -42,6 +43,43 @@ describe('trust & safety: the live review queue over Socket.IO, and bulk actions
     } finally {
       modSocket.close();
       memberSocket.close();
+    }
+  });
+
+  it('pushes new screening items (held content) live, once the content is stored', async () => {
+    const modSocket = await connectSocket(app, auth(mod));
+    try {
+      expect(await ask(modSocket, 'moderation:subscribe')).toEqual({ room: 'moderation:queue' });
+      const pushes = collect(modSocket, 'moderation:item');
+      const [ana, ben] = [await person(app), await person(app)];
+      await follow(app, ben, ana);
+      const held = await app.request('POST', `/v1/users/${ben.user.id}/messages`, {
+        ...auth(ana),
+        body: { text: 'you are a f u c k i n g legend', clientMessageId: newClientMessageId() },
+      });
+      expect(held.body.held).toBe(true);
+      await eventually(() =>
+        expect(pushes.find((item) => item.target.id === held.body.id)).toMatchObject({
+          kind: 'screening',
+          status: 'open',
+          target: { type: 'message', id: held.body.id },
+          category: 'message.profanity',
+          subjectUserId: ana.user.id,
+        }),
+      );
+      // A refused text stores nothing, so nothing is pushed for it.
+      const refused = await app.request('POST', `/v1/users/${ben.user.id}/messages`, {
+        ...auth(ana),
+        body: { text: 'go away you k1ke', clientMessageId: newClientMessageId() },
+      });
+      expect(refused.status).toBe(422);
+      const page = await app.request('GET', '/v1/admin/moderation/queue?kind=screening&limit=100', auth(mod));
+      const subjects = (page.body.items as any[]).filter((item) => item.subjectUserId === ana.user.id);
+      expect(pushes.filter((item) => item.subjectUserId === ana.user.id).map((item) => item.id)).toEqual(
+        subjects.map((item) => item.id),
+      );
+    } finally {
+      modSocket.close();
     }
   });
 

@@ -3,7 +3,14 @@ import type { Socket } from 'socket.io-client';
 import { consumed, eventsConsumed, eventually, outboxEventIds, type TestApp } from '@lib/platform/testing';
 import { AccountBillingHold } from '@lib/billing/contracts';
 import type { FakeStripe } from '../../support/fake-stripe.js';
-import { sql, startBillingOnFakeStripe, subscribe, type BillingOnFakeStripe } from '../../support/billing.js';
+import type Stripe from 'stripe';
+import {
+  sql,
+  startBillingOnFakeStripe,
+  subscribe,
+  webhookUrl,
+  type BillingOnFakeStripe,
+} from '../../support/billing.js';
 import { ask, auth, newClientMessageId, person } from '../../support/messaging.js';
 import { comment, publishedVideo } from '../../support/comments.js';
 import { ADMIN, moderator, report } from '../../support/moderation.js';
@@ -139,6 +146,56 @@ describe('trust & safety: what a suspension does (writes refused on HTTP and soc
     await eventually(async () => expect(await statusOf(payer.user.id)).toBe('active'));
     expect(fake.events.filter((event) => event.type === 'customer.subscription.paused')).toHaveLength(1);
     expect(await app.app.get(AccountBillingHold).holdOf(payer.user.id)).toBeNull();
+  }, 90_000);
+
+  it('holds trialing and past-due subscriptions too: collection held (a trial ending meanwhile is not charged, a debt is not retried), released on lift', async () => {
+    const stripe = fake.client();
+    const trialer = await registerUser(app);
+    const trial = await subscribe(app, fake, trialer, 'prime');
+    expect(await statusOf(trialer.user.id)).toBe('trialing');
+    const debtor = await registerUser(app);
+    const debt = await subscribe(app, fake, debtor, 'creator-plus');
+    const customer = (await stripe.subscriptions.retrieve(debt.subscriptionId)).customer as string;
+    await fake.emulator.setPaymentOutcome(customer, 'decline');
+    const failed = await fake.emulator.renew(debt.subscriptionId);
+    await fake.deliver(webhookUrl(app), failed.events as unknown as Stripe.Event[]);
+    await eventually(async () => expect(await statusOf(debtor.user.id)).toBe('past_due'));
+    const openInvoice = (await stripe.subscriptions.retrieve(debt.subscriptionId)).latest_invoice as string;
+
+    await sanctionEvent(trialer.user.id, 'imposed');
+    await sanctionEvent(debtor.user.id, 'imposed');
+    for (const [user, subscriptionId] of [
+      [trialer, trial.subscriptionId],
+      [debtor, debt.subscriptionId],
+    ] as const) {
+      expect((await stripe.subscriptions.retrieve(subscriptionId)).pause_collection).toMatchObject({
+        behavior: 'void',
+      });
+      expect((await app.app.get(AccountBillingHold).holdOf(user.user.id))!.pausedSubscriptionIds).toHaveLength(1);
+    }
+    // The debt stays, but Stripe no longer retries it.
+    expect(await stripe.invoices.retrieve(openInvoice)).toMatchObject({ status: 'open', auto_advance: false });
+    await expect(fake.emulator.retryInvoicePayment(openInvoice)).rejects.toThrow(/auto_advance/);
+    // The trial ends while held: its first invoice is voided, nothing is charged.
+    const chargesBefore = fake.events.filter((event) => event.type.startsWith('charge.')).length;
+    await fake.emulator.renew(trial.subscriptionId);
+    const afterTrial = await stripe.subscriptions.retrieve(trial.subscriptionId);
+    expect(await stripe.invoices.retrieve(afterTrial.latest_invoice as string)).toMatchObject({
+      status: 'void',
+      amount_paid: 0,
+    });
+    expect(fake.events.filter((event) => event.type.startsWith('charge.')).length).toBe(chargesBefore);
+
+    // Lifted: collection is back for both, and the debt is retried (and paid) again.
+    await sanctionEvent(trialer.user.id, 'lifted');
+    await sanctionEvent(debtor.user.id, 'lifted');
+    expect((await stripe.subscriptions.retrieve(trial.subscriptionId)).pause_collection).toBeNull();
+    expect((await stripe.subscriptions.retrieve(debt.subscriptionId)).pause_collection).toBeNull();
+    expect(await stripe.invoices.retrieve(openInvoice)).toMatchObject({ auto_advance: true });
+    await fake.emulator.setPaymentOutcome(customer, 'succeed');
+    await fake.emulator.retryInvoicePayment(openInvoice);
+    expect(await stripe.invoices.retrieve(openInvoice)).toMatchObject({ status: 'paid' });
+    expect(await app.app.get(AccountBillingHold).holdOf(debtor.user.id)).toBeNull();
   }, 90_000);
 
   it('takes a suspended author’s comments off the page and brings back exactly those on lift', async () => {

@@ -116,6 +116,14 @@ export abstract class PaymentProvider {
   ): Promise<ProviderSubscription>;
   abstract pause(providerSubscriptionId: string, idempotencyKey: string): Promise<ProviderSubscription>;
   abstract resume(providerSubscriptionId: string, idempotencyKey: string): Promise<ProviderSubscription>;
+  /**
+   * Stops charging a subscription that cannot be paused (trialing, past due): its new invoices are
+   * voided (Stripe's pause_collection, behavior void) and its open invoices are no longer retried
+   * (auto_advance off; their debt stays).
+   */
+  abstract holdCollection(providerSubscriptionId: string, idempotencyKey: string): Promise<ProviderSubscription>;
+  /** Undoes `holdCollection`: invoices are charged again and open ones retried. */
+  abstract releaseCollection(providerSubscriptionId: string, idempotencyKey: string): Promise<ProviderSubscription>;
   abstract refund(
     input: { providerPaymentId: string; amount: number; reason: string | null; refundId: string },
     idempotencyKey: string,

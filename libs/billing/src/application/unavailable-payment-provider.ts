@@ -41,6 +41,12 @@ export class UnavailablePaymentProvider extends PaymentProvider {
   async resume(): Promise<never> {
     return refuse();
   }
+  async holdCollection(): Promise<never> {
+    return refuse();
+  }
+  async releaseCollection(): Promise<never> {
+    return refuse();
+  }
   async refund(): Promise<never> {
     return refuse();
   }

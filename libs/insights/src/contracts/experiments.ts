@@ -1,4 +1,7 @@
-/** Who is being assigned: a signed-in person, or an anonymous device/session id. */
+/**
+ * Who is being assigned: a signed-in person, or an anonymous device/session id. The anonymous id must
+ * be the `sessionId` the player sends to `POST /v1/events`: anonymous exposures are checked against it.
+ */
 export interface ExperimentSubject {
   personId?: string;
   anonymousId?: string;

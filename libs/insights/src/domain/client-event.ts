@@ -18,7 +18,10 @@ export type RejectionCode =
   | 'insights.event.invalid-session'
   | 'insights.event.invalid-video-id'
   | 'insights.event.invalid-properties'
-  | 'insights.event.unknown-field';
+  | 'insights.event.unknown-field'
+  | 'insights.event.invalid-recommendation'
+  | 'insights.event.unknown-experiment'
+  | 'insights.event.arm-mismatch';
 
 export interface Rejection {
   index: number;

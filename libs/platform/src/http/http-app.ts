@@ -1,11 +1,14 @@
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@config';
 import { Metrics } from '../observability/metrics.js';
 import { PlatformLogger } from '../observability/platform-logger.js';
+import { inRequestContext } from '../persistence/request-context.js';
 import { requestIdOf } from '../observability/logging.module.js';
 import { documentWriteBudgets } from '../rate-limit/write-budget-docs.js';
 import { buildAsyncApiDocument, socketEventDocs, socketPayloadModels } from '../realtime/asyncapi.js';
@@ -45,12 +48,21 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
     app.flushLogs();
     const fastify = app.getHttpAdapter().getInstance();
 
+    // Each request gets its own unit of work, forked only if the request touches the database (a Fastify
+    // hook rather than MikroORM's Nest middleware, which forks eagerly and runs through middie).
+    const orm = app.get(MikroORM);
+    fastify.addHook('onRequest', (_request, _reply, done) => inRequestContext(orm.em, done));
+
     // Before anything else (routing, body parsing, authentication): a blocked address gets no further.
     const ipBlocks = app.get(IpBlockList);
-    fastify.addHook('onRequest', async (request, reply) => {
-      if (!(await ipBlocks.isBlocked(request.ip))) return;
+    const refuse = (request: FastifyRequest, reply: FastifyReply) =>
       sendProblem(reply, request, problem(403, 'http.ip.blocked', 'Requests from this address are blocked'));
-      return reply;
+    // Callback hooks, answered synchronously in the usual case: a promise per hook per request adds up.
+    fastify.addHook('onRequest', (request, reply, done) => {
+      const blocked = ipBlocks.isBlockedNow(request.ip);
+      if (blocked === false) return done();
+      if (blocked) return void refuse(request, reply);
+      ipBlocks.isBlocked(request.ip).then((late) => (late ? void refuse(request, reply) : done()), done);
     });
 
     fastify.addHook('onSend', (request, reply, payload, done) => {
@@ -63,12 +75,13 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
     fastify.addHook('preValidation', refuseHostileInput);
     app.enableCors(corsOptions(config));
     const metrics = app.get(Metrics);
-    fastify.addHook('onResponse', async (request, reply) => {
+    fastify.addHook('onResponse', (request, reply, done) => {
       const route = request.routeOptions.url ?? 'unmatched';
       metrics.httpDuration.observe(
         { method: request.method, route, status: String(reply.statusCode) },
         reply.elapsedTime / 1_000,
       );
+      done();
     });
 
     app.useWebSocketAdapter(new RedisIoAdapter(app));

@@ -33,6 +33,7 @@ export class IpBlockList {
   private version: string | null = null;
   private checkedAt = 0;
   private loaded = false;
+  private empty = true;
   private refreshing?: Promise<void>;
 
   constructor(private readonly redis: RedisConnections) {}
@@ -55,6 +56,19 @@ export class IpBlockList {
       this.refreshing ??= this.refresh().finally(() => (this.refreshing = undefined));
       await this.refreshing;
     }
+    return this.inCopy(ip);
+  }
+
+  /**
+   * The answer from this node's copy when it is fresh, without waiting; undefined when the copy is due
+   * for a refresh (then ask `isBlocked`). Every request asks, so the usual case costs no promise.
+   */
+  isBlockedNow(ip: string): boolean | undefined {
+    return Date.now() - this.checkedAt > REFRESH_MS ? undefined : this.inCopy(ip);
+  }
+
+  private inCopy(ip: string): boolean {
+    if (this.empty) return false;
     const address = comparableAddress(ip);
     if (isIPv4(address)) return this.compiled.check(address, 'ipv4');
     if (isIPv6(address)) return this.compiled.check(address, 'ipv6');
@@ -73,8 +87,10 @@ export class IpBlockList {
       if (version !== this.version) {
         const stored = await commands.get(this.redis.key('ip-blocks', 'ranges'));
         const compiled = new BlockList();
-        for (const range of stored ? (JSON.parse(stored) as string[]) : []) addRange(compiled, range);
+        const ranges = stored ? (JSON.parse(stored) as string[]) : [];
+        for (const range of ranges) addRange(compiled, range);
         this.compiled = compiled;
+        this.empty = ranges.length === 0;
         this.version = version;
       }
       this.loaded = true;

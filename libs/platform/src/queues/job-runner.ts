@@ -1,6 +1,7 @@
+import { inRequestContext } from '../persistence/request-context.js';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
-import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import type { Job, JobOptions, Queue } from 'bull';
 import { isDeepStrictEqual } from 'node:util';
 import { AppConfig } from '@config';
@@ -68,7 +69,7 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap {
     for (const { declaration, run } of this.handlers) {
       const queue = this.catalog.get(declaration.queue);
       const concurrency = this.configured(declaration.concurrency) ?? 1;
-      const inContext = (job: Job) => RequestContext.create(this.orm.em, async () => run(job));
+      const inContext = (job: Job) => inRequestContext(this.orm.em, async () => run(job));
       const processing = declaration.name
         ? queue.process(declaration.name, concurrency, inContext)
         : queue.process(concurrency, inContext);
@@ -84,7 +85,7 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap {
       const options: JobOptions = { repeat, jobId };
       await (declaration.name ? queue.add(declaration.name, {}, options) : queue.add({}, options));
     }
-    for (const hook of this.startHooks) await RequestContext.create(this.orm.em, async () => hook.run());
+    for (const hook of this.startHooks) await inRequestContext(this.orm.em, async () => hook.run());
   }
 
   private discover(): void {

@@ -33,6 +33,9 @@ export async function createTestRuntime(
     SEARCH_INDEX_PREFIX: prefix,
     JWT_SECRET: TEST_JWT_SECRET,
     OUTBOX_POLL_INTERVAL_MS: '100',
+    // Suites register hundreds of accounts: the cheapest argon2id (the default costs ~0.3 s of CPU each).
+    PASSWORD_HASH_MEMORY_KIB: '1024',
+    PASSWORD_HASH_PASSES: '1',
     // Test accounts are all new and unverified; suites that test the level-0 gates turn them on.
     TRUST_SAFETY_NEW_ACCOUNT_GATES: 'false',
     HOST: '127.0.0.1',

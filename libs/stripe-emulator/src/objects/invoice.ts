@@ -53,7 +53,10 @@ export interface InvoiceObject extends EmulatorObject {
   ending_balance: number | null;
   attempt_count: number;
   attempted: boolean;
+  /** False: automatic collection (retries) is off until turned back on. */
+  auto_advance: boolean;
   next_payment_attempt: number | null;
+  metadata: Metadata;
   period_start: number;
   period_end: number;
   created: number;

@@ -29,6 +29,12 @@ export interface PausedStatusDetails {
   paused: { type: 'subscription'; subscription: { type: 'pause_requested' }; transitioned_at: number };
 }
 
+/** Payment collection paused (the subscription's status is unchanged); the emulator supports behavior=void. */
+export interface PauseCollection {
+  behavior: 'void';
+  resumes_at: number | null;
+}
+
 export interface SubscriptionObject extends EmulatorObject {
   object: 'subscription';
   customer: string;
@@ -45,6 +51,7 @@ export interface SubscriptionObject extends EmulatorObject {
   trial_start: number | null;
   trial_end: number | null;
   latest_invoice: string | null;
+  pause_collection: PauseCollection | null;
   metadata: Metadata;
   description: string | null;
   created: number;

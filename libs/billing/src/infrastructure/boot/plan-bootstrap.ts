@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { AppConfig } from '@config';
-import { ProcessRole, UnitOfWork } from '@lib/platform';
+import { ProcessRole, UnitOfWork, inRequestContext } from '@lib/platform';
 import { DEFAULT_CATALOGUE } from '../../domain/plan/default-catalogue.js';
 import { Plan } from '../../domain/plan/plan.js';
 import { PlanRepository } from '../../domain/plan/plan.repository.js';
@@ -28,7 +28,7 @@ export class PlanBootstrap implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await RequestContext.create(this.orm.em, async () => {
+    await inRequestContext(this.orm.em, async () => {
       await this.unitOfWork.transactional(async () => {
         const existing = new Set((await this.plans.all()).map((plan) => plan.id));
         const missing = DEFAULT_CATALOGUE.filter((definition) => !existing.has(definition.id));

@@ -239,6 +239,40 @@ export class StripePaymentProvider extends PaymentProvider {
     );
   }
 
+  async holdCollection(providerSubscriptionId: string, idempotencyKey: string) {
+    await this.setAutoAdvance(providerSubscriptionId, false, idempotencyKey);
+    return toProviderSubscription(
+      await this.stripe.subscriptions.update(
+        providerSubscriptionId,
+        { pause_collection: { behavior: 'void' } },
+        { idempotencyKey },
+      ),
+    );
+  }
+
+  async releaseCollection(providerSubscriptionId: string, idempotencyKey: string) {
+    const released = await this.stripe.subscriptions.update(
+      providerSubscriptionId,
+      { pause_collection: '' },
+      { idempotencyKey },
+    );
+    await this.setAutoAdvance(providerSubscriptionId, true, idempotencyKey);
+    return toProviderSubscription(released);
+  }
+
+  /** Invoices finalized before a pause keep being retried unless their automatic collection is turned off. */
+  private async setAutoAdvance(providerSubscriptionId: string, autoAdvance: boolean, idempotencyKey: string) {
+    const open = await this.stripe.invoices.list({ subscription: providerSubscriptionId, status: 'open', limit: 100 });
+    for (const invoice of open.data) {
+      if (invoice.auto_advance === autoAdvance) continue;
+      await this.stripe.invoices.update(
+        invoice.id,
+        { auto_advance: autoAdvance },
+        { idempotencyKey: `${idempotencyKey}:${invoice.id}` },
+      );
+    }
+  }
+
   async refund(
     input: { providerPaymentId: string; amount: number; reason: string | null; refundId: string },
     idempotencyKey: string,

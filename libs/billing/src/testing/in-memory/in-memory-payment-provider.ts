@@ -118,6 +118,12 @@ export class InMemoryPaymentProvider extends PaymentProvider {
   cancelNow(): Promise<ProviderSubscription> {
     return notInMemory('cancelNow');
   }
+  holdCollection(): Promise<ProviderSubscription> {
+    return notInMemory('holdCollection');
+  }
+  releaseCollection(): Promise<ProviderSubscription> {
+    return notInMemory('releaseCollection');
+  }
   pause(): Promise<ProviderSubscription> {
     return notInMemory('pause');
   }

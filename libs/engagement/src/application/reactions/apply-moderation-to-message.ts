@@ -11,7 +11,8 @@ import { MESSAGE_DELETED, MESSAGE_HIDDEN, MESSAGE_NEW, MESSAGE_UPDATED } from '.
 /**
  * Trust & safety decided about a direct message: `approve`/`restore` release a held message to its
  * recipients (pushed and notified now, as a change past the conversation's latest sequence), `hide`
- * takes it out of their view, `remove` leaves a tombstone. Decisions about other content are ignored.
+ * takes it out of their view, `remove` leaves a tombstone (its text set aside), and `restore` after a
+ * removal brings the text back to everyone. Decisions about other content are ignored.
  */
 @Injectable()
 @IntegrationEventConsumer({ name: 'engagement.apply-moderation-to-message', on: [ContentActionedV1] })
@@ -33,18 +34,25 @@ export class ApplyModerationToMessage implements EventConsumer<ContentActionedV1
     const everyone = ConversationMembers.audience(members);
     const others = everyone.filter((id) => id !== message.senderId);
     const wasHeld = message.isHeld;
+    const wasRemoved = message.isRemovedByModerator;
     const revision = Number(conversation.lastSeq) + 1;
+    const recipients = members.filter((m) => m.userId !== message.senderId && m.isPresent);
+    const audience = {
+      recipientIds: recipients.filter((m) => m.status === 'active').map((m) => m.userId),
+      requestRecipientIds: recipients.filter((m) => m.status === 'request').map((m) => m.userId),
+      mentionedUserIds: [],
+    };
 
     switch (event.action) {
       case 'approve':
       case 'restore': {
+        // An upheld appeal against a removal brings the text back; otherwise a held message is released.
+        if (event.action === 'restore' && wasRemoved) {
+          if (!message.restoreRemoved(revision, audience)) return;
+          break;
+        }
         if (!wasHeld || message.deletedAt) return;
-        const recipients = members.filter((m) => m.userId !== message.senderId && m.isPresent);
-        message.release(revision, {
-          recipientIds: recipients.filter((m) => m.status === 'active').map((m) => m.userId),
-          requestRecipientIds: recipients.filter((m) => m.status === 'request').map((m) => m.userId),
-          mentionedUserIds: [],
-        });
+        message.release(revision, audience);
         break;
       }
       case 'hide':
@@ -62,7 +70,8 @@ export class ApplyModerationToMessage implements EventConsumer<ContentActionedV1
     const view = toMessageView(message);
     afterCommit(() => {
       if (event.action === 'approve' || event.action === 'restore') {
-        this.realtime.toUsers(others, MESSAGE_NEW, view);
+        // Recipients who had it as a tombstone get it back as a change; those who never had it, as new.
+        this.realtime.toUsers(others, wasRemoved && !wasHeld ? MESSAGE_UPDATED : MESSAGE_NEW, view);
         this.realtime.toUsers([message.senderId], MESSAGE_UPDATED, view);
       } else if (event.action === 'hide') {
         this.realtime.toUsers([message.senderId], MESSAGE_UPDATED, view);

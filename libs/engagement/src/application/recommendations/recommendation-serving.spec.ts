@@ -64,7 +64,7 @@ describe('serving with an experiment', () => {
     durationSeconds: 600,
     title: videoId,
     description: '',
-    publishedAt: NOW,
+    publishedAt: new Date('2026-01-01T00:00:00Z'),
     accessLevel,
     earlyAccessUntil: null,
   });

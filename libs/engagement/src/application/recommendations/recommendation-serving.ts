@@ -4,8 +4,8 @@ import { BillingApi } from '@lib/billing/contracts';
 import { Experiments, type ExperimentAssignment } from '@lib/insights/contracts';
 import { newId } from '@lib/platform/ddd';
 import {
+  profileFromSignals,
   rank,
-  signalWeight,
   STRATEGIES,
   type HybridInput,
   type PersonProfile,
@@ -225,31 +225,12 @@ function emptyProfile(): PersonProfile {
   return { recent: [], excludedVideos: new Set(), followedCreators: new Set(), hiddenCreators: new Set() };
 }
 
-/**
- * The person's taste from their signals: each video's decayed weights summed (`signalWeight`),
- * positive ones most recent first; finished videos and net-negative ones never come back.
- */
+/** The person's taste as the models define it (`profileFromSignals`: decayed sums, exclusions). */
 export function profileOf(person: PersonSignals, now: Date): PersonProfile {
-  const videos = new Map<string, { weight: number; at: Date }>();
-  const finished = new Set<string>();
-  for (const signal of person.signals) {
-    if (signal.kind === 'completion') finished.add(signal.videoId);
-    const entry = videos.get(signal.videoId) ?? { weight: 0, at: signal.at };
-    entry.weight += signalWeight(signal, now);
-    if (signal.at > entry.at) entry.at = signal.at;
-    videos.set(signal.videoId, entry);
-  }
-  const recent = [...videos]
-    .filter(([, entry]) => entry.weight > 0)
-    .map(([videoId, entry]) => ({ videoId, weight: entry.weight, at: entry.at }))
-    .sort((a, b) => b.at.getTime() - a.at.getTime());
-  const disliked = [...videos].filter(([, entry]) => entry.weight < 0).map(([videoId]) => videoId);
-  return {
-    recent,
-    excludedVideos: new Set([...finished, ...disliked]),
+  return profileFromSignals(person.signals, now, {
     followedCreators: new Set(person.followedCreators),
     hiddenCreators: new Set(person.hiddenCreators),
-  };
+  });
 }
 
 /** A stable seed per taste, so the `random` arm answers the same list until the person acts. */

@@ -36,6 +36,10 @@ export class Message extends AggregateRoot {
   deletedAt: Date | null = null;
   /** Set while trust & safety holds the message: only its sender sees it until a moderator approves it. */
   heldAt: Date | null = null;
+  /** Set while a moderator's removal stands: the message reads as a tombstone to everyone. */
+  removedAt: Date | null = null;
+  /** The text a moderator removed, kept out of `body` (which every reader shows) so an upheld appeal can restore it. */
+  removedBody: string | null = null;
   /** The conversation sequence of this message's latest change (= seq until edited or deleted). */
   revision: number;
 
@@ -99,12 +103,40 @@ export class Message extends AggregateRoot {
     this.revision = revision;
   }
 
-  /** A moderator removed it: a tombstone, like the author's own deletion, with no window to respect. */
+  /**
+   * A moderator removed it: a tombstone to everyone, like the author's own deletion (no window to
+   * respect), but its text is set aside rather than erased, so an upheld appeal can bring it back.
+   */
   removeByModerator(revision: number, now = new Date()): void {
     if (this.deletedAt) return;
+    this.removedBody = this.body;
+    this.removedAt = now;
     this.body = null;
     this.deletedAt = now;
     this.revision = revision;
+  }
+
+  get isRemovedByModerator(): boolean {
+    return this.removedAt !== null;
+  }
+
+  /**
+   * Undoes a moderator's removal (an upheld appeal): the text is back as a change past `revision`.
+   * A message that was still held when removed is released too, and only now announced to its
+   * recipients. Returns false when there is nothing to restore (never removed, or deleted by its author).
+   */
+  restoreRemoved(revision: number, audience: MessageAudience): boolean {
+    if (!this.removedAt || this.removedBody === null) return false;
+    this.body = this.removedBody;
+    this.removedBody = null;
+    this.removedAt = null;
+    this.deletedAt = null;
+    this.revision = revision;
+    if (this.heldAt) {
+      this.heldAt = null;
+      this.announce(audience);
+    }
+    return true;
   }
 
   private announce(audience: MessageAudience): void {

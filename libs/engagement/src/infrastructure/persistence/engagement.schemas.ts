@@ -137,6 +137,10 @@ export const MembershipSchema = new EntitySchema<Membership>({
   } as never, // getters are computed, not columns
 });
 
+/** A removed message's text lives only in `removed_body`: the columns readers show are a tombstone's. */
+export const REMOVED_MESSAGE_CHECK =
+  '(removed_at is null and removed_body is null) or (removed_body is not null and body is null and deleted_at is not null)';
+
 export const MessageSchema = new EntitySchema<Message>({
   class: Message as unknown as new () => Message,
   schema,
@@ -146,6 +150,7 @@ export const MessageSchema = new EntitySchema<Message>({
     { name: 'messages_client_id_key', properties: ['senderId', 'clientMessageId'] },
   ],
   indexes: [{ name: 'messages_revision_idx', properties: ['conversationId', 'revision'] }],
+  checks: [{ name: 'messages_removed_check', expression: REMOVED_MESSAGE_CHECK }],
   properties: {
     id: { type: 'uuid', primary: true },
     conversationId: { type: 'uuid' },
@@ -159,8 +164,10 @@ export const MessageSchema = new EntitySchema<Message>({
     editedAt: { type: 'datetime', nullable: true },
     deletedAt: { type: 'datetime', nullable: true },
     heldAt: { type: 'datetime', nullable: true },
+    removedAt: { type: 'datetime', nullable: true },
+    removedBody: { type: 'text', nullable: true },
     version: { type: 'integer', version: true },
-  } as never, // the base class's event list and `isHeld` are not columns
+  } as never, // the base class's event list, `isHeld` and `isRemovedByModerator` are not columns
 });
 
 export const MessageEditSchema = new EntitySchema<MessageEdit>({

@@ -1,8 +1,14 @@
 import { UseFilters, UsePipes } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import type { Socket } from 'socket.io';
-import { AllowedWhileSuspended, createValidationPipe, WsProblemFilter, type SocketData } from '@lib/platform';
+import {
+  AllowedWhileSuspended,
+  createValidationPipe,
+  WsProblemFilter,
+  type SocketData,
+  inRequestContext,
+} from '@lib/platform';
 import { videoRoom } from '../../application/comments/comment-announcer.js';
 import { VideoComments } from '../../application/comments/video-comments.js';
 import { VideoNotCommentableError } from '../../domain/comments/comment.errors.js';
@@ -26,7 +32,7 @@ export class CommentsGateway {
   @SubscribeMessage('comments:watch')
   watch(@ConnectedSocket() socket: Socket, @MessageBody() body: WatchVideoComments) {
     const userId = (socket.data as SocketData).principal.userId;
-    return RequestContext.create(this.orm.em, async () => {
+    return inRequestContext(this.orm.em, async () => {
       const mayWatch = await this.videoComments.published(body.videoId).then(
         () => true,
         // The team may watch its own unpublished video; to anyone else it does not exist.

@@ -1,9 +1,9 @@
 import { UseFilters, UsePipes } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import type { Socket } from 'socket.io';
-import { createValidationPipe, WsProblemFilter, type SocketData } from '@lib/platform';
+import { createValidationPipe, WsProblemFilter, type SocketData, inRequestContext } from '@lib/platform';
 import { DeleteMessageCommand } from '../../application/commands/delete-message/delete-message.command.js';
 import { EditMessageCommand } from '../../application/commands/edit-message/edit-message.command.js';
 import { MarkConversationReadCommand } from '../../application/commands/mark-conversation-read/mark-conversation-read.command.js';
@@ -79,7 +79,7 @@ export class MessagingGateway {
 
   /** Socket events run outside any HTTP request: each gets its own MikroORM context. */
   private run<T>(work: () => Promise<T>): Promise<T> {
-    return RequestContext.create(this.orm.em, work);
+    return inRequestContext(this.orm.em, work);
   }
 }
 

@@ -1,9 +1,9 @@
 import { UseFilters, UsePipes } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import type { Socket } from 'socket.io';
-import { createValidationPipe, WsProblemFilter, type SocketData } from '@lib/platform';
+import { createValidationPipe, WsProblemFilter, type SocketData, inRequestContext } from '@lib/platform';
 import {
   ReportProgressCommand,
   type ProgressView,
@@ -26,7 +26,7 @@ export class WatchProgressGateway {
   @SubscribeMessage('progress:report')
   report(@ConnectedSocket() socket: Socket, @MessageBody() body: SocketProgressReport) {
     const userId = (socket.data as SocketData).principal.userId;
-    return RequestContext.create(this.orm.em, async () => ({
+    return inRequestContext(this.orm.em, async () => ({
       progress: await this.commands.execute<ReportProgressCommand, ProgressView>(
         new ReportProgressCommand(userId, body.videoId, body.positionSeconds, body.creditsReached ?? false),
       ),

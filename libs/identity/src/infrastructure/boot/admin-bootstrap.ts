@@ -1,5 +1,6 @@
+import { inRequestContext } from '@lib/platform';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { AppConfig } from '@config';
 import { EmailAlreadyTakenError } from '../../domain/user/user.errors.js';
 import { EnsureAdminCommand } from '../../application/commands/ensure-admin/ensure-admin.command.js';
@@ -21,7 +22,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
     const admin = this.config.admin;
     if (!admin) return;
     const ensure = () =>
-      RequestContext.create(this.orm.em, () =>
+      inRequestContext(this.orm.em, () =>
         this.ensureAdmin.execute(new EnsureAdminCommand(admin.email, admin.password)),
       );
     // The API and the worker may both start at once; the loser of the race finds the account on retry.

@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
-import { ProcessRole } from '@lib/platform';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ProcessRole, inRequestContext } from '@lib/platform';
 import { IpBlockPublication } from '../../application/ip-block-publication.js';
 
 /** The database holds the list; an API node starting republishes it, so a flushed Redis never lets blocked ranges back in. */
@@ -14,6 +14,6 @@ export class IpBlockBootstrap implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.role.http) return;
-    await RequestContext.create(this.orm.em, () => this.publication.publish());
+    await inRequestContext(this.orm.em, () => this.publication.publish());
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
-import { ApiKeyAuthenticator, PasswordAuthenticator, type Principal } from '@lib/platform';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ApiKeyAuthenticator, PasswordAuthenticator, type Principal, inRequestContext } from '@lib/platform';
 import { hashSecret } from '../../application/secrets.js';
 import { ApiKeyRepository } from '../../domain/api-key/api-key.repository.js';
 import { PasswordHasher } from '../../domain/password-hasher.js';
@@ -21,7 +21,7 @@ export class IdentityApiKeyAuthenticator extends ApiKeyAuthenticator {
   }
 
   authenticate(rawKey: string): Promise<Principal | null> {
-    return RequestContext.create(this.orm.em, async () => {
+    return inRequestContext(this.orm.em, async () => {
       const key = await this.apiKeys.findBySecretHash(hashSecret(rawKey));
       const now = new Date();
       if (!key?.usableAt(now)) return null;
@@ -45,7 +45,7 @@ export class IdentityPasswordAuthenticator extends PasswordAuthenticator {
   }
 
   authenticate(email: string, password: string): Promise<Principal | null> {
-    return RequestContext.create(this.orm.em, async () => {
+    return inRequestContext(this.orm.em, async () => {
       const user = await this.users.findByEmail(email.trim().toLowerCase());
       if (!user || !(await this.hasher.verify(user.passwordHash, password))) return null;
       return { userId: user.id, roles: [...user.roles], via: 'access-token' } satisfies Principal;

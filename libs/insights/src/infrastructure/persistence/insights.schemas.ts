@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/postgresql';
 import { Export } from '../../domain/export.js';
+import { Experiment } from '../../domain/experiments/experiment.js';
 import { ViewCountBatch } from '../../domain/view-count-batch.js';
 
 const schema = 'insights';
@@ -44,7 +45,34 @@ export const ViewCountBatchSchema = new EntitySchema<ViewCountBatch>({
   },
 });
 
-export const INSIGHTS_ENTITIES = [ExportSchema, ViewCountBatchSchema];
+export const ExperimentSchema = new EntitySchema<Experiment>({
+  class: Experiment as unknown as new () => Experiment,
+  schema,
+  tableName: 'experiments',
+  indexes: [
+    {
+      name: 'experiments_running_surface_key',
+      expression:
+        "create unique index experiments_running_surface_key on insights.experiments (surface) where status = 'running'",
+    },
+  ],
+  checks: [{ name: 'experiments_status_check', expression: "status in ('draft', 'running', 'stopped')" }],
+  properties: {
+    id: { type: 'uuid', primary: true },
+    name: { type: 'text' },
+    surface: { type: 'text' },
+    status: { type: 'text', default: 'draft' },
+    arms: { type: 'json' },
+    design: { type: 'json' },
+    createdBy: { type: 'uuid' },
+    createdAt: { type: 'datetime' },
+    startedAt: { type: 'datetime', nullable: true },
+    stoppedAt: { type: 'datetime', nullable: true },
+    version: { type: 'integer', version: true },
+  },
+});
+
+export const INSIGHTS_ENTITIES = [ExportSchema, ViewCountBatchSchema, ExperimentSchema];
 
 /** Tables reached with SQL only (the raw log, rollups, facts from other contexts). */
 export const INSIGHTS_SQL_ONLY_TABLES = [
@@ -62,4 +90,7 @@ export const INSIGHTS_SQL_ONLY_TABLES = [
   'insights.channels',
   'insights.weekly_reports',
   'insights.export_chunks',
+  'insights.recommendation_impressions',
+  'insights.recommendation_impression_videos',
+  'insights.recommendation_conversions',
 ];

@@ -53,7 +53,13 @@ export class EventsController {
       'Idempotent on `eventId`: the answer comes only after the events are durably stored, so a client retries until it gets a 2xx and ' +
       'a retried batch is never counted twice. Context is taken from the request (User-Agent → device and OS, country header, Referer) ' +
       'and from `properties` (`referrer`, `url`, `utm_*`). Bots (by User-Agent) are filtered. Video events: `video_start`, ' +
-      '`video_progress` (heartbeat with `position`, optional `duration` used only while studio knows none, optional `elapsed` seconds), `video_complete`.',
+      '`video_progress` (heartbeat with `position`, optional `duration` used only while studio knows none, optional `elapsed` seconds), `video_complete`. ' +
+      'Recommendations and experiments (docs/adr/0045): `recommendation_impression` `{impressionId, surface, videoIds}` and ' +
+      '`experiment_exposure` `{experimentId, arm, impressionId, surface, videoIds}` when a list is actually shown — an exposure is refused ' +
+      '(`insights.event.arm-mismatch`, `insights.event.unknown-experiment`) unless its experiment runs on that surface and the arm is the ' +
+      'viewer’s own assignment (the token’s user, else the `sessionId`); one per `impressionId`. Conversions: `recommendation_click` ' +
+      '(`videoId` + `properties.impressionId`), and `video_start` / `video_complete` carrying `properties.impressionId`; they count only ' +
+      'for an impression of the same viewer that showed the video, within 7 days (others are stored as plain events and attribute nothing).',
   })
   @ApiBody({ type: EventBatchRequest })
   @ApiOkResponse({ type: EventBatchResponse })

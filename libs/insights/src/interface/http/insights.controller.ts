@@ -24,7 +24,9 @@ export class InsightsController {
       'A channel’s views, unique viewers, watch time, average view duration, completion rate, new followers and revenue',
     description:
       'Each figure with the previous period of the same length when `compare=previous`, and a time series in `tz` (hourly up to two days, ' +
-      'daily beyond). Only the channel’s members may read it (others get 404 `insights.channel.not-found`).',
+      'daily beyond), and `recommendations`: impressions and clicks the channel’s videos got from recommendations in the range, in total, ' +
+      'per surface and for its top videos (from `experiment_exposure` / `recommendation_impression` and `recommendation_click` events). ' +
+      'Only the channel’s members may read it (others get 404 `insights.channel.not-found`).',
   })
   @ApiOkResponse({ description: 'Channel overview', schema: { type: 'object' } })
   @ApiProblems(400, 401, 403, 404)

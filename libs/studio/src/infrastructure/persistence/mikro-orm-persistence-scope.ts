@@ -1,9 +1,9 @@
+import { inRequestContext } from '@lib/platform';
 import { Injectable } from '@nestjs/common';
 import {
   EntityManager,
   MikroORM,
   OptimisticLockError,
-  RequestContext,
   UniqueConstraintViolationException,
 } from '@mikro-orm/postgresql';
 import { PersistenceScope } from '../../application/persistence-scope.js';
@@ -19,7 +19,7 @@ export class MikroOrmPersistenceScope extends PersistenceScope {
 
   alone<T>(work: () => Promise<T>): Promise<T> {
     // A fresh identity map, so the global EntityManager resolves to it for everything called inside.
-    return RequestContext.create(this.orm.em, work);
+    return inRequestContext(this.orm.em, work);
   }
 
   isConcurrentEdit(error: unknown): boolean {

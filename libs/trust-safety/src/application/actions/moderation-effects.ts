@@ -3,6 +3,8 @@ import { AppConfig } from '@config';
 import { AccountDirectory } from '@lib/identity/contracts';
 import { AuditLog } from '../../contracts/index.js';
 import {
+  ESCALATION_RULE,
+  isDmcaRule,
   ModerationDecision,
   ModerationDecisionRepository,
   type ModerationAction,
@@ -62,6 +64,8 @@ export class ModerationEffects {
     const userId = decision.subjectUserId;
     // Timeouts, suspensions and bans are sanctions already; escalation follows the lighter ones.
     if (!userId || !ESCALATING.includes(decision.action)) return null;
+    // A DMCA takedown is no conduct violation: repeat infringers have their own path (a ban at N notices).
+    if (isDmcaRule(decision.rule)) return null;
     const { violations, windowDays, timeoutHours } = this.config.moderation.escalation;
     const since = new Date(decision.createdAt.getTime() - windowDays * 86_400_000);
     if ((await this.decisions.violationsSince(userId, since)) < violations) return null;
@@ -74,10 +78,11 @@ export class ModerationEffects {
       target: { type: 'user', id: userId },
       subjectUserId: userId,
       reason: `Automatic timeout: ${violations} confirmed violations within ${windowDays} days`,
-      rule: 'escalation.repeat-offender',
+      rule: ESCALATION_RULE,
       timeoutHours,
       reporterIds: [],
       at: decision.createdAt,
+      triggeredById: decision.id,
     });
     await this.apply(escalation);
     return escalation;

@@ -1,4 +1,5 @@
 import { Injectable, Optional } from '@nestjs/common';
+import { UnitOfWork } from '@lib/platform';
 import {
   AccountStandings,
   ContentRefusedError,
@@ -13,6 +14,7 @@ import { Screening } from '../../domain/screening/screening.js';
 import { MAX_SCREENED_TEXT_LENGTH, ScreenedTextTooLongError } from '../../domain/screening/screening.errors.js';
 import { ScreeningRepository } from '../../domain/screening/screening.repository.js';
 import { CurrentPolicy } from '../policy/current-policy.js';
+import { QueueUpdates } from '../review-queue/queue-updates.js';
 import { ReviewQueue } from '../review-queue/review-queue.js';
 import { SpamScorer } from '../spam/spam-scorer.js';
 import { findLinks } from './signals/links.js';
@@ -33,6 +35,8 @@ export class ContentScreener extends ContentScreening {
     private readonly repetitions: RepetitionCounter,
     private readonly screenings: ScreeningRepository,
     private readonly reviewQueue: ReviewQueue,
+    private readonly updates: QueueUpdates,
+    private readonly unitOfWork: UnitOfWork,
     @Optional() private readonly standings?: AccountStandings,
   ) {
     super();
@@ -57,9 +61,21 @@ export class ContentScreener extends ContentScreening {
     if (screening) {
       await this.screenings.recordWithContent(screening);
       // Same transaction as the content: the moderator's item exists exactly when the content does.
-      await this.reviewQueue.addScreening({ ...screening, action: verdict.action });
+      const itemId = await this.reviewQueue.addScreening({ ...screening, action: verdict.action });
+      this.pushAfterCommit(itemId);
     }
     return verdict;
+  }
+
+  /** Moderators watching the queue see the new item once the content's transaction commits. */
+  private pushAfterCommit(itemId: string): void {
+    const push = () => this.updates.changed(itemId);
+    try {
+      this.unitOfWork.afterCommit(push);
+    } catch {
+      // Called outside a unit of work: the item's insert has committed on its own already.
+      void push().catch(() => undefined);
+    }
   }
 
   private async evaluate(request: ScreeningRequest, options: { count: boolean }): Promise<ScreeningVerdict> {

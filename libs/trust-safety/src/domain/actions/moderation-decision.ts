@@ -17,6 +17,13 @@ export const CONFIRMED_VIOLATIONS: readonly ModerationAction[] = [
   'ban',
 ];
 
+/** DMCA steps are rules of their own (`dmca`, `dmca.…`): the repeat-infringer path counts them, escalation does not. */
+export function isDmcaRule(rule: string | null): boolean {
+  return rule === 'dmca' || (rule?.startsWith('dmca.') ?? false);
+}
+
+export const ESCALATION_RULE = 'escalation.repeat-offender';
+
 export function isContentAction(action: ModerationAction): action is ContentModerationAction {
   return (CONTENT_MODERATION_ACTIONS as readonly string[]).includes(action);
 }
@@ -54,6 +61,9 @@ export class ModerationDecided extends DomainEvent {
 
 /** What a moderator (or the escalation rule) decided about one target; immutable once made. */
 export class ModerationDecision extends AggregateRoot {
+  /** For an automatic escalation: the decision whose violation tipped the count (undone with it on appeal). */
+  triggeredById: string | null = null;
+
   constructor(
     readonly id: string,
     readonly itemId: string | null,
@@ -82,6 +92,7 @@ export class ModerationDecision extends AggregateRoot {
     timeoutHours: number | null;
     reporterIds: string[];
     at: Date;
+    triggeredById?: string | null;
   }): ModerationDecision {
     const decision = new ModerationDecision(
       newId(),
@@ -96,6 +107,7 @@ export class ModerationDecision extends AggregateRoot {
       input.timeoutHours,
       input.at,
     );
+    decision.triggeredById = input.triggeredById ?? null;
     if (isContentAction(input.action)) {
       decision.record(
         new ContentActioned(decision.id, input.target.type, input.target.id, input.action, input.rule, input.reason),
@@ -131,6 +143,12 @@ export class ModerationDecision extends AggregateRoot {
 export abstract class ModerationDecisionRepository {
   abstract add(decision: ModerationDecision): Promise<void>;
   abstract byItem(itemId: string): Promise<ModerationDecision | null>;
-  /** Confirmed violations by the subject since `since` (automatic escalation counts these). */
+  /**
+   * Confirmed violations by the subject since `since` that automatic escalation counts: not DMCA steps
+   * (they have their own repeat-infringer path), not automatic timeouts (consequences, not conduct) and
+   * not decisions overturned by an upheld appeal.
+   */
   abstract violationsSince(subjectUserId: string, since: Date): Promise<number>;
+  /** The automatic escalation this decision triggered, if any. */
+  abstract escalationTriggeredBy(decisionId: string): Promise<ModerationDecision | null>;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
   CONFIRMED_VIOLATIONS,
+  ESCALATION_RULE,
   ModerationDecision,
   ModerationDecisionRepository,
 } from '../../domain/actions/moderation-decision.js';
@@ -21,10 +22,18 @@ export class MikroOrmModerationDecisionRepository extends ModerationDecisionRepo
   }
 
   async violationsSince(subjectUserId: string, since: Date): Promise<number> {
-    return this.em.count(ModerationDecision, {
-      subjectUserId,
-      createdAt: { $gte: since },
-      action: { $in: [...CONFIRMED_VIOLATIONS] },
-    });
+    const [row] = await this.em.execute<{ n: number }[]>(
+      `select count(*)::int as n from trust_safety.decisions d
+        where d.subject_user_id = ? and d.created_at >= ?
+          and d.action in (${CONFIRMED_VIOLATIONS.map(() => '?').join(', ')})
+          and (d.rule is null or (d.rule <> 'dmca' and d.rule not like 'dmca.%' and d.rule <> ?))
+          and not exists (select 1 from trust_safety.appeals a where a.decision_id = d.id and a.status = 'upheld')`,
+      [subjectUserId, since, ...CONFIRMED_VIOLATIONS, ESCALATION_RULE],
+    );
+    return row?.n ?? 0;
+  }
+
+  escalationTriggeredBy(decisionId: string): Promise<ModerationDecision | null> {
+    return this.em.findOne(ModerationDecision, { triggeredById: decisionId, rule: ESCALATION_RULE });
   }
 }

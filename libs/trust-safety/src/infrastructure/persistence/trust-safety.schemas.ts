@@ -12,6 +12,11 @@ export const ModerationDecisionSchema = new EntitySchema<ModerationDecision>({
         'create unique index "decisions_item_key" on "trust_safety"."decisions" ("item_id") where item_id is not null',
     },
     { name: 'decisions_subject_idx', properties: ['subjectUserId', 'createdAt'] },
+    {
+      name: 'decisions_triggered_by_idx',
+      expression:
+        'create index "decisions_triggered_by_idx" on "trust_safety"."decisions" ("triggered_by_id") where triggered_by_id is not null',
+    },
   ],
   properties: {
     id: { type: 'uuid', primary: true },
@@ -24,6 +29,7 @@ export const ModerationDecisionSchema = new EntitySchema<ModerationDecision>({
     reason: { type: 'text' },
     rule: { type: 'text', nullable: true },
     timeoutHours: { type: 'integer', nullable: true },
+    triggeredById: { type: 'uuid', nullable: true },
     createdAt: { type: 'datetime' },
     version: { type: 'integer', version: true },
   },

@@ -47,7 +47,8 @@ export class DmcaController {
       'Only the uploader (403 `trust-safety.dmca.not-uploader`). Missing elements of 17 U.S.C. § 512(g)(3) are 422 ' +
       '`trust-safety.dmca.counter-notice-incomplete` naming each in `missing`; a second counter-notice, or one after a ' +
       'court action, is 409 `trust-safety.dmca.step-not-allowed`. The material is restored 10 business days later ' +
-      'unless the claimant reports a court action.',
+      '(weekends, US federal holidays and `DMCA_HOLIDAYS` not counted) unless the claimant reports a court action; the claimant is ' +
+      'sent a copy of the counter-notice by e-mail.',
   })
   @ApiOkResponse({ type: DmcaNoticeResponse })
   @ApiProblems(400, 401, 403, 404, 409, 422, 429)

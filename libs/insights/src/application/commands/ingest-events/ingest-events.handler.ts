@@ -9,6 +9,7 @@ import {
 } from '../../../domain/client-event.js';
 import { acquisition, clientContext, isBot } from '../../../domain/request-context.js';
 import { EventStore, LiveCounters, type StoredEvent, type VideoFacts } from '../../event-store.js';
+import { ExperimentEventGate } from '../../experiments/experiment-event-gate.js';
 import { VideoDirectory } from '../../video-directory.js';
 import { IngestEventsCommand, type IngestionResult } from './ingest-events.command.js';
 
@@ -28,6 +29,7 @@ export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand,
     private readonly store: EventStore,
     private readonly live: LiveCounters,
     private readonly videoDirectory: VideoDirectory,
+    private readonly experiments: ExperimentEventGate,
   ) {
     this.policy = {
       maxBatch: config.insights.maxBatch,
@@ -53,16 +55,24 @@ export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand,
         valid.push(checked);
       }
     });
-    if (!valid.length) return { accepted: 0, duplicates, filtered: 0, rejected };
+    // Exposures with a forged arm or no running experiment are refused here and never stored.
+    const screened = await this.experiments.screen(valid, userId);
+    if (screened.rejected.length) {
+      rejected.push(...screened.rejected);
+      rejected.sort((a, b) => a.index - b.index);
+    }
+    const kept = screened.kept;
+    if (!kept.length) return { accepted: 0, duplicates, filtered: 0, rejected };
 
     const context = clientContext({ ...facts, country: facts.country ?? this.config.insights.defaultCountry });
-    const videoIds = [...new Set(valid.map((event) => event.videoId).filter((id): id is string => id !== null))];
+    const videoIds = [...new Set(kept.map((event) => event.videoId).filter((id): id is string => id !== null))];
     const videos = videoIds.length ? await this.videoDirectory.factsOf(videoIds) : new Map<string, VideoFacts>();
-    const rows = valid.map((event) =>
+    const rows = kept.map((event) =>
       this.toRow(event, userId, now, context, videos.get(event.videoId ?? ''), facts.referer),
     );
 
     const written = await this.store.append(rows);
+    await this.experiments.record(screened);
     this.live.record(rows.filter((row) => written.has(row.eventId)));
     return { accepted: written.size, duplicates: duplicates + rows.length - written.size, filtered: 0, rejected };
   }

@@ -4,6 +4,7 @@ import { previousPeriod, reportRange } from '../../../domain/report-range.js';
 import { AnalyticsReader } from '../../analytics-reader.js';
 import { ChannelMembership } from '../../channel-membership.js';
 import { withComparison } from '../../dashboard-metrics.js';
+import { ExperimentTracking } from '../../experiments/experiment-tracking.js';
 import { GetChannelOverviewQuery } from './get-channel-overview.query.js';
 
 /** A channel's headline figures (optionally against the previous period) and their time series. */
@@ -12,6 +13,7 @@ export class GetChannelOverviewHandler implements IQueryHandler<GetChannelOvervi
   constructor(
     private readonly reader: AnalyticsReader,
     private readonly membership: ChannelMembership,
+    private readonly recommendations: ExperimentTracking,
   ) {}
 
   async execute(query: GetChannelOverviewQuery) {
@@ -32,6 +34,24 @@ export class GetChannelOverviewHandler implements IQueryHandler<GetChannelOvervi
       previousRange: before ? { from: before.from.toISOString(), to: before.to.toISOString() } : null,
       metrics: withComparison(current, previous),
       series: await this.reader.series('channel', query.channelId, range),
+      // Creators' view of recommendations: how often their videos were shown and clicked, per surface.
+      recommendations: await this.recommendationReach(query.channelId, range.from, range.to),
+    };
+  }
+
+  private async recommendationReach(channelId: string, from: Date, to: Date) {
+    const reach = await this.recommendations.reachOfChannel(channelId, from, to);
+    const impressions = reach.surfaces.reduce((sum, surface) => sum + surface.impressions, 0);
+    const clicks = reach.surfaces.reduce((sum, surface) => sum + surface.clicks, 0);
+    return {
+      impressions,
+      clicks,
+      ctr: impressions ? clicks / impressions : 0,
+      surfaces: reach.surfaces.map((surface) => ({
+        ...surface,
+        ctr: surface.impressions ? surface.clicks / surface.impressions : 0,
+      })),
+      topVideos: reach.videos,
     };
   }
 }

@@ -12,7 +12,8 @@ import { DecideAppealCommand } from './decide-appeal.command.js';
 
 /**
  * A moderator other than the one who acted decides an appeal. Upheld: the content is restored through
- * its owner (`content-actioned.v1` restore) and a timeout, suspension or ban in force is lifted; either
+ * its owner (`content-actioned.v1` restore), a timeout, suspension or ban in force is lifted, and so is
+ * the automatic repeat-offender timeout the overturned decision triggered; either
  * way the appellant is notified, the queue item resolved and the audit log written. Deciding again
  * returns the first outcome and changes nothing.
  */
@@ -51,6 +52,18 @@ export class DecideAppealHandler implements ICommandHandler<DecideAppealCommand>
         });
         if (done) lifted = reversal.sanction;
       }
+      // The overturned violation no longer counts, so the timeout it tipped into is taken back too.
+      let escalationLifted = false;
+      if (appeal.status === 'upheld' && !reversal.sanction) {
+        escalationLifted = await this.lifting.undoEscalationOf({
+          decisionId: appeal.decisionId,
+          userId: appeal.appellantId,
+          liftedBy: command.moderatorId,
+          reason: command.reason,
+          appealId: appeal.id,
+          at: now,
+        });
+      }
       await this.appeals.save(appeal);
       await this.queue.resolve(appeal.itemId, command.moderatorId, `appeal.${appeal.status}`, now);
       await this.audit.record({
@@ -65,6 +78,7 @@ export class DecideAppealHandler implements ICommandHandler<DecideAppealCommand>
           originalModeratorId: appeal.originalModeratorId,
           contentRestored: appeal.status === 'upheld' && reversal.content,
           sanctionLifted: lifted,
+          escalationLifted,
         },
       });
       this.unitOfWork.afterCommit(() => this.updates.changed(appeal.itemId));

@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * Engagement: serving recommendations (docs/adr/0044) — video features on trending's eligibility
  * record, per-person signals, co-watch pairs, neighbour lists and the neighbour job's cursor.
  */
-export class Migration20261203090000_engagement_recommendations extends Migration {
+export class Migration20261203092000_engagement_recommendations extends Migration {
   override async up(): Promise<void> {
     // Features ride on trending's record of published videos: one consumer keeps eligibility for both.
     this.addSql(`alter table engagement.trend_videos

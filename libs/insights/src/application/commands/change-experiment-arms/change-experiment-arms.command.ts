@@ -1,0 +1,6 @@
+export class ChangeExperimentArmsCommand {
+  constructor(
+    readonly experimentId: string,
+    readonly arms: unknown,
+  ) {}
+}

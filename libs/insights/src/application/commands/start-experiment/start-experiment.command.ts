@@ -1,0 +1,3 @@
+export class StartExperimentCommand {
+  constructor(readonly experimentId: string) {}
+}

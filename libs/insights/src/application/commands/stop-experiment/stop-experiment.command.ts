@@ -1,0 +1,3 @@
+export class StopExperimentCommand {
+  constructor(readonly experimentId: string) {}
+}

@@ -1,0 +1,3 @@
+export class GetExperimentQuery {
+  constructor(readonly experimentId: string) {}
+}
