@@ -4,6 +4,7 @@ import { RefreshNeighbours } from '@lib/engagement';
 import { RedisConnections } from '@lib/platform';
 import { eventsConsumed, eventually, type TestApp } from '@lib/platform/testing';
 import { auth, people, sql } from '../../support/interactions.js';
+import { ADMIN, logInAdmin } from '../../support/moderation.js';
 import { startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
 
 interface Item {
@@ -116,7 +117,7 @@ describe('engagement: recommendations', () => {
   };
 
   beforeAll(async () => {
-    app = await startShowrunner();
+    app = await startShowrunner({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
     creators = await people(app, 6);
     audience = await people(app, 4);
     [fan] = await people(app, 1);
@@ -398,6 +399,35 @@ describe('engagement: recommendations', () => {
     );
     expect(await pairCount(a.videoId, b.videoId)).toBe(pairBefore + 1);
   }, 90_000);
+
+  // Last: a running experiment on the home surface changes every later home list.
+  it('serves the strategy of the person’s arm in a running experiment, and names it', async () => {
+    const token = await logInAdmin(app);
+    const created = await app.request('POST', '/v1/admin/experiments', {
+      token,
+      body: {
+        name: 'popularity against hybrid',
+        surface: 'recommendations.home',
+        arms: [
+          { key: 'popularity', percent: 50 },
+          { key: 'hybrid', percent: 50 },
+        ],
+        plannedExposuresPerArm: 100,
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect((await app.request('POST', `/v1/admin/experiments/${id}/start`, { token })).status).toBeLessThan(300);
+    for (const person of await people(app, 6)) {
+      const list = await recommendations(person, 'count=5');
+      expect(list.experiment).toEqual({ id, arm: expect.stringMatching(/^(popularity|hybrid)$/) });
+      expect(list.strategy).toBe(list.experiment!.arm);
+      // Sticky: the same arm on the next request.
+      expect((await recommendations(person, 'count=5')).experiment).toEqual(list.experiment);
+    }
+    // Logged out: no subject to assign.
+    expect((await recommendations(undefined, 'count=5')).experiment).toBeNull();
+  }, 60_000);
 
   async function pairCount(x: string, y: string): Promise<number> {
     const [row] = await sql<{ people: number }>(
