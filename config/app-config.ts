@@ -70,6 +70,14 @@ export class AppConfig {
   readonly comments: { maxLength: number; editWindowSeconds: number; defaultMaxMentions: number };
   /** Followers notified per fan-out job. */
   readonly notifications: { fanOutBatchSize: number };
+  /** Serving recommendations: cache, upgrade teasers, the neighbour job (docs/adr/0044). */
+  readonly recommendations: {
+    cacheTtlSeconds: number;
+    lockedVideos: 'teaser' | 'drop';
+    neighboursEveryMs: number;
+    viewThresholdSeconds: number;
+    coWatchPartners: number;
+  };
   /** Creator posts and the activity feed (ADR 0037). */
   readonly feed: {
     postMaxLength: number;
@@ -243,6 +251,13 @@ export class AppConfig {
       },
       listSize: env.TRENDING_LIST_SIZE,
       cacheTtlSeconds: env.TRENDING_CACHE_TTL_SECONDS,
+    };
+    this.recommendations = {
+      cacheTtlSeconds: env.RECS_CACHE_TTL_SECONDS,
+      lockedVideos: env.RECS_LOCKED_VIDEOS,
+      neighboursEveryMs: env.RECS_NEIGHBOURS_EVERY_SECONDS * 1_000,
+      viewThresholdSeconds: env.RECS_VIEW_THRESHOLD_SECONDS,
+      coWatchPartners: env.RECS_COWATCH_PARTNERS,
     };
     this.feed = {
       postMaxLength: env.POST_MAX_LENGTH,

@@ -690,6 +690,35 @@ export class Environment {
   @IsInt()
   @Min(0)
   TRENDING_CACHE_TTL_SECONDS = 60;
+
+  /** How long a person's recommendations are served from Redis (an interaction forgets them sooner). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RECS_CACHE_TTL_SECONDS = 60;
+
+  /** Videos the person's plan cannot play: listed as upgrade teasers (`teaser`) or left out (`drop`). */
+  @IsIn(['teaser', 'drop'])
+  RECS_LOCKED_VIDEOS: 'teaser' | 'drop' = 'teaser';
+
+  /** How often the worker folds new signals into co-watch counts and refreshes neighbour lists. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  RECS_NEIGHBOURS_EVERY_SECONDS = 60;
+
+  /** Seconds of vouched watch time after which a video counts as viewed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RECS_VIEW_THRESHOLD_SECONDS = 30;
+
+  /** Of a person's earlier videos, how many recent ones a new video is paired with (caps one account's co-watch weight). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  RECS_COWATCH_PARTNERS = 50;
 }
 
 export class ConfigurationError extends Error {

@@ -32,6 +32,7 @@ import { Migration20261203062000_engagement_sanction_hidden_comments } from './M
 import { Migration20261203090000_insights_experiments } from './Migration20261203090000_insights_experiments.js';
 import { Migration20261203091000_engagement_removed_messages } from './Migration20261203091000_engagement_removed_messages.js';
 import { Migration20261203091100_trust_safety_escalation_trigger } from './Migration20261203091100_trust_safety_escalation_trigger.js';
+import { Migration20261203092000_engagement_recommendations } from './Migration20261203092000_engagement_recommendations.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000000_platform_messaging', class: Migration20261122000000_platform_messaging },
@@ -92,5 +93,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261203091100_trust_safety_escalation_trigger',
     class: Migration20261203091100_trust_safety_escalation_trigger,
+  },
+  {
+    name: 'Migration20261203092000_engagement_recommendations',
+    class: Migration20261203092000_engagement_recommendations,
   },
 ];

@@ -214,6 +214,8 @@ import { PAGES } from './pages.wiring.js';
 import { CommentsGateway } from './interface/comments/comments.gateway.js';
 import { ENGAGEMENT_SOCKET_EVENTS } from './interface/socket-events.js';
 import { SANCTIONS } from './sanctions.providers.js';
+import { RECOMMENDATIONS } from './recommendations.wiring.js';
+import { RefreshNeighbours } from './application/recommendations/refresh-neighbours/refresh-neighbours.js';
 
 /** Video comments with mentions and hashtags (libs/engagement/README.md, docs/adr/0030). */
 const COMMENTS = {
@@ -396,6 +398,7 @@ const TRENDING = {
     ...SANCTIONS.imports,
     ...FEED.imports,
     ...PAGES.imports,
+    ...RECOMMENDATIONS.imports,
   ],
   controllers: [
     SocialGraphController,
@@ -406,6 +409,7 @@ const TRENDING = {
     ...COMMENTS.controllers,
     ...FEED.controllers,
     ...PAGES.controllers,
+    ...RECOMMENDATIONS.controllers,
   ],
   providers: [
     // ports
@@ -478,7 +482,8 @@ const TRENDING = {
     ...FEED.providers,
     ...TRENDING.providers,
     ...PAGES.providers,
+    ...RECOMMENDATIONS.providers,
   ],
-  exports: [MessageVisibility, RecomputeTrending, SocialGraphView],
+  exports: [MessageVisibility, RecomputeTrending, RefreshNeighbours, SocialGraphView],
 })
 export class EngagementModule {}

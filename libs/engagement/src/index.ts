@@ -13,3 +13,4 @@ export {
   type EvaluationReport,
 } from './domain/recommendations/recommender.js';
 export { RecomputeTrending } from './application/trending/recompute/recompute-trending.js';
+export { RefreshNeighbours } from './application/recommendations/refresh-neighbours/refresh-neighbours.js';

@@ -44,6 +44,8 @@ export const studioOutboundEvents = new OutboundEventMap()
       durationSeconds: video.durationSeconds,
       language: video.language,
       category: video.category,
+      tags: video.tags,
+      description: video.description,
       publishedAt: (video.publishedAt ?? event.occurredAt).toISOString(),
     });
   })

@@ -57,6 +57,12 @@ export interface PublishedTrendVideo {
   title: string;
   language: string | null;
   category: string | null;
+  /** What recommendations compare videos by (docs/adr/0044). */
+  tags: string[];
+  description: string;
+  seriesId: string | null;
+  durationSeconds: number | null;
+  publishedAt: Date;
   /** Studio's aggregate version of the fact (0 unknown): an older fact changes nothing. */
   version: number;
 }

@@ -15,15 +15,31 @@ export class SqlTrendEligibility extends TrendEligibility {
   async published(video: PublishedTrendVideo): Promise<void> {
     // A deletion is final, and a fact older than the one stored changes nothing (studio's version orders them).
     await this.em.execute(
-      `insert into engagement.trend_videos (video_id, channel_id, creator_id, title, language, category, status, studio_version)
-       values (?, ?, ?, ?, ?, ?, 'published', ?)
+      `insert into engagement.trend_videos (video_id, channel_id, creator_id, title, language, category, status, studio_version,
+         tags, description, series_id, duration_seconds, published_at, features_at)
+       values (?, ?, ?, ?, ?, ?, 'published', ?, array(select jsonb_array_elements_text(?::jsonb)), ?, ?, ?, ?, now())
        on conflict (video_id) do update set
          channel_id = excluded.channel_id, creator_id = excluded.creator_id, title = excluded.title,
          language = excluded.language, category = excluded.category, status = 'published',
+         tags = excluded.tags, description = excluded.description, series_id = excluded.series_id,
+         duration_seconds = excluded.duration_seconds, published_at = excluded.published_at, features_at = now(),
          studio_version = greatest(trend_videos.studio_version, excluded.studio_version)
        where trend_videos.status <> 'deleted'
          and (excluded.studio_version = 0 or trend_videos.studio_version < excluded.studio_version)`,
-      [video.videoId, video.channelId, video.creatorId, video.title, video.language, video.category, video.version],
+      [
+        video.videoId,
+        video.channelId,
+        video.creatorId,
+        video.title,
+        video.language,
+        video.category,
+        video.version,
+        JSON.stringify(video.tags),
+        video.description,
+        video.seriesId,
+        video.durationSeconds,
+        video.publishedAt,
+      ],
     );
   }
 

@@ -23,6 +23,9 @@ export class VideoPublishedV1 extends IntegrationEvent {
   /** The video's language and category as the team set them (absent from events before they were added); trending ranks per each. */
   @IsOptional() @IsString() readonly language?: string | null;
   @IsOptional() @IsString() readonly category?: string | null;
+  /** Tags and description as published (absent from older events); recommendations compare videos by them. */
+  @IsOptional() @IsArray() @IsString({ each: true }) readonly tags?: string[];
+  @IsOptional() @IsString() readonly description?: string;
   @IsISO8601() readonly publishedAt!: string;
 
   constructor(payload: VideoPublishedV1) {

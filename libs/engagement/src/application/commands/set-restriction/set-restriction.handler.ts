@@ -1,3 +1,4 @@
+import { Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/platform';
 import { FollowRepository } from '../../../domain/follow/follow.repository.js';
@@ -5,6 +6,7 @@ import { Restriction } from '../../../domain/restriction/restriction.js';
 import { CannotRestrictSelfError } from '../../../domain/restriction/restriction.errors.js';
 import { RestrictionRepository } from '../../../domain/restriction/restriction.repository.js';
 import { People } from '../../people.js';
+import { RecommendationCache } from '../../recommendations/recommendation-ports.js';
 import { SetRestrictionCommand } from './set-restriction.command.js';
 
 /** A block also ends any follow between the two, both ways (as Mastodon and others do). */
@@ -15,12 +17,18 @@ export class SetRestrictionHandler implements ICommandHandler<SetRestrictionComm
     private readonly follows: FollowRepository,
     private readonly people: People,
     private readonly unitOfWork: UnitOfWork,
+    @Optional() private readonly recommendations?: RecommendationCache,
   ) {}
 
   async execute({ ownerId, targetId, kind, on }: SetRestrictionCommand) {
     if (ownerId === targetId) throw new CannotRestrictSelfError(kind);
     await this.people.require(targetId);
     await this.unitOfWork.transactional(async () => {
+      // Both people's cached recommendations may show the other's videos (a block counts either way).
+      this.unitOfWork.afterCommit(async () => {
+        await this.recommendations?.forget(ownerId);
+        await this.recommendations?.forget(targetId);
+      });
       if (!on) {
         await this.restrictions.remove(ownerId, targetId, kind);
         return;

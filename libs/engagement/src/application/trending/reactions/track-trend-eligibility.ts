@@ -1,7 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { IntegrationEventConsumer, type ConsumerContext, type EventConsumer } from '@lib/platform';
 import { VideoDeletedV1, VideoPublishedV1, VideoUnpublishedV1 } from '@lib/studio/contracts';
 import { ContentActionedV1 } from '@lib/trust-safety/contracts';
+import {
+  RecommendationCache,
+  SHARED_CACHE_OWNER,
+  ANONYMOUS_CACHE_OWNER,
+} from '../../recommendations/recommendation-ports.js';
 import { TrendEligibility, TrendingCache } from '../trending-ports.js';
 
 type EligibilityFact = VideoPublishedV1 | VideoUnpublishedV1 | VideoDeletedV1 | ContentActionedV1;
@@ -9,7 +14,7 @@ type EligibilityFact = VideoPublishedV1 | VideoUnpublishedV1 | VideoDeletedV1 | 
 const MODERATION = { approve: 'visible', restore: 'visible', hide: 'hidden', remove: 'removed' } as const;
 
 /**
- * What may trend: studio's published videos (with language and category) and trust & safety's
+ * What may trend (and be recommended, with its features: docs/adr/0044): studio's published videos (with language and category) and trust & safety's
  * decisions on videos. Sanctioned accounts are asked of trust & safety at each recompute: nobody
  * publishes `trust-safety.account-sanction-changed.v1` yet (subscribe here once trust & safety does).
  */
@@ -22,11 +27,17 @@ export class TrackTrendEligibility implements EventConsumer<EligibilityFact> {
   constructor(
     private readonly eligibility: TrendEligibility,
     private readonly cache: TrendingCache,
+    @Optional() private readonly recommendations?: RecommendationCache,
   ) {}
 
   async handle({ event, envelope, afterCommit }: ConsumerContext<EligibilityFact>): Promise<void> {
     // Lists filter taken-down videos and sanctioned accounts when read: cached pages must go too.
     afterCommit(() => this.cache.invalidate());
+    // Lists everyone shares go too; a person's own cached list expires within RECS_CACHE_TTL_SECONDS.
+    afterCommit(async () => {
+      await this.recommendations?.forget(SHARED_CACHE_OWNER);
+      await this.recommendations?.forget(ANONYMOUS_CACHE_OWNER);
+    });
     const version = envelope.aggregateVersion ?? 0;
     if (event instanceof VideoPublishedV1) {
       await this.eligibility.published({
@@ -36,6 +47,11 @@ export class TrackTrendEligibility implements EventConsumer<EligibilityFact> {
         title: event.title,
         language: event.language ?? null,
         category: event.category ?? null,
+        tags: event.tags ?? [],
+        description: event.description ?? '',
+        seriesId: event.seriesId ?? null,
+        durationSeconds: event.durationSeconds ?? null,
+        publishedAt: new Date(event.publishedAt),
         version,
       });
     } else if (event instanceof VideoUnpublishedV1) {

@@ -1,0 +1,150 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '@config';
+import { UnitOfWork } from '@lib/platform';
+import {
+  ContentIndex,
+  coWatchSimilarity,
+  signalWeight,
+  type Neighbor,
+} from '../../../domain/recommendations/recommender.js';
+import {
+  NeighbourStore,
+  RecommendationCache,
+  SHARED_CACHE_OWNER,
+  type CoCounts,
+  type CoWatchSignal,
+} from '../recommendation-ports.js';
+
+/** Neighbours kept per video and kind. */
+export const NEIGHBOURS_PER_VIDEO = 50;
+/** Pairs read per recomputed video (most people first), of which the best 50 by similarity are kept. */
+const PAIRS_READ = NEIGHBOURS_PER_VIDEO * 4;
+/** Content lists refreshed per run (the rest wait for the next run). */
+const CONTENT_PER_RUN = 2_000;
+
+export interface NeighbourRefreshResult {
+  signals: number;
+  coWatchLists: number;
+  contentLists: number;
+}
+
+/**
+ * Folds the signals committed since the last run into co-watch pair counts (each person adds at
+ * most one to a pair, and pairs a new video with at most `RECS_COWATCH_PARTNERS` of their recent
+ * ones), then rewrites the co-watch lists of the videos whose pairs moved and the content lists of
+ * videos whose features changed, with their neighbours' (docs/adr/0044). Runs are serialised.
+ */
+@Injectable()
+export class RefreshNeighbours {
+  private readonly logger = new Logger('engagement.recommendations');
+
+  constructor(
+    private readonly store: NeighbourStore,
+    private readonly cache: RecommendationCache,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly config: AppConfig,
+  ) {}
+
+  async run(now: Date = new Date()): Promise<NeighbourRefreshResult> {
+    const result = await this.unitOfWork.transactional(async () => {
+      await this.store.lock();
+      const { signals, position } = await this.store.signalsSinceCursor();
+      const members = coWatchMembers(signals, now);
+      const changed = await this.store.addMembers(members, this.config.recommendations.coWatchPartners);
+      // Videos that gained members are recomputed from their strongest pairs; their partners only
+      // take in the changed pairs, so one run costs what the new signals touched, not the catalog.
+      const coWatch = coWatchLists(changed.fresh, await this.store.coCounts(changed.fresh, PAIRS_READ));
+      const partners = [...new Set(changed.pairs.flatMap((pair) => [pair.a, pair.b]))].filter(
+        (videoId) => !coWatch.has(videoId),
+      );
+      const merged = mergeCoWatch(
+        await this.store.coWatchListsOf(partners),
+        partners,
+        await this.store.pairCounts(changed.pairs),
+      );
+      for (const [videoId, list] of merged) coWatch.set(videoId, list);
+      await this.store.saveNeighbours('co_watch', coWatch, now);
+      const content = await this.contentLists();
+      await this.store.saveNeighbours('content', content, now);
+      await this.store.saveCursor(position);
+      this.logger.debug(
+        `neighbours: ${signals.length} signals, ${coWatch.size} co-watch, ${content.size} content lists`,
+      );
+      return { signals: signals.length, coWatchLists: coWatch.size, contentLists: content.size };
+    });
+    // Popularity counts people from the co-watch members: the shared candidate lists are stale now.
+    await this.cache.forget(SHARED_CACHE_OWNER);
+    return result;
+  }
+
+  private async contentLists(): Promise<Map<string, Neighbor[]>> {
+    const lists = new Map<string, Neighbor[]>();
+    const stale = await this.store.staleContent(CONTENT_PER_RUN);
+    if (!stale.length) return lists;
+    const index = new ContentIndex(await this.store.allFeatures());
+    for (const videoId of stale) lists.set(videoId, index.similar(videoId, NEIGHBOURS_PER_VIDEO));
+    // A changed video may now belong in its neighbours' lists too (similarity is symmetric).
+    const around = new Set(stale.flatMap((videoId) => lists.get(videoId)!.map((neighbour) => neighbour.videoId)));
+    for (const videoId of around) {
+      if (lists.size >= CONTENT_PER_RUN * 2) break;
+      if (!lists.has(videoId)) lists.set(videoId, index.similar(videoId, NEIGHBOURS_PER_VIDEO));
+    }
+    return lists;
+  }
+}
+
+/** Each (person, video) with a positive signal once; watch time below a view is no taste yet. */
+export function coWatchMembers(
+  signals: CoWatchSignal[],
+  now: Date,
+): Array<{ personId: string; videoId: string; at: Date }> {
+  const members = new Map<string, { personId: string; videoId: string; at: Date }>();
+  for (const signal of signals) {
+    if (signal.kind === 'watch_time' || signalWeight(signal, now) <= 0) continue;
+    const key = `${signal.personId}:${signal.videoId}`;
+    const known = members.get(key);
+    if (!known || known.at > signal.at)
+      members.set(key, { personId: signal.personId, videoId: signal.videoId, at: signal.at });
+  }
+  // Oldest first, so a person's videos pair in the order they were watched.
+  return [...members.values()].sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** Each touched video's partners by damped co-watch similarity, best first. */
+export function coWatchLists(touched: string[], counts: CoCounts): Map<string, Neighbor[]> {
+  const wanted = new Set(touched);
+  const lists = new Map<string, Neighbor[]>(touched.map((videoId) => [videoId, []]));
+  for (const { a, b, people } of counts.pairs) {
+    const similarity = coWatchSimilarity(people, counts.people.get(a) ?? 0, counts.people.get(b) ?? 0);
+    if (wanted.has(a)) lists.get(a)!.push({ videoId: b, similarity });
+    if (wanted.has(b)) lists.get(b)!.push({ videoId: a, similarity });
+  }
+  for (const [videoId, list] of lists) lists.set(videoId, best(list));
+  return lists;
+}
+
+/**
+ * A partner's stored list with the changed pairs' entries replaced by their new similarity. Its other
+ * entries keep their last similarity until the partner itself gains members (a small drift).
+ */
+export function mergeCoWatch(
+  stored: ReadonlyMap<string, Neighbor[]>,
+  partners: string[],
+  changed: CoCounts,
+): Map<string, Neighbor[]> {
+  const updates = coWatchLists(partners, changed);
+  const merged = new Map<string, Neighbor[]>();
+  for (const videoId of partners) {
+    const fresh = updates.get(videoId) ?? [];
+    const replaced = new Set(fresh.map((neighbour) => neighbour.videoId));
+    const kept = (stored.get(videoId) ?? []).filter((neighbour) => !replaced.has(neighbour.videoId));
+    merged.set(videoId, best([...kept, ...fresh]));
+  }
+  return merged;
+}
+
+function best(list: Neighbor[]): Neighbor[] {
+  return list
+    .sort((x, y) => y.similarity - x.similarity || x.videoId.localeCompare(y.videoId))
+    .slice(0, NEIGHBOURS_PER_VIDEO);
+}

@@ -1,0 +1,440 @@
+import { randomUUID } from 'node:crypto';
+import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import { RefreshNeighbours } from '@lib/engagement';
+import { RedisConnections } from '@lib/platform';
+import { eventsConsumed, eventually, type TestApp } from '@lib/platform/testing';
+import { auth, people, sql } from '../../support/interactions.js';
+import { ADMIN, logInAdmin } from '../../support/moderation.js';
+import { startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
+
+interface Item {
+  videoId: string;
+  creatorId: string;
+  category: string | null;
+  reason: string;
+  basedOn: string | null;
+  upgradeRequired: boolean;
+  title: string;
+  tags: string[];
+}
+interface List {
+  impressionId: string;
+  strategy: string;
+  experiment: { id: string; arm: string } | null;
+  items: Item[];
+}
+interface Video {
+  videoId: string;
+  channelId: string;
+  creatorId: string;
+  category: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Recommendations served end to end: real likes, completions and blocks become signals through the
+ * outbox, the neighbour job folds them in, the routes rank with the models and cache per person.
+ * Assertions hold for any ranking model (the placeholder's popularity order or the hybrid one).
+ */
+describe('engagement: recommendations', () => {
+  let app: TestApp;
+  let creators: RegisteredUser[];
+  let audience: RegisteredUser[];
+  let fan: RegisteredUser;
+  const cooking: Video[] = [];
+  const music: Video[] = [];
+  const gardening: Video[] = [];
+  let premium: Video;
+
+  async function publish(creator: RegisteredUser, category: string, options: { accessLevel?: string } = {}) {
+    const video = { videoId: randomUUID(), channelId: randomUUID(), creatorId: creator.user.id, category };
+    await sql(
+      app,
+      `insert into platform.outbox (id, type, payload, aggregate_id, aggregate_version, occurred_at) values (?, ?, ?, ?, 1, now())`,
+      [
+        randomUUID(),
+        'studio.video-published.v1',
+        JSON.stringify({
+          ...video,
+          title: `${category} ${video.videoId.slice(0, 4)}`,
+          accessLevel: options.accessLevel ?? 'free',
+          earlyAccessDays: null,
+          seriesId: null,
+          durationSeconds: 600,
+          language: 'en',
+          tags: [category, 'weekly'],
+          description: `A ${category} episode`,
+          publishedAt: new Date().toISOString(),
+        }),
+        video.videoId,
+      ],
+    );
+    for (const consumer of ['engagement.remember-video', 'engagement.track-trend-eligibility'])
+      await eventsConsumed(app, consumer, { type: 'studio.video-published.v1', payload: { videoId: video.videoId } });
+    return video;
+  }
+
+  /** Each person likes each video over REST; resolves once the signals are recorded. */
+  async function like(persons: RegisteredUser[], videos: Video[]) {
+    for (const person of persons)
+      for (const video of videos)
+        expect((await app.request('PUT', `/v1/videos/${video.videoId}/like`, auth(person))).status).toBe(200);
+    for (const video of videos)
+      await eventsConsumed(
+        app,
+        'engagement.record-recommendation-signals',
+        { type: 'engagement.video-liked.v1', payload: { videoId: video.videoId }, atLeast: persons.length },
+        { timeoutMs: 30_000 },
+      );
+  }
+
+  const refresh = () => RequestContext.create(app.app.get(MikroORM).em, () => app.app.get(RefreshNeighbours).run());
+  /** Runs the job until every signal is folded in (a transaction still open elsewhere makes a run wait for it). */
+  const settled = () =>
+    eventually(
+      async () => {
+        await refresh();
+        const pending = await sql(
+          app,
+          `select 1 from engagement.rec_signals s where s.kind <> 'watch_time' and not exists (
+             select 1 from engagement.rec_cowatch_members m where m.person_id = s.person_id and m.video_id = s.video_id)`,
+        );
+        expect(pending).toHaveLength(0);
+      },
+      { timeoutMs: 20_000, intervalMs: 200 },
+    );
+
+  async function recommendations(person?: RegisteredUser, query = 'count=10'): Promise<List> {
+    const answer = await app.request('GET', `/v1/recommendations?${query}`, person ? auth(person) : {});
+    expect(answer.status).toBe(200);
+    return answer.body as List;
+  }
+
+  const cached = async (person: RegisteredUser) => {
+    const redis = app.app.get(RedisConnections);
+    return (await redis.commands().exists(redis.key('recs', person.user.id))) === 1;
+  };
+
+  beforeAll(async () => {
+    app = await startShowrunner({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+    creators = await people(app, 6);
+    audience = await people(app, 4);
+    [fan] = await people(app, 1);
+    const [c1, c2, c3, m1, g1, g2] = creators;
+    // Three cooking creators with two videos each; music and gardening besides.
+    for (const creator of [c1, c2, c3])
+      cooking.push(await publish(creator, 'cooking'), await publish(creator, 'cooking'));
+    music.push(await publish(m1, 'music'), await publish(m1, 'music'));
+    premium = await publish(c1, 'cooking', { accessLevel: 'ad_free' });
+    // Gardening last: newest, so popularity ties put it first once anyone likes it.
+    gardening.push(await publish(g1, 'gardening'), await publish(g2, 'gardening'), await publish(g2, 'gardening'));
+    // The audience loves cooking (and some music); the fan liked two cooking videos of different creators.
+    await like(audience, cooking);
+    await like(audience.slice(0, 1), music);
+    await like([fan], [cooking[0], cooking[2]]);
+    await settled();
+  }, 180_000);
+  afterAll(() => app.close());
+
+  it('keeps co-watch neighbours from shared audiences and content neighbours of every published video', async () => {
+    const listsOf = async (videoId: string) => {
+      const rows = await sql<{ kind: string; neighbours: Array<{ videoId: string; similarity: number }> }>(
+        app,
+        `select kind, neighbours from engagement.rec_neighbours where video_id = ?`,
+        [videoId],
+      );
+      return Object.fromEntries(rows.map((row) => [row.kind, row.neighbours]));
+    };
+    const cookingLists = await listsOf(cooking[1].videoId);
+    // The audience liked every cooking video: each is the others' co-watch neighbour.
+    const others = cooking.filter((video) => video !== cooking[1]).map((video) => video.videoId);
+    expect(cookingLists.co_watch.map((neighbour) => neighbour.videoId)).toEqual(expect.arrayContaining(others));
+    expect(cookingLists.co_watch.every((neighbour) => neighbour.similarity > 0)).toBe(true);
+    // Nobody watched gardening with anything: no co-watch list, but a content one.
+    const gardeningLists = await listsOf(gardening[0].videoId);
+    expect(gardeningLists.co_watch).toBeUndefined();
+    expect(gardeningLists.content).toEqual(expect.any(Array));
+  }, 30_000);
+
+  it('gives a cooking fan cooking-heavy but diverse recommendations, cached until their next interaction', async () => {
+    const first = await recommendations(fan);
+    expect(first.impressionId).toMatch(UUID);
+    expect(first.experiment).toBeNull();
+    expect(first.strategy).toBe('hybrid');
+    expect(first.items.length).toBeGreaterThanOrEqual(5);
+    const categories = first.items.map((item) => item.category);
+    expect(categories.filter((category) => category === 'cooking').length).toBeGreaterThan(first.items.length / 2);
+    // Diverse: several creators, none filling the list.
+    const byCreator = new Map<string, number>();
+    for (const item of first.items) byCreator.set(item.creatorId, (byCreator.get(item.creatorId) ?? 0) + 1);
+    expect(byCreator.size).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...byCreator.values())).toBeLessThanOrEqual(Math.ceil(first.items.length / 2));
+    for (const item of first.items) {
+      expect(item.reason).toEqual(expect.any(String));
+      expect(item).toHaveProperty('basedOn');
+      expect(item.title).toMatch(/^(cooking|music|gardening) /);
+      // Features came with studio's publication event.
+      expect(item.tags).toEqual([item.category, 'weekly']);
+    }
+    // The premium episode is a teaser for a free plan, never a playable item.
+    const teaser = first.items.find((item) => item.videoId === premium.videoId);
+    if (teaser) expect(teaser.upgradeRequired).toBe(true);
+    expect(first.items.filter((item) => item.videoId !== premium.videoId).every((item) => !item.upgradeRequired)).toBe(
+      true,
+    );
+
+    // Served from the cache: same list, a new impression id.
+    expect(await cached(fan)).toBe(true);
+    const again = await recommendations(fan);
+    expect(again.items).toEqual(first.items);
+    expect(again.impressionId).not.toBe(first.impressionId);
+
+    // Finishing the top video forgets the cache; the next request leaves it out, with no recompute.
+    const top = first.items.find((item) => !item.upgradeRequired)!;
+    const finished = await app.request('PUT', `/v1/me/progress/${top.videoId}`, {
+      ...auth(fan),
+      body: { positionSeconds: 590 },
+    });
+    expect(finished.body).toMatchObject({ completed: true });
+    await eventually(async () => expect(await cached(fan)).toBe(false), { timeoutMs: 20_000 });
+    const afterFinishing = await recommendations(fan);
+    expect(afterFinishing.items.map((item) => item.videoId)).not.toContain(top.videoId);
+
+    // Liking something new (gardening) changes what comes next: gardening moves up the list.
+    const bestGardening = (list: List) => {
+      const position = list.items.findIndex((item) => item.category === 'gardening');
+      return position === -1 ? list.items.length : position;
+    };
+    const before = bestGardening(afterFinishing);
+    await like([fan], [gardening[2]]);
+    await eventually(async () => expect(await cached(fan)).toBe(false), { timeoutMs: 20_000 });
+    await settled();
+    const afterLiking = await recommendations(fan);
+    expect(afterLiking.items).not.toEqual(afterFinishing.items);
+    expect(bestGardening(afterLiking)).toBeLessThan(before);
+  }, 120_000);
+
+  it('recommends popular videos to someone with no history (cold start)', async () => {
+    const [newcomer] = await people(app, 1);
+    const list = await recommendations(newcomer, 'count=5');
+    expect(list.items).toHaveLength(5);
+    expect(list.experiment).toBeNull();
+    expect(new Set(list.items.map((item) => item.videoId)).size).toBe(5);
+    // Nothing to be based on yet.
+    expect(list.items.every((item) => item.basedOn === null)).toBe(true);
+    // Popular among the audience: cooking first.
+    expect(list.items[0].category).toBe('cooking');
+  }, 60_000);
+
+  it('serves trending and new videos to logged-out visitors, paid ones as upgrade teasers', async () => {
+    const list = await recommendations(undefined, 'count=50');
+    expect(list.impressionId).toMatch(UUID);
+    expect(list.experiment).toBeNull();
+    expect(list.items.length).toBeGreaterThanOrEqual(10);
+    expect(list.items.every((item) => ['trending', 'new'].includes(item.reason))).toBe(true);
+    expect(list.items.find((item) => item.videoId === premium.videoId)).toMatchObject({ upgradeRequired: true });
+    expect(list.items.filter((item) => item.videoId !== premium.videoId).every((item) => !item.upgradeRequired)).toBe(
+      true,
+    );
+    // Filters narrow the list.
+    const onlyMusic = await recommendations(undefined, 'count=10&category=music');
+    expect(onlyMusic.items.map((item) => item.videoId).sort()).toEqual(music.map((video) => video.videoId).sort());
+    const onlyCreator = await recommendations(undefined, `count=10&creator=${creators[1].user.id}`);
+    expect(onlyCreator.items.map((item) => item.creatorId)).toEqual([creators[1].user.id, creators[1].user.id]);
+  }, 60_000);
+
+  it('answers "more like this" for a video nobody has interacted with', async () => {
+    const fresh = await publish(creators[2], 'cooking');
+    await settled();
+    const answer = await app.request('GET', `/v1/catalog/videos/${fresh.videoId}/similar?count=5`);
+    expect(answer.status).toBe(200);
+    const list = answer.body as List;
+    expect(list.impressionId).toMatch(UUID);
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.items.map((item) => item.videoId)).not.toContain(fresh.videoId);
+    expect(list.items.filter((item) => item.category === 'cooking').length).toBeGreaterThan(list.items.length / 2);
+
+    // Signed in, the viewer's finished videos stay out.
+    const signedIn = await app.request('GET', `/v1/catalog/videos/${cooking[1].videoId}/similar?count=20`, auth(fan));
+    expect(signedIn.status).toBe(200);
+    const finished = await sql<{ video_id: string }>(
+      app,
+      `select video_id from engagement.rec_signals where person_id = ? and kind = 'completion'`,
+      [fan.user.id],
+    );
+    expect(finished.length).toBe(1);
+    expect((signedIn.body as List).items.map((item) => item.videoId)).not.toContain(finished[0].video_id);
+  }, 60_000);
+
+  it('refuses counts of 0 or above 50 and unknown video ids', async () => {
+    for (const path of ['/v1/recommendations', `/v1/catalog/videos/${cooking[0].videoId}/similar`])
+      for (const count of ['0', '51', '-1', 'ten']) {
+        const answer = await app.request('GET', `${path}?count=${count}`, auth(fan));
+        expect(answer.status).toBe(400);
+        expect(answer.headers.get('content-type')).toContain('application/problem+json');
+        expect(answer.body).toMatchObject({ code: 'validation.failed' });
+      }
+    const unknown = await app.request('GET', `/v1/catalog/videos/${randomUUID()}/similar`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: 'engagement.video.not-found' });
+    // An unpublished video is unknown too, and leaves every list.
+    const gone = await publish(creators[4], 'gardening');
+    expect((await app.request('GET', `/v1/catalog/videos/${gone.videoId}/similar`)).status).toBe(200);
+    const gardeningIds = async () =>
+      (await recommendations(undefined, 'count=50&category=gardening')).items.map((item) => item.videoId);
+    expect(await gardeningIds()).toContain(gone.videoId);
+    await sql(
+      app,
+      `insert into platform.outbox (id, type, payload, aggregate_id, aggregate_version, occurred_at) values (?, ?, ?, ?, 2, now())`,
+      [
+        randomUUID(),
+        'studio.video-unpublished.v1',
+        JSON.stringify({ videoId: gone.videoId, channelId: gone.channelId, unpublishedAt: new Date().toISOString() }),
+        gone.videoId,
+      ],
+    );
+    await eventsConsumed(app, 'engagement.track-trend-eligibility', {
+      type: 'studio.video-unpublished.v1',
+      payload: { videoId: gone.videoId },
+    });
+    const unpublished = await app.request('GET', `/v1/catalog/videos/${gone.videoId}/similar`);
+    expect([unpublished.status, unpublished.body.code]).toEqual([404, 'engagement.video.not-found']);
+    // The logged-out list was cached; the unpublication forgets it.
+    await eventually(async () => expect(await gardeningIds()).not.toContain(gone.videoId), { timeoutMs: 10_000 });
+    expect((await app.request('GET', `/v1/catalog/videos/not-a-uuid/similar`)).status).toBe(400);
+    const badCreator = await app.request('GET', `/v1/recommendations?creator=nope`);
+    expect(badCreator.status).toBe(400);
+  }, 60_000);
+
+  it('leaves out creators a person blocked, and only for that person', async () => {
+    const [blocker, other] = await people(app, 2);
+    const blocked = creators[0].user.id;
+    const creatorsIn = async (person: RegisteredUser) =>
+      (await recommendations(person, 'count=50')).items.map((item) => item.creatorId);
+    expect(await creatorsIn(blocker)).toContain(blocked);
+    expect((await app.request('POST', `/v1/users/${blocked}/block`, auth(blocker))).status).toBeLessThan(300);
+    // The block forgets the blocker's cached list at once.
+    expect(await creatorsIn(blocker)).not.toContain(blocked);
+    expect(await creatorsIn(other)).toContain(blocked);
+    // "More like this" honours it too.
+    const similar = await app.request(
+      'GET',
+      `/v1/catalog/videos/${cooking[2].videoId}/similar?count=50`,
+      auth(blocker),
+    );
+    expect((similar.body as List).items.map((item) => item.creatorId)).not.toContain(blocked);
+  }, 60_000);
+
+  it('takes a save to a playlist as a signal at once, and takes it back when removed', async () => {
+    const [saver] = await people(app, 1);
+    const video = gardening[0];
+    const saves = () =>
+      sql(app, `select 1 from engagement.rec_signals where person_id = ? and video_id = ? and kind = 'save'`, [
+        saver.user.id,
+        video.videoId,
+      ]);
+    await recommendations(saver);
+    expect(await cached(saver)).toBe(true);
+    const saved = await app.request('PUT', `/v1/playlists/watch-later/items/${video.videoId}`, auth(saver));
+    expect(saved.status).toBe(200);
+    expect(await saves()).toHaveLength(1);
+    expect(await cached(saver)).toBe(false);
+    const removed = await app.request('DELETE', `/v1/playlists/watch-later/items/${video.videoId}`, auth(saver));
+    expect(removed.status).toBe(200);
+    expect(await saves()).toHaveLength(0);
+  }, 30_000);
+
+  it('counts one account once per co-watch pair, however many ways and times it interacts', async () => {
+    const [inflater] = await people(app, 1);
+    const [a, b] = music;
+    const pairBefore = await pairCount(a.videoId, b.videoId);
+    const signalsOf = async (count: number) =>
+      eventually(
+        async () => {
+          const rows = await sql(
+            app,
+            `select 1 from engagement.rec_signals where person_id = ? and kind <> 'watch_time'`,
+            [inflater.user.id],
+          );
+          expect(rows).toHaveLength(count);
+        },
+        { timeoutMs: 30_000 },
+      );
+    for (const video of [a, b]) {
+      const as = auth(inflater);
+      expect((await app.request('PUT', `/v1/videos/${video.videoId}/like`, as)).status).toBe(200);
+      expect(
+        (await app.request('PUT', `/v1/videos/${video.videoId}/rating`, { ...as, body: { stars: 5 } })).status,
+      ).toBe(200);
+      const done = await app.request('PUT', `/v1/me/progress/${video.videoId}`, {
+        ...as,
+        body: { positionSeconds: 590 },
+      });
+      expect(done.body).toMatchObject({ completed: true });
+    }
+    await signalsOf(6);
+    await settled();
+    // The audience member who liked both counted once; the inflater adds exactly one more.
+    expect(await pairCount(a.videoId, b.videoId)).toBe(pairBefore + 1);
+
+    // Unliking and liking again is not a new co-watch.
+    expect((await app.request('DELETE', `/v1/videos/${a.videoId}/like`, auth(inflater))).status).toBe(200);
+    await signalsOf(5);
+    expect((await app.request('PUT', `/v1/videos/${a.videoId}/like`, auth(inflater))).status).toBe(200);
+    await signalsOf(6);
+    // Until the job has read the new like (its cursor is past the like's transaction).
+    await eventually(
+      async () => {
+        await refresh();
+        const read = await sql(
+          app,
+          `select 1 from engagement.rec_signals s join engagement.rec_job_cursors c on c.name = 'co_watch'
+            where s.person_id = ? and s.video_id = ? and s.kind = 'like' and s.tx < c.position`,
+          [inflater.user.id, a.videoId],
+        );
+        expect(read).toHaveLength(1);
+      },
+      { timeoutMs: 20_000, intervalMs: 200 },
+    );
+    expect(await pairCount(a.videoId, b.videoId)).toBe(pairBefore + 1);
+  }, 90_000);
+
+  // Last: a running experiment on the home surface changes every later home list.
+  it('serves the strategy of the person’s arm in a running experiment, and names it', async () => {
+    const token = await logInAdmin(app);
+    const created = await app.request('POST', '/v1/admin/experiments', {
+      token,
+      body: {
+        name: 'popularity against hybrid',
+        surface: 'recommendations.home',
+        arms: [
+          { key: 'popularity', percent: 50 },
+          { key: 'hybrid', percent: 50 },
+        ],
+        plannedExposuresPerArm: 100,
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect((await app.request('POST', `/v1/admin/experiments/${id}/start`, { token })).status).toBeLessThan(300);
+    for (const person of await people(app, 6)) {
+      const list = await recommendations(person, 'count=5');
+      expect(list.experiment).toEqual({ id, arm: expect.stringMatching(/^(popularity|hybrid)$/) });
+      expect(list.strategy).toBe(list.experiment!.arm);
+      // Sticky: the same arm on the next request.
+      expect((await recommendations(person, 'count=5')).experiment).toEqual(list.experiment);
+    }
+    // Logged out: no subject to assign.
+    expect((await recommendations(undefined, 'count=5')).experiment).toBeNull();
+  }, 60_000);
+
+  async function pairCount(x: string, y: string): Promise<number> {
+    const [row] = await sql<{ people: number }>(
+      app,
+      `select people from engagement.rec_cowatch_pairs where video_a = least(?::uuid, ?::uuid) and video_b = greatest(?::uuid, ?::uuid)`,
+      [x, y, x, y],
+    );
+    return row ? Number(row.people) : 0;
+  }
+});
