@@ -3,6 +3,7 @@ import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import { RefreshNeighbours } from '@lib/engagement';
 import { RedisConnections } from '@lib/platform';
 import { eventsConsumed, eventually, type TestApp } from '@lib/platform/testing';
+import { clientEvent, track } from '../../support/insights.js';
 import { auth, people, sql } from '../../support/interactions.js';
 import { ADMIN, logInAdmin } from '../../support/moderation.js';
 import { startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
@@ -400,33 +401,135 @@ describe('engagement: recommendations', () => {
     expect(await pairCount(a.videoId, b.videoId)).toBe(pairBefore + 1);
   }, 90_000);
 
-  // Last: a running experiment on the home surface changes every later home list.
-  it('serves the strategy of the person’s arm in a running experiment, and names it', async () => {
-    const token = await logInAdmin(app);
-    const created = await app.request('POST', '/v1/admin/experiments', {
-      token,
-      body: {
-        name: 'popularity against hybrid',
-        surface: 'recommendations.home',
-        arms: [
-          { key: 'popularity', percent: 50 },
-          { key: 'hybrid', percent: 50 },
-        ],
-        plannedExposuresPerArm: 100,
-      },
+  // Last: while these run, every home feed and "more like this" list belongs to an experiment.
+  it('runs an A/B test between two strategies end to end: each viewer is served their arm, and the analysis names the winner', async () => {
+    const adminToken = await logInAdmin(app);
+    const admin = (method: 'GET' | 'POST', path: string, body?: unknown) =>
+      app.request(method, path, { token: adminToken, body });
+    const created = await admin('POST', '/v1/admin/experiments', {
+      name: 'home feed: hybrid against popularity',
+      surface: 'recommendations.home',
+      arms: [
+        { key: 'popularity', percent: 50 },
+        { key: 'hybrid', percent: 50 },
+      ],
+      plannedExposuresPerArm: 20,
     });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    expect((await app.request('POST', `/v1/admin/experiments/${id}/start`, { token })).status).toBeLessThan(300);
-    for (const person of await people(app, 6)) {
-      const list = await recommendations(person, 'count=5');
+    expect((await admin('POST', `/v1/admin/experiments/${id}/start`)).status).toBe(200);
+
+    // New viewers until both arms reach the planned 20 exposures (the split is a hash, not a quota).
+    const served: Record<string, number> = {};
+    const viewers: RegisteredUser[] = [];
+    const serve = async (viewer: RegisteredUser, index: number) => {
+      const list = await recommendations(viewer, 'count=5');
       expect(list.experiment).toEqual({ id, arm: expect.stringMatching(/^(popularity|hybrid)$/) });
-      expect(list.strategy).toBe(list.experiment!.arm);
-      // Sticky: the same arm on the next request.
-      expect((await recommendations(person, 'count=5')).experiment).toEqual(list.experiment);
-    }
-    // Logged out: no subject to assign.
+      // The arm is the strategy that ranked the list, and it is sticky.
+      const arm = list.experiment!.arm;
+      expect(list.strategy).toBe(arm);
+      expect((await recommendations(viewer, 'count=5')).experiment).toEqual(list.experiment);
+      const seen = served[arm] ?? 0;
+      served[arm] = seen + 1;
+      // The client reports what it showed, then (simulated) a click: hybrid's lists are clicked far more often.
+      const clicks = arm === 'hybrid' ? seen % 2 === 0 : seen % 10 === 0;
+      const sessionId = `viewer-${index}`;
+      const events = [
+        clientEvent('experiment_exposure', new Date(), {
+          sessionId,
+          properties: {
+            experimentId: id,
+            arm,
+            impressionId: list.impressionId,
+            surface: 'recommendations.home',
+            videoIds: list.items.map((item) => item.videoId),
+          },
+        }),
+        ...(clicks
+          ? [
+              clientEvent('recommendation_click', new Date(Date.now() + 1_000), {
+                sessionId,
+                videoId: list.items[0].videoId,
+                properties: { impressionId: list.impressionId },
+              }),
+            ]
+          : []),
+      ];
+      const tracked = await track(app, events, { token: viewer.tokens.accessToken });
+      expect(tracked.body).toMatchObject({ accepted: events.length, rejected: [] });
+    };
+    while (Math.min(served.hybrid ?? 0, served.popularity ?? 0) < 20)
+      for (const viewer of await people(app, 10)) {
+        viewers.push(viewer);
+        await serve(viewer, viewers.length);
+      }
+
+    const results = await eventually(
+      async () => {
+        const answer = await admin('GET', `/v1/admin/experiments/${id}`);
+        const arms = answer.body.results.arms as Array<{ arm: string; exposures: number }>;
+        expect(Object.fromEntries(arms.map((arm) => [arm.arm, arm.exposures]))).toEqual(served);
+        return answer.body.results;
+      },
+      { timeoutMs: 20_000 },
+    );
+    expect(results).toMatchObject({ final: true, canDeclareWinner: true, verdict: 'winner', winner: 'hybrid' });
+    // Logged out, the home feed is trending and new whatever the arm: nobody is assigned.
     expect((await recommendations(undefined, 'count=5')).experiment).toBeNull();
+    expect((await admin('POST', `/v1/admin/experiments/${id}/stop`)).status).toBe(200);
+    expect((await recommendations(viewers[0], 'count=5')).experiment).toBeNull();
+  }, 120_000);
+
+  it('assigns logged-out viewers of "more like this" by their player session, so their exposures count', async () => {
+    const adminToken = await logInAdmin(app);
+    const created = await app.request('POST', '/v1/admin/experiments', {
+      token: adminToken,
+      body: {
+        name: 'similar: co-watch against content',
+        surface: 'recommendations.similar',
+        arms: [
+          { key: 'item-cf', percent: 50 },
+          { key: 'content', percent: 50 },
+        ],
+        plannedExposuresPerArm: 20,
+      },
+    });
+    const id = created.body.id as string;
+    expect((await app.request('POST', `/v1/admin/experiments/${id}/start`, { token: adminToken })).status).toBe(200);
+    const similar = async (query: string) => {
+      const answer = await app.request('GET', `/v1/catalog/videos/${cooking[0].videoId}/similar?count=5${query}`);
+      expect(answer.status).toBe(200);
+      return answer.body as List;
+    };
+    const arms = new Set<string>();
+    for (let index = 0; index < 12; index++) {
+      const sessionId = `player-${index}`;
+      const list = await similar(`&sessionId=${sessionId}`);
+      expect(list.experiment).toEqual({ id, arm: expect.stringMatching(/^(item-cf|content)$/) });
+      expect(list.strategy).toBe(list.experiment!.arm);
+      expect((await similar(`&sessionId=${sessionId}`)).experiment).toEqual(list.experiment);
+      arms.add(list.experiment!.arm);
+      const exposure = clientEvent('experiment_exposure', new Date(), {
+        sessionId,
+        properties: {
+          experimentId: id,
+          arm: list.experiment!.arm,
+          impressionId: list.impressionId,
+          surface: 'recommendations.similar',
+          videoIds: list.items.map((item) => item.videoId),
+        },
+      });
+      expect((await track(app, [exposure])).body).toMatchObject({ accepted: 1, rejected: [] });
+    }
+    expect([...arms].sort()).toEqual(['content', 'item-cf']);
+    // No session, no subject; a malformed one is refused.
+    expect((await similar('')).experiment).toBeNull();
+    const bad = await app.request(
+      'GET',
+      `/v1/catalog/videos/${cooking[0].videoId}/similar?sessionId=${'x'.repeat(129)}`,
+    );
+    expect([bad.status, bad.body.code]).toEqual([400, 'validation.failed']);
+    expect((await app.request('POST', `/v1/admin/experiments/${id}/stop`, { token: adminToken })).status).toBe(200);
   }, 60_000);
 
   async function pairCount(x: string, y: string): Promise<number> {

@@ -1,7 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { AppConfig } from '@config';
 import { BillingApi } from '@lib/billing/contracts';
-import { Experiments, type ExperimentAssignment } from '@lib/insights/contracts';
+import { Experiments, type ExperimentAssignment, type ExperimentSubject } from '@lib/insights/contracts';
 import { newId } from '@lib/platform/ddd';
 import {
   profileFromSignals,
@@ -50,7 +50,8 @@ export class RecommendationServing {
   ) {}
 
   async home(personId: string | null, count: number, filter: CandidateFilter): Promise<RecommendationsView> {
-    const assignment = personId ? await this.assign(SURFACES.home, personId) : null;
+    // Logged out, the home feed is trending and new whatever the strategy: no arm to assign.
+    const assignment = personId ? await this.assign(SURFACES.home, { personId }) : null;
     const strategy = strategyOf(assignment);
     const owner = personId ?? ANONYMOUS_CACHE_OWNER;
     const key = `home:${assignment?.experimentId ?? ''}:${strategy}:${count}:${filter.category ?? ''}:${filter.creatorId ?? ''}`;
@@ -62,10 +63,16 @@ export class RecommendationServing {
     });
   }
 
-  async similar(videoId: string, viewerId: string | null, count: number): Promise<RecommendationsView> {
+  async similar(
+    videoId: string,
+    viewerId: string | null,
+    count: number,
+    sessionId: string | null = null,
+  ): Promise<RecommendationsView> {
     const video = (await this.reads.videos([videoId])).get(videoId);
     if (!video) throw new VideoNotFoundError(videoId);
-    const assignment = viewerId ? await this.assign(SURFACES.similar, viewerId) : null;
+    const subject = viewerId ? { personId: viewerId } : sessionId ? { anonymousId: sessionId } : null;
+    const assignment = subject ? await this.assign(SURFACES.similar, subject) : null;
     const strategy = strategyOf(assignment);
     const key = `similar:${videoId}:${assignment?.experimentId ?? ''}:${strategy}:${count}`;
     return this.cached(viewerId ?? ANONYMOUS_CACHE_OWNER, key, async () => {
@@ -199,10 +206,10 @@ export class RecommendationServing {
   }
 
   /** No experiment port, none running, or it failing: the default strategy. */
-  private async assign(surface: string, personId: string): Promise<ExperimentAssignment | null> {
+  private async assign(surface: string, subject: ExperimentSubject): Promise<ExperimentAssignment | null> {
     if (!this.experiments) return null;
     try {
-      return await this.experiments.assign(surface, { personId });
+      return await this.experiments.assign(surface, subject);
     } catch {
       return null;
     }

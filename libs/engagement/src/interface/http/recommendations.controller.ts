@@ -56,6 +56,8 @@ export class SimilarVideosController {
     @Query() query: SimilarQueryRequest,
     @CurrentUser() principal?: Principal,
   ) {
-    return this.queries.execute(new GetSimilarVideosQuery(videoId, principal?.userId ?? null, query.count));
+    return this.queries.execute(
+      new GetSimilarVideosQuery(videoId, principal?.userId ?? null, query.count, query.sessionId ?? null),
+    );
   }
 }

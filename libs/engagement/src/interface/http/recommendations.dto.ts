@@ -5,7 +5,7 @@ import { RECOMMENDATION_REASONS, STRATEGIES } from '../../domain/recommendations
 
 export const MAX_RECOMMENDATIONS = 50;
 
-export class SimilarQueryRequest {
+class RecommendationCountRequest {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_RECOMMENDATIONS, default: 20, description: 'How many videos' })
   @IsOptional()
   @Type(() => Number)
@@ -15,7 +15,19 @@ export class SimilarQueryRequest {
   count = 20;
 }
 
-export class RecommendationsQueryRequest extends SimilarQueryRequest {
+export class SimilarQueryRequest extends RecommendationCountRequest {
+  @ApiPropertyOptional({
+    example: 'player-3f9c',
+    description:
+      "A logged-out viewer's player session (the `sessionId` it sends to `POST /v1/events`): their experiment arm on " +
+      '`recommendations.similar` is assigned by it, so the exposures they report match. Ignored when signed in.',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._:-]{1,128}$/)
+  sessionId?: string;
+}
+
+export class RecommendationsQueryRequest extends RecommendationCountRequest {
   @ApiPropertyOptional({ example: 'cooking', description: 'Only videos of this category' })
   @IsOptional()
   @IsString()

@@ -8,7 +8,7 @@ import { GetSimilarVideosQuery } from './get-similar-videos.query.js';
 export class GetSimilarVideosHandler implements IQueryHandler<GetSimilarVideosQuery> {
   constructor(private readonly serving: RecommendationServing) {}
 
-  execute({ videoId, viewerId, count }: GetSimilarVideosQuery): Promise<RecommendationsView> {
-    return this.serving.similar(videoId, viewerId, count);
+  execute({ videoId, viewerId, count, sessionId }: GetSimilarVideosQuery): Promise<RecommendationsView> {
+    return this.serving.similar(videoId, viewerId, count, sessionId);
   }
 }

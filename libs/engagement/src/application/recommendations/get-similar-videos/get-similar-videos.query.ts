@@ -7,6 +7,8 @@ export class GetSimilarVideosQuery extends Query<RecommendationsView> {
     readonly videoId: string,
     readonly viewerId: string | null,
     readonly count: number,
+    /** A logged-out viewer's player session: their experiment arm is assigned by it. */
+    readonly sessionId: string | null = null,
   ) {
     super();
   }
