@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Socket } from 'socket.io-client';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { inRequestContext } from '@lib/platform';
 import { eventually, startSmtpServer, type TestSmtpServer } from '@lib/platform/testing';
+import { RollupBuilder } from '../../../libs/insights/src/application/event-store.js';
+import { RollupRunner } from '../../../libs/insights/src/application/rollup-runner.js';
 import { sql, subscribe, type BillingOnFakeStripe } from '../../support/billing.js';
 import { clientEvent, rebuildRollups, startInsightsWithBilling, track } from '../../support/insights.js';
 import { connectSocket, nextEvent, registerUser, type RegisteredUser } from '../../support/showrunner.js';
@@ -233,6 +237,23 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
       [channelId],
     );
     expect(row.last_sent_week).not.toBeNull();
+  });
+
+  it('waits for hours another runner is still rolling up before it reads them', async () => {
+    const em = harness.app.app.get(MikroORM).em;
+    const [builder, runner] = [harness.app.app.get(RollupBuilder), harness.app.app.get(RollupRunner)];
+    const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+    // The periodic job has taken the hour and is still building it.
+    await inRequestContext(em, () => builder.markDirty([hour]));
+    const taken = await inRequestContext(em, () => builder.takeDirtyHours(1_000));
+    expect(taken.map((at) => at.getTime())).toContain(hour.getTime());
+    let settled = false;
+    const settling = inRequestContext(em, () => runner.settle()).then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(settled).toBe(false);
+    await inRequestContext(em, () => builder.finishBuilds(taken));
+    await settling;
+    expect(settled).toBe(true);
   });
 
   it('includes events stored moments before the export, not yet rolled up by the periodic job', async () => {

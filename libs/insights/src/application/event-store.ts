@@ -46,10 +46,14 @@ export abstract class RollupBuilder {
   abstract rebuildHour(hour: Date): Promise<void>;
   /** Rebuilds the UTC day from its hourly rollups (and the day's active users from raw events). */
   abstract rebuildDay(day: Date): Promise<void>;
-  /** Takes up to `limit` hours marked stale by late or consumed events (and unmarks them). */
+  /** Takes up to `limit` hours marked stale by late or consumed events: unmarks them and records them as being built. */
   abstract takeDirtyHours(limit: number): Promise<Date[]>;
-  /** Marks hours stale again (a rebuild that failed after taking them). */
+  /** The taken hours are built: no longer in progress. */
+  abstract finishBuilds(hours: Date[]): Promise<void>;
+  /** Marks hours stale again (a rebuild that failed after taking them), no longer in progress. */
   abstract markDirty(hours: Date[]): Promise<void>;
+  /** Whether another runner is building hours it took less than `staleAfterMs` ago. */
+  abstract buildsInProgress(staleAfterMs: number): Promise<boolean>;
 }
 
 /** Creates partitions ahead and drops those past retention. */

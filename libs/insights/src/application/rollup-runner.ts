@@ -3,6 +3,9 @@ import { daysIn, hoursIn, startOfUtcDay, DAY_MS } from '../domain/hours.js';
 import { RollupBuilder } from './event-store.js';
 import { ViewCountPublisher } from './view-counts.js';
 
+/** A build taken longer ago than this is presumed dead (its runner crashed); nobody waits for it. */
+const BUILD_STALE_MS = 5 * 60_000;
+
 /** Folds raw events into rollups: the stale hours (the periodic job), or a whole range (rebuilds). */
 @Injectable()
 export class RollupRunner {
@@ -24,6 +27,7 @@ export class RollupRunner {
         days.set(day.getTime(), day);
       }
       for (const day of days.values()) await this.builder.rebuildDay(day);
+      await this.builder.finishBuilds(hours);
       await this.viewCounts.publish(hours);
     } catch (error) {
       // Taken hours must not be forgotten: the next run retries them (each build is repeatable).
@@ -38,8 +42,17 @@ export class RollupRunner {
    * Catches up until no hour is stale (bounded): what an export runs first, so its file holds every
    * event stored before it started rather than what the last periodic run had folded.
    */
-  async settle(maxRounds = 20): Promise<void> {
-    for (let round = 0; round < maxRounds; round += 1) if ((await this.catchUp()).hours === 0) return;
+  async settle(maxRounds = 20, waitMs = 30_000): Promise<void> {
+    const deadline = Date.now() + waitMs;
+    for (let round = 0; round < maxRounds;) {
+      if ((await this.catchUp()).hours > 0) {
+        round += 1;
+        continue;
+      }
+      // Nothing left to take, but another runner (the periodic job) may still be building hours it took.
+      if (!(await this.builder.buildsInProgress(BUILD_STALE_MS)) || Date.now() > deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** Rebuilds every hour and UTC day overlapping [from, to); safe to run again (or concurrently with catchUp). */

@@ -79,6 +79,7 @@ export const INSIGHTS_SQL_ONLY_TABLES = [
   'insights.event_ids',
   'insights.events',
   'insights.dirty_hours',
+  'insights.rollup_builds',
   'insights.rollups',
   'insights.rollup_breakdowns',
   'insights.hourly_viewers',

@@ -150,18 +150,47 @@ export class SqlRollupBuilder extends RollupBuilder {
 
   async markDirty(hours: Date[]): Promise<void> {
     if (!hours.length) return;
+    const list = pgArray(hours.map((hour) => hour.toISOString()));
     await this.em.execute(
-      `insert into insights.dirty_hours (hour) select unnest(?::timestamptz[]) on conflict do nothing`,
-      [pgArray(hours.map((hour) => hour.toISOString()))],
+      `with dirty as (
+         insert into insights.dirty_hours (hour) select unnest(?::timestamptz[]) on conflict do nothing
+       )
+       delete from insights.rollup_builds where hour = any(?::timestamptz[])`,
+      [list, list],
     );
   }
 
-  /** Unmarks first: an event committed while the hour is rebuilt marks it again for the next run. */
+  /**
+   * Unmarks first: an event committed while the hour is rebuilt marks it again for the next run. The
+   * taken hours are recorded as being built until `finishBuilds`, so a runner that must see every stored
+   * event (an export) can wait for them; ingestion never touches that table.
+   */
   async takeDirtyHours(limit: number): Promise<Date[]> {
     const rows = await this.em.execute<Array<{ hour: Date | string }>>(
-      `delete from insights.dirty_hours where hour in (select hour from insights.dirty_hours order by hour limit ? for update skip locked) returning hour`,
+      `with taken as (
+         delete from insights.dirty_hours where hour in (select hour from insights.dirty_hours order by hour limit ? for update skip locked) returning hour
+       ), building as (
+         insert into insights.rollup_builds (hour, taken_at) select hour, now() from taken
+         on conflict (hour) do update set taken_at = excluded.taken_at
+       )
+       select hour from taken`,
       [limit],
     );
     return rows.map((row) => new Date(row.hour)).sort((a, b) => a.getTime() - b.getTime());
+  }
+
+  async finishBuilds(hours: Date[]): Promise<void> {
+    if (!hours.length) return;
+    await this.em.execute(`delete from insights.rollup_builds where hour = any(?::timestamptz[])`, [
+      pgArray(hours.map((hour) => hour.toISOString())),
+    ]);
+  }
+
+  async buildsInProgress(staleAfterMs: number): Promise<boolean> {
+    const rows = await this.em.execute<Array<{ busy: boolean }>>(
+      `select exists (select 1 from insights.rollup_builds where taken_at > now() - make_interval(secs => ?)) as busy`,
+      [staleAfterMs / 1_000],
+    );
+    return rows[0]?.busy === true;
   }
 }
