@@ -5,16 +5,16 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
 import { delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { numberReader, step } from './lib/cli.mjs';
-import { cpuLayout, pinThisProcess, startChild, waitForHttp } from './lib/processes.mjs';
-import { importSource, startServices } from './lib/services.mjs';
+import { cpuLayout, describeMachine, pinThisProcess, startChild, waitForHttp } from './lib/processes.mjs';
+import { bareExecutor, importSource, startServices } from './lib/services.mjs';
 import { fixed, table, thousands, writeResults } from './lib/report.mjs';
 import { median, percentile } from './lib/stats.mjs';
+import { closedLoop } from './lib/load.mjs';
 
 export const description = 'GET /v1/me/feed and publish-until-delivered through the app vs the same SQL run bare';
 
@@ -71,50 +71,6 @@ function parseOptions(argv) {
   if (options.midFollowers > THRESHOLD) throw new Error(`--mid-followers must stay at or below ${THRESHOLD}`);
   if (options.midFollowers > options.followers) throw new Error('--mid-followers must not exceed --followers');
   return options;
-}
-
-/** MikroORM's `?` placeholders as pg's `$n`, so the app's own statements run bare. */
-function bare(pool) {
-  return {
-    async execute(sql, params = []) {
-      let n = 0;
-      return (
-        await pool.query(
-          sql.replace(/\?/g, () => `$${++n}`),
-          params,
-        )
-      ).rows;
-    },
-  };
-}
-
-/** Runs `worker` on `connections` loops for `seconds`; every latency kept (ms). */
-async function closedLoop(connections, seconds, worker) {
-  const deadline = performance.now() + seconds * 1_000;
-  const latencies = [];
-  let errors = 0;
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < deadline) {
-        const started = performance.now();
-        try {
-          await worker();
-          latencies.push(performance.now() - started);
-        } catch (error) {
-          errors += 1;
-          if (errors === 1) console.log(`  first error: ${error.message}`);
-        }
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    perSecond: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    errors,
-  };
 }
 
 /** The world: people, follows, videos and posts, the reader's inbox as fan-out would have left it. */
@@ -203,12 +159,7 @@ async function seed(pool, options) {
 export async function run(argv) {
   const options = parseOptions(argv);
   const startedAt = new Date();
-  const machine = {
-    cpus: availableParallelism(),
-    model: cpus()[0]?.model,
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-  };
+  const machine = describeMachine();
   const layout = cpuLayout(options.pin);
   if (layout.pinned) pinThisProcess(layout.loadCore);
   console.log(
@@ -255,7 +206,7 @@ export async function run(argv) {
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/health/ready`, app, 60_000);
-  const db = bare(pool);
+  const db = bareExecutor(pool);
 
   // --- feed reads ---
   const readerToken = token(seeded.reader);
@@ -352,7 +303,7 @@ export async function run(argv) {
     const item = { type: 'post', itemId: id, authorId: seeded.mid, publishedAt: new Date() };
     const client = await pool.connect();
     try {
-      const inbox = new SqlFeedInbox(bare(client));
+      const inbox = new SqlFeedInbox(bareExecutor(client));
       for (let after = null; ;) {
         const ids = await inbox.followerBatch(seeded.mid, after, 1_000);
         if (!ids.length) break;

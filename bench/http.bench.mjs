@@ -1,15 +1,13 @@
 // `npm run bench -- http`: GET /v1/search/people through the full api app (candidate) vs bare Fastify + pg
 // running the identical SQL (baseline), same data, same machine, same run. See bench/README.md.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
 import { delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import pg from 'pg';
 import { generatePeople, QUERY_MIX, searchPath } from './http/people-data.mjs';
 import { measureCoreBusy, runRound } from './lib/load.mjs';
-import { cpuLayout, pinThisProcess, startChild, waitForHttp } from './lib/processes.mjs';
+import { buildApi, cpuLayout, describeMachine, pinThisProcess, startServer, waitForHttp } from './lib/processes.mjs';
 import { importSource, startServices } from './lib/services.mjs';
 import { coefficientOfVariation, median } from './lib/stats.mjs';
 import { fixed, percent, signed, table, thousands, writeResults } from './lib/report.mjs';
@@ -75,12 +73,7 @@ export async function run(argv) {
   const options = parseOptions(argv);
   const startedAt = new Date();
   // Before pinning: afterwards this process sees a single core.
-  const machine = {
-    cpus: availableParallelism(),
-    model: cpus()[0]?.model,
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-  };
+  const machine = describeMachine();
   const layout = cpuLayout(options.pin);
   // Before anything starts: PostgreSQL, Redis and the build inherit the load generator's core.
   if (layout.pinned) pinThisProcess(layout.loadCore);
@@ -241,21 +234,6 @@ export async function run(argv) {
   });
   console.log(`\nresults: ${file.slice(ROOT.length)}`);
   return 0;
-}
-
-function buildApi(env) {
-  step('building the api app (nest build api)');
-  const result = spawnSync(`${BIN}/nest`, ['build', 'api'], { cwd: ROOT, env, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`nest build api failed:\n${result.stdout}${result.stderr}`);
-}
-
-function startServer(name, args, port, env, layout) {
-  const child = startChild(name, process.execPath, args, {
-    cwd: ROOT,
-    env: { ...env, PORT: String(port) },
-    core: layout.pinned ? layout.serverCore : undefined,
-  });
-  return { name, child, url: `http://127.0.0.1:${port}` };
 }
 
 /** Writes the people straight into the index through the PostgreSQL adapter, as the projection would. */

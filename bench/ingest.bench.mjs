@@ -3,7 +3,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
 import { delimiter } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -11,11 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { cpuLayout, pinThisProcess, startChild, waitForHttp } from './lib/processes.mjs';
+import { cpuLayout, describeMachine, pinThisProcess, startChild, waitForHttp } from './lib/processes.mjs';
 import { importSource, startServices } from './lib/services.mjs';
 import { coefficientOfVariation, median } from './lib/stats.mjs';
 import { fixed, table, thousands, writeResults } from './lib/report.mjs';
 import { numberReader } from './lib/cli.mjs';
+import { closedLoop } from './lib/load.mjs';
 
 export const description = 'POST /v1/events (batches of 50) through the api app vs a bare COPY of the same rows (A5-a)';
 
@@ -88,49 +88,10 @@ const csvCell = (value) => {
   return `"${text.replaceAll('"', '""')}"`;
 };
 
-/** Runs `worker` on `connections` loops for `seconds`; returns events/s. */
-async function closedLoop(connections, seconds, worker) {
-  const deadline = performance.now() + seconds * 1_000;
-  let events = 0;
-  let errors = 0;
-  const latencies = [];
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < deadline) {
-        const started = performance.now();
-        try {
-          const stored = await worker(); // not `events += await …`: that reads `events` before awaiting and loses updates
-          events += stored;
-          latencies.push(performance.now() - started);
-        } catch (error) {
-          errors += 1;
-          if (errors === 1) console.log(`  first error: ${error.message}`);
-        }
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const p = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return {
-    eventsPerSecond: events / seconds,
-    events,
-    errors,
-    batches: latencies.length,
-    p50: p(0.5),
-    p95: p(0.95),
-    max: latencies.at(-1) ?? NaN,
-  };
-}
-
 export async function run(argv) {
   const options = parseOptions(argv);
   const startedAt = new Date();
-  const machine = {
-    cpus: availableParallelism(),
-    model: cpus()[0]?.model,
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-  };
+  const machine = describeMachine();
   const layout = cpuLayout(options.pin);
   if (layout.pinned) pinThisProcess(layout.loadCore);
   console.log(
@@ -241,13 +202,13 @@ export async function run(argv) {
       const result = await closedLoop(options.connections, options.duration, sides[side]());
       rounds[side].push(result);
       console.log(
-        `  round ${round}/${options.rounds}  ${side.padEnd(9)} ${thousands(result.eventsPerSecond)} events/s, ` +
-          `p50 ${fixed(result.p50, 1)} ms, p95 ${fixed(result.p95, 1)} ms, max ${fixed(result.max, 0)} ms per batch (${result.batches})${result.errors ? `, ${result.errors} errors` : ''}`,
+        `  round ${round}/${options.rounds}  ${side.padEnd(9)} ${thousands(result.unitsPerSecond)} events/s, ` +
+          `p50 ${fixed(result.p50, 1)} ms, p95 ${fixed(result.p95, 1)} ms, max ${fixed(result.max, 0)} ms per batch (${result.requests})${result.errors ? `, ${result.errors} errors` : ''}`,
       );
     }
   }
-  const rates = (side) => rounds[side].map((r) => r.eventsPerSecond);
-  const ratios = rounds.candidate.map((r, i) => r.eventsPerSecond / rounds.baseline[i].eventsPerSecond);
+  const rates = (side) => rounds[side].map((r) => r.unitsPerSecond);
+  const ratios = rounds.candidate.map((r, i) => r.unitsPerSecond / rounds.baseline[i].unitsPerSecond);
   const summary = {
     baselineEventsPerSecond: median(rates('baseline')),
     candidateEventsPerSecond: median(rates('candidate')),

@@ -4,13 +4,20 @@
 import { fork, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
 import { delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { measureCoreBusy } from './lib/load.mjs';
-import { cpuLayout, onCleanup, pinThisProcess, startChild, waitForHttp } from './lib/processes.mjs';
+import {
+  buildApi,
+  cpuLayout,
+  describeMachine,
+  onCleanup,
+  pinThisProcess,
+  startServer,
+  waitForHttp,
+} from './lib/processes.mjs';
 import { importSource, startServices } from './lib/services.mjs';
 import { median, percentile } from './lib/stats.mjs';
 import { fixed, percent, table, thousands, writeResults } from './lib/report.mjs';
@@ -104,12 +111,7 @@ function parseOptions(argv) {
 export async function run(argv) {
   const options = parseOptions(argv);
   const startedAt = new Date();
-  const machine = {
-    cpus: availableParallelism(),
-    model: cpus()[0]?.model,
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-  };
+  const machine = describeMachine();
   const layout = cpuLayout(options.pin);
   if (layout.pinned) pinThisProcess(layout.loadCore);
   const sockets = options.groups * options.groupSize * options.roles.length + options.idle;
@@ -324,21 +326,6 @@ function openFileLimit() {
   const result = spawnSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' });
   const value = Number(result.stdout?.trim());
   return Number.isFinite(value) ? value : undefined;
-}
-
-function buildApi(env, appRoot) {
-  step(`building the api app (nest build api${appRoot === ROOT ? '' : ` in ${appRoot}`})`);
-  const result = spawnSync(`${BIN}/nest`, ['build', 'api'], { cwd: appRoot, env, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`nest build api failed:\n${result.stdout}${result.stderr}`);
-}
-
-function startServer(name, args, port, env, layout) {
-  const child = startChild(name, process.execPath, args, {
-    cwd: ROOT,
-    env: { ...env, PORT: String(port) },
-    core: layout.pinned ? layout.serverCore : undefined,
-  });
-  return { name, child, url: `http://127.0.0.1:${port}` };
 }
 
 /** Signs access tokens with the app's own AccessTokens class (the handshake only needs a valid token). */

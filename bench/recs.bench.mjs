@@ -5,17 +5,17 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
 import { delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { numberReader, step } from './lib/cli.mjs';
-import { cpuLayout, pinThisProcess, startChild, waitForHttp } from './lib/processes.mjs';
-import { importSource, startServices } from './lib/services.mjs';
+import { cpuLayout, describeMachine, pinThisProcess, startChild, waitForHttp } from './lib/processes.mjs';
+import { bareExecutor, importSource, startServices } from './lib/services.mjs';
 import { fixed, table, thousands, writeResults } from './lib/report.mjs';
-import { median, percentile } from './lib/stats.mjs';
+import { median } from './lib/stats.mjs';
+import { closedLoop } from './lib/load.mjs';
 
 export const description = 'GET /v1/recommendations warm and cold vs a precomputed list in Redis; the neighbour job';
 
@@ -70,50 +70,6 @@ function parseOptions(argv) {
   };
 }
 
-/** MikroORM's `?` placeholders as pg's `$n` on one client, so the app's own store runs bare. */
-function bare(client) {
-  return {
-    async execute(sql, params = []) {
-      let n = 0;
-      return (
-        await client.query(
-          sql.replace(/\?/g, () => `$${++n}`),
-          params,
-        )
-      ).rows;
-    },
-  };
-}
-
-/** Runs `worker` on `connections` loops for `seconds`; every latency kept (ms). */
-async function closedLoop(connections, seconds, worker) {
-  const deadline = performance.now() + seconds * 1_000;
-  const latencies = [];
-  let errors = 0;
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < deadline) {
-        const started = performance.now();
-        try {
-          await worker();
-          latencies.push(performance.now() - started);
-        } catch (error) {
-          errors += 1;
-          if (errors === 1) console.log(`  first error: ${error.message}`);
-        }
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    perSecond: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    errors,
-  };
-}
-
 /**
  * Videos in 20 categories (video i is category i % 20) by 2,000 creators; person j prefers category j % 20
  * (80% of their interactions), active people and popular videos are skewed (squares and cubes of uniforms).
@@ -159,7 +115,7 @@ async function seed(pool, options) {
 async function neighbourRun(pool, RefreshNeighbours, SqlNeighbourStore) {
   const client = await pool.connect();
   try {
-    const store = new SqlNeighbourStore(bare(client));
+    const store = new SqlNeighbourStore(bareExecutor(client));
     const unitOfWork = {
       async transactional(work) {
         await client.query('begin');
@@ -194,12 +150,7 @@ async function neighbourRun(pool, RefreshNeighbours, SqlNeighbourStore) {
 export async function run(argv) {
   const options = parseOptions(argv);
   const startedAt = new Date();
-  const machine = {
-    cpus: availableParallelism(),
-    model: cpus()[0]?.model,
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-  };
+  const machine = describeMachine();
   const layout = cpuLayout(options.pin);
   if (layout.pinned) pinThisProcess(layout.loadCore);
   console.log(

@@ -3,14 +3,14 @@
 // directly one after another, same clips, same machine, same run. See bench/README.md.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Queue from 'bull';
 import pg from 'pg';
-import { cpuLayout, onCleanup, pinThisProcess, startChild } from './lib/processes.mjs';
+import { cpuLayout, describeMachine, onCleanup, pinThisProcess, startChild } from './lib/processes.mjs';
 import { importSource, startServices } from './lib/services.mjs';
 import { coefficientOfVariation, median } from './lib/stats.mjs';
 import { fixed, percent, signed, table, writeResults } from './lib/report.mjs';
@@ -66,12 +66,7 @@ const step = (message) => console.log(`\n▸ ${message}`);
 
 export async function run(argv) {
   const options = parseOptions(argv);
-  const machine = {
-    cpus: availableParallelism(),
-    model: cpus()[0]?.model,
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-  };
+  const machine = describeMachine();
   const layout = cpuLayout(options.pin);
   if (layout.pinned) pinThisProcess(layout.loadCore);
   console.log(

@@ -214,3 +214,41 @@ export async function measureIdleCpu(pid, ms) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return before === undefined || after === undefined ? undefined : (after - before) / CLOCK_TICKS_PER_SECOND / seconds;
 }
+
+/**
+ * A closed-model round inside this process: `connections` loops each await `worker()` back to back for
+ * `seconds`, every latency kept (ms). A worker may return how many units it handled (rows, events);
+ * anything else counts as one.
+ */
+export async function closedLoop(connections, seconds, worker) {
+  const deadline = performance.now() + seconds * 1_000;
+  const latencies = [];
+  let units = 0;
+  let errors = 0;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        try {
+          const handled = await worker(); // not `units += await …`: that reads `units` before awaiting and loses updates
+          units += typeof handled === 'number' ? handled : 1;
+          latencies.push(performance.now() - started);
+        } catch (error) {
+          errors += 1;
+          if (errors === 1) console.log(`  first error: ${error.message}`);
+        }
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    perSecond: latencies.length / seconds,
+    units,
+    unitsPerSecond: units / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    max: latencies.at(-1) ?? NaN,
+    errors,
+  };
+}

@@ -1,6 +1,11 @@
 // Child processes and services a benchmark starts, stopped in reverse order on success, failure or Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { step } from './cli.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = `${ROOT}node_modules/.bin`;
 
 const cleanups = [];
 const children = new Set();
@@ -124,4 +129,31 @@ export async function waitForHttp(url, child, timeoutMs = 30_000) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${child.label} did not answer ${url} within ${timeoutMs} ms:\n${child.output()}`);
+}
+
+/** What a result file records about the machine; read before pinning (afterwards this process sees one core). */
+export function describeMachine() {
+  return {
+    cpus: availableParallelism(),
+    model: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
+}
+
+/** `nest build api` in `appRoot` (this checkout by default), or an error with its output. */
+export function buildApi(env, appRoot = ROOT) {
+  step(`building the api app (nest build api${appRoot === ROOT ? '' : ` in ${appRoot}`})`);
+  const result = spawnSync(`${BIN}/nest`, ['build', 'api'], { cwd: appRoot, env, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`nest build api failed:\n${result.stdout}${result.stderr}`);
+}
+
+/** A server process (Node script) on `port`, on the servers' core when the layout pins. */
+export function startServer(name, args, port, env, layout) {
+  const child = startChild(name, process.execPath, args, {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port) },
+    core: layout.pinned ? layout.serverCore : undefined,
+  });
+  return { name, child, url: `http://127.0.0.1:${port}` };
 }

@@ -50,3 +50,18 @@ function postmasterAlive(dataDir) {
     return false;
   }
 }
+
+/** A MikroORM-style `execute(sql, params)` over a bare pg client or pool (`?` placeholders → `$n`). */
+export function bareExecutor(client) {
+  return {
+    async execute(sql, params = []) {
+      let n = 0;
+      return (
+        await client.query(
+          sql.replace(/\?/g, () => `$${++n}`),
+          params,
+        )
+      ).rows;
+    },
+  };
+}
