@@ -8,7 +8,7 @@ import pg from 'pg';
 import { generatePeople, QUERY_MIX, searchPath } from './http/people-data.mjs';
 import { measureCoreBusy, runRound } from './lib/load.mjs';
 import { buildApi, cpuLayout, describeMachine, pinThisProcess, startServer, waitForHttp } from './lib/processes.mjs';
-import { importSource, startServices } from './lib/services.mjs';
+import { apiAppEnv, importSource, startServices } from './lib/services.mjs';
 import { coefficientOfVariation, median } from './lib/stats.mjs';
 import { fixed, percent, signed, table, thousands, writeResults } from './lib/report.mjs';
 import { numberReader, step } from './lib/cli.mjs';
@@ -129,14 +129,7 @@ export async function run(argv) {
       'api app',
       ['dist/apps/api/main.js'],
       appPort,
-      {
-        ...serverEnv,
-        NODE_ENV: 'development',
-        LOG_LEVEL: options.logLevel,
-        REDIS_URL: services.redisUrl,
-        JWT_SECRET: 'bench-only-secret-0123456789abcdef0123456789',
-        DATA_DIR: `${services.root}/app-data`,
-      },
+      { ...serverEnv, ...apiAppEnv(services, options.logLevel) },
       layout,
     ),
   };

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { cpuLayout, describeMachine, pinThisProcess, startChild, waitForHttp } from './lib/processes.mjs';
-import { importSource, startServices } from './lib/services.mjs';
+import { apiAppEnv, importSource, startServices } from './lib/services.mjs';
 import { coefficientOfVariation, median } from './lib/stats.mjs';
 import { fixed, table, thousands, writeResults } from './lib/report.mjs';
 import { numberReader } from './lib/cli.mjs';
@@ -118,12 +118,8 @@ export async function run(argv) {
       ...env,
       HOST: '127.0.0.1',
       PORT: String(port),
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'warn',
       DATABASE_URL: services.databaseUrl,
-      REDIS_URL: services.redisUrl,
-      JWT_SECRET: 'bench-only-secret-0123456789abcdef0123456789',
-      DATA_DIR: `${services.root}/app-data`,
+      ...apiAppEnv(services),
     },
   });
   const url = `http://127.0.0.1:${port}`;

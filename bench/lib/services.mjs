@@ -65,3 +65,14 @@ export function bareExecutor(client) {
     },
   };
 }
+
+/** The api app's environment in a benchmark: the bench's own services, a fixed secret, warn-level logs. */
+export function apiAppEnv(services, logLevel = 'warn') {
+  return {
+    NODE_ENV: 'development',
+    LOG_LEVEL: logLevel,
+    REDIS_URL: services.redisUrl,
+    JWT_SECRET: 'bench-only-secret-0123456789abcdef0123456789',
+    DATA_DIR: `${services.root}/app-data`,
+  };
+}

@@ -4,6 +4,7 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import { tsImport } from 'tsx/esm/api';
 import { catalogSearchQuery, suggestQuery } from './catalog-query.mjs';
+import { loadLiveIndexVersion } from '../lib/search-index.mjs';
 
 // Pure functions only: loading them through tsx costs start-up time, not per-request time.
 const { buildSearchStatement, readSearchRows } = await tsImport(
@@ -20,17 +21,7 @@ pool.on('error', () => undefined);
 
 // CATALOG_INDEX.name; the definition itself is read from the index's stored version, as the adapter does.
 const alias = `${SEARCH_INDEX_PREFIX}-catalog`;
-/** Resolved once and cached, as PostgresSearchIndex does. */
-async function loadLiveVersion() {
-  const { rows } = await pool.query(
-    `select i.physical_name, i.version, i.definition
-     from search.aliases a join search.indices i on i.physical_name = a.physical_name
-     where a.alias = $1`,
-    [alias],
-  );
-  if (rows.length === 0) throw new Error(`search index alias "${alias}" does not exist`);
-  return { physicalName: rows[0].physical_name, version: rows[0].version, definition: rows[0].definition };
-}
+const loadLiveVersion = () => loadLiveIndexVersion(pool, alias);
 let live = await loadLiveVersion();
 
 async function search(query) {
