@@ -1,4 +1,5 @@
 import { MessagingModule, PersistenceModule, QueuesModule } from '@lib/platform';
+import { GiveRecommendationFeedbackHandler } from './application/recommendations/give-feedback/give-feedback.handler.js';
 import { GetRecommendationsHandler } from './application/recommendations/get-recommendations/get-recommendations.handler.js';
 import { GetSimilarVideosHandler } from './application/recommendations/get-similar-videos/get-similar-videos.handler.js';
 import { RecordRecommendationSignals } from './application/recommendations/reactions/record-recommendation-signals.js';
@@ -50,5 +51,6 @@ export const RECOMMENDATIONS = {
     RecommendationJobs,
     GetRecommendationsHandler,
     GetSimilarVideosHandler,
+    GiveRecommendationFeedbackHandler,
   ],
 };

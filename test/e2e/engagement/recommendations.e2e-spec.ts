@@ -91,14 +91,14 @@ describe('engagement: recommendations', () => {
   }
 
   const refresh = () => RequestContext.create(app.app.get(MikroORM).em, () => app.app.get(RefreshNeighbours).run());
-  /** Runs the job until every signal is folded in (a transaction still open elsewhere makes a run wait for it). */
+  /** Runs the job until every positive signal is folded in (a transaction still open elsewhere makes a run wait for it). */
   const settled = () =>
     eventually(
       async () => {
         await refresh();
         const pending = await sql(
           app,
-          `select 1 from engagement.rec_signals s where s.kind <> 'watch_time' and not exists (
+          `select 1 from engagement.rec_signals s where s.kind not in ('watch_time', 'skip', 'dislike') and not exists (
              select 1 from engagement.rec_cowatch_members m where m.person_id = s.person_id and m.video_id = s.video_id)`,
         );
         expect(pending).toHaveLength(0);
@@ -345,6 +345,113 @@ describe('engagement: recommendations', () => {
     expect(removed.status).toBe(200);
     expect(await saves()).toHaveLength(0);
   }, 30_000);
+
+  it('drops a video the viewer is not interested in from their next list, weighs a skip against it, and can be undone', async () => {
+    const [viewer, bystander] = await people(app, 2);
+    const ids = async (person: RegisteredUser, path = '/v1/recommendations?count=50') =>
+      ((await app.request('GET', path, auth(person))).body as List).items.map((item) => item.videoId);
+    const feedback = (kind: string | null, videoId: string, person = viewer) =>
+      kind === null
+        ? app.request('DELETE', `/v1/recommendations/feedback/${videoId}`, auth(person))
+        : app.request('PUT', `/v1/recommendations/feedback/${videoId}`, { ...auth(person), body: { kind } });
+    const stored = () =>
+      sql<{ video_id: string; kind: string }>(
+        app,
+        `select video_id, kind from engagement.rec_signals where person_id = ? order by kind`,
+        [viewer.user.id],
+      );
+    const [unwanted, passedOver] = await ids(viewer);
+    expect(await cached(viewer)).toBe(true);
+
+    const said = await feedback('not_interested', unwanted);
+    expect(said.status).toBe(204);
+    // Forgotten from the cache after the commit, so the very next list leaves it out, here and in "more like this".
+    expect(await cached(viewer)).toBe(false);
+    expect(await ids(viewer)).not.toContain(unwanted);
+    expect(await ids(viewer, `/v1/catalog/videos/${cooking[3].videoId}/similar?count=50`)).not.toContain(unwanted);
+    expect(await ids(bystander)).toContain(unwanted);
+    // Saying it again refreshes the one signal, it does not stack.
+    expect((await feedback('not_interested', unwanted)).status).toBe(204);
+    expect((await feedback('skipped', passedOver)).status).toBe(204);
+    expect((await feedback('skipped', passedOver)).status).toBe(204);
+    expect(await stored()).toEqual(
+      [
+        { video_id: unwanted, kind: 'dislike' },
+        { video_id: passedOver, kind: 'skip' },
+      ].sort((a, b) => a.kind.localeCompare(b.kind)),
+    );
+    // A teaser the plan cannot play takes feedback too.
+    expect((await feedback('not_interested', premium.videoId)).status).toBe(204);
+
+    // Undo: the video may come back.
+    expect((await feedback(null, unwanted)).status).toBe(204);
+    expect((await feedback(null, unwanted)).status).toBe(204);
+    expect(await ids(viewer)).toContain(unwanted);
+    expect((await stored()).map((row) => row.video_id)).not.toContain(unwanted);
+
+    // Bad input loses nothing: unknown kind or field, unknown or malformed video, no token.
+    const before = await stored();
+    for (const [answer, status, code] of [
+      [await feedback('meh', passedOver), 400, 'validation.failed'],
+      [
+        await app.request('PUT', `/v1/recommendations/feedback/${passedOver}`, {
+          ...auth(viewer),
+          body: { kind: 'skipped', weight: 9 },
+        }),
+        400,
+        'validation.failed',
+      ],
+      [await feedback('skipped', randomUUID()), 404, 'engagement.video.not-found'],
+      [await feedback('skipped', 'not-a-uuid'), 400, 'http.bad-request'],
+      [
+        await app.request('PUT', `/v1/recommendations/feedback/${passedOver}`, { body: { kind: 'skipped' } }),
+        401,
+        undefined,
+      ],
+    ] as const) {
+      expect(answer.status).toBe(status);
+      expect(answer.headers.get('content-type')).toContain('application/problem+json');
+      if (code) expect(answer.body).toMatchObject({ code });
+    }
+    expect(await stored()).toEqual(before);
+  }, 60_000);
+
+  it('folds a backlog in bounded batches of whole transactions, and loses none', async () => {
+    const backlog = await people(app, 3);
+    const videos = [music[0], music[1], gardening[0]].map((video) => video.videoId);
+    // One transaction per person, each with more signals than a batch holds.
+    for (const person of backlog)
+      await sql(
+        app,
+        `insert into engagement.rec_signals (person_id, video_id, kind, value, event_id, occurred_at)
+         select ?, v, 'like', 1, gen_random_uuid(), now() from unnest(string_to_array(?, ',')::uuid[]) as v`,
+        [person.user.id, videos.join(',')],
+      );
+    const members = () =>
+      sql(
+        app,
+        `select 1 from engagement.rec_cowatch_members where person_id = any(string_to_array(?, ',')::uuid[])
+          and video_id = any(string_to_array(?, ',')::uuid[])`,
+        [backlog.map((person) => person.user.id).join(','), videos.join(',')],
+      );
+    // A transaction still open elsewhere holds the job's snapshot back: run until all are in.
+    let batches = 0;
+    await eventually(
+      async () => {
+        const result = await RequestContext.create(app.app.get(MikroORM).em, () =>
+          app.app.get(RefreshNeighbours).run({ batchSize: 2 }),
+        );
+        batches += result.batches;
+        expect(await members()).toHaveLength(backlog.length * videos.length);
+      },
+      { timeoutMs: 20_000, intervalMs: 200 },
+    );
+    // Each person's three signals went whole, in a batch of their own.
+    expect(batches).toBeGreaterThanOrEqual(backlog.length);
+    // Nothing is left behind the cursor.
+    const again = await RequestContext.create(app.app.get(MikroORM).em, () => app.app.get(RefreshNeighbours).run());
+    expect(again.more).toBe(false);
+  }, 60_000);
 
   it('counts one account once per co-watch pair, however many ways and times it interacts', async () => {
     const [inflater] = await people(app, 1);

@@ -89,6 +89,8 @@ const TABLE: Record<string, Entry> = {
   'DELETE /v1/videos/{videoId}/rating': { exempt: OWN_RELATION },
   'GET /v1/videos/{videoId}/rating': { exempt: OWN_RELATION },
   'PUT /v1/me/progress/{videoId}': { exempt: OWN_RELATION },
+  'PUT /v1/recommendations/feedback/{videoId}': { exempt: OWN_RELATION },
+  'DELETE /v1/recommendations/feedback/{videoId}': { exempt: OWN_RELATION },
   'DELETE /v1/me/history/{entryId}': { ids: { entryId: 'historyEntryId' } },
   'GET /v1/playlists/{id}': { ids: { id: 'playlistId' } },
   'PATCH /v1/playlists/{id}': { ids: { id: 'playlistId' } },

@@ -25,3 +25,12 @@ export const PROGRESS_RATE: RatePolicy = {
   code: 'engagement.progress.rate-limited',
   message: 'Progress is reported every few seconds at most',
 };
+
+/** "Not interested" and skips per person: a client reporting every scrolled-past card stays well under it. */
+export const RECOMMENDATION_FEEDBACK_RATE: RatePolicy = {
+  name: 'engagement-recommendation-feedback',
+  points: 120,
+  windowSeconds: 60,
+  code: 'engagement.recommendation-feedback.rate-limited',
+  message: 'Too much recommendation feedback at once; try again shortly',
+};

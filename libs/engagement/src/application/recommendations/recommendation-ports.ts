@@ -93,8 +93,11 @@ export interface CoWatchSignal {
 export abstract class NeighbourStore {
   /** Serialises runs (held until the transaction ends). */
   abstract lock(): Promise<void>;
-  /** Signals committed since the cursor, and the position to save once they are folded in. */
-  abstract signalsSinceCursor(): Promise<{ signals: CoWatchSignal[]; position: string }>;
+  /**
+   * About `limit` signals committed since the cursor (whole transactions), the position to save once
+   * they are folded in, and whether more were committed before this snapshot.
+   */
+  abstract signalsSinceCursor(limit: number): Promise<{ signals: CoWatchSignal[]; position: string; more: boolean }>;
   abstract saveCursor(position: string): Promise<void>;
   /**
    * Adds each (person, video) to the co-watch members once; for each one new, pairs it with up to

@@ -33,21 +33,35 @@ export class SqlNeighbourStore extends NeighbourStore {
     await this.em.execute(`select pg_advisory_xact_lock(hashtext('engagement.recommendation-neighbours'))`);
   }
 
-  async signalsSinceCursor(): Promise<{ signals: CoWatchSignal[]; position: string }> {
+  async signalsSinceCursor(limit: number): Promise<{ signals: CoWatchSignal[]; position: string; more: boolean }> {
     const [range] = await this.em.execute<Array<{ since: string; upto: string }>>(
       `select coalesce((select position::text from engagement.rec_job_cursors where name = ?), '0') as since,
               pg_snapshot_xmin(pg_current_snapshot())::text as upto`,
       [CURSOR],
+    );
+    // The batch ends before the transaction holding its (limit + 1)-th signal, so a transaction is
+    // never split; a first transaction larger than the limit goes whole.
+    const [cut] = await this.em.execute<Array<{ tx: string }>>(
+      `with pending as (select tx from engagement.rec_signals where tx >= ?::xid8 and tx < ?::xid8),
+            nth as (select tx from pending order by tx offset ? limit 1),
+            first as (select tx from pending order by tx limit 1)
+       select coalesce(
+         case when (select tx from nth) = (select tx from first)
+              then (select tx from pending where tx > (select tx from nth) order by tx limit 1)
+              else (select tx from nth) end,
+         ?::xid8)::text as tx`,
+      [range.since, range.upto, limit, range.upto],
     );
     const rows = await this.em.execute<
       Array<{ person_id: string; video_id: string; kind: SignalKind; value: number; occurred_at: Date | string }>
     >(
       `select person_id, video_id, kind, value, occurred_at from engagement.rec_signals
         where tx >= ?::xid8 and tx < ?::xid8`,
-      [range.since, range.upto],
+      [range.since, cut.tx],
     );
     return {
-      position: range.upto,
+      position: cut.tx,
+      more: cut.tx !== range.upto,
       signals: rows.map((row) => ({
         personId: row.person_id,
         videoId: row.video_id,

@@ -1,10 +1,23 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiProblems, CurrentUser, Public, type Principal } from '@lib/platform';
+import { GiveRecommendationFeedbackCommand } from '../../application/recommendations/give-feedback/give-feedback.command.js';
 import { GetRecommendationsQuery } from '../../application/recommendations/get-recommendations/get-recommendations.query.js';
 import { GetSimilarVideosQuery } from '../../application/recommendations/get-similar-videos/get-similar-videos.query.js';
-import { RecommendationsQueryRequest, RecommendationsResponse, SimilarQueryRequest } from './recommendations.dto.js';
+import {
+  RecommendationFeedbackRequest,
+  RecommendationsQueryRequest,
+  RecommendationsResponse,
+  SimilarQueryRequest,
+} from './recommendations.dto.js';
 
 const PUBLIC = '**Access: public, authentication optional** (a bearer token makes the list personal). ';
 const FILTERS =
@@ -13,7 +26,10 @@ const FILTERS =
 @ApiTags('recommendations')
 @Controller('v1/recommendations')
 export class RecommendationsController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
+  ) {}
 
   @Get()
   @Public()
@@ -29,6 +45,38 @@ export class RecommendationsController {
     return this.queries.execute(
       new GetRecommendationsQuery(principal?.userId ?? null, query.count, query.category, query.creator),
     );
+  }
+
+  @Put('feedback/:videoId')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Tell the recommender the viewer is not interested in a video, or skipped it',
+    description:
+      "**Access: authenticated.** Takes effect on the viewer's next request (their cached lists are forgotten). Giving the same feedback again only refreshes it; `not_interested` and `skipped` are kept apart. 404 `engagement.video.not-found` for unknown or unpublished videos; 429 `engagement.recommendation-feedback.rate-limited` past 120 a minute.",
+  })
+  @ApiNoContentResponse({ description: 'Recorded' })
+  @ApiProblems(400, 401, 404, 429)
+  giveFeedback(
+    @Param('videoId', new ParseUUIDPipe()) videoId: string,
+    @Body() body: RecommendationFeedbackRequest,
+    @CurrentUser() principal: Principal,
+  ) {
+    return this.commands.execute(new GiveRecommendationFeedbackCommand(principal.userId, videoId, body.kind));
+  }
+
+  @Delete('feedback/:videoId')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Take back the viewer\'s feedback on a video (undo "not interested")',
+    description:
+      '**Access: authenticated.** Removes both kinds of feedback; the video may be recommended again. Succeeds whatever became of the video, and when there was none.',
+  })
+  @ApiNoContentResponse({ description: 'Removed (or there was none)' })
+  @ApiProblems(400, 401, 429)
+  withdrawFeedback(@Param('videoId', new ParseUUIDPipe()) videoId: string, @CurrentUser() principal: Principal) {
+    return this.commands.execute(new GiveRecommendationFeedbackCommand(principal.userId, videoId, null));
   }
 }
 

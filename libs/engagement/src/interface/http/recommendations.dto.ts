@@ -1,6 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import {
+  RECOMMENDATION_FEEDBACK,
+  type RecommendationFeedback,
+} from '../../application/recommendations/give-feedback/give-feedback.command.js';
 import { RECOMMENDATION_REASONS, STRATEGIES } from '../../domain/recommendations/recommender.js';
 
 export const MAX_RECOMMENDATIONS = 50;
@@ -71,4 +75,14 @@ export class RecommendationsResponse {
   @ApiProperty({ type: ExperimentArmResponse, nullable: true, description: 'The experiment arm served, if any' })
   experiment!: ExperimentArmResponse | null;
   @ApiProperty({ type: [RecommendationItemResponse] }) items!: RecommendationItemResponse[];
+}
+
+export class RecommendationFeedbackRequest {
+  @ApiProperty({
+    enum: RECOMMENDATION_FEEDBACK,
+    description:
+      '`not_interested`: never recommend this video to the viewer again (until taken back); `skipped`: counts against it, so that on its own it leaves their lists, while earlier likes or watch time of it can outweigh it (it fades like any signal)',
+  })
+  @IsIn(RECOMMENDATION_FEEDBACK)
+  kind!: RecommendationFeedback;
 }

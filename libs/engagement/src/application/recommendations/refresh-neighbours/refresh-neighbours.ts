@@ -22,17 +22,33 @@ const PAIRS_READ = NEIGHBOURS_PER_VIDEO * 4;
 /** Content lists refreshed per run (the rest wait for the next run). */
 const CONTENT_PER_RUN = 2_000;
 
+/** Signals folded per transaction: a backlog (a first run, a long outage) goes in bounded steps. */
+export const SIGNALS_PER_BATCH = 5_000;
+/** A run stops starting batches after this long; the next run continues from the cursor. */
+const RUN_BUDGET_MS = 120_000;
+
 export interface NeighbourRefreshResult {
   signals: number;
+  /** Batches that folded signals in. */
+  batches: number;
   coWatchLists: number;
   contentLists: number;
+  /** Signals were left for the next run (the time budget ran out). */
+  more: boolean;
+}
+
+export interface NeighbourRefreshOptions {
+  now?: Date;
+  batchSize?: number;
 }
 
 /**
  * Folds the signals committed since the last run into co-watch pair counts (each person adds at
  * most one to a pair, and pairs a new video with at most `RECS_COWATCH_PARTNERS` of their recent
  * ones), then rewrites the co-watch lists of the videos whose pairs moved and the content lists of
- * videos whose features changed, with their neighbours' (docs/adr/0044). Runs are serialised.
+ * videos whose features changed, with their neighbours' (docs/adr/0044). Each batch of signals is a
+ * transaction of its own that moves the cursor, so memory stays bounded and a failure keeps what was
+ * done. Runs are serialised.
  */
 @Injectable()
 export class RefreshNeighbours {
@@ -45,14 +61,41 @@ export class RefreshNeighbours {
     private readonly config: AppConfig,
   ) {}
 
-  async run(now: Date = new Date()): Promise<NeighbourRefreshResult> {
-    const result = await this.unitOfWork.transactional(async () => {
+  async run({
+    now = new Date(),
+    batchSize = SIGNALS_PER_BATCH,
+  }: NeighbourRefreshOptions = {}): Promise<NeighbourRefreshResult> {
+    const result: NeighbourRefreshResult = { signals: 0, batches: 0, coWatchLists: 0, contentLists: 0, more: true };
+    const started = Date.now();
+    while (result.more && Date.now() - started < RUN_BUDGET_MS) {
+      const batch = await this.foldBatch(now, batchSize);
+      if (batch.signals) result.batches += 1;
+      result.signals += batch.signals;
+      result.coWatchLists += batch.coWatchLists;
+      result.more = batch.more;
+    }
+    result.contentLists = await this.unitOfWork.transactional(async () => {
       await this.store.lock();
-      const { signals, position } = await this.store.signalsSinceCursor();
+      const content = await this.contentLists();
+      await this.store.saveNeighbours('content', content, now);
+      return content.size;
+    });
+    this.logger.debug(
+      `neighbours: ${result.signals} signals in ${result.batches} batches, ${result.coWatchLists} co-watch, ${result.contentLists} content lists`,
+    );
+    // Popularity counts people from the co-watch members: the shared candidate lists are stale now.
+    await this.cache.forget(SHARED_CACHE_OWNER);
+    return result;
+  }
+
+  private foldBatch(now: Date, batchSize: number): Promise<{ signals: number; coWatchLists: number; more: boolean }> {
+    return this.unitOfWork.transactional(async () => {
+      await this.store.lock();
+      const { signals, position, more } = await this.store.signalsSinceCursor(batchSize);
       const members = coWatchMembers(signals, now);
       const changed = await this.store.addMembers(members, this.config.recommendations.coWatchPartners);
       // Videos that gained members are recomputed from their strongest pairs; their partners only
-      // take in the changed pairs, so one run costs what the new signals touched, not the catalog.
+      // take in the changed pairs, so one batch costs what its signals touched, not the catalog.
       const coWatch = coWatchLists(changed.fresh, await this.store.coCounts(changed.fresh, PAIRS_READ));
       const partners = [...new Set(changed.pairs.flatMap((pair) => [pair.a, pair.b]))].filter(
         (videoId) => !coWatch.has(videoId),
@@ -64,17 +107,9 @@ export class RefreshNeighbours {
       );
       for (const [videoId, list] of merged) coWatch.set(videoId, list);
       await this.store.saveNeighbours('co_watch', coWatch, now);
-      const content = await this.contentLists();
-      await this.store.saveNeighbours('content', content, now);
       await this.store.saveCursor(position);
-      this.logger.debug(
-        `neighbours: ${signals.length} signals, ${coWatch.size} co-watch, ${content.size} content lists`,
-      );
-      return { signals: signals.length, coWatchLists: coWatch.size, contentLists: content.size };
+      return { signals: signals.length, coWatchLists: coWatch.size, more };
     });
-    // Popularity counts people from the co-watch members: the shared candidate lists are stale now.
-    await this.cache.forget(SHARED_CACHE_OWNER);
-    return result;
   }
 
   private async contentLists(): Promise<Map<string, Neighbor[]>> {
