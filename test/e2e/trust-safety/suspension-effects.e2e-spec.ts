@@ -224,4 +224,52 @@ describe('trust & safety: what a suspension does (writes refused on HTTP and soc
     await eventually(async () => expect((await page()).total).toBe(3));
     expect(JSON.stringify(await page())).toContain('first from ada');
   }, 90_000);
+
+  it('takes a suspended creator’s videos out of trending and recommendations when the suspension lands, not at the next recompute; back on lift', async () => {
+    const creator = await studioPerson(app);
+    const videoId = await publishedVideo(app, creator, await createChannel(app, creator));
+    const listed = async () =>
+      (
+        (await app.request('GET', `/v1/recommendations?count=50&creator=${creator.user.id}`)).body.items as Array<{
+          videoId: string;
+        }>
+      ).map((item) => item.videoId);
+    await eventually(async () => expect(await listed()).toContain(videoId));
+
+    await suspend(creator);
+    await eventsConsumed(app, 'engagement.track-trend-eligibility', {
+      type: 'trust-safety.account-sanction-changed.v1',
+      payload: { userId: creator.user.id },
+    });
+    expect(await listed()).not.toContain(videoId);
+    // A redelivered or stray "lifted" while the suspension is still in force changes nothing: the standing is asked.
+    await sql(
+      app,
+      `insert into platform.outbox (id, type, payload, aggregate_id, aggregate_version, occurred_at) values (?, ?, ?, ?, 1, now())`,
+      [
+        randomUUID(),
+        'trust-safety.account-sanction-changed.v1',
+        JSON.stringify({
+          userId: creator.user.id,
+          sanction: 'suspension',
+          change: 'lifted',
+          until: null,
+          changedAt: new Date().toISOString(),
+        }),
+        creator.user.id,
+      ],
+    );
+    await eventsConsumed(app, 'engagement.track-trend-eligibility', {
+      type: 'trust-safety.account-sanction-changed.v1',
+      payload: { userId: creator.user.id, change: 'lifted' },
+    });
+    expect(await listed()).not.toContain(videoId);
+
+    const lifted = await app.request('POST', `/v1/admin/moderation/accounts/${creator.user.id}/lift`, {
+      ...auth(mod),
+      body: { sanction: 'suspension', reason: 'Appeal accepted' },
+    });
+    expect(lifted.status).toBe(200);
+    await eventually(async () => expect(await listed()).toContain(videoId), { timeoutMs: 30_000 });
+  }, 90_000);
 });

@@ -1,32 +1,35 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { IntegrationEventConsumer, type ConsumerContext, type EventConsumer } from '@lib/platform';
 import { VideoDeletedV1, VideoPublishedV1, VideoUnpublishedV1 } from '@lib/studio/contracts';
-import { ContentActionedV1 } from '@lib/trust-safety/contracts';
+import { AccountSanctionChangedV1, ContentActionedV1 } from '@lib/trust-safety/contracts';
 import {
   RecommendationCache,
   SHARED_CACHE_OWNER,
   ANONYMOUS_CACHE_OWNER,
 } from '../../recommendations/recommendation-ports.js';
-import { TrendEligibility, TrendingCache } from '../trending-ports.js';
+import { ActorTrust, TrendEligibility, TrendingCache } from '../trending-ports.js';
 
-type EligibilityFact = VideoPublishedV1 | VideoUnpublishedV1 | VideoDeletedV1 | ContentActionedV1;
+type EligibilityFact =
+  VideoPublishedV1 | VideoUnpublishedV1 | VideoDeletedV1 | ContentActionedV1 | AccountSanctionChangedV1;
 
 const MODERATION = { approve: 'visible', restore: 'visible', hide: 'hidden', remove: 'removed' } as const;
 
 /**
  * What may trend (and be recommended, with its features: docs/adr/0044): studio's published videos (with language and category) and trust & safety's
- * decisions on videos. Sanctioned accounts are asked of trust & safety at each recompute: nobody
- * publishes `trust-safety.account-sanction-changed.v1` yet (subscribe here once trust & safety does).
+ * decisions on videos and accounts. A sanction change asks trust & safety for the account's standing
+ * now (another sanction may still be in force, events may arrive twice or out of order); each
+ * recompute asks again for every creator it ranks.
  */
 @Injectable()
 @IntegrationEventConsumer({
   name: 'engagement.track-trend-eligibility',
-  on: [VideoPublishedV1, VideoUnpublishedV1, VideoDeletedV1, ContentActionedV1],
+  on: [VideoPublishedV1, VideoUnpublishedV1, VideoDeletedV1, ContentActionedV1, AccountSanctionChangedV1],
 })
 export class TrackTrendEligibility implements EventConsumer<EligibilityFact> {
   constructor(
     private readonly eligibility: TrendEligibility,
     private readonly cache: TrendingCache,
+    private readonly trust: ActorTrust,
     @Optional() private readonly recommendations?: RecommendationCache,
   ) {}
 
@@ -58,6 +61,9 @@ export class TrackTrendEligibility implements EventConsumer<EligibilityFact> {
       await this.eligibility.withdrawn(event.videoId, 'unpublished', version);
     } else if (event instanceof VideoDeletedV1) {
       await this.eligibility.withdrawn(event.videoId, 'deleted', version);
+    } else if (event instanceof AccountSanctionChangedV1) {
+      const standing = await this.trust.sanctionsOf([event.userId]);
+      await this.eligibility.recordSanctions([event.userId], standing, new Date(event.changedAt));
     } else if (event.contentType === 'video') {
       await this.eligibility.moderated(event.contentId, MODERATION[event.action]);
     }
