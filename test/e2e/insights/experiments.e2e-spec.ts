@@ -130,6 +130,8 @@ describe('insights: experiments', () => {
     expect(rearmed.status).toBe(200);
     expect(await assign('recommendations.home', { personId: creator.user.id })).toBeNull(); // not running yet
     expect((await admin('POST', `/v1/admin/experiments/${homeId}/start`)).body).toMatchObject({ status: 'running' });
+    // The null above was remembered for a moment; the start forgets it, so assignment begins at once.
+    expect(await assign('recommendations.home', { personId: creator.user.id })).toMatchObject({ experimentId: homeId });
 
     // While running: adding an arm, removing one, or changing the split is refused.
     for (const arms of [
