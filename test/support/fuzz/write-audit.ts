@@ -1,0 +1,71 @@
+import pg from 'pg';
+
+/**
+ * Which tables changed, and when: a row-level trigger on every application table appends
+ * `(table, operation)` to `fuzz_audit.writes` inside the writer's own transaction, so a rolled-back
+ * write leaves nothing and a committed one is seen whatever it touched (insert, update or delete,
+ * counters and timestamps included). Installed on a test database only; cheap to read (one max()).
+ */
+export class WriteAudit {
+  private constructor(private readonly client: pg.Client) {}
+
+  static async install(databaseUrl: string): Promise<WriteAudit> {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(`
+      create schema if not exists fuzz_audit;
+      create table if not exists fuzz_audit.writes (
+        id bigserial primary key,
+        relation text not null,
+        operation text not null
+      );
+      create or replace function fuzz_audit.record() returns trigger language plpgsql as $$
+      begin
+        insert into fuzz_audit.writes (relation, operation) values (tg_table_schema || '.' || tg_table_name, tg_op);
+        return null;
+      end $$;`);
+    const { rows } = await client.query<{ schema: string; name: string }>(`
+      select n.nspname as schema, c.relname as name
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where c.relkind in ('r', 'p') and not c.relispartition
+         and n.nspname not in ('pg_catalog', 'information_schema', 'fuzz_audit', 'pg_toast')`);
+    for (const { schema, name } of rows)
+      await client.query(
+        `create or replace trigger fuzz_audit after insert or update or delete on "${schema}"."${name}"
+           for each row execute function fuzz_audit.record()`,
+      );
+    return new WriteAudit(client);
+  }
+
+  /** The position of the newest committed write. */
+  async mark(): Promise<number> {
+    const { rows } = await this.client.query<{ id: string | null }>('select max(id) as id from fuzz_audit.writes');
+    return Number(rows[0].id ?? 0);
+  }
+
+  /** `schema.table operation ×n` for every write committed after `mark`. */
+  async since(mark: number): Promise<string[]> {
+    const { rows } = await this.client.query<{ relation: string; operation: string; count: string }>(
+      `select relation, operation, count(*) as count from fuzz_audit.writes where id > $1
+        group by relation, operation order by relation, operation`,
+      [mark],
+    );
+    return rows.map((row) => `${row.relation} ${row.operation.toLowerCase()} ×${row.count}`);
+  }
+
+  /** Waits until no write has landed for `quietMs` (an accepted request's after-commit work settling). */
+  async settle(quietMs = 150, timeoutMs = 10_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    let last = await this.mark();
+    for (;;) {
+      await new Promise((done) => setTimeout(done, quietMs));
+      const now = await this.mark();
+      if (now === last || Date.now() > deadline) return now;
+      last = now;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.client.end();
+  }
+}
