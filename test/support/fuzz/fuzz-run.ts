@@ -25,6 +25,8 @@ export interface FuzzContext {
   tokenFor(target: FuzzTarget): string;
   /** Detects writes by refused requests when given; operations then run one request at a time. */
   audit?: WriteAudit;
+  /** `schema.table operation` written by scheduled jobs on their own clock, not by any request. */
+  backgroundWrites?: readonly string[];
   /** Called after every answer (e.g. to sign in again after a fuzzed logout). */
   afterAnswer?(target: FuzzTarget, answer: WireAnswer): Promise<void>;
 }
@@ -52,8 +54,6 @@ export function selectTargets(targets: FuzzTarget[], route: string | undefined):
   return route ? targets.filter(({ operationId, path }) => operationId === route || path === route) : targets;
 }
 
-const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 /**
  * Runs the property on one operation: `runs` generated requests, each answer checked against the
  * invariant (invariant.ts) and, with an audit, a refused request (4xx) must have written nothing.
@@ -74,11 +74,18 @@ export async function fuzzOperation(
         (error: Error): WireAnswer => ({ status: 0, headers: {}, text: `connection failed: ${error.message}` }),
       );
       const violations = answer.status === 0 ? [answer.text] : invariantViolations(answer, request.method);
-      if (context.audit && answer.status >= 400) {
-        const writes = await context.audit.since(before);
-        if (writes.length) violations.push(`refused with ${answer.status} yet wrote: ${writes.join(', ')}`);
-      } else if (context.audit && MUTATING.has(request.method)) await context.audit.settle();
+      if (context.audit) {
+        const { writes } = await context.audit.since(before, context.backgroundWrites);
+        if (answer.status >= 400 && writes.length)
+          violations.push(`refused with ${answer.status} yet wrote: ${writes.join(', ')}`);
+        // An accepted write may have after-commit work (outbox consumers): let it land before the next request.
+        if (answer.status < 400 && writes.length) await context.audit.settle();
+      }
       await context.afterAnswer?.(target, answer);
+      if (process.env.FUZZ_VERBOSE)
+        process.stderr.write(
+          `${answer.status} ${request.method} ${request.url.slice(0, 100)} ${request.mutations.join(', ')}\n`,
+        );
       if (!violations.length) return true;
       failure = {
         target,

@@ -41,6 +41,11 @@ export const UNICODE_EDGES: readonly string[] = [
   '𝕳𝖊𝖑𝖑𝖔', // astral plane letters
 ];
 
+/** Unicode a well-behaved client may legitimately send (no NUL, no lone surrogates). */
+export const VALID_UNICODE: readonly string[] = UNICODE_EDGES.filter(
+  (text) => text.isWellFormed() && !text.includes('\u0000') && text.length < 100,
+);
+
 /** Strings that are "just text" but mean something to a parser somewhere. */
 export const INJECTION_STRINGS: readonly string[] = [
   "' OR 1=1 --",

@@ -10,6 +10,7 @@ import {
   MALFORMED_BODIES,
   ONE_MB,
   RawJson,
+  VALID_UNICODE,
   toJsonText,
 } from './hostile-values.js';
 
@@ -69,7 +70,10 @@ export function fuzzTargets(document: ApiDocument): FuzzTarget[] {
   );
 }
 
-/** Known-good values for path parameters, by name (the fuzzing identity's own fixtures). */
+/**
+ * Known-good values for path parameters (the fuzzing identity's own fixtures), by `segment/{name}`
+ * (e.g. `playlists/{id}`, the segment before the parameter) or else by name (`channelId`).
+ */
 export type PathFixtures = Record<string, readonly string[]>;
 
 const NAMED_PATH_VALUES: Record<string, string[]> = {
@@ -144,7 +148,16 @@ function stringOf(schema: Schema): fc.Arbitrary<string> {
       return fc.webUrl();
   }
   const minLength = Number(schema.minLength ?? 1);
-  return fc.string({ minLength, maxLength: Math.max(minLength, Math.min(Number(schema.maxLength ?? 24), 24)) });
+  const maxLength = Math.max(minLength, Math.min(Number(schema.maxLength ?? 24), 24));
+  // Valid text is not only ASCII: emoji, right-to-left, combining marks and zero-width characters are legal input.
+  return fc.oneof(
+    fc.string({ minLength, maxLength }),
+    fc.string({ minLength, maxLength, unit: 'grapheme' }),
+    fc
+      .constantFrom(...VALID_UNICODE)
+      .map((text) => text.slice(0, maxLength).padEnd(minLength, 'x'))
+      .filter((text) => text.isWellFormed()),
+  );
 }
 
 /** name → schema of every property an object declares (allOf merged), and its required names. */
@@ -176,38 +189,53 @@ function mutatedBody(document: ApiDocument, schema: Schema): fc.Arbitrary<{ valu
   const names = Object.keys(properties);
   return validOf(document, schema).chain((valid) => {
     const base = valid && typeof valid === 'object' && !Array.isArray(valid) ? (valid as Record<string, unknown>) : {};
-    const options: fc.Arbitrary<{ value: unknown; mutation: string }>[] = [
-      hostileValue.map((value) => ({ value, mutation: 'body: replaced by a hostile value' })),
-      fc
-        .tuple(
-          fc.constantFrom('unexpected', 'isAdmin', '', 'a'.repeat(300), '\uD800', 'nul\u0000', '__proto__'),
-          hostileValue,
-        )
-        .map(([name, value]) => ({
-          value: { ...base, [name]: value },
-          mutation: `body: extra field ${JSON.stringify(name.slice(0, 20))}`,
-        })),
+    type Mutated = { value: unknown; mutation: string };
+    const options: fc.WeightedArbitrary<Mutated>[] = [
+      {
+        weight: 1,
+        arbitrary: hostileValue.map((value) => ({ value, mutation: 'body: replaced by a hostile value' })),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(
+            fc.constantFrom('unexpected', 'isAdmin', '', 'a'.repeat(300), '\uD800', 'nul\u0000', '__proto__'),
+            hostileValue,
+          )
+          .map(([name, value]) => ({
+            value: { ...base, [name]: value },
+            mutation: `body: extra field ${JSON.stringify(name.slice(0, 20))}`,
+          })),
+      },
     ];
+    // One declared field hostile, the rest valid: the case that reaches a handler most often.
     if (names.length)
       options.push(
-        fc.tuple(fc.constantFrom(...names), hostileValue).map(([name, value]) => ({
-          value: { ...base, [name]: value },
-          mutation: `body.${name}: hostile value`,
-        })),
-        fc
-          .tuple(fc.constantFrom(...names), fc.oneof(hostileString, hostileNumber, deeplyNested))
-          .map(([name, value]) => ({
-            value: { ...base, [name]: Array.isArray(base[name]) ? [value] : { nested: value } },
-            mutation: `body.${name}: wrapped hostile value`,
+        {
+          weight: 4,
+          arbitrary: fc.tuple(fc.constantFrom(...names), hostileValue).map(([name, value]) => ({
+            value: { ...base, [name]: value },
+            mutation: `body.${name}: hostile value`,
           })),
+        },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(fc.constantFrom(...names), fc.oneof(hostileString, hostileNumber, deeplyNested))
+            .map(([name, value]) => ({
+              value: { ...base, [name]: Array.isArray(base[name]) ? [value] : { nested: value } },
+              mutation: `body.${name}: wrapped hostile value`,
+            })),
+        },
       );
     if (required.length)
-      options.push(
-        fc.constantFrom(...required).map((name) => {
+      options.push({
+        weight: 1,
+        arbitrary: fc.constantFrom(...required).map((name) => {
           const { [name]: _dropped, ...rest } = base;
           return { value: rest, mutation: `body: required ${name} missing` };
         }),
-      );
+      });
     return fc.oneof(...options);
   });
 }
@@ -220,9 +248,18 @@ interface Part {
 function bodyOf(
   document: ApiDocument,
   target: FuzzTarget,
+  validOnly: boolean,
 ): fc.Arbitrary<Part & { body?: string; contentType?: string | string[] }> {
   if (target.method === 'GET' || target.method === 'HEAD') return fc.constant({ mutations: [] });
   const json = (value: unknown) => toJsonText(value);
+  if (validOnly)
+    return target.jsonBody
+      ? validOf(document, target.jsonBody).map((value) => ({
+          body: json(value),
+          contentType: 'application/json',
+          mutations: [],
+        }))
+      : fc.constant({ mutations: [] });
   const bodies: fc.Arbitrary<Part & { body?: string }>[] = [
     fc.constantFrom(...MALFORMED_BODIES).map((body) => ({ body, mutations: ['body: malformed JSON'] })),
     fc.constant({ body: json({ blob: 'a'.repeat(ONE_MB + 1) }), mutations: ['body: over 1 MB'] }),
@@ -273,16 +310,24 @@ function bodyOf(
   }));
 }
 
-function pathOf(target: FuzzTarget, fixtures: PathFixtures): fc.Arbitrary<Part & { path: string }> {
-  const names = [...target.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
-  const values = names.map((name) => {
-    const known = [...(fixtures[name] ?? []), ...(NAMED_PATH_VALUES[name] ?? [])];
-    const valid: fc.Arbitrary<string> = known.length ? fc.oneof(fc.constantFrom(...known), fc.uuid()) : fc.uuid();
+function pathOf(target: FuzzTarget, fixtures: PathFixtures, validOnly: boolean): fc.Arbitrary<Part & { path: string }> {
+  const placeholders = [...target.path.matchAll(/([^/]*)\/\{([^}]+)\}/g)].map(([, segment, name]) => ({
+    segment,
+    name,
+  }));
+  const values = placeholders.map(({ segment, name }) => {
+    const known = [...(fixtures[`${segment}/{${name}}`] ?? fixtures[name] ?? []), ...(NAMED_PATH_VALUES[name] ?? [])];
+    // Mostly a real id (reaches the handler past its lookup), sometimes a well-formed id of nothing.
+    const valid: fc.Arbitrary<string> = known.length
+      ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: fc.uuid() })
+      : fc.uuid();
+    const wellFormed = valid.map((value) => ({
+      text: percentEncode(value),
+      mutation: undefined as string | undefined,
+    }));
+    if (validOnly) return wellFormed;
     return fc.oneof(
-      {
-        weight: 2,
-        arbitrary: valid.map((value) => ({ text: percentEncode(value), mutation: undefined as string | undefined })),
-      },
+      { weight: 3, arbitrary: wellFormed },
       {
         weight: 2,
         arbitrary: malformedId.map((value) => ({
@@ -310,26 +355,25 @@ function pathOf(target: FuzzTarget, fixtures: PathFixtures): fc.Arbitrary<Part &
 const asQueryText = (value: unknown): string =>
   typeof value === 'string' ? value : value instanceof RawJson ? value.text : toJsonText(value);
 
-function queryOf(document: ApiDocument, target: FuzzTarget): fc.Arbitrary<Part & { query: string }> {
+function queryOf(
+  document: ApiDocument,
+  target: FuzzTarget,
+  validOnly: boolean,
+): fc.Arbitrary<Part & { query: string }> {
   const parameters = target.parameters.filter((parameter) => parameter.in === 'query');
-  const each = parameters.map((parameter) =>
-    fc.oneof(
-      { weight: 2, arbitrary: fc.constant([] as [string, string, string?][]) },
-      {
-        weight: 3,
-        arbitrary: validOf(document, parameter.schema).map(
-          (value) => [[parameter.name, asQueryText(value)]] as [string, string, string?][],
-        ),
-      },
+  type Pairs = [string, string, string?][];
+  const each = parameters.map((parameter) => {
+    const omitted = fc.constant([] as Pairs);
+    const valid = validOf(document, parameter.schema).map((value) => [[parameter.name, asQueryText(value)]] as Pairs);
+    if (validOnly) return fc.oneof(omitted, valid);
+    return fc.oneof(
+      { weight: 2, arbitrary: omitted },
+      { weight: 3, arbitrary: valid },
       {
         weight: 3,
         arbitrary: hostileValue.map(
           (value) =>
-            [[parameter.name, asQueryText(value).slice(0, 20_000), `query.${parameter.name}: hostile`]] as [
-              string,
-              string,
-              string?,
-            ][],
+            [[parameter.name, asQueryText(value).slice(0, 20_000), `query.${parameter.name}: hostile`]] as Pairs,
         ),
       },
       {
@@ -338,22 +382,24 @@ function queryOf(document: ApiDocument, target: FuzzTarget): fc.Arbitrary<Part &
         arbitrary: fc.constant([
           [parameter.name, '1'],
           [parameter.name, '2', `query.${parameter.name}: repeated`],
-        ] as [string, string, string?][]),
+        ] as Pairs),
       },
-    ),
-  );
-  const extra = fc.option(
-    fc.constantFrom(
-      ['__proto__[isAdmin]', 'true'],
-      ['constructor[prototype][isAdmin]', 'true'],
-      ['unexpected', 'x'],
-      ['', ''],
-      ['a[]', '1'],
-      ['limit', '-1'],
-      ['\uD800', 'x'],
-    ),
-    { freq: 3 },
-  );
+    );
+  });
+  const extra = validOnly
+    ? fc.constant(null)
+    : fc.option(
+        fc.constantFrom(
+          ['__proto__[isAdmin]', 'true'],
+          ['constructor[prototype][isAdmin]', 'true'],
+          ['unexpected', 'x'],
+          ['', ''],
+          ['a[]', '1'],
+          ['limit', '-1'],
+          ['\uD800', 'x'],
+        ),
+        { freq: 3 },
+      );
   return fc.tuple(fc.tuple(...each), extra).map(([pairs, added]) => {
     const all = pairs.flat();
     if (added) all.push([added[0], added[1], `query: extra ${JSON.stringify(added[0])}`]);
@@ -369,16 +415,19 @@ function queryOf(document: ApiDocument, target: FuzzTarget): fc.Arbitrary<Part &
 function headersOf(
   document: ApiDocument,
   target: FuzzTarget,
+  validOnly: boolean,
 ): fc.Arbitrary<Part & { headers: Record<string, string | string[]> }> {
   const documented = target.parameters
     .filter((parameter) => parameter.in === 'header')
-    .map((parameter) =>
-      fc.oneof(
-        validOf(document, parameter.schema).map((value) => ({
-          name: parameter.name,
-          value: latin1(asQueryText(value)),
-          mutation: undefined as string | undefined,
-        })),
+    .map((parameter) => {
+      const valid = validOf(document, parameter.schema).map((value) => ({
+        name: parameter.name,
+        value: latin1(asQueryText(value)) as string | undefined,
+        mutation: undefined as string | undefined,
+      }));
+      if (validOnly) return valid;
+      return fc.oneof(
+        valid,
         fc.constantFrom(...HEADER_ODDITIES.value).map((value) => ({
           name: parameter.name,
           value,
@@ -389,27 +438,33 @@ function headersOf(
           value: undefined as string | undefined,
           mutation: `header ${parameter.name}: absent`,
         }),
-      ),
-    );
-  const accept = fc.oneof(
-    {
-      weight: 4,
-      arbitrary: fc.constant({
-        value: undefined as string | string[] | undefined,
-        mutation: undefined as string | undefined,
-      }),
-    },
-    {
-      weight: 2,
-      arbitrary: fc
-        .constantFrom(...HEADER_ODDITIES.accept)
-        .map((value) => ({ value, mutation: `accept: ${JSON.stringify(value.slice(0, 40))}` })),
-    },
-    {
-      weight: 1,
-      arbitrary: fc.constant({ value: ['application/json', 'text/html'] as string[], mutation: 'accept: sent twice' }),
-    },
-  );
+      );
+    });
+  const none = { value: undefined as string | string[] | undefined, mutation: undefined as string | undefined };
+  const accept = validOnly
+    ? fc.constant(none)
+    : fc.oneof(
+        {
+          weight: 4,
+          arbitrary: fc.constant({
+            value: undefined as string | string[] | undefined,
+            mutation: undefined as string | undefined,
+          }),
+        },
+        {
+          weight: 2,
+          arbitrary: fc
+            .constantFrom(...HEADER_ODDITIES.accept)
+            .map((value) => ({ value, mutation: `accept: ${JSON.stringify(value.slice(0, 40))}` })),
+        },
+        {
+          weight: 1,
+          arbitrary: fc.constant({
+            value: ['application/json', 'text/html'] as string[],
+            mutation: 'accept: sent twice',
+          }),
+        },
+      );
   return fc.tuple(fc.tuple(...documented), accept).map(([values, acceptValue]) => {
     const headers: Record<string, string | string[]> = {};
     const mutations: string[] = [];
@@ -427,18 +482,35 @@ function headersOf(
 const latin1 = (value: string) => (/^[\t\x20-\x7e\x80-\xff]*$/.test(value) ? value : percentEncode(value));
 
 /**
- * Requests for one operation: each part (path ids, query, documented headers, Accept, body and its
- * Content-Type) is independently valid-looking or hostile, so one run can hit validation on one part
- * with the rest well-formed, and many runs cover the combinations.
+ * Requests for one operation. A request is valid-looking throughout, or hostile in exactly one part
+ * (path ids, query, documented headers and Accept, or body and its Content-Type) with the others
+ * valid, so the hostile part reaches the code behind the others' checks; or hostile anywhere at once.
  */
 export function requestArbitrary(
   document: ApiDocument,
   target: FuzzTarget,
   fixtures: PathFixtures = {},
 ): fc.Arbitrary<FuzzRequest> {
-  return fc
-    .tuple(pathOf(target, fixtures), queryOf(document, target), headersOf(document, target), bodyOf(document, target))
-    .map(([path, query, headers, body]) => ({
+  const parts = (validOnly: boolean) => ({
+    path: pathOf(target, fixtures, validOnly),
+    query: queryOf(document, target, validOnly),
+    headers: headersOf(document, target, validOnly),
+    body: bodyOf(document, target, validOnly),
+  });
+  const valid = parts(true);
+  const mixed = parts(false);
+  const hostile = {
+    path: mixed.path.filter(({ mutations }) => mutations.length > 0),
+    query: mixed.query.filter(({ mutations }) => mutations.length > 0),
+    headers: mixed.headers.filter(({ mutations }) => mutations.length > 0),
+    body: mixed.body.filter(({ mutations }) => mutations.length > 0),
+  };
+  const canBeHostile = (['path', 'query', 'headers', 'body'] as const).filter(
+    (part) =>
+      (part !== 'path' || target.path.includes('{')) && (part !== 'body' || !['GET', 'HEAD'].includes(target.method)),
+  );
+  const build = (chosen: { [K in keyof typeof valid]: (typeof valid)[K] }) =>
+    fc.tuple(chosen.path, chosen.query, chosen.headers, chosen.body).map(([path, query, headers, body]) => ({
       method: target.method,
       url: `${path.path}${query.query}`,
       headers:
@@ -446,4 +518,12 @@ export function requestArbitrary(
       ...(body.body === undefined ? {} : { body: body.body }),
       mutations: [...path.mutations, ...query.mutations, ...headers.mutations, ...body.mutations],
     }));
+  return fc.oneof(
+    { weight: 2, arbitrary: build(valid) },
+    {
+      weight: 6,
+      arbitrary: fc.constantFrom(...canBeHostile).chain((part) => build({ ...valid, [part]: hostile[part] })),
+    },
+    { weight: 2, arbitrary: build(mixed) },
+  );
 }

@@ -2,7 +2,7 @@ import pg from 'pg';
 
 /**
  * Which tables changed, and when: a row-level trigger on every application table appends
- * `(table, operation)` to `fuzz_audit.writes` inside the writer's own transaction, so a rolled-back
+ * `(table, operation, transaction)` to `fuzz_audit.writes` inside the writer's own transaction, so a rolled-back
  * write leaves nothing and a committed one is seen whatever it touched (insert, update or delete,
  * counters and timestamps included). Installed on a test database only; cheap to read (one max()).
  */
@@ -17,7 +17,8 @@ export class WriteAudit {
       create table if not exists fuzz_audit.writes (
         id bigserial primary key,
         relation text not null,
-        operation text not null
+        operation text not null,
+        tx xid8 not null default pg_current_xact_id()
       );
       create or replace function fuzz_audit.record() returns trigger language plpgsql as $$
       begin
@@ -43,18 +44,35 @@ export class WriteAudit {
     return Number(rows[0].id ?? 0);
   }
 
-  /** `schema.table operation ×n` for every write committed after `mark`. */
-  async since(mark: number): Promise<string[]> {
+  /**
+   * `schema.table operation ×n` for every write committed after `mark`, except those `ignored`
+   * (`schema.table operation`, e.g. background jobs' own bookkeeping), and the new mark.
+   */
+  async since(mark: number, ignored: readonly string[] = []): Promise<{ writes: string[]; mark: number }> {
+    // A transaction that claimed an inbox row is an event consumer's (after-commit work of an earlier
+    // accepted request), whatever else it wrote: not the request in flight.
     const { rows } = await this.client.query<{ relation: string; operation: string; count: string }>(
-      `select relation, operation, count(*) as count from fuzz_audit.writes where id > $1
+      `with recent as (select * from fuzz_audit.writes where id > $1),
+            consumers as (select distinct tx from recent where relation = 'platform.inbox' and operation = 'INSERT')
+       select relation, lower(operation) as operation, count(*) as count
+         from recent where tx not in (select tx from consumers)
         group by relation, operation order by relation, operation`,
       [mark],
     );
-    return rows.map((row) => `${row.relation} ${row.operation.toLowerCase()} ×${row.count}`);
+    const { rows: newest } = await this.client.query<{ id: string | null }>(
+      'select max(id) as id from fuzz_audit.writes where id > $1',
+      [mark],
+    );
+    return {
+      writes: rows
+        .filter((row) => !ignored.includes(`${row.relation} ${row.operation}`))
+        .map((row) => `${row.relation} ${row.operation} ×${row.count}`),
+      mark: Math.max(mark, Number(newest[0].id ?? 0)),
+    };
   }
 
   /** Waits until no write has landed for `quietMs` (an accepted request's after-commit work settling). */
-  async settle(quietMs = 150, timeoutMs = 10_000): Promise<number> {
+  async settle(quietMs = 100, timeoutMs = 10_000): Promise<number> {
     const deadline = Date.now() + timeoutMs;
     let last = await this.mark();
     for (;;) {
