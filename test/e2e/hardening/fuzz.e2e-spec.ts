@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { QueueCatalog } from '@lib/platform';
 import { eventually, type TestApp } from '@lib/platform/testing';
 import { loadApiDocument, type ApiDocument } from '../../support/api-sweep.js';
 import {
@@ -18,7 +19,7 @@ import {
 import { ADMIN, logInAdmin } from '../../support/moderation.js';
 import { person } from '../../support/messaging.js';
 import { registerUser, startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
-import { createChannel, studioPerson } from '../studio/studio-helpers.js';
+import { createChannel, sql, studioPerson } from '../studio/studio-helpers.js';
 
 const SLOW_UNDER_LOAD = { timeoutMs: 30_000, intervalMs: 100 };
 const options = fuzzOptionsFromEnvironment();
@@ -31,6 +32,8 @@ const BACKGROUND_WRITES = [
   'engagement.rec_job_cursors insert', // the recommendations job's position in the event stream
   'engagement.rec_job_cursors update',
   'platform.outbox update', // the relay marking events published
+  'insights.rollups insert', // the scheduled rollup of raw events into hourly and daily counts
+  'insights.rollups update',
 ];
 
 /**
@@ -90,6 +93,24 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     }
   }
 
+  /** An accepted write's events relayed and every consumer job done, then no write for a moment. */
+  async function settle() {
+    const queues = app.app.get(QueueCatalog, { strict: false }).all();
+    await eventually(
+      async () => {
+        const [{ pending }] = await sql<{ pending: number }>(
+          app,
+          'select count(*)::int as pending from platform.outbox where published_at is null',
+        );
+        expect(pending).toBe(0);
+        const counts = await Promise.all(queues.map((queue) => queue.getJobCounts()));
+        expect(counts.reduce((sum, count) => sum + count.waiting + count.active, 0)).toBe(0);
+      },
+      { timeoutMs: 20_000, intervalMs: 50 },
+    );
+    await audit.settle();
+  }
+
   beforeAll(async () => {
     app = await startShowrunner({
       ADMIN_EMAIL: ADMIN.email,
@@ -137,6 +158,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
       tokenFor: (target) => (target.roles.length ? adminToken : memberToken),
       audit,
       backgroundWrites: BACKGROUND_WRITES,
+      settle,
       afterAnswer,
     };
     await audit.settle();

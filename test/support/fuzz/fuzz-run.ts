@@ -27,6 +27,8 @@ export interface FuzzContext {
   audit?: WriteAudit;
   /** `schema.table operation` written by scheduled jobs on their own clock, not by any request. */
   backgroundWrites?: readonly string[];
+  /** Waits for an accepted write's after-commit work (outbox, consumers); default: the audit goes quiet. */
+  settle?(): Promise<void>;
   /** Called after every answer (e.g. to sign in again after a fuzzed logout). */
   afterAnswer?(target: FuzzTarget, answer: WireAnswer): Promise<void>;
 }
@@ -79,7 +81,7 @@ export async function fuzzOperation(
         if (answer.status >= 400 && writes.length)
           violations.push(`refused with ${answer.status} yet wrote: ${writes.join(', ')}`);
         // An accepted write may have after-commit work (outbox consumers): let it land before the next request.
-        if (answer.status < 400 && writes.length) await context.audit.settle();
+        if (answer.status < 400 && writes.length) await (context.settle ? context.settle() : context.audit.settle());
       }
       await context.afterAnswer?.(target, answer);
       if (process.env.FUZZ_VERBOSE)

@@ -178,9 +178,7 @@ function objectOf(document: ApiDocument, schema: Schema, depth: number): fc.Arbi
   const model = Object.fromEntries(
     Object.entries(properties).map(([name, property]) => [name, validOf(document, property, depth + 1)]),
   );
-  return fc.record(model, { requiredKeys: required.filter((name) => name in model) }) as fc.Arbitrary<
-    Record<string, unknown>
-  >;
+  return fc.record(model, { requiredKeys: required.filter((name) => name in model) });
 }
 
 /** A body that is valid JSON of the right shape but with one hostile change (the mutation is named). */
@@ -422,7 +420,7 @@ function headersOf(
     .map((parameter) => {
       const valid = validOf(document, parameter.schema).map((value) => ({
         name: parameter.name,
-        value: latin1(asQueryText(value)) as string | undefined,
+        value: latin1(asQueryText(value)),
         mutation: undefined as string | undefined,
       }));
       if (validOnly) return valid;
