@@ -20,7 +20,7 @@ import { problem } from './problem.js';
 import { documentAccessRules } from './route-facts.js';
 import { sendProblem } from './problem-details.filter.js';
 import { MAX_INPUT_DEPTH } from './hostile-input.js';
-import { frameworkErrorProblem, refuseHostileInput } from './refuse-hostile-input.hook.js';
+import { clientErrorProblem, frameworkErrorProblem, refuseHostileInput } from './refuse-hostile-input.hook.js';
 import { API_SECURITY_HEADERS, PAGE_SECURITY_HEADERS } from './security-headers.js';
 
 /**
@@ -35,6 +35,7 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
     genReqId: requestIdOf,
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: frameworkErrorProblem,
+    clientErrorHandler: clientErrorProblem,
     logger: false,
   });
   // rawBody: webhook signatures are computed over the exact bytes received.

@@ -13,9 +13,12 @@ const CODE_BY_STATUS: Record<number, string> = {
   405: 'http.method-not-allowed',
   406: 'http.not-acceptable',
   409: 'http.conflict',
+  408: 'http.request-timeout',
   413: 'http.payload-too-large',
+  414: 'http.uri-too-long',
   415: 'http.unsupported-media-type',
   429: 'http.rate-limited',
+  431: 'http.headers-too-large',
 };
 
 /** Turns anything thrown while handling a request into a problem+json answer; never a stack trace. */
@@ -70,6 +73,9 @@ export function fastifyProblem(status: number, fastifyCode: string | undefined, 
       return problem(415, 'http.unsupported-media-type', message ?? 'Unsupported media type');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return problem(400, 'http.invalid-content-length', 'Content-Length does not match the body');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      // Fastify's message quotes the whole URL back: a fixed sentence instead.
+      return problem(414, 'http.uri-too-long', 'A path segment is longer than the router accepts');
     default:
       if (status === 400 && message?.toLowerCase().includes('json')) {
         return problem(400, 'http.malformed-json', 'The request body is not valid JSON');

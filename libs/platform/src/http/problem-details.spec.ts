@@ -45,6 +45,16 @@ describe('turning errors into problem documents', () => {
     expect(toProblem(wrapped, logger)).toMatchObject({ status: 400, code: 'http.malformed-json' });
   });
 
+  it('names a path segment over the router limit 414 http.uri-too-long without quoting the URL back', () => {
+    const error = Object.assign(new Error(`'/v1/x/${'a'.repeat(500)}' is exceeding the max param length`), {
+      code: 'FST_ERR_MAX_PARAM_LENGTH',
+      statusCode: 414,
+    });
+    const problem = toProblem(error, logger);
+    expect(problem).toMatchObject({ status: 414, title: 'URI Too Long', code: 'http.uri-too-long' });
+    expect(JSON.stringify(problem)).not.toContain('aaaa');
+  });
+
   it('answers optimistic-lock conflicts with 409 and hides unexpected errors behind a 500', () => {
     expect(toProblem(new OptimisticLockError('changed'), logger)).toMatchObject({
       status: 409,

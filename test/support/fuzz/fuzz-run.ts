@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import type { ApiDocument } from '../api-sweep.js';
+import { invariantViolations } from './invariant.js';
+import { replayable } from './replay.js';
+import { requestArbitrary, type FuzzRequest, type FuzzTarget, type PathFixtures } from './request-arbitrary.js';
+import { sendRaw, type WireAnswer } from './wire.js';
+import type { WriteAudit } from './write-audit.js';
+
+export interface FuzzOptions {
+  /** Requests per operation. */
+  runs: number;
+  /** The base seed; each operation runs on its own seed derived from it and its operationId. */
+  seed: number;
+  /** Only operations whose operationId or documented path equals this. */
+  route?: string;
+  /** fast-check's counterexample path, to replay one failure (with the same seed and route). */
+  replayPath?: string;
+}
+
+export interface FuzzContext {
+  baseUrl: string;
+  document: ApiDocument;
+  fixtures: PathFixtures;
+  /** The bearer token the operation is fuzzed with (a member, or an admin on role-gated routes). */
+  tokenFor(target: FuzzTarget): string;
+  /** Detects writes by refused requests when given; operations then run one request at a time. */
+  audit?: WriteAudit;
+  /** `schema.table operation` written by scheduled jobs on their own clock, not by any request. */
+  backgroundWrites?: readonly string[];
+  /** Waits for an accepted write's after-commit work (outbox, consumers); default: the audit goes quiet. */
+  settle?(): Promise<void>;
+  /** Called after every answer (e.g. to sign in again after a fuzzed logout). */
+  afterAnswer?(target: FuzzTarget, answer: WireAnswer): Promise<void>;
+}
+
+export interface Finding {
+  target: FuzzTarget;
+  request: FuzzRequest;
+  status: number;
+  contentType: string;
+  excerpt: string;
+  violations: string[];
+  seed: number;
+  counterexamplePath: string;
+  numRuns: number;
+}
+
+/** The seed an operation runs on: stable per (base seed, operationId), different across operations. */
+export function seedFor(base: number, operationId: string): number {
+  let hash = base | 0;
+  for (const char of operationId) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  return hash;
+}
+
+export function selectTargets(targets: FuzzTarget[], route: string | undefined): FuzzTarget[] {
+  return route ? targets.filter(({ operationId, path }) => operationId === route || path === route) : targets;
+}
+
+/**
+ * Runs the property on one operation: `runs` generated requests, each answer checked against the
+ * invariant (invariant.ts) and, with an audit, a refused request (4xx) must have written nothing.
+ * Returns the shrunk counterexample, or undefined when every request held.
+ */
+export async function fuzzOperation(
+  context: FuzzContext,
+  target: FuzzTarget,
+  options: FuzzOptions,
+): Promise<Finding | undefined> {
+  const seed = seedFor(options.seed, target.operationId);
+  let failure: Omit<Finding, 'seed' | 'counterexamplePath' | 'numRuns'> | undefined;
+  const property = fc.asyncProperty(
+    requestArbitrary(context.document, target, context.fixtures),
+    async (request: FuzzRequest) => {
+      const before = context.audit ? await context.audit.mark() : 0;
+      const answer = await sendRaw(context.baseUrl, request, context.tokenFor(target)).catch(
+        (error: Error): WireAnswer => ({ status: 0, headers: {}, text: `connection failed: ${error.message}` }),
+      );
+      const violations = answer.status === 0 ? [answer.text] : invariantViolations(answer, request.method);
+      if (context.audit) {
+        const { writes } = await context.audit.since(before, context.backgroundWrites);
+        if (answer.status >= 400 && writes.length)
+          violations.push(`refused with ${answer.status} yet wrote: ${writes.join(', ')}`);
+        // An accepted write may have after-commit work (outbox consumers): let it land before the next request.
+        if (answer.status < 400 && writes.length) await (context.settle ? context.settle() : context.audit.settle());
+      }
+      await context.afterAnswer?.(target, answer);
+      if (process.env.FUZZ_VERBOSE)
+        process.stderr.write(
+          `${answer.status} ${request.method} ${request.url.slice(0, 100)} ${request.mutations.join(', ')}\n`,
+        );
+      if (!violations.length) return true;
+      failure = {
+        target,
+        request,
+        status: answer.status,
+        contentType: String(answer.headers['content-type'] ?? ''),
+        excerpt: answer.text.slice(0, 600),
+        violations,
+      };
+      return false;
+    },
+  );
+  const details = await fc.check(property, {
+    seed,
+    numRuns: options.runs,
+    ...(options.replayPath ? { path: options.replayPath } : {}),
+  });
+  if (!details.failed || !failure) return undefined;
+  // fast-check's last failing run is the shrunk counterexample: `failure` holds its request.
+  return { ...failure, seed, counterexamplePath: details.counterexamplePath ?? '', numRuns: details.numRuns };
+}
+
+/** A finding as text: what broke, the answer, the request as curl and JSON, and how to replay it. */
+export function describeFinding(finding: Finding, baseSeed: number): string {
+  const { target, request } = finding;
+  const { curl, json } = replayable(request);
+  return [
+    `${target.method} ${target.path} (${target.operationId}): ${finding.violations.join('; ')}`,
+    `  answer: ${finding.status} ${finding.contentType} ${finding.excerpt.replace(/\s+/g, ' ').slice(0, 300)}`,
+    `  mutations: ${request.mutations.join(', ') || 'none (a valid-looking request)'}`,
+    `  replay with curl: ${curl}`,
+    `  request: ${json.replace(/\n/g, '\n  ')}`,
+    `  replay with fast-check: npm run fuzz -- --seed ${baseSeed} --route ${target.operationId} --replay-path ${finding.counterexamplePath}`,
+    `    (operation seed ${finding.seed}, path ${finding.counterexamplePath})`,
+  ].join('\n');
+}

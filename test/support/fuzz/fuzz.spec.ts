@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import type { ApiDocument } from '../api-sweep.js';
+import {
+  fuzzTargets,
+  invariantViolations,
+  percentEncode,
+  RawJson,
+  replayable,
+  requestArbitrary,
+  seedFor,
+  toJsonText,
+  type FuzzRequest,
+  type WireAnswer,
+} from './index.js';
+
+const document: ApiDocument = {
+  paths: {
+    '/v1/things/{thingId}': {
+      patch: {
+        operationId: 'ThingsController_update',
+        'x-access': { audience: 'authenticated' },
+        parameters: [
+          { name: 'thingId', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'limit', in: 'query', schema: { type: 'number', minimum: 1, maximum: 100 } },
+          { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } },
+        ],
+        requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/UpdateThing' } } } },
+      },
+    },
+    '/v1/ping': { get: { operationId: 'PingController_ping', 'x-access': { audience: 'public' } } },
+    '/v1/admin/reset': {
+      post: { operationId: 'AdminController_reset', 'x-access': { audience: 'roles', roles: ['admin'] } },
+    },
+  },
+  components: {
+    schemas: {
+      UpdateThing: {
+        type: 'object',
+        required: ['title'],
+        properties: {
+          title: { type: 'string', maxLength: 80 },
+          tags: { type: 'array', items: { type: 'string' } },
+          size: { type: 'integer', minimum: 0 },
+        },
+      },
+    },
+  },
+};
+
+const answer = (status: number, contentType: string, body: unknown): WireAnswer => ({
+  status,
+  headers: { 'content-type': contentType },
+  text: typeof body === 'string' ? body : JSON.stringify(body),
+});
+
+describe('the OpenAPI fuzzer', () => {
+  const targets = fuzzTargets(document);
+  const [update, ping, reset] = targets;
+  const sample = (target = update, runs = 400): FuzzRequest[] =>
+    fc.sample(requestArbitrary(document, target, { thingId: ['11111111-1111-4111-8111-111111111111'] }), {
+      seed: 42,
+      numRuns: runs,
+    });
+
+  it('targets every operation, including ones without any schema, with their role', () => {
+    expect(targets.map(({ operationId }) => operationId)).toEqual([
+      'ThingsController_update',
+      'PingController_ping',
+      'AdminController_reset',
+    ]);
+    expect(reset.roles).toEqual(['admin']);
+    expect(ping.parameters).toEqual([]);
+    expect(sample(ping, 50).some(({ mutations }) => mutations.length)).toBe(true);
+    expect(sample(reset, 50).some(({ body }) => body !== undefined)).toBe(true);
+  });
+
+  it('generates valid-looking requests and every class of hostile mutation', () => {
+    const requests = sample();
+    const all = requests.flatMap(({ mutations }) => mutations).join('\n');
+    expect(requests.some(({ mutations }) => mutations.length === 0)).toBe(true);
+    for (const expected of [
+      'body: malformed JSON',
+      'body: over 1 MB',
+      'body: required title missing',
+      'body: extra field',
+      'body.title: hostile value',
+      'body: replaced by a hostile value',
+      'path.thingId: ',
+      'path.thingId: raw ..',
+      'query.limit: hostile',
+      'query.limit: repeated',
+      'query: extra "__proto__[isAdmin]"',
+      'header Idempotency-Key: ',
+      'accept: sent twice',
+      'content-type: "text/plain"',
+      'content-type: absent',
+    ])
+      expect(all).toContain(expected);
+    expect(requests.every(({ url }) => url.startsWith('/v1/things/') && !url.includes('{'))).toBe(true);
+    expect(requests.some(({ url }) => url.includes('11111111-1111-4111-8111-111111111111'))).toBe(true);
+  });
+
+  it('writes values JSON cannot hold verbatim, and encodes lone surrogates as invalid UTF-8', () => {
+    expect(toJsonText({ a: new RawJson('NaN'), b: [new RawJson('1e400')], c: 'x' })).toBe(
+      '{"a":NaN,"b":[1e400],"c":"x"}',
+    );
+    expect(percentEncode('a\uD800b')).toBe('a%ED%A0%80b');
+    expect(percentEncode('é/')).toBe('%C3%A9%2F');
+  });
+
+  it('gives each operation its own stable seed', () => {
+    expect(seedFor(1, 'A_a')).toBe(seedFor(1, 'A_a'));
+    expect(seedFor(1, 'A_a')).not.toBe(seedFor(1, 'A_b'));
+    expect(seedFor(1, 'A_a')).not.toBe(seedFor(2, 'A_a'));
+  });
+
+  it('accepts a proper problem document and refuses everything else', () => {
+    const fine = { type: 'about:blank', title: 'Bad Request', status: 400, code: 'validation.failed' };
+    expect(invariantViolations(answer(400, 'application/problem+json; charset=utf-8', fine), 'POST')).toEqual([]);
+    expect(invariantViolations(answer(200, 'application/json', { ok: true }), 'GET')).toEqual([]);
+    expect(invariantViolations(answer(502, 'application/problem+json', { ...fine, status: 502 }), 'GET')).toEqual([
+      'answered 502',
+    ]);
+    expect(invariantViolations(answer(400, 'application/json', fine), 'GET')[0]).toMatch(
+      /not application\/problem\+json/,
+    );
+    expect(
+      invariantViolations(answer(414, 'application/problem+json', { ...fine, status: 414, code: 'http.414' }), 'GET'),
+    ).toEqual(['a 414 without a stable code (code: "http.414")']);
+    expect(
+      invariantViolations(answer(400, 'application/problem+json', { ...fine, code: undefined }), 'GET'),
+    ).toHaveLength(1);
+    expect(invariantViolations(answer(400, 'application/problem+json', { ...fine, status: 422 }), 'GET')).toHaveLength(
+      1,
+    );
+    expect(invariantViolations(answer(400, 'application/problem+json', '<html>oops</html>'), 'GET')).toEqual([
+      'a 400 whose body is not JSON',
+    ]);
+  });
+
+  it('catches stack traces, source paths and driver errors in any answer', () => {
+    const leaks = [
+      'TypeError: Cannot read properties of undefined\n    at ThingsController.update (/work/main/libs/x/y.ts:10:5)',
+      '    at async Promise.all (index 0)\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
+      'failed in /app/dist/apps/api/main.js',
+      'duplicate key value violates unique constraint "x"',
+      'see node_modules/@mikro-orm/core/index.js',
+    ];
+    for (const detail of leaks)
+      expect(
+        invariantViolations(answer(400, 'application/problem+json', { status: 400, code: 'x.y', detail }), 'GET')
+          .length,
+      ).toBeGreaterThan(0);
+    expect(invariantViolations(answer(201, 'application/json', { title: leaks[0] }), 'POST').length).toBeGreaterThan(0);
+  });
+
+  it('prints a counterexample as a curl line and JSON, large bodies and URLs through files', () => {
+    const small = replayable({
+      method: 'PATCH',
+      url: '/v1/things/..?limit=1&limit=2',
+      headers: { accept: ['application/json', 'text/html'], 'content-type': 'text/plain' },
+      body: `{"title":"it's"}`,
+      mutations: [],
+    });
+    expect(small.curl).toBe(
+      `curl -i --path-as-is -X PATCH 'http://127.0.0.1:3000/v1/things/..?limit=1&limit=2' -H "Authorization: Bearer $TOKEN" ` +
+        `-H 'accept: application/json' -H 'accept: text/html' -H 'content-type: text/plain' --data-binary '{"title":"it'\\''s"}'`,
+    );
+    expect(JSON.parse(small.json)).toMatchObject({ method: 'PATCH', body: `{"title":"it's"}` });
+
+    const large = replayable({
+      method: 'POST',
+      url: `/v1/x/${'a'.repeat(5_000)}`,
+      headers: {},
+      body: 'b'.repeat(10_000),
+      mutations: [],
+    });
+    const script = /^sh (\S+)/.exec(large.curl)![1];
+    const replay = readFileSync(script, 'utf8');
+    expect(replay).toContain('a'.repeat(5_000));
+    const bodyFile = /--data-binary '@([^']+)'/.exec(replay)![1];
+    expect(readFileSync(bodyFile, 'utf8')).toBe('b'.repeat(10_000));
+  });
+});

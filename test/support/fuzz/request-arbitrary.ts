@@ -1,0 +1,527 @@
+import fc from 'fast-check';
+import { HTTP_METHODS, resolve, type ApiDocument } from '../api-sweep.js';
+import {
+  deeplyNested,
+  HEADER_ODDITIES,
+  hostileNumber,
+  hostileString,
+  hostileValue,
+  malformedId,
+  MALFORMED_BODIES,
+  ONE_MB,
+  RawJson,
+  VALID_UNICODE,
+  toJsonText,
+} from './hostile-values.js';
+
+type Schema = Record<string, any>;
+
+/** One request as it goes on the wire (the caller adds the Authorization header). */
+export interface FuzzRequest {
+  method: string;
+  /** Path and query string, percent-encoded as sent. */
+  url: string;
+  headers: Record<string, string | string[]>;
+  body?: string;
+  /** What differs from a plain valid request, e.g. `body.title: hostile`, for the report. */
+  mutations: string[];
+}
+
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required: boolean;
+  schema: Schema;
+}
+
+/** An operation of the OpenAPI document with everything the generator reads. */
+export interface FuzzTarget {
+  method: string;
+  path: string;
+  operationId: string;
+  parameters: Parameter[];
+  /** The JSON body schema, when the operation documents one. */
+  jsonBody?: Schema;
+  /** Whether the operation is gated by a role (fuzzed as an admin) or not (as a member). */
+  roles: string[];
+}
+
+/** Every operation of the document, in document order; one without a schema is still a target. */
+export function fuzzTargets(document: ApiDocument): FuzzTarget[] {
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => (HTTP_METHODS as readonly string[]).includes(method))
+      .map(([method, operation]) => ({
+        method: method.toUpperCase(),
+        path,
+        operationId: String(operation.operationId),
+        parameters: ((operation.parameters ?? []) as Schema[])
+          .map((parameter) => resolve(document, parameter))
+          .filter((parameter) => ['path', 'query', 'header'].includes(parameter.in))
+          .map((parameter) => ({
+            name: String(parameter.name),
+            in: parameter.in,
+            required: Boolean(parameter.required),
+            schema: resolve(document, parameter.schema ?? {}) ?? {},
+          })),
+        jsonBody: operation.requestBody?.content?.['application/json']?.schema,
+        roles: (operation['x-access']?.roles as string[] | undefined) ?? [],
+      })),
+  );
+}
+
+/**
+ * Known-good values for path parameters (the fuzzing identity's own fixtures), by `segment/{name}`
+ * (e.g. `playlists/{id}`, the segment before the parameter) or else by name (`channelId`).
+ */
+export type PathFixtures = Record<string, readonly string[]>;
+
+const NAMED_PATH_VALUES: Record<string, string[]> = {
+  language: ['en', 'pt-BR'],
+  tag: ['music'],
+  file: ['en.vtt'],
+  path: ['master.m3u8'],
+  action: ['cancel'],
+  queueName: ['media'],
+  queueStatus: ['failed'],
+  jobId: ['1'],
+  schedulerId: ['fuzz'],
+};
+
+/** Percent-encodes any JS string, lone surrogates included (as the WTF-8 bytes a sloppy client sends). */
+export function percentEncode(text: string): string {
+  if (text.isWellFormed()) return encodeURIComponent(text);
+  let out = '';
+  for (const char of text) {
+    const unit = char.charCodeAt(0);
+    if (char.length === 1 && unit >= 0xd800 && unit <= 0xdfff)
+      out += [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)]
+        .map((byte) => `%${byte.toString(16).toUpperCase()}`)
+        .join('');
+    else out += encodeURIComponent(char);
+  }
+  return out;
+}
+
+/** A value that fits the schema's shape: what a well-behaved client would send. */
+export function validOf(document: ApiDocument, schema: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
+  const target = schema ? resolve(document, schema) : undefined;
+  if (!target || depth > 6) return fc.constant('x');
+  if (target.enum?.length) return fc.constantFrom(...(target.enum as unknown[]));
+  if (target.allOf?.length) return objectOf(document, target, depth);
+  if (target.oneOf?.length || target.anyOf?.length)
+    return fc.oneof(...((target.oneOf ?? target.anyOf) as Schema[]).map((part) => validOf(document, part, depth + 1)));
+  const example = target.example !== undefined ? [fc.constant(target.example as unknown)] : [];
+  switch (target.type) {
+    case 'string':
+      return fc.oneof(...example, stringOf(target));
+    case 'integer':
+    case 'number': {
+      const min = Number(target.minimum ?? -1_000);
+      const max = Number(target.maximum ?? Math.max(min, 0) + 1_000);
+      return fc.oneof(...example, fc.integer({ min: Math.ceil(min), max: Math.floor(max) }));
+    }
+    case 'boolean':
+      return fc.boolean();
+    case 'array':
+      return fc.array(validOf(document, target.items, depth + 1), {
+        minLength: Number(target.minItems ?? 0),
+        maxLength: Math.max(Number(target.minItems ?? 0), Math.min(Number(target.maxItems ?? 3), 3)),
+      });
+    default:
+      return target.properties ? objectOf(document, target, depth) : fc.oneof(...example, fc.constant({}));
+  }
+}
+
+function stringOf(schema: Schema): fc.Arbitrary<string> {
+  switch (schema.format) {
+    case 'uuid':
+      return fc.uuid();
+    case 'email':
+      return fc.emailAddress();
+    case 'date-time':
+      return fc
+        .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+        .map((date) => date.toISOString());
+    case 'uri':
+    case 'url':
+      return fc.webUrl();
+  }
+  const minLength = Number(schema.minLength ?? 1);
+  const maxLength = Math.max(minLength, Math.min(Number(schema.maxLength ?? 24), 24));
+  // Valid text is not only ASCII: emoji, right-to-left, combining marks and zero-width characters are legal input.
+  return fc.oneof(
+    fc.string({ minLength, maxLength }),
+    fc.string({ minLength, maxLength, unit: 'grapheme' }),
+    fc
+      .constantFrom(...VALID_UNICODE)
+      .map((text) => text.slice(0, maxLength).padEnd(minLength, 'x'))
+      .filter((text) => text.isWellFormed()),
+  );
+}
+
+/** name → schema of every property an object declares (allOf merged), and its required names. */
+function shapeOf(document: ApiDocument, schema: Schema): { properties: Record<string, Schema>; required: string[] } {
+  const target = resolve(document, schema) ?? {};
+  const properties: Record<string, Schema> = { ...(target.properties ?? {}) };
+  const required: string[] = [...(target.required ?? [])];
+  for (const part of target.allOf ?? []) {
+    const inner = shapeOf(document, part);
+    Object.assign(properties, inner.properties);
+    required.push(...inner.required);
+  }
+  return { properties, required };
+}
+
+function objectOf(document: ApiDocument, schema: Schema, depth: number): fc.Arbitrary<Record<string, unknown>> {
+  const { properties, required } = shapeOf(document, schema);
+  const model = Object.fromEntries(
+    Object.entries(properties).map(([name, property]) => [name, validOf(document, property, depth + 1)]),
+  );
+  return fc.record(model, { requiredKeys: required.filter((name) => name in model) });
+}
+
+/** A body that is valid JSON of the right shape but with one hostile change (the mutation is named). */
+function mutatedBody(document: ApiDocument, schema: Schema): fc.Arbitrary<{ value: unknown; mutation: string }> {
+  const { properties, required } = shapeOf(document, schema);
+  const names = Object.keys(properties);
+  return validOf(document, schema).chain((valid) => {
+    const base = valid && typeof valid === 'object' && !Array.isArray(valid) ? (valid as Record<string, unknown>) : {};
+    type Mutated = { value: unknown; mutation: string };
+    const options: fc.WeightedArbitrary<Mutated>[] = [
+      {
+        weight: 1,
+        arbitrary: hostileValue.map((value) => ({ value, mutation: 'body: replaced by a hostile value' })),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(
+            fc.constantFrom('unexpected', 'isAdmin', '', 'a'.repeat(300), '\uD800', 'nul\u0000', '__proto__'),
+            hostileValue,
+          )
+          .map(([name, value]) => ({
+            value: { ...base, [name]: value },
+            mutation: `body: extra field ${JSON.stringify(name.slice(0, 20))}`,
+          })),
+      },
+    ];
+    // One declared field hostile, the rest valid: the case that reaches a handler most often.
+    if (names.length)
+      options.push(
+        {
+          weight: 4,
+          arbitrary: fc.tuple(fc.constantFrom(...names), hostileValue).map(([name, value]) => ({
+            value: { ...base, [name]: value },
+            mutation: `body.${name}: hostile value`,
+          })),
+        },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(fc.constantFrom(...names), fc.oneof(hostileString, hostileNumber, deeplyNested))
+            .map(([name, value]) => ({
+              value: { ...base, [name]: Array.isArray(base[name]) ? [value] : { nested: value } },
+              mutation: `body.${name}: wrapped hostile value`,
+            })),
+        },
+      );
+    if (required.length)
+      options.push({
+        weight: 1,
+        arbitrary: fc.constantFrom(...required).map((name) => {
+          const { [name]: _dropped, ...rest } = base;
+          return { value: rest, mutation: `body: required ${name} missing` };
+        }),
+      });
+    return fc.oneof(...options);
+  });
+}
+
+interface Part {
+  mutations: string[];
+}
+
+/** The body and its Content-Type (absent on GET and HEAD). */
+function bodyOf(
+  document: ApiDocument,
+  target: FuzzTarget,
+  validOnly: boolean,
+): fc.Arbitrary<Part & { body?: string; contentType?: string | string[] }> {
+  if (target.method === 'GET' || target.method === 'HEAD') return fc.constant({ mutations: [] });
+  const json = (value: unknown) => toJsonText(value);
+  if (validOnly)
+    return target.jsonBody
+      ? validOf(document, target.jsonBody).map((value) => ({
+          body: json(value),
+          contentType: 'application/json',
+          mutations: [],
+        }))
+      : fc.constant({ mutations: [] });
+  const bodies: fc.Arbitrary<Part & { body?: string }>[] = [
+    fc.constantFrom(...MALFORMED_BODIES).map((body) => ({ body, mutations: ['body: malformed JSON'] })),
+    fc.constant({ body: json({ blob: 'a'.repeat(ONE_MB + 1) }), mutations: ['body: over 1 MB'] }),
+  ];
+  if (target.jsonBody) {
+    bodies.push(
+      validOf(document, target.jsonBody).map((value) => ({ body: json(value), mutations: [] })),
+      mutatedBody(document, target.jsonBody).map(({ value, mutation }) => ({
+        body: json(value),
+        mutations: [mutation],
+      })),
+      mutatedBody(document, target.jsonBody).map(({ value, mutation }) => ({
+        body: json(value),
+        mutations: [mutation],
+      })),
+    );
+  } else {
+    // No documented body: whatever arrives must still be refused or ignored cleanly.
+    bodies.push(
+      fc.constant({ mutations: [] }),
+      hostileValue.map((value) => ({ body: json(value), mutations: ['body: unexpected body'] })),
+    );
+  }
+  const contentType = fc.oneof(
+    {
+      weight: 6,
+      arbitrary: fc.constant<{ value?: string | string[]; mutation?: string }>({ value: 'application/json' }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .constantFrom(...HEADER_ODDITIES.contentType)
+        .map((value) => ({ value, mutation: `content-type: ${JSON.stringify(value)}` })),
+    },
+    { weight: 1, arbitrary: fc.constant({ value: undefined, mutation: 'content-type: absent' }) },
+    {
+      weight: 1,
+      arbitrary: fc.constant({
+        value: ['application/json', 'text/plain'] as string[],
+        mutation: 'content-type: sent twice',
+      }),
+    },
+  );
+  return fc.tuple(fc.oneof(...bodies), contentType).map(([part, type]) => ({
+    body: part.body,
+    contentType: part.body === undefined ? undefined : type.value,
+    mutations: [...part.mutations, ...(part.body !== undefined && type.mutation ? [type.mutation] : [])],
+  }));
+}
+
+function pathOf(target: FuzzTarget, fixtures: PathFixtures, validOnly: boolean): fc.Arbitrary<Part & { path: string }> {
+  const placeholders = [...target.path.matchAll(/([^/]*)\/\{([^}]+)\}/g)].map(([, segment, name]) => ({
+    segment,
+    name,
+  }));
+  const values = placeholders.map(({ segment, name }) => {
+    const known = [...(fixtures[`${segment}/{${name}}`] ?? fixtures[name] ?? []), ...(NAMED_PATH_VALUES[name] ?? [])];
+    // Mostly a real id (reaches the handler past its lookup), sometimes a well-formed id of nothing.
+    const valid: fc.Arbitrary<string> = known.length
+      ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: fc.uuid() })
+      : fc.uuid();
+    const wellFormed = valid.map((value) => ({
+      text: percentEncode(value),
+      mutation: undefined as string | undefined,
+    }));
+    if (validOnly) return wellFormed;
+    return fc.oneof(
+      { weight: 3, arbitrary: wellFormed },
+      {
+        weight: 2,
+        arbitrary: malformedId.map((value) => ({
+          text: percentEncode(value),
+          mutation: `path.${name}: ${JSON.stringify(value.slice(0, 40))}`,
+        })),
+      },
+      {
+        weight: 1,
+        // Unencoded traversal: the router, not the handler, must make sense of it.
+        arbitrary: fc.constantFrom('..', '../..', '.', '%2e%2e', '..%2f..%2fadmin').map((value) => ({
+          text: value,
+          mutation: `path.${name}: raw ${value}`,
+        })),
+      },
+    );
+  });
+  return fc.tuple(...values).map((filled) => {
+    let index = 0;
+    const path = target.path.replace(/\{[^}]+\}/g, () => filled[index++].text);
+    return { path, mutations: filled.flatMap(({ mutation }) => (mutation ? [mutation] : [])) };
+  });
+}
+
+const asQueryText = (value: unknown): string =>
+  typeof value === 'string' ? value : value instanceof RawJson ? value.text : toJsonText(value);
+
+function queryOf(
+  document: ApiDocument,
+  target: FuzzTarget,
+  validOnly: boolean,
+): fc.Arbitrary<Part & { query: string }> {
+  const parameters = target.parameters.filter((parameter) => parameter.in === 'query');
+  type Pairs = [string, string, string?][];
+  const each = parameters.map((parameter) => {
+    const omitted = fc.constant([] as Pairs);
+    const valid = validOf(document, parameter.schema).map((value) => [[parameter.name, asQueryText(value)]] as Pairs);
+    if (validOnly) return fc.oneof(omitted, valid);
+    return fc.oneof(
+      { weight: 2, arbitrary: omitted },
+      { weight: 3, arbitrary: valid },
+      {
+        weight: 3,
+        arbitrary: hostileValue.map(
+          (value) =>
+            [[parameter.name, asQueryText(value).slice(0, 20_000), `query.${parameter.name}: hostile`]] as Pairs,
+        ),
+      },
+      {
+        weight: 1,
+        // Repeated parameters arrive as an array where the handler expects a string.
+        arbitrary: fc.constant([
+          [parameter.name, '1'],
+          [parameter.name, '2', `query.${parameter.name}: repeated`],
+        ] as Pairs),
+      },
+    );
+  });
+  const extra = validOnly
+    ? fc.constant(null)
+    : fc.option(
+        fc.constantFrom(
+          ['__proto__[isAdmin]', 'true'],
+          ['constructor[prototype][isAdmin]', 'true'],
+          ['unexpected', 'x'],
+          ['', ''],
+          ['a[]', '1'],
+          ['limit', '-1'],
+          ['\uD800', 'x'],
+        ),
+        { freq: 3 },
+      );
+  return fc.tuple(fc.tuple(...each), extra).map(([pairs, added]) => {
+    const all = pairs.flat();
+    if (added) all.push([added[0], added[1], `query: extra ${JSON.stringify(added[0])}`]);
+    return {
+      query: all.length
+        ? `?${all.map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`).join('&')}`
+        : '',
+      mutations: all.flatMap(([, , mutation]) => (mutation ? [mutation] : [])),
+    };
+  });
+}
+
+function headersOf(
+  document: ApiDocument,
+  target: FuzzTarget,
+  validOnly: boolean,
+): fc.Arbitrary<Part & { headers: Record<string, string | string[]> }> {
+  const documented = target.parameters
+    .filter((parameter) => parameter.in === 'header')
+    .map((parameter) => {
+      const valid = validOf(document, parameter.schema).map((value) => ({
+        name: parameter.name,
+        value: latin1(asQueryText(value)),
+        mutation: undefined as string | undefined,
+      }));
+      if (validOnly) return valid;
+      return fc.oneof(
+        valid,
+        fc.constantFrom(...HEADER_ODDITIES.value).map((value) => ({
+          name: parameter.name,
+          value,
+          mutation: `header ${parameter.name}: ${JSON.stringify(value.slice(0, 20))}`,
+        })),
+        fc.constant({
+          name: parameter.name,
+          value: undefined as string | undefined,
+          mutation: `header ${parameter.name}: absent`,
+        }),
+      );
+    });
+  const none = { value: undefined as string | string[] | undefined, mutation: undefined as string | undefined };
+  const accept = validOnly
+    ? fc.constant(none)
+    : fc.oneof(
+        {
+          weight: 4,
+          arbitrary: fc.constant({
+            value: undefined as string | string[] | undefined,
+            mutation: undefined as string | undefined,
+          }),
+        },
+        {
+          weight: 2,
+          arbitrary: fc
+            .constantFrom(...HEADER_ODDITIES.accept)
+            .map((value) => ({ value, mutation: `accept: ${JSON.stringify(value.slice(0, 40))}` })),
+        },
+        {
+          weight: 1,
+          arbitrary: fc.constant({
+            value: ['application/json', 'text/html'] as string[],
+            mutation: 'accept: sent twice',
+          }),
+        },
+      );
+  return fc.tuple(fc.tuple(...documented), accept).map(([values, acceptValue]) => {
+    const headers: Record<string, string | string[]> = {};
+    const mutations: string[] = [];
+    for (const { name, value, mutation } of values) {
+      if (value !== undefined) headers[name.toLowerCase()] = value;
+      if (mutation) mutations.push(mutation);
+    }
+    if (acceptValue.value !== undefined) headers.accept = acceptValue.value;
+    if (acceptValue.mutation) mutations.push(acceptValue.mutation);
+    return { headers, mutations };
+  });
+}
+
+/** Header values Node accepts: a generated value outside Latin-1 is sent percent-encoded. */
+const latin1 = (value: string) => (/^[\t\x20-\x7e\x80-\xff]*$/.test(value) ? value : percentEncode(value));
+
+/**
+ * Requests for one operation. A request is valid-looking throughout, or hostile in exactly one part
+ * (path ids, query, documented headers and Accept, or body and its Content-Type) with the others
+ * valid, so the hostile part reaches the code behind the others' checks; or hostile anywhere at once.
+ */
+export function requestArbitrary(
+  document: ApiDocument,
+  target: FuzzTarget,
+  fixtures: PathFixtures = {},
+): fc.Arbitrary<FuzzRequest> {
+  const parts = (validOnly: boolean) => ({
+    path: pathOf(target, fixtures, validOnly),
+    query: queryOf(document, target, validOnly),
+    headers: headersOf(document, target, validOnly),
+    body: bodyOf(document, target, validOnly),
+  });
+  const valid = parts(true);
+  const mixed = parts(false);
+  const hostile = {
+    path: mixed.path.filter(({ mutations }) => mutations.length > 0),
+    query: mixed.query.filter(({ mutations }) => mutations.length > 0),
+    headers: mixed.headers.filter(({ mutations }) => mutations.length > 0),
+    body: mixed.body.filter(({ mutations }) => mutations.length > 0),
+  };
+  const canBeHostile = (['path', 'query', 'headers', 'body'] as const).filter(
+    (part) =>
+      (part !== 'path' || target.path.includes('{')) && (part !== 'body' || !['GET', 'HEAD'].includes(target.method)),
+  );
+  const build = (chosen: { [K in keyof typeof valid]: (typeof valid)[K] }) =>
+    fc.tuple(chosen.path, chosen.query, chosen.headers, chosen.body).map(([path, query, headers, body]) => ({
+      method: target.method,
+      url: `${path.path}${query.query}`,
+      headers:
+        body.contentType === undefined ? headers.headers : { ...headers.headers, 'content-type': body.contentType },
+      ...(body.body === undefined ? {} : { body: body.body }),
+      mutations: [...path.mutations, ...query.mutations, ...headers.mutations, ...body.mutations],
+    }));
+  return fc.oneof(
+    { weight: 2, arbitrary: build(valid) },
+    {
+      weight: 6,
+      arbitrary: fc.constantFrom(...canBeHostile).chain((part) => build({ ...valid, [part]: hostile[part] })),
+    },
+    { weight: 2, arbitrary: build(mixed) },
+  );
+}
