@@ -48,7 +48,7 @@ export function createTusStore(config: AppConfig, expirationPeriodInMilliseconds
     };
     const datastore = new S3Store({
       s3ClientConfig: { ...clientConfig, bucket: storage.bucket },
-      cache: NO_CACHE as KvStore<never>,
+      cache: NO_CACHE,
       expirationPeriodInMilliseconds,
       // Object tags are not supported by every S3-compatible server; expiry is swept by the server instead.
       useTags: false,
