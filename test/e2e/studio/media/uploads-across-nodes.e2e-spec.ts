@@ -2,89 +2,12 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as tus from 'tus-js-client';
-import { createTestDatabase, startTestApp, uniquePrefix, type TestApp, type TestDatabase } from '@lib/platform/testing';
-import { ApiModule } from '../../../../apps/api/src/api.module.js';
-import { StandaloneModule } from '../../../../apps/standalone/src/standalone.module.js';
+import type { TestApp } from '@lib/platform/testing';
 import type { RegisteredUser } from '../../../support/showrunner.js';
 import { auth, createChannel, onTestServer, studioPerson, untilState } from '../studio-helpers.js';
-import { makeClip, tusHttpStack } from './media-harness.js';
+import { makeClip } from './media-harness.js';
+import { bearer, CHUNK, head, resumeOn, startNodes, startOn, TUS, type Nodes } from './nodes-harness.js';
 
-const TUS = { 'tus-resumable': '1.0.0' };
-const CHUNK = 64 * 1024;
-const bearer = (user: RegisteredUser) => ({ authorization: `Bearer ${user.tokens.accessToken}` });
-
-interface Nodes {
-  /** API + worker (processes the video). */
-  a: TestApp;
-  /** API only. */
-  b: TestApp;
-  database: TestDatabase;
-  close(): Promise<void>;
-}
-
-/**
- * Two API nodes on one database, one Redis namespace and one media store, each with its own
- * DATA_DIR (scratch disk): what two containers behind a load balancer without sticky sessions share.
- */
-async function startNodes(env: Record<string, string>): Promise<Nodes> {
-  const database = await createTestDatabase();
-  const prefix = uniquePrefix('nodes');
-  const shared = { REDIS_PREFIX: prefix, SEARCH_INDEX_PREFIX: prefix, ...env };
-  const nodeEnv = () => ({ ...shared, DATA_DIR: mkdtempSync(join(tmpdir(), 'showrunner-node-')) });
-  const a = await startTestApp((config) => StandaloneModule.forRoot(config), { env: nodeEnv(), database });
-  const b = await startTestApp((config) => ApiModule.forRoot(config), { env: nodeEnv(), database });
-  return {
-    a,
-    b,
-    database,
-    close: async () => {
-      await b.close();
-      await a.close();
-      await database.drop();
-    },
-  };
-}
-
-/** Starts an upload with tus-js-client on `node` and stops it after its first chunk; returns its URL. */
-function startOn(node: TestApp, user: RegisteredUser, channelId: string, clip: Buffer): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
-    const upload: tus.Upload = new tus.Upload(clip, {
-      endpoint: `${node.url}/v1/studio/uploads`,
-      httpStack: tusHttpStack(node),
-      headers: bearer(user),
-      metadata: { channelId, filename: 'across-nodes.mp4' },
-      chunkSize: CHUNK,
-      retryDelays: [],
-      onError: reject,
-      onChunkComplete: () => {
-        void upload.abort().then(() => resolve(upload.url!));
-      },
-    });
-    upload.start();
-  });
-}
-
-/** Resumes the upload at `url` with tus-js-client on `node` (HEAD for the offset, then PATCHes) until it is finished. */
-function resumeOn(node: TestApp, user: RegisteredUser, url: string, clip: Buffer): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const upload = new tus.Upload(clip, {
-      uploadUrl: url,
-      httpStack: tusHttpStack(node),
-      headers: bearer(user),
-      chunkSize: CHUNK,
-      retryDelays: [],
-      onError: reject,
-      onSuccess: () => resolve(),
-    });
-    upload.start();
-  });
-}
-
-const head = (node: TestApp, user: RegisteredUser, url: string) =>
-  fetch(onTestServer(node, url), { method: 'HEAD', headers: { ...TUS, ...bearer(user) } });
-
-// MEDIA_STORAGE=s3 (@tus/s3-store) is not run here: s3rver answers ListParts, which the store calls on every request, with 405.
 describe('tus uploads across API nodes, local media root shared by the nodes', () => {
   let nodes: Nodes;
   let owner: RegisteredUser;
