@@ -14,7 +14,8 @@ export class AppConfig {
   readonly logLevel: Environment['LOG_LEVEL'];
   readonly shutdownGraceMs: number;
   /** The separate worker's probe server (health and metrics); the API serves its own on `http`. */
-  readonly workerHttp: { host: string; port: number };
+  /** `required`: WORKER_HTTP_PORT was set, so a taken port stops the worker (unset: 3001, skipped when taken). */
+  readonly workerHttp: { host: string; port: number; required: boolean };
   readonly http: {
     host: string;
     port: number;
@@ -167,7 +168,11 @@ export class AppConfig {
     this.dataDir = env.DATA_DIR;
     this.logLevel = env.LOG_LEVEL;
     this.shutdownGraceMs = env.SHUTDOWN_GRACE_MS;
-    this.workerHttp = { host: env.HOST, port: env.WORKER_HTTP_PORT };
+    this.workerHttp = {
+      host: env.HOST,
+      port: env.WORKER_HTTP_PORT ?? 3001,
+      required: env.WORKER_HTTP_PORT !== undefined,
+    };
     const origins = env.CORS_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean);

@@ -213,12 +213,16 @@ export class Environment {
   @Min(0)
   SHUTDOWN_GRACE_MS = 10_000;
 
-  /** Where a separate worker process serves /health/live, /health/ready and /metrics (0: any free port). */
+  /**
+   * Where a separate worker process serves /health/live, /health/ready and /metrics (0: any free port).
+   * Unset: 3001 if free (a second worker on the same host then runs without probes, with a warning).
+   */
   @Transform(toInt)
+  @IsOptional()
   @IsInt()
   @Min(0)
   @Max(65535)
-  WORKER_HTTP_PORT = 3001;
+  WORKER_HTTP_PORT?: number;
 
   /** Where this API is reached from outside (links in sandbox pages); default http://HOST:PORT. */
   @Transform(emptyToUndefined)

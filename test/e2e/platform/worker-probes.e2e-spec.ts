@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { createServer } from 'node:http';
 import pg from 'pg';
 import { createTestRuntime, eventually, httpRequest, startTestContext, type TestRuntime } from '@lib/platform/testing';
 import { WorkerModule } from '../../../apps/worker/src/worker.module.js';
@@ -51,6 +52,24 @@ describe('worker probes (liveness, readiness, metrics)', () => {
     const unknown = await httpRequest(base, 'GET', '/v1/auth/login');
     expect(unknown).toMatchObject({ status: 404, body: { code: 'http.not-found' } });
   });
+
+  it('a second worker on a port already taken: fails at boot when the port was chosen, runs without probes on the default', async () => {
+    const taken = String(worker.get(WorkerProbeServer).port);
+    const chosen = await createTestRuntime({ REDIS_URL: redis.url, WORKER_HTTP_PORT: taken }, runtime.database);
+    await expect(startTestContext((config) => WorkerModule.forRoot(config), chosen)).rejects.toThrow(/EADDRINUSE/);
+
+    // The default port (3001), held here unless something else on this host already holds it.
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.once('error', () => resolve()).listen(3001, '127.0.0.1', resolve));
+    try {
+      const byDefault = await createTestRuntime({ REDIS_URL: redis.url, WORKER_HTTP_PORT: '' }, runtime.database);
+      const second = await startTestContext((config) => WorkerModule.forRoot(config), byDefault);
+      expect(second.get(WorkerProbeServer).port).toBeUndefined();
+      await second.close();
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
 
   it('turns unready while Redis is down and ready again when it is back; stays live throughout', async () => {
     const port = Number(new URL(redis.url).port);

@@ -57,11 +57,18 @@ export class WorkerProbeServer implements OnApplicationBootstrap, OnApplicationS
         if (!res.headersSent) refuse(500, 'http.internal-error', 'The probe failed; it has been logged');
       });
     });
-    const { host, port } = this.config.workerHttp;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => resolve());
-    });
+    const { host, port, required } = this.config.workerHttp;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      });
+    } catch (error) {
+      // A port someone chose must work; the default one may be another worker's on the same host.
+      if (required || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      this.logger.warn({ host, port }, 'worker probes not served: the default port is taken (set WORKER_HTTP_PORT)');
+      return;
+    }
     this.server = server;
     this.logger.log({ host, port: this.port }, 'worker probes listening (/health/live, /health/ready, /metrics)');
   }
