@@ -48,7 +48,7 @@ describe('tus uploads across API nodes, local media root shared by the nodes', (
     expect(ready.renditions.map((r: { name: string }) => r.name)).toEqual(['180p']);
   }, 90_000);
 
-  it('one lock across nodes: the same upload PATCHed through both at once ends whole and consistent', async () => {
+  it('the same upload PATCHed through both nodes at once ends whole and consistent', async () => {
     const created = await fetch(`${nodes.a.url}/v1/studio/uploads`, {
       method: 'POST',
       headers: {
