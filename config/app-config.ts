@@ -13,6 +13,9 @@ export class AppConfig {
   readonly dataDir: string;
   readonly logLevel: Environment['LOG_LEVEL'];
   readonly shutdownGraceMs: number;
+  /** The separate worker's probe server (health and metrics); the API serves its own on `http`. */
+  /** `required`: WORKER_HTTP_PORT was set, so a taken port stops the worker (unset: 3001, skipped when taken). */
+  readonly workerHttp: { host: string; port: number; required: boolean };
   readonly http: {
     host: string;
     port: number;
@@ -28,6 +31,8 @@ export class AppConfig {
     jwtSecret: string;
     accessTokenTtlSeconds: number;
     refreshTokenTtlSeconds: number;
+    /** Days ended or lapsed sessions and expired refresh tokens are kept (the retention job deletes them after). */
+    sessionRetentionDays: number;
     login: { maxAttemptsPerIp: number; maxFailuresPerAccount: number; windowSeconds: number };
     emailVerificationTtlSeconds: number;
     passwordResetTtlSeconds: number;
@@ -135,6 +140,8 @@ export class AppConfig {
     maxFutureSkewMs: number;
     maxEventAgeMs: number;
     retentionDays: number;
+    /** Days finished exports (rows and files) are kept. */
+    exportRetentionDays: number;
     partitionsAheadDays: number;
     viewWindowMinutes: number;
     heartbeatSeconds: number;
@@ -161,6 +168,11 @@ export class AppConfig {
     this.dataDir = env.DATA_DIR;
     this.logLevel = env.LOG_LEVEL;
     this.shutdownGraceMs = env.SHUTDOWN_GRACE_MS;
+    this.workerHttp = {
+      host: env.HOST,
+      port: env.WORKER_HTTP_PORT ?? 3001,
+      required: env.WORKER_HTTP_PORT !== undefined,
+    };
     const origins = env.CORS_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean);
@@ -179,6 +191,7 @@ export class AppConfig {
       jwtSecret: services.jwtSecret,
       accessTokenTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
       refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
+      sessionRetentionDays: env.IDENTITY_SESSION_RETENTION_DAYS,
       login: {
         maxAttemptsPerIp: env.LOGIN_MAX_ATTEMPTS_PER_IP,
         maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
@@ -273,6 +286,7 @@ export class AppConfig {
       maxFutureSkewMs: env.INSIGHTS_MAX_FUTURE_SKEW_SECONDS * 1_000,
       maxEventAgeMs: env.INSIGHTS_MAX_EVENT_AGE_HOURS * 3_600_000,
       retentionDays: env.INSIGHTS_RETENTION_DAYS,
+      exportRetentionDays: env.INSIGHTS_EXPORT_RETENTION_DAYS,
       partitionsAheadDays: env.INSIGHTS_PARTITIONS_AHEAD_DAYS,
       viewWindowMinutes: env.INSIGHTS_VIEW_WINDOW_MINUTES,
       heartbeatSeconds: env.INSIGHTS_HEARTBEAT_SECONDS,
@@ -314,7 +328,7 @@ export class AppConfig {
               accessKeyId: env.MEDIA_S3_ACCESS_KEY_ID,
               secretAccessKey: env.MEDIA_S3_SECRET_ACCESS_KEY,
             }
-          : { kind: 'local', root: `${env.DATA_DIR}/media` },
+          : { kind: 'local', root: env.MEDIA_LOCAL_ROOT ?? `${env.DATA_DIR}/media` },
       workDir: `${env.DATA_DIR}/media-work`,
       ffmpegPath: env.FFMPEG_PATH ?? 'ffmpeg',
       ffprobePath:

@@ -101,6 +101,12 @@ export class Environment {
   @Min(3_600)
   REFRESH_TOKEN_TTL_SECONDS = 30 * 86_400;
 
+  /** Days an ended or lapsed session, and an expired refresh token, are kept before the retention job deletes them. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  IDENTITY_SESSION_RETENTION_DAYS = 30;
+
   /** argon2id memory per password hash, in KiB (64 MiB; production refuses less than OWASP's 19 MiB floor). */
   @Transform(toInt)
   @IsInt()
@@ -206,6 +212,17 @@ export class Environment {
   @IsInt()
   @Min(0)
   SHUTDOWN_GRACE_MS = 10_000;
+
+  /**
+   * Where a separate worker process serves /health/live, /health/ready and /metrics (0: any free port).
+   * Unset: 3001 if free (a second worker on the same host then runs without probes, with a warning).
+   */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HTTP_PORT?: number;
 
   /** Where this API is reached from outside (links in sandbox pages); default http://HOST:PORT. */
   @Transform(emptyToUndefined)
@@ -420,6 +437,12 @@ export class Environment {
   @IsIn(['local', 's3'])
   MEDIA_STORAGE: 'local' | 's3' = 'local';
 
+  /** The media root with MEDIA_STORAGE=local (default DATA_DIR/media); several nodes mount the same folder. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  MEDIA_LOCAL_ROOT?: string;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
@@ -582,6 +605,12 @@ export class Environment {
   @IsInt()
   @Min(1)
   INSIGHTS_RETENTION_DAYS = 400;
+
+  /** Days a finished export's file (and its row) is kept; later its download answers 404. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  INSIGHTS_EXPORT_RETENTION_DAYS = 7;
 
   /** Daily partitions created ahead of time by the maintenance job. */
   @Transform(toInt)

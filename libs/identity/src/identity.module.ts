@@ -27,7 +27,8 @@ import { VerifyEmailHandler } from './application/commands/verify-email/verify-e
 import { AccountTokenRepository } from './domain/account-token/account-token.repository.js';
 import { BullAccountMails, IDENTITY_MAIL_QUEUE } from './infrastructure/jobs/bull-account-mails.js';
 import { SqlAccountTokenRepository } from './infrastructure/persistence/sql-account-token.repository.js';
-import { IdentityJobs } from './interface/jobs/identity-jobs.js';
+import { IdentityJobs, IDENTITY_MAINTENANCE_QUEUE } from './interface/jobs/identity-jobs.js';
+import { SessionRetention } from './application/retention/session-retention.js';
 import { ChangeUserRolesHandler } from './application/commands/change-user-roles/change-user-roles.handler.js';
 import { CreateApiKeyHandler } from './application/commands/create-api-key/create-api-key.handler.js';
 import { EnsureAdminHandler } from './application/commands/ensure-admin/ensure-admin.handler.js';
@@ -90,7 +91,7 @@ import { UsersController } from './interface/http/users.controller.js';
       consumers: [ProjectPersonOnUserChange, PushProfileOnProfileChange],
     }),
     SearchModule.forIndex(PeopleIndexSource),
-    QueuesModule.register({ name: IDENTITY_MAIL_QUEUE }),
+    QueuesModule.register({ name: IDENTITY_MAIL_QUEUE }, { name: IDENTITY_MAINTENANCE_QUEUE }),
   ],
   controllers: [
     AuthController,
@@ -115,6 +116,7 @@ import { UsersController } from './interface/http/users.controller.js';
     { provide: AccountMails, useClass: BullAccountMails },
     AccountLinks,
     IdentityJobs,
+    SessionRetention,
     RequestEmailVerificationHandler,
     VerifyEmailHandler,
     RequestPasswordResetHandler,

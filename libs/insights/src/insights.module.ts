@@ -8,6 +8,7 @@ import { RequestExportHandler } from './application/commands/request-export/requ
 import { DomainFacts, VideoCatalogue } from './application/domain-facts.js';
 import { EventStore, LiveCounters, PartitionMaintenance, RollupBuilder } from './application/event-store.js';
 import { ExportProducer } from './application/exports/export-producer.js';
+import { ExportRetention } from './application/exports/export-retention.js';
 import { EXPORT_QUEUE, ExportQueue, MAINTENANCE_QUEUE } from './application/exports/export-queue.js';
 import { ExportFiles, ReportRenderer, ReportSource } from './application/exports/report-source.js';
 import { GetChannelOverviewHandler } from './application/queries/get-channel-overview/get-channel-overview.handler.js';
@@ -125,6 +126,7 @@ import { INSIGHTS_SOCKET_EVENTS } from './interface/socket-events.js';
     { provide: ViewCountBatchRepository, useClass: MikroOrmViewCountBatchRepository },
     { provide: ExportQueue, useClass: BullExportQueue },
     ExportProducer,
+    ExportRetention,
     WeeklyReports,
     LivePublisher,
     InsightsJobs,

@@ -15,9 +15,11 @@ import { Mailer } from './mail/mailer.js';
 import { mailerProvider } from './mail/mailer.provider.js';
 import { MessagingModule } from './messaging/messaging.module.js';
 import { OutboxMessageSchema } from './messaging/outbox/outbox-message.js';
+import { HealthChecks } from './observability/health-checks.js';
 import { HealthController } from './observability/health.controller.js';
 import { LoggingModule } from './observability/logging.module.js';
 import { Metrics, MetricsController } from './observability/metrics.js';
+import { WorkerProbeServer } from './observability/worker-probe-server.js';
 import { ormOptions } from './persistence/orm-options.js';
 import { declaredEntities } from './persistence/persistence.module.js';
 import { MikroOrmUnitOfWork, UnitOfWork } from './persistence/unit-of-work.js';
@@ -65,6 +67,8 @@ export class PlatformModule {
       IpBlockList,
       RealtimeEmitter,
       Metrics,
+      HealthChecks,
+      WorkerProbeServer,
       mailerProvider,
       { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
       { provide: ProcessRole, useValue: new ProcessRole(http, worker) },
@@ -114,6 +118,8 @@ export class PlatformModule {
         IpBlockList,
         RealtimeEmitter,
         Metrics,
+        HealthChecks,
+        WorkerProbeServer,
         Mailer,
         UnitOfWork,
         ProcessRole,

@@ -160,8 +160,12 @@ describe('the built processes', () => {
       expect(await registration()).toEqual([{ published: false }]);
       expect((await httpRequest(base, 'GET', '/v1/search/people?q=split_person')).body.total).toBe(0);
 
-      const worker = start('worker', env);
+      const probes = `http://127.0.0.1:${await freePort()}`;
+      const worker = start('worker', { ...env, WORKER_HTTP_PORT: new URL(probes).port });
       running.push(worker);
+      // The worker answers an orchestrator's probes on its own port (docs/adr/0050).
+      await ready(probes, worker);
+      expect((await httpRequest(probes, 'GET', '/metrics')).body).toContain('queue_jobs{queue="identity.send-mail"');
       await eventually(
         async () => expect((await httpRequest(base, 'GET', '/v1/search/people?q=split_person')).body.total).toBe(1),
         {

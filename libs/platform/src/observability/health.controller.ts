@@ -6,28 +6,9 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/decorators.js';
-import { RedisConnections } from '../queues/redis-connections.js';
-import { SearchIndex } from '../search/search-index.js';
-
-type CheckResult = { status: 'up' | 'down'; latencyMs: number; error?: string };
-
-async function timed(check: () => Promise<unknown>, timeoutMs = 2_000): Promise<CheckResult> {
-  const started = performance.now();
-  try {
-    await Promise.race([
-      check(),
-      new Promise((_, reject) =>
-        setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref(),
-      ),
-    ]);
-    return { status: 'up', latencyMs: Math.round(performance.now() - started) };
-  } catch (error) {
-    return { status: 'down', latencyMs: Math.round(performance.now() - started), error: (error as Error).message };
-  }
-}
+import { HealthChecks } from './health-checks.js';
 
 class LivenessResponse {
   @ApiProperty({ enum: ['ok'] }) status!: 'ok';
@@ -54,11 +35,7 @@ class ReadinessResponse {
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly orm: MikroORM,
-    private readonly redis: RedisConnections,
-    private readonly search: SearchIndex,
-  ) {}
+  constructor(private readonly checks: HealthChecks) {}
 
   /** The process is up (for restarts): no dependency is checked. */
   @Public()
@@ -78,14 +55,8 @@ export class HealthController {
     type: ReadinessResponse,
   })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
-    const [postgres, redis, search] = await Promise.all([
-      timed(() => this.orm.em.fork().execute('select 1')),
-      timed(() => this.redis.commands().ping()),
-      timed(() => this.search.ping()),
-    ]);
-    const checks = { postgres, redis, search: { ...search, adapter: this.search.kind } };
-    const ok = [postgres, redis, search].every((check) => check.status === 'up');
-    void reply.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'unavailable', checks };
+    const readiness = await this.checks.readiness();
+    void reply.status(readiness.status === 'ok' ? 200 : 503);
+    return readiness;
   }
 }

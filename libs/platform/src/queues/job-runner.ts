@@ -1,10 +1,11 @@
 import { inRequestContext } from '../persistence/request-context.js';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, Optional, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Job, JobOptions, Queue } from 'bull';
 import { isDeepStrictEqual } from 'node:util';
 import { AppConfig } from '@config';
+import { Metrics } from '../observability/metrics.js';
 import { ProcessRole } from '../process-role.js';
 import { DEFAULT_JOB_OPTIONS } from './job-defaults.js';
 import { JobsConfigurationError } from './errors.js';
@@ -51,6 +52,7 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap {
     private readonly role: ProcessRole,
     private readonly orm: MikroORM,
     private readonly config: AppConfig,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   onModuleInit(): void {
@@ -69,7 +71,16 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap {
     for (const { declaration, run } of this.handlers) {
       const queue = this.catalog.get(declaration.queue);
       const concurrency = this.configured(declaration.concurrency) ?? 1;
-      const inContext = (job: Job) => inRequestContext(this.orm.em, async () => run(job));
+      const inContext = async (job: Job) => {
+        try {
+          const result = await inRequestContext(this.orm.em, async () => run(job));
+          this.metrics?.jobsProcessed.inc({ queue: queue.name, outcome: 'completed' });
+          return result;
+        } catch (error) {
+          this.metrics?.jobsProcessed.inc({ queue: queue.name, outcome: 'failed' });
+          throw error;
+        }
+      };
       const processing = declaration.name
         ? queue.process(declaration.name, concurrency, inContext)
         : queue.process(concurrency, inContext);

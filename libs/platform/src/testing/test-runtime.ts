@@ -40,6 +40,8 @@ export async function createTestRuntime(
     TRUST_SAFETY_NEW_ACCOUNT_GATES: 'false',
     HOST: '127.0.0.1',
     PORT: '0',
+    // A worker context's probe server on any free port: test files run side by side.
+    WORKER_HTTP_PORT: '0',
     ...(process.env.ELASTICSEARCH_NODE ? { ELASTICSEARCH_NODE: process.env.ELASTICSEARCH_NODE } : {}),
     ...env,
   });

@@ -6,6 +6,7 @@ import * as tus from 'tus-js-client';
 import type { TestApp } from '@lib/platform/testing';
 import { startShowrunner, type RegisteredUser } from '../../../support/showrunner.js';
 import { addMember, createChannel, onTestServer, studioPerson } from '../studio-helpers.js';
+import { localTusDirectory } from '../../../../libs/studio/src/infrastructure/media/tus-stores.js';
 import { clipsDir, makeClip, tusHttpStack } from './media-harness.js';
 
 const LIMIT = 3_000_000;
@@ -71,7 +72,7 @@ describe('studio uploads (tus)', () => {
   afterAll(() => app?.close());
 
   const auth = (user: RegisteredUser) => ({ authorization: `Bearer ${user.tokens.accessToken}` });
-  const tusDir = () => join(app.config.media.workDir, 'tus');
+  const tusDir = () => localTusDirectory(app.config);
 
   async function create(
     user: RegisteredUser,

@@ -9,4 +9,9 @@ export abstract class SessionRepository {
   abstract claimRefreshToken(tokenHash: string): Promise<RefreshClaim>;
   /** Ends every active session of the user; returns their ids (to revoke once committed). */
   abstract endAllOf(userId: string, reason: SessionEndReason): Promise<string[]>;
+  /**
+   * Deletes sessions that ended, or lapsed (last refresh + refresh lifetime), before `before`, with
+   * their tokens, and refresh tokens that expired before `before`; returns how many of each.
+   */
+  abstract deleteLapsed(before: Date, refreshTtlSeconds: number): Promise<{ sessions: number; refreshTokens: number }>;
 }

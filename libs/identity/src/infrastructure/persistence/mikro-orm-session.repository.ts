@@ -44,6 +44,20 @@ export class MikroOrmSessionRepository extends SessionRepository {
     return { outcome: 'reused', sessionId: row.session_id };
   }
 
+  async deleteLapsed(before: Date, refreshTtlSeconds: number): Promise<{ sessions: number; refreshTokens: number }> {
+    // A session nobody refreshed within the refresh lifetime can never be refreshed again: it has lapsed.
+    const sessions = await this.em.execute<{ id: string }[]>(
+      `delete from identity.sessions
+        where coalesce(ended_at, last_refreshed_at + make_interval(secs => ?)) < ? returning id`,
+      [refreshTtlSeconds, before],
+    );
+    const tokens = await this.em.execute<{ token_hash: string }[]>(
+      'delete from identity.refresh_tokens where expires_at < ? returning token_hash',
+      [before],
+    );
+    return { sessions: sessions.length, refreshTokens: tokens.length };
+  }
+
   async endAllOf(userId: string, reason: SessionEndReason): Promise<string[]> {
     const rows = await this.em.execute<{ id: string }[]>(
       'update identity.sessions set ended_at = now(), end_reason = ? where user_id = ? and ended_at is null returning id',

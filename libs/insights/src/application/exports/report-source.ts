@@ -27,4 +27,6 @@ export abstract class ExportFiles {
   abstract store(exportId: string, localPath: string): Promise<number>;
   /** The file's bytes, one chunk at a time. */
   abstract read(exportId: string): AsyncIterable<Buffer>;
+  /** Deletes exports requested before `before` (their files and rows, whatever their state); returns their ids. */
+  abstract deleteRequestedBefore(before: Date): Promise<string[]>;
 }

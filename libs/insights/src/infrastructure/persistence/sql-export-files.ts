@@ -32,6 +32,16 @@ export class SqlExportFiles extends ExportFiles {
     return bytes;
   }
 
+  async deleteRequestedBefore(before: Date): Promise<string[]> {
+    const rows = await this.em.execute<Array<{ id: string }>>(
+      `with gone as (delete from insights.exports where created_at < ? returning id),
+            chunks as (delete from insights.export_chunks c using gone where c.export_id = gone.id)
+       select id from gone`,
+      [before],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async *read(exportId: string): AsyncIterable<Buffer> {
     const em = this.em.fork();
     for (let seq = 0; ; seq += 1) {

@@ -5,6 +5,7 @@ import { AppConfig } from '@config';
 import { OnJob, OnWorkerStart, type JobDeclaration } from '@lib/platform';
 import { PartitionMaintenance } from '../../application/event-store.js';
 import { ExportProducer } from '../../application/exports/export-producer.js';
+import { ExportRetention } from '../../application/exports/export-retention.js';
 import { EXPORT_QUEUE, MAINTENANCE_QUEUE } from '../../application/exports/export-queue.js';
 import { RollupRunner } from '../../application/rollup-runner.js';
 import { WeeklyReports } from '../../application/weekly-reports.js';
@@ -34,6 +35,7 @@ export class InsightsJobs {
     private readonly partitions: PartitionMaintenance,
     private readonly weekly: WeeklyReports,
     private readonly config: AppConfig,
+    private readonly exportRetention: ExportRetention,
   ) {}
 
   @OnJob({
@@ -63,6 +65,12 @@ export class InsightsJobs {
     const dropped = await this.partitions.dropExpired(now, this.config.insights.retentionDays);
     if (created || dropped) this.logger.log({ created, dropped }, 'event partitions maintained');
     return { created, dropped };
+  }
+
+  /** Exports older than INSIGHTS_EXPORT_RETENTION_DAYS go, files and rows (hourly, one schedule for every worker). */
+  @OnJob({ ...MAINTENANCE, name: 'export-retention', repeat: { every: 3_600_000, jobId: 'insights-export-retention' } })
+  pruneExports(): Promise<unknown> {
+    return this.exportRetention.prune();
   }
 
   @OnJob({

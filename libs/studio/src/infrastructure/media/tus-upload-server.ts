@@ -1,16 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join, resolve } from 'node:path';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { FileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import { AppConfig } from '@config';
-import { problem, STATUS_BY_KIND } from '@lib/platform';
+import { problem, RedisConnections, STATUS_BY_KIND } from '@lib/platform';
 import { newId, DomainError } from '@lib/platform/ddd';
 import { MediaUploads } from '../../application/media/media-uploads.js';
+import { RedisTusLocker } from './redis-tus-locker.js';
+import { createTusStore, type TusStore } from './tus-stores.js';
 
 export const UPLOADS_ROUTE = '/v1/studio/uploads';
 const TUS_CONTENT_TYPE = 'application/offset+octet-stream';
@@ -40,15 +39,18 @@ interface UploadContext {
 }
 
 /**
- * The tus server (resumable uploads) on local disk under the media work folder. Partial uploads
- * stay there; a finished one is validated and moved into media storage, a rejected one deleted.
- * Authorisation happens in the controller before any byte reaches tus.
+ * The tus server (resumable uploads). Partial uploads live where every API node reaches them (the
+ * media bucket, or a folder under the shared media root) and are locked through Redis, so an upload
+ * started through one node resumes through any other (docs/adr/0050). A finished one is validated
+ * and moved into media storage, a rejected one deleted. Authorisation happens in the controller
+ * before any byte reaches tus.
  */
 @Injectable()
 export class TusUploadServer implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(TusUploadServer.name);
   private readonly context = new AsyncLocalStorage<UploadContext>();
-  readonly directory: string;
+  readonly store: TusStore;
+  readonly locker: RedisTusLocker;
   readonly server: Server;
   private sweeper?: NodeJS.Timeout;
 
@@ -57,12 +59,16 @@ export class TusUploadServer implements OnModuleInit, OnModuleDestroy {
     private readonly uploads: MediaUploads,
     private readonly adapterHost: HttpAdapterHost,
     private readonly orm: MikroORM,
+    redis: RedisConnections,
   ) {
-    this.directory = resolve(join(config.media.workDir, 'tus'));
-    const datastore = new FileStore({ directory: this.directory, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
+    this.store = createTusStore(config, UPLOAD_EXPIRY_MS);
+    // Subscribed at the first lock: the worker builds this class too, and never locks.
+    this.locker = new RedisTusLocker(redis.commands(), () => redis.dedicated(), { prefix: redis.prefix });
+    const store = this.store;
     this.server = new Server({
       path: UPLOADS_ROUTE,
-      datastore,
+      datastore: store.datastore,
+      locker: this.locker,
       respectForwardedHeaders: config.http.trustProxy,
       // The platform's CORS policy (tus answers these requests itself, outside Fastify's CORS hook).
       allowedOrigins: config.http.corsOrigins === '*' ? undefined : config.http.corsOrigins,
@@ -90,15 +96,14 @@ export class TusUploadServer implements OnModuleInit, OnModuleDestroy {
         return {};
       },
       onUploadFinish: async (_req, upload) => {
-        const path = join(this.directory, upload.id);
+        const copy = await store.localCopy(upload.id);
         try {
-          const view = await uploads.finish(upload.id, path);
-          await datastore.configstore.delete(upload.id);
-          await rm(path, { force: true }); // copied (not moved) when storage is not this disk
+          const view = await uploads.finish(upload.id, copy.path);
+          await store.discard(upload.id); // copied (not moved) when storage is not the same disk
           return { headers: { 'Upload-State': view.state } };
         } catch (error) {
           // Rejected or failed: the bytes go (a client may upload again under a new id).
-          await datastore.remove(upload.id).catch(() => undefined);
+          await store.discard(upload.id).catch(() => undefined);
           if (error instanceof DomainError) {
             const status = STATUS_BY_KIND[error.kind];
             throw new TusRefusal(
@@ -111,6 +116,8 @@ export class TusUploadServer implements OnModuleInit, OnModuleDestroy {
             500,
             problemBody(500, 'http.internal-error', 'The upload could not be finished; it has been logged'),
           );
+        } finally {
+          await copy.release();
         }
       },
     });
@@ -131,7 +138,7 @@ export class TusUploadServer implements OnModuleInit, OnModuleDestroy {
     if (!fastify) return; // the worker: no HTTP, no uploads
     if (!fastify.hasContentTypeParser(TUS_CONTENT_TYPE))
       fastify.addContentTypeParser(TUS_CONTENT_TYPE, (_req, _payload, done) => done(null));
-    // Partial uploads live on this node's disk: this node sweeps the abandoned ones.
+    // Every API node sweeps the shared store; each step is idempotent, so overlapping sweeps are harmless.
     this.sweeper = setInterval(() => void this.sweep(), SWEEP_EVERY_MS).unref();
   }
 
@@ -141,17 +148,20 @@ export class TusUploadServer implements OnModuleInit, OnModuleDestroy {
 
   /** Deletes uploads left unfinished past the expiry (tus answers 410 for them afterwards), and finished ones never used. */
   async sweep(): Promise<number> {
+    // Separate steps: a store that cannot list expired uploads (some S3-compatible servers) must not stop the rest.
+    const removed = await this.server.cleanUpExpiredUploads().catch((error: unknown) => {
+      this.logger.warn({ err: error }, 'sweeping expired partial uploads failed');
+      return 0;
+    });
     try {
-      const removed = await this.server.cleanUpExpiredUploads();
       await RequestContext.create(this.orm.em, async () => {
         await this.uploads.expireUnfinished(new Date(Date.now() - UPLOAD_EXPIRY_MS));
         await this.uploads.removeUnclaimed(new Date(Date.now() - UNCLAIMED_RETENTION_MS));
       });
-      return removed;
     } catch (error) {
       this.logger.warn({ err: error }, 'sweeping expired uploads failed');
-      return 0;
     }
+    return removed;
   }
 
   handle(ctx: UploadContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
