@@ -16,6 +16,7 @@ import { mailerProvider } from './mail/mailer.provider.js';
 import { MessagingModule } from './messaging/messaging.module.js';
 import { OutboxMessageSchema } from './messaging/outbox/outbox-message.js';
 import { HealthController } from './observability/health.controller.js';
+import { ShutdownState } from './http/http-drain.js';
 import { LoggingModule } from './observability/logging.module.js';
 import { Metrics, MetricsController } from './observability/metrics.js';
 import { ormOptions } from './persistence/orm-options.js';
@@ -65,6 +66,7 @@ export class PlatformModule {
       IpBlockList,
       RealtimeEmitter,
       Metrics,
+      ShutdownState,
       mailerProvider,
       { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
       { provide: ProcessRole, useValue: new ProcessRole(http, worker) },

@@ -11,6 +11,7 @@ import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/decorators.js';
 import { RedisConnections } from '../queues/redis-connections.js';
 import { SearchIndex } from '../search/search-index.js';
+import { ShutdownState } from '../http/http-drain.js';
 
 type CheckResult = { status: 'up' | 'down'; latencyMs: number; error?: string };
 
@@ -48,6 +49,8 @@ class DependencyChecksResponse {
 
 class ReadinessResponse {
   @ApiProperty({ enum: ['ok', 'unavailable'] }) status!: 'ok' | 'unavailable';
+  @ApiPropertyOptional({ description: 'true while this node shuts down (it answers 503 whatever the checks say)' })
+  draining?: boolean;
   @ApiProperty() checks!: DependencyChecksResponse;
 }
 
@@ -58,6 +61,7 @@ export class HealthController {
     private readonly orm: MikroORM,
     private readonly redis: RedisConnections,
     private readonly search: SearchIndex,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   /** The process is up (for restarts): no dependency is checked. */
@@ -74,7 +78,7 @@ export class HealthController {
   @Get('ready')
   @ApiOkResponse({ description: 'Every dependency answers', type: ReadinessResponse })
   @ApiServiceUnavailableResponse({
-    description: 'At least one dependency is down (see `checks`)',
+    description: 'At least one dependency is down (see `checks`), or the node is shutting down (`draining`)',
     type: ReadinessResponse,
   })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
@@ -84,8 +88,9 @@ export class HealthController {
       timed(() => this.search.ping()),
     ]);
     const checks = { postgres, redis, search: { ...search, adapter: this.search.kind } };
-    const ok = [postgres, redis, search].every((check) => check.status === 'up');
+    const draining = this.shutdown.draining;
+    const ok = !draining && [postgres, redis, search].every((check) => check.status === 'up');
     void reply.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'unavailable', checks };
+    return { status: ok ? 'ok' : 'unavailable', ...(draining ? { draining } : {}), checks };
   }
 }
