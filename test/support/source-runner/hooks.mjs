@@ -1,5 +1,6 @@
 // Module hooks: tsconfig path aliases, `.js` specifiers of `.ts` files, and swc (decorator metadata, like Jest).
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import swc from '@swc/core';
 
@@ -19,10 +20,17 @@ export async function resolve(specifier, context, next) {
   return next(specifier, context);
 }
 
+// Compiled files are kept by content hash: every process a test starts after the first loads in seconds.
+const cache = new URL('node_modules/.cache/source-runner/', root);
+mkdirSync(cache, { recursive: true });
+
 export async function load(url, context, next) {
   if (!url.endsWith('.ts') || url.includes('/node_modules/')) return next(url, context);
   const path = fileURLToPath(url);
-  const { code } = await swc.transform(readFileSync(path, 'utf8'), {
+  const text = readFileSync(path, 'utf8');
+  const cached = new URL(`${createHash('sha1').update(path).update('\0').update(text).digest('hex')}.js`, cache);
+  if (existsSync(cached)) return { format: 'module', source: readFileSync(cached, 'utf8'), shortCircuit: true };
+  const { code } = await swc.transform(text, {
     filename: path,
     jsc: {
       parser: { syntax: 'typescript', decorators: true },
@@ -33,6 +41,7 @@ export async function load(url, context, next) {
     module: { type: 'es6' },
     sourceMaps: 'inline',
   });
+  writeFileSync(cached, code);
   return { format: 'module', source: code, shortCircuit: true };
 }
 
