@@ -152,16 +152,20 @@ describe('graceful shutdown within SHUTDOWN_GRACE_MS', () => {
     const notice = new Promise((resolve) => socket.once('server:shutdown', resolve));
     const disconnected = new Promise((resolve) => socket.once('disconnect', resolve));
 
-    expect((await httpRequest(base, 'POST', '/fixture/slow-jobs', { body: { name: 'before', ms: 4_000 } })).status).toBe(
-      201,
-    );
+    expect(
+      (await httpRequest(base, 'POST', '/fixture/slow-jobs', { body: { name: 'before', ms: 4_000 } })).status,
+    ).toBe(201);
     await eventually(() => expect(existsSync(join(dataDir, 'before.started'))).toBe(true));
     const slow = httpRequest(base, 'GET', '/fixture/slow?ms=3000');
     await eventually(() => expect(existsSync(join(dataDir, 'slow-request.started'))).toBe(true));
 
     const signalled = Date.now();
     app.child.kill('SIGTERM');
-    expect(await notice).toEqual({ code: 'server.shutting-down', reconnect: true, reconnectAfterMs: expect.any(Number) });
+    expect(await notice).toEqual({
+      code: 'socket.server.shutting-down',
+      reconnect: true,
+      reconnectAfterMs: expect.any(Number),
+    });
     // A transport loss, which socket.io-client reconnects from by itself ('io server disconnect' it would not).
     expect(await disconnected).toBe('transport close');
     const answer = await slow;

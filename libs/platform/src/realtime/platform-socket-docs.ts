@@ -23,7 +23,7 @@ export const PLATFORM_SOCKET_EVENTS: SocketEventDocs = {
       summary:
         'This node is shutting down: the connection closes next and socket.io-client reconnects by itself (to another node); wait `reconnectAfterMs` if you reconnect by hand',
       payload: objectSchema({
-        code: { ...TEXT, enum: ['server.shutting-down'] },
+        code: { ...TEXT, enum: ['socket.server.shutting-down'] },
         reconnect: { type: 'boolean', enum: [true] },
         reconnectAfterMs: { type: 'integer', minimum: 0 },
       }),

@@ -80,11 +80,12 @@ export class RedisIoAdapter extends IoAdapter {
       ]),
     );
     const closed = sockets.map(
-      (socket) => new Promise<void>((resolve) => (socket.disconnected ? resolve() : socket.once('disconnect', () => resolve()))),
+      (socket) =>
+        new Promise<void>((resolve) => (socket.disconnected ? resolve() : socket.once('disconnect', () => resolve()))),
     );
     for (const socket of sockets) {
       socket.emit(SERVER_SHUTDOWN.name, {
-        code: 'server.shutting-down',
+        code: 'socket.server.shutting-down',
         reconnect: true,
         // Spread out so that a node's clients do not all land on the next one at the same moment.
         reconnectAfterMs: Math.floor(Math.random() * 1_000),

@@ -31,7 +31,9 @@ describe('the data folder lock', () => {
       writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: other.pid, state: 'running' }));
       const claim = claimDataDir(dir, { waitMs: 5_000, runningGraceMs: 300 });
       await expect(claim).rejects.toThrow(DataDirInUseError);
-      await expect(claim).rejects.toThrow(`Another Showrunner instance (pid ${other.pid}) is running on the data folder`);
+      await expect(claim).rejects.toThrow(
+        `Another Showrunner instance (pid ${other.pid}) is running on the data folder`,
+      );
       expect(lockOf(dir).pid).toBe(other.pid); // left alone
     } finally {
       await other.stop();

@@ -60,7 +60,8 @@ export async function claimDataDir(dataDir: string, options: ClaimOptions): Prom
     }
     if (owner?.state === 'running') {
       runningSince ??= Date.now();
-      if (Date.now() - runningSince > (options.runningGraceMs ?? 3_000)) throw new DataDirInUseError(dataDir, owner.pid);
+      if (Date.now() - runningSince > (options.runningGraceMs ?? 3_000))
+        throw new DataDirInUseError(dataDir, owner.pid);
     } else if (owner && !announced) {
       announced = true;
       options.onWait?.(owner.pid);

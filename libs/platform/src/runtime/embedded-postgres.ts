@@ -59,7 +59,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const flags = [
     '-p',
     String(port),
-    ...(options.unsafeFastWrites ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ...(options.unsafeFastWrites
+      ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+      : []),
     ...(options.maxConnections ? ['-c', `max_connections=${options.maxConnections}`] : []),
   ];
   // pg_ctl starts the postmaster in its own session: a terminal's Ctrl-C reaches only us, and we stop it last.

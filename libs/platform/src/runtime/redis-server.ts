@@ -57,7 +57,16 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     const dir = resolve(options.dataDir);
     mkdirSync(dir, { recursive: true });
     await stopLeftover(join(dir, 'redis-server.pid'));
-    args.push('--dir', dir, '--appendonly', 'yes', '--appendfsync', 'everysec', '--pidfile', join(dir, 'redis-server.pid'));
+    args.push(
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+      '--pidfile',
+      join(dir, 'redis-server.pid'),
+    );
   } else {
     args.push('--appendonly', 'no');
   }
