@@ -64,7 +64,7 @@ export function isAlive(pid: number): boolean {
 
 /** The pids of the PostgreSQL postmaster and the redis-server an `npm start` runs on its data folder. */
 export function servicePids(dataDir: string): { postgres: number; redis: number } {
-  const first = (file: string) => Number.parseInt(readFileSync(file, 'utf8').split('\n')[0]!, 10);
+  const first = (file: string) => Number.parseInt(readFileSync(file, 'utf8').split('\n')[0], 10);
   return {
     postgres: first(join(dataDir, 'postgres', 'postmaster.pid')),
     redis: first(join(dataDir, 'redis', 'redis-server.pid')),

@@ -23,10 +23,14 @@ function writeLoop(app: TestApp, writers = 3) {
   const loops = Array.from({ length: writers }, async (_, w) => {
     while (running) {
       const events = Array.from({ length: 5 }, () => clientEvent('video_progress', new Date(), { sessionId: `w${w}` }));
-      const answer = await app
-        .request('POST', '/v1/events', { body: { events }, headers: { 'user-agent': BROWSER_UA } })
-        .catch(() => undefined);
-      if (!answer) continue; // a connection refused never reached the API
+      const answer = await fetch(`${app.url}/v1/events`, {
+        method: 'POST',
+        body: JSON.stringify({ events }),
+        headers: { 'user-agent': BROWSER_UA, 'content-type': 'application/json' },
+        signal: AbortSignal.timeout(10_000),
+      })
+        .then(async (response) => ({ status: response.status, headers: response.headers, body: await response.json() }))
+        .catch((error: unknown) => ({ status: 0, headers: new Headers(), body: { code: String(error) } }));
       if (answer.status === 200 && answer.body.accepted === events.length)
         acknowledged.push(...events.map((e) => e.eventId));
       else
@@ -95,9 +99,24 @@ describe('PostgreSQL restarted under load', () => {
       timeoutMs: 20_000,
     });
     const afterRecovery = writes.acknowledged.length;
-    await eventually(() => expect(writes.acknowledged.length).toBeGreaterThan(afterRecovery + 50), {
-      timeoutMs: 20_000,
-    });
+    const failuresBefore = writes.failures.length;
+    try {
+      await eventually(() => expect(writes.acknowledged.length).toBeGreaterThan(afterRecovery + 50), {
+        timeoutMs: 20_000,
+      });
+    } catch (error) {
+      const c = new pg.Client({ connectionString: postgres.url });
+      await c.connect();
+      console.log(
+        'DIAG',
+        JSON.stringify(writes.failures.slice(failuresBefore, failuresBefore + 5)),
+        writes.failures.length - failuresBefore,
+        JSON.stringify((await c.query("select state, wait_event, left(query, 80) q from pg_stat_activity where datname = 'showrunner'")).rows),
+        JSON.stringify(await readyStatus(app)),
+      );
+      await c.end();
+      throw error;
+    }
     await writes.stop();
 
     // Every refusal was a clean, retryable problem; never a 500.

@@ -98,7 +98,9 @@ function pgCtlBinary(): string {
 async function postgresUserIds(): Promise<{ uid?: number; gid?: number }> {
   const id = (flag: string) =>
     new Promise<number>((done, fail) =>
-      execFile('id', [flag, 'postgres'], (error, stdout) => (error ? fail(error) : done(Number.parseInt(stdout, 10)))),
+      execFile('id', [flag, 'postgres'], (error, stdout) =>
+        error ? fail(new Error(`no postgres system user: ${error.message}`)) : done(Number.parseInt(stdout, 10)),
+      ),
     );
   return { uid: await id('-u'), gid: await id('-g') };
 }
