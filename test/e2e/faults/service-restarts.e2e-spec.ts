@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Module } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -29,8 +29,12 @@ function writeLoop(app: TestApp, writers = 3) {
         headers: { 'user-agent': BROWSER_UA, 'content-type': 'application/json' },
         signal: AbortSignal.timeout(10_000),
       })
-        .then(async (response) => ({ status: response.status, headers: response.headers, body: await response.json() }))
-        .catch((error: unknown) => ({ status: 0, headers: new Headers(), body: { code: String(error) } }));
+        .then(async (response) => ({
+          status: response.status,
+          headers: response.headers,
+          body: (await response.json()) as any,
+        }))
+        .catch((error: unknown) => ({ status: 0, headers: new Headers(), body: { code: String(error) } as any }));
       if (answer.status === 200 && answer.body.accepted === events.length)
         acknowledged.push(...events.map((e) => e.eventId));
       else
@@ -68,7 +72,7 @@ describe('PostgreSQL restarted under load', () => {
 
   beforeAll(async () => {
     // This file's own cluster: restarting the shared one would fail every other file.
-    postgres = await startEmbeddedPostgres({ dataDir, database: 'showrunner', persistent: false });
+    postgres = await startEmbeddedPostgres({ dataDir, database: 'showrunner' });
     await migrateDatabase(postgres.url, migrations, { silent: true });
     app = await startTestApp((config) => StandaloneModule.forRoot(config), {
       database: { url: postgres.url, drop: async () => undefined },
@@ -78,9 +82,14 @@ describe('PostgreSQL restarted under load', () => {
   }, 120_000);
   afterAll(async () => {
     await load?.stop();
+    let t = Date.now();
     await app?.close();
+    console.log('DIAG app.close', Date.now() - t);
+    t = Date.now();
     await postgres?.stop();
-  });
+    console.log('DIAG pg.stop', Date.now() - t);
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 120_000);
 
   it('turns readiness red then green, recovers without a restart, and loses no acknowledged write', async () => {
     const writes = writeLoop(app);
@@ -93,30 +102,15 @@ describe('PostgreSQL restarted under load', () => {
     const failuresWhileDown = writes.failures.length;
     await eventually(() => expect(writes.failures.length).toBeGreaterThan(failuresWhileDown));
 
-    postgres = await startEmbeddedPostgres({ dataDir, database: 'showrunner', preferredPort: port, persistent: false });
+    postgres = await startEmbeddedPostgres({ dataDir, database: 'showrunner', preferredPort: port });
     expect(Number(new URL(postgres.url).port)).toBe(port);
     await eventually(async () => expect(await readyStatus(app)).toMatchObject({ status: 200, postgres: 'up' }), {
       timeoutMs: 20_000,
     });
     const afterRecovery = writes.acknowledged.length;
-    const failuresBefore = writes.failures.length;
-    try {
-      await eventually(() => expect(writes.acknowledged.length).toBeGreaterThan(afterRecovery + 50), {
-        timeoutMs: 20_000,
-      });
-    } catch (error) {
-      const c = new pg.Client({ connectionString: postgres.url });
-      await c.connect();
-      console.log(
-        'DIAG',
-        JSON.stringify(writes.failures.slice(failuresBefore, failuresBefore + 5)),
-        writes.failures.length - failuresBefore,
-        JSON.stringify((await c.query("select state, wait_event, left(query, 80) q from pg_stat_activity where datname = 'showrunner'")).rows),
-        JSON.stringify(await readyStatus(app)),
-      );
-      await c.end();
-      throw error;
-    }
+    await eventually(() => expect(writes.acknowledged.length).toBeGreaterThan(afterRecovery + 50), {
+      timeoutMs: 20_000,
+    });
     await writes.stop();
 
     // Every refusal was a clean, retryable problem; never a 500.

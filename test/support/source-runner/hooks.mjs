@@ -1,7 +1,7 @@
 // Module hooks: tsconfig path aliases, `.js` specifiers of `.ts` files, and swc (decorator metadata, like Jest).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import swc from '@swc/core';
 
 const root = new URL('../../../', import.meta.url);
@@ -44,5 +44,3 @@ export async function load(url, context, next) {
   writeFileSync(cached, code);
   return { format: 'module', source: code, shortCircuit: true };
 }
-
-export const rootUrl = pathToFileURL(fileURLToPath(root)).href;
