@@ -82,14 +82,12 @@ describe('PostgreSQL restarted under load', () => {
   }, 120_000);
   afterAll(async () => {
     await load?.stop();
-    let t = Date.now();
-    await app?.close();
-    console.log('DIAG app.close', Date.now() - t);
-    t = Date.now();
+    // Known gap (ADR 0048): a BEGIN that fails as PostgreSQL goes down leaks its pool client (kysely does not
+    // release it), and closing the pool then waits for it forever; bounded here as the grace timer bounds it.
+    await Promise.race([app?.close(), new Promise((done) => setTimeout(done, 5_000).unref())]);
     await postgres?.stop();
-    console.log('DIAG pg.stop', Date.now() - t);
     rmSync(dataDir, { recursive: true, force: true });
-  }, 120_000);
+  });
 
   it('turns readiness red then green, recovers without a restart, and loses no acknowledged write', async () => {
     const writes = writeLoop(app);
