@@ -5,7 +5,9 @@ export function failStartup(error: unknown): never {
   const known =
     error instanceof ConfigurationError ||
     (error instanceof Error &&
-      /^(RedisServerNotFoundError|MessagingConfigurationError|JobsConfigurationError)$/.test(error.name));
+      /^(RedisServerNotFoundError|DataDirInUseError|MessagingConfigurationError|JobsConfigurationError)$/.test(
+        error.name,
+      ));
   const message = error instanceof Error ? error.message : String(error);
   console.error(`\nShowrunner could not start.\n${message}\n`);
   if (!known && error instanceof Error && error.stack) console.error(error.stack);

@@ -208,6 +208,7 @@ export class Environment {
   @Max(86_400)
   WRITE_RATE_WINDOW_SECONDS = 60;
 
+  /** After SIGTERM/SIGINT: how long requests in flight, sockets and running jobs get to finish (ADR 0048). */
   @Transform(toInt)
   @IsInt()
   @Min(0)

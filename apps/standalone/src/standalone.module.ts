@@ -6,10 +6,10 @@ import { CONTEXT_MODULES } from '../../contexts.js';
 /** API and worker in one process: the laptop and small-deployment shape. */
 @Module({})
 export class StandaloneModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, extra: DynamicModule[] = []): DynamicModule {
     return {
       module: StandaloneModule,
-      imports: [PlatformModule.forRoot({ config, http: true, worker: true }), ...CONTEXT_MODULES],
+      imports: [PlatformModule.forRoot({ config, http: true, worker: true }), ...CONTEXT_MODULES, ...extra],
     };
   }
 }

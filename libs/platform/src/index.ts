@@ -75,7 +75,8 @@ export {
 } from './realtime/socket-events.js';
 export { handledSocketEvents, socketEventDocs } from './realtime/asyncapi.js';
 export * as SocketSchema from './realtime/socket-schemas.js';
-export { AUTH_EXPIRED, AUTH_REVOKED, SOCKET_EXCEPTION } from './realtime/platform-socket-events.js';
+export { AUTH_EXPIRED, AUTH_REVOKED, SERVER_SHUTDOWN, SOCKET_EXCEPTION } from './realtime/platform-socket-events.js';
+export { drainHttpApp } from './http/http-drain.js';
 export { userRoom } from './realtime/rooms.js';
 export { WsProblemFilter } from './realtime/ws-problem.filter.js';
 export type { SocketData } from './realtime/socket-io.adapter.js';

@@ -17,6 +17,7 @@ import { MessagingModule } from './messaging/messaging.module.js';
 import { OutboxMessageSchema } from './messaging/outbox/outbox-message.js';
 import { HealthChecks } from './observability/health-checks.js';
 import { HealthController } from './observability/health.controller.js';
+import { ShutdownState } from './http/http-drain.js';
 import { LoggingModule } from './observability/logging.module.js';
 import { Metrics, MetricsController } from './observability/metrics.js';
 import { WorkerProbeServer } from './observability/worker-probe-server.js';
@@ -69,6 +70,7 @@ export class PlatformModule {
       Metrics,
       HealthChecks,
       WorkerProbeServer,
+      ShutdownState,
       mailerProvider,
       { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
       { provide: ProcessRole, useValue: new ProcessRole(http, worker) },

@@ -14,6 +14,7 @@ import { documentWriteBudgets } from '../rate-limit/write-budget-docs.js';
 import { buildAsyncApiDocument, socketEventDocs, socketPayloadModels } from '../realtime/asyncapi.js';
 import { RedisIoAdapter } from '../realtime/socket-io.adapter.js';
 import { mountBullBoard } from './bull-board.js';
+import { trackForDrain } from './http-drain.js';
 import { corsOptions } from './cors.js';
 import { IpBlockList } from './ip-block-list.js';
 import { problem } from './problem.js';
@@ -85,7 +86,9 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
       done();
     });
 
-    app.useWebSocketAdapter(new RedisIoAdapter(app));
+    const sockets = new RedisIoAdapter(app);
+    app.useWebSocketAdapter(sockets);
+    trackForDrain(app, sockets);
 
     if (config.http.docsEnabled) {
       const socketDocs = socketEventDocs(app);

@@ -1,6 +1,11 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { DomainError } from '@lib/platform/ddd';
-import { NotFoundError, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import {
+  ConnectionException,
+  NotFoundError,
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, problem, STATUS_BY_KIND, type Problem } from './problem.js';
 import { ValidationFailedException, validationFailedProblem } from './validation.js';
@@ -52,12 +57,40 @@ export function toProblem(error: unknown, logger: Logger): Problem {
   if (error instanceof NotFoundError) {
     return problem(404, 'http.not-found', 'Not found');
   }
+  if (isServiceOutage(error)) {
+    logger.warn({ err: error }, 'a backing service is unavailable');
+    return problem(503, 'http.service-unavailable', 'A service this request needs is unavailable; retry shortly', {
+      retryAfterSeconds: 2,
+    });
+  }
   const fastifyError = error as { statusCode?: number; code?: string; message?: string };
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return fastifyProblem(fastifyError.statusCode, fastifyError.code, fastifyError.message);
   }
   logger.error({ err: error }, 'unhandled error');
   return problem(500, 'http.internal-error', 'An unexpected error occurred; it has been logged');
+}
+
+/** Network errors and PostgreSQL's "connection lost / shutting down" states (SQLSTATE 08xxx, 57P0x). */
+const OUTAGE_CODES = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND|08\d{3}|08P01|57P0[1-3])$/;
+/** ioredis while Redis is away, and pg when its connection drops mid-query. */
+const OUTAGE_MESSAGES =
+  /^(Connection is closed\.|Connection terminated( unexpectedly|due to connection timeout)?|Reached the max retries per request limit.*)$/;
+
+/**
+ * PostgreSQL or Redis being restarted or unreachable: a 503 the client may retry, not a 500 bug.
+ * Looks through the causes MikroORM and kysely wrap driver errors in.
+ */
+export function isServiceOutage(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const { code } = current as { code?: unknown };
+    if (current instanceof ConnectionException) return true;
+    if (typeof code === 'string' && OUTAGE_CODES.test(code)) return true;
+    if (OUTAGE_MESSAGES.test(current.message)) return true;
+    if (current instanceof AggregateError && current.errors.some((inner) => isServiceOutage(inner))) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** Errors raised by Fastify itself, before a route handler runs (body parsing, limits). */

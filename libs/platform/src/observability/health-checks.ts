@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { RedisConnections } from '../queues/redis-connections.js';
 import { SearchIndex } from '../search/search-index.js';
+import { ShutdownState } from '../http/http-drain.js';
 
 export type CheckResult = { status: 'up' | 'down'; latencyMs: number; error?: string };
 
 export interface Readiness {
   status: 'ok' | 'unavailable';
+  /** Shutting down: red whatever the dependencies say, so the balancer stops sending. */
+  draining?: true;
   checks: { postgres: CheckResult; redis: CheckResult; search: CheckResult & { adapter: string } };
 }
 
@@ -32,6 +35,7 @@ export class HealthChecks {
     private readonly orm: MikroORM,
     private readonly redis: RedisConnections,
     private readonly search: SearchIndex,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   async readiness(): Promise<Readiness> {
@@ -40,9 +44,11 @@ export class HealthChecks {
       timed(() => this.redis.commands().ping()),
       timed(() => this.search.ping()),
     ]);
-    const ok = [postgres, redis, search].every((check) => check.status === 'up');
+    const draining = this.shutdown.draining;
+    const ok = !draining && [postgres, redis, search].every((check) => check.status === 'up');
     return {
       status: ok ? 'ok' : 'unavailable',
+      ...(draining ? { draining: true as const } : {}),
       checks: { postgres, redis, search: { ...search, adapter: this.search.kind } },
     };
   }

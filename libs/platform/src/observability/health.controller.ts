@@ -29,6 +29,8 @@ class DependencyChecksResponse {
 
 class ReadinessResponse {
   @ApiProperty({ enum: ['ok', 'unavailable'] }) status!: 'ok' | 'unavailable';
+  @ApiPropertyOptional({ description: 'true while this node shuts down (it answers 503 whatever the checks say)' })
+  draining?: boolean;
   @ApiProperty() checks!: DependencyChecksResponse;
 }
 
@@ -51,7 +53,7 @@ export class HealthController {
   @Get('ready')
   @ApiOkResponse({ description: 'Every dependency answers', type: ReadinessResponse })
   @ApiServiceUnavailableResponse({
-    description: 'At least one dependency is down (see `checks`)',
+    description: 'At least one dependency is down (see `checks`), or the node is shutting down (`draining`)',
     type: ReadinessResponse,
   })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {

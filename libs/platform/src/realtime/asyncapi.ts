@@ -15,6 +15,7 @@ const CONNECTION_LIFECYCLE = [
   'socket.io-client an `auth` callback — `auth: (cb) => cb({ token: currentAccessToken() })` — refresh the token',
   'with `POST /v1/auth/refresh`, then `socket.connect()`: the callback runs on every (re)connection.',
   '**Revocation**: logout or a replayed refresh token sends `auth:revoked` and closes every socket of the session; log in again.',
+  '**Node shutdown**: a node that is stopping sends `server:shutdown` and drops the connection; socket.io-client reconnects by itself (to another node).',
   '**Catching up**: pushes are not replayed. After a reconnect, fetch what you missed over REST — messages',
   'with `GET /v1/conversations/{id}/messages?after=<last seq you saw>`, notifications with `GET /v1/notifications`.',
   '**Acknowledgements**: client events take an acknowledgement callback; it receives the result, or',

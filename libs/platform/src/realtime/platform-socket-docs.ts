@@ -1,5 +1,5 @@
 import { ProblemDocument } from '../http/openapi.js';
-import { AUTH_EXPIRED, AUTH_REVOKED, SOCKET_EXCEPTION } from './platform-socket-events.js';
+import { AUTH_EXPIRED, AUTH_REVOKED, SERVER_SHUTDOWN, SOCKET_EXCEPTION } from './platform-socket-events.js';
 import { objectSchema, TEXT } from './socket-schemas.js';
 import type { SocketEventDocs } from './socket-events.js';
 
@@ -17,6 +17,16 @@ export const PLATFORM_SOCKET_EVENTS: SocketEventDocs = {
       event: AUTH_REVOKED,
       summary: 'Your session ended (logout, a replayed refresh token): log in again',
       payload: notice('auth.session-revoked'),
+    },
+    {
+      event: SERVER_SHUTDOWN,
+      summary:
+        'This node is shutting down: the connection closes next and socket.io-client reconnects by itself (to another node); wait `reconnectAfterMs` if you reconnect by hand',
+      payload: objectSchema({
+        code: { ...TEXT, enum: ['socket.server.shutting-down'] },
+        reconnect: { type: 'boolean', enum: [true] },
+        reconnectAfterMs: { type: 'integer', minimum: 0 },
+      }),
     },
     {
       event: SOCKET_EXCEPTION,

@@ -9,3 +9,8 @@ export const SOCKET_EXCEPTION = serverEvent(
 export const AUTH_EXPIRED = serverEvent('auth:expired', 'the socket whose access token expired, just before it closes');
 /** The session ended (logout, a replayed refresh token): log in again. */
 export const AUTH_REVOKED = serverEvent('auth:revoked', 'every socket of the ended session, just before they close');
+/** This node is shutting down (a deploy, a restart): reconnect, to another node, after the given delay. */
+export const SERVER_SHUTDOWN = serverEvent(
+  'server:shutdown',
+  'every socket of a node that is shutting down, just before its connection closes',
+);

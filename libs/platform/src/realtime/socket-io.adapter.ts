@@ -14,7 +14,7 @@ import { IpBlockList } from '../http/ip-block-list.js';
 import { RedisConnections } from '../queues/redis-connections.js';
 import { socketClientIp } from './socket-client-ip.js';
 import { SESSION_REVOKED, sessionRoom, socketChannelKey, userRoom } from './rooms.js';
-import { AUTH_EXPIRED } from './platform-socket-events.js';
+import { AUTH_EXPIRED, SERVER_SHUTDOWN } from './platform-socket-events.js';
 
 export interface SocketData {
   /** Always from an access token: every socket belongs to a login session that can end it. */
@@ -39,6 +39,7 @@ export class RedisIoAdapter extends IoAdapter {
   private readonly authenticator: RequestAuthenticator;
   private readonly revocations: SessionRevocations;
   private readonly ipBlocks: IpBlockList;
+  private readonly servers: Server[] = [];
 
   constructor(app: INestApplicationContext) {
     super(app);
@@ -63,7 +64,35 @@ export class RedisIoAdapter extends IoAdapter {
     );
     this.secure(server.of('/'));
     server.on('new_namespace', (namespace: Namespace) => this.secure(namespace));
+    this.servers.push(server);
     return server;
+  }
+
+  /**
+   * Shutting down: each of this node's sockets is told to reconnect, then its connection closes as a
+   * transport loss (socket.io-client reconnects by itself, to another node; after `io server
+   * disconnect` it would not). Resolves once they are closed, or after `timeoutMs`.
+   */
+  async drain(timeoutMs = 2_000): Promise<void> {
+    const sockets = this.servers.flatMap((server) =>
+      [...(server as unknown as { _nsps: Map<string, Namespace> })._nsps.values()].flatMap((namespace) => [
+        ...namespace.sockets.values(),
+      ]),
+    );
+    const closed = sockets.map(
+      (socket) =>
+        new Promise<void>((resolve) => (socket.disconnected ? resolve() : socket.once('disconnect', () => resolve()))),
+    );
+    for (const socket of sockets) {
+      socket.emit(SERVER_SHUTDOWN.name, {
+        code: 'socket.server.shutting-down',
+        reconnect: true,
+        // Spread out so that a node's clients do not all land on the next one at the same moment.
+        reconnectAfterMs: Math.floor(Math.random() * 1_000),
+      });
+      socket.conn.close(); // flushes the notice first
+    }
+    await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
   }
 
   private originAllowed(request: IncomingMessage): boolean {

