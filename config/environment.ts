@@ -168,6 +168,12 @@ export class Environment {
   @Min(1_000)
   QUEUE_STALLED_INTERVAL_MS = 30_000;
 
+  /** How many times a job whose worker died runs again before it is failed (a job that kills its worker each time). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  QUEUE_MAX_STALLED_COUNT = 3;
+
   /**
    * Test-only fault points, comma-separated (`webhook.after-store`, `consumer.after-commit:engagement.welcome`):
    * the process SIGKILLs itself when it reaches one. Refused in production (docs/adr/0049).
