@@ -148,8 +148,27 @@ interface Spawned {
   exited: Promise<number | null>;
 }
 
+const running = new Set<ChildProcess>();
+// A test file that fails half-way (a boot timing out in Promise.all) leaves no process behind.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/** SIGKILLs every process this file started and waits for them. */
+export async function stopAllProcesses(): Promise<void> {
+  await Promise.all(
+    [...running].map((child) => {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGKILL');
+      return exited;
+    }),
+  );
+}
+
 function launch(bundle: string, env: Record<string, string>): Spawned {
   const child = spawn(process.execPath, [bundle], { cwd: root, env: { PATH: process.env.PATH, ...env } });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -216,7 +235,7 @@ export async function spawnApi(bundle: string, env: Record<string, string>, name
           const answer = await httpRequest(url, 'GET', '/health/ready').catch(() => undefined);
           if (answer?.status !== 200) throw new Error(`${name} not ready:\n${spawned.output()}`);
         },
-        { timeoutMs: 40_000, intervalMs: 200 },
+        { timeoutMs: 75_000, intervalMs: 250 },
       ),
     url,
   );
@@ -243,7 +262,7 @@ export async function spawnWorker(
         );
         if (!listening.length) throw new Error(`${name} not ready:\n${spawned.output()}`);
       },
-      { timeoutMs: 40_000, intervalMs: 200 },
+      { timeoutMs: 75_000, intervalMs: 250 },
     ),
   );
 }

@@ -9,6 +9,7 @@ import {
   sharedServices,
   spawnApi,
   spawnWorker,
+  stopAllProcesses,
   type AppProcess,
   type SharedServices,
 } from '../../support/processes.js';
@@ -40,7 +41,7 @@ describe('faults: Stripe webhooks under SIGKILL', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all([api?.kill(), worker?.kill()]);
+    await stopAllProcesses();
     redis?.disconnect();
     await services?.close();
     await fake?.close();

@@ -8,6 +8,7 @@ import {
   sharedServices,
   spawnApi,
   spawnWorker,
+  stopAllProcesses,
   type AppProcess,
   type SharedServices,
 } from '../../support/processes.js';
@@ -43,7 +44,7 @@ describe('faults: the worker killed mid-consumer and mid-transcode', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all([api?.kill(), worker?.kill()]);
+    await stopAllProcesses();
     redis?.disconnect();
     await services?.close();
     removeBundles(bundles ?? {});
