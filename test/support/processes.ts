@@ -215,7 +215,7 @@ async function startProcess(
       current = launch(bundle, { ...env, ...more });
       await ready(current);
     },
-  } as AppProcess;
+  };
   await ready(current);
   return handle;
 }
@@ -235,7 +235,7 @@ export async function spawnApi(bundle: string, env: Record<string, string>, name
           const answer = await httpRequest(url, 'GET', '/health/ready').catch(() => undefined);
           if (answer?.status !== 200) throw new Error(`${name} not ready:\n${spawned.output()}`);
         },
-        { timeoutMs: 75_000, intervalMs: 250 },
+        { timeoutMs: 120_000, intervalMs: 250 },
       ),
     url,
   );
@@ -262,7 +262,7 @@ export async function spawnWorker(
         );
         if (!listening.length) throw new Error(`${name} not ready:\n${spawned.output()}`);
       },
-      { timeoutMs: 75_000, intervalMs: 250 },
+      { timeoutMs: 120_000, intervalMs: 250 },
     ),
   );
 }
