@@ -147,24 +147,29 @@ describe('faults: scale-out on two API and two worker processes', () => {
     );
 
     // Every event of this test reached each of its consumers once: one inbox entry each, one welcome each.
-    const delivered = await services.sql<{ type: string; consumer: string; events: number }>(
-      `select o.type, i.consumer, count(*)::int as events
-         from platform.outbox o join platform.inbox i on i.event_id = o.id
-        where o.type in ('identity.user-registered.v1', 'engagement.user-followed.v1')
-          and i.consumer in ('engagement.welcome', 'insights.record-identity', 'engagement.notify-new-follower')
-        group by o.type, i.consumer order by 1, 2`,
+    await eventually(
+      async () => {
+        const delivered = await services.sql<{ type: string; consumer: string; events: number }>(
+          `select o.type, i.consumer, count(*)::int as events
+           from platform.outbox o join platform.inbox i on i.event_id = o.id
+          where o.type in ('identity.user-registered.v1', 'engagement.user-followed.v1')
+            and i.consumer in ('engagement.welcome', 'insights.record-identity', 'engagement.notify-new-follower')
+          group by o.type, i.consumer order by 1, 2`,
+        );
+        expect(delivered).toEqual([
+          { type: 'engagement.user-followed.v1', consumer: 'engagement.notify-new-follower', events: 8 },
+          { type: 'identity.user-registered.v1', consumer: 'engagement.welcome', events: 8 },
+          { type: 'identity.user-registered.v1', consumer: 'insights.record-identity', events: 8 },
+        ]);
+        const [welcomes] = await services.sql<{ count: number; people: number }>(
+          `select count(*)::int, count(distinct user_id)::int as people from engagement.notifications
+          where type = 'account.welcome' and user_id = any($1)`,
+          [people],
+        );
+        expect(welcomes).toEqual({ count: 8, people: 8 });
+      },
+      { timeoutMs: 30_000 },
     );
-    expect(delivered).toEqual([
-      { type: 'engagement.user-followed.v1', consumer: 'engagement.notify-new-follower', events: 8 },
-      { type: 'identity.user-registered.v1', consumer: 'engagement.welcome', events: 8 },
-      { type: 'identity.user-registered.v1', consumer: 'insights.record-identity', events: 8 },
-    ]);
-    const [welcomes] = await services.sql<{ count: number; people: number }>(
-      `select count(*)::int, count(distinct user_id)::int as people from engagement.notifications
-        where type = 'account.welcome' and user_id = any($1)`,
-      [people],
-    );
-    expect(welcomes).toEqual({ count: 8, people: 8 });
     // Every consumer job completed on a live worker. Jobs worker 1 had committed but not acknowledged ran
     // again on worker 2 and answered `duplicate`: the inbox, not the queue, keeps those effects single.
     const jobKeys: string[] = [];
