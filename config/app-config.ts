@@ -43,6 +43,8 @@ export class AppConfig {
   readonly writeRateLimit: { perUser: number; perIp: number; windowSeconds: number };
   readonly admin?: { email: string; password: string };
   readonly outbox: { pollIntervalMs: number; batchSize: number };
+  /** Bull's lock on a running job and its check for jobs whose worker died (stalled). */
+  readonly queues: { lockDurationMs: number; stalledIntervalMs: number; maxStalledCount: number };
   /** Where the API is reached from outside, and the web app users return to. */
   /** `returnOrigins`: where checkout may send users back (APP_URL's origin first, then APP_RETURN_ORIGINS). */
   readonly urls: { public: string; app: string; returnOrigins: string[] };
@@ -208,6 +210,11 @@ export class AppConfig {
     };
     if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) this.admin = { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD };
     this.outbox = { pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS, batchSize: env.OUTBOX_BATCH_SIZE };
+    this.queues = {
+      lockDurationMs: env.QUEUE_LOCK_DURATION_MS,
+      stalledIntervalMs: env.QUEUE_STALLED_INTERVAL_MS,
+      maxStalledCount: env.QUEUE_MAX_STALLED_COUNT,
+    };
     const publicUrl = (
       env.PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`
     ).replace(/\/$/, '');

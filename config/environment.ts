@@ -162,6 +162,33 @@ export class Environment {
   @Max(1_000)
   OUTBOX_BATCH_SIZE = 100;
 
+  /** How long a worker holds a running job's lock; a job of a killed worker runs again once its lock expires. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  QUEUE_LOCK_DURATION_MS = 30_000;
+
+  /** How often each worker looks for jobs whose lock expired (stalled: their worker died) and runs them again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  QUEUE_STALLED_INTERVAL_MS = 30_000;
+
+  /** How many times a job whose worker died runs again before it is failed (a job that kills its worker each time). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  QUEUE_MAX_STALLED_COUNT = 3;
+
+  /**
+   * Test-only fault points, comma-separated (`webhook.after-store`, `consumer.after-commit:engagement.welcome`):
+   * the process SIGKILLs itself when it reaches one. Refused in production (docs/adr/0049).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  FAULT_INJECT?: string;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -779,6 +806,7 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
     if (!env.DATABASE_URL)
       problems.push('DATABASE_URL: is required in production (embedded PostgreSQL is for local use)');
     if (!env.REDIS_URL) problems.push('REDIS_URL: is required in production (the embedded Redis is for local use)');
+    if (env.FAULT_INJECT) problems.push('FAULT_INJECT: is for fault tests only and is refused in production');
     // Cheap hashes are for test suites that register hundreds of accounts, never for real passwords.
     if (env.PASSWORD_HASH_MEMORY_KIB < 19_456 || env.PASSWORD_HASH_PASSES < 2)
       problems.push(

@@ -90,3 +90,4 @@ export { declaredEntities, migrateDatabase, ormOptions, PersistenceModule } from
 export { inRequestContext } from './persistence/request-context.js';
 export { resolveRuntime, type PlatformRuntime } from './runtime/resolve-services.js';
 export { shutdownOnSignals } from './runtime/shutdown.js';
+export { faultPoint, type FaultPointName } from './runtime/fault-points.js';

@@ -26,6 +26,12 @@ export class QueuesModule {
             prefix: `${config.redis.prefix}:bull`,
             createClient: (type) => connections.forBull(type),
             defaultJobOptions: DEFAULT_JOB_OPTIONS,
+            // A killed worker's job is run again by any worker once its lock expires, even after a second death (ADR 0049).
+            settings: {
+              lockDuration: config.queues.lockDurationMs,
+              stalledInterval: config.queues.stalledIntervalMs,
+              maxStalledCount: config.queues.maxStalledCount,
+            },
           }),
         }),
       ],

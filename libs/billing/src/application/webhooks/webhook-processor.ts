@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UnitOfWork } from '@lib/platform';
+import { faultPoint, UnitOfWork } from '@lib/platform';
 import { WebhookEventRepository } from '../../domain/webhook/webhook-event.repository.js';
 import { PaymentProvider } from '../payment-provider.js';
 import { BillingFactApplier } from './billing-fact-applier.js';
@@ -44,6 +44,7 @@ export class WebhookProcessor {
         event.settle('processed', outcome);
         return outcome;
       });
+      faultPoint('webhook.after-apply');
       if (linkedCustomer) await this.retryUnresolved(linkedCustomer);
       return outcome;
     } catch (error) {

@@ -1,8 +1,11 @@
 import type { WebhookEvent, WebhookStatus } from './webhook-event.js';
 
 export abstract class WebhookEventRepository {
-  /** Stores an event unless one with the same provider event id exists (then returns that one's id). */
-  abstract store(event: WebhookEvent): Promise<{ id: string; duplicate: boolean }>;
+  /**
+   * Stores an event unless one with the same provider event id exists (then returns that one's id);
+   * `awaiting`: the stored row was never picked up (status `received`).
+   */
+  abstract store(event: WebhookEvent): Promise<{ id: string; duplicate: boolean; awaiting: boolean }>;
   abstract byId(id: string): Promise<WebhookEvent | null>;
   /** Locks the row for the transaction: one processor at a time per event. */
   abstract byIdForUpdate(id: string): Promise<WebhookEvent | null>;

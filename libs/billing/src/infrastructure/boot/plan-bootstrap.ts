@@ -28,18 +28,23 @@ export class PlanBootstrap implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await inRequestContext(this.orm.em, async () => {
-      await this.unitOfWork.transactional(async () => {
+    await inRequestContext(this.orm.em, () =>
+      this.unitOfWork.transactional(async () => {
+        // Processes booting together on one database take turns: the next one finds the plans and prices made.
+        await this.orm.em.execute(`select pg_advisory_xact_lock(hashtextextended('billing:plan-bootstrap', 0))`);
         const existing = new Set((await this.plans.all()).map((plan) => plan.id));
         const missing = DEFAULT_CATALOGUE.filter((definition) => !existing.has(definition.id));
-        if (missing.length) this.plans.add(...missing.map((definition) => Plan.define(definition)));
-      });
-      // One process syncs the sandbox: the worker (or standalone), not every API node.
-      if (this.config.billing.provider === 'sandbox' && this.role.worker) {
-        const synced = await this.sync.execute(new SyncPlansCommand());
-        const created = synced.reduce((count, plan) => count + plan.createdPrices.length, 0);
-        if (created) this.logger.log({ created }, 'sandbox prices created');
-      }
-    });
+        if (missing.length) {
+          this.plans.add(...missing.map((definition) => Plan.define(definition)));
+          await this.orm.em.flush();
+        }
+        // One process syncs the sandbox: the worker (or standalone), not every API node.
+        if (this.config.billing.provider === 'sandbox' && this.role.worker) {
+          const synced = await this.sync.execute(new SyncPlansCommand());
+          const created = synced.reduce((count, plan) => count + plan.createdPrices.length, 0);
+          if (created) this.logger.log({ created }, 'sandbox prices created');
+        }
+      }),
+    );
   }
 }

@@ -12,7 +12,7 @@ export class MikroOrmWebhookEventRepository extends WebhookEventRepository {
     super();
   }
 
-  async store(event: WebhookEvent): Promise<{ id: string; duplicate: boolean }> {
+  async store(event: WebhookEvent): Promise<{ id: string; duplicate: boolean; awaiting: boolean }> {
     // One statement decides under concurrency: the unique key lets exactly one delivery insert.
     const inserted = await this.em.execute<Array<{ id: string }>>(
       `insert into billing.webhook_events
@@ -31,12 +31,12 @@ export class MikroOrmWebhookEventRepository extends WebhookEventRepository {
         event.receivedAt.toISOString(),
       ],
     );
-    if (inserted.length) return { id: inserted[0].id, duplicate: false };
-    const [existing] = await this.em.execute<Array<{ id: string }>>(
-      `select id from billing.webhook_events where provider = ? and provider_event_id = ?`,
+    if (inserted.length) return { id: inserted[0].id, duplicate: false, awaiting: true };
+    const [existing] = await this.em.execute<Array<{ id: string; status: WebhookStatus }>>(
+      `select id, status from billing.webhook_events where provider = ? and provider_event_id = ?`,
       [event.provider, event.providerEventId],
     );
-    return { id: existing.id, duplicate: true };
+    return { id: existing.id, duplicate: true, awaiting: existing.status === 'received' };
   }
 
   byId(id: string) {

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { ModuleRef } from '@nestjs/core';
 import type { Job } from 'bull';
 import { afterCommit } from '../../persistence/after-commit.js';
+import { faultPoint } from '../../runtime/fault-points.js';
 import { QueueCatalog } from '../../queues/queue-catalog.js';
 import type { EventConsumer } from '../consumer.js';
 import { InvalidIntegrationEventError, UnknownIntegrationEventError } from '../errors.js';
@@ -46,9 +47,11 @@ export class ConsumerRunner implements OnApplicationBootstrap {
       }
       throw error;
     }
-    const outcome = await this.inbox.once(envelope.id, consumer.options.name, (em) =>
-      instance.handle({ event, envelope, em, afterCommit }),
-    );
+    const outcome = await this.inbox.once(envelope.id, consumer.options.name, async (em) => {
+      await instance.handle({ event, envelope, em, afterCommit });
+      faultPoint('consumer.before-commit', consumer.options.name);
+    });
+    if (outcome === 'processed') faultPoint('consumer.after-commit', consumer.options.name);
     if (outcome === 'duplicate') {
       this.logger.debug({ consumer: consumer.options.name, eventId: envelope.id }, 'duplicate delivery ignored');
     }

@@ -3,6 +3,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProbeResult, Rung } from '../../domain/media/media-probe.js';
 import { MediaToolError, MediaTools, type ProgressCallback } from '../../application/media/media-tools.js';
+import { faultPoint } from '@lib/platform';
 
 export interface FfmpegOptions {
   ffmpegPath: string;
@@ -162,7 +163,10 @@ export class FfmpegMediaTools extends MediaTools {
     await mkdir(outDir, { recursive: true });
     const result = await this.run(this.options.ffmpegPath, hlsArguments(input, ladder, outDir), {
       durationSeconds: input.durationSeconds,
-      onProgress,
+      onProgress: (fraction) => {
+        faultPoint('media.mid-transcode'); // ffmpeg is running and has written output
+        onProgress?.(fraction);
+      },
     });
     this.assertSucceeded(result, 'transcode');
   }

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { faultPoint } from '@lib/platform';
 import { WebhookEvent } from '../../../domain/webhook/webhook-event.js';
 import { WebhookEventRepository } from '../../../domain/webhook/webhook-event.repository.js';
 import { PaymentProvider } from '../../payment-provider.js';
@@ -8,7 +9,9 @@ import { ReceiveWebhookCommand } from './receive-webhook.command.js';
 
 /**
  * Verify, store, enqueue — nothing else happens in the request, so the provider gets its 2xx fast.
- * A failed enqueue is not an error: the stored row is picked up by the maintenance sweep.
+ * A failed enqueue is not an error: the stored row is picked up by the maintenance sweep. A
+ * redelivery of an event never picked up (the process died between store and enqueue) enqueues it
+ * again; the job id makes that a no-op when the first job exists.
  */
 @CommandHandler(ReceiveWebhookCommand)
 export class ReceiveWebhookHandler implements ICommandHandler<ReceiveWebhookCommand> {
@@ -32,7 +35,8 @@ export class ReceiveWebhookHandler implements ICommandHandler<ReceiveWebhookComm
         event.providerCustomerId,
       ),
     );
-    if (!stored.duplicate) {
+    faultPoint('webhook.after-store');
+    if (stored.awaiting) {
       await this.queue.enqueue(stored.id, 0).catch((error: unknown) => {
         this.logger.warn(
           { err: error, webhookId: stored.id },
@@ -40,6 +44,7 @@ export class ReceiveWebhookHandler implements ICommandHandler<ReceiveWebhookComm
         );
       });
     }
-    return stored;
+    faultPoint('webhook.after-enqueue');
+    return { id: stored.id, duplicate: stored.duplicate };
   }
 }

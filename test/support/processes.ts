@@ -1,0 +1,277 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import {
+  createTestDatabase,
+  eventually,
+  httpRequest,
+  testRedisUrl,
+  uniquePrefix,
+  TEST_JWT_SECRET,
+  type TestDatabase,
+} from '@lib/platform/testing';
+import { freePort } from '../../libs/platform/src/runtime/free-port.js';
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, '../..');
+type AppName = 'api' | 'worker' | 'cli';
+
+/** The newest modification time of the sources a bundle is built from. */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  for (const dir of ['apps', 'libs', 'config', 'migrations']) walk(join(root, dir));
+  return newest;
+}
+
+function builtAtPath(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return Date.now();
+  }
+}
+
+const builtAt = (app: AppName) => {
+  try {
+    return statSync(join(root, 'dist/apps', app, 'main.js')).mtimeMs;
+  } catch {
+    return 0;
+  }
+};
+
+/**
+ * Builds the bundles that are older than their sources (`nest build`, serialised across test files by
+ * a lock directory) and runs private copies of them, so another file's rebuild never swaps a bundle
+ * under a restart.
+ */
+export async function buildBundles(...apps: AppName[]): Promise<Record<AppName, string>> {
+  const lock = join(root, 'dist', '.build-lock');
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  await eventually(
+    () => {
+      // A lock left by a test run that was killed mid-build is taken over after two minutes.
+      if (Date.now() - builtAtPath(lock) > 120_000) rmSync(lock, { recursive: true, force: true });
+      mkdirSync(lock);
+    },
+    { timeoutMs: 180_000, intervalMs: 250 },
+  );
+  const bundles = {} as Record<AppName, string>;
+  try {
+    const sources = newestSource();
+    for (const app of apps) {
+      if (builtAt(app) < sources)
+        await run(join(root, 'node_modules/.bin/nest'), ['build', app], { cwd: root, env: process.env });
+      // Beside the original: the bundle resolves node_modules and its assets from its own folder.
+      bundles[app] = join(root, 'dist/apps', app, `main.copy-${process.pid}.js`);
+      copyFileSync(join(root, 'dist/apps', app, 'main.js'), bundles[app]);
+    }
+  } finally {
+    rmdirSync(lock);
+  }
+  return bundles;
+}
+
+export function removeBundles(bundles: Partial<Record<AppName, string>>): void {
+  for (const bundle of Object.values(bundles)) rmSync(bundle, { force: true });
+}
+
+/** PostgreSQL and Redis shared by every process a test starts, and the environment that points at them. */
+export interface SharedServices {
+  database: TestDatabase;
+  env: Record<string, string>;
+  /** One query straight to the database, bypassing the processes under test. */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export async function sharedServices(extra: Record<string, string> = {}): Promise<SharedServices> {
+  const database = await createTestDatabase();
+  const prefix = uniquePrefix();
+  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  return {
+    database,
+    env: {
+      DATABASE_URL: database.url,
+      REDIS_URL: testRedisUrl(),
+      REDIS_PREFIX: prefix,
+      SEARCH_INDEX_PREFIX: prefix,
+      JWT_SECRET: TEST_JWT_SECRET,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'showrunner-faults-')),
+      NODE_ENV: 'test',
+      OUTBOX_POLL_INTERVAL_MS: '200',
+      TRUST_SAFETY_NEW_ACCOUNT_GATES: 'false',
+      PASSWORD_HASH_MEMORY_KIB: '1024',
+      PASSWORD_HASH_PASSES: '1',
+      // A killed worker's job is picked up by another within seconds, not half a minute.
+      QUEUE_LOCK_DURATION_MS: '3000',
+      QUEUE_STALLED_INTERVAL_MS: '1000',
+      LOG_LEVEL: 'warn',
+      ...extra,
+    },
+    sql: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
+    close: async () => {
+      await pool.end();
+      await database.drop();
+    },
+  };
+}
+
+/** A real API or worker process: SIGKILLed, restarted (with other env), waited for. */
+export interface AppProcess {
+  readonly name: string;
+  /** The API's base URL (workers have none). */
+  readonly url: string;
+  child: ChildProcess;
+  output(): string;
+  exited(): Promise<number | null>;
+  /** SIGKILL (or `signal`) and wait for the exit. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Waits for an exit the process brings on itself (an armed fault point). */
+  died(timeoutMs?: number): Promise<void>;
+  /** Starts it again, with `env` over the first environment (`FAULT_INJECT: ''` disarms). */
+  restart(env?: Record<string, string>): Promise<void>;
+}
+
+interface Spawned {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+const running = new Set<ChildProcess>();
+// A test file that fails half-way (a boot timing out in Promise.all) leaves no process behind.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/** SIGKILLs every process this file started and waits for them. */
+export async function stopAllProcesses(): Promise<void> {
+  await Promise.all(
+    [...running].map((child) => {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGKILL');
+      return exited;
+    }),
+  );
+}
+
+function launch(bundle: string, env: Record<string, string>): Spawned {
+  const child = spawn(process.execPath, [bundle], { cwd: root, env: { PATH: process.env.PATH, ...env } });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  return {
+    child,
+    output: () => output,
+    exited: new Promise((done) => child.once('exit', (code) => done(code))),
+  };
+}
+
+async function startProcess(
+  name: string,
+  bundle: string,
+  env: Record<string, string>,
+  ready: (spawned: Spawned) => Promise<void>,
+  url = '',
+): Promise<AppProcess> {
+  let current = launch(bundle, env);
+  let history = '';
+  const handle: AppProcess = {
+    name,
+    url,
+    get child() {
+      return current.child;
+    },
+    output: () => history + current.output(),
+    exited: () => current.exited,
+    async kill(signal = 'SIGKILL') {
+      if (current.child.exitCode === null && current.child.signalCode === null) current.child.kill(signal);
+      await current.exited;
+    },
+    async died(timeoutMs = 20_000) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        current.exited,
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`${name} did not die:\n${handle.output()}`)), timeoutMs);
+        }),
+      ]).finally(() => clearTimeout(timer));
+    },
+    async restart(more = {}) {
+      await handle.kill();
+      history += current.output();
+      current = launch(bundle, { ...env, ...more });
+      await ready(current);
+    },
+  };
+  await ready(current);
+  return handle;
+}
+
+/** Starts `dist/apps/api` on a free port and waits for `/health/ready`. */
+export async function spawnApi(bundle: string, env: Record<string, string>, name = 'api'): Promise<AppProcess> {
+  const port = String(await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  return startProcess(
+    name,
+    bundle,
+    { ...env, PORT: port },
+    (spawned) =>
+      eventually(
+        async () => {
+          if (spawned.child.exitCode !== null) throw new Error(`${name} exited:\n${spawned.output()}`);
+          const answer = await httpRequest(url, 'GET', '/health/ready').catch(() => undefined);
+          if (answer?.status !== 200) throw new Error(`${name} not ready:\n${spawned.output()}`);
+        },
+        { timeoutMs: 120_000, intervalMs: 250 },
+      ),
+    url,
+  );
+}
+
+/**
+ * Starts `dist/apps/worker` and waits until its outbox relay LISTENs (the last thing it does at boot),
+ * recognised by the PostgreSQL application name the process is given.
+ */
+export async function spawnWorker(
+  bundle: string,
+  services: SharedServices,
+  env: Record<string, string>,
+  name = 'worker',
+): Promise<AppProcess> {
+  const appName = `${name}-${Math.random().toString(36).slice(2, 8)}`;
+  return startProcess(name, bundle, { ...env, PGAPPNAME: appName }, (spawned) =>
+    eventually(
+      async () => {
+        if (spawned.child.exitCode !== null) throw new Error(`${name} exited:\n${spawned.output()}`);
+        const listening = await services.sql(
+          `select 1 from pg_stat_activity where application_name = $1 and query = 'listen platform_outbox'`,
+          [appName],
+        );
+        if (!listening.length) throw new Error(`${name} not ready:\n${spawned.output()}`);
+      },
+      { timeoutMs: 120_000, intervalMs: 250 },
+    ),
+  );
+}
+
+/** Runs the CLI bundle once; resolves with its stdout. */
+export async function runCli(bundle: string, env: Record<string, string>, ...args: string[]): Promise<string> {
+  const { stdout } = await run(process.execPath, [bundle, ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH, ...env },
+  });
+  return stdout;
+}
