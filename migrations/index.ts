@@ -27,6 +27,7 @@ import { Migration20261203060000_engagement_trending } from './Migration20261203
 import { Migration20261203060000_studio_moderation_restrictions } from './Migration20261203060000_studio_moderation_restrictions.js';
 import { Migration20261203060000_trust_safety_trust_scores } from './Migration20261203060000_trust_safety_trust_scores.js';
 import { Migration20261203060100_trust_safety_dmca } from './Migration20261203060100_trust_safety_dmca.js';
+import { Migration20261203113000_billing_offers } from './Migration20261203113000_billing_offers.js';
 import { Migration20261203061000_billing_account_holds } from './Migration20261203061000_billing_account_holds.js';
 import { Migration20261203062000_engagement_sanction_hidden_comments } from './Migration20261203062000_engagement_sanction_hidden_comments.js';
 import { Migration20261203090000_insights_experiments } from './Migration20261203090000_insights_experiments.js';
@@ -100,4 +101,5 @@ export const migrations: MigrationObject[] = [
     class: Migration20261203092000_engagement_recommendations,
   },
   { name: 'Migration20261203100000_insights_rollup_builds', class: Migration20261203100000_insights_rollup_builds },
+  { name: 'Migration20261203113000_billing_offers', class: Migration20261203113000_billing_offers },
 ];
