@@ -114,6 +114,12 @@ abstract class SubscriptionShapeBuilder {
     this.state = { ...this.state, status };
     return this;
   }
+
+  /** The provider has a discount in force on it (a coupon not yet ended), or not. */
+  discounted(inForce = true): this {
+    this.state = { ...this.state, discounted: inForce };
+    return this;
+  }
 }
 
 /**
