@@ -79,6 +79,13 @@ import { BillingController } from './interface/http/billing.controller.js';
 import { SandboxController } from './interface/http/sandbox.controller.js';
 import { StripeWebhookController } from './interface/http/stripe-webhook.controller.js';
 import { ACCOUNT_HOLDS } from './account-holds.providers.js';
+import { ArchiveOfferHandler } from './application/commands/archive-offer/archive-offer.handler.js';
+import { CreateOfferHandler } from './application/commands/create-offer/create-offer.handler.js';
+import { GetOfferHandler } from './application/queries/get-offer/get-offer.handler.js';
+import { ListOffersHandler } from './application/queries/list-offers/list-offers.handler.js';
+import { OfferRepository } from './domain/offer/offer.repository.js';
+import { SqlOfferRepository } from './infrastructure/persistence/sql-offer.repository.js';
+import { AdminOffersController, OffersController } from './interface/http/offers.controller.js';
 
 /**
  * Plans, subscriptions, entitlements, payments and revenue, driven by the payment provider's
@@ -106,7 +113,14 @@ import { ACCOUNT_HOLDS } from './account-holds.providers.js';
     QueuesModule.register({ name: PROCESS_WEBHOOK_QUEUE }, { name: BILLING_MAINTENANCE_QUEUE }),
     ...ACCOUNT_HOLDS.imports,
   ],
-  controllers: [BillingController, StripeWebhookController, AdminBillingController, SandboxController],
+  controllers: [
+    BillingController,
+    StripeWebhookController,
+    AdminBillingController,
+    SandboxController,
+    AdminOffersController,
+    OffersController,
+  ],
   providers: [
     { provide: PlanRepository, useClass: MikroOrmPlanRepository },
     { provide: CustomerRepository, useClass: MikroOrmCustomerRepository },
@@ -116,6 +130,7 @@ import { ACCOUNT_HOLDS } from './account-holds.providers.js';
     { provide: PaymentRepository, useClass: MikroOrmPaymentRepository },
     { provide: MrrMovementRepository, useClass: MikroOrmMrrMovementRepository },
     { provide: WebhookEventRepository, useClass: MikroOrmWebhookEventRepository },
+    { provide: OfferRepository, useClass: SqlOfferRepository },
     { provide: UsageCounters, useClass: SqlUsageCounters },
     { provide: PaymentHistory, useClass: MikroOrmPaymentHistory },
     { provide: WebhookQueue, useClass: BullWebhookQueue },
@@ -165,6 +180,10 @@ import { ACCOUNT_HOLDS } from './account-holds.providers.js';
     ListPaymentsHandler,
     ListWebhooksHandler,
     GetRevenueMetricsHandler,
+    CreateOfferHandler,
+    ArchiveOfferHandler,
+    ListOffersHandler,
+    GetOfferHandler,
     RememberAccountOnUserRegistered,
     ...ACCOUNT_HOLDS.providers,
   ],

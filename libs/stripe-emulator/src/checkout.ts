@@ -1,6 +1,7 @@
 /** Checkout Sessions (subscription mode), their completion on the sandbox page, and billing portal sessions. */
 import { sameTerms } from './billing-math.js';
 import { createCustomer, requireSubscribablePrice } from './catalog.js';
+import { discountForEnteredCode, readCheckoutDiscount, sessionDiscount, showOnSession } from './coupons.js';
 import { invalidRequest, missingParam } from './errors.js';
 import {
   buildCheckoutSession,
@@ -31,6 +32,11 @@ const HOUR = 3_600;
 const MAX_TRIAL_DAYS = 730;
 
 export type CheckoutOutcome = 'pay' | 'decline';
+
+/** What the customer types on the Checkout page: a promotion code, when the session allows them. */
+export interface CheckoutPageInput {
+  promotionCode?: string;
+}
 
 function detailsId(sessionId: string): string {
   return `emulator_checkout_details_${sessionId}`;
@@ -69,6 +75,12 @@ export async function createCheckoutSession(tx: Transaction, params: Params): Pr
     currency: lineItems[0].price.currency,
     expiresAt: readExpiry(tx, params),
   });
+  const discount = await readCheckoutDiscount(tx, params, {
+    lineItems,
+    customer: customerId ?? null,
+    firstAmount: amount,
+  });
+  if (discount) showOnSession(session, discount, amount);
   tx.put(session);
   tx.put<CheckoutDetails>({
     id: detailsId(id),
@@ -128,6 +140,7 @@ export async function completeCheckout(
   tx: Transaction,
   sessionId: string,
   outcome: CheckoutOutcome,
+  options: CheckoutPageInput = {},
 ): Promise<CheckoutSessionObject> {
   const session = await tx.require<CheckoutSessionObject>(sessionId, 'checkout.session');
   if (session.status !== 'open')
@@ -151,12 +164,27 @@ export async function completeCheckout(
       quantity: item.quantity,
     })),
   );
+  const purchase = {
+    lineItems,
+    customer: customer.id,
+    firstAmount: details.subscription_data.trial_period_days ? 0 : session.amount_subtotal,
+  };
+  let discount = await sessionDiscount(tx, session, purchase);
+  if (options.promotionCode) {
+    if (session.allow_promotion_codes !== true)
+      throw invalidRequest(`Checkout Session ${session.id} does not take promotion codes.`, {
+        param: 'promotion_code',
+      });
+    discount = await discountForEnteredCode(tx, options.promotionCode, purchase);
+    showOnSession(session, discount, purchase.firstAmount);
+  }
   const { subscription, invoice } = await subscribe(tx, {
     customer,
     lineItems,
     metadata: details.subscription_data.metadata,
     trialPeriodDays: details.subscription_data.trial_period_days,
     description: details.subscription_data.description,
+    discount: discount ? { ...discount, checkoutSession: session.id } : null,
   });
   Object.assign(session, {
     status: 'complete',

@@ -10,13 +10,30 @@ import {
   updatePrice,
   updateProduct,
 } from './catalog.js';
-import { completeCheckout, createCheckoutSession, createPortalSession, type CheckoutOutcome } from './checkout.js';
+import {
+  completeCheckout,
+  createCheckoutSession,
+  createPortalSession,
+  type CheckoutOutcome,
+  type CheckoutPageInput,
+} from './checkout.js';
+import {
+  createCoupon,
+  createPromotionCode,
+  filterCoupons,
+  filterPromotionCodes,
+  updateCoupon,
+  updatePromotionCode,
+  withValidity,
+} from './coupons.js';
 import { storePaymentOutcome, updateInvoice, type PaymentOutcome } from './invoicing.js';
 import { paginate } from './listing.js';
 import type {
   ChargeObject,
   CheckoutSessionObject,
+  CouponObject,
   CustomerObject,
+  DiscountObject,
   DisputeObject,
   EventObject,
   InvoiceObject,
@@ -26,6 +43,7 @@ import type {
   PortalSessionObject,
   PriceObject,
   ProductObject,
+  PromotionCodeObject,
   RefundObject,
   SubscriptionObject,
 } from './objects/index.js';
@@ -213,6 +231,45 @@ export class StripeEmulator {
     return this.mutate(request, (tx) => createPortalSession(tx, params));
   }
 
+  // ---------------------------------------------------------------------------- coupons and promotion codes
+
+  createCoupon(params: Params, request?: RequestInfo): Promise<Mutation<CouponObject>> {
+    return this.mutate(request, (tx) => createCoupon(tx, params));
+  }
+
+  async retrieveCoupon(id: string): Promise<CouponObject> {
+    return withValidity(await this.retrieve<CouponObject>(id, 'coupon'), this.now());
+  }
+
+  updateCoupon(id: string, params: Params, request?: RequestInfo): Promise<Mutation<CouponObject>> {
+    return this.mutate(request, (tx) => updateCoupon(tx, id, params));
+  }
+
+  listCoupons(params: Params = {}): Promise<ListObject<CouponObject>> {
+    return this.list('coupon', params, '/v1/coupons', (coupons: CouponObject[]) => filterCoupons(coupons, this.now()));
+  }
+
+  createPromotionCode(params: Params, request?: RequestInfo): Promise<Mutation<PromotionCodeObject>> {
+    return this.mutate(request, (tx) => createPromotionCode(tx, params));
+  }
+
+  retrievePromotionCode(id: string): Promise<PromotionCodeObject> {
+    return this.retrieve(id, 'promotion_code');
+  }
+
+  updatePromotionCode(id: string, params: Params, request?: RequestInfo): Promise<Mutation<PromotionCodeObject>> {
+    return this.mutate(request, (tx) => updatePromotionCode(tx, id, params));
+  }
+
+  /** Filters: code (case-insensitive), coupon, active, customer. */
+  listPromotionCodes(params: Params = {}): Promise<ListObject<PromotionCodeObject>> {
+    return this.list('promotion_code', params, '/v1/promotion_codes', filterPromotionCodes);
+  }
+
+  retrieveDiscount(id: string): Promise<DiscountObject> {
+    return this.retrieve(id, 'discount');
+  }
+
   // ----------------------------------------------------------------------------------------- subscriptions
 
   retrieveSubscription(id: string): Promise<SubscriptionObject> {
@@ -301,9 +358,13 @@ export class StripeEmulator {
 
   // --------------------------------------------------------------- simulations (what only Stripe's side does)
 
-  /** The customer pays (or gives up) on the Checkout page. */
-  completeCheckout(sessionId: string, outcome: CheckoutOutcome): Promise<Mutation<CheckoutSessionObject>> {
-    return this.mutate(undefined, (tx) => completeCheckout(tx, sessionId, outcome));
+  /** The customer pays (or gives up) on the Checkout page, optionally typing a promotion code (allow_promotion_codes). */
+  completeCheckout(
+    sessionId: string,
+    outcome: CheckoutOutcome,
+    input: CheckoutPageInput = {},
+  ): Promise<Mutation<CheckoutSessionObject>> {
+    return this.mutate(undefined, (tx) => completeCheckout(tx, sessionId, outcome, input));
   }
 
   /** The subscription reaches the end of its current period. */

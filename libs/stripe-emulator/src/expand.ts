@@ -18,5 +18,8 @@ async function expandPath(value: unknown, path: string[], fetch: (id: string) =>
   if (!(field in record)) return value;
   let child = record[field];
   if (typeof child === 'string') child = (await fetch(child)) ?? child;
+  // A list of ids (a subscription's `discounts`) expands element by element.
+  else if (Array.isArray(child) && child.every((element) => typeof element === 'string'))
+    child = await Promise.all(child.map(async (element: string) => (await fetch(element)) ?? element));
   return { ...record, [field]: await expandPath(child, rest, fetch) };
 }

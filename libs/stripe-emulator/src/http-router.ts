@@ -182,6 +182,19 @@ function stripeRoutes(emulator: StripeEmulator): Route[] {
       result(emulator.createPortalSession(params, request)),
     ),
 
+    route('POST', '/v1/coupons', ({ params, request }) => result(emulator.createCoupon(params, request))),
+    route('GET', '/v1/coupons', ({ params }) => emulator.listCoupons(params)),
+    route('GET', '/v1/coupons/:id', ({ id }) => emulator.retrieveCoupon(id)),
+    route('POST', '/v1/coupons/:id', ({ id, params, request }) => result(emulator.updateCoupon(id, params, request))),
+    route('POST', '/v1/promotion_codes', ({ params, request }) =>
+      result(emulator.createPromotionCode(params, request)),
+    ),
+    route('GET', '/v1/promotion_codes', ({ params }) => emulator.listPromotionCodes(params)),
+    route('GET', '/v1/promotion_codes/:id', ({ id }) => emulator.retrievePromotionCode(id)),
+    route('POST', '/v1/promotion_codes/:id', ({ id, params, request }) =>
+      result(emulator.updatePromotionCode(id, params, request)),
+    ),
+
     route('GET', '/v1/subscriptions', ({ params }) => emulator.listSubscriptions(params)),
     route('GET', '/v1/subscriptions/:id', ({ id }) => emulator.retrieveSubscription(id)),
     route('POST', '/v1/subscriptions/:id', ({ id, params, request }) =>

@@ -17,6 +17,7 @@ import {
   type PriceObject,
   type SubscriptionObject,
 } from './objects/index.js';
+import { discountForInvoice, settleDiscount, type InvoiceDiscount } from './coupons.js';
 import { invalidRequest } from './errors.js';
 import { mergeMetadata, metadataParam, optionalBoolean, rejectUnknownParams, type Params } from './params.js';
 import type { EmulatorObject } from './store.js';
@@ -66,7 +67,8 @@ export interface InvoiceSpec {
 export async function createInvoice(tx: Transaction, spec: InvoiceSpec): Promise<InvoiceObject> {
   const id = spec.id ?? tx.id('in');
   const pending = await takePendingItems(tx, spec.subscription.id, id);
-  const invoice = await draftInvoice(tx, { ...spec, id, lines: [...pending, ...spec.lines] });
+  const { invoice, discount } = await draftWithDiscount(tx, { ...spec, id, lines: [...pending, ...spec.lines] });
+  await settleDiscount(tx, spec.subscription, discount, discountTime(tx, spec));
   const customer = await tx.require<CustomerObject>(invoice.customer, 'customer');
   customer.balance = Math.min(0, invoice.total + invoice.starting_balance);
   tx.put(customer);
@@ -78,23 +80,46 @@ export async function createInvoice(tx: Transaction, spec: InvoiceSpec): Promise
 /** The invoice `createInvoice` would make, without storing anything: what POST /v1/invoices/create_preview answers. */
 export async function previewInvoice(tx: Transaction, spec: InvoiceSpec): Promise<InvoiceObject> {
   const pending = await pendingItemDrafts(tx, spec.subscription.id);
-  return draftInvoice(
+  const { invoice } = await draftWithDiscount(
     tx,
     { ...spec, id: spec.id ?? `upcoming_${tx.id('in')}`, lines: [...pending, ...spec.lines] },
     null,
   );
+  return invoice;
 }
 
-async function draftInvoice(
+/** When a discount is judged for an invoice: a renewal's new period starts at the old one's end, whatever the clock says. */
+function discountTime(tx: Transaction, spec: InvoiceSpec): number {
+  return spec.billingReason === 'subscription_cycle' ? spec.period.end : tx.now;
+}
+
+async function draftWithDiscount(
   tx: Transaction,
   spec: InvoiceSpec & { id: string },
   lineInvoiceId: string | null = spec.id,
-): Promise<InvoiceObject> {
+): Promise<{ invoice: InvoiceObject; discount: InvoiceDiscount | null }> {
   const customer = await tx.require<CustomerObject>(spec.subscription.customer, 'customer');
   const lines = spec.lines.map((draft) =>
     buildInvoiceLine({ id: tx.id('il'), invoice: lineInvoiceId, subscription: spec.subscription.id, draft }),
   );
-  return buildInvoice({
+  const discount = await discountForInvoice(
+    tx,
+    spec.subscription,
+    spec.lines.map((draft) => ({
+      amount: draft.amount,
+      currency: draft.price.currency,
+      proration: draft.proration,
+      product: draft.price.product,
+    })),
+    discountTime(tx, spec),
+  );
+  if (discount) {
+    for (const [index, amount] of discount.perLine) {
+      lines[index].discount_amounts = [{ amount, discount: discount.discount.id }];
+      lines[index].discounts = [discount.discount.id];
+    }
+  }
+  const invoice = buildInvoice({
     id: spec.id,
     now: tx.now,
     customer,
@@ -104,7 +129,9 @@ async function draftInvoice(
     lines,
     period: spec.period,
     prorationDate: spec.prorationDate,
+    discount: discount ? { id: discount.discount.id, amount: discount.amount } : undefined,
   });
+  return { invoice, discount };
 }
 
 /** draft → open: numbers the invoice and publishes its pages (event invoice.finalized). */

@@ -8,6 +8,7 @@ import {
   type RecurringTerms,
 } from './billing-math.js';
 import { requireSubscribablePrice } from './catalog.js';
+import { attachDiscount, type CheckoutDiscount } from './coupons.js';
 import { StripeApiError, invalidRequest, missingParam, noSuch } from './errors.js';
 import {
   addPendingItems,
@@ -150,6 +151,8 @@ export interface NewSubscription {
   metadata: Metadata;
   trialPeriodDays: number | null;
   description: string | null;
+  /** A coupon from Checkout, on the subscription before its first invoice. */
+  discount?: (CheckoutDiscount & { checkoutSession: string | null }) | null;
 }
 
 /** What a paid Checkout Session creates: the subscription and its first invoice, paid (card accepted on the page). */
@@ -179,6 +182,7 @@ export async function subscribe(
   // The subscription.created event already names its first invoice, as Stripe's does.
   const invoiceId = tx.id('in');
   subscription.latest_invoice = invoiceId;
+  if (spec.discount) attachDiscount(tx, subscription, spec.discount, spec.discount.checkoutSession);
   tx.put(subscription);
   tx.emit('customer.subscription.created', subscription);
 

@@ -19,6 +19,8 @@ export interface ProviderSubscription {
   trialEnd: Date | null;
   cancellation: { reason: string | null; feedback: string | null; comment: string | null };
   metadata: Record<string, string>;
+  /** Ids of the discounts in force on the subscription (Stripe removes an ended one). */
+  discountIds: string[];
 }
 
 /** What a provider event means to billing, in the provider's-neutral words billing understands. */
@@ -61,6 +63,22 @@ export interface ChangePreview {
 
 export type ProrationBehavior = 'always_invoice' | 'none';
 
+/** An offer as the provider's coupon needs it. */
+export interface OfferDiscountSpec {
+  offerId: string;
+  code: string;
+  name: string;
+  percentOff: number | null;
+  amountOff: number | null;
+  currency: string | null;
+  duration: 'once' | 'repeating' | 'forever';
+  durationInMonths: number | null;
+  /** Provider products the discount is limited to; empty: every product. */
+  productIds: string[];
+  redeemBy: Date | null;
+  maxRedemptions: number | null;
+}
+
 /**
  * The payment processor as billing needs it (Stripe in production, and in local runs the built-in
  * Stripe emulator). Every call that creates something takes an idempotency key.
@@ -85,9 +103,18 @@ export abstract class PaymentProvider {
       metadata: Record<string, string>;
       successUrl: string;
       cancelUrl: string;
+      /** An offer's promotion code, applied to the subscription's invoices by the provider. */
+      providerPromotionCodeId?: string | null;
     },
     idempotencyKey: string,
   ): Promise<{ sessionId: string; url: string }>;
+  /**
+   * Creates the provider's coupon and promotion code for a discount offer (`applies_to` the plans' products).
+   * Idempotent per offer (`offer-coupon:/offer-code:<offerId>`).
+   */
+  abstract createOfferDiscount(offer: OfferDiscountSpec): Promise<{ couponId: string; promotionCodeId: string }>;
+  /** Deactivates an offer's promotion code (archived): no new checkout can use it. */
+  abstract deactivatePromotionCode(promotionCodeId: string, idempotencyKey: string): Promise<void>;
   abstract createPortalSession(providerCustomerId: string, returnUrl: string): Promise<string>;
   abstract retrieveSubscription(providerSubscriptionId: string): Promise<ProviderSubscription>;
   abstract previewPriceChange(

@@ -17,6 +17,12 @@ export class UnavailablePaymentProvider extends PaymentProvider {
   async createCheckoutSession(): Promise<never> {
     return refuse();
   }
+  async createOfferDiscount(): Promise<never> {
+    return refuse();
+  }
+  async deactivatePromotionCode(): Promise<never> {
+    return refuse();
+  }
   async createPortalSession(): Promise<never> {
     return refuse();
   }

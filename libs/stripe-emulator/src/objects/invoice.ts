@@ -197,8 +197,12 @@ export function buildInvoice(fields: {
   lines: InvoiceLineObject[];
   period: Period;
   prorationDate?: number;
+  /** What a discount takes off (per line in `lines[].discount_amounts`), see coupons.ts. */
+  discount?: { id: string; amount: number };
 }): InvoiceObject {
-  const total = fields.lines.reduce((sum, line) => sum + line.amount, 0);
+  const subtotal = fields.lines.reduce((sum, line) => sum + line.amount, 0);
+  const discountAmount = fields.discount?.amount ?? 0;
+  const total = subtotal - discountAmount;
   // A credit balance (negative) pays part of the invoice; a negative total leaves a credit behind.
   const startingBalance = fields.customer.balance;
   const owed = total + startingBalance;
@@ -237,7 +241,7 @@ export function buildInvoice(fields: {
     default_source: null,
     default_tax_rates: [],
     description: null,
-    discounts: [],
+    discounts: fields.discount ? [fields.discount.id] : [],
     due_date: null,
     effective_at: null,
     ending_balance: null,
@@ -276,11 +280,11 @@ export function buildInvoice(fields: {
     statement_descriptor: null,
     status: 'draft',
     status_transitions: { finalized_at: null, marked_uncollectible_at: null, paid_at: null, voided_at: null },
-    subtotal: total,
-    subtotal_excluding_tax: total,
+    subtotal,
+    subtotal_excluding_tax: subtotal,
     test_clock: null,
     total,
-    total_discount_amounts: [],
+    total_discount_amounts: fields.discount ? [{ amount: discountAmount, discount: fields.discount.id }] : [],
     total_excluding_tax: total,
     total_pretax_credit_amounts: [],
     total_taxes: [],

@@ -14,6 +14,7 @@ import { EntitlementRefresher } from '../entitlements/entitlement-refresher.js';
 import { PaymentProvider, type BillingFact, type ProviderSubscription } from '../payment-provider.js';
 import { PlanCatalogue } from '../plan-catalogue.js';
 import { UnresolvedReferenceError } from '../../domain/webhook/webhook-event.errors.js';
+import { OfferRepository } from '../../domain/offer/offer.repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -39,6 +40,7 @@ export class BillingFactApplier {
     private readonly movements: MrrMovementRepository,
     private readonly entitlements: EntitlementRefresher,
     private readonly config: AppConfig,
+    private readonly offers: OfferRepository,
   ) {}
 
   /** Returns a short outcome for the webhook log (`applied`, `stale-refetched`, …). */
@@ -93,6 +95,7 @@ export class BillingFactApplier {
         ...checkout?.attribution,
       });
       this.subscriptions.add(subscription);
+      await this.redeemOffer(subscription, providerState.metadata.offerId, observedAt);
       await this.recordMovement(subscription, 0);
       await this.entitlements.refresh(userId);
       return { subscription, outcome: 'created' };
@@ -103,6 +106,7 @@ export class BillingFactApplier {
       const current = await this.provider.retrieveSubscription(providerState.providerSubscriptionId);
       outcome = `stale-refetched:${existing.applyProviderState(await this.toState(current), new Date(), rank)}`;
     }
+    await this.redeemOffer(existing, providerState.metadata.offerId, observedAt);
     await this.recordMovement(existing, mrrBefore);
     await this.entitlements.refresh(existing.userId);
     return { subscription: existing, outcome };
@@ -221,7 +225,30 @@ export class BillingFactApplier {
       endedAt: subscription.endedAt,
       trialEnd: subscription.trialEnd,
       cancellation: subscription.cancellation,
+      discounted: subscription.discountIds.length > 0,
     };
+  }
+
+  /**
+   * The offer a checkout carried (subscription metadata `offerId`): its discount terms go on the subscription (its
+   * MRR is net of them while the provider keeps the discount) and one redemption is recorded per subscription,
+   * whichever event brings the subscription first and however often it comes.
+   */
+  private async redeemOffer(subscription: Subscription, offerId: string | undefined, at: Date): Promise<void> {
+    if (!offerId || subscription.offerId || !UUID.test(offerId)) return;
+    const offer = await this.offers.byId(offerId);
+    if (!offer) {
+      this.logger.warn({ offerId, subscriptionId: subscription.id }, 'subscription names an unknown offer');
+      return;
+    }
+    subscription.redeemOffer(offer.id, offer.discountTerms);
+    await this.offers.recordRedemption({
+      offerId: offer.id,
+      subscriptionId: subscription.id,
+      userId: subscription.userId,
+      planId: subscription.planId,
+      redeemedAt: at,
+    });
   }
 
   private async recordMovement(subscription: Subscription, mrrBefore: number): Promise<void> {

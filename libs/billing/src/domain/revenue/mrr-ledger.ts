@@ -91,6 +91,7 @@ interface SubscriptionState {
 export class MrrLedger {
   private readonly subscriptions = new Map<string, SubscriptionState>();
   private readonly plans = new Map<string, number>();
+  private readonly planMrr = new Map<string, number>();
   private totalMrr = 0;
   private payingSubscriptions = 0;
 
@@ -107,6 +108,12 @@ export class MrrLedger {
   /** Paying subscriptions per plan, plans sorted by id, plans with none left out. */
   subscribersByPlan(): Record<string, number> {
     const entries = [...this.plans.entries()].filter(([, count]) => count > 0);
+    return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
+  /** MRR per plan (net of discounts in force, trials excluded), plans sorted by id, plans with none left out. */
+  mrrByPlan(): Record<string, number> {
+    const entries = [...this.planMrr.entries()].filter(([, mrr]) => mrr > 0);
     return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
 
@@ -136,6 +143,7 @@ export class MrrLedger {
 
   private leave(state: SubscriptionState): void {
     this.totalMrr -= state.mrr;
+    this.planMrr.set(state.planId, (this.planMrr.get(state.planId) ?? 0) - state.mrr);
     if (state.mrr > 0) {
       this.payingSubscriptions -= 1;
       this.plans.set(state.planId, (this.plans.get(state.planId) ?? 0) - 1);
@@ -144,6 +152,7 @@ export class MrrLedger {
 
   private enter(state: SubscriptionState): void {
     this.totalMrr += state.mrr;
+    this.planMrr.set(state.planId, (this.planMrr.get(state.planId) ?? 0) + state.mrr);
     if (state.mrr > 0) {
       this.payingSubscriptions += 1;
       this.plans.set(state.planId, (this.plans.get(state.planId) ?? 0) + 1);

@@ -51,6 +51,8 @@ const bucket = (
   netNewMrr: 0,
   newSubscribers: 0,
   churnedSubscribers: 0,
+  // Buckets that do not name their MRR by plan are checked by the property test (it sums to mrr).
+  mrrByPlan: expect.any(Object) as Record<string, number>,
   ...values,
 });
 
@@ -109,6 +111,7 @@ describe('revenue metrics over January–April 2025, by month', () => {
         netNewMrr: 1914,
         subscribers: 3,
         subscribersByPlan: { 'basic-monthly': 1, 'basic-yearly': 1, 'pro-monthly': 1 },
+        mrrByPlan: { 'basic-monthly': 499, 'basic-yearly': 416, 'pro-monthly': 999 },
         newSubscribers: 3,
         churnRate: null,
         arpu: 638,
@@ -121,6 +124,7 @@ describe('revenue metrics over January–April 2025, by month', () => {
         netNewMrr: 300,
         subscribers: 3,
         subscribersByPlan: { 'basic-yearly': 1, 'plus-monthly': 1, 'pro-monthly': 1 },
+        mrrByPlan: { 'basic-yearly': 416, 'plus-monthly': 799, 'pro-monthly': 999 },
         churnRate: 0,
         arpu: 738,
       }),
@@ -132,6 +136,7 @@ describe('revenue metrics over January–April 2025, by month', () => {
         netNewMrr: 583,
         subscribers: 3,
         subscribersByPlan: { 'plus-monthly': 1, 'pro-monthly': 2 },
+        mrrByPlan: { 'plus-monthly': 799, 'pro-monthly': 1998 },
         newSubscribers: 1,
         churnedSubscribers: 1,
         churnRate: 0.3333,
@@ -145,6 +150,7 @@ describe('revenue metrics over January–April 2025, by month', () => {
         netNewMrr: 499,
         subscribers: 4,
         subscribersByPlan: { 'basic-monthly': 1, 'plus-monthly-v2': 1, 'pro-monthly': 2 },
+        mrrByPlan: { 'basic-monthly': 499, 'plus-monthly-v2': 799, 'pro-monthly': 1998 },
         newSubscribers: 1,
         churnRate: 0,
         arpu: 824,
@@ -156,6 +162,7 @@ describe('revenue metrics over January–April 2025, by month', () => {
     expect(currency(revenue, 'usd').summary).toEqual({
       startingMrr: 0,
       endingMrr: 3296, // A's cancellation at exactly `to` is not in the range
+      endingMrrByPlan: { 'basic-monthly': 499, 'plus-monthly-v2': 799, 'pro-monthly': 1998 },
       newMrr: 2913, // 1914 + 999
       expansionMrr: 500,
       contractionMrr: 200,
@@ -263,6 +270,7 @@ describe('a range that starts after history began (February–March 2025)', () =
     expect(currency(revenue, 'usd').summary).toEqual({
       startingMrr: 1914,
       endingMrr: 2797,
+      endingMrrByPlan: { 'plus-monthly': 799, 'pro-monthly': 1998 },
       newMrr: 999,
       expansionMrr: 500,
       contractionMrr: 200,
@@ -407,6 +415,7 @@ describe('a range without any movement', () => {
     expect(usd.summary).toEqual({
       startingMrr: 0,
       endingMrr: 0,
+      endingMrrByPlan: {},
       newMrr: 0,
       expansionMrr: 0,
       contractionMrr: 0,
@@ -525,6 +534,7 @@ describe('the invariants, over a generated ledger', () => {
         expect(b.mrr).toBe(mrr + b.netNewMrr); // previous bucket's mrr + net new
         expect(b.subscribers).toBe(subscribers + b.newSubscribers - b.churnedSubscribers);
         expect(Object.values(b.subscribersByPlan).reduce((sum, n) => sum + n, 0)).toBe(b.subscribers);
+        expect(Object.values(b.mrrByPlan).reduce((sum, n) => sum + n, 0)).toBe(b.mrr);
         expect([b.newMrr, b.expansionMrr, b.contractionMrr, b.churnedMrr, b.reactivationMrr].every((n) => n >= 0)).toBe(
           true,
         );

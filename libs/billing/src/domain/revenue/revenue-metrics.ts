@@ -25,6 +25,8 @@ export interface CurrencyRevenue {
 export interface RevenueSummary {
   startingMrr: number;
   endingMrr: number;
+  /** MRR at `to` per plan; sums to endingMrr. */
+  endingMrrByPlan: Record<string, number>;
   newMrr: number;
   expansionMrr: number;
   contractionMrr: number;
@@ -59,6 +61,8 @@ export interface RevenueBucket {
   /** Subscriptions with MRR above 0 at the bucket's end. */
   subscribers: number;
   subscribersByPlan: Record<string, number>;
+  /** MRR at the bucket's end per plan (net of discounts, trials excluded); sums to `mrr`. */
+  mrrByPlan: Record<string, number>;
   /** New and reactivated subscriptions, so that start + new - churned = end. */
   newSubscribers: number;
   churnedSubscribers: number;
@@ -181,6 +185,7 @@ function revenueBucket(
     netNewMrr: netNewMrr(flows),
     subscribers: ledger.subscribers,
     subscribersByPlan: ledger.subscribersByPlan(),
+    mrrByPlan: ledger.mrrByPlan(),
     newSubscribers: flows.newSubscribers,
     churnedSubscribers: flows.churnedSubscribers,
     churnRate: roundOrNull(ratio(flows.churnedSubscribers, subscribersAtStart), 4),
@@ -199,6 +204,7 @@ function summarise(
   return {
     startingMrr: starting.mrr,
     endingMrr: ending.mrr,
+    endingMrrByPlan: ending.mrrByPlan(),
     newMrr: total.newMrr,
     expansionMrr: total.expansionMrr,
     contractionMrr: total.contractionMrr,

@@ -23,6 +23,7 @@ function state(overrides: Partial<ProviderSubscriptionState> = {}): ProviderSubs
     endedAt: null,
     trialEnd: null,
     cancellation: { reason: null, feedback: null, comment: null },
+    discounted: false,
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import { AggregateRoot, newId } from '@lib/platform/ddd';
 import type { BillingInterval } from '../plan/plan.js';
+import { discountOff, type DiscountTerms } from '../offer/offer.js';
 import { monthlyRecurringAmount } from '../revenue/index.js';
 import {
   SubscriptionActivated,
@@ -31,6 +32,8 @@ export interface ProviderSubscriptionState {
   endedAt: Date | null;
   trialEnd: Date | null;
   cancellation: { reason: string | null; feedback: string | null; comment: string | null };
+  /** Whether the provider has a discount in force on the subscription now (a coupon not yet ended). */
+  discounted: boolean;
 }
 
 export type ApplyOutcome = 'applied' | 'unchanged' | 'stale';
@@ -67,6 +70,11 @@ export class Subscription extends AggregateRoot {
   heldUntil: Date | null = null;
   /** Which content or campaign led to the purchase (checkout metadata). */
   attribution: Record<string, string> = {};
+  /** The offer the subscription was bought with, if it was, and its discount terms (null for a trial offer). */
+  offerId: string | null = null;
+  discount: DiscountTerms | null = null;
+  /** The provider's word on whether the discount is still in force (a repeating or once discount ends). */
+  discounted = false;
   /** The provider time of the state last applied; older snapshots are refused. */
   stateObservedAt!: Date;
   readonly createdAt: Date;
@@ -108,9 +116,23 @@ export class Subscription extends AggregateRoot {
     return PAID_ACCESS_STATUSES.includes(this.status);
   }
 
-  /** Monthly recurring revenue in minor units: yearly prices spread over 12 months; trials and pauses bring none. */
+  /**
+   * Monthly recurring revenue in minor units, net of a discount in force: yearly prices spread over 12 months;
+   * trials and pauses bring none (so an offer is never counted during a free trial).
+   */
   get mrr(): number {
-    return REVENUE_STATUSES.includes(this.status) ? monthlyRecurringAmount(this.unitAmount, this.interval) : 0;
+    if (!REVENUE_STATUSES.includes(this.status)) return 0;
+    const off = this.discounted ? discountOff(this.discount, this.unitAmount, this.currency) : 0;
+    return monthlyRecurringAmount(this.unitAmount - off, this.interval);
+  }
+
+  /** Notes the offer the subscription was bought with; false when it already has one (redemptions are once). */
+  redeemOffer(offerId: string, terms: DiscountTerms | null): boolean {
+    if (this.offerId) return false;
+    this.offerId = offerId;
+    this.discount = terms;
+    this.updatedAt = new Date();
+    return true;
   }
 
   /**
@@ -142,6 +164,7 @@ export class Subscription extends AggregateRoot {
     if (state.currentPeriodEnd.getTime() !== this.currentPeriodEnd.getTime()) changes.push('period');
     const otherFieldsChanged =
       state.providerPriceId !== this.providerPriceId ||
+      state.discounted !== this.discounted ||
       (state.cancellation.comment ?? null) !== this.cancellationComment;
     if (!changes.length && !otherFieldsChanged) {
       this.stateObservedAt = observedAt > this.stateObservedAt ? observedAt : this.stateObservedAt;
@@ -196,6 +219,7 @@ export class Subscription extends AggregateRoot {
     this.canceledAt = state.canceledAt;
     this.endedAt = state.endedAt;
     this.trialEnd = state.trialEnd;
+    this.discounted = state.discounted;
     this.cancellationReason = state.cancellation.reason ?? this.cancellationReason;
     this.cancellationFeedback = state.cancellation.feedback ?? this.cancellationFeedback;
     this.cancellationComment = state.cancellation.comment ?? this.cancellationComment;

@@ -127,6 +127,9 @@ export const SubscriptionSchema = new EntitySchema<Subscription>({
     heldPlanId: { type: 'text', nullable: true },
     heldUntil: { type: 'datetime', nullable: true },
     attribution: { type: 'json' },
+    offerId: { type: 'uuid', nullable: true },
+    discount: { type: 'json', nullable: true },
+    discounted: { type: 'boolean' },
     stateObservedAt: { type: 'datetime' },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },
@@ -309,4 +312,10 @@ export const BILLING_ENTITIES = [
 ];
 
 /** Tables the migrations create and billing reaches with SQL only. */
-export const BILLING_SQL_ONLY_TABLES = ['billing.usage_counters', 'billing.usage_records', 'billing.sandbox_objects'];
+export const BILLING_SQL_ONLY_TABLES = [
+  'billing.usage_counters',
+  'billing.usage_records',
+  'billing.sandbox_objects',
+  'billing.offers',
+  'billing.offer_redemptions',
+];

@@ -5,6 +5,7 @@ import { ProviderPrice } from '../../domain/plan/provider-price.js';
 import {
   PaymentProvider,
   type ChangePreview,
+  type OfferDiscountSpec,
   type ProrationBehavior,
   type ProviderSubscription,
   type VerifiedProviderEvent,
@@ -97,6 +98,7 @@ export class StripePaymentProvider extends PaymentProvider {
       metadata: Record<string, string>;
       successUrl: string;
       cancelUrl: string;
+      providerPromotionCodeId?: string | null;
     },
     idempotencyKey: string,
   ) {
@@ -113,10 +115,46 @@ export class StripePaymentProvider extends PaymentProvider {
           metadata: input.metadata,
           ...(input.trialDays > 0 ? { trial_period_days: input.trialDays } : {}),
         },
+        ...(input.providerPromotionCodeId ? { discounts: [{ promotion_code: input.providerPromotionCodeId }] } : {}),
       },
       { idempotencyKey },
     );
     return { sessionId: session.id, url: session.url! };
+  }
+
+  async createOfferDiscount(offer: OfferDiscountSpec): Promise<{ couponId: string; promotionCodeId: string }> {
+    const redeemBy = offer.redeemBy ? Math.floor(offer.redeemBy.getTime() / 1000) : undefined;
+    const coupon = await this.stripe.coupons.create(
+      {
+        id: `offer_${offer.offerId}`,
+        name: offer.name.slice(0, 40),
+        duration: offer.duration,
+        ...(offer.duration === 'repeating' ? { duration_in_months: offer.durationInMonths! } : {}),
+        ...(offer.percentOff !== null
+          ? { percent_off: offer.percentOff }
+          : { amount_off: offer.amountOff!, currency: offer.currency! }),
+        ...(offer.productIds.length ? { applies_to: { products: offer.productIds } } : {}),
+        ...(redeemBy ? { redeem_by: redeemBy } : {}),
+        ...(offer.maxRedemptions !== null ? { max_redemptions: offer.maxRedemptions } : {}),
+        metadata: { offerId: offer.offerId },
+      },
+      { idempotencyKey: `offer-coupon:${offer.offerId}` },
+    );
+    const promotionCode = await this.stripe.promotionCodes.create(
+      {
+        promotion: { type: 'coupon', coupon: coupon.id },
+        code: offer.code,
+        ...(redeemBy ? { expires_at: redeemBy } : {}),
+        ...(offer.maxRedemptions !== null ? { max_redemptions: offer.maxRedemptions } : {}),
+        metadata: { offerId: offer.offerId },
+      },
+      { idempotencyKey: `offer-code:${offer.offerId}` },
+    );
+    return { couponId: coupon.id, promotionCodeId: promotionCode.id };
+  }
+
+  async deactivatePromotionCode(promotionCodeId: string, idempotencyKey: string): Promise<void> {
+    await this.stripe.promotionCodes.update(promotionCodeId, { active: false }, { idempotencyKey });
   }
 
   async createPortalSession(providerCustomerId: string, returnUrl: string): Promise<string> {

@@ -37,6 +37,7 @@ export function toProviderSubscription(subscription: Stripe.Subscription): Provi
       comment: subscription.cancellation_details?.comment ?? null,
     },
     metadata: { ...(subscription.metadata ?? {}) },
+    discountIds: (subscription.discounts ?? []).map((discount) => idOf(discount)!),
   };
 }
 

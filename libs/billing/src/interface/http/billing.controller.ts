@@ -51,13 +51,17 @@ export class BillingController {
       'Returns the payment page to send the user to. The subscription exists once the provider confirms the payment (webhook).',
   })
   @ApiCreatedResponse({ type: CheckoutResponse })
-  @ApiProblems(400, 401, 404, 409)
+  @ApiProblems(400, 401, 404, 409, 422)
   checkout(@CurrentUser() principal: Principal, @Body() body: CheckoutRequest) {
     return this.commands.execute(
-      new StartCheckoutCommand(principal.userId, body.planId, body.interval, body.attribution ?? {}, {
-        successUrl: body.successUrl,
-        cancelUrl: body.cancelUrl,
-      }),
+      new StartCheckoutCommand(
+        principal.userId,
+        body.planId,
+        body.interval,
+        body.attribution ?? {},
+        { successUrl: body.successUrl, cancelUrl: body.cancelUrl },
+        body.offerCode?.trim() || null,
+      ),
     );
   }
 

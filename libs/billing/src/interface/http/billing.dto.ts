@@ -98,6 +98,19 @@ export class CheckoutRequest {
   @IsString()
   @MaxLength(2000)
   cancelUrl?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'A shared offer code (`GET /v1/offers/:code`): its discount is applied to the subscription’s invoices by the provider, ' +
+      'or its longer trial replaces the plan’s. Unknown 404 `billing.offer.not-found`; 422 `billing.offer.expired`, ' +
+      '`billing.offer.exhausted`, `billing.offer.archived`, `billing.offer.plan-not-eligible`, `billing.offer.trial-already-used`.',
+    example: 'SPRING25',
+    maxLength: 40,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  offerCode?: string;
 }
 
 export class CheckoutResponse {

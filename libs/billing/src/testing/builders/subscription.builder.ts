@@ -28,6 +28,7 @@ function initialState(): ProviderSubscriptionState {
     endedAt: null,
     trialEnd: null,
     cancellation: { reason: null, feedback: null, comment: null },
+    discounted: false,
   };
 }
 
@@ -113,6 +114,12 @@ abstract class SubscriptionShapeBuilder {
     this.state = { ...this.state, status };
     return this;
   }
+
+  /** The provider has a discount in force on it (a coupon not yet ended), or not. */
+  discounted(inForce = true): this {
+    this.state = { ...this.state, discounted: inForce };
+    return this;
+  }
 }
 
 /**
@@ -175,9 +182,10 @@ export class ProviderSubscriptionBuilder extends SubscriptionShapeBuilder {
   }
 
   build(): ProviderSubscription {
-    const { planId, interval, unitAmount, currency, ...rest } = structuredClone(this.state);
+    const { planId, interval, unitAmount, currency, discounted, ...rest } = structuredClone(this.state);
     return {
       ...rest,
+      discountIds: discounted ? ['di_1'] : [],
       status: rest.status,
       priceHint: { planId, interval, unitAmount, currency },
       metadata: { ...this.metadata },

@@ -22,6 +22,7 @@ import {
   InMemoryPlanRepository,
   InMemorySubscriptionRepository,
 } from './in-memory-billing-repositories.js';
+import { InMemoryOfferRepository } from './in-memory-offer.repository.js';
 import { InMemoryPaymentProvider } from './in-memory-payment-provider.js';
 import { InMemoryUsageCounters } from './in-memory-usage-counters.js';
 import { InMemoryUnitOfWork } from '@lib/platform/testing/in-memory';
@@ -49,6 +50,7 @@ export function inMemoryBilling(options: { env?: Record<string, string> } = {}) 
   const grants = new InMemoryEntitlementRepository();
   const payments = new InMemoryPaymentRepository();
   const movements = new InMemoryMrrMovementRepository();
+  const offers = new InMemoryOfferRepository();
   const unitOfWork = new InMemoryUnitOfWork([
     plans.plans,
     plans.prices,
@@ -77,6 +79,7 @@ export function inMemoryBilling(options: { env?: Record<string, string> } = {}) 
     movements,
     entitlements,
     config,
+    offers,
   );
 
   /** Stores what a spec starts from, committed (plans built by a builder also get their synced prices). */
@@ -116,6 +119,7 @@ export function inMemoryBilling(options: { env?: Record<string, string> } = {}) 
     grants,
     payments,
     movements,
+    offers,
     unitOfWork,
     provider,
     catalogue,

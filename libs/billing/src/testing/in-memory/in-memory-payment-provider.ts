@@ -109,6 +109,12 @@ export class InMemoryPaymentProvider extends PaymentProvider {
   createCheckoutSession(): Promise<never> {
     return notInMemory('createCheckoutSession');
   }
+  createOfferDiscount(): Promise<never> {
+    return notInMemory('createOfferDiscount');
+  }
+  deactivatePromotionCode(): Promise<never> {
+    return notInMemory('deactivatePromotionCode');
+  }
   createPortalSession(): Promise<string> {
     return notInMemory('createPortalSession');
   }

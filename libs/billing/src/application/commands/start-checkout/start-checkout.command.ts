@@ -10,6 +10,8 @@ export class StartCheckoutCommand extends Command<{ checkoutUrl: string; session
     readonly attribution: Record<string, string>,
     /** Where the payment page sends the customer after paying / cancelling; default the web app's pages. */
     readonly returnTo: { successUrl?: string; cancelUrl?: string } = {},
+    /** An offer's code (case-insensitive): its discount or longer trial is applied through the provider. */
+    readonly offerCode: string | null = null,
   ) {
     super();
   }

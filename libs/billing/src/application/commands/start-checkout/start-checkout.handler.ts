@@ -12,6 +12,9 @@ import { CustomerAccounts } from '../../customer-accounts.js';
 import { PaymentProvider } from '../../payment-provider.js';
 import { StartCheckoutCommand } from './start-checkout.command.js';
 import { UnitOfWork } from '@lib/platform';
+import type { Offer } from '../../../domain/offer/offer.js';
+import { OfferNotFoundError, OfferTrialAlreadyUsedError } from '../../../domain/offer/offer.errors.js';
+import { OfferRepository } from '../../../domain/offer/offer.repository.js';
 
 @CommandHandler(StartCheckoutCommand)
 export class StartCheckoutHandler implements ICommandHandler<StartCheckoutCommand> {
@@ -23,9 +26,10 @@ export class StartCheckoutHandler implements ICommandHandler<StartCheckoutComman
     private readonly provider: PaymentProvider,
     private readonly unitOfWork: UnitOfWork,
     private readonly config: AppConfig,
+    private readonly offers: OfferRepository,
   ) {}
 
-  async execute({ userId, planId, interval, attribution, returnTo }: StartCheckoutCommand) {
+  async execute({ userId, planId, interval, attribution, returnTo, offerCode }: StartCheckoutCommand) {
     const origins = this.config.urls.returnOrigins;
     const successUrl = returnTo.successUrl
       ? assertReturnUrl('successUrl', returnTo.successUrl, origins)
@@ -40,12 +44,15 @@ export class StartCheckoutHandler implements ICommandHandler<StartCheckoutComman
     if (!price) throw new PlanNotSyncedError(planId);
     const live = (await this.subscriptions.liveOf(userId)).find((subscription) => subscription.hasPaidAccessStatus);
     if (live) throw new SubscriptionAlreadyActiveError(live.planId);
+    const hadSubscription = (await this.subscriptions.currentOf(userId)) !== null;
+    const offer = offerCode ? await this.redeemableOffer(offerCode, planId, hadSubscription) : null;
 
     const providerCustomerId = await this.customers.ensure(userId);
     const metadata = {
       userId,
       planId,
       interval,
+      ...(offer ? { offerId: offer.id } : {}),
       ...Object.fromEntries(Object.entries(attribution).map(([key, value]) => [`attr_${key}`, value])),
     };
     const session = await this.provider.createCheckoutSession(
@@ -53,10 +60,12 @@ export class StartCheckoutHandler implements ICommandHandler<StartCheckoutComman
         providerCustomerId,
         userId,
         providerPriceId: price.providerPriceId,
-        trialDays: (await this.subscriptions.currentOf(userId)) ? 0 : plan.trialDays, // one trial per customer
+        // One trial per customer; a trial offer replaces the plan's trial.
+        trialDays: hadSubscription ? 0 : (offer?.trialDays ?? plan.trialDays),
         metadata,
         successUrl,
         cancelUrl,
+        providerPromotionCodeId: offer?.providerPromotionCodeId ?? null,
       },
       `checkout:${newId()}`,
     );
@@ -64,5 +73,14 @@ export class StartCheckoutHandler implements ICommandHandler<StartCheckoutComman
       this.checkouts.add(new CheckoutSession(session.sessionId, userId, planId, interval, attribution));
     });
     return { checkoutUrl: session.url, sessionId: session.sessionId };
+  }
+
+  /** The offer behind a code, refused when unknown, archived, out of its dates, used up or for another plan. */
+  private async redeemableOffer(code: string, planId: string, hadSubscription: boolean): Promise<Offer> {
+    const offer = await this.offers.byCode(code);
+    if (!offer) throw new OfferNotFoundError(code);
+    offer.assertRedeemable(planId);
+    if (offer.kind === 'trial' && hadSubscription) throw new OfferTrialAlreadyUsedError(offer.code);
+    return offer;
   }
 }
