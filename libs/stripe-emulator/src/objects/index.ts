@@ -18,3 +18,4 @@ export * from './invoice-payment.js';
 export * from './refund.js';
 export * from './dispute.js';
 export * from './event.js';
+export * from './connect.js';
