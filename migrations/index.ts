@@ -34,6 +34,7 @@ import { Migration20261203091000_engagement_removed_messages } from './Migration
 import { Migration20261203091100_trust_safety_escalation_trigger } from './Migration20261203091100_trust_safety_escalation_trigger.js';
 import { Migration20261203092000_engagement_recommendations } from './Migration20261203092000_engagement_recommendations.js';
 import { Migration20261203100000_insights_rollup_builds } from './Migration20261203100000_insights_rollup_builds.js';
+import { Migration20261203120000_billing_tips_and_payouts } from './Migration20261203120000_billing_tips_and_payouts.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000000_platform_messaging', class: Migration20261122000000_platform_messaging },
@@ -100,4 +101,8 @@ export const migrations: MigrationObject[] = [
     class: Migration20261203092000_engagement_recommendations,
   },
   { name: 'Migration20261203100000_insights_rollup_builds', class: Migration20261203100000_insights_rollup_builds },
+  {
+    name: 'Migration20261203120000_billing_tips_and_payouts',
+    class: Migration20261203120000_billing_tips_and_payouts,
+  },
 ];

@@ -79,6 +79,7 @@ import { BillingController } from './interface/http/billing.controller.js';
 import { SandboxController } from './interface/http/sandbox.controller.js';
 import { StripeWebhookController } from './interface/http/stripe-webhook.controller.js';
 import { ACCOUNT_HOLDS } from './account-holds.providers.js';
+import { TIPS } from './tips.providers.js';
 
 /**
  * Plans, subscriptions, entitlements, payments and revenue, driven by the payment provider's
@@ -105,8 +106,15 @@ import { ACCOUNT_HOLDS } from './account-holds.providers.js';
     // Handled (and their job options declared) by interface/jobs/billing-jobs.processor.ts.
     QueuesModule.register({ name: PROCESS_WEBHOOK_QUEUE }, { name: BILLING_MAINTENANCE_QUEUE }),
     ...ACCOUNT_HOLDS.imports,
+    ...TIPS.imports,
   ],
-  controllers: [BillingController, StripeWebhookController, AdminBillingController, SandboxController],
+  controllers: [
+    BillingController,
+    StripeWebhookController,
+    AdminBillingController,
+    SandboxController,
+    ...TIPS.controllers,
+  ],
   providers: [
     { provide: PlanRepository, useClass: MikroOrmPlanRepository },
     { provide: CustomerRepository, useClass: MikroOrmCustomerRepository },
@@ -167,6 +175,7 @@ import { ACCOUNT_HOLDS } from './account-holds.providers.js';
     GetRevenueMetricsHandler,
     RememberAccountOnUserRegistered,
     ...ACCOUNT_HOLDS.providers,
+    ...TIPS.providers,
   ],
   exports: [...ACCOUNT_HOLDS.exports, BillingApi],
 })

@@ -102,6 +102,7 @@ export async function createAccountLink(tx: Transaction, params: Params): Promis
     return_url: requiredString(params, 'return_url'),
     refresh_url: requiredString(params, 'refresh_url'),
     expires_at: tx.now + ACCOUNT_LINK_TTL_SECONDS,
+    created: tx.now,
   };
   tx.put(details);
   return {
@@ -288,9 +289,10 @@ export async function applyConnectRefund(
  * Stripe's automatic payout run: every onboarded account whose schedule is not manual gets its positive available
  * balance paid out, one payout per currency (event payout.created). Returns the payouts made.
  */
-export async function runPayouts(tx: Transaction): Promise<PayoutObject[]> {
+export async function runPayouts(tx: Transaction, onlyAccount?: string): Promise<PayoutObject[]> {
   const made: PayoutObject[] = [];
   for (const account of await tx.list<AccountObject>('account')) {
+    if (onlyAccount && account.id !== onlyAccount) continue;
     if (!account.payouts_enabled || account.settings.payouts.schedule.interval === 'manual') continue;
     for (const [currency, amount] of Object.entries(await balanceOf(tx, account.id))) {
       if (amount <= 0) continue;

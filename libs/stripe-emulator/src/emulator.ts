@@ -380,11 +380,11 @@ export class StripeEmulator {
     return this.mutate(undefined, (tx) => completeOnboarding(tx, linkId));
   }
 
-  /** Stripe's automatic payout run over every connected account not on a manual schedule (events payout.created). */
-  async runPayouts(): Promise<{ result: PayoutObject[]; events: EventObject[] }> {
+  /** Stripe's automatic payout run over every connected account (or one) not on a manual schedule (events payout.created). */
+  async runPayouts(accountId?: string): Promise<{ result: PayoutObject[]; events: EventObject[] }> {
     let made: PayoutObject[] = [];
     const { events } = await this.mutate(undefined, async (tx) => {
-      made = await runPayouts(tx);
+      made = await runPayouts(tx, accountId);
       return { id: 'emulator_payout_run', object: 'emulator.payout_run' };
     });
     return { result: made, events };

@@ -34,6 +34,7 @@ export interface AccountLinkDetails extends EmulatorObject {
   return_url: string;
   refresh_url: string;
   expires_at: number;
+  created: number;
 }
 
 /** A connected account's balance, per currency (Stripe's `balance` with the Stripe-Account header). */
