@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { balanceOf, ledgerTotals, type LedgerTotals } from '../../../domain/tips/tips.js';
+import { balanceOf, ledgerTotals } from '../../../domain/tips/tips.js';
 import { LedgerRangeInvalidError } from '../../../domain/tips/tips.errors.js';
 import { CreatorLedger } from '../../../domain/tips/tips.repository.js';
 import { PayoutHolds } from '../../tips/payout-holds.js';
