@@ -247,6 +247,12 @@ describe('tips and creator payouts (Stripe Connect)', () => {
       body: { title: 'Episode', uploadId },
     });
     expect(video.status).toBe(201);
+    // An unpublished video is not one a fan can tip.
+    const hidden = await startTip(fan, { videoId: video.body.id, amount: 500 });
+    expect({ status: hidden.status, code: hidden.body.code }).toEqual({
+      status: 404,
+      code: 'billing.tip.video-not-found',
+    });
     const actioned = (action: 'remove' | 'restore', rule: string) =>
       emit('trust-safety.content-actioned.v1', 'billing.hold-payouts-on-takedown', {
         decisionId: randomUUID(),
