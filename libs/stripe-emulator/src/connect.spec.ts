@@ -98,6 +98,23 @@ describe('Stripe Connect through the real Stripe SDK', () => {
     expect(feeTooHigh).toMatchObject({ statusCode: 400, param: 'payment_intent_data[application_fee_amount]' });
   });
 
+  it('refuses payment-mode line items without price_data or an amount, and expires a declined one', async () => {
+    const price = await rejectionOf(
+      h.stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: 'price_x', quantity: 1 }] }),
+    );
+    expect(price).toMatchObject({ statusCode: 400, param: 'line_items[0][price_data]' });
+    const noAmount = await rejectionOf(
+      h.stripe.checkout.sessions.create({
+        mode: 'payment',
+        line_items: [{ price_data: { currency: 'usd', product_data: { name: 'Tip' } } }],
+      }),
+    );
+    expect(noAmount).toMatchObject({ statusCode: 400, param: 'line_items[0][price_data][unit_amount]' });
+    const session = await tipCheckout(h, await onboardedAccount(h));
+    const { events } = await h.emulator.completeCheckout(session.id, 'decline');
+    expect(types(events)).toEqual(['checkout.session.expired']);
+  });
+
   it('pays a payment-mode checkout as a destination charge: the platform keeps the fee, the rest is transferred', async () => {
     const account = await onboardedAccount(h);
     const session = await tipCheckout(h, account, 1000, 100);
