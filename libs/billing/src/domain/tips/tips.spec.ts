@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import {
   assertTipAmount,
   balanceOf,
@@ -30,12 +29,11 @@ describe('tips', () => {
   it('splits a tip into commission and net that always add up to the tip', () => {
     expect(splitTip(500, 10)).toEqual({ commission: 50, net: 450 });
     expect(splitTip(105, 10)).toEqual({ commission: 11, net: 94 });
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 0, max: 50 }), (amount, percent) => {
+    for (let amount = 1; amount <= 2_000; amount += 7)
+      for (const percent of [0, 1, 5, 10, 12, 33, 50]) {
         const { commission, net } = splitTip(amount, percent);
-        return commission + net === amount && commission >= 0 && net >= 0;
-      }),
-    );
+        expect([commission + net, commission >= 0, net >= 0]).toEqual([amount, true, true]);
+      }
   });
 
   it('refuses amounts outside the limits, and fractional amounts', () => {
@@ -51,12 +49,10 @@ describe('tips', () => {
     expect(creatorShareToReverse(payment({ amountRefunded: 250 }))).toBe(225);
     expect(creatorShareToReverse(payment({ amountRefunded: 1000 }))).toBe(900);
     expect(creatorShareToReverse(payment({ amountRefunded: 250, disputed: true }))).toBe(900);
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1000 }), (refunded) => {
-        const share = creatorShareToReverse(payment({ amountRefunded: refunded }));
-        return share >= 0 && share <= 900;
-      }),
-    );
+    for (let refunded = 0; refunded <= 1000; refunded++) {
+      const share = creatorShareToReverse(payment({ amountRefunded: refunded }));
+      if (share < 0 || share > 900) throw new Error(`share ${share} for ${refunded} refunded`);
+    }
   });
 
   it('names the tip status from the payment', () => {
