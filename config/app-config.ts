@@ -63,6 +63,8 @@ export class AppConfig {
     refundWindowDays: number;
     /** Lifetimes of the sandbox's page links (unused with real Stripe). */
     sandbox: { checkoutTtlSeconds: number; portalTtlSeconds: number; invoiceLinkTtlDays: number };
+    /** Tips to creators: limits in minor units of `currency`, and the platform's commission in percent. */
+    tips: { min: number; max: number; currency: string; commissionPercent: number };
   };
   /** Direct messages: limits and windows. */
   readonly messaging: {
@@ -239,6 +241,12 @@ export class AppConfig {
         checkoutTtlSeconds: env.BILLING_SANDBOX_CHECKOUT_TTL_SECONDS,
         portalTtlSeconds: env.BILLING_SANDBOX_PORTAL_TTL_SECONDS,
         invoiceLinkTtlDays: env.BILLING_SANDBOX_INVOICE_LINK_TTL_DAYS,
+      },
+      tips: {
+        min: env.TIP_MIN_AMOUNT,
+        max: env.TIP_MAX_AMOUNT,
+        currency: env.TIP_CURRENCY.toLowerCase(),
+        commissionPercent: env.TIP_COMMISSION_PERCENT,
       },
     };
     this.messaging = {

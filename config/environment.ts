@@ -340,6 +340,30 @@ export class Environment {
   @Max(120)
   BILLING_SANDBOX_INVOICE_LINK_TTL_DAYS = 30;
 
+  /** Smallest tip, in minor units of TIP_CURRENCY. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  TIP_MIN_AMOUNT = 100;
+
+  /** Largest tip, in minor units of TIP_CURRENCY. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  TIP_MAX_AMOUNT = 50_000;
+
+  /** The currency tips are paid in (ISO 4217, lower case). */
+  @IsString()
+  @Matches(/^[a-zA-Z]{3}$/)
+  TIP_CURRENCY = 'usd';
+
+  /** The platform's commission on tips, in percent (kept as Stripe's application fee). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  TIP_COMMISSION_PERCENT = 10;
+
   /** Longest direct message, in characters. */
   @Transform(toInt)
   @IsInt()

@@ -86,6 +86,7 @@ import { ListOffersHandler } from './application/queries/list-offers/list-offers
 import { OfferRepository } from './domain/offer/offer.repository.js';
 import { SqlOfferRepository } from './infrastructure/persistence/sql-offer.repository.js';
 import { AdminOffersController, OffersController } from './interface/http/offers.controller.js';
+import { TIPS } from './tips.providers.js';
 
 /**
  * Plans, subscriptions, entitlements, payments and revenue, driven by the payment provider's
@@ -112,6 +113,7 @@ import { AdminOffersController, OffersController } from './interface/http/offers
     // Handled (and their job options declared) by interface/jobs/billing-jobs.processor.ts.
     QueuesModule.register({ name: PROCESS_WEBHOOK_QUEUE }, { name: BILLING_MAINTENANCE_QUEUE }),
     ...ACCOUNT_HOLDS.imports,
+    ...TIPS.imports,
   ],
   controllers: [
     BillingController,
@@ -120,6 +122,7 @@ import { AdminOffersController, OffersController } from './interface/http/offers
     SandboxController,
     AdminOffersController,
     OffersController,
+    ...TIPS.controllers,
   ],
   providers: [
     { provide: PlanRepository, useClass: MikroOrmPlanRepository },
@@ -186,6 +189,7 @@ import { AdminOffersController, OffersController } from './interface/http/offers
     GetOfferHandler,
     RememberAccountOnUserRegistered,
     ...ACCOUNT_HOLDS.providers,
+    ...TIPS.providers,
   ],
   exports: [...ACCOUNT_HOLDS.exports, BillingApi],
 })

@@ -25,6 +25,7 @@ import {
   requiredString,
   type Params,
 } from './params.js';
+import { completePaymentCheckout, createPaymentCheckoutSession } from './payment-checkout.js';
 import { subscribe } from './subscriptions.js';
 import type { Transaction } from './transaction.js';
 
@@ -45,8 +46,11 @@ function detailsId(sessionId: string): string {
 /** POST /v1/checkout/sessions */
 export async function createCheckoutSession(tx: Transaction, params: Params): Promise<CheckoutSessionObject> {
   const mode = requiredString(params, 'mode');
+  if (mode === 'payment') return createPaymentCheckoutSession(tx, params);
   if (mode !== 'subscription')
-    throw invalidRequest('The Stripe emulator supports Checkout in mode=subscription only.', { param: 'mode' });
+    throw invalidRequest('The Stripe emulator supports Checkout in mode=subscription or payment only.', {
+      param: 'mode',
+    });
   const customerId = optionalString(params, 'customer');
   if (customerId) await tx.require<CustomerObject>(customerId, 'customer', 'customer');
   const lineItems = await readLineItems(tx, params);
@@ -154,6 +158,7 @@ export async function completeCheckout(
     tx.emit('checkout.session.expired', session);
     return session;
   }
+  if (session.mode === 'payment') return completePaymentCheckout(tx, session);
   const details = await tx.require<CheckoutDetails>(detailsId(session.id), 'emulator.checkout_details');
   const customer = session.customer
     ? await tx.require<CustomerObject>(session.customer, 'customer')

@@ -27,8 +27,26 @@ import {
   withValidity,
 } from './coupons.js';
 import { storePaymentOutcome, updateInvoice, type PaymentOutcome } from './invoicing.js';
+import {
+  balanceOf,
+  completeOnboarding,
+  createAccount,
+  createAccountLink,
+  reverseTransfer,
+  runPayouts,
+  settlePayout,
+  updateAccount,
+} from './connect.js';
 import { paginate } from './listing.js';
+import { paymentLineItems } from './payment-checkout.js';
 import type {
+  AccountLinkDetails,
+  AccountLinkObject,
+  AccountObject,
+  ApplicationFeeObject,
+  PayoutObject,
+  TransferObject,
+  TransferReversalObject,
   ChargeObject,
   CheckoutSessionObject,
   CouponObject,
@@ -72,6 +90,8 @@ export interface StripeEmulatorOptions {
   portalPageBase: string;
   /** Invoice pages (hosted_invoice_url, invoice_pdf, receipt_url) live under this; defaults to checkoutPageBase's sibling `invoices`. */
   invoicePageBase?: string;
+  /** Express onboarding pages (account links) live under this; defaults to checkoutPageBase's sibling `connect`. */
+  connectPageBase?: string;
   /** Makes ids: given a prefix such as 'cus' or 'cs_test', returns the whole id ('cus_…'). */
   idFactory?: (prefix: string) => string;
   /** Where errors thrown by onEvents listeners go (default console.error). */
@@ -129,7 +149,9 @@ export class StripeEmulator {
     const checkout = trim(options.checkoutPageBase);
     const portal = trim(options.portalPageBase);
     const invoices = trim(options.invoicePageBase ?? checkout.replace(/\/[^/]*$/, '/invoices'));
+    const connect = trim(options.connectPageBase ?? checkout.replace(/\/[^/]*$/, '/connect'));
     this.urls = {
+      connect: (id) => `${connect}/${id}`,
       checkout: (id) => `${checkout}/${id}`,
       portal: (id) => `${portal}/${id}`,
       invoice: (id) => `${invoices}/${id}`,
@@ -354,6 +376,80 @@ export class StripeEmulator {
   /** Filters: type, types[]. */
   listEvents(params: Params = {}): Promise<ListObject<EventObject>> {
     return this.list('event', params, '/v1/events', filterEvents);
+  }
+
+  // ------------------------------------------------------------------------------------------ Connect
+
+  createAccount(params: Params = {}, request?: RequestInfo): Promise<Mutation<AccountObject>> {
+    return this.mutate(request, (tx) => createAccount(tx, params));
+  }
+
+  retrieveAccount(id: string): Promise<AccountObject> {
+    return this.retrieve(id, 'account');
+  }
+
+  updateAccount(id: string, params: Params, request?: RequestInfo): Promise<Mutation<AccountObject>> {
+    return this.mutate(request, (tx) => updateAccount(tx, id, params));
+  }
+
+  createAccountLink(params: Params, request?: RequestInfo): Promise<Mutation<AccountLinkObject>> {
+    return this.mutate(request, (tx) => createAccountLink(tx, params));
+  }
+
+  retrieveTransfer(id: string): Promise<TransferObject> {
+    return this.retrieve(id, 'transfer');
+  }
+
+  createTransferReversal(
+    transferId: string,
+    params: Params,
+    request?: RequestInfo,
+  ): Promise<Mutation<TransferReversalObject>> {
+    return this.mutate(request, (tx) => reverseTransfer(tx, transferId, params));
+  }
+
+  retrieveApplicationFee(id: string): Promise<ApplicationFeeObject> {
+    return this.retrieve(id, 'application_fee');
+  }
+
+  retrievePayout(id: string): Promise<PayoutObject> {
+    return this.retrieve(id, 'payout');
+  }
+
+  /** A connected account's available balance per currency. */
+  connectBalance(accountId: string): Promise<Record<string, number>> {
+    return balanceOf(this.transaction(), accountId);
+  }
+
+  /** The account link behind an onboarding page, or undefined (for the sandbox's page). */
+  async accountLink(linkId: string): Promise<AccountLinkDetails | undefined> {
+    const found = await this.store.get<AccountLinkDetails>(linkId);
+    return found?.object === 'emulator.account_link' ? found : undefined;
+  }
+
+  /** The line items of a payment-mode Checkout Session (for the sandbox's page). */
+  paymentLineItems(sessionId: string): Promise<Array<{ name: string; unit_amount: number; quantity: number }>> {
+    return paymentLineItems(this.transaction(), sessionId);
+  }
+
+  /** The person completes Express onboarding on the page an account link opened (event account.updated). */
+  completeOnboarding(linkId: string): Promise<Mutation<AccountObject>> {
+    return this.mutate(undefined, (tx) => completeOnboarding(tx, linkId));
+  }
+
+  /** Stripe's automatic payout run over every connected account (or one) not on a manual schedule (events payout.created). */
+  async runPayouts(accountId?: string): Promise<{ result: PayoutObject[]; events: EventObject[] }> {
+    let made: PayoutObject[] = [];
+    const { events } = await this.mutate(undefined, async (tx) => {
+      made = await runPayouts(tx, accountId);
+      return { id: 'emulator_payout_run', object: 'emulator.payout_run' };
+    });
+    return { result: made, events };
+  }
+
+  /** The bank pays (payout.paid) or returns (payout.failed) a payout. */
+  settlePayout(payoutId: string, outcome: 'paid' | 'failed'): Promise<Mutation<PayoutObject>> {
+    return this.mutate(undefined, (tx) => settlePayout(tx, payoutId, outcome));
   }
 
   // --------------------------------------------------------------- simulations (what only Stripe's side does)

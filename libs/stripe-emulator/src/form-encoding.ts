@@ -88,6 +88,7 @@ const INTEGER_KEYS = new Set([
   'cancel_at',
   'trial_end',
   'billing_cycle_anchor',
+  'application_fee_amount',
 ]);
 // Some integer parameters also accept a keyword ('now', 'unchanged') or '' (unset).
 const INTEGER_KEYWORDS = new Set(['now', 'unchanged', '']);
@@ -100,6 +101,8 @@ const BOOLEAN_KEYS = new Set([
   'transfer_lookup_key',
   'deleted',
   'auto_advance',
+  'reverse_transfer',
+  'refund_application_fee',
 ]);
 
 /**

@@ -222,6 +222,17 @@ function stripeRoutes(emulator: StripeEmulator): Route[] {
     route('GET', '/v1/refunds/:id', ({ id }) => emulator.retrieveRefund(id)),
     route('GET', '/v1/disputes/:id', ({ id }) => emulator.retrieveDispute(id)),
 
+    route('POST', '/v1/accounts', ({ params, request }) => result(emulator.createAccount(params, request))),
+    route('GET', '/v1/accounts/:id', ({ id }) => emulator.retrieveAccount(id)),
+    route('POST', '/v1/accounts/:id', ({ id, params, request }) => result(emulator.updateAccount(id, params, request))),
+    route('POST', '/v1/account_links', ({ params, request }) => result(emulator.createAccountLink(params, request))),
+    route('GET', '/v1/transfers/:id', ({ id }) => emulator.retrieveTransfer(id)),
+    route('POST', '/v1/transfers/:id/reversals', ({ id, params, request }) =>
+      result(emulator.createTransferReversal(id, params, request)),
+    ),
+    route('GET', '/v1/application_fees/:id', ({ id }) => emulator.retrieveApplicationFee(id)),
+    route('GET', '/v1/payouts/:id', ({ id }) => emulator.retrievePayout(id)),
+
     route('GET', '/v1/events', ({ params }) => emulator.listEvents(params)),
     route('GET', '/v1/events/:id', ({ id }) => emulator.retrieveEvent(id)),
   ];

@@ -24,6 +24,13 @@ export { StripeApiError } from './errors.js';
 export { decodeForm, coerceParams, type ParamObject, type ParamValue } from './form-encoding.js';
 export { API_VERSION } from './objects/index.js';
 export type {
+  AccountLinkDetails,
+  AccountObject,
+  AccountLinkObject,
+  ApplicationFeeObject,
+  PayoutObject,
+  TransferObject,
+  TransferReversalObject,
   ChargeObject,
   CheckoutSessionObject,
   CustomerObject,

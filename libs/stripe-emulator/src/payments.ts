@@ -1,5 +1,6 @@
 /** Refunds and disputes of charges. */
 import { formatAmount } from './billing-math.js';
+import { applyConnectRefund } from './connect.js';
 import { invalidRequest } from './errors.js';
 import {
   buildDispute,
@@ -51,6 +52,7 @@ export async function createRefund(tx: Transaction, params: Params): Promise<Ref
   });
   charge.amount_refunded += amount;
   charge.refunded = charge.amount_refunded === charge.amount_captured;
+  await applyConnectRefund(tx, charge, refund, params);
   tx.put(charge);
   tx.put(refund);
   tx.emit('charge.refunded', charge);

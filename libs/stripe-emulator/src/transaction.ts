@@ -17,6 +17,8 @@ export interface PageUrls {
   invoice: (invoiceId: string) => string;
   invoicePdf: (invoiceId: string) => string;
   receipt: (chargeId: string) => string;
+  /** The sandbox's Express onboarding page an account link opens. */
+  connect: (linkId: string) => string;
 }
 
 /**

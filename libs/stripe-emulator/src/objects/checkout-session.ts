@@ -7,8 +7,9 @@ export type CheckoutStatus = 'open' | 'complete' | 'expired';
 export interface CheckoutSessionObject extends EmulatorObject {
   object: 'checkout.session';
   status: CheckoutStatus;
-  mode: 'subscription';
+  mode: 'subscription' | 'payment';
   url: string | null;
+  payment_intent: string | null;
   customer: string | null;
   customer_email: string | null;
   customer_details: { email: string | null; name: string | null } | null;

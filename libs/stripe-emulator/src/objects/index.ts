@@ -19,3 +19,4 @@ export * from './refund.js';
 export * from './dispute.js';
 export * from './event.js';
 export * from './coupon.js';
+export * from './connect.js';

@@ -5,6 +5,8 @@ import { PaymentProvider } from '../payment-provider.js';
 import { BillingFactApplier } from './billing-fact-applier.js';
 import { UnresolvedReferenceError } from '../../domain/webhook/webhook-event.errors.js';
 import { WebhookQueue } from './webhook-queue.js';
+import { ConnectProvider } from '../connect-provider.js';
+import { ConnectFactApplier } from '../tips/connect-fact-applier.js';
 
 /**
  * Processes one stored webhook event: its row is locked, its effect and its `processed` status commit
@@ -21,6 +23,8 @@ export class WebhookProcessor {
     private readonly provider: PaymentProvider,
     private readonly applier: BillingFactApplier,
     private readonly queue: WebhookQueue,
+    private readonly connect: ConnectProvider,
+    private readonly connectApplier: ConnectFactApplier,
   ) {}
 
   /** Returns the outcome; throws (for the job to retry) on unexpected failures. */
@@ -34,6 +38,13 @@ export class WebhookProcessor {
         // Events about one customer are applied one at a time (they touch the same subscription, invoice and payment rows).
         if (event.providerCustomerId) await this.webhooks.lockCustomer(event.providerCustomerId);
         event.attempts += 1;
+        // Tips, payout accounts and payouts (Stripe Connect) first; anything not theirs goes on to subscriptions.
+        const connectFact = this.connect.interpret({ type: event.type, payload: event.payload });
+        const connectOutcome = connectFact ? await this.connectApplier.apply(connectFact) : null;
+        if (connectOutcome) {
+          event.settle('processed', connectOutcome);
+          return connectOutcome;
+        }
         const fact = this.provider.interpret({ type: event.type, payload: event.payload });
         if (!fact) {
           event.settle('ignored', 'unhandled-type');

@@ -5,6 +5,7 @@ import type { AppConfig } from '@config';
 import { ReceiveWebhookCommand } from '../../application/commands/receive-webhook/receive-webhook.command.js';
 import { ReceiveWebhookHandler } from '../../application/commands/receive-webhook/receive-webhook.handler.js';
 import { serveStripeEmulator, signWebhookPayload, StripeEmulator } from '@lib/stripe-emulator';
+import { StripeConnectProvider } from '../stripe/stripe-connect-provider.js';
 import { StripePaymentProvider } from '../stripe/stripe-payment-provider.js';
 import { PortalAccessTokens } from './portal-access-tokens.js';
 import { PostgresEmulatorStore } from './postgres-emulator-store.js';
@@ -38,6 +39,17 @@ export class SandboxHost implements OnModuleDestroy {
 
   get enabled(): boolean {
     return this.emulator !== null;
+  }
+
+  /** Stripe Connect on the emulator (tips, payout accounts, payouts). */
+  connectProvider(): StripeConnectProvider {
+    if (!this.server) throw new Error('the sandbox is not running');
+    return new StripeConnectProvider({
+      secretKey: SANDBOX_SECRET_KEY,
+      host: this.server.host,
+      port: this.server.port,
+      protocol: 'http',
+    });
   }
 
   paymentProvider(portalTokens: PortalAccessTokens): StripePaymentProvider {

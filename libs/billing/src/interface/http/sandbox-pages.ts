@@ -27,19 +27,21 @@ export interface CheckoutPageModel {
   productName: string;
   amount: number;
   currency: string;
-  interval: string;
+  /** Null for a one-off payment (a tip). */
+  interval: string | null;
   trialDays: number | null;
   successUrl: string | null;
   cancelUrl: string | null;
 }
 
 export function checkoutPage(model: CheckoutPageModel): string {
-  const price = `<p class="amount">${escapeHtml(money(model.amount, model.currency))} <span class="note">per ${escapeHtml(model.interval)}</span></p>`;
+  const per = model.interval ? ` <span class="note">per ${escapeHtml(model.interval)}</span>` : '';
+  const price = `<p class="amount">${escapeHtml(money(model.amount, model.currency))}${per}</p>`;
   const trial = model.trialDays ? `<p>${model.trialDays}-day free trial first.</p>` : '';
   if (model.status === 'complete') {
     return page(
       'Payment complete',
-      `<h1>Payment complete</h1><p>You are subscribed to <strong>${escapeHtml(model.productName)}</strong>.</p>${
+      `<h1>Payment complete</h1><p>${model.interval ? 'You are subscribed to' : 'You paid for'} <strong>${escapeHtml(model.productName)}</strong>.</p>${
         model.successUrl ? `<p><a href="${escapeHtml(model.successUrl)}">Continue</a></p>` : ''
       }`,
     );
@@ -54,8 +56,8 @@ export function checkoutPage(model: CheckoutPageModel): string {
   }
   const action = (outcome: string) => `/sandbox/checkout/${encodeURIComponent(model.id)}/${outcome}`;
   return page(
-    `Subscribe to ${model.productName}`,
-    `<h1>Subscribe to ${escapeHtml(model.productName)}</h1>${price}${trial}
+    `${model.interval ? 'Subscribe to' : 'Pay for'} ${model.productName}`,
+    `<h1>${model.interval ? 'Subscribe to' : 'Pay for'} ${escapeHtml(model.productName)}</h1>${price}${trial}
 <form method="post" action="${action('pay')}"><button class="primary" type="submit">Pay</button></form>
 <form method="post" action="${action('decline')}"><button type="submit">Decline</button></form>`,
   );
@@ -132,5 +134,42 @@ export function receiptPage(model: { amount: number; refunded: number; currency:
     'Receipt',
     `<h1>Receipt</h1><p class="amount">${escapeHtml(money(model.amount, model.currency))}</p>
 <p>Paid ${escapeHtml(model.paidAt.toISOString().slice(0, 10))}${model.refunded ? ` · refunded ${escapeHtml(money(model.refunded, model.currency))}` : ''}</p>`,
+  );
+}
+
+export interface ConnectPageModel {
+  linkId: string;
+  onboarded: boolean;
+  /** The link can still complete onboarding. */
+  open: boolean;
+  returnUrl: string;
+  balances: Array<{ amount: number; currency: string }>;
+  payoutsHeld: boolean;
+}
+
+/** The sandbox's Express onboarding page, and (once onboarded) a button that pays the balance out. */
+export function connectPage(model: ConnectPageModel): string {
+  const action = (name: string) => `/sandbox/connect/${encodeURIComponent(model.linkId)}/${name}`;
+  if (!model.onboarded) {
+    return page(
+      'Payout account',
+      model.open
+        ? `<h1>Set up payouts</h1><p>Stripe Express onboarding, simulated: no identity check, a test bank account.</p>
+<form method="post" action="${action('complete')}"><button class="primary" type="submit">Complete onboarding</button></form>`
+        : '<h1>Link expired</h1><p>Start again from the app.</p>',
+    );
+  }
+  const balances = model.balances.length
+    ? model.balances
+        .map((balance) => `<p class="amount">${escapeHtml(money(balance.amount, balance.currency))}</p>`)
+        .join('')
+    : '<p class="amount">$0.00</p>';
+  const payout = model.payoutsHeld
+    ? '<p>Payouts are on hold.</p>'
+    : `<form method="post" action="${action('payout')}"><button class="primary" type="submit">Pay out now</button></form>`;
+  return page(
+    'Payout account',
+    `<h1>Payouts are set up</h1><p class="note">Available balance</p>${balances}${payout}
+<p><a href="${escapeHtml(model.returnUrl)}">Back to the app</a></p>`,
   );
 }

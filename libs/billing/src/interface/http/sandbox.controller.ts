@@ -71,12 +71,13 @@ export class SandboxController {
     const session = await this.openableCheckout(id);
     // Our checkouts carry the plan in their metadata; the page shows the plan as we sell it.
     const plan = session.metadata.planId ? await this.catalogue.get(session.metadata.planId).catch(() => null) : null;
-    const interval = session.metadata.interval === 'year' ? 'year' : 'month';
-    const price = plan?.prices[interval];
+    const oneOff = (session.mode as string) === 'payment';
+    const interval = oneOff ? null : session.metadata.interval === 'year' ? 'year' : 'month';
+    const price = interval ? plan?.prices[interval] : undefined;
     return checkoutPage({
       id,
       status: session.status,
-      productName: plan?.name ?? 'your plan',
+      productName: plan?.name ?? (oneOff ? 'a tip' : 'your plan'),
       amount: price?.amount ?? session.amount_total,
       currency: price?.currency ?? session.currency,
       interval,

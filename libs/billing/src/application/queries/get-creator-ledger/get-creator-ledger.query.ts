@@ -1,0 +1,41 @@
+import { Query } from '@nestjs/cqrs';
+import type { LedgerTotals } from '../../../domain/tips/tips.js';
+
+export interface CreatorLedgerView {
+  from: string;
+  to: string;
+  /** The period's totals per currency. */
+  totals: LedgerTotals[];
+  /** All time, per currency: what is owed and not yet paid out. */
+  balances: Array<{ currency: string; amount: number }>;
+  payoutsHeld: boolean;
+  holdReasons: string[];
+  entries: Array<{
+    kind: 'tip' | 'reversal';
+    tipId: string;
+    gross: number;
+    commission: number;
+    net: number;
+    currency: string;
+    occurredAt: string;
+  }>;
+  payouts: Array<{
+    payoutId: string;
+    amount: number;
+    currency: string;
+    status: string;
+    arrivalDate: string | null;
+    failureCode: string | null;
+    createdAt: string;
+  }>;
+}
+
+export class GetCreatorLedgerQuery extends Query<CreatorLedgerView> {
+  constructor(
+    readonly creatorId: string,
+    readonly from: string | undefined,
+    readonly to: string | undefined,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { newId } from '@lib/platform/ddd';
+import {
+  creatorShareToReverse,
+  payoutAccountStatus,
+  statusOf,
+  type ProviderTipPayment,
+  type Tip,
+} from '../../domain/tips/tips.js';
+import { CreatorLedger, PayoutAccountRepository, TipRepository } from '../../domain/tips/tips.repository.js';
+import { ConnectProvider, type ConnectFact } from '../connect-provider.js';
+import { PayoutHolds } from './payout-holds.js';
+
+/**
+ * Applies Connect events (tips, accounts, payouts). Every fact makes us read the object's current state from the
+ * provider and converge on it, so duplicated and out-of-order deliveries end in Stripe's state; ledger lines are
+ * unique per effect. Returns null when the event is not about a tip of ours (it goes to the subscription pipeline).
+ */
+@Injectable()
+export class ConnectFactApplier {
+  constructor(
+    private readonly provider: ConnectProvider,
+    private readonly accounts: PayoutAccountRepository,
+    private readonly tips: TipRepository,
+    private readonly ledger: CreatorLedger,
+    private readonly holds: PayoutHolds,
+  ) {}
+
+  async apply(fact: ConnectFact): Promise<string | null> {
+    switch (fact.kind) {
+      case 'account':
+        return this.syncAccount(fact.providerAccountId);
+      case 'payout':
+        return this.syncPayout(fact.providerPayoutId, fact.providerAccountId);
+      case 'tip-checkout': {
+        const tip = await this.tips.byIdForUpdate(fact.tipId);
+        if (!tip) return 'tip-unknown';
+        if (fact.expired) {
+          if (tip.status !== 'pending') return 'tip-already-settled';
+          tip.status = 'expired';
+          await this.tips.save(tip);
+          return 'tip-expired';
+        }
+        return fact.paymentIntentId ? this.syncTip(tip, fact.paymentIntentId) : 'tip-unpaid';
+      }
+      case 'tip-payment': {
+        const tipId = fact.tipId ?? (await this.tips.idOfPaymentIntent(fact.paymentIntentId));
+        if (!tipId) return null;
+        const tip = await this.tips.byIdForUpdate(tipId);
+        if (!tip) return fact.tipId ? 'tip-unknown' : null;
+        return this.syncTip(tip, fact.paymentIntentId);
+      }
+    }
+  }
+
+  private async syncAccount(providerAccountId: string): Promise<string> {
+    const account = await this.accounts.byProviderAccount(providerAccountId);
+    if (!account) return 'payout-account-unknown';
+    const state = await this.provider.retrieveAccount(providerAccountId);
+    await this.accounts.save({
+      ...account,
+      status: payoutAccountStatus(state),
+      chargesEnabled: state.chargesEnabled,
+      payoutsEnabled: state.payoutsEnabled,
+      detailsSubmitted: state.detailsSubmitted,
+      updatedAt: new Date(),
+    });
+    await this.holds.align(account.creatorId);
+    return `payout-account-${payoutAccountStatus(state)}`;
+  }
+
+  private async syncPayout(providerPayoutId: string, providerAccountId: string): Promise<string> {
+    const account = await this.accounts.byProviderAccount(providerAccountId);
+    if (!account) return 'payout-account-unknown';
+    const payout = await this.provider.retrievePayout(providerPayoutId);
+    await this.ledger.savePayout({ ...payout, creatorId: account.creatorId });
+    return `payout-${payout.status}`;
+  }
+
+  private async syncTip(tip: Tip, paymentIntentId: string): Promise<string> {
+    const payment = await this.provider.retrieveTipPayment(paymentIntentId);
+    if (payment.tipId && payment.tipId !== tip.id) throw new Error(`payment ${paymentIntentId} belongs to another tip`);
+    tip.paymentIntentId = payment.paymentIntentId;
+    if (!payment.succeeded) {
+      await this.tips.save(tip);
+      return 'tip-pending';
+    }
+    tip.transferId = payment.transferId;
+    tip.paidAt ??= new Date();
+    await this.ledger.record({
+      id: newId(),
+      creatorId: tip.creatorId,
+      kind: 'tip',
+      sourceKey: `tip:${tip.id}`,
+      tipId: tip.id,
+      gross: payment.amount,
+      commission: payment.fee,
+      net: payment.amount - payment.fee,
+      currency: payment.currency,
+      occurredAt: tip.paidAt,
+    });
+    await this.reverseCreatorShare(tip, payment);
+    tip.status = statusOf(payment);
+    await this.tips.save(tip);
+    return `tip-${tip.status}`;
+  }
+
+  /** A refund or dispute takes the creator's share back: a ledger line, and the transfer reversed at Stripe. */
+  private async reverseCreatorShare(tip: Tip, payment: ProviderTipPayment): Promise<void> {
+    const target = creatorShareToReverse(payment);
+    if (target <= tip.creatorReversed) return;
+    const delta = target - tip.creatorReversed;
+    const net = payment.amount - payment.fee;
+    const gross = Math.round((delta * payment.amount) / net);
+    await this.ledger.record({
+      id: newId(),
+      creatorId: tip.creatorId,
+      kind: 'reversal',
+      sourceKey: `tip:${tip.id}:reversed-to:${target}`,
+      tipId: tip.id,
+      gross: -gross,
+      commission: -(gross - delta),
+      net: -delta,
+      currency: payment.currency,
+      occurredAt: new Date(),
+    });
+    if (payment.transferId) {
+      // A refund made with reverse_transfer has already taken some back: reverse only what is missing.
+      const reversed = await this.provider.transferReversed(payment.transferId);
+      if (target > reversed)
+        await this.provider.reverseTransfer(payment.transferId, target - reversed, `tip-reversal:${tip.id}:${target}`);
+    }
+    tip.creatorReversed = target;
+  }
+}

@@ -1,0 +1,180 @@
+/** Tips to creators and what the creator's ledger records of them; pure rules, no framework. */
+import { TipAmountOutOfRangeError } from './tips.errors.js';
+
+export interface TipLimits {
+  min: number;
+  max: number;
+  currency: string;
+  /** The platform's commission, in percent of the tip (0..100). */
+  commissionPercent: number;
+}
+
+export type TipStatus = 'pending' | 'paid' | 'partially_refunded' | 'refunded' | 'disputed' | 'expired';
+
+export interface Tip {
+  id: string;
+  fanId: string;
+  creatorId: string;
+  videoId: string | null;
+  amount: number;
+  commission: number;
+  currency: string;
+  message: string | null;
+  status: TipStatus;
+  checkoutSessionId: string | null;
+  paymentIntentId: string | null;
+  transferId: string | null;
+  /** The creator's share already taken back (refunds, disputes). */
+  creatorReversed: number;
+  paidAt: Date | null;
+  createdAt: Date;
+}
+
+/** The tip's split: what the platform keeps and what the creator gets. */
+export function splitTip(amount: number, commissionPercent: number): { commission: number; net: number } {
+  const commission = Math.round((amount * commissionPercent) / 100);
+  return { commission, net: amount - commission };
+}
+
+export function assertTipAmount(amount: number, limits: TipLimits): void {
+  if (!Number.isInteger(amount) || amount < limits.min || amount > limits.max) {
+    throw new TipAmountOutOfRangeError({ amount, min: limits.min, max: limits.max, currency: limits.currency });
+  }
+}
+
+/** What the payment provider says about a tip's payment now. */
+export interface ProviderTipPayment {
+  paymentIntentId: string;
+  succeeded: boolean;
+  amount: number;
+  fee: number;
+  currency: string;
+  chargeId: string | null;
+  transferId: string | null;
+  amountRefunded: number;
+  disputed: boolean;
+}
+
+/**
+ * How much of the creator's share should be taken back by now: all of it after a dispute (the platform is
+ * debited the whole charge), else the refunded fraction of it.
+ */
+export function creatorShareToReverse(payment: ProviderTipPayment): number {
+  const net = payment.amount - payment.fee;
+  if (payment.disputed) return net;
+  return Math.min(net, Math.round((net * payment.amountRefunded) / payment.amount));
+}
+
+export function statusOf(payment: ProviderTipPayment): TipStatus {
+  if (!payment.succeeded) return 'pending';
+  if (payment.disputed) return 'disputed';
+  if (payment.amountRefunded >= payment.amount) return 'refunded';
+  if (payment.amountRefunded > 0) return 'partially_refunded';
+  return 'paid';
+}
+
+export type LedgerEntryKind = 'tip' | 'reversal';
+
+/** One line of a creator's ledger: money in (a tip) or back out (its refund or dispute). */
+export interface LedgerEntry {
+  id: string;
+  creatorId: string;
+  kind: LedgerEntryKind;
+  /** Unique per effect, so a redelivered event records nothing twice. */
+  sourceKey: string;
+  tipId: string;
+  gross: number;
+  commission: number;
+  net: number;
+  currency: string;
+  occurredAt: Date;
+}
+
+export type PayoutStatus = 'pending' | 'in_transit' | 'paid' | 'failed' | 'canceled';
+
+export interface CreatorPayout {
+  providerPayoutId: string;
+  creatorId: string;
+  amount: number;
+  currency: string;
+  status: PayoutStatus;
+  arrivalDate: Date | null;
+  failureCode: string | null;
+  createdAt: Date;
+}
+
+export interface LedgerTotals {
+  currency: string;
+  tipsGross: number;
+  commission: number;
+  tipsNet: number;
+  reversed: number;
+  paidOut: number;
+  inTransit: number;
+}
+
+/** Totals per currency of the entries and payouts given (a period's, or all of them for the balance). */
+export function ledgerTotals(entries: LedgerEntry[], payouts: CreatorPayout[]): LedgerTotals[] {
+  const byCurrency = new Map<string, LedgerTotals>();
+  const totals = (currency: string) => {
+    let found = byCurrency.get(currency);
+    if (!found) {
+      found = { currency, tipsGross: 0, commission: 0, tipsNet: 0, reversed: 0, paidOut: 0, inTransit: 0 };
+      byCurrency.set(currency, found);
+    }
+    return found;
+  };
+  for (const entry of entries) {
+    const row = totals(entry.currency);
+    if (entry.kind === 'tip') {
+      row.tipsGross += entry.gross;
+      row.commission += entry.commission;
+      row.tipsNet += entry.net;
+    } else row.reversed += -entry.net;
+  }
+  for (const payout of payouts) {
+    const row = totals(payout.currency);
+    if (payout.status === 'paid') row.paidOut += payout.amount;
+    else if (payout.status === 'pending' || payout.status === 'in_transit') row.inTransit += payout.amount;
+  }
+  return [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+}
+
+/** What the creator is owed and not yet paid out: net tips, minus reversals, minus payouts not failed. */
+export function balanceOf(totals: LedgerTotals): number {
+  return totals.tipsNet - totals.reversed - totals.paidOut - totals.inTransit;
+}
+
+export type PayoutAccountStatus = 'onboarding' | 'active' | 'restricted';
+
+export interface PayoutAccount {
+  creatorId: string;
+  providerAccountId: string;
+  status: PayoutAccountStatus;
+  chargesEnabled: boolean;
+  payoutsEnabled: boolean;
+  detailsSubmitted: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Stripe's account flags in our words: able to receive tips, still onboarding, or stopped by Stripe. */
+export function payoutAccountStatus(flags: {
+  chargesEnabled: boolean;
+  payoutsEnabled: boolean;
+  detailsSubmitted: boolean;
+  transfersActive: boolean;
+}): PayoutAccountStatus {
+  if (flags.transfersActive && flags.payoutsEnabled) return 'active';
+  return flags.detailsSubmitted ? 'restricted' : 'onboarding';
+}
+
+export type PayoutHoldReason = 'suspension' | 'ban' | 'dmca';
+
+/** Why a creator's payouts are held: one row per sanction or taken-down video. */
+export interface PayoutHold {
+  creatorId: string;
+  reason: PayoutHoldReason;
+  sourceId: string;
+  heldAt: Date;
+}

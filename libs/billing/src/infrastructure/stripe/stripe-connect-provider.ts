@@ -1,0 +1,198 @@
+import Stripe from 'stripe';
+import {
+  ConnectProvider,
+  type ConnectFact,
+  type ProviderAccount,
+  type ProviderPayout,
+} from '../../application/connect-provider.js';
+import { PaymentProviderNotConfiguredError } from '../../application/payment-provider.errors.js';
+import type { PayoutStatus, ProviderTipPayment } from '../../domain/tips/tips.js';
+import type { StripeConnection } from './stripe-payment-provider.js';
+
+const idOf = (value: string | { id: string } | null | undefined): string | null =>
+  value == null ? null : typeof value === 'string' ? value : value.id;
+
+/** Tips and payouts on Stripe Connect (the real Stripe, or the sandbox's emulator): destination charges to Express accounts. */
+export class StripeConnectProvider extends ConnectProvider {
+  private readonly stripe: Stripe;
+
+  constructor(connection: Omit<StripeConnection, 'webhookSecret' | 'webhookToleranceSeconds'>) {
+    super();
+    this.stripe = new Stripe(connection.secretKey, {
+      host: connection.host,
+      port: connection.port,
+      protocol: connection.protocol,
+      maxNetworkRetries: 2,
+      timeout: 20_000,
+      appInfo: { name: 'Showrunner' },
+    });
+  }
+
+  async createExpressAccount(input: { creatorId: string; email: string | null }, idempotencyKey: string) {
+    const account = await this.stripe.accounts.create(
+      {
+        type: 'express',
+        email: input.email ?? undefined,
+        metadata: { creatorId: input.creatorId },
+        capabilities: { transfers: { requested: true } },
+      },
+      { idempotencyKey },
+    );
+    return account.id;
+  }
+
+  async onboardingLink(providerAccountId: string, returnUrl: string, refreshUrl: string) {
+    const link = await this.stripe.accountLinks.create({
+      account: providerAccountId,
+      type: 'account_onboarding',
+      return_url: returnUrl,
+      refresh_url: refreshUrl,
+    });
+    return link.url;
+  }
+
+  async retrieveAccount(providerAccountId: string): Promise<ProviderAccount> {
+    const account = await this.stripe.accounts.retrieve(providerAccountId);
+    return {
+      providerAccountId: account.id,
+      chargesEnabled: account.charges_enabled ?? false,
+      payoutsEnabled: account.payouts_enabled ?? false,
+      detailsSubmitted: account.details_submitted ?? false,
+      transfersActive: account.capabilities?.transfers === 'active',
+      payoutsManual: account.settings?.payouts?.schedule.interval === 'manual',
+    };
+  }
+
+  async setPayoutsHeld(providerAccountId: string, held: boolean, idempotencyKey: string) {
+    await this.stripe.accounts.update(
+      providerAccountId,
+      { settings: { payouts: { schedule: { interval: held ? 'manual' : 'daily' } } } },
+      { idempotencyKey },
+    );
+  }
+
+  async createTipCheckout(
+    input: Parameters<ConnectProvider['createTipCheckout']>[0],
+    idempotencyKey: string,
+  ): Promise<{ sessionId: string; url: string }> {
+    const metadata = { kind: 'tip', tipId: input.tipId, fanId: input.fanId, creatorId: input.creatorId };
+    const session = await this.stripe.checkout.sessions.create(
+      {
+        mode: 'payment',
+        client_reference_id: input.fanId,
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: input.currency,
+              unit_amount: input.amount,
+              product_data: { name: input.description },
+            },
+          },
+        ],
+        payment_intent_data: {
+          application_fee_amount: input.commission,
+          transfer_data: { destination: input.providerAccountId },
+          metadata,
+          description: input.description,
+        },
+        metadata,
+        success_url: input.successUrl,
+        cancel_url: input.cancelUrl,
+      },
+      { idempotencyKey },
+    );
+    return { sessionId: session.id, url: session.url! };
+  }
+
+  async retrieveTipPayment(paymentIntentId: string): Promise<ProviderTipPayment & { tipId: string | null }> {
+    const intent = await this.stripe.paymentIntents.retrieve(paymentIntentId, { expand: ['latest_charge'] });
+    const charge = intent.latest_charge as Stripe.Charge | null;
+    return {
+      tipId: intent.metadata?.tipId ?? null,
+      paymentIntentId: intent.id,
+      succeeded: intent.status === 'succeeded',
+      amount: intent.amount,
+      fee: intent.application_fee_amount ?? 0,
+      currency: intent.currency,
+      chargeId: charge?.id ?? null,
+      transferId: idOf(charge?.transfer),
+      amountRefunded: charge?.amount_refunded ?? 0,
+      disputed: charge?.disputed ?? false,
+    };
+  }
+
+  async transferReversed(transferId: string): Promise<number> {
+    return (await this.stripe.transfers.retrieve(transferId)).amount_reversed;
+  }
+
+  async reverseTransfer(transferId: string, amount: number, idempotencyKey: string) {
+    await this.stripe.transfers.createReversal(transferId, { amount }, { idempotencyKey });
+  }
+
+  async retrievePayout(providerPayoutId: string): Promise<ProviderPayout> {
+    const payout = await this.stripe.payouts.retrieve(providerPayoutId);
+    return {
+      providerPayoutId: payout.id,
+      amount: payout.amount,
+      currency: payout.currency,
+      status: payout.status as PayoutStatus,
+      arrivalDate: payout.arrival_date ? new Date(payout.arrival_date * 1000) : null,
+      failureCode: payout.failure_code ?? null,
+      createdAt: new Date(payout.created * 1000),
+    };
+  }
+
+  interpret(event: { type: string; payload: Record<string, unknown> }): ConnectFact | null {
+    const object = (event.payload.data as { object?: Record<string, unknown> } | undefined)?.object;
+    if (!object) return null;
+    const account = typeof event.payload.account === 'string' ? event.payload.account : null;
+    if (event.type === 'account.updated') return { kind: 'account', providerAccountId: String(object.id) };
+    if (event.type.startsWith('payout.')) {
+      return account ? { kind: 'payout', providerPayoutId: String(object.id), providerAccountId: account } : null;
+    }
+    if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.expired') {
+      const session = object as unknown as Stripe.Checkout.Session;
+      if (session.mode !== 'payment' || session.metadata?.kind !== 'tip' || !session.metadata.tipId) return null;
+      return {
+        kind: 'tip-checkout',
+        tipId: session.metadata.tipId,
+        paymentIntentId: idOf(session.payment_intent),
+        expired: event.type === 'checkout.session.expired',
+      };
+    }
+    if (event.type === 'payment_intent.succeeded') {
+      const intent = object as unknown as Stripe.PaymentIntent;
+      if (intent.metadata?.kind !== 'tip') return null;
+      return { kind: 'tip-payment', tipId: intent.metadata.tipId ?? null, paymentIntentId: intent.id };
+    }
+    if (event.type === 'charge.refunded' || event.type === 'charge.dispute.created') {
+      // A refund or dispute of any charge: it is a tip's only if a tip has its payment (checked by the applier).
+      const paymentIntentId = idOf(object.payment_intent as string | null);
+      if (!paymentIntentId) return null;
+      const tipId = (object.metadata as Record<string, string> | undefined)?.tipId ?? null;
+      return { kind: 'tip-payment', tipId, paymentIntentId };
+    }
+    return null;
+  }
+}
+
+const refuse = (): never => {
+  throw new PaymentProviderNotConfiguredError();
+};
+
+/** Production without Stripe keys: no payout accounts, no tips. */
+export class UnavailableConnectProvider extends ConnectProvider {
+  createExpressAccount = refuse;
+  onboardingLink = refuse;
+  retrieveAccount = refuse;
+  setPayoutsHeld = refuse;
+  createTipCheckout = refuse;
+  retrieveTipPayment = refuse;
+  transferReversed = refuse;
+  reverseTransfer = refuse;
+  retrievePayout = refuse;
+  interpret(): null {
+    return null;
+  }
+}
