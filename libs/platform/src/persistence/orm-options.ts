@@ -2,6 +2,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type EntitySchema, type Options } from '@mikro-orm/postgresql';
 import type { MigrationObject } from '@mikro-orm/core';
 import { declaredSqlOnlyTables } from './persistence.module.js';
+import { ShowrunnerPostgreSqlDriver } from './postgres-driver.js';
 
 export interface OrmOptionsInput {
   databaseUrl: string;
@@ -18,6 +19,7 @@ export interface OrmOptionsInput {
  */
 export function ormOptions(input: OrmOptionsInput): Options {
   return defineConfig({
+    driver: ShowrunnerPostgreSqlDriver,
     clientUrl: input.databaseUrl,
     entities: input.entities ?? [],
     discovery: { warnWhenNoEntities: false },
