@@ -34,7 +34,7 @@ export class Migration20261203113000_billing_offers extends Migration {
     this.addSql(`
       create table billing.offer_redemptions (
         subscription_id uuid primary key,
-        offer_id uuid not null references billing.offers (id),
+        offer_id uuid not null, -- no foreign key: SQL-only tables are invisible to the ORM, whose schema diff would drop it
         user_id uuid not null,
         plan_id text not null,
         redeemed_at timestamptz not null

@@ -36,7 +36,7 @@ export class Migration20261203120000_billing_tips_and_payouts extends Migration 
       creator_id uuid not null,
       kind text not null check (kind in ('tip', 'reversal')),
       source_key text not null unique,
-      tip_id uuid not null references billing.tips (id),
+      tip_id uuid not null, -- no foreign key: SQL-only tables are invisible to the ORM, whose schema diff would drop it
       gross integer not null,
       commission integer not null,
       net integer not null,

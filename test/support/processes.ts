@@ -17,7 +17,7 @@ import { freePort } from '../../libs/platform/src/runtime/free-port.js';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
-type AppName = 'api' | 'worker' | 'cli';
+type AppName = 'standalone' | 'api' | 'worker' | 'cli';
 
 /** The newest modification time of the sources a bundle is built from. */
 function newestSource(): number {
@@ -59,11 +59,12 @@ export async function buildBundles(...apps: AppName[]): Promise<Record<AppName, 
   mkdirSync(join(root, 'dist'), { recursive: true });
   await eventually(
     () => {
-      // A lock left by a test run that was killed mid-build is taken over after two minutes.
-      if (Date.now() - builtAtPath(lock) > 120_000) rmSync(lock, { recursive: true, force: true });
+      // A lock left by a test run that was killed mid-build is taken over after ten minutes (four builds
+      // on a loaded CI machine take several).
+      if (Date.now() - builtAtPath(lock) > 600_000) rmSync(lock, { recursive: true, force: true });
       mkdirSync(lock);
     },
-    { timeoutMs: 180_000, intervalMs: 250 },
+    { timeoutMs: 480_000, intervalMs: 250 },
   );
   const bundles = {} as Record<AppName, string>;
   try {

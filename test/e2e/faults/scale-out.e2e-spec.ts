@@ -58,7 +58,7 @@ describe('faults: scale-out on two API and two worker processes', () => {
       ),
       spawnWorker(bundles.worker, services, services.env, 'worker-2'),
     ]);
-  }, 240_000); // four processes booting at once on a loaded 2-core machine
+  }, 600_000); // may wait for another file's build (one at a time); four processes booting at once
 
   afterAll(async () => {
     for (const socket of sockets) socket.close();

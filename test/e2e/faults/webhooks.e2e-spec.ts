@@ -38,7 +38,7 @@ describe('faults: Stripe webhooks under SIGKILL', () => {
       spawnApi(bundles.api, services.env),
       spawnWorker(bundles.worker, services, services.env),
     ]);
-  }, 240_000); // builds and boots real processes on a loaded 2-core machine
+  }, 600_000); // may wait for another file's build (one at a time), then builds and boots real processes
 
   afterAll(async () => {
     await stopAllProcesses();

@@ -41,7 +41,7 @@ describe('faults: the worker killed mid-consumer and mid-transcode', () => {
         FAULT_INJECT: 'consumer.before-commit:engagement.welcome',
       }),
     ]);
-  }, 240_000); // builds and boots real processes on a loaded 2-core machine
+  }, 600_000); // may wait for another file's build (one at a time), then builds and boots real processes
 
   afterAll(async () => {
     await stopAllProcesses();

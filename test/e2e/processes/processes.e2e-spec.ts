@@ -14,6 +14,7 @@ import {
   type TestDatabase,
 } from '@lib/platform/testing';
 import { freePort } from '../../../libs/platform/src/runtime/free-port.js';
+import { buildBundles, removeBundles } from '../../support/processes.js';
 import { TEST_PASSWORD } from '../../support/showrunner.js';
 
 const run = promisify(execFile);
@@ -70,8 +71,10 @@ describe('the built processes', () => {
   const running: Started[] = [];
 
   beforeAll(async () => {
-    await run('npm', ['run', '-s', 'build'], { cwd: root, env: process.env });
-  }, 120_000);
+    // `npm run build`'s four bundles, built under the lock the fault tests share (and only when stale),
+    // so parallel files never build the same bundle twice or swap one under a running process.
+    removeBundles(await buildBundles('standalone', 'api', 'worker', 'cli'));
+  }, 600_000);
 
   afterEach(async () => {
     for (const started of running.splice(0)) {

@@ -1,34 +1,22 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import type { TestApp } from '@lib/platform/testing';
 import { MediaLibrary } from '../../../../libs/studio/src/application/media/media-ports.js';
+import { startS3rver, type TestS3 } from '../../../support/s3rver.js';
 import { startShowrunner } from '../../../support/showrunner.js';
 import { auth, createChannel, studioPerson, untilState, videoFromClip } from '../studio-helpers.js';
 import { inContext, makeClip } from './media-harness.js';
 
-const S3rver = createRequire(import.meta.url)('s3rver') as new (options: Record<string, unknown>) => {
-  run(): Promise<AddressInfo>;
-  close(): Promise<void>;
-};
-
 /** The whole pipeline with MEDIA_STORAGE=s3, against s3rver (an S3-compatible server speaking the S3 HTTP API). */
 describe('studio media pipeline on S3-compatible storage', () => {
-  let server: InstanceType<typeof S3rver>;
+  let server: TestS3;
   let app: TestApp;
   let s3: S3Client;
 
   beforeAll(async () => {
-    server = new S3rver({
-      port: 0,
-      address: '127.0.0.1',
-      silent: true,
-      directory: mkdtempSync(join(tmpdir(), 's3rver-')),
-    });
-    const endpoint = `http://127.0.0.1:${(await server.run()).port}`;
+    // With the multipart calls @tus/s3-store makes (partial uploads live in the bucket, ADR 0050).
+    server = await startS3rver();
+    const endpoint = server.endpoint;
     s3 = new S3Client({
       region: 'us-east-1',
       endpoint,
