@@ -163,12 +163,14 @@ export class SqlRollupBuilder extends RollupBuilder {
   /**
    * Unmarks first: an event committed while the hour is rebuilt marks it again for the next run. The
    * taken hours are recorded as being built until `finishBuilds`, so a runner that must see every stored
-   * event (an export) can wait for them; ingestion never touches that table.
+   * event (an export) can wait for them; ingestion never touches that table. No `skip locked`: a runner
+   * that skipped an hour another is taking could look for builds in progress before that take commits,
+   * find none, and export without the hour; waiting for the other take is short and ordered by hour.
    */
   async takeDirtyHours(limit: number): Promise<Date[]> {
     const rows = await this.em.execute<Array<{ hour: Date | string }>>(
       `with taken as (
-         delete from insights.dirty_hours where hour in (select hour from insights.dirty_hours order by hour limit ? for update skip locked) returning hour
+         delete from insights.dirty_hours where hour in (select hour from insights.dirty_hours order by hour limit ? for update) returning hour
        ), building as (
          insert into insights.rollup_builds (hour, taken_at) select hour, now() from taken
          on conflict (hour) do update set taken_at = excluded.taken_at
