@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FfmpegMediaTools } from './ffmpeg-media-tools.js';
@@ -62,6 +62,21 @@ describe('running ffmpeg as a child process', () => {
     expect(encodeSettled).toBe(false);
     tools.killAll();
     await expect(encode).rejects.toMatchObject({ code: 'studio.media.ffmpeg-killed' });
+  });
+
+  it('starts nothing after killAll (shutdown): a transcode about to begin is reported killed, to be retried', async () => {
+    const started = join(dir, 'started-after-kill');
+    const tools = new FfmpegMediaTools({
+      ffmpegPath: fakeBinary('marks-start', `touch ${started}`),
+      ffprobePath: fakeBinary('unused-probe', 'exit 1'),
+      concurrency: 1,
+      timeoutMs: 10_000,
+    });
+    tools.killAll();
+    await expect(tools.transcodeHls(input, ladder, join(dir, 'out-after-kill'))).rejects.toMatchObject({
+      code: 'studio.media.ffmpeg-killed',
+    });
+    expect(existsSync(started)).toBe(false);
   });
 
   it('reports a failing ffmpeg with its exit code and last words', async () => {

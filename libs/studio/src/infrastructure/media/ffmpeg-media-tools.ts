@@ -67,6 +67,7 @@ export class FfmpegMediaTools extends MediaTools {
   /** Probes and decode checks: short, and an upload's answer waits on them, so never queued behind an encode. */
   private readonly quickSlots = new Slots(4);
   private readonly children = new Set<ChildProcess>();
+  private stopped = false;
 
   constructor(private readonly options: FfmpegOptions) {
     super();
@@ -78,8 +79,12 @@ export class FfmpegMediaTools extends MediaTools {
     return [...this.children];
   }
 
-  /** Kills every running child (worker shutdown: a half-done transcode is retried elsewhere). */
+  /**
+   * Kills every running child and refuses to start more (worker shutdown: a half-done transcode is
+   * retried elsewhere, and one about to start must not begin after the kill).
+   */
   killAll(): void {
+    this.stopped = true;
     for (const child of this.children) killGroup(child);
   }
 
@@ -198,6 +203,8 @@ export class FfmpegMediaTools extends MediaTools {
   ): Promise<RunResult> {
     const release = await (options.quick ? this.quickSlots : this.slots).acquire();
     try {
+      // After killAll: reported as killed, so the job is retried elsewhere like one cut short.
+      if (this.stopped) return { code: null, signal: 'SIGKILL', stdout: '', stderr: '' };
       return await new Promise<RunResult>((resolve, reject) => {
         const progress = options.onProgress && options.durationSeconds ? ['-progress', 'pipe:1', '-nostats'] : [];
         // Its own process group: a kill reaches whatever it started too (a wrapper script's ffmpeg).
