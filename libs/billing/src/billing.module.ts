@@ -87,6 +87,8 @@ import { OfferRepository } from './domain/offer/offer.repository.js';
 import { SqlOfferRepository } from './infrastructure/persistence/sql-offer.repository.js';
 import { AdminOffersController, OffersController } from './interface/http/offers.controller.js';
 import { TIPS } from './tips.providers.js';
+import { RevenueJournal } from './domain/revenue/revenue-journal.js';
+import { SqlRevenueJournal } from './infrastructure/persistence/sql-revenue-journal.js';
 
 /**
  * Plans, subscriptions, entitlements, payments and revenue, driven by the payment provider's
@@ -135,6 +137,7 @@ import { TIPS } from './tips.providers.js';
     { provide: WebhookEventRepository, useClass: MikroOrmWebhookEventRepository },
     { provide: OfferRepository, useClass: SqlOfferRepository },
     { provide: UsageCounters, useClass: SqlUsageCounters },
+    { provide: RevenueJournal, useClass: SqlRevenueJournal },
     { provide: PaymentHistory, useClass: MikroOrmPaymentHistory },
     { provide: WebhookQueue, useClass: BullWebhookQueue },
     { provide: BillingApi, useClass: LocalBillingApi },

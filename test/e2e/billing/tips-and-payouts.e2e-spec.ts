@@ -187,6 +187,17 @@ describe('tips and creator payouts (Stripe Connect)', () => {
     );
     expect(tip).toEqual({ status: 'disputed', creator_reversed: 900 });
     expect((await ledgerOf(creator)).balances).toEqual([{ currency: 'usd', amount: 0 }]);
+    // The platform's revenue journal nets to nothing as well: tip volume and commission, each reversed once.
+    const journal = await sql<{ stream: string; amount: number }>(
+      app,
+      `select stream, sum(amount)::int as amount, count(*)::int as lines from billing.revenue_entries
+       where source_key like ? group by stream order by stream`,
+      [`tip:${tipId}%`],
+    );
+    expect(journal).toEqual([
+      { stream: 'commission', amount: 0, lines: 3 },
+      { stream: 'tips', amount: 0, lines: 3 },
+    ]);
 
     // An old account.updated (from onboarding) redelivered late leaves the account as Stripe has it.
     await deliver(onboarding);

@@ -8,6 +8,7 @@ import {
   type Tip,
 } from '../../domain/tips/tips.js';
 import { CreatorLedger, PayoutAccountRepository, TipRepository } from '../../domain/tips/tips.repository.js';
+import { RevenueJournal } from '../../domain/revenue/revenue-journal.js';
 import { ConnectProvider, type ConnectFact } from '../connect-provider.js';
 import { PayoutHolds } from './payout-holds.js';
 
@@ -24,6 +25,7 @@ export class ConnectFactApplier {
     private readonly tips: TipRepository,
     private readonly ledger: CreatorLedger,
     private readonly holds: PayoutHolds,
+    private readonly journal: RevenueJournal,
   ) {}
 
   async apply(fact: ConnectFact): Promise<string | null> {
@@ -99,6 +101,7 @@ export class ConnectFactApplier {
       currency: payment.currency,
       occurredAt: tip.paidAt,
     });
+    await this.journalTip(tip, `tip:${tip.id}`, payment.amount, payment.fee, payment.currency, tip.paidAt);
     await this.reverseCreatorShare(tip, payment);
     tip.status = statusOf(payment);
     await this.tips.save(tip);
@@ -124,6 +127,14 @@ export class ConnectFactApplier {
       currency: payment.currency,
       occurredAt: new Date(),
     });
+    await this.journalTip(
+      tip,
+      `tip:${tip.id}:reversed-to:${target}`,
+      -gross,
+      -(gross - delta),
+      payment.currency,
+      new Date(),
+    );
     if (payment.transferId) {
       // A refund made with reverse_transfer has already taken some back: reverse only what is missing.
       const reversed = await this.provider.transferReversed(payment.transferId);
@@ -131,5 +142,25 @@ export class ConnectFactApplier {
         await this.provider.reverseTransfer(payment.transferId, target - reversed, `tip-reversal:${tip.id}:${target}`);
     }
     tip.creatorReversed = target;
+  }
+
+  /** The platform's view of a tip line: gross volume in `tips`, its own share in `commission`. */
+  private async journalTip(
+    tip: Tip,
+    sourceKey: string,
+    gross: number,
+    commission: number,
+    currency: string,
+    occurredAt: Date,
+  ): Promise<void> {
+    const common = { currency, creatorId: tip.creatorId, occurredAt };
+    await this.journal.record({ id: newId(), stream: 'tips', sourceKey, amount: gross, ...common });
+    await this.journal.record({
+      id: newId(),
+      stream: 'commission',
+      sourceKey: `${sourceKey}:commission`,
+      amount: commission,
+      ...common,
+    });
   }
 }

@@ -318,4 +318,5 @@ export const BILLING_SQL_ONLY_TABLES = [
   'billing.sandbox_objects',
   'billing.offers',
   'billing.offer_redemptions',
+  'billing.revenue_entries',
 ];

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import {
+  RevenueJournal,
+  type RevenueEntry,
+  type RevenueStream,
+  type RevenueStreamTotal,
+} from '../../domain/revenue/revenue-journal.js';
+
+@Injectable()
+export class SqlRevenueJournal extends RevenueJournal {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
+
+  async record(entry: RevenueEntry) {
+    const rows = await this.em.execute<{ id: string }[]>(
+      `insert into billing.revenue_entries (id, stream, source_key, amount, currency, creator_id, occurred_at)
+       values (?, ?, ?, ?, ?, ?, ?) on conflict (source_key) do nothing returning id`,
+      [entry.id, entry.stream, entry.sourceKey, entry.amount, entry.currency, entry.creatorId, entry.occurredAt],
+    );
+    return rows.length > 0;
+  }
+
+  async totals(range: { from: Date; to: Date }): Promise<RevenueStreamTotal[]> {
+    const rows = await this.em.execute<{ stream: string; currency: string; amount: string }[]>(
+      `select stream, currency, sum(amount)::bigint as amount from billing.revenue_entries
+       where occurred_at >= ? and occurred_at < ? group by stream, currency order by currency, stream`,
+      [range.from, range.to],
+    );
+    return rows.map((row) => ({
+      stream: row.stream as RevenueStream,
+      currency: row.currency,
+      amount: Number(row.amount),
+    }));
+  }
+}
