@@ -86,6 +86,9 @@ export class AppConfig {
     neighboursEveryMs: number;
     viewThresholdSeconds: number;
     coWatchPartners: number;
+    /** Watch time under which a video left for another counts as skipped (0: never), and the switch window. */
+    skipSeconds: number;
+    skipWindowMs: number;
   };
   /** Creator posts and the activity feed (ADR 0037). */
   readonly feed: {
@@ -286,6 +289,8 @@ export class AppConfig {
       neighboursEveryMs: env.RECS_NEIGHBOURS_EVERY_SECONDS * 1_000,
       viewThresholdSeconds: env.RECS_VIEW_THRESHOLD_SECONDS,
       coWatchPartners: env.RECS_COWATCH_PARTNERS,
+      skipSeconds: env.RECS_SKIP_SECONDS,
+      skipWindowMs: env.RECS_SKIP_WINDOW_MINUTES * 60_000,
     };
     this.feed = {
       postMaxLength: env.POST_MAX_LENGTH,

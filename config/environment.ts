@@ -800,6 +800,20 @@ export class Environment {
   @Min(1)
   @Max(500)
   RECS_COWATCH_PARTNERS = 50;
+
+  /** A video left for another one with less watch time than this counts as skipped (0 turns detection off). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  RECS_SKIP_SECONDS = 10;
+
+  /** Only a switch to another video within this many minutes of the last progress on the first is a skip. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  RECS_SKIP_WINDOW_MINUTES = 30;
 }
 
 export class ConfigurationError extends Error {

@@ -416,6 +416,70 @@ describe('engagement: recommendations', () => {
     expect(await stored()).toEqual(before);
   }, 60_000);
 
+  it('takes a video left within seconds for another as skipped, but not one watched a while, liked, or left long ago', async () => {
+    const [viewer] = await people(app, 1);
+    const start = Date.now() - 3_600_000;
+    /** Player progress as engagement publishes it, processed in order. */
+    const progress = async (video: Video, watchedSeconds: number, minutes: number) => {
+      const eventId = randomUUID();
+      await sql(
+        app,
+        `insert into platform.outbox (id, type, payload, aggregate_id, aggregate_version, occurred_at) values (?, ?, ?, ?, 1, now())`,
+        [
+          eventId,
+          'engagement.watch-progressed.v1',
+          JSON.stringify({
+            videoId: video.videoId,
+            channelId: video.channelId,
+            creatorId: video.creatorId,
+            userId: viewer.user.id,
+            positionSeconds: watchedSeconds,
+            watchedSeconds,
+            reportedAt: new Date(start + minutes * 60_000).toISOString(),
+          }),
+          randomUUID(),
+        ],
+      );
+      await eventsConsumed(app, 'engagement.record-recommendation-signals', {
+        type: 'engagement.watch-progressed.v1',
+        payload: { videoId: video.videoId, userId: viewer.user.id, watchedSeconds },
+      });
+    };
+    const skips = async () =>
+      (
+        await sql<{ video_id: string }>(
+          app,
+          `select video_id from engagement.rec_signals where person_id = ? and kind = 'skip'`,
+          [viewer.user.id],
+        )
+      ).map((row) => row.video_id);
+    await progress(music[0], 4, 0); // 4 s of a music video…
+    await progress(gardening[0], 40, 1); // …then another video: the first was skipped.
+    await progress(gardening[1], 5, 2); // 40 s is no skip.
+    await progress(gardening[2], 40, 60); // Half an hour later is no skip either.
+    expect((await app.request('PUT', `/v1/videos/${cooking[5].videoId}/like`, auth(viewer))).status).toBe(200);
+    await eventually(async () =>
+      expect(
+        await sql(app, `select 1 from engagement.rec_signals where person_id = ? and video_id = ? and kind = 'like'`, [
+          viewer.user.id,
+          cooking[5].videoId,
+        ]),
+      ).toHaveLength(1),
+    );
+    await progress(cooking[5], 2, 61);
+    await progress(cooking[4], 2, 62); // A liked video left early is no skip…
+    await progress(cooking[3], 2, 63); // …an unliked one is.
+    await progress(music[0], 2, 64);
+    await progress(cooking[2], 2, 65); // Skipping a video twice counts once.
+    expect((await skips()).sort()).toEqual([cooking[4].videoId, music[0].videoId].sort());
+    const [signal] = await sql<{ value: number }>(
+      app,
+      `select count(*)::int as value from engagement.rec_signals where person_id = ? and video_id = ? and kind = 'skip'`,
+      [viewer.user.id, music[0].videoId],
+    );
+    expect(signal.value).toBe(1);
+  }, 60_000);
+
   it('folds a backlog in bounded batches of whole transactions, and loses none', async () => {
     const backlog = await people(app, 3);
     const videos = [music[0], music[1], gardening[0]].map((video) => video.videoId);

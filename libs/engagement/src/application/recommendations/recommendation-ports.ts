@@ -22,6 +22,16 @@ export abstract class RecommendationSignals {
   abstract apply(change: SignalChange): Promise<{ before: number; after: number }>;
   /** A deleted comment's signal, whoever it was of. */
   abstract withdrawComment(commentId: string): Promise<{ personId: string } | null>;
+  /**
+   * The video the person watched last before `videoId`, if its progress came at or after `since`, its watch time
+   * stayed under `maxSeconds` and nothing says they wanted it (a completion, like, save or an earlier skip).
+   */
+  abstract abandonedBefore(query: {
+    personId: string;
+    videoId: string;
+    since: Date;
+    maxSeconds: number;
+  }): Promise<string | null>;
 }
 
 /** A published, visible video as a list shows it, with what decides whether the viewer may play it. */

@@ -28,6 +28,8 @@ import type { RecommendationItemView, RecommendationsView } from './recommendati
 const SIGNALS_READ = 200;
 /** Recent videos whose neighbours become candidates. */
 const SEEDS = 20;
+/** Turned-down videos whose neighbours are pushed down. */
+const DISLIKED_SEEDS = 10;
 const POPULAR = 200;
 const FROM_FOLLOWED = 30;
 export const SURFACES = { home: 'recommendations.home', similar: 'recommendations.similar' } as const;
@@ -98,7 +100,10 @@ export class RecommendationServing {
     strategy: Strategy,
   ): Promise<RecommendationItemView[]> {
     const profile = profileOf(await this.reads.personSignals(personId, SIGNALS_READ), new Date());
-    const seeds = profile.recent.slice(0, SEEDS).map((entry) => entry.videoId);
+    // Neighbours of what the person turned down too: the ranker pushes those down.
+    const seeds = [...profile.recent.slice(0, SEEDS), ...(profile.disliked ?? []).slice(0, DISLIKED_SEEDS)].map(
+      (entry) => entry.videoId,
+    );
     const [popular, fromFollowed, neighbours] = await Promise.all([
       this.popular(filter),
       profile.followedCreators.size ? this.reads.fromFollowed(personId, FROM_FOLLOWED) : Promise.resolve([]),

@@ -68,7 +68,7 @@ const popular = ['hit', 'pasta', 'boss', 'pizza', 'curry', 'speedrun', 'bread', 
 );
 
 function inputFor(profile: PersonProfile, overrides: Partial<HybridInput> = {}): HybridInput {
-  const recent = profile.recent.map((entry) => entry.videoId);
+  const recent = [...profile.recent, ...(profile.disliked ?? [])].map((entry) => entry.videoId);
   return {
     person: profile,
     coWatch: new Map(recent.map((v) => [v, model.neighbors(v, 20)])),
@@ -170,6 +170,32 @@ describe('rank', () => {
       true,
     );
     expect(before.some((item) => features.get(item.videoId)?.category === 'gaming' && item.basedOn)).toBe(false);
+  });
+
+  it('pushes down the neighbours of a video the person turned down, the more the fresher the dislike', () => {
+    const liked = [like('pasta', 1), like('hit', 1)];
+    const turnedDown = (days: number): InteractionSignal => ({ ...like('speedrun', days), kind: 'dislike' });
+    const list = (signals: InteractionSignal[]) =>
+      rank(inputFor(profileFromSignals(signals, NOW)), options('hybrid', { count: 30 }));
+    const score = (items: Array<{ videoId: string; score: number }>, videoId: string) =>
+      items.find((item) => item.videoId === videoId)?.score ?? 0;
+    const before = list(liked);
+    const fresh = list([...liked, turnedDown(0)]);
+    const old = list([...liked, turnedDown(60)]);
+    // speedrun's co-watch neighbours (gaming) lose score, most with a fresh dislike; cooking keeps its order.
+    for (const neighbour of ['boss', 'loot', 'retro']) {
+      expect(score(before, neighbour)).toBeGreaterThan(0);
+      expect(score(fresh, neighbour)).toBeLessThan(score(old, neighbour));
+      expect(score(old, neighbour)).toBeLessThan(score(before, neighbour));
+    }
+    expect(ids(fresh).indexOf('boss')).toBeGreaterThan(ids(before).indexOf('boss'));
+    const cooking = (items: Array<{ videoId: string }>) =>
+      ids(items).filter((id) => features.get(id)?.category === 'cooking');
+    expect(cooking(fresh)).toEqual(cooking(before));
+    expect(fresh.find((item) => item.videoId === 'curry')?.score).toBeCloseTo(
+      before.find((item) => item.videoId === 'curry')!.score,
+      10,
+    );
   });
 
   it('leaves out excluded videos, hidden creators, unpublished and unknown videos, and applies the filters', () => {

@@ -1,5 +1,5 @@
 import { seededRandom } from './random.js';
-import { decay } from './signals.js';
+import { decay, SIGNAL_WEIGHTS } from './signals.js';
 import type { HybridInput, Neighbor, RankedItem, RankOptions, RecommendationReason, VideoFeatures } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -22,6 +22,11 @@ export const RANKING = {
   followedHalfLifeDays: 14,
   /** A teased video (the plan cannot play it) keeps this share of its score. */
   lockedFactor: 0.8,
+  /**
+   * A neighbour of a video the person turned down keeps e^(−k·P) of its score, P = Σ over disliked videos of
+   * (|weight| / a fresh dislike's weight) × similarity: the closest neighbour of a fresh dislike keeps 22 %.
+   */
+  dislikePenalty: 1.5,
 } as const;
 
 interface Candidate {
@@ -64,6 +69,8 @@ class Ranker {
   private readonly likedCategories: Set<string>;
   /** The person's own recent videos: the basis of the list, never in it. */
   private readonly basis: Set<string>;
+  /** Per video, the share of its score left after the person's dislikes (absent: 1). */
+  private readonly dislikeFactors: Map<string, number>;
 
   constructor(
     private readonly input: HybridInput,
@@ -74,6 +81,7 @@ class Ranker {
     this.likedCategories = new Set(
       this.recent.map((entry) => input.features.get(entry.videoId)?.category).filter((c): c is string => !!c),
     );
+    this.dislikeFactors = dislikeFactors(input);
   }
 
   random(count: number): RankedItem[] {
@@ -91,7 +99,12 @@ class Ranker {
   /** Candidates from the neighbours of the person's recent videos, best first. */
   fromNeighbors(neighbors: ReadonlyMap<string, Neighbor[]>, reason: RecommendationReason): Candidate[] {
     return [...this.neighborScores(neighbors).entries()]
-      .map(([videoId, { score, basedOn }]) => ({ videoId, score, reason, basedOn }))
+      .map(([videoId, { score, basedOn }]) => ({
+        videoId,
+        score: score * this.dislikeFactor(videoId),
+        reason,
+        basedOn,
+      }))
       .sort(byScore);
   }
 
@@ -146,6 +159,7 @@ class Ranker {
       let score = parts.reduce((sum, [value]) => sum + value, 0);
       score *= 1 + RANKING.freshness.boost * this.ageDecay(videoId, RANKING.freshness.halfLifeDays);
       if (this.input.locked?.has(videoId)) score *= RANKING.lockedFactor;
+      score *= this.dislikeFactor(videoId);
       candidates.push({ videoId, score, reason, basedOn });
     }
     candidates.sort(byScore);
@@ -206,6 +220,10 @@ class Ranker {
     return scores;
   }
 
+  private dislikeFactor(videoId: string): number {
+    return this.dislikeFactors.get(videoId) ?? 1;
+  }
+
   private eligible(videoId: string): boolean {
     const features = this.input.features.get(videoId);
     const { person } = this.input;
@@ -239,6 +257,21 @@ class Ranker {
     if (this.input.locked?.has(candidate.videoId)) item.locked = true;
     return item;
   }
+}
+
+/** e^(−k·P) per neighbour of a disliked video (RANKING.dislikePenalty); the closer of its two similarities counts. */
+function dislikeFactors(input: HybridInput): Map<string, number> {
+  const penalties = new Map<string, number>();
+  const fresh = Math.abs(SIGNAL_WEIGHTS.dislike);
+  for (const { videoId: source, weight } of input.person.disliked ?? []) {
+    const closest = new Map<string, number>();
+    for (const lists of [input.coWatch, input.content])
+      for (const { videoId, similarity } of lists.get(source) ?? [])
+        if (similarity > (closest.get(videoId) ?? 0)) closest.set(videoId, similarity);
+    for (const [videoId, similarity] of closest)
+      penalties.set(videoId, (penalties.get(videoId) ?? 0) + (Math.abs(weight) / fresh) * similarity);
+  }
+  return new Map([...penalties].map(([videoId, penalty]) => [videoId, Math.exp(-RANKING.dislikePenalty * penalty)]));
 }
 
 function byScore(a: Candidate, b: Candidate): number {

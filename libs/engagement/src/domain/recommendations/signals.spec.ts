@@ -73,5 +73,8 @@ describe('profileFromSignals', () => {
     expect(profile.recent.map((entry) => entry.videoId)).toEqual(['liked', 'finished', 'old']);
     expect(profile.recent[1].weight).toBeCloseTo(weight('view', 1, 3) + weight('completion', 1, 3), 10);
     expect([...profile.excludedVideos].sort()).toEqual(['disliked', 'finished', 'skipped']);
+    // Net-negative videos, most negative first: the ranker pushes their neighbours down.
+    expect(profile.disliked?.map((entry) => entry.videoId)).toEqual(['disliked', 'skipped']);
+    expect(profile.disliked?.[1].weight).toBeCloseTo(weight('view', 1, 2) + weight('skip', 1, 2), 10);
   });
 });

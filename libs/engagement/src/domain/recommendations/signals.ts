@@ -50,14 +50,16 @@ export function signalWeight(signal: InteractionSignal, now: Date): number {
 export interface ProfileOptions {
   /** How many positive videos `recent` keeps (the ranker reads the first ones). */
   recentLimit?: number;
+  /** How many negative videos `disliked` keeps. */
+  dislikedLimit?: number;
   followedCreators?: ReadonlySet<string>;
   hiddenCreators?: ReadonlySet<string>;
 }
 
 /**
  * A person's profile from their signals: one entry per video with the sum of its decayed weights,
- * videos with a positive sum in `recent` (latest interaction first); completed or disliked videos, and
- * those whose sum is negative, in `excludedVideos`.
+ * videos with a positive sum in `recent` (latest interaction first), those with a negative sum in `disliked`
+ * (most negative first); completed or disliked videos, and those whose sum is negative, in `excludedVideos`.
  */
 export function profileFromSignals(
   signals: Iterable<InteractionSignal>,
@@ -75,13 +77,17 @@ export function profileFromSignals(
     if (signal.kind === 'completion' || signal.kind === 'dislike') excluded.add(signal.videoId);
   }
   const recent: PersonProfile['recent'] = [];
+  const disliked: NonNullable<PersonProfile['disliked']> = [];
   for (const [videoId, { weight, at }] of perVideo) {
     if (weight > 0) recent.push({ videoId, weight, at });
     else excluded.add(videoId);
+    if (weight < 0) disliked.push({ videoId, weight });
   }
   recent.sort((a, b) => b.at.getTime() - a.at.getTime() || a.videoId.localeCompare(b.videoId));
+  disliked.sort((a, b) => a.weight - b.weight || a.videoId.localeCompare(b.videoId));
   return {
     recent: recent.slice(0, options.recentLimit ?? 50),
+    disliked: disliked.slice(0, options.dislikedLimit ?? 20),
     excludedVideos: excluded,
     followedCreators: options.followedCreators ?? new Set(),
     hiddenCreators: options.hiddenCreators ?? new Set(),

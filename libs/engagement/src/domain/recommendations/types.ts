@@ -72,6 +72,8 @@ export interface PersonProfile {
   recent: Array<{ videoId: string; weight: number; at: Date }>;
   /** Finished or disliked: never recommended again. */
   excludedVideos: ReadonlySet<string>;
+  /** Videos whose decayed sum is negative (disliked, skipped), most negative first: their neighbours are pushed down. */
+  disliked?: Array<{ videoId: string; weight: number }>;
   followedCreators: ReadonlySet<string>;
   /** Blocked or muted: none of their videos. */
   hiddenCreators: ReadonlySet<string>;
@@ -80,9 +82,9 @@ export interface PersonProfile {
 /** Everything the hybrid ranker reads, fetched beforehand. */
 export interface HybridInput {
   person: PersonProfile;
-  /** Co-watch neighbours of each video in `person.recent`. */
+  /** Co-watch neighbours of each video in `person.recent` (and `person.disliked`). */
   coWatch: ReadonlyMap<string, Neighbor[]>;
-  /** Content neighbours of each video in `person.recent`. */
+  /** Content neighbours of each video in `person.recent` (and `person.disliked`). */
   content: ReadonlyMap<string, Neighbor[]>;
   /** Features of every candidate (a candidate without features is dropped). */
   features: ReadonlyMap<string, VideoFeatures>;

@@ -43,4 +43,19 @@ export class SqlRecommendationSignals extends RecommendationSignals {
     );
     return rows[0] ? { personId: rows[0].person_id } : null;
   }
+
+  async abandonedBefore(query: { personId: string; videoId: string; since: Date; maxSeconds: number }) {
+    const rows = await this.em.execute<Array<{ video_id: string }>>(
+      `with last as (
+         select video_id, value from engagement.rec_signals
+         where person_id = ? and kind = 'watch_time' and video_id <> ? and occurred_at >= ?
+         order by occurred_at desc limit 1)
+       select last.video_id from last
+       where last.value < ? and not exists (
+         select 1 from engagement.rec_signals s where s.person_id = ? and s.video_id = last.video_id
+           and s.kind in ('completion', 'like', 'save', 'skip'))`,
+      [query.personId, query.videoId, query.since, query.maxSeconds, query.personId],
+    );
+    return rows[0]?.video_id ?? null;
+  }
 }

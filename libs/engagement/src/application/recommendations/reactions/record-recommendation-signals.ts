@@ -107,10 +107,32 @@ export class RecordRecommendationSignals implements EventConsumer<SignalFact> {
       });
       const threshold = this.config.recommendations.viewThresholdSeconds;
       // A view counts once the vouched watch time passes the threshold, not on pressing play.
-      if (before < threshold && after >= threshold)
+      const viewed = before < threshold && after >= threshold;
+      if (viewed)
         await this.signals.apply({ op: 'once', signal: { personId, videoId, kind: 'view', value: 1, at }, eventId });
-      else return null;
+      // Starting a video is when the one before it turns out abandoned.
+      const skipped = before === 0 ? await this.detectSkip(personId, videoId, at, eventId) : false;
+      if (!viewed && !skipped) return null;
     }
     return personId;
+  }
+
+  /** The video watched just before, left within seconds for this one, gets a skip signal (once). */
+  private async detectSkip(personId: string, videoId: string, at: Date, eventId: string): Promise<boolean> {
+    const { skipSeconds, skipWindowMs } = this.config.recommendations;
+    if (skipSeconds === 0) return false;
+    const abandoned = await this.signals.abandonedBefore({
+      personId,
+      videoId,
+      since: new Date(at.getTime() - skipWindowMs),
+      maxSeconds: skipSeconds,
+    });
+    if (!abandoned) return false;
+    await this.signals.apply({
+      op: 'once',
+      signal: { personId, videoId: abandoned, kind: 'skip', value: 1, at },
+      eventId,
+    });
+    return true;
   }
 }
