@@ -91,8 +91,9 @@ async function seed(pool, options) {
             published_at, 600, 'published', 1 from engagement.trend_videos`,
   );
   const perCategory = Math.floor(options.videos / CATEGORIES);
-  // In batches: one statement of 2 M rows would hold a huge transaction for nothing.
-  const batch = 200_000;
+  // Transactions the size the app writes them in (small): the neighbour job folds whole transactions, so one
+  // seeded transaction of 2 M rows would be one batch of 2 M, which no real backlog looks like.
+  const batch = 5_000;
   for (let done = 0; done < options.interactions; done += batch) {
     await pool.query(
       `insert into engagement.rec_signals (person_id, video_id, kind, source_key, value, event_id, occurred_at)

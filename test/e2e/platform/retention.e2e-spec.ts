@@ -78,6 +78,34 @@ describe('retention jobs', () => {
     expect(await sql(app, `select id from identity.sessions where user_id = ?`, [person.user.id])).toHaveLength(2);
   });
 
+  it('deletes e-mail verification and password reset links expired beyond the retention, used or not', async () => {
+    const person = await registerUser(app);
+    const link = (purpose: string, expiresAt: Date, usedAt: Date | null) =>
+      sql(
+        app,
+        `insert into identity.account_tokens (id, user_id, purpose, email, expires_at, used_at) values (?, ?, ?, ?, ?, ?)`,
+        [randomUUID(), person.user.id, purpose, person.user.email, expiresAt, usedAt],
+      );
+    await link('password-reset', daysAgo(31), null);
+    await link('email-verification', daysAgo(40), daysAgo(41));
+    await link('password-reset', daysAgo(29), daysAgo(29));
+    const removed = await app.app.get(SessionRetention).prune();
+    expect(removed.accountTokens).toBeGreaterThanOrEqual(2);
+    const left = await sql<{ expires_at: Date }>(
+      app,
+      `select expires_at from identity.account_tokens where user_id = ? and expires_at < now()`,
+      [person.user.id],
+    );
+    expect(left).toHaveLength(1);
+    expect(new Date(left[0].expires_at).getTime()).toBeGreaterThan(daysAgo(30).getTime());
+    // Registration's own verification link (not expired) stays.
+    expect(
+      await sql(app, `select 1 from identity.account_tokens where user_id = ? and expires_at > now()`, [
+        person.user.id,
+      ]),
+    ).not.toHaveLength(0);
+  });
+
   it('deletes exports requested beyond the retention (rows and files) and stale scratch files, keeps recent ones', async () => {
     const insert = async (createdAt: Date) => {
       const id = randomUUID();

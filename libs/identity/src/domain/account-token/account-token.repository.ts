@@ -8,4 +8,6 @@ export abstract class AccountTokenRepository {
   abstract find(id: string, purpose: AccountTokenPurpose): Promise<(AccountToken & { usedAt: Date | null }) | null>;
   /** Uses up every outstanding token of this purpose for the user (after a reset, older links die). */
   abstract expireOutstanding(userId: string, purpose: AccountTokenPurpose): Promise<void>;
+  /** Deletes tokens (used or not) that expired before the cutoff; answers how many. */
+  abstract deleteExpiredBefore(cutoff: Date): Promise<number>;
 }

@@ -66,4 +66,12 @@ export class SqlAccountTokenRepository extends AccountTokenRepository {
       [userId, purpose],
     );
   }
+
+  async deleteExpiredBefore(cutoff: Date): Promise<number> {
+    const rows = await this.em.execute<Array<{ id: string }>>(
+      'delete from identity.account_tokens where expires_at < ? returning id',
+      [cutoff],
+    );
+    return rows.length;
+  }
 }
