@@ -5,6 +5,7 @@ import type { TestApp } from '@lib/platform/testing';
 import { QueueCatalog } from '../../../libs/platform/src/queues/queue-catalog.js';
 import { SessionRetention } from '../../../libs/identity/src/application/retention/session-retention.js';
 import { ExportRetention } from '../../../libs/insights/src/application/exports/export-retention.js';
+import { InsightsJobs } from '../../../libs/insights/src/interface/jobs/insights-jobs.processor.js';
 import { sql } from '../studio/studio-helpers.js';
 import { registerUser, startShowrunner, TEST_PASSWORD } from '../../support/showrunner.js';
 
@@ -104,6 +105,55 @@ describe('retention jobs', () => {
         person.user.id,
       ]),
     ).not.toHaveLength(0);
+  });
+
+  it('deletes recommendation impressions older than the events retention, keeps recent ones and an experiment’s own', async () => {
+    const experimentId = randomUUID();
+    await sql(
+      app,
+      `insert into insights.experiments (id, name, surface, status, arms, design, created_by, created_at, stopped_at)
+       values (?, 'old test', 'retention-test', 'stopped', '[]', '{}', ?, ?, ?)`,
+      [experimentId, randomUUID(), daysAgo(500), daysAgo(450)],
+    );
+    const video = randomUUID();
+    const impression = async (experiment: string | null, shownAt: Date) => {
+      const id = randomUUID();
+      await sql(
+        app,
+        `insert into insights.recommendation_impressions (impression_id, experiment_id, arm, surface, subject, video_ids, shown_at, event_id)
+         values (?, ?, ?, 'retention-test', 'someone', array[?]::uuid[], ?, ?)`,
+        [id, experiment, experiment ? 'a' : null, video, shownAt, randomUUID()],
+      );
+      await sql(
+        app,
+        `insert into insights.recommendation_impression_videos (impression_id, video_id, surface, shown_at) values (?, ?, 'retention-test', ?)`,
+        [id, video, shownAt],
+      );
+      await sql(
+        app,
+        `insert into insights.recommendation_conversions (impression_id, kind, video_id, occurred_at, event_id) values (?, 'click', ?, ?, ?)`,
+        [id, video, shownAt, randomUUID()],
+      );
+      return id;
+    };
+    const old = await impression(null, daysAgo(401));
+    const recent = await impression(null, daysAgo(399));
+    const inExperiment = await impression(experimentId, daysAgo(460));
+    const result = await app.app.get(InsightsJobs).maintainPartitions();
+    expect(result.impressions).toBeGreaterThanOrEqual(1);
+    const left = async (table: string) =>
+      (
+        await sql<{ impression_id: string }>(
+          app,
+          `select impression_id from insights.${table} where impression_id in (?, ?, ?)`,
+          [old, recent, inExperiment],
+        )
+      )
+        .map((row) => row.impression_id)
+        .sort();
+    expect(await left('recommendation_impressions')).toEqual([recent, inExperiment].sort());
+    expect(await left('recommendation_conversions')).toEqual([recent, inExperiment].sort());
+    expect(await left('recommendation_impression_videos')).toEqual([recent]);
   });
 
   it('deletes exports requested beyond the retention (rows and files) and stale scratch files, keeps recent ones', async () => {

@@ -44,6 +44,11 @@ export abstract class ExperimentTracking {
   /** A subscription of the subject: one conversion on its latest exposure to each experiment in the window. */
   abstract attributeSubscription(subject: string, at: Date, eventId: string, windowMs: number): Promise<number>;
   abstract countsByArm(experimentId: string): Promise<ArmCounts[]>;
+  /**
+   * Retention: impressions outside any experiment shown before the cutoff, with their conversions, and every
+   * impression's per-video rows (the creators' view) before it. An experiment's own rows stay with it.
+   */
+  abstract pruneBefore(cutoff: Date): Promise<{ impressions: number; conversions: number; videoRows: number }>;
   /** Impressions and clicks of a channel's videos (per studio's catalogue) in [from, to). */
   abstract reachOfChannel(
     channelId: string,

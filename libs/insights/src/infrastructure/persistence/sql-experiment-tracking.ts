@@ -158,4 +158,20 @@ export class SqlExperimentTracking extends ExperimentTracking {
       })),
     };
   }
+
+  async pruneBefore(cutoff: Date) {
+    const [counts] = await this.em.execute<Array<{ impressions: number; conversions: number }>>(
+      `with old as (
+         delete from insights.recommendation_impressions where experiment_id is null and shown_at < ? returning impression_id),
+       conversions as (
+         delete from insights.recommendation_conversions c using old where c.impression_id = old.impression_id returning 1)
+       select (select count(*) from old)::int as impressions, (select count(*) from conversions)::int as conversions`,
+      [cutoff],
+    );
+    const videoRows = await this.em.execute<Array<{ n: number }>>(
+      `delete from insights.recommendation_impression_videos where shown_at < ? returning 1 as n`,
+      [cutoff],
+    );
+    return { impressions: counts.impressions, conversions: counts.conversions, videoRows: videoRows.length };
+  }
 }

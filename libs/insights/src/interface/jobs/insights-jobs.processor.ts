@@ -6,6 +6,7 @@ import { OnJob, OnWorkerStart, type JobDeclaration } from '@lib/platform';
 import { PartitionMaintenance } from '../../application/event-store.js';
 import { ExportProducer } from '../../application/exports/export-producer.js';
 import { ExportRetention } from '../../application/exports/export-retention.js';
+import { ExperimentTracking } from '../../application/experiments/experiment-tracking.js';
 import { EXPORT_QUEUE, MAINTENANCE_QUEUE } from '../../application/exports/export-queue.js';
 import { RollupRunner } from '../../application/rollup-runner.js';
 import { WeeklyReports } from '../../application/weekly-reports.js';
@@ -36,6 +37,7 @@ export class InsightsJobs {
     private readonly weekly: WeeklyReports,
     private readonly config: AppConfig,
     private readonly exportRetention: ExportRetention,
+    private readonly tracking: ExperimentTracking,
   ) {}
 
   @OnJob({
@@ -59,12 +61,17 @@ export class InsightsJobs {
   }
 
   @OnJob({ ...MAINTENANCE, name: 'partitions', repeat: { every: 3_600_000, jobId: 'insights-partitions' } })
-  async maintainPartitions(): Promise<{ created: number; dropped: number }> {
+  async maintainPartitions(): Promise<{ created: number; dropped: number; impressions: number }> {
     const now = new Date();
     const created = await this.partitions.ensureAhead(now, this.config.insights.partitionsAheadDays);
     const dropped = await this.partitions.dropExpired(now, this.config.insights.retentionDays);
     if (created || dropped) this.logger.log({ created, dropped }, 'event partitions maintained');
-    return { created, dropped };
+    // Recommendation impressions are raw events too: the same retention, except an experiment's own.
+    const pruned = await this.tracking.pruneBefore(
+      new Date(now.getTime() - this.config.insights.retentionDays * 86_400_000),
+    );
+    if (pruned.impressions || pruned.videoRows) this.logger.log(pruned, 'old recommendation impressions pruned');
+    return { created, dropped, impressions: pruned.impressions };
   }
 
   /** Exports older than INSIGHTS_EXPORT_RETENTION_DAYS go, files and rows (hourly, one schedule for every worker). */
