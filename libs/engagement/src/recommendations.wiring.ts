@@ -34,6 +34,7 @@ export const RECOMMENDATIONS = {
         'engagement.rec_cowatch_pairs',
         'engagement.rec_neighbours',
         'engagement.rec_job_cursors',
+        'engagement.rec_dirty_videos',
       ],
     }),
     MessagingModule.forContext({ consumers: [RecordRecommendationSignals] }),

@@ -120,10 +120,10 @@ export abstract class NeighbourStore {
   ): Promise<{ fresh: string[]; pairs: Array<{ a: string; b: string }> }>;
   /** Up to `perVideo` pairs of each video (most people first), and the people count of every video in them. */
   abstract coCounts(videoIds: string[], perVideo: number): Promise<CoCounts>;
-  /** These pairs' counts now, and the people count of every video in them. */
-  abstract pairCounts(pairs: Array<{ a: string; b: string }>): Promise<CoCounts>;
-  /** The stored co-watch lists of these videos. */
-  abstract coWatchListsOf(videoIds: string[]): Promise<Map<string, Neighbor[]>>;
+  /** Marks videos whose co-watch lists must be recomputed (their pairs moved). */
+  abstract markDirty(videoIds: string[]): Promise<void>;
+  /** Takes up to `limit` marked videos off the mark (the transaction's rollback puts them back). */
+  abstract takeDirty(limit: number): Promise<string[]>;
   /** Every published, visible video's features (the content index is built from all of them). */
   abstract allFeatures(): Promise<VideoFeatures[]>;
   /** Eligible videos whose features changed after their content list was computed (or that have none). */

@@ -144,25 +144,22 @@ export class SqlNeighbourStore extends NeighbourStore {
     return this.withPeople(pairs);
   }
 
-  async pairCounts(wanted: Array<{ a: string; b: string }>): Promise<CoCounts> {
-    if (!wanted.length) return { pairs: [], people: new Map() };
-    const pairs = await this.em.execute<PairRow[]>(
-      `select p.video_a, p.video_b, p.people from unnest(?::uuid[], ?::uuid[]) as w(a, b)
-         join engagement.rec_cowatch_pairs p on p.video_a = w.a and p.video_b = w.b`,
-      [uuidArray(wanted.map((pair) => pair.a)), uuidArray(wanted.map((pair) => pair.b))],
-    );
-    return this.withPeople(pairs);
+  async markDirty(videoIds: string[]): Promise<void> {
+    for (let start = 0; start < videoIds.length; start += CHUNK)
+      await this.em.execute(
+        `insert into engagement.rec_dirty_videos (video_id) select unnest(?::uuid[]) on conflict do nothing`,
+        [uuidArray(videoIds.slice(start, start + CHUNK))],
+      );
   }
 
-  async coWatchListsOf(videoIds: string[]): Promise<Map<string, Neighbor[]>> {
-    const lists = new Map<string, Neighbor[]>();
-    if (!videoIds.length) return lists;
-    const rows = await this.em.execute<Array<{ video_id: string; neighbours: Neighbor[] }>>(
-      `select video_id, neighbours from engagement.rec_neighbours where kind = 'co_watch' and video_id = any(?::uuid[])`,
-      [uuidArray(videoIds)],
+  async takeDirty(limit: number): Promise<string[]> {
+    const rows = await this.em.execute<Array<{ video_id: string }>>(
+      `delete from engagement.rec_dirty_videos where video_id in (
+         select video_id from engagement.rec_dirty_videos order by marked_at, video_id limit ?)
+       returning video_id`,
+      [limit],
     );
-    for (const row of rows) lists.set(row.video_id, row.neighbours);
-    return lists;
+    return rows.map((row) => row.video_id);
   }
 
   private async withPeople(found: PairRow[]): Promise<CoCounts> {

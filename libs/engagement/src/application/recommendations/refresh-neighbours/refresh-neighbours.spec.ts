@@ -1,5 +1,5 @@
 import type { CoWatchSignal } from '../recommendation-ports.js';
-import { coWatchLists, coWatchMembers, mergeCoWatch } from './refresh-neighbours.js';
+import { coWatchLists, coWatchMembers } from './refresh-neighbours.js';
 
 const NOW = new Date('2026-12-03T12:00:00Z');
 const at = (minute: number) => new Date(NOW.getTime() - (60 - minute) * 60_000);
@@ -62,40 +62,5 @@ describe('co-watch lists', () => {
 
   it('gives a touched video without pairs an empty list (its old one is replaced)', () => {
     expect(coWatchLists(['lonely'], { pairs: [], people: new Map() }).get('lonely')).toEqual([]);
-  });
-});
-
-describe('merging changed pairs into a partner’s stored list', () => {
-  it('replaces the changed entries, keeps the others, and keeps the best first', () => {
-    const merged = mergeCoWatch(
-      new Map([
-        [
-          'p',
-          [
-            { videoId: 'x', similarity: 0.0001 },
-            { videoId: 'fresh', similarity: 0 },
-          ],
-        ],
-      ]),
-      ['p', 'unlisted'],
-      {
-        pairs: [
-          { a: 'fresh', b: 'p', people: 5 },
-          { a: 'other', b: 'unlisted', people: 1 },
-        ],
-        people: new Map([
-          ['fresh', 5],
-          ['p', 5],
-          ['other', 1],
-          ['unlisted', 1],
-        ]),
-      },
-    );
-    expect(merged.get('p')).toEqual([
-      { videoId: 'fresh', similarity: expect.any(Number) },
-      { videoId: 'x', similarity: 0.0001 },
-    ]);
-    expect(merged.get('p')![0].similarity).toBeGreaterThan(0.0001);
-    expect(merged.get('unlisted')!.map((neighbour) => neighbour.videoId)).toEqual(['other']);
   });
 });

@@ -24,8 +24,10 @@ const CONTENT_PER_RUN = 2_000;
 
 /** Signals folded per transaction: a backlog (a first run, a long outage) goes in bounded steps. */
 export const SIGNALS_PER_BATCH = 5_000;
-/** A run stops starting batches after this long; the next run continues from the cursor. */
-const RUN_BUDGET_MS = 120_000;
+/** Co-watch lists recomputed per transaction. */
+const LISTS_PER_BATCH = 1_000;
+/** A run stops folding after this long, and stops recomputing lists after twice that; the next run goes on. */
+const FOLD_BUDGET_MS = 60_000;
 
 export interface NeighbourRefreshResult {
   signals: number;
@@ -45,10 +47,11 @@ export interface NeighbourRefreshOptions {
 /**
  * Folds the signals committed since the last run into co-watch pair counts (each person adds at
  * most one to a pair, and pairs a new video with at most `RECS_COWATCH_PARTNERS` of their recent
- * ones), then rewrites the co-watch lists of the videos whose pairs moved and the content lists of
- * videos whose features changed, with their neighbours' (docs/adr/0044). Each batch of signals is a
- * transaction of its own that moves the cursor, so memory stays bounded and a failure keeps what was
- * done. Runs are serialised.
+ * ones), marking the videos whose pairs moved; then recomputes the marked videos' co-watch lists from
+ * their strongest pairs, each once however many batches touched it, and the content lists of videos
+ * whose features changed, with their neighbours' (docs/adr/0044). Every batch is a transaction of its
+ * own (folding moves the cursor and marks; recomputing takes marks off), so memory stays bounded and a
+ * crash between the two loses no recompute. Runs are serialised.
  */
 @Injectable()
 export class RefreshNeighbours {
@@ -67,13 +70,20 @@ export class RefreshNeighbours {
   }: NeighbourRefreshOptions = {}): Promise<NeighbourRefreshResult> {
     const result: NeighbourRefreshResult = { signals: 0, batches: 0, coWatchLists: 0, contentLists: 0, more: true };
     const started = Date.now();
-    while (result.more && Date.now() - started < RUN_BUDGET_MS) {
+    let unfolded = true;
+    while (unfolded && Date.now() - started < FOLD_BUDGET_MS) {
       const batch = await this.foldBatch(now, batchSize);
       if (batch.signals) result.batches += 1;
       result.signals += batch.signals;
-      result.coWatchLists += batch.coWatchLists;
-      result.more = batch.more;
+      unfolded = batch.more;
     }
+    let marked = true;
+    while (marked && Date.now() - started < 2 * FOLD_BUDGET_MS) {
+      const lists = await this.recomputeBatch(now);
+      result.coWatchLists += lists;
+      marked = lists === LISTS_PER_BATCH;
+    }
+    result.more = unfolded || marked;
     result.contentLists = await this.unitOfWork.transactional(async () => {
       await this.store.lock();
       const content = await this.contentLists();
@@ -88,27 +98,30 @@ export class RefreshNeighbours {
     return result;
   }
 
-  private foldBatch(now: Date, batchSize: number): Promise<{ signals: number; coWatchLists: number; more: boolean }> {
+  private foldBatch(now: Date, batchSize: number): Promise<{ signals: number; more: boolean }> {
     return this.unitOfWork.transactional(async () => {
       await this.store.lock();
       const { signals, position, more } = await this.store.signalsSinceCursor(batchSize);
       const members = coWatchMembers(signals, now);
       const changed = await this.store.addMembers(members, this.config.recommendations.coWatchPartners);
-      // Videos that gained members are recomputed from their strongest pairs; their partners only
-      // take in the changed pairs, so one batch costs what its signals touched, not the catalog.
-      const coWatch = coWatchLists(changed.fresh, await this.store.coCounts(changed.fresh, PAIRS_READ));
-      const partners = [...new Set(changed.pairs.flatMap((pair) => [pair.a, pair.b]))].filter(
-        (videoId) => !coWatch.has(videoId),
-      );
-      const merged = mergeCoWatch(
-        await this.store.coWatchListsOf(partners),
-        partners,
-        await this.store.pairCounts(changed.pairs),
-      );
-      for (const [videoId, list] of merged) coWatch.set(videoId, list);
-      await this.store.saveNeighbours('co_watch', coWatch, now);
+      // Videos that gained members and both sides of every moved pair: recomputed once after folding.
+      await this.store.markDirty([
+        ...new Set([...changed.fresh, ...changed.pairs.flatMap((pair) => [pair.a, pair.b])]),
+      ]);
       await this.store.saveCursor(position);
-      return { signals: signals.length, coWatchLists: coWatch.size, more };
+      return { signals: signals.length, more };
+    });
+  }
+
+  /** Recomputes up to LISTS_PER_BATCH marked videos' co-watch lists; answers how many. */
+  private recomputeBatch(now: Date): Promise<number> {
+    return this.unitOfWork.transactional(async () => {
+      await this.store.lock();
+      const videoIds = await this.store.takeDirty(LISTS_PER_BATCH);
+      if (!videoIds.length) return 0;
+      const lists = coWatchLists(videoIds, await this.store.coCounts(videoIds, PAIRS_READ));
+      await this.store.saveNeighbours('co_watch', lists, now);
+      return videoIds.length;
     });
   }
 
@@ -156,26 +169,6 @@ export function coWatchLists(touched: string[], counts: CoCounts): Map<string, N
   }
   for (const [videoId, list] of lists) lists.set(videoId, best(list));
   return lists;
-}
-
-/**
- * A partner's stored list with the changed pairs' entries replaced by their new similarity. Its other
- * entries keep their last similarity until the partner itself gains members (a small drift).
- */
-export function mergeCoWatch(
-  stored: ReadonlyMap<string, Neighbor[]>,
-  partners: string[],
-  changed: CoCounts,
-): Map<string, Neighbor[]> {
-  const updates = coWatchLists(partners, changed);
-  const merged = new Map<string, Neighbor[]>();
-  for (const videoId of partners) {
-    const fresh = updates.get(videoId) ?? [];
-    const replaced = new Set(fresh.map((neighbour) => neighbour.videoId));
-    const kept = (stored.get(videoId) ?? []).filter((neighbour) => !replaced.has(neighbour.videoId));
-    merged.set(videoId, best([...kept, ...fresh]));
-  }
-  return merged;
 }
 
 function best(list: Neighbor[]): Neighbor[] {
