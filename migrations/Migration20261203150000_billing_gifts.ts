@@ -24,7 +24,9 @@ export class Migration20261203150000_billing_gifts extends Migration {
       created_at timestamptz not null default now()
     );`);
     this.addSql(`create index gifts_buyer_created on billing.gifts (buyer_id, created_at);`);
-    this.addSql(`create index gifts_redeemed_by on billing.gifts (redeemed_by, grant_ends_at) where redeemed_by is not null;`);
+    this.addSql(
+      `create index gifts_redeemed_by on billing.gifts (redeemed_by, grant_ends_at) where redeemed_by is not null;`,
+    );
   }
 
   override async down(): Promise<void> {

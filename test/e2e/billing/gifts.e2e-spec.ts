@@ -138,9 +138,11 @@ describe('gift subscriptions', () => {
 
     // The gifted year ends: the maintenance sweep gives the previous plan (Free) back.
     await sql(app, `update billing.gifts set grant_ends_at = now() - interval '1 second' where id = ?`, [giftId]);
-    await sql(app, `update billing.entitlement_grants set valid_until = now() - interval '1 second' where user_id = ?`, [
-      recipient.user.id,
-    ]);
+    await sql(
+      app,
+      `update billing.entitlement_grants set valid_until = now() - interval '1 second' where user_id = ?`,
+      [recipient.user.id],
+    );
     await sweep();
     await planBecomes(app, recipient, 'free');
     // Long after the redelivered events: still the one mail.
@@ -198,6 +200,24 @@ describe('gift subscriptions', () => {
     expectProblem(await refund(stranger), 404, 'billing.gift.not-found');
     expectProblem(await refund(buyer, randomUUID()), 404, 'billing.gift.not-found');
 
+    const giftsRevenue = async () => {
+      const from = new Date(Date.now() - 86_400_000).toISOString();
+      const to = new Date(Date.now() + 86_400_000).toISOString();
+      const answer = await app.request('GET', `/v1/admin/billing/metrics?from=${from}&to=${to}&interval=day`, {
+        token: billing.adminToken,
+      });
+      expect(answer.status).toBe(200);
+      const usd = answer.body.currencies.find((entry: { currency: string }) => entry.currency === 'usd');
+      const buckets = usd.buckets.reduce(
+        (sum: number, bucket: { streams: { gifts: number } }) => sum + bucket.streams.gifts,
+        0,
+      );
+      expect(buckets).toBe(usd.summary.streams.gifts);
+      expect(Object.keys(usd.summary.streams).sort()).toEqual(['ads', 'commission', 'gifts', 'overage', 'tips']);
+      return usd.summary.streams.gifts as number;
+    };
+    const before = await giftsRevenue();
+    expect(before).toBeGreaterThanOrEqual(999);
     const refunded = await refund(buyer);
     expect(refunded.status).toBe(200);
     expect(refunded.body).toMatchObject({ id: giftId, status: 'refunded', code: null });
@@ -207,7 +227,7 @@ describe('gift subscriptions', () => {
     expect((intent.latest_charge as Stripe.Charge).amount_refunded).toBe(999);
     // Stripe's charge.refunded, twice: nothing more.
     const refundEvents = fake.events.filter(
-      (event) => event.type === 'charge.refunded' && (event.data.object as Stripe.Charge).payment_intent === intent.id,
+      (event) => event.type === 'charge.refunded' && event.data.object.payment_intent === intent.id,
     );
     expect(refundEvents).toHaveLength(1);
     await deliver([...refundEvents, ...refundEvents]);
@@ -215,6 +235,8 @@ describe('gift subscriptions', () => {
       { stream: 'gifts', amount: 999, currency: 'usd' },
       { stream: 'gifts', amount: -999, currency: 'usd' },
     ]);
+    // The admin revenue report's gifts stream lost exactly this gift's amount.
+    expect(await giftsRevenue()).toBe(before - 999);
     expectProblem(await refund(buyer), 409, 'billing.gift.refunded');
     expectProblem(await redeem(stranger, gift.code), 409, 'billing.gift.refunded');
     expect((await app.request('GET', `/v1/gifts/${gift.code}`)).body.status).toBe('refunded');
@@ -237,7 +259,9 @@ describe('gift subscriptions', () => {
     expect((await app.request('POST', '/v1/gifts', { body: { planId: 'prime', period: 'month' } })).status).toBe(401);
     // An unpaid gift has no code to show or redeem.
     const pending = await buy({ planId: 'prime', period: 'month' });
-    const [row] = await sql<{ code: string }>(app, 'select code from billing.gifts where id = ?', [pending.body.giftId]);
+    const [row] = await sql<{ code: string }>(app, 'select code from billing.gifts where id = ?', [
+      pending.body.giftId,
+    ]);
     expectProblem(await app.request('GET', `/v1/gifts/${row.code}`), 404, 'billing.gift.not-found');
     expectProblem(await redeem(buyer, row.code), 409, 'billing.gift.not-paid');
   }, 60_000);

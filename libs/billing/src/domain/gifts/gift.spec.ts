@@ -32,7 +32,14 @@ const codeOf = (run: () => void) => {
   }
 };
 const rank = (planId: string) => ({ free: 0, prime: 10, 'creator-plus': 20 })[planId] ?? -1;
-const FREE = { planId: 'free', subscriptionId: null, validUntil: null, thenPlanId: null, periodStart: null, periodEnd: null };
+const FREE = {
+  planId: 'free',
+  subscriptionId: null,
+  validUntil: null,
+  thenPlanId: null,
+  periodStart: null,
+  periodEnd: null,
+};
 
 describe('gift rules', () => {
   it('redeems a paid gift once, within 365 days of its payment', () => {
@@ -44,7 +51,9 @@ describe('gift rules', () => {
     const redeemed = redeem(aGift(), 'someone', NOW);
     expect(redeemed).toMatchObject({ status: 'redeemed', redeemedBy: 'someone', redeemedAt: NOW });
     expect(codeOf(() => assertRedeemable(redeemed, NOW))).toBe('billing.gift.already-redeemed');
-    expect(codeOf(() => assertRedeemable(aGift({ status: 'pending', paidAt: null }), NOW))).toBe('billing.gift.not-paid');
+    expect(codeOf(() => assertRedeemable(aGift({ status: 'pending', paidAt: null }), NOW))).toBe(
+      'billing.gift.not-paid',
+    );
     expect(codeOf(() => assertRedeemable(aGift({ status: 'refund_pending' }), NOW))).toBe('billing.gift.refunded');
   });
 
@@ -65,7 +74,11 @@ describe('gift rules', () => {
   it('gives the gift’s plan above the subscriptions’ until it ends, then what they give', () => {
     const ends = new Date(NOW.getTime() + 30 * DAY);
     const gift = { giftId: 'g1', planId: 'creator-plus', endsAt: ends };
-    expect(accessWithGifts(FREE, [gift], NOW, rank)).toMatchObject({ planId: 'creator-plus', validUntil: ends, thenPlanId: 'free' });
+    expect(accessWithGifts(FREE, [gift], NOW, rank)).toMatchObject({
+      planId: 'creator-plus',
+      validUntil: ends,
+      thenPlanId: 'free',
+    });
     const prime = { ...FREE, planId: 'prime', subscriptionId: 's1' };
     expect(accessWithGifts(prime, [gift], NOW, rank)).toMatchObject({
       planId: 'creator-plus',

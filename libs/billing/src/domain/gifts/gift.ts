@@ -75,7 +75,13 @@ export function assertRedeemable(gift: Gift, now: Date): void {
 
 /** Marks the gift redeemed by `userId` at `now`; the caller checked `assertRedeemable`. */
 export function redeem(gift: Gift, userId: string, now: Date): Gift {
-  return { ...gift, status: 'redeemed', redeemedBy: userId, redeemedAt: now, grantEndsAt: giftGrantEnd(now, gift.period) };
+  return {
+    ...gift,
+    status: 'redeemed',
+    redeemedBy: userId,
+    redeemedAt: now,
+    grantEndsAt: giftGrantEnd(now, gift.period),
+  };
 }
 
 /** A buyer may ask for a refund of a paid gift nobody has redeemed. */
@@ -117,6 +123,7 @@ export function accessWithGifts(
     .reduce<GiftGrant | null>((top, gift) => (!top || planRank(gift.planId) > planRank(top.planId) ? gift : top), null);
   if (!best || planRank(best.planId) <= planRank(access.planId)) return access;
   // After the gift: the plan the subscriptions give (or what follows it, if that lapses first).
-  const then = access.validUntil && access.validUntil <= best.endsAt ? (access.thenPlanId ?? access.planId) : access.planId;
+  const then =
+    access.validUntil && access.validUntil <= best.endsAt ? (access.thenPlanId ?? access.planId) : access.planId;
   return { ...access, planId: best.planId, validUntil: best.endsAt, thenPlanId: then };
 }

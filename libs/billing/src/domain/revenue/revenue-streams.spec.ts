@@ -2,7 +2,11 @@ import { computeRevenueMetrics, emptyCurrencyRevenue } from './revenue-metrics.j
 import { withRevenueStreams, type StreamAmount } from './revenue-streams.js';
 
 describe('revenue streams in the revenue report', () => {
-  const query = { from: new Date('2026-03-10T12:00:00Z'), to: new Date('2026-05-01T00:00:00Z'), interval: 'month' as const };
+  const query = {
+    from: new Date('2026-03-10T12:00:00Z'),
+    to: new Date('2026-05-01T00:00:00Z'),
+    interval: 'month' as const,
+  };
   const report = (amounts: StreamAmount[]) =>
     withRevenueStreams(computeRevenueMetrics([], query), amounts, query, (currency) =>
       emptyCurrencyRevenue(currency, query),

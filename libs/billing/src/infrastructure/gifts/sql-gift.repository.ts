@@ -125,6 +125,10 @@ export class SqlGiftRepository extends GiftRepository {
        where redeemed_by = ? and status = 'redeemed' and grant_ends_at > ?`,
       [userId, now],
     );
-    return rows.map((row) => ({ giftId: String(row.id), planId: String(row.plan_id), endsAt: date(row.grant_ends_at)! }));
+    return rows.map((row) => ({
+      giftId: String(row.id),
+      planId: String(row.plan_id),
+      endsAt: date(row.grant_ends_at)!,
+    }));
   }
 }

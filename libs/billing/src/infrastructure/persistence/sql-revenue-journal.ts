@@ -36,7 +36,10 @@ export class SqlRevenueJournal extends RevenueJournal {
     }));
   }
 
-  async bucketed(range: { from: Date; to: Date }, interval: 'day' | 'week' | 'month'): Promise<RevenueStreamBucketTotal[]> {
+  async bucketed(
+    range: { from: Date; to: Date },
+    interval: 'day' | 'week' | 'month',
+  ): Promise<RevenueStreamBucketTotal[]> {
     // date_trunc on UTC wall time: days at 00:00Z, ISO weeks from Monday, months from the 1st, as the MRR buckets.
     const unit = ({ day: 'day', week: 'week', month: 'month' } as const)[interval];
     const rows = await this.em.execute<{ bucket: string; stream: string; currency: string; amount: string }[]>(

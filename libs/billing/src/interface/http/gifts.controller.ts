@@ -38,10 +38,17 @@ export class GiftsController {
   @ApiProblems(400, 401, 404, 409, 422)
   buy(@CurrentUser() principal: Principal, @Body() body: BuyGiftRequest) {
     return this.commands.execute(
-      new BuyGiftCommand(principal.userId, body.planId, body.period, body.recipientEmail ?? null, body.message ?? null, {
-        successUrl: body.successUrl,
-        cancelUrl: body.cancelUrl,
-      }),
+      new BuyGiftCommand(
+        principal.userId,
+        body.planId,
+        body.period,
+        body.recipientEmail ?? null,
+        body.message ?? null,
+        {
+          successUrl: body.successUrl,
+          cancelUrl: body.cancelUrl,
+        },
+      ),
     );
   }
 

@@ -20,7 +20,10 @@ export class InMemoryRevenueJournal extends RevenueJournal {
     return (await this.bucketed(range, null)).map(({ stream, currency, amount }) => ({ stream, currency, amount }));
   }
 
-  async bucketed(range: { from: Date; to: Date }, interval: RevenueInterval | null): Promise<RevenueStreamBucketTotal[]> {
+  async bucketed(
+    range: { from: Date; to: Date },
+    interval: RevenueInterval | null,
+  ): Promise<RevenueStreamBucketTotal[]> {
     const sums = new Map<string, RevenueStreamBucketTotal>();
     for (const entry of this.entries) {
       if (entry.occurredAt < range.from || entry.occurredAt >= range.to) continue;

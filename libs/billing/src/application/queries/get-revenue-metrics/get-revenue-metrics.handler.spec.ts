@@ -64,7 +64,10 @@ describe('Revenue metrics from the subscription facts billing applied', () => {
     // Euros came only as tips: their own currency entry with zero MRR, never added to dollars.
     expect(report.currencies.map((entry) => entry.currency)).toEqual(['eur', 'usd']);
     const [eur, usd] = report.currencies;
-    expect(eur.summary).toMatchObject({ endingMrr: 0, streams: { tips: 500, commission: 50, gifts: 0, ads: 0, overage: 0 } });
+    expect(eur.summary).toMatchObject({
+      endingMrr: 0,
+      streams: { tips: 500, commission: 50, gifts: 0, ads: 0, overage: 0 },
+    });
     expect(usd.summary.streams).toEqual({ tips: 0, commission: 0, gifts: 999, ads: 0, overage: 0 });
     expect(usd.buckets.reduce((sum, bucket) => sum + bucket.streams.gifts, 0)).toBe(999);
     expect(report.currencies[1].summary).toMatchObject({

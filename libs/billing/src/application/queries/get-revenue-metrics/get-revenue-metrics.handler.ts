@@ -24,7 +24,10 @@ export class GetRevenueMetricsHandler implements IQueryHandler<GetRevenueMetrics
     if (!(from < to)) throw new InvalidRevenueRangeError('`from` must be before `to`');
     const query = { from, to, interval };
     const report = computeRevenueMetrics(await this.movements.until(to), query);
-    const streams = (await this.journal.bucketed({ from, to }, interval)).map((total) => ({ ...total, at: total.bucketStart }));
+    const streams = (await this.journal.bucketed({ from, to }, interval)).map((total) => ({
+      ...total,
+      at: total.bucketStart,
+    }));
     return withRevenueStreams(report, streams, query, (currency) => emptyCurrencyRevenue(currency, query));
   }
 }
