@@ -88,6 +88,8 @@ import { SqlOfferRepository } from './infrastructure/persistence/sql-offer.repos
 import { AdminOffersController, OffersController } from './interface/http/offers.controller.js';
 import { TIPS } from './tips.providers.js';
 import { GIFTS } from './gifts.providers.js';
+import { RevenueStreams } from './contracts/revenue-streams.js';
+import { JournalRevenueStreams } from './application/revenue/journal-revenue-streams.js';
 import { RevenueJournal } from './domain/revenue/revenue-journal.js';
 import { SqlRevenueJournal } from './infrastructure/persistence/sql-revenue-journal.js';
 
@@ -141,6 +143,7 @@ import { SqlRevenueJournal } from './infrastructure/persistence/sql-revenue-jour
     { provide: OfferRepository, useClass: SqlOfferRepository },
     { provide: UsageCounters, useClass: SqlUsageCounters },
     { provide: RevenueJournal, useClass: SqlRevenueJournal },
+    { provide: RevenueStreams, useClass: JournalRevenueStreams },
     { provide: PaymentHistory, useClass: MikroOrmPaymentHistory },
     { provide: WebhookQueue, useClass: BullWebhookQueue },
     { provide: BillingApi, useClass: LocalBillingApi },
@@ -198,6 +201,6 @@ import { SqlRevenueJournal } from './infrastructure/persistence/sql-revenue-jour
     ...TIPS.providers,
     ...GIFTS.providers,
   ],
-  exports: [...ACCOUNT_HOLDS.exports, BillingApi],
+  exports: [...ACCOUNT_HOLDS.exports, BillingApi, RevenueStreams],
 })
 export class BillingModule {}

@@ -237,6 +237,24 @@ describe('gift subscriptions', () => {
     ]);
     // The admin revenue report's gifts stream lost exactly this gift's amount.
     expect(await giftsRevenue()).toBe(before - 999);
+    // Insights' platform dashboard shows billing's own streams, per day and currency.
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    const from = new Date(today.getTime() - 86_400_000).toISOString();
+    const to = new Date(today.getTime() + 2 * 86_400_000).toISOString();
+    const overview = await app.request('GET', `/v1/admin/insights/overview?from=${from}&to=${to}`, {
+      token: billing.adminToken,
+    });
+    expect(overview.status).toBe(200);
+    const [journaled] = await sql<{ gifts: number }>(
+      app,
+      `select coalesce(sum(amount), 0)::int as gifts from billing.revenue_entries where stream = 'gifts' and currency = 'usd'`,
+    );
+    expect(overview.body.revenueStreamTotals).toEqual([
+      { currency: 'usd', streams: { tips: 0, commission: 0, gifts: journaled.gifts, ads: 0, overage: 0 } },
+    ]);
+    expect(overview.body.revenueStreams).toEqual([
+      expect.objectContaining({ day: today.toISOString().slice(0, 10), currency: 'usd' }),
+    ]);
     expectProblem(await refund(buyer), 409, 'billing.gift.refunded');
     expectProblem(await redeem(stranger, gift.code), 409, 'billing.gift.refunded');
     expect((await app.request('GET', `/v1/gifts/${gift.code}`)).body.status).toBe('refunded');
