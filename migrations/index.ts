@@ -35,9 +35,10 @@ import { Migration20261203091100_trust_safety_escalation_trigger } from './Migra
 import { Migration20261203092000_engagement_recommendations } from './Migration20261203092000_engagement_recommendations.js';
 import { Migration20261203100000_insights_rollup_builds } from './Migration20261203100000_insights_rollup_builds.js';
 import { Migration20261203113000_billing_offers } from './Migration20261203113000_billing_offers.js';
-import { Migration20261203150000_engagement_rec_dirty_videos } from './Migration20261203150000_engagement_rec_dirty_videos.js';
-import { Migration20261203140000_billing_revenue_journal } from './Migration20261203140000_billing_revenue_journal.js';
 import { Migration20261203120000_billing_tips_and_payouts } from './Migration20261203120000_billing_tips_and_payouts.js';
+import { Migration20261203140000_billing_revenue_journal } from './Migration20261203140000_billing_revenue_journal.js';
+import { Migration20261203150000_billing_gifts } from './Migration20261203150000_billing_gifts.js';
+import { Migration20261203150000_engagement_rec_dirty_videos } from './Migration20261203150000_engagement_rec_dirty_videos.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000000_platform_messaging', class: Migration20261122000000_platform_messaging },
@@ -107,6 +108,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203113000_billing_offers', class: Migration20261203113000_billing_offers },
   { name: 'Migration20261203120000_billing_tips_and_payouts', class: Migration20261203120000_billing_tips_and_payouts },
   { name: 'Migration20261203140000_billing_revenue_journal', class: Migration20261203140000_billing_revenue_journal },
+  { name: 'Migration20261203150000_billing_gifts', class: Migration20261203150000_billing_gifts },
   {
     name: 'Migration20261203150000_engagement_rec_dirty_videos',
     class: Migration20261203150000_engagement_rec_dirty_videos,

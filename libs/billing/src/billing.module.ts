@@ -87,6 +87,9 @@ import { OfferRepository } from './domain/offer/offer.repository.js';
 import { SqlOfferRepository } from './infrastructure/persistence/sql-offer.repository.js';
 import { AdminOffersController, OffersController } from './interface/http/offers.controller.js';
 import { TIPS } from './tips.providers.js';
+import { GIFTS } from './gifts.providers.js';
+import { RevenueStreams } from './contracts/revenue-streams.js';
+import { JournalRevenueStreams } from './application/revenue/journal-revenue-streams.js';
 import { RevenueJournal } from './domain/revenue/revenue-journal.js';
 import { SqlRevenueJournal } from './infrastructure/persistence/sql-revenue-journal.js';
 
@@ -116,6 +119,7 @@ import { SqlRevenueJournal } from './infrastructure/persistence/sql-revenue-jour
     QueuesModule.register({ name: PROCESS_WEBHOOK_QUEUE }, { name: BILLING_MAINTENANCE_QUEUE }),
     ...ACCOUNT_HOLDS.imports,
     ...TIPS.imports,
+    ...GIFTS.imports,
   ],
   controllers: [
     BillingController,
@@ -125,6 +129,7 @@ import { SqlRevenueJournal } from './infrastructure/persistence/sql-revenue-jour
     AdminOffersController,
     OffersController,
     ...TIPS.controllers,
+    ...GIFTS.controllers,
   ],
   providers: [
     { provide: PlanRepository, useClass: MikroOrmPlanRepository },
@@ -138,6 +143,7 @@ import { SqlRevenueJournal } from './infrastructure/persistence/sql-revenue-jour
     { provide: OfferRepository, useClass: SqlOfferRepository },
     { provide: UsageCounters, useClass: SqlUsageCounters },
     { provide: RevenueJournal, useClass: SqlRevenueJournal },
+    { provide: RevenueStreams, useClass: JournalRevenueStreams },
     { provide: PaymentHistory, useClass: MikroOrmPaymentHistory },
     { provide: WebhookQueue, useClass: BullWebhookQueue },
     { provide: BillingApi, useClass: LocalBillingApi },
@@ -193,7 +199,8 @@ import { SqlRevenueJournal } from './infrastructure/persistence/sql-revenue-jour
     RememberAccountOnUserRegistered,
     ...ACCOUNT_HOLDS.providers,
     ...TIPS.providers,
+    ...GIFTS.providers,
   ],
-  exports: [...ACCOUNT_HOLDS.exports, BillingApi],
+  exports: [...ACCOUNT_HOLDS.exports, BillingApi, RevenueStreams],
 })
 export class BillingModule {}

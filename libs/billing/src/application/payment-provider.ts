@@ -32,6 +32,8 @@ export type BillingFact =
       providerSubscriptionId: string | null;
       userId: string | null;
       metadata: Record<string, string>;
+      /** The offer of a promotion code typed on the payment page (its coupon is `offer_<id>`), if any. */
+      enteredOfferId?: string | null;
     }
   | { kind: 'checkout-expired'; sessionId: string }
   | { kind: 'subscription'; subscription: ProviderSubscription }

@@ -20,3 +20,4 @@ export {
 export { InMemoryPaymentProvider } from './in-memory/in-memory-payment-provider.js';
 export { InMemoryUsageCounters } from './in-memory/in-memory-usage-counters.js';
 export { billingTestConfig, inMemoryBilling, type InMemoryBilling } from './in-memory/in-memory-billing.js';
+export { InMemoryRevenueJournal } from './in-memory/in-memory-revenue-journal.js';

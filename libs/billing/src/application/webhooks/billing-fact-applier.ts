@@ -121,9 +121,20 @@ export class BillingFactApplier {
     if (!fact.providerSubscriptionId) return 'completed';
     // The subscription's own events may not have arrived yet: fetch it rather than wait for them.
     const known = await this.subscriptions.byProviderIdForUpdate(fact.providerSubscriptionId);
-    if (known) return 'completed';
+    // A code typed on the payment page is known from the session only (no offerId in the subscription's metadata).
+    const entered = fact.metadata.offerId ? null : (fact.enteredOfferId ?? null);
+    if (known) {
+      if (entered && !known.offerId) {
+        const mrrBefore = known.mrr;
+        await this.redeemOffer(known, entered, new Date());
+        await this.recordMovement(known, mrrBefore);
+        return 'completed-offer-redeemed';
+      }
+      return 'completed';
+    }
     const current = await this.provider.retrieveSubscription(fact.providerSubscriptionId);
-    await this.applySubscription(current, new Date(), false);
+    const withOffer = entered ? { ...current, metadata: { ...current.metadata, offerId: entered } } : current;
+    await this.applySubscription(withOffer, new Date(), false);
     return 'completed-reconciled';
   }
 

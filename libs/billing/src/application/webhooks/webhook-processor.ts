@@ -7,6 +7,8 @@ import { UnresolvedReferenceError } from '../../domain/webhook/webhook-event.err
 import { WebhookQueue } from './webhook-queue.js';
 import { ConnectProvider } from '../connect-provider.js';
 import { ConnectFactApplier } from '../tips/connect-fact-applier.js';
+import { GiftProvider } from '../gift-provider.js';
+import { GiftFactApplier } from '../gifts/gift-fact-applier.js';
 
 /**
  * Processes one stored webhook event: its row is locked, its effect and its `processed` status commit
@@ -25,6 +27,8 @@ export class WebhookProcessor {
     private readonly queue: WebhookQueue,
     private readonly connect: ConnectProvider,
     private readonly connectApplier: ConnectFactApplier,
+    private readonly gifts: GiftProvider,
+    private readonly giftApplier: GiftFactApplier,
   ) {}
 
   /** Returns the outcome; throws (for the job to retry) on unexpected failures. */
@@ -38,6 +42,13 @@ export class WebhookProcessor {
         // Events about one customer are applied one at a time (they touch the same subscription, invoice and payment rows).
         if (event.providerCustomerId) await this.webhooks.lockCustomer(event.providerCustomerId);
         event.attempts += 1;
+        // Gift purchases and their refunds first (docs/adr/0055); anything not theirs goes on.
+        const giftFact = this.gifts.interpret({ type: event.type, payload: event.payload });
+        const giftOutcome = giftFact ? await this.giftApplier.apply(giftFact) : null;
+        if (giftOutcome) {
+          event.settle('processed', giftOutcome);
+          return giftOutcome;
+        }
         // Tips, payout accounts and payouts (Stripe Connect) first; anything not theirs goes on to subscriptions.
         const connectFact = this.connect.interpret({ type: event.type, payload: event.payload });
         const connectOutcome = connectFact ? await this.connectApplier.apply(connectFact) : null;

@@ -28,9 +28,20 @@ export interface RevenueStreamTotal {
   amount: number;
 }
 
+/** One stream's net sum in one currency within one report bucket (UTC day, Monday-week or month). */
+export interface RevenueStreamBucketTotal extends RevenueStreamTotal {
+  /** The aligned start of the bucket (before `from` for a first bucket that is clipped). */
+  bucketStart: Date;
+}
+
 export abstract class RevenueJournal {
   /** Records the entry unless one with its source key exists; true when recorded. */
   abstract record(entry: RevenueEntry): Promise<boolean>;
   /** Net sums per stream and currency of the entries in [from, to). */
   abstract totals(range: { from: Date; to: Date }): Promise<RevenueStreamTotal[]>;
+  /** Net sums per UTC bucket, stream and currency of the entries in [from, to). */
+  abstract bucketed(
+    range: { from: Date; to: Date },
+    interval: 'day' | 'week' | 'month',
+  ): Promise<RevenueStreamBucketTotal[]>;
 }

@@ -107,6 +107,11 @@ export function computeRevenueMetrics(movements: readonly MrrMovement[], query: 
   };
 }
 
+/** A currency's report with no subscription revenue at all (zero MRR in every bucket). */
+export function emptyCurrencyRevenue(currency: string, query: RevenueQuery): CurrencyRevenue {
+  return currencyRevenue(currency.toLowerCase(), [], query, bucketRanges(query));
+}
+
 /** Movements in time order; Array.prototype.sort is stable, so simultaneous movements keep their input order. */
 function chronological(movements: readonly MrrMovement[]): MrrMovement[] {
   movements.forEach(assertWellFormed);

@@ -4,6 +4,7 @@ import {
   RevenueJournal,
   type RevenueEntry,
   type RevenueStream,
+  type RevenueStreamBucketTotal,
   type RevenueStreamTotal,
 } from '../../domain/revenue/revenue-journal.js';
 
@@ -29,6 +30,27 @@ export class SqlRevenueJournal extends RevenueJournal {
       [range.from, range.to],
     );
     return rows.map((row) => ({
+      stream: row.stream as RevenueStream,
+      currency: row.currency,
+      amount: Number(row.amount),
+    }));
+  }
+
+  async bucketed(
+    range: { from: Date; to: Date },
+    interval: 'day' | 'week' | 'month',
+  ): Promise<RevenueStreamBucketTotal[]> {
+    // date_trunc on UTC wall time: days at 00:00Z, ISO weeks from Monday, months from the 1st, as the MRR buckets.
+    const unit = ({ day: 'day', week: 'week', month: 'month' } as const)[interval];
+    const rows = await this.em.execute<{ bucket: string; stream: string; currency: string; amount: string }[]>(
+      `select date_trunc('${unit}', occurred_at at time zone 'UTC') at time zone 'UTC' as bucket, stream, currency,
+              sum(amount)::bigint as amount
+       from billing.revenue_entries where occurred_at >= ? and occurred_at < ?
+       group by 1, stream, currency order by 1, currency, stream`,
+      [range.from, range.to],
+    );
+    return rows.map((row) => ({
+      bucketStart: new Date(row.bucket),
       stream: row.stream as RevenueStream,
       currency: row.currency,
       amount: Number(row.amount),

@@ -6,6 +6,7 @@ import { ReceiveWebhookCommand } from '../../application/commands/receive-webhoo
 import { ReceiveWebhookHandler } from '../../application/commands/receive-webhook/receive-webhook.handler.js';
 import { serveStripeEmulator, signWebhookPayload, StripeEmulator } from '@lib/stripe-emulator';
 import { StripeConnectProvider } from '../stripe/stripe-connect-provider.js';
+import { StripeGiftProvider } from '../stripe/stripe-gift-provider.js';
 import { StripePaymentProvider } from '../stripe/stripe-payment-provider.js';
 import { PortalAccessTokens } from './portal-access-tokens.js';
 import { PostgresEmulatorStore } from './postgres-emulator-store.js';
@@ -45,6 +46,17 @@ export class SandboxHost implements OnModuleDestroy {
   connectProvider(): StripeConnectProvider {
     if (!this.server) throw new Error('the sandbox is not running');
     return new StripeConnectProvider({
+      secretKey: SANDBOX_SECRET_KEY,
+      host: this.server.host,
+      port: this.server.port,
+      protocol: 'http',
+    });
+  }
+
+  /** Gift purchases and refunds on the emulator. */
+  giftProvider(): StripeGiftProvider {
+    if (!this.server) throw new Error('the sandbox is not running');
+    return new StripeGiftProvider({
       secretKey: SANDBOX_SECRET_KEY,
       host: this.server.host,
       port: this.server.port,

@@ -115,7 +115,10 @@ export class StripePaymentProvider extends PaymentProvider {
           metadata: input.metadata,
           ...(input.trialDays > 0 ? { trial_period_days: input.trialDays } : {}),
         },
-        ...(input.providerPromotionCodeId ? { discounts: [{ promotion_code: input.providerPromotionCodeId }] } : {}),
+        // Without an offer chosen in our app, the payment page takes a promotion code (Stripe forbids both at once).
+        ...(input.providerPromotionCodeId
+          ? { discounts: [{ promotion_code: input.providerPromotionCodeId }] }
+          : { allow_promotion_codes: true }),
       },
       { idempotencyKey },
     );

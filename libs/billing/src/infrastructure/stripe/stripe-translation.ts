@@ -69,6 +69,13 @@ export function customerOf(object: Record<string, unknown>): string | null {
   return idOf(object.customer as string | { id: string } | null | undefined);
 }
 
+/** The offer behind a session's discount, when its coupon is one of ours (`offer_<id>`, see createOfferDiscount). */
+function offerOfSessionDiscount(session: Stripe.Checkout.Session): string | null {
+  const [discount] = (session.discounts ?? []) as Array<{ coupon?: string | { id: string } | null }>;
+  const couponId = idOf(discount?.coupon ?? null);
+  return couponId?.startsWith('offer_') ? couponId.slice('offer_'.length) : null;
+}
+
 /** What a Stripe event means to billing; null for types billing does not act on. */
 export function interpretStripeEvent(type: string, object: Record<string, unknown>): BillingFact | null {
   switch (type) {
@@ -82,6 +89,7 @@ export function interpretStripeEvent(type: string, object: Record<string, unknow
         providerSubscriptionId: idOf(session.subscription),
         userId: session.client_reference_id ?? session.metadata?.userId ?? null,
         metadata: { ...(session.metadata ?? {}) },
+        enteredOfferId: offerOfSessionDiscount(session),
       };
     }
     case 'checkout.session.expired':

@@ -40,3 +40,13 @@ export class SandboxPortalTokenInvalidError extends DomainError {
     super('This billing portal link was already used or is not yours; open the billing portal again from the app');
   }
 }
+
+/** A promotion code typed on the sandbox checkout page that the emulator refuses (unknown, expired, wrong plan). */
+export class SandboxPromotionCodeInvalidError extends DomainError {
+  readonly code = 'billing.sandbox-checkout.promotion-code-invalid';
+  readonly kind = 'rule-violated';
+
+  constructor(reason: string) {
+    super(`This promotion code cannot be used: ${reason}`);
+  }
+}

@@ -32,6 +32,11 @@ export interface CheckoutPageModel {
   trialDays: number | null;
   successUrl: string | null;
   cancelUrl: string | null;
+  /** The session takes a promotion code (allow_promotion_codes), as Stripe's page shows a field for it. */
+  promotionCodes?: {
+    /** The code typed (from `?promotion_code=`), with what it gives, or why it cannot be used. */
+    entered: { code: string; discount: string | null; problem: string | null } | null;
+  };
 }
 
 export function checkoutPage(model: CheckoutPageModel): string {
@@ -54,11 +59,26 @@ export function checkoutPage(model: CheckoutPageModel): string {
       }`,
     );
   }
-  const action = (outcome: string) => `/sandbox/checkout/${encodeURIComponent(model.id)}/${outcome}`;
+  const base = `/sandbox/checkout/${encodeURIComponent(model.id)}`;
+  const action = (outcome: string) => `${base}/${outcome}`;
+  const entered = model.promotionCodes?.entered ?? null;
+  // The code travels in the URL (a GET form, then the Pay action's query): the app parses no form bodies.
+  const applied = entered && !entered.problem ? `?promotion_code=${encodeURIComponent(entered.code)}` : '';
+  const codeField = model.promotionCodes
+    ? `<form method="get" action="${base}"><label>Promotion code <input name="promotion_code" value="${escapeHtml(
+        entered?.code ?? '',
+      )}" maxlength="100"></label> <button type="submit">Apply</button></form>${
+        entered?.problem
+          ? `<p class="note" role="alert">${escapeHtml(entered.problem)}</p>`
+          : entered
+            ? `<p role="status">Code ${escapeHtml(entered.code)} applied: ${escapeHtml(entered.discount ?? '')}</p>`
+            : ''
+      }`
+    : '';
   return page(
     `${model.interval ? 'Subscribe to' : 'Pay for'} ${model.productName}`,
-    `<h1>${model.interval ? 'Subscribe to' : 'Pay for'} ${escapeHtml(model.productName)}</h1>${price}${trial}
-<form method="post" action="${action('pay')}"><button class="primary" type="submit">Pay</button></form>
+    `<h1>${model.interval ? 'Subscribe to' : 'Pay for'} ${escapeHtml(model.productName)}</h1>${price}${trial}${codeField}
+<form method="post" action="${action('pay')}${applied}"><button class="primary" type="submit">Pay</button></form>
 <form method="post" action="${action('decline')}"><button type="submit">Decline</button></form>`,
   );
 }

@@ -17,6 +17,7 @@ import {
 import { checkoutPage, invoicePage, portalPage, receiptPage } from './sandbox-pages.js';
 import {
   SandboxCheckoutNotOpenError,
+  SandboxPromotionCodeInvalidError,
   SandboxLinkExpiredError,
   SandboxPageNotFoundError,
   SandboxPortalTokenInvalidError,
@@ -67,7 +68,7 @@ export class SandboxController {
   @ApiOperation({ summary: 'The sandbox checkout page (Pay / Decline)' })
   @Header('content-type', 'text/html; charset=utf-8')
   @ApiHtmlPage('The checkout page')
-  async checkout(@Param('id') id: string): Promise<string> {
+  async checkout(@Param('id') id: string, @Query('promotion_code') promotionCode?: string): Promise<string> {
     const session = await this.openableCheckout(id);
     // Our checkouts carry the plan in their metadata; the page shows the plan as we sell it.
     const plan = session.metadata.planId ? await this.catalogue.get(session.metadata.planId).catch(() => null) : null;
@@ -85,15 +86,36 @@ export class SandboxController {
       successUrl:
         typeof session.success_url === 'string' ? session.success_url.replace('{CHECKOUT_SESSION_ID}', id) : null,
       cancelUrl: typeof session.cancel_url === 'string' ? session.cancel_url : null,
+      promotionCodes:
+        session.allow_promotion_codes === true && session.status === 'open'
+          ? { entered: promotionCode?.trim() ? await this.describeCode(promotionCode.trim().slice(0, 100)) : null }
+          : undefined,
     });
   }
 
+  /** What a typed code gives, as Stripe's page shows it; the emulator checks it again (plan, limits) at Pay. */
+  private async describeCode(code: string): Promise<{ code: string; discount: string | null; problem: string | null }> {
+    const [found] = (await this.sandbox.emulator!.listPromotionCodes({ code, active: 'true' })).data;
+    if (!found) return { code, discount: null, problem: 'This code is invalid.' };
+    const coupon = await this.sandbox.emulator!.retrieveCoupon(found.promotion.coupon);
+    if (!coupon.valid) return { code, discount: null, problem: 'This code has expired.' };
+    const off = coupon.percent_off
+      ? `${coupon.percent_off}% off`
+      : `${(coupon.amount_off ?? 0) / 100} ${String(coupon.currency ?? '').toUpperCase()} off`;
+    const duration =
+      coupon.duration === 'repeating' ? ` for ${coupon.duration_in_months} months` : ` ${coupon.duration}`;
+    return { code: found.code, discount: `${off}${duration}`, problem: null };
+  }
+
   @Post('checkout/:id/pay')
-  @ApiOperation({ summary: 'Pay a sandbox checkout (a form post from its page); 409 once it is paid or declined' })
+  @ApiOperation({
+    summary:
+      'Pay a sandbox checkout (a form post from its page); 409 once it is paid or declined; `?promotion_code=` applies a code typed on the page (422 `billing.sandbox-checkout.promotion-code-invalid` when the emulator refuses it)',
+  })
   @ApiSeeOther('Paid: back to the checkout page, which shows the outcome')
   @Redirect()
-  async pay(@Param('id') id: string) {
-    await this.completeCheckout(id, 'pay');
+  async pay(@Param('id') id: string, @Query('promotion_code') promotionCode?: string) {
+    await this.completeCheckout(id, 'pay', promotionCode?.trim().slice(0, 100) || undefined);
     return { url: `/sandbox/checkout/${encodeURIComponent(id)}`, statusCode: 303 };
   }
 
@@ -218,16 +240,18 @@ export class SandboxController {
     return session;
   }
 
-  private async completeCheckout(id: string, outcome: 'pay' | 'decline'): Promise<void> {
+  private async completeCheckout(id: string, outcome: 'pay' | 'decline', promotionCode?: string): Promise<void> {
     const session = await this.openableCheckout(id);
     if (session.status !== 'open') throw new SandboxCheckoutNotOpenError(session.status);
     try {
-      await this.sandbox.emulator!.completeCheckout(id, outcome);
+      await this.sandbox.emulator!.completeCheckout(id, outcome, promotionCode ? { promotionCode } : {});
     } catch (error) {
       // A concurrent Pay/Decline won the race: the emulator refuses the second one; say why, not 500.
       if (!(error instanceof StripeApiError)) throw error;
       const now = await this.find(id, 'checkout.session');
       if (now.status !== 'open') throw new SandboxCheckoutNotOpenError(now.status);
+      // The session is still open: the emulator refused the typed code (as Stripe's page would, inline).
+      if (promotionCode) throw new SandboxPromotionCodeInvalidError(error.message);
       throw error;
     }
   }

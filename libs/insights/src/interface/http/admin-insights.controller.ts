@@ -18,7 +18,8 @@ export class AdminInsightsController {
       'Platform analytics: DAU/WAU/MAU, new users, weekly retention cohorts, the conversion funnel, top content, MRR and churn',
     description:
       'UTC days. Active users as of the end of the range; cohorts are signup weeks × weeks since signup; the funnel is visitors → signups → ' +
-      'first view → subscription within the range; MRR, its movements (new, expansion, contraction, churn, reactivation) and churn are billing’s own, from billing.mrr-movement-recorded.v1.',
+      'first view → subscription within the range; MRR, its movements (new, expansion, contraction, churn, reactivation) and churn are billing’s own, from billing.mrr-movement-recorded.v1. ' +
+      '`revenueStreams` (per UTC day and currency) and `revenueStreamTotals` (per currency) are the net of tips, commission, gifts, ads and overage in minor units, from billing’s revenue journal (RevenueStreams port); currencies are never added together.',
   })
   @ApiOkResponse({ description: 'Platform overview', schema: { type: 'object' } })
   @ApiProblems(400, 401, 403)

@@ -1,5 +1,12 @@
 import { Customer } from '../../../domain/customer/customer.js';
-import { A_USER_ID, aFreePlan, aPlan, aProviderSubscription, inMemoryBilling } from '../../../testing/index.js';
+import {
+  A_USER_ID,
+  aFreePlan,
+  aPlan,
+  aProviderSubscription,
+  InMemoryRevenueJournal,
+  inMemoryBilling,
+} from '../../../testing/index.js';
 import type { BillingFact, ProviderSubscription } from '../../payment-provider.js';
 import { GetRevenueMetricsHandler } from './get-revenue-metrics.handler.js';
 import { GetRevenueMetricsQuery } from './get-revenue-metrics.query.js';
@@ -32,12 +39,38 @@ describe('Revenue metrics from the subscription facts billing applied', () => {
     await apply(fan().active().onPlan('gold').priced(1_000).build(), 3); // reactivation 1000
     await apply(otherFan().canceled(hoursAgo(2)).onPlan('prime').priced(500).build(), 2); // churn 500
 
-    const report = await new GetRevenueMetricsHandler(billing.movements).execute(
+    const journal = new InMemoryRevenueJournal();
+    const entry = (stream: 'tips' | 'commission' | 'gifts', amount: number, currency: string, hoursBefore: number) =>
+      journal.record({
+        id: `${stream}-${amount}-${currency}`,
+        stream,
+        sourceKey: `${stream}:${amount}:${currency}`,
+        amount,
+        currency,
+        creatorId: null,
+        occurredAt: hoursAgo(hoursBefore),
+      });
+    await entry('gifts', 4_990, 'usd', 3);
+    await entry('gifts', -4_990, 'usd', 2);
+    await entry('gifts', 999, 'usd', 1);
+    await entry('tips', 500, 'eur', 1);
+    await entry('commission', 50, 'eur', 1);
+    await entry('tips', 700, 'usd', 48); // before the report's range: not counted
+
+    const report = await new GetRevenueMetricsHandler(billing.movements, journal).execute(
       new GetRevenueMetricsQuery(hoursAgo(24), new Date(Date.now() + HOUR_MS), 'month'),
     );
 
-    expect(report.currencies).toHaveLength(1);
-    expect(report.currencies[0].summary).toMatchObject({
+    // Euros came only as tips: their own currency entry with zero MRR, never added to dollars.
+    expect(report.currencies.map((entry) => entry.currency)).toEqual(['eur', 'usd']);
+    const [eur, usd] = report.currencies;
+    expect(eur.summary).toMatchObject({
+      endingMrr: 0,
+      streams: { tips: 500, commission: 50, gifts: 0, ads: 0, overage: 0 },
+    });
+    expect(usd.summary.streams).toEqual({ tips: 0, commission: 0, gifts: 999, ads: 0, overage: 0 });
+    expect(usd.buckets.reduce((sum, bucket) => sum + bucket.streams.gifts, 0)).toBe(999);
+    expect(report.currencies[1].summary).toMatchObject({
       startingMrr: 0,
       newMrr: 1_500,
       expansionMrr: 500,

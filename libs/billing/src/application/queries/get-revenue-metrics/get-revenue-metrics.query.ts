@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import type { RevenueInterval, RevenueReport } from '../../../domain/revenue/index.js';
+import type { RevenueInterval, RevenueReportWithStreams } from '../../../domain/revenue/index.js';
 
-export class GetRevenueMetricsQuery extends Query<RevenueReport> {
+export class GetRevenueMetricsQuery extends Query<RevenueReportWithStreams> {
   constructor(
     readonly from: Date,
     readonly to: Date,

@@ -1,0 +1,95 @@
+import { accessWithGifts, assertRedeemable, assertRefundable, giftGrantEnd, redeem, type Gift } from './gift.js';
+
+const NOW = new Date('2026-12-03T12:00:00Z');
+const DAY = 86_400_000;
+const aGift = (overrides: Partial<Gift> = {}): Gift => ({
+  id: 'g1',
+  code: 'ABCD-EFGH-JKMN-PQRS',
+  buyerId: 'buyer',
+  planId: 'prime',
+  period: 'month',
+  amount: 499,
+  currency: 'usd',
+  recipientEmail: null,
+  message: null,
+  status: 'paid',
+  checkoutSessionId: 'cs_1',
+  paymentIntentId: 'pi_1',
+  refundedAmount: 0,
+  paidAt: new Date(NOW.getTime() - 10 * DAY),
+  redeemedBy: null,
+  redeemedAt: null,
+  grantEndsAt: null,
+  createdAt: new Date(NOW.getTime() - 10 * DAY),
+  ...overrides,
+});
+const codeOf = (run: () => void) => {
+  try {
+    run();
+    return null;
+  } catch (error) {
+    return (error as { code: string }).code;
+  }
+};
+const rank = (planId: string) => ({ free: 0, prime: 10, 'creator-plus': 20 })[planId] ?? -1;
+const FREE = {
+  planId: 'free',
+  subscriptionId: null,
+  validUntil: null,
+  thenPlanId: null,
+  periodStart: null,
+  periodEnd: null,
+};
+
+describe('gift rules', () => {
+  it('redeems a paid gift once, within 365 days of its payment', () => {
+    expect(codeOf(() => assertRedeemable(aGift(), NOW))).toBeNull();
+    expect(codeOf(() => assertRedeemable(aGift({ paidAt: new Date(NOW.getTime() - 364 * DAY) }), NOW))).toBeNull();
+    expect(codeOf(() => assertRedeemable(aGift({ paidAt: new Date(NOW.getTime() - 365 * DAY) }), NOW))).toBe(
+      'billing.gift.expired',
+    );
+    const redeemed = redeem(aGift(), 'someone', NOW);
+    expect(redeemed).toMatchObject({ status: 'redeemed', redeemedBy: 'someone', redeemedAt: NOW });
+    expect(codeOf(() => assertRedeemable(redeemed, NOW))).toBe('billing.gift.already-redeemed');
+    expect(codeOf(() => assertRedeemable(aGift({ status: 'pending', paidAt: null }), NOW))).toBe(
+      'billing.gift.not-paid',
+    );
+    expect(codeOf(() => assertRedeemable(aGift({ status: 'refund_pending' }), NOW))).toBe('billing.gift.refunded');
+  });
+
+  it('refunds only a paid gift nobody redeemed', () => {
+    expect(codeOf(() => assertRefundable(aGift()))).toBeNull();
+    expect(codeOf(() => assertRefundable(aGift({ status: 'refund_pending' })))).toBeNull();
+    expect(codeOf(() => assertRefundable(aGift({ status: 'redeemed' })))).toBe('billing.gift.already-redeemed');
+    expect(codeOf(() => assertRefundable(aGift({ status: 'refunded' })))).toBe('billing.gift.refunded');
+    expect(codeOf(() => assertRefundable(aGift({ status: 'pending' })))).toBe('billing.gift.not-refundable');
+  });
+
+  it('lasts one calendar month or year, clamped to the end of a shorter month', () => {
+    expect(giftGrantEnd(new Date('2026-01-31T10:00:00Z'), 'month').toISOString()).toBe('2026-02-28T10:00:00.000Z');
+    expect(giftGrantEnd(new Date('2026-12-15T10:00:00Z'), 'month').toISOString()).toBe('2027-01-15T10:00:00.000Z');
+    expect(giftGrantEnd(new Date('2026-03-01T00:00:00Z'), 'year').toISOString()).toBe('2027-03-01T00:00:00.000Z');
+  });
+
+  it('gives the gift’s plan above the subscriptions’ until it ends, then what they give', () => {
+    const ends = new Date(NOW.getTime() + 30 * DAY);
+    const gift = { giftId: 'g1', planId: 'creator-plus', endsAt: ends };
+    expect(accessWithGifts(FREE, [gift], NOW, rank)).toMatchObject({
+      planId: 'creator-plus',
+      validUntil: ends,
+      thenPlanId: 'free',
+    });
+    const prime = { ...FREE, planId: 'prime', subscriptionId: 's1' };
+    expect(accessWithGifts(prime, [gift], NOW, rank)).toMatchObject({
+      planId: 'creator-plus',
+      subscriptionId: 's1',
+      thenPlanId: 'prime',
+    });
+    // A gift below (or equal to) the subscription's plan changes nothing; an ended gift neither.
+    expect(accessWithGifts(prime, [{ ...gift, planId: 'prime' }], NOW, rank)).toBe(prime);
+    expect(accessWithGifts(FREE, [{ ...gift, endsAt: NOW }], NOW, rank)).toBe(FREE);
+    // A grace period ending before the gift: after the gift comes what follows the grace period.
+    const grace = { ...prime, validUntil: new Date(NOW.getTime() + DAY), thenPlanId: 'free' };
+    expect(accessWithGifts(grace, [gift], NOW, rank)).toMatchObject({ planId: 'creator-plus', thenPlanId: 'free' });
+  });
+});

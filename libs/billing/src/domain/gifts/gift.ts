@@ -1,0 +1,129 @@
+/** Gift subscriptions: a month or a year of a plan bought for someone and redeemed once by code; pure rules. */
+import type { Access } from '../entitlement/access-policy.js';
+import {
+  GiftAlreadyRedeemedError,
+  GiftExpiredError,
+  GiftNotPaidError,
+  GiftRefundedError,
+  GiftNotRefundableError,
+} from './gift.errors.js';
+
+export type GiftPeriod = 'month' | 'year';
+export const GIFT_PERIODS: GiftPeriod[] = ['month', 'year'];
+
+export type GiftStatus = 'pending' | 'paid' | 'redeemed' | 'refund_pending' | 'refunded' | 'expired';
+
+/** A gift can be redeemed this long after it was paid for (as Ghost does). */
+export const GIFT_REDEEM_WINDOW_DAYS = 365;
+const DAY_MS = 86_400_000;
+
+export interface Gift {
+  id: string;
+  /** The redemption code: the secret of the redemption link. */
+  code: string;
+  buyerId: string;
+  planId: string;
+  period: GiftPeriod;
+  amount: number;
+  currency: string;
+  recipientEmail: string | null;
+  message: string | null;
+  status: GiftStatus;
+  checkoutSessionId: string | null;
+  paymentIntentId: string | null;
+  /** What the provider has refunded so far (journaled as negative `gifts` revenue). */
+  refundedAmount: number;
+  paidAt: Date | null;
+  redeemedBy: string | null;
+  redeemedAt: Date | null;
+  grantEndsAt: Date | null;
+  createdAt: Date;
+}
+
+/** The last moment a paid gift can be redeemed. */
+export function redeemableUntil(gift: Pick<Gift, 'paidAt'>): Date | null {
+  return gift.paidAt ? new Date(gift.paidAt.getTime() + GIFT_REDEEM_WINDOW_DAYS * DAY_MS) : null;
+}
+
+/** The end of the access a gift gives when redeemed at `start`: one calendar month or year later. */
+export function giftGrantEnd(start: Date, period: GiftPeriod): Date {
+  const end = new Date(start);
+  if (period === 'month') end.setUTCMonth(end.getUTCMonth() + 1);
+  else end.setUTCFullYear(end.getUTCFullYear() + 1);
+  // 31 January + 1 month overflows into March in JS; clamp to the month's last day as Stripe does.
+  if (period === 'month' && end.getUTCMonth() !== (start.getUTCMonth() + 1) % 12) end.setUTCDate(0);
+  return end;
+}
+
+/** Why a gift cannot be redeemed at `now`, thrown as the matching domain error. */
+export function assertRedeemable(gift: Gift, now: Date): void {
+  switch (gift.status) {
+    case 'redeemed':
+      throw new GiftAlreadyRedeemedError(gift.redeemedAt);
+    case 'refund_pending':
+    case 'refunded':
+      throw new GiftRefundedError();
+    case 'pending':
+    case 'expired':
+      throw new GiftNotPaidError();
+    case 'paid':
+      break;
+  }
+  const until = redeemableUntil(gift)!;
+  if (now >= until) throw new GiftExpiredError(until);
+}
+
+/** Marks the gift redeemed by `userId` at `now`; the caller checked `assertRedeemable`. */
+export function redeem(gift: Gift, userId: string, now: Date): Gift {
+  return {
+    ...gift,
+    status: 'redeemed',
+    redeemedBy: userId,
+    redeemedAt: now,
+    grantEndsAt: giftGrantEnd(now, gift.period),
+  };
+}
+
+/** A buyer may ask for a refund of a paid gift nobody has redeemed. */
+export function assertRefundable(gift: Gift): void {
+  if (gift.status === 'redeemed') throw new GiftAlreadyRedeemedError(gift.redeemedAt);
+  if (gift.status === 'refunded') throw new GiftRefundedError();
+  if (gift.status !== 'paid' && gift.status !== 'refund_pending') throw new GiftNotRefundableError(gift.status);
+}
+
+/** What the provider says about a gift's payment now. */
+export interface ProviderGiftPayment {
+  paymentIntentId: string;
+  giftId: string | null;
+  succeeded: boolean;
+  amount: number;
+  currency: string;
+  amountRefunded: number;
+}
+
+/** A redeemed gift in force: its plan until its end. */
+export interface GiftGrant {
+  giftId: string;
+  planId: string;
+  endsAt: Date;
+}
+
+/**
+ * The access a user has with their gifts on top of what their subscriptions give: the highest-ranked gift in force
+ * wins when it is above the subscriptions' plan, until its end, after which the subscriptions' access follows.
+ */
+export function accessWithGifts(
+  access: Access,
+  gifts: GiftGrant[],
+  now: Date,
+  planRank: (planId: string) => number,
+): Access {
+  const best = gifts
+    .filter((gift) => gift.endsAt > now)
+    .reduce<GiftGrant | null>((top, gift) => (!top || planRank(gift.planId) > planRank(top.planId) ? gift : top), null);
+  if (!best || planRank(best.planId) <= planRank(access.planId)) return access;
+  // After the gift: the plan the subscriptions give (or what follows it, if that lapses first).
+  const then =
+    access.validUntil && access.validUntil <= best.endsAt ? (access.thenPlanId ?? access.planId) : access.planId;
+  return { ...access, planId: best.planId, validUntil: best.endsAt, thenPlanId: then };
+}

@@ -1,0 +1,113 @@
+import Stripe from 'stripe';
+import { GiftProvider, type GiftFact } from '../../application/gift-provider.js';
+import { PaymentProviderNotConfiguredError } from '../../application/payment-provider.errors.js';
+import type { ProviderGiftPayment } from '../../domain/gifts/gift.js';
+import type { StripeConnection } from './stripe-payment-provider.js';
+
+const idOf = (value: string | { id: string } | null | undefined): string | null =>
+  value == null ? null : typeof value === 'string' ? value : value.id;
+
+/** Gift purchases on Stripe (or the sandbox's emulator): payment-mode Checkout with `metadata.kind = gift`. */
+export class StripeGiftProvider extends GiftProvider {
+  private readonly stripe: Stripe;
+
+  constructor(connection: Omit<StripeConnection, 'webhookSecret' | 'webhookToleranceSeconds'>) {
+    super();
+    this.stripe = new Stripe(connection.secretKey, {
+      host: connection.host,
+      port: connection.port,
+      protocol: connection.protocol,
+      maxNetworkRetries: 2,
+      timeout: 20_000,
+      appInfo: { name: 'Showrunner' },
+    });
+  }
+
+  async createGiftCheckout(input: Parameters<GiftProvider['createGiftCheckout']>[0], idempotencyKey: string) {
+    const metadata = { kind: 'gift', giftId: input.giftId, buyerId: input.buyerId, planId: input.planId };
+    const session = await this.stripe.checkout.sessions.create(
+      {
+        mode: 'payment',
+        client_reference_id: input.buyerId,
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: input.currency,
+              unit_amount: input.amount,
+              product_data: { name: input.description },
+            },
+          },
+        ],
+        payment_intent_data: { metadata, description: input.description },
+        metadata,
+        success_url: input.successUrl,
+        cancel_url: input.cancelUrl,
+      },
+      { idempotencyKey },
+    );
+    return { sessionId: session.id, url: session.url! };
+  }
+
+  async retrieveGiftPayment(paymentIntentId: string): Promise<ProviderGiftPayment> {
+    const intent = await this.stripe.paymentIntents.retrieve(paymentIntentId, { expand: ['latest_charge'] });
+    const charge = intent.latest_charge as Stripe.Charge | null;
+    return {
+      paymentIntentId: intent.id,
+      giftId: intent.metadata?.giftId ?? null,
+      succeeded: intent.status === 'succeeded',
+      amount: intent.amount,
+      currency: intent.currency,
+      amountRefunded: charge?.amount_refunded ?? 0,
+    };
+  }
+
+  async refundGiftPayment(paymentIntentId: string, idempotencyKey: string) {
+    await this.stripe.refunds.create(
+      { payment_intent: paymentIntentId, reason: 'requested_by_customer', metadata: { kind: 'gift' } },
+      { idempotencyKey },
+    );
+  }
+
+  interpret(event: { type: string; payload: Record<string, unknown> }): GiftFact | null {
+    const object = (event.payload.data as { object?: Record<string, unknown> } | undefined)?.object;
+    if (!object) return null;
+    if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.expired') {
+      const session = object as unknown as Stripe.Checkout.Session;
+      if (session.mode !== 'payment' || session.metadata?.kind !== 'gift' || !session.metadata.giftId) return null;
+      return {
+        kind: 'gift-checkout',
+        giftId: session.metadata.giftId,
+        paymentIntentId: idOf(session.payment_intent),
+        expired: event.type === 'checkout.session.expired',
+      };
+    }
+    if (event.type === 'payment_intent.succeeded') {
+      const intent = object as unknown as Stripe.PaymentIntent;
+      if (intent.metadata?.kind !== 'gift') return null;
+      return { kind: 'gift-payment', giftId: intent.metadata.giftId ?? null, paymentIntentId: intent.id };
+    }
+    if (event.type === 'charge.refunded' || event.type === 'charge.dispute.created') {
+      // Any charge's refund: it is a gift's only if a gift has its payment (checked by the applier).
+      const paymentIntentId = idOf(object.payment_intent as string | null);
+      if (!paymentIntentId) return null;
+      const giftId = (object.metadata as Record<string, string> | undefined)?.giftId ?? null;
+      return { kind: 'gift-payment', giftId, paymentIntentId };
+    }
+    return null;
+  }
+}
+
+const refuse = (): never => {
+  throw new PaymentProviderNotConfiguredError();
+};
+
+/** Production without Stripe keys: no gifts. */
+export class UnavailableGiftProvider extends GiftProvider {
+  createGiftCheckout = refuse;
+  retrieveGiftPayment = refuse;
+  refundGiftPayment = refuse;
+  interpret(): null {
+    return null;
+  }
+}
