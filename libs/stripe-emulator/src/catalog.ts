@@ -24,7 +24,7 @@ import {
   requiredString,
   type Params,
 } from './params.js';
-import { changedAttributes, type Transaction } from './transaction.js';
+import { saveWithEvents, type Transaction } from './transaction.js';
 
 // ------------------------------------------------------------------------------------------------ customers
 
@@ -50,7 +50,7 @@ export async function updateCustomer(tx: Transaction, id: string, params: Params
     if (value !== undefined) customer[field] = value;
   }
   customer.metadata = mergeMetadata(customer.metadata, metadataParam(params));
-  return saveWithEvent(tx, 'customer.updated', before, customer);
+  return saveWithEvents(tx, before, customer, 'customer.updated');
 }
 
 export function filterCustomers(customers: CustomerObject[], params: Params): CustomerObject[] {
@@ -90,7 +90,7 @@ export async function updateProduct(tx: Transaction, id: string, params: Params)
   product.active = optionalBoolean(params, 'active') ?? product.active;
   product.metadata = mergeMetadata(product.metadata, metadataParam(params));
   if (JSON.stringify(before) !== JSON.stringify(product)) product.updated = tx.now;
-  return saveWithEvent(tx, 'product.updated', before, product);
+  return saveWithEvents(tx, before, product, 'product.updated');
 }
 
 export function filterProducts(products: ProductObject[], params: Params): ProductObject[] {
@@ -165,7 +165,7 @@ async function claimLookupKey(tx: Transaction, lookupKey: string, transfer: bool
   }
   const before = structuredClone(holder);
   holder.lookup_key = null;
-  saveWithEvent(tx, 'price.updated', before, holder);
+  saveWithEvents(tx, before, holder, 'price.updated');
 }
 
 // Prices are immutable apart from these (POST /v1/prices/:id rejects anything else).
@@ -190,7 +190,7 @@ export async function updatePrice(tx: Transaction, id: string, params: Params): 
   const lookupKey = nullableString(params, 'lookup_key');
   if (lookupKey) await claimLookupKey(tx, lookupKey, optionalBoolean(params, 'transfer_lookup_key') ?? false, price.id);
   if (lookupKey !== undefined) price.lookup_key = lookupKey;
-  return saveWithEvent(tx, 'price.updated', before, price);
+  return saveWithEvents(tx, before, price, 'price.updated');
 }
 
 export function filterPrices(prices: PriceObject[], params: Params): PriceObject[] {
@@ -224,19 +224,4 @@ export async function requireSubscribablePrice(tx: Transaction, id: string, para
     );
   }
   return price as RecurringPrice;
-}
-
-// ---------------------------------------------------------------------------------------------------- shared
-
-/** Stores the object and, when something changed, emits `type` with previous_attributes. */
-function saveWithEvent<T extends CustomerObject | ProductObject | PriceObject>(
-  tx: Transaction,
-  type: string,
-  before: T,
-  after: T,
-): T {
-  const previous = changedAttributes(before, after);
-  tx.put(after);
-  if (Object.keys(previous).length > 0) tx.emit(type, after, previous);
-  return after;
 }

@@ -1,10 +1,16 @@
 /** Checkout Sessions (subscription mode), their completion on the sandbox page, and billing portal sessions. */
 import { sameTerms } from './billing-math.js';
-import { createCustomer, requireSubscribablePrice } from './catalog.js';
+import { requireSubscribablePrice } from './catalog.js';
+import {
+  completeSession,
+  openCheckoutSession,
+  payingCustomer,
+  readQuantity,
+  readSessionCustomer,
+} from './checkout-session.js';
 import { discountForEnteredCode, readCheckoutDiscount, sessionDiscount, showOnSession } from './coupons.js';
 import { invalidRequest, missingParam } from './errors.js';
 import {
-  buildCheckoutSession,
   buildPortalSession,
   type CheckoutDetails,
   type CheckoutSessionObject,
@@ -21,7 +27,6 @@ import {
   nullableString,
   optionalBoolean,
   optionalInteger,
-  optionalString,
   requiredString,
   type Params,
 } from './params.js';
@@ -29,7 +34,6 @@ import { completePaymentCheckout, createPaymentCheckoutSession } from './payment
 import { subscribe } from './subscriptions.js';
 import type { Transaction } from './transaction.js';
 
-const HOUR = 3_600;
 const MAX_TRIAL_DAYS = 730;
 
 export type CheckoutOutcome = 'pay' | 'decline';
@@ -51,8 +55,7 @@ export async function createCheckoutSession(tx: Transaction, params: Params): Pr
     throw invalidRequest('The Stripe emulator supports Checkout in mode=subscription or payment only.', {
       param: 'mode',
     });
-  const customerId = optionalString(params, 'customer');
-  if (customerId) await tx.require<CustomerObject>(customerId, 'customer', 'customer');
+  const customerId = await readSessionCustomer(tx, params);
   const lineItems = await readLineItems(tx, params);
   const subscriptionData = hashParam(params, 'subscription_data');
   const trialDays =
@@ -62,32 +65,18 @@ export async function createCheckoutSession(tx: Transaction, params: Params): Pr
       param: 'subscription_data[trial_period_days]',
     });
   }
-  const id = tx.id('cs_test');
   const amount = trialDays ? 0 : lineItems.reduce((sum, item) => sum + item.price.unit_amount * item.quantity, 0);
-  const session = buildCheckoutSession({
-    id,
-    now: tx.now,
-    url: tx.urls.checkout(id),
-    customer: customerId ?? null,
-    customerEmail: customerId ? null : (nullableString(params, 'customer_email') ?? null),
-    clientReferenceId: nullableString(params, 'client_reference_id') ?? null,
-    metadata: mergeMetadata({}, metadataParam(params)),
-    successUrl: nullableString(params, 'success_url') ?? null,
-    cancelUrl: nullableString(params, 'cancel_url') ?? null,
+  const session = openCheckoutSession(tx, params, {
+    customer: customerId,
     allowPromotionCodes: optionalBoolean(params, 'allow_promotion_codes') ?? null,
     amountTotal: amount,
     currency: lineItems[0].price.currency,
-    expiresAt: readExpiry(tx, params),
   });
-  const discount = await readCheckoutDiscount(tx, params, {
-    lineItems,
-    customer: customerId ?? null,
-    firstAmount: amount,
-  });
+  const discount = await readCheckoutDiscount(tx, params, { lineItems, customer: customerId, firstAmount: amount });
   if (discount) showOnSession(session, discount, amount);
   tx.put(session);
   tx.put<CheckoutDetails>({
-    id: detailsId(id),
+    id: detailsId(session.id),
     object: 'emulator.checkout_details',
     line_items: lineItems.map((item) => ({ price: item.price.id, quantity: item.quantity })),
     subscription_data: {
@@ -110,9 +99,7 @@ async function readLineItems(
     const item = asParams(entry);
     const path = (key: string) => `line_items[${index}][${key}]`;
     const price = await requireSubscribablePrice(tx, requiredString(item, 'price', path('price')), path('price'));
-    const quantity = optionalInteger(item, 'quantity', path('quantity')) ?? 1;
-    if (quantity < 1)
-      throw invalidRequest('This value must be greater than or equal to 1.', { param: path('quantity') });
+    const quantity = readQuantity(item, path('quantity'));
     const first = items[0]?.price;
     if (first && (first.currency !== price.currency || !sameTerms(first.recurring, price.recurring))) {
       throw invalidRequest('All prices in a subscription Checkout Session must share currency and interval.', {
@@ -122,18 +109,6 @@ async function readLineItems(
     items.push({ price, quantity });
   }
   return items;
-}
-
-function readExpiry(tx: Transaction, params: Params): number {
-  const expiresAt = optionalInteger(params, 'expires_at');
-  if (expiresAt === undefined) return tx.now + 24 * HOUR;
-  if (expiresAt < tx.now + HOUR / 2 || expiresAt > tx.now + 24 * HOUR) {
-    throw invalidRequest(
-      'The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.',
-      { param: 'expires_at' },
-    );
-  }
-  return expiresAt;
 }
 
 /**
@@ -160,9 +135,7 @@ export async function completeCheckout(
   }
   if (session.mode === 'payment') return completePaymentCheckout(tx, session);
   const details = await tx.require<CheckoutDetails>(detailsId(session.id), 'emulator.checkout_details');
-  const customer = session.customer
-    ? await tx.require<CustomerObject>(session.customer, 'customer')
-    : createCustomer(tx, { email: session.customer_email ?? undefined });
+  const customer = await payingCustomer(tx, session);
   const lineItems = await Promise.all(
     details.line_items.map(async (item) => ({
       price: await tx.require<RecurringPrice>(item.price, 'price'),
@@ -191,24 +164,11 @@ export async function completeCheckout(
     description: details.subscription_data.description,
     discount: discount ? { ...discount, checkoutSession: session.id } : null,
   });
-  Object.assign(session, {
-    status: 'complete',
+  return completeSession(tx, session, customer, {
     payment_status: invoice.amount_paid > 0 ? 'paid' : 'no_payment_required',
-    customer: customer.id,
-    customer_details: {
-      address: null,
-      email: customer.email,
-      name: customer.name,
-      phone: null,
-      tax_exempt: 'none',
-      tax_ids: [],
-    },
     subscription: subscription.id,
     invoice: invoice.id,
   });
-  tx.put(session);
-  tx.emit('checkout.session.completed', session);
-  return session;
 }
 
 /** POST /v1/billing_portal/sessions */

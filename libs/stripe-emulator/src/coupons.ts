@@ -31,7 +31,7 @@ import {
   requiredString,
   type Params,
 } from './params.js';
-import { changedAttributes, type Transaction } from './transaction.js';
+import { saveWithEvents, type Transaction } from './transaction.js';
 
 const DURATIONS: readonly CouponDuration[] = ['once', 'repeating', 'forever'];
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -108,10 +108,7 @@ export async function updateCoupon(tx: Transaction, id: string, params: Params):
   const name = nullableString(params, 'name');
   if (name !== undefined) coupon.name = name;
   coupon.metadata = mergeMetadata(coupon.metadata, metadataParam(params));
-  tx.put(coupon);
-  const previous = changedAttributes(before, coupon);
-  if (Object.keys(previous).length > 0) tx.emit('coupon.updated', coupon, previous);
-  return withValidity(coupon, tx.now);
+  return withValidity(saveWithEvents(tx, before, coupon, 'coupon.updated'), tx.now);
 }
 
 /** `valid` as Stripe reports it: false once redeem_by has passed or every redemption is used. */
@@ -231,10 +228,7 @@ export async function updatePromotionCode(tx: Transaction, id: string, params: P
   }
   if (active !== undefined) promotionCode.active = active;
   promotionCode.metadata = mergeMetadata(promotionCode.metadata, metadataParam(params));
-  tx.put(promotionCode);
-  const previous = changedAttributes(before, promotionCode);
-  if (Object.keys(previous).length > 0) tx.emit('promotion_code.updated', promotionCode, previous);
-  return promotionCode;
+  return saveWithEvents(tx, before, promotionCode, 'promotion_code.updated');
 }
 
 /** Filters: code (case-insensitive, as customers type it), coupon, active, customer. */
@@ -252,6 +246,7 @@ export function filterPromotionCodes(codes: PromotionCodeObject[], params: Param
   );
 }
 
+/** The active promotion code with this code (codes compare case-insensitively, as customers type them). */
 async function findActiveCode(tx: Transaction, code: string): Promise<PromotionCodeObject | undefined> {
   const codes = await tx.list<PromotionCodeObject>('promotion_code');
   return codes.find((candidate) => candidate.active && candidate.code.toLowerCase() === code.toLowerCase());
@@ -317,10 +312,7 @@ export async function discountForEnteredCode(
   code: string,
   purchase: Purchase,
 ): Promise<CheckoutDiscount> {
-  const codes = await tx.list<PromotionCodeObject>('promotion_code');
-  const promotionCode = codes.find(
-    (candidate) => candidate.active && candidate.code.toLowerCase() === code.toLowerCase(),
-  );
+  const promotionCode = await findActiveCode(tx, code);
   if (!promotionCode) throw invalidRequest(`This code is invalid: ${code}.`, { code: 'promotion_code_invalid' });
   return checkApplicable(tx, await withCoupon(tx, promotionCode), purchase, 'promotion_code');
 }

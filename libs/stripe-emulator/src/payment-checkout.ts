@@ -1,15 +1,14 @@
 /** Checkout Sessions in mode=payment: one-off payments from `price_data` line items, optionally destination charges. */
-import { createCustomer } from './catalog.js';
+import {
+  completeSession,
+  openCheckoutSession,
+  payingCustomer,
+  readQuantity,
+  readSessionCustomer,
+} from './checkout-session.js';
 import { requireTransferableAccount, settleDestinationCharge } from './connect.js';
 import { invalidRequest, missingParam } from './errors.js';
-import {
-  buildCharge,
-  buildCheckoutSession,
-  buildPaymentIntent,
-  type CheckoutSessionObject,
-  type CustomerObject,
-  type Metadata,
-} from './objects/index.js';
+import { buildCharge, buildPaymentIntent, type CheckoutSessionObject, type Metadata } from './objects/index.js';
 import {
   asParams,
   hashParam,
@@ -23,8 +22,6 @@ import {
   type Params,
 } from './params.js';
 import type { Transaction } from './transaction.js';
-
-const HOUR = 3_600;
 
 /** What a payment-mode session remembers for its completion; not shown by the API. */
 interface PaymentCheckoutDetails {
@@ -46,8 +43,7 @@ function detailsId(sessionId: string): string {
 
 /** POST /v1/checkout/sessions with mode=payment. */
 export async function createPaymentCheckoutSession(tx: Transaction, params: Params): Promise<CheckoutSessionObject> {
-  const customerId = optionalString(params, 'customer');
-  if (customerId) await tx.require<CustomerObject>(customerId, 'customer', 'customer');
+  const customerId = await readSessionCustomer(tx, params);
   const lineItems = readPriceDataItems(params);
   const amount = lineItems.reduce((sum, item) => sum + item.unit_amount * item.quantity, 0);
   const intentData = hashParam(params, 'payment_intent_data');
@@ -66,26 +62,16 @@ export async function createPaymentCheckoutSession(tx: Transaction, params: Para
     if (fee < 0 || fee > amount)
       throw invalidRequest('The application fee must be between 0 and the amount of the payment.', { param: feePath });
   }
-  const id = tx.id('cs_test');
-  const session = buildCheckoutSession({
-    id,
-    now: tx.now,
-    url: tx.urls.checkout(id),
-    customer: customerId ?? null,
-    customerEmail: customerId ? null : (nullableString(params, 'customer_email') ?? null),
-    clientReferenceId: nullableString(params, 'client_reference_id') ?? null,
-    metadata: mergeMetadata({}, metadataParam(params)),
-    successUrl: nullableString(params, 'success_url') ?? null,
-    cancelUrl: nullableString(params, 'cancel_url') ?? null,
+  const session = openCheckoutSession(tx, params, {
+    customer: customerId,
     allowPromotionCodes: null,
     amountTotal: amount,
     currency: lineItems[0].currency,
-    expiresAt: readExpiry(tx, params),
   });
   Object.assign(session, { mode: 'payment', customer_creation: customerId ? null : 'if_required' });
   tx.put(session);
   tx.put<PaymentCheckoutDetails>({
-    id: detailsId(id),
+    id: detailsId(session.id),
     object: 'emulator.payment_checkout_details',
     line_items: lineItems,
     payment_intent_data: {
@@ -115,9 +101,7 @@ function readPriceDataItems(params: Params): PaymentCheckoutDetails['line_items'
       throw invalidRequest('This value must be greater than or equal to 1.', {
         param: `${path('price_data')}[unit_amount]`,
       });
-    const quantity = optionalInteger(item, 'quantity', path('quantity')) ?? 1;
-    if (quantity < 1)
-      throw invalidRequest('This value must be greater than or equal to 1.', { param: path('quantity') });
+    const quantity = readQuantity(item, path('quantity'));
     const productData = hashParam(priceData, 'product_data', `${path('price_data')}[product_data]`);
     return {
       name: requiredString(productData, 'name', `${path('price_data')}[product_data][name]`),
@@ -126,18 +110,6 @@ function readPriceDataItems(params: Params): PaymentCheckoutDetails['line_items'
       quantity,
     };
   });
-}
-
-function readExpiry(tx: Transaction, params: Params): number {
-  const expiresAt = optionalInteger(params, 'expires_at');
-  if (expiresAt === undefined) return tx.now + 24 * HOUR;
-  if (expiresAt < tx.now + HOUR / 2 || expiresAt > tx.now + 24 * HOUR) {
-    throw invalidRequest(
-      'The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.',
-      { param: 'expires_at' },
-    );
-  }
-  return expiresAt;
 }
 
 /** The line items' names (for the sandbox page); empty for a subscription-mode session. */
@@ -159,9 +131,7 @@ export async function completePaymentCheckout(
   session: CheckoutSessionObject,
 ): Promise<CheckoutSessionObject> {
   const details = await tx.require<PaymentCheckoutDetails>(detailsId(session.id), 'emulator.payment_checkout_details');
-  const customer = session.customer
-    ? await tx.require<CustomerObject>(session.customer, 'customer')
-    : createCustomer(tx, { email: session.customer_email ?? undefined });
+  const customer = await payingCustomer(tx, session);
   const data = details.payment_intent_data;
   const intent = buildPaymentIntent({
     id: tx.id('pi'),
@@ -202,21 +172,5 @@ export async function completePaymentCheckout(
   tx.put(charge);
   tx.emit('payment_intent.succeeded', intent);
   tx.emit('charge.succeeded', charge);
-  Object.assign(session, {
-    status: 'complete',
-    payment_status: 'paid',
-    customer: customer.id,
-    customer_details: {
-      address: null,
-      email: customer.email,
-      name: customer.name,
-      phone: null,
-      tax_exempt: 'none',
-      tax_ids: [],
-    },
-    payment_intent: intent.id,
-  });
-  tx.put(session);
-  tx.emit('checkout.session.completed', session);
-  return session;
+  return completeSession(tx, session, customer, { payment_status: 'paid', payment_intent: intent.id });
 }

@@ -46,7 +46,7 @@ import {
   optionalString,
   type Params,
 } from './params.js';
-import { changedAttributes, type Transaction } from './transaction.js';
+import { saveWithEvents, type Transaction } from './transaction.js';
 
 const DAY = 86_400;
 export const PRORATION_BEHAVIORS = ['create_prorations', 'always_invoice', 'none'] as const;
@@ -99,10 +99,7 @@ function publish(
   after: SubscriptionObject,
   types = ['customer.subscription.updated'],
 ): void {
-  const previous = changedAttributes(before, after);
-  tx.put(after);
-  if (Object.keys(previous).length === 0) return;
-  for (const type of types) tx.emit(type, after, previous);
+  saveWithEvents(tx, before, after, ...types);
 }
 
 function cardDeclined(): StripeApiError {

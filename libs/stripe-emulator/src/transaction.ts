@@ -120,3 +120,11 @@ export function changedAttributes(before: EmulatorObject, after: EmulatorObject)
   }
   return previous;
 }
+
+/** Stores `after` and, when anything changed since `before`, emits each of `types` with previous_attributes. */
+export function saveWithEvents<T extends EmulatorObject>(tx: Transaction, before: T, after: T, ...types: string[]): T {
+  const previous = changedAttributes(before, after);
+  tx.put(after);
+  if (Object.keys(previous).length > 0) for (const type of types) tx.emit(type, after, previous);
+  return after;
+}
