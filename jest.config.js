@@ -41,6 +41,8 @@ export default {
   // than cores keeps the CPU busy. Each file has its own database and Redis prefix, so files never share state.
   maxWorkers: Number(process.env.JEST_MAX_WORKERS ?? 3),
   cacheDirectory: '<rootDir>/node_modules/.cache/jest',
+  // Slowest suites first even on a fresh clone (no cache): a two-minute file started last holds the run up.
+  testSequencer: '<rootDir>/test/setup/slow-first-sequencer.mjs',
   globalSetup: '<rootDir>/test/setup/global-setup.mjs',
   globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
   testTimeout: 30_000,

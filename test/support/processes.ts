@@ -1,8 +1,9 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import {
   createTestDatabase,
@@ -14,10 +15,24 @@ import {
   type TestDatabase,
 } from '@lib/platform/testing';
 import { freePort } from '../../libs/platform/src/runtime/free-port.js';
+import { TEST_PASSWORD } from './showrunner.js';
+import { sourceArgs, startNode, untilReady, type StartedProcess } from './source-process.js';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
-type AppName = 'standalone' | 'api' | 'worker' | 'cli';
+export type AppName = 'standalone' | 'api' | 'worker' | 'cli';
+
+/**
+ * What a test process runs: an app from its TypeScript source (no build; what almost every test wants), or a
+ * bundle `buildBundles` made (only the test whose point is the shipped artifact).
+ */
+export type Program = AppName | { bundle: string };
+
+function nodeArgs(program: Program, args: string[]): string[] {
+  return typeof program === 'string'
+    ? [...sourceArgs(`apps/${program}/src/main.ts`), ...args]
+    : [program.bundle, ...args];
+}
 
 /** The newest modification time of the sources a bundle is built from. */
 function newestSource(): number {
@@ -52,7 +67,7 @@ const builtAt = (app: AppName) => {
 /**
  * Builds the bundles that are older than their sources (`nest build`, serialised across test files by
  * a lock directory) and runs private copies of them, so another file's rebuild never swaps a bundle
- * under a restart.
+ * under a restart. Only for a test about the built artifact itself: the rest run the sources.
  */
 export async function buildBundles(...apps: AppName[]): Promise<Record<AppName, string>> {
   const lock = join(root, 'dist', '.build-lock');
@@ -92,6 +107,9 @@ export interface SharedServices {
   env: Record<string, string>;
   /** One query straight to the database, bypassing the processes under test. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** A client of the Redis the processes share (their keys start with `env.REDIS_PREFIX`). */
+  redis: Redis;
+  /** SIGKILLs every process this file started, then drops the database. */
   close(): Promise<void>;
 }
 
@@ -99,6 +117,7 @@ export async function sharedServices(extra: Record<string, string> = {}): Promis
   const database = await createTestDatabase();
   const prefix = uniquePrefix();
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  const redis = new Redis(testRedisUrl());
   return {
     database,
     env: {
@@ -120,7 +139,10 @@ export async function sharedServices(extra: Record<string, string> = {}): Promis
       ...extra,
     },
     sql: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
+    redis,
     close: async () => {
+      await stopAllProcesses();
+      redis.disconnect();
       await pool.end();
       await database.drop();
     },
@@ -143,12 +165,6 @@ export interface AppProcess {
   restart(env?: Record<string, string>): Promise<void>;
 }
 
-interface Spawned {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
 const running = new Set<ChildProcess>();
 // A test file that fails half-way (a boot timing out in Promise.all) leaves no process behind.
 process.once('exit', () => {
@@ -166,28 +182,22 @@ export async function stopAllProcesses(): Promise<void> {
   );
 }
 
-function launch(bundle: string, env: Record<string, string>): Spawned {
-  const child = spawn(process.execPath, [bundle], { cwd: root, env: { PATH: process.env.PATH, ...env } });
-  running.add(child);
-  child.once('exit', () => running.delete(child));
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  return {
-    child,
-    output: () => output,
-    exited: new Promise((done) => child.once('exit', (code) => done(code))),
-  };
+/** Starts `program` (SIGKILLed by `stopAllProcesses` or when the test file ends); the pid is the app's own. */
+export function launch(program: Program, env: Record<string, string>, args: string[] = []): StartedProcess {
+  const started = startNode(nodeArgs(program, args), env);
+  running.add(started.child);
+  started.child.once('exit', () => running.delete(started.child));
+  return started;
 }
 
 async function startProcess(
   name: string,
-  bundle: string,
+  program: Program,
   env: Record<string, string>,
-  ready: (spawned: Spawned) => Promise<void>,
+  ready: (spawned: StartedProcess) => Promise<void>,
   url = '',
 ): Promise<AppProcess> {
-  let current = launch(bundle, env);
+  let current = launch(program, env);
   let history = '';
   const handle: AppProcess = {
     name,
@@ -213,7 +223,7 @@ async function startProcess(
     async restart(more = {}) {
       await handle.kill();
       history += current.output();
-      current = launch(bundle, { ...env, ...more });
+      current = launch(program, { ...env, ...more });
       await ready(current);
     },
   };
@@ -221,39 +231,24 @@ async function startProcess(
   return handle;
 }
 
-/** Starts `dist/apps/api` on a free port and waits for `/health/ready`. */
-export async function spawnApi(bundle: string, env: Record<string, string>, name = 'api'): Promise<AppProcess> {
+/** Starts the API (`apps/api`) on a free port and waits for `/health/ready`. */
+export async function spawnApi(env: Record<string, string>, name = 'api'): Promise<AppProcess> {
   const port = String(await freePort());
   const url = `http://127.0.0.1:${port}`;
-  return startProcess(
-    name,
-    bundle,
-    { ...env, PORT: port },
-    (spawned) =>
-      eventually(
-        async () => {
-          if (spawned.child.exitCode !== null) throw new Error(`${name} exited:\n${spawned.output()}`);
-          const answer = await httpRequest(url, 'GET', '/health/ready').catch(() => undefined);
-          if (answer?.status !== 200) throw new Error(`${name} not ready:\n${spawned.output()}`);
-        },
-        { timeoutMs: 120_000, intervalMs: 250 },
-      ),
-    url,
-  );
+  return startProcess(name, 'api', { ...env, PORT: port }, (spawned) => untilReady(url, spawned, 120_000), url);
 }
 
 /**
- * Starts `dist/apps/worker` and waits until its outbox relay LISTENs (the last thing it does at boot),
+ * Starts the worker (`apps/worker`) and waits until its outbox relay LISTENs (the last thing it does at boot),
  * recognised by the PostgreSQL application name the process is given.
  */
 export async function spawnWorker(
-  bundle: string,
   services: SharedServices,
   env: Record<string, string>,
   name = 'worker',
 ): Promise<AppProcess> {
   const appName = `${name}-${Math.random().toString(36).slice(2, 8)}`;
-  return startProcess(name, bundle, { ...env, PGAPPNAME: appName }, (spawned) =>
+  return startProcess(name, 'worker', { ...env, PGAPPNAME: appName }, (spawned) =>
     eventually(
       async () => {
         if (spawned.child.exitCode !== null) throw new Error(`${name} exited:\n${spawned.output()}`);
@@ -268,11 +263,20 @@ export async function spawnWorker(
   );
 }
 
-/** Runs the CLI bundle once; resolves with its stdout. */
-export async function runCli(bundle: string, env: Record<string, string>, ...args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, [bundle, ...args], {
+/** Runs the CLI (`apps/cli`) once; resolves with its stdout, rejects with its stderr. */
+export async function runCli(env: Record<string, string>, ...args: string[]): Promise<string> {
+  const { stdout } = await run(process.execPath, nodeArgs('cli', args), {
     cwd: root,
-    env: { PATH: process.env.PATH, ...env },
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
   });
   return stdout;
+}
+
+/** A new account, registered over HTTP on a running API: its id and access token. */
+export async function registerPerson(apiUrl: string, handle: string): Promise<{ userId: string; token: string }> {
+  const answer = await httpRequest(apiUrl, 'POST', '/v1/auth/register', {
+    body: { email: `${handle}@example.com`, password: TEST_PASSWORD, handle, displayName: handle },
+  });
+  expect(answer.status).toBe(201);
+  return { userId: answer.body.user.id, token: answer.body.tokens.accessToken };
 }

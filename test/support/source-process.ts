@@ -6,25 +6,38 @@ import { eventually, httpRequest } from '@lib/platform/testing';
 
 const root = resolve(import.meta.dirname, '../..');
 
-export interface SourceProcess {
+/** A node process the test started, its output captured. */
+export interface StartedProcess {
   child: ChildProcess;
   pid: number;
   output: () => string;
   exited: Promise<number | null>;
+}
+
+export interface SourceProcess extends StartedProcess {
   /** Like Ctrl-C in its terminal: the signal goes to its whole process group. */
   signalGroup(signal: NodeJS.Signals): void;
 }
 
 /**
- * Runs an app's TypeScript entry (e.g. `apps/standalone/src/main.ts`) as a real process, compiled on
- * load by swc like Jest does, in its own process group (as a terminal would start it). No bundle to build.
+ * node's arguments for an app's TypeScript entry (e.g. `apps/api/src/main.ts`), compiled on load by swc like
+ * Jest does. The hooks run on a thread of that same process: the pid is the app's, and signals reach it directly.
  */
-export function startSource(entry: string, env: Record<string, string>): SourceProcess {
-  const child = spawn(
-    process.execPath,
-    ['--import', join(root, 'test/support/source-runner/register.mjs'), join(root, entry)],
-    { cwd: root, env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env }, detached: true },
-  );
+export function sourceArgs(entry: string): string[] {
+  return ['--import', join(root, 'test/support/source-runner/register.mjs'), join(root, entry)];
+}
+
+/** Starts `node <args>` in the repository, its stdout and stderr kept. */
+export function startNode(
+  args: string[],
+  env: Record<string, string>,
+  options: { detached?: boolean } = {},
+): StartedProcess {
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
+    detached: options.detached ?? false,
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -33,11 +46,24 @@ export function startSource(entry: string, env: Record<string, string>): SourceP
     pid: child.pid!,
     output: () => output,
     exited: new Promise((done) => child.once('exit', (code) => done(code))),
-    signalGroup: (signal) => process.kill(-child.pid!, signal),
   };
 }
 
-export async function untilReady(base: string, started: SourceProcess, timeoutMs = 60_000): Promise<void> {
+/**
+ * Runs an app's TypeScript entry as a real process in its own process group (as a terminal would start
+ * it). No bundle to build.
+ */
+export function startSource(entry: string, env: Record<string, string>): SourceProcess {
+  const started = startNode(sourceArgs(entry), env, { detached: true });
+  return { ...started, signalGroup: (signal) => process.kill(-started.pid, signal) };
+}
+
+/** Waits for `/health/ready` to answer 200 (a boot on a loaded 2-core machine can take a minute); fails at once on an exit. */
+export async function untilReady(
+  base: string,
+  started: Pick<StartedProcess, 'child' | 'output'>,
+  timeoutMs = 120_000,
+): Promise<void> {
   await eventually(
     async () => {
       if (started.child.exitCode !== null) throw new Error(`exited early:\n${started.output()}`);

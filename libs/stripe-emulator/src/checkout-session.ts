@@ -2,7 +2,14 @@
 import { createCustomer } from './catalog.js';
 import { invalidRequest } from './errors.js';
 import { buildCheckoutSession, type CheckoutSessionObject, type CustomerObject } from './objects/index.js';
-import { mergeMetadata, metadataParam, nullableString, optionalInteger, optionalString, type Params } from './params.js';
+import {
+  mergeMetadata,
+  metadataParam,
+  nullableString,
+  optionalInteger,
+  optionalString,
+  type Params,
+} from './params.js';
 import type { Transaction } from './transaction.js';
 
 const HOUR = 3_600;

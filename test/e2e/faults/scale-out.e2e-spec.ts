@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
 import { eventually, httpRequest } from '@lib/platform/testing';
 import {
-  buildBundles,
-  removeBundles,
+  registerPerson,
   sharedServices,
   spawnApi,
   spawnWorker,
-  stopAllProcesses,
   type AppProcess,
   type SharedServices,
 } from '../../support/processes.js';
-import { TEST_PASSWORD } from '../../support/showrunner.js';
 
 interface Person {
   userId: string;
@@ -33,48 +29,34 @@ function connect(url: string, token: string): Promise<Socket> {
  * on the other, and the two outbox relays hand each event to each consumer exactly once.
  */
 describe('faults: scale-out on two API and two worker processes', () => {
-  let bundles: Awaited<ReturnType<typeof buildBundles>>;
   let services: SharedServices;
   let apiA: AppProcess;
   let apiB: AppProcess;
   let worker1: AppProcess;
   let worker2: AppProcess;
-  let redis: Redis;
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    bundles = await buildBundles('api', 'worker');
     services = await sharedServices();
-    redis = new Redis(services.env.REDIS_URL);
     [apiA, apiB, worker1, worker2] = await Promise.all([
-      spawnApi(bundles.api, services.env, 'api-a'),
-      spawnApi(bundles.api, services.env, 'api-b'),
+      spawnApi(services.env, 'api-a'),
+      spawnApi(services.env, 'api-b'),
       // Worker 1 dies inside the first follower notification it takes; worker 2 must finish its jobs.
       spawnWorker(
-        bundles.worker,
         services,
         { ...services.env, FAULT_INJECT: 'consumer.before-commit:engagement.notify-new-follower' },
         'worker-1',
       ),
-      spawnWorker(bundles.worker, services, services.env, 'worker-2'),
+      spawnWorker(services, services.env, 'worker-2'),
     ]);
-  }, 600_000); // may wait for another file's build (one at a time); four processes booting at once
+  }, 240_000); // four real processes booting from source at once on a loaded 2-core machine
 
   afterAll(async () => {
     for (const socket of sockets) socket.close();
-    await stopAllProcesses();
-    redis?.disconnect();
     await services?.close();
-    removeBundles(bundles ?? {});
   });
 
-  async function register(node: AppProcess, handle: string): Promise<Person> {
-    const answer = await httpRequest(node.url, 'POST', '/v1/auth/register', {
-      body: { email: `${handle}@example.com`, password: TEST_PASSWORD, handle, displayName: handle },
-    });
-    expect(answer.status).toBe(201);
-    return { userId: answer.body.user.id, token: answer.body.tokens.accessToken };
-  }
+  const register = (node: AppProcess, handle: string): Promise<Person> => registerPerson(node.url, handle);
 
   async function follow(node: AppProcess, follower: Person, followee: Person): Promise<void> {
     await eventually(async () => {
@@ -174,11 +156,15 @@ describe('faults: scale-out on two API and two worker processes', () => {
     // again on worker 2 and answered `duplicate`: the inbox, not the queue, keeps those effects single.
     const jobKeys: string[] = [];
     for (let cursor = '0'; ;) {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${services.env.REDIS_PREFIX}:bull:*:*-*-*-*-*:*`);
+      const [next, keys] = await services.redis.scan(
+        cursor,
+        'MATCH',
+        `${services.env.REDIS_PREFIX}:bull:*:*-*-*-*-*:*`,
+      );
       jobKeys.push(...keys);
       if ((cursor = next) === '0') break;
     }
-    const outcomes = await Promise.all(jobKeys.map((key) => redis.hmget(key, 'returnvalue', 'failedReason')));
+    const outcomes = await Promise.all(jobKeys.map((key) => services.redis.hmget(key, 'returnvalue', 'failedReason')));
     expect(outcomes.filter(([, failed]) => failed)).toEqual([]);
     const processed = outcomes.filter(([outcome]) => outcome === JSON.stringify('processed'));
     expect(processed.length).toBeGreaterThanOrEqual(24);

@@ -1,19 +1,15 @@
-import { Redis } from 'ioredis';
 import type Stripe from 'stripe';
 import { eventually, httpRequest } from '@lib/platform/testing';
 import { startFakeStripe, type FakeStripe } from '../../support/fake-stripe.js';
 import {
-  buildBundles,
-  removeBundles,
+  registerPerson,
   runCli,
   sharedServices,
   spawnApi,
   spawnWorker,
-  stopAllProcesses,
   type AppProcess,
   type SharedServices,
 } from '../../support/processes.js';
-import { TEST_PASSWORD } from '../../support/showrunner.js';
 
 /**
  * Stripe webhooks under SIGKILL (ADR 0049): the API dies after storing an event (before enqueueing
@@ -21,49 +17,35 @@ import { TEST_PASSWORD } from '../../support/showrunner.js';
  * redelivers the same event ids; each is applied exactly once.
  */
 describe('faults: Stripe webhooks under SIGKILL', () => {
-  let bundles: Awaited<ReturnType<typeof buildBundles>>;
   let fake: FakeStripe;
   let services: SharedServices;
   let api: AppProcess;
   let worker: AppProcess;
-  let redis: Redis;
 
   beforeAll(async () => {
-    bundles = await buildBundles('api', 'worker', 'cli');
     fake = await startFakeStripe();
     services = await sharedServices(fake.env);
-    redis = new Redis(services.env.REDIS_URL);
-    await runCli(bundles.cli, services.env, 'billing:sync-plans');
-    [api, worker] = await Promise.all([
-      spawnApi(bundles.api, services.env),
-      spawnWorker(bundles.worker, services, services.env),
-    ]);
-  }, 600_000); // may wait for another file's build (one at a time), then builds and boots real processes
+    await runCli(services.env, 'billing:sync-plans');
+    [api, worker] = await Promise.all([spawnApi(services.env), spawnWorker(services, services.env)]);
+  }, 240_000); // a CLI run, then two real processes booting from source on a loaded 2-core machine
 
   afterAll(async () => {
-    await stopAllProcesses();
-    redis?.disconnect();
     await services?.close();
     await fake?.close();
-    removeBundles(bundles ?? {});
   });
 
   const hook = () => `${api.url}/v1/billing/webhooks/stripe`;
 
   /** A new account pays a checkout on the fake Stripe; returns the events Stripe will deliver. */
   async function paidCheckout(handle: string): Promise<{ userId: string; token: string; events: Stripe.Event[] }> {
-    const registered = await httpRequest(api.url, 'POST', '/v1/auth/register', {
-      body: { email: `${handle}@example.com`, password: TEST_PASSWORD, handle, displayName: handle },
-    });
-    expect(registered.status).toBe(201);
-    const token = registered.body.tokens.accessToken as string;
+    const { userId, token } = await registerPerson(api.url, handle);
     const checkout = await httpRequest(api.url, 'POST', '/v1/billing/checkout', {
       token,
       body: { planId: 'prime', interval: 'month' },
     });
     expect(checkout.status).toBe(201);
     const paid = await fake.emulator.completeCheckout(checkout.body.sessionId, 'pay');
-    return { userId: registered.body.user.id, token, events: paid.events as unknown as Stripe.Event[] };
+    return { userId, token, events: paid.events as unknown as Stripe.Event[] };
   }
 
   const webhookRow = async (eventId: string) =>
@@ -147,9 +129,9 @@ describe('faults: Stripe webhooks under SIGKILL', () => {
       [events[0].id],
     );
     await eventually(async () =>
-      expect(await redis.hget(`${services.env.REDIS_PREFIX}:bull:billing.process-webhook:${id}:0`, 'returnvalue')).toBe(
-        JSON.stringify('already-settled'),
-      ),
+      expect(
+        await services.redis.hget(`${services.env.REDIS_PREFIX}:bull:billing.process-webhook:${id}:0`, 'returnvalue'),
+      ).toBe(JSON.stringify('already-settled')),
     );
     expect(await webhookRow(events[0].id)).toEqual([{ status: expect.any(String), attempts: 1 }]);
   }, 240_000); // restarts real processes; slow on a loaded 2-core machine

@@ -1,18 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import { eventually, httpRequest } from '@lib/platform/testing';
 import {
-  buildBundles,
-  removeBundles,
+  registerPerson,
   sharedServices,
   spawnApi,
   spawnWorker,
-  stopAllProcesses,
   type AppProcess,
   type SharedServices,
 } from '../../support/processes.js';
-import { TEST_PASSWORD } from '../../support/showrunner.js';
 import { makeClip } from '../studio/media/media-harness.js';
 
 const b64 = (value: string) => Buffer.from(value).toString('base64');
@@ -23,40 +19,22 @@ const b64 = (value: string) => Buffer.from(value).toString('base64');
  * each effect exists exactly once.
  */
 describe('faults: the worker killed mid-consumer and mid-transcode', () => {
-  let bundles: Awaited<ReturnType<typeof buildBundles>>;
   let services: SharedServices;
   let api: AppProcess;
   let worker: AppProcess;
-  let redis: Redis;
 
   beforeAll(async () => {
-    bundles = await buildBundles('api', 'worker');
     services = await sharedServices();
-    redis = new Redis(services.env.REDIS_URL);
     [api, worker] = await Promise.all([
-      spawnApi(bundles.api, services.env),
+      spawnApi(services.env),
       // Armed from the start: the first welcome dies inside its transaction (nothing committed).
-      spawnWorker(bundles.worker, services, {
-        ...services.env,
-        FAULT_INJECT: 'consumer.before-commit:engagement.welcome',
-      }),
+      spawnWorker(services, { ...services.env, FAULT_INJECT: 'consumer.before-commit:engagement.welcome' }),
     ]);
-  }, 600_000); // may wait for another file's build (one at a time), then builds and boots real processes
+  }, 240_000); // two real processes booting from source on a loaded 2-core machine
 
-  afterAll(async () => {
-    await stopAllProcesses();
-    redis?.disconnect();
-    await services?.close();
-    removeBundles(bundles ?? {});
-  });
+  afterAll(() => services?.close());
 
-  async function register(handle: string): Promise<{ userId: string; token: string }> {
-    const registered = await httpRequest(api.url, 'POST', '/v1/auth/register', {
-      body: { email: `${handle}@example.com`, password: TEST_PASSWORD, handle, displayName: handle },
-    });
-    expect(registered.status).toBe(201);
-    return { userId: registered.body.user.id, token: registered.body.tokens.accessToken };
-  }
+  const register = (handle: string) => registerPerson(api.url, handle);
 
   it('killed before and after a consumer commits: one welcome notification, one inbox entry', async () => {
     const { userId, token } = await register('welcomed_once');
@@ -84,7 +62,7 @@ describe('faults: the worker killed mid-consumer and mid-transcode', () => {
     await eventually(
       async () =>
         expect(
-          await redis.hget(
+          await services.redis.hget(
             `${services.env.REDIS_PREFIX}:bull:engagement.welcome:${eventId}:engagement.welcome`,
             'returnvalue',
           ),

@@ -1,103 +1,48 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import pg from 'pg';
-import {
-  createTestDatabase,
-  eventually,
-  httpRequest,
-  testRedisUrl,
-  uniquePrefix,
-  TEST_JWT_SECRET,
-  type TestDatabase,
-} from '@lib/platform/testing';
+import { join } from 'node:path';
+import { eventually, httpRequest, testRedisUrl } from '@lib/platform/testing';
 import { freePort } from '../../../libs/platform/src/runtime/free-port.js';
-import { buildBundles, removeBundles } from '../../support/processes.js';
+import {
+  buildBundles,
+  launch,
+  registerPerson,
+  removeBundles,
+  runCli,
+  sharedServices,
+  stopAllProcesses,
+  type AppName,
+  type SharedServices,
+} from '../../support/processes.js';
 import { TEST_PASSWORD } from '../../support/showrunner.js';
+import { untilReady } from '../../support/source-process.js';
 
-const run = promisify(execFile);
-const root = resolve(import.meta.dirname, '../../..');
-const node = process.execPath;
-const bundle = (app: string) => join(root, 'dist/apps', app, 'main.js');
+/**
+ * The apps as real processes: what `npm start`, `start:api`, `start:worker` and the CLI execute. The first
+ * test runs the built `npm start` bundle (the suite's one proof of the shipped artifact); the rest run the
+ * same entry points from source, so `npm test` builds nothing else.
+ */
+describe('the processes', () => {
+  let bundles: Partial<Record<AppName, string>> = {};
 
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(app: string, env: Record<string, string>, args: string[] = []): Started {
-  const child = spawn(node, [bundle(app), ...args], {
-    cwd: root,
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  return { child, output: () => output, exited: new Promise((done) => child.once('exit', (code) => done(code))) };
-}
-
-async function ready(base: string, process: Started): Promise<void> {
-  await eventually(
-    async () => {
-      const answer = await httpRequest(base, 'GET', '/health/ready').catch(() => undefined);
-      if (answer?.status !== 200) throw new Error(`not ready yet:\n${process.output()}`);
-    },
-    { timeoutMs: 30_000, intervalMs: 200 },
-  );
-}
-
-/** One query straight to the test database, bypassing the processes under test. */
-async function query<T>(database: TestDatabase, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
-function register(base: string, handle: string) {
-  return httpRequest(base, 'POST', '/v1/auth/register', {
-    body: { email: `${handle}@example.com`, password: TEST_PASSWORD, handle, displayName: `Person ${handle}` },
-  });
-}
-
-/** The shipped bundles, run as real processes: what `npm start`, `start:api`, `start:worker` and the CLI execute. */
-describe('the built processes', () => {
-  const running: Started[] = [];
-
-  beforeAll(async () => {
-    // `npm run build`'s four bundles, built under the lock the fault tests share (and only when stale),
-    // so parallel files never build the same bundle twice or swap one under a running process.
-    removeBundles(await buildBundles('standalone', 'api', 'worker', 'cli'));
-  }, 600_000);
-
-  afterEach(async () => {
-    for (const started of running.splice(0)) {
-      if (started.child.exitCode === null) {
-        started.child.kill('SIGKILL');
-        await started.exited;
-      }
-    }
-  });
+  afterEach(() => stopAllProcesses());
+  afterAll(() => removeBundles(bundles));
 
   it('npm start: one process on embedded PostgreSQL and Redis that keeps its data and stops cleanly', async () => {
+    // Built when stale, under the lock a parallel file would also take, and run from a private copy.
+    bundles = await buildBundles('standalone');
+    const standalone = { bundle: bundles.standalone! };
     const dataDir = mkdtempSync(join(tmpdir(), 'showrunner-start-'));
     const port = String(await freePort());
     const base = `http://127.0.0.1:${port}`;
 
-    const first = start('standalone', { DATA_DIR: dataDir, PORT: port });
-    running.push(first);
-    await ready(base, first);
+    const first = launch(standalone, { DATA_DIR: dataDir, PORT: port });
+    await untilReady(base, first);
     expect(first.output()).toContain(`API docs       ${base}/docs`);
     expect(first.output()).toContain(`Queues         ${base}/admin/queues`);
     const published = JSON.parse(readFileSync(join(dataDir, 'runtime.json'), 'utf8'));
 
-    expect((await register(base, 'persisted')).status).toBe(201);
+    await registerPerson(base, 'persisted');
     // The worker runs in the same process: the projector makes the account searchable.
     await eventually(async () =>
       expect((await httpRequest(base, 'GET', '/v1/search/people?q=persisted')).body.total).toBe(1),
@@ -109,54 +54,41 @@ describe('the built processes', () => {
     // Embedded services stopped with it: nothing answers on their ports any more.
     await expect(httpRequest(`http://127.0.0.1:${new URL(published.databaseUrl).port}`, 'GET', '/')).rejects.toThrow();
 
-    const second = start('standalone', { DATA_DIR: dataDir, PORT: port });
-    running.push(second);
-    await ready(base, second);
+    const second = launch(standalone, { DATA_DIR: dataDir, PORT: port });
+    await untilReady(base, second);
     const login = await httpRequest(base, 'POST', '/v1/auth/login', {
       body: { email: 'persisted@example.com', password: TEST_PASSWORD },
     });
     expect(login.status).toBe(200);
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
-  }, 90_000);
+  }, 600_000); // a `nest build` on a loaded 2-core machine (only when the sources changed), then two boots
 
   describe('on shared services', () => {
-    let database: TestDatabase;
+    let services: SharedServices;
     let env: Record<string, string>;
 
     beforeAll(async () => {
-      database = await createTestDatabase();
-      const prefix = uniquePrefix();
-      env = {
-        DATABASE_URL: database.url,
-        REDIS_URL: testRedisUrl(),
-        REDIS_PREFIX: prefix,
-        SEARCH_INDEX_PREFIX: prefix,
-        JWT_SECRET: TEST_JWT_SECRET,
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'showrunner-shared-')),
-      };
+      services = await sharedServices();
+      env = services.env;
     });
-    afterAll(() => database.drop());
+    afterAll(() => services?.close());
 
     it('start:api and start:worker: the API records, the separate worker projects', async () => {
       const port = String(await freePort());
       const base = `http://127.0.0.1:${port}`;
-      const api = start('api', { ...env, PORT: port });
-      running.push(api);
-      await ready(base, api);
-      const registered = await register(base, 'split_person');
-      expect(registered.status).toBe(201);
+      const api = launch('api', { ...env, PORT: port });
+      await untilReady(base, api);
+      const registered = await registerPerson(base, 'split_person');
       // No worker yet: the API runs no outbox relay (nothing LISTENs for outbox inserts), so the event
       // waits unpublished in the outbox and the index stays empty.
       const registration = () =>
-        query(
-          database,
+        services.sql(
           `select published_at is not null as published from platform.outbox where type = 'identity.user-registered.v1' and payload->>'userId' = $1`,
-          [registered.body.user.id],
+          [registered.userId],
         );
       const relayListeners = () =>
-        query(
-          database,
+        services.sql(
           `select pid from pg_stat_activity where datname = current_database() and query = 'listen platform_outbox'`,
         );
       expect(await relayListeners()).toEqual([]);
@@ -164,10 +96,9 @@ describe('the built processes', () => {
       expect((await httpRequest(base, 'GET', '/v1/search/people?q=split_person')).body.total).toBe(0);
 
       const probes = `http://127.0.0.1:${await freePort()}`;
-      const worker = start('worker', { ...env, WORKER_HTTP_PORT: new URL(probes).port });
-      running.push(worker);
+      const worker = launch('worker', { ...env, WORKER_HTTP_PORT: new URL(probes).port });
       // The worker answers an orchestrator's probes on its own port (docs/adr/0050).
-      await ready(probes, worker);
+      await untilReady(probes, worker);
       expect((await httpRequest(probes, 'GET', '/metrics')).body).toContain('queue_jobs{queue="identity.send-mail"');
       await eventually(
         async () => expect((await httpRequest(base, 'GET', '/v1/search/people?q=split_person')).body.total).toBe(1),
@@ -184,13 +115,7 @@ describe('the built processes', () => {
     }, 60_000);
 
     it('the CLI creates an admin, migrates, rebuilds the people index and syncs the plans', async () => {
-      const cli = async (...args: string[]) => {
-        const { stdout } = await run(node, [bundle('cli'), ...args], {
-          cwd: root,
-          env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
-        });
-        return stdout;
-      };
+      const cli = (...args: string[]) => runCli(env, ...args);
       expect(await cli('migration:up')).toContain('The database is up to date.');
       const created = await cli('users:create-admin', '--email', 'ops@example.com');
       expect(created).toMatch(/Created admin ops@example.com\.\nGenerated password \(shown once\): \S{20,}/);
@@ -209,7 +134,7 @@ describe('the built processes', () => {
   });
 
   it('refuses to start with a clear message when the configuration is wrong', async () => {
-    const bad = start('api', { PORT: 'eighty', DATABASE_URL: 'mysql://nope', REDIS_URL: testRedisUrl() });
+    const bad = launch('api', { PORT: 'eighty', DATABASE_URL: 'mysql://nope', REDIS_URL: testRedisUrl() });
     expect(await bad.exited).toBe(1);
     expect(bad.output()).toContain('Invalid configuration');
     expect(bad.output()).toContain('PORT="eighty"');
@@ -219,7 +144,7 @@ describe('the built processes', () => {
 
   it('npm start without a redis-server binary names the fix, and leaves no PostgreSQL behind', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'showrunner-noredis-'));
-    const started = start('standalone', {
+    const started = launch('standalone', {
       DATA_DIR: dataDir,
       REDIS_SERVER_BIN: '/nowhere/redis-server',
       PORT: String(await freePort()),
@@ -233,7 +158,7 @@ describe('the built processes', () => {
   }, 60_000);
 
   it('tells a separate API process what to set when there are no shared services', async () => {
-    const lonely = start('worker', { DATA_DIR: mkdtempSync(join(tmpdir(), 'showrunner-lonely-')) });
+    const lonely = launch('worker', { DATA_DIR: mkdtempSync(join(tmpdir(), 'showrunner-lonely-')) });
     expect(await lonely.exited).toBe(1);
     expect(lonely.output()).toContain('DATABASE_URL is not set');
     expect(lonely.output()).toContain('npm start');

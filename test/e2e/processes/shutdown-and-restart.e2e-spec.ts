@@ -176,5 +176,5 @@ describe('graceful shutdown within SHUTDOWN_GRACE_MS', () => {
     expect(Date.now() - signalled).toBeLessThan(graceMs);
     expect(existsSync(join(dataDir, 'before.done'))).toBe(true);
     socket.close();
-  }, 120_000);
+  }, 240_000); // a boot of `npm start` with its embedded services can take a minute on a loaded 2-core machine
 });
