@@ -46,6 +46,7 @@ describe('documenting class-validator rules in the OpenAPI schemas', () => {
       Unrelated: { type: 'object', properties: { ownerId: { type: 'string' } } },
     };
     constrainComponentSchemas(schemas);
+    expect(ConstraintProbe.name).toBe('ConstraintProbe'); // matched by the class's name
     expect(schemas.ConstraintProbe.properties).toEqual({
       ownerId: { type: 'string', format: 'uuid' },
       // What the validator enforces wins over a hand-written value.
