@@ -34,6 +34,9 @@ const BACKGROUND_WRITES = [
   'platform.outbox update', // the relay marking events published
   'insights.rollups insert', // the scheduled rollup of raw events into hourly and daily counts
   'insights.rollups update',
+  'insights.rollup_builds insert', // the rollup job claiming the hours it builds, and releasing them
+  'insights.rollup_builds delete',
+  'insights.dirty_hours delete', // the rollup job taking the hours it rebuilds
 ];
 
 /**
