@@ -6,7 +6,8 @@ import type { ApiDocument } from '../../support/api-sweep.js';
 import { fuzzOptionsFromEnvironment, seedFor } from '../../support/fuzz/index.js';
 import { deeplyNested, hostileString, hostileValue } from '../../support/fuzz/hostile-values.js';
 import { validOf } from '../../support/fuzz/request-arbitrary.js';
-import { ask } from '../../support/messaging.js';
+import { eventually } from '@lib/platform/testing';
+import { ask, person, sendTo } from '../../support/messaging.js';
 import { connectSocket, registerUser, startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
 
 type AsyncApi = ApiDocument & {
@@ -129,8 +130,13 @@ describe('fuzzing the Socket.IO events from the AsyncAPI document', () => {
     ]);
     await refused('message:send', { text: 'hi', clientMessageId: 'c1' }, ['conversationId', 'recipientId']);
     await refused('message:send', { ...FOUND_PAYLOAD, recipientId: undefined }, ['conversationId']);
-    // read_seq is an int4: a larger sequence failed in SQL.
-    await refused('conversation:read', { conversationId: randomUUID(), upToSeq: 2 ** 31 }, ['upToSeq']);
+    // Sequences are int4: the DTO refuses one past it; the largest is taken and clamped to the last message.
+    const other = await person(app);
+    const { conversationId } = await eventually(() => sendTo(app, other, member, 'hello'));
+    await refused('conversation:read', { conversationId, upToSeq: 2 ** 31 }, ['upToSeq']);
+    expect(await send(socket, 'conversation:read', { conversationId, upToSeq: 2 ** 31 - 1 })).toEqual({
+      ack: { receipt: expect.objectContaining({ conversationId, upToSeq: 1 }) },
+    });
     // Each id checked alone; the text of U+0085 and separators is blank (String#trim keeps U+0085).
     const { recipientId: _, ...toConversation } = FOUND_PAYLOAD;
     expect(await send(socket, 'message:send', { ...toConversation, conversationId: randomUUID() })).toEqual({
