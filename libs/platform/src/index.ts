@@ -48,7 +48,12 @@ export {
   type Page,
 } from './http/pagination.js';
 export { problem, STATUS_BY_KIND, type Problem } from './http/problem.js';
-export { createValidationPipe, ValidationFailedException, type FieldProblem } from './http/validation.js';
+export {
+  AlternativeTo,
+  createValidationPipe,
+  ValidationFailedException,
+  type FieldProblem,
+} from './http/validation.js';
 
 export * from './messaging/index.js';
 

@@ -34,6 +34,16 @@ const BACKGROUND_WRITES = [
   'platform.outbox update', // the relay marking events published
   'insights.rollups insert', // the scheduled rollup of raw events into hourly and daily counts
   'insights.rollups update',
+  'insights.rollup_builds insert', // the rollup job claiming the hours it builds, and releasing them
+  'insights.rollup_builds delete',
+  'insights.dirty_hours delete', // the rollup job taking the hours it rebuilds
+  'engagement.trend_recomputes insert', // the scheduled trending recompute recording its run
+  'engagement.trend_recomputes delete',
+  // The people index: only its outbox consumer and the reindex job write it, on the search index's own connection
+  // (so outside the transaction holding the consumer's inbox row); no request handler writes search tables.
+  'search.documents insert',
+  'search.documents update',
+  'search.words insert',
 ];
 
 /**

@@ -91,4 +91,33 @@ describe('the OpenAPI document against the code', () => {
       expect(variant.properties.actors.items.$ref).toContain('NotificationActorResponse');
     }
   });
+
+  it('states the constraints class-validator enforces: formats, lengths, patterns, bounds, on bodies, queries and path ids', () => {
+    const send = schemas.SocketSendMessage.properties;
+    expect(send.conversationId).toMatchObject({ type: 'string', format: 'uuid' });
+    expect(send.recipientId).toMatchObject({ type: 'string', format: 'uuid' });
+    expect(send.clientMessageId).toMatchObject({ type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' });
+    expect(schemas.StartConversationRequest.properties.memberIds).toMatchObject({
+      minItems: 1,
+      maxItems: 1000,
+      items: { format: 'uuid' },
+    });
+    expect(schemas.StartConversationRequest.properties.title).toMatchObject({ minLength: 1, maxLength: 100 });
+    expect(schemas.SocketMarkRead.properties.upToSeq).toMatchObject({
+      type: 'integer',
+      minimum: 0,
+      maximum: 2 ** 31 - 1,
+    });
+    const parameters = (path: string, method = 'get') =>
+      Object.fromEntries(
+        ((operations.find((o) => o.path === path && o.method === method)!.operation as any).parameters as any[]).map(
+          (parameter) => [`${parameter.in}.${parameter.name}`, parameter.schema],
+        ),
+      );
+    const history = parameters('/v1/conversations/{id}/messages');
+    expect(history['path.id']).toMatchObject({ format: 'uuid' });
+    expect(history['query.before']).toMatchObject({ type: 'integer', minimum: 0, maximum: 2 ** 31 - 1 });
+    expect(history['query.limit']).toMatchObject({ type: 'integer', minimum: 1 });
+    expect(parameters('/v1/users/{userId}/followers')['path.userId']).toMatchObject({ format: 'uuid' });
+  });
 });

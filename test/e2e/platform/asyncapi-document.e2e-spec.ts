@@ -76,8 +76,15 @@ describe('the AsyncAPI document against the gateways', () => {
     expect(named.filter((code) => !codes.has(code))).toEqual([]);
   });
 
-  it('explains the connection lifecycle: handshake, expiry and refresh, catching up', () => {
-    for (const topic of ['auth: { token }', 'auth:expired', 'POST /v1/auth/refresh', 'after=', 'socket.unknown-event'])
+  it('explains the connection lifecycle: handshake, expiry and refresh, catching up, the packet limit', () => {
+    for (const topic of [
+      'auth: { token }',
+      'auth:expired',
+      'POST /v1/auth/refresh',
+      'after=',
+      'socket.unknown-event',
+      'close code 1009',
+    ])
       expect(document.info.description).toContain(topic);
   });
 });

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { ApiDocument } from '../api-sweep.js';
+import { validOf } from './request-arbitrary.js';
 import {
   fuzzTargets,
+  invalidOf,
   invariantViolations,
   percentEncode,
   RawJson,
@@ -181,5 +183,31 @@ describe('the OpenAPI fuzzer', () => {
     expect(replay).toContain('a'.repeat(5_000));
     const bodyFile = /--data-binary '@([^']+)'/.exec(replay)![1];
     expect(readFileSync(bodyFile, 'utf8')).toBe('b'.repeat(10_000));
+  });
+
+  it('generates values inside the documented constraints as valid, and just outside them as invalid', () => {
+    const cases: [Record<string, unknown>, (value: any) => boolean][] = [
+      [{ type: 'string', format: 'uuid' }, (v) => /^[0-9a-f-]{36}$/i.test(v)],
+      [{ type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' }, (v) => /^[A-Za-z0-9_-]{1,64}$/.test(v)],
+      [{ type: 'string', minLength: 2, maxLength: 5 }, (v) => [...v].length >= 2 && [...v].length <= 5], // code points, as class-validator counts,
+      [{ type: 'string', enum: ['start', 'stop'] }, (v) => ['start', 'stop'].includes(v)],
+      [
+        { type: 'integer', minimum: 0, maximum: 2_147_483_647 },
+        (v) => Number.isInteger(v) && v >= 0 && v <= 2 ** 31 - 1,
+      ],
+      [{ type: 'number', exclusiveMinimum: 0 }, (v) => v > 0],
+      [{ type: 'array', minItems: 1, maxItems: 2, items: { type: 'string' } }, (v) => v.length >= 1 && v.length <= 2],
+    ];
+    for (const [schema, fits] of cases) {
+      expect(fc.sample(validOf(document, schema), { seed: 7, numRuns: 50 }).filter((value) => !fits(value))).toEqual(
+        [],
+      );
+      const invalid = invalidOf(document, schema)!;
+      expect(fc.sample(invalid, { seed: 7, numRuns: 50 }).filter((value) => fits(value))).toEqual([]);
+    }
+    expect(invalidOf(document, { type: 'string' })).toBeNull();
+    const mutations = sample(update, 400).flatMap(({ mutations }) => mutations);
+    expect(mutations).toContain('body.title: breaks its schema');
+    expect(mutations).toContain('query.limit: breaks its schema');
   });
 });

@@ -12,6 +12,7 @@ export { invariantViolations } from './invariant.js';
 export { replayable } from './replay.js';
 export {
   fuzzTargets,
+  invalidOf,
   percentEncode,
   requestArbitrary,
   validOf,

@@ -117,7 +117,9 @@ export function validOf(document: ApiDocument, schema: Schema | undefined, depth
       return fc.oneof(...example, stringOf(target));
     case 'integer':
     case 'number': {
-      const min = Number(target.minimum ?? -1_000);
+      const min = Number(
+        target.minimum ?? (typeof target.exclusiveMinimum === 'number' ? target.exclusiveMinimum + 1 : -1_000),
+      );
       const max = Number(target.maximum ?? Math.max(min, 0) + 1_000);
       return fc.oneof(...example, fc.integer({ min: Math.ceil(min), max: Math.floor(max) }));
     }
@@ -149,15 +151,80 @@ function stringOf(schema: Schema): fc.Arbitrary<string> {
   }
   const minLength = Number(schema.minLength ?? 1);
   const maxLength = Math.max(minLength, Math.min(Number(schema.maxLength ?? 24), 24));
+  const pattern = patternOf(schema);
+  const fits = (text: string) =>
+    validatorLength(text) >= minLength && validatorLength(text) <= Number(schema.maxLength ?? Infinity);
+  if (pattern) return fc.stringMatching(pattern).filter(fits);
   // Valid text is not only ASCII: emoji, right-to-left, combining marks and zero-width characters are legal input.
-  return fc.oneof(
-    fc.string({ minLength, maxLength }),
-    fc.string({ minLength, maxLength, unit: 'grapheme' }),
-    fc
-      .constantFrom(...VALID_UNICODE)
-      .map((text) => text.slice(0, maxLength).padEnd(minLength, 'x'))
-      .filter((text) => text.isWellFormed()),
+  return fc
+    .oneof(
+      fc.string({ minLength, maxLength }),
+      fc.string({ minLength, maxLength, unit: 'grapheme' }),
+      fc
+        .constantFrom(...VALID_UNICODE)
+        .map((text) => text.slice(0, maxLength).padEnd(minLength, 'x'))
+        .filter((text) => text.isWellFormed()),
+    )
+    .filter(fits);
+}
+
+/** Length as class-validator's MinLength/MaxLength count it (validator.js: surrogate pairs and variation selectors once). */
+function validatorLength(text: string): number {
+  return (
+    text.length -
+    (text.match(/[\uFE0E\uFE0F]/g)?.length ?? 0) -
+    (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0)
   );
+}
+
+/** The schema's `pattern` as a RegExp (flag-free, as the document states it), or undefined. */
+function patternOf(schema: Schema): RegExp | undefined {
+  if (typeof schema.pattern !== 'string') return undefined;
+  try {
+    return new RegExp(schema.pattern);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Values that break exactly one of the schema's documented constraints (the class-validator rules the
+ * document carries, ADR 0053): a malformed uuid, one character too short or too long, outside the
+ * enum or the pattern, one past a bound, a fraction for an integer, one item too few or too many.
+ * Null when the schema states none: the generic hostile values cover it.
+ */
+export function invalidOf(document: ApiDocument, schema: Schema | undefined): fc.Arbitrary<unknown> | null {
+  const target = schema ? resolve(document, schema) : undefined;
+  if (!target) return null;
+  const broken: fc.Arbitrary<unknown>[] = [];
+  if (target.format === 'uuid') broken.push(malformedId);
+  if (target.format === 'email') broken.push(fc.constantFrom('not-an-email', 'a@', '@b.example', 'a b@c.example'));
+  if (target.format === 'date-time') broken.push(fc.constantFrom('2026-13-40T25:61:00Z', 'yesterday', '0'));
+  if (typeof target.minLength === 'number' && target.minLength > 0)
+    broken.push(fc.constant('x'.repeat(target.minLength - 1)));
+  if (typeof target.maxLength === 'number') broken.push(fc.constant('x'.repeat(target.maxLength + 1)));
+  const pattern = patternOf(target);
+  const misses = pattern ? ['', ' ', '!@#', '\u{1F600}', 'x'.repeat(300)].filter((text) => !pattern.test(text)) : [];
+  if (misses.length) broken.push(fc.constantFrom(...misses));
+  const outside = target.enum?.length
+    ? ['not-in-enum', '', `${String(target.enum[0]).toUpperCase()}_`].filter(
+        (value) => !(target.enum as unknown[]).includes(value),
+      )
+    : [];
+  if (outside.length) broken.push(fc.constantFrom(...outside));
+  if (typeof target.minimum === 'number') broken.push(fc.constant(target.minimum - 1));
+  if (typeof target.exclusiveMinimum === 'number') broken.push(fc.constant(target.exclusiveMinimum));
+  if (typeof target.maximum === 'number') broken.push(fc.constant(target.maximum + 1));
+  if (target.type === 'integer') broken.push(fc.constant(1.5));
+  if (typeof target.minItems === 'number' && target.minItems > 0)
+    broken.push(
+      fc.array(validOf(document, target.items), { minLength: target.minItems - 1, maxLength: target.minItems - 1 }),
+    );
+  if (typeof target.maxItems === 'number' && target.maxItems <= 1_000)
+    broken.push(
+      fc.array(validOf(document, target.items), { minLength: target.maxItems + 1, maxLength: target.maxItems + 1 }),
+    );
+  return broken.length ? fc.oneof(...broken) : null;
 }
 
 /** name → schema of every property an object declares (allOf merged), and its required names. */
@@ -206,6 +273,14 @@ function mutatedBody(document: ApiDocument, schema: Schema): fc.Arbitrary<{ valu
           })),
       },
     ];
+    // One declared field just outside its documented constraints: the validator's edge, not a wild value.
+    const breakable = names.flatMap((name) => {
+      const invalid = invalidOf(document, properties[name]);
+      return invalid
+        ? [invalid.map((value) => ({ value: { ...base, [name]: value }, mutation: `body.${name}: breaks its schema` }))]
+        : [];
+    });
+    if (breakable.length) options.push({ weight: 3, arbitrary: fc.oneof(...breakable) });
     // One declared field hostile, the rest valid: the case that reaches a handler most often.
     if (names.length)
       options.push(
@@ -364,7 +439,19 @@ function queryOf(
     const omitted = fc.constant([] as Pairs);
     const valid = validOf(document, parameter.schema).map((value) => [[parameter.name, asQueryText(value)]] as Pairs);
     if (validOnly) return fc.oneof(omitted, valid);
+    const invalid = invalidOf(document, parameter.schema);
     return fc.oneof(
+      ...(invalid
+        ? [
+            {
+              weight: 2,
+              arbitrary: invalid.map(
+                (value) =>
+                  [[parameter.name, asQueryText(value), `query.${parameter.name}: breaks its schema`]] as Pairs,
+              ),
+            },
+          ]
+        : []),
       { weight: 2, arbitrary: omitted },
       { weight: 3, arbitrary: valid },
       {

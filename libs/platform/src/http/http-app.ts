@@ -11,6 +11,7 @@ import { PlatformLogger } from '../observability/platform-logger.js';
 import { inRequestContext } from '../persistence/request-context.js';
 import { requestIdOf } from '../observability/logging.module.js';
 import { documentWriteBudgets } from '../rate-limit/write-budget-docs.js';
+import { documentValidationConstraints } from './openapi-constraints.js';
 import { buildAsyncApiDocument, socketEventDocs, socketPayloadModels } from '../realtime/asyncapi.js';
 import { RedisIoAdapter } from '../realtime/socket-io.adapter.js';
 import { mountBullBoard } from './bull-board.js';
@@ -108,6 +109,7 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
           .build(),
         { extraModels: socketPayloadModels(socketDocs) },
       );
+      documentValidationConstraints(app, document);
       documentWriteBudgets(app, document);
       documentAccessRules(app, document);
       SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { problem, type Problem } from './problem.js';
 
 export interface FieldProblem {
@@ -38,4 +39,30 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new ValidationFailedException(flattenValidationErrors(errors)),
   });
+}
+
+/**
+ * One of two alternative fields (`conversationId` or `recipientId`): this one is validated whenever it
+ * is present or the other is absent, and refused alongside the other. A bare `ValidateIf(other absent)`
+ * on both skips both checks when both arrive, which let unchecked ids reach SQL.
+ */
+export function AlternativeTo(other: string, options?: ValidationOptions): PropertyDecorator {
+  return (target, property) => {
+    ValidateIf((object: Record<string, unknown>, value: unknown) => value !== undefined || object[other] === undefined)(
+      target,
+      property,
+    );
+    registerDecorator({
+      name: 'alternativeTo',
+      target: target.constructor,
+      propertyName: String(property),
+      constraints: [other],
+      options,
+      validator: {
+        validate: (_value: unknown, args: ValidationArguments) =>
+          (args.object as Record<string, unknown>)[other] === undefined,
+        defaultMessage: (args: ValidationArguments) => `give ${args.property} or ${other}, not both`,
+      },
+    });
+  };
 }

@@ -2,6 +2,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { GATEWAY_METADATA, MESSAGE_METADATA } from '@nestjs/websockets/constants.js';
+import { MAX_PACKET_BYTES } from './platform-socket-events.js';
 import { SOCKET_EVENT_DOCS, type SocketEventDocs, type SocketPayload } from './socket-events.js';
 
 /** How a client connects, stays authenticated and catches up: the part no event schema says. */
@@ -21,6 +22,10 @@ const CONNECTION_LIFECYCLE = [
   '**Acknowledgements**: client events take an acknowledgement callback; it receives the result, or',
   '`{ error: { status, code, detail, … } }` (problem document). An unknown event name answers `socket.unknown-event`;',
   'a hostile payload `validation.failed` / `validation.too-deep`; over the write budget `http.rate-limit.exceeded`.',
+  `**Packet size**: a client packet larger than ${MAX_PACKET_BYTES} bytes (\`x-max-packet-bytes\` on the server) is not`,
+  'read: the server closes the connection with WebSocket close code 1009 (Message Too Big), that packet gets no',
+  'acknowledgement, and socket.io-client reports `disconnect` with reason `transport close` (`details.context.code`',
+  '1009) and reconnects if reconnection is on. Send large content over HTTP.',
 ].join(' ');
 
 /** Every module's socket event documentation, merged. */
@@ -136,7 +141,15 @@ export function buildAsyncApiDocument(docs: Required<SocketEventDocs>, openapi: 
     asyncapi: '3.0.0',
     info: { title: 'Showrunner real-time API', version: '1', description: CONNECTION_LIFECYCLE },
     defaultContentType: 'application/json',
-    servers: { api: { host: 'localhost:3000', protocol: 'ws', pathname: '/socket.io', description: 'The API’s port' } },
+    servers: {
+      api: {
+        host: 'localhost:3000',
+        protocol: 'ws',
+        pathname: '/socket.io',
+        description: 'The API’s port',
+        'x-max-packet-bytes': MAX_PACKET_BYTES,
+      },
+    },
     channels,
     operations,
     components: { messages, schemas: openapi.components?.schemas ?? {} },

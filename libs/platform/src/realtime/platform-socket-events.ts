@@ -14,3 +14,9 @@ export const SERVER_SHUTDOWN = serverEvent(
   'server:shutdown',
   'every socket of a node that is shutting down, just before its connection closes',
 );
+
+/**
+ * Largest client-to-server packet (chat-sized payloads, not file transfers). A bigger one closes the
+ * connection (WebSocket close code 1009) before it is parsed: there is no event left to acknowledge.
+ */
+export const MAX_PACKET_BYTES = 64 * 1024;

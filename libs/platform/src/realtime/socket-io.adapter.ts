@@ -14,15 +14,12 @@ import { IpBlockList } from '../http/ip-block-list.js';
 import { RedisConnections } from '../queues/redis-connections.js';
 import { socketClientIp } from './socket-client-ip.js';
 import { SESSION_REVOKED, sessionRoom, socketChannelKey, userRoom } from './rooms.js';
-import { AUTH_EXPIRED, SERVER_SHUTDOWN } from './platform-socket-events.js';
+import { AUTH_EXPIRED, MAX_PACKET_BYTES, SERVER_SHUTDOWN } from './platform-socket-events.js';
 
 export interface SocketData {
   /** Always from an access token: every socket belongs to a login session that can end it. */
   principal: Principal & { sessionId: string };
 }
-
-/** Largest client-to-server packet: chat-sized payloads, not file transfers. */
-const MAX_PACKET_BYTES = 64 * 1024;
 
 /** API keys name no real-time scope, and a socket must belong to a session that can end it (ADR 0012). */
 const apiKeyRefused = () =>

@@ -17,7 +17,11 @@ describe('message rules', () => {
     );
     expect(() => validMessageText(' \n\t ', 10)).toThrow(
       expect.objectContaining({ code: 'engagement.message.invalid' }),
+    ); // The socket fuzzer's text: NEL, line and paragraph separators, spaces (String#trim keeps the NEL).
+    expect(() => validMessageText('\u0085\u2028\u2029\u3000 ', 10)).toThrow(
+      expect.objectContaining({ code: 'engagement.message.invalid' }),
     );
+    expect(validMessageText('\u0085a', 10)).toBe('\u0085a');
   });
 
   it('lets only the author edit or delete, within the window, and never after deletion', () => {

@@ -18,7 +18,8 @@ export function mentionedHandles(text: string): string[] {
 /** Checks a message text: not blank, not longer than the limit (in characters, not bytes). */
 export function validMessageText(text: string, maxLength: number): string {
   const length = [...text].length;
-  if (text.trim().length === 0) throw new MessageInvalidError('A message needs some text');
+  // Unicode White_Space, not String#trim's set: a text of U+0085 (NEL) alone is blank too.
+  if (/^\p{White_Space}*$/u.test(text)) throw new MessageInvalidError('A message needs some text');
   if (length > maxLength) throw new MessageTooLongError(length, maxLength);
   return text;
 }

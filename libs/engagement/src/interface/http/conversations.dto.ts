@@ -15,7 +15,7 @@ import {
   ValidateIf,
   Max,
 } from 'class-validator';
-import { CursorPageQuery, MAX_PAGE_SIZE } from '@lib/platform';
+import { AlternativeTo, CursorPageQuery, MAX_PAGE_SIZE } from '@lib/platform';
 import { DIRECT_MESSAGE_POLICIES } from '../../domain/messaging-settings/messaging-settings.js';
 
 /**
@@ -23,6 +23,9 @@ import { DIRECT_MESSAGE_POLICIES } from '../../domain/messaging-settings/messagi
  * text are domain rules with their own codes, so every too-long text is told the limit that applies.
  * The request body limit (BODY_LIMIT_BYTES) bounds what reaches the domain.
  */
+/** Largest conversation sequence (PostgreSQL `integer`). */
+const MAX_SEQ = 2_147_483_647;
+
 const CLIENT_MESSAGE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export class SendMessageRequest {
@@ -45,13 +48,13 @@ export class SendMessageRequest {
 
 /** The socket's `message:send`: to a conversation, or to a person (first message opens the 1:1). */
 export class SocketSendMessage extends SendMessageRequest {
-  @ApiPropertyOptional({ description: 'The conversation; or give `recipientId`' })
-  @ValidateIf((o: SocketSendMessage) => o.recipientId === undefined)
+  @ApiPropertyOptional({ description: 'The conversation; or give `recipientId` (exactly one of the two)' })
+  @AlternativeTo('recipientId')
   @IsUUID()
   conversationId?: string;
 
   @ApiPropertyOptional({ description: 'A person: the first message opens the 1:1 conversation' })
-  @ValidateIf((o: SocketSendMessage) => o.conversationId === undefined)
+  @AlternativeTo('conversationId')
   @IsUUID()
   recipientId?: string;
 }
@@ -94,6 +97,7 @@ export class MessageListQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_SEQ)
   before?: number;
 
   @ApiPropertyOptional({ description: 'Catch-up: every message created, edited or deleted after this sequence' })
@@ -101,6 +105,7 @@ export class MessageListQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_SEQ)
   after?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
@@ -161,6 +166,7 @@ export class MarkReadRequest {
   @ApiProperty({ description: 'Everything up to this sequence has been read' })
   @IsInt()
   @Min(0)
+  @Max(MAX_SEQ) // read_seq is an int4 column: a larger number would fail in SQL, not here
   upToSeq!: number;
 }
 

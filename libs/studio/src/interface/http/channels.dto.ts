@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { AlternativeTo } from '@lib/platform';
 
 export class CreateChannelRequest {
   @ApiProperty({ example: 'Night Kitchen' }) @IsString() @Length(1, 100) name!: string;
@@ -13,13 +14,13 @@ export class UpdateChannelRequest {
 
 export class InviteMemberRequest {
   @ApiPropertyOptional({ description: 'The invitee’s handle (or give `email`)' })
-  @ValidateIf((body: InviteMemberRequest) => body.email === undefined)
+  @AlternativeTo('email')
   @IsString()
   @Matches(/^@?[A-Za-z0-9_.]{1,40}$/)
   handle?: string;
 
   @ApiPropertyOptional({ description: 'The invitee’s account e-mail (or give `handle`)' })
-  @ValidateIf((body: InviteMemberRequest) => body.handle === undefined)
+  @AlternativeTo('handle')
   @IsEmail()
   email?: string;
 

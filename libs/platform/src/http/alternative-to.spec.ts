@@ -1,0 +1,55 @@
+import { IsEmail, IsUUID } from 'class-validator';
+import { AlternativeTo, createValidationPipe, ValidationFailedException } from './validation.js';
+
+class ToConversationOrPerson {
+  @AlternativeTo('recipientId') @IsUUID() conversationId?: string;
+  @AlternativeTo('conversationId') @IsUUID() recipientId?: string;
+}
+
+class ByHandleOrEmail {
+  @AlternativeTo('email') handle?: string;
+  @AlternativeTo('handle') @IsEmail() email?: string;
+}
+
+const ID = '0190b3f4-6f1e-7c2a-9d3b-5a4e3c2b1a09';
+
+/** Which fields the global pipe refuses for `body`, or [] when it passes. */
+async function refused(metatype: new () => object, body: unknown): Promise<string[]> {
+  try {
+    await createValidationPipe().transform(body, { type: 'body', metatype });
+    return [];
+  } catch (error) {
+    if (!(error instanceof ValidationFailedException)) throw error;
+    return error.fields.map((field) => field.field).sort();
+  }
+}
+
+describe('AlternativeTo: exactly one of two fields, each validated whenever it is given', () => {
+  it('accepts either one alone', async () => {
+    expect(await refused(ToConversationOrPerson, { conversationId: ID })).toEqual([]);
+    expect(await refused(ToConversationOrPerson, { recipientId: ID })).toEqual([]);
+    expect(await refused(ByHandleOrEmail, { handle: 'ada' })).toEqual([]);
+  });
+
+  it('validates both when both are given (a one-sided ValidateIf skipped both), and refuses the pair', async () => {
+    // The socket fuzzer's payload: both ids malformed reached SQL as a 500.
+    expect(await refused(ToConversationOrPerson, { conversationId: '𛃿⡽', recipientId: '👩🏽‍🚀' })).toEqual([
+      'conversationId',
+      'recipientId',
+    ]);
+    expect(await refused(ToConversationOrPerson, { conversationId: ID, recipientId: ID })).toEqual([
+      'conversationId',
+      'recipientId',
+    ]);
+    expect(await refused(ByHandleOrEmail, { handle: 'ada', email: 'not an address' })).toEqual(['email', 'handle']);
+  });
+
+  it('requires one, and refuses null as a value', async () => {
+    expect(await refused(ToConversationOrPerson, {})).toEqual(['conversationId', 'recipientId']);
+    expect(await refused(ToConversationOrPerson, { conversationId: null, recipientId: null })).toEqual([
+      'conversationId',
+      'recipientId',
+    ]);
+    expect(await refused(ToConversationOrPerson, { conversationId: 'nope' })).toEqual(['conversationId']);
+  });
+});
