@@ -35,6 +35,7 @@ import { Migration20261203091100_trust_safety_escalation_trigger } from './Migra
 import { Migration20261203092000_engagement_recommendations } from './Migration20261203092000_engagement_recommendations.js';
 import { Migration20261203100000_insights_rollup_builds } from './Migration20261203100000_insights_rollup_builds.js';
 import { Migration20261203113000_billing_offers } from './Migration20261203113000_billing_offers.js';
+import { Migration20261203150000_billing_metered_usage } from './Migration20261203150000_billing_metered_usage.js';
 import { Migration20261203140000_billing_revenue_journal } from './Migration20261203140000_billing_revenue_journal.js';
 import { Migration20261203120000_billing_tips_and_payouts } from './Migration20261203120000_billing_tips_and_payouts.js';
 
@@ -106,4 +107,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203113000_billing_offers', class: Migration20261203113000_billing_offers },
   { name: 'Migration20261203120000_billing_tips_and_payouts', class: Migration20261203120000_billing_tips_and_payouts },
   { name: 'Migration20261203140000_billing_revenue_journal', class: Migration20261203140000_billing_revenue_journal },
+  { name: 'Migration20261203150000_billing_metered_usage', class: Migration20261203150000_billing_metered_usage },
 ];

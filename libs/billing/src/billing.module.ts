@@ -89,6 +89,8 @@ import { AdminOffersController, OffersController } from './interface/http/offers
 import { TIPS } from './tips.providers.js';
 import { RevenueJournal } from './domain/revenue/revenue-journal.js';
 import { SqlRevenueJournal } from './infrastructure/persistence/sql-revenue-journal.js';
+import { METERING } from './metering.providers.js';
+import { UsageThresholdReachedV1 } from './contracts/events/usage-threshold-reached.v1.js';
 
 /**
  * Plans, subscriptions, entitlements, payments and revenue, driven by the payment provider's
@@ -108,6 +110,7 @@ import { SqlRevenueJournal } from './infrastructure/persistence/sql-revenue-jour
         RefundIssuedV1,
         EntitlementsChangedV1,
         MrrMovementRecordedV1,
+        UsageThresholdReachedV1,
       ],
       outbound: billingOutboundEvents,
       consumers: [RememberAccountOnUserRegistered],
@@ -116,6 +119,7 @@ import { SqlRevenueJournal } from './infrastructure/persistence/sql-revenue-jour
     QueuesModule.register({ name: PROCESS_WEBHOOK_QUEUE }, { name: BILLING_MAINTENANCE_QUEUE }),
     ...ACCOUNT_HOLDS.imports,
     ...TIPS.imports,
+    ...METERING.imports,
   ],
   controllers: [
     BillingController,
@@ -193,7 +197,8 @@ import { SqlRevenueJournal } from './infrastructure/persistence/sql-revenue-jour
     RememberAccountOnUserRegistered,
     ...ACCOUNT_HOLDS.providers,
     ...TIPS.providers,
+    ...METERING.providers,
   ],
-  exports: [...ACCOUNT_HOLDS.exports, BillingApi],
+  exports: [...ACCOUNT_HOLDS.exports, BillingApi, ...METERING.exports],
 })
 export class BillingModule {}

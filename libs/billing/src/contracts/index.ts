@@ -19,3 +19,5 @@ export { RefundIssuedV1 } from './events/refund-issued.v1.js';
 export { EntitlementsChangedV1 } from './events/entitlements-changed.v1.js';
 export { MRR_MOVEMENT_KINDS, MrrMovementRecordedV1, type MrrMovementKind } from './events/mrr-movement-recorded.v1.js';
 export { AccountBillingHold, type AccountBillingHoldView } from './account-billing-hold.js';
+export { UsageThresholdReachedV1 } from './events/usage-threshold-reached.v1.js';
+export { ApiUsageMeter } from './api-usage-meter.js';
