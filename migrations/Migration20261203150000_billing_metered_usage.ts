@@ -49,9 +49,30 @@ export class Migration20261203150000_billing_metered_usage extends Migration {
         updated_at timestamptz not null default now(),
         primary key (user_id, quota, period_start)
       );`);
+    // The provider's meter and metered price per plan, quota, interval and unit price; the subscriptions that carry them.
+    this.addSql(`
+      create table billing.overage_prices (
+        plan_id text not null,
+        quota text not null,
+        interval text not null,
+        unit_amount integer not null,
+        currency text not null,
+        event_name text not null,
+        meter_id text not null,
+        provider_price_id text not null,
+        primary key (plan_id, quota, interval, unit_amount, currency)
+      );`);
+    this.addSql(`
+      create table billing.overage_items (
+        provider_subscription_id text not null,
+        provider_price_id text not null,
+        primary key (provider_subscription_id, provider_price_id)
+      );`);
   }
 
   override async down(): Promise<void> {
+    this.addSql(`drop table billing.overage_items;`);
+    this.addSql(`drop table billing.overage_prices;`);
     this.addSql(`drop table billing.overage_reports;`);
     this.addSql(`drop table billing.api_key_usage;`);
     this.addSql(`drop table billing.usage_alerts;`);

@@ -1,4 +1,9 @@
-import { PersistenceModule } from '@lib/platform';
+import { AppConfig } from '@config';
+import { MessagingModule, PersistenceModule } from '@lib/platform';
+import { JournalOverage } from './application/usage/journal-overage.js';
+import { MeteredBillingProvider } from './application/usage/metered-billing-provider.js';
+import { SandboxHost } from './infrastructure/sandbox/sandbox-host.js';
+import { StripeMeteredBilling, UnavailableMeteredBilling } from './infrastructure/stripe/stripe-metered-billing.js';
 import { ApiKeyUsage } from './application/usage/api-key-usage.js';
 import { CountingApiUsageMeter } from './application/usage/counting-api-usage-meter.js';
 import { MeteredUsageObserver } from './application/usage/metered-usage-observer.js';
@@ -14,10 +19,28 @@ import { SqlUsageAlerts } from './infrastructure/usage/sql-usage-alerts.js';
 export const METERING = {
   imports: [
     PersistenceModule.forFeature([], {
-      sqlOnlyTables: ['billing.usage_alerts', 'billing.api_key_usage', 'billing.overage_reports'],
+      sqlOnlyTables: [
+        'billing.usage_alerts',
+        'billing.api_key_usage',
+        'billing.overage_reports',
+        'billing.overage_prices',
+        'billing.overage_items',
+      ],
     }),
+    MessagingModule.forContext({ consumers: [JournalOverage] }),
   ],
   providers: [
+    JournalOverage,
+    {
+      provide: MeteredBillingProvider,
+      inject: [AppConfig, SandboxHost],
+      useFactory: (config: AppConfig, sandbox: SandboxHost) => {
+        if (config.billing.provider === 'sandbox') return sandbox.meteredBilling();
+        if (config.billing.provider === 'none') return new UnavailableMeteredBilling();
+        const stripe = config.billing.stripe;
+        return new StripeMeteredBilling({ ...stripe, secretKey: stripe.secretKey! });
+      },
+    },
     { provide: UsageAlerts, useClass: SqlUsageAlerts },
     { provide: OverageMeter, useClass: SqlOverageMeter },
     { provide: UsageObserver, useClass: MeteredUsageObserver },

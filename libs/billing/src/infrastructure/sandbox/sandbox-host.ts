@@ -5,6 +5,7 @@ import type { AppConfig } from '@config';
 import { ReceiveWebhookCommand } from '../../application/commands/receive-webhook/receive-webhook.command.js';
 import { ReceiveWebhookHandler } from '../../application/commands/receive-webhook/receive-webhook.handler.js';
 import { serveStripeEmulator, signWebhookPayload, StripeEmulator } from '@lib/stripe-emulator';
+import { StripeMeteredBilling } from '../stripe/stripe-metered-billing.js';
 import { StripeConnectProvider } from '../stripe/stripe-connect-provider.js';
 import { StripePaymentProvider } from '../stripe/stripe-payment-provider.js';
 import { PortalAccessTokens } from './portal-access-tokens.js';
@@ -45,6 +46,17 @@ export class SandboxHost implements OnModuleDestroy {
   connectProvider(): StripeConnectProvider {
     if (!this.server) throw new Error('the sandbox is not running');
     return new StripeConnectProvider({
+      secretKey: SANDBOX_SECRET_KEY,
+      host: this.server.host,
+      port: this.server.port,
+      protocol: 'http',
+    });
+  }
+
+  /** Billing Meters on the emulator (overage; docs/adr/0057). */
+  meteredBilling(): StripeMeteredBilling {
+    if (!this.server) throw new Error('the sandbox is not running');
+    return new StripeMeteredBilling({
       secretKey: SANDBOX_SECRET_KEY,
       host: this.server.host,
       port: this.server.port,

@@ -2,6 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { BillingApi } from '../../../contracts/billing.api.js';
 import { ENTITLEMENT_NAMES, isQuota } from '../../../domain/plan/entitlements.js';
 import { SubscriptionRepository } from '../../../domain/subscription/subscription.repository.js';
+import { overageOf, overageRuleOf } from '../../../domain/usage/overage.js';
 import { toSubscriptionView } from '../../subscription-views.js';
 import { GetBillingOverviewQuery } from './get-billing-overview.query.js';
 
@@ -20,6 +21,22 @@ export class GetBillingOverviewHandler implements IQueryHandler<GetBillingOvervi
     ]);
     const usage = [];
     for (const name of ENTITLEMENT_NAMES) if (isQuota(name)) usage.push(await this.billing.usageOf(userId, name));
-    return { ...entitlements, subscription: subscription ? toSubscriptionView(subscription) : null, usage };
+    // The overage so far this period, at the plan's unit prices: what the period's invoice will add.
+    const overage = usage.flatMap((view) => {
+      const rule = overageRuleOf(entitlements.planId, view.entitlement);
+      if (!rule) return [];
+      const { units, amount } = overageOf(view.used, view.limit, rule);
+      return [
+        {
+          entitlement: view.entitlement,
+          units,
+          unitSize: rule.unitSize,
+          unitAmount: rule.unitAmount,
+          amount,
+          currency: rule.currency,
+        },
+      ];
+    });
+    return { ...entitlements, subscription: subscription ? toSubscriptionView(subscription) : null, usage, overage };
   }
 }
