@@ -109,6 +109,7 @@ export class LocalBillingApi extends BillingApi {
       used: result.used,
       period,
       periodic: ENTITLEMENTS[quota].resets === 'period',
+      alertPeriod: usagePeriod(now, grant),
       overage,
     });
     return view(quota, limit, result.used, period);

@@ -28,7 +28,7 @@ export class MeteredUsageObserver extends UsageObserver {
           threshold,
           used: usage.used,
           limit,
-          periodStart: usage.period.start,
+          periodStart: usage.alertPeriod.start,
           periodEnd: usage.periodic ? usage.period.end : null,
           overage: usage.overage !== null,
         })

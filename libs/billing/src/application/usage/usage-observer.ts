@@ -12,6 +12,8 @@ export interface ConsumedUsage {
   period: UsagePeriod;
   /** The period counts (false: a running total that never resets, such as storage). */
   periodic: boolean;
+  /** The billing period an alert is sent once in (for a running total: the current one, not the lifetime). */
+  alertPeriod: UsagePeriod;
   overage: OverageRule | null;
 }
 
