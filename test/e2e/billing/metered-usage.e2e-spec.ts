@@ -96,10 +96,13 @@ describe('metered usage: quotas, alerts and overage', () => {
       headers: { 'tus-resumable': '1.0.0', authorization: `Bearer ${creator.tokens.accessToken}` },
     });
     expect(terminated.status).toBe(204);
-    const overview = await env.app.request('GET', '/v1/billing/subscription', auth(creator));
-    expect(overview.body.usage.find((u: { entitlement: string }) => u.entitlement === 'storage_bytes').used).toBe(
-      85 * GIB,
-    );
+    // The tus answer leaves before studio gives the bytes back: wait for it.
+    await eventually(async () => {
+      const overview = await env.app.request('GET', '/v1/billing/subscription', auth(creator));
+      expect(overview.body.usage.find((u: { entitlement: string }) => u.entitlement === 'storage_bytes').used).toBe(
+        85 * GIB,
+      );
+    });
     expect((await createUpload(creator, channelId, 15 * GIB)).status).toBe(201);
 
     const alerts = await eventually(async () => {

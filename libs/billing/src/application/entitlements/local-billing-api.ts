@@ -1,6 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { BillingApi, type EntitlementsView, type UsageView } from '../../contracts/billing.api.js';
-import { EntitlementRequiredError, QuotaExceededError } from '../../contracts/billing-errors.js';
+import { EntitlementRequiredError, QuotaExceededError, type UpgradeOption } from '../../contracts/billing-errors.js';
 import { EntitlementRepository } from '../../domain/entitlement/entitlement.repository.js';
 import type { EntitlementGrant } from '../../domain/entitlement/entitlement-grant.js';
 import { LIFETIME_PERIOD, usagePeriod } from '../../domain/entitlement/usage-period.js';
@@ -97,8 +97,7 @@ export class LocalBillingApi extends BillingApi {
         planId: plan.id,
         periodEnd: ENTITLEMENTS[quota].resets === 'period' ? period.end.toISOString() : null,
         upgradeTo,
-        // The catalogue lists plans by rank: the first that lifts the limit is the cheapest.
-        liftedBy: upgradeTo[0] ?? null,
+        liftedBy: await this.cheapestAbove(plan, upgradeTo),
       });
     }
     await this.observer.consumed({
@@ -135,6 +134,12 @@ export class LocalBillingApi extends BillingApi {
       await this.usage.used(userId, quota, period),
       period,
     );
+  }
+
+  /** The catalogue lists plans by rank: the first above the current plan that lifts the limit is the cheapest upgrade. */
+  private async cheapestAbove(plan: Plan, options: UpgradeOption[]): Promise<UpgradeOption | null> {
+    const ranks = new Map((await this.catalogue.all()).map((candidate) => [candidate.id, candidate.rank]));
+    return options.find((option) => (ranks.get(option.planId) ?? 0) > plan.rank) ?? options[0] ?? null;
   }
 
   private async planOf(userId: string, now: Date): Promise<{ plan: Plan; grant: EntitlementGrant | null }> {
