@@ -90,12 +90,12 @@ describe('billing meters, meter events and metered prices through the real Strip
       event_name: 'm',
       default_aggregation: { formula: 'sum' },
     });
-    expect(
-      (
-        await rejectionOf(
-          h.stripe.billing.meterEvents.create({ event_name: 'm', payload: { stripe_customer_id: 'cus_x' } }),
-        )
-      ).statusCode,
-    ).toBe(404);
+    const unknownCustomer = await rejectionOf(
+      h.stripe.billing.meterEvents.create({ event_name: 'm', payload: { stripe_customer_id: 'cus_x' } }),
+    );
+    expect({ code: unknownCustomer.code, param: unknownCustomer.param }).toEqual({
+      code: 'resource_missing',
+      param: 'payload[stripe_customer_id]',
+    });
   });
 });
