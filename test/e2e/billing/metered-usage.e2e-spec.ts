@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import { ApiUsageMeter } from '@lib/billing/contracts';
 import { eventually } from '@lib/platform/testing';
 import { PlanCatalogue } from '../../../libs/billing/src/application/plan-catalogue.js';
@@ -215,8 +216,10 @@ describe('metered usage: quotas, alerts and overage', () => {
         liftedBy: { planId: 'studio-pro' },
       });
       const meter = env.app.app.get(ApiUsageMeter);
-      expect(await meter.callsOf(owner.user.id, first.id)).toBe(2);
-      expect(await meter.callsOf(owner.user.id, second.id)).toBe(1);
+      const callsOf = (keyId: string) =>
+        RequestContext.create(env.app.app.get(MikroORM).em, () => meter.callsOf(owner.user.id, keyId));
+      expect(await callsOf(first.id)).toBe(2);
+      expect(await callsOf(second.id)).toBe(1);
     } finally {
       await setQuota('creator-plus', 'api_calls_per_month', 1_000);
     }
