@@ -220,6 +220,11 @@ describe('metered usage: quotas, alerts and overage', () => {
         RequestContext.create(env.app.app.get(MikroORM).em, () => meter.callsOf(owner.user.id, keyId));
       expect(await callsOf(first.id)).toBe(2);
       expect(await callsOf(second.id)).toBe(1);
+      const overview = await env.app.request('GET', '/v1/billing/subscription', auth(owner));
+      expect(overview.body.apiKeys).toEqual([
+        { apiKeyId: first.id, calls: 2 },
+        { apiKeyId: second.id, calls: 1 },
+      ]);
     } finally {
       await setQuota('creator-plus', 'api_calls_per_month', 1_000);
     }

@@ -2,4 +2,6 @@
 export abstract class ApiKeyUsage {
   abstract add(input: { apiKeyId: string; userId: string; periodStart: Date }): Promise<void>;
   abstract callsOf(apiKeyId: string, periodStart: Date): Promise<number>;
+  /** Each of the person's keys used in the period, with its calls. */
+  abstract callsByKey(userId: string, periodStart: Date): Promise<{ apiKeyId: string; calls: number }[]>;
 }

@@ -23,4 +23,12 @@ export class SqlApiKeyUsage extends ApiKeyUsage {
     );
     return rows.length ? Number(rows[0].calls) : 0;
   }
+
+  async callsByKey(userId: string, periodStart: Date) {
+    const rows = await this.em.execute<{ key_id: string; calls: string }[]>(
+      `select key_id, calls from billing.api_key_usage where user_id = ? and period_start = ? order by calls desc, key_id`,
+      [userId, periodStart],
+    );
+    return rows.map((row) => ({ apiKeyId: row.key_id, calls: Number(row.calls) }));
+  }
 }

@@ -170,6 +170,11 @@ export class OverageResponse {
   @ApiProperty() currency!: string;
 }
 
+export class ApiKeyCallsResponse {
+  @ApiProperty({ format: 'uuid' }) apiKeyId!: string;
+  @ApiProperty({ description: 'Calls made with this key in the current period' }) calls!: number;
+}
+
 export class BillingOverviewResponse {
   @ApiProperty() userId!: string;
   @ApiProperty() planId!: string;
@@ -190,6 +195,8 @@ export class BillingOverviewResponse {
       'For quotas the plan bills past the limit: the overage so far this period (previewed, billed at period end)',
   })
   overage!: OverageResponse[];
+  @ApiProperty({ type: [ApiKeyCallsResponse], description: 'API calls per key in the current period' })
+  apiKeys!: ApiKeyCallsResponse[];
 }
 
 export class ChangeSubscriptionRequest {

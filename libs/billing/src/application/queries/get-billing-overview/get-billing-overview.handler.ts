@@ -4,6 +4,7 @@ import { ENTITLEMENT_NAMES, isQuota } from '../../../domain/plan/entitlements.js
 import { SubscriptionRepository } from '../../../domain/subscription/subscription.repository.js';
 import { overageOf, overageRuleOf } from '../../../domain/usage/overage.js';
 import { toSubscriptionView } from '../../subscription-views.js';
+import { ApiKeyUsage } from '../../usage/api-key-usage.js';
 import { GetBillingOverviewQuery } from './get-billing-overview.query.js';
 
 /** Plan, subscription state, entitlements and usage: what a billing settings page shows. */
@@ -12,6 +13,7 @@ export class GetBillingOverviewHandler implements IQueryHandler<GetBillingOvervi
   constructor(
     private readonly billing: BillingApi,
     private readonly subscriptions: SubscriptionRepository,
+    private readonly apiKeyUsage: ApiKeyUsage,
   ) {}
 
   async execute({ userId }: GetBillingOverviewQuery) {
@@ -37,6 +39,16 @@ export class GetBillingOverviewHandler implements IQueryHandler<GetBillingOvervi
         },
       ];
     });
-    return { ...entitlements, subscription: subscription ? toSubscriptionView(subscription) : null, usage, overage };
+    const apiCalls = usage.find((view) => view.entitlement === 'api_calls_per_month');
+    const apiKeys = apiCalls?.periodStart
+      ? await this.apiKeyUsage.callsByKey(userId, new Date(apiCalls.periodStart))
+      : [];
+    return {
+      ...entitlements,
+      subscription: subscription ? toSubscriptionView(subscription) : null,
+      usage,
+      overage,
+      apiKeys,
+    };
   }
 }
