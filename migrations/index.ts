@@ -38,6 +38,7 @@ import { Migration20261203113000_billing_offers } from './Migration2026120311300
 import { Migration20261203120000_billing_tips_and_payouts } from './Migration20261203120000_billing_tips_and_payouts.js';
 import { Migration20261203140000_billing_revenue_journal } from './Migration20261203140000_billing_revenue_journal.js';
 import { Migration20261203150000_billing_gifts } from './Migration20261203150000_billing_gifts.js';
+import { Migration20261203150000_billing_metered_usage } from './Migration20261203150000_billing_metered_usage.js';
 import { Migration20261203150000_engagement_rec_dirty_videos } from './Migration20261203150000_engagement_rec_dirty_videos.js';
 
 export const migrations: MigrationObject[] = [
@@ -109,6 +110,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203120000_billing_tips_and_payouts', class: Migration20261203120000_billing_tips_and_payouts },
   { name: 'Migration20261203140000_billing_revenue_journal', class: Migration20261203140000_billing_revenue_journal },
   { name: 'Migration20261203150000_billing_gifts', class: Migration20261203150000_billing_gifts },
+  { name: 'Migration20261203150000_billing_metered_usage', class: Migration20261203150000_billing_metered_usage },
   {
     name: 'Migration20261203150000_engagement_rec_dirty_videos',
     class: Migration20261203150000_engagement_rec_dirty_videos,

@@ -92,6 +92,8 @@ import { RevenueStreams } from './contracts/revenue-streams.js';
 import { JournalRevenueStreams } from './application/revenue/journal-revenue-streams.js';
 import { RevenueJournal } from './domain/revenue/revenue-journal.js';
 import { SqlRevenueJournal } from './infrastructure/persistence/sql-revenue-journal.js';
+import { METERING } from './metering.providers.js';
+import { UsageThresholdReachedV1 } from './contracts/events/usage-threshold-reached.v1.js';
 
 /**
  * Plans, subscriptions, entitlements, payments and revenue, driven by the payment provider's
@@ -111,6 +113,7 @@ import { SqlRevenueJournal } from './infrastructure/persistence/sql-revenue-jour
         RefundIssuedV1,
         EntitlementsChangedV1,
         MrrMovementRecordedV1,
+        UsageThresholdReachedV1,
       ],
       outbound: billingOutboundEvents,
       consumers: [RememberAccountOnUserRegistered],
@@ -120,6 +123,7 @@ import { SqlRevenueJournal } from './infrastructure/persistence/sql-revenue-jour
     ...ACCOUNT_HOLDS.imports,
     ...TIPS.imports,
     ...GIFTS.imports,
+    ...METERING.imports,
   ],
   controllers: [
     BillingController,
@@ -200,7 +204,8 @@ import { SqlRevenueJournal } from './infrastructure/persistence/sql-revenue-jour
     ...ACCOUNT_HOLDS.providers,
     ...TIPS.providers,
     ...GIFTS.providers,
+    ...METERING.providers,
   ],
-  exports: [...ACCOUNT_HOLDS.exports, BillingApi, RevenueStreams],
+  exports: [...ACCOUNT_HOLDS.exports, BillingApi, RevenueStreams, ...METERING.exports],
 })
 export class BillingModule {}

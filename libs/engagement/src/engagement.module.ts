@@ -39,6 +39,7 @@ import { NotifyFollowersOnPublish } from './application/reactions/notify-followe
 import { NotifyMessageRecipients } from './application/reactions/notify-message-recipients.js';
 import { NotifyNewFollower } from './application/reactions/notify-new-follower.js';
 import { NotifyPaymentFailed } from './application/reactions/notify-payment-failed.js';
+import { NotifyUsageThreshold } from './application/reactions/notify-usage-threshold.js';
 import { NotifySubscriptionChanges } from './application/reactions/notify-subscription-changes.js';
 import { RememberPersonOnProfile } from './application/reactions/remember-person-on-profile.js';
 import { WelcomeNewUser } from './application/reactions/welcome-new-user.js';
@@ -382,6 +383,7 @@ const TRENDING = {
         RememberPersonOnProfile,
         NotifyNewFollower,
         NotifyPaymentFailed,
+        NotifyUsageThreshold,
         WelcomeNewUser,
         NotifyMessageRecipients,
         NotifyFollowersOnPublish,
@@ -439,6 +441,7 @@ const TRENDING = {
     Notifier,
     NotifyNewFollower,
     NotifyPaymentFailed,
+    NotifyUsageThreshold,
     NotifySubscriptionChanges,
     NotifyExportReady,
     WelcomeNewUser,

@@ -118,7 +118,7 @@ export async function createPrice(tx: Transaction, params: Params): Promise<Pric
     product: product.id,
     currency: requiredString(params, 'currency').toLowerCase(),
     unitAmount,
-    recurring: recurringParam(params),
+    recurring: await meteredTerms(tx, recurringParam(params), hashParam(params, 'recurring')),
     active: optionalBoolean(params, 'active') ?? true,
     lookupKey,
     nickname: nullableString(params, 'nickname') ?? null,
@@ -151,6 +151,32 @@ function recurringParam(params: Params): { interval: Interval; interval_count: n
       param: 'recurring[interval_count]',
     });
   return { interval, interval_count: intervalCount };
+}
+
+/** `recurring[usage_type]=metered` with `recurring[meter]`: the price bills what its meter aggregated over each period, in arrears. */
+async function meteredTerms(
+  tx: Transaction,
+  terms: { interval: Interval; interval_count: number } | null,
+  recurring: Params,
+): Promise<{
+  interval: Interval;
+  interval_count: number;
+  usage_type: 'licensed' | 'metered';
+  meter: string | null;
+} | null> {
+  if (!terms) return null;
+  const usageType = optionalEnum(recurring, 'usage_type', ['licensed', 'metered'] as const, 'recurring[usage_type]');
+  const meter = optionalString(recurring, 'meter', 'recurring[meter]');
+  if (usageType !== 'metered') {
+    if (meter)
+      throw invalidRequest('recurring[meter] is only allowed with recurring[usage_type]=metered', {
+        param: 'recurring[meter]',
+      });
+    return { ...terms, usage_type: 'licensed', meter: null };
+  }
+  if (!meter) throw missingParam('recurring[meter]');
+  await tx.require(meter, 'billing.meter', 'recurring[meter]');
+  return { ...terms, usage_type: 'metered', meter };
 }
 
 /** Stripe keeps lookup keys unique: taking a used one needs transfer_lookup_key, which clears it on the old price. */

@@ -37,6 +37,7 @@ import {
   settlePayout,
   updateAccount,
 } from './connect.js';
+import { createMeter, createMeterEvent, type MeterEventObject, type MeterObject } from './meters.js';
 import { paginate } from './listing.js';
 import { paymentLineItems } from './payment-checkout.js';
 import type {
@@ -254,6 +255,24 @@ export class StripeEmulator {
   }
 
   // ---------------------------------------------------------------------------- coupons and promotion codes
+
+  /** Billing meters (usage-based billing): one per event name. */
+  createMeter(params: Params, request?: RequestInfo): Promise<Mutation<MeterObject>> {
+    return this.mutate(request, (tx) => createMeter(tx, params));
+  }
+
+  retrieveMeter(id: string): Promise<MeterObject> {
+    return this.retrieve<MeterObject>(id, 'billing.meter');
+  }
+
+  listMeters(params: Params = {}): Promise<ListObject<MeterObject>> {
+    return this.list('billing.meter', params, '/v1/billing/meters', (meters: MeterObject[]) => meters);
+  }
+
+  /** A meter event; a repeated `identifier` counts once. */
+  createMeterEvent(params: Params, request?: RequestInfo): Promise<Mutation<MeterEventObject>> {
+    return this.mutate(request, (tx) => createMeterEvent(tx, params));
+  }
 
   createCoupon(params: Params, request?: RequestInfo): Promise<Mutation<CouponObject>> {
     return this.mutate(request, (tx) => createCoupon(tx, params));

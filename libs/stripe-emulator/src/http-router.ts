@@ -182,6 +182,13 @@ function stripeRoutes(emulator: StripeEmulator): Route[] {
       result(emulator.createPortalSession(params, request)),
     ),
 
+    route('POST', '/v1/billing/meters', ({ params, request }) => result(emulator.createMeter(params, request))),
+    route('GET', '/v1/billing/meters', ({ params }) => emulator.listMeters(params)),
+    route('GET', '/v1/billing/meters/:id', ({ id }) => emulator.retrieveMeter(id)),
+    route('POST', '/v1/billing/meter_events', ({ params, request }) =>
+      result(emulator.createMeterEvent(params, request)),
+    ),
+
     route('POST', '/v1/coupons', ({ params, request }) => result(emulator.createCoupon(params, request))),
     route('GET', '/v1/coupons', ({ params }) => emulator.listCoupons(params)),
     route('GET', '/v1/coupons/:id', ({ id }) => emulator.retrieveCoupon(id)),

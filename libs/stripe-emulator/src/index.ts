@@ -47,3 +47,4 @@ export type {
   SubscriptionObject,
   SubscriptionStatus,
 } from './objects/index.js';
+export type { MeterObject, MeterEventObject } from './meters.js';

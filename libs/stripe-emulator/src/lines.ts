@@ -10,6 +10,11 @@ export interface BilledItem {
   quantity: number;
 }
 
+/** A metered price bills its meter's usage in arrears: nothing in advance, nothing prorated. */
+function billedAmount(item: BilledItem): number {
+  return item.price.recurring.usage_type === 'metered' ? 0 : item.price.unit_amount * item.quantity;
+}
+
 async function productName(tx: Transaction, price: RecurringPrice): Promise<string> {
   const product = await tx.find<ProductObject>(price.product, 'product');
   return product?.name ?? price.product;
@@ -24,7 +29,7 @@ export async function periodLine(tx: Transaction, item: BilledItem, period: Peri
   const name = await productName(tx, item.price);
   const unit = `${formatAmount(item.price.unit_amount, item.price.currency)} / ${describeInterval(item.price.recurring)}`;
   return {
-    amount: item.price.unit_amount * item.quantity,
+    amount: billedAmount(item),
     description: `${item.quantity} × ${name} (at ${unit})`,
     period,
     price: item.price,
@@ -57,7 +62,7 @@ export async function unusedTimeLine(
 ): Promise<LineDraft> {
   const name = await productName(tx, item.price);
   return {
-    amount: -prorate(item.price.unit_amount * item.quantity, period, from),
+    amount: -prorate(billedAmount(item), period, from),
     description: `Unused time on ${quantityPrefix(item.quantity)}${name} after ${formatDay(from)}`,
     period: { start: from, end: period.end },
     price: item.price,
@@ -76,12 +81,31 @@ export async function remainingTimeLine(
 ): Promise<LineDraft> {
   const name = await productName(tx, item.price);
   return {
-    amount: prorate(item.price.unit_amount * item.quantity, period, from),
+    amount: prorate(billedAmount(item), period, from),
     description: `Remaining time on ${quantityPrefix(item.quantity)}${name} after ${formatDay(from)}`,
     period: { start: from, end: period.end },
     price: item.price,
     quantity: item.quantity,
     subscriptionItem: item.id,
     proration: true,
+  };
+}
+
+/** A metered item's usage over the period that ended: "42 × Overage (at $0.25 / unit)", billed in arrears. */
+export async function usageLine(
+  tx: Transaction,
+  item: BilledItem,
+  period: Period,
+  quantity: number,
+): Promise<LineDraft> {
+  const name = await productName(tx, item.price);
+  return {
+    amount: item.price.unit_amount * quantity,
+    description: `${quantity} × ${name} (at ${formatAmount(item.price.unit_amount, item.price.currency)} / unit)`,
+    period,
+    price: item.price,
+    quantity,
+    subscriptionItem: item.id,
+    proration: false,
   };
 }

@@ -20,7 +20,8 @@ import {
   voidInvoice,
   type PaymentOutcome,
 } from './invoicing.js';
-import { periodLine, remainingTimeLine, trialLine, unusedTimeLine, type BilledItem } from './lines.js';
+import { periodLine, remainingTimeLine, trialLine, unusedTimeLine, usageLine, type BilledItem } from './lines.js';
+import { meteredQuantity } from './meters.js';
 import {
   buildSubscription,
   buildSubscriptionItem,
@@ -696,7 +697,17 @@ export async function renewSubscription(tx: Transaction, id: string): Promise<Su
     end: periodEndAfter(subscription.billing_cycle_anchor, termsOf(subscription.items.data), period.end),
   };
   setPeriod(subscription.items.data, next);
-  const lines = await linesFor(subscription.items.data, (item) => periodLine(tx, item, next));
+  // Licensed items are billed for the period ahead; metered ones for what their meter counted in the one that ended.
+  const lines = await linesFor(subscription.items.data, async (item) =>
+    item.price.recurring.usage_type === 'metered'
+      ? usageLine(
+          tx,
+          item,
+          period,
+          await meteredQuantity(tx, item.price.recurring.meter!, subscription.customer, period),
+        )
+      : periodLine(tx, item, next),
+  );
   const invoiceId = tx.id('in');
   subscription.latest_invoice = invoiceId;
   const spec = { subscription, lines, billingReason: 'subscription_cycle' as const, period, id: invoiceId };

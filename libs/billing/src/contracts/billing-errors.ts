@@ -37,6 +37,8 @@ export class QuotaExceededError extends DomainError {
     planId: string;
     periodEnd: string | null;
     upgradeTo: UpgradeOption[];
+    /** The cheapest plan that lifts the limit (the first of `upgradeTo`), or null when none does. */
+    liftedBy?: UpgradeOption | null;
   }) {
     super(`You have used ${details.used} of ${details.limit} ${details.entitlement.replaceAll('_', ' ')}`, details);
   }

@@ -15,6 +15,12 @@ export const ENTITLEMENTS = {
   /** Episodes a creator can publish per billing period (calendar month on Free). */
   episodes_per_month: { type: 'quota', resets: 'period' },
   analytics: { type: 'level', levels: ['none', 'basic', 'advanced'] },
+  /** Bytes of media a creator keeps (reserved when an upload starts, given back when it goes; never reset). */
+  storage_bytes: { type: 'quota', resets: 'never' },
+  /** Uploads a creator may start per billing period (counted at tus creation). */
+  uploads_per_month: { type: 'quota', resets: 'period' },
+  /** Requests made with the person's API keys per billing period. */
+  api_calls_per_month: { type: 'quota', resets: 'period' },
 } as const satisfies Record<string, EntitlementDefinition>;
 
 export type EntitlementDefinition =

@@ -25,3 +25,5 @@ export {
   type RevenueStreamName,
   type RevenueStreamsDay,
 } from './revenue-streams.js';
+export { UsageThresholdReachedV1 } from './events/usage-threshold-reached.v1.js';
+export { ApiUsageMeter } from './api-usage-meter.js';

@@ -6,9 +6,10 @@ import type { Metadata } from './common.js';
 export interface Recurring {
   interval: Interval;
   interval_count: number;
-  meter: null;
+  /** The billing meter a `metered` price bills from (null for licensed prices). */
+  meter: string | null;
   trial_period_days: null;
-  usage_type: 'licensed';
+  usage_type: 'licensed' | 'metered';
 }
 
 export interface PriceObject extends EmulatorObject {
@@ -34,7 +35,12 @@ export function buildPrice(fields: {
   product: string;
   currency: string;
   unitAmount: number;
-  recurring: { interval: Interval; interval_count: number } | null;
+  recurring: {
+    interval: Interval;
+    interval_count: number;
+    usage_type?: 'licensed' | 'metered';
+    meter?: string | null;
+  } | null;
   active: boolean;
   lookupKey: string | null;
   nickname: string | null;
@@ -54,10 +60,11 @@ export function buildPrice(fields: {
     nickname: fields.nickname,
     product: fields.product,
     recurring: fields.recurring && {
-      ...fields.recurring,
-      meter: null,
+      interval: fields.recurring.interval,
+      interval_count: fields.recurring.interval_count,
+      meter: fields.recurring.meter ?? null,
       trial_period_days: null,
-      usage_type: 'licensed',
+      usage_type: fields.recurring.usage_type ?? 'licensed',
     },
     tax_behavior: 'unspecified',
     tiers_mode: null,

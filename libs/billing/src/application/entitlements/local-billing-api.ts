@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { BillingApi, type EntitlementsView, type UsageView } from '../../contracts/billing.api.js';
-import { EntitlementRequiredError, QuotaExceededError } from '../../contracts/billing-errors.js';
+import { EntitlementRequiredError, QuotaExceededError, type UpgradeOption } from '../../contracts/billing-errors.js';
 import { EntitlementRepository } from '../../domain/entitlement/entitlement.repository.js';
 import type { EntitlementGrant } from '../../domain/entitlement/entitlement-grant.js';
 import { LIFETIME_PERIOD, usagePeriod } from '../../domain/entitlement/usage-period.js';
@@ -15,6 +15,8 @@ import type { Plan } from '../../domain/plan/plan.js';
 import { InvalidPlanError } from '../../domain/plan/plan.errors.js';
 import { PlanCatalogue } from '../plan-catalogue.js';
 import { UsageCounters, type UsagePeriod } from './usage-counters.js';
+import { overageRuleOf } from '../../domain/usage/overage.js';
+import { NoUsageObserver, UsageObserver } from '../usage/usage-observer.js';
 
 /**
  * `BillingApi` answered from billing's own tables: one primary-key read of the user's grant plus the
@@ -26,6 +28,7 @@ export class LocalBillingApi extends BillingApi {
     private readonly grants: EntitlementRepository,
     private readonly catalogue: PlanCatalogue,
     private readonly usage: UsageCounters,
+    @Optional() private readonly observer: UsageObserver = new NoUsageObserver(),
   ) {
     super();
   }
@@ -70,12 +73,14 @@ export class LocalBillingApi extends BillingApi {
     const { plan, grant } = await this.planOf(userId, now);
     const limit = plan.entitlements[quota] as number | 'unlimited';
     const period = this.periodOf(quota, grant, now);
+    // A plan that bills overage on this quota counts past the limit instead of refusing.
+    const overage = overageRuleOf(plan.id, quota);
     const result = await this.usage.consume({
       userId,
       quota,
       period,
       amount,
-      limit: limit === 'unlimited' ? null : limit,
+      limit: limit === 'unlimited' || overage ? null : limit,
       key: options.key,
     });
     if (!result.accepted) {
@@ -92,8 +97,20 @@ export class LocalBillingApi extends BillingApi {
         planId: plan.id,
         periodEnd: ENTITLEMENTS[quota].resets === 'period' ? period.end.toISOString() : null,
         upgradeTo,
+        liftedBy: await this.cheapestAbove(plan, upgradeTo),
       });
     }
+    await this.observer.consumed({
+      userId,
+      planId: plan.id,
+      quota,
+      limit,
+      used: result.used,
+      period,
+      periodic: ENTITLEMENTS[quota].resets === 'period',
+      alertPeriod: usagePeriod(now, grant),
+      overage,
+    });
     return view(quota, limit, result.used, period);
   }
 
@@ -117,6 +134,12 @@ export class LocalBillingApi extends BillingApi {
       await this.usage.used(userId, quota, period),
       period,
     );
+  }
+
+  /** The catalogue lists plans by rank: the first above the current plan that lifts the limit is the cheapest upgrade. */
+  private async cheapestAbove(plan: Plan, options: UpgradeOption[]): Promise<UpgradeOption | null> {
+    const ranks = new Map((await this.catalogue.all()).map((candidate) => [candidate.id, candidate.rank]));
+    return options.find((option) => (ranks.get(option.planId) ?? 0) > plan.rank) ?? options[0] ?? null;
   }
 
   private async planOf(userId: string, now: Date): Promise<{ plan: Plan; grant: EntitlementGrant | null }> {

@@ -20,6 +20,9 @@ export const DEFAULT_CATALOGUE: PlanDefinition[] = [
       library_items: 100,
       episodes_per_month: 2,
       analytics: 'none',
+      storage_bytes: 1_073_741_824, // 1 GiB
+      uploads_per_month: 25,
+      api_calls_per_month: 1_000,
     },
     trialDays: 0,
     rank: 0,
@@ -40,6 +43,9 @@ export const DEFAULT_CATALOGUE: PlanDefinition[] = [
       library_items: 'unlimited',
       episodes_per_month: 2,
       analytics: 'none',
+      storage_bytes: 1_073_741_824, // 1 GiB
+      uploads_per_month: 25,
+      api_calls_per_month: 1_000,
     },
     trialDays: 7,
     rank: 10,
@@ -60,6 +66,9 @@ export const DEFAULT_CATALOGUE: PlanDefinition[] = [
       library_items: 'unlimited',
       episodes_per_month: 10,
       analytics: 'basic',
+      storage_bytes: 107_374_182_400, // 100 GiB
+      uploads_per_month: 100,
+      api_calls_per_month: 1_000,
     },
     trialDays: 0,
     rank: 20,
@@ -86,6 +95,9 @@ export const DEFAULT_CATALOGUE: PlanDefinition[] = [
       library_items: 'unlimited',
       episodes_per_month: 'unlimited',
       analytics: 'advanced',
+      storage_bytes: 1_099_511_627_776, // 1 TiB
+      uploads_per_month: 1_000,
+      api_calls_per_month: 100_000,
     },
     trialDays: 0,
     rank: 30,

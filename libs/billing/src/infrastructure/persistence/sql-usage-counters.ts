@@ -34,9 +34,9 @@ export class SqlUsageCounters extends UsageCounters {
       }
       const rows = await em.execute<Array<{ used: number }>>(
         `insert into billing.usage_counters as c (user_id, quota, period_start, period_end, used)
-         select ?, ?, ?::timestamptz, ?::timestamptz, ? where ?::int is null or ? <= ?::int
+         select ?, ?, ?::timestamptz, ?::timestamptz, ? where ?::bigint is null or ? <= ?::bigint
          on conflict (user_id, quota, period_start) do update set used = c.used + excluded.used
-           where ?::int is null or c.used + excluded.used <= ?::int
+           where ?::bigint is null or c.used + excluded.used <= ?::bigint
          returning used`,
         [
           input.userId,

@@ -5,6 +5,7 @@ import type { AppConfig } from '@config';
 import { ReceiveWebhookCommand } from '../../application/commands/receive-webhook/receive-webhook.command.js';
 import { ReceiveWebhookHandler } from '../../application/commands/receive-webhook/receive-webhook.handler.js';
 import { serveStripeEmulator, signWebhookPayload, StripeEmulator } from '@lib/stripe-emulator';
+import { StripeMeteredBilling } from '../stripe/stripe-metered-billing.js';
 import { StripeConnectProvider } from '../stripe/stripe-connect-provider.js';
 import { StripeGiftProvider } from '../stripe/stripe-gift-provider.js';
 import { StripePaymentProvider } from '../stripe/stripe-payment-provider.js';
@@ -42,39 +43,30 @@ export class SandboxHost implements OnModuleDestroy {
     return this.emulator !== null;
   }
 
+  /** How Stripe's client reaches the emulator. */
+  private connection() {
+    if (!this.server) throw new Error('the sandbox is not running');
+    return { secretKey: SANDBOX_SECRET_KEY, host: this.server.host, port: this.server.port, protocol: 'http' as const };
+  }
+
   /** Stripe Connect on the emulator (tips, payout accounts, payouts). */
   connectProvider(): StripeConnectProvider {
-    if (!this.server) throw new Error('the sandbox is not running');
-    return new StripeConnectProvider({
-      secretKey: SANDBOX_SECRET_KEY,
-      host: this.server.host,
-      port: this.server.port,
-      protocol: 'http',
-    });
+    return new StripeConnectProvider(this.connection());
   }
 
   /** Gift purchases and refunds on the emulator. */
   giftProvider(): StripeGiftProvider {
-    if (!this.server) throw new Error('the sandbox is not running');
-    return new StripeGiftProvider({
-      secretKey: SANDBOX_SECRET_KEY,
-      host: this.server.host,
-      port: this.server.port,
-      protocol: 'http',
-    });
+    return new StripeGiftProvider(this.connection());
+  }
+
+  /** Billing Meters on the emulator (overage; docs/adr/0057). */
+  meteredBilling(): StripeMeteredBilling {
+    return new StripeMeteredBilling(this.connection());
   }
 
   paymentProvider(portalTokens: PortalAccessTokens): StripePaymentProvider {
-    if (!this.server) throw new Error('the sandbox is not running');
     return new SandboxPaymentProvider(
-      {
-        secretKey: SANDBOX_SECRET_KEY,
-        webhookSecret: this.webhookSecret,
-        webhookToleranceSeconds: 300,
-        host: this.server.host,
-        port: this.server.port,
-        protocol: 'http',
-      },
+      { ...this.connection(), webhookSecret: this.webhookSecret, webhookToleranceSeconds: 300 },
       portalTokens,
     );
   }

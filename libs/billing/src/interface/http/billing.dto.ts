@@ -161,6 +161,20 @@ export class UsageResponse {
   @ApiProperty({ nullable: true, type: String }) periodEnd!: string | null;
 }
 
+export class OverageResponse {
+  @ApiProperty({ example: 'uploads_per_month' }) entitlement!: string;
+  @ApiProperty({ description: 'Billable units above the limit so far this period (rounded up)' }) units!: number;
+  @ApiProperty({ description: 'Usage per billable unit (e.g. 1,000 API calls)' }) unitSize!: number;
+  @ApiProperty({ description: 'Price per unit, in minor units' }) unitAmount!: number;
+  @ApiProperty({ description: 'units × unitAmount: what the period’s invoice adds, in minor units' }) amount!: number;
+  @ApiProperty() currency!: string;
+}
+
+export class ApiKeyCallsResponse {
+  @ApiProperty({ format: 'uuid' }) apiKeyId!: string;
+  @ApiProperty({ description: 'Calls made with this key in the current period' }) calls!: number;
+}
+
 export class BillingOverviewResponse {
   @ApiProperty() userId!: string;
   @ApiProperty() planId!: string;
@@ -175,6 +189,14 @@ export class BillingOverviewResponse {
   @ApiProperty({ nullable: true, type: String }) thenPlanId!: string | null;
   @ApiProperty({ type: SubscriptionResponse, nullable: true }) subscription!: SubscriptionResponse | null;
   @ApiProperty({ type: [UsageResponse] }) usage!: UsageResponse[];
+  @ApiProperty({
+    type: [OverageResponse],
+    description:
+      'For quotas the plan bills past the limit: the overage so far this period (previewed, billed at period end)',
+  })
+  overage!: OverageResponse[];
+  @ApiProperty({ type: [ApiKeyCallsResponse], description: 'API calls per key in the current period' })
+  apiKeys!: ApiKeyCallsResponse[];
 }
 
 export class ChangeSubscriptionRequest {

@@ -17,6 +17,7 @@ export const NOTIFICATION_TYPES = {
   'export.ready': { groups: false, inApp: true, email: false },
   'account.welcome': { groups: false, inApp: true, email: true },
   'moderation.decision': { groups: false, inApp: true, email: true },
+  'billing.usage-threshold-reached': { groups: false, inApp: true, email: true },
 } as const;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;

@@ -91,6 +91,16 @@ class ModerationDecisionNotificationData {
   @ApiPropertyOptional({ format: 'uuid', description: 'appellant: the decision appealed' }) decisionId?: string;
 }
 
+class UsageThresholdNotificationData {
+  @ApiProperty({ example: 'storage_bytes', description: 'The quota (billing entitlement) concerned' }) quota!: string;
+  @ApiProperty({ enum: [80, 100], description: 'Percent of the limit reached' }) threshold!: number;
+  @ApiProperty() used!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() planId!: string;
+  @ApiProperty({ description: 'Whether usage past the limit is billed as overage (else refused)' }) overage!: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) periodEnd!: string | null;
+}
+
 /** Each type's `data` shape: a class, or several (a union) where one type has several sources. */
 export const NOTIFICATION_DATA: Record<NotificationType, Type | Type[]> = {
   'follower.new': EmptyNotificationData,
@@ -107,6 +117,7 @@ export const NOTIFICATION_DATA: Record<NotificationType, Type | Type[]> = {
   'export.ready': ExportReadyNotificationData,
   'account.welcome': WelcomeNotificationData,
   'moderation.decision': ModerationDecisionNotificationData,
+  'billing.usage-threshold-reached': UsageThresholdNotificationData,
 };
 
 /** Every data class, for `@ApiExtraModels`. */

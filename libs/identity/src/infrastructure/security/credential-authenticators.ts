@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ApiKeyAuthenticator, PasswordAuthenticator, type Principal, inRequestContext } from '@lib/platform';
+import { ApiUsageMeter } from '@lib/billing/contracts';
 import { hashSecret } from '../../application/secrets.js';
 import { ApiKeyRepository } from '../../domain/api-key/api-key.repository.js';
 import { PasswordHasher } from '../../domain/password-hasher.js';
@@ -16,6 +17,7 @@ export class IdentityApiKeyAuthenticator extends ApiKeyAuthenticator {
     private readonly orm: MikroORM,
     private readonly apiKeys: ApiKeyRepository,
     private readonly users: UserRepository,
+    @Optional() private readonly usage?: ApiUsageMeter,
   ) {
     super();
   }
@@ -27,6 +29,8 @@ export class IdentityApiKeyAuthenticator extends ApiKeyAuthenticator {
       if (!key?.usableAt(now)) return null;
       const owner = await this.users.findById(key.userId);
       if (!owner) return null;
+      // Every authenticated call counts against the owner's plan (402 past a hard limit; docs/adr/0057).
+      await this.usage?.record({ userId: owner.id, apiKeyId: key.id });
       // Last-used is informative: failing to record it must not fail the request.
       await this.apiKeys.touch(key.id, now).catch(() => undefined);
       return { userId: owner.id, roles: [...owner.roles], via: 'api-key', scopes: [...key.scopes] } satisfies Principal;

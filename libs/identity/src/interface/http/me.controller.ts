@@ -30,7 +30,7 @@ export class MeController {
   @ApiKeyScope('profile:read')
   @ApiOperation({ summary: 'The caller’s account' })
   @ApiOkResponse({ type: UserResponse })
-  @ApiProblems(401)
+  @ApiProblems(401, 402)
   me(@CurrentUser() principal: Principal) {
     return this.queries.execute(new GetUserQuery(principal.userId));
   }
@@ -43,7 +43,7 @@ export class MeController {
       'Connected devices receive `profile.updated`. Names, handles and bios pass trust & safety’s screening: a text the moderation policy would refuse, hold or hide is answered 422 `trust-safety.content.refused` (with `rule` and `signals`) and the old value stays.',
   })
   @ApiOkResponse({ type: UserResponse })
-  @ApiProblems(400, 401, 409, 422)
+  @ApiProblems(400, 401, 402, 409, 422)
   update(@CurrentUser() principal: Principal, @Body() body: UpdateProfileRequest) {
     return this.commands.execute(new UpdateProfileCommand(principal.userId, body));
   }

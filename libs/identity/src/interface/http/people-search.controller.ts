@@ -19,7 +19,7 @@ export class PeopleSearchController {
     description: 'Typo tolerant, prefix matching, cursor paged.',
   })
   @ApiOkResponse({ type: PeopleSearchResponse })
-  @ApiProblems(400)
+  @ApiProblems(400, 402)
   search(@Query() query: SearchPeopleRequest) {
     return this.queries.execute(
       new SearchPeopleQuery(query.q?.trim() || undefined, query.mode, query.role, query.limit, query.cursor),

@@ -21,7 +21,7 @@ export class UsersController {
       '`identity.user.not-found` as for an unknown id. API keys need `search:read`.',
   })
   @ApiOkResponse({ type: PublicProfileResponse })
-  @ApiProblems(400, 403, 404)
+  @ApiProblems(400, 402, 403, 404)
   profile(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() principal?: Principal) {
     return this.queries.execute(new GetPublicProfileQuery(id, principal?.userId));
   }

@@ -6,6 +6,7 @@ import { MediaStepQueue } from './media-queues.js';
 import { MediaStorage } from './media-storage.js';
 import { MediaUrlSigner } from './media-url-signer.js';
 import { MediaViews } from './media-views.js';
+import { MediaUploads } from './media-uploads.js';
 import {
   MediaAssetNotFoundError,
   MediaNotReadyError,
@@ -25,6 +26,7 @@ export class MediaLibraryService extends MediaLibrary {
     private readonly steps: MediaStepQueue,
     private readonly views: MediaViews,
     private readonly signer: MediaUrlSigner,
+    private readonly uploads: MediaUploads,
   ) {
     super();
   }
@@ -89,6 +91,7 @@ export class MediaLibraryService extends MediaLibrary {
     await this.storage.deletePrefix(`assets/${assetId}`);
     await this.storage.deletePrefix(`uploads/${asset.uploadId}`);
     await this.repository.markUploadRemoved(asset.uploadId);
+    await this.uploads.releaseStorage(asset.uploadId);
     await this.repository.deleteAsset(assetId);
   }
 

@@ -59,7 +59,8 @@ export abstract class MediaRepository {
   abstract acceptUpload(id: string, input: { checksum: string; storageKey: string; probe: ProbeResult }): Promise<void>;
   abstract rejectUpload(id: string, error: { code: string; message: string }): Promise<void>;
   abstract markUploadRemoved(id: string): Promise<void>;
-  abstract expireUnfinished(before: Date): Promise<number>;
+  /** The ids of the uploads it marked removed. */
+  abstract expireUnfinished(before: Date): Promise<string[]>;
   /** Marks accepted uploads no video claimed since `before` as removed (so none can be claimed now); returns their ids. */
   abstract removeUnclaimed(before: Date): Promise<string[]>;
   /** Accepted uploads in the channel with one of these checksums (checksum → upload, asset). */

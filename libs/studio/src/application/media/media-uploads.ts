@@ -78,6 +78,45 @@ export class MediaUploads {
     if (size > limit) throw new UploadTooLargeError({ size, limit, planId });
   }
 
+  /**
+   * Counts a new upload against the channel owner's plan before tus creates it (docs/adr/0057): one of
+   * `uploads_per_month` and its declared bytes of `storage_bytes`, both keyed by the upload, in the same
+   * atomic counters as every quota, so concurrent creations never pass a limit. 402 past either.
+   */
+  async reserve(channelId: string, uploadId: string, size: number): Promise<void> {
+    const owner = await this.channels.ownerOf(channelId);
+    if (!owner) throw new ChannelNotFoundError(channelId);
+    const key = `upload:${uploadId}`;
+    await this.billing.consume(owner, 'uploads_per_month', 1, { key });
+    if (size === 0) return;
+    try {
+      await this.billing.consume(owner, 'storage_bytes', size, { key });
+    } catch (error) {
+      await this.billing.release(owner, 'uploads_per_month', 1, { key }).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** tus did not create the upload after all: neither the upload nor its bytes count. */
+  async unreserve(channelId: string, uploadId: string, size: number): Promise<void> {
+    const owner = await this.channels.ownerOf(channelId);
+    if (!owner) return;
+    const key = `upload:${uploadId}`;
+    await this.billing.release(owner, 'uploads_per_month', 1, { key });
+    if (size > 0) await this.billing.release(owner, 'storage_bytes', size, { key });
+  }
+
+  /** The upload's bytes no longer count against the owner's storage (keyed: a second call gives nothing back). */
+  async releaseStorage(uploadId: string): Promise<void> {
+    const upload = await this.repository.findUpload(uploadId);
+    if (!upload || upload.size === 0) return;
+    const owner = await this.channels.ownerOf(upload.channelId);
+    if (!owner) return;
+    await this.billing
+      .release(owner, 'storage_bytes', upload.size, { key: `upload:${uploadId}` })
+      .catch((error: unknown) => this.logger.warn({ err: error, uploadId }, 'storage not given back'));
+  }
+
   async created(input: {
     id: string;
     channelId: string;
@@ -138,6 +177,7 @@ export class MediaUploads {
       if (!(error instanceof MediaRejectedError)) throw error;
       this.logger.log({ uploadId, code: error.code }, 'upload rejected');
       await this.repository.rejectUpload(uploadId, { code: error.code, message: error.message });
+      await this.releaseStorage(uploadId);
       throw error;
     }
     return this.toView((await this.repository.findUpload(uploadId))!);
@@ -146,12 +186,16 @@ export class MediaUploads {
   /** The client abandoned an unfinished upload (tus termination deleted its bytes). */
   async terminated(uploadId: string): Promise<void> {
     const upload = await this.repository.findUpload(uploadId);
-    if (upload?.state === 'uploading') await this.repository.markUploadRemoved(uploadId);
+    if (upload?.state !== 'uploading') return;
+    await this.repository.markUploadRemoved(uploadId);
+    await this.releaseStorage(uploadId);
   }
 
   /** Marks uploads still unfinished since before `before` as removed (their bytes are swept by tus). */
-  expireUnfinished(before: Date): Promise<number> {
-    return this.repository.expireUnfinished(before);
+  async expireUnfinished(before: Date): Promise<number> {
+    const ids = await this.repository.expireUnfinished(before);
+    for (const id of ids) await this.releaseStorage(id);
+    return ids.length;
   }
 
   /**
@@ -160,7 +204,10 @@ export class MediaUploads {
    */
   async removeUnclaimed(before: Date): Promise<number> {
     const ids = await this.repository.removeUnclaimed(before);
-    for (const id of ids) await this.storage.deletePrefix(`uploads/${id}`);
+    for (const id of ids) {
+      await this.storage.deletePrefix(`uploads/${id}`);
+      await this.releaseStorage(id);
+    }
     return ids.length;
   }
 

@@ -110,12 +110,12 @@ export class SqlMediaRepository extends MediaRepository {
     );
   }
 
-  async expireUnfinished(before: Date): Promise<number> {
+  async expireUnfinished(before: Date): Promise<string[]> {
     const rows = await this.rows(
-      `update studio.media_uploads set state = 'removed', updated_at = now() where state = 'uploading' and created_at < ? returning 1`,
+      `update studio.media_uploads set state = 'removed', updated_at = now() where state = 'uploading' and created_at < ? returning id`,
       [before],
     );
-    return rows.length;
+    return rows.map((row) => row.id as string);
   }
 
   async removeUnclaimed(before: Date): Promise<string[]> {

@@ -34,6 +34,8 @@ interface UploadContext {
   userId: string;
   /** The upload the controller authorised (route parameter); tus acts on this id and no other. */
   uploadId?: string;
+  /** Creation: the id the controller already counted against the owner's quotas (docs/adr/0057). */
+  newUploadId?: string;
   channelId?: string;
   filename?: string;
 }
@@ -74,7 +76,7 @@ export class TusUploadServer implements OnModuleInit, OnModuleDestroy {
       allowedOrigins: config.http.corsOrigins === '*' ? undefined : config.http.corsOrigins,
       allowedHeaders: ['authorization'],
       // Server-chosen ids (never from the client): no path tricks through the upload id.
-      namingFunction: () => newId(),
+      namingFunction: () => this.context.getStore()?.newUploadId ?? newId(),
       // tus would read the id from the end of the raw URL (query and fragment included): `…/<own>?x=/<victim's>`.
       getFileIdFromRequest: () => this.context.getStore()?.uploadId,
       // A forged Host or X-Forwarded-Host must not become the URL the client sends its bytes to.

@@ -15,6 +15,7 @@ import {
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblems, CurrentUser, problem, type Principal } from '@lib/platform';
+import { newId } from '@lib/platform/ddd';
 import { MediaUploads } from '../../application/media/media-uploads.js';
 import { UploadMetadataError, UploadTooLargeError } from '../../domain/media/media.errors.js';
 import { TusUploadServer } from '../../infrastructure/media/tus-upload-server.js';
@@ -53,7 +54,7 @@ export class UploadsController {
   @ApiOperation({
     summary: 'Start a resumable upload (tus creation)',
     description:
-      'tus 1.0 creation: `Upload-Length` (bytes) and `Upload-Metadata` with `channelId` and `filename` (base64). The caller must be owner or editor of the channel; the size limit is set by the channel owner’s plan. Answers 201 with `Location`; then PATCH the bytes. When the last byte arrives the file is probed: a non-video, truncated or empty file is refused with 422 and a `studio.media.*` code.',
+      'tus 1.0 creation: `Upload-Length` (bytes) and `Upload-Metadata` with `channelId` and `filename` (base64). The caller must be owner or editor of the channel; the size limit is set by the channel owner’s plan. The upload counts against the owner’s `uploads_per_month` and its bytes against `storage_bytes`: past either, 402 `billing.quota.exceeded` with `entitlement`, `limit`, `used`, `requested`, `periodEnd`, `upgradeTo` and `liftedBy` (the cheapest plan that lifts it). Answers 201 with `Location`; then PATCH the bytes. When the last byte arrives the file is probed: a non-video, truncated or empty file is refused with 422 and a `studio.media.*` code.',
   })
   @ApiHeader({ name: 'Tus-Resumable', required: true, example: '1.0.0' })
   @ApiHeader({ name: 'Upload-Length', required: true })
@@ -66,7 +67,7 @@ export class UploadsController {
       'Tus-Resumable': { schema: { type: 'string', example: '1.0.0' } },
     },
   })
-  @ApiProblems(400, 401, 403, 413, 422)
+  @ApiProblems(400, 401, 402, 403, 413, 422)
   async create(
     @CurrentUser() principal: Principal,
     @Req() request: FastifyRequest,
@@ -97,8 +98,20 @@ export class UploadsController {
         .send(problem(413, error.code, error.message, error.details));
       return;
     }
+    // Counted before tus creates anything, so concurrent creations never pass the owner's limits (402).
+    const uploadId = newId();
+    await this.uploads.reserve(channelId, uploadId, Number(length));
     reply.hijack();
-    await this.tus.handle({ userId: principal.userId, channelId, filename: metadata.filename }, request.raw, reply.raw);
+    try {
+      await this.tus.handle(
+        { userId: principal.userId, channelId, filename: metadata.filename, newUploadId: uploadId },
+        request.raw,
+        reply.raw,
+      );
+    } finally {
+      if (reply.raw.statusCode !== 201)
+        await this.uploads.unreserve(channelId, uploadId, Number(length)).catch(() => undefined);
+    }
   }
 
   @Post('check')
