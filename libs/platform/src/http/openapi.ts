@@ -16,6 +16,7 @@ export class ProblemDocument {
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed JSON, unknown or invalid fields (`validation.failed`)',
   401: 'Missing, expired or forged credentials',
+  402: 'The plan lacks it (`billing.plan.upgrade-required`, `billing.quota.exceeded`): names the plan that lifts it',
   403: 'Authenticated but not allowed',
   404: 'Not found',
   409: 'Conflicts with the current state',
