@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { BillingApi } from '@lib/billing/contracts';
 import { ApiKeyAuthenticator, PasswordAuthenticator, type Principal, inRequestContext } from '@lib/platform';
 import { hashSecret } from '../../application/secrets.js';
 import { ApiKeyRepository } from '../../domain/api-key/api-key.repository.js';
@@ -16,6 +17,7 @@ export class IdentityApiKeyAuthenticator extends ApiKeyAuthenticator {
     private readonly orm: MikroORM,
     private readonly apiKeys: ApiKeyRepository,
     private readonly users: UserRepository,
+    private readonly billing: BillingApi,
   ) {
     super();
   }
@@ -27,6 +29,9 @@ export class IdentityApiKeyAuthenticator extends ApiKeyAuthenticator {
       if (!key?.usableAt(now)) return null;
       const owner = await this.users.findById(key.userId);
       if (!owner) return null;
+      // A key works only while its owner's plan has API access: after a downgrade it answers 402 (not
+      // revoked, so an upgrade brings it back), ADR 0056.
+      await this.billing.assertPlanIncludes(owner.id, 'api_access');
       // Last-used is informative: failing to record it must not fail the request.
       await this.apiKeys.touch(key.id, now).catch(() => undefined);
       return { userId: owner.id, roles: [...owner.roles], via: 'api-key', scopes: [...key.scopes] } satisfies Principal;

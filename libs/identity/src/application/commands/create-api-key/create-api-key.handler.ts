@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { BillingApi } from '@lib/billing/contracts';
 import { API_KEY_PREFIX } from '@lib/platform';
 import { MAX_ACTIVE_API_KEYS } from '../../../domain/api-key/api-key-policy.js';
 import { ApiKey } from '../../../domain/api-key/api-key.js';
@@ -11,9 +12,13 @@ import { CreateApiKeyCommand } from './create-api-key.command.js';
 /** Mints a key; the raw key is returned this once and only its hash is kept. */
 @CommandHandler(CreateApiKeyCommand)
 export class CreateApiKeyHandler implements ICommandHandler<CreateApiKeyCommand> {
-  constructor(private readonly apiKeys: ApiKeyRepository) {}
+  constructor(
+    private readonly apiKeys: ApiKeyRepository,
+    private readonly billing: BillingApi,
+  ) {}
 
   async execute(command: CreateApiKeyCommand) {
+    await this.billing.assertPlanIncludes(command.userId, 'api_access');
     const now = new Date();
     const active = (await this.apiKeys.listOwned(command.userId)).filter((key) => key.usableAt(now));
     if (active.length >= MAX_ACTIVE_API_KEYS) throw new TooManyApiKeysError();
