@@ -70,6 +70,13 @@ export async function withStudioAccess(app: TestApp, user: RegisteredUser): Prom
   return user;
 }
 
+/** A person who may hold API keys: `user` on Studio Pro (API access is sold there), unless already. */
+export async function withApiAccess(app: TestApp, user: RegisteredUser): Promise<RegisteredUser> {
+  const overview = await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken });
+  if (overview.body?.entitlements?.api_access !== true) await onPlan(app, user, 'studio-pro');
+  return user;
+}
+
 /** Mirrors the plans to the (fake) Stripe, as `npm run cli -- billing:sync-plans` does. */
 export async function syncPlans(app: TestApp): Promise<void> {
   await RequestContext.create(app.app.get(MikroORM).em, () => app.app.get(CommandBus).execute(new SyncPlansCommand()));

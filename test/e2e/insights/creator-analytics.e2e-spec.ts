@@ -306,9 +306,7 @@ describe('insights: creator analytics', () => {
     const overview = (user: RegisteredUser) =>
       get(user, `/v1/insights/channels/${studioChannel}/overview?from=${from}&to=${to}`);
     expect((await overview(basicCreator)).status).toBe(200);
-    // The reader's own plan must include analytics; then only team membership decides.
-    await subscribe(app, harness.fake, teammate, 'creator-plus');
-    await planBecomes(app, teammate, 'creator-plus');
+    // The teammate stays on Free: a team member reads under the channel owner's plan (ADR 0056).
     expect((await overview(teammate)).status).toBe(404); // invited is not a member yet
     expect(
       (

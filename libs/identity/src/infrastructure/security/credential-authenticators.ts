@@ -30,8 +30,8 @@ export class IdentityApiKeyAuthenticator extends ApiKeyAuthenticator {
       const owner = await this.users.findById(key.userId);
       if (!owner) return null;
       // A key works only while its owner's plan has API access: after a downgrade it answers 402 (not
-      // revoked, so an upgrade brings it back), ADR 0056.
-      await this.billing.assertPlanIncludes(owner.id, 'api_access');
+      // revoked, so an upgrade brings it back). Operators' keys are not sold, so admins skip it (ADR 0056).
+      if (!owner.roles.includes('admin')) await this.billing.assertPlanIncludes(owner.id, 'api_access');
       // Last-used is informative: failing to record it must not fail the request.
       await this.apiKeys.touch(key.id, now).catch(() => undefined);
       return { userId: owner.id, roles: [...owner.roles], via: 'api-key', scopes: [...key.scopes] } satisfies Principal;
