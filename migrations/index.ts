@@ -35,7 +35,7 @@ import { Migration20261203091100_trust_safety_escalation_trigger } from './Migra
 import { Migration20261203092000_engagement_recommendations } from './Migration20261203092000_engagement_recommendations.js';
 import { Migration20261203100000_insights_rollup_builds } from './Migration20261203100000_insights_rollup_builds.js';
 import { Migration20261203113000_billing_offers } from './Migration20261203113000_billing_offers.js';
-import { Migration20261203140000_billing_studio_access_from_creator_plus } from './Migration20261203140000_billing_studio_access_from_creator_plus.js';
+import { Migration20261203150000_billing_studio_access_from_creator_plus } from './Migration20261203150000_billing_studio_access_from_creator_plus.js';
 import { Migration20261203120000_billing_tips_and_payouts } from './Migration20261203120000_billing_tips_and_payouts.js';
 
 export const migrations: MigrationObject[] = [
@@ -106,7 +106,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203113000_billing_offers', class: Migration20261203113000_billing_offers },
   { name: 'Migration20261203120000_billing_tips_and_payouts', class: Migration20261203120000_billing_tips_and_payouts },
   {
-    name: 'Migration20261203140000_billing_studio_access_from_creator_plus',
-    class: Migration20261203140000_billing_studio_access_from_creator_plus,
+    name: 'Migration20261203150000_billing_studio_access_from_creator_plus',
+    class: Migration20261203150000_billing_studio_access_from_creator_plus,
   },
 ];

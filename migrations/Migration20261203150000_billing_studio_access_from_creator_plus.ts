@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * gave it to Free and Prime. Only those two default plans, and only while they still carry the
  * seeded value, so an operator's own plans are left alone.
  */
-export class Migration20261203140000_billing_studio_access_from_creator_plus extends Migration {
+export class Migration20261203150000_billing_studio_access_from_creator_plus extends Migration {
   override async up(): Promise<void> {
     this.addSql(`update billing.plans
       set entitlements = jsonb_set(entitlements, '{studio_access}', 'false'::jsonb)
