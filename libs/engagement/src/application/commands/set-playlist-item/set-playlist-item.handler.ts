@@ -4,7 +4,7 @@ import { BillingApi } from '@lib/billing/contracts';
 import { UnitOfWork } from '@lib/platform';
 import { newId } from '@lib/platform/ddd';
 import { PlaylistRepository } from '../../../domain/playlists/playlist.repository.js';
-import { Playlists } from '../../playlists/playlist-views.js';
+import { Playlists, WATCH_LATER } from '../../playlists/playlist-views.js';
 import { RecommendationCache, RecommendationSignals } from '../../recommendations/recommendation-ports.js';
 import { VideoAccess } from '../../videos/video-access.js';
 import { SetPlaylistItemCommand } from './set-playlist-item.command.js';
@@ -30,9 +30,13 @@ export class SetPlaylistItemHandler implements ICommandHandler<SetPlaylistItemCo
     if (present) await this.access.requireWatchable(userId, videoId);
     // A new item counts against the person's library_items before it is stored: billing's counter
     // holds the limit exactly under concurrent adds (402 `billing.quota.exceeded`), ADR 0056.
-    const before = await this.views.owned(userId, playlistRef);
-    const key = libraryItemKey(before.id, videoId);
-    const counted = present && !before.has(videoId);
+    const before = await this.playlists.itemState(
+      userId,
+      playlistRef === WATCH_LATER ? { watchLater: true } : { id: playlistRef },
+      videoId,
+    );
+    const key = before ? libraryItemKey(before.playlistId, videoId) : '';
+    const counted = present && before !== null && !before.present;
     if (counted) await this.billing.consume(userId, LIBRARY_QUOTA, 1, { key });
     let removed = false;
     let playlist;
@@ -52,7 +56,7 @@ export class SetPlaylistItemHandler implements ICommandHandler<SetPlaylistItemCo
       if (counted) await this.billing.release(userId, LIBRARY_QUOTA, 1, { key });
       throw error;
     }
-    if (removed) await this.billing.release(userId, LIBRARY_QUOTA, 1, { key });
+    if (removed && key) await this.billing.release(userId, LIBRARY_QUOTA, 1, { key });
     return this.views.view(playlist);
   }
 
