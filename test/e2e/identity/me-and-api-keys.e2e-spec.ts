@@ -135,7 +135,7 @@ describe('the caller’s profile and API keys', () => {
       planId: 'free',
       cheapestPlan: { planId: 'studio-pro' },
     });
-    expect((await app.request('GET', '/v1/me/api-keys', { token: user.tokens.accessToken })).body.items).toEqual([]);
+    expect((await app.request('GET', '/v1/me/api-keys', { token: user.tokens.accessToken })).body).toEqual([]);
 
     await onPlan(app, user, 'studio-pro');
     const created = await mint();
@@ -154,6 +154,6 @@ describe('the caller’s profile and API keys', () => {
     expect(lapsed.body).toMatchObject({ code: 'billing.plan.upgrade-required', entitlement: 'api_access' });
     // The key is kept (listed, not revoked): the person's own session still sees and can revoke it.
     const listed = await app.request('GET', '/v1/me/api-keys', { token: user.tokens.accessToken });
-    expect(listed.body.items).toEqual([expect.objectContaining({ id: created.body.apiKey.id, revokedAt: null })]);
+    expect(listed.body).toEqual([expect.objectContaining({ id: created.body.apiKey.id, revokedAt: null })]);
   }, 90_000);
 });
