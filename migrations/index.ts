@@ -39,6 +39,7 @@ import { Migration20261203120000_billing_tips_and_payouts } from './Migration202
 import { Migration20261203140000_billing_revenue_journal } from './Migration20261203140000_billing_revenue_journal.js';
 import { Migration20261203150000_billing_gifts } from './Migration20261203150000_billing_gifts.js';
 import { Migration20261203150000_billing_metered_usage } from './Migration20261203150000_billing_metered_usage.js';
+import { Migration20261203150000_billing_studio_access_from_creator_plus } from './Migration20261203150000_billing_studio_access_from_creator_plus.js';
 import { Migration20261203150000_engagement_rec_dirty_videos } from './Migration20261203150000_engagement_rec_dirty_videos.js';
 
 export const migrations: MigrationObject[] = [
@@ -111,6 +112,10 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203140000_billing_revenue_journal', class: Migration20261203140000_billing_revenue_journal },
   { name: 'Migration20261203150000_billing_gifts', class: Migration20261203150000_billing_gifts },
   { name: 'Migration20261203150000_billing_metered_usage', class: Migration20261203150000_billing_metered_usage },
+  {
+    name: 'Migration20261203150000_billing_studio_access_from_creator_plus',
+    class: Migration20261203150000_billing_studio_access_from_creator_plus,
+  },
   {
     name: 'Migration20261203150000_engagement_rec_dirty_videos',
     class: Migration20261203150000_engagement_rec_dirty_videos,

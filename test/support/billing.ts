@@ -24,6 +24,7 @@ export async function startBillingOnFakeStripe(
   const fake = await startFakeStripe();
   const app = await start({ ...fake.env, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password });
   await syncPlans(app);
+  FAKES.set(app, fake);
   const adminToken = (await app.request('POST', '/v1/auth/login', { body: admin })).body.tokens.accessToken as string;
   return {
     fake,
@@ -34,6 +35,46 @@ export async function startBillingOnFakeStripe(
       await fake.close();
     },
   };
+}
+
+// Which apps run on a fake Stripe, so plan helpers pay there instead of on the sandbox page.
+const FAKES = new WeakMap<TestApp, FakeStripe>();
+
+/**
+ * Puts `user` on `planId` through the real checkout pipeline: the sandbox page's Pay button, or the
+ * fake Stripe when the app was started by `startBillingOnFakeStripe`. Waits until the plan is in force.
+ */
+export async function onPlan(app: TestApp, user: RegisteredUser, planId: string): Promise<void> {
+  const fake = FAKES.get(app);
+  if (fake) {
+    await subscribe(app, fake, user, planId);
+    return;
+  }
+  const checkout = await app.request('POST', '/v1/billing/checkout', {
+    token: user.tokens.accessToken,
+    body: { planId, interval: 'month' },
+  });
+  if (checkout.status !== 201) throw new Error(`checkout failed: ${checkout.status} ${JSON.stringify(checkout.body)}`);
+  const paid = await fetch(`${app.url}/sandbox/checkout/${checkout.body.sessionId}/pay`, {
+    method: 'POST',
+    redirect: 'manual',
+  });
+  if (paid.status !== 303) throw new Error(`sandbox payment failed: ${paid.status}`);
+  await planBecomes(app, user, planId, 30_000);
+}
+
+/** A creator: `user` on Creator Plus (studio access starts there), unless their plan already has it. */
+export async function withStudioAccess(app: TestApp, user: RegisteredUser): Promise<RegisteredUser> {
+  const overview = await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken });
+  if (overview.body?.entitlements?.studio_access !== true) await onPlan(app, user, 'creator-plus');
+  return user;
+}
+
+/** A person who may hold API keys: `user` on Studio Pro (API access is sold there), unless already. */
+export async function withApiAccess(app: TestApp, user: RegisteredUser): Promise<RegisteredUser> {
+  const overview = await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken });
+  if (overview.body?.entitlements?.api_access !== true) await onPlan(app, user, 'studio-pro');
+  return user;
 }
 
 /** Mirrors the plans to the (fake) Stripe, as `npm run cli -- billing:sync-plans` does. */

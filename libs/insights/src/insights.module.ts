@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { MessagingModule, PersistenceModule, QueuesModule, DocumentSocketEvents } from '@lib/platform';
 import { AnalyticsReader } from './application/analytics-reader.js';
+import { AnalyticsAccess } from './application/analytics-access.js';
 import { ChannelMembership } from './application/channel-membership.js';
 import { IngestEventsHandler } from './application/commands/ingest-events/ingest-events.handler.js';
 import { RebuildRollupsHandler } from './application/commands/rebuild-rollups/rebuild-rollups.handler.js';
@@ -114,6 +115,7 @@ import { INSIGHTS_SOCKET_EVENTS } from './interface/socket-events.js';
     { provide: DomainFacts, useClass: SqlDomainFacts },
     { provide: VideoCatalogue, useClass: SqlVideoCatalogue },
     { provide: ChannelMembership, useClass: StudioChannelMembership },
+    AnalyticsAccess,
     { provide: VideoDirectory, useClass: StudioVideoDirectory },
     { provide: ExportRepository, useClass: MikroOrmExportRepository },
     { provide: ReportSource, useClass: SqlReportSource },

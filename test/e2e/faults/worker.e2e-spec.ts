@@ -82,12 +82,26 @@ describe('faults: the worker killed mid-consumer and mid-transcode', () => {
   it('killed while ffmpeg transcodes: the restarted worker finishes the video, with one set of renditions', async () => {
     await worker.restart({ FAULT_INJECT: 'media.mid-transcode' });
     const { token } = await register('transcoded_once');
-    // Studio knows the person once the worker has projected the registration.
-    const channel = await eventually(async () => {
-      const answer = await httpRequest(api.url, 'POST', '/v1/studio/channels', { token, body: { name: 'Faults' } });
-      expect(answer.status).toBe(201);
-      return answer;
+    // Studio access starts at Creator Plus (ADR 0056): a sandbox checkout, paid on its page.
+    const checkout = await httpRequest(api.url, 'POST', '/v1/billing/checkout', {
+      token,
+      body: { planId: 'creator-plus', interval: 'month' },
     });
+    expect(checkout.status).toBe(201);
+    const paid = await fetch(`${api.url}/sandbox/checkout/${checkout.body.sessionId}/pay`, {
+      method: 'POST',
+      redirect: 'manual',
+    });
+    expect(paid.status).toBe(303);
+    // Studio knows the person once the worker has projected the registration (and the plan is in force).
+    const channel = await eventually(
+      async () => {
+        const answer = await httpRequest(api.url, 'POST', '/v1/studio/channels', { token, body: { name: 'Faults' } });
+        expect(answer.status).toBe(201);
+        return answer;
+      },
+      { timeoutMs: 60_000 },
+    );
     const bytes = readFileSync(makeClip({ width: 640, height: 360, seconds: 2 }));
     const headers = { 'tus-resumable': '1.0.0', authorization: `Bearer ${token}` };
     const created = await fetch(`${api.url}/v1/studio/uploads`, {

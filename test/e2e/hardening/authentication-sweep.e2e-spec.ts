@@ -14,6 +14,7 @@ import {
 } from '../../support/api-sweep.js';
 import { ADMIN, logInAdmin, moderator } from '../../support/moderation.js';
 import { connectSocket, registerUser, startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
+import { withApiAccess } from '../../support/billing.js';
 
 const CONCURRENCY = 8;
 /** Routes Fastify serves outside the OpenAPI document, each guarded on its own (and swept below where it matters). */
@@ -47,7 +48,8 @@ describe('authentication sweep over every documented route', () => {
     });
     operations = operationsOf(await loadApiDocument(app));
     adminToken = await logInAdmin(app);
-    member = await registerUser(app);
+    // API access is a Studio Pro feature: the member's keys must work for the scope sweep.
+    member = await withApiAccess(app, await registerUser(app));
     mod = await moderator(app, adminToken);
   });
   afterEach(() => {

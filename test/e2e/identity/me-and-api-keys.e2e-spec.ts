@@ -1,4 +1,5 @@
 import { eventually, type TestApp } from '@lib/platform/testing';
+import { onPlan, planBecomes, withApiAccess } from '../../support/billing.js';
 import { registerUser, startShowrunner } from '../../support/showrunner.js';
 
 describe('the caller’s profile and API keys', () => {
@@ -47,7 +48,7 @@ describe('the caller’s profile and API keys', () => {
   });
 
   it('creates an API key shown once, usable only within its scopes, until revoked', async () => {
-    const user = await registerUser(app);
+    const user = await withApiAccess(app, await registerUser(app));
     const created = await app.request('POST', '/v1/me/api-keys', {
       token: user.tokens.accessToken,
       body: { name: 'CI', scopes: ['profile:read'] },
@@ -96,7 +97,7 @@ describe('the caller’s profile and API keys', () => {
   });
 
   it('refuses unknown scopes and answers another user’s key id as not found', async () => {
-    const owner = await registerUser(app);
+    const owner = await withApiAccess(app, await registerUser(app));
     const other = await registerUser(app);
     const unknown = await app.request('POST', '/v1/me/api-keys', {
       token: owner.tokens.accessToken,
@@ -116,4 +117,43 @@ describe('the caller’s profile and API keys', () => {
     const notUuid = await app.request('DELETE', '/v1/me/api-keys/not-a-uuid', { token: owner.tokens.accessToken });
     expect(notUuid.status).toBe(400);
   });
+
+  it('sells API keys with api_access: 402 on Free, and a key stops working (402, not revoked) after a downgrade', async () => {
+    const user = await registerUser(app);
+    const mint = () =>
+      app.request('POST', '/v1/me/api-keys', {
+        token: user.tokens.accessToken,
+        body: { name: 'CI', scopes: ['profile:read'] },
+      });
+    const refused = await mint();
+    expect(refused.status).toBe(402);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({
+      code: 'billing.plan.upgrade-required',
+      entitlement: 'api_access',
+      current: false,
+      planId: 'free',
+      cheapestPlan: { planId: 'studio-pro' },
+    });
+    expect((await app.request('GET', '/v1/me/api-keys', { token: user.tokens.accessToken })).body).toEqual([]);
+
+    await onPlan(app, user, 'studio-pro');
+    const created = await mint();
+    expect(created.status).toBe(201);
+    const key = created.body.key as string;
+    expect((await app.request('GET', '/v1/me', { token: key })).status).toBe(200);
+
+    const cancel = await app.request('POST', '/v1/billing/subscription/cancel', {
+      token: user.tokens.accessToken,
+      body: { atPeriodEnd: false, reason: 'unused' },
+    });
+    expect(cancel.status).toBe(200);
+    await planBecomes(app, user, 'free', 30_000);
+    const lapsed = await app.request('GET', '/v1/me', { token: key });
+    expect(lapsed.status).toBe(402);
+    expect(lapsed.body).toMatchObject({ code: 'billing.plan.upgrade-required', entitlement: 'api_access' });
+    // The key is kept (listed, not revoked): the person's own session still sees and can revoke it.
+    const listed = await app.request('GET', '/v1/me/api-keys', { token: user.tokens.accessToken });
+    expect(listed.body).toEqual([expect.objectContaining({ id: created.body.apiKey.id, revokedAt: null })]);
+  }, 90_000);
 });

@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { eventually, type TestApp } from '@lib/platform/testing';
 import { registerUser, startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
+import { withApiAccess } from '../../support/billing.js';
 import { addMember, createChannel } from '../studio/studio-helpers.js';
 
 const UNKNOWN_ID = '0193f000-0000-7000-8000-000000000000';
@@ -144,7 +145,7 @@ describe('public profiles (GET /v1/users/:id)', () => {
   });
 
   it('takes API keys with search:read and refuses keys without it', async () => {
-    const [owner, subject] = [await person(), await person()];
+    const [owner, subject] = [await withApiAccess(app, await person()), await person()];
     const keyWith = async (scopes: string[]) => {
       const created = await app.request('POST', '/v1/me/api-keys', { ...token(owner), body: { name: 'k', scopes } });
       expect(created.status).toBe(201);

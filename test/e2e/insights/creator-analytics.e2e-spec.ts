@@ -244,7 +244,13 @@ describe('insights: creator analytics', () => {
   });
 
   it('keeps video details for advanced analytics (403 on a basic plan)', async () => {
-    const answer = await get(basicCreator, `/v1/insights/videos/${v1}?from=${from}&to=${to}`);
+    const own = randomUUID();
+    await sql(
+      harness.app,
+      `insert into insights.videos (video_id, channel_id, creator_id, title, duration_seconds, published_at) values (?, ?, ?, 'V', 60, ?)`,
+      [own, basicCreator.user.id, basicCreator.user.id, at(-2, 0).toISOString()],
+    );
+    const answer = await get(basicCreator, `/v1/insights/videos/${own}?from=${from}&to=${to}`);
     expect(answer.status).toBe(403);
     expect(answer.body.code).toBe('billing.entitlement.required');
   });
@@ -300,9 +306,7 @@ describe('insights: creator analytics', () => {
     const overview = (user: RegisteredUser) =>
       get(user, `/v1/insights/channels/${studioChannel}/overview?from=${from}&to=${to}`);
     expect((await overview(basicCreator)).status).toBe(200);
-    // The reader's own plan must include analytics; then only team membership decides.
-    await subscribe(app, harness.fake, teammate, 'creator-plus');
-    await planBecomes(app, teammate, 'creator-plus');
+    // The teammate stays on Free: a team member reads under the channel owner's plan (ADR 0056).
     expect((await overview(teammate)).status).toBe(404); // invited is not a member yet
     expect(
       (

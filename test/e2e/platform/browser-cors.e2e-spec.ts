@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { eventually, type TestApp } from '@lib/platform/testing';
 import { startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
+import { withApiAccess } from '../../support/billing.js';
 import { auth, createChannel, studioPerson } from '../studio/studio-helpers.js';
 import { makeClip } from '../studio/media/media-harness.js';
 
@@ -46,7 +47,7 @@ describe('the API from a web app on another origin (headless Chromium)', () => {
     });
     page = await browser.newPage();
     await page.goto(web.origin);
-    creator = await studioPerson(app);
+    creator = await withApiAccess(app, await studioPerson(app));
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

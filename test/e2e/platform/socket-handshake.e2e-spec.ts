@@ -1,6 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { TEST_JWT_SECRET, type TestApp } from '@lib/platform/testing';
 import { connectSocket, nextEvent, registerUser, startShowrunner } from '../../support/showrunner.js';
+import { withApiAccess } from '../../support/billing.js';
 
 describe('Socket.IO handshake', () => {
   let app: TestApp;
@@ -67,7 +68,7 @@ describe('Socket.IO handshake', () => {
   });
 
   it('refuses API keys, in the auth payload and in the Authorization header, whatever their scopes', async () => {
-    const user = await registerUser(app);
+    const user = await withApiAccess(app, await registerUser(app));
     const created = await app.request('POST', '/v1/me/api-keys', {
       token: user.tokens.accessToken,
       body: { name: 'profile reader', scopes: ['profile:read'] },

@@ -1,5 +1,6 @@
 import type { TestApp } from '@lib/platform/testing';
 import { connectSocket, nextEvent, startShowrunner } from '../../support/showrunner.js';
+import { withStudioAccess } from '../../support/billing.js';
 import { addMember, auth, createChannel, outboxPayloads, studioPerson } from './studio-helpers.js';
 
 describe('studio channels and teams', () => {
@@ -11,7 +12,7 @@ describe('studio channels and teams', () => {
   afterAll(() => app.close());
 
   it('makes whoever opens a channel its owner and announces studio.channel-created.v1 once', async () => {
-    const creator = await studioPerson(app);
+    const creator = await withStudioAccess(app, await studioPerson(app));
     const answer = await app.request('POST', '/v1/studio/channels', {
       ...auth(creator),
       body: { name: 'Night Kitchen', description: 'Late cooking' },

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { eventually, type TestApp } from '@lib/platform/testing';
+import { withStudioAccess } from '../../support/billing.js';
 import { registerUser, type RegisteredUser } from '../../support/showrunner.js';
 
 export const auth = (user: RegisteredUser) => ({ token: user.tokens.accessToken });
@@ -21,7 +22,9 @@ export async function studioPerson(app: TestApp): Promise<RegisteredUser> {
   return user;
 }
 
+/** Opens a channel; the owner is first put on Creator Plus if their plan lacks studio access. */
 export async function createChannel(app: TestApp, owner: RegisteredUser, name = 'Night Kitchen'): Promise<string> {
+  await withStudioAccess(app, owner);
   const answer = await app.request('POST', '/v1/studio/channels', { ...auth(owner), body: { name } });
   if (answer.status !== 201)
     throw new Error(`channel creation failed: ${answer.status} ${JSON.stringify(answer.body)}`);

@@ -1,3 +1,5 @@
+import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import { BillingApi } from '@lib/billing/contracts';
 import { eventually, startTestContext, type TestApp } from '@lib/platform/testing';
 import { WorkerModule } from '../../../apps/worker/src/worker.module.js';
 import { connectSocket, startShowrunner } from '../../support/showrunner.js';
@@ -371,9 +373,14 @@ describe('studio videos, processing and publishing', () => {
     expect(await sql(app, `select 1 from billing.usage_records where user_id = ? and key = ?`, key)).toHaveLength(0);
   });
 
-  it('refuses a third episode in a month on the Free plan with billing.quota.exceeded (402)', async () => {
+  it('refuses an eleventh episode in a month on Creator Plus with billing.quota.exceeded (402)', async () => {
     const owner = await studioPerson(app);
     const channelId = await createChannel(app, owner);
+    // Eight episodes counted already this month (as eight earlier publishes would have).
+    const billing = app.app.get(BillingApi);
+    await RequestContext.create(app.app.get(MikroORM).em, () =>
+      billing.consume(owner.user.id, 'episodes_per_month', 8),
+    );
     const videos = await Promise.all([0, 1, 2].map(() => readyVideo(app, owner, channelId)));
     for (const video of videos.slice(0, 2))
       expect(
@@ -381,7 +388,12 @@ describe('studio videos, processing and publishing', () => {
       ).toBe(200);
     const third = await app.request('POST', `/v1/studio/videos/${videos[2].id}/publish`, { ...auth(owner), body: {} });
     expect(third.status).toBe(402);
-    expect(third.body).toMatchObject({ code: 'billing.quota.exceeded', entitlement: 'episodes_per_month', limit: 2 });
+    expect(third.body).toMatchObject({
+      code: 'billing.quota.exceeded',
+      entitlement: 'episodes_per_month',
+      limit: 10,
+      upgradeTo: [expect.objectContaining({ planId: 'studio-pro' })],
+    });
     expect((await app.request('GET', `/v1/studio/videos/${videos[2].id}`, auth(owner))).body.state).toBe('ready');
   });
 

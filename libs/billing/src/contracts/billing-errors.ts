@@ -25,6 +25,28 @@ export class EntitlementRequiredError extends DomainError {
   }
 }
 
+/**
+ * The caller's plan (or, in studio, the channel owner's) lacks a tool it pays for: studio, API,
+ * branding. 402 because an upgrade lifts it; `cheapestPlan` is the smallest plan that does.
+ */
+export class PlanUpgradeRequiredError extends DomainError {
+  readonly code = 'billing.plan.upgrade-required';
+  readonly kind = 'payment-required';
+  constructor(details: {
+    entitlement: string;
+    required: boolean | number | string;
+    current: boolean | number | string;
+    planId: string;
+    cheapestPlan: UpgradeOption | null;
+    upgradeTo: UpgradeOption[];
+  }) {
+    super(
+      `This needs ${details.entitlement.replaceAll('_', ' ')}${details.cheapestPlan ? `, included from the ${details.cheapestPlan.name} plan` : ', which no plan on sale includes'}`,
+      details,
+    );
+  }
+}
+
 /** A quota is used up for this period. */
 export class QuotaExceededError extends DomainError {
   readonly code = 'billing.quota.exceeded';

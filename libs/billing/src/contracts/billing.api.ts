@@ -30,6 +30,11 @@ export abstract class BillingApi {
   /** Throws `EntitlementRequiredError` (403, `billing.entitlement.required`) when not entitled. */
   abstract assertEntitled(userId: string, entitlement: EntitlementName, required?: EntitlementValue): Promise<void>;
   /**
+   * For tools a plan sells (studio, API, branding): throws `PlanUpgradeRequiredError` (402,
+   * `billing.plan.upgrade-required`) naming the cheapest plan that includes it.
+   */
+  abstract assertPlanIncludes(userId: string, entitlement: EntitlementName, required?: EntitlementValue): Promise<void>;
+  /**
    * Counts `amount` against a quota in the current period, atomically. Throws `QuotaExceededError`
    * (402, `billing.quota.exceeded`) and counts nothing when it would go over the limit. With a `key`,
    * a repeated call (a retried job) counts once.

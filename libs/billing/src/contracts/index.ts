@@ -1,6 +1,11 @@
 // The billing context's public contract: the only thing other contexts may import from it.
 export { BillingApi, type EntitlementsView, type UsageView } from './billing.api.js';
-export { EntitlementRequiredError, QuotaExceededError, type UpgradeOption } from './billing-errors.js';
+export {
+  EntitlementRequiredError,
+  PlanUpgradeRequiredError,
+  QuotaExceededError,
+  type UpgradeOption,
+} from './billing-errors.js';
 export {
   ENTITLEMENTS,
   type EntitlementName,

@@ -24,6 +24,11 @@ export class InMemoryPlaylistRepository extends PlaylistRepository {
     this.playlists.commit();
     return created;
   }
+  async itemState(ownerId: string, ref: { watchLater: true } | { id: string }, videoId: string) {
+    const playlist = 'id' in ref ? await this.byId(ref.id) : await this.watchLaterOf(ownerId);
+    if (!playlist || playlist.ownerId !== ownerId) return null;
+    return { playlistId: playlist.id, present: playlist.has(videoId) };
+  }
   add(playlist: Playlist) {
     this.playlists.insert(playlist);
   }

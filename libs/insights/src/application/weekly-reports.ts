@@ -3,6 +3,7 @@ import { Mailer } from '@lib/platform';
 import { ChannelNotFoundError } from '../domain/insights.errors.js';
 import { DAY_MS, startOfUtcDay } from '../domain/hours.js';
 import { AnalyticsReader } from './analytics-reader.js';
+import { AnalyticsAccess } from './analytics-access.js';
 import { ChannelMembership } from './channel-membership.js';
 import { headline } from './dashboard-metrics.js';
 import { DomainFacts } from './domain-facts.js';
@@ -32,10 +33,11 @@ export class WeeklyReports {
     private readonly reader: AnalyticsReader,
     private readonly facts: DomainFacts,
     private readonly mailer: Mailer,
+    private readonly access: AnalyticsAccess,
   ) {}
 
   async setOptIn(userId: string, channelId: string, enabled: boolean): Promise<void> {
-    if (!(await this.membership.isMember(userId, channelId))) throw new ChannelNotFoundError(channelId);
+    await this.access.require(userId, channelId, 'basic', () => new ChannelNotFoundError(channelId));
     if (enabled) await this.store.optIn(channelId, userId, new Date());
     else await this.store.optOut(channelId, userId);
   }

@@ -19,4 +19,10 @@ export class StudioChannelMembership extends ChannelMembership {
     if (await this.channels.exists(channelId)) return false;
     return userId.toLowerCase() === channelId.toLowerCase();
   }
+
+  async planHolderFor(userId: string, channelId: string): Promise<string | null> {
+    if (await this.channels.roleOf(userId, channelId)) return this.channels.ownerOf(channelId);
+    if (await this.channels.exists(channelId)) return null;
+    return userId.toLowerCase() === channelId.toLowerCase() ? userId : null;
+  }
 }

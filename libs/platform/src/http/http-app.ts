@@ -102,7 +102,8 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
               'On every route, a NUL byte or lone surrogate in a path, query or body value (or property name) is 400 `validation.failed`, ' +
               `and JSON nested deeper than ${MAX_INPUT_DEPTH} levels is 400 \`validation.too-deep\`. ` +
               'Every mutating route and socket event spends a write budget per user and per IP address (`x-rate-limit`); ' +
-              'over it: 429 `http.rate-limit.exceeded` with Retry-After and RateLimit-* headers.',
+              'over it: 429 `http.rate-limit.exceeded` with Retry-After and RateLimit-* headers. ' +
+              'A request with an `sr_` API key whose owner’s plan no longer has `api_access` is 402 `billing.plan.upgrade-required`.',
           )
           .setVersion('1')
           .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT or sr_ API key' })

@@ -16,7 +16,7 @@ export class ProblemDocument {
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed JSON, unknown or invalid fields (`validation.failed`)',
   401: 'Missing, expired or forged credentials',
-  402: 'A quota of the plan is used up (`billing.quota.exceeded`: `entitlement`, `limit`, `used`, `upgradeTo`, `liftedBy`)',
+  402: 'The plan lacks it or a quota is used up (`billing.plan.upgrade-required`: `cheapestPlan`; `billing.quota.exceeded`: `entitlement`, `limit`, `used`, `upgradeTo`, `liftedBy`)',
   403: 'Authenticated but not allowed',
   404: 'Not found',
   409: 'Conflicts with the current state',

@@ -1,19 +1,40 @@
 import { Injectable } from '@nestjs/common';
+import { BillingApi } from '@lib/billing/contracts';
 import { Channel } from '../domain/channel/channel.js';
 import { ChannelNotFoundError } from '../domain/channel/channel.errors.js';
 import { ChannelRepository } from '../domain/channel/channel.repository.js';
 import { type TeamRole } from '../domain/channel/team-role.js';
 
+export const STUDIO_ACCESS = 'studio_access' as const;
+
 /** Loads a channel for a caller and checks their role: 404 for outsiders, 403 for a role too low. */
 @Injectable()
 export class ChannelTeams {
-  constructor(private readonly channels: ChannelRepository) {}
+  constructor(
+    private readonly channels: ChannelRepository,
+    private readonly billing: BillingApi,
+  ) {}
 
   async require(userId: string, channelId: string, minimum: TeamRole): Promise<Channel> {
     const channel = await this.channels.byId(channelId);
     if (!channel) throw new ChannelNotFoundError(channelId);
     channel.require(userId, minimum);
     return channel;
+  }
+
+  /**
+   * `require`, for work that creates or changes the channel's content or team: the channel's studio
+   * runs on its owner's plan (402 without `studio_access`), whoever on the team acts (ADR 0056).
+   */
+  async requireToWork(userId: string, channelId: string, minimum: TeamRole): Promise<Channel> {
+    const channel = await this.require(userId, channelId, minimum);
+    await this.billing.assertPlanIncludes(channel.ownerId, STUDIO_ACCESS);
+    return channel;
+  }
+
+  /** Opening a channel: the person's own plan must include studio access. */
+  async assertMayOpenChannel(userId: string): Promise<void> {
+    await this.billing.assertPlanIncludes(userId, STUDIO_ACCESS);
   }
 
   /** For invitees, who are not members yet. */

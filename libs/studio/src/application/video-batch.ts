@@ -29,7 +29,7 @@ export class VideoBatch {
         const items: BatchItemReport[] = [];
         for (const id of videoIds) {
           try {
-            const { video } = await this.gate.require(userId, id, 'editor');
+            const { video } = await this.gate.requireToWork(userId, id, 'editor');
             const changes = changesFor(video);
             await this.edits.check(video.channelId, changes, video.id);
             await this.texts.video(userId, video.id, changes);

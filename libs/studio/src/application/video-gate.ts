@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { BillingApi } from '@lib/billing/contracts';
 import { Channel } from '../domain/channel/channel.js';
 import { ChannelRoleRequiredError } from '../domain/channel/channel.errors.js';
 import { ChannelRepository } from '../domain/channel/channel.repository.js';
@@ -21,6 +22,7 @@ export class VideoGate {
     private readonly videos: VideoRepository,
     private readonly channels: ChannelRepository,
     private readonly library: LibraryRepository,
+    private readonly billing: BillingApi,
   ) {}
 
   async require(userId: string, videoId: string, minimum: TeamRole): Promise<{ video: Video; channel: Channel }> {
@@ -30,6 +32,13 @@ export class VideoGate {
     if (!video || !channel || !role) throw new VideoNotFoundError(videoId);
     if (ROLE_RANK[role] < ROLE_RANK[minimum]) throw new ChannelRoleRequiredError(minimum, role);
     return { video, channel };
+  }
+
+  /** `require`, for changing the video: the channel owner's plan must include studio access (402). */
+  async requireToWork(userId: string, videoId: string, minimum: TeamRole): Promise<{ video: Video; channel: Channel }> {
+    const found = await this.require(userId, videoId, minimum);
+    await this.billing.assertPlanIncludes(found.channel.ownerId, 'studio_access');
+    return found;
   }
 
   async series(channelId: string, seriesId: string): Promise<Series> {

@@ -96,6 +96,7 @@ export class InMemoryBillingApi extends BillingApi {
     return true;
   }
   async assertEntitled() {}
+  async assertPlanIncludes() {}
   async consume(userId: string, quota: QuotaName, amount = 1, options: { key?: string } = {}): Promise<UsageView> {
     const keys = this.counted.get(userId) ?? new Set<string>();
     const key = options.key ?? newId();

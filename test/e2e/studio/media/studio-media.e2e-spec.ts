@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as tus from 'tus-js-client';
 import { eventually, type TestApp } from '@lib/platform/testing';
 import { startShowrunner, type RegisteredUser } from '../../../support/showrunner.js';
+import { withStudioAccess } from '../../../support/billing.js';
 import { addMember, studioPerson } from '../studio-helpers.js';
 import { makeClip, tusHttpStack } from './media-harness.js';
 
@@ -20,6 +21,7 @@ describe('studio media in the whole platform', () => {
   beforeAll(async () => {
     app = await startShowrunner();
     [owner, viewer] = await Promise.all([studioPerson(app), studioPerson(app)]);
+    await withStudioAccess(app, owner);
     const channel = await app.request('POST', '/v1/studio/channels', {
       token: owner.tokens.accessToken,
       body: { name: 'Media test channel' },

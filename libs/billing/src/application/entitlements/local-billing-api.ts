@@ -1,6 +1,11 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { BillingApi, type EntitlementsView, type UsageView } from '../../contracts/billing.api.js';
-import { EntitlementRequiredError, QuotaExceededError, type UpgradeOption } from '../../contracts/billing-errors.js';
+import {
+  EntitlementRequiredError,
+  PlanUpgradeRequiredError,
+  QuotaExceededError,
+  type UpgradeOption,
+} from '../../contracts/billing-errors.js';
 import { EntitlementRepository } from '../../domain/entitlement/entitlement.repository.js';
 import type { EntitlementGrant } from '../../domain/entitlement/entitlement-grant.js';
 import { LIFETIME_PERIOD, usagePeriod } from '../../domain/entitlement/usage-period.js';
@@ -63,6 +68,25 @@ export class LocalBillingApi extends BillingApi {
       required: required ?? true,
       current,
       planId: plan.id,
+      upgradeTo,
+    });
+  }
+
+  async assertPlanIncludes(userId: string, entitlement: EntitlementName, required?: EntitlementValue): Promise<void> {
+    const { plan } = await this.planOf(userId, new Date());
+    const current = plan.entitlements[entitlement];
+    if (satisfies(entitlement, current, required)) return;
+    const [upgradeTo, rank] = await Promise.all([
+      this.catalogue.upgradesFor(entitlement, current, (value) => satisfies(entitlement, value, required)),
+      this.catalogue.ranker(),
+    ]);
+    upgradeTo.sort((a, b) => rank(a.planId) - rank(b.planId));
+    throw new PlanUpgradeRequiredError({
+      entitlement,
+      required: required ?? true,
+      current,
+      planId: plan.id,
+      cheapestPlan: upgradeTo[0] ?? null,
       upgradeTo,
     });
   }

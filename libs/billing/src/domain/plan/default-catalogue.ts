@@ -13,7 +13,7 @@ export const DEFAULT_CATALOGUE: PlanDefinition[] = [
     entitlements: {
       ad_free: false,
       early_access: false,
-      studio_access: true,
+      studio_access: false,
       monetization: false,
       api_access: false,
       custom_branding: false,
@@ -36,7 +36,7 @@ export const DEFAULT_CATALOGUE: PlanDefinition[] = [
     entitlements: {
       ad_free: true,
       early_access: true,
-      studio_access: true,
+      studio_access: false,
       monetization: false,
       api_access: false,
       custom_branding: false,

@@ -90,6 +90,10 @@ export class Playlist extends AggregateRoot {
     if (this.kind === 'watch-later') throw new BuiltInPlaylistError();
   }
 
+  has(videoId: string): boolean {
+    return this.items.some((item) => item.videoId === videoId);
+  }
+
   /** Appends the video; already there changes nothing (answers false). */
   add(videoId: string, now: Date = new Date()): boolean {
     if (this.items.some((item) => item.videoId === videoId)) return false;

@@ -19,6 +19,24 @@ export class MikroOrmPlaylistRepository extends PlaylistRepository {
   async watchLaterOf(ownerId: string): Promise<Playlist> {
     const existing = await this.em.findOne(Playlist, { ownerId, kind: 'watch-later' });
     if (existing) return existing;
+    await this.insertWatchLater(ownerId);
+    return this.em.findOneOrFail(Playlist, { ownerId, kind: 'watch-later' });
+  }
+
+  async itemState(ownerId: string, playlist: { watchLater: true } | { id: string }, videoId: string) {
+    if ('id' in playlist && !UUID.test(playlist.id)) return null;
+    if ('watchLater' in playlist) await this.insertWatchLater(ownerId);
+    // Raw SQL on purpose: an entity loaded here would be the stale copy the later transaction works on.
+    const rows = await this.em.execute<Array<{ id: string; present: boolean }>>(
+      `select id, items @> ?::jsonb as present from engagement.playlists where owner_id = ? and ${
+        'id' in playlist ? 'id = ?' : `kind = 'watch-later'`
+      }`,
+      [JSON.stringify([{ videoId }]), ownerId, ...('id' in playlist ? [playlist.id] : [])],
+    );
+    return rows.length ? { playlistId: rows[0].id, present: Boolean(rows[0].present) } : null;
+  }
+
+  private async insertWatchLater(ownerId: string): Promise<void> {
     const fresh = Playlist.watchLater(ownerId);
     // Two first uses at once meet on the unique index: the loser reads the winner's row.
     await this.em.execute(
@@ -26,7 +44,6 @@ export class MikroOrmPlaylistRepository extends PlaylistRepository {
        values (?, ?, 'watch-later', ?, '', 'private', '[]'::jsonb, ?::timestamptz, ?::timestamptz, 1) on conflict do nothing`,
       [fresh.id, ownerId, fresh.title, fresh.createdAt.toISOString(), fresh.updatedAt.toISOString()],
     );
-    return this.em.findOneOrFail(Playlist, { ownerId, kind: 'watch-later' });
   }
 
   add(playlist: Playlist): void {

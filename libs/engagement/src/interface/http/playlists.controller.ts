@@ -106,11 +106,12 @@ export class PlaylistsController {
   @Put('playlists/:id/items/:videoId')
   @playlistParam
   @ApiOperation({
-    summary: 'Add a video at the end (already there is harmless)',
+    summary:
+      'Add a video at the end (already there is harmless); each new item counts against the caller’s `library_items` (Free: 100, 402 `billing.quota.exceeded` beyond)',
     description: `${OWNER_ONLY}. The video must be published and the caller allowed to watch it`,
   })
   @ApiOkResponse({ type: PlaylistResponse })
-  @ApiProblems(400, 401, 403, 404, 422)
+  @ApiProblems(400, 401, 402, 403, 404, 422)
   addItem(@CurrentUser() principal: Principal, @Param('id') id: string, @Param('videoId', uuid()) videoId: string) {
     return this.commands.execute(new SetPlaylistItemCommand(principal.userId, playlistRef(id), videoId, true));
   }

@@ -1,7 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { ApiUsageMeter, BillingApi } from '@lib/billing/contracts';
 import { ApiKeyAuthenticator, PasswordAuthenticator, type Principal, inRequestContext } from '@lib/platform';
-import { ApiUsageMeter } from '@lib/billing/contracts';
 import { hashSecret } from '../../application/secrets.js';
 import { ApiKeyRepository } from '../../domain/api-key/api-key.repository.js';
 import { PasswordHasher } from '../../domain/password-hasher.js';
@@ -17,6 +17,7 @@ export class IdentityApiKeyAuthenticator extends ApiKeyAuthenticator {
     private readonly orm: MikroORM,
     private readonly apiKeys: ApiKeyRepository,
     private readonly users: UserRepository,
+    private readonly billing: BillingApi,
     @Optional() private readonly usage?: ApiUsageMeter,
   ) {
     super();
@@ -29,6 +30,9 @@ export class IdentityApiKeyAuthenticator extends ApiKeyAuthenticator {
       if (!key?.usableAt(now)) return null;
       const owner = await this.users.findById(key.userId);
       if (!owner) return null;
+      // A key works only while its owner's plan has API access: after a downgrade it answers 402 (not
+      // revoked, so an upgrade brings it back). Operators' keys are not sold, so admins skip it (ADR 0056).
+      if (!owner.roles.includes('admin')) await this.billing.assertPlanIncludes(owner.id, 'api_access');
       // Every authenticated call counts against the owner's plan (402 past a hard limit; docs/adr/0057).
       await this.usage?.record({ userId: owner.id, apiKeyId: key.id });
       // Last-used is informative: failing to record it must not fail the request.

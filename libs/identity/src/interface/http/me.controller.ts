@@ -51,9 +51,13 @@ export class MeController {
   @Post('api-keys')
   // Minting credentials is rare for a person and the first thing a hijacked session does in bulk.
   @WriteBudget({ name: 'api-keys', perUser: 20, windowSeconds: 3_600 })
-  @ApiOperation({ summary: 'Create an API key', description: 'The key is returned once; only its hash is kept.' })
+  @ApiOperation({
+    summary: 'Create an API key',
+    description:
+      'The key is returned once; only its hash is kept. Needs `api_access` (Studio Pro): else 402 `billing.plan.upgrade-required` naming the cheapest plan; a key whose owner later loses `api_access` answers 402 on every request until they upgrade again.',
+  })
   @ApiCreatedResponse({ type: CreatedApiKeyResponse })
-  @ApiProblems(400, 401, 403, 422)
+  @ApiProblems(400, 401, 402, 403, 422)
   createApiKey(@CurrentUser() principal: Principal, @Body() body: CreateApiKeyRequest) {
     const expiresAt = body.expiresInDays ? new Date(Date.now() + body.expiresInDays * 86_400_000) : null;
     return this.commands.execute(new CreateApiKeyCommand(principal.userId, body.name, body.scopes, expiresAt));

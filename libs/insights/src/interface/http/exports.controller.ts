@@ -3,7 +3,6 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { RequiresEntitlement } from '@lib/billing/contracts';
 import { ApiProblems, CurrentUser, type Principal } from '@lib/platform';
 import { RequestExportCommand } from '../../application/commands/request-export/request-export.command.js';
 import { downloadPath } from '../../application/exports/export-producer.js';
@@ -27,7 +26,6 @@ export class ExportsController {
 
   @Post()
   @HttpCode(202)
-  @RequiresEntitlement('analytics', 'basic')
   @ApiOperation({
     summary: 'Export a channel report as CSV or PDF (a job)',
     description:

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequiresEntitlement } from '@lib/billing/contracts';
 import { ApiProblems, CurrentUser, type Principal } from '@lib/platform';
 import { WeeklyReports } from '../../application/weekly-reports.js';
 import { GetChannelOverviewQuery } from '../../application/queries/get-channel-overview/get-channel-overview.query.js';
@@ -18,7 +17,6 @@ export class InsightsController {
   ) {}
 
   @Get('channels/:id/overview')
-  @RequiresEntitlement('analytics', 'basic')
   @ApiOperation({
     summary:
       'A channel’s views, unique viewers, watch time, average view duration, completion rate, new followers and revenue',
@@ -49,7 +47,6 @@ export class InsightsController {
   }
 
   @Get('videos/:id')
-  @RequiresEntitlement('analytics', 'advanced')
   @ApiOperation({
     summary:
       'One video: the overview figures, the audience retention curve (every 5%), traffic sources, countries and devices',
@@ -71,7 +68,6 @@ export class InsightsController {
 
   @Put('channels/:id/weekly-report')
   @HttpCode(200)
-  @RequiresEntitlement('analytics', 'basic')
   @ApiOperation({
     summary: 'Opt in or out of the weekly e-mail report of a channel (sent on Mondays for the past week, UTC)',
   })

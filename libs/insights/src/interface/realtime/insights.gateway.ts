@@ -2,7 +2,6 @@ import { UseFilters } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
-import { BillingApi } from '@lib/billing/contracts';
 import {
   AllowedWhileSuspended,
   hasRole,
@@ -10,7 +9,7 @@ import {
   WsProblemFilter,
   type SocketData,
 } from '@lib/platform';
-import { ChannelMembership } from '../../application/channel-membership.js';
+import { AnalyticsAccess } from '../../application/analytics-access.js';
 import { dashboardRoom } from '../../application/realtime/dashboard-rooms.js';
 import { VideoDirectory } from '../../application/video-directory.js';
 import { ChannelNotFoundError, DashboardForbiddenError, VideoNotFoundError } from '../../domain/insights.errors.js';
@@ -34,9 +33,8 @@ const TARGET_FIELDS = ['channelId', 'videoId', 'platform'];
 @UseFilters(WsProblemFilter)
 export class InsightsGateway {
   constructor(
-    private readonly membership: ChannelMembership,
+    private readonly access: AnalyticsAccess,
     private readonly videos: VideoDirectory,
-    private readonly billing: BillingApi,
     private readonly orm: MikroORM,
   ) {}
 
@@ -76,19 +74,17 @@ export class InsightsGateway {
       if (!hasRole(principal, ['admin'])) throw new DashboardForbiddenError('Platform counters are for admins');
       return dashboardRoom('platform', '*');
     }
-    // Like the HTTP dashboards: live counters come with the plan's analytics.
-    if (target.channelId !== undefined) await this.billing.assertEntitled(principal.userId, 'analytics', 'basic');
-    else if (target.videoId !== undefined) await this.billing.assertEntitled(principal.userId, 'analytics', 'advanced');
+    // Like the HTTP dashboards: members only, at the level of the channel owner's plan.
     if (typeof target.channelId === 'string' && UUID.test(target.channelId)) {
       const channelId = target.channelId.toLowerCase();
-      if (!(await this.membership.isMember(principal.userId, channelId))) throw new ChannelNotFoundError(channelId);
+      await this.access.require(principal.userId, channelId, 'basic', () => new ChannelNotFoundError(channelId));
       return dashboardRoom('channel', channelId);
     }
     if (typeof target.videoId === 'string' && UUID.test(target.videoId)) {
       const videoId = target.videoId.toLowerCase();
       const channelId = await this.videos.channelOf(videoId);
-      if (!channelId || !(await this.membership.isMember(principal.userId, channelId)))
-        throw new VideoNotFoundError(videoId);
+      if (!channelId) throw new VideoNotFoundError(videoId);
+      await this.access.require(principal.userId, channelId, 'advanced', () => new VideoNotFoundError(videoId));
       return dashboardRoom('video', videoId);
     }
     throw new DashboardForbiddenError('Subscribe with { channelId }, { videoId } or { platform: true }');

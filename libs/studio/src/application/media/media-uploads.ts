@@ -59,6 +59,9 @@ export class MediaUploads {
     const role = await this.channels.roleOf(userId, channelId);
     if (!role) throw new ChannelNotFoundError(channelId);
     if (role === 'viewer') throw new ChannelRoleRequiredError('editor', role);
+    // The channel's studio runs on its owner's plan, whoever on the team uploads (ADR 0056).
+    const owner = await this.channels.ownerOf(channelId);
+    if (owner) await this.billing.assertPlanIncludes(owner, 'studio_access');
   }
 
   /**

@@ -37,9 +37,11 @@ export class ChannelsController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Open a channel; the caller becomes its owner' })
+  @ApiOperation({
+    summary: 'Open a channel; the caller becomes its owner (needs `studio_access`: Creator Plus and up, else 402)',
+  })
   @ApiCreatedResponse({ type: ChannelResponse })
-  @ApiProblems(400, 401)
+  @ApiProblems(400, 401, 402)
   create(@CurrentUser() principal: Principal, @Body() body: CreateChannelRequest) {
     return this.commands.execute(new CreateChannelCommand(principal.userId, body.name, body.description));
   }
@@ -63,7 +65,7 @@ export class ChannelsController {
   @Patch(':channelId')
   @ApiOperation({ summary: 'Rename or describe a channel (owner)' })
   @ApiOkResponse({ type: ChannelResponse })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 402, 403, 404)
   update(
     @CurrentUser() principal: Principal,
     @Param('channelId', uuid()) channelId: string,
@@ -79,7 +81,7 @@ export class ChannelsController {
       'By handle: the account must exist (`studio.person.not-found`). By e-mail: the answer is the same whether an account has the address or not; the invitation is listed under `invitations` and, without an account, waits until someone registers with the address. At most `STUDIO_INVITATION_RATE_LIMIT` invitations per user per window (429 `studio.invitation.rate-limited`).',
   })
   @ApiCreatedResponse({ type: ChannelResponse })
-  @ApiProblems(400, 401, 403, 404, 409, 422, 429)
+  @ApiProblems(400, 401, 402, 403, 404, 409, 422, 429)
   invite(
     @CurrentUser() principal: Principal,
     @Param('channelId', uuid()) channelId: string,
@@ -122,7 +124,7 @@ export class ChannelsController {
   @Patch(':channelId/members/:userId')
   @ApiOperation({ summary: 'Change a member’s role (owner)' })
   @ApiOkResponse({ type: ChannelResponse })
-  @ApiProblems(400, 401, 403, 404, 422)
+  @ApiProblems(400, 401, 402, 403, 404, 422)
   changeRole(
     @CurrentUser() principal: Principal,
     @Param('channelId', uuid()) channelId: string,

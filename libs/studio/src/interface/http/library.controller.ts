@@ -35,7 +35,7 @@ export class LibraryController {
   @Post('channels/:channelId/series')
   @ApiOperation({ summary: 'Start a series; episodes are videos placed in it by season and number (editor)' })
   @ApiCreatedResponse({ type: SeriesResponse })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 402, 403, 404)
   createSeries(
     @CurrentUser() principal: Principal,
     @Param('channelId', uuid()) channelId: string,
@@ -65,7 +65,7 @@ export class LibraryController {
   @Post('channels/:channelId/collections')
   @ApiOperation({ summary: 'Create a collection (a library folder) (editor)' })
   @ApiCreatedResponse({ type: CollectionResponse })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 402, 403, 404, 409)
   createCollection(
     @CurrentUser() principal: Principal,
     @Param('channelId', uuid()) channelId: string,
@@ -95,7 +95,7 @@ export class LibraryController {
     summary: 'Create a content template: default description, tags, access level, publish time of day (editor)',
   })
   @ApiCreatedResponse({ type: TemplateResponse })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 402, 403, 404)
   createTemplate(
     @CurrentUser() principal: Principal,
     @Param('channelId', uuid()) channelId: string,

@@ -49,7 +49,7 @@ export class VideosController {
   @Post('channels/:channelId/videos')
   @ApiOperation({ summary: 'Create a video from a finished upload and start processing it (editor)' })
   @ApiCreatedResponse({ type: VideoResponse })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 402, 403, 404, 409)
   create(
     @CurrentUser() principal: Principal,
     @Param('channelId', uuid()) channelId: string,
@@ -142,7 +142,7 @@ export class VideosController {
   @Patch('videos/:videoId')
   @ApiOperation({ summary: 'Edit a video: metadata, series placement, collections, access level, thumbnail (editor)' })
   @ApiOkResponse({ type: VideoResponse })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 402, 403, 404, 409)
   update(
     @CurrentUser() principal: Principal,
     @Param('videoId', uuid()) videoId: string,
@@ -164,7 +164,7 @@ export class VideosController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Restart failed processing from the step that failed (editor)' })
   @ApiOkResponse({ type: VideoResponse })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 402, 403, 404, 409)
   retry(@CurrentUser() principal: Principal, @Param('videoId', uuid()) videoId: string) {
     return this.commands.execute(new RetryVideoCommand(principal.userId, videoId));
   }
@@ -196,7 +196,7 @@ export class VideosController {
   @Put('videos/:videoId/captions/:language')
   @ApiOperation({ summary: 'Upload captions for a language (WebVTT or SRT, validated, stored as WebVTT) (editor)' })
   @ApiOkResponse({ type: VideoResponse })
-  @ApiProblems(400, 401, 403, 404, 413)
+  @ApiProblems(400, 401, 402, 403, 404, 413)
   setCaption(
     @CurrentUser() principal: Principal,
     @Param('videoId', uuid()) videoId: string,

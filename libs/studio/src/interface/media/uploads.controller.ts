@@ -121,7 +121,7 @@ export class UploadsController {
     description: 'Send the SHA-256 of each file before uploading; `duplicate` ones need not be sent again.',
   })
   @ApiOkResponse({ type: UploadCheckResponse })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401, 402, 403)
   async check(@CurrentUser() principal: Principal, @Body() body: UploadCheckRequest): Promise<UploadCheckResponse> {
     return { results: await this.uploads.check(principal.userId, body.channelId, body.checksums) };
   }

@@ -1,3 +1,4 @@
+import type { BillingApi } from '@lib/billing/contracts';
 import { InMemoryUnitOfWork } from '@lib/platform/testing/in-memory';
 import { Playlist } from '../../../domain/playlists/playlist.js';
 import { InMemoryPlaylistRepository, InMemoryWatchableVideoRepository } from '../../../testing/index.js';
@@ -8,6 +9,9 @@ import { DeletePlaylistHandler } from '../delete-playlist/delete-playlist.handle
 import { Playlists } from '../../playlists/playlist-views.js';
 import { ReorderPlaylistCommand } from './reorder-playlist.command.js';
 import { ReorderPlaylistHandler } from './reorder-playlist.handler.js';
+
+// Both deletes here are refused before any library count is given back.
+const UNREACHED_BILLING = {} as BillingApi;
 
 describe('changing a playlist', () => {
   let repository: InMemoryPlaylistRepository;
@@ -59,7 +63,7 @@ describe('changing a playlist', () => {
       code: 'engagement.playlist.not-found',
     });
     await expect(
-      new DeletePlaylistHandler(repository, playlists, unitOfWork).execute(
+      new DeletePlaylistHandler(repository, playlists, unitOfWork, UNREACHED_BILLING).execute(
         new DeletePlaylistCommand('bob', playlist.id),
       ),
     ).rejects.toMatchObject({ code: 'engagement.playlist.not-found' });
@@ -68,7 +72,7 @@ describe('changing a playlist', () => {
 
   it('never deletes "watch later"', async () => {
     await expect(
-      new DeletePlaylistHandler(repository, playlists, unitOfWork).execute(
+      new DeletePlaylistHandler(repository, playlists, unitOfWork, UNREACHED_BILLING).execute(
         new DeletePlaylistCommand('ann', 'watch-later'),
       ),
     ).rejects.toMatchObject({ code: 'engagement.playlist.built-in' });

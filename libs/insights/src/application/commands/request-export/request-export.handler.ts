@@ -3,7 +3,7 @@ import { newId } from '@lib/platform';
 import { Export, ExportRepository } from '../../../domain/export.js';
 import { ChannelNotFoundError } from '../../../domain/insights.errors.js';
 import { reportRange } from '../../../domain/report-range.js';
-import { ChannelMembership } from '../../channel-membership.js';
+import { AnalyticsAccess } from '../../analytics-access.js';
 import { downloadPath } from '../../exports/export-producer.js';
 import { ExportQueue } from '../../exports/export-queue.js';
 import { RequestExportCommand } from './request-export.command.js';
@@ -13,14 +13,18 @@ import { RequestExportCommand } from './request-export.command.js';
 export class RequestExportHandler implements ICommandHandler<RequestExportCommand> {
   constructor(
     private readonly exports: ExportRepository,
-    private readonly membership: ChannelMembership,
+    private readonly access: AnalyticsAccess,
     private readonly queue: ExportQueue,
   ) {}
 
   async execute(command: RequestExportCommand) {
     const range = reportRange(command.from, command.to, command.tz);
-    if (!(await this.membership.isMember(command.userId, command.channelId)))
-      throw new ChannelNotFoundError(command.channelId);
+    await this.access.require(
+      command.userId,
+      command.channelId,
+      'basic',
+      () => new ChannelNotFoundError(command.channelId),
+    );
     const entry = new Export(
       newId(),
       command.userId,

@@ -2,7 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ChannelNotFoundError } from '../../../domain/insights.errors.js';
 import { previousPeriod, reportRange } from '../../../domain/report-range.js';
 import { AnalyticsReader } from '../../analytics-reader.js';
-import { ChannelMembership } from '../../channel-membership.js';
+import { AnalyticsAccess } from '../../analytics-access.js';
 import { withComparison } from '../../dashboard-metrics.js';
 import { ExperimentTracking } from '../../experiments/experiment-tracking.js';
 import { GetChannelOverviewQuery } from './get-channel-overview.query.js';
@@ -12,14 +12,13 @@ import { GetChannelOverviewQuery } from './get-channel-overview.query.js';
 export class GetChannelOverviewHandler implements IQueryHandler<GetChannelOverviewQuery> {
   constructor(
     private readonly reader: AnalyticsReader,
-    private readonly membership: ChannelMembership,
+    private readonly access: AnalyticsAccess,
     private readonly recommendations: ExperimentTracking,
   ) {}
 
   async execute(query: GetChannelOverviewQuery) {
     const range = reportRange(query.from, query.to, query.tz, query.granularity);
-    if (!(await this.membership.isMember(query.userId, query.channelId)))
-      throw new ChannelNotFoundError(query.channelId);
+    await this.access.require(query.userId, query.channelId, 'basic', () => new ChannelNotFoundError(query.channelId));
     const current = await this.reader.totals('channel', query.channelId, range.from, range.to);
     const before = query.compare === 'previous' ? previousPeriod(range) : null;
     const previous = before ? await this.reader.totals('channel', query.channelId, before.from, before.to) : null;

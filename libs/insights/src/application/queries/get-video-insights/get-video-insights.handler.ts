@@ -2,7 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { VideoNotFoundError } from '../../../domain/insights.errors.js';
 import { previousPeriod, reportRange, retentionCurve } from '../../../domain/report-range.js';
 import { AnalyticsReader } from '../../analytics-reader.js';
-import { ChannelMembership } from '../../channel-membership.js';
+import { AnalyticsAccess } from '../../analytics-access.js';
 import { withComparison } from '../../dashboard-metrics.js';
 import { VideoDirectory } from '../../video-directory.js';
 import { GetVideoInsightsQuery } from './get-video-insights.query.js';
@@ -12,7 +12,7 @@ import { GetVideoInsightsQuery } from './get-video-insights.query.js';
 export class GetVideoInsightsHandler implements IQueryHandler<GetVideoInsightsQuery> {
   constructor(
     private readonly reader: AnalyticsReader,
-    private readonly membership: ChannelMembership,
+    private readonly access: AnalyticsAccess,
     private readonly videos: VideoDirectory,
   ) {}
 
@@ -20,8 +20,8 @@ export class GetVideoInsightsHandler implements IQueryHandler<GetVideoInsightsQu
     const range = reportRange(query.from, query.to, query.tz);
     const channelId = await this.videos.channelOf(query.videoId);
     // Unknown video and someone else's video answer alike: ids are not probed.
-    if (!channelId || !(await this.membership.isMember(query.userId, channelId)))
-      throw new VideoNotFoundError(query.videoId);
+    if (!channelId) throw new VideoNotFoundError(query.videoId);
+    await this.access.require(query.userId, channelId, 'advanced', () => new VideoNotFoundError(query.videoId));
     const current = await this.reader.totals('video', query.videoId, range.from, range.to);
     const before = query.compare === 'previous' ? previousPeriod(range) : null;
     const previous = before ? await this.reader.totals('video', query.videoId, before.from, before.to) : null;

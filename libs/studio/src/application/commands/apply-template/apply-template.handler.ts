@@ -35,7 +35,7 @@ export class ApplyTemplateHandler implements ICommandHandler<ApplyTemplateComman
       const at = nextTimeOfDay(defaults.publishTimeOfDay, defaults.timeZone ?? 'UTC', new Date());
       for (const id of videoIds) {
         try {
-          const { video, channel } = await this.gate.require(userId, id, 'editor');
+          const { video, channel } = await this.gate.requireToWork(userId, id, 'editor');
           await this.publisher.publish(video, channel, {
             at: at.toISOString(),
             timeZone: defaults.timeZone ?? undefined,

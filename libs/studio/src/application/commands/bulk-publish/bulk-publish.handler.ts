@@ -18,7 +18,7 @@ export class BulkPublishHandler implements ICommandHandler<BulkPublishCommand> {
     const items: BatchItemReport[] = [];
     for (const id of videoIds) {
       try {
-        const { video, channel } = await this.gate.require(userId, id, 'editor');
+        const { video, channel } = await this.gate.requireToWork(userId, id, 'editor');
         if (publish) await this.publisher.publish(video, channel, { at, timeZone });
         else await this.publisher.unpublish(video, channel);
         items.push({ id, ok: true, state: video.state });

@@ -14,7 +14,7 @@ export class ChangeMemberRoleHandler implements ICommandHandler<ChangeMemberRole
 
   async execute({ userId, channelId, memberId, role }: ChangeMemberRoleCommand) {
     const channel = await this.unitOfWork.transactional(async () => {
-      const found = await this.teams.require(userId, channelId, 'viewer');
+      const found = await this.teams.requireToWork(userId, channelId, 'viewer');
       found.changeRole(userId, memberId, role);
       return found;
     });

@@ -16,7 +16,7 @@ export class CreateCollectionHandler implements ICommandHandler<CreateCollection
   ) {}
 
   async execute({ userId, channelId, name }: CreateCollectionCommand) {
-    await this.teams.require(userId, channelId, 'editor');
+    await this.teams.requireToWork(userId, channelId, 'editor');
     const collection = new Collection(channelId, name);
     try {
       await this.unitOfWork.transactional(async () => this.library.addCollection(collection));

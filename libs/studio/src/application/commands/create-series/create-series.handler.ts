@@ -14,7 +14,7 @@ export class CreateSeriesHandler implements ICommandHandler<CreateSeriesCommand>
   ) {}
 
   async execute({ userId, channelId, title, description }: CreateSeriesCommand) {
-    await this.teams.require(userId, channelId, 'editor');
+    await this.teams.requireToWork(userId, channelId, 'editor');
     const series = new Series(channelId, title, description);
     await this.unitOfWork.transactional(async () => this.library.addSeries(series));
     return { id: series.id, channelId, title, description, createdAt: series.createdAt.toISOString() };

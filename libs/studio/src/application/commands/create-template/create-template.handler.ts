@@ -17,7 +17,7 @@ export class CreateTemplateHandler implements ICommandHandler<CreateTemplateComm
   ) {}
 
   async execute({ userId, channelId, name, defaults }: CreateTemplateCommand) {
-    await this.teams.require(userId, channelId, 'editor');
+    await this.teams.requireToWork(userId, channelId, 'editor');
     if (defaults.timeZone) assertTimeZone(defaults.timeZone);
     if (defaults.publishTimeOfDay && !/^([01]\d|2[0-3]):[0-5]\d$/.test(defaults.publishTimeOfDay))
       throw new InvalidScheduleTimeError(defaults.publishTimeOfDay);

@@ -25,7 +25,7 @@ export class CreateVideoHandler implements ICommandHandler<CreateVideoCommand> {
   ) {}
 
   async execute({ userId, channelId, uploadId, input, templateId }: CreateVideoCommand) {
-    await this.teams.require(userId, channelId, 'editor');
+    await this.teams.requireToWork(userId, channelId, 'editor');
     const merged = {
       ...(templateId ? await this.defaultsFrom(channelId, templateId) : {}),
       ...stripUndefined(input),

@@ -35,7 +35,7 @@ export class InviteMemberHandler implements ICommandHandler<InviteMemberCommand>
     await this.rateLimiter.consume(this.ratePolicy, userId);
     const { channel, invited } = await this.unitOfWork.transactional(
       async () => {
-        const found = await this.teams.require(userId, channelId, 'viewer');
+        const found = await this.teams.requireToWork(userId, channelId, 'viewer');
         if (invitee.email !== undefined)
           return { channel: found, invited: await this.inviteByEmail(found, userId, invitee.email, role) };
         const person = await this.people.byHandle(invitee.handle!);

@@ -13,7 +13,7 @@ export class PublishVideoHandler implements ICommandHandler<PublishVideoCommand>
   ) {}
 
   async execute({ userId, videoId, at, timeZone }: PublishVideoCommand) {
-    const { video, channel } = await this.gate.require(userId, videoId, 'editor');
+    const { video, channel } = await this.gate.requireToWork(userId, videoId, 'editor');
     await this.publisher.publish(video, channel, { at, timeZone });
     return this.views.of(video);
   }

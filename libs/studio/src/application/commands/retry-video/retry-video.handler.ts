@@ -16,7 +16,7 @@ export class RetryVideoHandler implements ICommandHandler<RetryVideoCommand> {
   ) {}
 
   async execute({ userId, videoId }: RetryVideoCommand) {
-    const { video } = await this.gate.require(userId, videoId, 'editor');
+    const { video } = await this.gate.requireToWork(userId, videoId, 'editor');
     if (!video.can('retry')) throw new IllegalTransitionError(video.state, 'retry');
     const failure = video.failure!;
     const assetId = await this.unitOfWork.transactional(async () => video.retry());

@@ -17,7 +17,7 @@ export class SetCaptionHandler implements ICommandHandler<SetCaptionCommand> {
 
   async execute({ userId, videoId, language, content, label }: SetCaptionCommand) {
     const video = await this.unitOfWork.transactional(async () => {
-      const { video: found } = await this.gate.require(userId, videoId, 'editor');
+      const { video: found } = await this.gate.requireToWork(userId, videoId, 'editor');
       const caption = parseCaptionFile(content, language, label);
       await this.texts.caption(userId, found.id, caption);
       found.setCaption(caption);

@@ -16,7 +16,7 @@ export class UpdateChannelHandler implements ICommandHandler<UpdateChannelComman
 
   async execute({ userId, channelId, changes }: UpdateChannelCommand) {
     const channel = await this.unitOfWork.transactional(async () => {
-      const found = await this.teams.require(userId, channelId, 'viewer');
+      const found = await this.teams.requireToWork(userId, channelId, 'viewer');
       await this.texts.channel(userId, found.id, changes);
       found.rename(userId, changes);
       return found;

@@ -19,7 +19,7 @@ export class UpdateVideoHandler implements ICommandHandler<UpdateVideoCommand> {
 
   async execute({ userId, videoId, input, thumbnail }: UpdateVideoCommand) {
     const video = await this.edits.saving(input, async () => {
-      const { video: found } = await this.gate.require(userId, videoId, 'editor');
+      const { video: found } = await this.gate.requireToWork(userId, videoId, 'editor');
       await this.edits.check(found.channelId, input, found.id);
       await this.texts.video(userId, found.id, input);
       found.edit(input);
