@@ -55,7 +55,7 @@ export class Migration20261203150000_ads_schema extends Migration {
       settlement_id uuid null
     );`);
     this.addSql(
-      `create index impressions_unsettled on ads.impressions (creator_id) where creator_id is not null and settlement_id is null;`,
+      `create index impressions_unsettled on ads.impressions (occurred_at) where settlement_id is null;`,
     );
     this.addSql(`create table ads.clicks (
       decision_id uuid primary key,
@@ -77,7 +77,7 @@ export class Migration20261203150000_ads_schema extends Migration {
     this.addSql(`create index daily_stats_campaign on ads.daily_stats (campaign_id, day);`);
     this.addSql(`create table ads.revenue_settlements (
       id uuid primary key,
-      creator_id uuid not null,
+      creator_id uuid null,
       currency text not null,
       impressions integer not null,
       gross_millis double precision not null,

@@ -82,7 +82,7 @@ export abstract class DeliveryLedger {
   abstract recordImpression(claims: DecisionClaims, eventId: string, at: Date): Promise<ImpressionOutcome>;
   abstract recordClick(claims: DecisionClaims, eventId: string, at: Date): Promise<ClickOutcome>;
   abstract metrics(range: { from: string; to: string }, campaignId?: string): Promise<MetricsRow[]>;
-  /** Groups every unsettled impression on a creator's video into settlements (saved with their events). */
+  /** Groups every unsettled impression per creator (or none) and currency into settlements, saved with their events. */
   abstract settle(share: number, at: Date): Promise<AdRevenueSettlement[]>;
 }
 

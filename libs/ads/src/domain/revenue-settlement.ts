@@ -14,7 +14,7 @@ export function creatorShare(grossMillis: number, share: number): number {
 }
 
 /**
- * One settlement of one creator's unsettled ad impressions in one currency: what advertisers paid for
+ * One settlement of one creator's (or no creator's) unsettled ad impressions in one currency: what advertisers paid for
  * them (gross) and the creator's share. Written once; its event carries it to billing's ledger.
  */
 export class AdRevenueSettlement extends AggregateRoot {
@@ -24,7 +24,8 @@ export class AdRevenueSettlement extends AggregateRoot {
   readonly shareAmount: number;
 
   constructor(
-    readonly creatorId: string,
+    /** Null for impressions on no creator's video (banners off video pages): all revenue is the platform's. */
+    readonly creatorId: string | null,
     readonly currency: string,
     readonly impressions: number,
     readonly grossMillis: number,
@@ -35,7 +36,7 @@ export class AdRevenueSettlement extends AggregateRoot {
     super();
     this.settledAt = settledAt;
     this.grossAmount = Math.floor(grossMillis / 1000);
-    this.shareAmount = creatorShare(grossMillis, share);
+    this.shareAmount = creatorId ? creatorShare(grossMillis, share) : 0;
     this.record(new AdRevenueSettled(this.id));
   }
 }

@@ -11,7 +11,7 @@ export const AdRevenueSettlementSchema = new EntitySchema<AdRevenueSettlement>({
   tableName: 'revenue_settlements',
   properties: {
     id: { type: 'uuid', primary: true },
-    creatorId: { type: 'uuid' },
+    creatorId: { type: 'uuid', nullable: true },
     currency: { type: 'text' },
     impressions: { type: 'integer' },
     grossMillis: { type: 'double' },

@@ -101,7 +101,7 @@ export class SqlDeliveryLedger extends DeliveryLedger {
       const groups = await em.execute<Row[]>(
         `with picked as (
            select decision_id, creator_id, currency, cost_millis from ads.impressions
-            where creator_id is not null and settlement_id is null for update skip locked)
+            where settlement_id is null for update skip locked)
          select creator_id, currency, count(*) as impressions, sum(cost_millis) as gross_millis,
                 array_agg(decision_id::text) as decisions
            from picked group by creator_id, currency order by creator_id, currency`,
@@ -109,7 +109,7 @@ export class SqlDeliveryLedger extends DeliveryLedger {
       const settlements: AdRevenueSettlement[] = [];
       for (const group of groups) {
         const settlement = new AdRevenueSettlement(
-          String(group.creator_id),
+          (group.creator_id as string | null) ?? null,
           String(group.currency),
           Number(group.impressions),
           Number(group.gross_millis),

@@ -2,7 +2,7 @@ import { Command } from '@nestjs/cqrs';
 
 export interface SettlementView {
   settlementId: string;
-  creatorId: string;
+  creatorId: string | null;
   currency: string;
   impressions: number;
   grossAmount: number;
