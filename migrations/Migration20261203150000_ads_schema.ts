@@ -54,9 +54,7 @@ export class Migration20261203150000_ads_schema extends Migration {
       occurred_at timestamptz not null,
       settlement_id uuid null
     );`);
-    this.addSql(
-      `create index impressions_unsettled on ads.impressions (occurred_at) where settlement_id is null;`,
-    );
+    this.addSql(`create index impressions_unsettled on ads.impressions (occurred_at) where settlement_id is null;`);
     this.addSql(`create table ads.clicks (
       decision_id uuid primary key,
       event_id text not null,

@@ -20,13 +20,25 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
 
   const admin = (method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) =>
     harness.app.request(method, path, { token: harness.adminToken, body });
-  const decide = (placement: string, headers: Record<string, string> = DEVICE, token?: string, videoId = contentVideo) =>
-    harness.app.request('GET', `/v1/ads/decision?placement=${placement}&videoId=${videoId}`, { headers, token });
-  const report = (name: 'ad_impression' | 'ad_click', token: unknown, options: { eventId?: string; auth?: string } = {}) =>
-    track(harness.app, [clientEvent(name, new Date(), { eventId: options.eventId ?? randomUUID(), properties: { token } })], {
-      token: options.auth,
-      userAgent: PHONE_UA,
-    });
+  const decide = (
+    placement: string,
+    headers: Record<string, string> = DEVICE,
+    token?: string,
+    videoId = contentVideo,
+  ) => harness.app.request('GET', `/v1/ads/decision?placement=${placement}&videoId=${videoId}`, { headers, token });
+  const report = (
+    name: 'ad_impression' | 'ad_click',
+    token: unknown,
+    options: { eventId?: string; auth?: string } = {},
+  ) =>
+    track(
+      harness.app,
+      [clientEvent(name, new Date(), { eventId: options.eventId ?? randomUUID(), properties: { token } })],
+      {
+        token: options.auth,
+        userAgent: PHONE_UA,
+      },
+    );
 
   /** A studio video as the media pipeline leaves it (the transcode itself is studio's tests' business). */
   async function video(state: string, category: string | null): Promise<string> {
@@ -69,8 +81,12 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
   it('lets admins alone manage campaigns and creatives, refusing bad input with stable codes', async () => {
     const fan = await registerUser(harness.app);
     expect(
-      (await harness.app.request('POST', '/v1/admin/ads/advertisers', { token: fan.tokens.accessToken, body: { name: 'x' } }))
-        .status,
+      (
+        await harness.app.request('POST', '/v1/admin/ads/advertisers', {
+          token: fan.tokens.accessToken,
+          body: { name: 'x' },
+        })
+      ).status,
     ).toBe(403);
     const base = { advertiserId, name: 'Bad', currency: 'usd', cpm: 1000, totalBudget: 1000 };
     const backwards = await admin('POST', '/v1/admin/ads/campaigns', {
@@ -94,9 +110,16 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
     });
     expect(noAdvertiser.body).toMatchObject({ status: 404, code: 'ads.advertiser.not-found' });
 
-    prerollCampaign = await campaign({ totalBudget: 100_000, targeting: { categories: ['cooking'], devices: ['mobile'] } });
+    prerollCampaign = await campaign({
+      totalBudget: 100_000,
+      targeting: { categories: ['cooking'], devices: ['mobile'] },
+    });
     const creatives = `/v1/admin/ads/campaigns/${prerollCampaign}/creatives`;
-    const insecure = await admin('POST', creatives, { placement: 'preroll', clickUrl: 'http://acme.example', videoId: adVideo });
+    const insecure = await admin('POST', creatives, {
+      placement: 'preroll',
+      clickUrl: 'http://acme.example',
+      videoId: adVideo,
+    });
     expect(insecure.body).toMatchObject({ status: 400, code: 'ads.creative.insecure-url' });
     const mismatch = await admin('POST', creatives, {
       placement: 'preroll',
@@ -105,7 +128,11 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
     });
     expect(mismatch.body).toMatchObject({ status: 400, code: 'ads.creative.media-mismatch' });
     const draft = await video('processing', null);
-    const notReady = await admin('POST', creatives, { placement: 'preroll', clickUrl: 'https://acme.example', videoId: draft });
+    const notReady = await admin('POST', creatives, {
+      placement: 'preroll',
+      clickUrl: 'https://acme.example',
+      videoId: draft,
+    });
     expect(notReady.body).toMatchObject({ status: 422, code: 'ads.creative.video-not-ready' });
     const missing = await admin('POST', creatives, {
       placement: 'preroll',
@@ -114,7 +141,11 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
     });
     expect(missing.body).toMatchObject({ status: 422, code: 'ads.creative.video-not-ready' });
 
-    const created = await admin('POST', creatives, { placement: 'preroll', clickUrl: 'https://acme.example/go', videoId: adVideo });
+    const created = await admin('POST', creatives, {
+      placement: 'preroll',
+      clickUrl: 'https://acme.example/go',
+      videoId: adVideo,
+    });
     expect(created.status).toBe(201);
     prerollCreative = created.body.id;
     const listed = await admin('GET', '/v1/admin/ads/campaigns');
@@ -122,7 +153,9 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
   });
 
   it('serves a free viewer a capped pre-roll whose impression and click count once; forged, replayed and orphan events count nothing', async () => {
-    expect((await harness.app.request('GET', '/v1/ads/decision?placement=billboard', { headers: DEVICE })).body).toMatchObject({
+    expect(
+      (await harness.app.request('GET', '/v1/ads/decision?placement=billboard', { headers: DEVICE })).body,
+    ).toMatchObject({
       code: 'ads.placement.unknown',
     });
     expect((await harness.app.request('GET', '/v1/ads/decision?placement=preroll', {})).body).toMatchObject({
@@ -134,7 +167,11 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
 
     const first = await decide('preroll');
     expect(first.status).toBe(200);
-    expect(first.body.ad.creative).toMatchObject({ id: prerollCreative, videoId: adVideo, clickUrl: 'https://acme.example/go' });
+    expect(first.body.ad.creative).toMatchObject({
+      id: prerollCreative,
+      videoId: adVideo,
+      clickUrl: 'https://acme.example/go',
+    });
     const token = first.body.ad.token as string;
 
     const eventId = randomUUID();
@@ -142,20 +179,27 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
     // The client retrying its batch (same event id) is not a replay and counts nothing more.
     expect((await report('ad_impression', token, { eventId })).body).toMatchObject({ accepted: 0, duplicates: 1 });
     const replay = await report('ad_impression', token);
-    expect(replay.body).toMatchObject({ accepted: 0, rejected: [expect.objectContaining({ code: 'ads.token.replayed' })] });
+    expect(replay.body).toMatchObject({
+      accepted: 0,
+      rejected: [expect.objectContaining({ code: 'ads.token.replayed' })],
+    });
     const [body, mac] = token.split('.');
-    const claims = JSON.parse(Buffer.from(body!, 'base64url').toString());
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
     const forgedBody = Buffer.from(JSON.stringify({ ...claims, d: randomUUID() })).toString('base64url');
     const forged = await report('ad_impression', `${forgedBody}.${mac}`);
-    expect(forged.body).toMatchObject({ accepted: 0, rejected: [expect.objectContaining({ code: 'ads.token.invalid' })] });
+    expect(forged.body).toMatchObject({
+      accepted: 0,
+      rejected: [expect.objectContaining({ code: 'ads.token.invalid' })],
+    });
     // Garbage is no token either.
-    expect(
-      (await report('ad_impression', 'not-a-token')).body.rejected[0].code,
-    ).toBe('ads.token.invalid');
+    expect((await report('ad_impression', 'not-a-token')).body.rejected[0].code).toBe('ads.token.invalid');
 
     const second = (await decide('preroll')).body.ad.token as string;
     const orphan = await report('ad_click', second);
-    expect(orphan.body).toMatchObject({ accepted: 0, rejected: [expect.objectContaining({ code: 'ads.click.without-impression' })] });
+    expect(orphan.body).toMatchObject({
+      accepted: 0,
+      rejected: [expect.objectContaining({ code: 'ads.click.without-impression' })],
+    });
     expect((await report('ad_impression', second)).body).toMatchObject({ accepted: 1 });
     expect((await report('ad_click', second)).body).toMatchObject({ accepted: 1 });
     expect((await report('ad_click', second)).body.rejected[0].code).toBe('ads.token.replayed');
@@ -164,7 +208,9 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
     expect((await report('ad_impression', third)).body).toMatchObject({ accepted: 1 });
     // Three impressions of the creative within 24 h: the device is capped; another device is not.
     expect((await decide('preroll')).body).toEqual({ ad: null });
-    expect((await decide('preroll', { ...DEVICE, 'x-device-id': 'device-e2e-0002' })).body.ad.creative.id).toBe(prerollCreative);
+    expect((await decide('preroll', { ...DEVICE, 'x-device-id': 'device-e2e-0002' })).body.ad.creative.id).toBe(
+      prerollCreative,
+    );
 
     const [row] = await sql<{ impressions: string; spend_millis: string }>(
       harness.app,
@@ -173,7 +219,7 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
     );
     expect(row).toEqual({ impressions: '3', spend_millis: '6000' });
     const [clicks] = await sql<{ n: string }>(harness.app, 'select count(*) as n from ads.clicks');
-    expect(clicks!.n).toBe('1');
+    expect(clicks.n).toBe('1');
   });
 
   it('never serves viewers whose plan is ad-free, nor expired or exhausted campaigns', async () => {
@@ -218,7 +264,10 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
   });
 
   it('reports metrics and settles the creator’s share into billing’s ledger and revenue journal', async () => {
-    const metrics = await admin('GET', `/v1/admin/ads/metrics?from=${day()}&to=${day()}&groupBy=campaign&campaignId=${prerollCampaign}`);
+    const metrics = await admin(
+      'GET',
+      `/v1/admin/ads/metrics?from=${day()}&to=${day()}&groupBy=campaign&campaignId=${prerollCampaign}`,
+    );
     expect(metrics.status).toBe(200);
     expect(metrics.body.rows).toEqual([
       expect.objectContaining({ key: prerollCampaign, currency: 'usd', impressions: 3, clicks: 1, spend: 6 }),
@@ -231,7 +280,13 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
     expect(settled.status).toBe(200);
     // 4 impressions (3 pre-rolls, 1 rectangle) at CPM 2000 = 8 minor units on the creator's video; 55% is 4.4 → 4.
     expect(settled.body).toEqual([
-      expect.objectContaining({ creatorId: creator.user.id, currency: 'usd', impressions: 4, grossAmount: 8, shareAmount: 4 }),
+      expect.objectContaining({
+        creatorId: creator.user.id,
+        currency: 'usd',
+        impressions: 4,
+        grossAmount: 8,
+        shareAmount: 4,
+      }),
     ]);
     // Settled impressions are not settled again.
     expect((await admin('POST', '/v1/admin/ads/settlements')).body).toEqual([]);
@@ -241,7 +296,9 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
       expect(answer.body.totals).toEqual([expect.objectContaining({ currency: 'usd', adShare: 4 })]);
       return answer.body;
     });
-    expect(ledger.entries).toEqual([expect.objectContaining({ kind: 'ad_share', tipId: null, gross: 8, commission: 4, net: 4 })]);
+    expect(ledger.entries).toEqual([
+      expect.objectContaining({ kind: 'ad_share', tipId: null, gross: 8, commission: 4, net: 4 }),
+    ]);
     const journal = await sql<{ amount: string; creator_id: string }>(
       harness.app,
       `select amount, creator_id from billing.revenue_entries where stream = 'ads'`,

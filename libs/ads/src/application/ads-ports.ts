@@ -98,7 +98,11 @@ export abstract class DeliveryState {
   abstract countImpression(viewerKey: string, creativeId: string, nowMs: number, windowMs: number): Promise<void>;
   abstract bumpCatalogVersion(): Promise<void>;
   /** Fire and forget: a request on a placement, and what filled it. */
-  abstract countDecision(day: string, placement: Placement, filled: { campaignId: string; creativeId: string } | null): void;
+  abstract countDecision(
+    day: string,
+    placement: Placement,
+    filled: { campaignId: string; creativeId: string } | null,
+  ): void;
   abstract decisionCounts(days: string[]): Promise<Map<string, number>>;
 }
 

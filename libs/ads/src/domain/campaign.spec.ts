@@ -16,7 +16,10 @@ const terms: CampaignTerms = {
 
 describe('campaign terms', () => {
   it('normalises currency and targeting', () => {
-    expect(checkCampaignTerms(terms)).toMatchObject({ currency: 'usd', targeting: { countries: ['US'], languages: ['en'] } });
+    expect(checkCampaignTerms(terms)).toMatchObject({
+      currency: 'usd',
+      targeting: { countries: ['US'], languages: ['en'] },
+    });
   });
 
   it('refuses a flight that ends before it starts, an unbounded campaign and bad targeting', () => {
@@ -38,15 +41,15 @@ describe('campaign terms', () => {
 describe('creatives', () => {
   it('wants https click URLs', () => {
     for (const clickUrl of ['http://example.com', 'javascript:alert(1)', 'data:text/html,x', '/relative'])
-      expect(() => checkCreative({ placement: 'leaderboard', clickUrl, imageUrl: 'https://cdn.example.com/a.png' })).toThrow(
-        expect.objectContaining({ code: 'ads.creative.insecure-url' }),
-      );
+      expect(() =>
+        checkCreative({ placement: 'leaderboard', clickUrl, imageUrl: 'https://cdn.example.com/a.png' }),
+      ).toThrow(expect.objectContaining({ code: 'ads.creative.insecure-url' }));
   });
 
   it('wants a video for a preroll and an image for a banner', () => {
-    expect(() => checkCreative({ placement: 'preroll', clickUrl: 'https://x.io', imageUrl: 'https://x.io/a.png' })).toThrow(
-      expect.objectContaining({ code: 'ads.creative.media-mismatch' }),
-    );
+    expect(() =>
+      checkCreative({ placement: 'preroll', clickUrl: 'https://x.io', imageUrl: 'https://x.io/a.png' }),
+    ).toThrow(expect.objectContaining({ code: 'ads.creative.media-mismatch' }));
     expect(() => checkCreative({ placement: 'rectangle', clickUrl: 'https://x.io', videoId: 'v' })).toThrow(
       expect.objectContaining({ code: 'ads.creative.media-mismatch' }),
     );

@@ -58,7 +58,7 @@ export function normaliseTargeting(input: Targeting): Targeting {
     languages: list(input.languages, 'languages', LANGUAGE, (v) => v.toLowerCase()),
     categories: list(input.categories, 'categories', null, (v) => v.trim().toLowerCase()),
   };
-  return Object.fromEntries(Object.entries(targeting).filter(([, v]) => v !== undefined)) as Targeting;
+  return Object.fromEntries(Object.entries(targeting).filter(([, v]) => v !== undefined));
 }
 
 /** The rules every campaign keeps: a real flight, a bound on delivery, positive money. */

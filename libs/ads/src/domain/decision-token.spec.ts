@@ -24,7 +24,10 @@ describe('decision tokens', () => {
   it('refuses a token whose payload was edited (another creative, another viewer)', () => {
     const [, mac] = signDecisionToken(claims, secret).split('.');
     const forged = Buffer.from(JSON.stringify({ ...claims, c: claims.d })).toString('base64url');
-    expect(verifyDecisionToken(`${forged}.${mac}`, secret, now)).toMatchObject({ ok: false, code: 'ads.token.invalid' });
+    expect(verifyDecisionToken(`${forged}.${mac}`, secret, now)).toMatchObject({
+      ok: false,
+      code: 'ads.token.invalid',
+    });
   });
 
   it('refuses an expired token, and garbage', () => {

@@ -16,8 +16,7 @@ export interface DecisionClaims {
 }
 
 export type TokenVerdict =
-  | { ok: true; claims: DecisionClaims }
-  | { ok: false; code: 'ads.token.invalid' | 'ads.token.expired'; reason: string };
+  { ok: true; claims: DecisionClaims } | { ok: false; code: 'ads.token.invalid' | 'ads.token.expired'; reason: string };
 
 const b64 = (value: Buffer | string) => Buffer.from(value).toString('base64url');
 const sign = (secret: string, body: string) => createHmac('sha256', secret).update(body).digest();

@@ -38,7 +38,8 @@ export const DAY_MS = 86_400_000;
 
 /** Empty lists match everyone; a list matches only a known value in it. */
 export function matchesTargeting(targeting: Targeting, viewer: ViewerContext): boolean {
-  const fits = (list: string[] | undefined, value: string | null) => !list?.length || (value !== null && list.includes(value));
+  const fits = (list: string[] | undefined, value: string | null) =>
+    !list?.length || (value !== null && list.includes(value));
   return (
     fits(targeting.countries, viewer.country) &&
     fits(targeting.devices, viewer.device) &&
@@ -93,7 +94,7 @@ export function impressionsInWindow(state: CapState | undefined, now: number, wi
 export function parseCapState(value: string | undefined | null): CapState | undefined {
   if (!value) return undefined;
   const [count, start] = value.split(':').map(Number);
-  return Number.isFinite(count) && Number.isFinite(start) ? { count: count!, windowStart: start! } : undefined;
+  return Number.isFinite(count) && Number.isFinite(start) ? { count: count, windowStart: start } : undefined;
 }
 
 export interface SelectionPolicy {

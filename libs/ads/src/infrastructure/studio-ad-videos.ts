@@ -22,7 +22,12 @@ export class StudioAdVideos extends AdVideos {
     if (hit && !options.fresh && Date.now() - hit.at < TTL_MS) return hit.video;
     const found = (await this.studio.videos([videoId])).get(videoId);
     const video = found
-      ? { videoId: found.videoId, state: found.state ?? null, category: found.category ?? null, creatorId: found.ownerId }
+      ? {
+          videoId: found.videoId,
+          state: found.state ?? null,
+          category: found.category ?? null,
+          creatorId: found.ownerId,
+        }
       : null;
     if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(videoId, { at: Date.now(), video });

@@ -57,7 +57,11 @@ export class AdEventCounter extends AdEventLedger {
     const outcome = await this.ledger.recordClick(token, claim.eventId, now);
     if (outcome === 'counted' || outcome === 'duplicate') return { counted: true };
     if (outcome === 'no-impression')
-      return { counted: false, code: 'ads.click.without-impression', reason: 'no impression was counted for this decision' };
+      return {
+        counted: false,
+        code: 'ads.click.without-impression',
+        reason: 'no impression was counted for this decision',
+      };
     return { counted: false, code: 'ads.token.replayed', reason: 'this decision’s click was already counted' };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { CampaignTerms, LiveCampaign, LiveCreative, Placement, Targeting } from '../../domain/index.js';
+import type { CampaignTerms, LiveCampaign, LiveCreative, Placement } from '../../domain/index.js';
 import {
   AdsCatalog,
   type AdvertiserView,
@@ -26,7 +26,7 @@ const toCampaign = (row: Row): CampaignView => ({
   totalBudget: num(row.total_budget),
   dailyBudget: num(row.daily_budget),
   impressionGoal: num(row.impression_goal),
-  targeting: (row.targeting ?? {}) as Targeting,
+  targeting: row.targeting ?? {},
   impressions: Number(row.impressions),
   spent: Math.floor(Number(row.spend_millis) / 1000),
   createdAt: iso(row.created_at),
@@ -49,11 +49,11 @@ export class SqlAdsCatalog extends AdsCatalog {
   }
 
   async addAdvertiser({ id, name }: { id: string; name: string }): Promise<AdvertiserView> {
-    const [row] = await this.em.execute<Row[]>(
-      'insert into ads.advertisers (id, name) values (?, ?) returning *',
-      [id, name],
-    );
-    return { id: String(row!.id), name: String(row!.name), createdAt: iso(row!.created_at) };
+    const [row] = await this.em.execute<Row[]>('insert into ads.advertisers (id, name) values (?, ?) returning *', [
+      id,
+      name,
+    ]);
+    return { id: String(row.id), name: String(row.name), createdAt: iso(row.created_at) };
   }
 
   async advertisers(): Promise<AdvertiserView[]> {
@@ -85,7 +85,7 @@ export class SqlAdsCatalog extends AdsCatalog {
         JSON.stringify(terms.targeting),
       ],
     );
-    return toCampaign(row!);
+    return toCampaign(row);
   }
 
   async campaign(id: string): Promise<CampaignView | null> {
@@ -113,7 +113,7 @@ export class SqlAdsCatalog extends AdsCatalog {
        values (?, ?, ?, ?, ?, ?) returning *`,
       [creative.id, creative.campaignId, creative.placement, creative.clickUrl, creative.videoId, creative.imageUrl],
     );
-    return toCreative(row!);
+    return toCreative(row);
   }
 
   async creativesOf(campaignId: string): Promise<CreativeView[]> {
@@ -143,7 +143,7 @@ export class SqlAdsCatalog extends AdsCatalog {
       totalBudget: num(row.total_budget),
       dailyBudget: num(row.daily_budget),
       impressionGoal: num(row.impression_goal),
-      targeting: (row.targeting ?? {}) as Targeting,
+      targeting: row.targeting ?? {},
       spentMillis: Number(row.spend_millis),
       spentTodayMillis: Number(row.spent_today),
       impressions: Number(row.impressions),

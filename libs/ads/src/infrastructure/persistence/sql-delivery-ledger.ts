@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AdRevenueSettlement, type DecisionClaims, type Placement } from '../../domain/index.js';
-import { DeliveryLedger, type ClickOutcome, type ImpressionOutcome, type MetricsRow } from '../../application/ads-ports.js';
+import {
+  DeliveryLedger,
+  type ClickOutcome,
+  type ImpressionOutcome,
+  type MetricsRow,
+} from '../../application/ads-ports.js';
 
 type Row = Record<string, unknown>;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -44,7 +49,7 @@ export class SqlDeliveryLedger extends DeliveryLedger {
       const exhausted =
         (row.total_budget !== null && spent >= Number(row.total_budget) * 1000) ||
         (row.impression_goal !== null && Number(row.impressions) >= Number(row.impression_goal));
-      return { outcome: 'counted', campaignId: String(row.id), costMillis: Number(row.cost_millis), exhausted };
+      return { outcome: 'counted', campaignId: row.id as string, costMillis: Number(row.cost_millis), exhausted };
     }
     // The CTE's insert is invisible to the outer select, so `existing_event` is an earlier one.
     if (row?.existing_event === undefined || row.existing_event === null) return { outcome: 'unknown-creative' };

@@ -35,7 +35,11 @@ export class AdsController {
   @Public()
   @ApiSecurity({})
   @ApiBearerAuth()
-  @ApiHeader({ name: 'X-Device-Id', required: false, description: 'Anonymous viewers: a stable device id (or the `sr_device` cookie)' })
+  @ApiHeader({
+    name: 'X-Device-Id',
+    required: false,
+    description: 'Anonymous viewers: a stable device id (or the `sr_device` cookie)',
+  })
   @ApiOperation({
     summary: 'An ad for a placement, or none',
     description:

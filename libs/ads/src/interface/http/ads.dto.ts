@@ -203,7 +203,8 @@ class DecisionCreative {
 
 export class AdDecisionBody {
   @ApiProperty({ format: 'uuid' }) decisionId!: string;
-  @ApiProperty({ description: 'Send it as `properties.token` of `ad_impression` and `ad_click` events' }) token!: string;
+  @ApiProperty({ description: 'Send it as `properties.token` of `ad_impression` and `ad_click` events' })
+  token!: string;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
   @ApiProperty({ enum: PLACEMENTS }) placement!: string;
   @ApiProperty({ type: DecisionCreative }) creative!: DecisionCreative;

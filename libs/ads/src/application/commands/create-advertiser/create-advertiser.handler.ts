@@ -10,7 +10,8 @@ export class CreateAdvertiserHandler implements ICommandHandler<CreateAdvertiser
 
   execute({ name }: CreateAdvertiserCommand): Promise<AdvertiserView> {
     const trimmed = name.trim();
-    if (!trimmed || trimmed.length > 200) throw new InvalidAdInputError('name must be 1-200 characters', { field: 'name' });
+    if (!trimmed || trimmed.length > 200)
+      throw new InvalidAdInputError('name must be 1-200 characters', { field: 'name' });
     return this.catalog.addAdvertiser({ id: newId(), name: trimmed });
   }
 }

@@ -35,9 +35,12 @@ export class DecideAdHandler implements IQueryHandler<DecideAdQuery, AdDecisionV
     if (videoId !== null && !UUID.test(videoId))
       throw new InvalidAdInputError('videoId must be a UUID', { field: 'videoId' });
     if (!userId && (!deviceId || !DEVICE_ID.test(deviceId)))
-      throw new InvalidAdInputError('Anonymous requests need a device id (X-Device-Id header or sr_device cookie, 8-128 characters)', {
-        field: 'deviceId',
-      });
+      throw new InvalidAdInputError(
+        'Anonymous requests need a device id (X-Device-Id header or sr_device cookie, 8-128 characters)',
+        {
+          field: 'deviceId',
+        },
+      );
     const now = Date.now();
     const day = new Date(now).toISOString().slice(0, 10);
     if (userId && (await this.plans.isAdFree(userId))) return null;
@@ -64,7 +67,11 @@ export class DecideAdHandler implements IQueryHandler<DecideAdQuery, AdDecisionV
         pacingSlack: this.config.ads.pacingSlack,
       },
     );
-    this.state.countDecision(day, placement, chosen && { campaignId: chosen.campaign.id, creativeId: chosen.creative.id });
+    this.state.countDecision(
+      day,
+      placement,
+      chosen && { campaignId: chosen.campaign.id, creativeId: chosen.creative.id },
+    );
     if (!chosen) return null;
     const decisionId = newId();
     const exp = Math.floor(now / 1000) + this.config.ads.tokenTtlSeconds;

@@ -22,20 +22,39 @@ export class GetAdMetricsHandler implements IQueryHandler<GetAdMetricsQuery, AdM
   ) {}
 
   async execute({ from, to, groupBy, campaignId }: GetAdMetricsQuery): Promise<AdMetricsView> {
-    if (!DATE.test(from) || !DATE.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to)) || from > to)
+    if (
+      !DATE.test(from) ||
+      !DATE.test(to) ||
+      Number.isNaN(Date.parse(from)) ||
+      Number.isNaN(Date.parse(to)) ||
+      from > to
+    )
       throw new InvalidAdInputError('from and to must be dates (YYYY-MM-DD), from not after to', { field: 'from' });
     const days = daysOf(from, to);
     if (days.length > MAX_DAYS) throw new InvalidAdInputError(`At most ${MAX_DAYS} days at once`, { field: 'to' });
-    const [rows, counts] = await Promise.all([this.ledger.metrics({ from, to }, campaignId), this.state.decisionCounts(days)]);
+    const [rows, counts] = await Promise.all([
+      this.ledger.metrics({ from, to }, campaignId),
+      this.state.decisionCounts(days),
+    ]);
     return { from, to, groupBy, rows: foldMetrics(rows, counts, groupBy) };
   }
 }
 
 const keyOf = (row: MetricsRow, groupBy: AdMetricsView['groupBy']) =>
-  groupBy === 'campaign' ? row.campaignId : groupBy === 'creative' ? row.creativeId : groupBy === 'placement' ? row.placement : row.day;
+  groupBy === 'campaign'
+    ? row.campaignId
+    : groupBy === 'creative'
+      ? row.creativeId
+      : groupBy === 'placement'
+        ? row.placement
+        : row.day;
 
 /** Sums the delivery rows per group and currency; requests and decisions come from the day's counters. */
-export function foldMetrics(rows: MetricsRow[], counts: Map<string, number>, groupBy: AdMetricsView['groupBy']): AdMetricsRow[] {
+export function foldMetrics(
+  rows: MetricsRow[],
+  counts: Map<string, number>,
+  groupBy: AdMetricsView['groupBy'],
+): AdMetricsRow[] {
   const groups = new Map<string, { row: AdMetricsRow; spendMillis: number; scopes: Set<string>; fills: Set<string> }>();
   for (const row of rows) {
     const key = keyOf(row, groupBy);
@@ -43,7 +62,18 @@ export function foldMetrics(rows: MetricsRow[], counts: Map<string, number>, gro
     let group = groups.get(id);
     if (!group) {
       group = {
-        row: { key, currency: row.currency, requests: 0, decisions: 0, impressions: 0, clicks: 0, ctr: 0, spend: 0, rpm: 0, fillRate: 0 },
+        row: {
+          key,
+          currency: row.currency,
+          requests: 0,
+          decisions: 0,
+          impressions: 0,
+          clicks: 0,
+          ctr: 0,
+          spend: 0,
+          rpm: 0,
+          fillRate: 0,
+        },
         spendMillis: 0,
         scopes: new Set(),
         fills: new Set(),

@@ -101,7 +101,7 @@ export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand,
     const refused = new Set<ValidClientEvent>();
     verdicts.forEach((verdict, index) => {
       if (verdict.counted) return;
-      const event = adEvents[index]!;
+      const event = adEvents[index];
       refused.add(event);
       rejected.push({ index: event.index, code: verdict.code, message: verdict.reason });
     });
