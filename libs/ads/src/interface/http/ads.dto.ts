@@ -9,6 +9,7 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -68,21 +69,25 @@ export class CreateCampaignRequest {
   @ApiProperty({ example: 1500, description: 'Price per 1,000 impressions, minor units' })
   @IsInt()
   @Min(1)
+  @Max(1_000_000)
   cpm!: number;
   @ApiPropertyOptional({ example: 100000, description: 'Minor units over the whole flight' })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(1_000_000_000_000)
   totalBudget?: number;
   @ApiPropertyOptional({ example: 5000, description: 'Minor units per UTC day' })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(1_000_000_000_000)
   dailyBudget?: number;
   @ApiPropertyOptional({ example: 100000 })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(1_000_000_000_000)
   impressionGoal?: number;
   @ApiPropertyOptional({ type: TargetingInput, description: 'Empty lists match everyone; plans are always free only' })
   @IsOptional()
