@@ -3,7 +3,7 @@
  * contexts meet only through contracts, domains import no framework, the platform knows no context.
  * Known violations live in .dependency-cruiser-known-violations.json and may only shrink (docs/adr/0015).
  */
-const CONTEXT = '(identity|billing|studio|engagement|trust-safety|insights)';
+const CONTEXT = '(identity|billing|studio|engagement|trust-safety|insights|ads)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -1,3 +1,4 @@
+import { AdsModule } from '@lib/ads';
 import { BillingModule } from '@lib/billing';
 import { EngagementModule } from '@lib/engagement';
 import { IdentityModule } from '@lib/identity';
@@ -13,4 +14,5 @@ export const CONTEXT_MODULES = [
   StudioModule,
   TrustSafetyModule,
   InsightsModule,
+  AdsModule,
 ];

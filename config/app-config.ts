@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Environment } from './environment.js';
 
 /** Where the platform's backing services are, once embedded ones (if any) have started. */
@@ -139,6 +140,18 @@ export class AppConfig {
     uploadMaxBytes: { byPlan: Record<string, number>; otherwise: number };
     maxDurationSeconds: number;
     urlTtlSeconds: number;
+  };
+
+  /** Ads for the free tier: frequency cap, catalogue cache, pacing slack, token lifetime, creator share (docs/adr/0054). */
+  readonly ads: {
+    frequencyCap: number;
+    frequencyWindowMs: number;
+    catalogCacheMs: number;
+    pacingSlack: number;
+    tokenTtlSeconds: number;
+    creatorRevenueShare: number;
+    /** HMAC key of decision tokens, derived from JWT_SECRET so no deployment runs without one. */
+    tokenSecret: string;
   };
 
   /** Insights: ingestion limits, raw event retention, view counting, rollup and live push cadence. */
@@ -301,6 +314,15 @@ export class AppConfig {
       whatsNewCacheSeconds: env.FEED_WHATS_NEW_CACHE_SECONDS,
     };
     this.mail = { url: env.MAIL_URL, from: env.MAIL_FROM };
+    this.ads = {
+      frequencyCap: env.AD_FREQUENCY_CAP,
+      frequencyWindowMs: env.AD_FREQUENCY_WINDOW_HOURS * 3_600_000,
+      catalogCacheMs: env.AD_CATALOG_CACHE_SECONDS * 1_000,
+      pacingSlack: env.AD_PACING_SLACK,
+      tokenTtlSeconds: env.AD_TOKEN_TTL_SECONDS,
+      creatorRevenueShare: env.AD_CREATOR_REVENUE_SHARE,
+      tokenSecret: createHash('sha256').update(`showrunner-ad-decisions:${services.jwtSecret}`).digest('hex'),
+    };
     this.insights = {
       maxBatch: env.INSIGHTS_MAX_BATCH,
       maxFutureSkewMs: env.INSIGHTS_MAX_FUTURE_SKEW_SECONDS * 1_000,

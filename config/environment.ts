@@ -364,6 +364,48 @@ export class Environment {
   @Max(50)
   TIP_COMMISSION_PERCENT = 10;
 
+  /** Ads: impressions of one creative one person (or anonymous device) may see per AD_FREQUENCY_WINDOW_HOURS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  AD_FREQUENCY_CAP = 3;
+
+  /** Ads: the frequency cap's window, in hours. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  AD_FREQUENCY_WINDOW_HOURS = 24;
+
+  /** Ads: seconds each node keeps the eligible-campaign set before reloading it (admin changes reload it at once). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  AD_CATALOG_CACHE_SECONDS = 5;
+
+  /** Ads: how far ahead of even delivery a campaign may run, as a share of its flight (and of the day for daily budgets). */
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  AD_PACING_SLACK = 0.05;
+
+  /** Ads: seconds a decision token can be used for its impression and click. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(86_400)
+  AD_TOKEN_TTL_SECONDS = 900;
+
+  /** Ads: the creator's share of the ad revenue earned on their videos (0–1). */
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  AD_CREATOR_REVENUE_SHARE = 0.55;
+
   /** Longest direct message, in characters. */
   @Transform(toInt)
   @IsInt()

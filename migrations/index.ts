@@ -37,10 +37,12 @@ import { Migration20261203100000_insights_rollup_builds } from './Migration20261
 import { Migration20261203113000_billing_offers } from './Migration20261203113000_billing_offers.js';
 import { Migration20261203120000_billing_tips_and_payouts } from './Migration20261203120000_billing_tips_and_payouts.js';
 import { Migration20261203140000_billing_revenue_journal } from './Migration20261203140000_billing_revenue_journal.js';
+import { Migration20261203150000_ads_schema } from './Migration20261203150000_ads_schema.js';
 import { Migration20261203150000_billing_gifts } from './Migration20261203150000_billing_gifts.js';
 import { Migration20261203150000_billing_metered_usage } from './Migration20261203150000_billing_metered_usage.js';
 import { Migration20261203150000_billing_studio_access_from_creator_plus } from './Migration20261203150000_billing_studio_access_from_creator_plus.js';
 import { Migration20261203150000_engagement_rec_dirty_videos } from './Migration20261203150000_engagement_rec_dirty_videos.js';
+import { Migration20261203150100_billing_ad_share_ledger } from './Migration20261203150100_billing_ad_share_ledger.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000000_platform_messaging', class: Migration20261122000000_platform_messaging },
@@ -110,6 +112,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203113000_billing_offers', class: Migration20261203113000_billing_offers },
   { name: 'Migration20261203120000_billing_tips_and_payouts', class: Migration20261203120000_billing_tips_and_payouts },
   { name: 'Migration20261203140000_billing_revenue_journal', class: Migration20261203140000_billing_revenue_journal },
+  { name: 'Migration20261203150000_ads_schema', class: Migration20261203150000_ads_schema },
   { name: 'Migration20261203150000_billing_gifts', class: Migration20261203150000_billing_gifts },
   { name: 'Migration20261203150000_billing_metered_usage', class: Migration20261203150000_billing_metered_usage },
   {
@@ -120,4 +123,5 @@ export const migrations: MigrationObject[] = [
     name: 'Migration20261203150000_engagement_rec_dirty_videos',
     class: Migration20261203150000_engagement_rec_dirty_videos,
   },
+  { name: 'Migration20261203150100_billing_ad_share_ledger', class: Migration20261203150100_billing_ad_share_ledger },
 ];

@@ -7,7 +7,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Backticked names in prose that read like an error code, an event type or a queue: `studio.video.not-found`. */
 const CODE_LIKE =
-  /`((?:identity|billing|studio|engagement|insights|trust-safety|auth|http|validation|search|socket)\.[a-z0-9-]+(?:\.[a-z0-9-]+)*)`/g;
+  /`((?:identity|billing|studio|engagement|insights|trust-safety|ads|auth|http|validation|search|socket)\.[a-z0-9-]+(?:\.[a-z0-9-]+)*)`/g;
 
 /** The READMEs and guides clients and engineers read; ADRs are history and may name retired codes. */
 function documentation(): Array<{ path: string; text: string }> {

@@ -8,6 +8,7 @@ import { GetCreatorLedgerHandler } from './application/queries/get-creator-ledge
 import { GetPayoutAccountHandler } from './application/queries/get-payout-account/get-payout-account.handler.js';
 import { ConnectFactApplier } from './application/tips/connect-fact-applier.js';
 import { PayoutHolds } from './application/tips/payout-holds.js';
+import { RecordAdRevenueShare } from './application/tips/record-ad-revenue-share.js';
 import {
   CreatorLedger,
   PayoutAccountRepository,
@@ -37,7 +38,7 @@ export const TIPS = {
         'billing.payout_holds',
       ],
     }),
-    MessagingModule.forContext({ consumers: [HoldPayoutsOnSanction, HoldPayoutsOnTakedown] }),
+    MessagingModule.forContext({ consumers: [HoldPayoutsOnSanction, HoldPayoutsOnTakedown, RecordAdRevenueShare] }),
   ],
   controllers: [TipsController, SandboxConnectController],
   providers: [
@@ -63,5 +64,6 @@ export const TIPS = {
     GetCreatorLedgerHandler,
     HoldPayoutsOnSanction,
     HoldPayoutsOnTakedown,
+    RecordAdRevenueShare,
   ],
 };

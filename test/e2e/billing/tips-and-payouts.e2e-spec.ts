@@ -88,7 +88,16 @@ describe('tips and creator payouts (Stripe Connect)', () => {
       expect.objectContaining({ kind: 'tip', tipId, gross: 500, commission: 50, net: 450, currency: 'usd' }),
     ]);
     expect(ledger.totals).toEqual([
-      { currency: 'usd', tipsGross: 500, commission: 50, tipsNet: 450, reversed: 0, paidOut: 0, inTransit: 0 },
+      {
+        currency: 'usd',
+        tipsGross: 500,
+        commission: 50,
+        tipsNet: 450,
+        adShare: 0,
+        reversed: 0,
+        paidOut: 0,
+        inTransit: 0,
+      },
     ]);
     expect(ledger.balances).toEqual([{ currency: 'usd', amount: 450 }]);
     expect(await fake.emulator.connectBalance(accountId)).toEqual({ usd: 450 });

@@ -21,7 +21,12 @@ export type RejectionCode =
   | 'insights.event.unknown-field'
   | 'insights.event.invalid-recommendation'
   | 'insights.event.unknown-experiment'
-  | 'insights.event.arm-mismatch';
+  | 'insights.event.arm-mismatch'
+  // Ad events whose decision token ads did not count (docs/adr/0054).
+  | 'ads.token.invalid'
+  | 'ads.token.expired'
+  | 'ads.token.replayed'
+  | 'ads.click.without-impression';
 
 export interface Rejection {
   index: number;

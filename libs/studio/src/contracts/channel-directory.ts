@@ -8,6 +8,10 @@ export interface ChannelVideo {
   ownerId: string;
   /** Null until the media is probed. */
   durationSeconds: number | null;
+  /** The video's state (`ready` and later: its media went through the pipeline). */
+  state?: string;
+  /** The category the team set, if any. */
+  category?: string | null;
 }
 
 /**

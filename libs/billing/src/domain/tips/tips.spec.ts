@@ -91,8 +91,26 @@ describe('tips', () => {
       [payout(500, 'paid'), payout(100, 'in_transit'), payout(300, 'failed')],
     );
     expect(totals).toEqual([
-      { currency: 'eur', tipsGross: 100, commission: 10, tipsNet: 90, reversed: 0, paidOut: 0, inTransit: 0 },
-      { currency: 'usd', tipsGross: 1500, commission: 150, tipsNet: 1350, reversed: 225, paidOut: 500, inTransit: 100 },
+      {
+        currency: 'eur',
+        tipsGross: 100,
+        commission: 10,
+        tipsNet: 90,
+        adShare: 0,
+        reversed: 0,
+        paidOut: 0,
+        inTransit: 0,
+      },
+      {
+        currency: 'usd',
+        tipsGross: 1500,
+        commission: 150,
+        tipsNet: 1350,
+        adShare: 0,
+        reversed: 225,
+        paidOut: 500,
+        inTransit: 100,
+      },
     ]);
     expect(balanceOf(totals[1])).toBe(525);
   });

@@ -73,7 +73,7 @@ export function statusOf(payment: ProviderTipPayment): TipStatus {
   return 'paid';
 }
 
-export type LedgerEntryKind = 'tip' | 'reversal';
+export type LedgerEntryKind = 'tip' | 'reversal' | 'ad_share';
 
 /** One line of a creator's ledger: money in (a tip) or back out (its refund or dispute). */
 export interface LedgerEntry {
@@ -82,7 +82,8 @@ export interface LedgerEntry {
   kind: LedgerEntryKind;
   /** Unique per effect, so a redelivered event records nothing twice. */
   sourceKey: string;
-  tipId: string;
+  /** Null for an `ad_share` (ads' settlement, not a tip). */
+  tipId: string | null;
   gross: number;
   commission: number;
   net: number;
@@ -108,6 +109,8 @@ export interface LedgerTotals {
   tipsGross: number;
   commission: number;
   tipsNet: number;
+  /** The creator's share of ad revenue on their videos (ads' settlements). */
+  adShare: number;
   reversed: number;
   paidOut: number;
   inTransit: number;
@@ -119,7 +122,7 @@ export function ledgerTotals(entries: LedgerEntry[], payouts: CreatorPayout[]): 
   const totals = (currency: string) => {
     let found = byCurrency.get(currency);
     if (!found) {
-      found = { currency, tipsGross: 0, commission: 0, tipsNet: 0, reversed: 0, paidOut: 0, inTransit: 0 };
+      found = { currency, tipsGross: 0, commission: 0, tipsNet: 0, adShare: 0, reversed: 0, paidOut: 0, inTransit: 0 };
       byCurrency.set(currency, found);
     }
     return found;
@@ -130,7 +133,8 @@ export function ledgerTotals(entries: LedgerEntry[], payouts: CreatorPayout[]): 
       row.tipsGross += entry.gross;
       row.commission += entry.commission;
       row.tipsNet += entry.net;
-    } else row.reversed += -entry.net;
+    } else if (entry.kind === 'ad_share') row.adShare += entry.net;
+    else row.reversed += -entry.net;
   }
   for (const payout of payouts) {
     const row = totals(payout.currency);

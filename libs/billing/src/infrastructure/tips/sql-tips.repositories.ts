@@ -152,7 +152,7 @@ function toEntry(row: Row): LedgerEntry {
     creatorId: String(row.creator_id),
     kind: row.kind as LedgerEntry['kind'],
     sourceKey: String(row.source_key),
-    tipId: String(row.tip_id),
+    tipId: (row.tip_id as string | null) ?? null,
     gross: Number(row.gross),
     commission: Number(row.commission),
     net: Number(row.net),

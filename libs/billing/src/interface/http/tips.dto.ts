@@ -77,6 +77,7 @@ class LedgerTotalsResponse {
   @ApiProperty() tipsGross!: number;
   @ApiProperty() commission!: number;
   @ApiProperty() tipsNet!: number;
+  @ApiProperty({ description: "The creator's share of ad revenue on their videos" }) adShare!: number;
   @ApiProperty({ description: 'Creator share taken back by refunds and disputes' }) reversed!: number;
   @ApiProperty() paidOut!: number;
   @ApiProperty() inTransit!: number;
@@ -88,8 +89,8 @@ class LedgerBalanceResponse {
 }
 
 class LedgerEntryResponse {
-  @ApiProperty({ enum: ['tip', 'reversal'] }) kind!: string;
-  @ApiProperty({ format: 'uuid' }) tipId!: string;
+  @ApiProperty({ enum: ['tip', 'reversal', 'ad_share'] }) kind!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) tipId!: string | null;
   @ApiProperty() gross!: number;
   @ApiProperty() commission!: number;
   @ApiProperty({ description: "The creator's share (negative for a reversal)" }) net!: number;

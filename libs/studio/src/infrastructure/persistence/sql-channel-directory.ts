@@ -42,9 +42,16 @@ export class SqlChannelDirectory extends ChannelDirectory {
     const ids = videoIds.filter((id) => UUID.test(id));
     if (!ids.length) return new Map();
     const rows = await this.em.execute<
-      Array<{ id: string; channel_id: string; owner_id: string; duration_seconds: number | null }>
+      Array<{
+        id: string;
+        channel_id: string;
+        owner_id: string;
+        duration_seconds: number | null;
+        state: string;
+        category: string | null;
+      }>
     >(
-      `select v.id, v.channel_id, c.owner_id, v.duration_seconds from studio.videos v join studio.channels c on c.id = v.channel_id
+      `select v.id, v.channel_id, c.owner_id, v.duration_seconds, v.state, v.category from studio.videos v join studio.channels c on c.id = v.channel_id
         where v.id = any(?::uuid[])`,
       [`{${ids.join(',')}}`],
     );
@@ -56,6 +63,8 @@ export class SqlChannelDirectory extends ChannelDirectory {
           channelId: row.channel_id,
           ownerId: row.owner_id,
           durationSeconds: row.duration_seconds === null ? null : Number(row.duration_seconds),
+          state: row.state,
+          category: row.category,
         },
       ]),
     );

@@ -11,8 +11,8 @@ export interface CreatorLedgerView {
   payoutsHeld: boolean;
   holdReasons: string[];
   entries: Array<{
-    kind: 'tip' | 'reversal';
-    tipId: string;
+    kind: 'tip' | 'reversal' | 'ad_share';
+    tipId: string | null;
     gross: number;
     commission: number;
     net: number;

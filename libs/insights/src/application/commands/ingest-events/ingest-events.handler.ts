@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig } from '@config';
+import { AdEventLedger } from '@lib/ads/contracts';
 import {
   isRejection,
   validateClientEvent,
@@ -30,6 +31,7 @@ export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand,
     private readonly live: LiveCounters,
     private readonly videoDirectory: VideoDirectory,
     private readonly experiments: ExperimentEventGate,
+    private readonly ads: AdEventLedger,
   ) {
     this.policy = {
       maxBatch: config.insights.maxBatch,
@@ -61,7 +63,7 @@ export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand,
       rejected.push(...screened.rejected);
       rejected.sort((a, b) => a.index - b.index);
     }
-    const kept = screened.kept;
+    const kept = await this.screenAdEvents(screened.kept, userId, rejected);
     if (!kept.length) return { accepted: 0, duplicates, filtered: 0, rejected };
 
     const context = clientContext({ ...facts, country: facts.country ?? this.config.insights.defaultCountry });
@@ -75,6 +77,36 @@ export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand,
     await this.experiments.record(screened);
     this.live.record(rows.filter((row) => written.has(row.eventId)));
     return { accepted: written.size, duplicates: duplicates + rows.length - written.size, filtered: 0, rejected };
+  }
+
+  /**
+   * `ad_impression` / `ad_click` count only when ads verifies their decision token (`properties.token`) and
+   * has not counted that decision's impression or click before; the others are refused and stored nowhere.
+   */
+  private async screenAdEvents(
+    events: ValidClientEvent[],
+    userId: string | null,
+    rejected: Rejection[],
+  ): Promise<ValidClientEvent[]> {
+    const adEvents = events.filter((event) => event.name === 'ad_impression' || event.name === 'ad_click');
+    if (!adEvents.length) return events;
+    const verdicts = await this.ads.count(
+      adEvents.map((event) => ({
+        eventId: event.eventId,
+        kind: event.name === 'ad_impression' ? ('impression' as const) : ('click' as const),
+        token: event.properties.token,
+        userId,
+      })),
+    );
+    const refused = new Set<ValidClientEvent>();
+    verdicts.forEach((verdict, index) => {
+      if (verdict.counted) return;
+      const event = adEvents[index];
+      refused.add(event);
+      rejected.push({ index: event.index, code: verdict.code, message: verdict.reason });
+    });
+    if (refused.size) rejected.sort((a, b) => a.index - b.index);
+    return events.filter((event) => !refused.has(event));
   }
 
   private toRow(

@@ -1,0 +1,3 @@
+// Ads' public surface for other contexts: the ingestion port and integration events.
+export { AdEventLedger, type AdEventClaim, type AdEventVerdict } from './ad-event-ledger.js';
+export { AdRevenueSharedV1 } from './events/ad-revenue-shared.v1.js';

@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { CampaignTerms, LiveCampaign, LiveCreative, Placement } from '../../domain/index.js';
+import {
+  AdsCatalog,
+  type AdvertiserView,
+  type CampaignView,
+  type CreativeView,
+  type LiveSnapshot,
+} from '../../application/ads-ports.js';
+
+type Row = Record<string, unknown>;
+const iso = (value: unknown) => new Date(value as string).toISOString();
+const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const toCampaign = (row: Row): CampaignView => ({
+  id: String(row.id),
+  advertiserId: String(row.advertiser_id),
+  name: String(row.name),
+  status: row.status as CampaignView['status'],
+  startsAt: iso(row.starts_at),
+  endsAt: iso(row.ends_at),
+  currency: String(row.currency),
+  cpm: Number(row.cpm),
+  totalBudget: num(row.total_budget),
+  dailyBudget: num(row.daily_budget),
+  impressionGoal: num(row.impression_goal),
+  targeting: row.targeting ?? {},
+  impressions: Number(row.impressions),
+  spent: Math.floor(Number(row.spend_millis) / 1000),
+  createdAt: iso(row.created_at),
+});
+
+const toCreative = (row: Row): CreativeView => ({
+  id: String(row.id),
+  campaignId: String(row.campaign_id),
+  placement: row.placement as Placement,
+  clickUrl: String(row.click_url),
+  videoId: (row.video_id as string | null) ?? null,
+  imageUrl: (row.image_url as string | null) ?? null,
+  createdAt: iso(row.created_at),
+});
+
+@Injectable()
+export class SqlAdsCatalog extends AdsCatalog {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
+
+  async addAdvertiser({ id, name }: { id: string; name: string }): Promise<AdvertiserView> {
+    const [row] = await this.em.execute<Row[]>('insert into ads.advertisers (id, name) values (?, ?) returning *', [
+      id,
+      name,
+    ]);
+    return { id: String(row.id), name: String(row.name), createdAt: iso(row.created_at) };
+  }
+
+  async advertisers(): Promise<AdvertiserView[]> {
+    const rows = await this.em.execute<Row[]>('select * from ads.advertisers order by created_at, id');
+    return rows.map((row) => ({ id: String(row.id), name: String(row.name), createdAt: iso(row.created_at) }));
+  }
+
+  async advertiserExists(id: string): Promise<boolean> {
+    if (!UUID.test(id)) return false;
+    return (await this.em.execute<Row[]>('select 1 from ads.advertisers where id = ?', [id])).length > 0;
+  }
+
+  async addCampaign(id: string, terms: CampaignTerms): Promise<CampaignView> {
+    const [row] = await this.em.execute<Row[]>(
+      `insert into ads.campaigns (id, advertiser_id, name, starts_at, ends_at, currency, cpm, total_budget, daily_budget,
+         impression_goal, targeting)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) returning *`,
+      [
+        id,
+        terms.advertiserId,
+        terms.name,
+        terms.startsAt,
+        terms.endsAt,
+        terms.currency,
+        terms.cpm,
+        terms.totalBudget,
+        terms.dailyBudget,
+        terms.impressionGoal,
+        JSON.stringify(terms.targeting),
+      ],
+    );
+    return toCampaign(row);
+  }
+
+  async campaign(id: string): Promise<CampaignView | null> {
+    if (!UUID.test(id)) return null;
+    const [row] = await this.em.execute<Row[]>('select * from ads.campaigns where id = ?', [id]);
+    return row ? toCampaign(row) : null;
+  }
+
+  async campaigns(): Promise<CampaignView[]> {
+    return (await this.em.execute<Row[]>('select * from ads.campaigns order by created_at desc, id')).map(toCampaign);
+  }
+
+  async setStatus(id: string, status: 'active' | 'paused'): Promise<CampaignView | null> {
+    if (!UUID.test(id)) return null;
+    const [row] = await this.em.execute<Row[]>('update ads.campaigns set status = ? where id = ? returning *', [
+      status,
+      id,
+    ]);
+    return row ? toCampaign(row) : null;
+  }
+
+  async addCreative(creative: Omit<CreativeView, 'createdAt'>): Promise<CreativeView> {
+    const [row] = await this.em.execute<Row[]>(
+      `insert into ads.creatives (id, campaign_id, placement, click_url, video_id, image_url)
+       values (?, ?, ?, ?, ?, ?) returning *`,
+      [creative.id, creative.campaignId, creative.placement, creative.clickUrl, creative.videoId, creative.imageUrl],
+    );
+    return toCreative(row);
+  }
+
+  async creativesOf(campaignId: string): Promise<CreativeView[]> {
+    if (!UUID.test(campaignId)) return [];
+    const rows = await this.em.execute<Row[]>(
+      'select * from ads.creatives where campaign_id = ? order by created_at, id',
+      [campaignId],
+    );
+    return rows.map(toCreative);
+  }
+
+  async live(now: Date): Promise<LiveSnapshot> {
+    const campaignRows = await this.em.execute<Row[]>(
+      `select c.*, coalesce(d.spend_millis, 0) as spent_today, coalesce(d.impressions, 0) as impressions_today
+         from ads.campaigns c
+         left join (select campaign_id, sum(spend_millis) as spend_millis, sum(impressions) as impressions
+                      from ads.daily_stats where day = (?::timestamptz at time zone 'utc')::date group by campaign_id) d
+           on d.campaign_id = c.id
+        where c.status = 'active' and c.starts_at <= ? and c.ends_at > ?`,
+      [now, now, now],
+    );
+    const campaigns: LiveCampaign[] = campaignRows.map((row) => ({
+      id: String(row.id),
+      startsAt: new Date(row.starts_at as string).getTime(),
+      endsAt: new Date(row.ends_at as string).getTime(),
+      cpm: Number(row.cpm),
+      totalBudget: num(row.total_budget),
+      dailyBudget: num(row.daily_budget),
+      impressionGoal: num(row.impression_goal),
+      targeting: row.targeting ?? {},
+      spentMillis: Number(row.spend_millis),
+      spentTodayMillis: Number(row.spent_today),
+      impressions: Number(row.impressions),
+      impressionsToday: Number(row.impressions_today),
+    }));
+    if (!campaigns.length) return { campaigns, creatives: [] };
+    const creativeRows = await this.em.execute<Row[]>(
+      'select * from ads.creatives where campaign_id = any(?::uuid[]) order by id',
+      [`{${campaigns.map((c) => c.id).join(',')}}`],
+    );
+    const creatives: LiveCreative[] = creativeRows.map((row) => {
+      const { createdAt: _createdAt, ...creative } = toCreative(row);
+      return creative;
+    });
+    return { campaigns, creatives };
+  }
+}

@@ -1,0 +1,308 @@
+import { randomUUID } from 'node:crypto';
+import { eventually } from '@lib/platform/testing';
+import { sql, startBillingOnFakeStripe, subscribe, type BillingOnFakeStripe } from '../../support/billing.js';
+import { clientEvent, PHONE_UA, track } from '../../support/insights.js';
+import { registerUser, type RegisteredUser } from '../../support/showrunner.js';
+import { createChannel, studioPerson } from '../studio/studio-helpers.js';
+
+const DEVICE = { 'x-device-id': 'device-e2e-0001', 'user-agent': PHONE_UA, 'accept-language': 'en-US,en;q=0.9' };
+const day = () => new Date().toISOString().slice(0, 10);
+
+describe('ads: free-tier decisions, single-use tracking, metrics and the creator share', () => {
+  let harness: BillingOnFakeStripe;
+  let creator: RegisteredUser;
+  let channelId: string;
+  let contentVideo: string;
+  let adVideo: string;
+  let advertiserId: string;
+  let prerollCampaign: string;
+  let prerollCreative: string;
+
+  const admin = (method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) =>
+    harness.app.request(method, path, { token: harness.adminToken, body });
+  const decide = (
+    placement: string,
+    headers: Record<string, string> = DEVICE,
+    token?: string,
+    videoId = contentVideo,
+  ) => harness.app.request('GET', `/v1/ads/decision?placement=${placement}&videoId=${videoId}`, { headers, token });
+  const report = (
+    name: 'ad_impression' | 'ad_click',
+    token: unknown,
+    options: { eventId?: string; auth?: string } = {},
+  ) =>
+    track(
+      harness.app,
+      [clientEvent(name, new Date(), { eventId: options.eventId ?? randomUUID(), properties: { token } })],
+      {
+        token: options.auth,
+        userAgent: PHONE_UA,
+      },
+    );
+
+  /** A studio video as the media pipeline leaves it (the transcode itself is studio's tests' business). */
+  async function video(state: string, category: string | null): Promise<string> {
+    const id = randomUUID();
+    await sql(
+      harness.app,
+      `insert into studio.videos (id, channel_id, created_by, title, tags, collection_ids, captions, state, category, created_at, updated_at)
+       values (?, ?, ?, 'Clip', '{}', '{}', '[]', ?, ?, now(), now())`,
+      [id, channelId, creator.user.id, state, category],
+    );
+    return id;
+  }
+
+  async function campaign(body: Record<string, unknown>): Promise<string> {
+    const now = Date.now();
+    const answer = await admin('POST', '/v1/admin/ads/campaigns', {
+      advertiserId,
+      name: 'Campaign',
+      startsAt: new Date(now - 60_000).toISOString(),
+      endsAt: new Date(now + 7 * 86_400_000).toISOString(),
+      currency: 'usd',
+      cpm: 2000,
+      ...body,
+    });
+    expect(answer.status).toBe(201);
+    return answer.body.id;
+  }
+
+  beforeAll(async () => {
+    harness = await startBillingOnFakeStripe();
+    creator = await studioPerson(harness.app);
+    channelId = await createChannel(harness.app, creator, 'Ad Kitchen');
+    contentVideo = await video('published', 'Cooking');
+    adVideo = await video('ready', null);
+    advertiserId = (await admin('POST', '/v1/admin/ads/advertisers', { name: 'Acme Coffee' })).body.id;
+  }, 120_000);
+
+  afterAll(() => harness?.close());
+
+  it('lets admins alone manage campaigns and creatives, refusing bad input with stable codes', async () => {
+    const fan = await registerUser(harness.app);
+    expect(
+      (
+        await harness.app.request('POST', '/v1/admin/ads/advertisers', {
+          token: fan.tokens.accessToken,
+          body: { name: 'x' },
+        })
+      ).status,
+    ).toBe(403);
+    const base = { advertiserId, name: 'Bad', currency: 'usd', cpm: 1000, totalBudget: 1000 };
+    const backwards = await admin('POST', '/v1/admin/ads/campaigns', {
+      ...base,
+      startsAt: '2026-12-10T00:00:00Z',
+      endsAt: '2026-12-01T00:00:00Z',
+    });
+    expect(backwards.body).toMatchObject({ status: 400, code: 'ads.campaign.invalid-flight' });
+    const unbounded = await admin('POST', '/v1/admin/ads/campaigns', {
+      ...base,
+      totalBudget: undefined,
+      startsAt: '2026-12-01T00:00:00Z',
+      endsAt: '2026-12-10T00:00:00Z',
+    });
+    expect(unbounded.body).toMatchObject({ status: 400, code: 'ads.campaign.unbounded' });
+    const noAdvertiser = await admin('POST', '/v1/admin/ads/campaigns', {
+      ...base,
+      advertiserId: randomUUID(),
+      startsAt: '2026-12-01T00:00:00Z',
+      endsAt: '2026-12-10T00:00:00Z',
+    });
+    expect(noAdvertiser.body).toMatchObject({ status: 404, code: 'ads.advertiser.not-found' });
+
+    prerollCampaign = await campaign({
+      totalBudget: 100_000,
+      targeting: { categories: ['cooking'], devices: ['mobile'] },
+    });
+    const creatives = `/v1/admin/ads/campaigns/${prerollCampaign}/creatives`;
+    const insecure = await admin('POST', creatives, {
+      placement: 'preroll',
+      clickUrl: 'http://acme.example',
+      videoId: adVideo,
+    });
+    expect(insecure.body).toMatchObject({ status: 400, code: 'ads.creative.insecure-url' });
+    const mismatch = await admin('POST', creatives, {
+      placement: 'preroll',
+      clickUrl: 'https://acme.example',
+      imageUrl: 'https://cdn.acme.example/a.png',
+    });
+    expect(mismatch.body).toMatchObject({ status: 400, code: 'ads.creative.media-mismatch' });
+    const draft = await video('processing', null);
+    const notReady = await admin('POST', creatives, {
+      placement: 'preroll',
+      clickUrl: 'https://acme.example',
+      videoId: draft,
+    });
+    expect(notReady.body).toMatchObject({ status: 422, code: 'ads.creative.video-not-ready' });
+    const missing = await admin('POST', creatives, {
+      placement: 'preroll',
+      clickUrl: 'https://acme.example',
+      videoId: randomUUID(),
+    });
+    expect(missing.body).toMatchObject({ status: 422, code: 'ads.creative.video-not-ready' });
+
+    const created = await admin('POST', creatives, {
+      placement: 'preroll',
+      clickUrl: 'https://acme.example/go',
+      videoId: adVideo,
+    });
+    expect(created.status).toBe(201);
+    prerollCreative = created.body.id;
+    const listed = await admin('GET', '/v1/admin/ads/campaigns');
+    expect(listed.body.campaigns.find((c: { id: string }) => c.id === prerollCampaign).creatives).toHaveLength(1);
+  });
+
+  it('serves a free viewer a capped pre-roll whose impression and click count once; forged, replayed and orphan events count nothing', async () => {
+    expect(
+      (await harness.app.request('GET', '/v1/ads/decision?placement=billboard', { headers: DEVICE })).body,
+    ).toMatchObject({
+      code: 'ads.placement.unknown',
+    });
+    expect((await harness.app.request('GET', '/v1/ads/decision?placement=preroll', {})).body).toMatchObject({
+      code: 'ads.input.invalid',
+    });
+    // Targeting: a desktop viewer, or another category, gets nothing from this campaign.
+    const desktop = await decide('preroll', { ...DEVICE, 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)' });
+    expect(desktop.body).toEqual({ ad: null });
+
+    const first = await decide('preroll');
+    expect(first.status).toBe(200);
+    expect(first.body.ad.creative).toMatchObject({
+      id: prerollCreative,
+      videoId: adVideo,
+      clickUrl: 'https://acme.example/go',
+    });
+    const token = first.body.ad.token as string;
+
+    const eventId = randomUUID();
+    expect((await report('ad_impression', token, { eventId })).body).toMatchObject({ accepted: 1, rejected: [] });
+    // The client retrying its batch (same event id) is not a replay and counts nothing more.
+    expect((await report('ad_impression', token, { eventId })).body).toMatchObject({ accepted: 0, duplicates: 1 });
+    const replay = await report('ad_impression', token);
+    expect(replay.body).toMatchObject({
+      accepted: 0,
+      rejected: [expect.objectContaining({ code: 'ads.token.replayed' })],
+    });
+    const [body, mac] = token.split('.');
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
+    const forgedBody = Buffer.from(JSON.stringify({ ...claims, d: randomUUID() })).toString('base64url');
+    const forged = await report('ad_impression', `${forgedBody}.${mac}`);
+    expect(forged.body).toMatchObject({
+      accepted: 0,
+      rejected: [expect.objectContaining({ code: 'ads.token.invalid' })],
+    });
+    // Garbage is no token either.
+    expect((await report('ad_impression', 'not-a-token')).body.rejected[0].code).toBe('ads.token.invalid');
+
+    const second = (await decide('preroll')).body.ad.token as string;
+    const orphan = await report('ad_click', second);
+    expect(orphan.body).toMatchObject({
+      accepted: 0,
+      rejected: [expect.objectContaining({ code: 'ads.click.without-impression' })],
+    });
+    expect((await report('ad_impression', second)).body).toMatchObject({ accepted: 1 });
+    expect((await report('ad_click', second)).body).toMatchObject({ accepted: 1 });
+    expect((await report('ad_click', second)).body.rejected[0].code).toBe('ads.token.replayed');
+
+    const third = (await decide('preroll')).body.ad.token as string;
+    expect((await report('ad_impression', third)).body).toMatchObject({ accepted: 1 });
+    // Three impressions of the creative within 24 h: the device is capped; another device is not.
+    expect((await decide('preroll')).body).toEqual({ ad: null });
+    expect((await decide('preroll', { ...DEVICE, 'x-device-id': 'device-e2e-0002' })).body.ad.creative.id).toBe(
+      prerollCreative,
+    );
+
+    const [row] = await sql<{ impressions: string; spend_millis: string }>(
+      harness.app,
+      'select impressions, spend_millis from ads.campaigns where id = ?',
+      [prerollCampaign],
+    );
+    expect(row).toEqual({ impressions: '3', spend_millis: '6000' });
+    const [clicks] = await sql<{ n: string }>(harness.app, 'select count(*) as n from ads.clicks');
+    expect(clicks.n).toBe('1');
+  });
+
+  it('never serves viewers whose plan is ad-free, nor expired or exhausted campaigns', async () => {
+    const paid = await registerUser(harness.app);
+    await subscribe(harness.app, harness.fake, paid, 'prime');
+    expect((await decide('preroll', { 'user-agent': PHONE_UA }, paid.tokens.accessToken)).body).toEqual({ ad: null });
+    const free = await registerUser(harness.app);
+    const freeAd = (await decide('preroll', { 'user-agent': PHONE_UA }, free.tokens.accessToken)).body.ad;
+    expect(freeAd).not.toBeNull();
+    // A person's decision counts only for that person: another account or an anonymous caller cannot spend it.
+    expect((await report('ad_impression', freeAd.token, { auth: paid.tokens.accessToken })).body.rejected[0].code).toBe(
+      'ads.token.invalid',
+    );
+    expect((await report('ad_impression', freeAd.token)).body.rejected[0].code).toBe('ads.token.invalid');
+
+    const past = await admin('POST', '/v1/admin/ads/campaigns', {
+      advertiserId,
+      name: 'Last year',
+      startsAt: '2025-01-01T00:00:00Z',
+      endsAt: '2025-02-01T00:00:00Z',
+      currency: 'usd',
+      cpm: 9000,
+      totalBudget: 1000,
+    });
+    await admin('POST', `/v1/admin/ads/campaigns/${past.body.id}/creatives`, {
+      placement: 'leaderboard',
+      clickUrl: 'https://acme.example',
+      imageUrl: 'https://cdn.acme.example/old.png',
+    });
+    expect((await decide('leaderboard')).body).toEqual({ ad: null });
+
+    const goal = await campaign({ impressionGoal: 1 });
+    await admin('POST', `/v1/admin/ads/campaigns/${goal}/creatives`, {
+      placement: 'rectangle',
+      clickUrl: 'https://acme.example',
+      imageUrl: 'https://cdn.acme.example/r.png',
+    });
+    const served = await decide('rectangle');
+    expect(served.body.ad).not.toBeNull();
+    expect((await report('ad_impression', served.body.ad.token)).body).toMatchObject({ accepted: 1 });
+    expect((await decide('rectangle', { ...DEVICE, 'x-device-id': 'device-e2e-0003' })).body).toEqual({ ad: null });
+  });
+
+  it('reports metrics and settles the creator’s share into billing’s ledger and revenue journal', async () => {
+    const metrics = await admin(
+      'GET',
+      `/v1/admin/ads/metrics?from=${day()}&to=${day()}&groupBy=campaign&campaignId=${prerollCampaign}`,
+    );
+    expect(metrics.status).toBe(200);
+    expect(metrics.body.rows).toEqual([
+      expect.objectContaining({ key: prerollCampaign, currency: 'usd', impressions: 3, clicks: 1, spend: 6 }),
+    ]);
+    expect(metrics.body.rows[0].ctr).toBeCloseTo(1 / 3);
+    expect(metrics.body.rows[0].fillRate).toBeGreaterThan(0);
+    expect((await admin('GET', '/v1/admin/ads/metrics?from=2026-13-01&to=x')).body.code).toBe('ads.input.invalid');
+
+    const settled = await admin('POST', '/v1/admin/ads/settlements');
+    expect(settled.status).toBe(200);
+    // 4 impressions (3 pre-rolls, 1 rectangle) at CPM 2000 = 8 minor units on the creator's video; 55% is 4.4 → 4.
+    expect(settled.body).toEqual([
+      expect.objectContaining({
+        creatorId: creator.user.id,
+        currency: 'usd',
+        impressions: 4,
+        grossAmount: 8,
+        shareAmount: 4,
+      }),
+    ]);
+    // Settled impressions are not settled again.
+    expect((await admin('POST', '/v1/admin/ads/settlements')).body).toEqual([]);
+
+    const ledger = await eventually(async () => {
+      const answer = await harness.app.request('GET', '/v1/billing/ledger', { token: creator.tokens.accessToken });
+      expect(answer.body.totals).toEqual([expect.objectContaining({ currency: 'usd', adShare: 4 })]);
+      return answer.body;
+    });
+    expect(ledger.entries).toEqual([
+      expect.objectContaining({ kind: 'ad_share', tipId: null, gross: 8, commission: 4, net: 4 }),
+    ]);
+    const journal = await sql<{ amount: string; creator_id: string }>(
+      harness.app,
+      `select amount, creator_id from billing.revenue_entries where stream = 'ads'`,
+    );
+    expect(journal).toEqual([{ amount: '8', creator_id: creator.user.id }]);
+  });
+});
