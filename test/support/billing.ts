@@ -124,10 +124,11 @@ export async function subscribe(
   user: RegisteredUser,
   planId: string,
   interval: 'month' | 'year' = 'month',
+  attribution?: Record<string, string>,
 ) {
   const checkout = await app.request('POST', '/v1/billing/checkout', {
     token: user.tokens.accessToken,
-    body: { planId, interval },
+    body: { planId, interval, ...(attribution ? { attribution } : {}) },
   });
   if (checkout.status !== 201) throw new Error(`checkout failed: ${checkout.status} ${JSON.stringify(checkout.body)}`);
   const paid = await fake.emulator.completeCheckout(checkout.body.sessionId, 'pay');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import type { TestApp } from '@lib/platform/testing';
@@ -14,6 +15,7 @@ import {
   type BillingOnFakeStripe,
 } from '../../support/billing.js';
 import { registerUser, type RegisteredUser } from '../../support/showrunner.js';
+import { createChannel } from '../studio/studio-helpers.js';
 
 describe('billing on Stripe (a local fake of its API, the real SDK): subscribe, change, cancel, refund', () => {
   let fake: FakeStripe;
@@ -103,6 +105,29 @@ describe('billing on Stripe (a local fake of its API, the real SDK): subscribe, 
     const active = await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken });
     expect(active.body.subscription.status).toBe('active');
   });
+
+  it('shows a creator what subscribers who came through them or their channel paid (attribution), nobody else’s', async () => {
+    const creator = await registerUser(app);
+    const channelId = await createChannel(app, creator);
+    const [byCreator, byChannel, elsewhere] = [
+      await registerUser(app),
+      await registerUser(app),
+      await registerUser(app),
+    ];
+    await subscribe(app, fake, byCreator, 'creator-plus', 'month', { creatorId: creator.user.id });
+    await subscribe(app, fake, byChannel, 'studio-pro', 'month', { channelId });
+    await subscribe(app, fake, elsewhere, 'creator-plus', 'month', { creatorId: randomUUID() });
+    await eventually(async () => {
+      const ledger = await app.request('GET', '/v1/billing/ledger', { token: creator.tokens.accessToken });
+      expect(ledger.status).toBe(200);
+      // The creator's own Creator Plus payment is not attributed to them.
+      expect(ledger.body.subscriptionRevenue).toEqual([{ currency: 'usd', subscriptions: 2, amount: 999 + 2_999 }]);
+    });
+    const longAgo = await app.request('GET', '/v1/billing/ledger?from=2020-01-01&to=2020-06-01', {
+      token: creator.tokens.accessToken,
+    });
+    expect(longAgo.body.subscriptionRevenue).toEqual([]);
+  }, 90_000);
 
   it('sends create-calls to Stripe with idempotency keys', async () => {
     const creates = fake.requests.filter(

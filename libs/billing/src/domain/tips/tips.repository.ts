@@ -22,6 +22,22 @@ export abstract class CreatorLedger {
   /** Inserts or updates the payout by its provider id. */
   abstract savePayout(payout: CreatorPayout): Promise<void>;
   abstract payoutsOf(creatorId: string, range?: { from: Date; to: Date }): Promise<CreatorPayout[]>;
+  /**
+   * What subscribers who came through the creator paid in the range (net of refunds), per currency: payments of
+   * subscriptions whose checkout attribution names the creator (`creatorId`) or one of their channels (`channelId`).
+   */
+  abstract attributedSubscriptionRevenue(
+    creatorId: string,
+    channelIds: string[],
+    range: { from: Date; to: Date },
+  ): Promise<AttributedSubscriptionRevenue[]>;
+}
+
+export interface AttributedSubscriptionRevenue {
+  currency: string;
+  /** Distinct subscriptions with a payment in the range. */
+  subscriptions: number;
+  amount: number;
 }
 
 export abstract class PayoutHoldRepository {

@@ -235,6 +235,23 @@ export class SqlCreatorLedger extends CreatorLedger {
     );
   }
 
+  async attributedSubscriptionRevenue(creatorId: string, channelIds: string[], range: { from: Date; to: Date }) {
+    const rows = await this.em.execute<Array<{ currency: string; subscriptions: number; amount: string }>>(
+      `select p.currency, count(distinct p.subscription_id)::int as subscriptions,
+              sum(p.amount - p.refunded_amount)::bigint as amount
+         from billing.payments p join billing.subscriptions s on s.id = p.subscription_id
+        where p.paid_at >= ? and p.paid_at < ?
+          and (s.attribution->>'creatorId' = ? or s.attribution->>'channelId' = any(?::text[]))
+        group by p.currency order by p.currency`,
+      [range.from, range.to, creatorId, `{${channelIds.join(',')}}`],
+    );
+    return rows.map((row) => ({
+      currency: row.currency,
+      subscriptions: row.subscriptions,
+      amount: Number(row.amount),
+    }));
+  }
+
   async payoutsOf(creatorId: string, range?: { from: Date; to: Date }) {
     const rows = range
       ? await this.em.execute<Row[]>(

@@ -108,6 +108,12 @@ class LedgerPayoutResponse {
   @ApiProperty() createdAt!: string;
 }
 
+class AttributedSubscriptionRevenueResponse {
+  @ApiProperty() currency!: string;
+  @ApiProperty({ description: 'Subscriptions with a payment in the period' }) subscriptions!: number;
+  @ApiProperty({ description: 'What they paid in the period, net of refunds (minor units)' }) amount!: number;
+}
+
 export class CreatorLedgerResponse {
   @ApiProperty() from!: string;
   @ApiProperty() to!: string;
@@ -115,6 +121,12 @@ export class CreatorLedgerResponse {
   @ApiProperty({ type: [LedgerBalanceResponse] }) balances!: LedgerBalanceResponse[];
   @ApiProperty() payoutsHeld!: boolean;
   @ApiProperty({ type: [String] }) holdReasons!: string[];
+  @ApiProperty({
+    type: [AttributedSubscriptionRevenueResponse],
+    description:
+      'Informative, not paid out: payments of subscriptions whose checkout attribution names this creator (`creatorId`) or one of their channels (`channelId`)',
+  })
+  subscriptionRevenue!: AttributedSubscriptionRevenueResponse[];
   @ApiProperty({ type: [LedgerEntryResponse] }) entries!: LedgerEntryResponse[];
   @ApiProperty({ type: [LedgerPayoutResponse] }) payouts!: LedgerPayoutResponse[];
 }

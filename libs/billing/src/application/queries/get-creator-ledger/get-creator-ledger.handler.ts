@@ -1,4 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { OwnedChannels } from '@lib/studio/contracts';
 import { balanceOf, ledgerTotals } from '../../../domain/tips/tips.js';
 import { LedgerRangeInvalidError } from '../../../domain/tips/tips.errors.js';
 import { CreatorLedger } from '../../../domain/tips/tips.repository.js';
@@ -21,6 +22,7 @@ export class GetCreatorLedgerHandler implements IQueryHandler<GetCreatorLedgerQu
   constructor(
     private readonly ledger: CreatorLedger,
     private readonly holds: PayoutHolds,
+    private readonly channels: OwnedChannels,
   ) {}
 
   async execute({ creatorId, from: rawFrom, to: rawTo }: GetCreatorLedgerQuery): Promise<CreatorLedgerView> {
@@ -30,12 +32,14 @@ export class GetCreatorLedgerHandler implements IQueryHandler<GetCreatorLedgerQu
     if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS)
       throw new LedgerRangeInvalidError(`at most ${MAX_RANGE_DAYS} days`);
     const range = { from, to };
-    const [entries, payouts, allEntries, allPayouts, holds] = await Promise.all([
+    const channelIds = (await this.channels.ownedBy(creatorId)).map((channel) => channel.id);
+    const [entries, payouts, allEntries, allPayouts, holds, subscriptionRevenue] = await Promise.all([
       this.ledger.entriesOf(creatorId, range),
       this.ledger.payoutsOf(creatorId, range),
       this.ledger.entriesOf(creatorId),
       this.ledger.payoutsOf(creatorId),
       this.holds.heldFor(creatorId),
+      this.ledger.attributedSubscriptionRevenue(creatorId, channelIds, range),
     ]);
     return {
       from: from.toISOString(),
@@ -47,6 +51,7 @@ export class GetCreatorLedgerHandler implements IQueryHandler<GetCreatorLedgerQu
       })),
       payoutsHeld: holds.length > 0,
       holdReasons: [...new Set(holds.map((hold) => hold.reason))],
+      subscriptionRevenue,
       entries: entries.map((entry) => ({
         kind: entry.kind,
         tipId: entry.tipId,

@@ -10,6 +10,8 @@ export interface CreatorLedgerView {
   balances: Array<{ currency: string; amount: number }>;
   payoutsHeld: boolean;
   holdReasons: string[];
+  /** Informative, not paid out: what subscribers who came through the creator's content paid in the period. */
+  subscriptionRevenue: Array<{ currency: string; subscriptions: number; amount: number }>;
   entries: Array<{
     kind: 'tip' | 'reversal' | 'ad_share';
     tipId: string | null;
