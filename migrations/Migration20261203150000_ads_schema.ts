@@ -81,7 +81,7 @@ export class Migration20261203150000_ads_schema extends Migration {
       gross_millis double precision not null,
       share double precision not null,
       gross_amount integer not null,
-      share_amount integer not null,
+      share_amount integer not null default 0,
       settled_at timestamptz not null
     );`);
   }

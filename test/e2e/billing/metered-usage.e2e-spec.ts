@@ -38,11 +38,11 @@ describe('metered usage: quotas, alerts and overage', () => {
   afterAll(() => env.close());
 
   /** Lowers (or raises) a plan's quota for this file's database, as an operator editing the row would. */
-  async function setQuota(planId: string, quota: string, value: number) {
+  async function setQuota(planId: string, entitlement: string, value: number | boolean) {
     await sql(
       env.app,
-      `update billing.plans set entitlements = entitlements || jsonb_build_object(?::text, ?::bigint) where id = ?`,
-      [quota, value, planId],
+      `update billing.plans set entitlements = entitlements || jsonb_build_object(?::text, ?::jsonb) where id = ?`,
+      [entitlement, JSON.stringify(value), planId],
     );
     env.app.app.get(PlanCatalogue).invalidate();
   }
@@ -190,6 +190,8 @@ describe('metered usage: quotas, alerts and overage', () => {
   }, 90_000);
 
   it('counts API calls per key against the owner’s plan and refuses past a hard limit with 402', async () => {
+    // Only Studio Pro sells API access, with overage: a plan with access and a hard limit is an operator's choice.
+    await setQuota('creator-plus', 'api_access', true);
     await setQuota('creator-plus', 'api_calls_per_month', 3);
     try {
       const owner = await studioPerson(env.app);
@@ -227,6 +229,7 @@ describe('metered usage: quotas, alerts and overage', () => {
       ]);
     } finally {
       await setQuota('creator-plus', 'api_calls_per_month', 1_000);
+      await setQuota('creator-plus', 'api_access', false);
     }
   }, 90_000);
 });

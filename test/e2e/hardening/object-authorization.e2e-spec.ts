@@ -44,6 +44,7 @@ interface Fixtures {
   apiKeyId: string;
   invoiceId: string;
   exportId: string;
+  giftId: string;
 }
 
 /** How B's request on an id-taking route is built from A's fixtures, or why the route is not B's to try. */
@@ -156,6 +157,10 @@ const TABLE: Record<string, Entry> = {
   'GET /v1/insights/videos/{id}': { ids: { id: 'videoId' } },
   'PUT /v1/insights/channels/{id}/weekly-report': { ids: { id: 'channelId' } },
   'GET /v1/insights/exports/{id}': { ids: { id: 'exportId' } },
+  'POST /v1/gifts/{id}/refund': { ids: { id: 'giftId' } },
+  'POST /v1/gifts/{code}/redeem': {
+    exempt: 'the code is the bearer credential: whoever holds it may redeem it (gifts e2e: twice, expired, the buyer)',
+  },
 };
 
 /** Routes BOLA is about: a path id, and an access rule that lets any signed-in person call them. */
@@ -269,6 +274,7 @@ describe('object-level authorization sweep (BOLA) over every id-taking route', (
       channelId,
     });
     await created('POST', `/v1/creators/${a.user.id}/follow`, c);
+    const gift = await created('POST', '/v1/gifts', a, { planId: 'prime', period: 'month', message: `${MARKER} gift` });
 
     const first = async (path: string, user: RegisteredUser) =>
       eventually(async () => {
@@ -296,6 +302,7 @@ describe('object-level authorization sweep (BOLA) over every id-taking route', (
       apiKeyId: apiKey.apiKey.id,
       invoiceId: await first('/v1/billing/invoices', a),
       exportId: exported.id,
+      giftId: gift.giftId,
     };
   }, 120_000);
   afterAll(() => app.close());

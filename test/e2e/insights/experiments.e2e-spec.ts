@@ -262,18 +262,18 @@ describe('insights: experiments', () => {
   });
 
   it('attributes a subscription to the subscriber’s exposure within the window', async () => {
-    const { arm } = (await assign('recommendations.home', { personId: creator.user.id }))!;
+    const subscriber = await registerUser(harness.app);
+    const { arm } = (await assign('recommendations.home', { personId: subscriber.user.id }))!;
     const impression = randomUUID();
     const answer = await track(
       harness.app,
-      [exposure('creator-tab', homeId, arm, 'recommendations.home', impression)],
+      [exposure('subscriber-tab', homeId, arm, 'recommendations.home', impression)],
       {
-        token: creator.tokens.accessToken,
+        token: subscriber.tokens.accessToken,
       },
     );
     expect(answer.body).toMatchObject({ accepted: 1, rejected: [] });
-    // The creator's plan (needed for the dashboard below) is the conversion.
-    await subscribe(harness.app, harness.fake, creator, 'creator-plus');
+    await subscribe(harness.app, harness.fake, subscriber, 'prime');
     await eventually(async () => {
       const rows = await sql(
         harness.app,

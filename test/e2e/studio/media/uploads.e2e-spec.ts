@@ -56,7 +56,7 @@ describe('studio uploads (tus)', () => {
 
   beforeAll(async () => {
     app = await startShowrunner({
-      MEDIA_UPLOAD_MAX_BYTES_BY_PLAN: `free:${LIMIT},studio-pro:${LIMIT * 100}`,
+      MEDIA_UPLOAD_MAX_BYTES_BY_PLAN: `creator-plus:${LIMIT},studio-pro:${LIMIT * 100}`,
       MEDIA_UPLOAD_MAX_BYTES: String(LIMIT * 10),
     });
     [owner, editor, viewer, stranger] = await Promise.all([
@@ -233,7 +233,12 @@ describe('studio uploads (tus)', () => {
   it('rejects an upload over the channel owner’s plan limit before any byte is sent (413)', async () => {
     const answer = await create(owner, LIMIT + 1);
     expect(answer.status).toBe(413);
-    expect(await answer.json()).toMatchObject({ code: 'studio.upload.too-large', limit: LIMIT, planId: 'free' });
+    // Studio starts at Creator Plus (createChannel puts the owner on it).
+    expect(await answer.json()).toMatchObject({
+      code: 'studio.upload.too-large',
+      limit: LIMIT,
+      planId: 'creator-plus',
+    });
   });
 
   it('refuses an upload by a channel viewer (403)', async () => {
