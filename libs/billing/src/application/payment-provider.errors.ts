@@ -7,3 +7,8 @@ export class PaymentProviderNotConfiguredError extends DomainError {
     super('Payments are not set up on this server (STRIPE_SECRET_KEY is not configured)');
   }
 }
+
+/** What every operation of an unconfigured provider (no Stripe keys) does. */
+export const refuseUnconfigured = (): never => {
+  throw new PaymentProviderNotConfiguredError();
+};

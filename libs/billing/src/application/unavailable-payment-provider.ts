@@ -1,9 +1,7 @@
-import { PaymentProviderNotConfiguredError } from './payment-provider.errors.js';
+import { refuseUnconfigured } from './payment-provider.errors.js';
 import { PaymentProvider } from './payment-provider.js';
 
-const refuse = (): never => {
-  throw new PaymentProviderNotConfiguredError();
-};
+const refuse = refuseUnconfigured;
 
 /** Production without Stripe keys: plans and entitlements work, anything that needs a payment is refused. */
 export class UnavailablePaymentProvider extends PaymentProvider {

@@ -5,12 +5,10 @@ import {
   type ProviderAccount,
   type ProviderPayout,
 } from '../../application/connect-provider.js';
-import { PaymentProviderNotConfiguredError } from '../../application/payment-provider.errors.js';
+import { refuseUnconfigured } from '../../application/payment-provider.errors.js';
 import type { PayoutStatus, ProviderTipPayment } from '../../domain/tips/tips.js';
+import { idOf, oneOffPaymentEvent } from './one-off-payments.js';
 import type { StripeConnection } from './stripe-payment-provider.js';
-
-const idOf = (value: string | { id: string } | null | undefined): string | null =>
-  value == null ? null : typeof value === 'string' ? value : value.id;
 
 /** Tips and payouts on Stripe Connect (the real Stripe, or the sandbox's emulator): destination charges to Express accounts. */
 export class StripeConnectProvider extends ConnectProvider {
@@ -151,35 +149,20 @@ export class StripeConnectProvider extends ConnectProvider {
     if (event.type.startsWith('payout.')) {
       return account ? { kind: 'payout', providerPayoutId: String(object.id), providerAccountId: account } : null;
     }
-    if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.expired') {
-      const session = object as unknown as Stripe.Checkout.Session;
-      if (session.mode !== 'payment' || session.metadata?.kind !== 'tip' || !session.metadata.tipId) return null;
-      return {
-        kind: 'tip-checkout',
-        tipId: session.metadata.tipId,
-        paymentIntentId: idOf(session.payment_intent),
-        expired: event.type === 'checkout.session.expired',
-      };
-    }
-    if (event.type === 'payment_intent.succeeded') {
-      const intent = object as unknown as Stripe.PaymentIntent;
-      if (intent.metadata?.kind !== 'tip') return null;
-      return { kind: 'tip-payment', tipId: intent.metadata.tipId ?? null, paymentIntentId: intent.id };
-    }
-    if (event.type === 'charge.refunded' || event.type === 'charge.dispute.created') {
-      // A refund or dispute of any charge: it is a tip's only if a tip has its payment (checked by the applier).
-      const paymentIntentId = idOf(object.payment_intent as string | null);
-      if (!paymentIntentId) return null;
-      const tipId = (object.metadata as Record<string, string> | undefined)?.tipId ?? null;
-      return { kind: 'tip-payment', tipId, paymentIntentId };
-    }
-    return null;
+    const purchase = oneOffPaymentEvent(event, 'tip', 'tipId');
+    if (!purchase) return null;
+    return purchase.phase === 'checkout'
+      ? {
+          kind: 'tip-checkout',
+          tipId: purchase.id,
+          paymentIntentId: purchase.paymentIntentId,
+          expired: purchase.expired,
+        }
+      : { kind: 'tip-payment', tipId: purchase.id, paymentIntentId: purchase.paymentIntentId };
   }
 }
 
-const refuse = (): never => {
-  throw new PaymentProviderNotConfiguredError();
-};
+const refuse = refuseUnconfigured;
 
 /** Production without Stripe keys: no payout accounts, no tips. */
 export class UnavailableConnectProvider extends ConnectProvider {

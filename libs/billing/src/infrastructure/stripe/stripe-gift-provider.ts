@@ -1,11 +1,9 @@
 import Stripe from 'stripe';
 import { GiftProvider, type GiftFact } from '../../application/gift-provider.js';
-import { PaymentProviderNotConfiguredError } from '../../application/payment-provider.errors.js';
+import { refuseUnconfigured } from '../../application/payment-provider.errors.js';
 import type { ProviderGiftPayment } from '../../domain/gifts/gift.js';
+import { oneOffPaymentEvent } from './one-off-payments.js';
 import type { StripeConnection } from './stripe-payment-provider.js';
-
-const idOf = (value: string | { id: string } | null | undefined): string | null =>
-  value == null ? null : typeof value === 'string' ? value : value.id;
 
 /** Gift purchases on Stripe (or the sandbox's emulator): payment-mode Checkout with `metadata.kind = gift`. */
 export class StripeGiftProvider extends GiftProvider {
@@ -70,37 +68,20 @@ export class StripeGiftProvider extends GiftProvider {
   }
 
   interpret(event: { type: string; payload: Record<string, unknown> }): GiftFact | null {
-    const object = (event.payload.data as { object?: Record<string, unknown> } | undefined)?.object;
-    if (!object) return null;
-    if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.expired') {
-      const session = object as unknown as Stripe.Checkout.Session;
-      if (session.mode !== 'payment' || session.metadata?.kind !== 'gift' || !session.metadata.giftId) return null;
-      return {
-        kind: 'gift-checkout',
-        giftId: session.metadata.giftId,
-        paymentIntentId: idOf(session.payment_intent),
-        expired: event.type === 'checkout.session.expired',
-      };
-    }
-    if (event.type === 'payment_intent.succeeded') {
-      const intent = object as unknown as Stripe.PaymentIntent;
-      if (intent.metadata?.kind !== 'gift') return null;
-      return { kind: 'gift-payment', giftId: intent.metadata.giftId ?? null, paymentIntentId: intent.id };
-    }
-    if (event.type === 'charge.refunded' || event.type === 'charge.dispute.created') {
-      // Any charge's refund: it is a gift's only if a gift has its payment (checked by the applier).
-      const paymentIntentId = idOf(object.payment_intent as string | null);
-      if (!paymentIntentId) return null;
-      const giftId = (object.metadata as Record<string, string> | undefined)?.giftId ?? null;
-      return { kind: 'gift-payment', giftId, paymentIntentId };
-    }
-    return null;
+    const purchase = oneOffPaymentEvent(event, 'gift', 'giftId');
+    if (!purchase) return null;
+    return purchase.phase === 'checkout'
+      ? {
+          kind: 'gift-checkout',
+          giftId: purchase.id,
+          paymentIntentId: purchase.paymentIntentId,
+          expired: purchase.expired,
+        }
+      : { kind: 'gift-payment', giftId: purchase.id, paymentIntentId: purchase.paymentIntentId };
   }
 }
 
-const refuse = (): never => {
-  throw new PaymentProviderNotConfiguredError();
-};
+const refuse = refuseUnconfigured;
 
 /** Production without Stripe keys: no gifts. */
 export class UnavailableGiftProvider extends GiftProvider {

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ReturnUrlsRequest } from './return-urls.dto.js';
 
-export class BuyGiftRequest {
+export class BuyGiftRequest extends ReturnUrlsRequest {
   @ApiProperty({ description: 'The paid plan to give', example: 'prime' })
   @IsString()
   @MaxLength(100)
@@ -22,18 +23,6 @@ export class BuyGiftRequest {
   @IsString()
   @MaxLength(280)
   message?: string;
-
-  @ApiPropertyOptional({ description: 'Where to return after paying (APP_URL or APP_RETURN_ORIGINS)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  successUrl?: string;
-
-  @ApiPropertyOptional({ description: 'Where to return after giving up (APP_URL or APP_RETURN_ORIGINS)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  cancelUrl?: string;
 }
 
 export class BuyGiftResponse {

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ReturnUrlsRequest } from './return-urls.dto.js';
 
-export class StartTipRequest {
+export class StartTipRequest extends ReturnUrlsRequest {
   @ApiPropertyOptional({ description: 'The creator to tip (exactly one of creatorId and videoId)', format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -24,18 +25,6 @@ export class StartTipRequest {
   @IsString()
   @MaxLength(280)
   message?: string;
-
-  @ApiPropertyOptional({ description: 'Where to return after paying (APP_URL or APP_RETURN_ORIGINS)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  successUrl?: string;
-
-  @ApiPropertyOptional({ description: 'Where to return after giving up (APP_URL or APP_RETURN_ORIGINS)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  cancelUrl?: string;
 }
 
 export class StartTipResponse {
