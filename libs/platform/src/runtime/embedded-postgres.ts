@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import pg from 'pg';
-import { freePort } from './free-port.js';
+import { lostPortRace, onFreePort } from './free-port.js';
 
 export interface RunningService {
   url: string;
@@ -33,10 +33,10 @@ const PASSWORD = 'showrunner';
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningService> {
   const dataDir = resolve(options.dataDir);
-  const port = await freePort(options.preferredPort ?? 0);
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
-    port,
+    // initdb does not use the port; the postmaster gets its own below.
+    port: options.preferredPort ?? 5432,
     user: USER,
     password: PASSWORD,
     persistent: options.persistent ?? true,
@@ -56,20 +56,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const pgCtl = (...args: string[]) => runPgCtl(ids, ['-D', dataDir, ...args]);
   // A postmaster left by an instance that was killed (its postmaster.pid names a live process) is stopped first.
   if ((await pgCtl('status')).code === 0) await pgCtl('stop', '-m', 'fast', '-w', '-t', '60');
-  const flags = [
-    '-p',
-    String(port),
-    ...(options.unsafeFastWrites
-      ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
-      : []),
-    ...(options.maxConnections ? ['-c', `max_connections=${options.maxConnections}`] : []),
-  ];
-  // pg_ctl starts the postmaster in its own session: a terminal's Ctrl-C reaches only us, and we stop it last.
   const log = resolve(dataDir, 'postmaster.log');
-  const started = await pgCtl('start', '-w', '-t', '60', '-l', log, '-o', flags.join(' '));
-  if (started.code !== 0) {
-    throw new Error(`Embedded PostgreSQL did not start in ${dataDir}: ${lastLines(log) || started.output.trim()}`);
-  }
+  const startOn = async (port: number) => {
+    const flags = [
+      '-p',
+      String(port),
+      ...(options.unsafeFastWrites
+        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+        : []),
+      ...(options.maxConnections ? ['-c', `max_connections=${options.maxConnections}`] : []),
+    ];
+    // pg_ctl starts the postmaster in its own session: a terminal's Ctrl-C reaches only us, and we stop it last.
+    const started = await pgCtl('start', '-w', '-t', '60', '-l', log, '-o', flags.join(' '));
+    if (started.code !== 0) {
+      throw new Error(`Embedded PostgreSQL did not start in ${dataDir}: ${lastLines(log) || started.output.trim()}`);
+    }
+    return port;
+  };
+  const port = await onFreePort(options.preferredPort ?? 0, startOn, (error) => lostPortRace(String(error)));
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`;
   // An exit without stop() (a crash, process.exit) still stops the postmaster; only a SIGKILL leaves it running.
   const stopOnExit = () => spawnSync(pgCtlBinary(), ['-D', dataDir, 'stop', '-m', 'fast', '-w', '-t', '30'], ids);

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { connect } from 'node:net';
-import { freePort } from './free-port.js';
+import { lostPortRace, onFreePort } from './free-port.js';
 import type { RunningService } from './embedded-postgres.js';
 
 export class RedisServerNotFoundError extends Error {
@@ -51,13 +51,12 @@ export interface RedisServerOptions {
 /** A redis-server child process on 127.0.0.1, stopped with the returned handle or when this process exits. */
 export async function startRedisServer(options: RedisServerOptions = {}): Promise<RunningService> {
   const binary = findRedisServer(options.binary);
-  const port = await freePort(options.preferredPort ?? 0);
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--maxmemory-policy', 'noeviction'];
+  const baseArgs = ['--bind', '127.0.0.1', '--save', '', '--maxmemory-policy', 'noeviction'];
   if (options.dataDir) {
     const dir = resolve(options.dataDir);
     mkdirSync(dir, { recursive: true });
     await stopLeftover(join(dir, 'redis-server.pid'));
-    args.push(
+    baseArgs.push(
       '--dir',
       dir,
       '--appendonly',
@@ -68,20 +67,27 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
       join(dir, 'redis-server.pid'),
     );
   } else {
-    args.push('--appendonly', 'no');
+    baseArgs.push('--appendonly', 'no');
   }
-  const child: ChildProcess = spawn(binary, args, {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    detached: options.detached ?? false,
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk) => (stderr += chunk));
+  const startOn = async (port: number) => {
+    const child: ChildProcess = spawn(binary, ['--port', String(port), ...baseArgs], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: options.detached ?? false,
+    });
+    // redis-server logs to stdout, a bind failure included; the pipes are drained for its whole life.
+    let output = '';
+    const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000));
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    await waitUntilReachable(port, child, () => output);
+    return { child, port };
+  };
+  const { child, port } = await onFreePort(options.preferredPort ?? 0, startOn, (error) => lostPortRace(String(error)));
   // SIGTERM: redis-server writes its append-only file out before exiting, even once we are gone.
   const killOnExit = () => child.kill('SIGTERM');
   process.once('exit', killOnExit);
 
   const url = `redis://127.0.0.1:${port}`;
-  await waitUntilReachable(port, child, () => stderr);
   return {
     url,
     stop: async () => {
@@ -122,32 +128,40 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-async function waitUntilReachable(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
+async function waitUntilReachable(port: number, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}: ${stderr()}`);
-    if (await answersPing(port)) return;
+    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}: ${output()}`);
+    // Another redis-server that won this port answers too: only ours, by its process id, counts.
+    const answeringPid = await serverPid(port);
+    if (answeringPid === child.pid) return;
     await new Promise((done) => setTimeout(done, 50));
   }
   child.kill('SIGKILL');
-  throw new Error(`redis-server did not answer on port ${port} within 10 s: ${stderr()}`);
+  throw new Error(`redis-server did not answer on port ${port} within 10 s: ${output()}`);
 }
 
-/** A bare RESP round trip: no client library, no reconnect timers left behind. */
-function answersPing(port: number): Promise<boolean> {
+/**
+ * The process id of the redis-server answering on this port once it serves commands (PING refuses
+ * while the append-only file loads), by a bare RESP round trip: no client library, no reconnect timers.
+ */
+function serverPid(port: number): Promise<number | undefined> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     let reply = '';
-    const finish = (ok: boolean) => {
+    const finish = (pid: number | undefined) => {
       socket.destroy();
-      resolve(ok);
+      resolve(pid);
     };
-    socket.setTimeout(1_000, () => finish(false));
-    socket.once('error', () => finish(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.setTimeout(1_000, () => finish(undefined));
+    socket.once('error', () => finish(undefined));
+    socket.once('connect', () => socket.write('PING\r\nINFO server\r\n'));
     socket.on('data', (chunk) => {
       reply += chunk.toString();
-      if (reply.includes('\r\n')) finish(reply.startsWith('+PONG'));
+      if (!reply.includes('\r\n')) return;
+      if (!reply.startsWith('+PONG\r\n')) return finish(undefined);
+      const pid = /process_id:(\d+)\r\n/.exec(reply);
+      if (pid) finish(Number(pid[1]));
     });
   });
 }
