@@ -28,6 +28,8 @@ const swc = [
 const common = {
   rootDir: '.',
   extensionsToTreatAsEsm: ['.ts'],
+  // TypeScript first: every `./x.js` import is mapped to `./x`, and each extension tried before `.ts` is a failed stat.
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json', 'node'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
   testEnvironment: 'node',

@@ -92,31 +92,12 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
     trackForDrain(app, sockets);
 
     if (config.http.docsEnabled) {
-      const socketDocs = socketEventDocs(app);
-      const document = SwaggerModule.createDocument(
-        app,
-        new DocumentBuilder()
-          .setTitle('Showrunner API')
-          .setDescription(
-            'The backend of a creator-subscription media platform. Errors are application/problem+json with a stable `code`. ' +
-              'On every route, a NUL byte or lone surrogate in a path, query or body value (or property name) is 400 `validation.failed`, ' +
-              `and JSON nested deeper than ${MAX_INPUT_DEPTH} levels is 400 \`validation.too-deep\`. ` +
-              'Every mutating route and socket event spends a write budget per user and per IP address (`x-rate-limit`); ' +
-              'over it: 429 `http.rate-limit.exceeded` with Retry-After and RateLimit-* headers. ' +
-              'A request with an `sr_` API key whose owner’s plan no longer has `api_access` is 402 `billing.plan.upgrade-required`.',
-          )
-          .setVersion('1')
-          .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT or sr_ API key' })
-          .build(),
-        { extraModels: socketPayloadModels(socketDocs) },
-      );
-      documentValidationConstraints(app, document);
-      documentWriteBudgets(app, document);
-      documentAccessRules(app, document);
-      SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
-      // The Socket.IO half of the API, beside the OpenAPI document and sharing its schemas.
-      const asyncApi = buildAsyncApiDocument(socketDocs, document);
-      fastify.get('/docs-asyncapi.json', async () => asyncApi);
+      // Built on the first request, not at boot: generating them costs about a second of CPU that every start
+      // (each node of a scale-out, each test file) would otherwise pay before serving anything.
+      let documents: ReturnType<typeof buildApiDocuments> | undefined;
+      const built = () => (documents ??= buildApiDocuments(app));
+      SwaggerModule.setup('docs', app, () => built().openApi, { jsonDocumentUrl: 'docs-json' });
+      fastify.get('/docs-asyncapi.json', async () => built().asyncApi);
     }
     await mountBullBoard(app, fastify);
     await app.init();
@@ -126,4 +107,30 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
     throw error;
   }
   return app;
+}
+
+/** The OpenAPI document of every route and, sharing its schemas, the AsyncAPI document of the Socket.IO events. */
+function buildApiDocuments(app: NestFastifyApplication) {
+  const socketDocs = socketEventDocs(app);
+  const openApi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Showrunner API')
+      .setDescription(
+        'The backend of a creator-subscription media platform. Errors are application/problem+json with a stable `code`. ' +
+          'On every route, a NUL byte or lone surrogate in a path, query or body value (or property name) is 400 `validation.failed`, ' +
+          `and JSON nested deeper than ${MAX_INPUT_DEPTH} levels is 400 \`validation.too-deep\`. ` +
+          'Every mutating route and socket event spends a write budget per user and per IP address (`x-rate-limit`); ' +
+          'over it: 429 `http.rate-limit.exceeded` with Retry-After and RateLimit-* headers. ' +
+          'A request with an `sr_` API key whose owner’s plan no longer has `api_access` is 402 `billing.plan.upgrade-required`.',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT or sr_ API key' })
+      .build(),
+    { extraModels: socketPayloadModels(socketDocs) },
+  );
+  documentValidationConstraints(app, openApi);
+  documentWriteBudgets(app, openApi);
+  documentAccessRules(app, openApi);
+  return { openApi, asyncApi: buildAsyncApiDocument(socketDocs, openApi) };
 }
