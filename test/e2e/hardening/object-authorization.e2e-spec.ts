@@ -12,6 +12,7 @@ import {
   type ApiDocument,
   type ApiOperation,
 } from '../../support/api-sweep.js';
+import { sql } from '../../support/billing.js';
 import { publishedVideo, comment } from '../../support/comments.js';
 import { person } from '../../support/messaging.js';
 import { startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
@@ -45,6 +46,7 @@ interface Fixtures {
   invoiceId: string;
   exportId: string;
   giftId: string;
+  dmcaNoticeId: string;
 }
 
 /** How B's request on an id-taking route is built from A's fixtures, or why the route is not B's to try. */
@@ -150,9 +152,7 @@ const TABLE: Record<string, Entry> = {
   'GET /v1/studio/uploads/{id}': { ids: { id: 'uploadId' } },
   'PATCH /v1/studio/uploads/{id}': { ids: { id: 'uploadId' } },
   'DELETE /v1/studio/uploads/{id}': { ids: { id: 'uploadId' } },
-  'POST /v1/dmca/notices/{id}/counter-notice': {
-    exempt: 'not yet swept: needs a DMCA takedown of A’s video as fixture (issue 17 follow-up)',
-  },
+  'POST /v1/dmca/notices/{id}/counter-notice': { ids: { id: 'dmcaNoticeId' } },
   'GET /v1/insights/channels/{id}/overview': { ids: { id: 'channelId' } },
   'GET /v1/insights/videos/{id}': { ids: { id: 'videoId' } },
   'PUT /v1/insights/channels/{id}/weekly-report': { ids: { id: 'channelId' } },
@@ -180,6 +180,14 @@ const BODIES: Record<string, (fx: Fixtures) => unknown> = {
     content: 'WEBVTT\n\n00:00.000 --> 00:01.000\nhi\n',
   }),
   'PATCH /v1/studio/channels/{channelId}/members/{userId}': () => ({ role: 'editor' }),
+  // A complete counter-notice: only the uploader may file one, so B's must be refused for who B is.
+  'POST /v1/dmca/notices/{id}/counter-notice': () => ({
+    removedMaterial: 'My own footage',
+    mistakeStatement: true,
+    jurisdictionConsent: true,
+    contact: { name: 'Bea', address: '2 Side St, Shelbyville', phone: '+1 555 0199' },
+    signature: 'Bea',
+  }),
   'POST /v1/studio/channels/{channelId}/members': () => ({ handle: 'someone', role: 'editor' }),
 };
 
@@ -275,6 +283,20 @@ describe('object-level authorization sweep (BOLA) over every id-taking route', (
     });
     await created('POST', `/v1/creators/${a.user.id}/follow`, c);
     const gift = await created('POST', '/v1/gifts', a, { planId: 'prime', period: 'month', message: `${MARKER} gift` });
+    // A takedown of a video of A's of its own: the notice id is what A's counter-notice route takes.
+    const disputed = await created('POST', `/v1/studio/channels/${channelId}/videos`, a, {
+      title: `${MARKER} disputed`,
+      uploadId: await uploadClip(app, a, channelId),
+    });
+    const dmcaNotice = await created('POST', '/v1/dmca/notices', a, {
+      copyrightedWork: 'The film "Night Kitchen" (2024)',
+      infringingMaterial: 'A full copy of the film',
+      location: `https://showrunner.example/videos/${disputed.id}`,
+      contact: { name: 'Rights Holder Ltd', email: 'legal@rights.example', address: '1 Main St', phone: '+1 555 0100' },
+      goodFaithStatement: true,
+      accuracyStatement: true,
+      signature: 'Jane Counsel',
+    });
 
     const first = async (path: string, user: RegisteredUser) =>
       eventually(async () => {
@@ -303,6 +325,7 @@ describe('object-level authorization sweep (BOLA) over every id-taking route', (
       invoiceId: await first('/v1/billing/invoices', a),
       exportId: exported.id,
       giftId: gift.giftId,
+      dmcaNoticeId: dmcaNotice.id,
     };
   }, 120_000);
   afterAll(() => app.close());
@@ -353,6 +376,10 @@ describe('object-level authorization sweep (BOLA) over every id-taking route', (
     expect((await app.request('GET', `/v1/playlists/${fx.playlistId}`, as(a))).body.title).toBe(`${MARKER} playlist`);
     expect((await app.request('GET', `/v1/studio/series/${fx.seriesId}`, as(a))).status).toBe(200);
     expect(JSON.stringify((await app.request('GET', '/v1/me/api-keys', as(a))).body)).toContain(fx.apiKeyId);
+    const [notice] = await sql<{ status: string }>(app, 'select status from trust_safety.dmca_notices where id = ?', [
+      fx.dmcaNoticeId,
+    ]);
+    expect(notice.status).toBe('taken-down');
     const messages = await app.request('GET', `/v1/conversations/${fx.conversationId}/messages`, as(a));
     expect(JSON.stringify(messages.body)).toContain(`${MARKER} message`);
   });
