@@ -181,3 +181,21 @@ export function untilState(
     { timeoutMs, intervalMs: 200 },
   );
 }
+
+/** Uploads a branding image (`banner` or `logo`) as the raw body with the given content type. */
+export async function putBrandingImage(
+  app: TestApp,
+  user: RegisteredUser,
+  channelId: string,
+  image: string,
+  bytes: Buffer,
+  contentType = 'image/png',
+): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${app.url}/v1/studio/channels/${channelId}/branding/${image}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${user.tokens.accessToken}`, 'content-type': contentType },
+    body: new Uint8Array(bytes),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
