@@ -9,6 +9,7 @@ import {
   onTestServer,
   outboxPayloads,
   putBrandingImage,
+  studioPeople,
   studioPerson,
 } from './studio-helpers.js';
 
@@ -245,7 +246,7 @@ describe('studio channels and teams', () => {
       });
 
     it('shows a Studio Pro channel’s colour, tagline, banner and logo on the creator page; hidden on a downgrade, back on upgrade', async () => {
-      const [owner, editor] = [await studioPerson(app), await studioPerson(app)];
+      const [owner, editor] = await studioPeople(app, 2);
       await onPlan(app, owner, 'studio-pro');
       const channelId = await createChannel(app, owner);
       await addMember(app, channelId, owner, editor, 'editor');
@@ -307,12 +308,7 @@ describe('studio channels and teams', () => {
     }, 120_000);
 
     it('refuses bad colours, taglines, unknown fields, wrong or oversized images, viewers, strangers and plans without custom_branding', async () => {
-      const [owner, viewer, stranger, plusOwner] = await Promise.all([
-        studioPerson(app),
-        studioPerson(app),
-        studioPerson(app),
-        studioPerson(app),
-      ]);
+      const [owner, viewer, stranger, plusOwner] = await studioPeople(app, 4);
       await onPlan(app, owner, 'studio-pro');
       const [channelId, plusChannelId] = await Promise.all([createChannel(app, owner), createChannel(app, plusOwner)]);
       await addMember(app, channelId, owner, viewer, 'viewer');

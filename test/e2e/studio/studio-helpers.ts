@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { eventually, type TestApp } from '@lib/platform/testing';
 import { withStudioAccess } from '../../support/billing.js';
+import { people } from '../../support/interactions.js';
 import { registerUser, type RegisteredUser } from '../../support/showrunner.js';
 
 export const auth = (user: RegisteredUser) => ({ token: user.tokens.accessToken });
@@ -20,6 +21,21 @@ export async function studioPerson(app: TestApp): Promise<RegisteredUser> {
     expect(rows).toHaveLength(1);
   });
   return user;
+}
+
+/** `count` registered users studio knows, past the per-address registration limit (for files that need many). */
+export async function studioPeople(app: TestApp, count: number): Promise<RegisteredUser[]> {
+  const users = await people(app, count);
+  await eventually(async () => {
+    const rows = await app.app
+      .get(MikroORM)
+      .em.fork()
+      .execute(`select 1 from studio.people where user_id = any(?::uuid[])`, [
+        `{${users.map((u) => u.user.id).join(',')}}`,
+      ]);
+    expect(rows).toHaveLength(count);
+  });
+  return users;
 }
 
 /** Opens a channel; the owner is first put on Creator Plus if their plan lacks studio access. */
