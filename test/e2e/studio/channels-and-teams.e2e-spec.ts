@@ -348,6 +348,13 @@ describe('studio channels and teams', () => {
       expect(refusal(await upload('logo', aPng(400, 100)))).toEqual([422, 'studio.branding.image-dimensions']);
       expect(refusal(await upload('banner', aPng(600, 200)))).toEqual([422, 'studio.branding.image-dimensions']);
       expect((await upload('cover', aPng(200, 200))).status).toBe(400);
+      // The image parser reads image/* bodies everywhere; a JSON route still refuses one in validation.
+      const imageToJson = await fetch(`${app.url}${branding}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${owner.tokens.accessToken}`, 'content-type': 'image/png' },
+        body: new Uint8Array(aPng(200, 200)),
+      });
+      expect(imageToJson.status).toBe(400);
 
       // Roles and plans: a viewer reads but may not brand; a stranger learns nothing; Creator Plus is 402.
       expect((await app.request('GET', branding, auth(viewer))).status).toBe(200);
