@@ -64,6 +64,7 @@ export function pathParamValue(name: string): string {
     language: 'en',
     tag: 'sweep',
     file: 'en.vtt',
+    image: 'logo',
     path: 'master.m3u8',
     action: 'cancel',
     queueName: 'sweep',

@@ -38,6 +38,15 @@ import { Publisher } from './application/publishing/publisher.js';
 import { GetChannelHandler } from './application/queries/get-channel/get-channel.handler.js';
 import { ListMyChannelsHandler } from './application/queries/list-my-channels/list-my-channels.handler.js';
 import { ChannelViews } from './application/channel-views.js';
+import { BrandingViews } from './application/branding-views.js';
+import { ChannelBrandingChanges } from './application/channel-branding.js';
+import { ClearChannelBrandingHandler } from './application/commands/clear-channel-branding/clear-channel-branding.handler.js';
+import { RemoveBrandingImageHandler } from './application/commands/remove-branding-image/remove-branding-image.handler.js';
+import { SetChannelBrandingHandler } from './application/commands/set-channel-branding/set-channel-branding.handler.js';
+import { UploadBrandingImageHandler } from './application/commands/upload-branding-image/upload-branding-image.handler.js';
+import { GetChannelBrandingHandler } from './application/queries/get-channel-branding/get-channel-branding.handler.js';
+import { BrandingBodyParser } from './infrastructure/branding-body-parser.js';
+import { BrandingController } from './interface/http/branding.controller.js';
 import { GetSeriesHandler } from './application/queries/get-series/get-series.handler.js';
 import { ListChannelThingsHandler } from './application/queries/list-channel-things/list-channel-things.handler.js';
 import { LibraryReadModel } from './application/queries/library-read-model.js';
@@ -152,7 +161,14 @@ import { STUDIO_SOCKET_EVENTS } from './interface/socket-events.js';
     SearchModule.forIndex(CatalogIndexSource),
     ...MEDIA_IMPORTS,
   ],
-  controllers: [ChannelsController, VideosController, LibraryController, CatalogController, ...MEDIA_CONTROLLERS],
+  controllers: [
+    ChannelsController,
+    BrandingController,
+    VideosController,
+    LibraryController,
+    CatalogController,
+    ...MEDIA_CONTROLLERS,
+  ],
   providers: [
     { provide: ChannelRepository, useClass: MikroOrmChannelRepository },
     { provide: PersonRepository, useClass: MikroOrmPersonRepository },
@@ -169,6 +185,15 @@ import { STUDIO_SOCKET_EVENTS } from './interface/socket-events.js';
     ...MEDIA_PROVIDERS,
     ChannelTeams,
     ChannelViews,
+    // Channel branding (docs/adr/0062).
+    BrandingViews,
+    ChannelBrandingChanges,
+    BrandingBodyParser,
+    SetChannelBrandingHandler,
+    UploadBrandingImageHandler,
+    RemoveBrandingImageHandler,
+    ClearChannelBrandingHandler,
+    GetChannelBrandingHandler,
     VideoGate,
     VideoViews,
     VideoEdits,

@@ -126,6 +126,11 @@ const TABLE: Record<string, Entry> = {
   'PATCH /v1/studio/channels/{channelId}/members/{userId}': { ids: { channelId: 'channelId', userId: 'ownerId' } },
   'DELETE /v1/studio/channels/{channelId}/members/{userId}': { ids: { channelId: 'channelId', userId: 'ownerId' } },
   'POST /v1/studio/channels/{channelId}/ownership': { ids: { channelId: 'channelId' } },
+  'GET /v1/studio/channels/{channelId}/branding': { ids: { channelId: 'channelId' } },
+  'PUT /v1/studio/channels/{channelId}/branding': { ids: { channelId: 'channelId' } },
+  'DELETE /v1/studio/channels/{channelId}/branding': { ids: { channelId: 'channelId' } },
+  'PUT /v1/studio/channels/{channelId}/branding/{image}': { ids: { channelId: 'channelId' } },
+  'DELETE /v1/studio/channels/{channelId}/branding/{image}': { ids: { channelId: 'channelId' } },
   'POST /v1/studio/channels/{channelId}/videos': { ids: { channelId: 'channelId' } },
   'GET /v1/studio/channels/{channelId}/library': { ids: { channelId: 'channelId' } },
   'GET /v1/studio/videos/{videoId}': { ids: { videoId: 'videoId' } },
@@ -257,6 +262,7 @@ describe('object-level authorization sweep (BOLA) over every id-taking route', (
         content: `WEBVTT\n\n00:00.000 --> 00:01.000\n${MARKER}\n`,
       }),
     );
+    await created('PUT', `/v1/studio/channels/${channelId}/branding`, a, { tagline: `${MARKER} tagline` });
     const series = await created('POST', `/v1/studio/channels/${channelId}/series`, a, { title: `${MARKER} series` });
     const collection = await created('POST', `/v1/studio/channels/${channelId}/collections`, a, {
       name: `${MARKER} collection`,
@@ -372,6 +378,8 @@ describe('object-level authorization sweep (BOLA) over every id-taking route', (
     // A's objects are all still there, unchanged.
     const channel = await app.request('GET', `/v1/studio/channels/${fx.channelId}`, as(a));
     expect(channel.body.name).toBe(`${MARKER} channel`);
+    const branding = await app.request('GET', `/v1/studio/channels/${fx.channelId}/branding`, as(a));
+    expect(branding.body.tagline).toBe(`${MARKER} tagline`);
     expect((await app.request('GET', `/v1/studio/videos/${fx.videoId}`, as(a))).body.title).toBe(`${MARKER} video`);
     expect((await app.request('GET', `/v1/playlists/${fx.playlistId}`, as(a))).body.title).toBe(`${MARKER} playlist`);
     expect((await app.request('GET', `/v1/studio/series/${fx.seriesId}`, as(a))).status).toBe(200);

@@ -1,7 +1,17 @@
-import type { TestApp } from '@lib/platform/testing';
+import { eventually, type TestApp } from '@lib/platform/testing';
+import { aPng } from '@lib/studio/testing';
 import { connectSocket, nextEvent, startShowrunner } from '../../support/showrunner.js';
-import { withStudioAccess } from '../../support/billing.js';
-import { addMember, auth, createChannel, outboxPayloads, studioPerson } from './studio-helpers.js';
+import { onPlan, planBecomes, withStudioAccess } from '../../support/billing.js';
+import {
+  addMember,
+  auth,
+  createChannel,
+  onTestServer,
+  outboxPayloads,
+  putBrandingImage,
+  studioPeople,
+  studioPerson,
+} from './studio-helpers.js';
 
 describe('studio channels and teams', () => {
   let app: TestApp;
@@ -224,5 +234,160 @@ describe('studio channels and teams', () => {
     expect([noInvitation.status, noInvitation.body.code]).toEqual([404, 'studio.invitation.not-found']);
     const emptyName = await app.request('POST', '/v1/studio/channels', { ...auth(owner), body: { name: '' } });
     expect(emptyName.status).toBe(400);
+  });
+
+  describe('branding (custom_branding, docs/adr/0062)', () => {
+    const fetchSigned = (url: string) => fetch(onTestServer(app, url));
+    const creatorPageBranding = async (creatorId: string) =>
+      eventually(async () => {
+        const page = await app.request('GET', `/v1/creators/${creatorId}`);
+        expect(page.status).toBe(200);
+        return page.body.channels[0].branding;
+      });
+
+    it('shows a Studio Pro channel’s colour, tagline, banner and logo on the creator page; hidden on a downgrade, back on upgrade', async () => {
+      const [owner, editor] = await studioPeople(app, 2);
+      await onPlan(app, owner, 'studio-pro');
+      const channelId = await createChannel(app, owner);
+      await addMember(app, channelId, owner, editor, 'editor');
+      const branding = `/v1/studio/channels/${channelId}/branding`;
+
+      const set = await app.request('PUT', branding, {
+        ...auth(editor),
+        body: { accentColor: '#E4A', tagline: '  Late cooking  ' },
+      });
+      expect(set.status).toBe(200);
+      expect(set.body).toMatchObject({
+        accentColor: '#ee44aa',
+        tagline: 'Late cooking',
+        logo: null,
+        shownPublicly: true,
+      });
+      const firstLogo = await putBrandingImage(app, editor, channelId, 'logo', aPng(256, 256));
+      expect(firstLogo.status).toBe(200);
+      const logo = aPng(300, 300);
+      const replaced = await putBrandingImage(app, owner, channelId, 'logo', logo);
+      expect(replaced.body.logo).toMatchObject({ type: 'png', width: 300, height: 300, bytes: logo.length });
+      const banner = await putBrandingImage(app, owner, channelId, 'banner', aPng(2048, 512));
+      expect(banner.body).toMatchObject({ accentColor: '#ee44aa', banner: { width: 2048, height: 512 } });
+      // The replaced file is gone; the current one is served at its signed URL.
+      expect((await fetchSigned(firstLogo.body.logo.url)).status).toBe(404);
+      const served = await fetchSigned(replaced.body.logo.url);
+      expect([served.status, served.headers.get('content-type')]).toEqual([200, 'image/png']);
+      expect(Buffer.from(await served.arrayBuffer()).equals(logo)).toBe(true);
+
+      const shown = await creatorPageBranding(owner.user.id);
+      expect(shown).toMatchObject({ accentColor: '#ee44aa', tagline: 'Late cooking' });
+      expect((await fetchSigned(shown.bannerUrl)).status).toBe(200);
+      expect((await fetchSigned(shown.logoUrl)).status).toBe(200);
+
+      // Down to Free: kept, not shown; still readable by the team, and taking things down needs no plan.
+      const cancel = await app.request('POST', '/v1/billing/subscription/cancel', {
+        ...auth(owner),
+        body: { atPeriodEnd: false, reason: 'unused' },
+      });
+      expect(cancel.status).toBe(200);
+      await planBecomes(app, owner, 'free', 30_000);
+      expect(await creatorPageBranding(owner.user.id)).toBeNull();
+      const kept = await app.request('GET', branding, auth(editor));
+      expect(kept.body).toMatchObject({ accentColor: '#ee44aa', shownPublicly: false, logo: { width: 300 } });
+      const refused = await app.request('PUT', branding, { ...auth(owner), body: { accentColor: '#000' } });
+      expect(refused.status).toBe(402);
+      const bannerGone = await app.request('DELETE', `${branding}/banner`, auth(editor));
+      expect([bannerGone.status, bannerGone.body.banner]).toEqual([200, null]);
+
+      await onPlan(app, owner, 'studio-pro');
+      expect(await creatorPageBranding(owner.user.id)).toMatchObject({
+        accentColor: '#ee44aa',
+        bannerUrl: null,
+        logoUrl: expect.stringContaining(`/v1/media/${channelId}/branding/logo-`),
+      });
+      const cleared = await app.request('DELETE', branding, auth(owner));
+      expect(cleared.body).toMatchObject({ accentColor: null, tagline: null, logo: null, shownPublicly: false });
+      expect((await fetchSigned(replaced.body.logo.url)).status).toBe(404);
+    }, 120_000);
+
+    it('refuses bad colours, taglines, unknown fields, wrong or oversized images, viewers, strangers and plans without custom_branding', async () => {
+      const [owner, viewer, stranger, plusOwner] = await studioPeople(app, 4);
+      await onPlan(app, owner, 'studio-pro');
+      const [channelId, plusChannelId] = await Promise.all([createChannel(app, owner), createChannel(app, plusOwner)]);
+      await addMember(app, channelId, owner, viewer, 'viewer');
+      const branding = `/v1/studio/channels/${channelId}/branding`;
+      const put = (body: unknown, user = owner, path = branding) => app.request('PUT', path, { ...auth(user), body });
+      const refusal = (answer: { status: number; body: any }) => [answer.status, answer.body?.code];
+
+      for (const accentColor of ['red', '#12345', '#ggg', 'ee44aa', '#e4a;background:url(x)'])
+        expect(refusal(await put({ accentColor }))).toEqual([400, 'validation.failed']);
+      expect(refusal(await put({ tagline: 'two\nlines' }))).toEqual([400, 'studio.branding.invalid-tagline']);
+      expect(refusal(await put({ tagline: 'x'.repeat(101) }))).toEqual([400, 'validation.failed']);
+      expect(refusal(await put({ accentColor: '#fff', theme: 'dark' }))).toEqual([400, 'validation.failed']);
+      expect(refusal(await put({ accentColor: '#fff', bannerKey: 'branding/other/banner.png' }))).toEqual([
+        400,
+        'validation.failed',
+      ]);
+
+      const upload = (image: string, bytes: Buffer, type?: string, user = owner, channel = channelId) =>
+        putBrandingImage(app, user, channel, image, bytes, type);
+      const gif = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
+      expect(refusal(await upload('logo', gif, 'image/gif'))).toEqual([422, 'studio.branding.image-unsupported']);
+      expect(refusal(await upload('logo', aPng(200, 200), 'image/jpeg'))).toEqual([
+        422,
+        'studio.branding.image-unsupported',
+      ]);
+      expect(refusal(await upload('logo', Buffer.from('<svg/>'), 'text/plain'))).toEqual([
+        422,
+        'studio.branding.image-unsupported',
+      ]);
+      // A PNG header over bytes no decoder reads: ffprobe disagrees with the header.
+      const forged = Buffer.concat([aPng(200, 200).subarray(0, 33), Buffer.alloc(64, 0xab)]);
+      expect(refusal(await upload('logo', forged))).toEqual([422, 'studio.branding.image-unsupported']);
+      const padded = Buffer.concat([aPng(200, 200), Buffer.alloc(1024 * 1024)]);
+      expect(refusal(await upload('logo', padded))).toMatchObject([422, 'studio.branding.image-too-large']);
+      const huge = Buffer.concat([aPng(2048, 512), Buffer.alloc(5 * 1024 * 1024)]);
+      expect(refusal(await upload('banner', huge))).toEqual([413, 'http.payload-too-large']);
+      expect(refusal(await upload('logo', aPng(400, 100)))).toEqual([422, 'studio.branding.image-dimensions']);
+      expect(refusal(await upload('banner', aPng(600, 200)))).toEqual([422, 'studio.branding.image-dimensions']);
+      expect((await upload('cover', aPng(200, 200))).status).toBe(400);
+      // The image parser reads image/* bodies everywhere; a JSON route still refuses one in validation.
+      const imageToJson = await fetch(`${app.url}${branding}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${owner.tokens.accessToken}`, 'content-type': 'image/png' },
+        body: new Uint8Array(aPng(200, 200)),
+      });
+      expect(imageToJson.status).toBe(400);
+
+      // Roles and plans: a viewer reads but may not brand; a stranger learns nothing; Creator Plus is 402.
+      expect((await app.request('GET', branding, auth(viewer))).status).toBe(200);
+      expect(refusal(await put({ accentColor: '#fff' }, viewer))).toEqual([403, 'studio.channel.role-required']);
+      expect(refusal(await upload('logo', aPng(200, 200), 'image/png', viewer))).toEqual([
+        403,
+        'studio.channel.role-required',
+      ]);
+      expect(refusal(await app.request('DELETE', branding, auth(viewer)))).toEqual([
+        403,
+        'studio.channel.role-required',
+      ]);
+      expect(refusal(await app.request('GET', branding, auth(stranger)))).toEqual([404, 'studio.channel.not-found']);
+      expect(refusal(await upload('logo', aPng(200, 200), 'image/png', stranger))).toEqual([
+        404,
+        'studio.channel.not-found',
+      ]);
+      const plus = await put({ accentColor: '#fff' }, plusOwner, `/v1/studio/channels/${plusChannelId}/branding`);
+      expect(plus.status).toBe(402);
+      expect(plus.body).toMatchObject({
+        code: 'billing.plan.upgrade-required',
+        entitlement: 'custom_branding',
+        planId: 'creator-plus',
+        cheapestPlan: { planId: 'studio-pro' },
+      });
+      expect(refusal(await upload('logo', aPng(200, 200), 'image/png', plusOwner, plusChannelId))).toEqual([
+        402,
+        'billing.plan.upgrade-required',
+      ]);
+
+      // Nothing refused was stored.
+      const stored = await app.request('GET', branding, auth(owner));
+      expect(stored.body).toMatchObject({ accentColor: null, tagline: null, banner: null, logo: null });
+    }, 120_000);
   });
 });

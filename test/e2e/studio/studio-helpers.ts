@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { eventually, type TestApp } from '@lib/platform/testing';
 import { withStudioAccess } from '../../support/billing.js';
+import { people } from '../../support/interactions.js';
 import { registerUser, type RegisteredUser } from '../../support/showrunner.js';
 
 export const auth = (user: RegisteredUser) => ({ token: user.tokens.accessToken });
@@ -20,6 +21,21 @@ export async function studioPerson(app: TestApp): Promise<RegisteredUser> {
     expect(rows).toHaveLength(1);
   });
   return user;
+}
+
+/** `count` registered users studio knows, past the per-address registration limit (for files that need many). */
+export async function studioPeople(app: TestApp, count: number): Promise<RegisteredUser[]> {
+  const users = await people(app, count);
+  await eventually(async () => {
+    const rows = await app.app
+      .get(MikroORM)
+      .em.fork()
+      .execute(`select 1 from studio.people where user_id = any(?::uuid[])`, [
+        `{${users.map((u) => u.user.id).join(',')}}`,
+      ]);
+    expect(rows).toHaveLength(count);
+  });
+  return users;
 }
 
 /** Opens a channel; the owner is first put on Creator Plus if their plan lacks studio access. */
@@ -180,4 +196,22 @@ export function untilState(
     },
     { timeoutMs, intervalMs: 200 },
   );
+}
+
+/** Uploads a branding image (`banner` or `logo`) as the raw body with the given content type. */
+export async function putBrandingImage(
+  app: TestApp,
+  user: RegisteredUser,
+  channelId: string,
+  image: string,
+  bytes: Buffer,
+  contentType = 'image/png',
+): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${app.url}/v1/studio/channels/${channelId}/branding/${image}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${user.tokens.accessToken}`, 'content-type': contentType },
+    body: new Uint8Array(bytes),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
 }

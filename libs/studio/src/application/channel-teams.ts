@@ -6,6 +6,7 @@ import { ChannelRepository } from '../domain/channel/channel.repository.js';
 import { type TeamRole } from '../domain/channel/team-role.js';
 
 export const STUDIO_ACCESS = 'studio_access' as const;
+export const CUSTOM_BRANDING = 'custom_branding' as const;
 
 /** Loads a channel for a caller and checks their role: 404 for outsiders, 403 for a role too low. */
 @Injectable()
@@ -29,6 +30,13 @@ export class ChannelTeams {
   async requireToWork(userId: string, channelId: string, minimum: TeamRole): Promise<Channel> {
     const channel = await this.require(userId, channelId, minimum);
     await this.billing.assertPlanIncludes(channel.ownerId, STUDIO_ACCESS);
+    return channel;
+  }
+
+  /** `requireToWork`, for branding: the owner's plan must also include `custom_branding` (402 otherwise). */
+  async requireToBrand(userId: string, channelId: string): Promise<Channel> {
+    const channel = await this.requireToWork(userId, channelId, 'editor');
+    await this.billing.assertPlanIncludes(channel.ownerId, CUSTOM_BRANDING);
     return channel;
   }
 

@@ -41,6 +41,11 @@ export class ScreenedTexts {
     ]);
   }
 
+  /** A branding tagline is screened as the channel's description is (the same place on a page). */
+  tagline(authorId: string, channelId: string, tagline: string | null): Promise<void> {
+    return this.assertAcceptable(authorId, { type: 'channel', id: channelId }, [['channel.description', tagline]]);
+  }
+
   private async assertAcceptable(
     authorId: string,
     content: ContentRef,

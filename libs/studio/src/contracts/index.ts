@@ -9,5 +9,10 @@ export {
   VideoUpdatedV1,
 } from './events/video-events.v1.js';
 export { ChannelDirectory, type ChannelTeamRole, type ChannelVideo } from './channel-directory.js';
-export { PublishedCatalog, type CreatorChannel, type PublishedVideo } from './published-catalog.js';
+export {
+  PublishedCatalog,
+  type CreatorChannel,
+  type PublicChannelBranding,
+  type PublishedVideo,
+} from './published-catalog.js';
 export { OwnedChannels, type OwnedChannel } from './owned-channels.js';

@@ -10,11 +10,21 @@ export interface PublishedVideo {
   publishedAt: string;
 }
 
+/** A channel's branding as public pages show it; image URLs are signed and expire like thumbnails'. */
+export interface PublicChannelBranding {
+  accentColor: string | null;
+  tagline: string | null;
+  bannerUrl: string | null;
+  logoUrl: string | null;
+}
+
 export interface CreatorChannel {
   channelId: string;
   name: string;
   description: string;
   createdAt: string;
+  /** Null when the channel has none, or its owner's plan does not include `custom_branding` (kept, not shown). */
+  branding: PublicChannelBranding | null;
 }
 
 /**

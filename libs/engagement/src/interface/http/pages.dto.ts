@@ -23,11 +23,26 @@ export class PageVideoResponse {
   @ApiProperty() publishedAt!: string;
 }
 
+export class PageChannelBrandingResponse {
+  @ApiProperty({ nullable: true, type: String, example: '#e4572e' }) accentColor!: string | null;
+  @ApiProperty({ nullable: true, type: String }) tagline!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Signed; expires like thumbnail URLs' }) bannerUrl!:
+    string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Signed; expires like thumbnail URLs' }) logoUrl!:
+    string | null;
+}
+
 export class PageChannelResponse {
   @ApiProperty() channelId!: string;
   @ApiProperty() name!: string;
   @ApiProperty() description!: string;
   @ApiProperty() createdAt!: string;
+  @ApiProperty({
+    nullable: true,
+    type: PageChannelBrandingResponse,
+    description: 'Null when the channel has none, or its owner’s plan does not include `custom_branding`',
+  })
+  branding!: PageChannelBrandingResponse | null;
 }
 
 export class PageCreatorResponse {

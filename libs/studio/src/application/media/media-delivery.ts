@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
+import { BRANDING_FILE_PATH } from './branding-images.js';
 import { MediaRepository } from './media-records.js';
 import { contentTypeOf, MediaStorage } from './media-storage.js';
 import { MediaUrlSigner, signPlaylist } from './media-url-signer.js';
@@ -14,7 +15,8 @@ export type DeliveredFile =
 const PUBLIC_PATH = /^(hls\/[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)?\.(m3u8|ts)|thumbnails\/\d{1,3}\.jpg|preview\.jpg)$/;
 
 /**
- * Serves an asset's files at their public paths (`hls/...`, `thumbnails/<i>.jpg`, `preview.jpg`),
+ * Serves an asset's files at their public paths (`hls/...`, `thumbnails/<i>.jpg`, `preview.jpg`) and
+ * channels' branding images (`branding/<kind>-<random>.<ext>`, under the channel's id),
  * checking each request's signature and signing every URI inside the playlists it returns.
  */
 @Injectable()
@@ -28,6 +30,12 @@ export class MediaDelivery {
 
   async open(assetId: string, path: string, exp: unknown, sig: unknown): Promise<DeliveredFile> {
     const expiresAt = this.signer.verify(assetId, path, exp, sig);
+    // A channel's branding image: the signature names the channel and the file, which is all the key needs.
+    if (BRANDING_FILE_PATH.test(path)) {
+      const image = await this.storage.read(`branding/${assetId}/${path.slice('branding/'.length)}`);
+      if (!image) throw new MediaAssetNotFoundError(assetId);
+      return { kind: 'file', ...image, contentType: contentTypeOf(path), expiresAt };
+    }
     if (!PUBLIC_PATH.test(path)) throw new MediaAssetNotFoundError(assetId);
     const asset = await this.repository.findAsset(assetId);
     if (!asset) throw new MediaAssetNotFoundError(assetId);

@@ -95,3 +95,24 @@ export abstract class MediaProcessingListener {
     message: string;
   }): Promise<void>;
 }
+
+/**
+ * Implemented by media: a channel's branding images (banner, logo) in the media store, served through
+ * the same signed URLs as thumbnails. The channel side decides what is accepted and who may see it.
+ */
+export abstract class BrandingImageStore {
+  /**
+   * Confirms with ffprobe that the bytes are the `codec` image of `width`×`height` the header claims
+   * (throws `studio.branding.image-unsupported` otherwise) and stores them under a new key, returned.
+   */
+  abstract put(
+    channelId: string,
+    kind: 'banner' | 'logo',
+    bytes: Buffer,
+    image: { type: 'png' | 'jpeg' | 'webp'; width: number; height: number },
+  ): Promise<string>;
+  /** A signed URL of a stored image (expires like thumbnail URLs). */
+  abstract url(channelId: string, key: string): string;
+  /** Deletes stored images; idempotent. */
+  abstract remove(keys: string[]): Promise<void>;
+}

@@ -28,6 +28,8 @@ export function contentTypeOf(key: string): string {
   if (key.endsWith('.m3u8')) return 'application/vnd.apple.mpegurl';
   if (key.endsWith('.ts')) return 'video/mp2t';
   if (key.endsWith('.jpg')) return 'image/jpeg';
+  if (key.endsWith('.png')) return 'image/png';
+  if (key.endsWith('.webp')) return 'image/webp';
   if (key.endsWith('.mp4')) return 'video/mp4';
   return 'application/octet-stream';
 }

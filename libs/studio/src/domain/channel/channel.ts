@@ -1,4 +1,5 @@
 import { AggregateRoot, newId } from '@lib/platform/ddd';
+import { NO_BRANDING, type BrandingImage, type BrandingImageKind, type ChannelBranding } from './branding.js';
 import { ChannelCreated } from './channel.events.js';
 import {
   AlreadyMemberError,
@@ -42,6 +43,8 @@ export class Channel extends AggregateRoot {
   ownerId: string;
   members: Member[];
   emailInvitations: EmailInvitation[];
+  /** Null until someone brands the channel; shown publicly only while the owner's plan has `custom_branding`. */
+  branding: ChannelBranding | null;
   readonly createdAt: Date;
   updatedAt: Date;
 
@@ -65,6 +68,7 @@ export class Channel extends AggregateRoot {
       },
     ];
     this.emailInvitations = [];
+    this.branding = null;
   }
 
   static create(ownerId: string, name: string, description = ''): Channel {
@@ -100,6 +104,47 @@ export class Channel extends AggregateRoot {
     if (changes.name !== undefined) this.name = changes.name;
     if (changes.description !== undefined) this.description = changes.description;
     this.touch();
+  }
+
+  /** Accent colour and tagline, replaced together (null clears one); the images are kept. Editors may brand. */
+  brand(actorId: string, settings: { accentColor: string | null; tagline: string | null }): ChannelBranding {
+    this.require(actorId, 'editor');
+    return this.changeBranding({ accentColor: settings.accentColor, tagline: settings.tagline });
+  }
+
+  /** Puts an image in place; returns the one it replaces (its file is deleted once this commits). */
+  setBrandingImage(actorId: string, kind: BrandingImageKind, image: BrandingImage): BrandingImage | null {
+    this.require(actorId, 'editor');
+    const replaced = this.branding?.[kind] ?? null;
+    this.changeBranding({ [kind]: image });
+    return replaced;
+  }
+
+  /** Takes an image down; returns it (null when there was none). */
+  removeBrandingImage(actorId: string, kind: BrandingImageKind): BrandingImage | null {
+    this.require(actorId, 'editor');
+    const removed = this.branding?.[kind] ?? null;
+    if (removed) this.changeBranding({ [kind]: null });
+    return removed;
+  }
+
+  /** Takes all branding down; returns the images whose files go with it. */
+  clearBranding(actorId: string): BrandingImage[] {
+    this.require(actorId, 'editor');
+    const images = [this.branding?.banner, this.branding?.logo].filter((image): image is BrandingImage => !!image);
+    if (this.branding) {
+      this.branding = null;
+      this.touch();
+    }
+    return images;
+  }
+
+  private changeBranding(changes: Partial<ChannelBranding>): ChannelBranding {
+    const next = { ...(this.branding ?? NO_BRANDING), ...changes };
+    // Nothing left is the same as never branded.
+    this.branding = Object.values(next).some((value) => value !== null) ? next : null;
+    this.touch();
+    return this.branding ?? NO_BRANDING;
   }
 
   /** Inviting again while the invitation is pending changes its role. */

@@ -2,7 +2,8 @@ import type { DynamicModule, Provider, Type } from '@nestjs/common';
 import type { EntitySchema } from '@mikro-orm/postgresql';
 import { AppConfig } from '@config';
 import { QueuesModule } from '@lib/platform';
-import { MediaLibrary } from '../../application/media/media-ports.js';
+import { MediaBrandingImages } from '../../application/media/branding-images.js';
+import { BrandingImageStore, MediaLibrary } from '../../application/media/media-ports.js';
 import { MediaDelivery } from '../../application/media/media-delivery.js';
 import { MediaLibraryService } from '../../application/media/media-library.service.js';
 import { MediaPipeline } from '../../application/media/media-pipeline.js';
@@ -48,6 +49,7 @@ export const MEDIA_IMPORTS: DynamicModule[] = [
 export const MEDIA_PROVIDERS: Provider[] = [
   { provide: MediaLibrary, useExisting: MediaLibraryService },
   MediaLibraryService,
+  { provide: BrandingImageStore, useClass: MediaBrandingImages },
   { provide: MediaRepository, useClass: SqlMediaRepository },
   {
     provide: MediaStorage,

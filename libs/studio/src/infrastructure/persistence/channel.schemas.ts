@@ -46,6 +46,7 @@ export const ChannelSchema = new EntitySchema<Channel>({
     ownerId: { type: 'uuid' },
     members: { type: 'json' },
     emailInvitations: { type: 'json' },
+    branding: { type: 'json', nullable: true },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },
     version: { type: 'integer', version: true },

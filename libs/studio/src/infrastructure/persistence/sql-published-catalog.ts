@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { BrandingViews } from '../../application/branding-views.js';
 import { PublishedCatalog, type CreatorChannel, type PublishedVideo } from '../../contracts/index.js';
+import type { ChannelBranding } from '../../domain/channel/branding.js';
 import { UNRESTRICTED_VIDEO } from './sql-content-restrictions.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,21 +34,28 @@ const page = (rows: VideoRow[]) => ({ total: rows.length ? Number(rows[0].total)
 /** The port on studio's own tables (published videos and channels). */
 @Injectable()
 export class SqlPublishedCatalog extends PublishedCatalog {
-  constructor(private readonly em: EntityManager) {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly branding: BrandingViews,
+  ) {
     super();
   }
 
   async channelsOf(creatorId: string): Promise<CreatorChannel[]> {
     if (!UUID.test(creatorId)) return [];
-    const rows = await this.em.execute<{ id: string; name: string; description: string; created_at: Date }[]>(
-      'select id, name, description, created_at from studio.channels where owner_id = ? order by created_at, id',
+    const rows = await this.em.execute<
+      { id: string; name: string; description: string; created_at: Date; branding: ChannelBranding | null }[]
+    >(
+      'select id, name, description, created_at, branding from studio.channels where owner_id = ? order by created_at, id',
       [creatorId],
     );
+    const branding = await this.branding.forPublic(creatorId, rows);
     return rows.map((row) => ({
       channelId: row.id,
       name: row.name,
       description: row.description,
       createdAt: new Date(row.created_at).toISOString(),
+      branding: branding.get(row.id) ?? null,
     }));
   }
 

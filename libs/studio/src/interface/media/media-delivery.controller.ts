@@ -16,15 +16,16 @@ export class MediaDeliveryController {
   @Get(':assetId/*')
   @Public()
   @ApiOperation({
-    summary: 'A signed media file: HLS master or variant playlist, segment, thumbnail or preview',
+    summary:
+      'A signed media file: HLS master or variant playlist, segment, thumbnail, preview or channel branding image',
     description:
       'URLs come from playback (`masterUrl`) and from the playlists themselves; each carries `exp` (unix seconds) and `sig`. Expired links answer 403 `studio.media-url.expired`, altered ones 403 `studio.media-url.invalid`.',
   })
-  @ApiParam({ name: 'assetId', format: 'uuid' })
+  @ApiParam({ name: 'assetId', format: 'uuid', description: 'The asset (or, for branding images, the channel)' })
   @ApiParam({
     name: 'path',
     description:
-      'hls/master.m3u8, hls/<rendition>/index.m3u8, hls/<rendition>/seg_0000.ts, thumbnails/<i>.jpg, preview.jpg',
+      'hls/master.m3u8, hls/<rendition>/index.m3u8, hls/<rendition>/seg_0000.ts, thumbnails/<i>.jpg, preview.jpg; under a channel id: branding/<banner|logo>-<random>.<png|jpg|webp>',
   })
   @ApiQuery({ name: 'exp', required: true })
   @ApiQuery({ name: 'sig', required: true })
@@ -35,6 +36,8 @@ export class MediaDeliveryController {
       'application/vnd.apple.mpegurl': { schema: { type: 'string' } },
       'video/mp2t': { schema: { type: 'string', format: 'binary' } },
       'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+      'image/png': { schema: { type: 'string', format: 'binary' } },
+      'image/webp': { schema: { type: 'string', format: 'binary' } },
     },
   })
   @ApiProblems(403, 404)

@@ -1,0 +1,15 @@
+import { Command } from '@nestjs/cqrs';
+import type { BrandingImageKind } from '../../../domain/channel/branding.js';
+import type { ChannelBrandingView } from '../../branding-views.js';
+
+export class UploadBrandingImageCommand extends Command<ChannelBrandingView> {
+  constructor(
+    readonly userId: string,
+    readonly channelId: string,
+    readonly kind: BrandingImageKind,
+    readonly bytes: Buffer,
+    readonly contentType: string | undefined,
+  ) {
+    super();
+  }
+}
