@@ -101,14 +101,22 @@ const clipDir = mkdtempSync(join(tmpdir(), 'studio-clips-'));
 let clips = 0;
 
 /** A tiny real clip (H.264/AAC MP4) from ffmpeg's test sources. */
+/** The same options make the same bytes (ffmpeg's test sources and x264 are deterministic): made once per file. */
+const clipCache = new Map<string, Buffer>();
+
 export function makeClip(seconds = 1, size = '320x180'): Buffer {
+  const key = `${seconds}:${size}`;
+  const cached = clipCache.get(key);
+  if (cached) return Buffer.from(cached); // a copy: a test may corrupt its bytes on purpose
   const path = join(clipDir, `clip-${++clips}.mp4`);
   execFileSync('ffmpeg', [
     ...['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=24:duration=${seconds}`],
     ...['-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`],
     ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', path],
   ]);
-  return readFileSync(path);
+  const bytes = readFileSync(path);
+  clipCache.set(key, bytes);
+  return bytes;
 }
 
 const b64 = (value: string) => Buffer.from(value).toString('base64');
