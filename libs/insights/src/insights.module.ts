@@ -21,6 +21,7 @@ import {
   RecordEngagementEvents,
   RecordIdentityEvents,
 } from './application/reactions/record-domain-events.js';
+import { RecordRevenueStreams } from './application/reactions/record-revenue-streams.js';
 import { RecordInteractionEvents } from './application/reactions/record-interaction-events.js';
 import { RecordCommentEvents } from './application/reactions/record-comment-events.js';
 import { RecordStudioEvents } from './application/reactions/record-studio-events.js';
@@ -94,6 +95,7 @@ import { INSIGHTS_SOCKET_EVENTS } from './interface/socket-events.js';
         RecordInteractionEvents,
         RecordCommentEvents,
         AttributeExperimentSubscriptions,
+        RecordRevenueStreams,
       ],
     }),
     // Handled (and their job options declared) by interface/jobs/insights-jobs.processor.ts.
@@ -146,6 +148,7 @@ import { INSIGHTS_SOCKET_EVENTS } from './interface/socket-events.js';
     RecordStudioEvents,
     RecordInteractionEvents,
     RecordCommentEvents,
+    RecordRevenueStreams,
     { provide: ExperimentRepository, useClass: MikroOrmExperimentRepository },
     { provide: ExperimentTracking, useClass: SqlExperimentTracking },
     ExperimentAssignments,

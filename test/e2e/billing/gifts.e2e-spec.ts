@@ -240,24 +240,42 @@ describe('gift subscriptions', () => {
     ]);
     // The admin revenue report's gifts stream lost exactly this gift's amount.
     expect(await giftsRevenue()).toBe(before - 999);
-    // Insights' platform dashboard shows billing's own streams, per day and currency.
+    // Insights' platform dashboard rolls up the same journal entries (one event each), per day and currency, and
+    // agrees with the admin revenue metrics over the same days.
     const today = new Date(new Date().toISOString().slice(0, 10));
     const from = new Date(today.getTime() - 86_400_000).toISOString();
     const to = new Date(today.getTime() + 2 * 86_400_000).toISOString();
-    const overview = await app.request('GET', `/v1/admin/insights/overview?from=${from}&to=${to}`, {
-      token: billing.adminToken,
-    });
-    expect(overview.status).toBe(200);
     const [journaled] = await sql<{ gifts: number }>(
       app,
       `select coalesce(sum(amount), 0)::int as gifts from billing.revenue_entries where stream = 'gifts' and currency = 'usd'`,
     );
-    expect(overview.body.revenueStreamTotals).toEqual([
-      { currency: 'usd', streams: { tips: 0, commission: 0, gifts: journaled.gifts, ads: 0, overage: 0 } },
-    ]);
-    expect(overview.body.revenueStreams).toEqual([
+    const overview = await eventually(async () => {
+      const answer = await app.request('GET', `/v1/admin/insights/overview?from=${from}&to=${to}`, {
+        token: billing.adminToken,
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.body.revenueStreamTotals).toEqual([
+        { currency: 'usd', streams: { tips: 0, commission: 0, gifts: journaled.gifts, ads: 0, overage: 0 } },
+      ]);
+      return answer.body;
+    });
+    expect(overview.revenueStreams).toEqual([
       expect.objectContaining({ day: today.toISOString().slice(0, 10), currency: 'usd' }),
     ]);
+    const metrics = await app.request('GET', `/v1/admin/billing/metrics?from=${from}&to=${to}&interval=day`, {
+      token: billing.adminToken,
+    });
+    const usd = metrics.body.currencies.find((entry: { currency: string }) => entry.currency === 'usd');
+    expect(overview.revenueStreamTotals[0].streams).toEqual(usd.summary.streams);
+    const [events] = await sql<{ n: number }>(
+      app,
+      `select count(*)::int as n from platform.outbox where type = 'billing.revenue-recorded.v1' and payload->>'stream' = 'gifts'`,
+    );
+    const [entries] = await sql<{ n: number }>(
+      app,
+      `select count(*)::int as n from billing.revenue_entries where stream = 'gifts'`,
+    );
+    expect(events.n).toBe(entries.n);
     expectProblem(await refund(buyer), 409, 'billing.gift.refunded');
     expectProblem(await redeem(stranger, gift.code), 409, 'billing.gift.refunded');
     expect((await app.request('GET', `/v1/gifts/${gift.code}`)).body.status).toBe('refunded');
