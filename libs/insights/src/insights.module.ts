@@ -12,6 +12,7 @@ import { ExportProducer } from './application/exports/export-producer.js';
 import { ExportRetention } from './application/exports/export-retention.js';
 import { EXPORT_QUEUE, ExportQueue, MAINTENANCE_QUEUE } from './application/exports/export-queue.js';
 import { ExportFiles, ReportRenderer, ReportSource } from './application/exports/report-source.js';
+import { ExportRevenueStreamsHandler } from './application/queries/export-revenue-streams/export-revenue-streams.handler.js';
 import { GetChannelOverviewHandler } from './application/queries/get-channel-overview/get-channel-overview.handler.js';
 import { GetExportHandler } from './application/queries/get-export/get-export.handler.js';
 import { GetPlatformOverviewHandler } from './application/queries/get-platform-overview/get-platform-overview.handler.js';
@@ -141,6 +142,7 @@ import { INSIGHTS_SOCKET_EVENTS } from './interface/socket-events.js';
     GetChannelOverviewHandler,
     GetVideoInsightsHandler,
     GetPlatformOverviewHandler,
+    ExportRevenueStreamsHandler,
     GetExportHandler,
     RecordIdentityEvents,
     RecordBillingEvents,

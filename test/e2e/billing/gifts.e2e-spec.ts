@@ -262,6 +262,26 @@ describe('gift subscriptions', () => {
     expect(overview.revenueStreams).toEqual([
       expect.objectContaining({ day: today.toISOString().slice(0, 10), currency: 'usd' }),
     ]);
+    // The same roll-up as an admin CSV export, one row per UTC day and currency; refused to others and for a bad range.
+    const exportPath = `/v1/admin/insights/exports/revenue-streams?from=${from}&to=${to}`;
+    const exported = await app.request<string>('GET', exportPath, { token: billing.adminToken });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toContain('text/csv');
+    expect(exported.body.trim().split('\n')).toEqual([
+      'day,currency,tips,commission,gifts,ads,overage',
+      ...overview.revenueStreams.map(
+        (day: { day: string; currency: string; streams: Record<string, number> }) =>
+          `${day.day},${day.currency},${['tips', 'commission', 'gifts', 'ads', 'overage'].map((name) => day.streams[name]).join(',')}`,
+      ),
+    ]);
+    expect((await app.request('GET', exportPath, { token: token(buyer) })).status).toBe(403);
+    expectProblem(
+      await app.request('GET', `/v1/admin/insights/exports/revenue-streams?from=${to}&to=${from}`, {
+        token: billing.adminToken,
+      }),
+      400,
+      'insights.range.invalid',
+    );
     const metrics = await app.request('GET', `/v1/admin/billing/metrics?from=${from}&to=${to}&interval=day`, {
       token: billing.adminToken,
     });
