@@ -94,6 +94,7 @@ import { RevenueJournal } from './domain/revenue/revenue-journal.js';
 import { SqlRevenueJournal } from './infrastructure/persistence/sql-revenue-journal.js';
 import { METERING } from './metering.providers.js';
 import { UsageThresholdReachedV1 } from './contracts/events/usage-threshold-reached.v1.js';
+import { RevenueRecordedV1 } from './contracts/events/revenue-recorded.v1.js';
 
 /**
  * Plans, subscriptions, entitlements, payments and revenue, driven by the payment provider's
@@ -114,6 +115,7 @@ import { UsageThresholdReachedV1 } from './contracts/events/usage-threshold-reac
         EntitlementsChangedV1,
         MrrMovementRecordedV1,
         UsageThresholdReachedV1,
+        RevenueRecordedV1,
       ],
       outbound: billingOutboundEvents,
       consumers: [RememberAccountOnUserRegistered],

@@ -12,6 +12,7 @@ import { ExportProducer } from './application/exports/export-producer.js';
 import { ExportRetention } from './application/exports/export-retention.js';
 import { EXPORT_QUEUE, ExportQueue, MAINTENANCE_QUEUE } from './application/exports/export-queue.js';
 import { ExportFiles, ReportRenderer, ReportSource } from './application/exports/report-source.js';
+import { ExportRevenueStreamsHandler } from './application/queries/export-revenue-streams/export-revenue-streams.handler.js';
 import { GetChannelOverviewHandler } from './application/queries/get-channel-overview/get-channel-overview.handler.js';
 import { GetExportHandler } from './application/queries/get-export/get-export.handler.js';
 import { GetPlatformOverviewHandler } from './application/queries/get-platform-overview/get-platform-overview.handler.js';
@@ -21,6 +22,7 @@ import {
   RecordEngagementEvents,
   RecordIdentityEvents,
 } from './application/reactions/record-domain-events.js';
+import { RecordRevenueStreams } from './application/reactions/record-revenue-streams.js';
 import { RecordInteractionEvents } from './application/reactions/record-interaction-events.js';
 import { RecordCommentEvents } from './application/reactions/record-comment-events.js';
 import { RecordStudioEvents } from './application/reactions/record-studio-events.js';
@@ -94,6 +96,7 @@ import { INSIGHTS_SOCKET_EVENTS } from './interface/socket-events.js';
         RecordInteractionEvents,
         RecordCommentEvents,
         AttributeExperimentSubscriptions,
+        RecordRevenueStreams,
       ],
     }),
     // Handled (and their job options declared) by interface/jobs/insights-jobs.processor.ts.
@@ -139,6 +142,7 @@ import { INSIGHTS_SOCKET_EVENTS } from './interface/socket-events.js';
     GetChannelOverviewHandler,
     GetVideoInsightsHandler,
     GetPlatformOverviewHandler,
+    ExportRevenueStreamsHandler,
     GetExportHandler,
     RecordIdentityEvents,
     RecordBillingEvents,
@@ -146,6 +150,7 @@ import { INSIGHTS_SOCKET_EVENTS } from './interface/socket-events.js';
     RecordStudioEvents,
     RecordInteractionEvents,
     RecordCommentEvents,
+    RecordRevenueStreams,
     { provide: ExperimentRepository, useClass: MikroOrmExperimentRepository },
     { provide: ExperimentTracking, useClass: SqlExperimentTracking },
     ExperimentAssignments,

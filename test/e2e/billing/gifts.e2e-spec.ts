@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
+import type { Queue } from 'bull';
+import { getQueueToken } from '@nestjs/bull';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import { eventually, startSmtpServer, type TestApp, type TestSmtpServer } from '@lib/platform/testing';
 import { BillingMaintenance } from '../../../libs/billing/src/application/webhooks/billing-maintenance.js';
+import { BILLING_MAIL_QUEUE } from '../../../libs/billing/src/application/gifts/gift-mails.js';
 import type { FakeStripe } from '../../support/fake-stripe.js';
 import {
   planBecomes,
@@ -237,27 +240,177 @@ describe('gift subscriptions', () => {
     ]);
     // The admin revenue report's gifts stream lost exactly this gift's amount.
     expect(await giftsRevenue()).toBe(before - 999);
-    // Insights' platform dashboard shows billing's own streams, per day and currency.
+    // Insights' platform dashboard rolls up the same journal entries (one event each), per day and currency, and
+    // agrees with the admin revenue metrics over the same days.
     const today = new Date(new Date().toISOString().slice(0, 10));
     const from = new Date(today.getTime() - 86_400_000).toISOString();
     const to = new Date(today.getTime() + 2 * 86_400_000).toISOString();
-    const overview = await app.request('GET', `/v1/admin/insights/overview?from=${from}&to=${to}`, {
-      token: billing.adminToken,
-    });
-    expect(overview.status).toBe(200);
     const [journaled] = await sql<{ gifts: number }>(
       app,
       `select coalesce(sum(amount), 0)::int as gifts from billing.revenue_entries where stream = 'gifts' and currency = 'usd'`,
     );
-    expect(overview.body.revenueStreamTotals).toEqual([
-      { currency: 'usd', streams: { tips: 0, commission: 0, gifts: journaled.gifts, ads: 0, overage: 0 } },
-    ]);
-    expect(overview.body.revenueStreams).toEqual([
+    const overview = await eventually(async () => {
+      const answer = await app.request('GET', `/v1/admin/insights/overview?from=${from}&to=${to}`, {
+        token: billing.adminToken,
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.body.revenueStreamTotals).toEqual([
+        { currency: 'usd', streams: { tips: 0, commission: 0, gifts: journaled.gifts, ads: 0, overage: 0 } },
+      ]);
+      return answer.body;
+    });
+    expect(overview.revenueStreams).toEqual([
       expect.objectContaining({ day: today.toISOString().slice(0, 10), currency: 'usd' }),
     ]);
+    // The same roll-up as an admin CSV export, one row per UTC day and currency; refused to others and for a bad range.
+    const exportPath = `/v1/admin/insights/exports/revenue-streams?from=${from}&to=${to}`;
+    const exported = await app.request<string>('GET', exportPath, { token: billing.adminToken });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toContain('text/csv');
+    expect(exported.body.trim().split('\n')).toEqual([
+      'day,currency,tips,commission,gifts,ads,overage',
+      ...overview.revenueStreams.map(
+        (day: { day: string; currency: string; streams: Record<string, number> }) =>
+          `${day.day},${day.currency},${['tips', 'commission', 'gifts', 'ads', 'overage'].map((name) => day.streams[name]).join(',')}`,
+      ),
+    ]);
+    expect((await app.request('GET', exportPath, { token: token(buyer) })).status).toBe(403);
+    expectProblem(
+      await app.request('GET', `/v1/admin/insights/exports/revenue-streams?from=${to}&to=${from}`, {
+        token: billing.adminToken,
+      }),
+      400,
+      'insights.range.invalid',
+    );
+    const metrics = await app.request('GET', `/v1/admin/billing/metrics?from=${from}&to=${to}&interval=day`, {
+      token: billing.adminToken,
+    });
+    const usd = metrics.body.currencies.find((entry: { currency: string }) => entry.currency === 'usd');
+    expect(overview.revenueStreamTotals[0].streams).toEqual(usd.summary.streams);
+    const [events] = await sql<{ n: number }>(
+      app,
+      `select count(*)::int as n from platform.outbox where type = 'billing.revenue-recorded.v1' and payload->>'stream' = 'gifts'`,
+    );
+    const [entries] = await sql<{ n: number }>(
+      app,
+      `select count(*)::int as n from billing.revenue_entries where stream = 'gifts'`,
+    );
+    expect(events.n).toBe(entries.n);
     expectProblem(await refund(buyer), 409, 'billing.gift.refunded');
     expectProblem(await redeem(stranger, gift.code), 409, 'billing.gift.refunded');
     expect((await app.request('GET', `/v1/gifts/${gift.code}`)).body.status).toBe('refunded');
+  }, 60_000);
+
+  it('mails the recipient once even when Redis refuses the mail job as the payment settles', async () => {
+    const queue = app.app.get<Queue>(getQueueToken(BILLING_MAIL_QUEUE), { strict: false });
+    const add = queue.add.bind(queue) as (...args: unknown[]) => ReturnType<Queue['add']>;
+    let refused = 0;
+    // The first gift mail job is refused, as Redis does when it is out of memory or a read-only replica.
+    queue.add = ((...args: unknown[]) => {
+      if (refused++ > 0) return add(...args);
+      return Promise.reject(new Error('OOM command not allowed when used memory > maxmemory'));
+    }) as Queue['add'];
+    try {
+      const buyer = await registerUser(app);
+      const email = `gift-${randomUUID()}@example.test`;
+      const { giftId, events } = await paidGift(buyer, { planId: 'prime', period: 'month', recipientEmail: email });
+      const mails = () => smtp.received.filter((mail) => mail.rcptTo.includes(email));
+      await eventually(() => expect(mails()).toHaveLength(1), { timeoutMs: 20_000 });
+      expect(refused).toBeGreaterThanOrEqual(2);
+      expect(mails()[0].raw).toContain(`gift-recipient:${giftId}`);
+      // The payment's events again: the fact was published once, so still one mail.
+      await deliver(events);
+      const [published] = await sql<{ n: number }>(
+        app,
+        `select count(*)::int as n from platform.outbox where type = 'billing.gift-paid.v1' and payload->>'giftId' = ?`,
+        [giftId],
+      );
+      expect(published.n).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(mails()).toHaveLength(1);
+    } finally {
+      queue.add = add as Queue['add'];
+    }
+  }, 60_000);
+
+  it('a redeemed gift refunded from Stripe’s dashboard: a partial refund leaves the access, a full one ends it at once', async () => {
+    const buyer = await registerUser(app);
+    const recipient = await registerUser(app);
+    const { giftId, gift, paid } = await paidGift(buyer, { planId: 'creator-plus', period: 'month' });
+    expect((await redeem(recipient, gift.code)).status).toBe(200);
+    await planBecomes(app, recipient, 'creator-plus');
+    const intentId = paid.result.payment_intent as string;
+    const refundEvents = () =>
+      fake.events.filter((event) => event.type === 'charge.refunded' && event.data.object.payment_intent === intentId);
+    const giftRow = async () =>
+      (
+        await sql<{ status: string; refunded_amount: number; grant_ends_at: Date }>(
+          app,
+          'select status, refunded_amount::int as refunded_amount, grant_ends_at from billing.gifts where id = ?',
+          [giftId],
+        )
+      )[0];
+
+    // A goodwill partial refund in the dashboard: journaled, the access stays.
+    await fake.client().refunds.create({ payment_intent: intentId, amount: 300 });
+    await deliver(refundEvents());
+    expect(await giftRow()).toMatchObject({ status: 'redeemed', refunded_amount: 300 });
+    expect((await app.request('GET', '/v1/billing/subscription', { token: token(recipient) })).body.planId).toBe(
+      'creator-plus',
+    );
+
+    // The rest refunded: nothing of the gift is paid for any more, so its plan goes now (events duplicated).
+    await fake.client().refunds.create({ payment_intent: intentId });
+    const before = Date.now();
+    await deliver([...refundEvents(), ...refundEvents()]);
+    const row = await giftRow();
+    expect(row).toMatchObject({ status: 'refunded', refunded_amount: 999 });
+    expect(new Date(row.grant_ends_at).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(new Date(row.grant_ends_at).getTime()).toBeGreaterThan(before - 60_000);
+    await planBecomes(app, recipient, 'free');
+    expect(await journalOf(giftId)).toEqual([
+      { stream: 'gifts', amount: 999, currency: 'usd' },
+      { stream: 'gifts', amount: -300, currency: 'usd' },
+      { stream: 'gifts', amount: -699, currency: 'usd' },
+    ]);
+    expect((await app.request('GET', `/v1/gifts/${gift.code}`)).body.status).toBe('refunded');
+    expectProblem(await redeem(recipient, gift.code), 409, 'billing.gift.refunded');
+  }, 60_000);
+
+  it('an expired gift checkout grants nothing, closes the gift and mails nobody', async () => {
+    const buyer = await registerUser(app);
+    const email = `gift-${randomUUID()}@example.test`;
+    const bought = await app.request('POST', '/v1/gifts', {
+      token: token(buyer),
+      body: { planId: 'prime', period: 'month', recipientEmail: email },
+    });
+    expect(bought.status).toBe(201);
+    const giftId = bought.body.giftId as string;
+    const sessionId = new URL(bought.body.checkoutUrl).pathname.split('/').pop()!;
+    const declined = asEvents((await fake.emulator.completeCheckout(sessionId, 'decline')).events);
+    expect(declined.map((event) => event.type)).toEqual(['checkout.session.expired']);
+    await deliver([...declined, ...declined]);
+
+    const listed = (await app.request('GET', '/v1/gifts', { token: token(buyer) })).body.items.find(
+      (item: { id: string }) => item.id === giftId,
+    );
+    expect(listed).toMatchObject({ status: 'expired', code: null, redeemUrl: null, redeemableUntil: null });
+    expect(await journalOf(giftId)).toEqual([]);
+    const [row] = await sql<{ code: string; paid_at: Date | null; redeemed_by: string | null }>(
+      app,
+      'select code, paid_at, redeemed_by from billing.gifts where id = ?',
+      [giftId],
+    );
+    expect(row).toMatchObject({ paid_at: null, redeemed_by: null });
+    expectProblem(await app.request('GET', `/v1/gifts/${row.code}`), 404, 'billing.gift.not-found');
+    expectProblem(await redeem(await registerUser(app), row.code), 409, 'billing.gift.not-paid');
+    const [published] = await sql<{ n: number }>(
+      app,
+      `select count(*)::int as n from platform.outbox where type = 'billing.gift-paid.v1' and payload->>'giftId' = ?`,
+      [giftId],
+    );
+    expect(published.n).toBe(0);
+    expect(smtp.received.filter((mail) => mail.rcptTo.includes(email))).toEqual([]);
   }, 60_000);
 
   it('refuses bad purchases with stable codes', async () => {

@@ -31,4 +31,6 @@ export {
   type RevenueStreamsDay,
 } from './revenue-streams.js';
 export { UsageThresholdReachedV1 } from './events/usage-threshold-reached.v1.js';
+export { GiftPaidV1 } from './events/gift-paid.v1.js';
+export { RevenueRecordedV1 } from './events/revenue-recorded.v1.js';
 export { ApiUsageMeter } from './api-usage-meter.js';

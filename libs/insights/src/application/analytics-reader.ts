@@ -1,3 +1,4 @@
+import type { RevenueStreamsDay } from '@lib/billing/contracts';
 import type { ReportRange } from '../domain/report-range.js';
 
 export type Scope = 'video' | 'channel' | 'creator' | 'platform';
@@ -70,4 +71,6 @@ export abstract class AnalyticsReader {
     limit: number,
   ): Promise<PlatformFigures['topContent']>;
   abstract platform(range: ReportRange): Promise<PlatformFigures>;
+  /** Billing's other revenue streams, net per UTC day and currency in [from, to); days without entries left out. */
+  abstract revenueStreams(range: { from: Date; to: Date }): Promise<RevenueStreamsDay[]>;
 }

@@ -1,4 +1,4 @@
-import type { MrrMovementKind } from '@lib/billing/contracts';
+import type { MrrMovementKind, RevenueStreamName } from '@lib/billing/contracts';
 
 /** What insights keeps from other contexts' events besides the raw log (users, subscriptions, MRR). */
 export abstract class DomainFacts {
@@ -25,6 +25,15 @@ export abstract class DomainFacts {
     at: Date;
     kind: MrrMovementKind;
     deltaCents: number;
+  }): Promise<void>;
+  /** An entry of billing's revenue journal; keyed by billing's entry id (a replay changes nothing). */
+  abstract recordRevenueEntry(entry: {
+    entryId: string;
+    stream: RevenueStreamName;
+    amount: number;
+    currency: string;
+    creatorId: string | null;
+    at: Date;
   }): Promise<void>;
   abstract channelOfSubscription(subscriptionId: string): Promise<string | null>;
   abstract channelOfPayment(paymentId: string): Promise<string | null>;

@@ -1,19 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '@config';
-import { UnitOfWork } from '@lib/platform';
 import { newId } from '@lib/platform/ddd';
-import type { Gift } from '../../domain/gifts/gift.js';
+import { afterProviderRefund, type Gift } from '../../domain/gifts/gift.js';
 import { GiftRepository } from '../../domain/gifts/gift.repository.js';
-import { CustomerRepository } from '../../domain/customer/customer.repository.js';
 import { RevenueJournal } from '../../domain/revenue/revenue-journal.js';
+import { EntitlementRefresher } from '../entitlements/entitlement-refresher.js';
 import { GiftProvider, type GiftFact } from '../gift-provider.js';
-import { PlanCatalogue } from '../plan-catalogue.js';
-import { GiftMails, giftRecipientMail } from './gift-mails.js';
+import { GiftEvents } from './gift-events.js';
 
 /**
  * Applies gift events: each fact makes us read the payment from the provider and converge on it under the gift's
- * row lock, so duplicated and out-of-order deliveries have one effect. Payment journals `gifts` revenue and mails the
- * recipient after commit; a refund journals it back. Returns null for events that are not about a gift of ours.
+ * row lock, so duplicated and out-of-order deliveries have one effect. Payment journals `gifts` revenue and writes
+ * `billing.gift-paid.v1` to the outbox (the recipient's mail follows it); a refund journals it back, and a full one
+ * ends a redeemed gift's access at once. Returns null for events that are not about a gift of ours.
  */
 @Injectable()
 export class GiftFactApplier {
@@ -21,11 +19,8 @@ export class GiftFactApplier {
     private readonly provider: GiftProvider,
     private readonly gifts: GiftRepository,
     private readonly journal: RevenueJournal,
-    private readonly customers: CustomerRepository,
-    private readonly catalogue: PlanCatalogue,
-    private readonly mails: GiftMails,
-    private readonly unitOfWork: UnitOfWork,
-    private readonly config: AppConfig,
+    private readonly events: GiftEvents,
+    private readonly refresher: EntitlementRefresher,
   ) {}
 
   async apply(fact: GiftFact): Promise<string | null> {
@@ -81,17 +76,12 @@ export class GiftFactApplier {
       });
       next.refundedAmount = payment.amountRefunded;
     }
-    // A redeemed gift refunded at the provider (a dashboard refund) keeps its access: support decides, not a webhook.
-    if (next.refundedAmount >= payment.amount && next.status !== 'redeemed') next.status = 'refunded';
-    await this.gifts.save(next);
-    if (firstPayment && next.recipientEmail && next.status === 'paid') await this.mailRecipient(next);
-    return `gift-${next.status}`;
-  }
-
-  private async mailRecipient(gift: Gift): Promise<void> {
-    const from = (await this.customers.accountOf(gift.buyerId))?.displayName ?? 'Someone';
-    const plan = await this.catalogue.get(gift.planId);
-    const mail = giftRecipientMail(gift, from, plan.name, this.config.urls.app);
-    this.unitOfWork.afterCommit(() => this.mails.queue(mail));
+    const settled = afterProviderRefund(next, payment.amount, new Date());
+    await this.gifts.save(settled);
+    if (firstPayment) await this.events.paid({ ...settled, paidAt: next.paidAt });
+    // A redeemed gift refunded in full (Stripe's dashboard: our route refuses it) takes its plan back now.
+    if (settled.redeemedBy && next.status === 'redeemed' && settled.status === 'refunded')
+      await this.refresher.refresh(settled.redeemedBy);
+    return `gift-${settled.status}`;
   }
 }

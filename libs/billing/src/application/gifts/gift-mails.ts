@@ -3,7 +3,7 @@ import type { Gift } from '../../domain/gifts/gift.js';
 
 export const BILLING_MAIL_QUEUE = 'billing.send-mail';
 
-/** Where billing's mails go: queued after the commit that decided them, sent and retried by a worker. */
+/** Where billing's mails go: queued by the consumer of the fact that decided them, sent and retried by a worker. */
 export abstract class GiftMails {
   /** The same idempotency key queued twice is one mail. */
   abstract queue(mail: MailMessage & { idempotencyKey: string }): Promise<void>;

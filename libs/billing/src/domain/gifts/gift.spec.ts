@@ -1,4 +1,12 @@
-import { accessWithGifts, assertRedeemable, assertRefundable, giftGrantEnd, redeem, type Gift } from './gift.js';
+import {
+  accessWithGifts,
+  afterProviderRefund,
+  assertRedeemable,
+  assertRefundable,
+  giftGrantEnd,
+  redeem,
+  type Gift,
+} from './gift.js';
 
 const NOW = new Date('2026-12-03T12:00:00Z');
 const DAY = 86_400_000;
@@ -63,6 +71,28 @@ describe('gift rules', () => {
     expect(codeOf(() => assertRefundable(aGift({ status: 'redeemed' })))).toBe('billing.gift.already-redeemed');
     expect(codeOf(() => assertRefundable(aGift({ status: 'refunded' })))).toBe('billing.gift.refunded');
     expect(codeOf(() => assertRefundable(aGift({ status: 'pending' })))).toBe('billing.gift.not-refundable');
+  });
+
+  it('ends a gift refunded in full at the provider, a redeemed one’s access at once; a partial refund changes nothing', () => {
+    const redeemed = aGift({ status: 'redeemed', redeemedBy: 'fan', grantEndsAt: new Date(NOW.getTime() + 20 * DAY) });
+    expect(afterProviderRefund({ ...redeemed, refundedAmount: 300 }, 499, NOW)).toEqual({
+      ...redeemed,
+      refundedAmount: 300,
+    });
+    expect(afterProviderRefund({ ...redeemed, refundedAmount: 499 }, 499, NOW)).toMatchObject({
+      status: 'refunded',
+      redeemedBy: 'fan',
+      grantEndsAt: NOW,
+    });
+    // Refunded after the gifted time ran out: the end it had stays.
+    const lapsed = new Date(NOW.getTime() - DAY);
+    expect(afterProviderRefund({ ...redeemed, grantEndsAt: lapsed, refundedAmount: 499 }, 499, NOW).grantEndsAt).toBe(
+      lapsed,
+    );
+    expect(afterProviderRefund(aGift({ status: 'refund_pending', refundedAmount: 499 }), 499, NOW).status).toBe(
+      'refunded',
+    );
+    expect(afterProviderRefund(aGift({ refundedAmount: 100 }), 499, NOW).status).toBe('paid');
   });
 
   it('lasts one calendar month or year, clamped to the end of a shorter month', () => {

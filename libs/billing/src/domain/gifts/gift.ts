@@ -91,6 +91,17 @@ export function assertRefundable(gift: Gift): void {
   if (gift.status !== 'paid' && gift.status !== 'refund_pending') throw new GiftNotRefundableError(gift.status);
 }
 
+/**
+ * The gift once the provider has refunded `refundedAmount` of the `paid` amount. A full refund ends it: an unredeemed
+ * gift can no longer be redeemed, and a redeemed one's access ends at `now` (nothing of it is paid for any more;
+ * docs/adr/0061). A partial refund (a goodwill credit) changes no access.
+ */
+export function afterProviderRefund(gift: Gift, paid: number, now: Date): Gift {
+  if (gift.refundedAmount < paid || gift.status === 'refunded') return gift;
+  const grantEndsAt = gift.grantEndsAt && gift.grantEndsAt > now ? now : gift.grantEndsAt;
+  return { ...gift, status: 'refunded', grantEndsAt };
+}
+
 /** What the provider says about a gift's payment now. */
 export interface ProviderGiftPayment {
   paymentIntentId: string;

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { MessagingRegistry, OutboxMessage } from '@lib/platform';
+import { newId } from '@lib/platform/ddd';
+import { RevenueRecordedV1 } from '../../contracts/events/revenue-recorded.v1.js';
 import {
   RevenueJournal,
   type RevenueEntry,
@@ -10,7 +13,10 @@ import {
 
 @Injectable()
 export class SqlRevenueJournal extends RevenueJournal {
-  constructor(private readonly em: EntityManager) {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly registry: MessagingRegistry,
+  ) {
     super();
   }
 
@@ -20,7 +26,21 @@ export class SqlRevenueJournal extends RevenueJournal {
        values (?, ?, ?, ?, ?, ?, ?) on conflict (source_key) do nothing returning id`,
       [entry.id, entry.stream, entry.sourceKey, entry.amount, entry.currency, entry.creatorId, entry.occurredAt],
     );
-    return rows.length > 0;
+    if (!rows.length) return false;
+    // In the entry's transaction: insights' roll-up gets exactly the entries the admin metrics sum.
+    const { type, payload } = this.registry.serialize(
+      new RevenueRecordedV1({
+        entryId: entry.id,
+        stream: entry.stream,
+        amount: entry.amount,
+        currency: entry.currency,
+        creatorId: entry.creatorId,
+        occurredAt: entry.occurredAt.toISOString(),
+      }),
+    );
+    this.em.persist(new OutboxMessage(newId(), type, payload, entry.id, null, entry.occurredAt));
+    await this.em.flush();
+    return true;
   }
 
   async totals(range: { from: Date; to: Date }): Promise<RevenueStreamTotal[]> {

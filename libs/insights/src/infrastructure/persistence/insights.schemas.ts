@@ -87,6 +87,7 @@ export const INSIGHTS_SQL_ONLY_TABLES = [
   'insights.users',
   'insights.subscriptions',
   'insights.mrr_movements',
+  'insights.revenue_entries',
   'insights.videos',
   'insights.channels',
   'insights.weekly_reports',

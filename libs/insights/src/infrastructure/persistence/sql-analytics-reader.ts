@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { REVENUE_STREAM_NAMES, type RevenueStreamName, type RevenueStreamsDay } from '@lib/billing/contracts';
 import {
   AnalyticsReader,
   type Breakdown,
@@ -158,6 +159,27 @@ export class SqlAnalyticsReader extends AnalyticsReader {
       views: n(row.views),
       watchSeconds: Math.round(n(row.watch_seconds) * 100) / 100,
     }));
+  }
+
+  async revenueStreams(range: { from: Date; to: Date }): Promise<RevenueStreamsDay[]> {
+    const rows = await this.em.execute<Array<{ day: string; currency: string; stream: string; amount: string }>>(
+      `select to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD') as day, currency, stream, sum(amount)::bigint as amount
+       from insights.revenue_entries where occurred_at >= ? and occurred_at < ?
+       group by 1, currency, stream order by 1, currency`,
+      [range.from, range.to],
+    );
+    const days = new Map<string, RevenueStreamsDay>();
+    for (const row of rows) {
+      const key = `${row.day}|${row.currency}`;
+      const day = days.get(key) ?? {
+        day: row.day,
+        currency: row.currency,
+        streams: Object.fromEntries(REVENUE_STREAM_NAMES.map((name) => [name, 0])) as RevenueStreamsDay['streams'],
+      };
+      day.streams[row.stream as RevenueStreamName] += Number(row.amount);
+      days.set(key, day);
+    }
+    return [...days.values()];
   }
 
   /** Platform figures are in UTC days and ISO weeks, whatever the session's time zone. */

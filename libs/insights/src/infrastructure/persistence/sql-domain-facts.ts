@@ -54,6 +54,14 @@ export class SqlDomainFacts extends DomainFacts {
     );
   }
 
+  async recordRevenueEntry(entry: Parameters<DomainFacts['recordRevenueEntry']>[0]): Promise<void> {
+    await this.em.execute(
+      `insert into insights.revenue_entries (entry_id, stream, amount, currency, creator_id, occurred_at)
+       values (?, ?, ?, ?, ?, ?::timestamptz) on conflict do nothing`,
+      [entry.entryId, entry.stream, entry.amount, entry.currency, entry.creatorId, entry.at.toISOString()],
+    );
+  }
+
   async channelOfSubscription(subscriptionId: string): Promise<string | null> {
     const [row] = await this.em.execute<Array<{ channel_id: string | null }>>(
       `select channel_id from insights.subscriptions where subscription_id = ?`,

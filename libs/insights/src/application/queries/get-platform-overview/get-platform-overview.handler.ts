@@ -1,24 +1,21 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { REVENUE_STREAM_NAMES, RevenueStreams, type RevenueStreamsDay } from '@lib/billing/contracts';
+import { REVENUE_STREAM_NAMES, type RevenueStreamsDay } from '@lib/billing/contracts';
 import { reportRange } from '../../../domain/report-range.js';
 import { AnalyticsReader } from '../../analytics-reader.js';
 import { GetPlatformOverviewQuery } from './get-platform-overview.query.js';
 
 /**
  * Admins: active users, signups, weekly cohorts, the conversion funnel, top content, MRR and churn (UTC days), and
- * the revenue streams besides subscriptions (tips, commission, gifts, ads, overage) per day and currency, read from
- * billing's port so both dashboards show billing's own figures.
+ * the revenue streams besides subscriptions (tips, commission, gifts, ads, overage) per day and currency, rolled up
+ * from billing's journal entries (`billing.revenue-recorded.v1`), so both dashboards sum the same entries.
  */
 @QueryHandler(GetPlatformOverviewQuery)
 export class GetPlatformOverviewHandler implements IQueryHandler<GetPlatformOverviewQuery> {
-  constructor(
-    private readonly reader: AnalyticsReader,
-    private readonly streams: RevenueStreams,
-  ) {}
+  constructor(private readonly reader: AnalyticsReader) {}
 
   async execute(query: GetPlatformOverviewQuery) {
     const range = reportRange(query.from, query.to, 'UTC', 'day');
-    const revenueStreams = await this.streams.daily({ from: range.from, to: range.to });
+    const revenueStreams = await this.reader.revenueStreams({ from: range.from, to: range.to });
     return {
       range: { from: range.from.toISOString(), to: range.to.toISOString(), tz: 'UTC' },
       ...(await this.reader.platform(range)),

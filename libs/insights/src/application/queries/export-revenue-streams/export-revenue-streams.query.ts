@@ -1,0 +1,6 @@
+export class ExportRevenueStreamsQuery {
+  constructor(
+    readonly from: Date,
+    readonly to: Date,
+  ) {}
+}
