@@ -286,6 +286,15 @@ describe('the OpenAPI fuzzer', () => {
       ['body: kind "group" without title', []],
     ]);
 
+    // A oneOf of models is a union, not a condition between fields: nothing to break.
+    expect(
+      conditionCases(document, {
+        type: 'object',
+        properties: { note: { type: 'string' } },
+        oneOf: [{ $ref: '#/components/schemas/UpdateThing' }],
+      }),
+    ).toEqual([]);
+
     // On an operation: one request per case, run first; a breaking one must get its refusal.
     const [target] = fuzzTargets({
       paths: {

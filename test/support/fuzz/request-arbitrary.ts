@@ -266,22 +266,28 @@ interface Shape {
   variants: Schema[][];
 }
 
+/** A `oneOf` written for conditions between fields (ADR 0059): inline branches that each require fields; not a union of models. */
+const isConditionSet = (oneOf: unknown): oneOf is Schema[] =>
+  Array.isArray(oneOf) &&
+  oneOf.length > 0 &&
+  oneOf.every(
+    (branch: Schema) => branch.$ref === undefined && Array.isArray(branch.required) && branch.required.length > 0,
+  );
+
 /** name → schema of every property an object declares (allOf merged), its required names and its `oneOf` sets. */
 function shapeOf(document: ApiDocument, schema: Schema): Shape {
   const target = resolve(document, schema) ?? {};
   const properties: Record<string, Schema> = { ...(target.properties ?? {}) };
   const required: string[] = [...(target.required ?? [])];
   const variants: Schema[][] = [];
-  if (target.properties && target.oneOf?.length)
-    variants.push((target.oneOf as Schema[]).map((part) => resolve(document, part) ?? {}));
+  if (target.properties && isConditionSet(target.oneOf)) variants.push(target.oneOf);
   for (const part of target.allOf ?? []) {
     const inner = shapeOf(document, part);
     Object.assign(properties, inner.properties);
     required.push(...inner.required);
     variants.push(...inner.variants);
     const resolved = resolve(document, part) ?? {};
-    if (!resolved.properties && resolved.oneOf?.length)
-      variants.push((resolved.oneOf as Schema[]).map((branch) => resolve(document, branch) ?? {}));
+    if (!resolved.properties && isConditionSet(resolved.oneOf)) variants.push(resolved.oneOf);
   }
   return { properties, required, variants };
 }
