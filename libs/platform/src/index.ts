@@ -51,6 +51,7 @@ export { problem, STATUS_BY_KIND, type Problem } from './http/problem.js';
 export {
   AlternativeTo,
   createValidationPipe,
+  ValidateWhen,
   ValidationFailedException,
   type FieldProblem,
 } from './http/validation.js';

@@ -269,6 +269,8 @@ describe('engagement: activity feed', () => {
     const post = (body: unknown, user = author) => app.request('POST', '/v1/me/posts', { ...auth(user), body });
     expectProblem(await post({ text: 'x'.repeat(501) }), 400, 'engagement.post.too-long');
     expectProblem(await post({ text: '   ' }), 400, 'engagement.post.invalid');
+    for (const text of ['\u0085\u2028\u2029', '\u200B\u200D\u2060', ' \uFEFF\u3000\u200E '])
+      expectProblem(await post({ text }), 400, 'engagement.post.invalid');
     expectProblem(await post({}), 400, 'validation.failed');
     expectProblem(await post({ text: 'hi', videoId: 'not-a-uuid' }), 400, 'validation.failed');
     expectProblem(await post({ text: 'hi', videoId: randomUUID() }), 404, 'engagement.video.not-found');

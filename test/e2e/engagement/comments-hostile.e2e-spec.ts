@@ -127,6 +127,9 @@ describe('engagement: hostile comments', () => {
   it('refuses empty, blank, oversized and malformed comments with a 400', async () => {
     expectProblem(await post(ann, videoId, { text: '' }), 400, 'engagement.comment.invalid');
     expectProblem(await post(ann, videoId, { text: ' \n\t ' }), 400, 'engagement.comment.invalid');
+    // Blank by the one rule messages share: separators String#trim keeps, zero-width characters, a BOM.
+    for (const text of ['\u0085\u2028\u2029', '\u200B\u200D\u2060', ' \uFEFF\u3000\u200E '])
+      expectProblem(await post(ann, videoId, { text }), 400, 'engagement.comment.invalid');
     const tooLong = await post(ann, videoId, { text: 'x'.repeat(101) });
     expectProblem(tooLong, 400, 'engagement.comment.too-long');
     expect(tooLong.body).toMatchObject({ length: 101, maxLength: 100 });

@@ -10,6 +10,7 @@ import {
   invariantViolations,
   selectTargets,
   sendRaw,
+  BACKGROUND_WRITES,
   WriteAudit,
   type Finding,
   type FuzzContext,
@@ -23,28 +24,6 @@ import { createChannel, sql, studioPerson } from '../studio/studio-helpers.js';
 
 const SLOW_UNDER_LOAD = { timeoutMs: 30_000, intervalMs: 100 };
 const options = fuzzOptionsFromEnvironment();
-
-/**
- * Writes scheduled jobs make on their own clock, whatever request happens to be in flight: not
- * counted against a refused request. Each is bookkeeping, never a row a request could ask for.
- */
-const BACKGROUND_WRITES = [
-  'engagement.rec_job_cursors insert', // the recommendations job's position in the event stream
-  'engagement.rec_job_cursors update',
-  'platform.outbox update', // the relay marking events published
-  'insights.rollups insert', // the scheduled rollup of raw events into hourly and daily counts
-  'insights.rollups update',
-  'insights.rollup_builds insert', // the rollup job claiming the hours it builds, and releasing them
-  'insights.rollup_builds delete',
-  'insights.dirty_hours delete', // the rollup job taking the hours it rebuilds
-  'engagement.trend_recomputes insert', // the scheduled trending recompute recording its run
-  'engagement.trend_recomputes delete',
-  // The people index: only its outbox consumer and the reindex job write it, on the search index's own connection
-  // (so outside the transaction holding the consumer's inbox row); no request handler writes search tables.
-  'search.documents insert',
-  'search.documents update',
-  'search.words insert',
-];
 
 /**
  * Issue 17, fuzzing from the OpenAPI document: every documented operation gets property-based

@@ -3,9 +3,17 @@ import fc from 'fast-check';
 import type { Socket } from 'socket.io-client';
 import type { TestApp } from '@lib/platform/testing';
 import type { ApiDocument } from '../../support/api-sweep.js';
-import { fuzzOptionsFromEnvironment, seedFor } from '../../support/fuzz/index.js';
+import {
+  BACKGROUND_WRITES,
+  conditionCases,
+  fuzzOptionsFromEnvironment,
+  seedFor,
+  validOf,
+  WriteAudit,
+  type ExpectedRefusal,
+  type ValueFixtures,
+} from '../../support/fuzz/index.js';
 import { deeplyNested, hostileString, hostileValue } from '../../support/fuzz/hostile-values.js';
-import { validOf } from '../../support/fuzz/request-arbitrary.js';
 import { eventually } from '@lib/platform/testing';
 import { ask, person, sendTo } from '../../support/messaging.js';
 import { connectSocket, registerUser, startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
@@ -84,6 +92,9 @@ describe('fuzzing the Socket.IO events from the AsyncAPI document', () => {
   let member: RegisteredUser;
   let socket: Socket;
   let maxPacketBytes: number;
+  let audit: WriteAudit;
+  /** Real ids the member may act on, mixed into well-formed payloads by field name so handlers get past their lookups. */
+  let fixtures: ValueFixtures;
 
   const reconnect = async () => {
     if (socket?.connected) return;
@@ -102,9 +113,27 @@ describe('fuzzing the Socket.IO events from the AsyncAPI document', () => {
     maxPacketBytes = document.servers.api['x-max-packet-bytes'];
     member = await registerUser(app);
     await reconnect();
+    // A conversation the member is in (someone wrote to them, they answered) and messages of theirs in it.
+    const other = await person(app);
+    const { conversationId, id: received } = await eventually(() => sendTo(app, other, member, 'hello'));
+    const own: string[] = [];
+    for (const text of ['one', 'two', 'three']) {
+      const ack = await ask(socket, 'message:send', { conversationId, text, clientMessageId: randomUUID() });
+      if (!ack.message) throw new Error(`fixture message refused: ${JSON.stringify(ack)}`);
+      own.push(ack.message.id as string);
+    }
+    fixtures = {
+      conversationId: [conversationId],
+      recipientId: [other.user.id],
+      messageId: own,
+      replyToId: [received, own[0]],
+    };
+    audit = await WriteAudit.install(app.runtime.database.url);
+    await audit.settle();
   }, 90_000);
   afterAll(async () => {
     socket?.close();
+    await audit?.close();
     await app?.close();
   });
 
@@ -161,40 +190,68 @@ describe('fuzzing the Socket.IO events from the AsyncAPI document', () => {
     expect(await ask(socket, 'session:whoami', undefined)).toMatchObject({ userId: member.user.id });
   }, 60_000);
 
-  it('acknowledges every client event’s payloads with a result or a 4xx problem with a stable code, and stays up', async () => {
+  it('acknowledges every client event’s payloads with a result or a 4xx problem with a stable code, writes nothing when refusing, and stays up', async () => {
     const events = Object.entries(document.operations)
       .filter(([, operation]) => operation.action === 'receive')
       .map(([id]) => id.replace(/^handle /, ''));
     expect(events).toEqual(expect.arrayContaining(['message:send', 'session:whoami']));
     const findings: string[] = [];
-    const counts = { acknowledged: 0, closed: 0 };
+    const counts = { acknowledged: 0, closed: 0, accepted: 0, expected: 0 };
+    type Sent = { payload: unknown; expected?: ExpectedRefusal };
+    const plain = (arbitrary: fc.Arbitrary<unknown>): fc.Arbitrary<Sent> => arbitrary.map((payload) => ({ payload }));
     for (const event of events) {
       const schema = document.components.messages[event]?.payload;
-      // Well-formed payloads reach the handlers behind validation, so they get most of the budget.
-      const payload = fc.oneof(
-        { arbitrary: validOf(document, schema), weight: 4 },
-        { arbitrary: hostileValue, weight: 1 },
-        { arbitrary: hostileString, weight: 1 },
-        { arbitrary: deeplyNested, weight: 1 },
-        { arbitrary: fc.constantFrom(undefined, null, [], {}), weight: 1 },
+      // Each alternative of a documented condition, and each combination breaking it with its promised refusal.
+      const conditions = conditionCases(document, schema, fixtures).map(({ arbitrary }) =>
+        arbitrary.map(({ value, expected }): Sent => ({ payload: value, expected })),
+      );
+      const examples = conditions.map(
+        (arbitrary, index) =>
+          fc.sample(arbitrary, { seed: seedFor(options.seed, event) + index, numRuns: 1 }) as [Sent],
+      );
+      // Well-formed payloads (real ids mostly) reach the handlers behind validation, so they get most of the budget.
+      const payload: fc.Arbitrary<Sent> = fc.oneof(
+        { arbitrary: plain(validOf(document, schema, 0, fixtures)), weight: 4 },
+        ...(conditions.length ? [{ arbitrary: fc.oneof(...conditions), weight: 1 }] : []),
+        { arbitrary: plain(hostileValue), weight: 1 },
+        { arbitrary: plain(hostileString), weight: 1 },
+        { arbitrary: plain(deeplyNested), weight: 1 },
+        { arbitrary: plain(fc.constantFrom(undefined, null, [], {})), weight: 1 },
         // Big payloads either side of the packet limit, which a small budget would rarely draw.
         {
-          arbitrary: fc.constantFrom(
-            'x'.repeat(10_001),
-            { text: 'x'.repeat(maxPacketBytes - 1_000) },
-            'é'.repeat(maxPacketBytes),
-            { text: 'x'.repeat(100_000) },
+          arbitrary: plain(
+            fc.constantFrom(
+              'x'.repeat(10_001),
+              { text: 'x'.repeat(maxPacketBytes - 1_000) },
+              'é'.repeat(maxPacketBytes),
+              { text: 'x'.repeat(100_000) },
+            ),
           ),
           weight: 1,
         },
       );
       await fc.assert(
-        fc.asyncProperty(payload, async (sent) => {
+        fc.asyncProperty(payload, async ({ payload: sent, expected }) => {
           // An event may legitimately end the connection (a revoked session, an oversized packet): carry on with a fresh one.
           await reconnect();
           const bytes = packetBytes(event, sent);
+          const before = await audit.mark();
           const outcome = await send(socket, event, sent);
           const shown = `${event} with ${JSON.stringify(sent)?.slice(0, 200)} (${bytes} bytes)`;
+          const { writes } = await audit.since(before, BACKGROUND_WRITES);
+          const refused = !('ack' in outcome) || Boolean((outcome.ack as { error?: unknown } | null)?.error);
+          if (refused && writes.length) findings.push(`${shown}: refused yet wrote ${writes.join(', ')}`);
+          // An accepted write's after-commit work (outbox consumers) lands before the next payload is judged.
+          if (!refused && writes.length) await audit.settle();
+          if (!refused) counts.accepted++;
+          if (expected) {
+            counts.expected++;
+            const error = 'ack' in outcome ? (outcome.ack as { error?: ExpectedRefusal } | null)?.error : undefined;
+            if (error?.status !== expected.status || error?.code !== expected.code)
+              findings.push(
+                `${shown}: ${JSON.stringify(outcome).slice(0, 200)} where the document promises ${expected.status} ${expected.code}`,
+              );
+          }
           if ('lost' in outcome) findings.push(`${shown}: no acknowledgement (${outcome.lost})`);
           else if ('closed' in outcome) {
             counts.closed++;
@@ -207,11 +264,14 @@ describe('fuzzing the Socket.IO events from the AsyncAPI document', () => {
             if (problem) findings.push(`${shown}: ${problem}`);
           }
         }),
-        // Socket round trips are cheap: 10 × the HTTP per-operation budget, each event on its own seed.
-        { seed: seedFor(options.seed, event), numRuns: options.runs * 10 },
+        // Socket round trips are cheap: 10 × the HTTP per-operation budget, each event on its own seed, the conditions first.
+        { seed: seedFor(options.seed, event), numRuns: options.runs * 10 + examples.length, examples },
       );
     }
     expect(findings).toEqual([]);
+    // Real fixtures get payloads past validation and lookups (messages sent, edited, read), and the conditions were sent.
+    expect(counts.accepted).toBeGreaterThan(events.length);
+    expect(counts.expected).toBeGreaterThanOrEqual(2);
     // Both sides of the limit were exercised, so neither check is vacuous.
     expect(counts.closed).toBeGreaterThan(0);
     expect(counts.acknowledged).toBeGreaterThan(counts.closed);

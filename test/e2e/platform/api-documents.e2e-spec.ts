@@ -120,4 +120,42 @@ describe('the OpenAPI document against the code', () => {
     expect(history['query.limit']).toMatchObject({ type: 'integer', minimum: 1 });
     expect(parameters('/v1/users/{userId}/followers')['path.userId']).toMatchObject({ format: 'uuid' });
   });
+
+  it('states conditions between fields: AlternativeTo pairs as exactly one of, ValidateWhen variants by their key', () => {
+    const uuid = { type: 'string', format: 'uuid' };
+    const only = (name: string, schema: unknown) => ({
+      type: 'object',
+      properties: { [name]: schema },
+      required: [name],
+    });
+    // message:send (AsyncAPI shares these schemas) and the channel invitation: both or neither match no single branch.
+    expect(schemas.SocketSendMessage.oneOf).toEqual([
+      only('conversationId', expect.objectContaining(uuid)),
+      only('recipientId', expect.objectContaining(uuid)),
+    ]);
+    expect(schemas.SocketSendMessage.required).toEqual(['text', 'clientMessageId']);
+    expect(schemas.SocketSendMessage.description).toContain('Exactly one of `conversationId` and `recipientId`.');
+    expect(schemas.InviteMemberRequest.oneOf).toEqual([
+      only('email', expect.objectContaining({ type: 'string', format: 'email' })),
+      only('handle', expect.objectContaining({ type: 'string', pattern: '^@?[A-Za-z0-9_.]{1,40}$' })),
+    ]);
+    expect(schemas.InviteMemberRequest.required).toEqual(['role']);
+    const start = schemas.StartConversationRequest;
+    expect(start.oneOf).toEqual([
+      {
+        type: 'object',
+        properties: { kind: { type: 'string', enum: ['direct'] }, recipientId: expect.objectContaining(uuid) },
+        required: ['kind', 'recipientId'],
+      },
+      {
+        type: 'object',
+        properties: {
+          kind: { type: 'string', enum: ['group'] },
+          title: expect.objectContaining({ minLength: 1, maxLength: 100 }),
+          memberIds: expect.objectContaining({ minItems: 1, items: expect.objectContaining(uuid) }),
+        },
+        required: ['kind', 'title', 'memberIds'],
+      },
+    ]);
+  });
 });

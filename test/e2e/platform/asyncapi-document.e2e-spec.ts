@@ -69,6 +69,15 @@ describe('the AsyncAPI document against the gateways', () => {
     expect(documented('receive')).toEqual([...handled].sort());
   });
 
+  it('states message:send’s exactly-one-of recipient as a oneOf of required-sets on its payload schema', () => {
+    const { payload } = (document as any).components.messages['message:send'];
+    const schema = (document as any).components.schemas[String(payload.$ref).split('/').pop()!];
+    expect(schema.oneOf.map((branch: { required: string[] }) => branch.required)).toEqual([
+      ['conversationId'],
+      ['recipientId'],
+    ]);
+  });
+
   it('resolves every schema and names only error codes the code has', () => {
     expect(references(document).filter(({ resolves }) => !resolves)).toEqual([]);
     const codes = new Set(findErrorCodes(readLibrarySources(root)).map(({ code }) => code));

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -57,6 +57,17 @@ describe('the generated TypeScript client and Postman collection', () => {
       refusedStatus: 401,
       refusedCode: 'auth.unauthenticated',
     });
+  });
+
+  it('types exactly-one-of fields as a union of the alternatives, from the document’s oneOf (ADR 0059)', async () => {
+    const types = await readFile(join(generated.typescriptDir, 'types.gen.ts'), 'utf8');
+    const declaration = (name: string) => {
+      const start = types.indexOf(`export type ${name} = `);
+      const text = start < 0 ? '' : types.slice(start, types.indexOf('\n};', start));
+      return text.replace(/\/\*\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ');
+    };
+    expect(declaration('InviteMemberRequest')).toContain('{ email: string; } | { handle: string; }');
+    expect(declaration('StartConversationRequest')).toContain("kind: 'direct'; recipientId: string;");
   });
 
   it('publishes a Postman collection with a request for every documented operation', () => {

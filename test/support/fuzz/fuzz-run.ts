@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import type { ApiDocument } from '../api-sweep.js';
 import { invariantViolations } from './invariant.js';
 import { replayable } from './replay.js';
-import { requestArbitrary, type FuzzRequest, type FuzzTarget, type PathFixtures } from './request-arbitrary.js';
+import {
+  conditionRequests,
+  requestArbitrary,
+  type ExpectedRefusal,
+  type FuzzRequest,
+  type FuzzTarget,
+  type PathFixtures,
+} from './request-arbitrary.js';
 import { sendRaw, type WireAnswer } from './wire.js';
 import type { WriteAudit } from './write-audit.js';
 
@@ -76,6 +83,7 @@ export async function fuzzOperation(
         (error: Error): WireAnswer => ({ status: 0, headers: {}, text: `connection failed: ${error.message}` }),
       );
       const violations = answer.status === 0 ? [answer.text] : invariantViolations(answer, request.method);
+      if (request.expected && answer.status !== 0) violations.push(...refusalViolations(answer, request.expected));
       if (context.audit) {
         const { writes } = await context.audit.since(before, context.backgroundWrites);
         if (answer.status >= 400 && writes.length)
@@ -100,14 +108,40 @@ export async function fuzzOperation(
       return false;
     },
   );
+  // Each alternative and each combination breaking a documented condition, before the random requests.
+  const examples = conditionRequests(context.document, target, context.fixtures, seed).map(
+    (request) => [request] as [FuzzRequest],
+  );
   const details = await fc.check(property, {
     seed,
-    numRuns: options.runs,
+    numRuns: options.runs + examples.length,
+    examples,
     ...(options.replayPath ? { path: options.replayPath } : {}),
   });
   if (!details.failed || !failure) return undefined;
   // fast-check's last failing run is the shrunk counterexample: `failure` holds its request.
   return { ...failure, seed, counterexamplePath: details.counterexamplePath ?? '', numRuns: details.numRuns };
+}
+
+/** Refusals that come before any body validation (authentication, a rate limit): the body is not judged then. */
+const REFUSED_BEFORE_VALIDATION = [401, 429];
+
+/**
+ * Why an answer breaks the refusal the document promises for its request: accepted, or refused for
+ * another reason (a 404 from a handler's lookup means the body got past validation).
+ */
+export function refusalViolations(answer: WireAnswer, expected: ExpectedRefusal): string[] {
+  if ([...REFUSED_BEFORE_VALIDATION, ...(expected.unlessRefusedBefore ?? [])].includes(answer.status)) return [];
+  let code: unknown;
+  try {
+    code = (JSON.parse(answer.text) as { code?: unknown }).code;
+  } catch {
+    code = undefined;
+  }
+  if (answer.status === expected.status && code === expected.code) return [];
+  return [
+    `answered ${answer.status} ${JSON.stringify(code)} where the document promises ${expected.status} ${expected.code}`,
+  ];
 }
 
 /** A finding as text: what broke, the answer, the request as curl and JSON, and how to replay it. */

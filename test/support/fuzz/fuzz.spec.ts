@@ -3,8 +3,11 @@ import fc from 'fast-check';
 import type { ApiDocument } from '../api-sweep.js';
 import { validOf } from './request-arbitrary.js';
 import {
+  conditionCases,
+  conditionRequests,
   fuzzTargets,
   invalidOf,
+  refusalViolations,
   invariantViolations,
   percentEncode,
   RawJson,
@@ -209,5 +212,114 @@ describe('the OpenAPI fuzzer', () => {
     const mutations = sample(update, 400).flatMap(({ mutations }) => mutations);
     expect(mutations).toContain('body.title: breaks its schema');
     expect(mutations).toContain('query.limit: breaks its schema');
+  });
+
+  it('generates each documented alternative and variant, and the combinations breaking them with the promised refusal', () => {
+    const invite = {
+      type: 'object',
+      properties: {
+        handle: { type: 'string' },
+        email: { type: 'string', format: 'email' },
+        role: { enum: ['editor'] },
+      },
+      required: ['role'],
+      oneOf: [
+        { type: 'object', properties: { email: { type: 'string', format: 'email' } }, required: ['email'] },
+        { type: 'object', properties: { handle: { type: 'string' } }, required: ['handle'] },
+      ],
+    };
+    const start = {
+      type: 'object',
+      properties: {
+        kind: { type: 'string', enum: ['direct', 'group'] },
+        recipientId: { type: 'string', format: 'uuid' },
+        title: { type: 'string' },
+      },
+      required: ['kind'],
+      oneOf: [
+        {
+          type: 'object',
+          properties: { kind: { enum: ['direct'] }, recipientId: { type: 'string' } },
+          required: ['kind', 'recipientId'],
+        },
+        {
+          type: 'object',
+          properties: { kind: { enum: ['group'] }, title: { type: 'string' } },
+          required: ['kind', 'title'],
+        },
+      ],
+    };
+    const given = (value: Record<string, unknown>, names: string[]) => names.filter((name) => name in value);
+    // Valid values meet exactly one branch, with real values where fixtures name the field.
+    for (const value of fc.sample(validOf(document, invite, 0, { handle: ['ada'] }), {
+      seed: 7,
+      numRuns: 50,
+    }) as any[]) {
+      expect(given(value, ['email', 'handle'])).toHaveLength(1);
+      expect(value.role).toBe('editor');
+    }
+    for (const value of fc.sample(validOf(document, start), { seed: 7, numRuns: 50 }) as any[])
+      expect(value.kind === 'direct' ? 'recipientId' in value : 'title' in value).toBe(true);
+
+    const shown = (schema: Record<string, unknown>) =>
+      conditionCases(document, schema).map(({ refused, arbitrary }) => {
+        const [{ value, mutation, expected }] = fc.sample(arbitrary, { seed: 3, numRuns: 1 });
+        return { refused, mutation, expected, value };
+      });
+    const inviteCases = shown(invite);
+    expect(inviteCases.map(({ mutation, expected }) => [mutation, expected?.code])).toEqual([
+      ['body: variant email', undefined],
+      ['body: variant handle', undefined],
+      ['body: email and handle together', 'validation.failed'],
+      ['body: none of email, handle', 'validation.failed'],
+    ]);
+    expect(inviteCases.map(({ value }) => given(value, ['email', 'handle']))).toEqual([
+      ['email'],
+      ['handle'],
+      ['email', 'handle'],
+      [],
+    ]);
+    expect(shown(start).map(({ mutation, value }) => [mutation, given(value, ['recipientId', 'title'])])).toEqual([
+      ['body: variant kind, recipientId', ['recipientId']],
+      ['body: variant kind, title', ['title']],
+      ['body: kind "direct" without recipientId', []],
+      ['body: kind "group" without title', []],
+    ]);
+
+    // A oneOf of models is a union, not a condition between fields: nothing to break.
+    expect(
+      conditionCases(document, {
+        type: 'object',
+        properties: { note: { type: 'string' } },
+        oneOf: [{ $ref: '#/components/schemas/UpdateThing' }],
+      }),
+    ).toEqual([]);
+
+    // On an operation: one request per case, run first; a breaking one must get its refusal.
+    const [target] = fuzzTargets({
+      paths: {
+        '/v1/invites': {
+          post: { operationId: 'Invites_create', requestBody: { content: { 'application/json': { schema: invite } } } },
+        },
+      },
+    } as unknown as ApiDocument);
+    const requests = conditionRequests(document, target);
+    expect(requests.map(({ expected }) => expected?.status)).toEqual([undefined, undefined, 400, 400]);
+    const answer = (status: number, code: string): WireAnswer => ({
+      status,
+      headers: { 'content-type': 'application/problem+json' },
+      text: JSON.stringify({ status, code }),
+    });
+    const promised = { status: 400, code: 'validation.failed' };
+    expect(refusalViolations(answer(400, 'validation.failed'), promised)).toEqual([]);
+    expect(refusalViolations(answer(404, 'studio.person.not-found'), promised)).toHaveLength(1);
+    expect(
+      refusalViolations(answer(404, 'studio.channel.not-found'), { ...promised, unlessRefusedBefore: [404] }),
+    ).toEqual([]);
+    expect(refusalViolations(answer(401, 'auth.unauthenticated'), promised)).toEqual([]);
+    expect(refusalViolations({ status: 201, headers: {}, text: '{}' }, promised)).toEqual([
+      'answered 201 undefined where the document promises 400 validation.failed',
+    ]);
+    expect(refusalViolations(answer(422, 'studio.invite.self'), promised)).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 export {
   describeFinding,
   fuzzOperation,
+  refusalViolations,
   seedFor,
   selectTargets,
   type Finding,
@@ -11,17 +12,24 @@ export { RawJson, toJsonText } from './hostile-values.js';
 export { invariantViolations } from './invariant.js';
 export { replayable } from './replay.js';
 export {
+  CONDITION_REFUSAL,
+  conditionCases,
+  conditionRequests,
+  conditionViolations,
   fuzzTargets,
   invalidOf,
   percentEncode,
   requestArbitrary,
   validOf,
+  type ConditionCase,
+  type ExpectedRefusal,
   type FuzzRequest,
   type FuzzTarget,
   type PathFixtures,
+  type ValueFixtures,
 } from './request-arbitrary.js';
 export { sendRaw, type WireAnswer } from './wire.js';
-export { WriteAudit } from './write-audit.js';
+export { BACKGROUND_WRITES, WriteAudit } from './write-audit.js';
 
 /** The CI budget and the knobs `npm run fuzz` turns (test/support/fuzz/run.mjs sets them). */
 export function fuzzOptionsFromEnvironment(): {

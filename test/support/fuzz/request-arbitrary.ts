@@ -25,7 +25,26 @@ export interface FuzzRequest {
   body?: string;
   /** What differs from a plain valid request, e.g. `body.title: hostile`, for the report. */
   mutations: string[];
+  /** The refusal the document promises for this request (a body breaking its `oneOf` conditions), if any. */
+  expected?: ExpectedRefusal;
 }
+
+/** A documented refusal: the status and problem code a request must get (ADR 0059). */
+export interface ExpectedRefusal {
+  status: number;
+  code: string;
+  /** Statuses that may come first, before the body is judged (a guard's 404 for a path id of nothing). */
+  unlessRefusedBefore?: readonly number[];
+}
+
+/** What a guard answers for a path id it cannot find or may not touch, before any body validation. */
+const PATH_LOOKUP_REFUSALS = [403, 404] as const;
+
+/** What the validator answers a body whose fields break a documented `oneOf` condition. */
+export const CONDITION_REFUSAL: ExpectedRefusal = { status: 400, code: 'validation.failed' };
+
+/** Known-good values for body and payload fields, by property name (e.g. a real `conversationId`). */
+export type ValueFixtures = Record<string, readonly string[]>;
 
 interface Parameter {
   name: string;
@@ -103,14 +122,27 @@ export function percentEncode(text: string): string {
   return out;
 }
 
-/** A value that fits the schema's shape: what a well-behaved client would send. */
-export function validOf(document: ApiDocument, schema: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
+/**
+ * A value that fits the schema's shape: what a well-behaved client would send. Object fields named in
+ * `fixtures` mostly take one of its real values (a conversation the sender belongs to), so the request
+ * gets past the handler's lookups.
+ */
+export function validOf(
+  document: ApiDocument,
+  schema: Schema | undefined,
+  depth = 0,
+  fixtures: ValueFixtures = {},
+): fc.Arbitrary<unknown> {
   const target = schema ? resolve(document, schema) : undefined;
   if (!target || depth > 6) return fc.constant('x');
   if (target.enum?.length) return fc.constantFrom(...(target.enum as unknown[]));
-  if (target.allOf?.length) return objectOf(document, target, depth);
+  // An object with conditions between its fields (`oneOf` required-sets) is built from its properties.
+  if (target.allOf?.length || (target.properties && target.oneOf?.length))
+    return objectOf(document, target, depth, fixtures);
   if (target.oneOf?.length || target.anyOf?.length)
-    return fc.oneof(...((target.oneOf ?? target.anyOf) as Schema[]).map((part) => validOf(document, part, depth + 1)));
+    return fc.oneof(
+      ...((target.oneOf ?? target.anyOf) as Schema[]).map((part) => validOf(document, part, depth + 1, fixtures)),
+    );
   const example = target.example !== undefined ? [fc.constant(target.example as unknown)] : [];
   switch (target.type) {
     case 'string':
@@ -126,12 +158,12 @@ export function validOf(document: ApiDocument, schema: Schema | undefined, depth
     case 'boolean':
       return fc.boolean();
     case 'array':
-      return fc.array(validOf(document, target.items, depth + 1), {
+      return fc.array(validOf(document, target.items, depth + 1, fixtures), {
         minLength: Number(target.minItems ?? 0),
         maxLength: Math.max(Number(target.minItems ?? 0), Math.min(Number(target.maxItems ?? 3), 3)),
       });
     default:
-      return target.properties ? objectOf(document, target, depth) : fc.oneof(...example, fc.constant({}));
+      return target.properties ? objectOf(document, target, depth, fixtures) : fc.oneof(...example, fc.constant({}));
   }
 }
 
@@ -227,34 +259,181 @@ export function invalidOf(document: ApiDocument, schema: Schema | undefined): fc
   return broken.length ? fc.oneof(...broken) : null;
 }
 
-/** name → schema of every property an object declares (allOf merged), and its required names. */
-function shapeOf(document: ApiDocument, schema: Schema): { properties: Record<string, Schema>; required: string[] } {
+interface Shape {
+  properties: Record<string, Schema>;
+  required: string[];
+  /** The object's `oneOf` sets (its own and those in `allOf`): exactly one branch of each must hold. */
+  variants: Schema[][];
+}
+
+/** A `oneOf` written for conditions between fields (ADR 0059): inline branches that each require fields; not a union of models. */
+const isConditionSet = (oneOf: unknown): oneOf is Schema[] =>
+  Array.isArray(oneOf) &&
+  oneOf.length > 0 &&
+  oneOf.every(
+    (branch: Schema) => branch.$ref === undefined && Array.isArray(branch.required) && branch.required.length > 0,
+  );
+
+/** name → schema of every property an object declares (allOf merged), its required names and its `oneOf` sets. */
+function shapeOf(document: ApiDocument, schema: Schema): Shape {
   const target = resolve(document, schema) ?? {};
   const properties: Record<string, Schema> = { ...(target.properties ?? {}) };
   const required: string[] = [...(target.required ?? [])];
+  const variants: Schema[][] = [];
+  if (target.properties && isConditionSet(target.oneOf)) variants.push(target.oneOf);
   for (const part of target.allOf ?? []) {
     const inner = shapeOf(document, part);
     Object.assign(properties, inner.properties);
     required.push(...inner.required);
+    variants.push(...inner.variants);
+    const resolved = resolve(document, part) ?? {};
+    if (!resolved.properties && isConditionSet(resolved.oneOf)) variants.push(resolved.oneOf);
   }
-  return { properties, required };
+  return { properties, required, variants };
 }
 
-function objectOf(document: ApiDocument, schema: Schema, depth: number): fc.Arbitrary<Record<string, unknown>> {
-  const { properties, required } = shapeOf(document, schema);
+/** A branch's own fields: those it requires beyond what the object always requires. */
+const ownFields = (branch: Schema, required: string[]): string[] =>
+  ((branch.required ?? []) as string[]).filter((name) => !required.includes(name));
+
+function objectOf(
+  document: ApiDocument,
+  schema: Schema,
+  depth: number,
+  fixtures: ValueFixtures = {},
+): fc.Arbitrary<Record<string, unknown>> {
+  const { properties, required, variants } = shapeOf(document, schema);
   const model = Object.fromEntries(
-    Object.entries(properties).map(([name, property]) => [name, validOf(document, property, depth + 1)]),
+    Object.entries(properties).map(([name, property]) => {
+      const valid = validOf(document, property, depth + 1, fixtures);
+      const known = fixtures[name] ?? [];
+      return [
+        name,
+        known.length
+          ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: valid })
+          : valid,
+      ];
+    }),
   );
-  return fc.record(model, { requiredKeys: required.filter((name) => name in model) });
+  const record = fc.record(model, { requiredKeys: required.filter((name) => name in model) });
+  if (!variants.length) return record;
+  // One branch of each `oneOf` set: its fields given, the other branches' own fields left out.
+  const chosen = variants.map((set) =>
+    fc.nat({ max: set.length - 1 }).chain((index) => validOf(document, set[index], depth + 1, fixtures)),
+  );
+  return fc.tuple(record, ...chosen).map(([base, ...picks]) => {
+    const out: Record<string, unknown> = { ...base };
+    picks.forEach((value, set) => {
+      for (const branch of variants[set]) for (const name of ownFields(branch, required)) delete out[name];
+      Object.assign(out, value as Record<string, unknown>);
+    });
+    return out;
+  });
+}
+
+type ConditionBody = fc.Arbitrary<{ value: Record<string, unknown>; mutation: string; expected?: ExpectedRefusal }>;
+/** One way of meeting or breaking a condition; `refused` when it breaks it. */
+export interface ConditionCase {
+  refused: boolean;
+  arbitrary: ConditionBody;
+}
+
+/**
+ * Bodies for each documented `oneOf` condition of an object (ADR 0059): every branch on its own (valid,
+ * no `expected`), and the combinations that break it, each with the refusal it must get: for
+ * alternatives (branches sharing no required field) both given together and none given; for variants
+ * keyed by a field (`kind`), each variant without one of the fields it requires. Empty without conditions.
+ */
+export function conditionCases(
+  document: ApiDocument,
+  schema: Schema | undefined,
+  fixtures: ValueFixtures = {},
+): ConditionCase[] {
+  if (!schema) return [];
+  const { required, variants } = shapeOf(document, schema);
+  const base = objectOf(document, schema, 0, fixtures);
+  const cases: ConditionCase[] = [];
+  for (const set of variants) {
+    const own = set.map((branch) => ownFields(branch, required));
+    const names = own.flat();
+    const without = (value: Record<string, unknown>) => {
+      const rest = { ...value };
+      for (const name of names) delete rest[name];
+      return rest;
+    };
+    for (const branch of set)
+      cases.push({
+        refused: false,
+        arbitrary: fc.tuple(base, validOf(document, branch, 1, fixtures)).map(([value, part]) => ({
+          value: { ...without(value), ...(part as Record<string, unknown>) },
+          mutation: `body: variant ${(branch.required as string[]).join(', ')}`,
+        })),
+      });
+    const keyed = ((set[0]?.required ?? []) as string[]).filter((name) =>
+      set.every((branch) => (branch.required ?? []).includes(name)),
+    );
+    if (!keyed.length) {
+      cases.push(
+        {
+          refused: true,
+          arbitrary: fc
+            .tuple(base, ...set.map((branch) => validOf(document, branch, 1, fixtures)))
+            .map(([value, ...parts]) => ({
+              value: Object.assign({ ...value }, ...(parts as Record<string, unknown>[])) as Record<string, unknown>,
+              mutation: `body: ${names.join(' and ')} together`,
+              expected: CONDITION_REFUSAL,
+            })),
+        },
+        {
+          refused: true,
+          arbitrary: base.map((value) => ({
+            value: without(value),
+            mutation: `body: none of ${names.join(', ')}`,
+            expected: CONDITION_REFUSAL,
+          })),
+        },
+      );
+      continue;
+    }
+    set.forEach((branch, index) => {
+      for (const missing of own[index])
+        cases.push({
+          refused: true,
+          arbitrary: fc.tuple(base, validOf(document, branch, 1, fixtures)).map(([value, part]) => {
+            const broken: Record<string, unknown> = { ...without(value), ...(part as Record<string, unknown>) };
+            delete broken[missing];
+            const key = keyed.map((name) => `${name} ${JSON.stringify(broken[name])}`).join(', ');
+            return { value: broken, mutation: `body: ${key} without ${missing}`, expected: CONDITION_REFUSAL };
+          }),
+        });
+    });
+  }
+  return cases;
+}
+
+/** The combinations of `conditionCases` that break a condition, as one arbitrary; null without conditions. */
+export function conditionViolations(
+  document: ApiDocument,
+  schema: Schema | undefined,
+  fixtures: ValueFixtures = {},
+): ConditionBody | null {
+  const broken = conditionCases(document, schema, fixtures)
+    .filter(({ refused }) => refused)
+    .map(({ arbitrary }) => arbitrary);
+  return broken.length ? fc.oneof(...broken) : null;
 }
 
 /** A body that is valid JSON of the right shape but with one hostile change (the mutation is named). */
-function mutatedBody(document: ApiDocument, schema: Schema): fc.Arbitrary<{ value: unknown; mutation: string }> {
+function mutatedBody(
+  document: ApiDocument,
+  schema: Schema,
+): fc.Arbitrary<{ value: unknown; mutation: string; expected?: ExpectedRefusal }> {
   const { properties, required } = shapeOf(document, schema);
   const names = Object.keys(properties);
+  const conditions = conditionViolations(document, schema);
   return validOf(document, schema).chain((valid) => {
     const base = valid && typeof valid === 'object' && !Array.isArray(valid) ? (valid as Record<string, unknown>) : {};
-    type Mutated = { value: unknown; mutation: string };
+    type Mutated = { value: unknown; mutation: string; expected?: ExpectedRefusal };
     const options: fc.WeightedArbitrary<Mutated>[] = [
       {
         weight: 1,
@@ -281,6 +460,8 @@ function mutatedBody(document: ApiDocument, schema: Schema): fc.Arbitrary<{ valu
         : [];
     });
     if (breakable.length) options.push({ weight: 3, arbitrary: fc.oneof(...breakable) });
+    // Fields that break a documented condition together (both alternatives, neither, a variant's field missing).
+    if (conditions) options.push({ weight: 3, arbitrary: conditions });
     // One declared field hostile, the rest valid: the case that reaches a handler most often.
     if (names.length)
       options.push(
@@ -322,7 +503,7 @@ function bodyOf(
   document: ApiDocument,
   target: FuzzTarget,
   validOnly: boolean,
-): fc.Arbitrary<Part & { body?: string; contentType?: string | string[] }> {
+): fc.Arbitrary<Part & { body?: string; contentType?: string | string[]; expected?: ExpectedRefusal }> {
   if (target.method === 'GET' || target.method === 'HEAD') return fc.constant({ mutations: [] });
   const json = (value: unknown) => toJsonText(value);
   if (validOnly)
@@ -333,20 +514,22 @@ function bodyOf(
           mutations: [],
         }))
       : fc.constant({ mutations: [] });
-  const bodies: fc.Arbitrary<Part & { body?: string }>[] = [
+  const bodies: fc.Arbitrary<Part & { body?: string; expected?: ExpectedRefusal }>[] = [
     fc.constantFrom(...MALFORMED_BODIES).map((body) => ({ body, mutations: ['body: malformed JSON'] })),
     fc.constant({ body: json({ blob: 'a'.repeat(ONE_MB + 1) }), mutations: ['body: over 1 MB'] }),
   ];
   if (target.jsonBody) {
     bodies.push(
       validOf(document, target.jsonBody).map((value) => ({ body: json(value), mutations: [] })),
-      mutatedBody(document, target.jsonBody).map(({ value, mutation }) => ({
+      mutatedBody(document, target.jsonBody).map(({ value, mutation, expected }) => ({
         body: json(value),
         mutations: [mutation],
+        expected,
       })),
-      mutatedBody(document, target.jsonBody).map(({ value, mutation }) => ({
+      mutatedBody(document, target.jsonBody).map(({ value, mutation, expected }) => ({
         body: json(value),
         mutations: [mutation],
+        expected,
       })),
     );
   } else {
@@ -380,20 +563,32 @@ function bodyOf(
     body: part.body,
     contentType: part.body === undefined ? undefined : type.value,
     mutations: [...part.mutations, ...(part.body !== undefined && type.mutation ? [type.mutation] : [])],
+    // The promised refusal holds only for a JSON body: another content type is refused before validation.
+    ...(part.expected && !type.mutation ? { expected: part.expected } : {}),
   }));
 }
 
-function pathOf(target: FuzzTarget, fixtures: PathFixtures, validOnly: boolean): fc.Arbitrary<Part & { path: string }> {
-  const placeholders = [...target.path.matchAll(/([^/]*)\/\{([^}]+)\}/g)].map(([, segment, name]) => ({
-    segment,
+/** The known values of each path placeholder (fixtures, then fixed names); empty where none is known. */
+function knownPathValues(target: FuzzTarget, fixtures: PathFixtures): { name: string; known: string[] }[] {
+  return [...target.path.matchAll(/([^/]*)\/\{([^}]+)\}/g)].map(([, segment, name]) => ({
     name,
+    known: [...(fixtures[`${segment}/{${name}}`] ?? fixtures[name] ?? []), ...(NAMED_PATH_VALUES[name] ?? [])],
   }));
-  const values = placeholders.map(({ segment, name }) => {
-    const known = [...(fixtures[`${segment}/{${name}}`] ?? fixtures[name] ?? []), ...(NAMED_PATH_VALUES[name] ?? [])];
+}
+
+function pathOf(
+  target: FuzzTarget,
+  fixtures: PathFixtures,
+  validOnly: boolean,
+  knownOnly = false,
+): fc.Arbitrary<Part & { path: string }> {
+  const values = knownPathValues(target, fixtures).map(({ name, known }) => {
     // Mostly a real id (reaches the handler past its lookup), sometimes a well-formed id of nothing.
-    const valid: fc.Arbitrary<string> = known.length
-      ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: fc.uuid() })
-      : fc.uuid();
+    const valid: fc.Arbitrary<string> = !known.length
+      ? fc.uuid()
+      : knownOnly
+        ? fc.constantFrom(...known)
+        : fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: fc.uuid() });
     const wellFormed = valid.map((value) => ({
       text: percentEncode(value),
       mutation: undefined as string | undefined,
@@ -602,6 +797,11 @@ export function requestArbitrary(
         body.contentType === undefined ? headers.headers : { ...headers.headers, 'content-type': body.contentType },
       ...(body.body === undefined ? {} : { body: body.body }),
       mutations: [...path.mutations, ...query.mutations, ...headers.mutations, ...body.mutations],
+      // Another hostile part may be refused first, for its own reason: the promise holds for the body alone,
+      // and a path id of nothing may be refused by a guard before the body is validated.
+      ...(body.expected && !path.mutations.length && !query.mutations.length && !headers.mutations.length
+        ? { expected: { ...body.expected, unlessRefusedBefore: PATH_LOOKUP_REFUSALS } }
+        : {}),
     }));
   return fc.oneof(
     { weight: 2, arbitrary: build(valid) },
@@ -611,4 +811,39 @@ export function requestArbitrary(
     },
     { weight: 2, arbitrary: build(mixed) },
   );
+}
+
+/**
+ * One request per way of meeting or breaking the body's documented conditions (`conditionCases`), the
+ * other parts valid, with the refusal a breaking one must get: run first on every operation that has
+ * conditions, so each alternative and each violating combination is sent whatever the budget.
+ */
+export function conditionRequests(
+  document: ApiDocument,
+  target: FuzzTarget,
+  fixtures: PathFixtures = {},
+  seed = 0,
+): FuzzRequest[] {
+  if (!target.jsonBody || target.method === 'GET' || target.method === 'HEAD') return [];
+  // Real path ids where the fuzzing identity has them: then nothing may answer before body validation.
+  const allKnown = knownPathValues(target, fixtures).every(({ known }) => known.length);
+  return conditionCases(document, target.jsonBody).map(({ arbitrary }, index) => {
+    const request = fc.tuple(
+      pathOf(target, fixtures, true, true),
+      queryOf(document, target, true),
+      headersOf(document, target, true),
+      arbitrary,
+    );
+    const [[path, query, headers, body]] = fc.sample(request, { seed: seed + index, numRuns: 1 });
+    return {
+      method: target.method,
+      url: `${path.path}${query.query}`,
+      headers: { ...headers.headers, 'content-type': 'application/json' },
+      body: toJsonText(body.value),
+      mutations: [body.mutation],
+      ...(body.expected
+        ? { expected: allKnown ? body.expected : { ...body.expected, unlessRefusedBefore: PATH_LOOKUP_REFUSALS } }
+        : {}),
+    };
+  });
 }

@@ -1,5 +1,5 @@
-import { IsEmail, IsUUID } from 'class-validator';
-import { AlternativeTo, createValidationPipe, ValidationFailedException } from './validation.js';
+import { IsEmail, IsIn, IsString, IsUUID } from 'class-validator';
+import { AlternativeTo, createValidationPipe, ValidateWhen, ValidationFailedException } from './validation.js';
 
 class ToConversationOrPerson {
   @AlternativeTo('recipientId') @IsUUID() conversationId?: string;
@@ -51,5 +51,21 @@ describe('AlternativeTo: exactly one of two fields, each validated whenever it i
       'recipientId',
     ]);
     expect(await refused(ToConversationOrPerson, { conversationId: 'nope' })).toEqual(['conversationId']);
+  });
+});
+
+class DirectOrGroup {
+  @IsIn(['direct', 'group']) kind!: string;
+  @ValidateWhen('kind', 'direct') @IsUUID() recipientId?: string;
+  @ValidateWhen('kind', 'group') @IsString() title?: string;
+}
+
+describe('ValidateWhen: a field of one variant, required there and ignored in the others', () => {
+  it('requires and checks the field for its variant only', async () => {
+    expect(await refused(DirectOrGroup, { kind: 'direct', recipientId: ID })).toEqual([]);
+    expect(await refused(DirectOrGroup, { kind: 'direct' })).toEqual(['recipientId']);
+    expect(await refused(DirectOrGroup, { kind: 'direct', recipientId: 'nope', title: 7 })).toEqual(['recipientId']);
+    expect(await refused(DirectOrGroup, { kind: 'group', title: 'Band' })).toEqual([]);
+    expect(await refused(DirectOrGroup, { kind: 'group' })).toEqual(['title']);
   });
 });

@@ -1,5 +1,6 @@
 import {
   ArrayMaxSize,
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -12,6 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { constrainComponentSchemas } from './openapi-constraints.js';
+import { AlternativeTo, ValidateWhen } from './validation.js';
 
 class ConstraintProbeBase {
   @IsUUID() ownerId!: string;
@@ -60,5 +62,71 @@ describe('documenting class-validator rules in the OpenAPI schemas', () => {
       tags: { type: 'array', items: { type: 'string', maxLength: 3 } },
     });
     expect(schemas.Unrelated.properties.ownerId).toEqual({ type: 'string' });
+  });
+});
+
+class AlternativesProbe {
+  @AlternativeTo('email') @IsString() handle?: string;
+  @AlternativeTo('handle') @IsEmail() email?: string;
+  @IsIn(['editor', 'viewer']) role!: string;
+}
+
+class VariantsProbe {
+  @IsIn(['direct', 'group', 'channel']) kind!: string;
+  @ValidateWhen('kind', 'direct') @IsUUID() recipientId?: string;
+  @ValidateWhen('kind', 'group') @IsString() title?: string;
+  @ValidateWhen('kind', 'group') @IsUUID('all', { each: true }) memberIds?: string[];
+}
+
+describe('documenting conditions between fields as oneOf', () => {
+  const object = (properties: Record<string, unknown>, required: string[]) => ({
+    type: 'object',
+    properties,
+    required,
+  });
+
+  it('states an AlternativeTo pair as exactly one of two required-sets, each field with its rules', () => {
+    const schemas: Record<string, any> = {
+      AlternativesProbe: object({ handle: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' } }, [
+        'role',
+      ]),
+    };
+    constrainComponentSchemas(schemas);
+    expect(AlternativesProbe.name).toBe('AlternativesProbe'); // matched by the class's name
+    expect(schemas.AlternativesProbe.oneOf).toEqual([
+      object({ email: { type: 'string', format: 'email' } }, ['email']),
+      object({ handle: { type: 'string' } }, ['handle']),
+    ]);
+    expect(schemas.AlternativesProbe.description).toBe('Exactly one of `email` and `handle`.');
+    expect(schemas.AlternativesProbe.required).toEqual(['role']);
+  });
+
+  it('states ValidateWhen variants as one branch per value, an enum value without fields included', () => {
+    const schemas: Record<string, any> = {
+      VariantsProbe: object(
+        {
+          kind: { type: 'string' },
+          recipientId: { type: 'string' },
+          title: { type: 'string' },
+          memberIds: { type: 'array', items: { type: 'string' } },
+        },
+        ['kind'],
+      ),
+    };
+    constrainComponentSchemas(schemas);
+    expect(VariantsProbe.name).toBe('VariantsProbe');
+    const kind = (value: string) => ({ type: 'string', enum: [value] });
+    expect(schemas.VariantsProbe.oneOf).toEqual([
+      object({ kind: kind('direct'), recipientId: { type: 'string', format: 'uuid' } }, ['kind', 'recipientId']),
+      object(
+        {
+          kind: kind('group'),
+          title: { type: 'string' },
+          memberIds: { type: 'array', items: { type: 'string', format: 'uuid' } },
+        },
+        ['kind', 'title', 'memberIds'],
+      ),
+      object({ kind: kind('channel') }, ['kind']),
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
 import { routeHandlers } from './route-facts.js';
+import { validateWhenRules } from './validation.js';
 
 type Schema = Record<string, unknown>;
 
@@ -135,13 +136,88 @@ function applyRules(properties: Record<string, Schema>, rules: ValidationRule[])
   }
 }
 
-/** Component schemas named like a validated class (Swagger names them after it) get that class's rules. */
+/** A `oneOf` branch: an object that has these properties (each as the schema states it), all required. */
+function branch(properties: Record<string, Schema>, names: string[], overrides: Record<string, Schema> = {}): Schema {
+  return {
+    type: 'object',
+    properties: Object.fromEntries(
+      names.map((name) => [name, overrides[name] ?? structuredClone<Schema>(properties[name] ?? {})]),
+    ),
+    required: names,
+  };
+}
+
+/**
+ * The conditions between fields, as `oneOf` sets of required-property branches (ADR 0059), which JSON
+ * Schema validators enforce and typed-client generators turn into unions:
+ * - `AlternativeTo` pairs: one branch requiring each field, so both or neither matches no branch or two;
+ * - `ValidateWhen(field, value)`: one branch per value of `field` requiring it and the fields it brings
+ *   (`kind: direct` with `recipientId`), plus a branch for each other value the enum allows.
+ * One set becomes the schema's `oneOf`; several go into `allOf` as `{ oneOf }` each.
+ */
+function documentConditions(
+  schema: Schema,
+  properties: Record<string, Schema>,
+  target: object,
+  rules: ValidationRule[],
+) {
+  const sets: { oneOf: Schema[]; says: string }[] = [];
+  const paired = new Set<string>();
+  for (const rule of rules) {
+    const other = rule.constraints?.[0];
+    if (rule.name !== 'alternativeTo' || typeof other !== 'string') continue;
+    const pair = [rule.propertyName, other].sort();
+    if (paired.has(pair.join()) || !pair.every((name) => properties[name])) continue;
+    paired.add(pair.join());
+    sets.push({
+      oneOf: pair.map((name) => branch(properties, [name])),
+      says: `Exactly one of \`${pair[0]}\` and \`${pair[1]}\`.`,
+    });
+  }
+  const byField = new Map<string, Map<unknown, string[]>>();
+  for (const { property, field, value } of validateWhenRules(target)) {
+    if (!properties[property] || !properties[field]) continue;
+    const values = byField.get(field) ?? new Map<unknown, string[]>();
+    values.set(value, [...(values.get(value) ?? []), property]);
+    byField.set(field, values);
+  }
+  for (const [field, values] of byField) {
+    const discriminator = properties[field];
+    const others = ((discriminator.enum as unknown[] | undefined) ?? []).filter((value) => !values.has(value));
+    const narrowed = (value: unknown): Schema => ({ ...structuredClone(discriminator), enum: [value] });
+    sets.push({
+      oneOf: [
+        ...[...values].map(([value, names]) => branch(properties, [field, ...names], { [field]: narrowed(value) })),
+        ...others.map((value) => branch(properties, [field], { [field]: narrowed(value) })),
+      ],
+      says: [...values]
+        .map(
+          ([value, names]) =>
+            `With \`${field}\` ${JSON.stringify(value)}: ${names.map((n) => `\`${n}\``).join(', ')} required.`,
+        )
+        .join(' '),
+    });
+  }
+  if (!sets.length) return;
+  if (sets.length === 1) schema.oneOf = sets[0].oneOf;
+  else schema.allOf = [...((schema.allOf as Schema[] | undefined) ?? []), ...sets.map(({ oneOf }) => ({ oneOf }))];
+  const says = sets.map(({ says }) => says).join(' ');
+  schema.description = typeof schema.description === 'string' ? `${schema.description} ${says}` : says;
+}
+
+/**
+ * Component schemas named like a validated class (Swagger names them after it) get that class's rules,
+ * and the conditions between its fields.
+ */
 export function constrainComponentSchemas(schemas: Record<string, unknown>): void {
   const classes = rulesByClassName();
   for (const [name, schema] of Object.entries(schemas)) {
     const found = classes.get(name);
     const properties = (schema as Schema).properties as Record<string, Schema> | undefined;
-    if (found && properties) applyRules(properties, inheritedRules(found.target));
+    if (!found || !properties) continue;
+    const rules = inheritedRules(found.target);
+    applyRules(properties, rules);
+    documentConditions(schema as Schema, properties, found.target, rules);
   }
 }
 
@@ -156,7 +232,8 @@ interface RouteArgument {
  * date-time), string and array lengths, enums, number bounds and integers, and flag-free patterns, on
  * every component schema (request bodies and socket payloads, whose classes share their names) and on
  * every `@Query()` DTO's parameters; `ParseUUIDPipe` and `ParseIntPipe` on a path or query parameter
- * give it `format: uuid` / `type: integer`. Swagger reads only `@ApiProperty`, so without this the
+ * give it `format: uuid` / `type: integer`; `AlternativeTo` pairs and `ValidateWhen` variants become `oneOf`
+ * sets (ADR 0059). Swagger reads only `@ApiProperty`, so without this the
  * document said "string" where the API refuses anything but a UUID.
  */
 export function documentValidationConstraints(app: INestApplication, document: OpenAPIObject): void {

@@ -66,3 +66,30 @@ export function AlternativeTo(other: string, options?: ValidationOptions): Prope
     });
   };
 }
+
+/** `ValidateWhen` rules by class: read by the OpenAPI writer, which cannot see inside a `ValidateIf` callback. */
+const conditions = new WeakMap<object, { property: string; field: string; value: unknown }[]>();
+
+/**
+ * A field that belongs to one variant of a body (`recipientId` when `kind` is `direct`): validated, and
+ * so required, exactly when `field` equals `value`; ignored otherwise. Unlike a bare `ValidateIf`, the
+ * OpenAPI document states it (a `oneOf` branch per value, ADR 0059).
+ */
+export function ValidateWhen(field: string, value: unknown): PropertyDecorator {
+  return (target, property) => {
+    ValidateIf((object: Record<string, unknown>) => object[field] === value)(target, property);
+    const list = conditions.get(target.constructor) ?? [];
+    list.push({ property: String(property), field, value });
+    conditions.set(target.constructor, list);
+  };
+}
+
+/** A class's `ValidateWhen` rules, its parents' included. */
+export function validateWhenRules(target: object): { property: string; field: string; value: unknown }[] {
+  const rules: { property: string; field: string; value: unknown }[] = [];
+  for (let current: object | null = target; current && current !== Function.prototype;) {
+    rules.push(...(conditions.get(current) ?? []));
+    current = Object.getPrototypeOf(current) as object | null;
+  }
+  return rules;
+}

@@ -1,4 +1,4 @@
-import { AggregateRoot, newId } from '@lib/platform/ddd';
+import { AggregateRoot, isBlankText, newId, trimText } from '@lib/platform/ddd';
 import {
   CommentDeletedError,
   CommentInvalidError,
@@ -26,8 +26,8 @@ export type ModerationAction = 'approve' | 'hide' | 'remove' | 'restore';
 
 /** Checks a comment text: not blank, not longer than the limit (characters, not bytes); returns it trimmed. */
 export function validCommentText(text: string, maxLength: number): string {
-  const trimmed = text.trim();
-  if (!trimmed) throw new CommentInvalidError('A comment needs some text');
+  if (isBlankText(text)) throw new CommentInvalidError('A comment needs some text');
+  const trimmed = trimText(text);
   const length = [...trimmed].length;
   if (length > maxLength) throw new CommentTooLongError(length, maxLength);
   return trimmed;

@@ -21,6 +21,10 @@ describe('message rules', () => {
     expect(() => validMessageText('\u0085\u2028\u2029\u3000 ', 10)).toThrow(
       expect.objectContaining({ code: 'engagement.message.invalid' }),
     );
+    // The same rule as comments and posts (isBlankText): zero-width characters alone are blank too.
+    expect(() => validMessageText('\u200B\u2060\uFEFF', 10)).toThrow(
+      expect.objectContaining({ code: 'engagement.message.invalid' }),
+    );
     expect(validMessageText('\u0085a', 10)).toBe('\u0085a');
   });
 

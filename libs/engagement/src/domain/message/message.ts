@@ -1,4 +1,4 @@
-import { AggregateRoot, newId } from '@lib/platform/ddd';
+import { AggregateRoot, isBlankText, newId } from '@lib/platform/ddd';
 import {
   MessageDeletedError,
   MessageInvalidError,
@@ -18,8 +18,7 @@ export function mentionedHandles(text: string): string[] {
 /** Checks a message text: not blank, not longer than the limit (in characters, not bytes). */
 export function validMessageText(text: string, maxLength: number): string {
   const length = [...text].length;
-  // Unicode White_Space, not String#trim's set: a text of U+0085 (NEL) alone is blank too.
-  if (/^\p{White_Space}*$/u.test(text)) throw new MessageInvalidError('A message needs some text');
+  if (isBlankText(text)) throw new MessageInvalidError('A message needs some text');
   if (length > maxLength) throw new MessageTooLongError(length, maxLength);
   return text;
 }

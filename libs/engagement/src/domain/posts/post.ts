@@ -1,4 +1,4 @@
-import { AggregateRoot } from '@lib/platform/ddd';
+import { AggregateRoot, isBlankText, trimText } from '@lib/platform/ddd';
 import { PostInvalidError, PostNotFoundError, PostTooLongError } from './post.errors.js';
 import { PostPublished, PostWithdrawn } from './post.events.js';
 
@@ -12,8 +12,8 @@ export type PostModeration = 'approve' | 'restore' | 'hide' | 'remove';
 
 /** Trimmed text within the limit, or the domain's refusal (blank 400, too long 400). */
 export function validPostText(text: string, maxLength: number): string {
-  const trimmed = text.trim();
-  if (!trimmed) throw new PostInvalidError('A post needs some text');
+  if (isBlankText(text)) throw new PostInvalidError('A post needs some text');
+  const trimmed = trimText(text);
   const length = [...trimmed].length;
   if (length > maxLength) throw new PostTooLongError(length, maxLength);
   return trimmed;

@@ -12,10 +12,9 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateIf,
   Max,
 } from 'class-validator';
-import { AlternativeTo, CursorPageQuery, MAX_PAGE_SIZE } from '@lib/platform';
+import { AlternativeTo, CursorPageQuery, MAX_PAGE_SIZE, ValidateWhen } from '@lib/platform';
 import { DIRECT_MESSAGE_POLICIES } from '../../domain/messaging-settings/messaging-settings.js';
 
 /**
@@ -65,19 +64,19 @@ export class StartConversationRequest {
   kind!: 'direct' | 'group';
 
   @ApiPropertyOptional({ description: 'direct: the other person' })
-  @ValidateIf((o: StartConversationRequest) => o.kind === 'direct')
+  @ValidateWhen('kind', 'direct')
   @IsUUID()
   recipientId?: string;
 
   @ApiPropertyOptional({ description: 'group: its title' })
-  @ValidateIf((o: StartConversationRequest) => o.kind === 'group')
+  @ValidateWhen('kind', 'group')
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   title?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'group: the first members besides you' })
-  @ValidateIf((o: StartConversationRequest) => o.kind === 'group')
+  @ValidateWhen('kind', 'group')
   @IsUUID('all', { each: true })
   @ArrayMinSize(1)
   @ArrayMaxSize(1000)
