@@ -78,9 +78,11 @@ describe('insights: live counters on dashboard sockets', () => {
     expect(answer.error.code).toBe('insights.channel.not-found');
   });
 
-  it('refuses a subscription naming no scope', async () => {
+  it('refuses, as invalid, a subscription naming no scope, several, or a malformed one', async () => {
     const socket = await connect(creator);
-    const answer = await socket.emitWithAck('insights:subscribe', { channelId: 'nope' });
-    expect(answer.error.code).toBe('insights.dashboard.forbidden');
+    for (const target of [{}, { channelId: 'nope' }, { platform: false }, { channelId, videoId: channelId }, 'x']) {
+      const answer = await socket.emitWithAck('insights:subscribe', target);
+      expect([target, answer.error?.code]).toEqual([target, 'validation.failed']);
+    }
   });
 });

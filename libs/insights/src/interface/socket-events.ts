@@ -1,10 +1,12 @@
 import { SocketSchema as S, type SocketEventDocs } from '@lib/platform';
 import { EXPORT_FAILED, EXPORT_READY, LIVE_COUNTERS } from '../application/realtime-events.js';
 
-const dashboardTarget = S.objectSchema(
-  { channelId: S.UUID, videoId: S.UUID, platform: { type: 'boolean', enum: [true] } },
-  ['channelId', 'videoId', 'platform'],
-);
+const targets = { channelId: S.UUID, videoId: S.UUID, platform: { type: 'boolean', enum: [true] } };
+// Exactly one scope: each branch requires its own field, so none or several match no branch or two (ADR 0059).
+const dashboardTarget = {
+  ...S.objectSchema(targets, Object.keys(targets)),
+  oneOf: Object.entries(targets).map(([name, schema]) => S.objectSchema({ [name]: schema })),
+};
 const room = S.objectSchema({ room: S.TEXT });
 
 /** Insights' half of the AsyncAPI document (`/docs-asyncapi.json`). */
@@ -40,14 +42,24 @@ export const INSIGHTS_SOCKET_EVENTS: SocketEventDocs = {
       summary: 'Receive a dashboard’s live counters: exactly one of `channelId`, `videoId` or `platform: true`',
       payload: dashboardTarget,
       ack: room,
-      errors: ['insights.channel.not-found', 'insights.video.not-found', 'insights.dashboard.forbidden'],
+      errors: [
+        'validation.failed',
+        'insights.channel.not-found',
+        'insights.video.not-found',
+        'insights.dashboard.forbidden',
+      ],
     },
     {
       name: 'insights:unsubscribe',
       summary: 'Stop receiving a dashboard’s live counters',
       payload: dashboardTarget,
       ack: room,
-      errors: ['insights.channel.not-found', 'insights.video.not-found', 'insights.dashboard.forbidden'],
+      errors: [
+        'validation.failed',
+        'insights.channel.not-found',
+        'insights.video.not-found',
+        'insights.dashboard.forbidden',
+      ],
     },
   ],
 };

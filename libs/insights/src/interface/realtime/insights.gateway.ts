@@ -70,23 +70,42 @@ export class InsightsGateway {
       throw new ValidationFailedException(
         unknown.map((field) => ({ field, messages: [`property ${field} should not exist`] })),
       );
-    if (target.platform === true) {
+    const scope = dashboardScopeOf(target);
+    if (scope.kind === 'platform') {
       if (!hasRole(principal, ['admin'])) throw new DashboardForbiddenError('Platform counters are for admins');
       return dashboardRoom('platform', '*');
     }
     // Like the HTTP dashboards: members only, at the level of the channel owner's plan.
-    if (typeof target.channelId === 'string' && UUID.test(target.channelId)) {
-      const channelId = target.channelId.toLowerCase();
+    if (scope.kind === 'channel') {
+      const channelId = scope.id;
       await this.access.require(principal.userId, channelId, 'basic', () => new ChannelNotFoundError(channelId));
       return dashboardRoom('channel', channelId);
     }
-    if (typeof target.videoId === 'string' && UUID.test(target.videoId)) {
-      const videoId = target.videoId.toLowerCase();
-      const channelId = await this.videos.channelOf(videoId);
-      if (!channelId) throw new VideoNotFoundError(videoId);
-      await this.access.require(principal.userId, channelId, 'advanced', () => new VideoNotFoundError(videoId));
-      return dashboardRoom('video', videoId);
-    }
-    throw new DashboardForbiddenError('Subscribe with { channelId }, { videoId } or { platform: true }');
+    const videoId = scope.id;
+    const channelId = await this.videos.channelOf(videoId);
+    if (!channelId) throw new VideoNotFoundError(videoId);
+    await this.access.require(principal.userId, channelId, 'advanced', () => new VideoNotFoundError(videoId));
+    return dashboardRoom('video', videoId);
   }
+}
+
+/** Exactly one well-formed scope, as the AsyncAPI document's `oneOf` says; anything else is 400 like a DTO's refusal. */
+function dashboardScopeOf(target: DashboardTarget): { kind: 'platform' } | { kind: 'channel' | 'video'; id: string } {
+  const named = TARGET_FIELDS.filter((field) => (target as Record<string, unknown>)[field] !== undefined);
+  if (named.length !== 1)
+    throw new ValidationFailedException(
+      (named.length ? named : TARGET_FIELDS).map((field) => ({
+        field,
+        messages: ['exactly one of channelId, videoId or platform: true is required'],
+      })),
+    );
+  if (target.platform !== undefined) {
+    if (target.platform === true) return { kind: 'platform' };
+    throw new ValidationFailedException([{ field: 'platform', messages: ['platform must be true'] }]);
+  }
+  const [field] = named as ('channelId' | 'videoId')[];
+  const id = target[field];
+  if (typeof id !== 'string' || !UUID.test(id))
+    throw new ValidationFailedException([{ field, messages: [`${field} must be a UUID`] }]);
+  return { kind: field === 'channelId' ? 'channel' : 'video', id: id.toLowerCase() };
 }
