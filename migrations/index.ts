@@ -43,6 +43,7 @@ import { Migration20261203150000_billing_metered_usage } from './Migration202612
 import { Migration20261203150000_billing_studio_access_from_creator_plus } from './Migration20261203150000_billing_studio_access_from_creator_plus.js';
 import { Migration20261203150000_engagement_rec_dirty_videos } from './Migration20261203150000_engagement_rec_dirty_videos.js';
 import { Migration20261203150100_billing_ad_share_ledger } from './Migration20261203150100_billing_ad_share_ledger.js';
+import { Migration20261204100000_billing_ad_share_transfers } from './Migration20261204100000_billing_ad_share_transfers.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000000_platform_messaging', class: Migration20261122000000_platform_messaging },
@@ -124,4 +125,8 @@ export const migrations: MigrationObject[] = [
     class: Migration20261203150000_engagement_rec_dirty_videos,
   },
   { name: 'Migration20261203150100_billing_ad_share_ledger', class: Migration20261203150100_billing_ad_share_ledger },
+  {
+    name: 'Migration20261204100000_billing_ad_share_transfers',
+    class: Migration20261204100000_billing_ad_share_transfers,
+  },
 ];

@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import type Stripe from 'stripe';
 import { eventually } from '@lib/platform/testing';
-import { sql, startBillingOnFakeStripe, subscribe, type BillingOnFakeStripe } from '../../support/billing.js';
+import { BillingMaintenance } from '../../../libs/billing/src/application/webhooks/billing-maintenance.js';
+import {
+  emitConsumed,
+  sql,
+  startBillingOnFakeStripe,
+  subscribe,
+  suspension,
+  webhooksSettle,
+  webhookUrl,
+  type BillingOnFakeStripe,
+} from '../../support/billing.js';
 import { clientEvent, PHONE_UA, track } from '../../support/insights.js';
 import { registerUser, type RegisteredUser } from '../../support/showrunner.js';
 import { createChannel, studioPerson } from '../studio/studio-helpers.js';
@@ -304,5 +316,72 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
       `select amount, creator_id from billing.revenue_entries where stream = 'ads'`,
     );
     expect(journal).toEqual([{ amount: '8', creator_id: creator.user.id }]);
+  });
+
+  it('pays the settled share to the creator’s payout account once it is active, once per settlement, held like tips', async () => {
+    const { app, fake } = harness;
+    const deliver = async (events: unknown) => {
+      const statuses = await fake.deliver(webhookUrl(app), events as Stripe.Event[]);
+      expect(statuses.every((status) => status === 200)).toBe(true);
+      await webhooksSettle(app);
+    };
+    const ledger = async () =>
+      (await app.request('GET', '/v1/billing/ledger', { token: creator.tokens.accessToken })).body;
+    const transfers = () =>
+      sql<{ transfer_id: string | null }>(
+        app,
+        `select transfer_id from billing.creator_ledger_entries where creator_id = ? and kind = 'ad_share'`,
+        [creator.user.id],
+      );
+    // Settled before the creator could be paid: owed, in the balance, awaiting its transfer.
+    expect(await ledger()).toMatchObject({
+      totals: [expect.objectContaining({ adShare: 4, adShareAwaitingTransfer: 4 })],
+      balances: [{ currency: 'usd', amount: 4 }],
+    });
+
+    const connect = await app.request('POST', '/v1/billing/payout-account', {
+      token: creator.tokens.accessToken,
+      body: {},
+    });
+    expect(connect.status).toBe(201);
+    const onboarded = await fake.emulator.completeOnboarding(
+      new URL(connect.body.onboardingUrl).pathname.split('/').pop()!,
+    );
+    const accountId = onboarded.result.id;
+    await deliver(onboarded.events);
+    const [{ transfer_id: transferId }] = await eventually(async () => {
+      const rows = await transfers();
+      expect(rows).toEqual([{ transfer_id: expect.stringMatching(/^tr_/) }]);
+      return rows;
+    });
+    expect(await fake.emulator.connectBalance(accountId)).toEqual({ usd: 4 });
+    expect(await ledger()).toMatchObject({
+      totals: [expect.objectContaining({ adShare: 4, adShareAwaitingTransfer: 0 })],
+      balances: [{ currency: 'usd', amount: 4 }],
+      entries: [expect.objectContaining({ kind: 'ad_share', transferId })],
+    });
+
+    // The same settlement delivered again (another outbox message) records and pays nothing more.
+    const [settlement] = await sql<{ payload: Record<string, unknown> }>(
+      app,
+      `select payload from platform.outbox where type = 'ads.revenue-shared.v1' and payload->>'creatorId' = ?`,
+      [creator.user.id],
+    );
+    await emitConsumed(app, 'ads.revenue-shared.v1', 'billing.record-ad-revenue', settlement.payload, 2);
+    // A commit lost after Stripe made the transfer: the sweep asks again with the same key and gets the same transfer.
+    await sql(app, `update billing.creator_ledger_entries set transfer_id = null where transfer_id = ?`, [transferId]);
+    const sweep = () => RequestContext.create(app.app.get(MikroORM).em, () => app.app.get(BillingMaintenance).run());
+    expect((await sweep()).adShareTransfers).toBe(1);
+    expect(await transfers()).toEqual([{ transfer_id: transferId }]);
+    expect(await fake.emulator.connectBalance(accountId)).toEqual({ usd: 4 });
+
+    // A suspension holds the ad share with the rest of the account's balance; lifting it lets the payout run.
+    await suspension(app, creator.user.id, 'imposed');
+    expect((await fake.emulator.runPayouts(accountId)).result).toEqual([]);
+    await suspension(app, creator.user.id, 'lifted');
+    const run = await fake.emulator.runPayouts(accountId);
+    expect(run.result).toEqual([expect.objectContaining({ amount: 4, currency: 'usd' })]);
+    await deliver(run.events);
+    expect((await ledger()).balances).toEqual([{ currency: 'usd', amount: 0 }]);
   });
 });
