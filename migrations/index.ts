@@ -44,6 +44,7 @@ import { Migration20261203150000_billing_studio_access_from_creator_plus } from 
 import { Migration20261203150000_engagement_rec_dirty_videos } from './Migration20261203150000_engagement_rec_dirty_videos.js';
 import { Migration20261203150100_billing_ad_share_ledger } from './Migration20261203150100_billing_ad_share_ledger.js';
 import { Migration20261204100000_billing_ad_share_transfers } from './Migration20261204100000_billing_ad_share_transfers.js';
+import { Migration20261204100100_ads_campaign_edits_and_archive } from './Migration20261204100100_ads_campaign_edits_and_archive.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000000_platform_messaging', class: Migration20261122000000_platform_messaging },
@@ -128,5 +129,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261204100000_billing_ad_share_transfers',
     class: Migration20261204100000_billing_ad_share_transfers,
+  },
+  {
+    name: 'Migration20261204100100_ads_campaign_edits_and_archive',
+    class: Migration20261204100100_ads_campaign_edits_and_archive,
   },
 ];

@@ -1,12 +1,16 @@
 import { Global, Module } from '@nestjs/common';
 import { MessagingModule, PersistenceModule, QueuesModule } from '@lib/platform';
 import { AdFreePlans, AdsCatalog, AdVideos, DeliveryLedger, DeliveryState } from './application/ads-ports.js';
+import { ArchiveCampaignHandler } from './application/commands/archive-campaign/archive-campaign.handler.js';
+import { ArchiveCreativeHandler } from './application/commands/archive-creative/archive-creative.handler.js';
 import { ChangeCampaignStatusHandler } from './application/commands/change-campaign-status/change-campaign-status.handler.js';
 import { CreateAdvertiserHandler } from './application/commands/create-advertiser/create-advertiser.handler.js';
 import { CreateCampaignHandler } from './application/commands/create-campaign/create-campaign.handler.js';
 import { CreateCreativeHandler } from './application/commands/create-creative/create-creative.handler.js';
 import { SettleAdRevenueHandler } from './application/commands/settle-ad-revenue/settle-ad-revenue.handler.js';
+import { UpdateCampaignHandler } from './application/commands/update-campaign/update-campaign.handler.js';
 import { AdEventCounter } from './application/delivery/ad-event-counter.js';
+import { CatalogChanges } from './application/delivery/catalog-changes.js';
 import { LiveCatalog } from './application/delivery/live-catalog.js';
 import { DecideAdHandler } from './application/queries/decide-ad/decide-ad.handler.js';
 import { GetAdMetricsHandler } from './application/queries/get-ad-metrics/get-ad-metrics.handler.js';
@@ -43,12 +47,16 @@ import { ADS_QUEUE, AdsJobs } from './interface/jobs/ads-jobs.processor.js';
     { provide: AdVideos, useClass: StudioAdVideos },
     { provide: AdFreePlans, useClass: BillingAdFreePlans },
     LiveCatalog,
+    CatalogChanges,
     AdEventCounter,
     { provide: AdEventLedger, useExisting: AdEventCounter },
     CreateAdvertiserHandler,
     CreateCampaignHandler,
     ChangeCampaignStatusHandler,
+    UpdateCampaignHandler,
+    ArchiveCampaignHandler,
     CreateCreativeHandler,
+    ArchiveCreativeHandler,
     SettleAdRevenueHandler,
     DecideAdHandler,
     ListCampaignsHandler,

@@ -30,7 +30,7 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
   let prerollCampaign: string;
   let prerollCreative: string;
 
-  const admin = (method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) =>
+  const admin = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown) =>
     harness.app.request(method, path, { token: harness.adminToken, body });
   const decide = (
     placement: string,
@@ -383,5 +383,122 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
     expect(run.result).toEqual([expect.objectContaining({ amount: 4, currency: 'usd' })]);
     await deliver(run.events);
     expect((await ledger()).balances).toEqual([{ currency: 'usd', amount: 0 }]);
+  });
+
+  it('lets admins edit a campaign within its delivery, archive creatives and campaigns, and stops serving them at once', async () => {
+    const id = await campaign({ cpm: 50_000, totalBudget: 100_000 });
+    const path = `/v1/admin/ads/campaigns/${id}`;
+    const creative = await admin('POST', `${path}/creatives`, {
+      placement: 'leaderboard',
+      clickUrl: 'https://acme.example/edit',
+      imageUrl: 'https://cdn.acme.example/edit.png',
+    });
+    expect(creative.status).toBe(201);
+    const device = (n: number) => ({ ...DEVICE, 'x-device-id': `device-e2e-edit-${n}` });
+    const served = async (n: number) => (await decide('leaderboard', device(n))).body.ad?.creative.id ?? null;
+    // Two impressions at CPM 50,000: 100 minor units spent.
+    for (const n of [1, 2]) {
+      const ad = (await decide('leaderboard', device(n))).body.ad;
+      expect(ad.creative.id).toBe(creative.body.id);
+      expect((await report('ad_impression', ad.token)).body).toMatchObject({ accepted: 1 });
+    }
+
+    // Hostile edits: each refused with its code, nothing changed.
+    const refused = async (body: unknown, status: number, code: string, at = path) => {
+      const answer = await admin('PATCH', at, body);
+      expect({ status: answer.status, code: answer.body.code }).toEqual({ status, code });
+      expect(answer.headers.get('content-type')).toContain('application/problem+json');
+    };
+    await refused({ totalBudget: 99 }, 422, 'ads.campaign.budget-below-spend');
+    await refused({ impressionGoal: 1 }, 422, 'ads.campaign.goal-below-delivered');
+    await refused({ endsAt: '2020-01-01T00:00:00Z' }, 400, 'ads.campaign.invalid-flight');
+    await refused({ totalBudget: null }, 400, 'ads.campaign.unbounded');
+    await refused({ dailyBudget: 200_000 }, 400, 'ads.input.invalid');
+    await refused({ targeting: { countries: ['France'] } }, 400, 'ads.input.invalid');
+    for (const body of [{ totalBudget: 0 }, { cpm: -5 }, { name: null }, { currency: 'eur' }, { advertiserId: id }])
+      await refused(body, 400, 'validation.failed');
+    await refused({ cpm: 1 }, 404, 'ads.campaign.not-found', `/v1/admin/ads/campaigns/${randomUUID()}`);
+    const fan = await registerUser(harness.app);
+    const asFan = await harness.app.request('PATCH', path, { token: fan.tokens.accessToken, body: { cpm: 1 } });
+    expect(asFan.status).toBe(403);
+    const unchanged = (await admin('GET', '/v1/admin/ads/campaigns')).body.campaigns.find(
+      (c: { id: string }) => c.id === id,
+    );
+    expect(unchanged).toMatchObject({
+      name: 'Campaign',
+      cpm: 50_000,
+      totalBudget: 100_000,
+      impressions: 2,
+      spent: 100,
+    });
+
+    // A budget down to exactly the spend is allowed (and exhausts the campaign).
+    expect((await admin('PATCH', path, { totalBudget: 100 })).body).toMatchObject({ totalBudget: 100 });
+    expect(await served(3)).toBeNull();
+    const edited = await admin('PATCH', path, {
+      name: 'Campaign, extended',
+      endsAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+      totalBudget: null,
+      impressionGoal: 1000,
+      frequencyCap: 1,
+      targeting: { devices: ['mobile'], languages: ['en'] },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({
+      name: 'Campaign, extended',
+      totalBudget: null,
+      impressionGoal: 1000,
+      frequencyCap: 1,
+      targeting: { devices: ['mobile'], languages: ['en'] },
+      currency: 'usd',
+      advertiserId,
+    });
+    // Served again at once; its own cap of 1 now stops a device that has seen it.
+    expect(await served(3)).toBe(creative.body.id);
+    expect(await served(1)).toBeNull();
+    await admin('PATCH', path, { targeting: { countries: ['FR'] } });
+    expect(await served(4)).toBeNull();
+    await admin('PATCH', path, { targeting: {} });
+    expect(await served(4)).toBe(creative.body.id);
+
+    // Archiving the creative removes it from serving; history and the listing with archived items keep it.
+    const archived = await admin('POST', `/v1/admin/ads/creatives/${creative.body.id}/archive`);
+    expect(archived.status).toBe(200);
+    expect(archived.body.archivedAt).toEqual(expect.any(String));
+    expect((await admin('POST', `/v1/admin/ads/creatives/${creative.body.id}/archive`)).body.archivedAt).toBe(
+      archived.body.archivedAt,
+    );
+    expect(await served(5)).toBeNull();
+    const creativesOf = async (query = '') =>
+      (await admin('GET', `/v1/admin/ads/campaigns${query}`)).body.campaigns.find((c: { id: string }) => c.id === id)
+        ?.creatives;
+    expect(await creativesOf()).toEqual([]);
+    expect(await creativesOf('?includeArchived=true')).toEqual([expect.objectContaining({ id: creative.body.id })]);
+    expect((await admin('POST', `/v1/admin/ads/creatives/${randomUUID()}/archive`)).body).toMatchObject({
+      status: 404,
+      code: 'ads.creative.not-found',
+    });
+
+    // Archiving the campaign ends it for good: no edits, no resuming, no new creatives; metrics keep it.
+    const ended = await admin('POST', `${path}/archive`);
+    expect(ended.body).toMatchObject({ status: 'archived', archivedAt: expect.any(String), impressions: 2 });
+    await refused({ cpm: 1000 }, 409, 'ads.campaign.archived');
+    expect((await admin('PUT', `${path}/status`, { status: 'active' })).body.code).toBe('ads.campaign.archived');
+    const late = await admin('POST', `${path}/creatives`, {
+      placement: 'rectangle',
+      clickUrl: 'https://acme.example',
+      imageUrl: 'https://cdn.acme.example/late.png',
+    });
+    expect({ status: late.status, code: late.body.code }).toEqual({ status: 409, code: 'ads.campaign.archived' });
+    expect((await admin('POST', `/v1/admin/ads/campaigns/${randomUUID()}/archive`)).body.code).toBe(
+      'ads.campaign.not-found',
+    );
+    expect(await creativesOf()).toBeUndefined();
+    expect(await creativesOf('?includeArchived=true')).toHaveLength(1);
+    const metrics = await admin(
+      'GET',
+      `/v1/admin/ads/metrics?from=${day()}&to=${day()}&groupBy=campaign&campaignId=${id}`,
+    );
+    expect(metrics.body.rows).toEqual([expect.objectContaining({ key: id, impressions: 2 })]);
   });
 });
