@@ -13,9 +13,10 @@ import { AdEventCounter } from './application/delivery/ad-event-counter.js';
 import { CatalogChanges } from './application/delivery/catalog-changes.js';
 import { LiveCatalog } from './application/delivery/live-catalog.js';
 import { DecideAdHandler } from './application/queries/decide-ad/decide-ad.handler.js';
+import { AdPerformanceReporter } from './application/queries/get-ad-metrics/ad-performance-report.js';
 import { GetAdMetricsHandler } from './application/queries/get-ad-metrics/get-ad-metrics.handler.js';
 import { ListCampaignsHandler } from './application/queries/list-campaigns/list-campaigns.handler.js';
-import { AdEventLedger, AdRevenueSharedV1 } from './contracts/index.js';
+import { AdEventLedger, AdPerformance, AdRevenueSharedV1 } from './contracts/index.js';
 import { BillingAdFreePlans } from './infrastructure/billing-ad-free-plans.js';
 import { adsOutboundEvents } from './infrastructure/outbound-events.js';
 import { ADS_ENTITIES, ADS_SQL_ONLY_TABLES } from './infrastructure/persistence/ads.schemas.js';
@@ -29,8 +30,8 @@ import { ADS_QUEUE, AdsJobs } from './interface/jobs/ads-jobs.processor.js';
 
 /**
  * Ads for the free tier (libs/ads/README.md): campaigns, decisions, single-use impression and click
- * counting, metrics, creators' revenue shares. Global because insights' ingestion injects its
- * `AdEventLedger` contract port.
+ * counting, metrics, creators' revenue shares. Global because insights injects its contract ports
+ * (`AdEventLedger` in ingestion, `AdPerformance` in the platform overview).
  */
 @Global()
 @Module({
@@ -61,8 +62,9 @@ import { ADS_QUEUE, AdsJobs } from './interface/jobs/ads-jobs.processor.js';
     DecideAdHandler,
     ListCampaignsHandler,
     GetAdMetricsHandler,
+    { provide: AdPerformance, useClass: AdPerformanceReporter },
     AdsJobs,
   ],
-  exports: [AdEventLedger],
+  exports: [AdEventLedger, AdPerformance],
 })
 export class AdsModule {}

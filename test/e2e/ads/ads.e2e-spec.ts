@@ -15,7 +15,7 @@ import {
 } from '../../support/billing.js';
 import { clientEvent, PHONE_UA, track } from '../../support/insights.js';
 import { registerUser, type RegisteredUser } from '../../support/showrunner.js';
-import { createChannel, studioPerson } from '../studio/studio-helpers.js';
+import { createChannel, readyVideo, studioPerson } from '../studio/studio-helpers.js';
 
 const DEVICE = { 'x-device-id': 'device-e2e-0001', 'user-agent': PHONE_UA, 'accept-language': 'en-US,en;q=0.9' };
 const day = () => new Date().toISOString().slice(0, 10);
@@ -52,14 +52,17 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
       },
     );
 
-  /** A studio video as the media pipeline leaves it (the transcode itself is studio's tests' business). */
-  async function video(state: string, category: string | null): Promise<string> {
+  /**
+   * A studio video stuck in `state` (a real upload leaves 'processing' within seconds, too soon for the refusal it
+   * exercises); the other videos go through the media pipeline.
+   */
+  async function storedVideo(state: string): Promise<string> {
     const id = randomUUID();
     await sql(
       harness.app,
-      `insert into studio.videos (id, channel_id, created_by, title, tags, collection_ids, captions, state, category, created_at, updated_at)
-       values (?, ?, ?, 'Clip', '{}', '{}', '[]', ?, ?, now(), now())`,
-      [id, channelId, creator.user.id, state, category],
+      `insert into studio.videos (id, channel_id, created_by, title, tags, collection_ids, captions, state, created_at, updated_at)
+       values (?, ?, ?, 'Clip', '{}', '{}', '[]', ?, now(), now())`,
+      [id, channelId, creator.user.id, state],
     );
     return id;
   }
@@ -83,8 +86,18 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
     harness = await startBillingOnFakeStripe();
     creator = await studioPerson(harness.app);
     channelId = await createChannel(harness.app, creator, 'Ad Kitchen');
-    contentVideo = await video('published', 'Cooking');
-    adVideo = await video('ready', null);
+    // Uploaded, transcoded and published through studio, as the media pipeline does for any video.
+    const [content, ad] = await Promise.all([
+      readyVideo(harness.app, creator, channelId, { title: 'Knife skills', category: 'cooking' }),
+      readyVideo(harness.app, creator, channelId, { title: 'Acme Coffee spot' }),
+    ]);
+    const published = await harness.app.request('POST', `/v1/studio/videos/${content.id}/publish`, {
+      token: creator.tokens.accessToken,
+      body: {},
+    });
+    expect(published.status).toBe(200);
+    contentVideo = content.id;
+    adVideo = ad.id;
     advertiserId = (await admin('POST', '/v1/admin/ads/advertisers', { name: 'Acme Coffee' })).body.id;
   }, 120_000);
 
@@ -139,7 +152,7 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
       imageUrl: 'https://cdn.acme.example/a.png',
     });
     expect(mismatch.body).toMatchObject({ status: 400, code: 'ads.creative.media-mismatch' });
-    const draft = await video('processing', null);
+    const draft = await storedVideo('processing');
     const notReady = await admin('POST', creatives, {
       placement: 'preroll',
       clickUrl: 'https://acme.example',
@@ -287,6 +300,27 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
     expect(metrics.body.rows[0].ctr).toBeCloseTo(1 / 3);
     expect(metrics.body.rows[0].fillRate).toBeGreaterThan(0);
     expect((await admin('GET', '/v1/admin/ads/metrics?from=2026-13-01&to=x')).body.code).toBe('ads.input.invalid');
+
+    // Insights' platform overview shows the same delivery through ads' port, grouped four ways.
+    const from = `${day()}T00:00:00Z`;
+    const to = new Date(Date.parse(from) + 86_400_000).toISOString();
+    const overview = await admin('GET', `/v1/admin/insights/overview?from=${from}&to=${to}`);
+    expect(overview.status).toBe(200);
+    const { ads } = overview.body;
+    expect(ads).toMatchObject({ from: day(), to: day(), truncated: false });
+    expect(ads.byCampaign.find((row: { key: string }) => row.key === prerollCampaign)).toEqual({
+      ...metrics.body.rows[0],
+      name: 'Campaign',
+    });
+    const placements = Object.fromEntries(
+      ads.byPlacement.map((row: { key: string; impressions: number }) => [row.key, row.impressions]),
+    );
+    expect(placements).toEqual({ preroll: 3, rectangle: 1 });
+    expect(ads.byDay).toEqual([expect.objectContaining({ key: day(), impressions: 4, clicks: 1, spend: 8 })]);
+    expect(ads.byCreative.find((row: { key: string }) => row.key === prerollCreative)).toMatchObject({
+      impressions: 3,
+      clicks: 1,
+    });
 
     const settled = await admin('POST', '/v1/admin/ads/settlements');
     expect(settled.status).toBe(200);

@@ -1,4 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { AdPerformance } from '@lib/ads/contracts';
 import { REVENUE_STREAM_NAMES, RevenueStreams, type RevenueStreamsDay } from '@lib/billing/contracts';
 import { reportRange } from '../../../domain/report-range.js';
 import { AnalyticsReader } from '../../analytics-reader.js';
@@ -7,23 +8,29 @@ import { GetPlatformOverviewQuery } from './get-platform-overview.query.js';
 /**
  * Admins: active users, signups, weekly cohorts, the conversion funnel, top content, MRR and churn (UTC days), and
  * the revenue streams besides subscriptions (tips, commission, gifts, ads, overage) per day and currency, read from
- * billing's port so both dashboards show billing's own figures.
+ * billing's port so both dashboards show billing's own figures; ad delivery (impressions, clicks, CTR, spend, RPM, fill
+ * rate per campaign, creative, placement and day) from ads' port, the same figures as ads' admin metrics.
  */
 @QueryHandler(GetPlatformOverviewQuery)
 export class GetPlatformOverviewHandler implements IQueryHandler<GetPlatformOverviewQuery> {
   constructor(
     private readonly reader: AnalyticsReader,
     private readonly streams: RevenueStreams,
+    private readonly ads: AdPerformance,
   ) {}
 
   async execute(query: GetPlatformOverviewQuery) {
     const range = reportRange(query.from, query.to, 'UTC', 'day');
-    const revenueStreams = await this.streams.daily({ from: range.from, to: range.to });
+    const [revenueStreams, ads] = await Promise.all([
+      this.streams.daily({ from: range.from, to: range.to }),
+      this.ads.report({ from: range.from, to: range.to }),
+    ]);
     return {
       range: { from: range.from.toISOString(), to: range.to.toISOString(), tz: 'UTC' },
       ...(await this.reader.platform(range)),
       revenueStreams,
       revenueStreamTotals: totalsPerCurrency(revenueStreams),
+      ads,
     };
   }
 }
