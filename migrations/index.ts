@@ -43,6 +43,8 @@ import { Migration20261203150000_billing_metered_usage } from './Migration202612
 import { Migration20261203150000_billing_studio_access_from_creator_plus } from './Migration20261203150000_billing_studio_access_from_creator_plus.js';
 import { Migration20261203150000_engagement_rec_dirty_videos } from './Migration20261203150000_engagement_rec_dirty_videos.js';
 import { Migration20261203150100_billing_ad_share_ledger } from './Migration20261203150100_billing_ad_share_ledger.js';
+import { Migration20261204100000_billing_ad_share_transfers } from './Migration20261204100000_billing_ad_share_transfers.js';
+import { Migration20261204100100_ads_campaign_edits_and_archive } from './Migration20261204100100_ads_campaign_edits_and_archive.js';
 import { Migration20261204110000_insights_revenue_entries } from './Migration20261204110000_insights_revenue_entries.js';
 import { Migration20261204120000_studio_channel_branding } from './Migration20261204120000_studio_channel_branding.js';
 
@@ -127,8 +129,13 @@ export const migrations: MigrationObject[] = [
   },
   { name: 'Migration20261203150100_billing_ad_share_ledger', class: Migration20261203150100_billing_ad_share_ledger },
   {
-    name: 'Migration20261204110000_insights_revenue_entries',
-    class: Migration20261204110000_insights_revenue_entries,
+    name: 'Migration20261204100000_billing_ad_share_transfers',
+    class: Migration20261204100000_billing_ad_share_transfers,
   },
+  {
+    name: 'Migration20261204100100_ads_campaign_edits_and_archive',
+    class: Migration20261204100100_ads_campaign_edits_and_archive,
+  },
+  { name: 'Migration20261204110000_insights_revenue_entries', class: Migration20261204110000_insights_revenue_entries },
   { name: 'Migration20261204120000_studio_channel_branding', class: Migration20261204120000_studio_channel_branding },
 ];

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import type Stripe from 'stripe';
 import { SyncPlansCommand } from '@lib/billing';
-import { eventually, type TestApp } from '@lib/platform/testing';
+import { eventsConsumed, eventually, type TestApp } from '@lib/platform/testing';
 import { startFakeStripe, type FakeStripe } from './fake-stripe.js';
 import { startShowrunner, type RegisteredUser } from './showrunner.js';
 
@@ -101,6 +102,33 @@ export function planBecomes(app: TestApp, user: RegisteredUser, planId: string, 
     },
     { timeoutMs },
   );
+}
+
+/** Puts an integration event in the outbox as another context would and waits until `consumer` has handled it. */
+export async function emitConsumed(
+  app: TestApp,
+  type: string,
+  consumer: string,
+  payload: Record<string, unknown>,
+  atLeast = 1,
+): Promise<void> {
+  await sql(
+    app,
+    `insert into platform.outbox (id, type, payload, aggregate_id, aggregate_version, occurred_at) values (?, ?, ?, ?, 1, now())`,
+    [randomUUID(), type, JSON.stringify(payload), randomUUID()],
+  );
+  await eventsConsumed(app, consumer, { type, payload, atLeast });
+}
+
+/** Trust & safety suspends or reinstates a person: billing's payout holds follow. */
+export function suspension(app: TestApp, userId: string, change: 'imposed' | 'lifted'): Promise<void> {
+  return emitConsumed(app, 'trust-safety.account-sanction-changed.v1', 'billing.hold-payouts-on-sanction', {
+    userId,
+    sanction: 'suspension',
+    change,
+    until: null,
+    changedAt: new Date().toISOString(),
+  });
 }
 
 /** Waits until every stored webhook event is settled (processed or ignored) or parked (unresolved/failed). */

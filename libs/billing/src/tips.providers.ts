@@ -6,6 +6,7 @@ import { ConnectProvider } from './application/connect-provider.js';
 import { HoldPayoutsOnSanction, HoldPayoutsOnTakedown } from './application/holds/hold-payouts.js';
 import { GetCreatorLedgerHandler } from './application/queries/get-creator-ledger/get-creator-ledger.handler.js';
 import { GetPayoutAccountHandler } from './application/queries/get-payout-account/get-payout-account.handler.js';
+import { AdShareTransfers } from './application/tips/ad-share-transfers.js';
 import { ConnectFactApplier } from './application/tips/connect-fact-applier.js';
 import { PayoutHolds } from './application/tips/payout-holds.js';
 import { RecordAdRevenueShare } from './application/tips/record-ad-revenue-share.js';
@@ -57,6 +58,7 @@ export const TIPS = {
     { provide: CreatorLedger, useClass: SqlCreatorLedger },
     { provide: PayoutHoldRepository, useClass: SqlPayoutHoldRepository },
     PayoutHolds,
+    AdShareTransfers,
     ConnectFactApplier,
     ConnectPayoutAccountHandler,
     StartTipHandler,

@@ -175,6 +175,23 @@ describe('Stripe Connect through the real Stripe SDK', () => {
     expect(await h.emulator.connectBalance(account)).toEqual({ usd: 0 });
   });
 
+  it('transfers platform money to an onboarded account once per idempotency key, and refuses one still onboarding', async () => {
+    const account = await onboardedAccount(h);
+    const params = { amount: 40, currency: 'usd', destination: account, metadata: { kind: 'ad_share' } };
+    const first = await h.stripe.transfers.create(params, { idempotencyKey: 'ad-share:s-1' });
+    const again = await h.stripe.transfers.create(params, { idempotencyKey: 'ad-share:s-1' });
+    expect(again.id).toBe(first.id);
+    expect(first).toMatchObject({ object: 'transfer', amount: 40, destination: account, source_transaction: null });
+    expect(await h.emulator.connectBalance(account)).toEqual({ usd: 40 });
+    const fresh = await h.stripe.accounts.create({ type: 'express' });
+    expect(
+      await rejectionOf(h.stripe.transfers.create({ amount: 40, currency: 'usd', destination: fresh.id })),
+    ).toMatchObject({ statusCode: 400, code: 'insufficient_capabilities_for_transfer' });
+    expect(
+      await rejectionOf(h.stripe.transfers.create({ amount: 0, currency: 'usd', destination: account })),
+    ).toMatchObject({ statusCode: 400, code: 'amount_too_small' });
+  });
+
   it('pays out balances on the automatic run, skips manual schedules, and returns a failed payout to the balance', async () => {
     const account = await onboardedAccount(h);
     const { result } = await h.emulator.completeCheckout((await tipCheckout(h, account, 2000, 200)).id, 'pay');

@@ -1,4 +1,4 @@
-/** Stripe Connect: Express accounts and their onboarding, destination charges (fee + transfer), reversals, payouts. */
+/** Stripe Connect: Express accounts and their onboarding, destination charges (fee + transfer), transfers, reversals, payouts. */
 import { invalidRequest, noSuch } from './errors.js';
 import {
   buildAccount,
@@ -208,6 +208,37 @@ export async function settleDestinationCharge(
   if (fee) tx.emit('application_fee.created', fee);
   tx.emit('transfer.created', transfer);
   return { fee, transfer };
+}
+
+/**
+ * POST /v1/transfers: the platform sends money of its own to a connected account (separate charges and transfers;
+ * the platform's balance is not modelled). Event transfer.created.
+ */
+export async function createTransfer(tx: Transaction, params: Params): Promise<TransferObject> {
+  const amount = optionalInteger(params, 'amount');
+  if (amount === undefined) throw invalidRequest('Missing required param: amount.', { param: 'amount' });
+  if (amount < 1)
+    throw invalidRequest('This value must be greater than or equal to 1.', {
+      code: 'amount_too_small',
+      param: 'amount',
+    });
+  const currency = requiredString(params, 'currency').toLowerCase();
+  const destination = await requireTransferableAccount(tx, requiredString(params, 'destination'), 'destination');
+  const transfer = buildTransfer({
+    id: tx.id('tr'),
+    now: tx.now,
+    amount,
+    currency,
+    destination: destination.id,
+    sourceTransaction: null,
+    metadata: mergeMetadata({}, metadataParam(params)),
+  });
+  transfer.transfer_group = optionalString(params, 'transfer_group') ?? null;
+  transfer.description = optionalString(params, 'description') ?? null;
+  tx.put(transfer);
+  await credit(tx, destination.id, currency, amount);
+  tx.emit('transfer.created', transfer);
+  return transfer;
 }
 
 /** POST /v1/transfers/:id/reversals: takes money back from the connected account (its balance may go negative). */

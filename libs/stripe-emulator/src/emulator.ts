@@ -32,6 +32,7 @@ import {
   completeOnboarding,
   createAccount,
   createAccountLink,
+  createTransfer,
   reverseTransfer,
   runPayouts,
   settlePayout,
@@ -413,6 +414,10 @@ export class StripeEmulator {
 
   createAccountLink(params: Params, request?: RequestInfo): Promise<Mutation<AccountLinkObject>> {
     return this.mutate(request, (tx) => createAccountLink(tx, params));
+  }
+
+  createTransfer(params: Params, request?: RequestInfo): Promise<Mutation<TransferObject>> {
+    return this.mutate(request, (tx) => createTransfer(tx, params));
   }
 
   retrieveTransfer(id: string): Promise<TransferObject> {

@@ -233,6 +233,7 @@ function stripeRoutes(emulator: StripeEmulator): Route[] {
     route('GET', '/v1/accounts/:id', ({ id }) => emulator.retrieveAccount(id)),
     route('POST', '/v1/accounts/:id', ({ id, params, request }) => result(emulator.updateAccount(id, params, request))),
     route('POST', '/v1/account_links', ({ params, request }) => result(emulator.createAccountLink(params, request))),
+    route('POST', '/v1/transfers', ({ params, request }) => result(emulator.createTransfer(params, request))),
     route('GET', '/v1/transfers/:id', ({ id }) => emulator.retrieveTransfer(id)),
     route('POST', '/v1/transfers/:id/reversals', ({ id, params, request }) =>
       result(emulator.createTransferReversal(id, params, request)),

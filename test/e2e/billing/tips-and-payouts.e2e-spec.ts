@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
-import { eventsConsumed, eventually, type TestApp } from '@lib/platform/testing';
+import { eventually, type TestApp } from '@lib/platform/testing';
 import type { FakeStripe } from '../../support/fake-stripe.js';
 import {
+  emitConsumed,
   sql,
   startBillingOnFakeStripe,
+  suspension,
   webhooksSettle,
   webhookUrl,
   type BillingOnFakeStripe,
@@ -94,6 +96,7 @@ describe('tips and creator payouts (Stripe Connect)', () => {
         commission: 50,
         tipsNet: 450,
         adShare: 0,
+        adShareAwaitingTransfer: 0,
         reversed: 0,
         paidOut: 0,
         inTransit: 0,
@@ -231,22 +234,9 @@ describe('tips and creator payouts (Stripe Connect)', () => {
     });
     const schedule = async () =>
       (await fake.client().accounts.retrieve(accountId)).settings?.payouts?.schedule.interval;
-    const emit = async (type: string, consumer: string, payload: Record<string, unknown>) => {
-      await sql(
-        app,
-        `insert into platform.outbox (id, type, payload, aggregate_id, aggregate_version, occurred_at) values (?, ?, ?, ?, 1, now())`,
-        [randomUUID(), type, JSON.stringify(payload), randomUUID()],
-      );
-      await eventsConsumed(app, consumer, { type, payload });
-    };
-    const sanction = (change: 'imposed' | 'lifted') =>
-      emit('trust-safety.account-sanction-changed.v1', 'billing.hold-payouts-on-sanction', {
-        userId: creator.user.id,
-        sanction: 'suspension',
-        change,
-        until: null,
-        changedAt: new Date().toISOString(),
-      });
+    const emit = (type: string, consumer: string, payload: Record<string, unknown>) =>
+      emitConsumed(app, type, consumer, payload);
+    const sanction = (change: 'imposed' | 'lifted') => suspension(app, creator.user.id, change);
     const fan = await registerUser(app);
     const tip = await paidTip(fan, creator.user.id, 1000);
     await deliver(tip.paid.events);

@@ -12,7 +12,7 @@ export interface CampaignView {
   id: string;
   advertiserId: string;
   name: string;
-  status: 'active' | 'paused';
+  status: 'active' | 'paused' | 'archived';
   startsAt: string;
   endsAt: string;
   currency: string;
@@ -20,11 +20,15 @@ export interface CampaignView {
   totalBudget: number | null;
   dailyBudget: number | null;
   impressionGoal: number | null;
+  frequencyCap: number | null;
   targeting: Targeting;
   impressions: number;
   /** Minor units, rounded down. */
   spent: number;
+  /** Thousandths of a minor unit: the exact spend edits are checked against. */
+  spentMillis: number;
   createdAt: string;
+  archivedAt: string | null;
 }
 
 export interface CreativeView {
@@ -35,6 +39,8 @@ export interface CreativeView {
   videoId: string | null;
   imageUrl: string | null;
   createdAt: string;
+  /** Archived creatives are never served; their history stays. */
+  archivedAt: string | null;
 }
 
 /** The live catalogue the decision path selects from. */
@@ -50,10 +56,20 @@ export abstract class AdsCatalog {
   abstract advertiserExists(id: string): Promise<boolean>;
   abstract addCampaign(id: string, terms: CampaignTerms): Promise<CampaignView>;
   abstract campaign(id: string): Promise<CampaignView | null>;
-  abstract campaigns(): Promise<CampaignView[]>;
+  abstract campaigns(options: { includeArchived: boolean }): Promise<CampaignView[]>;
+  /** Null when the campaign is unknown or archived. */
   abstract setStatus(id: string, status: 'active' | 'paused'): Promise<CampaignView | null>;
-  abstract addCreative(creative: Omit<CreativeView, 'createdAt'>): Promise<CreativeView>;
-  abstract creativesOf(campaignId: string): Promise<CreativeView[]>;
+  /**
+   * Saves edited terms unless, since `delivered` was read, the campaign was archived or delivered past the new total
+   * budget or impression goal (null then: read it again and decide again).
+   */
+  abstract updateCampaign(id: string, terms: CampaignTerms): Promise<CampaignView | null>;
+  /** Archives it (once; the first archival time stays); null when unknown. */
+  abstract archiveCampaign(id: string): Promise<CampaignView | null>;
+  abstract addCreative(creative: Omit<CreativeView, 'createdAt' | 'archivedAt'>): Promise<CreativeView>;
+  abstract creativesOf(campaignId: string, options: { includeArchived: boolean }): Promise<CreativeView[]>;
+  /** Archives it (once); null when unknown. */
+  abstract archiveCreative(id: string): Promise<CreativeView | null>;
   /** Active campaigns in flight at `now` with their creatives and delivery so far (today's in UTC). */
   abstract live(now: Date): Promise<LiveSnapshot>;
 }

@@ -80,3 +80,41 @@ export class UnknownPlacementError extends DomainError {
     super(`Unknown placement '${placement}' (preroll, leaderboard, rectangle, mobile_banner)`, { placement });
   }
 }
+
+/** An archived campaign is history: it cannot be edited, resumed or given creatives. */
+export class CampaignArchivedError extends DomainError {
+  readonly code = 'ads.campaign.archived';
+  readonly kind = 'conflict';
+  constructor(campaignId: string) {
+    super('The campaign is archived', { campaignId });
+  }
+}
+
+/** A total budget below what the campaign has already spent. */
+export class BudgetBelowSpendError extends DomainError {
+  readonly code = 'ads.campaign.budget-below-spend';
+  readonly kind = 'rule-violated';
+  constructor(totalBudget: number, spent: number) {
+    super(`totalBudget ${totalBudget} is below what the campaign has spent (${spent})`, { totalBudget, spent });
+  }
+}
+
+/** An impression goal below the impressions already delivered. */
+export class GoalBelowDeliveredError extends DomainError {
+  readonly code = 'ads.campaign.goal-below-delivered';
+  readonly kind = 'rule-violated';
+  constructor(impressionGoal: number, impressions: number) {
+    super(`impressionGoal ${impressionGoal} is below the impressions delivered (${impressions})`, {
+      impressionGoal,
+      impressions,
+    });
+  }
+}
+
+export class CreativeNotFoundError extends DomainError {
+  readonly code = 'ads.creative.not-found';
+  readonly kind = 'not-found';
+  constructor(creativeId: string) {
+    super('No such creative', { creativeId });
+  }
+}

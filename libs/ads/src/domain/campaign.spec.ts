@@ -1,4 +1,4 @@
-import { checkCampaignTerms, checkCreative, type CampaignTerms } from './campaign.js';
+import { applyCampaignEdit, checkCampaignTerms, checkCreative, type CampaignTerms } from './campaign.js';
 import { creatorShare } from './revenue-settlement.js';
 
 const terms: CampaignTerms = {
@@ -11,6 +11,7 @@ const terms: CampaignTerms = {
   totalBudget: 100_000,
   dailyBudget: null,
   impressionGoal: null,
+  frequencyCap: null,
   targeting: { countries: ['us', 'US'], languages: ['EN'] },
 };
 
@@ -34,6 +35,32 @@ describe('campaign terms', () => {
     );
     expect(() => checkCampaignTerms({ ...terms, targeting: { devices: ['fridge' as never] } })).toThrow(
       expect.objectContaining({ code: 'ads.input.invalid' }),
+    );
+    expect(() => checkCampaignTerms({ ...terms, dailyBudget: 0 })).toThrow(
+      expect.objectContaining({ code: 'ads.input.invalid' }),
+    );
+  });
+
+  it('edits within the rules and never below what was delivered', () => {
+    const delivered = { spentMillis: 40_500_000, impressions: 27_000 };
+    expect(
+      applyCampaignEdit(terms, { name: 'Summer', cpm: 1800, totalBudget: null, impressionGoal: 30_000 }, delivered),
+    ).toMatchObject({ name: 'Summer', cpm: 1800, totalBudget: null, impressionGoal: 30_000, currency: 'usd' });
+    expect(() => applyCampaignEdit(terms, { totalBudget: 40_000 }, delivered)).toThrow(
+      expect.objectContaining({
+        code: 'ads.campaign.budget-below-spend',
+        details: { totalBudget: 40_000, spent: 40_500 },
+      }),
+    );
+    expect(applyCampaignEdit(terms, { totalBudget: 40_500 }, delivered).totalBudget).toBe(40_500);
+    expect(() => applyCampaignEdit(terms, { impressionGoal: 26_999, totalBudget: null }, delivered)).toThrow(
+      expect.objectContaining({ code: 'ads.campaign.goal-below-delivered' }),
+    );
+    expect(() => applyCampaignEdit(terms, { endsAt: new Date('2026-11-30T00:00:00Z') }, delivered)).toThrow(
+      expect.objectContaining({ code: 'ads.campaign.invalid-flight' }),
+    );
+    expect(() => applyCampaignEdit(terms, { totalBudget: null }, delivered)).toThrow(
+      expect.objectContaining({ code: 'ads.campaign.unbounded' }),
     );
   });
 });

@@ -1,5 +1,7 @@
 import {
+  BudgetBelowSpendError,
   CreativeMediaMismatchError,
+  GoalBelowDeliveredError,
   InsecureClickUrlError,
   InvalidAdInputError,
   InvalidFlightError,
@@ -32,6 +34,8 @@ export interface CampaignTerms {
   totalBudget: number | null;
   dailyBudget: number | null;
   impressionGoal: number | null;
+  /** Impressions of one creative per viewer per window; null: the platform default (AD_FREQUENCY_CAP). */
+  frequencyCap: number | null;
   targeting: Targeting;
 }
 
@@ -61,14 +65,47 @@ export function normaliseTargeting(input: Targeting): Targeting {
   return Object.fromEntries(Object.entries(targeting).filter(([, v]) => v !== undefined));
 }
 
+const POSITIVE_FIELDS = ['cpm', 'totalBudget', 'dailyBudget', 'impressionGoal', 'frequencyCap'] as const;
+
 /** The rules every campaign keeps: a real flight, a bound on delivery, positive money. */
 export function checkCampaignTerms(terms: CampaignTerms): CampaignTerms {
+  if (Number.isNaN(terms.startsAt.getTime()) || Number.isNaN(terms.endsAt.getTime()))
+    throw new InvalidAdInputError('startsAt and endsAt must be dates', { field: 'startsAt' });
   if (!(terms.endsAt.getTime() > terms.startsAt.getTime())) throw new InvalidFlightError();
+  for (const field of POSITIVE_FIELDS) {
+    const value = terms[field];
+    if (value !== null && !(Number.isSafeInteger(value) && value > 0))
+      throw new InvalidAdInputError(`${field} must be a positive integer`, { field });
+  }
   if (terms.totalBudget === null && terms.dailyBudget === null && terms.impressionGoal === null)
     throw new UnboundedCampaignError();
   if (terms.totalBudget !== null && terms.dailyBudget !== null && terms.dailyBudget > terms.totalBudget)
     throw new InvalidAdInputError('dailyBudget cannot exceed totalBudget', { field: 'dailyBudget' });
   return { ...terms, currency: terms.currency.toLowerCase(), targeting: normaliseTargeting(terms.targeting) };
+}
+
+/** What an admin may change on a campaign; the advertiser and currency are fixed (spend is counted in it). */
+export type CampaignEdit = Partial<Omit<CampaignTerms, 'advertiserId' | 'currency'>>;
+
+/** What a campaign has delivered so far. */
+export interface Delivered {
+  /** Thousandths of a minor unit. */
+  spentMillis: number;
+  impressions: number;
+}
+
+/**
+ * A campaign's terms after an edit: the same rules as at creation, and no bound below what was already delivered
+ * (history stays true; to stop a campaign, pause or archive it).
+ */
+export function applyCampaignEdit(current: CampaignTerms, edit: CampaignEdit, delivered: Delivered): CampaignTerms {
+  const defined = Object.fromEntries(Object.entries(edit).filter(([, value]) => value !== undefined));
+  const terms = checkCampaignTerms({ ...current, ...defined });
+  if (terms.totalBudget !== null && terms.totalBudget * 1000 < delivered.spentMillis)
+    throw new BudgetBelowSpendError(terms.totalBudget, Math.ceil(delivered.spentMillis / 1000));
+  if (terms.impressionGoal !== null && terms.impressionGoal < delivered.impressions)
+    throw new GoalBelowDeliveredError(terms.impressionGoal, delivered.impressions);
+  return terms;
 }
 
 /** An absolute https URL, or the error naming the field. */

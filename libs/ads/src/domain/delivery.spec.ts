@@ -129,6 +129,15 @@ describe('selection', () => {
     expect(selectCreative(creatives, campaigns, viewer, capped, now, policy)).toBeNull();
   });
 
+  it('applies a campaign’s own frequency cap instead of the default', () => {
+    const seen = new Map([['b1', { count: 1, windowStart: now - HOUR }]]);
+    const once = new Map([['rich', campaign({ id: 'rich', frequencyCap: 1 })]]);
+    expect(selectCreative([creative('b1', 'rich')], once, viewer, seen, now, policy)).toBeNull();
+    const five = new Map([['rich', campaign({ id: 'rich', frequencyCap: 5 })]]);
+    seen.set('b1', { count: 4, windowStart: now - HOUR });
+    expect(selectCreative([creative('b1', 'rich')], five, viewer, seen, now, policy)?.creative.id).toBe('b1');
+  });
+
   it('prefers the campaign furthest behind its pace at equal CPM', () => {
     const campaigns = new Map([
       ['ahead', campaign({ id: 'ahead', spentMillis: 1_000_000 })],

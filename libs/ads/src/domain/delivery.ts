@@ -9,6 +9,8 @@ export interface LiveCampaign {
   totalBudget: number | null;
   dailyBudget: number | null;
   impressionGoal: number | null;
+  /** Overrides the policy's cap per creative and viewer; null or absent: the policy's. */
+  frequencyCap?: number | null;
   targeting: Targeting;
   /** Spend so far in thousandths of a minor unit (one impression costs `cpm` of them). */
   spentMillis: number;
@@ -122,7 +124,8 @@ export function selectCreative(
     const campaign = campaigns.get(creative.campaignId);
     if (!campaign) continue;
     if (best && campaign.cpm < best.campaign.cpm) continue;
-    if (impressionsInWindow(caps.get(creative.id), now, policy.capWindowMs) >= policy.capPerWindow) continue;
+    const cap = campaign.frequencyCap ?? policy.capPerWindow;
+    if (impressionsInWindow(caps.get(creative.id), now, policy.capWindowMs) >= cap) continue;
     let ratio = ratios.get(campaign.id);
     if (ratio === undefined) {
       ratio = matchesTargeting(campaign.targeting, viewer) ? pacingRatio(campaign, now, policy.pacingSlack) : null;

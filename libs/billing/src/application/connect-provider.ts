@@ -59,6 +59,11 @@ export abstract class ConnectProvider {
   /** The part of a transfer already taken back. */
   abstract transferReversed(transferId: string): Promise<number>;
   abstract reverseTransfer(transferId: string, amount: number, idempotencyKey: string): Promise<void>;
+  /** Sends platform money to a connected account (a creator's ad share); returns the transfer's id. */
+  abstract createTransfer(
+    input: { providerAccountId: string; amount: number; currency: string; metadata: Record<string, string> },
+    idempotencyKey: string,
+  ): Promise<string>;
   abstract retrievePayout(providerPayoutId: string): Promise<ProviderPayout>;
   /** What a stored event means to Connect; null for anything else. */
   abstract interpret(event: { type: string; payload: Record<string, unknown> }): ConnectFact | null;

@@ -1,12 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Roles } from '@lib/platform';
+import { ArchiveCampaignCommand } from '../../application/commands/archive-campaign/archive-campaign.command.js';
+import { ArchiveCreativeCommand } from '../../application/commands/archive-creative/archive-creative.command.js';
 import { ChangeCampaignStatusCommand } from '../../application/commands/change-campaign-status/change-campaign-status.command.js';
 import { CreateAdvertiserCommand } from '../../application/commands/create-advertiser/create-advertiser.command.js';
 import { CreateCampaignCommand } from '../../application/commands/create-campaign/create-campaign.command.js';
 import { CreateCreativeCommand } from '../../application/commands/create-creative/create-creative.command.js';
 import { SettleAdRevenueCommand } from '../../application/commands/settle-ad-revenue/settle-ad-revenue.command.js';
+import { UpdateCampaignCommand } from '../../application/commands/update-campaign/update-campaign.command.js';
 import { GetAdMetricsQuery } from '../../application/queries/get-ad-metrics/get-ad-metrics.query.js';
 import { ListCampaignsQuery } from '../../application/queries/list-campaigns/list-campaigns.query.js';
 import {
@@ -20,7 +23,9 @@ import {
   CreateCampaignRequest,
   CreateCreativeRequest,
   CreativeResponse,
+  ListCampaignsParams,
   SettlementResponse,
+  UpdateCampaignRequest,
 } from './ads.dto.js';
 
 @ApiTags('admin: ads')
@@ -44,12 +49,12 @@ export class AdminAdsController {
   @Get('campaigns')
   @ApiOperation({
     summary: 'Every advertiser and campaign with its creatives and delivery so far',
-    description: '**Access: admins.**',
+    description: '**Access: admins.** Archived campaigns and creatives only with `includeArchived=true`.',
   })
   @ApiOkResponse({ type: AdsCatalogResponse })
-  @ApiProblems(401, 403)
-  list() {
-    return this.queries.execute(new ListCampaignsQuery());
+  @ApiProblems(400, 401, 403)
+  list(@Query() query: ListCampaignsParams) {
+    return this.queries.execute(new ListCampaignsQuery(query.includeArchived ?? false));
   }
 
   @Post('campaigns')
@@ -76,19 +81,64 @@ export class AdminAdsController {
         totalBudget: body.totalBudget ?? null,
         dailyBudget: body.dailyBudget ?? null,
         impressionGoal: body.impressionGoal ?? null,
+        frequencyCap: body.frequencyCap ?? null,
         targeting: body.targeting ?? {},
       }),
     );
+  }
+
+  @Patch('campaigns/:id')
+  @ApiOperation({
+    summary: 'Edit a campaign',
+    description:
+      '**Access: admins.** Name, flight, CPM, budgets, impression goal, frequency cap and targeting; absent fields stay, a ' +
+      'bound set to null is removed. The same rules as at creation (400 `ads.campaign.invalid-flight`, ' +
+      '`ads.campaign.unbounded`, `ads.input.invalid`), and never below what was delivered: 422 ' +
+      '`ads.campaign.budget-below-spend`, `ads.campaign.goal-below-delivered`. 404 `ads.campaign.not-found`, 409 ' +
+      '`ads.campaign.archived`. Every node serves the new terms on its next decision.',
+  })
+  @ApiOkResponse({ type: CampaignResponse })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  updateCampaign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateCampaignRequest) {
+    return this.commands.execute(
+      new UpdateCampaignCommand(id.toLowerCase(), {
+        name: body.name?.trim(),
+        startsAt: body.startsAt === undefined ? undefined : new Date(body.startsAt),
+        endsAt: body.endsAt === undefined ? undefined : new Date(body.endsAt),
+        cpm: body.cpm,
+        totalBudget: body.totalBudget,
+        dailyBudget: body.dailyBudget,
+        impressionGoal: body.impressionGoal,
+        frequencyCap: body.frequencyCap,
+        targeting: body.targeting,
+      }),
+    );
+  }
+
+  @Post('campaigns/:id/archive')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Archive a campaign',
+    description:
+      '**Access: admins.** Never served again (every node, next decision) and hidden from the listing; its impressions, ' +
+      'clicks, spend, metrics and settlements stay. Archiving again answers the same campaign. 404 `ads.campaign.not-found`.',
+  })
+  @ApiOkResponse({ type: CampaignResponse })
+  @ApiProblems(400, 401, 403, 404)
+  archiveCampaign(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.commands.execute(new ArchiveCampaignCommand(id.toLowerCase()));
   }
 
   @Put('campaigns/:id/status')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Pause or resume a campaign',
-    description: '**Access: admins.** Every node applies it on its next decision. 404 `ads.campaign.not-found`.',
+    description:
+      '**Access: admins.** Every node applies it on its next decision. 404 `ads.campaign.not-found`, 409 ' +
+      '`ads.campaign.archived`.',
   })
   @ApiOkResponse({ type: CampaignResponse })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   changeStatus(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ChangeCampaignStatusRequest) {
     return this.commands.execute(new ChangeCampaignStatusCommand(id.toLowerCase(), body.status));
   }
@@ -99,10 +149,11 @@ export class AdminAdsController {
     description:
       '**Access: admins.** `preroll`: a studio `videoId` whose media went through the pipeline (else 422 ' +
       '`ads.creative.video-not-ready`); `leaderboard`, `rectangle`, `mobile_banner`: an https `imageUrl`. Mixing them is 400 ' +
-      '`ads.creative.media-mismatch`; a click or image URL that is not https is 400 `ads.creative.insecure-url`.',
+      '`ads.creative.media-mismatch`; a click or image URL that is not https is 400 `ads.creative.insecure-url`; an archived ' +
+      'campaign is 409 `ads.campaign.archived`.',
   })
   @ApiCreatedResponse({ type: CreativeResponse })
-  @ApiProblems(400, 401, 403, 404, 422)
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   createCreative(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CreateCreativeRequest) {
     return this.commands.execute(
       new CreateCreativeCommand(id.toLowerCase(), {
@@ -112,6 +163,20 @@ export class AdminAdsController {
         imageUrl: body.imageUrl ?? null,
       }),
     );
+  }
+
+  @Post('creatives/:id/archive')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Remove a creative from serving (archive it)',
+    description:
+      '**Access: admins.** Never served again (every node, next decision); its delivery history and metrics stay. Archiving ' +
+      'again answers the same creative. 404 `ads.creative.not-found`.',
+  })
+  @ApiOkResponse({ type: CreativeResponse })
+  @ApiProblems(400, 401, 403, 404)
+  archiveCreative(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.commands.execute(new ArchiveCreativeCommand(id.toLowerCase()));
   }
 
   @Get('metrics')

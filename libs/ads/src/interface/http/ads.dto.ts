@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -13,6 +14,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { DEVICES, PLACEMENTS } from '../../domain/index.js';
@@ -89,11 +91,94 @@ export class CreateCampaignRequest {
   @Min(1)
   @Max(1_000_000_000_000)
   impressionGoal?: number;
+  @ApiPropertyOptional({
+    example: 3,
+    description: 'Impressions of one creative per viewer per window; default AD_FREQUENCY_CAP',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  frequencyCap?: number;
   @ApiPropertyOptional({ type: TargetingInput, description: 'Empty lists match everyone; plans are always free only' })
   @IsOptional()
   @ValidateNested()
   @Type(() => TargetingInput)
   targeting?: TargetingInput;
+}
+
+/** Present only (never null) for fields a campaign always has. */
+const present = (_: object, value: unknown) => value !== undefined;
+
+/**
+ * The fields an admin may change; absent ones stay. A bound (`totalBudget`, `dailyBudget`, `impressionGoal`,
+ * `frequencyCap`) set to null is removed. The advertiser and currency are fixed.
+ */
+export class UpdateCampaignRequest {
+  @ApiPropertyOptional({ example: 'Spring launch, extended' })
+  @ValidateIf(present)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @ValidateIf(present) @IsISO8601() startsAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'After startsAt, else 400 `ads.campaign.invalid-flight`' })
+  @ValidateIf(present)
+  @IsISO8601()
+  endsAt?: string;
+  @ApiPropertyOptional({ example: 1800, description: 'Price per 1,000 impressions, minor units' })
+  @ValidateIf(present)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  cpm?: number;
+  @ApiPropertyOptional({
+    example: 200000,
+    nullable: true,
+    type: Number,
+    description: 'Minor units over the whole flight; not below what was spent (422 `ads.campaign.budget-below-spend`)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000_000)
+  totalBudget?: number | null;
+  @ApiPropertyOptional({ example: 5000, nullable: true, type: Number, description: 'Minor units per UTC day' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000_000)
+  dailyBudget?: number | null;
+  @ApiPropertyOptional({
+    example: 100000,
+    nullable: true,
+    type: Number,
+    description: 'Not below the impressions delivered (422 `ads.campaign.goal-below-delivered`)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000_000)
+  impressionGoal?: number | null;
+  @ApiPropertyOptional({ example: 2, nullable: true, type: Number, description: 'null: the default cap' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  frequencyCap?: number | null;
+  @ApiPropertyOptional({ type: TargetingInput, description: 'Replaces the targeting' })
+  @ValidateIf(present)
+  @ValidateNested()
+  @Type(() => TargetingInput)
+  targeting?: TargetingInput;
+}
+
+export class ListCampaignsParams {
+  @ApiPropertyOptional({ description: 'Include archived campaigns and creatives (default false)' })
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
+  includeArchived?: boolean;
 }
 
 export class ChangeCampaignStatusRequest {
@@ -104,7 +189,7 @@ export class CampaignResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) advertiserId!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: ['active', 'paused'] }) status!: string;
+  @ApiProperty({ enum: ['active', 'paused', 'archived'] }) status!: string;
   @ApiProperty({ format: 'date-time' }) startsAt!: string;
   @ApiProperty({ format: 'date-time' }) endsAt!: string;
   @ApiProperty() currency!: string;
@@ -112,10 +197,13 @@ export class CampaignResponse {
   @ApiProperty({ nullable: true, type: Number }) totalBudget!: number | null;
   @ApiProperty({ nullable: true, type: Number }) dailyBudget!: number | null;
   @ApiProperty({ nullable: true, type: Number }) impressionGoal!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'null: the default cap' }) frequencyCap!: number | null;
   @ApiProperty({ type: TargetingInput }) targeting!: TargetingInput;
   @ApiProperty() impressions!: number;
   @ApiProperty({ description: 'Minor units spent so far (rounded down)' }) spent!: number;
+  @ApiProperty({ description: 'Spend in thousandths of a minor unit (exact)' }) spentMillis!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) archivedAt!: string | null;
 }
 
 export class CreateCreativeRequest {
@@ -143,6 +231,8 @@ export class CreativeResponse {
   @ApiProperty({ nullable: true, type: String }) videoId!: string | null;
   @ApiProperty({ nullable: true, type: String }) imageUrl!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Archived: never served again' })
+  archivedAt!: string | null;
 }
 
 export class CampaignWithCreativesResponse extends CampaignResponse {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@lib/platform';
 import { newId } from '@lib/platform/ddd';
 import {
   creatorShareToReverse,
@@ -10,6 +11,7 @@ import {
 import { CreatorLedger, PayoutAccountRepository, TipRepository } from '../../domain/tips/tips.repository.js';
 import { RevenueJournal } from '../../domain/revenue/revenue-journal.js';
 import { ConnectProvider, type ConnectFact } from '../connect-provider.js';
+import { AdShareTransfers } from './ad-share-transfers.js';
 import { PayoutHolds } from './payout-holds.js';
 
 /**
@@ -26,6 +28,8 @@ export class ConnectFactApplier {
     private readonly ledger: CreatorLedger,
     private readonly holds: PayoutHolds,
     private readonly journal: RevenueJournal,
+    private readonly adShares: AdShareTransfers,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async apply(fact: ConnectFact): Promise<string | null> {
@@ -68,7 +72,11 @@ export class ConnectFactApplier {
       updatedAt: new Date(),
     });
     await this.holds.align(account.creatorId);
-    return `payout-account-${payoutAccountStatus(state)}`;
+    const status = payoutAccountStatus(state);
+    // Ad shares settled before the creator could be paid move to the account once it can receive transfers.
+    if (status === 'active')
+      this.unitOfWork.afterCommit(() => this.adShares.payOutstanding(account.creatorId).then(() => undefined));
+    return `payout-account-${status}`;
   }
 
   private async syncPayout(providerPayoutId: string, providerAccountId: string): Promise<string> {

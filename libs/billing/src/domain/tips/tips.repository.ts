@@ -19,6 +19,11 @@ export abstract class CreatorLedger {
   /** Records the entry unless one with its source key exists; true when recorded. */
   abstract record(entry: LedgerEntry): Promise<boolean>;
   abstract entriesOf(creatorId: string, range?: { from: Date; to: Date }): Promise<LedgerEntry[]>;
+  /** The creator's oldest ad share not yet transferred, its row locked (others' locked rows skipped). */
+  abstract nextAdShareAwaitingTransfer(creatorId: string): Promise<LedgerEntry | null>;
+  abstract markTransferred(entryId: string, transferId: string): Promise<void>;
+  /** Creators with an active payout account and an ad share not yet transferred. */
+  abstract creatorsAwaitingAdShareTransfer(limit: number): Promise<string[]>;
   /** Inserts or updates the payout by its provider id. */
   abstract savePayout(payout: CreatorPayout): Promise<void>;
   abstract payoutsOf(creatorId: string, range?: { from: Date; to: Date }): Promise<CreatorPayout[]>;

@@ -97,6 +97,7 @@ describe('tips', () => {
         commission: 10,
         tipsNet: 90,
         adShare: 0,
+        adShareAwaitingTransfer: 0,
         reversed: 0,
         paidOut: 0,
         inTransit: 0,
@@ -107,12 +108,32 @@ describe('tips', () => {
         commission: 150,
         tipsNet: 1350,
         adShare: 0,
+        adShareAwaitingTransfer: 0,
         reversed: 225,
         paidOut: 500,
         inTransit: 100,
       },
     ]);
     expect(balanceOf(totals[1])).toBe(525);
+  });
+
+  it('counts a settled ad share in the balance, transferred or still awaiting its transfer', () => {
+    const share = (net: number, transferId: string | null): LedgerEntry => ({
+      id: `a${net}`,
+      creatorId: 'c',
+      kind: 'ad_share',
+      sourceKey: `ads:settlement:${net}`,
+      tipId: null,
+      gross: net * 2,
+      commission: net,
+      net,
+      currency: 'usd',
+      occurredAt: new Date(0),
+      transferId,
+    });
+    const [totals] = ledgerTotals([share(40, 'tr_1'), share(7, null)], []);
+    expect(totals).toMatchObject({ adShare: 47, adShareAwaitingTransfer: 7 });
+    expect(balanceOf(totals)).toBe(47);
   });
 
   it('derives the payout account status from the provider flags', () => {

@@ -89,6 +89,11 @@ export interface LedgerEntry {
   net: number;
   currency: string;
   occurredAt: Date;
+  /**
+   * An `ad_share`'s transfer to the creator's payout account; null until made (no active account yet). Tips need
+   * none: their destination charge transferred the share.
+   */
+  transferId?: string | null;
 }
 
 export type PayoutStatus = 'pending' | 'in_transit' | 'paid' | 'failed' | 'canceled';
@@ -111,6 +116,8 @@ export interface LedgerTotals {
   tipsNet: number;
   /** The creator's share of ad revenue on their videos (ads' settlements). */
   adShare: number;
+  /** The part of `adShare` not yet transferred to the creator's payout account (none active yet). */
+  adShareAwaitingTransfer: number;
   reversed: number;
   paidOut: number;
   inTransit: number;
@@ -122,7 +129,17 @@ export function ledgerTotals(entries: LedgerEntry[], payouts: CreatorPayout[]): 
   const totals = (currency: string) => {
     let found = byCurrency.get(currency);
     if (!found) {
-      found = { currency, tipsGross: 0, commission: 0, tipsNet: 0, adShare: 0, reversed: 0, paidOut: 0, inTransit: 0 };
+      found = {
+        currency,
+        tipsGross: 0,
+        commission: 0,
+        tipsNet: 0,
+        adShare: 0,
+        adShareAwaitingTransfer: 0,
+        reversed: 0,
+        paidOut: 0,
+        inTransit: 0,
+      };
       byCurrency.set(currency, found);
     }
     return found;
@@ -133,8 +150,10 @@ export function ledgerTotals(entries: LedgerEntry[], payouts: CreatorPayout[]): 
       row.tipsGross += entry.gross;
       row.commission += entry.commission;
       row.tipsNet += entry.net;
-    } else if (entry.kind === 'ad_share') row.adShare += entry.net;
-    else row.reversed += -entry.net;
+    } else if (entry.kind === 'ad_share') {
+      row.adShare += entry.net;
+      if (!entry.transferId) row.adShareAwaitingTransfer += entry.net;
+    } else row.reversed += -entry.net;
   }
   for (const payout of payouts) {
     const row = totals(payout.currency);
@@ -144,9 +163,13 @@ export function ledgerTotals(entries: LedgerEntry[], payouts: CreatorPayout[]): 
   return [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));
 }
 
-/** What the creator is owed and not yet paid out: net tips, minus reversals, minus payouts not failed. */
+/**
+ * What the creator is owed and not yet paid out: net tips and ad share, minus reversals, minus payouts not failed.
+ * Both shares reach the payout account (a tip by its destination charge, an ad share by a transfer) and leave it by
+ * the same payouts.
+ */
 export function balanceOf(totals: LedgerTotals): number {
-  return totals.tipsNet - totals.reversed - totals.paidOut - totals.inTransit;
+  return totals.tipsNet + totals.adShare - totals.reversed - totals.paidOut - totals.inTransit;
 }
 
 export type PayoutAccountStatus = 'onboarding' | 'active' | 'restricted';

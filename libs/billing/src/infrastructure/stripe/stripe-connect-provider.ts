@@ -128,6 +128,19 @@ export class StripeConnectProvider extends ConnectProvider {
     await this.stripe.transfers.createReversal(transferId, { amount }, { idempotencyKey });
   }
 
+  async createTransfer(input: Parameters<ConnectProvider['createTransfer']>[0], idempotencyKey: string) {
+    const transfer = await this.stripe.transfers.create(
+      {
+        destination: input.providerAccountId,
+        amount: input.amount,
+        currency: input.currency,
+        metadata: input.metadata,
+      },
+      { idempotencyKey },
+    );
+    return transfer.id;
+  }
+
   async retrievePayout(providerPayoutId: string): Promise<ProviderPayout> {
     const payout = await this.stripe.payouts.retrieve(providerPayoutId);
     return {
@@ -174,6 +187,7 @@ export class UnavailableConnectProvider extends ConnectProvider {
   retrieveTipPayment = refuse;
   transferReversed = refuse;
   reverseTransfer = refuse;
+  createTransfer = refuse;
   retrievePayout = refuse;
   interpret(): null {
     return null;

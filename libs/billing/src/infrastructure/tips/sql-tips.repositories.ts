@@ -158,6 +158,7 @@ function toEntry(row: Row): LedgerEntry {
     net: Number(row.net),
     currency: String(row.currency),
     occurredAt: date(row.occurred_at)!,
+    transferId: (row.transfer_id as string | null) ?? null,
   };
 }
 
@@ -213,6 +214,34 @@ export class SqlCreatorLedger extends CreatorLedger {
           [creatorId],
         );
     return rows.map(toEntry);
+  }
+
+  async nextAdShareAwaitingTransfer(creatorId: string) {
+    const [row] = await this.em.execute<Row[]>(
+      `select * from billing.creator_ledger_entries
+        where creator_id = ? and kind = 'ad_share' and transfer_id is null
+        order by occurred_at, id limit 1 for update skip locked`,
+      [creatorId],
+    );
+    return row ? toEntry(row) : null;
+  }
+
+  async markTransferred(entryId: string, transferId: string) {
+    await this.em.execute(
+      'update billing.creator_ledger_entries set transfer_id = ?, transferred_at = now() where id = ?',
+      [transferId, entryId],
+    );
+  }
+
+  async creatorsAwaitingAdShareTransfer(limit: number) {
+    const rows = await this.em.execute<Array<{ creator_id: string }>>(
+      `select distinct e.creator_id from billing.creator_ledger_entries e
+         join billing.payout_accounts a on a.creator_id = e.creator_id and a.status = 'active'
+        where e.kind = 'ad_share' and e.transfer_id is null
+        limit ?`,
+      [limit],
+    );
+    return rows.map((row) => row.creator_id);
   }
 
   async savePayout(payout: CreatorPayout) {

@@ -66,7 +66,10 @@ class LedgerTotalsResponse {
   @ApiProperty() tipsGross!: number;
   @ApiProperty() commission!: number;
   @ApiProperty() tipsNet!: number;
-  @ApiProperty({ description: "The creator's share of ad revenue on their videos" }) adShare!: number;
+  @ApiProperty({ description: "The creator's share of ad revenue on their videos; paid out like tips" })
+  adShare!: number;
+  @ApiProperty({ description: 'The part of adShare not yet transferred to the payout account (no active account yet)' })
+  adShareAwaitingTransfer!: number;
   @ApiProperty({ description: 'Creator share taken back by refunds and disputes' }) reversed!: number;
   @ApiProperty() paidOut!: number;
   @ApiProperty() inTransit!: number;
@@ -85,6 +88,12 @@ class LedgerEntryResponse {
   @ApiProperty({ description: "The creator's share (negative for a reversal)" }) net!: number;
   @ApiProperty() currency!: string;
   @ApiProperty() occurredAt!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "An ad share's transfer to the payout account; null while awaiting one, and for tips and reversals",
+  })
+  transferId!: string | null;
 }
 
 class LedgerPayoutResponse {

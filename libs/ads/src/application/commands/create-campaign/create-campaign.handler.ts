@@ -1,8 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { newId } from '@lib/platform';
 import { AdvertiserNotFoundError, checkCampaignTerms } from '../../../domain/index.js';
-import { AdsCatalog, DeliveryState, type CampaignView } from '../../ads-ports.js';
-import { LiveCatalog } from '../../delivery/live-catalog.js';
+import { AdsCatalog, type CampaignView } from '../../ads-ports.js';
+import { CatalogChanges } from '../../delivery/catalog-changes.js';
 import { CreateCampaignCommand } from './create-campaign.command.js';
 
 /** A campaign for free-plan viewers only (plans with `ad_free` never see ads); live once it has creatives. */
@@ -10,8 +10,7 @@ import { CreateCampaignCommand } from './create-campaign.command.js';
 export class CreateCampaignHandler implements ICommandHandler<CreateCampaignCommand, CampaignView> {
   constructor(
     private readonly catalog: AdsCatalog,
-    private readonly state: DeliveryState,
-    private readonly live: LiveCatalog,
+    private readonly changes: CatalogChanges,
   ) {}
 
   async execute({ terms }: CreateCampaignCommand): Promise<CampaignView> {
@@ -19,8 +18,7 @@ export class CreateCampaignHandler implements ICommandHandler<CreateCampaignComm
     if (!(await this.catalog.advertiserExists(checked.advertiserId)))
       throw new AdvertiserNotFoundError(checked.advertiserId);
     const view = await this.catalog.addCampaign(newId(), checked);
-    this.live.invalidate();
-    await this.state.bumpCatalogVersion();
+    await this.changes.announce();
     return view;
   }
 }

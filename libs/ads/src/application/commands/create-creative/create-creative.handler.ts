@@ -1,8 +1,13 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { newId } from '@lib/platform';
-import { CampaignNotFoundError, checkCreative, CreativeVideoNotReadyError } from '../../../domain/index.js';
-import { AdsCatalog, AdVideos, DeliveryState, type CreativeView } from '../../ads-ports.js';
-import { LiveCatalog } from '../../delivery/live-catalog.js';
+import {
+  CampaignArchivedError,
+  CampaignNotFoundError,
+  checkCreative,
+  CreativeVideoNotReadyError,
+} from '../../../domain/index.js';
+import { AdsCatalog, AdVideos, type CreativeView } from '../../ads-ports.js';
+import { CatalogChanges } from '../../delivery/catalog-changes.js';
 import { CreateCreativeCommand } from './create-creative.command.js';
 
 /** Studio states of a video whose media went through the pipeline (transcoded). */
@@ -14,21 +19,21 @@ export class CreateCreativeHandler implements ICommandHandler<CreateCreativeComm
   constructor(
     private readonly catalog: AdsCatalog,
     private readonly videos: AdVideos,
-    private readonly state: DeliveryState,
-    private readonly live: LiveCatalog,
+    private readonly changes: CatalogChanges,
   ) {}
 
   async execute({ campaignId, input }: CreateCreativeCommand): Promise<CreativeView> {
     const creative = checkCreative(input);
-    if (!(await this.catalog.campaign(campaignId))) throw new CampaignNotFoundError(campaignId);
+    const campaign = await this.catalog.campaign(campaignId);
+    if (!campaign) throw new CampaignNotFoundError(campaignId);
+    if (campaign.status === 'archived') throw new CampaignArchivedError(campaignId);
     if (creative.videoId) {
       const video = await this.videos.find(creative.videoId, { fresh: true });
       if (!video || !PLAYABLE.has(video.state ?? ''))
         throw new CreativeVideoNotReadyError(creative.videoId, video?.state ?? null);
     }
     const view = await this.catalog.addCreative({ id: newId(), campaignId, ...creative });
-    this.live.invalidate();
-    await this.state.bumpCatalogVersion();
+    await this.changes.announce();
     return view;
   }
 }

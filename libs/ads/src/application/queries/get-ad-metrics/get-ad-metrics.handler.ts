@@ -4,9 +4,10 @@ import { DeliveryLedger, DeliveryState, type MetricsRow } from '../../ads-ports.
 import { GetAdMetricsQuery, type AdMetricsRow, type AdMetricsView } from './get-ad-metrics.query.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MAX_DAYS = 92;
+/** Request counters live 100 days in Redis; reports stay inside them. */
+export const MAX_METRIC_DAYS = 92;
 
-function daysOf(from: string, to: string): string[] {
+export function daysOf(from: string, to: string): string[] {
   const days: string[] = [];
   for (let at = Date.parse(`${from}T00:00:00Z`); at <= Date.parse(`${to}T00:00:00Z`); at += 86_400_000)
     days.push(new Date(at).toISOString().slice(0, 10));
@@ -30,14 +31,26 @@ export class GetAdMetricsHandler implements IQueryHandler<GetAdMetricsQuery, AdM
       from > to
     )
       throw new InvalidAdInputError('from and to must be dates (YYYY-MM-DD), from not after to', { field: 'from' });
-    const days = daysOf(from, to);
-    if (days.length > MAX_DAYS) throw new InvalidAdInputError(`At most ${MAX_DAYS} days at once`, { field: 'to' });
-    const [rows, counts] = await Promise.all([
-      this.ledger.metrics({ from, to }, campaignId),
-      this.state.decisionCounts(days),
-    ]);
+    if (daysOf(from, to).length > MAX_METRIC_DAYS)
+      throw new InvalidAdInputError(`At most ${MAX_METRIC_DAYS} days at once`, { field: 'to' });
+    const { rows, counts } = await loadMetrics(this.ledger, this.state, from, to, campaignId);
     return { from, to, groupBy, rows: foldMetrics(rows, counts, groupBy) };
   }
+}
+
+/** Delivery rows and the days' request and decision counters over UTC days [from, to]. */
+export async function loadMetrics(
+  ledger: DeliveryLedger,
+  state: DeliveryState,
+  from: string,
+  to: string,
+  campaignId?: string,
+): Promise<{ rows: MetricsRow[]; counts: Map<string, number> }> {
+  const [rows, counts] = await Promise.all([
+    ledger.metrics({ from, to }, campaignId),
+    state.decisionCounts(daysOf(from, to)),
+  ]);
+  return { rows, counts };
 }
 
 const keyOf = (row: MetricsRow, groupBy: AdMetricsView['groupBy']) =>

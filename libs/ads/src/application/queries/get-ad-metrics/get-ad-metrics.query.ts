@@ -1,24 +1,11 @@
 import { Query } from '@nestjs/cqrs';
+import type { AdPerformanceRow } from '../../../contracts/ad-performance.js';
 
 export const METRIC_GROUPS = ['campaign', 'creative', 'placement', 'day'] as const;
 export type MetricGroup = (typeof METRIC_GROUPS)[number];
 
-export interface AdMetricsRow {
-  key: string;
-  currency: string;
-  requests: number;
-  decisions: number;
-  impressions: number;
-  clicks: number;
-  /** clicks / impressions. */
-  ctr: number;
-  /** Minor units (three decimals: one impression costs CPM / 1000). */
-  spend: number;
-  /** Revenue per 1,000 ad requests on the placements and days of the row. */
-  rpm: number;
-  /** Decisions that returned this row's ads / ad requests on its placements and days. */
-  fillRate: number;
-}
+/** One group's delivery: the same row ads' AdPerformance contract gives other contexts. */
+export type AdMetricsRow = Omit<AdPerformanceRow, 'name'>;
 
 export interface AdMetricsView {
   from: string;

@@ -10,5 +10,9 @@ export interface AdsCatalogView {
   campaigns: CampaignWithCreatives[];
 }
 
-/** Every advertiser and campaign with its creatives and delivery so far. */
-export class ListCampaignsQuery extends Query<AdsCatalogView> {}
+/** Every advertiser and campaign with its creatives and delivery so far; archived ones only when asked. */
+export class ListCampaignsQuery extends Query<AdsCatalogView> {
+  constructor(readonly includeArchived = false) {
+    super();
+  }
+}

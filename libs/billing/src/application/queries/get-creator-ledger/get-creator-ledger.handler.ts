@@ -60,6 +60,7 @@ export class GetCreatorLedgerHandler implements IQueryHandler<GetCreatorLedgerQu
         net: entry.net,
         currency: entry.currency,
         occurredAt: entry.occurredAt.toISOString(),
+        transferId: entry.transferId ?? null,
       })),
       payouts: payouts.map((payout) => ({
         payoutId: payout.providerPayoutId,

@@ -20,6 +20,8 @@ export interface CreatorLedgerView {
     net: number;
     currency: string;
     occurredAt: string;
+    /** An ad share's transfer to the payout account (null while awaiting one, and for tips and reversals). */
+    transferId: string | null;
   }>;
   payouts: Array<{
     payoutId: string;
