@@ -233,6 +233,20 @@ describe('insights: event ingestion (POST /v1/events)', () => {
     expect(day.views).toBe(3);
   });
 
+  it('rebuilds one hour from several places at once (job, CLI, another worker) into one set of rows', async () => {
+    const videoId = randomUUID();
+    const hour = hourAgo(7);
+    await track(app, [clientEvent('video_start', minutes(hour, 10), { videoId, sessionId: 'viewer-c' })]);
+    // Each deletes the hour's rows and writes them again: without one build at a time, a duplicate key.
+    await Promise.all(Array.from({ length: 4 }, () => rebuildRollups(app, hour, minutes(hour, 60))));
+    const rows = await sql<{ views: number }>(
+      app,
+      `select views from insights.rollups where grain = 'hour' and scope = 'video' and scope_id = ?`,
+      [videoId],
+    );
+    expect(rows).toEqual([{ views: 1 }]);
+  });
+
   it('folds new and late events into rollups with the repeatable job (no rebuild asked)', async () => {
     const videoId = randomUUID();
     const late = hourAgo(30); // a day-old event still lands in its own (already built) hour

@@ -40,6 +40,7 @@ export class SqlRollupBuilder extends RollupBuilder {
     const to = new Date(hour.getTime() + HOUR_MS).toISOString();
     const windowSeconds = this.config.insights.viewWindowMinutes * 60;
     await this.em.transactional(async (em) => {
+      await oneBuildAtATime(em, 'hour', from);
       await em.execute(`delete from insights.rollups where grain = 'hour' and bucket = ?::timestamptz`, [from]);
       await em.execute(`delete from insights.rollup_breakdowns where grain = 'hour' and bucket = ?::timestamptz`, [
         from,
@@ -114,6 +115,7 @@ export class SqlRollupBuilder extends RollupBuilder {
     const from = day.toISOString();
     const to = new Date(day.getTime() + DAY_MS).toISOString();
     await this.em.transactional(async (em) => {
+      await oneBuildAtATime(em, 'day', from);
       await em.execute(`delete from insights.rollups where grain = 'day' and bucket = ?::timestamptz`, [from]);
       await em.execute(`delete from insights.rollup_breakdowns where grain = 'day' and bucket = ?::timestamptz`, [
         from,
@@ -195,4 +197,12 @@ export class SqlRollupBuilder extends RollupBuilder {
     );
     return rows[0]?.busy === true;
   }
+}
+
+/**
+ * Two builds of one bucket at once (the scheduled job and a rebuild from the CLI, or two workers) would both
+ * delete, then both insert: a duplicate key. The second waits for the first to commit and rewrites after it.
+ */
+async function oneBuildAtATime(em: EntityManager, grain: 'hour' | 'day', bucket: string): Promise<void> {
+  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`insights.rollup:${grain}:${bucket}`]);
 }
