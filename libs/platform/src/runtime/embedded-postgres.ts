@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import pg from 'pg';
-import { onFreePort } from './free-port.js';
+import { lostPortRace, onFreePort } from './free-port.js';
 
 export interface RunningService {
   url: string;
@@ -73,7 +73,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     }
     return port;
   };
-  const port = await onFreePort(options.preferredPort ?? 0, startOn);
+  const port = await onFreePort(options.preferredPort ?? 0, startOn, (error) => lostPortRace(String(error)));
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`;
   // An exit without stop() (a crash, process.exit) still stops the postmaster; only a SIGKILL leaves it running.
   const stopOnExit = () => spawnSync(pgCtlBinary(), ['-D', dataDir, 'stop', '-m', 'fast', '-w', '-t', '30'], ids);

@@ -26,7 +26,7 @@ export function lostPortRace(output: string): boolean {
 export async function onFreePort<T>(
   preferred: number,
   start: (port: number) => Promise<T>,
-  lostRace: (error: unknown) => boolean = (error) => lostPortRace(String(error)),
+  lostRace: (error: unknown) => boolean,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort(attempt === 1 ? preferred : 0);

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { connect } from 'node:net';
-import { onFreePort } from './free-port.js';
+import { lostPortRace, onFreePort } from './free-port.js';
 import type { RunningService } from './embedded-postgres.js';
 
 export class RedisServerNotFoundError extends Error {
@@ -82,7 +82,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     await waitUntilReachable(port, child, () => output);
     return { child, port };
   };
-  const { child, port } = await onFreePort(options.preferredPort ?? 0, startOn);
+  const { child, port } = await onFreePort(options.preferredPort ?? 0, startOn, (error) => lostPortRace(String(error)));
   // SIGTERM: redis-server writes its append-only file out before exiting, even once we are gone.
   const killOnExit = () => child.kill('SIGTERM');
   process.once('exit', killOnExit);
