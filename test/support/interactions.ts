@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
 import { RedisConnections } from '@lib/platform';
 import { eventsConsumed, type TestApp } from '@lib/platform/testing';
 import { registerUser, type RegisteredUser } from './showrunner.js';
@@ -12,6 +14,21 @@ export async function sql<T = Record<string, unknown>>(
   params: unknown[] = [],
 ): Promise<T[]> {
   return app.app.get(MikroORM).em.fork().execute<T[]>(query, params);
+}
+
+/**
+ * Runs `act` with a repeatable job's queue paused in this process (after any run in progress ends):
+ * a test that runs the job's use case itself and counts what that run did would otherwise race the
+ * schedule, which may do the work first.
+ */
+export async function withScheduleHeld<T>(app: TestApp, queueName: string, act: () => Promise<T>): Promise<T> {
+  const queue = app.app.get<Queue>(getQueueToken(queueName), { strict: false });
+  await queue.pause(true);
+  try {
+    return await act();
+  } finally {
+    await queue.resume(true);
+  }
 }
 
 export interface StudioVideo {

@@ -3,6 +3,7 @@ import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import type Stripe from 'stripe';
 import { eventually } from '@lib/platform/testing';
 import { BillingMaintenance } from '../../../libs/billing/src/application/webhooks/billing-maintenance.js';
+import { BILLING_MAINTENANCE_QUEUE } from '../../../libs/billing/src/application/webhooks/webhook-queue.js';
 import {
   emitConsumed,
   sql,
@@ -14,6 +15,7 @@ import {
   type BillingOnFakeStripe,
 } from '../../support/billing.js';
 import { clientEvent, PHONE_UA, track } from '../../support/insights.js';
+import { withScheduleHeld } from '../../support/interactions.js';
 import { registerUser, type RegisteredUser } from '../../support/showrunner.js';
 import { createChannel, readyVideo, studioPerson } from '../studio/studio-helpers.js';
 
@@ -403,9 +405,14 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
     );
     await emitConsumed(app, 'ads.revenue-shared.v1', 'billing.record-ad-revenue', settlement.payload, 2);
     // A commit lost after Stripe made the transfer: the sweep asks again with the same key and gets the same transfer.
-    await sql(app, `update billing.creator_ledger_entries set transfer_id = null where transfer_id = ?`, [transferId]);
+    // The minute's sweep is held, or it may ask first and leave this one nothing to count.
     const sweep = () => RequestContext.create(app.app.get(MikroORM).em, () => app.app.get(BillingMaintenance).run());
-    expect((await sweep()).adShareTransfers).toBe(1);
+    await withScheduleHeld(app, BILLING_MAINTENANCE_QUEUE, async () => {
+      await sql(app, `update billing.creator_ledger_entries set transfer_id = null where transfer_id = ?`, [
+        transferId,
+      ]);
+      expect((await sweep()).adShareTransfers).toBe(1);
+    });
     expect(await transfers()).toEqual([{ transfer_id: transferId }]);
     expect(await fake.emulator.connectBalance(accountId)).toEqual({ usd: 4 });
 

@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import { eventually, type TestApp } from '@lib/platform/testing';
 import { BillingMaintenance } from '../../../libs/billing/src/application/webhooks/billing-maintenance.js';
+import { BILLING_MAINTENANCE_QUEUE } from '../../../libs/billing/src/application/webhooks/webhook-queue.js';
 import type { FakeStripe } from '../../support/fake-stripe.js';
 import {
   planBecomes,
@@ -12,6 +13,7 @@ import {
   webhookUrl,
   type BillingOnFakeStripe,
 } from '../../support/billing.js';
+import { withScheduleHeld } from '../../support/interactions.js';
 import { registerUser } from '../../support/showrunner.js';
 
 describe('subscription lifecycle: pause, disputes, the maintenance sweep, lapsed grace periods', () => {
@@ -104,18 +106,21 @@ describe('subscription lifecycle: pause, disputes, the maintenance sweep, lapsed
     const paid = await fake.emulator.completeCheckout(checkout.body.sessionId, 'pay');
     const created = paid.events.find((event) => event.type === 'customer.subscription.created')!;
     // As if the API had crashed between storing the event and enqueueing its job.
-    await sql(
-      app,
-      `insert into billing.webhook_events (id, provider, provider_event_id, type, payload, provider_created_at, provider_customer_id, status, attempts, received_at)
-       values (gen_random_uuid(), 'stripe', ?, ?, ?::jsonb, now(), ?, 'received', 0, now() - interval '2 minutes')`,
-      [
-        created.id,
-        created.type,
-        JSON.stringify(created),
-        (created.data.object as unknown as { customer: string }).customer,
-      ],
-    );
-    expect((await sweep()).requeued).toBeGreaterThanOrEqual(1);
+    // The minute's sweep is held, or it may requeue the event before this one counts it.
+    await withScheduleHeld(app, BILLING_MAINTENANCE_QUEUE, async () => {
+      await sql(
+        app,
+        `insert into billing.webhook_events (id, provider, provider_event_id, type, payload, provider_created_at, provider_customer_id, status, attempts, received_at)
+         values (gen_random_uuid(), 'stripe', ?, ?, ?::jsonb, now(), ?, 'received', 0, now() - interval '2 minutes')`,
+        [
+          created.id,
+          created.type,
+          JSON.stringify(created),
+          (created.data.object as unknown as { customer: string }).customer,
+        ],
+      );
+      expect((await sweep()).requeued).toBeGreaterThanOrEqual(1);
+    });
     await planBecomes(app, user, 'creator-plus');
   });
 
@@ -133,14 +138,16 @@ describe('subscription lifecycle: pause, disputes, the maintenance sweep, lapsed
       const overview = await app.request('GET', '/v1/billing/subscription', { token: user.tokens.accessToken });
       expect(overview.body.subscription.status).toBe('past_due');
     });
-    // Eight days later (the grace period is seven).
-    await sql(app, `update billing.subscriptions set past_due_since = now() - interval '8 days' where user_id = ?`, [
-      user.user.id,
-    ]);
-    await sql(app, `update billing.entitlement_grants set valid_until = now() - interval '1 day' where user_id = ?`, [
-      user.user.id,
-    ]);
-    expect((await sweep()).lapsed).toBeGreaterThanOrEqual(1);
+    // Eight days later (the grace period is seven). The minute's sweep is held, or it may lapse it before this one counts it.
+    await withScheduleHeld(app, BILLING_MAINTENANCE_QUEUE, async () => {
+      await sql(app, `update billing.subscriptions set past_due_since = now() - interval '8 days' where user_id = ?`, [
+        user.user.id,
+      ]);
+      await sql(app, `update billing.entitlement_grants set valid_until = now() - interval '1 day' where user_id = ?`, [
+        user.user.id,
+      ]);
+      expect((await sweep()).lapsed).toBeGreaterThanOrEqual(1);
+    });
     await planBecomes(app, user, 'free');
     const changes = await sql<{ payload: Record<string, unknown> }>(
       app,

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { getQueueToken } from '@nestjs/bull';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
-import type { Queue } from 'bull';
 import { RefreshNeighbours } from '@lib/engagement';
 import { RedisConnections } from '@lib/platform';
 import { eventsConsumed, eventually, type TestApp } from '@lib/platform/testing';
 import { clientEvent, track } from '../../support/insights.js';
-import { auth, people, sql } from '../../support/interactions.js';
+import { auth, people, sql, withScheduleHeld } from '../../support/interactions.js';
 import { ADMIN, logInAdmin } from '../../support/moderation.js';
 import { startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
 import { RECS_NEIGHBOURS_QUEUE } from '../../../libs/engagement/src/application/recommendations/refresh-neighbours/neighbours-queue.js';
@@ -503,9 +501,7 @@ describe('engagement: recommendations', () => {
       );
     // The scheduled refresh (every minute, batches of thousands) would fold the backlog in one batch
     // if it fired now: it is held, after any run in progress ends, so the batches counted are these.
-    const schedule = app.app.get<Queue>(getQueueToken(RECS_NEIGHBOURS_QUEUE), { strict: false });
-    await schedule.pause(true);
-    try {
+    await withScheduleHeld(app, RECS_NEIGHBOURS_QUEUE, async () => {
       // A transaction still open elsewhere holds the job's snapshot back: run until all are in.
       let batches = 0;
       await eventually(
@@ -523,9 +519,7 @@ describe('engagement: recommendations', () => {
       // Nothing is left behind the cursor.
       const again = await RequestContext.create(app.app.get(MikroORM).em, () => app.app.get(RefreshNeighbours).run());
       expect(again.more).toBe(false);
-    } finally {
-      await schedule.resume(true);
-    }
+    });
   }, 60_000);
 
   it('counts one account once per co-watch pair, however many ways and times it interacts', async () => {
