@@ -16,7 +16,7 @@ import {
 } from '@lib/platform/testing';
 import { freePort } from '../../libs/platform/src/runtime/free-port.js';
 import { TEST_PASSWORD } from './showrunner.js';
-import { sourceArgs, startNode, untilReady, type StartedProcess } from './source-process.js';
+import { ExitedEarly, exitedEarly, sourceArgs, startNode, untilReady, type StartedProcess } from './source-process.js';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
@@ -161,8 +161,11 @@ export interface AppProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** Waits for an exit the process brings on itself (an armed fault point). */
   died(timeoutMs?: number): Promise<void>;
-  /** Starts it again, with `env` over the first environment (`FAULT_INJECT: ''` disarms). */
-  restart(env?: Record<string, string>): Promise<void>;
+  /**
+   * Starts it again, with `env` over the first environment (`FAULT_INJECT: ''` disarms), and waits
+   * until it is ready; `{ ready: false }` does not wait (a fault point may end it before it is ready).
+   */
+  restart(env?: Record<string, string>, options?: { ready?: boolean }): Promise<void>;
 }
 
 const running = new Set<ChildProcess>();
@@ -220,11 +223,11 @@ async function startProcess(
         }),
       ]).finally(() => clearTimeout(timer));
     },
-    async restart(more = {}) {
+    async restart(more = {}, { ready: awaitReady = true } = {}) {
       await handle.kill();
       history += current.output();
       current = launch(program, { ...env, ...more });
-      await ready(current);
+      if (awaitReady) await ready(current);
     },
   };
   await ready(current);
@@ -251,14 +254,14 @@ export async function spawnWorker(
   return startProcess(name, 'worker', { ...env, PGAPPNAME: appName }, (spawned) =>
     eventually(
       async () => {
-        if (spawned.child.exitCode !== null) throw new Error(`${name} exited:\n${spawned.output()}`);
+        exitedEarly(spawned);
         const listening = await services.sql(
           `select 1 from pg_stat_activity where application_name = $1 and query = 'listen platform_outbox'`,
           [appName],
         );
         if (!listening.length) throw new Error(`${name} not ready:\n${spawned.output()}`);
       },
-      { timeoutMs: 120_000, intervalMs: 250 },
+      { timeoutMs: 120_000, intervalMs: 250, stopOn: (error) => error instanceof ExitedEarly },
     ),
   );
 }

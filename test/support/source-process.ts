@@ -66,12 +66,22 @@ export async function untilReady(
 ): Promise<void> {
   await eventually(
     async () => {
-      if (started.child.exitCode !== null) throw new Error(`exited early:\n${started.output()}`);
+      exitedEarly(started);
       const answer = await httpRequest(base, 'GET', '/health/ready').catch(() => undefined);
       if (answer?.status !== 200) throw new Error(`not ready yet:\n${started.output()}`);
     },
-    { timeoutMs, intervalMs: 200 },
+    { timeoutMs, intervalMs: 200, stopOn: (error) => error instanceof ExitedEarly },
   );
+}
+
+/** A process that exited while it was being waited for: no retry brings it back. */
+export class ExitedEarly extends Error {}
+
+/** Throws ExitedEarly once the process has exited, with a code or by a signal (an armed fault point's SIGKILL). */
+export function exitedEarly(started: Pick<StartedProcess, 'child' | 'output'>): void {
+  const { exitCode, signalCode } = started.child;
+  if (exitCode !== null || signalCode !== null)
+    throw new ExitedEarly(`exited early (${exitCode ?? signalCode}):\n${started.output()}`);
 }
 
 /** Running (a zombie waiting to be reaped has exited). */

@@ -47,9 +47,10 @@ describe('faults: the worker killed mid-consumer and mid-transcode', () => {
       );
     expect(await welcomes()).toEqual([{ count: 0 }]); // rolled back with the process
 
-    // The stalled job runs again on the restarted worker, commits, and the worker dies before completing it.
-    await worker.restart({ FAULT_INJECT: 'consumer.after-commit:engagement.welcome' });
-    await worker.died();
+    // The stalled job runs again on the restarted worker, commits, and the worker dies before completing it
+    // (perhaps before its boot ends: Bull's stalled check can come before the outbox relay LISTENs).
+    await worker.restart({ FAULT_INJECT: 'consumer.after-commit:engagement.welcome' }, { ready: false });
+    await worker.died(120_000);
     expect(worker.output()).toContain('FAULT_INJECT: killed at consumer.after-commit:engagement.welcome');
     expect(await welcomes()).toEqual([{ count: 1 }]);
 
