@@ -1,3 +1,4 @@
+import type Stripe from 'stripe';
 import { rejectionOf, startHarness, subscribe, unix, type Harness } from './testing/index.js';
 
 describe('billing meters, meter events and metered prices through the real Stripe SDK', () => {
@@ -59,6 +60,79 @@ describe('billing meters, meter events and metered prices through the real Strip
       { amount: 125, quantity: 5 },
     ]);
     expect(invoice.amount_paid).toBe(3_124);
+  });
+
+  const linesOf = (invoice: Stripe.Invoice, priceId: string) =>
+    invoice.lines.data
+      .filter((line) => line.pricing?.price_details?.price === priceId)
+      .map((line) => ({ amount: line.amount, quantity: line.quantity }));
+
+  async function used(customer: string, value: string, identifier: string) {
+    await h.stripe.billing.meterEvents.create({
+      event_name: 'overage_uploads',
+      payload: { stripe_customer_id: customer, value },
+      identifier,
+    });
+  }
+
+  it('bills the usage counted so far when an interval change restarts the cycle, and not again at the renewal', async () => {
+    const { customer, subscription, updated, product, meter, metered } = await meteredSubscription();
+    h.setNow('2026-01-10T00:00:00Z');
+    await used(customer.id, '4', 'before-change');
+    h.setNow('2026-01-11T00:00:00Z');
+
+    const yearly = await h.stripe.prices.create({
+      product: product.id,
+      currency: 'usd',
+      unit_amount: 29_990,
+      recurring: { interval: 'year' },
+    });
+    const meteredYearly = await h.stripe.prices.create({
+      product: product.id,
+      currency: 'usd',
+      unit_amount: 25,
+      recurring: { interval: 'year', usage_type: 'metered', meter: meter.id },
+    });
+    const [licensedItem, meteredItem] = updated.items.data;
+    const changed = await h.stripe.subscriptions.update(subscription.id, {
+      items: [
+        { id: licensedItem.id, price: yearly.id },
+        { id: meteredItem.id, price: meteredYearly.id },
+      ],
+      proration_behavior: 'none',
+    });
+    const invoice = await h.stripe.invoices.retrieve(changed.latest_invoice as string);
+    // The old metered price's line: four uploads counted in the cycle that ended.
+    expect(linesOf(invoice, metered.id)).toEqual([{ amount: 100, quantity: 4 }]);
+
+    // Usage after the change belongs to the new cycle only.
+    h.setNow('2026-03-01T00:00:00Z');
+    await used(customer.id, '2', 'after-change');
+    const { result } = await h.emulator.renew(subscription.id);
+    const renewal = await h.stripe.invoices.retrieve(result.latest_invoice as string);
+    expect(linesOf(renewal, meteredYearly.id)).toEqual([{ amount: 50, quantity: 2 }]);
+  });
+
+  it('bills the usage counted so far on a cancellation with invoice_now', async () => {
+    const { customer, subscription } = await meteredSubscription();
+    h.setNow('2026-01-20T00:00:00Z');
+    await used(customer.id, '3', 'until-cancel');
+    h.setNow('2026-01-21T00:00:00Z');
+    const canceled = await h.stripe.subscriptions.cancel(subscription.id, { invoice_now: true });
+    const final = await h.stripe.invoices.retrieve(canceled.latest_invoice as string);
+    expect(final.lines.data.map((line) => ({ amount: line.amount, quantity: line.quantity }))).toEqual([
+      { amount: 75, quantity: 3 },
+    ]);
+    expect(final.amount_paid).toBe(75);
+  });
+
+  it('leaves the usage uninvoiced on a cancellation without invoice_now, as Stripe does', async () => {
+    const { customer, subscription } = await meteredSubscription();
+    h.setNow('2026-01-20T00:00:00Z');
+    await used(customer.id, '3', 'dropped');
+    h.setNow('2026-01-21T00:00:00Z');
+    const canceled = await h.stripe.subscriptions.cancel(subscription.id);
+    expect(canceled.latest_invoice).toBe(subscription.latest_invoice);
   });
 
   it('refuses a metered price without a meter, and a meter event for an unknown meter or customer', async () => {

@@ -116,6 +116,27 @@ function paramPath(prefix: string, key: string): string {
   return prefix === '' ? key : `${prefix}[${key}]`;
 }
 
+/** What a metered item's meter counted for the customer over `period`, as an arrears line. */
+async function meteredUsageLine(
+  tx: Transaction,
+  item: BilledItem,
+  customer: string,
+  period: Period,
+): Promise<LineDraft> {
+  return usageLine(tx, item, period, await meteredQuantity(tx, item.price.recurring.meter!, customer, period));
+}
+
+/**
+ * The usage not yet invoiced when a cycle ends early (an interval change, a cancellation with invoice_now):
+ * the metered items' counts from the period's start until now, which the next period would no longer see.
+ */
+async function usageSoFar(tx: Transaction, subscription: SubscriptionObject, period: Period): Promise<LineDraft[]> {
+  const metered = subscription.items.data.filter((item) => item.price.recurring.usage_type === 'metered');
+  const upToNow = { start: period.start, end: Math.min(Math.max(tx.now, period.start), period.end) };
+  const lines = await linesFor(metered, (item) => meteredUsageLine(tx, item, subscription.customer, upToNow));
+  return lines.filter((line) => line.quantity > 0);
+}
+
 async function linesFor(items: BilledItem[], make: (item: BilledItem) => Promise<LineDraft>): Promise<LineDraft[]> {
   const lines: LineDraft[] = [];
   for (const item of items) lines.push(await make(item));
@@ -359,9 +380,11 @@ async function planChange(
       trialing || request.prorationBehavior === 'none'
         ? []
         : await linesFor(subscription.items.data, (item) => unusedTimeLine(tx, item, period, from));
+    // The old cycle ends now: its metered usage is invoiced with the change, not lost with the period.
+    const usage = trialing ? [] : await usageSoFar(tx, subscription, period);
     setPeriod(items, newPeriod);
     const charges = await linesFor(items, (item) => periodLine(tx, item, newPeriod));
-    return { items, newAnchor: restart, invoiceNow: [...credits, ...charges], pending: [] };
+    return { items, newAnchor: restart, invoiceNow: [...usage, ...credits, ...charges], pending: [] };
   }
   if (trialing || request.changes.length === 0 || request.prorationBehavior === 'none') {
     return { items, newAnchor: null, invoiceNow: null, pending: [] };
@@ -576,7 +599,10 @@ export async function cancelSubscription(tx: Transaction, id: string, params: Pa
     prorate && subscription.status !== 'trialing'
       ? await linesFor(subscription.items.data, (item) => unusedTimeLine(tx, item, period, tx.now))
       : [];
-  const finalInvoice = invoiceNow && (credits.length > 0 || (await hasPendingItems(tx, subscription.id)));
+  // invoice_now also bills the metered usage counted so far, as Stripe's final invoice does.
+  const usage = invoiceNow && subscription.status !== 'trialing' ? await usageSoFar(tx, subscription, period) : [];
+  const finalInvoice =
+    invoiceNow && (credits.length > 0 || usage.length > 0 || (await hasPendingItems(tx, subscription.id)));
 
   applyCancellationDetails(subscription, params);
   subscription.cancellation_details.reason = 'cancellation_requested';
@@ -591,7 +617,7 @@ export async function cancelSubscription(tx: Transaction, id: string, params: Pa
   if (invoiceId) {
     await invoiceAndCollect(tx, {
       subscription,
-      lines: credits,
+      lines: [...usage, ...credits],
       billingReason: 'subscription_update',
       period: { start: tx.now, end: tx.now },
       id: invoiceId,
@@ -698,14 +724,9 @@ export async function renewSubscription(tx: Transaction, id: string): Promise<Su
   };
   setPeriod(subscription.items.data, next);
   // Licensed items are billed for the period ahead; metered ones for what their meter counted in the one that ended.
-  const lines = await linesFor(subscription.items.data, async (item) =>
+  const lines = await linesFor(subscription.items.data, (item) =>
     item.price.recurring.usage_type === 'metered'
-      ? usageLine(
-          tx,
-          item,
-          period,
-          await meteredQuantity(tx, item.price.recurring.meter!, subscription.customer, period),
-        )
+      ? meteredUsageLine(tx, item, subscription.customer, period)
       : periodLine(tx, item, next),
   );
   const invoiceId = tx.id('in');
