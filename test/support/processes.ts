@@ -251,7 +251,8 @@ export async function spawnWorker(
   name = 'worker',
 ): Promise<AppProcess> {
   const appName = `${name}-${Math.random().toString(36).slice(2, 8)}`;
-  return startProcess(name, 'worker', { ...env, PGAPPNAME: appName }, (spawned) =>
+  // Probes on a port of their own: parallel test files would otherwise all want the default 3001.
+  return startProcess(name, 'worker', { WORKER_HTTP_PORT: '0', ...env, PGAPPNAME: appName }, (spawned) =>
     eventually(
       async () => {
         exitedEarly(spawned);
