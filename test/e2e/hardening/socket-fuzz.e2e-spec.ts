@@ -78,7 +78,7 @@ const packetBytes = (event: string, payload: unknown) =>
 
 /**
  * Every client event of the AsyncAPI document (the gateways' inventory, checked against the code by
- * `test/e2e/platform/asyncapi-document.e2e-spec.ts`) gets fast-check payloads as a signed-in member:
+ * `test/e2e/platform/api-documents.e2e-spec.ts`) gets fast-check payloads as a signed-in member:
  * well-formed ones from its schema, and hostile ones (wrong types, huge and Unicode-edge strings, deep
  * nesting, nothing at all). The invariant: a packet within the documented size limit is always
  * acknowledged, an error in it is a 4xx problem with a stable code, nothing leaks internals; a packet

@@ -1,7 +1,16 @@
-import { routeFactsByOperation, type RouteFacts } from '@lib/platform';
+import { fileURLToPath } from 'node:url';
+import { routeFactsByOperation, type RouteFacts, declaredSocketEvents, handledSocketEvents } from '@lib/platform';
 import type { TestApp } from '@lib/platform/testing';
 import { NOTIFICATION_TYPE_NAMES } from '../../../libs/engagement/src/domain/notification/notification.js';
 import { startShowrunner } from '../../support/showrunner.js';
+import { findErrorCodes, readLibrarySources } from '../../architecture/error-codes.js';
+
+// One app for every describe below: each used to boot its own, and a boot costs seconds of CPU per file.
+let app: TestApp;
+beforeAll(async () => {
+  app = await startShowrunner();
+}, 120_000);
+afterAll(() => app?.close());
 
 type Response = { content?: Record<string, { schema?: unknown }>; headers?: Record<string, unknown> };
 type Operation = { operationId?: string; responses: Record<string, Response>; 'x-access'?: unknown };
@@ -13,13 +22,11 @@ const METHODS = ['get', 'head', 'post', 'put', 'patch', 'delete'];
  * rule. Facts come from the controllers' own metadata, so a new route cannot drift unnoticed.
  */
 describe('the OpenAPI document against the code', () => {
-  let app: TestApp;
   let operations: { method: string; path: string; operation: Operation }[];
   let facts: Map<string, RouteFacts>;
   let schemas: Record<string, any>;
 
   beforeAll(async () => {
-    app = await startShowrunner();
     const document = (await app.request('GET', '/docs-json')).body as {
       paths: Record<string, Record<string, Operation>>;
       components: { schemas: Record<string, any> };
@@ -32,7 +39,6 @@ describe('the OpenAPI document against the code', () => {
     );
     facts = routeFactsByOperation(app.app);
   });
-  afterAll(() => app.close());
 
   const successCodes = (operation: Operation) => Object.keys(operation.responses).filter((code) => /^[23]/.test(code));
 
@@ -157,5 +163,96 @@ describe('the OpenAPI document against the code', () => {
         required: ['kind', 'title', 'memberIds'],
       },
     ]);
+  });
+});
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+type AsyncApi = {
+  asyncapi: string;
+  info: { description: string };
+  operations: Record<string, { action: 'send' | 'receive'; 'x-error-codes'?: string[] }>;
+  [key: string]: unknown;
+};
+
+/** Every `$ref` in the document, with whether it resolves inside it. */
+function references(document: unknown): { ref: string; resolves: boolean }[] {
+  const found: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object')
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref' && typeof value === 'string') found.push(value);
+        else walk(value);
+      }
+  };
+  walk(document);
+  const resolve = (ref: string) =>
+    ref
+      .replace(/^#\//, '')
+      .split('/')
+      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], document);
+  return found.map((ref) => ({ ref, resolves: resolve(ref) !== undefined }));
+}
+
+/**
+ * The Socket.IO reference (`/docs-asyncapi.json`) against the code: every push declared anywhere
+ * and every event a gateway handles is documented, with schemas that resolve and error codes that exist.
+ */
+describe('the AsyncAPI document against the gateways', () => {
+  let document: AsyncApi;
+
+  beforeAll(async () => {
+    const answer = await app.request('GET', '/docs-asyncapi.json');
+    expect(answer.status).toBe(200);
+    document = answer.body;
+  });
+
+  const documented = (action: 'send' | 'receive') =>
+    Object.entries(document.operations)
+      .filter(([, operation]) => operation.action === action)
+      .map(([id]) => id.replace(/^(push|handle) /, ''))
+      .sort();
+
+  it('documents every event the server pushes', () => {
+    expect(document.asyncapi).toBe('3.0.0');
+    const declared = declaredSocketEvents().map((event) => event.name);
+    expect(declared.length).toBeGreaterThan(10);
+    expect(declared.filter((name) => !documented('send').includes(name))).toEqual([]);
+  });
+
+  it('documents exactly the client events the gateways handle', () => {
+    const handled = handledSocketEvents(app.app).map(({ name }) => name);
+    expect(handled).toEqual(expect.arrayContaining(['message:send', 'session:whoami', 'moderation:subscribe']));
+    expect(documented('receive')).toEqual([...handled].sort());
+  });
+
+  it('states message:send’s exactly-one-of recipient as a oneOf of required-sets on its payload schema', () => {
+    const { payload } = (document as any).components.messages['message:send'];
+    const schema = (document as any).components.schemas[String(payload.$ref).split('/').pop()!];
+    expect(schema.oneOf.map((branch: { required: string[] }) => branch.required)).toEqual([
+      ['conversationId'],
+      ['recipientId'],
+    ]);
+  });
+
+  it('resolves every schema and names only error codes the code has', () => {
+    expect(references(document).filter(({ resolves }) => !resolves)).toEqual([]);
+    const codes = new Set(findErrorCodes(readLibrarySources(root)).map(({ code }) => code));
+    const named = Object.values(document.operations).flatMap((operation) => operation['x-error-codes'] ?? []);
+    expect(named.filter((code) => !codes.has(code))).toEqual([]);
+  });
+
+  it('explains the connection lifecycle: handshake, expiry and refresh, catching up, the packet limit', () => {
+    for (const topic of [
+      'auth: { token }',
+      'auth:expired',
+      'POST /v1/auth/refresh',
+      'after=',
+      'socket.unknown-event',
+      'close code 1009',
+    ])
+      expect(document.info.description).toContain(topic);
   });
 });

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { TestApp } from '@lib/platform/testing';
-import { auth, people, publishedVideo, unpublish } from '../../support/interactions.js';
+import { eventually, type TestApp } from '@lib/platform/testing';
+import { auth, people, publishedVideo, unpublish, outboxEvents, sql } from '../../support/interactions.js';
 import { startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
+import { createChannel, readyVideo, studioPerson } from '../studio/studio-helpers.js';
+
+// One app for every describe below: each used to boot its own, and a boot costs seconds of CPU per file.
+let app: TestApp;
+beforeAll(async () => {
+  app = await startShowrunner();
+}, 120_000);
+afterAll(() => app?.close());
 
 describe('watch later and playlists', () => {
-  let app: TestApp;
-
-  beforeAll(async () => {
-    app = await startShowrunner();
-  });
-  afterAll(() => app.close());
-
   const put = (user: RegisteredUser, playlist: string, videoId: string) =>
     app.request('PUT', `/v1/playlists/${playlist}/items/${videoId}`, auth(user));
   const order = (answer: { body: { items: Array<{ videoId: string }> } }) =>
@@ -188,5 +189,87 @@ describe('watch later and playlists', () => {
         expect(operation.description).toMatch(/Signed in/);
         expect(operation.responses['401'].content['application/problem+json']).toBeDefined();
       }
+  });
+});
+
+/** The whole way: a real upload, transcoded and published by studio, then liked, rated and watched. */
+describe('likes and watching on videos studio really published', () => {
+  it('follows studio’s publish, unpublish and delete, and lets the channel’s team past the paywall', async () => {
+    const creator = await studioPerson(app);
+    const [fan] = await people(app, 1);
+    const channelId = await createChannel(app, creator, 'Night Kitchen');
+    const video = await readyVideo(app, creator, channelId, { title: 'Members ramen', accessLevel: 'ad_free' });
+    const like = (user: typeof fan) => app.request('PUT', `/v1/videos/${video.id}/like`, auth(user));
+
+    expect((await like(fan)).body.code).toBe('engagement.video.not-found'); // a draft is nobody's to like
+    expect(
+      (await app.request('POST', `/v1/studio/videos/${video.id}/publish`, { ...auth(creator), body: {} })).status,
+    ).toBe(200);
+    await eventually(async () => expect((await like(fan)).body.code).toBe('billing.entitlement.required'));
+    // The creator is on the channel's team: no plan needed.
+    expect((await like(creator)).body).toEqual({ liked: true, likes: 1 });
+    const progress = await app.request('PUT', `/v1/me/progress/${video.id}`, {
+      ...auth(creator),
+      body: { positionSeconds: 0.5 },
+    });
+    // Studio's probed length (a one-second clip) bounds the position.
+    expect(progress.body).toMatchObject({ recorded: true, durationSeconds: expect.any(Number) });
+    expect(
+      (await app.request('PUT', `/v1/me/progress/${video.id}`, { ...auth(creator), body: { positionSeconds: 30 } }))
+        .body.code,
+    ).toBe('engagement.progress.beyond-duration');
+    expect(await outboxEvents(app, 'engagement.video-liked.v1', video.id)).toEqual([
+      { version: 2, payload: expect.objectContaining({ channelId, creatorId: creator.user.id, likes: 1 }) },
+    ]);
+
+    expect(
+      (await app.request('POST', `/v1/studio/videos/${video.id}/unpublish`, { ...auth(creator), body: {} })).status,
+    ).toBe(200);
+    await eventually(async () => expect((await like(creator)).body.code).toBe('engagement.video.not-found'));
+    expect(
+      (await app.request('POST', `/v1/studio/videos/${video.id}/publish`, { ...auth(creator), body: {} })).status,
+    ).toBe(200);
+    await eventually(async () => expect((await like(creator)).status).toBe(200));
+
+    expect((await app.request('DELETE', `/v1/studio/videos/${video.id}`, auth(creator))).status).toBe(200);
+    await eventually(async () => expect((await like(creator)).body.code).toBe('engagement.video.not-found'));
+  }, 180_000);
+});
+
+describe('likes, ratings, watch time and completions as insights facts', () => {
+  it('records each as a domain fact of the video’s channel, once per event', async () => {
+    const [fan] = await people(app, 1);
+    const video = await publishedVideo(app, { durationSeconds: 100 });
+    await app.request('PUT', `/v1/videos/${video.videoId}/like`, auth(fan));
+    await app.request('PUT', `/v1/videos/${video.videoId}/rating`, { ...auth(fan), body: { stars: 4 } });
+    await app.request('PUT', `/v1/me/progress/${video.videoId}`, { ...auth(fan), body: { positionSeconds: 10 } });
+    await sql(
+      app,
+      `update engagement.watch_entries set last_watched_at = last_watched_at - interval '30 seconds' where user_id = ?`,
+      [fan.user.id],
+    );
+    await app.request('PUT', `/v1/me/progress/${video.videoId}`, { ...auth(fan), body: { positionSeconds: 95 } });
+
+    const facts = await eventually(async () => {
+      const rows = await sql<{
+        name: string;
+        user_id: string;
+        channel_id: string;
+        creator_id: string;
+        watch_seconds: number | null;
+        properties: Record<string, unknown>;
+      }>(
+        app,
+        `select name, user_id, channel_id, creator_id, watch_seconds, properties from insights.events
+          where source = 'domain' and video_id = ? order by name`,
+        [video.videoId],
+      );
+      expect(rows.map((row) => row.name)).toEqual(['completion', 'like', 'rating', 'watch_time']);
+      return rows;
+    });
+    for (const fact of facts)
+      expect(fact).toMatchObject({ user_id: fan.user.id, channel_id: video.channelId, creator_id: video.creatorId });
+    expect(facts.find((fact) => fact.name === 'rating')!.properties).toMatchObject({ stars: 4 });
+    expect(Number(facts.find((fact) => fact.name === 'watch_time')!.watch_seconds)).toBe(30);
   });
 });
