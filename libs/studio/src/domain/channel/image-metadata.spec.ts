@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { aJpeg, aPng, GPS_LATITUDE, withJpegGps, withPngGps } from '../../testing/images.js';
 import { sniffImage } from './branding.js';
 import { withoutMetadata } from './image-metadata.js';
@@ -26,7 +27,37 @@ function webp(chunks: Array<[string, Buffer]>, trailing = Buffer.alloc(0)): Buff
   return Buffer.concat([riff, body, trailing]);
 }
 
+/** What a decoder draws from the bytes, as an MD5 of the raw frame (ffmpeg, as the media pipeline uses). */
+function decoded(bytes: Buffer): string {
+  return execFileSync(process.env.FFMPEG_PATH ?? 'ffmpeg', ['-v', 'error', '-i', 'pipe:0', '-f', 'md5', '-'], {
+    input: bytes,
+  }).toString();
+}
+
+/** A real WebP with alpha (ffmpeg writes VP8X + ALPH + VP8), then an EXIF chunk announced in VP8X. */
+function aWebpWithExif(): Buffer {
+  const plain = execFileSync(process.env.FFMPEG_PATH ?? 'ffmpeg', [
+    ...['-v', 'error', '-f', 'lavfi', '-i', 'color=c=red@0.5:s=128x128,format=rgba'],
+    ...['-frames:v', '1', '-c:v', 'libwebp', '-f', 'webp', '-'],
+  ]);
+  const exif = Buffer.concat([Buffer.from('EXIF'), Buffer.from([6, 0, 0, 0]), Buffer.from('MM\0*GP')]);
+  const tagged = Buffer.concat([plain, exif]);
+  tagged.writeUInt32LE(tagged.length - 8, 4);
+  tagged[20] |= 0x08;
+  return tagged;
+}
+
 describe('branding images without metadata', () => {
+  it('leaves what a decoder draws unchanged (real JPEG and WebP files)', () => {
+    const jpeg = withJpegGps(aJpeg(160, 160));
+    expect(decoded(withoutMetadata('jpeg', jpeg))).toBe(decoded(jpeg));
+    const webp = aWebpWithExif();
+    const clean = withoutMetadata('webp', webp);
+    expect(clean.includes('EXIF')).toBe(false);
+    expect(clean[20] & 0x08).toBe(0);
+    expect(decoded(clean)).toBe(decoded(webp));
+  });
+
   it('drops a JPEG’s EXIF (GPS), comments and trailing bytes, keeping frame, tables and scan byte for byte', () => {
     const plain = aJpeg(160, 160);
     const tagged = Buffer.concat([withJpegGps(plain), Buffer.from('appended payload')]);
