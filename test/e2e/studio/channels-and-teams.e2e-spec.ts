@@ -1,6 +1,7 @@
+import { BillingApi } from '@lib/billing/contracts';
 import { eventually, type TestApp } from '@lib/platform/testing';
-import { aPng } from '@lib/studio/testing';
-import { connectSocket, nextEvent, startShowrunner } from '../../support/showrunner.js';
+import { aJpeg, aPng, GPS_LATITUDE, withJpegGps, withPngGps } from '@lib/studio/testing';
+import { connectSocket, nextEvent, startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
 import { onPlan, planBecomes, withStudioAccess } from '../../support/billing.js';
 import {
   addMember,
@@ -12,6 +13,7 @@ import {
   studioPeople,
   studioPerson,
 } from './studio-helpers.js';
+import { inContext } from './media/media-harness.js';
 
 describe('studio channels and teams', () => {
   let app: TestApp;
@@ -238,6 +240,10 @@ describe('studio channels and teams', () => {
 
   describe('branding (custom_branding, docs/adr/0062)', () => {
     const fetchSigned = (url: string) => fetch(onTestServer(app, url));
+    const storageUsed = async (user: RegisteredUser): Promise<number> => {
+      const overview = await app.request('GET', '/v1/billing/subscription', auth(user));
+      return overview.body.usage.find((usage: { entitlement: string }) => usage.entitlement === 'storage_bytes').used;
+    };
     const creatorPageBranding = async (creatorId: string) =>
       eventually(async () => {
         const page = await app.request('GET', `/v1/creators/${creatorId}`);
@@ -389,5 +395,74 @@ describe('studio channels and teams', () => {
       const stored = await app.request('GET', branding, auth(owner));
       expect(stored.body).toMatchObject({ accentColor: null, tagline: null, banner: null, logo: null });
     }, 120_000);
+
+    it('stores images without EXIF (GPS) or text metadata, and counts what it stores against the owner’s storage (docs/adr/0067)', async () => {
+      const [owner, editor] = await studioPeople(app, 2);
+      await onPlan(app, owner, 'studio-pro');
+      const channelId = await createChannel(app, owner);
+      await addMember(app, channelId, owner, editor, 'editor');
+      const before = await storageUsed(owner);
+
+      const tagged = withJpegGps(aJpeg(256, 256));
+      const logo = await putBrandingImage(app, editor, channelId, 'logo', tagged, 'image/jpeg');
+      expect(logo.status).toBe(200);
+      const servedLogo = Buffer.from(await (await fetchSigned(logo.body.logo.url)).arrayBuffer());
+      expect(servedLogo.length).toBe(logo.body.logo.bytes);
+      expect(servedLogo.length).toBeLessThan(tagged.length);
+      for (const trace of ['Exif\0\0', 'shot at home', GPS_LATITUDE]) expect(servedLogo.includes(trace)).toBe(false);
+      expect(servedLogo.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+      // The uploader's team counts against the owner's plan, whoever uploads.
+      expect(await storageUsed(owner)).toBe(before + servedLogo.length);
+      expect(await storageUsed(editor)).toBe(0);
+
+      const banner = aPng(2048, 512);
+      const withBanner = await putBrandingImage(app, owner, channelId, 'banner', withPngGps(banner));
+      const servedBanner = Buffer.from(await (await fetchSigned(withBanner.body.banner.url)).arrayBuffer());
+      expect(servedBanner.equals(banner)).toBe(true); // the pixels byte for byte, the eXIf and tEXt chunks gone
+      expect(await storageUsed(owner)).toBe(before + servedLogo.length + banner.length);
+
+      // A replaced image gives its bytes back, a removed one too, and clearing gives back the rest.
+      const newLogo = aPng(300, 300);
+      expect((await putBrandingImage(app, owner, channelId, 'logo', newLogo)).status).toBe(200);
+      expect(await storageUsed(owner)).toBe(before + newLogo.length + banner.length);
+      expect(
+        (await app.request('DELETE', `/v1/studio/channels/${channelId}/branding/banner`, auth(editor))).status,
+      ).toBe(200);
+      expect(await storageUsed(owner)).toBe(before + newLogo.length);
+      expect((await app.request('DELETE', `/v1/studio/channels/${channelId}/branding`, auth(owner))).status).toBe(200);
+      expect(await storageUsed(owner)).toBe(before);
+    }, 120_000);
+
+    it('refuses an image past the storage quota with the quota’s 402; concurrent uploads never pass the limit', async () => {
+      const [owner] = await studioPeople(app, 1);
+      await onPlan(app, owner, 'studio-pro');
+      const channelId = await createChannel(app, owner);
+      const logo = aPng(256, 256);
+      const { limit } = await inContext(app, () => app.app.get(BillingApi).usageOf(owner.user.id, 'storage_bytes'));
+      // Room for one logo and a half: of three uploaded together, exactly one fits.
+      const filled = (limit as number) - Math.floor(logo.length * 1.5);
+      await inContext(app, () =>
+        app.app.get(BillingApi).consume(owner.user.id, 'storage_bytes', filled, { key: 'test:videos' }),
+      );
+
+      const answers = await Promise.all([0, 1, 2].map(() => putBrandingImage(app, owner, channelId, 'logo', logo)));
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 402, 402]);
+      expect(await storageUsed(owner)).toBe(filled + logo.length);
+
+      const banner = await putBrandingImage(app, owner, channelId, 'banner', aPng(2048, 512));
+      expect(banner.status).toBe(402);
+      expect(banner.body).toMatchObject({
+        code: 'billing.quota.exceeded',
+        entitlement: 'storage_bytes',
+        limit,
+        used: filled + logo.length,
+        requested: aPng(2048, 512).length,
+        planId: 'studio-pro',
+        liftedBy: null, // Studio Pro is the top of the catalogue: no plan lifts it
+      });
+      const stored = await app.request('GET', `/v1/studio/channels/${channelId}/branding`, auth(owner));
+      expect(stored.body).toMatchObject({ banner: null, logo: { bytes: logo.length } });
+      expect(await storageUsed(owner)).toBe(filled + logo.length);
+    }, 60_000);
   });
 });

@@ -17,4 +17,4 @@ export {
 } from './in-memory-studio-ports.js';
 export { inMemoryStudio, type InMemoryStudio } from './in-memory-studio.js';
 export { ScriptedContentScreening } from './scripted-content-screening.js';
-export { aPng } from './images.js';
+export { aJpeg, aPng, GPS_LATITUDE, withJpegGps, withPngGps } from './images.js';

@@ -33,6 +33,7 @@ export class MediaBrandingImages extends BrandingImageStore {
     kind: 'banner' | 'logo',
     bytes: Buffer,
     image: { type: 'png' | 'jpeg' | 'webp'; width: number; height: number },
+    beforeStoring: (key: string) => Promise<void>,
   ): Promise<string> {
     const file = `${kind}-${randomBytes(8).toString('hex')}.${EXTENSIONS[image.type]}`;
     const scratch = join(this.config.media.workDir, 'branding', `${channelId}-${file}`);
@@ -48,6 +49,7 @@ export class MediaBrandingImages extends BrandingImageStore {
           'The file is not the image its header announces',
         );
       const key = `branding/${channelId}/${file}`;
+      await beforeStoring(key);
       await this.storage.putFile(key, scratch, { contentType: CONTENT_TYPES[image.type], move: true });
       return key;
     } finally {

@@ -103,13 +103,15 @@ export abstract class MediaProcessingListener {
 export abstract class BrandingImageStore {
   /**
    * Confirms with ffprobe that the bytes are the `codec` image of `width`×`height` the header claims
-   * (throws `studio.branding.image-unsupported` otherwise) and stores them under a new key, returned.
+   * (throws `studio.branding.image-unsupported` otherwise), then calls `beforeStoring` with the new key
+   * (where storage is counted: if it throws, nothing is stored) and stores the bytes under it.
    */
   abstract put(
     channelId: string,
     kind: 'banner' | 'logo',
     bytes: Buffer,
     image: { type: 'png' | 'jpeg' | 'webp'; width: number; height: number },
+    beforeStoring: (key: string) => Promise<void>,
   ): Promise<string>;
   /** A signed URL of a stored image (expires like thumbnail URLs). */
   abstract url(channelId: string, key: string): string;

@@ -43,6 +43,8 @@ export interface BrandingImage {
   height: number;
   bytes: number;
   uploadedAt: string;
+  /** Whose `storage_bytes` the file counts against (the owner at upload); absent on images stored before it counted. */
+  chargedTo?: string;
 }
 
 export interface ChannelBranding {

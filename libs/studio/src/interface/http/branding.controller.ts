@@ -72,7 +72,7 @@ export class BrandingController {
   @Put(':image')
   @ApiOperation({
     summary: 'Upload the banner or the logo: the image itself as the body (editor)',
-    description: `PNG, JPEG or WebP, sent with its own Content-Type; the file's header must agree with it and ffprobe must read it as such (422 \`studio.branding.image-unsupported\`). ${rule('banner')}; ${rule('logo')} (422 \`studio.branding.image-too-large\` / \`studio.branding.image-dimensions\`). Replaces the previous one. ${PLAN_NOTE}`,
+    description: `PNG, JPEG or WebP, sent with its own Content-Type; the file's header must agree with it and ffprobe must read it as such (422 \`studio.branding.image-unsupported\`). ${rule('banner')}; ${rule('logo')} (422 \`studio.branding.image-too-large\` / \`studio.branding.image-dimensions\`). Metadata (EXIF with any GPS position, XMP, IPTC, comments, text chunks) is removed before storing, pixels untouched; what is stored counts against the owner’s \`storage_bytes\` (402 \`billing.quota.exceeded\` with \`liftedBy\` past it; a replaced or removed image gives its bytes back). Replaces the previous one. ${PLAN_NOTE}`,
   })
   @ApiParam({ name: 'image', enum: ['banner', 'logo'] })
   @ApiConsumes('image/png', 'image/jpeg', 'image/webp')

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { assertBrandingImage, type BrandingImage } from '../../../domain/channel/branding.js';
+import { withoutMetadata } from '../../../domain/channel/image-metadata.js';
 import { ChannelBrandingChanges } from '../../channel-branding.js';
 import { ChannelTeams } from '../../channel-teams.js';
 import { BrandingImageStore } from '../../media/media-ports.js';
@@ -15,20 +16,28 @@ export class UploadBrandingImageHandler implements ICommandHandler<UploadBrandin
 
   async execute({ userId, channelId, kind, bytes, contentType }: UploadBrandingImageCommand) {
     // Refused callers are answered before their bytes are looked at or stored.
-    await this.teams.requireToBrand(userId, channelId);
+    const { ownerId } = await this.teams.requireToBrand(userId, channelId);
     const image = assertBrandingImage(kind, bytes, contentType);
-    const stored: BrandingImage = {
-      key: await this.images.put(channelId, kind, bytes, image),
-      ...image,
-      bytes: bytes.length,
-      uploadedAt: new Date().toISOString(),
-    };
+    // What is stored (and counted) is the image without EXIF, XMP, comments and the like.
+    const clean = withoutMetadata(image.type, bytes);
+    const counted: { image?: BrandingImage } = {};
     try {
+      await this.images.put(channelId, kind, clean, image, async (key) => {
+        await this.changes.charge(ownerId, key, clean.length);
+        counted.image = {
+          key,
+          ...image,
+          bytes: clean.length,
+          uploadedAt: new Date().toISOString(),
+          chargedTo: ownerId,
+        };
+      });
       return await this.changes.apply(userId, channelId, 'add', (channel) => [
-        channel.setBrandingImage(userId, kind, stored),
+        channel.setBrandingImage(userId, kind, counted.image!),
       ]);
     } catch (error) {
-      await this.changes.release([stored]); // never referenced: nothing shows it
+      // Counted but never referenced (storing or the channel's change failed): the file and its bytes go back.
+      if (counted.image) await this.changes.release([counted.image]);
       throw error;
     }
   }
