@@ -125,6 +125,18 @@ describe('entitlements and quotas: the BillingApi port and @RequiresEntitlement,
     });
   });
 
+  it('gives a keyed consumption back to the user it was counted against, whoever releases it now', async () => {
+    const [firstOwner, nextOwner] = [await registerUser(app), await registerUser(app)];
+    await inContext(async () => {
+      // A channel's upload is counted against its owner; the channel changes hands; the upload is deleted.
+      await billing.consume(firstOwner.user.id, 'storage_bytes', 1_000, { key: 'upload:transferred' });
+      await billing.consume(nextOwner.user.id, 'storage_bytes', 300, { key: 'upload:own' });
+      await billing.release(nextOwner.user.id, 'storage_bytes', 1_000, { key: 'upload:transferred' });
+      expect((await billing.usageOf(firstOwner.user.id, 'storage_bytes')).used).toBe(0);
+      expect((await billing.usageOf(nextOwner.user.id, 'storage_bytes')).used).toBe(300);
+    });
+  });
+
   it('treats unlimited as unlimited and lifetime quotas as never resetting', async () => {
     const user = await registerUser(app);
     await subscribe(app, fake, user, 'studio-pro');

@@ -40,7 +40,10 @@ export abstract class BillingApi {
    * a repeated call (a retried job) counts once.
    */
   abstract consume(userId: string, quota: QuotaName, amount?: number, options?: { key?: string }): Promise<UsageView>;
-  /** Gives back what `consume` counted (an undone publish, a deleted library item). */
+  /**
+   * Gives back what `consume` counted (an undone publish, a deleted library item). With a `key`, what that
+   * key counted goes back to the user it was counted against, whoever `userId` is now (a transferred channel).
+   */
   abstract release(userId: string, quota: QuotaName, amount?: number, options?: { key?: string }): Promise<UsageView>;
   abstract usageOf(userId: string, quota: QuotaName): Promise<UsageView>;
 }

@@ -67,11 +67,18 @@ export class SqlUsageCounters extends UsageCounters {
   async release(input: { userId: string; quota: QuotaName; period: UsagePeriod; amount: number; key?: string }) {
     return this.em.transactional(async (em) => {
       if (input.key) {
-        const removed = await em.execute<unknown[]>(
-          `delete from billing.usage_records where user_id = ? and quota = ? and key = ? returning 1`,
-          [input.userId, input.quota, input.key],
+        // What the key counted goes back to whoever it was counted against, in the period it was counted in:
+        // a channel's files are charged to its owner at upload, and the channel may have changed owner since.
+        const removed = await em.execute<Array<{ user_id: string; amount: string; period_start: Date }>>(
+          `delete from billing.usage_records where quota = ? and key = ? returning user_id, amount, period_start`,
+          [input.quota, input.key],
         );
-        if (!removed.length) return this.usedWith(em, input.userId, input.quota, input.period);
+        for (const record of removed)
+          await em.execute(
+            `update billing.usage_counters set used = greatest(0, used - ?) where user_id = ? and quota = ? and period_start = ?`,
+            [Number(record.amount), record.user_id, input.quota, record.period_start],
+          );
+        return this.usedWith(em, input.userId, input.quota, input.period);
       }
       const rows = await em.execute<Array<{ used: number }>>(
         `update billing.usage_counters set used = greatest(0, used - ?) where user_id = ? and quota = ? and period_start = ?::timestamptz returning used`,
