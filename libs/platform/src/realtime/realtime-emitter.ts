@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
+import type { Redis } from 'ioredis';
 import { RedisConnections } from '../queues/redis-connections.js';
 import { socketChannelKey, userRoom } from './rooms.js';
 import type { ServerEvent } from './socket-events.js';
@@ -10,6 +11,7 @@ import type { ServerEvent } from './socket-events.js';
  */
 @Injectable()
 export class RealtimeEmitter {
+  private readonly logger = new Logger(RealtimeEmitter.name);
   private emitter?: Emitter;
 
   constructor(private readonly redis: RedisConnections) {}
@@ -48,6 +50,21 @@ export class RealtimeEmitter {
   }
 
   private get(): Emitter {
-    return (this.emitter ??= new Emitter(this.redis.commands(), { key: socketChannelKey(this.redis.prefix) }));
+    return (this.emitter ??= new Emitter(this.publisher(), { key: socketChannelKey(this.redis.prefix) }));
+  }
+
+  /**
+   * The emitter fires its PUBLISH and forgets it; one cut off by a shutdown (written after QUIT) or an
+   * outage is a lost push, logged here, never an unhandled rejection that crashes the process.
+   */
+  private publisher(): Pick<Redis, 'publish'> {
+    const client = this.redis.commands();
+    return {
+      publish: (channel: string | Buffer, message: string | Buffer) =>
+        client.publish(channel, message).catch((error: unknown) => {
+          this.logger.warn({ err: error, channel: String(channel) }, 'realtime push not published');
+          return 0;
+        }),
+    };
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '@config';
 import { ProcessRole, RealtimeEmitter, RedisConnections } from '@lib/platform';
 import { dashboardRoom } from '../../application/realtime/dashboard-rooms.js';
@@ -18,10 +18,10 @@ export interface LiveSnapshot {
  * the last minute to its dashboard room. A Redis lock makes one worker push per tick however many run.
  */
 @Injectable()
-export class LivePublisher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class LivePublisher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(LivePublisher.name);
   private timer?: NodeJS.Timeout;
-  private running = false;
+  private running?: Promise<LiveSnapshot[]>;
 
   constructor(
     private readonly config: AppConfig,
@@ -37,14 +37,23 @@ export class LivePublisher implements OnApplicationBootstrap, OnApplicationShutd
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  /**
+   * Nest runs every module's destroy hook before any shutdown hook, so this ends before RedisConnections
+   * quits (whatever the modules' order): a tick in flight would otherwise write commands after the QUIT.
+   */
+  async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
+    await this.running;
   }
 
-  async tick(now = Date.now()): Promise<LiveSnapshot[]> {
+  tick(now = Date.now()): Promise<LiveSnapshot[]> {
+    if (this.running || this.redis.commands().status !== 'ready') return Promise.resolve([]);
+    this.running = this.push(now).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async push(now: number): Promise<LiveSnapshot[]> {
     const client = this.redis.commands();
-    if (this.running || client.status !== 'ready') return [];
-    this.running = true;
     try {
       const lock = await client.set(
         this.redis.key('insights', 'live-lock'),
@@ -84,8 +93,6 @@ export class LivePublisher implements OnApplicationBootstrap, OnApplicationShutd
     } catch (error) {
       this.logger.warn({ err: error }, 'live counters not pushed');
       return [];
-    } finally {
-      this.running = false;
     }
   }
 }
