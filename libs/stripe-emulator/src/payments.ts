@@ -105,7 +105,11 @@ export async function createDispute(tx: Transaction, chargeId: string, reason: s
  * The bank decides an open dispute (event charge.dispute.closed; a won one also charge.dispute.funds_reinstated, as
  * Stripe sends). The charge stays `disputed`: the outcome is read from the dispute.
  */
-export async function closeDispute(tx: Transaction, disputeId: string, outcome: DisputeOutcome): Promise<DisputeObject> {
+export async function closeDispute(
+  tx: Transaction,
+  disputeId: string,
+  outcome: DisputeOutcome,
+): Promise<DisputeObject> {
   const dispute = await tx.require<DisputeObject>(disputeId, 'dispute');
   if (dispute.status === 'won' || dispute.status === 'lost')
     throw invalidRequest(`Dispute ${dispute.id} is already closed (${dispute.status}).`);
@@ -122,6 +126,7 @@ export function filterDisputes(disputes: DisputeObject[], params: Params): Dispu
   const intent = optionalString(params, 'payment_intent');
   return disputes.filter(
     (dispute) =>
-      (charge === undefined || dispute.charge === charge) && (intent === undefined || dispute.payment_intent === intent),
+      (charge === undefined || dispute.charge === charge) &&
+      (intent === undefined || dispute.payment_intent === intent),
   );
 }
