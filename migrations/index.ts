@@ -47,6 +47,7 @@ import { Migration20261204100000_billing_ad_share_transfers } from './Migration2
 import { Migration20261204100100_ads_campaign_edits_and_archive } from './Migration20261204100100_ads_campaign_edits_and_archive.js';
 import { Migration20261204110000_insights_revenue_entries } from './Migration20261204110000_insights_revenue_entries.js';
 import { Migration20261204120000_studio_channel_branding } from './Migration20261204120000_studio_channel_branding.js';
+import { Migration20261205100000_billing_disputes } from './Migration20261205100000_billing_disputes.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000000_platform_messaging', class: Migration20261122000000_platform_messaging },
@@ -138,4 +139,5 @@ export const migrations: MigrationObject[] = [
   },
   { name: 'Migration20261204110000_insights_revenue_entries', class: Migration20261204110000_insights_revenue_entries },
   { name: 'Migration20261204120000_studio_channel_branding', class: Migration20261204120000_studio_channel_branding },
+  { name: 'Migration20261205100000_billing_disputes', class: Migration20261205100000_billing_disputes },
 ];

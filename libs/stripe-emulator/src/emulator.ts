@@ -55,6 +55,7 @@ import type {
   CustomerObject,
   DiscountObject,
   DisputeObject,
+  DisputeOutcome,
   EventObject,
   InvoiceObject,
   InvoicePaymentObject,
@@ -68,7 +69,7 @@ import type {
   SubscriptionObject,
 } from './objects/index.js';
 import { listParam, optionalString, type Params } from './params.js';
-import { createDispute, createRefund } from './payments.js';
+import { closeDispute, createDispute, createRefund, filterDisputes } from './payments.js';
 import type { EmulatorObject, EmulatorStore } from './store.js';
 import {
   cancelSubscription,
@@ -389,6 +390,11 @@ export class StripeEmulator {
     return this.retrieve(id, 'dispute');
   }
 
+  /** Filters: charge, payment_intent. */
+  listDisputes(params: Params = {}): Promise<ListObject<DisputeObject>> {
+    return this.list('dispute', params, '/v1/disputes', filterDisputes);
+  }
+
   retrieveEvent(id: string): Promise<EventObject> {
     return this.retrieve(id, 'event');
   }
@@ -519,6 +525,11 @@ export class StripeEmulator {
   /** The cardholder disputes the charge. */
   createDispute(chargeId: string, reason = 'fraudulent'): Promise<Mutation<DisputeObject>> {
     return this.mutate(undefined, (tx) => createDispute(tx, chargeId, reason));
+  }
+
+  /** The bank decides the dispute: won (the money comes back) or lost. */
+  closeDispute(disputeId: string, outcome: DisputeOutcome): Promise<Mutation<DisputeObject>> {
+    return this.mutate(undefined, (tx) => closeDispute(tx, disputeId, outcome));
   }
 
   // ------------------------------------------------------------------------------------------- machinery

@@ -227,6 +227,7 @@ function stripeRoutes(emulator: StripeEmulator): Route[] {
     route('GET', '/v1/charges/:id', ({ id }) => emulator.retrieveCharge(id)),
     route('POST', '/v1/refunds', ({ params, request }) => result(emulator.createRefund(params, request))),
     route('GET', '/v1/refunds/:id', ({ id }) => emulator.retrieveRefund(id)),
+    route('GET', '/v1/disputes', ({ params }) => emulator.listDisputes(params)),
     route('GET', '/v1/disputes/:id', ({ id }) => emulator.retrieveDispute(id)),
 
     route('POST', '/v1/accounts', ({ params, request }) => result(emulator.createAccount(params, request))),

@@ -35,6 +35,7 @@ export type {
   CheckoutSessionObject,
   CustomerObject,
   DisputeObject,
+  DisputeOutcome,
   EventObject,
   InvoiceObject,
   InvoicePaymentObject,

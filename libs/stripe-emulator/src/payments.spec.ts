@@ -80,4 +80,26 @@ describe('refunds and disputes through the real Stripe SDK', () => {
       code: 'charge_disputed',
     });
   });
+
+  it('closes a dispute won (closed, then funds_reinstated) or lost, once; lists disputes by payment intent or charge', async () => {
+    const { result: dispute } = await h.emulator.createDispute(chargeId);
+    expect((await h.stripe.disputes.list({ payment_intent: paymentIntent })).data.map((d) => d.id)).toEqual([
+      dispute.id,
+    ]);
+    expect((await h.stripe.disputes.list({ charge: 'ch_other' })).data).toEqual([]);
+    const won = await h.emulator.closeDispute(dispute.id, 'won');
+    expect(types(won.events)).toEqual(['charge.dispute.closed', 'charge.dispute.funds_reinstated']);
+    expect(won.events[0].data.object).toMatchObject({ id: dispute.id, status: 'won', payment_intent: paymentIntent });
+    expect((await h.stripe.disputes.list({ charge: chargeId })).data[0].status).toBe('won');
+    // Stripe keeps the charge marked disputed; the outcome is the dispute's.
+    expect((await h.stripe.charges.retrieve(chargeId)).disputed).toBe(true);
+    await expect(h.emulator.closeDispute(dispute.id, 'lost')).rejects.toThrow(/already closed/);
+  });
+
+  it('closes a dispute lost with charge.dispute.closed only', async () => {
+    const { result: dispute } = await h.emulator.createDispute(chargeId);
+    const lost = await h.emulator.closeDispute(dispute.id, 'lost');
+    expect(types(lost.events)).toEqual(['charge.dispute.closed']);
+    expect(await h.stripe.disputes.retrieve(dispute.id)).toMatchObject({ status: 'lost' });
+  });
 });

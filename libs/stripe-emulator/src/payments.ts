@@ -7,6 +7,7 @@ import {
   buildRefund,
   type ChargeObject,
   type DisputeObject,
+  type DisputeOutcome,
   type PaymentIntentObject,
   type RefundObject,
   type RefundReason,
@@ -98,4 +99,34 @@ export async function createDispute(tx: Transaction, chargeId: string, reason: s
   tx.put(dispute);
   tx.emit('charge.dispute.created', dispute);
   return dispute;
+}
+
+/**
+ * The bank decides an open dispute (event charge.dispute.closed; a won one also charge.dispute.funds_reinstated, as
+ * Stripe sends). The charge stays `disputed`: the outcome is read from the dispute.
+ */
+export async function closeDispute(
+  tx: Transaction,
+  disputeId: string,
+  outcome: DisputeOutcome,
+): Promise<DisputeObject> {
+  const dispute = await tx.require<DisputeObject>(disputeId, 'dispute');
+  if (dispute.status === 'won' || dispute.status === 'lost')
+    throw invalidRequest(`Dispute ${dispute.id} is already closed (${dispute.status}).`);
+  dispute.status = outcome;
+  tx.put(dispute);
+  tx.emit('charge.dispute.closed', dispute);
+  if (outcome === 'won') tx.emit('charge.dispute.funds_reinstated', dispute);
+  return dispute;
+}
+
+/** GET /v1/disputes filters: `charge`, `payment_intent`. */
+export function filterDisputes(disputes: DisputeObject[], params: Params): DisputeObject[] {
+  const charge = optionalString(params, 'charge');
+  const intent = optionalString(params, 'payment_intent');
+  return disputes.filter(
+    (dispute) =>
+      (charge === undefined || dispute.charge === charge) &&
+      (intent === undefined || dispute.payment_intent === intent),
+  );
 }

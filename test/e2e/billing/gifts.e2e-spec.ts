@@ -23,7 +23,8 @@ const asEvents = (events: unknown) => events as Stripe.Event[];
 /**
  * Gift subscriptions on the Stripe emulator: a month or a year of a plan bought through a one-off Checkout, settled
  * by its webhooks (duplicated, out of order), journaled as `gifts` revenue, mailed to the recipient once; redeemed
- * once within 365 days as a grant with an end date; refunded by the buyer before redemption — and the hostile cases.
+ * once within 365 days as a grant with an end date; refunded by the buyer before redemption; disputed by the payer's
+ * bank (like a refund until the dispute is won) — and the hostile cases.
  */
 describe('gift subscriptions', () => {
   let billing: BillingOnFakeStripe;
@@ -375,6 +376,106 @@ describe('gift subscriptions', () => {
     ]);
     expect((await app.request('GET', `/v1/gifts/${gift.code}`)).body.status).toBe('refunded');
     expectProblem(await redeem(recipient, gift.code), 409, 'billing.gift.refunded');
+  }, 60_000);
+
+  /** The charge of a paid gift, for the cardholder's bank to dispute. */
+  const chargeOf = async (paid: { result: { payment_intent: unknown } }) =>
+    (await fake.client().paymentIntents.retrieve(paid.result.payment_intent as string)).latest_charge as string;
+  const giftStatus = async (giftId: string) =>
+    (await sql<{ status: string }>(app, 'select status from billing.gifts where id = ?', [giftId]))[0].status;
+  // One buyer for the dispute cases (registrations are rate-limited per address, and this file is near the limit).
+  let disputesBuyer: RegisteredUser | undefined;
+  const disputeBuyer = async () => (disputesBuyer ??= await registerUser(app));
+
+  it('a dispute on an unredeemed gift stops its redemption and takes its revenue back once; a lost one keeps it so', async () => {
+    const buyer = await disputeBuyer();
+    const { giftId, gift, paid } = await paidGift(buyer);
+    const dispute = await fake.emulator.createDispute(await chargeOf(paid));
+    await deliver([...dispute.events, ...dispute.events]);
+    expect(await giftStatus(giftId)).toBe('disputed');
+    expectProblem(await redeem(buyer, gift.code), 409, 'billing.gift.disputed');
+    expectProblem(
+      await app.request('POST', `/v1/gifts/${giftId}/refund`, { token: token(buyer) }),
+      409,
+      'billing.gift.not-refundable',
+    );
+    expect((await app.request('GET', `/v1/gifts/${gift.code}`)).body.status).toBe('disputed');
+    const listed = (await app.request('GET', '/v1/gifts', { token: token(buyer) })).body.items.find(
+      (item: { id: string }) => item.id === giftId,
+    );
+    expect(listed).toMatchObject({ status: 'disputed', code: null, redeemUrl: null });
+    const taken = [
+      { stream: 'gifts', amount: 499, currency: 'usd' },
+      { stream: 'gifts', amount: -499, currency: 'usd' },
+    ];
+    expect(await journalOf(giftId)).toEqual(taken);
+
+    // Lost: the money stays gone and so does the gift; the close and a late created change nothing more.
+    const lost = await fake.emulator.closeDispute(dispute.result.id, 'lost');
+    await deliver([...lost.events, ...dispute.events, ...lost.events]);
+    expect(await giftStatus(giftId)).toBe('disputed');
+    expect(await journalOf(giftId)).toEqual(taken);
+    expectProblem(await redeem(buyer, gift.code), 409, 'billing.gift.disputed');
+  }, 60_000);
+
+  it('a won dispute makes an unredeemed gift redeemable again and journals its revenue back once', async () => {
+    const buyer = await disputeBuyer();
+    const { giftId, gift, paid } = await paidGift(buyer);
+    const dispute = await fake.emulator.createDispute(await chargeOf(paid));
+    await deliver(dispute.events);
+    expectProblem(await redeem(buyer, gift.code), 409, 'billing.gift.disputed');
+    const won = await fake.emulator.closeDispute(dispute.result.id, 'won');
+    expect(won.events.map((event) => event.type)).toEqual(['charge.dispute.closed', 'charge.dispute.funds_reinstated']);
+    // Closed (twice) with the created event redelivered between: given back once.
+    await deliver([...won.events, ...dispute.events, ...won.events]);
+    expect(await giftStatus(giftId)).toBe('paid');
+    expect(await journalOf(giftId)).toEqual([
+      { stream: 'gifts', amount: 499, currency: 'usd' },
+      { stream: 'gifts', amount: -499, currency: 'usd' },
+      { stream: 'gifts', amount: 499, currency: 'usd' },
+    ]);
+    expect((await app.request('GET', `/v1/gifts/${gift.code}`)).body.status).toBe('redeemable');
+    expect((await redeem(buyer, gift.code)).status).toBe(200);
+  }, 60_000);
+
+  it('dispute events out of order (closed won before created) change nothing', async () => {
+    const buyer = await disputeBuyer();
+    const { giftId, gift, paid } = await paidGift(buyer);
+    const dispute = await fake.emulator.createDispute(await chargeOf(paid));
+    const won = await fake.emulator.closeDispute(dispute.result.id, 'won');
+    await deliver([...won.events, ...dispute.events, ...won.events, ...dispute.events]);
+    expect(await giftStatus(giftId)).toBe('paid');
+    expect(await journalOf(giftId)).toEqual([{ stream: 'gifts', amount: 499, currency: 'usd' }]);
+    expect((await app.request('GET', `/v1/gifts/${gift.code}`)).body.status).toBe('redeemable');
+  }, 60_000);
+
+  it('a dispute on a redeemed gift ends the recipient’s access at once; won, the access comes back until its end', async () => {
+    const buyer = await disputeBuyer();
+    const recipient = await registerUser(app);
+    const { giftId, gift, paid } = await paidGift(buyer, { planId: 'creator-plus', period: 'month' });
+    const redeemed = await redeem(recipient, gift.code);
+    expect(redeemed.status).toBe(200);
+    await planBecomes(app, recipient, 'creator-plus');
+    const endsAt = async () =>
+      (await sql<{ grant_ends_at: Date }>(app, 'select grant_ends_at from billing.gifts where id = ?', [giftId]))[0]
+        .grant_ends_at;
+
+    const dispute = await fake.emulator.createDispute(await chargeOf(paid));
+    await deliver([...dispute.events, ...dispute.events]);
+    expect(await giftStatus(giftId)).toBe('disputed');
+    expect(new Date(await endsAt()).getTime()).toBeLessThanOrEqual(Date.now());
+    await planBecomes(app, recipient, 'free');
+    expect(await journalOf(giftId)).toEqual([
+      { stream: 'gifts', amount: 999, currency: 'usd' },
+      { stream: 'gifts', amount: -999, currency: 'usd' },
+    ]);
+
+    const won = await fake.emulator.closeDispute(dispute.result.id, 'won');
+    await deliver([...won.events, ...won.events]);
+    expect(await giftStatus(giftId)).toBe('redeemed');
+    expect(new Date(await endsAt()).toISOString()).toBe(new Date(redeemed.body.accessUntil).toISOString());
+    await planBecomes(app, recipient, 'creator-plus');
+    expect(await journalOf(giftId)).toHaveLength(3);
   }, 60_000);
 
   it('an expired gift checkout grants nothing, closes the gift and mails nobody', async () => {

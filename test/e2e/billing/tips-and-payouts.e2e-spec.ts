@@ -45,6 +45,29 @@ describe('tips and creator payouts (Stripe Connect)', () => {
     return answer.body;
   };
 
+  const ledgerLinesOf = (tipId: string) =>
+    sql<{ kind: string; net: number }>(
+      app,
+      'select kind, net from billing.creator_ledger_entries where tip_id = ? order by occurred_at, net desc',
+      [tipId],
+    );
+  const tipRowOf = async (tipId: string) =>
+    (
+      await sql<{ status: string; creator_reversed: number }>(
+        app,
+        'select status, creator_reversed from billing.tips where id = ?',
+        [tipId],
+      )
+    )[0];
+  /** The revenue journal of one tip: the net and the number of lines per stream. */
+  const tipJournalOf = (tipId: string) =>
+    sql<{ stream: string; amount: number }>(
+      app,
+      `select stream, sum(amount)::int as amount, count(*)::int as lines from billing.revenue_entries
+       where source_key like ? group by stream order by stream`,
+      [`tip:${tipId}%`],
+    );
+
   /** A creator whose payout account finished onboarding (its account.updated delivered). */
   async function payableCreator(): Promise<{ creator: RegisteredUser; accountId: string; onboarding: unknown[] }> {
     const creator = await registerUser(app);
@@ -70,6 +93,15 @@ describe('tips and creator payouts (Stripe Connect)', () => {
     const sessionId = new URL(tip.body.checkoutUrl).pathname.split('/').pop()!;
     const paid = await fake.emulator.completeCheckout(sessionId, 'pay');
     return { tipId: tip.body.tipId as string, body: tip.body, paid };
+  }
+
+  /** A payable creator tipped `amount` by a new fan, the payment's events delivered; with the tip's charge. */
+  async function settledTip(amount: number) {
+    const { creator, accountId } = await payableCreator();
+    const { tipId, paid } = await paidTip(await registerUser(app), creator.user.id, amount);
+    await deliver(paid.events);
+    const intent = await fake.client().paymentIntents.retrieve(paid.result.payment_intent as string);
+    return { creator, accountId, tipId, chargeId: intent.latest_charge as string };
   }
 
   it('fan tips → the creator’s ledger shows the tip net of the 10% commission → the payout is paid', async () => {
@@ -161,12 +193,7 @@ describe('tips and creator payouts (Stripe Connect)', () => {
     // Newest first, each twice: checkout.session.completed arrives before the payment events it depends on.
     const events = asEvents(paid.events).reverse();
     await deliver([...events, ...events]);
-    const entries = async () =>
-      sql<{ kind: string; net: number }>(
-        app,
-        'select kind, net from billing.creator_ledger_entries where tip_id = ? order by occurred_at, net desc',
-        [tipId],
-      );
+    const entries = () => ledgerLinesOf(tipId);
     expect(await entries()).toEqual([{ kind: 'tip', net: 900 }]);
 
     // A partial refund made in Stripe's dashboard, its event delivered twice.
@@ -192,21 +219,10 @@ describe('tips and creator payouts (Stripe Connect)', () => {
       { kind: 'reversal', net: -675 },
     ]);
     expect((await stripe.transfers.retrieve(charge.transfer as string)).amount_reversed).toBe(900);
-    const [tip] = await sql<{ status: string; creator_reversed: number }>(
-      app,
-      'select status, creator_reversed from billing.tips where id = ?',
-      [tipId],
-    );
-    expect(tip).toEqual({ status: 'disputed', creator_reversed: 900 });
+    expect(await tipRowOf(tipId)).toEqual({ status: 'disputed', creator_reversed: 900 });
     expect((await ledgerOf(creator)).balances).toEqual([{ currency: 'usd', amount: 0 }]);
     // The platform's revenue journal nets to nothing as well: tip volume and commission, each reversed once.
-    const journal = await sql<{ stream: string; amount: number }>(
-      app,
-      `select stream, sum(amount)::int as amount, count(*)::int as lines from billing.revenue_entries
-       where source_key like ? group by stream order by stream`,
-      [`tip:${tipId}%`],
-    );
-    expect(journal).toEqual([
+    expect(await tipJournalOf(tipId)).toEqual([
       { stream: 'commission', amount: 0, lines: 3 },
       { stream: 'tips', amount: 0, lines: 3 },
     ]);
@@ -225,6 +241,40 @@ describe('tips and creator payouts (Stripe Connect)', () => {
     const ledger = await ledgerOf(creator);
     expect(ledger.payouts).toEqual([expect.objectContaining({ amount: 270, status: 'paid' })]);
   }, 90_000);
+
+  it('a won dispute gives the creator’s share back once, whatever the order and duplication of its webhooks', async () => {
+    const { creator, accountId, tipId, chargeId } = await settledTip(1000);
+    const dispute = await fake.emulator.createDispute(chargeId);
+    await deliver(dispute.events);
+    expect(await fake.emulator.connectBalance(accountId)).toEqual({ usd: 0 });
+    const won = await fake.emulator.closeDispute(dispute.result.id, 'won');
+    // Closed twice, the created event redelivered between them: one reinstatement, one transfer back.
+    await deliver([...won.events, ...dispute.events, ...won.events]);
+    expect(await ledgerLinesOf(tipId)).toEqual([
+      { kind: 'tip', net: 900 },
+      { kind: 'reversal', net: -900 },
+      { kind: 'reinstatement', net: 900 },
+    ]);
+    expect(await tipRowOf(tipId)).toEqual({ status: 'paid', creator_reversed: 0 });
+    expect(await fake.emulator.connectBalance(accountId)).toEqual({ usd: 900 });
+    const ledger = await ledgerOf(creator);
+    expect(ledger.totals[0]).toMatchObject({ tipsNet: 900, reversed: 0 });
+    expect(ledger.balances).toEqual([{ currency: 'usd', amount: 900 }]);
+    expect(await tipJournalOf(tipId)).toEqual([
+      { stream: 'commission', amount: 100, lines: 3 },
+      { stream: 'tips', amount: 1000, lines: 3 },
+    ]);
+  }, 90_000);
+
+  it('dispute webhooks of a tip out of order (closed won before created) move nothing', async () => {
+    const { accountId, tipId, chargeId } = await settledTip(500);
+    const dispute = await fake.emulator.createDispute(chargeId);
+    const won = await fake.emulator.closeDispute(dispute.result.id, 'won');
+    await deliver([...won.events, ...dispute.events, ...won.events, ...dispute.events]);
+    expect(await ledgerLinesOf(tipId)).toEqual([{ kind: 'tip', net: 450 }]);
+    expect(await tipRowOf(tipId)).toEqual({ status: 'paid', creator_reversed: 0 });
+    expect(await fake.emulator.connectBalance(accountId)).toEqual({ usd: 450 });
+  }, 60_000);
 
   it('holds a creator’s payouts during a suspension and a DMCA takedown, and releases them when resolved', async () => {
     const { creator, accountId } = await payableCreator();

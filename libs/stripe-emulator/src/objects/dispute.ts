@@ -9,9 +9,13 @@ export interface DisputeObject extends EmulatorObject {
   payment_intent: string;
   currency: string;
   reason: string;
-  status: 'needs_response';
+  status: DisputeStatus;
   created: number;
 }
+
+/** The statuses the emulator moves a dispute through: opened, then closed by the bank's decision. */
+export type DisputeStatus = 'needs_response' | 'won' | 'lost';
+export type DisputeOutcome = 'won' | 'lost';
 
 export function buildDispute(fields: { id: string; now: number; charge: ChargeObject; reason: string }): DisputeObject {
   const sevenDays = 7 * 86_400;

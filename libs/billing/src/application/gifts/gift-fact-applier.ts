@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { newId } from '@lib/platform/ddd';
-import { afterProviderRefund, type Gift } from '../../domain/gifts/gift.js';
+import {
+  afterProviderDispute,
+  afterProviderRefund,
+  disputedRevenue,
+  type Gift,
+  type ProviderGiftPayment,
+} from '../../domain/gifts/gift.js';
 import { GiftRepository } from '../../domain/gifts/gift.repository.js';
 import { RevenueJournal } from '../../domain/revenue/revenue-journal.js';
 import { EntitlementRefresher } from '../entitlements/entitlement-refresher.js';
@@ -11,7 +17,8 @@ import { GiftEvents } from './gift-events.js';
  * Applies gift events: each fact makes us read the payment from the provider and converge on it under the gift's
  * row lock, so duplicated and out-of-order deliveries have one effect. Payment journals `gifts` revenue and writes
  * `billing.gift-paid.v1` to the outbox (the recipient's mail follows it); a refund journals it back, and a full one
- * ends a redeemed gift's access at once. Returns null for events that are not about a gift of ours.
+ * ends a redeemed gift's access at once; a dispute does the same until it is won, which gives both back (ADR 0066).
+ * Returns null for events that are not about a gift of ours.
  */
 @Injectable()
 export class GiftFactApplier {
@@ -76,12 +83,31 @@ export class GiftFactApplier {
       });
       next.refundedAmount = payment.amountRefunded;
     }
-    const settled = afterProviderRefund(next, payment.amount, new Date());
+    const refunded = afterProviderRefund(next, payment.amount, new Date());
+    const settled = afterProviderDispute(refunded, payment.dispute, new Date());
+    await this.journalDispute(refunded, settled, payment);
     await this.gifts.save(settled);
     if (firstPayment) await this.events.paid({ ...settled, paidAt: next.paidAt });
-    // A redeemed gift refunded in full (Stripe's dashboard: our route refuses it) takes its plan back now.
-    if (settled.redeemedBy && next.status === 'redeemed' && settled.status === 'refunded')
+    // A redeemed gift refunded in full (Stripe's dashboard: our route refuses it) or disputed takes its plan back
+    // now; a won dispute gives it back.
+    if (settled.redeemedBy && (gift.status === 'redeemed') !== (settled.status === 'redeemed'))
       await this.refresher.refresh(settled.redeemedBy);
     return `gift-${settled.status}`;
+  }
+
+  /** A dispute that opens takes the gift's revenue back; one won after that returns it (each once, by key). */
+  private async journalDispute(before: Gift, after: Gift, payment: ProviderGiftPayment): Promise<void> {
+    if (!payment.dispute || (before.status === 'disputed') === (after.status === 'disputed')) return;
+    const opened = after.status === 'disputed';
+    const amount = disputedRevenue(after, payment.dispute);
+    await this.journal.record({
+      id: newId(),
+      stream: 'gifts',
+      sourceKey: `gift:${after.id}:${opened ? 'disputed' : 'dispute-won'}`,
+      amount: opened ? -amount : amount,
+      currency: payment.currency,
+      creatorId: null,
+      occurredAt: new Date(),
+    });
   }
 }

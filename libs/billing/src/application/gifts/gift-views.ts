@@ -44,6 +44,6 @@ export interface GiftPreview {
   period: string;
   from: string;
   message: string | null;
-  status: 'redeemable' | 'redeemed' | 'expired' | 'refunded';
+  status: 'redeemable' | 'redeemed' | 'expired' | 'refunded' | 'disputed';
   redeemableUntil: string | null;
 }

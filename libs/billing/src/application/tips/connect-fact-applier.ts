@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@lib/platform';
 import { newId } from '@lib/platform/ddd';
 import {
-  creatorShareToReverse,
+  creatorShareMove,
   payoutAccountStatus,
   statusOf,
   type ProviderTipPayment,
@@ -116,40 +116,60 @@ export class ConnectFactApplier {
     return `tip-${tip.status}`;
   }
 
-  /** A refund or dispute takes the creator's share back: a ledger line, and the transfer reversed at Stripe. */
+  /**
+   * A refund or dispute takes the creator's share back (a ledger line, and the transfer reversed at Stripe); a won
+   * dispute gives it back (a `reinstatement` line, and a new transfer of that share to the creator's account).
+   */
   private async reverseCreatorShare(tip: Tip, payment: ProviderTipPayment): Promise<void> {
-    const target = creatorShareToReverse(payment);
-    if (target <= tip.creatorReversed) return;
-    const delta = target - tip.creatorReversed;
+    const move = creatorShareMove(tip.id, tip.creatorReversed, payment);
+    if (!move) return;
     const net = payment.amount - payment.fee;
-    const gross = Math.round((delta * payment.amount) / net);
+    const gross = Math.round((move.delta * payment.amount) / net);
+    const occurredAt = new Date();
     await this.ledger.record({
       id: newId(),
       creatorId: tip.creatorId,
-      kind: 'reversal',
-      sourceKey: `tip:${tip.id}:reversed-to:${target}`,
+      kind: move.delta > 0 ? 'reversal' : 'reinstatement',
+      sourceKey: move.sourceKey,
       tipId: tip.id,
       gross: -gross,
-      commission: -(gross - delta),
-      net: -delta,
+      commission: -(gross - move.delta),
+      net: -move.delta,
       currency: payment.currency,
-      occurredAt: new Date(),
+      occurredAt,
     });
-    await this.journalTip(
-      tip,
-      `tip:${tip.id}:reversed-to:${target}`,
-      -gross,
-      -(gross - delta),
-      payment.currency,
-      new Date(),
-    );
-    if (payment.transferId) {
+    await this.journalTip(tip, move.sourceKey, -gross, -(gross - move.delta), payment.currency, occurredAt);
+    if (move.delta < 0) await this.reinstateTransfer(tip, payment, move.target, -move.delta);
+    else if (payment.transferId) {
       // A refund made with reverse_transfer has already taken some back: reverse only what is missing.
       const reversed = await this.provider.transferReversed(payment.transferId);
-      if (target > reversed)
-        await this.provider.reverseTransfer(payment.transferId, target - reversed, `tip-reversal:${tip.id}:${target}`);
+      if (move.target > reversed)
+        await this.provider.reverseTransfer(
+          payment.transferId,
+          move.target - reversed,
+          `tip-reversal:${tip.id}:${move.target}`,
+        );
     }
-    tip.creatorReversed = target;
+    tip.creatorReversed = move.target;
+  }
+
+  /**
+   * A reversed transfer cannot be undone at Stripe: the share a won dispute returns to the platform goes to the
+   * creator's account as a new transfer (once, by key).
+   */
+  private async reinstateTransfer(tip: Tip, payment: ProviderTipPayment, target: number, amount: number) {
+    if (!payment.transferId) return;
+    const account = await this.accounts.ofCreator(tip.creatorId);
+    if (!account) throw new Error(`tip ${tip.id}: the creator has no payout account to give the share back to`);
+    await this.provider.createTransfer(
+      {
+        providerAccountId: account.providerAccountId,
+        amount,
+        currency: payment.currency,
+        metadata: { kind: 'tip-reinstatement', tipId: tip.id },
+      },
+      `tip-reinstatement:${tip.id}:${target}`,
+    );
   }
 
   /** The platform's view of a tip line: gross volume in `tips`, its own share in `commission`. */

@@ -34,6 +34,15 @@ export class GiftRefundedError extends DomainError {
   }
 }
 
+/** The payer's bank took the payment back (a chargeback): unusable unless the dispute is won. */
+export class GiftDisputedError extends DomainError {
+  readonly code = 'billing.gift.disputed';
+  readonly kind = 'conflict';
+  constructor() {
+    super('The payment for this gift is disputed');
+  }
+}
+
 /** Not paid for (yet, or the checkout expired). */
 export class GiftNotPaidError extends DomainError {
   readonly code = 'billing.gift.not-paid';

@@ -1,8 +1,10 @@
 import {
   accessWithGifts,
+  afterProviderDispute,
   afterProviderRefund,
   assertRedeemable,
   assertRefundable,
+  disputedRevenue,
   giftGrantEnd,
   redeem,
   type Gift,
@@ -93,6 +95,33 @@ describe('gift rules', () => {
       'refunded',
     );
     expect(afterProviderRefund(aGift({ refundedAmount: 100 }), 499, NOW).status).toBe('paid');
+  });
+
+  it('a dispute ends a gift like a full refund; a won one gives it back, a redeemed one its access until its end', () => {
+    const open = { outcome: 'open' as const, amount: 499 };
+    const won = { outcome: 'won' as const, amount: 499 };
+    const lost = { outcome: 'lost' as const, amount: 499 };
+    const disputed = afterProviderDispute(aGift(), open, NOW);
+    expect(disputed.status).toBe('disputed');
+    expect(codeOf(() => assertRedeemable(disputed, NOW))).toBe('billing.gift.disputed');
+    expect(codeOf(() => assertRefundable(disputed))).toBe('billing.gift.not-refundable');
+    expect(afterProviderDispute(disputed, open, NOW)).toBe(disputed);
+    expect(afterProviderDispute(disputed, lost, NOW)).toBe(disputed);
+    expect(afterProviderDispute(disputed, won, NOW)).toEqual(aGift());
+    expect(afterProviderDispute(aGift(), won, NOW)).toEqual(aGift());
+    // Redeemed: the access ends now; won, it runs to the end the redemption gave.
+    const redeemedAt = new Date(NOW.getTime() - 5 * DAY);
+    const redeemed = redeem(aGift(), 'fan', redeemedAt);
+    const ended = afterProviderDispute(redeemed, open, NOW);
+    expect(ended).toMatchObject({ status: 'disputed', redeemedBy: 'fan', grantEndsAt: NOW });
+    expect(afterProviderDispute(ended, won, NOW)).toEqual(redeemed);
+    // A refunded or expired gift is left as it is; so is a pending one.
+    for (const status of ['refunded', 'expired', 'pending'] as const)
+      expect(afterProviderDispute(aGift({ status }), open, NOW).status).toBe(status);
+    // The revenue a dispute takes: never more than what was not refunded already.
+    expect(disputedRevenue(aGift(), open)).toBe(499);
+    expect(disputedRevenue(aGift({ refundedAmount: 100 }), open)).toBe(399);
+    expect(disputedRevenue(aGift(), { ...open, amount: 200 })).toBe(200);
   });
 
   it('lasts one calendar month or year, clamped to the end of a shorter month', () => {

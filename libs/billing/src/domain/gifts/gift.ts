@@ -1,7 +1,9 @@
 /** Gift subscriptions: a month or a year of a plan bought for someone and redeemed once by code; pure rules. */
 import type { Access } from '../entitlement/access-policy.js';
+import { disputeTakesMoney, type PaymentDispute } from '../payment/payment-dispute.js';
 import {
   GiftAlreadyRedeemedError,
+  GiftDisputedError,
   GiftExpiredError,
   GiftNotPaidError,
   GiftRefundedError,
@@ -11,7 +13,7 @@ import {
 export type GiftPeriod = 'month' | 'year';
 export const GIFT_PERIODS: GiftPeriod[] = ['month', 'year'];
 
-export type GiftStatus = 'pending' | 'paid' | 'redeemed' | 'refund_pending' | 'refunded' | 'expired';
+export type GiftStatus = 'pending' | 'paid' | 'redeemed' | 'refund_pending' | 'refunded' | 'expired' | 'disputed';
 
 /** A gift can be redeemed this long after it was paid for (as Ghost does). */
 export const GIFT_REDEEM_WINDOW_DAYS = 365;
@@ -63,6 +65,8 @@ export function assertRedeemable(gift: Gift, now: Date): void {
     case 'refund_pending':
     case 'refunded':
       throw new GiftRefundedError();
+    case 'disputed':
+      throw new GiftDisputedError();
     case 'pending':
     case 'expired':
       throw new GiftNotPaidError();
@@ -102,6 +106,31 @@ export function afterProviderRefund(gift: Gift, paid: number, now: Date): Gift {
   return { ...gift, status: 'refunded', grantEndsAt };
 }
 
+/**
+ * The gift once its payment's dispute is as the provider says (docs/adr/0066). An open or lost dispute acts as a full
+ * refund: the gift is `disputed`, not redeemable, and a redeemed one's access ends at `now`. A won dispute undoes
+ * that: an unredeemed gift is `paid` again (redeemable within its 365 days), a redeemed one `redeemed` with its access
+ * until the end its redemption gave. A refunded gift stays refunded (its money went back already).
+ */
+export function afterProviderDispute(gift: Gift, dispute: PaymentDispute | null, now: Date): Gift {
+  if (disputeTakesMoney(dispute)) {
+    if (gift.status !== 'paid' && gift.status !== 'redeemed' && gift.status !== 'refund_pending') return gift;
+    const grantEndsAt = gift.grantEndsAt && gift.grantEndsAt > now ? now : gift.grantEndsAt;
+    return { ...gift, status: 'disputed', grantEndsAt };
+  }
+  if (dispute?.outcome !== 'won' || gift.status !== 'disputed') return gift;
+  if (!gift.redeemedAt) return { ...gift, status: 'paid' };
+  return { ...gift, status: 'redeemed', grantEndsAt: giftGrantEnd(gift.redeemedAt, gift.period) };
+}
+
+/**
+ * What a dispute takes from the gifts revenue (journaled negative when it opens, given back when it is won): the
+ * disputed amount, at most what was not refunded already.
+ */
+export function disputedRevenue(gift: Pick<Gift, 'amount' | 'refundedAmount'>, dispute: PaymentDispute): number {
+  return Math.min(dispute.amount, gift.amount - gift.refundedAmount);
+}
+
 /** What the provider says about a gift's payment now. */
 export interface ProviderGiftPayment {
   paymentIntentId: string;
@@ -110,6 +139,8 @@ export interface ProviderGiftPayment {
   amount: number;
   currency: string;
   amountRefunded: number;
+  /** The charge's dispute, if it has one (Stripe allows one per charge). */
+  dispute: PaymentDispute | null;
 }
 
 /** A redeemed gift in force: its plan until its end. */

@@ -1,6 +1,7 @@
 import {
   assertTipAmount,
   balanceOf,
+  creatorShareMove,
   creatorShareToReverse,
   ledgerTotals,
   payoutAccountStatus,
@@ -21,9 +22,12 @@ const payment = (overrides: Partial<ProviderTipPayment> = {}): ProviderTipPaymen
   chargeId: 'ch_1',
   transferId: 'tr_1',
   amountRefunded: 0,
-  disputed: false,
+  dispute: null,
   ...overrides,
 });
+
+const open = { outcome: 'open' as const, amount: 1000 };
+const won = { outcome: 'won' as const, amount: 1000 };
 
 describe('tips', () => {
   it('splits a tip into commission and net that always add up to the tip', () => {
@@ -48,7 +52,10 @@ describe('tips', () => {
     expect(creatorShareToReverse(payment())).toBe(0);
     expect(creatorShareToReverse(payment({ amountRefunded: 250 }))).toBe(225);
     expect(creatorShareToReverse(payment({ amountRefunded: 1000 }))).toBe(900);
-    expect(creatorShareToReverse(payment({ amountRefunded: 250, disputed: true }))).toBe(900);
+    expect(creatorShareToReverse(payment({ amountRefunded: 250, dispute: open }))).toBe(900);
+    expect(creatorShareToReverse(payment({ amountRefunded: 250, dispute: { ...open, outcome: 'lost' } }))).toBe(900);
+    // A won dispute gives the share back: only the refunded fraction stays reversed.
+    expect(creatorShareToReverse(payment({ amountRefunded: 250, dispute: won }))).toBe(225);
     for (let refunded = 0; refunded <= 1000; refunded++) {
       const share = creatorShareToReverse(payment({ amountRefunded: refunded }));
       if (share < 0 || share > 900) throw new Error(`share ${share} for ${refunded} refunded`);
@@ -60,7 +67,38 @@ describe('tips', () => {
     expect(statusOf(payment())).toBe('paid');
     expect(statusOf(payment({ amountRefunded: 1 }))).toBe('partially_refunded');
     expect(statusOf(payment({ amountRefunded: 1000 }))).toBe('refunded');
-    expect(statusOf(payment({ disputed: true }))).toBe('disputed');
+    expect(statusOf(payment({ dispute: open }))).toBe('disputed');
+    expect(statusOf(payment({ dispute: { ...open, outcome: 'lost' } }))).toBe('disputed');
+    expect(statusOf(payment({ dispute: won }))).toBe('paid');
+    expect(statusOf(payment({ amountRefunded: 250, dispute: won }))).toBe('partially_refunded');
+  });
+
+  it('moves the creator share once per step: refund, dispute, won dispute, each with its own key', () => {
+    expect(creatorShareMove('t', 0, payment())).toBeNull();
+    expect(creatorShareMove('t', 0, payment({ amountRefunded: 250 }))).toEqual({
+      target: 225,
+      delta: 225,
+      sourceKey: 'tip:t:reversed-to:225',
+    });
+    expect(creatorShareMove('t', 225, payment({ amountRefunded: 250, dispute: open }))).toEqual({
+      target: 900,
+      delta: 675,
+      sourceKey: 'tip:t:reversed-to:900',
+    });
+    // Won: the dispute's part comes back once; applied again (a duplicate, a late event) nothing moves.
+    expect(creatorShareMove('t', 900, payment({ amountRefunded: 250, dispute: won }))).toEqual({
+      target: 225,
+      delta: -675,
+      sourceKey: 'tip:t:reinstated-to:225',
+    });
+    expect(creatorShareMove('t', 225, payment({ amountRefunded: 250, dispute: won }))).toBeNull();
+    // Closed before created: the first read already sees it won, so nothing was taken and nothing is given back.
+    expect(creatorShareMove('t', 0, payment({ dispute: won }))).toBeNull();
+    // A full refund after the win reaches 900 again under a key of its own, not the dispute's.
+    expect(creatorShareMove('t', 225, payment({ amountRefunded: 1000, dispute: won }))).toMatchObject({
+      delta: 675,
+      sourceKey: 'tip:t:dispute-won:reversed-to:900',
+    });
   });
 
   it('totals a ledger per currency; the balance excludes failed payouts', () => {

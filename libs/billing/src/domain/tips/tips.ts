@@ -1,4 +1,5 @@
 /** Tips to creators and what the creator's ledger records of them; pure rules, no framework. */
+import { disputeTakesMoney, type PaymentDispute } from '../payment/payment-dispute.js';
 import { TipAmountOutOfRangeError } from './tips.errors.js';
 
 export interface TipLimits {
@@ -52,28 +53,57 @@ export interface ProviderTipPayment {
   chargeId: string | null;
   transferId: string | null;
   amountRefunded: number;
-  disputed: boolean;
+  /** The charge's dispute, if it has one (Stripe allows one per charge). */
+  dispute: PaymentDispute | null;
 }
 
 /**
- * How much of the creator's share should be taken back by now: all of it after a dispute (the platform is
- * debited the whole charge), else the refunded fraction of it.
+ * How much of the creator's share should be taken back by now: all of it while a dispute is open or once it is lost
+ * (the platform is debited the whole charge), else the refunded fraction of it (a won dispute gives the rest back).
  */
 export function creatorShareToReverse(payment: ProviderTipPayment): number {
   const net = payment.amount - payment.fee;
-  if (payment.disputed) return net;
+  if (disputeTakesMoney(payment.dispute)) return net;
   return Math.min(net, Math.round((net * payment.amountRefunded) / payment.amount));
+}
+
+/** A change of the creator's share taken back: positive takes more back, negative gives back (a won dispute). */
+export interface CreatorShareMove {
+  /** The share taken back once this move is made. */
+  target: number;
+  delta: number;
+  /** The ledger and journal key: unique per move, so a redelivered event moves nothing twice. */
+  sourceKey: string;
+}
+
+/**
+ * The move that brings a tip from `reversedSoFar` to what its payment says now, or null when nothing moves. Stripe
+ * allows one dispute per charge, so a won dispute gives back once (`reinstated-to`); reversals after it get keys of
+ * their own, since their targets may repeat one taken before the win.
+ */
+export function creatorShareMove(
+  tipId: string,
+  reversedSoFar: number,
+  payment: ProviderTipPayment,
+): CreatorShareMove | null {
+  const target = creatorShareToReverse(payment);
+  if (target === reversedSoFar) return null;
+  const delta = target - reversedSoFar;
+  if (delta < 0) return { target, delta, sourceKey: `tip:${tipId}:reinstated-to:${target}` };
+  const afterWin = payment.dispute?.outcome === 'won' ? 'dispute-won:' : '';
+  return { target, delta, sourceKey: `tip:${tipId}:${afterWin}reversed-to:${target}` };
 }
 
 export function statusOf(payment: ProviderTipPayment): TipStatus {
   if (!payment.succeeded) return 'pending';
-  if (payment.disputed) return 'disputed';
+  if (disputeTakesMoney(payment.dispute)) return 'disputed';
   if (payment.amountRefunded >= payment.amount) return 'refunded';
   if (payment.amountRefunded > 0) return 'partially_refunded';
   return 'paid';
 }
 
-export type LedgerEntryKind = 'tip' | 'reversal' | 'ad_share';
+/** `reinstatement`: the share a won dispute gives back (a positive line undoing part of the reversals). */
+export type LedgerEntryKind = 'tip' | 'reversal' | 'ad_share' | 'reinstatement';
 
 /** One line of a creator's ledger: money in (a tip) or back out (its refund or dispute). */
 export interface LedgerEntry {
@@ -153,7 +183,7 @@ export function ledgerTotals(entries: LedgerEntry[], payouts: CreatorPayout[]): 
     } else if (entry.kind === 'ad_share') {
       row.adShare += entry.net;
       if (!entry.transferId) row.adShareAwaitingTransfer += entry.net;
-    } else row.reversed += -entry.net;
+    } else row.reversed += -entry.net; // reversals are negative lines, reinstatements positive ones undoing them
   }
   for (const payout of payouts) {
     const row = totals(payout.currency);

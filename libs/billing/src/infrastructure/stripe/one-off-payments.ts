@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import type { DisputeOutcome, PaymentDispute } from '../../domain/payment/payment-dispute.js';
 
 export const idOf = (value: string | { id: string } | null | undefined): string | null =>
   value == null ? null : typeof value === 'string' ? value : value.id;
@@ -10,7 +11,8 @@ export type OneOffPaymentEvent =
 
 /**
  * Reads a payment-mode Checkout purchase tagged `metadata.kind = kind` (its id in `metadata[idKey]`) from a
- * Checkout or payment event. Refunds and disputes are any charge's: whose payment it is, the applier decides.
+ * Checkout or payment event. Refunds and disputes (opened or closed) are any charge's: whose payment it is, the
+ * applier decides.
  */
 export function oneOffPaymentEvent(
   event: { type: string; payload: Record<string, unknown> },
@@ -35,7 +37,11 @@ export function oneOffPaymentEvent(
     if (intent.metadata?.kind !== kind) return null;
     return { phase: 'payment', id: intent.metadata[idKey] ?? null, paymentIntentId: intent.id };
   }
-  if (event.type === 'charge.refunded' || event.type === 'charge.dispute.created') {
+  if (
+    event.type === 'charge.refunded' ||
+    event.type === 'charge.dispute.created' ||
+    event.type === 'charge.dispute.closed'
+  ) {
     const paymentIntentId = idOf(object.payment_intent as string | null);
     if (!paymentIntentId) return null;
     return {
@@ -45,4 +51,17 @@ export function oneOffPaymentEvent(
     };
   }
   return null;
+}
+
+/** Stripe's dispute statuses in our words: inquiries and chargebacks under way are open; prevented ones won. */
+function outcomeOf(status: Stripe.Dispute.Status): DisputeOutcome {
+  if (status === 'won' || status === 'warning_closed' || status === 'prevented') return 'won';
+  return status === 'lost' ? 'lost' : 'open';
+}
+
+/** The dispute of a payment's charge as Stripe has it now (one per charge), read only when the charge is disputed. */
+export async function disputeOf(stripe: Stripe, charge: Stripe.Charge | null): Promise<PaymentDispute | null> {
+  if (!charge?.disputed) return null;
+  const [dispute] = (await stripe.disputes.list({ charge: charge.id, limit: 1 })).data;
+  return dispute ? { outcome: outcomeOf(dispute.status), amount: dispute.amount } : null;
 }

@@ -7,7 +7,7 @@ import {
 } from '../../application/connect-provider.js';
 import { refuseUnconfigured } from '../../application/payment-provider.errors.js';
 import type { PayoutStatus, ProviderTipPayment } from '../../domain/tips/tips.js';
-import { idOf, oneOffPaymentEvent } from './one-off-payments.js';
+import { disputeOf, idOf, oneOffPaymentEvent } from './one-off-payments.js';
 import type { StripeConnection } from './stripe-payment-provider.js';
 
 /** Tips and payouts on Stripe Connect (the real Stripe, or the sandbox's emulator): destination charges to Express accounts. */
@@ -116,7 +116,7 @@ export class StripeConnectProvider extends ConnectProvider {
       chargeId: charge?.id ?? null,
       transferId: idOf(charge?.transfer),
       amountRefunded: charge?.amount_refunded ?? 0,
-      disputed: charge?.disputed ?? false,
+      dispute: await disputeOf(this.stripe, charge),
     };
   }
 

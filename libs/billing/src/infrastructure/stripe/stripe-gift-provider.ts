@@ -2,7 +2,7 @@ import Stripe from 'stripe';
 import { GiftProvider, type GiftFact } from '../../application/gift-provider.js';
 import { refuseUnconfigured } from '../../application/payment-provider.errors.js';
 import type { ProviderGiftPayment } from '../../domain/gifts/gift.js';
-import { oneOffPaymentEvent } from './one-off-payments.js';
+import { disputeOf, oneOffPaymentEvent } from './one-off-payments.js';
 import type { StripeConnection } from './stripe-payment-provider.js';
 
 /** Gift purchases on Stripe (or the sandbox's emulator): payment-mode Checkout with `metadata.kind = gift`. */
@@ -57,6 +57,7 @@ export class StripeGiftProvider extends GiftProvider {
       amount: intent.amount,
       currency: intent.currency,
       amountRefunded: charge?.amount_refunded ?? 0,
+      dispute: await disputeOf(this.stripe, charge),
     };
   }
 

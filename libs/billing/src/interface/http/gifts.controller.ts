@@ -83,7 +83,7 @@ export class GiftsController {
   @ApiOperation({
     summary: 'Redeem a gift: its plan for its period, then the previous plan again',
     description:
-      'Access: any signed-in user holding the code (the buyer included). Once, within 365 days of the payment: 409 `billing.gift.already-redeemed`, 422 `billing.gift.expired`, 409 `billing.gift.refunded` / `billing.gift.not-paid`; not on top of an active paid subscription or a gift in force of the same plan: 409 `billing.gift.plan-already-active`.',
+      'Access: any signed-in user holding the code (the buyer included). Once, within 365 days of the payment: 409 `billing.gift.already-redeemed`, 422 `billing.gift.expired`, 409 `billing.gift.refunded` / `billing.gift.disputed` (its payment charged back) / `billing.gift.not-paid`; not on top of an active paid subscription or a gift in force of the same plan: 409 `billing.gift.plan-already-active`.',
   })
   @ApiOkResponse({ type: RedeemGiftResponse })
   @ApiProblems(401, 404, 409, 422)
@@ -97,7 +97,7 @@ export class GiftsController {
   @ApiOperation({
     summary: 'Refund a gift nobody has redeemed',
     description:
-      'Access: the buyer only (another person’s gift is 404 `billing.gift.not-found`). The whole payment is refunded at the provider; a redeemed gift is 409 `billing.gift.already-redeemed`.',
+      'Access: the buyer only (another person’s gift is 404 `billing.gift.not-found`). The whole payment is refunded at the provider; a redeemed gift is 409 `billing.gift.already-redeemed`, a disputed one 409 `billing.gift.not-refundable`.',
   })
   @ApiOkResponse({ type: GiftResponse })
   @ApiProblems(400, 401, 404, 409)

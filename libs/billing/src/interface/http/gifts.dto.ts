@@ -40,7 +40,8 @@ export class GiftResponse {
   @ApiProperty({ enum: ['month', 'year'] }) period!: string;
   @ApiProperty() amount!: number;
   @ApiProperty() currency!: string;
-  @ApiProperty({ enum: ['pending', 'paid', 'redeemed', 'refund_pending', 'refunded', 'expired'] }) status!: string;
+  @ApiProperty({ enum: ['pending', 'paid', 'redeemed', 'refund_pending', 'refunded', 'expired', 'disputed'] })
+  status!: string;
   @ApiProperty({ type: String, nullable: true }) recipientEmail!: string | null;
   @ApiProperty({ type: String, nullable: true }) message!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Once paid (and while paid or redeemed)' })
@@ -61,7 +62,7 @@ export class GiftPreviewResponse {
   @ApiProperty({ enum: ['month', 'year'] }) period!: string;
   @ApiProperty({ description: "The buyer's display name (never an e-mail address)" }) from!: string;
   @ApiProperty({ type: String, nullable: true }) message!: string | null;
-  @ApiProperty({ enum: ['redeemable', 'redeemed', 'expired', 'refunded'] }) status!: string;
+  @ApiProperty({ enum: ['redeemable', 'redeemed', 'expired', 'refunded', 'disputed'] }) status!: string;
   @ApiProperty({ type: String, nullable: true }) redeemableUntil!: string | null;
 }
 

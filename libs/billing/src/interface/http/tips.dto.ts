@@ -81,7 +81,7 @@ class LedgerBalanceResponse {
 }
 
 class LedgerEntryResponse {
-  @ApiProperty({ enum: ['tip', 'reversal', 'ad_share'] }) kind!: string;
+  @ApiProperty({ enum: ['tip', 'reversal', 'ad_share', 'reinstatement'] }) kind!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) tipId!: string | null;
   @ApiProperty() gross!: number;
   @ApiProperty() commission!: number;

@@ -13,7 +13,7 @@ export interface CreatorLedgerView {
   /** Informative, not paid out: what subscribers who came through the creator's content paid in the period. */
   subscriptionRevenue: Array<{ currency: string; subscriptions: number; amount: number }>;
   entries: Array<{
-    kind: 'tip' | 'reversal' | 'ad_share';
+    kind: 'tip' | 'reversal' | 'ad_share' | 'reinstatement';
     tipId: string | null;
     gross: number;
     commission: number;

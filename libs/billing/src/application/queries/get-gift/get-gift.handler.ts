@@ -22,8 +22,8 @@ export class GetGiftHandler implements IQueryHandler<GetGiftQuery> {
     if (!gift || gift.status === 'pending' || gift.status === 'expired') throw new GiftNotFoundError();
     const until = redeemableUntil(gift);
     const status =
-      gift.status === 'redeemed'
-        ? 'redeemed'
+      gift.status === 'redeemed' || gift.status === 'disputed'
+        ? gift.status
         : gift.status === 'paid'
           ? until && until > new Date()
             ? 'redeemable'
