@@ -35,6 +35,7 @@ export class AppConfig {
     /** Days ended or lapsed sessions and expired refresh tokens are kept (the retention job deletes them after). */
     sessionRetentionDays: number;
     login: { maxAttemptsPerIp: number; maxFailuresPerAccount: number; windowSeconds: number };
+    registrationsPerIpPerHour: number;
     emailVerificationTtlSeconds: number;
     passwordResetTtlSeconds: number;
     /** argon2id cost of each new password hash. */
@@ -217,6 +218,7 @@ export class AppConfig {
         maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
         windowSeconds: env.LOGIN_WINDOW_SECONDS,
       },
+      registrationsPerIpPerHour: env.REGISTRATIONS_PER_IP_PER_HOUR,
       emailVerificationTtlSeconds: env.EMAIL_VERIFICATION_TTL_SECONDS,
       passwordResetTtlSeconds: env.PASSWORD_RESET_TTL_SECONDS,
       passwordHashing: { memoryKib: env.PASSWORD_HASH_MEMORY_KIB, passes: env.PASSWORD_HASH_PASSES },

@@ -204,6 +204,12 @@ export class Environment {
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /** Accounts one address may create per hour (a script creating accounts from one place is refused, 429). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REGISTRATIONS_PER_IP_PER_HOUR = 20;
+
   /** How long an e-mail verification link works. */
   @Transform(toInt)
   @IsInt()

@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AppConfig } from '@config';
 import { RateLimiter, UnitOfWork } from '@lib/platform';
 import { PasswordHasher } from '../../../domain/password-hasher.js';
 import { normalizeEmail, normalizeHandle } from '../../../domain/user/profile-values.js';
@@ -11,13 +12,13 @@ import { SessionTokens } from '../../session-tokens.js';
 import { toUserView } from '../../views.js';
 import { RegisterUserCommand } from './register-user.command.js';
 
-const REGISTRATIONS_PER_IP = {
+const registrationsPerIp = (points: number) => ({
   name: 'register-ip',
-  points: 20,
+  points,
   windowSeconds: 3_600,
   code: 'identity.registration.rate-limited',
   message: 'Too many accounts created from this address; try again later',
-};
+});
 
 @CommandHandler(RegisterUserCommand)
 export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand> {
@@ -28,13 +29,14 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
     private readonly unitOfWork: UnitOfWork,
     private readonly rateLimiter: RateLimiter,
     private readonly links: AccountLinks,
+    private readonly config: AppConfig,
   ) {}
 
   async execute(command: RegisterUserCommand) {
     const email = normalizeEmail(command.email);
     const handle = normalizeHandle(command.handle);
     assertAcceptablePassword(command.password, { email, handle });
-    await this.rateLimiter.consume(REGISTRATIONS_PER_IP, command.client.ip);
+    await this.rateLimiter.consume(registrationsPerIp(this.config.auth.registrationsPerIpPerHour), command.client.ip);
     // Checked first for a precise answer; the unique indexes still decide under a race.
     if (await this.users.findByEmail(email)) throw new EmailAlreadyTakenError();
     if (await this.users.findByHandle(handle)) throw new HandleAlreadyTakenError(handle);
