@@ -14,13 +14,16 @@ import {
   WriteAudit,
   type Finding,
   type FuzzContext,
+  type FuzzRequest,
   type FuzzTarget,
   type WireAnswer,
 } from '../../support/fuzz/index.js';
+import { comment } from '../../support/comments.js';
 import { ADMIN, logInAdmin } from '../../support/moderation.js';
 import { person } from '../../support/messaging.js';
+import { ownerOnly } from '../../support/object-authorization.js';
 import { registerUser, startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
-import { createChannel, sql, studioPerson } from '../studio/studio-helpers.js';
+import { createChannel, sql, studioPerson, untilState, uploadClip } from '../studio/studio-helpers.js';
 
 const SLOW_UNDER_LOAD = { timeoutMs: 30_000, intervalMs: 100 };
 const options = fuzzOptionsFromEnvironment();
@@ -29,8 +32,10 @@ const options = fuzzOptionsFromEnvironment();
  * Issue 17, fuzzing from the OpenAPI document: every documented operation gets property-based
  * requests (test/support/fuzz) built from its request schema, valid-looking and hostile, sent as a
  * signed-in member on the top plan (as the admin on role-gated routes) so they pass authentication
- * and reach validation. Invariant: never a 5xx; every 4xx is problem+json with a stable code; no
- * stack trace or internal path; a refused request writes nothing to the database.
+ * and reach validation; path and body ids are mostly the member's real objects, so requests get past
+ * lookups. One in three requests on an id-taking route is sent by a fan with the member's ids.
+ * Invariant: never a 5xx; every 4xx is problem+json with a stable code; no stack trace or internal
+ * path; a refused request writes nothing to the database; the fan never succeeds on an owner-only route.
  * `npm run fuzz -- --runs N [--seed S] [--route R]` runs the same property for longer.
  */
 describe('fuzzing every operation of the OpenAPI document', () => {
@@ -39,6 +44,8 @@ describe('fuzzing every operation of the OpenAPI document', () => {
   let targets: FuzzTarget[];
   let member: RegisteredUser;
   let memberToken: string;
+  let fan: RegisteredUser;
+  let fanToken: string;
   let adminToken: string;
   let audit: WriteAudit;
   let context: FuzzContext;
@@ -66,8 +73,15 @@ describe('fuzzing every operation of the OpenAPI document', () => {
   }
 
   /** A fuzzed logout, password change or account deletion ends the member's session: sign in again. */
-  async function afterAnswer(target: FuzzTarget, answer: WireAnswer) {
+  async function afterAnswer(target: FuzzTarget, answer: WireAnswer, request: FuzzRequest) {
     if (answer.status !== 401) return;
+    if (request.sender === 'other') {
+      const login = await app.request('POST', '/v1/auth/login', {
+        body: { email: fan.user.email, password: fan.password },
+      });
+      if (login.status === 200) fanToken = login.body.tokens.accessToken;
+      return;
+    }
     if (target.roles.length) {
       adminToken = await logInAdmin(app);
       return;
@@ -108,14 +122,38 @@ describe('fuzzing every operation of the OpenAPI document', () => {
       WRITE_RATE_LIMIT_PER_IP: '1000000',
     });
     document = await loadApiDocument(app);
-    targets = selectTargets(fuzzTargets(document), options.route);
-    [member, adminToken] = await Promise.all([studioPerson(app), logInAdmin(app)]);
-    memberToken = member.tokens.accessToken;
+    // Deletions last: the real fixtures stay for the other operations (the sort is stable, seeds are per operation).
+    targets = selectTargets(fuzzTargets(document), options.route).sort(
+      (a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'),
+    );
+    [member, fan, adminToken] = await Promise.all([studioPerson(app), studioPerson(app), logInAdmin(app)]);
+    [memberToken, fanToken] = [member.tokens.accessToken, fan.tokens.accessToken];
     const bystander = await person(app);
-    await subscribeToTopPlan(memberToken);
+    // The fan on the same plan: entitlement guards pass, so only ownership can refuse them.
+    await Promise.all([subscribeToTopPlan(memberToken), subscribeToTopPlan(fanToken)]);
 
     // The member's own resources, so valid-looking ids reach the handlers past their lookups.
     const channelId = await createChannel(app, member, 'Fuzz channel');
+    // A published video of the member's (media processed for real: studio, catalog and engagement all know it).
+    const publishing = (async () => {
+      const uploadId = await uploadClip(app, member, channelId);
+      const videoId = await created(`/v1/studio/channels/${channelId}/videos`, { title: 'Fuzz video', uploadId });
+      await untilState(app, member, videoId, 'ready', 60_000);
+      const published = await app.request('POST', `/v1/studio/videos/${videoId}/publish`, {
+        token: memberToken,
+        body: {},
+      });
+      if (published.status >= 300) throw new Error(`publish: ${published.status} ${JSON.stringify(published.body)}`);
+      await eventually(async () => {
+        expect((await app.request('GET', `/v1/videos/${videoId}/comments`, { token: memberToken })).status).toBe(200);
+      }, SLOW_UNDER_LOAD);
+      const [{ id: commentId }, postId] = await Promise.all([
+        comment(app, member, videoId, 'Fuzz comment'),
+        created('/v1/me/posts', { text: 'Fuzz post' }),
+      ]);
+      return { uploadId, videoId, commentId, postId };
+    })();
+    publishing.catch(() => undefined); // awaited below; a failure meanwhile is not an unhandled rejection
     const [seriesId, collectionId, templateId, playlistId] = await Promise.all([
       created(`/v1/studio/channels/${channelId}/series`, { title: 'Fuzz series' }),
       created(`/v1/studio/channels/${channelId}/collections`, { name: 'Fuzz collection' }),
@@ -128,29 +166,60 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     });
     expect(message.status).toBe(201);
     const conversationId = message.body.conversationId as string;
+    const messageId = message.body.id as string;
+    const { uploadId, videoId, commentId, postId } = await publishing;
 
     audit = await WriteAudit.install(app.runtime.database.url);
     context = {
       baseUrl: app.url,
       document,
+      // Path ids by name or by `segment/{name}`; the fan owns none of them.
       fixtures: {
         channelId: [channelId],
         seriesId: [seriesId],
         collectionId: [collectionId],
         templateId: [templateId],
+        videoId: [videoId],
+        messageId: [messageId],
         // Someone else, never the fuzzing identities: an admin route may ban or demote whoever it names.
         userId: [bystander.user.id],
         'playlists/{id}': [playlistId],
         'conversations/{id}': [conversationId],
-        id: [channelId, playlistId, conversationId],
+        'videos/{id}': [videoId],
+        'comments/{id}': [commentId],
+        'posts/{id}': [postId],
+        'creators/{id}': [member.user.id],
+        'uploads/{id}': [uploadId],
+        'channels/{id}': [channelId],
+        id: [channelId, playlistId, conversationId, videoId, commentId],
+      },
+      // Body fields naming an object, by property name (uuid-formatted `…Id` fields of the document).
+      values: {
+        channelId: [channelId],
+        videoId: [videoId],
+        uploadId: [uploadId],
+        seriesId: [seriesId],
+        collectionId: [collectionId],
+        templateId: [templateId],
+        playlistId: [playlistId],
+        conversationId: [conversationId],
+        messageId: [messageId],
+        commentId: [commentId],
+        postId: [postId],
+        replyToId: [commentId, messageId],
+        recipientId: [bystander.user.id],
+        userId: [bystander.user.id],
       },
       tokenFor: (target) => (target.roles.length ? adminToken : memberToken),
+      otherTokenFor: (target) =>
+        target.audience === 'authenticated' && !target.roles.length && target.path.includes('{') ? fanToken : undefined,
+      ownerOnly,
       audit,
       backgroundWrites: BACKGROUND_WRITES,
       settle,
       afterAnswer,
     };
-    await audit.settle();
+    await settle();
   }, 180_000);
 
   afterAll(async () => {

@@ -9,6 +9,7 @@ import {
   type FuzzRequest,
   type FuzzTarget,
   type PathFixtures,
+  type ValueFixtures,
 } from './request-arbitrary.js';
 import { sendRaw, type WireAnswer } from './wire.js';
 import type { WriteAudit } from './write-audit.js';
@@ -28,8 +29,17 @@ export interface FuzzContext {
   baseUrl: string;
   document: ApiDocument;
   fixtures: PathFixtures;
+  /** Real values for body fields by property name (`videoId`, `commentId`…), the fuzzing identity's own. */
+  values?: ValueFixtures;
   /** The bearer token the operation is fuzzed with (a member, or an admin on role-gated routes). */
   tokenFor(target: FuzzTarget): string;
+  /**
+   * Another signed-in person's token, for operations they may be tried on with the fuzzing identity's
+   * ids (one request in three); undefined where not (role-gated, public, no path id).
+   */
+  otherTokenFor?(target: FuzzTarget): string | undefined;
+  /** Operations only the object's owner may call (the BOLA table): another person's request never succeeds. */
+  ownerOnly?(target: FuzzTarget): boolean;
   /** Detects writes by refused requests when given; operations then run one request at a time. */
   audit?: WriteAudit;
   /** `schema.table operation` written by scheduled jobs on their own clock, not by any request. */
@@ -37,7 +47,7 @@ export interface FuzzContext {
   /** Waits for an accepted write's after-commit work (outbox, consumers); default: the audit goes quiet. */
   settle?(): Promise<void>;
   /** Called after every answer (e.g. to sign in again after a fuzzed logout). */
-  afterAnswer?(target: FuzzTarget, answer: WireAnswer): Promise<void>;
+  afterAnswer?(target: FuzzTarget, answer: WireAnswer, request: FuzzRequest): Promise<void>;
 }
 
 export interface Finding {
@@ -75,15 +85,23 @@ export async function fuzzOperation(
 ): Promise<Finding | undefined> {
   const seed = seedFor(options.seed, target.operationId);
   let failure: Omit<Finding, 'seed' | 'counterexamplePath' | 'numRuns'> | undefined;
+  const byOther = context.otherTokenFor?.(target) !== undefined;
+  const ownerOnly = byOther && (context.ownerOnly?.(target) ?? false);
   const property = fc.asyncProperty(
-    requestArbitrary(context.document, target, context.fixtures),
+    requestArbitrary(context.document, target, context.fixtures, { values: context.values, byOther }),
     async (request: FuzzRequest) => {
       const before = context.audit ? await context.audit.mark() : 0;
-      const answer = await sendRaw(context.baseUrl, request, context.tokenFor(target)).catch(
-        (error: Error): WireAnswer => ({ status: 0, headers: {}, text: `connection failed: ${error.message}` }),
-      );
+      const token = request.sender === 'other' ? context.otherTokenFor!(target)! : context.tokenFor(target);
+      const answer = await sendRaw(context.baseUrl, request, token).catch((error: Error): WireAnswer => ({
+        status: 0,
+        headers: {},
+        text: `connection failed: ${error.message}`,
+      }));
       const violations = answer.status === 0 ? [answer.text] : invariantViolations(answer, request.method);
       if (request.expected && answer.status !== 0) violations.push(...refusalViolations(answer, request.expected));
+      // Randomised BOLA: on an owner-only route another person's request is refused whatever ids it names.
+      if (request.sender === 'other' && ownerOnly && answer.status >= 200 && answer.status < 400)
+        violations.push(`another person's request on an owner-only operation answered ${answer.status}`);
       if (context.audit) {
         const { writes } = await context.audit.since(before, context.backgroundWrites);
         if (answer.status >= 400 && writes.length)
@@ -91,7 +109,7 @@ export async function fuzzOperation(
         // An accepted write may have after-commit work (outbox consumers): let it land before the next request.
         if (answer.status < 400 && writes.length) await (context.settle ? context.settle() : context.audit.settle());
       }
-      await context.afterAnswer?.(target, answer);
+      await context.afterAnswer?.(target, answer, request);
       if (process.env.FUZZ_VERBOSE)
         process.stderr.write(
           `${answer.status} ${request.method} ${request.url.slice(0, 100)} ${request.mutations.join(', ')}\n`,
@@ -109,7 +127,7 @@ export async function fuzzOperation(
     },
   );
   // Each alternative and each combination breaking a documented condition, before the random requests.
-  const examples = conditionRequests(context.document, target, context.fixtures, seed).map(
+  const examples = conditionRequests(context.document, target, context.fixtures, seed, context.values).map(
     (request) => [request] as [FuzzRequest],
   );
   const details = await fc.check(property, {

@@ -106,6 +106,24 @@ describe('the OpenAPI fuzzer', () => {
     expect(requests.some(({ url }) => url.includes('11111111-1111-4111-8111-111111111111'))).toBe(true);
   });
 
+  it('puts real ids in body fields by name, and marks a share of requests as sent by another person only when asked', () => {
+    const real = '22222222-2222-4222-8222-222222222222';
+    const withOwnerIds = (byOther: boolean) =>
+      fc.sample(requestArbitrary(document, update, {}, { values: { title: [real] }, byOther }), {
+        seed: 42,
+        numRuns: 300,
+      });
+    const requests = withOwnerIds(true);
+    expect(requests.filter(({ body }) => body?.includes(real)).length).toBeGreaterThan(50);
+    const others = requests.filter(({ sender }) => sender === 'other');
+    expect(others.length).toBeGreaterThan(50);
+    expect(others.length).toBeLessThan(150);
+    expect(others.every(({ mutations }) => mutations.includes('sent by another person with the owner’s ids'))).toBe(
+      true,
+    );
+    expect(withOwnerIds(false).some(({ sender }) => sender !== undefined)).toBe(false);
+  });
+
   it('writes values JSON cannot hold verbatim, and encodes lone surrogates as invalid UTF-8', () => {
     expect(toJsonText({ a: new RawJson('NaN'), b: [new RawJson('1e400')], c: 'x' })).toBe(
       '{"a":NaN,"b":[1e400],"c":"x"}',

@@ -29,7 +29,7 @@ export {
   type ValueFixtures,
 } from './request-arbitrary.js';
 export { sendRaw, type WireAnswer } from './wire.js';
-export { BACKGROUND_WRITES, WriteAudit } from './write-audit.js';
+export { BACKGROUND_TRANSACTIONS, BACKGROUND_WRITES, WriteAudit } from './write-audit.js';
 
 /** The CI budget and the knobs `npm run fuzz` turns (test/support/fuzz/run.mjs sets them). */
 export function fuzzOptionsFromEnvironment(): {

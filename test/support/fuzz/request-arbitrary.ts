@@ -27,6 +27,8 @@ export interface FuzzRequest {
   mutations: string[];
   /** The refusal the document promises for this request (a body breaking its `oneOf` conditions), if any. */
   expected?: ExpectedRefusal;
+  /** `other`: sent by another signed-in person, with the fuzzing identity's ids (randomised BOLA). */
+  sender?: 'other';
 }
 
 /** A documented refusal: the status and problem code a request must get (ADR 0059). */
@@ -63,6 +65,8 @@ export interface FuzzTarget {
   jsonBody?: Schema;
   /** Whether the operation is gated by a role (fuzzed as an admin) or not (as a member). */
   roles: string[];
+  /** The `x-access` audience: `public`, `authenticated` or `roles`. */
+  audience: string;
 }
 
 /** Every operation of the document, in document order; one without a schema is still a target. */
@@ -85,6 +89,7 @@ export function fuzzTargets(document: ApiDocument): FuzzTarget[] {
           })),
         jsonBody: operation.requestBody?.content?.['application/json']?.schema,
         roles: (operation['x-access']?.roles as string[] | undefined) ?? [],
+        audience: String(operation['x-access']?.audience ?? 'authenticated'),
       })),
   );
 }
@@ -427,11 +432,12 @@ export function conditionViolations(
 function mutatedBody(
   document: ApiDocument,
   schema: Schema,
+  values: ValueFixtures,
 ): fc.Arbitrary<{ value: unknown; mutation: string; expected?: ExpectedRefusal }> {
   const { properties, required } = shapeOf(document, schema);
   const names = Object.keys(properties);
-  const conditions = conditionViolations(document, schema);
-  return validOf(document, schema).chain((valid) => {
+  const conditions = conditionViolations(document, schema, values);
+  return validOf(document, schema, 0, values).chain((valid) => {
     const base = valid && typeof valid === 'object' && !Array.isArray(valid) ? (valid as Record<string, unknown>) : {};
     type Mutated = { value: unknown; mutation: string; expected?: ExpectedRefusal };
     const options: fc.WeightedArbitrary<Mutated>[] = [
@@ -503,12 +509,13 @@ function bodyOf(
   document: ApiDocument,
   target: FuzzTarget,
   validOnly: boolean,
+  values: ValueFixtures,
 ): fc.Arbitrary<Part & { body?: string; contentType?: string | string[]; expected?: ExpectedRefusal }> {
   if (target.method === 'GET' || target.method === 'HEAD') return fc.constant({ mutations: [] });
   const json = (value: unknown) => toJsonText(value);
   if (validOnly)
     return target.jsonBody
-      ? validOf(document, target.jsonBody).map((value) => ({
+      ? validOf(document, target.jsonBody, 0, values).map((value) => ({
           body: json(value),
           contentType: 'application/json',
           mutations: [],
@@ -520,13 +527,13 @@ function bodyOf(
   ];
   if (target.jsonBody) {
     bodies.push(
-      validOf(document, target.jsonBody).map((value) => ({ body: json(value), mutations: [] })),
-      mutatedBody(document, target.jsonBody).map(({ value, mutation, expected }) => ({
+      validOf(document, target.jsonBody, 0, values).map((value) => ({ body: json(value), mutations: [] })),
+      mutatedBody(document, target.jsonBody, values).map(({ value, mutation, expected }) => ({
         body: json(value),
         mutations: [mutation],
         expected,
       })),
-      mutatedBody(document, target.jsonBody).map(({ value, mutation, expected }) => ({
+      mutatedBody(document, target.jsonBody, values).map(({ value, mutation, expected }) => ({
         body: json(value),
         mutations: [mutation],
         expected,
@@ -761,6 +768,14 @@ function headersOf(
 /** Header values Node accepts: a generated value outside Latin-1 is sent percent-encoded. */
 const latin1 = (value: string) => (/^[\t\x20-\x7e\x80-\xff]*$/.test(value) ? value : percentEncode(value));
 
+/** What a request may be built from besides the document: real ids, and whether another person may send it. */
+export interface RequestOptions {
+  /** Known-good body field values by property name (`videoId`, `commentId`…): used three times in four. */
+  values?: ValueFixtures;
+  /** One request in three is sent by another signed-in person, with the fuzzing identity's ids. */
+  byOther?: boolean;
+}
+
 /**
  * Requests for one operation. A request is valid-looking throughout, or hostile in exactly one part
  * (path ids, query, documented headers and Accept, or body and its Content-Type) with the others
@@ -770,12 +785,13 @@ export function requestArbitrary(
   document: ApiDocument,
   target: FuzzTarget,
   fixtures: PathFixtures = {},
+  { values = {}, byOther = false }: RequestOptions = {},
 ): fc.Arbitrary<FuzzRequest> {
   const parts = (validOnly: boolean) => ({
     path: pathOf(target, fixtures, validOnly),
     query: queryOf(document, target, validOnly),
     headers: headersOf(document, target, validOnly),
-    body: bodyOf(document, target, validOnly),
+    body: bodyOf(document, target, validOnly, values),
   });
   const valid = parts(true);
   const mixed = parts(false);
@@ -803,13 +819,25 @@ export function requestArbitrary(
         ? { expected: { ...body.expected, unlessRefusedBefore: PATH_LOOKUP_REFUSALS } }
         : {}),
     }));
-  return fc.oneof(
+  const requests = fc.oneof(
     { weight: 2, arbitrary: build(valid) },
     {
       weight: 6,
       arbitrary: fc.constantFrom(...canBeHostile).chain((part) => build({ ...valid, [part]: hostile[part] })),
     },
     { weight: 2, arbitrary: build(mixed) },
+  );
+  if (!byOther) return requests;
+  return fc.oneof(
+    { weight: 2, arbitrary: requests },
+    {
+      weight: 1,
+      arbitrary: requests.map((request): FuzzRequest => ({
+        ...request,
+        sender: 'other',
+        mutations: [...request.mutations, 'sent by another person with the owner’s ids'],
+      })),
+    },
   );
 }
 
@@ -823,11 +851,12 @@ export function conditionRequests(
   target: FuzzTarget,
   fixtures: PathFixtures = {},
   seed = 0,
+  values: ValueFixtures = {},
 ): FuzzRequest[] {
   if (!target.jsonBody || target.method === 'GET' || target.method === 'HEAD') return [];
   // Real path ids where the fuzzing identity has them: then nothing may answer before body validation.
   const allKnown = knownPathValues(target, fixtures).every(({ known }) => known.length);
-  return conditionCases(document, target.jsonBody).map(({ arbitrary }, index) => {
+  return conditionCases(document, target.jsonBody, values).map(({ arbitrary }, index) => {
     const request = fc.tuple(
       pathOf(target, fixtures, true, true),
       queryOf(document, target, true),

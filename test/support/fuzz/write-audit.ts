@@ -20,7 +20,25 @@ export const BACKGROUND_WRITES = [
   'search.documents insert',
   'search.documents update',
   'search.words insert',
+  // The recommendations neighbour job (its own queue, on its own clock): co-watch counts, the videos it
+  // marks for recomputing and takes again, and the lists it computes. Requests write only `rec_signals`, through
+  // the event consumer (an inbox transaction).
+  'engagement.rec_cowatch_members insert',
+  'engagement.rec_video_stats insert',
+  'engagement.rec_video_stats update',
+  'engagement.rec_cowatch_pairs insert',
+  'engagement.rec_cowatch_pairs update',
+  'engagement.rec_dirty_videos insert',
+  'engagement.rec_dirty_videos delete',
+  'engagement.rec_neighbours insert',
+  'engagement.rec_neighbours update',
 ];
+
+/**
+ * Writes that mark a whole transaction as a scheduled job's, whatever else it wrote (an outbox event
+ * included): the rollup job announcing view totals (`insights.view_count_batches`, ADR 0039).
+ */
+export const BACKGROUND_TRANSACTIONS = ['insights.view_count_batches insert'];
 
 /**
  * Which tables changed, and when: a row-level trigger on every application table appends
@@ -72,14 +90,17 @@ export class WriteAudit {
    */
   async since(mark: number, ignored: readonly string[] = []): Promise<{ writes: string[]; mark: number }> {
     // A transaction that claimed an inbox row is an event consumer's (after-commit work of an earlier
-    // accepted request), whatever else it wrote: not the request in flight.
+    // accepted request), whatever else it wrote: not the request in flight. Likewise a scheduled job's
+    // transaction, told by a write only that job makes (`BACKGROUND_TRANSACTIONS`).
     const { rows } = await this.client.query<{ relation: string; operation: string; count: string }>(
       `with recent as (select * from fuzz_audit.writes where id > $1),
-            consumers as (select distinct tx from recent where relation = 'platform.inbox' and operation = 'INSERT')
+            consumers as (select distinct tx from recent
+                           where (relation = 'platform.inbox' and operation = 'INSERT')
+                              or relation || ' ' || lower(operation) = any($2::text[]))
        select relation, lower(operation) as operation, count(*) as count
          from recent where tx not in (select tx from consumers)
         group by relation, operation order by relation, operation`,
-      [mark],
+      [mark, BACKGROUND_TRANSACTIONS],
     );
     const { rows: newest } = await this.client.query<{ id: string | null }>(
       'select max(id) as id from fuzz_audit.writes where id > $1',

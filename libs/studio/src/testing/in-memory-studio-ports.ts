@@ -14,20 +14,32 @@ import {
 } from '../application/media/media-ports.js';
 import { PublishQueue } from '../application/publishing/publish-queue.js';
 import { PublishingSchedule } from '../application/publishing/publishing-schedule.js';
-import { UploadNotFinishedError } from '../domain/media/media.errors.js';
+import { UploadAlreadyUsedError, UploadNotFinishedError } from '../domain/media/media.errors.js';
 import type { InMemoryChannelRepository, InMemoryVideoRepository } from './in-memory-studio-repositories.js';
 
 // The ports studio's use cases call beyond its own storage, in memory: each records what it was asked.
 
-/** The media side: assets by id; `refuseUploads()` makes the next claims fail as an unfinished upload would. */
+/**
+ * The media side: assets by id; `refuseUploads()` makes uploads unusable as an unfinished one is,
+ * `loseClaims()` lets them pass the check but lose the claim (a concurrent request claimed them first).
+ */
 export class InMemoryMediaLibrary extends MediaLibrary {
   readonly assets = new Map<string, MediaAssetView>();
   readonly removed: string[] = [];
   private refusing = false;
+  private losingClaims = false;
   private removalFailure: Error | null = null;
 
   refuseUploads(): void {
     this.refusing = true;
+  }
+
+  loseClaims(): void {
+    this.losingClaims = true;
+  }
+
+  async assertUsable(input: { uploadId: string; channelId: string }) {
+    if (this.refusing) throw new UploadNotFinishedError(input.uploadId, 'uploading');
   }
 
   /** Storage trouble: every `remove` fails with this error. */
@@ -37,6 +49,7 @@ export class InMemoryMediaLibrary extends MediaLibrary {
 
   async startProcessing(input: { uploadId: string; channelId: string; videoId: string }) {
     if (this.refusing) throw new UploadNotFinishedError(input.uploadId, 'uploading');
+    if (this.losingClaims) throw new UploadAlreadyUsedError(input.uploadId, 'asset-of-another-video');
     const asset: MediaAssetView = {
       id: `asset-${newId()}`,
       ...input,

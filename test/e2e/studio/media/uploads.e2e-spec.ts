@@ -318,6 +318,21 @@ describe('studio uploads (tus)', () => {
     expect(answer.body.code).toBe('studio.channel.not-found');
   });
 
+  // Found by the HTTP fuzzer once it used real upload ids: tus's own refusals were text/plain.
+  it('answers tus protocol refusals as problem+json with a stable code (no Tus-Resumable 412, offset conflict 409)', async () => {
+    const url = onTestServer(app, (await create(owner, clip.length)).headers.get('location')!);
+    const refusals = [
+      await fetch(url, { method: 'HEAD', headers: auth(owner) }),
+      await fetch(url, { method: 'DELETE', headers: auth(owner) }),
+      await patch(owner, url, 7, clip.subarray(0, 10)),
+    ];
+    expect(refusals.map((answer) => answer.status)).toEqual([412, 412, 409]);
+    for (const answer of refusals) expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const [, deleted, conflict] = await Promise.all(refusals.map((answer) => answer.text()));
+    expect(JSON.parse(deleted)).toMatchObject({ status: 412, code: 'studio.upload.tus-resumable-required' });
+    expect(JSON.parse(conflict)).toMatchObject({ status: 409, code: 'studio.upload.offset-conflict' });
+  });
+
   it('documents the upload and delivery routes in OpenAPI', async () => {
     const document = (await app.request('GET', '/docs-json')).body;
     const paths = Object.keys(document.paths).filter((p) => p.includes('/studio/uploads') || p.includes('/v1/media'));

@@ -31,20 +31,12 @@ export class MediaLibraryService extends MediaLibrary {
     super();
   }
 
+  async assertUsable(input: { uploadId: string; channelId: string }): Promise<void> {
+    await this.usableUpload(input);
+  }
+
   async startProcessing(input: { uploadId: string; channelId: string; videoId: string }): Promise<MediaAssetView> {
-    const upload = await this.repository.findUpload(input.uploadId);
-    if (!upload || upload.channelId !== input.channelId || upload.state === 'removed')
-      throw new UploadNotFoundError(input.uploadId);
-    if (upload.state !== 'accepted' || !upload.storageKey) {
-      throw new UploadNotFinishedError(
-        upload.id,
-        upload.state,
-        upload.state === 'rejected'
-          ? { code: upload.errorCode ?? 'studio.media.unreadable', message: upload.errorMessage ?? '' }
-          : undefined,
-      );
-    }
-    if (upload.assetId) throw new UploadAlreadyUsedError(upload.id, upload.assetId);
+    const upload = await this.usableUpload(input);
     const id = newId();
     if (
       !(await this.repository.createAsset({
@@ -60,6 +52,24 @@ export class MediaLibraryService extends MediaLibrary {
     }
     await this.steps.enqueue('probe', { assetId: id, run: 1 });
     return (await this.views.describe(id))!;
+  }
+
+  /** The upload, when it is finished, validated, in this channel and not claimed yet; else the refusal. */
+  private async usableUpload(input: { uploadId: string; channelId: string }) {
+    const upload = await this.repository.findUpload(input.uploadId);
+    if (!upload || upload.channelId !== input.channelId || upload.state === 'removed')
+      throw new UploadNotFoundError(input.uploadId);
+    if (upload.state !== 'accepted' || !upload.storageKey) {
+      throw new UploadNotFinishedError(
+        upload.id,
+        upload.state,
+        upload.state === 'rejected'
+          ? { code: upload.errorCode ?? 'studio.media.unreadable', message: upload.errorMessage ?? '' }
+          : undefined,
+      );
+    }
+    if (upload.assetId) throw new UploadAlreadyUsedError(upload.id, upload.assetId);
+    return { ...upload, storageKey: upload.storageKey };
   }
 
   describe(assetId: string): Promise<MediaAssetView | null> {

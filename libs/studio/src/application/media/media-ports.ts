@@ -55,6 +55,11 @@ export abstract class MediaLibrary {
    * `studio.upload.already-used`) otherwise.
    */
   abstract startProcessing(input: { uploadId: string; channelId: string; videoId: string }): Promise<MediaAssetView>;
+  /**
+   * Throws what `startProcessing` would for this upload as it stands, claiming nothing: lets a caller
+   * refuse before it writes anything (a concurrent claim can still win, and `startProcessing` says so).
+   */
+  abstract assertUsable(input: { uploadId: string; channelId: string }): Promise<void>;
   abstract describe(assetId: string): Promise<MediaAssetView | null>;
   /** Restarts a failed asset from the step that failed. */
   abstract retry(assetId: string): Promise<MediaAssetView>;

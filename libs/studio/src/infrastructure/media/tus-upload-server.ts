@@ -123,6 +123,28 @@ export class TusUploadServer implements OnModuleInit, OnModuleDestroy {
         }
       },
     });
+    this.answerRefusalsAsProblems();
+  }
+
+  /**
+   * tus writes its own protocol refusals (412 without `Tus-Resumable`, 400 bad headers, 409 offset
+   * conflict, 403/404/410…) as text/plain; every error answer goes through `Server.write`, so this is
+   * where they become problem documents with a stable code, like every other refusal of the API.
+   */
+  private answerRefusalsAsProblems(): void {
+    const write = this.server.write.bind(this.server);
+    this.server.write = (context, headers, status, body = '') => {
+      if (status < 400) return write(context, headers, status, body);
+      headers.set('Content-Type', 'application/problem+json; charset=utf-8');
+      if (isProblemBody(body)) return write(context, headers, status, body);
+      const detail = body.trim().slice(0, 300) || 'The upload request was refused';
+      return write(
+        context,
+        headers,
+        status,
+        problemBody(status, TUS_REFUSAL_CODES[status] ?? 'studio.upload.refused', detail),
+      );
+    };
   }
 
   /** tus bodies are streamed to disk by tus itself: Fastify must accept them without reading them. */
@@ -170,6 +192,27 @@ export class TusUploadServer implements OnModuleInit, OnModuleDestroy {
     return this.context.run(ctx, () => this.server.handle(req, res));
   }
 }
+
+/** The stable codes of tus's own refusals, by status (tus gives no code of its own). */
+const TUS_REFUSAL_CODES: Record<number, string> = {
+  400: 'studio.upload.protocol-invalid',
+  403: 'studio.upload.protocol-invalid',
+  404: 'studio.upload.not-found',
+  409: 'studio.upload.offset-conflict',
+  410: 'studio.upload.expired',
+  412: 'studio.upload.tus-resumable-required',
+  413: 'studio.upload.too-large',
+  415: 'studio.upload.protocol-invalid',
+  500: 'http.internal-error',
+};
+
+const isProblemBody = (body: string): boolean => {
+  try {
+    return typeof (JSON.parse(body) as { code?: unknown }).code === 'string';
+  } catch {
+    return false;
+  }
+};
 
 function problemBody(status: number, code: string, detail: string, details?: Record<string, unknown>): string {
   return JSON.stringify(problem(status, code, detail, details));

@@ -12,7 +12,15 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  type ApiHeaderOptions,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblems, CurrentUser, problem, type Principal } from '@lib/platform';
 import { newId } from '@lib/platform/ddd';
@@ -33,6 +41,13 @@ export function parseUploadMetadata(header: string | undefined): Record<string, 
   }
   return metadata;
 }
+
+/** tus requires the protocol version on every request but OPTIONS (412 `studio.upload.tus-resumable-required` without it). */
+const TUS_RESUMABLE: ApiHeaderOptions = {
+  name: 'Tus-Resumable',
+  required: true,
+  schema: { type: 'string', enum: ['1.0.0'] },
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -56,7 +71,7 @@ export class UploadsController {
     description:
       'tus 1.0 creation: `Upload-Length` (bytes) and `Upload-Metadata` with `channelId` and `filename` (base64). The caller must be owner or editor of the channel; the size limit is set by the channel owner’s plan. The upload counts against the owner’s `uploads_per_month` and its bytes against `storage_bytes`: past either, 402 `billing.quota.exceeded` with `entitlement`, `limit`, `used`, `requested`, `periodEnd`, `upgradeTo` and `liftedBy` (the cheapest plan that lifts it). Answers 201 with `Location`; then PATCH the bytes. When the last byte arrives the file is probed: a non-video, truncated or empty file is refused with 422 and a `studio.media.*` code.',
   })
-  @ApiHeader({ name: 'Tus-Resumable', required: true, example: '1.0.0' })
+  @ApiHeader(TUS_RESUMABLE)
   @ApiHeader({ name: 'Upload-Length', required: true })
   @ApiHeader({ name: 'Upload-Metadata', required: true, example: 'channelId <base64>,filename <base64>' })
   @ApiResponse({
@@ -128,8 +143,9 @@ export class UploadsController {
 
   @Head(':id')
   @ApiOperation({ summary: 'The upload’s offset (tus HEAD), to resume it' })
+  @ApiHeader(TUS_RESUMABLE)
   @ApiResponse({ status: 200, description: '`Upload-Offset` and `Upload-Length` headers' })
-  @ApiProblems(401, 404)
+  @ApiProblems(401, 404, 412)
   async head(
     @CurrentUser() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -151,9 +167,10 @@ export class UploadsController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Send bytes from `Upload-Offset` (tus PATCH, `application/offset+octet-stream`)' })
+  @ApiHeader(TUS_RESUMABLE)
   @ApiHeader({ name: 'Upload-Offset', required: true })
   @ApiResponse({ status: 204, description: 'Bytes stored; the new `Upload-Offset` is in the headers' })
-  @ApiProblems(401, 404, 409, 422)
+  @ApiProblems(400, 401, 403, 404, 409, 410, 412, 415, 422)
   async patch(
     @CurrentUser() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -167,8 +184,9 @@ export class UploadsController {
 
   @Delete(':id')
   @ApiOperation({ summary: 'Abandon an unfinished upload (tus termination)' })
+  @ApiHeader(TUS_RESUMABLE)
   @ApiResponse({ status: 204, description: 'Deleted' })
-  @ApiProblems(401, 404)
+  @ApiProblems(400, 401, 404, 412)
   async terminate(
     @CurrentUser() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,

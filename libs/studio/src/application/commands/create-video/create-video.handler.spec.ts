@@ -56,10 +56,19 @@ describe('Creating a video', () => {
     expect(studio.media.assets.size).toBe(0);
   });
 
-  it('removes the draft again when the media side refuses the upload, and passes its error on', async () => {
+  it('refuses an upload the media side cannot use before any draft is stored or any event published', async () => {
     studio.media.refuseUploads();
 
     await expect(create(editor)).rejects.toMatchObject({ code: 'studio.upload.not-finished' });
+
+    expect(studio.videos.videos.all()).toEqual([]);
+    expect(studio.unitOfWork.publishedOf(VideoCreated)).toEqual([]);
+  });
+
+  it('removes the draft again when a concurrent request claimed the upload first, and passes its error on', async () => {
+    studio.media.loseClaims();
+
+    await expect(create(editor)).rejects.toMatchObject({ code: 'studio.upload.already-used' });
 
     expect(studio.videos.videos.all()).toEqual([]);
   });

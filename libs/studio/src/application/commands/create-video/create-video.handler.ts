@@ -31,6 +31,8 @@ export class CreateVideoHandler implements ICommandHandler<CreateVideoCommand> {
       ...stripUndefined(input),
     } as VideoInput & { title: string };
     await this.edits.check(channelId, merged, null);
+    // An unusable upload is refused before the draft is stored: a refused request writes nothing.
+    await this.media.assertUsable({ uploadId, channelId });
     const video = Video.draft({ ...merged, channelId, createdBy: userId });
     // The draft commits first: the media side's worker reports on it by id as soon as processing starts.
     await this.edits.saving(merged, async () => {
@@ -41,6 +43,7 @@ export class CreateVideoHandler implements ICommandHandler<CreateVideoCommand> {
     try {
       assetId = (await this.media.startProcessing({ uploadId, channelId, videoId: video.id })).id;
     } catch (error) {
+      // Only a claim lost to a concurrent request since the check above gets here.
       await this.unitOfWork.transactional(async () => this.videos.remove(video));
       throw error;
     }
