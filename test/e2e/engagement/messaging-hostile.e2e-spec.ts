@@ -67,6 +67,36 @@ describe('direct messages: bad input, floods and other people’s conversations'
     expect((await history(ana, conversationId)).body.lastSeq).toBe(2);
   });
 
+  it('opens no conversation for a first message it refuses', async () => {
+    // A reply to a message of a conversation the sender is not in: refused, and nothing is left behind.
+    const [message] = (await history(ana, conversationId)).body.items as { id: string }[];
+    const refused = await app.request('POST', `/v1/users/${ben.user.id}/messages`, {
+      ...auth(stranger),
+      body: { text: 'hello', clientMessageId: newClientMessageId(), replyToId: message.id },
+    });
+    expect(refused.body).toMatchObject({ status: 404, code: 'engagement.message.not-found' });
+    const conversations = async (user: RegisteredUser) =>
+      (await app.request('GET', '/v1/conversations', auth(user))).body.items as { id: string }[];
+    expect(await conversations(stranger)).toEqual([]);
+    // Written properly, the same first message opens it.
+    const sent = await sendTo(app, stranger, ben, 'hello');
+    expect((await conversations(stranger)).map((c) => c.id)).toEqual([sent.conversationId]);
+  });
+
+  it('gives two people who write to each other first at the same moment one conversation', async () => {
+    const pairs = await Promise.all(
+      Array.from({ length: 4 }, async () => [await person(app), await person(app)] as const),
+    );
+    const sent = await Promise.all(
+      pairs.flatMap(([one, other]) => [sendTo(app, one, other, 'hi'), sendTo(app, other, one, 'hi')]),
+    );
+    for (let i = 0; i < pairs.length; i += 1) {
+      const [first, second] = [sent[2 * i], sent[2 * i + 1]];
+      expect(first.conversationId).toBe(second.conversationId);
+      expect([first.seq, second.seq].sort()).toEqual([1, 2]);
+    }
+  });
+
   it('answers unknown and other people’s conversation ids alike (404), on every socket event and route', async () => {
     const phone = await device(stranger);
     const unknown = '00000000-0000-4000-8000-000000000000';

@@ -53,10 +53,17 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
     const text = validMessageText(command.text, this.config.messaging.maxLength);
     const replayAtLimit = await this.countAgainstRateLimit(command);
     if (replayAtLimit) return replayAtLimit;
-    const conversationId =
-      'conversationId' in command.target
-        ? command.target.conversationId
-        : (await this.directs.open(command.senderId, command.target.recipientId)).conversation.id;
+    const target = command.target;
+    if ('conversationId' in target) return this.storeOrReplay(command, target.conversationId, text);
+    // A first message opens the conversation in the message's own transaction: a refused message
+    // (a reply to a stranger's message, a screening refusal) leaves no empty conversation behind.
+    return this.unitOfWork.transactional(async () => {
+      const { conversation } = await this.directs.open(command.senderId, target.recipientId);
+      return this.storeOrReplay(command, conversation.id, text);
+    });
+  }
+
+  private async storeOrReplay(command: SendMessageCommand, conversationId: string, text: string): Promise<MessageView> {
     try {
       return await this.store(command, conversationId, text);
     } catch (error) {
