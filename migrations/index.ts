@@ -48,6 +48,7 @@ import { Migration20261204100100_ads_campaign_edits_and_archive } from './Migrat
 import { Migration20261204110000_insights_revenue_entries } from './Migration20261204110000_insights_revenue_entries.js';
 import { Migration20261204120000_studio_channel_branding } from './Migration20261204120000_studio_channel_branding.js';
 import { Migration20261205100000_billing_disputes } from './Migration20261205100000_billing_disputes.js';
+import { Migration20261205120000_billing_subscription_payment_disputes } from './Migration20261205120000_billing_subscription_payment_disputes.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000000_platform_messaging', class: Migration20261122000000_platform_messaging },
@@ -140,4 +141,8 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261204110000_insights_revenue_entries', class: Migration20261204110000_insights_revenue_entries },
   { name: 'Migration20261204120000_studio_channel_branding', class: Migration20261204120000_studio_channel_branding },
   { name: 'Migration20261205100000_billing_disputes', class: Migration20261205100000_billing_disputes },
+  {
+    name: 'Migration20261205120000_billing_subscription_payment_disputes',
+    class: Migration20261205120000_billing_subscription_payment_disputes,
+  },
 ];

@@ -129,6 +129,51 @@ describe('billing on Stripe (a local fake of its API, the real SDK): subscribe, 
     expect(longAgo.body.subscriptionRevenue).toEqual([]);
   }, 90_000);
 
+  it('takes a disputed subscription payment out of its creator’s attributed revenue until the dispute is won', async () => {
+    const creator = await registerUser(app);
+    const [winner, loser] = [await registerUser(app), await registerUser(app)];
+    await subscribe(app, fake, winner, 'creator-plus', 'month', { creatorId: creator.user.id });
+    await subscribe(app, fake, loser, 'creator-plus', 'month', { creatorId: creator.user.id });
+    const attributed = async () =>
+      (await app.request('GET', '/v1/billing/ledger', { token: creator.tokens.accessToken })).body.subscriptionRevenue;
+    const deliver = async (events: unknown[]) => {
+      await fake.deliver(webhookUrl(app), events as Stripe.Event[]);
+      await webhooksSettle(app);
+    };
+    const chargeOf = async (user: RegisteredUser) => {
+      const [{ intent }] = await sql<{ intent: string }>(
+        app,
+        'select provider_payment_id as intent from billing.payments where user_id = ?',
+        [user.user.id],
+      );
+      return (await fake.client().paymentIntents.retrieve(intent)).latest_charge as string;
+    };
+    await eventually(async () =>
+      expect(await attributed()).toEqual([{ currency: 'usd', subscriptions: 2, amount: 2 * 999 }]),
+    );
+
+    // Opened (delivered twice): the payment no longer counts for the creator.
+    const opened = await fake.emulator.createDispute(await chargeOf(winner));
+    await deliver([...opened.events, ...opened.events]);
+    expect(await attributed()).toEqual([{ currency: 'usd', subscriptions: 1, amount: 999 }]);
+    // Won (closed, a late created, closed again): it counts again.
+    const won = await fake.emulator.closeDispute(opened.result.id, 'won');
+    await deliver([...won.events, ...opened.events, ...won.events]);
+    expect(await attributed()).toEqual([{ currency: 'usd', subscriptions: 2, amount: 2 * 999 }]);
+
+    // Lost, its closing delivered before its opening and twice: it stays out.
+    const disputed = await fake.emulator.createDispute(await chargeOf(loser));
+    const lost = await fake.emulator.closeDispute(disputed.result.id, 'lost');
+    await deliver([...lost.events, ...disputed.events, ...lost.events]);
+    expect(await attributed()).toEqual([{ currency: 'usd', subscriptions: 1, amount: 999 }]);
+    const outcomes = await sql<{ dispute_outcome: string }>(
+      app,
+      'select dispute_outcome from billing.payments where user_id in (?, ?) order by dispute_outcome',
+      [winner.user.id, loser.user.id],
+    );
+    expect(outcomes.map((row) => row.dispute_outcome)).toEqual(['lost', 'won']);
+  }, 90_000);
+
   it('sends create-calls to Stripe with idempotency keys', async () => {
     const creates = fake.requests.filter(
       (request) =>

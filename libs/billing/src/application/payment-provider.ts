@@ -1,6 +1,7 @@
 import type { BillingInterval, Plan } from '../domain/plan/plan.js';
 import type { ProviderPrice } from '../domain/plan/provider-price.js';
 import type { ProviderInvoiceState } from '../domain/payment/invoice.js';
+import type { DisputeOutcome } from '../domain/payment/payment-dispute.js';
 import type { SubscriptionStatus } from '../domain/subscription/subscription-status.js';
 
 /** A subscription as the provider describes it, before it is mapped to one of our plans. */
@@ -45,7 +46,16 @@ export type BillingFact =
       amountRefunded: number;
       providerRefundId: string | null;
     }
-  | { kind: 'dispute-created'; providerPaymentId: string; disputeId: string; reason: string | null; createdAt: Date };
+  /** A dispute was opened or closed: which one, for the applier to read its current state (events come in any order). */
+  | { kind: 'dispute'; providerPaymentId: string; disputeId: string };
+
+/** A charge's dispute as the provider holds it now. */
+export interface ProviderDispute {
+  id: string;
+  reason: string | null;
+  createdAt: Date;
+  outcome: DisputeOutcome;
+}
 
 /** A provider event after its signature was checked. */
 export interface VerifiedProviderEvent {
@@ -157,6 +167,8 @@ export abstract class PaymentProvider {
     input: { providerPaymentId: string; amount: number; reason: string | null; refundId: string },
     idempotencyKey: string,
   ): Promise<{ providerRefundId: string; status: 'succeeded' | 'pending' | 'failed' }>;
+  /** A dispute's current state (its status may have moved since the event that named it). */
+  abstract retrieveDispute(disputeId: string): Promise<ProviderDispute>;
   /** The provider payment that settled an invoice (for refunds), if any. */
   abstract paymentOfInvoice(providerInvoiceId: string): Promise<string | null>;
   /** Checks a webhook's signature on the raw body; throws `InvalidWebhookSignatureError`. */

@@ -54,6 +54,9 @@ export class UnavailablePaymentProvider extends PaymentProvider {
   async refund(): Promise<never> {
     return refuse();
   }
+  async retrieveDispute(): Promise<never> {
+    return refuse();
+  }
   async paymentOfInvoice(): Promise<never> {
     return refuse();
   }

@@ -302,21 +302,22 @@ describe('Billing facts from the payment provider', () => {
       });
     });
 
-    it('marks a disputed payment once per dispute', async () => {
+    it('records a dispute as the provider holds it now, whichever event arrives and however often', async () => {
       billing.given(aPayment().withProviderPaymentId('ch_1').build());
-      const dispute: BillingFact = {
-        kind: 'dispute-created',
-        providerPaymentId: 'ch_1',
-        disputeId: 'dp_1',
-        reason: 'fraudulent',
-        createdAt: hoursAgo(1),
-      };
+      const dispute: BillingFact = { kind: 'dispute', providerPaymentId: 'ch_1', disputeId: 'dp_1' };
+      const held = { id: 'dp_1', reason: 'fraudulent', createdAt: hoursAgo(1) };
+      billing.provider.holdsDispute({ ...held, outcome: 'open' });
 
-      expect(await apply(dispute)).toBe('disputed');
+      expect(await apply(dispute)).toBe('dispute-open');
+      expect(await apply(dispute)).toBe('unchanged');
+      billing.provider.holdsDispute({ ...held, outcome: 'won' });
+      expect(await apply(dispute)).toBe('dispute-won');
       expect(await apply(dispute)).toBe('unchanged');
       expect(await billing.payments.paymentByProviderId('ch_1')).toMatchObject({
         disputeId: 'dp_1',
         disputeReason: 'fraudulent',
+        disputedAt: held.createdAt,
+        disputeOutcome: 'won',
       });
     });
   });

@@ -59,18 +59,8 @@ export class BillingFactApplier {
         return this.applyInvoice(fact.invoice, fact.paymentFailed);
       case 'charge-refunded':
         return this.applyRefundedTotal(fact.providerPaymentId, fact.amountRefunded, fact.providerRefundId);
-      case 'dispute-created': {
-        const payment = await this.payments.paymentByProviderId(fact.providerPaymentId);
-        if (!payment) throw new UnresolvedReferenceError('payment', fact.providerPaymentId);
-        if (payment.markDisputed(fact.disputeId, fact.reason, fact.createdAt)) {
-          this.logger.warn(
-            { paymentId: payment.id, disputeId: fact.disputeId, reason: fact.reason },
-            'payment disputed',
-          );
-          return 'disputed';
-        }
-        return 'unchanged';
-      }
+      case 'dispute':
+        return this.applyDispute(fact.providerPaymentId, fact.disputeId);
     }
   }
 
@@ -186,6 +176,19 @@ export class BillingFactApplier {
         outcome = 'payment-failed';
     }
     return outcome;
+  }
+
+  /** Opened or closed, the dispute is read as it is now: duplicates and a closed-before-created order converge. */
+  private async applyDispute(providerPaymentId: string, disputeId: string): Promise<string> {
+    const payment = await this.payments.paymentByProviderId(providerPaymentId);
+    if (!payment) throw new UnresolvedReferenceError('payment', providerPaymentId);
+    const dispute = await this.provider.retrieveDispute(disputeId);
+    if (!payment.applyDispute({ ...dispute, openedAt: dispute.createdAt })) return 'unchanged';
+    this.logger.warn(
+      { paymentId: payment.id, disputeId, reason: dispute.reason, outcome: dispute.outcome },
+      'payment dispute',
+    );
+    return `dispute-${dispute.outcome}`;
   }
 
   private async applyRefundedTotal(

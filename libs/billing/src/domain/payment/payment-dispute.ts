@@ -1,4 +1,4 @@
-/** A one-off payment's chargeback as the provider reports it; pure rules shared by tips and gifts. */
+/** A payment's chargeback as the provider reports it; pure rules shared by tips, gifts and subscription payments. */
 
 /** Open until the bank decides; then won (the money comes back) or lost. */
 export type DisputeOutcome = 'open' | 'won' | 'lost';

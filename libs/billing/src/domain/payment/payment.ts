@@ -2,6 +2,7 @@ import { AggregateRoot, newId } from '@lib/platform/ddd';
 import { InvalidRefundError, RefundExceedsPaymentError, RefundOutsidePolicyError } from './payment.errors.js';
 import { Refund, type RefundReason } from './refund.js';
 import { PaymentSucceeded } from './payment.events.js';
+import type { DisputeOutcome } from './payment-dispute.js';
 
 interface PaymentProps {
   userId: string;
@@ -43,6 +44,8 @@ export class Payment extends AggregateRoot {
   disputeId: string | null = null;
   disputeReason: string | null = null;
   disputedAt: Date | null = null;
+  /** The dispute's state as last read from the provider; an open or lost one takes the payment out of revenue shares. */
+  disputeOutcome: DisputeOutcome | null = null;
   readonly paidAt: Date;
   updatedAt: Date;
 
@@ -116,11 +119,13 @@ export class Payment extends AggregateRoot {
     return Refund.external({ payment: this, amount, providerRefundId });
   }
 
-  markDisputed(disputeId: string, reason: string | null, at: Date): boolean {
-    if (this.disputeId === disputeId) return false;
-    this.disputeId = disputeId;
-    this.disputeReason = reason;
-    this.disputedAt = at;
+  /** Records the dispute's current state (a charge has one dispute); false when nothing changed. */
+  applyDispute(dispute: { id: string; reason: string | null; openedAt: Date; outcome: DisputeOutcome }): boolean {
+    if (this.disputeId === dispute.id && this.disputeOutcome === dispute.outcome) return false;
+    this.disputeId = dispute.id;
+    this.disputeReason = dispute.reason;
+    this.disputedAt = dispute.openedAt;
+    this.disputeOutcome = dispute.outcome;
     this.updatedAt = new Date();
     return true;
   }

@@ -28,8 +28,9 @@ export abstract class CreatorLedger {
   abstract savePayout(payout: CreatorPayout): Promise<void>;
   abstract payoutsOf(creatorId: string, range?: { from: Date; to: Date }): Promise<CreatorPayout[]>;
   /**
-   * What subscribers who came through the creator paid in the range (net of refunds), per currency: payments of
-   * subscriptions whose checkout attribution names the creator (`creatorId`) or one of their channels (`channelId`).
+   * What subscribers who came through the creator paid in the range (net of refunds, without payments under an
+   * open or lost dispute), per currency: payments of subscriptions whose checkout attribution names the creator
+   * (`creatorId`) or one of their channels (`channelId`).
    */
   abstract attributedSubscriptionRevenue(
     creatorId: string,

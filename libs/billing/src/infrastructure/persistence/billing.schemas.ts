@@ -198,6 +198,7 @@ export const PaymentSchema = new EntitySchema<Payment>({
   indexes: [{ name: 'payments_user_idx', properties: ['userId', 'id'] }],
   checks: [
     { name: 'payments_refunds_within_amount', expression: 'refunded_amount >= 0 and refunded_amount <= amount' },
+    { name: 'payments_dispute_outcome_check', expression: "dispute_outcome in ('open', 'won', 'lost')" },
   ],
   properties: {
     id: { type: 'uuid', primary: true },
@@ -213,6 +214,7 @@ export const PaymentSchema = new EntitySchema<Payment>({
     disputeId: { type: 'text', nullable: true },
     disputeReason: { type: 'text', nullable: true },
     disputedAt: { type: 'datetime', nullable: true },
+    disputeOutcome: { type: 'text', nullable: true },
     paidAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },
     version: { type: 'integer', version: true },

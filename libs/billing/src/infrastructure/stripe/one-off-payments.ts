@@ -54,7 +54,7 @@ export function oneOffPaymentEvent(
 }
 
 /** Stripe's dispute statuses in our words: inquiries and chargebacks under way are open; prevented ones won. */
-function outcomeOf(status: Stripe.Dispute.Status): DisputeOutcome {
+export function outcomeOf(status: Stripe.Dispute.Status): DisputeOutcome {
   if (status === 'won' || status === 'warning_closed' || status === 'prevented') return 'won';
   return status === 'lost' ? 'lost' : 'open';
 }

@@ -7,10 +7,12 @@ import {
   type ChangePreview,
   type OfferDiscountSpec,
   type ProrationBehavior,
+  type ProviderDispute,
   type ProviderSubscription,
   type VerifiedProviderEvent,
 } from '../../application/payment-provider.js';
 import { InvalidWebhookSignatureError } from '../../domain/webhook/webhook-event.errors.js';
+import { outcomeOf } from './one-off-payments.js';
 import { customerOf, interpretStripeEvent, toProviderSubscription } from './stripe-translation.js';
 
 export interface StripeConnection {
@@ -334,6 +336,16 @@ export class StripePaymentProvider extends PaymentProvider {
           ? 'failed'
           : 'pending';
     return { providerRefundId: refund.id, status };
+  }
+
+  async retrieveDispute(disputeId: string): Promise<ProviderDispute> {
+    const dispute = await this.stripe.disputes.retrieve(disputeId);
+    return {
+      id: dispute.id,
+      reason: dispute.reason ?? null,
+      createdAt: new Date(dispute.created * 1_000),
+      outcome: outcomeOf(dispute.status),
+    };
   }
 
   async paymentOfInvoice(providerInvoiceId: string): Promise<string | null> {

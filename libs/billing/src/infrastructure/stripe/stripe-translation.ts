@@ -125,17 +125,12 @@ export function interpretStripeEvent(type: string, object: Record<string, unknow
         providerRefundId: latest?.id ?? null,
       };
     }
-    case 'charge.dispute.created': {
+    case 'charge.dispute.created':
+    case 'charge.dispute.closed': {
       const dispute = object as unknown as Stripe.Dispute;
       const paymentIntent = idOf(dispute.payment_intent);
       if (!paymentIntent) return null;
-      return {
-        kind: 'dispute-created',
-        providerPaymentId: paymentIntent,
-        disputeId: dispute.id,
-        reason: dispute.reason ?? null,
-        createdAt: toDate(dispute.created)!,
-      };
+      return { kind: 'dispute', providerPaymentId: paymentIntent, disputeId: dispute.id };
     }
     default:
       return null;

@@ -270,6 +270,7 @@ export class SqlCreatorLedger extends CreatorLedger {
               sum(p.amount - p.refunded_amount)::bigint as amount
          from billing.payments p join billing.subscriptions s on s.id = p.subscription_id
         where p.paid_at >= ? and p.paid_at < ?
+          and (p.dispute_outcome is null or p.dispute_outcome = 'won')
           and (s.attribution->>'creatorId' = ? or s.attribution->>'channelId' = any(?::text[]))
         group by p.currency order by p.currency`,
       [range.from, range.to, creatorId, `{${channelIds.join(',')}}`],

@@ -3,6 +3,7 @@ import {
   type BillingFact,
   type ChangePreview,
   type ProrationBehavior,
+  type ProviderDispute,
   type ProviderSubscription,
   type VerifiedProviderEvent,
 } from '../../application/payment-provider.js';
@@ -24,6 +25,7 @@ export class InMemoryPaymentProvider extends PaymentProvider {
   readonly name = 'in-memory';
   private readonly subscriptions = new Map<string, ProviderSubscription>();
   private readonly invoicePayments = new Map<string, string>();
+  private readonly disputes = new Map<string, ProviderDispute>();
   private refundFailure: Error | null = null;
   private priceChangeQuote: ChangePreview = { amountDueNow: 0, currency: 'usd', lines: [] };
   readonly previewCalls: Array<Omit<PriceChangeCall, 'idempotencyKey'>> = [];
@@ -42,6 +44,12 @@ export class InMemoryPaymentProvider extends PaymentProvider {
   /** The provider payment (charge) that settled an invoice. */
   settledInvoice(providerInvoiceId: string, providerPaymentId: string): this {
     this.invoicePayments.set(providerInvoiceId, providerPaymentId);
+    return this;
+  }
+
+  /** What the provider now holds for a dispute (what a dispute event makes billing read). */
+  holdsDispute(dispute: ProviderDispute): this {
+    this.disputes.set(dispute.id, dispute);
     return this;
   }
 
@@ -85,6 +93,12 @@ export class InMemoryPaymentProvider extends PaymentProvider {
     const subscription = this.subscriptions.get(providerSubscriptionId);
     if (!subscription) throw new Error(`the provider has no subscription ${providerSubscriptionId}`);
     return subscription;
+  }
+
+  async retrieveDispute(disputeId: string): Promise<ProviderDispute> {
+    const dispute = this.disputes.get(disputeId);
+    if (!dispute) throw new Error(`No such dispute: ${disputeId}`);
+    return { ...dispute };
   }
 
   async paymentOfInvoice(providerInvoiceId: string): Promise<string | null> {
