@@ -54,18 +54,22 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
     const replayAtLimit = await this.countAgainstRateLimit(command);
     if (replayAtLimit) return replayAtLimit;
     const target = command.target;
-    if ('conversationId' in target) return this.storeOrReplay(command, target.conversationId, text);
-    // A first message opens the conversation in the message's own transaction: a refused message
-    // (a reply to a stranger's message, a screening refusal) leaves no empty conversation behind.
-    return this.unitOfWork.transactional(async () => {
-      const { conversation } = await this.directs.open(command.senderId, target.recipientId);
-      return this.storeOrReplay(command, conversation.id, text);
-    });
+    return this.storedOrReplayed(command, () =>
+      'conversationId' in target
+        ? this.store(command, target.conversationId, text)
+        : // A first message opens the conversation in the message's own transaction: a refused message
+          // (a reply to a stranger's message, a screening refusal) leaves no empty conversation behind.
+          this.unitOfWork.transactional(async () => {
+            const { conversation } = await this.directs.open(command.senderId, target.recipientId);
+            return this.store(command, conversation.id, text);
+          }),
+    );
   }
 
-  private async storeOrReplay(command: SendMessageCommand, conversationId: string, text: string): Promise<MessageView> {
+  /** Runs the send; a duplicate (a retry after a lost ack) answers with the stored message once all is rolled back. */
+  private async storedOrReplayed(command: SendMessageCommand, send: () => Promise<MessageView>): Promise<MessageView> {
     try {
-      return await this.store(command, conversationId, text);
+      return await send();
     } catch (error) {
       // A retry of a stored message (a lost ack): (sender, clientMessageId) is unique, so the insert
       // fails and the whole transaction, sequence included, rolls back. Answer with the stored one.
