@@ -4,6 +4,7 @@ import pg from 'pg';
 import { createTestRuntime, eventually, httpRequest, startTestContext, type TestRuntime } from '@lib/platform/testing';
 import { WorkerModule } from '../../../apps/worker/src/worker.module.js';
 import { WorkerProbeServer } from '../../../libs/platform/src/observability/worker-probe-server.js';
+import { QueueCatalog } from '../../../libs/platform/src/queues/queue-catalog.js';
 import type { RunningService } from '../../../libs/platform/src/runtime/embedded-postgres.js';
 import { startRedisServer } from '../../../libs/platform/src/runtime/redis-server.js';
 
@@ -13,6 +14,7 @@ describe('worker probes (liveness, readiness, metrics)', () => {
   let runtime: TestRuntime;
   let worker: INestApplicationContext;
   let base: string;
+  let closing: Promise<void> | undefined;
 
   beforeAll(async () => {
     redis = await startRedisServer(); // this file's own Redis: it is stopped below
@@ -21,9 +23,13 @@ describe('worker probes (liveness, readiness, metrics)', () => {
     base = `http://127.0.0.1:${worker.get(WorkerProbeServer).port}`;
   }, 60_000);
   afterAll(async () => {
-    await worker?.close();
-    await runtime?.dispose();
-    await redis?.stop();
+    // A close that fails or hangs must still leave no redis-server behind this file.
+    try {
+      if (worker) await within((closing ??= worker.close()), 20_000, 'closing the worker');
+    } finally {
+      await runtime?.dispose();
+      await redis?.stop();
+    }
   });
 
   it('is live and ready, and its metrics show queue depths, jobs it ran and the outbox lag', async () => {
@@ -85,7 +91,8 @@ describe('worker probes (liveness, readiness, metrics)', () => {
     });
     expect((await httpRequest(base, 'GET', '/health/live')).status).toBe(200);
 
-    redis = await startRedisServer({ preferredPort: port });
+    // The same port or a clear failure: on another one the worker would reconnect to the old one forever.
+    redis = await startRedisServer({ port });
     await eventually(async () => expect((await httpRequest(base, 'GET', '/health/ready')).status).toBe(200), {
       timeoutMs: 20_000,
     });
@@ -117,4 +124,25 @@ describe('worker probes (liveness, readiness, metrics)', () => {
       timeoutMs: 20_000,
     });
   }, 40_000);
+
+  it('shuts down within seconds while its Redis is gone', async () => {
+    await redis.stop();
+    await eventually(async () => expect((await httpRequest(base, 'GET', '/health/ready')).status).toBe(503));
+    // A command waiting for Redis to come back, as Bull's own timers leave some: QUIT would queue behind it.
+    void worker.get(QueueCatalog).all()[0].getJobCounts();
+    await within((closing = worker.close()), 20_000, 'closing the worker without Redis');
+  }, 40_000);
 });
+
+/** The promise's outcome, or a rejection naming what did not finish within `ms`. */
+async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -2,6 +2,9 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis, type RedisOptions } from 'ioredis';
 import { AppConfig } from '@config';
 
+/** How long a connected client's QUIT may take before the socket is just closed. */
+const QUIT_TIMEOUT_MS = 1_000;
+
 /**
  * The process's Redis connections. Commands share one client; queues share one client and one
  * subscriber (only Bull's blocking connections are per queue), so connections stay few.
@@ -44,7 +47,7 @@ export class RedisConnections implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.created.map((client) => client.quit().catch(() => client.disconnect())));
+    await Promise.all(this.created.map((client) => closeBounded(client)));
     this.created.length = 0;
   }
 
@@ -61,4 +64,19 @@ export class RedisConnections implements OnApplicationShutdown {
     this.created.push(client);
     return client;
   }
+}
+
+/**
+ * QUIT on a connected client (its pending replies arrive first), within QUIT_TIMEOUT_MS; any other client is
+ * just disconnected: while Redis is unreachable, ioredis queues QUIT behind the commands waiting offline,
+ * which Bull's connections (no retry limit) keep forever, so a worker whose Redis went away never shut down.
+ */
+async function closeBounded(client: Redis): Promise<void> {
+  if (client.status === 'ready') {
+    let timer: NodeJS.Timeout | undefined;
+    const timeUp = new Promise<void>((done) => (timer = setTimeout(done, QUIT_TIMEOUT_MS)));
+    await Promise.race([client.quit().catch(() => undefined), timeUp]);
+    clearTimeout(timer);
+  }
+  if (client.status !== 'end') client.disconnect();
 }

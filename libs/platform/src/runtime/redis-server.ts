@@ -46,6 +46,8 @@ export interface RedisServerOptions {
   /** Own process group: a terminal's Ctrl-C reaches only us, and we stop Redis after the queues close. */
   detached?: boolean;
   preferredPort?: number;
+  /** This port or none (fails when it is taken): a restart must be where the clients reconnect to. */
+  port?: number;
 }
 
 /** A redis-server child process on 127.0.0.1, stopped with the returned handle or when this process exits. */
@@ -82,7 +84,10 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     await waitUntilReachable(port, child, () => output);
     return { child, port };
   };
-  const { child, port } = await onFreePort(options.preferredPort ?? 0, startOn, (error) => lostPortRace(String(error)));
+  const { child, port } =
+    options.port === undefined
+      ? await onFreePort(options.preferredPort ?? 0, startOn, (error) => lostPortRace(String(error)))
+      : await startOn(options.port);
   // SIGTERM: redis-server writes its append-only file out before exiting, even once we are gone.
   const killOnExit = () => child.kill('SIGTERM');
   process.once('exit', killOnExit);
@@ -155,6 +160,7 @@ function serverPid(port: number): Promise<number | undefined> {
     };
     socket.setTimeout(1_000, () => finish(undefined));
     socket.once('error', () => finish(undefined));
+    socket.once('close', () => finish(undefined)); // a listener that hangs up at once is not Redis either
     socket.once('connect', () => socket.write('PING\r\nINFO server\r\n'));
     socket.on('data', (chunk) => {
       reply += chunk.toString();
