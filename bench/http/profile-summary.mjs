@@ -1,9 +1,10 @@
-// `node bench/http/profile-summary.mjs <file.cpuprofile> [top]`: where a V8 CPU profile (node --cpu-prof) spends
-// its time: self time by package (the app's own bundle counts as `app`), the heaviest functions, and the inclusive
-// time of the request pipeline's landmarks. Used for the "where the time goes" notes in bench/README.md.
+// `node bench/http/profile-summary.mjs <file.cpuprofile> [top] [last seconds]`: where a V8 CPU profile (node
+// --cpu-prof) spends its time: self time by package (the app's own bundle counts as `app`), the heaviest functions
+// and inclusive time. `last seconds` keeps only the end of the profile (the measured round, not the boot).
+// Used for the "where the time goes" notes in bench/README.md.
 import { readFileSync } from 'node:fs';
 
-const [file, topArg = '30'] = process.argv.slice(2);
+const [file, topArg = '30', lastArg] = process.argv.slice(2);
 if (!file) {
   console.error('usage: node bench/http/profile-summary.mjs <file.cpuprofile> [top]');
   process.exit(1);
@@ -15,7 +16,12 @@ for (const node of profile.nodes) for (const child of node.children ?? []) paren
 
 // Self time per node from the samples and their time deltas (µs).
 const self = new Map();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+const since = lastArg ? profile.endTime - Number(lastArg) * 1e6 : -Infinity;
+let at = profile.startTime;
+profile.samples.forEach((id, i) => {
+  at += profile.timeDeltas[i] ?? 0;
+  if (at >= since) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 const total = [...self.values()].reduce((sum, t) => sum + t, 0);
 const idleIds = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
 const idle = [...idleIds].reduce((sum, id) => sum + (self.get(id) ?? 0), 0);
@@ -59,7 +65,9 @@ const ms = (us) => (us / 1000).toFixed(0).padStart(7);
 const share = (us) => `${((us / busy) * 100).toFixed(1).padStart(5)}%`;
 const top = (map, n) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
 
-console.log(`profile ${file}: ${ms(total)} ms sampled, ${ms(busy)} ms busy (not idle)\n`);
+console.log(
+  `profile ${file}${lastArg ? ` (last ${lastArg} s)` : ''}: ${ms(total)} ms sampled, ${ms(busy)} ms busy (not idle)\n`,
+);
 console.log('self time by package (share of busy time):');
 for (const [name, time] of top(byPackage, 25)) console.log(`  ${share(time)} ${ms(time)} ms  ${name}`);
 console.log(`\nheaviest functions, self time (top ${topArg}):`);
