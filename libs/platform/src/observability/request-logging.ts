@@ -38,8 +38,9 @@ export function requestScopedLogger(root: Pino): Record<Level, (...args: unknown
   const at =
     (level: Level) =>
     (...args: unknown[]) => {
-      const logger = currentLogger(root);
-      (logger[level] as (...logged: unknown[]) => void).apply(logger, args);
+      // Nest's calls come as loose argument lists; pino's overloads take them as they are.
+      const logger = currentLogger(root) as unknown as Record<Level, (...logged: unknown[]) => void>;
+      logger[level](...args);
     };
   return {
     trace: at('trace'),
