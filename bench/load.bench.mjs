@@ -428,7 +428,9 @@ function summarize(steps, options, layout) {
       `the load generator started requests late at ${lagging.map((s) => s.rate).join(', ')} req/s (p99 > ${LAG_LIMIT_MS} ms): those steps measure a floor`,
     );
   if (!failed)
-    warnings.push(`every step held: the capacity is above ${Math.max(...steps.map((s) => s.rate))} req/s (add --rates)`);
+    warnings.push(
+      `every step held: the capacity is above ${Math.max(...steps.map((s) => s.rate))} req/s (add --rates)`,
+    );
   return {
     heldRate: held?.rate ?? null,
     held: held

@@ -55,8 +55,7 @@ export function cpuGroups(named) {
     const ticks = new Map([[process.pid, { group: 'load generator', ticks: readProcessTicks(process.pid) }]]);
     for (const { pid, name } of descendants(process.pid)) {
       const group =
-        byPid.get(pid) ??
-        (name.startsWith('postgres') ? 'postgres' : name.startsWith('redis') ? 'redis' : undefined);
+        byPid.get(pid) ?? (name.startsWith('postgres') ? 'postgres' : name.startsWith('redis') ? 'redis' : undefined);
       if (!group) continue;
       const value = readProcessTicks(pid);
       if (value !== undefined) ticks.set(pid, { group, ticks: value });

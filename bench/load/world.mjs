@@ -57,7 +57,12 @@ export async function seedWorld(databaseUrl, options, log) {
     const busiest = [...creators.values()].sort((a, b) => b.videos - a.videos)[0];
     return {
       fans,
-      videos: generated.map(({ id, body }) => ({ id, tier: body.tier, popularity: body.popularity, title: body.title })),
+      videos: generated.map(({ id, body }) => ({
+        id,
+        tier: body.tier,
+        popularity: body.popularity,
+        title: body.title,
+      })),
       categories: [...new Set(generated.map(({ body }) => body.category))],
       topCreatorHandle: busiest.handle,
       creators: creators.size,
