@@ -35,7 +35,7 @@ export const usage = `Options:
   --duration S      seconds per step (default 15; --quick 4)
   --warmup S        seconds of a discarded warm-up at the first rate (default 5; --quick 1)
   --refine N        after the first failing step, N bisection steps between it and the last one held (default 2; --quick 0)
-  --keep-going      run every rate in --rates even after one fails
+  --keep-going      run every rate in --rates even after one fails (always with --quick)
   --videos N        published videos (default 20000; --quick 2000)
   --creators N      creators the catalogue is generated for (default 2000; --quick 200)
   --fans N          signed-in fans sending the requests (default 3000; --quick 300)
@@ -89,7 +89,7 @@ function parseOptions(argv) {
     duration: number('duration', quick ? 4 : 15, 1),
     warmup: number('warmup', quick ? 1 : 5, 0),
     refine: number('refine', quick ? 0 : 2, 0),
-    keepGoing: values['keep-going'],
+    keepGoing: values['keep-going'] || quick, // a smoke run measures both of its steps
     videos: number('videos', quick ? 2_000 : 20_000, 100),
     creators: number('creators', quick ? 200 : 2_000, 2),
     fans: number('fans', quick ? 300 : 3_000, 2),
@@ -209,7 +209,10 @@ export async function run(argv) {
       `  every request carries a fan's bearer token; fans and routes are drawn at random for each arrival`,
   );
 
-  const groups = cpuGroups({ api: api.child.pid, worker: worker.child.pid });
+  const groups = cpuGroups(
+    { api: api.child.pid, worker: worker.child.pid },
+    { postgresDataDir: `${services.root}/postgres` },
+  );
   const measure = async (rate, duration) => {
     const before = groups.snapshot();
     const stopActivity = databaseActivity(monitor);

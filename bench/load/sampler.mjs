@@ -17,6 +17,14 @@ function parentAndName(pid) {
   }
 }
 
+function postmasterPid(dataDir) {
+  try {
+    return dataDir ? Number(readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every descendant of `root` (this runner): the servers and services it started, their children included. */
 function descendants(root) {
   let entries;
@@ -49,11 +57,16 @@ function descendants(root) {
  * Groups this run's processes: `named` pins pids to a group (api, worker); the rest are grouped by command
  * (postgres backends, redis-server); the runner itself is the load generator.
  */
-export function cpuGroups(named) {
+export function cpuGroups(named, { postgresDataDir } = {}) {
   const byPid = new Map(Object.entries(named).map(([group, pid]) => [pid, group]));
   const snapshot = () => {
     const ticks = new Map([[process.pid, { group: 'load generator', ticks: readProcessTicks(process.pid) }]]);
-    for (const { pid, name } of descendants(process.pid)) {
+    // The postmaster may run outside this process tree (started through pg_ctl): its pid file finds it.
+    const postmaster = postmasterPid(postgresDataDir);
+    const tree = descendants(process.pid);
+    if (postmaster && !tree.some(({ pid }) => pid === postmaster))
+      tree.push({ pid: postmaster, name: 'postgres' }, ...descendants(postmaster));
+    for (const { pid, name } of tree) {
       const group =
         byPid.get(pid) ?? (name.startsWith('postgres') ? 'postgres' : name.startsWith('redis') ? 'redis' : undefined);
       if (!group) continue;

@@ -360,6 +360,11 @@ async function seedEngagement(pool, videos, creators, fans, options) {
     for (const creatorId of chosen)
       follows.push([stableId(`follow:${fan.userId}:${creatorId}`), fan.userId, creatorId]);
   }
+  // The fans who open conversations are followed by their recipients: new accounts may only message followers.
+  for (let n = 0; n < options.conversations; n++) {
+    const [sender, recipient] = [fans[2 * n].userId, fans[2 * n + 1].userId];
+    follows.push([stableId(`follow:${recipient}:${sender}`), recipient, sender]);
+  }
   await insertRows(
     pool,
     'engagement.follows',
