@@ -403,10 +403,7 @@ function saturationOf(result, layout) {
       .map(([group, share]) => `${group} ${percent(share)}`)
       .join(', ');
   let where;
-  if (result.scheduleLag.p99 > LAG_LIMIT_MS)
-    where = `the load generator (it started requests up to ${ms(result.scheduleLag.p99)} ms late, p99): the result is a floor`;
-  else if (processes.api >= SATURATED)
-    where = `the api process: its event loop used ${percent(processes.api)} of a core`;
+  if (processes.api >= SATURATED) where = `the api process: its event loop used ${percent(processes.api)} of a core`;
   else if (processes.postgres >= SATURATED) where = `PostgreSQL: ${percent(processes.postgres)} of a core`;
   else if (hottestShare >= SATURATED) {
     const others = layout.pinned ? Math.max(0, hottestShare - ours(hottestCore)) : undefined;
@@ -416,6 +413,8 @@ function saturationOf(result, layout) {
   } else if (database.activeMean >= 8)
     where = `database connections: ${fixed(database.activeMean, 1)} statements running on average (pools of 10)`;
   else where = `no CPU saturated (cores ${Object.values(cpu.cores).map(percent).join('/')})`;
+  if (result.scheduleLag.p99 > LAG_LIMIT_MS)
+    where += `; the load generator started requests up to ${ms(result.scheduleLag.p99)} ms late (p99): a floor`;
   if (result.all.dropped > 0) where += `; ${thousands(result.all.dropped)} arrivals dropped with every connection busy`;
   if (result.outboxBacklog > 100) where += `; the worker left ${thousands(result.outboxBacklog)} outbox rows behind`;
   return `${where}; ${route}`;
