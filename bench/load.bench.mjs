@@ -408,7 +408,7 @@ function saturationOf(result, layout) {
   else if (hottestShare >= SATURATED) {
     const others = layout.pinned ? Math.max(0, hottestShare - ours(hottestCore)) : undefined;
     where =
-      `${hottestCore} at ${percent(hottestShare)} (${listOn(hottestCore)}` +
+      `${hottestCore} at ${percent(hottestShare)} (${listOn(hottestCore) || "this run's processes under 5%"}` +
       `${others !== undefined ? `, other work on the machine ${percent(others)}` : ''})`;
   } else if (database.activeMean >= 8)
     where = `database connections: ${fixed(database.activeMean, 1)} statements running on average (pools of 10)`;
