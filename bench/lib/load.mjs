@@ -8,9 +8,10 @@ const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
 /**
  * Runs `requests` (rotated per connection) against `url` for `duration` seconds with `connections`
  * concurrent keep-alive connections, no pipelining. `serverPid` (and the idle `otherPids` sharing its
- * core) are sampled for CPU use.
+ * core) are sampled for CPU use; `serverIdleCpu` (the server's share of a core with no requests, from
+ * measureIdleCpu) is subtracted before the CPU per request is computed.
  */
-export async function runRound({ url, requests, connections, duration, serverPid, otherPids = [] }) {
+export async function runRound({ url, requests, connections, duration, serverPid, otherPids = [], serverIdleCpu = 0 }) {
   // autocannon's histogram keeps whole milliseconds and has no p95: record every 2xx latency instead.
   const latencies = [];
   const before = sampleCpu(serverPid, otherPids);
@@ -36,7 +37,9 @@ export async function runRound({ url, requests, connections, duration, serverPid
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count])),
     cpu,
     // Server CPU time per completed request: what the code costs, even when the database is the limit.
-    serverCpuMsPerRequest: (cpu.server * cpu.seconds * 1000) / result.requests.total,
+    serverCpuMsPerRequest: (Math.max(0, cpu.server - serverIdleCpu) * cpu.seconds * 1000) / result.requests.total,
+    serverIdleCpu,
+    serverCpuMsPerRequestWithIdle: (cpu.server * cpu.seconds * 1000) / result.requests.total,
   };
 }
 
