@@ -62,6 +62,7 @@ export async function seedWorld(databaseUrl, options, log) {
         tier: body.tier,
         popularity: body.popularity,
         title: body.title,
+        publishedAt: body.publishedAt,
       })),
       categories: [...new Set(generated.map(({ body }) => body.category))],
       topCreatorHandle: busiest.handle,
