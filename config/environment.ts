@@ -60,6 +60,12 @@ export class Environment {
   @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// connection URL' })
   DATABASE_URL?: string;
 
+  /** PostgreSQL connections per process (the API and the worker each hold one pool). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  DATABASE_POOL_MAX = 10;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })

@@ -86,6 +86,7 @@ export class PlatformModule {
           useFactory: (appConfig: AppConfig) => ({
             ...ormOptions({
               databaseUrl: appConfig.database.url,
+              poolMax: appConfig.database.poolMax,
               entities: [OutboxMessageSchema, ...declaredEntities()],
             }),
             // HTTP requests get their EntityManager fork from a Fastify hook (createHttpApp), lazily.

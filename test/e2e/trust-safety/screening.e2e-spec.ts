@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import type { Socket } from 'socket.io-client';
 import { UnitOfWork } from '@lib/platform';
+import { AppConfig } from '@config';
+import { POLICY_CACHE_MS } from '../../../libs/trust-safety/src/application/policy/current-policy.js';
 import {
   ContentRefusedError,
   ContentScreening,
@@ -103,6 +105,22 @@ describe('screening user-written text', () => {
     // Another author posting the same text is not flooding.
     expect((await inRequest(() => screening.screen(message(text)))).action).toBe('allow');
   });
+
+  it('screens inside writes that hold every pooled connection, also when the cached policy has expired', async () => {
+    await new Promise((resolve) => setTimeout(resolve, POLICY_CACHE_MS + 200));
+    // As many writes as the pool has connections, each holding one in its transaction while its text is screened:
+    // waiting there for the policy's reload (which needs a connection of its own) froze them all for good.
+    const writes = Array.from({ length: app.app.get(AppConfig).database.poolMax }, () =>
+      inRequest(() => unitOfWork.transactional(() => screening.screen(message('See you at the premiere tonight!')))),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<'stalled'>((resolve) => (timer = setTimeout(() => resolve('stalled'), 10_000)));
+    const verdicts = await Promise.race([Promise.all(writes), stalled]).finally(() => clearTimeout(timer));
+    expect(verdicts).not.toBe('stalled');
+    expect((verdicts as { action: ContentAction }[]).map((verdict) => verdict.action)).toEqual(
+      writes.map(() => 'allow'),
+    );
+  }, 30_000);
 
   it('refuses an oversized text with a clear error before looking at it', async () => {
     const refusal = await inRequest(() => screening.check(message('a'.repeat(20_001)))).catch(
