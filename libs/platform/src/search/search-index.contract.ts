@@ -71,6 +71,12 @@ export function describeSearchIndexContract(
         expect(found).toContain('t4');
       });
 
+      it('completes to a word written just now: "bruni" finds Carla Bruni, then Brunilda', async () => {
+        expect(ids(await search.search<Person>('typing', { text: 'bruni', limit: 10 }))).toEqual(['t4']);
+        await search.upsert('typing', [person('t6', 1, { handle: 'brunilda', displayName: 'Brunilda Vale' })]);
+        expect(ids(await search.search<Person>('typing', { text: 'bruni', limit: 10 }))).toEqual(['t4', 't6']);
+      });
+
       it('treats only the last word as a prefix: "jo smith" finds John Smith alone', async () => {
         expect(ids(await search.search<Person>('typing', { text: 'jo smith', limit: 10 }))).toEqual(['t1']);
       });
@@ -146,6 +152,54 @@ export function describeSearchIndexContract(
           { value: 'creator', count: 5 },
           { value: 'admin', count: 2 },
         ]);
+      });
+    });
+
+    describe('bounded totals and facets (trackTotalUpTo)', () => {
+      it('counts the total exactly up to trackTotalUpTo and reports a lower bound beyond it', async () => {
+        expect(await search.search('people', { limit: 1 })).toMatchObject({
+          total: PEOPLE.length,
+          totalRelation: 'eq',
+          facetsExhaustive: true,
+        });
+        expect(await search.search('people', { trackTotalUpTo: PEOPLE.length, limit: 1 })).toMatchObject({
+          total: PEOPLE.length,
+          totalRelation: 'eq',
+        });
+        expect(await search.search('people', { trackTotalUpTo: 3, limit: 1 })).toMatchObject({
+          total: 3,
+          totalRelation: 'gte',
+        });
+        expect(
+          await search.search('people', { text: 'smith alice singer', trackTotalUpTo: 2, limit: 1 }),
+        ).toMatchObject({ total: 2, totalRelation: 'gte' });
+      });
+
+      it('counts facets exactly, or flags them when taken over a subset: no count ever exceeds the true one', async () => {
+        const capped = await search.search<Person>('people', { facets: ['role'], trackTotalUpTo: 4, limit: 1 });
+        const exact = { creator: 5, subscriber: 3, admin: 2 } as Record<string, number>;
+        if (capped.facetsExhaustive) {
+          expect(capped.facets.role).toEqual(Object.entries(exact).map(([value, count]) => ({ value, count })));
+        } else {
+          for (const { value, count } of capped.facets.role) expect(count).toBeLessThanOrEqual(exact[value]);
+          expect(capped.facets.role.reduce((sum, f) => sum + f.count, 0)).toBeLessThanOrEqual(PEOPLE.length);
+        }
+      });
+
+      it('sorts on a field over every match even beyond the cap', async () => {
+        const pages = await allPages(search, {
+          sort: [{ field: 'followers', order: 'desc' }],
+          trackTotalUpTo: 2,
+          limit: 4,
+        });
+        expect(pages.flat()).toEqual(BY_FOLLOWERS_DESC);
+      });
+
+      it('rejects a trackTotalUpTo that is not a positive integer', async () => {
+        for (const trackTotalUpTo of [0, -1, 1.5, 1_000_000])
+          await expect(search.search('people', { trackTotalUpTo, limit: 1 })).rejects.toBeInstanceOf(
+            InvalidSearchQueryError,
+          );
       });
     });
 

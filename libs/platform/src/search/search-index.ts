@@ -77,7 +77,17 @@ export interface SearchQuery {
   limit: number;
   /** Opaque cursor from a previous page's `nextCursor`. */
   cursor?: string;
+  /**
+   * Matches are counted exactly up to this many (default `DEFAULT_TRACK_TOTAL_UP_TO`); beyond it `total` is this
+   * number with `totalRelation: 'gte'`, like Elasticsearch's `track_total_hits`. Bounds the work of a common word.
+   */
+  trackTotalUpTo?: number;
 }
+
+/** Exact totals up to this many matches (Elasticsearch counts 10,000 by default; Algolia pages 1,000 hits). */
+export const DEFAULT_TRACK_TOTAL_UP_TO = 1_000;
+/** The largest `trackTotalUpTo` a query may ask for. */
+export const MAX_TRACK_TOTAL_UP_TO = 100_000;
 
 export interface SearchHit<T> {
   id: string;
@@ -92,9 +102,15 @@ export interface FacetCount {
 
 export interface SearchResult<T> {
   hits: SearchHit<T>[];
-  /** Number of matching documents (all pages). */
+  /** Number of matching documents (all pages): exact with `eq`, a lower bound with `gte` (see trackTotalUpTo). */
   total: number;
+  totalRelation: 'eq' | 'gte';
   facets: Record<string, FacetCount[]>;
+  /**
+   * false when the facet counts were taken over a bounded subset of the matches (an adapter may do so when
+   * `totalRelation` is `gte`): each count is then at most the true one. true: counted over every match.
+   */
+  facetsExhaustive: boolean;
   /** Present when more results follow. */
   nextCursor?: string;
 }

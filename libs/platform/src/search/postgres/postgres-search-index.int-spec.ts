@@ -220,6 +220,39 @@ describe('PostgresSearchIndex', () => {
       expect(seen).toEqual(everything.hits.map((h) => h.id));
     });
 
+    it('bounds a word every document holds: total and facets from the first matches by id, ranked within them', async () => {
+      const result = await search.search<Person>('crowd', {
+        text: 'makes',
+        facets: ['role'],
+        trackTotalUpTo: 100,
+        limit: 1000,
+      });
+      expect(result).toMatchObject({ total: 100, totalRelation: 'gte', facetsExhaustive: false });
+      // g00000..g00099, roles in turn creator, subscriber ×3, admin.
+      expect(result.facets.role).toEqual([
+        { value: 'subscriber', count: 60 },
+        { value: 'admin', count: 20 },
+        { value: 'creator', count: 20 },
+      ]);
+      expect(result.hits.map((h) => h.id).sort()).toEqual(Array.from({ length: 100 }, (_, i) => generatedPerson(i).id));
+      expect(result.nextCursor).toBeUndefined();
+    });
+
+    it('skips the prefix and typo bands without reading them when they cannot add a document', async () => {
+      const analyze = async (text: string) => {
+        const statement = buildSearchStatement(await version(), { text, limit: 20 });
+        const { rows } = await pool.query({
+          text: `explain (analyze, costs off, timing off, summary off) ${statement.text}`,
+          values: statement.values,
+        });
+        return rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+      };
+      // No indexed word is longer than "lisbon" and starts with it; every word matches exactly.
+      expect((await analyze('lisbon')).match(/on documents d\S* \(never executed\)/g)).toHaveLength(2);
+      // "lisb" completes to "lisbon": the prefix band is read.
+      expect((await analyze('lisb')).match(/on documents d\S* \(never executed\)/g) ?? []).toHaveLength(1);
+    });
+
     it('finds a rare name despite a typo among thousands', async () => {
       const result = await search.search<Person>('crowd', { text: 'zephirine', limit: 5 });
       expect(result.hits[0]?.document.displayName).toContain('Zephyrine');
