@@ -173,6 +173,7 @@ typos as (
 
   const text = `
 with ${ctes.trim()}
+-- One LIMIT over the bands' Append: a band is started only when the ones before it left the window short.
 window_rows as (
   select * from (
     ${bands
