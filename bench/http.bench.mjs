@@ -1,27 +1,49 @@
 // `npm run bench -- http`: GET /v1/search/people through the full api app (candidate) vs bare Fastify + pg
-// running the identical SQL (baseline), same data, same machine, same run. See bench/README.md.
+// running the identical SQL (baseline), same data, same machine, same run. `--read`: GET /v1/conversations with
+// a bearer token instead (an authenticated database read). See bench/README.md.
 import { existsSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import pg from 'pg';
 import { generatePeople, QUERY_MIX, searchPath } from './http/people-data.mjs';
+import {
+  buildReadRequests,
+  checkReadBody,
+  compareWork,
+  READ_BASELINE_SCRIPT,
+  seedReadData,
+} from './http/read-scenario.mjs';
 import { measureCoreBusy, runRound } from './lib/load.mjs';
-import { buildApi, cpuLayout, describeMachine, pinThisProcess, startServer, waitForHttp } from './lib/processes.mjs';
+import {
+  buildApi,
+  cpuLayout,
+  describeMachine,
+  pinThisProcess,
+  startServer,
+  stopChild,
+  waitForHttp,
+} from './lib/processes.mjs';
 import { apiAppEnv, importSource, startServices } from './lib/services.mjs';
 import { coefficientOfVariation, median } from './lib/stats.mjs';
 import { fixed, percent, signed, table, thousands, writeResults } from './lib/report.mjs';
 import { numberReader, step } from './lib/cli.mjs';
 
-export const description = 'GET /v1/search/people: full Nest app vs bare Fastify + pg on the same SQL (A1-b)';
+export const description =
+  'GET /v1/search/people (or, --read, an authenticated GET /v1/conversations): full Nest app vs bare Fastify + pg';
 
 export const usage = `Options:
-  --users N         people seeded into the search index (default 10000; --quick 1000)
+  --read            an authenticated read instead of people search: GET /v1/conversations with each reader's
+                    bearer token (JWT, session revocation in Redis, sanctions, three read-model statements)
+  --users N         people seeded (search index, or with --read people with their conversations and messages;
+                    default 10000; --quick 1000)
+  --readers N       --read: people in the request mix, each with their own token (default 200; --quick 50)
   --connections N   concurrent keep-alive connections, closed model (default 50)
   --duration S      seconds per measured round (default 10; --quick 3)
   --rounds N        measured rounds per server, interleaved B,C,B,C… (default 3; --quick 1)
   --warmup S        seconds of the discarded warm-up round per server (default 5; --quick 2)
   --quick           smoke run: 1000 users, 2 s warm-up, one 3 s round each
+  --cpu-prof        run the candidate under node --cpu-prof (profile in bench/results/; its numbers are inflated)
   --live            also measure GET /health/live on both (framework tax without the database, A1-a style)
   --no-pin          do not pin servers to core 0 and the load generator + services to core 1
   --no-build        reuse dist/apps/api/main.js instead of running \`nest build api\`
@@ -32,6 +54,8 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = `${ROOT}node_modules/.bin`;
 const INDEX_PREFIX = 'bench';
 const RATIO_TARGET = 0.6; // A1-b in docs: full stack ≥ 0.60× bare Fastify + pg at concurrency 50
+// Issue 16, "an authenticated DB read": ≥ 0.70× the baseline's req/s and ≤ 1.5× its server CPU per request.
+const READ_TARGETS = { ratio: 0.7, cpu: 1.5, name: 'issue 16 read' };
 const CV_LIMIT = 0.1;
 const LOAD_GENERATOR_CPU_LIMIT = 0.8;
 
@@ -40,6 +64,9 @@ function parseOptions(argv) {
     args: argv,
     options: {
       users: { type: 'string' },
+      read: { type: 'boolean', default: false },
+      readers: { type: 'string' },
+      'cpu-prof': { type: 'boolean', default: false },
       connections: { type: 'string' },
       duration: { type: 'string' },
       rounds: { type: 'string' },
@@ -56,7 +83,10 @@ function parseOptions(argv) {
   const quick = values.quick;
   return {
     quick,
-    users: number('users', quick ? 1_000 : 10_000, 1),
+    read: values.read,
+    users: number('users', quick ? 1_000 : 10_000, values.read ? 300 : 1),
+    readers: number('readers', quick ? 50 : 200, 5),
+    cpuProf: values['cpu-prof'],
     connections: number('connections', 50, 1),
     duration: number('duration', quick ? 3 : 10, 1),
     rounds: number('rounds', quick ? 1 : 3, 1),
@@ -78,7 +108,9 @@ export async function run(argv) {
   // Before anything starts: PostgreSQL, Redis and the build inherit the load generator's core.
   if (layout.pinned) pinThisProcess(layout.loadCore);
   console.log(
-    `http benchmark: ${options.users.toLocaleString('en-US')} people, ${options.connections} connections, ` +
+    `http benchmark${options.read ? ' --read (GET /v1/conversations, authenticated)' : ''}: ` +
+      `${options.users.toLocaleString('en-US')} people${options.read ? `, ${options.readers} readers` : ''}, ` +
+      `${options.connections} connections, ` +
       `${options.rounds} × ${options.duration} s rounds per server after a ${options.warmup} s warm-up`,
   );
   console.log(
@@ -105,8 +137,14 @@ export async function run(argv) {
   step('starting embedded PostgreSQL and redis-server, migrating');
   const services = await startServices();
 
-  step(`seeding ${options.users.toLocaleString('en-US')} people into the search index`);
-  const seeded = await seedPeople(services.databaseUrl, options);
+  step(
+    options.read
+      ? `seeding ${options.users.toLocaleString('en-US')} people with their conversations and messages`
+      : `seeding ${options.users.toLocaleString('en-US')} people into the search index`,
+  );
+  const seeded = options.read
+    ? await seedReadData(services.databaseUrl, options)
+    : await seedPeople(services.databaseUrl, options);
 
   step('starting the api app and the baseline');
   const { freePort } = await importSource('libs/platform/src/runtime/free-port.ts');
@@ -117,36 +155,48 @@ export async function run(argv) {
     SEARCH_INDEX_PREFIX: INDEX_PREFIX,
     DATABASE_URL: services.databaseUrl,
   };
+  const appEnv = apiAppEnv(services, options.logLevel);
+  const profileDir = options.cpuProf ? `${ROOT}bench/results/cpu-profiles-${startedAt.toISOString()}` : undefined;
   const servers = {
     baseline: startServer(
       'baseline',
-      [fileURLToPath(new URL('./http/baseline-server.mjs', import.meta.url))],
+      [fileURLToPath(options.read ? READ_BASELINE_SCRIPT : new URL('./http/baseline-server.mjs', import.meta.url))],
       baselinePort,
-      serverEnv,
+      // The read baseline checks the same tokens and revocations: same secret, same Redis.
+      options.read ? { ...serverEnv, JWT_SECRET: appEnv.JWT_SECRET, REDIS_URL: services.redisUrl } : serverEnv,
       layout,
     ),
     candidate: startServer(
       'api app',
-      ['dist/apps/api/main.js'],
+      [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'dist/apps/api/main.js'],
       appPort,
-      { ...serverEnv, ...apiAppEnv(services, options.logLevel) },
+      { ...serverEnv, ...appEnv },
       layout,
     ),
   };
   await Promise.all(Object.values(servers).map((server) => waitForHttp(`${server.url}/health/ready`, server.child)));
 
-  step('checking that both servers return the same JSON for every query');
-  const verification = await verifySameBodies(servers);
+  const requests = options.read
+    ? await buildReadRequests(servers.candidate, options, appEnv.JWT_SECRET)
+    : QUERY_MIX.map(({ label, query }) => ({ label, method: 'GET', path: searchPath(query) }));
+  step(`checking that both servers return the same JSON for every request of the mix (${requests.length})`);
+  const verification = await verifySameBodies(servers, requests, options.read ? checkReadBody : checkSearchBody);
   console.log(
-    `  ${verification.identical}/${QUERY_MIX.length} byte-identical, ${verification.equal - verification.identical} deep-equal`,
+    `  ${verification.identical}/${requests.length} byte-identical, ${verification.equal - verification.identical} deep-equal`,
   );
-
-  const requests = QUERY_MIX.map(({ query }) => ({ method: 'GET', path: searchPath(query) }));
+  if (options.read) {
+    step('checking that both servers run the same statements and Redis commands (one request of each kind)');
+    const { work, differences } = await compareWork(services, servers, requests);
+    if (differences.length > 0) throw new Error(`the servers do different work:\n${differences.join('\n')}`);
+    for (const { kind, statements, redisCommands } of work.candidate)
+      console.log(`  ${kind}: ${statements.length} statements, Redis ${JSON.stringify(redisCommands)} on both`);
+    verification.work = work;
+  }
   const otherServer = (server) => Object.values(servers).find((other) => other !== server);
   const load = (server, duration, list = requests) =>
     runRound({
       url: server.url,
-      requests: list,
+      requests: list.map(({ method, path, headers }) => ({ method, path, ...(headers && { headers }) })),
       connections: options.connections,
       duration,
       serverPid: server.child.pid,
@@ -181,7 +231,7 @@ export async function run(argv) {
     }
   }
 
-  const summary = summarize(rounds, layout);
+  const summary = summarize(rounds, layout, options.read ? READ_TARGETS : { ratio: RATIO_TARGET, name: 'A1-b' });
   if (Object.values(background).some((share) => share > 0.2)) {
     const busy = Object.entries(background)
       .map(([core, share]) => `${core} ${percent(share)}`)
@@ -214,18 +264,23 @@ export async function run(argv) {
     benchmark: 'http',
     startedAt: startedAt.toISOString(),
     command: `npm run bench -- http ${argv.join(' ')}`.trim(),
+    scenario: options.read ? 'read: GET /v1/conversations' : 'search: GET /v1/search/people',
     machine,
     options,
     pinning: layout,
     backgroundLoad: background,
     seeded,
-    queryMix: QUERY_MIX.map(({ label, query }) => ({ label, path: searchPath(query) })),
+    queryMix: requests.map(({ label, path }) => ({ label, path })),
     verification,
     rounds,
     live,
     summary,
   });
   console.log(`\nresults: ${file.slice(ROOT.length)}`);
+  if (profileDir) {
+    await stopChild(servers.candidate.child, 15_000); // node writes the profile as the process exits
+    console.log(`candidate CPU profile: ${profileDir.slice(ROOT.length)}/ (its rounds ran under the profiler)`);
+  }
   return 0;
 }
 
@@ -258,15 +313,15 @@ async function seedPeople(databaseUrl, options) {
   }
 }
 
-/** Both servers must answer every query of the mix with the same JSON (and at least one hit). */
-async function verifySameBodies(servers) {
+/** Both servers must answer every request of the mix with the same JSON, and `check` must accept it. */
+async function verifySameBodies(servers, requests, check) {
   let identical = 0;
   let equal = 0;
   const hits = {};
-  for (const { label, query } of QUERY_MIX) {
+  for (const { label, path, headers } of requests) {
     const [baseline, candidate] = await Promise.all(
       [servers.baseline, servers.candidate].map(async (server) => {
-        const response = await fetch(`${server.url}${searchPath(query)}`);
+        const response = await fetch(`${server.url}${path}`, { headers });
         const body = await response.text();
         if (response.status !== 200)
           throw new Error(`${server.name} answered ${response.status} to ${label}: ${body.slice(0, 500)}`);
@@ -280,11 +335,15 @@ async function verifySameBodies(servers) {
       );
     }
     equal++;
-    const { items, total } = JSON.parse(candidate);
-    if (items.length === 0) throw new Error(`${label} finds nobody: the query mix no longer fits the generated data`);
-    hits[label] = { total, bytes: Buffer.byteLength(candidate) };
+    hits[label] = check(label, candidate);
   }
   return { identical, equal, hits };
+}
+
+function checkSearchBody(label, body) {
+  const { items, total } = JSON.parse(body);
+  if (items.length === 0) throw new Error(`${label} finds nobody: the query mix no longer fits the generated data`);
+  return { total, bytes: Buffer.byteLength(body) };
 }
 
 function roundLine(role, result) {
@@ -298,7 +357,7 @@ function roundLine(role, result) {
   );
 }
 
-function summarize(rounds, layout) {
+function summarize(rounds, layout, targets) {
   const serverCore = layout.pinned ? `cpu${layout.serverCore}` : undefined;
   const loadCore = layout.pinned ? `cpu${layout.loadCore}` : undefined;
   const perServer = Object.fromEntries(
@@ -344,8 +403,14 @@ function summarize(rounds, layout) {
     p95Ratio: candidate.p95 / baseline.p95,
     // The req/s ratio the two would reach if each had its core to itself and the database kept up.
     cpuCostRatio: baseline.serverCpuMsPerRequest / candidate.serverCpuMsPerRequest,
-    target: RATIO_TARGET,
-    meetsTarget: median(pairRatios) >= RATIO_TARGET,
+    // Candidate ÷ baseline server CPU per request: the median of the per-round ratios.
+    cpuPerRequestRatio: median(
+      rounds.candidate.map((c, i) => c.serverCpuMsPerRequest / rounds.baseline[i].serverCpuMsPerRequest),
+    ),
+    targets,
+    target: targets.ratio,
+    meetsTarget: median(pairRatios) >= targets.ratio,
+
     warnings: [],
   };
   for (const [role, stats] of Object.entries(perServer)) {
@@ -389,7 +454,7 @@ function renderSummary(summary, options) {
       'req/s (median)',
       thousands(baseline.requestsPerSecond),
       thousands(candidate.requestsPerSecond),
-      `${fixed(summary.ratio, 2)}× (target ≥ ${RATIO_TARGET})`,
+      `${fixed(summary.ratio, 2)}× (target ≥ ${summary.target})`,
     ],
     [
       'p50 latency ms',
@@ -421,17 +486,37 @@ function renderSummary(summary, options) {
       'server CPU ms/request',
       fixed(baseline.serverCpuMsPerRequest, 3),
       fixed(candidate.serverCpuMsPerRequest, 3),
-      `${fixed(summary.cpuCostRatio, 2)}× capacity`,
+      `${fixed(summary.cpuPerRequestRatio, 2)}× the baseline's CPU (${fixed(summary.cpuCostRatio, 2)}× capacity)`,
     ],
     ['load generator CPU', percent(baseline.loadGeneratorCpu), percent(candidate.loadGeneratorCpu), ''],
     ...cores.map((core) => [`${core} busy`, percent(baseline.coresBusy[core]), percent(candidate.coresBusy[core]), '']),
     ['limited by', baseline.bottleneck, candidate.bottleneck, ''],
   ];
+  const { targets } = summary;
   const verdict = summary.meetsTarget
-    ? `meets the A1-b target: ${fixed(summary.ratio, 2)}× ≥ ${RATIO_TARGET}×`
-    : `BELOW the A1-b target: ${fixed(summary.ratio, 2)}× < ${RATIO_TARGET}×`;
+    ? `meets the ${targets.name} target: ${fixed(summary.ratio, 2)}× ≥ ${targets.ratio}×`
+    : `BELOW the ${targets.name} target: ${fixed(summary.ratio, 2)}× < ${targets.ratio}×`;
+  const targetRows =
+    targets.cpu === undefined
+      ? ''
+      : `\n\n${table([
+          ['target (issue 16, authenticated DB read)', 'wanted', 'measured', ''],
+          [
+            'req/s, candidate ÷ baseline',
+            `≥ ${fixed(targets.ratio, 2)}×`,
+            `${fixed(summary.ratio, 2)}×`,
+            summary.ratio >= targets.ratio ? 'met' : 'MISSED',
+          ],
+          [
+            'server CPU ms/request, candidate ÷ baseline',
+            `≤ ${fixed(targets.cpu, 2)}×`,
+            `${fixed(summary.cpuPerRequestRatio, 2)}×`,
+            summary.cpuPerRequestRatio <= targets.cpu ? 'met' : 'MISSED',
+          ],
+        ])}`;
   return (
     `${table(rows)}\n\n${options.rounds} round(s) of ${options.duration} s per server at ${options.connections} connections; ` +
-    `ratio = median of per-round candidate/baseline req/s (ratio of medians ${fixed(summary.ratioOfMedians, 2)}×). ${verdict}`
+    `ratio = median of per-round candidate/baseline req/s (ratio of medians ${fixed(summary.ratioOfMedians, 2)}×). ${verdict}` +
+    targetRows
   );
 }

@@ -2,7 +2,7 @@
 // same rows into the same table (insights.events) with pg + pg-copy-streams, same machine, same run (A5-a).
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -27,11 +27,12 @@ export const usage = `Options:
   --warmup S        seconds of the discarded warm-up round per side (default 3; --quick 1)
   --quick           smoke run: one 3 s round each after a 1 s warm-up
   --no-pin          do not pin the app to core 0 and the load generator + services to core 1
-  --no-build        reuse dist/apps/api/main.js instead of running \`nest build api\``;
+  --no-build        reuse dist/apps/api/main.js instead of running \`nest build api\`
+  --cpu-prof        write a V8 CPU profile of the api app (whole run) into bench/results/`;
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = `${ROOT}node_modules/.bin`;
-const RATIO_TARGET = 0.5; // A5-a: the durable, validated, idempotent endpoint ≥ 0.5× bare COPY
+const RATIO_TARGET = 0.6; // issue 16: the durable, validated, idempotent endpoint ≥ 0.6× bare COPY (A5-a said 0.5×)
 const CV_LIMIT = 0.1;
 const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 
@@ -47,6 +48,7 @@ function parseOptions(argv) {
       quick: { type: 'boolean', default: false },
       'no-pin': { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
+      'cpu-prof': { type: 'boolean', default: false },
     },
   });
   const number = numberReader(values);
@@ -59,6 +61,7 @@ function parseOptions(argv) {
     warmup: number('warmup', quick ? 1 : 3, 0),
     pin: !values['no-pin'],
     build: !values['no-build'],
+    cpuProf: values['cpu-prof'],
   };
 }
 
@@ -80,6 +83,17 @@ function clientBatch(size, videoId, channelId) {
       url: 'https://app.example.com/watch?utm_source=bench',
     },
   }));
+}
+
+/** utime + stime of `pid` in ms (Linux), to report the app's own CPU per event whatever else loads the machine. */
+function processCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ ticks
+  } catch {
+    return undefined;
+  }
 }
 
 const csvCell = (value) => {
@@ -111,7 +125,8 @@ export async function run(argv) {
   const { freePort } = await importSource('libs/platform/src/runtime/free-port.ts');
   const { EVENT_COLUMNS } = await importSource('libs/insights/src/infrastructure/persistence/sql-event-store.ts');
   const port = await freePort();
-  const app = startChild('api app', process.execPath, ['dist/apps/api/main.js'], {
+  const profileArgs = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${ROOT}bench/results`] : [];
+  const app = startChild('api app', process.execPath, [...profileArgs, 'dist/apps/api/main.js'], {
     cwd: ROOT,
     core: layout.pinned ? layout.serverCore : undefined,
     env: {
@@ -120,14 +135,22 @@ export async function run(argv) {
       PORT: String(port),
       DATABASE_URL: services.databaseUrl,
       ...apiAppEnv(services),
+      // Every client shares one address here: the write budget is still spent per request, never exhausted.
+      WRITE_RATE_LIMIT_PER_IP: '100000000',
     },
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/health/ready`, app);
+  await waitForHttp(`${url}/health/ready`, app, 120_000); // a loaded 2-core machine boots the app in 20-40 s
   const pool = new pg.Pool({ connectionString: services.databaseUrl, max: options.connections });
 
   const videoId = randomUUID();
   const channelId = randomUUID();
+  // A published video, as studio.video-published.v1 leaves it: the app attributes the events to its channel,
+  // so both sides store the same rows (an unknown video would also cost the app a lookup in studio).
+  await pool.query(
+    `insert into insights.videos (video_id, channel_id, creator_id, duration_seconds, published_at) values ($1, $2, $2, 600, now())`,
+    [videoId, channelId],
+  );
   // The rows the app would store for a batch, built by the same code path's column list, for COPY.
   const copyRows = (batch) =>
     batch
@@ -195,11 +218,18 @@ export async function run(argv) {
   const rounds = { baseline: [], candidate: [] };
   for (let round = 1; round <= options.rounds; round++) {
     for (const side of ['baseline', 'candidate']) {
+      const cpuBefore = side === 'candidate' ? processCpuMs(app.pid) : undefined;
       const result = await closedLoop(options.connections, options.duration, sides[side]());
+      const cpuAfter = side === 'candidate' ? processCpuMs(app.pid) : undefined;
+      if (cpuBefore !== undefined && cpuAfter !== undefined && result.units)
+        result.appCpuMsPer1000Events = ((cpuAfter - cpuBefore) / result.units) * 1000;
       rounds[side].push(result);
       console.log(
         `  round ${round}/${options.rounds}  ${side.padEnd(9)} ${thousands(result.unitsPerSecond)} events/s, ` +
-          `p50 ${fixed(result.p50, 1)} ms, p95 ${fixed(result.p95, 1)} ms, max ${fixed(result.max, 0)} ms per batch (${result.requests})${result.errors ? `, ${result.errors} errors` : ''}`,
+          `p50 ${fixed(result.p50, 1)} ms, p95 ${fixed(result.p95, 1)} ms, max ${fixed(result.max, 0)} ms per batch (${result.requests})${result.errors ? `, ${result.errors} errors` : ''}` +
+          (result.appCpuMsPer1000Events === undefined
+            ? ''
+            : `, app CPU ${fixed(result.appCpuMsPer1000Events, 1)} ms per 1,000 events`),
       );
     }
   }
@@ -209,6 +239,8 @@ export async function run(argv) {
     baselineEventsPerSecond: median(rates('baseline')),
     candidateEventsPerSecond: median(rates('candidate')),
     ratio: median(ratios),
+    // The app's own CPU per 1,000 events (not PostgreSQL's): comparable across runs even on a loaded machine.
+    appCpuMsPer1000Events: median(rounds.candidate.map((r) => r.appCpuMsPer1000Events ?? NaN)),
     target: RATIO_TARGET,
     warnings: [],
   };
@@ -227,7 +259,8 @@ export async function run(argv) {
         thousands(summary.candidateEventsPerSecond),
         rates('candidate').map(thousands).join(', '),
       ],
-    ])}\n\nratio candidate / baseline: ${fixed(summary.ratio, 2)}× (target ≥ ${RATIO_TARGET}×) ${summary.ratio >= RATIO_TARGET ? 'PASS' : 'BELOW TARGET'}`,
+    ])}\n\nratio candidate / baseline: ${fixed(summary.ratio, 2)}× (target ≥ ${RATIO_TARGET}×) ${summary.ratio >= RATIO_TARGET ? 'PASS' : 'BELOW TARGET'}\n` +
+      `api app CPU: ${fixed(summary.appCpuMsPer1000Events, 1)} ms per 1,000 events (median of rounds)`,
   );
   for (const warning of summary.warnings) console.log(`WARNING: ${warning}`);
   await pool.end();

@@ -194,6 +194,11 @@ export async function run(argv) {
         // The per-user send limit is a product rule, not the cost being measured.
         MESSAGE_RATE_LIMIT: '100000000',
         GROUP_MAX_MEMBERS: String(Math.max(50, options.groupSize)),
+        // Seeded people have no account history, so all are level 0, who may write only to followers; the
+        // standing is still read on every first message, only its gate is off.
+        TRUST_SAFETY_NEW_ACCOUNT_GATES: 'false',
+        // Every socket comes from 127.0.0.1: the per-address write budget would refuse sends (the per-user one stays).
+        WRITE_RATE_LIMIT_PER_IP: '100000000',
       },
       layout,
     ),

@@ -107,8 +107,8 @@ function readCores() {
   }
 }
 
-/** utime + stime of every thread of `pid`, in clock ticks. */
-function readProcessTicks(pid) {
+/** utime + stime of every thread of `pid`, in clock ticks (100 a second); undefined once it is gone. */
+export function readProcessTicks(pid) {
   if (!pid) return undefined;
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -124,13 +124,16 @@ function readProcessTicks(pid) {
  * the server's state, each on its own keep-alive connection of an undici pool of up to `connections`.
  * Latency runs from the scheduled start, so a late start counts against the result (no coordinated
  * omission, as in wrk2). An arrival that finds all connections waiting on the server is dropped and
- * counted as an error (k6's "dropped iterations"). `requests` ({ kind, path }) rotate in order;
+ * counted as an error (k6's "dropped iterations"). `requests` ({ kind, path, method?, headers?, body? })
+ * rotate in order, or `nextRequest(i)` builds arrival i (then `kinds` lists the kinds to report);
  * percentiles are computed per kind from every latency. autocannon's `overallRate` is not used: it paces
  * each connection, which waits for its response before the next request (a closed model with a rate cap).
  */
 export async function runOpenRound({
   url,
   requests,
+  nextRequest = (i) => requests[i % requests.length],
+  kinds = [...new Set(requests.map((r) => r.kind))],
   rate,
   duration,
   serverPid,
@@ -152,7 +155,7 @@ export async function runOpenRound({
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     lags.push(performance.now() - due);
-    const { kind, path } = requests[i % requests.length];
+    const { kind, path, method = 'GET', headers, body } = nextRequest(i);
     if (inFlight.size >= connections) {
       // Every connection waits on the server: the arrival is dropped and counted (k6's "dropped iterations"),
       // which bounds the backlog a saturated server is left to work off after the round.
@@ -160,9 +163,9 @@ export async function runOpenRound({
       continue;
     }
     const request = pool
-      .request({ method: 'GET', path, headersTimeout: timeoutMs, bodyTimeout: timeoutMs })
-      .then(async ({ statusCode, body }) => {
-        await body.dump({ limit: Infinity });
+      .request({ method, path, headers, body, headersTimeout: timeoutMs, bodyTimeout: timeoutMs })
+      .then(async ({ statusCode, body: answer }) => {
+        await answer.dump({ limit: Infinity });
         records.push({ kind, latency: performance.now() - due, status: statusCode });
       })
       .catch((error) => records.push({ kind, latency: performance.now() - due, error: error.code ?? error.message }));
@@ -188,7 +191,6 @@ export async function runOpenRound({
       non2xx: list.filter((r) => !r.error && (r.status < 200 || r.status >= 300)).length,
     };
   };
-  const kinds = [...new Set(requests.map((r) => r.kind))];
   lags.sort((a, b) => a - b);
   return {
     rate,

@@ -143,9 +143,14 @@ export function describeMachine() {
 
 /** `nest build api` in `appRoot` (this checkout by default), or an error with its output. */
 export function buildApi(env, appRoot = ROOT) {
-  step(`building the api app (nest build api${appRoot === ROOT ? '' : ` in ${appRoot}`})`);
-  const result = spawnSync(`${BIN}/nest`, ['build', 'api'], { cwd: appRoot, env, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`nest build api failed:\n${result.stdout}${result.stderr}`);
+  buildApp('api', env, appRoot);
+}
+
+/** `nest build <app>` (api, worker, standalone) in `appRoot`, or an error with its output. */
+export function buildApp(app, env, appRoot = ROOT) {
+  step(`building the ${app} app (nest build ${app}${appRoot === ROOT ? '' : ` in ${appRoot}`})`);
+  const result = spawnSync(`${BIN}/nest`, ['build', app], { cwd: appRoot, env, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`nest build ${app} failed:\n${result.stdout}${result.stderr}`);
 }
 
 /** A server process (Node script) on `port`, on the servers' core when the layout pins. */

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@config';
@@ -21,7 +22,8 @@ export class AccessTokens {
   private readonly jwt: JwtService;
 
   constructor(private readonly config: AppConfig) {
-    this.jwt = new JwtService({ secret: config.auth.jwtSecret });
+    // A key object, made once: given a string, jsonwebtoken first tries to parse it as a PEM public key on every verify.
+    this.jwt = new JwtService({ secret: createSecretKey(Buffer.from(config.auth.jwtSecret)) });
   }
 
   issue(subject: { userId: string; roles: Role[]; sessionId: string }): { token: string; expiresIn: number } {

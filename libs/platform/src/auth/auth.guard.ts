@@ -31,18 +31,25 @@ export class AuthGuard implements CanActivate {
     @Optional() private readonly restrictions?: AccountRestrictions,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  // Not async: a public route called without a credential is decided at once, with no promise to settle.
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() === 'ws') return this.checkSocketEvent(context);
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
     const targets = [context.getHandler(), context.getClass()];
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets);
     const credential = RequestAuthenticator.bearerFrom(request.headers.authorization);
-
     if (!credential) {
-      if (isPublic) return true;
+      if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
       throw new UnauthenticatedError();
     }
+    return this.authorize(request, credential, targets);
+  }
+
+  private async authorize(
+    request: FastifyRequest & { principal?: Principal },
+    credential: string,
+    targets: Parameters<Reflector['getAllAndOverride']>[1],
+  ): Promise<boolean> {
     const principal = await this.authenticator.authenticate(credential);
     request.principal = principal;
 

@@ -47,9 +47,10 @@ export function corsOptions(config: AppConfig) {
   return {
     origin: origins === '*' ? true : origins,
     credentials: true,
-    methods: CORS_METHODS,
-    allowedHeaders: CORS_REQUEST_HEADERS,
-    exposedHeaders: CORS_RESPONSE_HEADERS,
+    // Joined once: @fastify/cors joins an array again on every request.
+    methods: CORS_METHODS.join(', '),
+    allowedHeaders: CORS_REQUEST_HEADERS.join(', '),
+    exposedHeaders: CORS_RESPONSE_HEADERS.join(', '),
     // Browsers cache a preflight this long (Chromium caps it at 2 hours).
     maxAge: 7_200,
   };

@@ -4,12 +4,13 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppConfig } from '@config';
 import { Metrics } from '../observability/metrics.js';
 import { PlatformLogger } from '../observability/platform-logger.js';
 import { inRequestContext } from '../persistence/request-context.js';
 import { requestIdOf } from '../observability/logging.module.js';
+import { installRequestLogging, requestScopedLogger } from '../observability/request-logging.js';
 import { documentWriteBudgets } from '../rate-limit/write-budget-docs.js';
 import { documentValidationConstraints } from './openapi-constraints.js';
 import { buildAsyncApiDocument, socketEventDocs, socketPayloadModels } from '../realtime/asyncapi.js';
@@ -47,9 +48,13 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
     rawBody: true,
   });
   try {
-    app.useLogger(new PlatformLogger(app.get(Logger)));
+    app.get(Logger); // builds the root logger (PinoLogger.root)
+    const rootLogger = PinoLogger.root;
+    // Nest's log calls go through the request's own logger while it is served, so they carry its id.
+    app.useLogger(new PlatformLogger(new Logger(requestScopedLogger(rootLogger) as unknown as PinoLogger, {})));
     app.flushLogs();
     const fastify = app.getHttpAdapter().getInstance();
+    installRequestLogging(fastify, rootLogger);
 
     // Each request gets its own unit of work, forked only if the request touches the database (a Fastify
     // hook rather than MikroORM's Nest middleware, which forks eagerly and runs through middie).

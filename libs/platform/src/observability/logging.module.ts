@@ -1,26 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { LoggerModule } from 'nestjs-pino';
+import { Global, Module } from '@nestjs/common';
+import { Logger, PARAMS_PROVIDER_TOKEN, PinoLogger, type Params } from 'nestjs-pino';
 import { AppConfig } from '@config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** The request id: the caller's `x-request-id` when it is sane, else a new one (also used by Fastify). */
+/** The request id: the caller's `x-request-id` when it is sane, else a new one (Fastify's genReqId). */
 export function requestIdOf(request: IncomingMessage): string {
   const incoming = request.headers['x-request-id'];
   const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-  request.headers['x-request-id'] = id; // Fastify and pino-http read the same value
+  request.headers['x-request-id'] = id; // whatever reads the header sees the id the answer carries
   return id;
 }
 
-/** Structured JSON logs (pino), one line per request with its id; secrets never reach the log. */
-export const LoggingModule = LoggerModule.forRootAsync({
-  inject: [AppConfig],
-  useFactory: (config: AppConfig) => ({
+/** The root logger's options: level, redaction of secrets, and the short `req` of every line. */
+export function loggingParams(config: AppConfig): Params {
+  return {
     pinoHttp: {
       level: config.logLevel,
-      genReqId: (request: IncomingMessage) => requestIdOf(request),
-      autoLogging: { ignore: (request: IncomingMessage) => /^\/(health|metrics)/.test(request.url ?? '') },
       redact: {
         paths: [
           'req.headers.authorization',
@@ -40,5 +38,16 @@ export const LoggingModule = LoggerModule.forRootAsync({
         }),
       },
     },
-  }),
-});
+  };
+}
+
+/**
+ * Structured JSON logs (pino) through nestjs-pino's `Logger`, without its pino-http middleware: the HTTP app
+ * writes one line per request with its id from Fastify hooks instead (`installRequestLogging`, ADR 0069).
+ */
+@Global()
+@Module({
+  providers: [{ provide: PARAMS_PROVIDER_TOKEN, inject: [AppConfig], useFactory: loggingParams }, PinoLogger, Logger],
+  exports: [PARAMS_PROVIDER_TOKEN, PinoLogger, Logger],
+})
+export class LoggingModule {}

@@ -11,6 +11,13 @@ import { WRITE_BUDGET, WriteBudgetScaling, type WriteBudgetLimits, type WriteBud
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const DEFAULT_BUDGET_NAME = 'default';
 
+/** Who spends a write's budget, and the reply that reports it (HTTP only). */
+interface Caller {
+  ip: string;
+  userId?: string;
+  reply?: FastifyReply;
+}
+
 /** Attaches the tighter of the call's counters to a write's answer, like the IETF RateLimit fields. */
 export function rateLimitHeaders(state: RateLimitState, windowSeconds: number): Record<string, string> {
   return {
@@ -48,9 +55,13 @@ export class WriteRateLimitGuard implements CanActivate {
     };
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  // Not async: a read spends nothing and is let through at once, with no promise to settle.
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const caller = this.callerOf(context);
-    if (!caller) return true;
+    return caller ? this.spend(context, caller) : true;
+  }
+
+  private async spend(context: ExecutionContext, caller: Caller): Promise<boolean> {
     const budget = WriteRateLimitGuard.budgetOf(this.reflector, this.config, [
       context.getHandler(),
       context.getClass(),
@@ -70,7 +81,7 @@ export class WriteRateLimitGuard implements CanActivate {
     return true;
   }
 
-  private callerOf(context: ExecutionContext): { ip: string; userId?: string; reply?: FastifyReply } | undefined {
+  private callerOf(context: ExecutionContext): Caller | undefined {
     if (context.getType() === 'ws') {
       const socket = context.switchToWs().getClient<Socket>();
       const principal = (socket.data as { principal?: Principal } | undefined)?.principal;
