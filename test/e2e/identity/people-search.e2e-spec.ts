@@ -22,6 +22,8 @@ describe('people search: registrations and profile changes flow outbox → relay
     expect(handles(answer)[0]).toBe('alice_smith');
     expect(answer.body.items[0]).toMatchObject({ displayName: 'Alice Smith' });
     expect(answer.body.items[0]).not.toHaveProperty('email');
+    // Whether total is exact (it is counted up to 1,000, like the catalog's): clients show "1,000+" for gte.
+    expect(answer.body).toMatchObject({ totalRelation: 'eq', facetsExhaustive: true });
   });
 
   it('tolerates typos', async () => {

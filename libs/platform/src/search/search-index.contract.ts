@@ -1,4 +1,4 @@
-import { InvalidSearchQueryError, UnknownSearchIndexError } from './search-errors.js';
+import { InvalidIndexDefinitionError, InvalidSearchQueryError, UnknownSearchIndexError } from './search-errors.js';
 import type { IndexDefinition, SearchDocument, SearchIndex, SearchQuery, SearchResult } from './search-index.js';
 
 /**
@@ -199,6 +199,66 @@ export function describeSearchIndexContract(
         for (const trackTotalUpTo of [0, -1, 1.5, 1_000_000])
           await expect(search.search('people', { trackTotalUpTo, limit: 1 })).rejects.toBeInstanceOf(
             InvalidSearchQueryError,
+          );
+      });
+    });
+
+    describe('the window order (windowOrder): which matches a bounded query keeps', () => {
+      // r0..r5 published a day apart, r5 the newest but last in id order; r6 has no date.
+      const RECENT = [
+        ...Array.from({ length: 6 }, (_, i) =>
+          person(`r${i}`, 1, {
+            displayName: `Jazz Fan ${i}`,
+            bio: 'likes jazz',
+            createdAt: new Date(Date.UTC(2025, 0, 1 + i)).toISOString(),
+          }),
+        ),
+        person('r6', 1, { displayName: 'Jazz Fan 6', bio: 'likes jazz' }),
+      ];
+
+      beforeAll(async () => {
+        await search.ensureIndex({ ...peopleDefinition('recent'), windowOrder: { field: 'createdAt', order: 'desc' } });
+        await search.upsert('recent', RECENT);
+      });
+
+      it('ranks a word more documents hold than are ranked among the newest: the newest is always found', async () => {
+        const result = await search.search<Person>('recent', { text: 'jazz', trackTotalUpTo: 3, limit: 10 });
+        expect(result).toMatchObject({ total: 3, totalRelation: 'gte' });
+        expect(ids(result)).toContain('r5');
+        // PostgreSQL ranks the window (the three newest); Elasticsearch ranks every match.
+        if (result.hits.length === 3) expect(new Set(ids(result))).toEqual(new Set(['r3', 'r4', 'r5']));
+      });
+
+      it('suggests from the newest matches of a prefix too', async () => {
+        const result = await search.search<Person>('recent', {
+          text: 'jaz',
+          mode: 'autocomplete',
+          trackTotalUpTo: 2,
+          limit: 10,
+        });
+        expect(ids(result)).toContain('r5');
+        if (result.hits.length === 2) expect(new Set(ids(result))).toEqual(new Set(['r4', 'r5']));
+      });
+
+      it('keeps a document without the field last, and follows a change of the field', async () => {
+        const all = await search.search<Person>('recent', { text: 'jazz', trackTotalUpTo: 6, limit: 10 });
+        if (all.hits.length === 6) expect(ids(all)).not.toContain('r6');
+        await search.upsert('recent', [
+          person('r6', 2, { displayName: 'Jazz Fan 6', bio: 'likes jazz', createdAt: '2026-01-01T00:00:00Z' }),
+        ]);
+        const moved = await search.search<Person>('recent', { text: 'jazz', trackTotalUpTo: 1, limit: 10 });
+        expect(ids(moved)).toContain('r6');
+        if (moved.hits.length === 1) expect(ids(moved)).toEqual(['r6']);
+      });
+
+      it('rejects a window order on a field that is not a date or a number, or in no direction', async () => {
+        for (const windowOrder of [
+          { field: 'role', order: 'desc' },
+          { field: 'nope', order: 'desc' },
+          { field: 'createdAt', order: 'sideways' },
+        ] as IndexDefinition['windowOrder'][])
+          await expect(search.ensureIndex({ ...peopleDefinition('misordered'), windowOrder })).rejects.toBeInstanceOf(
+            InvalidIndexDefinitionError,
           );
       });
     });

@@ -26,6 +26,18 @@ export interface IndexDefinition {
   /** Logical name (the alias): lowercase letters, digits and dashes. */
   name: string;
   fields: Record<string, FieldDefinition>;
+  /**
+   * Which matches an adapter that bounds its work per query (PostgreSQL, ADR 0068) keeps when more match
+   * than it ranks and counts: the first in this order (a date or numeric field; documents without it come
+   * last, ties in id order). `{ field: 'publishedAt', order: 'desc' }` keeps the newest. Absent: id order.
+   * Elasticsearch ranks every match and ignores it.
+   */
+  windowOrder?: WindowOrder;
+}
+
+export interface WindowOrder {
+  field: string;
+  order: 'asc' | 'desc';
 }
 
 export interface SearchDocument<T extends object = Record<string, unknown>> {

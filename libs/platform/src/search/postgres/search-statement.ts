@@ -52,10 +52,11 @@ class Parameters {
  * and the alias's live version, all read from one snapshot. `$1` is the physical index name.
  *
  * Its work is bounded whatever the number of matches (ADR 0068): the matches are read band by band (whole
- * words, then the last word as a prefix, then typo corrections), each band in id order, until
- * `trackTotalUpTo + 1` are found (the window). The total and the facets are counted over the window (exact
- * when it holds every match), and a relevance-sorted page is ranked within it. Only a page sorted on a field
- * reads every match, so that the order is exact.
+ * words, then the last word as a prefix, then typo corrections), each band in the definition's window order
+ * (`windowOrder`, e.g. the newest first: `window_key`, then id), until `trackTotalUpTo + 1` are found (the
+ * window). The total and the facets are counted over the window (exact when it holds every match), and a
+ * relevance-sorted page is ranked within it. Only a page sorted on a field reads every match, so that the
+ * order is exact.
  */
 export function buildSearchStatement(target: IndexVersion, search: SearchQuery): PostgresSearchStatement {
   const query = normalizeQuery(target.definition, search);
@@ -150,7 +151,7 @@ typos as (
   // The window carries what the sample needs: facet keys, and sort values when the page is ranked within it.
   const windowExtra = `${ranked ? sortValues : ''}${query.facets.length > 0 ? ', d.keys' : ''}`;
   const bandSelect = (b: Band, i: number, extra: string) =>
-    `select d.id, ${i} as band, ${b.vector} as vector${extra}
+    `select d.id, ${i} as band, d.window_key, ${b.vector} as vector${extra}
     from search.documents d
     where d.index_name = ${index} and ${b.where}
       ${filters}`;
@@ -179,7 +180,7 @@ window_rows as (
     ${bands
       .map(
         (b, i) => `(${bandSelect(b, i, windowExtra)}
-    order by d.id
+    order by d.window_key, d.id
     limit ${windowSize})`,
       )
       .join('\n    union all\n    ')}
@@ -187,7 +188,7 @@ window_rows as (
   limit ${windowSize}
 ),
 sample as (
-  select * from window_rows order by band, id limit ${totalCap}
+  select * from window_rows order by band, window_key, id limit ${totalCap}
 ),
 page as (
   select p.id, ${ranked ? 'p.score' : score('p')} as score${fieldSorts.map((_, i) => `, p.s${i}`).join('')}, d.body

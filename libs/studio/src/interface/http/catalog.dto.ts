@@ -101,8 +101,8 @@ export class CatalogResponse {
   facets!: Record<string, FacetCountResponse[]>;
   @ApiProperty({
     description:
-      'true: facet counts cover every match. false (only with totalRelation gte): counted over the first 1,000 ' +
-      'matches found, so each is a lower bound, useful for proportions',
+      'true: facet counts cover every match. false (only with totalRelation gte): counted over the 1,000 newest ' +
+      'matches, so each is a lower bound, useful for proportions',
   })
   facetsExhaustive!: boolean;
   @ApiPropertyOptional() nextCursor?: string;
