@@ -1,20 +1,17 @@
 // `npm run bench -- http`: GET /v1/search/people through the full api app (candidate) vs bare Fastify + pg
-// running the identical SQL (baseline), same data, same machine, same run. `--read`: GET /v1/conversations with
-// a bearer token instead (an authenticated database read). See bench/README.md.
+// running the identical SQL (baseline), same data, same machine, same run. `--read`: authenticated database reads
+// instead (GET /v1/conversations, GET /v1/catalog/videos/:id), each against a bare Fastify + pg + ioredis server
+// doing the same statements and Redis commands. See bench/README.md.
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import pg from 'pg';
-import { generatePeople, QUERY_MIX, searchPath } from './http/people-data.mjs';
-import {
-  buildReadRequests,
-  checkReadBody,
-  compareWork,
-  READ_BASELINE_SCRIPT,
-  seedReadData,
-} from './http/read-scenario.mjs';
-import { measureCoreBusy, runRound } from './lib/load.mjs';
+import { conversationsScenario } from './http/conversations-scenario.mjs';
+import { INDEX_PREFIX, peopleScenario } from './http/people-scenario.mjs';
+import { compareWork } from './http/same-work.mjs';
+import { videoScenario } from './http/video-scenario.mjs';
+import { measureCoreBusy, measureIdleCpu, runRound } from './lib/load.mjs';
 import {
   buildApi,
   cpuLayout,
@@ -30,21 +27,26 @@ import { fixed, percent, signed, table, thousands, writeResults } from './lib/re
 import { numberReader, step } from './lib/cli.mjs';
 
 export const description =
-  'GET /v1/search/people (or, --read, an authenticated GET /v1/conversations): full Nest app vs bare Fastify + pg';
+  'GET /v1/search/people (or, --read, authenticated GETs of a conversation list and a catalog video): full Nest app vs bare Fastify + pg';
 
 export const usage = `Options:
-  --read            an authenticated read instead of people search: GET /v1/conversations with each reader's
-                    bearer token (JWT, session revocation in Redis, sanctions, three read-model statements)
-  --users N         people seeded (search index, or with --read people with their conversations and messages;
-                    default 10000; --quick 1000)
+  --read[=WHICH]    authenticated reads instead of people search, each reader with their own bearer token (JWT,
+                    session revocation in Redis, sanctions): WHICH is conversations (GET /v1/conversations, three
+                    read-model statements), video (GET /v1/catalog/videos/:id, a published video's page: the video,
+                    its restrictions, channel, creator, series, counts and media asset) or all (default: both, one
+                    after the other, each with its own baseline)
+  --users N         people seeded (search index, or with --read=conversations people with their conversations and
+                    messages; default 10000; --quick 1000)
+  --videos N        --read=video: published videos seeded (default 20000; --quick 2000)
   --readers N       --read: people in the request mix, each with their own token (default 200; --quick 50)
   --connections N   concurrent keep-alive connections, closed model (default 50)
   --duration S      seconds per measured round (default 10; --quick 3)
   --rounds N        measured rounds per server, interleaved B,C,B,C… (default 3; --quick 1)
   --warmup S        seconds of the discarded warm-up round per server (default 5; --quick 2)
-  --quick           smoke run: 1000 users, 2 s warm-up, one 3 s round each
+  --quick           smoke run: 1000 users or 2000 videos, 2 s warm-up, one 3 s round each
   --cpu-prof        run the candidate under node --cpu-prof (profile in bench/results/; its numbers are inflated)
-  --live            also measure GET /health/live on both (framework tax without the database, A1-a style)
+  --live            also measure GET /health/live (framework tax without the database, A1-a style) on both and on
+                    NestJS + Fastify with one controller (bench/http/nest-only-server.mjs), rounds interleaved
   --no-pin          do not pin servers to core 0 and the load generator + services to core 1
   --no-build        reuse dist/apps/api/main.js instead of running \`nest build api\`
   --log-level L     the app's LOG_LEVEL (default warn; info logs one line per request)
@@ -52,19 +54,35 @@ export const usage = `Options:
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = `${ROOT}node_modules/.bin`;
-const INDEX_PREFIX = 'bench';
-const RATIO_TARGET = 0.6; // A1-b in docs: full stack ≥ 0.60× bare Fastify + pg at concurrency 50
+// A1-b in docs: full stack ≥ 0.60× bare Fastify + pg at concurrency 50.
+const SEARCH_TARGETS = { ratio: 0.6, name: 'A1-b' };
 // Issue 16, "an authenticated DB read": ≥ 0.70× the baseline's req/s and ≤ 1.5× its server CPU per request.
+// Issue 16: /health/live through the whole pipeline ≥ 0.75× bare Fastify (NestJS alone: about 0.85×).
+const LIVE_TARGET = 0.75;
 const READ_TARGETS = { ratio: 0.7, cpu: 1.5, name: 'issue 16 read' };
+const READ_SCENARIOS = { conversations: conversationsScenario, video: videoScenario };
+const IDLE_SAMPLE_MS = 2_000;
 const CV_LIMIT = 0.1;
 const LOAD_GENERATOR_CPU_LIMIT = 0.8;
 
+/** `--read` alone means every read scenario; `--read video` and `--read=video` pick one (parseArgs needs `=`). */
+function withReadValue(argv) {
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] !== '--read') out.push(argv[i]);
+    else if (argv[i + 1] && !argv[i + 1].startsWith('-')) out.push(`--read=${argv[++i]}`);
+    else out.push('--read=all');
+  }
+  return out;
+}
+
 function parseOptions(argv) {
   const { values } = parseArgs({
-    args: argv,
+    args: withReadValue(argv),
     options: {
       users: { type: 'string' },
-      read: { type: 'boolean', default: false },
+      read: { type: 'string' },
+      videos: { type: 'string' },
       readers: { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
       connections: { type: 'string' },
@@ -81,10 +99,17 @@ function parseOptions(argv) {
   });
   const number = numberReader(values);
   const quick = values.quick;
+  const read =
+    values.read === undefined ? [] : values.read === 'all' ? Object.keys(READ_SCENARIOS) : values.read.split(',');
+  const unknown = read.filter((name) => !READ_SCENARIOS[name]);
+  if (unknown.length)
+    throw new Error(`--read takes ${Object.keys(READ_SCENARIOS).join(', ')} or all, not ${unknown.join(', ')}`);
   return {
     quick,
-    read: values.read,
-    users: number('users', quick ? 1_000 : 10_000, values.read ? 300 : 1),
+    read,
+    scenarios: read.length ? read.map((name) => READ_SCENARIOS[name]) : [peopleScenario],
+    users: number('users', quick ? 1_000 : 10_000, read.includes('conversations') ? 300 : 1),
+    videos: number('videos', quick ? 2_000 : 20_000, 100),
     readers: number('readers', quick ? 50 : 200, 5),
     cpuProf: values['cpu-prof'],
     connections: number('connections', 50, 1),
@@ -107,9 +132,9 @@ export async function run(argv) {
   const layout = cpuLayout(options.pin);
   // Before anything starts: PostgreSQL, Redis and the build inherit the load generator's core.
   if (layout.pinned) pinThisProcess(layout.loadCore);
+  const loadBefore = loadavg();
   console.log(
-    `http benchmark${options.read ? ' --read (GET /v1/conversations, authenticated)' : ''}: ` +
-      `${options.users.toLocaleString('en-US')} people${options.read ? `, ${options.readers} readers` : ''}, ` +
+    `http benchmark: ${options.scenarios.map((scenario) => scenario.route).join(', then ')}; ` +
       `${options.connections} connections, ` +
       `${options.rounds} × ${options.duration} s rounds per server after a ${options.warmup} s warm-up`,
   );
@@ -122,7 +147,7 @@ export async function run(argv) {
   // Other people's work on the machine makes noise: measured for a second before anything starts.
   const background = await measureCoreBusy(1_000);
   console.log(
-    `machine before the run: ${
+    `machine before the run: load average ${loadBefore.map((v) => v.toFixed(2)).join(' ')}; ${
       Object.entries(background)
         .map(([core, share]) => `${core} ${percent(share)} busy`)
         .join(', ') || 'n/a'
@@ -137,187 +162,258 @@ export async function run(argv) {
   step('starting embedded PostgreSQL and redis-server, migrating');
   const services = await startServices();
 
-  step(
-    options.read
-      ? `seeding ${options.users.toLocaleString('en-US')} people with their conversations and messages`
-      : `seeding ${options.users.toLocaleString('en-US')} people into the search index`,
-  );
-  const seeded = options.read
-    ? await seedReadData(services.databaseUrl, options)
-    : await seedPeople(services.databaseUrl, options);
-
-  step('starting the api app and the baseline');
+  step('starting the api app');
   const { freePort } = await importSource('libs/platform/src/runtime/free-port.ts');
-  const [appPort, baselinePort] = [await freePort(), await freePort()];
+  const appEnv = apiAppEnv(services, options.logLevel);
+  // Both servers of every scenario: same database, same Redis, same secret (readers' tokens and signed URLs).
   const serverEnv = {
     ...env,
     HOST: '127.0.0.1',
     SEARCH_INDEX_PREFIX: INDEX_PREFIX,
     DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+    JWT_SECRET: appEnv.JWT_SECRET,
+    ...Object.assign({}, ...options.scenarios.map((scenario) => scenario.serverEnv ?? {})),
   };
-  const appEnv = apiAppEnv(services, options.logLevel);
   const profileDir = options.cpuProf ? `${ROOT}bench/results/cpu-profiles-${startedAt.toISOString()}` : undefined;
-  const servers = {
-    baseline: startServer(
-      'baseline',
-      [fileURLToPath(options.read ? READ_BASELINE_SCRIPT : new URL('./http/baseline-server.mjs', import.meta.url))],
-      baselinePort,
-      // The read baseline checks the same tokens and revocations: same secret, same Redis.
-      options.read ? { ...serverEnv, JWT_SECRET: appEnv.JWT_SECRET, REDIS_URL: services.redisUrl } : serverEnv,
-      layout,
-    ),
-    candidate: startServer(
-      'api app',
-      [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'dist/apps/api/main.js'],
-      appPort,
-      { ...serverEnv, ...appEnv },
-      layout,
-    ),
-  };
-  await Promise.all(Object.values(servers).map((server) => waitForHttp(`${server.url}/health/ready`, server.child)));
-
-  const requests = options.read
-    ? await buildReadRequests(servers.candidate, options, appEnv.JWT_SECRET)
-    : QUERY_MIX.map(({ label, query }) => ({ label, method: 'GET', path: searchPath(query) }));
-  step(`checking that both servers return the same JSON for every request of the mix (${requests.length})`);
-  const verification = await verifySameBodies(servers, requests, options.read ? checkReadBody : checkSearchBody);
-  console.log(
-    `  ${verification.identical}/${requests.length} byte-identical, ${verification.equal - verification.identical} deep-equal`,
+  const candidate = startServer(
+    'api app',
+    [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'dist/apps/api/main.js'],
+    await freePort(),
+    { ...serverEnv, ...appEnv },
+    layout,
   );
-  if (options.read) {
-    step('checking that both servers run the same statements and Redis commands (one request of each kind)');
-    const { work, differences } = await compareWork(services, servers, requests);
-    if (differences.length > 0) throw new Error(`the servers do different work:\n${differences.join('\n')}`);
-    for (const { kind, statements, redisCommands } of work.candidate)
-      console.log(`  ${kind}: ${statements.length} statements, Redis ${JSON.stringify(redisCommands)} on both`);
-    verification.work = work;
-  }
-  const otherServer = (server) => Object.values(servers).find((other) => other !== server);
-  const load = (server, duration, list = requests) =>
-    runRound({
-      url: server.url,
-      requests: list.map(({ method, path, headers }) => ({ method, path, ...(headers && { headers }) })),
-      connections: options.connections,
-      duration,
-      serverPid: server.child.pid,
-      otherPids: [otherServer(server).child.pid],
+  await waitForHttp(`${candidate.url}/health/ready`, candidate.child);
+
+  const results = {};
+  for (const [n, scenario] of options.scenarios.entries()) {
+    const last = n === options.scenarios.length - 1;
+    results[scenario.name] = await runScenario(scenario, {
+      candidate,
+      services,
+      serverEnv,
+      layout,
+      options,
+      freePort,
+      last,
     });
-
-  if (options.warmup > 0) {
-    step(`warm-up (${options.warmup} s each, discarded)`);
-    await load(servers.baseline, options.warmup);
-    await load(servers.candidate, options.warmup);
   }
-
-  step('measuring (interleaved)');
-  const rounds = { baseline: [], candidate: [] };
-  for (let round = 1; round <= options.rounds; round++) {
-    for (const role of ['baseline', 'candidate']) {
-      const result = await load(servers[role], options.duration);
-      rounds[role].push(result);
-      console.log(`  round ${round}/${options.rounds}  ${roundLine(role, result)}`);
-    }
-  }
-
-  let live;
-  if (options.live) {
-    step('GET /health/live on both (no database: framework tax)');
-    const liveRequests = [{ method: 'GET', path: '/health/live' }];
-    live = {};
-    for (const role of ['baseline', 'candidate']) {
-      await load(servers[role], Math.min(2, options.duration), liveRequests);
-      live[role] = await load(servers[role], options.duration, liveRequests);
-      console.log(`  ${roundLine(role, live[role])}`);
-    }
-  }
-
-  const summary = summarize(rounds, layout, options.read ? READ_TARGETS : { ratio: RATIO_TARGET, name: 'A1-b' });
-  if (Object.values(background).some((share) => share > 0.2)) {
+  const warnings = Object.values(results).flatMap((result) => result.summary.warnings);
+  if (Object.values(background).some((share) => share > 0.2) || loadBefore[0] > machine.cpus) {
     const busy = Object.entries(background)
       .map(([core, share]) => `${core} ${percent(share)}`)
       .join(', ');
-    summary.warnings.push(`other processes kept the machine busy before the run (${busy}): expect noise`);
-  }
-  console.log(`\n${renderSummary(summary, options)}`);
-  if (live) {
-    live.summary = {
-      ratio: live.candidate.requestsPerSecond / live.baseline.requestsPerSecond,
-      p95Delta: live.candidate.p95 - live.baseline.p95,
-      cpuCostRatio: live.baseline.serverCpuMsPerRequest / live.candidate.serverCpuMsPerRequest,
-    };
-    console.log(
-      `\n/health/live (no database): baseline ${thousands(live.baseline.requestsPerSecond)} req/s, p95 ${fixed(live.baseline.p95, 2)} ms; ` +
-        `app ${thousands(live.candidate.requestsPerSecond)} req/s, p95 ${fixed(live.candidate.p95, 2)} ms; ` +
-        `ratio ${fixed(live.summary.ratio, 2)}×, server CPU ms/request ${fixed(live.summary.cpuCostRatio, 2)}× (A1-a target ≥ 0.70×)`,
+    warnings.push(
+      `the machine was LOADED before the run (load average ${loadBefore.map((v) => v.toFixed(2)).join(' ')}; ${busy}): expect noise`,
     );
-    for (const role of ['baseline', 'candidate']) {
-      if (live[role].cpu.loadGenerator > LOAD_GENERATOR_CPU_LIMIT) {
-        summary.warnings.push(
-          `/health/live: the load generator used ${percent(live[role].cpu.loadGenerator)} of a core on ${role}: its req/s is a floor`,
-        );
-      }
-    }
   }
-  for (const warning of summary.warnings) console.log(`WARNING: ${warning}`);
+  for (const warning of warnings) console.log(`WARNING: ${warning}`);
 
   const file = writeResults('http', {
     benchmark: 'http',
     startedAt: startedAt.toISOString(),
     command: `npm run bench -- http ${argv.join(' ')}`.trim(),
-    scenario: options.read ? 'read: GET /v1/conversations' : 'search: GET /v1/search/people',
+    scenarios: Object.keys(results),
     machine,
-    options,
+    loadAverage: { before: loadBefore, after: loadavg() },
+    options: { ...options, scenarios: undefined },
     pinning: layout,
     backgroundLoad: background,
-    seeded,
-    queryMix: requests.map(({ label, path }) => ({ label, path })),
-    verification,
-    rounds,
-    live,
-    summary,
+    results,
   });
   console.log(`\nresults: ${file.slice(ROOT.length)}`);
   if (profileDir) {
-    await stopChild(servers.candidate.child, 15_000); // node writes the profile as the process exits
+    await stopChild(candidate.child, 15_000); // node writes the profile as the process exits
     console.log(`candidate CPU profile: ${profileDir.slice(ROOT.length)}/ (its rounds ran under the profiler)`);
   }
   return 0;
 }
 
-/** Writes the people straight into the index through the PostgreSQL adapter, as the projection would. */
-async function seedPeople(databaseUrl, options) {
-  const [{ PostgresSearchIndex }, { PEOPLE_INDEX }] = await Promise.all([
-    importSource('libs/platform/src/search/postgres/postgres-search-index.ts'),
-    importSource('libs/identity/src/application/people-index.ts'),
-  ]);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+/**
+ * One scenario: seed, start its baseline, check that both servers answer (and, for reads, work) alike, measure the
+ * servers' idle CPU, then the warm-up and the interleaved rounds; the baseline stops afterwards.
+ */
+async function runScenario(scenario, { candidate, services, serverEnv, layout, options, freePort, last }) {
+  const isRead = scenario !== peopleScenario;
+  console.log(`\n━━ ${scenario.route} (${scenario.describeData(options)})`);
+  step(`seeding ${scenario.describeData(options)}`);
+  const seeded = await scenario.seed(services.databaseUrl, options);
+
+  step('starting the baseline');
+  const baseline = startServer(
+    'baseline',
+    [fileURLToPath(scenario.baselineScript)],
+    await freePort(),
+    serverEnv,
+    layout,
+  );
+  const servers = { baseline, candidate };
+  const live = options.live && last;
+  if (live) {
+    const script = fileURLToPath(new URL('./http/nest-only-server.mjs', import.meta.url));
+    servers.nestOnly = startServer('nest only', [script], await freePort(), serverEnv, layout);
+  }
+  await Promise.all(
+    [baseline, servers.nestOnly]
+      .filter(Boolean)
+      .map((server) => waitForHttp(`${server.url}/health/ready`, server.child)),
+  );
   try {
-    const index = new PostgresSearchIndex(pool, { indexPrefix: INDEX_PREFIX });
-    await index.ensureIndex(PEOPLE_INDEX);
-    const people = generatePeople(options.users, options.seed);
-    const started = performance.now();
-    for (let offset = 0; offset < people.length; offset += 500) {
-      const result = await index.upsert(PEOPLE_INDEX.name, people.slice(offset, offset + 500));
-      if (result.failed.length > 0) throw new Error(`seeding failed: ${JSON.stringify(result.failed.slice(0, 3))}`);
+    const requests = await scenario.buildRequests(candidate, options, serverEnv.JWT_SECRET, seeded);
+    step(`checking that both servers return the same JSON for every request of the mix (${requests.length})`);
+    const verification = await verifySameBodies(servers, requests, scenario);
+    console.log(
+      `  ${verification.identical}/${requests.length} byte-identical, ${verification.equal - verification.identical} equal ` +
+        `once compared as JSON${scenario.comparable ? " (signed URLs' expiry aside)" : ''}`,
+    );
+    if (isRead) {
+      step('checking that both servers run the same statements and Redis commands (one request of each kind)');
+      const { work, differences } = await compareWork(services, servers, requests);
+      if (differences.length > 0) throw new Error(`the servers do different work:\n${differences.join('\n')}`);
+      for (const { kind, statements, redisCommands } of work.candidate)
+        console.log(`  ${kind}: ${statements.length} statements, Redis ${JSON.stringify(redisCommands)} on both`);
+      verification.work = work;
     }
-    const seconds = (performance.now() - started) / 1000;
-    const count = await index.count(PEOPLE_INDEX.name);
-    if (count !== people.length) throw new Error(`seeded ${people.length} people but the index holds ${count}`);
-    // Fresh statistics and visibility map, so autovacuum does not kick in during a round and plans are stable.
-    await pool.query('vacuum analyze search.documents');
-    await pool.query('vacuum analyze search.words');
-    console.log(`  ${count.toLocaleString('en-US')} documents in ${seconds.toFixed(1)} s`);
-    return { documents: count, seconds, indexPrefix: INDEX_PREFIX };
+
+    // Timers, pollers and schedulers cost CPU with no request at all: measured together, subtracted per request.
+    const idleCpu = Object.fromEntries(
+      await Promise.all(
+        Object.entries(servers).map(async ([role, server]) => [
+          role,
+          (await measureIdleCpu(server.child.pid, IDLE_SAMPLE_MS)) ?? 0,
+        ]),
+      ),
+    );
+    console.log(`  idle CPU: baseline ${percent(idleCpu.baseline)}, app ${percent(idleCpu.candidate)} of a core`);
+
+    const otherServers = (server) => Object.values(servers).filter((other) => other !== server);
+    const load = (role, duration, list = requests) =>
+      runRound({
+        url: servers[role].url,
+        requests: list.map(({ method, path, headers }) => ({ method, path, ...(headers && { headers }) })),
+        connections: options.connections,
+        duration,
+        serverPid: servers[role].child.pid,
+        serverIdleCpu: idleCpu[role],
+        otherPids: otherServers(servers[role]).map((other) => other.child.pid),
+      });
+
+    if (options.warmup > 0) {
+      step(`warm-up (${options.warmup} s each, discarded)`);
+      await load('baseline', options.warmup);
+      await load('candidate', options.warmup);
+    }
+
+    step('measuring (interleaved)');
+    const rounds = { baseline: [], candidate: [] };
+    for (let round = 1; round <= options.rounds; round++) {
+      for (const role of ['baseline', 'candidate']) {
+        const result = await load(role, options.duration);
+        rounds[role].push(result);
+        console.log(`  round ${round}/${options.rounds}  ${roundLine(role, result)}`);
+      }
+    }
+
+    const liveRounds = live ? await measureLive(load, options) : undefined;
+    const summary = summarize(rounds, layout, isRead ? READ_TARGETS : SEARCH_TARGETS);
+    summary.warnings = summary.warnings.map((warning) => `${scenario.route}: ${warning}`);
+    console.log(`\n${scenario.route}\n${renderSummary(summary, options)}`);
+    if (liveRounds) {
+      liveRounds.summary = summarizeLive(liveRounds.rounds);
+      console.log(`\n${renderLive(liveRounds.summary)}`);
+      for (const [role, results] of Object.entries(liveRounds.rounds)) {
+        const busiest = Math.max(...results.map((result) => result.cpu.loadGenerator));
+        if (busiest > LOAD_GENERATOR_CPU_LIMIT) {
+          summary.warnings.push(
+            `/health/live: the load generator used up to ${percent(busiest)} of a core on ${role}: its req/s is a floor`,
+          );
+        }
+      }
+    }
+    return {
+      scenario: scenario.route,
+      seeded: { ...seeded, plan: undefined },
+      queryMix: requests.map(({ label, path }) => ({ label, path })),
+      verification,
+      idleCpu,
+      rounds,
+      live: liveRounds,
+      summary,
+    };
   } finally {
-    await pool.end();
+    await Promise.all([baseline, servers.nestOnly].filter(Boolean).map((server) => stopChild(server.child)));
   }
 }
 
-/** Both servers must answer every request of the mix with the same JSON, and `check` must accept it. */
-async function verifySameBodies(servers, requests, check) {
+/**
+ * GET /health/live (no database: the framework's own cost) on bare Fastify, NestJS + Fastify alone and the api app,
+ * after a short warm-up each, in interleaved rounds.
+ */
+async function measureLive(load, options) {
+  step(
+    `GET /health/live on bare Fastify, NestJS alone and the app (no database: framework tax), ${options.rounds} interleaved rounds`,
+  );
+  const liveRequests = [{ method: 'GET', path: '/health/live' }];
+  const roles = ['baseline', 'nestOnly', 'candidate'];
+  for (const role of roles) await load(role, Math.min(2, options.duration), liveRequests);
+  const rounds = { baseline: [], nestOnly: [], candidate: [] };
+  for (let round = 1; round <= options.rounds; round++) {
+    for (const role of roles) {
+      const result = await load(role, options.duration, liveRequests);
+      rounds[role].push(result);
+      console.log(`  round ${round}/${options.rounds}  ${roundLine(role === 'nestOnly' ? 'nest only' : role, result)}`);
+    }
+  }
+  return { rounds };
+}
+
+/**
+ * The `/health/live` rows: per server the median req/s, p95 and CPU per request over its rounds; ratios are
+ * medians of per-round ratios against bare Fastify.
+ */
+function summarizeLive(rounds) {
+  const perRound = (role, against = 'baseline') =>
+    median(rounds[role].map((result, round) => result.requestsPerSecond / rounds[against][round].requestsPerSecond));
+  const side = (role) => ({
+    requestsPerSecond: median(rounds[role].map((result) => result.requestsPerSecond)),
+    p95: median(rounds[role].map((result) => result.p95)),
+    serverCpuMsPerRequest: median(rounds[role].map((result) => result.serverCpuMsPerRequest)),
+  });
+  return {
+    baseline: side('baseline'),
+    nestOnly: side('nestOnly'),
+    candidate: side('candidate'),
+    ratio: perRound('candidate'),
+    nestOnlyRatio: perRound('nestOnly'),
+    candidateVsNestOnly: perRound('candidate', 'nestOnly'),
+    target: LIVE_TARGET,
+  };
+}
+
+function renderLive(live) {
+  const row = (label, side, ratio) =>
+    `  ${label.padEnd(26)} ${thousands(side.requestsPerSecond).padStart(8)} req/s  p95 ${fixed(side.p95, 2).padStart(6)} ms  ` +
+    `CPU ${fixed(side.serverCpuMsPerRequest * 1000, 1).padStart(5)} µs/request` +
+    (ratio === undefined ? '' : `  ${fixed(ratio, 2)}× bare Fastify`);
+  return [
+    '/health/live (no database), medians over the interleaved rounds:',
+    row('bare Fastify', live.baseline),
+    row('NestJS + Fastify only', live.nestOnly, live.nestOnlyRatio),
+    row('api app (whole pipeline)', live.candidate, live.ratio),
+    `  api app vs NestJS alone: ${fixed(live.candidateVsNestOnly, 2)}×; ` +
+      `target app ≥ ${live.target}× bare Fastify: ${live.ratio >= live.target ? 'met' : 'missed'}`,
+  ].join('\n');
+}
+
+/**
+ * Both servers must answer every request of the mix with the same JSON (byte for byte, or equal once parsed, or
+ * equal after the scenario's `comparable`), and the scenario's `checkBody` must accept it.
+ */
+async function verifySameBodies(servers, requests, scenario) {
   let identical = 0;
   let equal = 0;
   const hits = {};
+  const comparable = scenario.comparable ?? ((body) => body);
   for (const { label, path, headers } of requests) {
     const [baseline, candidate] = await Promise.all(
       [servers.baseline, servers.candidate].map(async (server) => {
@@ -329,21 +425,15 @@ async function verifySameBodies(servers, requests, check) {
       }),
     );
     if (baseline === candidate) identical++;
-    else if (!isDeepStrictEqual(JSON.parse(baseline), JSON.parse(candidate))) {
+    else if (!isDeepStrictEqual(JSON.parse(comparable(baseline)), JSON.parse(comparable(candidate)))) {
       throw new Error(
-        `different bodies for ${label}:\n  baseline:  ${baseline.slice(0, 400)}\n  candidate: ${candidate.slice(0, 400)}`,
+        `different bodies for ${label}:\n  baseline:  ${baseline.slice(0, 600)}\n  candidate: ${candidate.slice(0, 600)}`,
       );
     }
     equal++;
-    hits[label] = check(label, candidate);
+    hits[label] = scenario.checkBody(label, candidate);
   }
   return { identical, equal, hits };
-}
-
-function checkSearchBody(label, body) {
-  const { items, total } = JSON.parse(body);
-  if (items.length === 0) throw new Error(`${label} finds nobody: the query mix no longer fits the generated data`);
-  return { total, bytes: Buffer.byteLength(body) };
 }
 
 function roundLine(role, result) {
@@ -483,7 +573,7 @@ function renderSummary(summary, options) {
     ['CV of req/s', percent(baseline.cv), percent(candidate.cv), `ratio CV ${percent(summary.ratioCv)}`],
     ['server CPU', percent(baseline.serverCpu), percent(candidate.serverCpu), ''],
     [
-      'server CPU ms/request',
+      'server CPU ms/request (idle subtracted)',
       fixed(baseline.serverCpuMsPerRequest, 3),
       fixed(candidate.serverCpuMsPerRequest, 3),
       `${fixed(summary.cpuPerRequestRatio, 2)}× the baseline's CPU (${fixed(summary.cpuCostRatio, 2)}× capacity)`,

@@ -1,6 +1,7 @@
 // One closed-model load round with autocannon, with exact latency percentiles and CPU use per core/process.
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { errorBody, outcomes, problemCode, transportError } from './outcomes.mjs';
 import { percentile } from './stats.mjs';
 
 const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -8,9 +9,10 @@ const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
 /**
  * Runs `requests` (rotated per connection) against `url` for `duration` seconds with `connections`
  * concurrent keep-alive connections, no pipelining. `serverPid` (and the idle `otherPids` sharing its
- * core) are sampled for CPU use.
+ * core) are sampled for CPU use; `serverIdleCpu` (the server's share of a core with no requests, from
+ * measureIdleCpu) is subtracted before the CPU per request is computed.
  */
-export async function runRound({ url, requests, connections, duration, serverPid, otherPids = [] }) {
+export async function runRound({ url, requests, connections, duration, serverPid, otherPids = [], serverIdleCpu = 0 }) {
   // autocannon's histogram keeps whole milliseconds and has no p95: record every 2xx latency instead.
   const latencies = [];
   const before = sampleCpu(serverPid, otherPids);
@@ -36,7 +38,9 @@ export async function runRound({ url, requests, connections, duration, serverPid
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count])),
     cpu,
     // Server CPU time per completed request: what the code costs, even when the database is the limit.
-    serverCpuMsPerRequest: (cpu.server * cpu.seconds * 1000) / result.requests.total,
+    serverCpuMsPerRequest: (Math.max(0, cpu.server - serverIdleCpu) * cpu.seconds * 1000) / result.requests.total,
+    serverIdleCpu,
+    serverCpuMsPerRequestWithIdle: (cpu.server * cpu.seconds * 1000) / result.requests.total,
   };
 }
 
@@ -145,7 +149,7 @@ export async function runOpenRound({
   const pool = new Pool(url, { connections, pipelining: 1, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
   const total = Math.round(rate * duration);
   const interval = 1000 / rate;
-  const records = []; // { kind, latency, status, error }
+  const records = []; // { kind, latency, status, code, error }
   const lags = [];
   const inFlight = new Set();
   const before = sampleCpu(serverPid, otherPids);
@@ -165,10 +169,12 @@ export async function runOpenRound({
     const request = pool
       .request({ method, path, headers, body, headersTimeout: timeoutMs, bodyTimeout: timeoutMs })
       .then(async ({ statusCode, body: answer }) => {
-        await answer.dump({ limit: Infinity });
-        records.push({ kind, latency: performance.now() - due, status: statusCode });
+        // An error answer's problem+json `code` says what failed; a success's body is only drained.
+        const ok = statusCode >= 200 && statusCode < 300;
+        const code = ok ? (await answer.dump({ limit: Infinity }), undefined) : problemCode(await errorBody(answer));
+        records.push({ kind, latency: performance.now() - due, status: statusCode, ...(code && { code }) });
       })
-      .catch((error) => records.push({ kind, latency: performance.now() - due, error: error.code ?? error.message }));
+      .catch((error) => records.push({ kind, latency: performance.now() - due, error: transportError(error) }));
     inFlight.add(request);
     request.finally(() => inFlight.delete(request));
   }
@@ -189,6 +195,7 @@ export async function runOpenRound({
       errors: list.filter((r) => r.error).length,
       dropped: list.filter((r) => r.dropped).length,
       non2xx: list.filter((r) => !r.error && (r.status < 200 || r.status >= 300)).length,
+      ...outcomes(list),
     };
   };
   lags.sort((a, b) => a - b);

@@ -46,7 +46,10 @@ export function fanMix({ world, tokens, conversations, seed }) {
   const pick = (list) => list[Math.floor(random() * list.length)];
   // Pages people open follow popularity: sample videos by popularity rank with a Zipf-like skew.
   const byPopularity = [...world.videos].sort((a, b) => b.popularity - a.popularity);
-  const free = byPopularity.filter((video) => video.tier === 'free');
+  // The generator spreads publishedAt up to 2027-01-01: a free video "published" after now is in early access
+  // until then (GetPlaybackHandler's availableToAllAt rule) and answers 403 billing.entitlement.required.
+  const openToAll = (video) => Date.parse(video.publishedAt) <= Date.now();
+  const free = byPopularity.filter((video) => video.tier === 'free' && openToAll(video));
   const skewed = (list) => list[Math.floor(random() ** 2 * list.length)];
   const fromSearchBench = requestMix(world.topCreatorHandle);
   const searches = fromSearchBench.filter((entry) => entry.kind === 'search' && entry.query.q);
@@ -87,7 +90,7 @@ export function fanMix({ world, tokens, conversations, seed }) {
     search: (fan) => ({ path: query('/v1/catalog', pick(searches).query), headers: auth(fan) }),
     suggest: (fan) => ({ path: query('/v1/catalog/suggest', pick(suggestions).query), headers: auth(fan) }),
     video: (fan) => ({ path: `/v1/catalog/videos/${skewed(byPopularity).id}`, headers: auth(fan) }),
-    // Free videos only: a fan without a plan gets 403 on the others, which is a product answer, not capacity.
+    // Free videos open to all only: a fan without a plan gets 403 on the others, a product answer, not capacity.
     playback: (fan) => ({ path: `/v1/catalog/videos/${skewed(free).id}/playback`, headers: auth(fan) }),
     feed: (fan) => ({ path: '/v1/me/feed?limit=20', headers: auth(fan) }),
     notifications: (fan) => ({ path: '/v1/notifications?limit=20', headers: auth(fan) }),

@@ -62,6 +62,7 @@ export async function seedWorld(databaseUrl, options, log) {
         tier: body.tier,
         popularity: body.popularity,
         title: body.title,
+        publishedAt: body.publishedAt,
       })),
       categories: [...new Set(generated.map(({ body }) => body.category))],
       topCreatorHandle: busiest.handle,
@@ -73,7 +74,8 @@ export async function seedWorld(databaseUrl, options, log) {
   }
 }
 
-function creatorsOf(videos) {
+/** The creators of generated videos, with their channel and how many of the videos are theirs. */
+export function creatorsOf(videos) {
   const creators = new Map();
   for (const { body } of videos) {
     const creator = creators.get(body.creatorId) ?? {
@@ -118,7 +120,7 @@ async function insertRows(pool, table, columns, rows) {
 }
 
 /** Studio: creators, channels (owner as the only member), series, published videos with ready media, counts. */
-async function seedStudio(pool, videos, creators) {
+export async function seedStudio(pool, videos, creators) {
   const since = '2024-12-01T00:00:00Z';
   const list = [...creators.values()];
   await insertRows(

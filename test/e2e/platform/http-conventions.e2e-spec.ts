@@ -93,6 +93,30 @@ describe('HTTP conventions every route follows', () => {
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('writes CORS headers only for an allowed Origin, answers its preflight at once and varies by Origin', async () => {
+    const plain = await app.request('GET', '/health/live');
+    expect([...plain.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    expect(plain.headers.get('vary')).toBe('Origin');
+    const allowed = await app.request('GET', '/health/live', { headers: { origin: 'https://app.example.com' } });
+    expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(allowed.headers.get('access-control-expose-headers')).toContain('X-Request-Id');
+    const preflight = await app.request('OPTIONS', '/v1/me', {
+      headers: { origin: 'https://app.example.com', 'access-control-request-method': 'PATCH' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('PATCH');
+    expect(preflight.headers.get('access-control-max-age')).toBe('7200');
+    expect(preflight.headers.get('x-request-id')).toBeTruthy();
+    const foreign = await app.request('OPTIONS', '/v1/me', {
+      headers: { origin: 'https://evil.example.net', 'access-control-request-method': 'PATCH' },
+    });
+    expect(foreign.status).toBe(204);
+    expect(foreign.headers.get('access-control-allow-methods')).toBeNull();
+    // The same route without a preflight's header is routed as usual (no route answers OPTIONS).
+    const notPreflight = await app.request('OPTIONS', '/v1/me', { headers: { origin: 'https://app.example.com' } });
+    expect(notPreflight.status).toBe(404);
+  });
+
   it('reports liveness and readiness of PostgreSQL, Redis and search', async () => {
     expect((await app.request('GET', '/health/live')).body).toEqual({ status: 'ok' });
     const ready = await app.request('GET', '/health/ready');

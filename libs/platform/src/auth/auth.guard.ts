@@ -12,6 +12,7 @@ import {
 } from './decorators.js';
 import type { Principal, Role } from './principal.js';
 import { RequestAuthenticator } from './request-authenticator.js';
+import { routeMetadata } from '../http/route-metadata.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -36,31 +37,30 @@ export class AuthGuard implements CanActivate {
     if (context.getType() === 'ws') return this.checkSocketEvent(context);
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
-    const targets = [context.getHandler(), context.getClass()];
     const credential = RequestAuthenticator.bearerFrom(request.headers.authorization);
     if (!credential) {
-      if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+      if (routeMetadata<boolean>(this.reflector, PUBLIC_ROUTE, context)) return true;
       throw new UnauthenticatedError();
     }
-    return this.authorize(request, credential, targets);
+    return this.authorize(request, credential, context);
   }
 
   private async authorize(
     request: FastifyRequest & { principal?: Principal },
     credential: string,
-    targets: Parameters<Reflector['getAllAndOverride']>[1],
+    context: ExecutionContext,
   ): Promise<boolean> {
     const principal = await this.authenticator.authenticate(credential);
     request.principal = principal;
 
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    const roles = routeMetadata<Role[] | undefined>(this.reflector, REQUIRED_ROLES, context);
     if (roles?.length && !hasRole(principal, roles)) {
       throw new ForbiddenError('auth.role-required', `This requires one of the roles: ${roles.join(', ')}`, {
         requiredRoles: roles,
       });
     }
     if (principal.via === 'api-key') {
-      const scope = this.reflector.getAllAndOverride<string | undefined>(REQUIRED_SCOPE, targets);
+      const scope = routeMetadata<string | undefined>(this.reflector, REQUIRED_SCOPE, context);
       if (!scope || !principal.scopes?.includes(scope)) {
         throw new ForbiddenError(
           'auth.api-key-scope',
@@ -72,8 +72,8 @@ export class AuthGuard implements CanActivate {
     if (this.restrictions) {
       await this.restrictions.check(principal, {
         write: !SAFE_METHODS.has(request.method),
-        allowedWhileSuspended: this.reflector.getAllAndOverride<boolean>(ALLOWED_WHILE_SUSPENDED, targets) ?? false,
-        allowedWhileBanned: this.reflector.getAllAndOverride<boolean>(ALLOWED_WHILE_BANNED, targets) ?? false,
+        allowedWhileSuspended: routeMetadata<boolean>(this.reflector, ALLOWED_WHILE_SUSPENDED, context) ?? false,
+        allowedWhileBanned: routeMetadata<boolean>(this.reflector, ALLOWED_WHILE_BANNED, context) ?? false,
       });
     }
     return true;
@@ -88,11 +88,7 @@ export class AuthGuard implements CanActivate {
     if (!principal || !this.restrictions) return true;
     await this.restrictions.check(principal, {
       write: true,
-      allowedWhileSuspended:
-        this.reflector.getAllAndOverride<boolean>(ALLOWED_WHILE_SUSPENDED, [
-          context.getHandler(),
-          context.getClass(),
-        ]) ?? false,
+      allowedWhileSuspended: routeMetadata<boolean>(this.reflector, ALLOWED_WHILE_SUSPENDED, context) ?? false,
     });
     return true;
   }

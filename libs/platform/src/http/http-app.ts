@@ -17,7 +17,7 @@ import { buildAsyncApiDocument, socketEventDocs, socketPayloadModels } from '../
 import { RedisIoAdapter } from '../realtime/socket-io.adapter.js';
 import { mountBullBoard } from './bull-board.js';
 import { trackForDrain } from './http-drain.js';
-import { corsOptions } from './cors.js';
+import { CorsPolicy } from './cors.js';
 import { IpBlockList } from './ip-block-list.js';
 import { problem } from './problem.js';
 import { documentAccessRules } from './route-facts.js';
@@ -36,6 +36,9 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
     genReqId: requestIdOf,
+    // No Nest middleware exists (request logging and the unit of work are Fastify hooks): without middie, no
+    // request pays for its hook. A module that adds middleware fails at boot instead (ADR 0071).
+    skipMiddie: true,
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: frameworkErrorProblem,
     clientErrorHandler: clientErrorProblem,
@@ -61,6 +64,17 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
     const orm = app.get(MikroORM);
     fastify.addHook('onRequest', (_request, _reply, done) => inRequestContext(orm.em, done));
 
+    // Before the address check, so that a refusal carries CORS headers too (a browser app can then read it).
+    const cors = new CorsPolicy(config);
+    fastify.addHook('onRequest', (request, reply, done) => {
+      const origin = request.headers.origin;
+      if (origin === undefined) return done();
+      const decision = cors.decide(origin, request.method, request.headers['access-control-request-method']);
+      if (decision.headers) void reply.headers(decision.headers);
+      if (!decision.preflight) return done();
+      void reply.code(204).header('content-length', '0').send();
+    });
+
     // Before anything else (routing, body parsing, authentication): a blocked address gets no further.
     const ipBlocks = app.get(IpBlockList);
     const refuse = (request: FastifyRequest, reply: FastifyReply) =>
@@ -78,10 +92,10 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
       void reply
         .headers(html ? PAGE_SECURITY_HEADERS : API_SECURITY_HEADERS)
         .header('x-request-id', String(request.id));
+      if (cors.variesByOrigin) void reply.header('vary', 'Origin');
       done(null, payload);
     });
     fastify.addHook('preValidation', refuseHostileInput);
-    app.enableCors(corsOptions(config));
     const metrics = app.get(Metrics);
     fastify.addHook('onResponse', (request, reply, done) => {
       const route = request.routeOptions.url ?? 'unmatched';

@@ -1,6 +1,10 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { problem, type Problem } from './problem.js';
+import { cacheValidationMetadata } from './validation-metadata-cache.js';
+
+// Every process that validates (API, worker, CLI) loads this module: the rule lookup is cached from here on.
+cacheValidationMetadata();
 
 export interface FieldProblem {
   /** Dotted path of the offending field, e.g. `profile.displayName` or `items.2.id`. */

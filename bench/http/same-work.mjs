@@ -1,61 +1,9 @@
-// `http --read`: an authenticated database read, GET /v1/conversations, through the api app and the bare baseline.
-// Seeding, the request mix (each reader with their own token) and the check that both servers do the same work.
+// Both servers of a scenario must do the same durable work: the statements PostgreSQL runs and the Redis commands,
+// observed for one request of each kind at a time, with literals and parameters compared as `?`.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { importSource } from '../lib/services.mjs';
-import { CONVERSATIONS_PATH, readRequestPlan, seedInbox, stableUuid } from './inbox-data.mjs';
-
-export const READ_BASELINE_SCRIPT = new URL('./read-baseline-server.mjs', import.meta.url);
-
-export async function seedReadData(databaseUrl, options) {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  try {
-    const started = performance.now();
-    const counts = await seedInbox(pool, options.users);
-    const seconds = (performance.now() - started) / 1000;
-    console.log(
-      `  ${Object.entries(counts)
-        .map(([table, count]) => `${count.toLocaleString('en-US')} ${table}`)
-        .join(', ')} in ${seconds.toFixed(1)} s`,
-    );
-    return { ...counts, seconds };
-  } finally {
-    await pool.end();
-  }
-}
-
-/**
- * One request per reader, each with an access token signed by the app's own AccessTokens class (a stable
- * session id per person, never revoked). Second pages take their cursor from the candidate's first page.
- */
-export async function buildReadRequests(candidate, options, jwtSecret) {
-  const { AccessTokens } = await importSource('libs/platform/src/auth/access-tokens.ts');
-  const accessTokens = new AccessTokens({ auth: { jwtSecret, accessTokenTtlSeconds: 6 * 3600 } });
-  const requests = [];
-  for (const { person, userId, kind } of readRequestPlan(options.users, options.readers)) {
-    const { token } = accessTokens.issue({ userId, roles: ['member'], sessionId: stableUuid(`session-${person}`) });
-    const headers = { authorization: `Bearer ${token}` };
-    let path = kind === 'requests' ? `${CONVERSATIONS_PATH}?folder=requests` : CONVERSATIONS_PATH;
-    if (kind === 'page 2') {
-      const first = await fetch(`${candidate.url}${CONVERSATIONS_PATH}?limit=5`, { headers });
-      const { nextCursor } = await first.json();
-      if (!first.ok || !nextCursor)
-        throw new Error(`person ${person} has no second page of 5: the data no longer fits`);
-      path = `${CONVERSATIONS_PATH}?limit=5&cursor=${encodeURIComponent(nextCursor)}`;
-    }
-    requests.push({ label: `person ${person}, ${kind}`, kind, method: 'GET', path, headers });
-  }
-  return requests;
-}
-
-/** Every answer of the mix must list conversations (requests may be few, but the seed gives everyone one). */
-export function checkReadBody(label, body) {
-  const { items, unread, requests } = JSON.parse(body);
-  if (!Array.isArray(items) || items.length === 0) throw new Error(`${label} lists no conversation`);
-  return { items: items.length, unread, requests, bytes: Buffer.byteLength(body) };
-}
 
 /**
  * Both servers must run the same statements and Redis commands for a request: PostgreSQL logs every statement
