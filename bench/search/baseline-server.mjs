@@ -51,7 +51,9 @@ app.get('/v1/catalog', async (request, reply) => {
   return {
     items: result.hits.map((hit) => ({ id: hit.id, score: hit.score, ...hit.document })),
     total: result.total,
+    totalRelation: result.totalRelation,
     facets: result.facets,
+    facetsExhaustive: result.facetsExhaustive,
     ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}),
   };
 });

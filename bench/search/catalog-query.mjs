@@ -51,5 +51,5 @@ export function suggestQuery(params) {
   const limit = Number(params.limit ?? 8);
   if (typeof q !== 'string' || q.length < 1 || q.length > 100 || !Number.isInteger(limit) || limit < 1 || limit > 20)
     return undefined;
-  return { text: q, mode: 'autocomplete', limit };
+  return { text: q, mode: 'autocomplete', limit, trackTotalUpTo: 100 }; // SUGGEST_CANDIDATES
 }

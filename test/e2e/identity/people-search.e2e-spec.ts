@@ -1,3 +1,4 @@
+import { SearchIndex } from '@lib/platform';
 import { eventually, type TestApp } from '@lib/platform/testing';
 import { registerUser, startShowrunner } from '../../support/showrunner.js';
 
@@ -22,6 +23,8 @@ describe('people search: registrations and profile changes flow outbox → relay
     expect(handles(answer)[0]).toBe('alice_smith');
     expect(answer.body.items[0]).toMatchObject({ displayName: 'Alice Smith' });
     expect(answer.body.items[0]).not.toHaveProperty('email');
+    // Whether total is exact (it is counted up to 1,000, like the catalog's): clients show "1,000+" for gte.
+    expect(answer.body).toMatchObject({ totalRelation: 'eq', facetsExhaustive: true });
   });
 
   it('tolerates typos', async () => {
@@ -67,5 +70,24 @@ describe('people search: registrations and profile changes flow outbox → relay
       expect(handles(await search('q=mina%20harker'))).toContain('renamed_person');
       expect(handles(await search('q=wilhelmina'))).not.toContain('renamed_person');
     });
+  });
+
+  // Last: the 1,001 people it indexes would change the totals the tests above expect.
+  it('says when more people match than are counted: totalRelation gte, facets not exhaustive', async () => {
+    const crowd = Array.from({ length: 1001 }, (_, i) => ({
+      id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      version: 1,
+      body: {
+        handle: `crowd_${i}`,
+        displayName: `Crowd Member ${i}`,
+        bio: null,
+        avatarUrl: null,
+        roles: ['subscriber'],
+        createdAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(),
+      },
+    }));
+    expect(await app.app.get(SearchIndex).upsert('people', crowd)).toMatchObject({ written: 1001, failed: [] });
+    const answer = await search('q=crowd');
+    expect(answer.body).toMatchObject({ total: 1000, totalRelation: 'gte', facetsExhaustive: false });
   });
 });

@@ -45,7 +45,7 @@ describe('studio catalog and playback', () => {
     expect(ids(await catalog('?q=croiss'))).toEqual([croissant.id]); // a word still being typed
     expect(ids(await catalog(`?q=pastry&creator=${creator.user.handle}`))).toEqual([croissant.id]);
     const food = await catalog(`?category=food&creator=${creator.user.id}`);
-    expect(food.body.total).toBe(2);
+    expect(food.body).toMatchObject({ total: 2, totalRelation: 'eq', facetsExhaustive: true });
     expect(food.body.facets.tier).toEqual(
       expect.arrayContaining([
         { value: 'free', count: 1 },
@@ -199,5 +199,35 @@ describe('studio catalog and playback', () => {
       season: 1,
       episode: 1,
     });
+  });
+
+  it('finds a video published now for a word more videos hold than are ranked, in results and in suggestions', async () => {
+    // 1,000 older videos already say "sourdough", each once in its title; their ids sort before any new video's.
+    const older = Array.from({ length: 1000 }, (_, i) => ({
+      id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      version: 1,
+      body: {
+        title: `Sourdough loaf ${i}`,
+        category: 'food',
+        tier: 'free',
+        publishedAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(),
+      },
+    }));
+    expect(await app.app.get(SearchIndex).upsert('catalog', older)).toMatchObject({ written: 1000, failed: [] });
+    const creator = await studioPerson(app);
+    const channelId = await createChannel(app, creator, 'Crumb Lab');
+    const video = await readyVideo(app, creator, channelId, {
+      title: 'Sourdough, from starter to sourdough loaf',
+      tags: ['sourdough'],
+    });
+    await app.request('POST', `/v1/studio/videos/${video.id}/publish`, { ...auth(creator), body: {} });
+    await eventually(async () => expect(ids(await catalog(`?creator=${creator.user.id}`))).toEqual([video.id]));
+
+    // Ranked among the 1,000 newest matches: it is one of them, and the best.
+    const found = await catalog('?q=sourdough');
+    expect(found.body).toMatchObject({ total: 1000, totalRelation: 'gte', facetsExhaustive: false });
+    expect(ids(found)[0]).toBe(video.id);
+    const suggest = await app.request('GET', '/v1/catalog/suggest?q=sourd');
+    expect(suggest.body.items[0]).toMatchObject({ id: video.id });
   });
 });

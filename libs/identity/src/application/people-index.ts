@@ -11,6 +11,8 @@ export const PEOPLE_INDEX: IndexDefinition = {
     roles: { type: 'keyword', facet: true, filterable: true },
     createdAt: { type: 'date', sortable: true, filterable: true },
   },
+  // A name thousands share is ranked among its longest-standing accounts (ADR 0068); a newer one by a narrower query.
+  windowOrder: { field: 'createdAt', order: 'asc' },
 };
 
 export type PersonDocument = {

@@ -6,6 +6,8 @@ const INDEX_NAME = /^[a-z0-9][a-z0-9-]*$/;
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const FIELD_TYPES = new Set<FieldType>(['text', 'keyword', 'integer', 'float', 'date', 'boolean']);
 const FACET_TYPES = new Set<FieldType>(['keyword', 'boolean', 'integer', 'float']);
+/** A window order is read from one sortable number per document (search.document_window_key). */
+const WINDOW_TYPES = new Set<FieldType>(['date', 'integer', 'float']);
 
 export function assertIndexName(name: string, what = 'index name'): void {
   if (typeof name !== 'string' || !INDEX_NAME.test(name) || name.length > 200) {
@@ -43,7 +45,22 @@ export function validateDefinition(definition: IndexDefinition): IndexDefinition
       throw new InvalidIndexDefinitionError(`Field "${where}": facets apply to keyword, boolean and numeric fields`);
     }
   }
-  return JSON.parse(JSON.stringify({ name: definition.name, fields: definition.fields })) as IndexDefinition;
+  const { windowOrder } = definition;
+  if (windowOrder !== undefined) {
+    const where = `${definition.name}.windowOrder`;
+    const field = definition.fields[windowOrder?.field];
+    if (!field || !WINDOW_TYPES.has(field.type))
+      throw new InvalidIndexDefinitionError(`${where} must name a date or numeric field`);
+    if (windowOrder.order !== 'asc' && windowOrder.order !== 'desc')
+      throw new InvalidIndexDefinitionError(`${where}.order must be asc or desc`);
+  }
+  return JSON.parse(
+    JSON.stringify({
+      name: definition.name,
+      fields: definition.fields,
+      ...(windowOrder ? { windowOrder: { field: windowOrder.field, order: windowOrder.order } } : {}),
+    }),
+  ) as IndexDefinition;
 }
 
 /** The alias every reader and writer goes through: `<prefix>-<name>`. */

@@ -1,5 +1,12 @@
 import { InvalidSearchQueryError } from './search-errors.js';
-import type { FieldType, FilterValue, IndexDefinition, SearchQuery } from './search-index.js';
+import {
+  DEFAULT_TRACK_TOTAL_UP_TO,
+  MAX_TRACK_TOTAL_UP_TO,
+  type FieldType,
+  type FilterValue,
+  type IndexDefinition,
+  type SearchQuery,
+} from './search-index.js';
 
 /**
  * What both adapters run: a SearchQuery checked against the index definition, with filter values
@@ -15,6 +22,8 @@ export interface NormalizedQuery {
   limit: number;
   /** Sort values of the last hit of the previous page, the id last. */
   after?: CursorValue[];
+  /** Matches counted exactly up to this many. */
+  trackTotalUpTo: number;
 }
 
 export type ScalarValue = string | number | boolean;
@@ -45,6 +54,10 @@ export function normalizeQuery(definition: IndexDefinition, query: SearchQuery):
   if (text && text.length > MAX_TEXT_LENGTH) {
     throw new InvalidSearchQueryError(`text is longer than ${MAX_TEXT_LENGTH} characters`);
   }
+  const trackTotalUpTo = query.trackTotalUpTo ?? DEFAULT_TRACK_TOTAL_UP_TO;
+  if (!Number.isInteger(trackTotalUpTo) || trackTotalUpTo < 1 || trackTotalUpTo > MAX_TRACK_TOTAL_UP_TO) {
+    throw new InvalidSearchQueryError(`trackTotalUpTo must be an integer from 1 to ${MAX_TRACK_TOTAL_UP_TO}`);
+  }
   const mode = query.mode ?? 'full';
   if (mode !== 'full' && mode !== 'autocomplete') throw new InvalidSearchQueryError(`Unknown mode "${String(mode)}"`);
 
@@ -61,7 +74,7 @@ export function normalizeQuery(definition: IndexDefinition, query: SearchQuery):
 
   const sort = normalizeSort(definition, query, text !== undefined);
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, sort);
-  return { text, mode, filters, facets, sort, limit: query.limit, after };
+  return { text, mode, filters, facets, sort, limit: query.limit, after, trackTotalUpTo };
 }
 
 function normalizeSort(definition: IndexDefinition, query: SearchQuery, hasText: boolean): NormalizedSort[] {

@@ -1,4 +1,4 @@
-import { InvalidSearchQueryError, UnknownSearchIndexError } from './search-errors.js';
+import { InvalidIndexDefinitionError, InvalidSearchQueryError, UnknownSearchIndexError } from './search-errors.js';
 import type { IndexDefinition, SearchDocument, SearchIndex, SearchQuery, SearchResult } from './search-index.js';
 
 /**
@@ -69,6 +69,12 @@ export function describeSearchIndexContract(
         const found = ids(await search.search<Person>('typing', { text: 'johnny ca', limit: 10 }));
         expect(found[0]).toBe('t2');
         expect(found).toContain('t4');
+      });
+
+      it('completes to a word written just now: "bruni" finds Carla Bruni, then Brunilda', async () => {
+        expect(ids(await search.search<Person>('typing', { text: 'bruni', limit: 10 }))).toEqual(['t4']);
+        await search.upsert('typing', [person('t6', 1, { handle: 'brunilda', displayName: 'Brunilda Vale' })]);
+        expect(ids(await search.search<Person>('typing', { text: 'bruni', limit: 10 }))).toEqual(['t4', 't6']);
       });
 
       it('treats only the last word as a prefix: "jo smith" finds John Smith alone', async () => {
@@ -146,6 +152,114 @@ export function describeSearchIndexContract(
           { value: 'creator', count: 5 },
           { value: 'admin', count: 2 },
         ]);
+      });
+    });
+
+    describe('bounded totals and facets (trackTotalUpTo)', () => {
+      it('counts the total exactly up to trackTotalUpTo and reports a lower bound beyond it', async () => {
+        expect(await search.search('people', { limit: 1 })).toMatchObject({
+          total: PEOPLE.length,
+          totalRelation: 'eq',
+          facetsExhaustive: true,
+        });
+        expect(await search.search('people', { trackTotalUpTo: PEOPLE.length, limit: 1 })).toMatchObject({
+          total: PEOPLE.length,
+          totalRelation: 'eq',
+        });
+        expect(await search.search('people', { trackTotalUpTo: 3, limit: 1 })).toMatchObject({
+          total: 3,
+          totalRelation: 'gte',
+        });
+        expect(
+          await search.search('people', { text: 'smith alice singer', trackTotalUpTo: 2, limit: 1 }),
+        ).toMatchObject({ total: 2, totalRelation: 'gte' });
+      });
+
+      it('counts facets exactly, or flags them when taken over a subset: no count ever exceeds the true one', async () => {
+        const capped = await search.search<Person>('people', { facets: ['role'], trackTotalUpTo: 4, limit: 1 });
+        const exact = { creator: 5, subscriber: 3, admin: 2 } as Record<string, number>;
+        if (capped.facetsExhaustive) {
+          expect(capped.facets.role).toEqual(Object.entries(exact).map(([value, count]) => ({ value, count })));
+        } else {
+          for (const { value, count } of capped.facets.role) expect(count).toBeLessThanOrEqual(exact[value]);
+          expect(capped.facets.role.reduce((sum, f) => sum + f.count, 0)).toBeLessThanOrEqual(PEOPLE.length);
+        }
+      });
+
+      it('sorts on a field over every match even beyond the cap', async () => {
+        const pages = await allPages(search, {
+          sort: [{ field: 'followers', order: 'desc' }],
+          trackTotalUpTo: 2,
+          limit: 4,
+        });
+        expect(pages.flat()).toEqual(BY_FOLLOWERS_DESC);
+      });
+
+      it('rejects a trackTotalUpTo that is not a positive integer', async () => {
+        for (const trackTotalUpTo of [0, -1, 1.5, 1_000_000])
+          await expect(search.search('people', { trackTotalUpTo, limit: 1 })).rejects.toBeInstanceOf(
+            InvalidSearchQueryError,
+          );
+      });
+    });
+
+    describe('the window order (windowOrder): which matches a bounded query keeps', () => {
+      // r0..r5 published a day apart, r5 the newest but last in id order; r6 has no date.
+      const RECENT = [
+        ...Array.from({ length: 6 }, (_, i) =>
+          person(`r${i}`, 1, {
+            displayName: `Jazz Fan ${i}`,
+            bio: 'likes jazz',
+            createdAt: new Date(Date.UTC(2025, 0, 1 + i)).toISOString(),
+          }),
+        ),
+        person('r6', 1, { displayName: 'Jazz Fan 6', bio: 'likes jazz' }),
+      ];
+
+      beforeAll(async () => {
+        await search.ensureIndex({ ...peopleDefinition('recent'), windowOrder: { field: 'createdAt', order: 'desc' } });
+        await search.upsert('recent', RECENT);
+      });
+
+      it('ranks a word more documents hold than are ranked among the newest: the newest is always found', async () => {
+        const result = await search.search<Person>('recent', { text: 'jazz', trackTotalUpTo: 3, limit: 10 });
+        expect(result).toMatchObject({ total: 3, totalRelation: 'gte' });
+        expect(ids(result)).toContain('r5');
+        // PostgreSQL ranks the window (the three newest); Elasticsearch ranks every match.
+        if (result.hits.length === 3) expect(new Set(ids(result))).toEqual(new Set(['r3', 'r4', 'r5']));
+      });
+
+      it('suggests from the newest matches of a prefix too', async () => {
+        const result = await search.search<Person>('recent', {
+          text: 'jaz',
+          mode: 'autocomplete',
+          trackTotalUpTo: 2,
+          limit: 10,
+        });
+        expect(ids(result)).toContain('r5');
+        if (result.hits.length === 2) expect(new Set(ids(result))).toEqual(new Set(['r4', 'r5']));
+      });
+
+      it('keeps a document without the field last, and follows a change of the field', async () => {
+        const all = await search.search<Person>('recent', { text: 'jazz', trackTotalUpTo: 6, limit: 10 });
+        if (all.hits.length === 6) expect(ids(all)).not.toContain('r6');
+        await search.upsert('recent', [
+          person('r6', 2, { displayName: 'Jazz Fan 6', bio: 'likes jazz', createdAt: '2026-01-01T00:00:00Z' }),
+        ]);
+        const moved = await search.search<Person>('recent', { text: 'jazz', trackTotalUpTo: 1, limit: 10 });
+        expect(ids(moved)).toContain('r6');
+        if (moved.hits.length === 1) expect(ids(moved)).toEqual(['r6']);
+      });
+
+      it('rejects a window order on a field that is not a date or a number, or in no direction', async () => {
+        for (const windowOrder of [
+          { field: 'role', order: 'desc' },
+          { field: 'nope', order: 'desc' },
+          { field: 'createdAt', order: 'sideways' },
+        ] as IndexDefinition['windowOrder'][])
+          await expect(search.ensureIndex({ ...peopleDefinition('misordered'), windowOrder })).rejects.toBeInstanceOf(
+            InvalidIndexDefinitionError,
+          );
       });
     });
 

@@ -26,6 +26,18 @@ export interface IndexDefinition {
   /** Logical name (the alias): lowercase letters, digits and dashes. */
   name: string;
   fields: Record<string, FieldDefinition>;
+  /**
+   * Which matches an adapter that bounds its work per query (PostgreSQL, ADR 0068) keeps when more match
+   * than it ranks and counts: the first in this order (a date or numeric field; documents without it come
+   * last, ties in id order). `{ field: 'publishedAt', order: 'desc' }` keeps the newest. Absent: id order.
+   * Elasticsearch ranks every match and ignores it.
+   */
+  windowOrder?: WindowOrder;
+}
+
+export interface WindowOrder {
+  field: string;
+  order: 'asc' | 'desc';
 }
 
 export interface SearchDocument<T extends object = Record<string, unknown>> {
@@ -77,7 +89,17 @@ export interface SearchQuery {
   limit: number;
   /** Opaque cursor from a previous page's `nextCursor`. */
   cursor?: string;
+  /**
+   * Matches are counted exactly up to this many (default `DEFAULT_TRACK_TOTAL_UP_TO`); beyond it `total` is this
+   * number with `totalRelation: 'gte'`, like Elasticsearch's `track_total_hits`. Bounds the work of a common word.
+   */
+  trackTotalUpTo?: number;
 }
+
+/** Exact totals up to this many matches (Elasticsearch counts 10,000 by default; Algolia pages 1,000 hits). */
+export const DEFAULT_TRACK_TOTAL_UP_TO = 1_000;
+/** The largest `trackTotalUpTo` a query may ask for. */
+export const MAX_TRACK_TOTAL_UP_TO = 100_000;
 
 export interface SearchHit<T> {
   id: string;
@@ -92,9 +114,15 @@ export interface FacetCount {
 
 export interface SearchResult<T> {
   hits: SearchHit<T>[];
-  /** Number of matching documents (all pages). */
+  /** Number of matching documents (all pages): exact with `eq`, a lower bound with `gte` (see trackTotalUpTo). */
   total: number;
+  totalRelation: 'eq' | 'gte';
   facets: Record<string, FacetCount[]>;
+  /**
+   * false when the facet counts were taken over a bounded subset of the matches (an adapter may do so when
+   * `totalRelation` is `gte`): each count is then at most the true one. true: counted over every match.
+   */
+  facetsExhaustive: boolean;
   /** Present when more results follow. */
   nextCursor?: string;
 }

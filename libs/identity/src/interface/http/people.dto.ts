@@ -42,12 +42,24 @@ class FacetCountResponse {
 
 export class PeopleSearchResponse {
   @ApiProperty({ type: [PersonHitResponse] }) items!: PersonHitResponse[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'Matching people: exact when `totalRelation` is `eq`, at least this many when `gte`' })
+  total!: number;
+  @ApiProperty({
+    enum: ['eq', 'gte'],
+    description: 'eq: `total` is exact; gte: more people match than are counted (1,000), `total` is a lower bound',
+  })
+  totalRelation!: 'eq' | 'gte';
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/FacetCountResponse' } },
   })
   facets!: Record<string, FacetCountResponse[]>;
+  @ApiProperty({
+    description:
+      'true: facet counts cover every match. false (only with totalRelation gte): counted over the 1,000 ' +
+      'longest-standing matching accounts, so each is a lower bound',
+  })
+  facetsExhaustive!: boolean;
   @ApiPropertyOptional() nextCursor?: string;
 }
 

@@ -84,7 +84,7 @@ export function buildSearchBody(definition: IndexDefinition, query: NormalizedQu
     ],
     // One more than asked: its presence says whether a next page exists.
     size: query.limit + 1,
-    track_total_hits: true,
+    track_total_hits: query.trackTotalUpTo,
     // Sorting by a field drops scores unless asked to keep them.
     track_scores: query.text !== undefined,
     _source: ['doc'],

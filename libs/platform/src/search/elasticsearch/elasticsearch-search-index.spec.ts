@@ -349,7 +349,7 @@ describe('ElasticsearchSearchIndex (against a mocked cluster)', () => {
         },
         sort: [{ _score: { order: 'desc' } }, { id: { order: 'asc' } }],
         size: 11,
-        track_total_hits: true,
+        track_total_hits: 1000,
         track_scores: true,
         _source: ['doc'],
         aggs: { role: { terms: { field: 'doc.role', size: 20 } } },
@@ -455,6 +455,8 @@ describe('ElasticsearchSearchIndex (against a mocked cluster)', () => {
           { id: 'p02', score: null, document: { handle: 'p02' } },
         ],
         total: 42,
+        totalRelation: 'eq',
+        facetsExhaustive: true,
         facets: {
           role: [
             { value: 'creator', count: 30 },
@@ -472,6 +474,14 @@ describe('ElasticsearchSearchIndex (against a mocked cluster)', () => {
       await search.search('people', { ...query, cursor: first.nextCursor });
       expect(requests.at(-1)!.body).toMatchObject({ search_after: [5000, 'p02'] });
       expect(requests.filter((r) => String(r.path).endsWith('/_mapping'))).toHaveLength(1); // the definition is cached
+    });
+
+    it('counts the total up to trackTotalUpTo and reports a lower bound beyond it', async () => {
+      answer('GET', '/:index/_mapping', { 't-people-v1': { mappings: { _meta: { definition } } } });
+      answer('POST', '/:index/_search', { hits: { total: { value: 5, relation: 'gte' }, hits: [] } });
+      const result = await search.search('people', { text: 'alice', trackTotalUpTo: 5, limit: 1 });
+      expect(result).toMatchObject({ total: 5, totalRelation: 'gte', facetsExhaustive: true });
+      expect(requests.at(-1)!.body).toMatchObject({ track_total_hits: 5 });
     });
 
     it('reports an unknown index', async () => {

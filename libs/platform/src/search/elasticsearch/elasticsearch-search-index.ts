@@ -162,7 +162,10 @@ export class ElasticsearchSearchIndex extends SearchIndex {
         .slice(0, query.limit)
         .map((hit) => ({ id: hit._id!, score: hit._score ?? null, document: hit._source!.doc as T })),
       total: typeof total === 'number' ? total : (total?.value ?? 0),
+      totalRelation: typeof total === 'object' && total.relation === 'gte' ? 'gte' : 'eq',
       facets,
+      // terms aggregations count every match whatever track_total_hits says.
+      facetsExhaustive: true,
       nextCursor,
     };
   }

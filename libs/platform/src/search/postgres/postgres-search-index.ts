@@ -110,7 +110,8 @@ export class PostgresSearchIndex extends SearchIndex {
          insert into search.documents as stored (index_name, id, version, body)
          select t.physical_name, $2, $3, null from targets t
          on conflict (index_name, id) do update
-           set version = excluded.version, body = null, vector = null, suggest = null, keys = null, updated_at = now()
+           set version = excluded.version, body = null, vector = null, suggest = null, keys = null, window_key = null,
+               updated_at = now()
            where stored.version <= excluded.version
        )
        select count(*)::int as targets from targets`,
@@ -180,20 +181,21 @@ export class PostgresSearchIndex extends SearchIndex {
        ),
        targets as (${targets}),
        checked as (
-         select t.physical_name, t.live, t.fields, d.id, d.version, d.body, search.document_problem(t.fields, d.body) as problem
+         select t.physical_name, t.live, t.fields, t.window_order, d.id, d.version, d.body,
+                search.document_problem(t.fields, d.body) as problem
          from incoming d cross join targets t
        ),
        written as (
-         insert into search.documents as stored (index_name, id, version, body, vector, suggest, keys)
+         insert into search.documents as stored (index_name, id, version, body, vector, suggest, keys, window_key)
          select c.physical_name, c.id, c.version, c.body,
                 search.document_vector(c.fields, c.body, false), search.document_vector(c.fields, c.body, true),
-                search.document_keys(c.fields, c.body)
+                search.document_keys(c.fields, c.body), search.document_window_key(c.window_order, c.body)
          from checked c
          where c.problem is null
          order by c.physical_name, c.id -- one lock order for every writer: overlapping batches cannot deadlock
          on conflict (index_name, id) do update
            set version = excluded.version, body = excluded.body, vector = excluded.vector, suggest = excluded.suggest,
-               keys = excluded.keys, updated_at = now()
+               keys = excluded.keys, window_key = excluded.window_key, updated_at = now()
            where stored.version < excluded.version
          returning stored.index_name, stored.id, stored.vector
        ),
@@ -260,14 +262,15 @@ export class PostgresSearchIndex extends SearchIndex {
  * alias reaches the rebuild too, so nothing written during a rebuild is lost when it is promoted.
  */
 const ALIAS_TARGETS = `
-  select i.physical_name, i.definition -> 'fields' as fields, i.physical_name = a.physical_name as live
+  select i.physical_name, i.definition -> 'fields' as fields, i.definition -> 'windowOrder' as window_order,
+         i.physical_name = a.physical_name as live
   from search.aliases a
   join search.indices l on l.physical_name = a.physical_name
   join search.indices i on i.alias = a.alias and i.version >= l.version
   where a.alias = $1`;
 
 const VERSION_TARGET = `
-  select i.physical_name, i.definition -> 'fields' as fields, true as live
+  select i.physical_name, i.definition -> 'fields' as fields, i.definition -> 'windowOrder' as window_order, true as live
   from search.indices i
   where i.physical_name = $1`;
 

@@ -50,6 +50,13 @@ class Parameters {
 /**
  * The one statement behind `PostgresSearchIndex.search`: hits of one page, the total, the facet counts
  * and the alias's live version, all read from one snapshot. `$1` is the physical index name.
+ *
+ * Its work is bounded whatever the number of matches (ADR 0068): the matches are read band by band (whole
+ * words, then the last word as a prefix, then typo corrections), each band in the definition's window order
+ * (`windowOrder`, e.g. the newest first: `window_key`, then id), until `trackTotalUpTo + 1` are found (the
+ * window). The total and the facets are counted over the window (exact when it holds every match), and a
+ * relevance-sorted page is ranked within it. Only a page sorted on a field reads every match, so that the
+ * order is exact.
  */
 export function buildSearchStatement(target: IndexVersion, search: SearchQuery): PostgresSearchStatement {
   const query = normalizeQuery(target.definition, search);
@@ -69,82 +76,125 @@ export function buildSearchStatement(target: IndexVersion, search: SearchQuery):
     }),
     { column: 'id', order: 'asc', nullable: false, cast: 'text collate "C"' },
   ];
-  const selected = [
-    ...fieldSorts.map((s, i) => `${sortExpression(s.field, s.type)} as s${i}`),
-    ...(query.facets.length > 0 ? ['d.keys'] : []),
-  ];
-  const columns = (score: string) => ['d.id', `${score} as score`, ...selected].join(', ');
+  const ranked = query.sort.some((s) => s.type === 'score');
   const filters = query.filters.map((f) => `and ${filterCondition(f, params)}`).join('\n      ');
 
-  let ctes: string;
+  // Each band: its vector, its tsquery, and (full mode) a condition known before any row is read that says
+  // the band can add nothing (a one-time filter: PostgreSQL then never scans it).
+  interface Band {
+    vector: string;
+    where: string;
+    /** The rank of a row `r` of this band (its `vector` column). */
+    score: (r: string) => string;
+  }
+  let bands: Band[];
+  let ctes = '';
   if (query.text === undefined) {
-    ctes = `
-matched as (
-  select ${columns('null::float8')}
-  from search.documents d
-  where d.index_name = ${index} and d.body is not null
-      ${filters}
-)`;
+    bands = [{ vector: 'null::tsvector', where: 'd.body is not null', score: () => 'null::float8' }];
   } else if (query.mode === 'autocomplete') {
     // Every finished word must match; the word being typed matches as a prefix.
     const words = query.text.split(/\s+/);
     const terms = `search.prefix_query(${params.add(words.slice(0, -1).join(' '))}, ${params.add(words.at(-1))})`;
     // Without autocomplete fields, prefixes match every text field.
     const vector = Object.values(target.definition.fields).some((f) => f.autocomplete) ? 'd.suggest' : 'd.vector';
-    ctes = `
-matched as (
-  select ${columns(`ts_rank_cd(${RANK_WEIGHTS}, ${vector}, ${terms})::float8`)}
-  from search.documents d
-  where d.index_name = ${index} and ${vector} @@ ${terms}
-      ${filters}
-)`;
+    bands = [
+      {
+        vector,
+        where: `${vector} @@ ${terms}`,
+        score: (r) => `ts_rank_cd(${RANK_WEIGHTS}, ${r}.vector, ${terms})::float8`,
+      },
+    ];
   } else {
     // Any word may match, ranked by how often and in which fields; then documents where the last word
     // matches only as a prefix (the person is still typing it); then documents matching only with typos
     // (see search.typo_query). Each later band ranks below every match of the earlier ones.
     const text = params.add(query.text);
     const terms = `search.any_words_query(${text})`;
-    const typing = `search.prefix_query('', ${params.add(query.text.split(/\s+/).at(-1))})`;
-    const band = ({ floor, width }: typeof PREFIX_BAND, tsquery: string) =>
-      // Normalisation 32 maps the rank into [0, 1), so a band never reaches the one above it.
-      `(${floor} + ${width} * ts_rank_cd(${RANK_WEIGHTS}, d.vector, ${tsquery}, 32))::float8`;
+    const last = params.add(query.text.split(/\s+/).at(-1));
+    const typing = `search.prefix_query('', ${last})`;
+    const band =
+      ({ floor, width }: typeof PREFIX_BAND, tsquery: string) =>
+      (r: string) =>
+        // Normalisation 32 maps the rank into [0, 1), so a band never reaches the one above it.
+        `(${floor} + ${width} * ts_rank_cd(${RANK_WEIGHTS}, ${r}.vector, ${tsquery}, 32))::float8`;
     ctes = `
 typos as (
   select search.typo_query(${index}, ${text}) as terms
-),
-matched as (
-  select ${columns(`ts_rank_cd(${RANK_WEIGHTS}, d.vector, ${terms})::float8`)}
-  from search.documents d
-  where d.index_name = ${index} and d.vector @@ ${terms}
-      ${filters}
-  union all
-  select ${columns(band(PREFIX_BAND, typing))}
-  from search.documents d
-  where d.index_name = ${index} and d.vector @@ ${typing}
+),`;
+    bands = [
+      {
+        vector: 'd.vector',
+        where: `d.vector @@ ${terms}`,
+        score: (r) => `ts_rank_cd(${RANK_WEIGHTS}, ${r}.vector, ${terms})::float8`,
+      },
+      {
+        vector: 'd.vector',
+        // A prefix adds documents only when some indexed word is longer than the typed one and starts with it
+        // ("tutorial" → "tutorials"): a range read of the word list's primary key.
+        where: `(select ${longerWordExists(index, last)})
+    and d.vector @@ ${typing}
+    and not coalesce(d.vector @@ ${terms}, false)`,
+        score: band(PREFIX_BAND, typing),
+      },
+      {
+        vector: 'd.vector',
+        where: `(select terms is not null from typos)
+    and d.vector @@ (select terms from typos)
     and not coalesce(d.vector @@ ${terms}, false)
-      ${filters}
-  union all
-  select ${columns(band(FUZZY_BAND, '(select terms from typos)'))}
-  from search.documents d
-  where d.index_name = ${index} and d.vector @@ (select terms from typos)
-    and not coalesce(d.vector @@ ${terms}, false)
-    and not coalesce(d.vector @@ ${typing}, false)
-      ${filters}
-)`;
+    and not coalesce(d.vector @@ ${typing}, false)`,
+        score: band(FUZZY_BAND, '(select terms from typos)'),
+      },
+    ];
   }
+
+  const sortValues = fieldSorts.map((s, i) => `, ${sortExpression(s.field, s.type)} as s${i}`).join('');
+  // The window carries what the sample needs: facet keys, and sort values when the page is ranked within it.
+  const windowExtra = `${ranked ? sortValues : ''}${query.facets.length > 0 ? ', d.keys' : ''}`;
+  const bandSelect = (b: Band, i: number, extra: string) =>
+    `select d.id, ${i} as band, d.window_key, ${b.vector} as vector${extra}
+    from search.documents d
+    where d.index_name = ${index} and ${b.where}
+      ${filters}`;
+  const windowSize = params.add(query.trackTotalUpTo + 1);
+  const totalCap = params.add(query.trackTotalUpTo);
+  const score = (r: string) =>
+    bands.length === 1
+      ? bands[0].score(r)
+      : `case ${r}.band ${bands.map((b, i) => `when ${i} then ${b.score(r)}`).join(' ')} end`;
 
   const order = (alias: string) =>
     sortColumns.map((c) => `${alias}.${c.column} ${c.order}${c.nullable ? ' nulls last' : ''}`).join(', ');
   const keyset = query.after ? `where ${keysetCondition(sortColumns, query.after, params)}` : '';
   const limit = params.add(query.limit + 1);
+  const carried = `m.id, m.band, m.vector${fieldSorts.map((_, i) => `, m.s${i}`).join('')}`;
+  // A relevance page is ranked within the sample; a page sorted on fields reads every match.
+  const source = ranked
+    ? `(select ${carried}, ${score('m')} as score from sample m) m`
+    : `(${bands.map((b, i) => bandSelect(b, i, sortValues)).join('\n  union all\n  ')}) m`;
 
   const text = `
-with ${ctes.trim()},
+with ${ctes.trim()}
+-- One LIMIT over the bands' Append: a band is started only when the ones before it left the window short.
+window_rows as (
+  select * from (
+    ${bands
+      .map(
+        (b, i) => `(${bandSelect(b, i, windowExtra)}
+    order by d.window_key, d.id
+    limit ${windowSize})`,
+      )
+      .join('\n    union all\n    ')}
+  ) w
+  limit ${windowSize}
+),
+sample as (
+  select * from window_rows order by band, window_key, id limit ${totalCap}
+),
 page as (
-  select p.*, d.body
+  select p.id, ${ranked ? 'p.score' : score('p')} as score${fieldSorts.map((_, i) => `, p.s${i}`).join('')}, d.body
   from (
-    select m.id, m.score${fieldSorts.map((_, i) => `, m.s${i}`).join('')}
-    from matched m
+    select ${carried}${ranked ? ', m.score' : ''}
+    from ${source}
     ${keyset}
     order by ${order('m')}
     limit ${limit}
@@ -154,7 +204,7 @@ page as (
 select
   -- Differs from $1 when the alias moved on since the caller resolved it: the caller retries.
   (select a.physical_name from search.indices i join search.aliases a on a.alias = i.alias where i.physical_name = ${index}) as live_physical_name,
-  (select count(*) from matched) as total,
+  (select count(*) from window_rows) as window_count,
   ${facetsExpression(query.facets)} as facets,
   page.*
 from (select 1) as meta
@@ -163,9 +213,17 @@ order by ${order('page')}`;
   return { text: text.trim(), values: params.values, query };
 }
 
+/** Whether an indexed word is longer than a lexeme of `last` and starts with it (byte order: collate "C"). */
+function longerWordExists(index: string, last: string): string {
+  return `exists (
+      select from unnest(tsvector_to_array(to_tsvector('simple', ${last}))) t(lexeme)
+      where exists (select from search.words w where w.index_name = ${index} and w.word > t.lexeme and w.word < t.lexeme || chr(1114111)))`;
+}
+
 export interface SearchRow {
   live_physical_name: string | null;
-  total: string;
+  /** Matches in the window: up to trackTotalUpTo + 1, more than trackTotalUpTo meaning "at least that many". */
+  window_count: string;
   facets: Record<string, FacetCount[]>;
   id: string | null;
   score: number | null;
@@ -187,7 +245,16 @@ export function readSearchRows<T>(rows: SearchRow[], query: NormalizedQuery): Se
     const values = query.sort.map((s) => (s.type === 'score' ? last.score : last[`s${fieldSort++}`]));
     nextCursor = encodeCursor(query.sort, [...values, last.id]);
   }
-  return { hits, total: Number(first?.total ?? 0), facets: first?.facets ?? {}, nextCursor };
+  const found = Number(first?.window_count ?? 0);
+  const exhaustive = found <= query.trackTotalUpTo;
+  return {
+    hits,
+    total: Math.min(found, query.trackTotalUpTo),
+    totalRelation: exhaustive ? 'eq' : 'gte',
+    facets: first?.facets ?? {},
+    facetsExhaustive: exhaustive,
+    nextCursor,
+  };
 }
 
 function fieldPath(field: string): string {
@@ -285,7 +352,7 @@ function facetsExpression(facets: string[]): string {
       select coalesce(jsonb_agg(jsonb_build_object('value', f.value, 'count', f.count) order by f.count desc, f.value), '[]')
       from (
         select v.value collate "C" as value, count(*) as count
-        from matched m, jsonb_array_elements_text(m.keys -> ${fieldPath(field)}) v(value)
+        from sample m, jsonb_array_elements_text(m.keys -> ${fieldPath(field)}) v(value)
         group by 1
         order by 2 desc, 1
         limit ${FACET_SIZE}

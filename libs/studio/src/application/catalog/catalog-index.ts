@@ -31,6 +31,8 @@ export const CATALOG_INDEX: IndexDefinition = {
     likes: { type: 'integer', sortable: true },
     trending: { type: 'float', sortable: true },
   },
+  // A word in thousands of videos is ranked among its newest matches (ADR 0068): new uploads are always found.
+  windowOrder: { field: 'publishedAt', order: 'desc' },
 };
 
 // A type alias (not an interface) so it fits SearchDocument's Record<string, unknown> body.

@@ -87,12 +87,24 @@ export class FacetCountResponse {
 
 export class CatalogResponse {
   @ApiProperty({ type: [CatalogItemResponse] }) items!: CatalogItemResponse[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'Matching videos: exact when `totalRelation` is `eq`, at least this many when `gte`' })
+  total!: number;
+  @ApiProperty({
+    enum: ['eq', 'gte'],
+    description: 'eq: `total` is exact; gte: more videos match than are counted (1,000), `total` is a lower bound',
+  })
+  totalRelation!: 'eq' | 'gte';
   @ApiProperty({
     description: 'category, tier, duration, language, creatorHandle → counts',
     additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/FacetCountResponse' } },
   })
   facets!: Record<string, FacetCountResponse[]>;
+  @ApiProperty({
+    description:
+      'true: facet counts cover every match. false (only with totalRelation gte): counted over the 1,000 newest ' +
+      'matches, so each is a lower bound, useful for proportions',
+  })
+  facetsExhaustive!: boolean;
   @ApiPropertyOptional() nextCursor?: string;
 }
 

@@ -26,7 +26,9 @@ export class SearchPeopleHandler implements IQueryHandler<SearchPeopleQuery> {
         score: hit.score,
       })),
       total: result.total,
+      totalRelation: result.totalRelation,
       facets: result.facets,
+      facetsExhaustive: result.facetsExhaustive,
       nextCursor: result.nextCursor,
     };
   }

@@ -12,8 +12,11 @@ export interface PersonHit {
 
 export interface PeopleSearchResult {
   items: PersonHit[];
+  /** Exact with `eq`; with `gte` more people match than were counted (SearchQuery.trackTotalUpTo). */
   total: number;
+  totalRelation: 'eq' | 'gte';
   facets: Record<string, FacetCount[]>;
+  facetsExhaustive: boolean;
   nextCursor?: string;
 }
 

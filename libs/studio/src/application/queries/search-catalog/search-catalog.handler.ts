@@ -54,7 +54,9 @@ export class SearchCatalogHandler implements IQueryHandler<SearchCatalogQuery> {
     return {
       items: result.hits.map((hit) => ({ id: hit.id, score: hit.score, ...hit.document })),
       total: result.total,
+      totalRelation: result.totalRelation,
       facets: result.facets,
+      facetsExhaustive: result.facetsExhaustive,
       ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}),
     };
   }

@@ -3,6 +3,9 @@ import { SearchIndex } from '@lib/platform';
 import { CATALOG_INDEX, type CatalogDocument } from '../../catalog/catalog-index.js';
 import { SuggestCatalogQuery } from './suggest-catalog.query.js';
 
+/** Titles matching the prefix that are ranked for suggestions (ADR 0068): bounds the work of "h" or "ho". */
+export const SUGGEST_CANDIDATES = 100;
+
 @QueryHandler(SuggestCatalogQuery)
 export class SuggestCatalogHandler implements IQueryHandler<SuggestCatalogQuery> {
   constructor(private readonly search: SearchIndex) {}
@@ -12,6 +15,7 @@ export class SuggestCatalogHandler implements IQueryHandler<SuggestCatalogQuery>
       text: q,
       mode: 'autocomplete',
       limit,
+      trackTotalUpTo: SUGGEST_CANDIDATES,
     });
     return {
       items: result.hits.map((hit) => ({
