@@ -49,6 +49,7 @@ import { Migration20261204110000_insights_revenue_entries } from './Migration202
 import { Migration20261204120000_studio_channel_branding } from './Migration20261204120000_studio_channel_branding.js';
 import { Migration20261205100000_billing_disputes } from './Migration20261205100000_billing_disputes.js';
 import { Migration20261205120000_billing_subscription_payment_disputes } from './Migration20261205120000_billing_subscription_payment_disputes.js';
+import { Migration20261205143700_insights_append_events } from './Migration20261205143700_insights_append_events.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122000000_platform_messaging', class: Migration20261122000000_platform_messaging },
@@ -145,4 +146,5 @@ export const migrations: MigrationObject[] = [
     name: 'Migration20261205120000_billing_subscription_payment_disputes',
     class: Migration20261205120000_billing_subscription_payment_disputes,
   },
+  { name: 'Migration20261205143700_insights_append_events', class: Migration20261205143700_insights_append_events },
 ];
