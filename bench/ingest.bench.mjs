@@ -1,8 +1,10 @@
 // `npm run bench -- ingest`: events/s through POST /v1/events (batches of 50, full api app) vs a bare COPY of the
-// same rows into the same table (insights.events) with pg + pg-copy-streams, same machine, same run (A5-a).
+// same rows into the same table (insights.events) with pg + pg-copy-streams, same machine, same run (A5-a); a second
+// row at 200 per batch, and the CPU each side costs the app, PostgreSQL, Redis and the load generator per event.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { delimiter } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -16,11 +18,14 @@ import { coefficientOfVariation, median } from './lib/stats.mjs';
 import { fixed, table, thousands, writeResults } from './lib/report.mjs';
 import { numberReader } from './lib/cli.mjs';
 import { closedLoop } from './lib/load.mjs';
+import { cpuGroups } from './load/sampler.mjs';
 
-export const description = 'POST /v1/events (batches of 50) through the api app vs a bare COPY of the same rows (A5-a)';
+export const description =
+  'POST /v1/events (batches of 50, and of 200) through the api app vs a bare COPY of the same rows (A5-a)';
 
 export const usage = `Options:
-  --batch N         events per request / per COPY (default 50)
+  --batch N         events per request / per COPY (default 50): the target row
+  --large-batch N   a second row with N events per request / per COPY, same rounds (default 200; 0: none)
   --connections N   concurrent clients on each side, closed model (default 8)
   --duration S      seconds per measured round (default 10; --quick 3)
   --rounds N        measured rounds per side, interleaved B,C,B,C… (default 3; --quick 1)
@@ -41,6 +46,7 @@ function parseOptions(argv) {
     args: argv,
     options: {
       batch: { type: 'string' },
+      'large-batch': { type: 'string' },
       connections: { type: 'string' },
       duration: { type: 'string' },
       rounds: { type: 'string' },
@@ -55,6 +61,7 @@ function parseOptions(argv) {
   const quick = values.quick;
   return {
     batch: number('batch', 50, 1),
+    largeBatch: number('large-batch', 200, 0),
     connections: number('connections', 8, 1),
     duration: number('duration', quick ? 3 : 10, 1),
     rounds: number('rounds', quick ? 1 : 3, 1),
@@ -85,17 +92,6 @@ function clientBatch(size, videoId, channelId) {
   }));
 }
 
-/** utime + stime of `pid` in ms (Linux), to report the app's own CPU per event whatever else loads the machine. */
-function processCpuMs(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ ticks
-  } catch {
-    return undefined;
-  }
-}
-
 const csvCell = (value) => {
   if (value === null || value === undefined) return '';
   const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -107,9 +103,14 @@ export async function run(argv) {
   const startedAt = new Date();
   const machine = describeMachine();
   const layout = cpuLayout(options.pin);
+  // Each row of the report: one batch size, both sides measured in the same interleaved rounds.
+  const sizes = [
+    options.batch,
+    ...(options.largeBatch && options.largeBatch !== options.batch ? [options.largeBatch] : []),
+  ];
   if (layout.pinned) pinThisProcess(layout.loadCore);
   console.log(
-    `ingest benchmark: batches of ${options.batch}, ${options.connections} clients per side, ${options.rounds} × ${options.duration} s rounds after ${options.warmup} s warm-up`,
+    `ingest benchmark: batches of ${sizes.join(' and ')}, ${options.connections} clients per side, ${options.rounds} × ${options.duration} s rounds after ${options.warmup} s warm-up`,
   );
 
   const env = { ...process.env, PATH: `${BIN}${delimiter}${process.env.PATH ?? ''}` };
@@ -184,83 +185,135 @@ export async function run(argv) {
       })
       .join('\n') + '\n';
 
-  const candidate = () => async () => {
+  const candidate = (size) => async () => {
     const response = await fetch(`${url}/v1/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'user-agent': USER_AGENT },
-      body: JSON.stringify({ events: clientBatch(options.batch, videoId, channelId) }),
+      body: JSON.stringify({ events: clientBatch(size, videoId, channelId) }),
     });
     const body = await response.json();
-    if (response.status !== 200 || body.accepted !== options.batch)
+    if (response.status !== 200 || body.accepted !== size)
       throw new Error(`POST /v1/events answered ${response.status} ${JSON.stringify(body).slice(0, 200)}`);
     return body.accepted;
   };
-  const baseline = () => async () => {
+  const baseline = (size) => async () => {
     const client = await pool.connect();
     try {
-      const data = copyRows(clientBatch(options.batch, videoId, channelId));
+      const data = copyRows(clientBatch(size, videoId, channelId));
       await pipeline(
         Readable.from([data]),
         client.query(copyFrom(`copy insights.events (${EVENT_COLUMNS.join(', ')}) from stdin with (format csv)`)),
       );
-      return options.batch;
+      return size;
     } finally {
       client.release();
     }
   };
-  const sides = { baseline, candidate };
+  const sides = sizes.flatMap((size) => [
+    { key: `baseline@${size}`, side: 'baseline', size, worker: baseline(size) },
+    { key: `candidate@${size}`, side: 'candidate', size, worker: candidate(size) },
+  ]);
+  // CPU of each process group around a round: where the time per event goes, whatever else loads the machine.
+  const groups = cpuGroups({ app: app.pid }, { postgresDataDir: `${services.root}/postgres` });
+  const CPU_GROUPS = { app: 'app', postgres: 'postgres', redis: 'redis', loadGenerator: 'load generator' };
 
   if (options.warmup > 0) {
     console.log(`\n▸ warm-up (${options.warmup} s each, discarded)`);
-    for (const side of Object.keys(sides)) await closedLoop(options.connections, options.warmup, sides[side]());
+    for (const { worker } of sides) await closedLoop(options.connections, options.warmup, worker);
   }
   console.log('\n▸ measuring (interleaved)');
-  const rounds = { baseline: [], candidate: [] };
+  const rounds = Object.fromEntries(sides.map(({ key }) => [key, []]));
   for (let round = 1; round <= options.rounds; round++) {
-    for (const side of ['baseline', 'candidate']) {
-      const cpuBefore = side === 'candidate' ? processCpuMs(app.pid) : undefined;
-      const result = await closedLoop(options.connections, options.duration, sides[side]());
-      const cpuAfter = side === 'candidate' ? processCpuMs(app.pid) : undefined;
-      if (cpuBefore !== undefined && cpuAfter !== undefined && result.units)
-        result.appCpuMsPer1000Events = ((cpuAfter - cpuBefore) / result.units) * 1000;
-      rounds[side].push(result);
+    for (const { key, worker } of sides) {
+      const before = groups.snapshot();
+      const result = await closedLoop(options.connections, options.duration, worker);
+      const after = groups.snapshot();
+      const shares = groups.between(before, after);
+      const elapsedMs = after.at - before.at;
+      // Share of a core × elapsed ms = CPU ms; per 1,000 stored events.
+      result.cpuMsPer1000Events = Object.fromEntries(
+        Object.entries(CPU_GROUPS).map(([name, group]) => [
+          name,
+          result.units ? ((shares[group] * elapsedMs) / result.units) * 1000 : NaN,
+        ]),
+      );
+      result.loadAverage = loadavg()[0];
+      rounds[key].push(result);
+      const cpu = result.cpuMsPer1000Events;
       console.log(
-        `  round ${round}/${options.rounds}  ${side.padEnd(9)} ${thousands(result.unitsPerSecond)} events/s, ` +
-          `p50 ${fixed(result.p50, 1)} ms, p95 ${fixed(result.p95, 1)} ms, max ${fixed(result.max, 0)} ms per batch (${result.requests})${result.errors ? `, ${result.errors} errors` : ''}` +
-          (result.appCpuMsPer1000Events === undefined
-            ? ''
-            : `, app CPU ${fixed(result.appCpuMsPer1000Events, 1)} ms per 1,000 events`),
+        `  round ${round}/${options.rounds}  ${key.padEnd(13)} ${thousands(result.unitsPerSecond)} events/s, ` +
+          `p50 ${fixed(result.p50, 1)} ms, p95 ${fixed(result.p95, 1)} ms, max ${fixed(result.max, 0)} ms per batch (${result.requests})${result.errors ? `, ${result.errors} errors` : ''}; ` +
+          `CPU ms per 1,000 events: app ${fixed(cpu.app, 1)}, PostgreSQL ${fixed(cpu.postgres, 1)}, Redis ${fixed(cpu.redis, 1)}, load generator ${fixed(cpu.loadGenerator, 1)}; load average ${fixed(result.loadAverage, 1)}`,
       );
     }
   }
-  const rates = (side) => rounds[side].map((r) => r.unitsPerSecond);
-  const ratios = rounds.candidate.map((r, i) => r.unitsPerSecond / rounds.baseline[i].unitsPerSecond);
+  const rates = (key) => rounds[key].map((r) => r.unitsPerSecond);
+  const medianCpu = (key) =>
+    Object.fromEntries(
+      Object.keys(CPU_GROUPS).map((name) => [name, median(rounds[key].map((r) => r.cpuMsPer1000Events[name]))]),
+    );
+  const rows = sizes.map((size) => {
+    const [b, c] = [`baseline@${size}`, `candidate@${size}`];
+    return {
+      batch: size,
+      baselineEventsPerSecond: median(rates(b)),
+      candidateEventsPerSecond: median(rates(c)),
+      ratio: median(rounds[c].map((r, i) => r.unitsPerSecond / rounds[b][i].unitsPerSecond)),
+      // Medians of each round's CPU per 1,000 events, per process group (the app is idle on the baseline side).
+      baselineCpuMsPer1000Events: medianCpu(b),
+      candidateCpuMsPer1000Events: medianCpu(c),
+    };
+  });
+  const [target] = rows;
   const summary = {
-    baselineEventsPerSecond: median(rates('baseline')),
-    candidateEventsPerSecond: median(rates('candidate')),
-    ratio: median(ratios),
-    // The app's own CPU per 1,000 events (not PostgreSQL's): comparable across runs even on a loaded machine.
-    appCpuMsPer1000Events: median(rounds.candidate.map((r) => r.appCpuMsPer1000Events ?? NaN)),
+    baselineEventsPerSecond: target.baselineEventsPerSecond,
+    candidateEventsPerSecond: target.candidateEventsPerSecond,
+    ratio: target.ratio,
+    appCpuMsPer1000Events: target.candidateCpuMsPer1000Events.app,
+    rows,
+    loadAverage: median(Object.values(rounds).flatMap((list) => list.map((r) => r.loadAverage))),
     target: RATIO_TARGET,
     warnings: [],
   };
-  for (const side of ['baseline', 'candidate']) {
-    const cv = coefficientOfVariation(rates(side));
-    if (rounds[side].length > 1 && cv > CV_LIMIT)
-      summary.warnings.push(`${side}: rounds vary by ${fixed(cv * 100, 0)}% (> ${CV_LIMIT * 100}%): noisy machine`);
-    if (rounds[side].some((r) => r.errors)) summary.warnings.push(`${side}: some requests failed`);
+  for (const { key } of sides) {
+    const cv = coefficientOfVariation(rates(key));
+    if (rounds[key].length > 1 && cv > CV_LIMIT)
+      summary.warnings.push(`${key}: rounds vary by ${fixed(cv * 100, 0)}% (> ${CV_LIMIT * 100}%): noisy machine`);
+    if (rounds[key].some((r) => r.errors)) summary.warnings.push(`${key}: some requests failed`);
   }
+  const cpuCells = (cpu) => [
+    fixed(cpu.app, 1),
+    fixed(cpu.postgres, 1),
+    fixed(cpu.redis, 1),
+    fixed(cpu.loadGenerator, 1),
+  ];
   console.log(
     `\n${table([
-      ['', 'events/s (median)', 'per round'],
-      ['bare COPY (baseline)', thousands(summary.baselineEventsPerSecond), rates('baseline').map(thousands).join(', ')],
-      [
-        'POST /v1/events (candidate)',
-        thousands(summary.candidateEventsPerSecond),
-        rates('candidate').map(thousands).join(', '),
-      ],
-    ])}\n\nratio candidate / baseline: ${fixed(summary.ratio, 2)}× (target ≥ ${RATIO_TARGET}×) ${summary.ratio >= RATIO_TARGET ? 'PASS' : 'BELOW TARGET'}\n` +
-      `api app CPU: ${fixed(summary.appCpuMsPer1000Events, 1)} ms per 1,000 events (median of rounds)`,
+      ['', 'events/s (median)', 'per round', 'app', 'PostgreSQL', 'Redis', 'load gen.'],
+      ...rows.flatMap((row) => [
+        [
+          `bare COPY, ${row.batch} per batch`,
+          thousands(row.baselineEventsPerSecond),
+          rates(`baseline@${row.batch}`).map(thousands).join(', '),
+          ...cpuCells(row.baselineCpuMsPer1000Events),
+        ],
+        [
+          `POST /v1/events, ${row.batch} per batch`,
+          thousands(row.candidateEventsPerSecond),
+          rates(`candidate@${row.batch}`).map(thousands).join(', '),
+          ...cpuCells(row.candidateCpuMsPer1000Events),
+        ],
+      ]),
+    ])}\n(app, PostgreSQL, Redis, load gen.: CPU ms per 1,000 events, median of rounds; load average ${fixed(summary.loadAverage, 1)})\n\n` +
+      rows
+        .map(
+          (row, i) =>
+            `ratio candidate / baseline, ${row.batch} per batch: ${fixed(row.ratio, 2)}×` +
+            (i === 0
+              ? ` (target ≥ ${RATIO_TARGET}×) ${row.ratio >= RATIO_TARGET ? 'PASS' : 'BELOW TARGET'}`
+              : ' (for comparison: per-request costs amortized over a larger batch)'),
+        )
+        .join('\n'),
   );
   for (const warning of summary.warnings) console.log(`WARNING: ${warning}`);
   await pool.end();

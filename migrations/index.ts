@@ -49,6 +49,7 @@ import { Migration20261204110000_insights_revenue_entries } from './Migration202
 import { Migration20261204120000_studio_channel_branding } from './Migration20261204120000_studio_channel_branding.js';
 import { Migration20261205100000_billing_disputes } from './Migration20261205100000_billing_disputes.js';
 import { Migration20261205120000_billing_subscription_payment_disputes } from './Migration20261205120000_billing_subscription_payment_disputes.js';
+import { Migration20261205143700_insights_append_events } from './Migration20261205143700_insights_append_events.js';
 import { Migration20261206000100_platform_search_window_order } from './Migration20261206000100_platform_search_window_order.js';
 
 export const migrations: MigrationObject[] = [
@@ -146,6 +147,7 @@ export const migrations: MigrationObject[] = [
     name: 'Migration20261205120000_billing_subscription_payment_disputes',
     class: Migration20261205120000_billing_subscription_payment_disputes,
   },
+  { name: 'Migration20261205143700_insights_append_events', class: Migration20261205143700_insights_append_events },
   {
     name: 'Migration20261206000100_platform_search_window_order',
     class: Migration20261206000100_platform_search_window_order,

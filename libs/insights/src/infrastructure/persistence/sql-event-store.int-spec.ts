@@ -3,9 +3,9 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { ormOptions } from '@lib/platform';
 import { createTestDatabase, type TestDatabase } from '@lib/platform/testing';
 import { domainEventRow } from '../../application/reactions/domain-event-row.js';
-import { SqlEventStore } from './sql-event-store.js';
+import { EVENT_COLUMNS, SqlEventStore } from './sql-event-store.js';
 
-/** The batch statement binds its rows as one JSON parameter: what it stores, where, and in whose transaction. */
+/** The batch statement binds its rows as one array-of-rows parameter: what it stores, where, and in whose transaction. */
 describe('SqlEventStore.append', () => {
   let database: TestDatabase;
   let orm: MikroORM;
@@ -42,6 +42,58 @@ describe('SqlEventStore.append', () => {
     const rows = await stored(batch.map((e) => e.eventId));
     expect(rows).toHaveLength(2);
     expect(rows.find((row) => row.event_id === batch[0].eventId)?.properties).toEqual(properties);
+  });
+
+  it('stores text columns exactly: quotes, backslashes, parentheses, commas, spaces, empty strings, NULL', async () => {
+    const hostile = [
+      'a,b',
+      '"(x)"',
+      'back\\slash \\" end',
+      '  padded  ',
+      '',
+      '{"json":"not"}',
+      'NULL',
+      '\t\n',
+      'C:\\dir',
+    ];
+    const batch = hostile.map((text, i) => ({
+      ...event({ text }),
+      name: text,
+      sessionId: `s${i} ${text}`,
+      referrer: text,
+      utmCampaign: i % 2 ? null : text,
+      watchSeconds: 0.125,
+      positionPct: i,
+    }));
+    expect(await store.append(batch)).toEqual(new Set(batch.map((e) => e.eventId)));
+    const rows = await orm.em
+      .fork()
+      .execute<
+        Array<{ event_id: string; name: string; session_id: string; referrer: string; utm_campaign: string | null }>
+      >(
+        `select event_id, name, session_id, referrer, utm_campaign, properties, watch_seconds, position_pct
+           from insights.events where event_id = any(?::uuid[])`,
+        [`{${batch.map((e) => e.eventId).join(',')}}`],
+      );
+    for (const sent of batch)
+      expect(rows.find((row) => row.event_id === sent.eventId)).toEqual({
+        event_id: sent.eventId,
+        name: sent.name,
+        session_id: sent.sessionId,
+        referrer: sent.referrer,
+        utm_campaign: sent.utmCampaign,
+        properties: sent.properties,
+        watch_seconds: 0.125,
+        position_pct: sent.positionPct,
+      });
+  });
+
+  it('lists the columns in the table’s order (the batch is read positionally as insights.events rows)', async () => {
+    const columns = await orm.em.fork().execute<Array<{ name: string }>>(
+      `select attname as name from pg_attribute where attrelid = 'insights.events'::regclass and attnum > 0 and not attisdropped
+        order by attnum`,
+    );
+    expect(columns.map((c) => c.name)).toEqual([...EVENT_COLUMNS]);
   });
 
   it('writes inside the caller’s transaction: rolled back with it', async () => {
