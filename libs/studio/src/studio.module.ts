@@ -52,6 +52,7 @@ import { ListChannelThingsHandler } from './application/queries/list-channel-thi
 import { LibraryReadModel } from './application/queries/library-read-model.js';
 import { GetLibraryHandler } from './application/queries/get-library/get-library.handler.js';
 import { VideoLibraryReadModel } from './application/queries/get-library/video-library.read-model.js';
+import { CatalogVideoReadModel } from './application/queries/get-catalog-video/catalog-video.read-model.js';
 import { GetVideoHandler } from './application/queries/get-video/get-video.handler.js';
 import { GetCaptionFileHandler } from './application/queries/get-caption-file/get-caption-file.handler.js';
 import { GetCatalogVideoHandler } from './application/queries/get-catalog-video/get-catalog-video.handler.js';
@@ -99,6 +100,7 @@ import { MikroOrmChannelRepository } from './infrastructure/persistence/mikro-or
 import { MikroOrmLibraryRepository } from './infrastructure/persistence/mikro-orm-library.repository.js';
 import { MikroOrmLibraryReadModel } from './infrastructure/persistence/mikro-orm-library-read-model.js';
 import { SqlVideoLibraryReadModel } from './infrastructure/persistence/sql-video-library.read-model.js';
+import { SqlCatalogVideoReadModel } from './infrastructure/persistence/sql-catalog-video.read-model.js';
 import { MikroOrmPersonRepository } from './infrastructure/persistence/mikro-orm-person.repository.js';
 import { MikroOrmVideoRepository } from './infrastructure/persistence/mikro-orm-video.repository.js';
 import { SqlChannelAccess } from './infrastructure/persistence/sql-channel-access.js';
@@ -176,6 +178,7 @@ import { STUDIO_SOCKET_EVENTS } from './interface/socket-events.js';
     { provide: LibraryRepository, useClass: MikroOrmLibraryRepository },
     { provide: LibraryReadModel, useClass: MikroOrmLibraryReadModel },
     { provide: VideoLibraryReadModel, useClass: SqlVideoLibraryReadModel },
+    { provide: CatalogVideoReadModel, useClass: SqlCatalogVideoReadModel },
     // The seam the media side injects (libs/studio/src/application/media/media-ports.ts).
     { provide: ChannelAccess, useClass: SqlChannelAccess },
     { provide: MediaProcessingListener, useClass: VideoProcessingListener },

@@ -144,6 +144,14 @@ describe('studio catalog and playback', () => {
     expect(await master.text()).toContain('#EXTM3U');
     const vtt = await fetch(`${app.url}${freePlay.body.captions[0].url}`);
     expect(await vtt.text()).toContain('Hello');
+    // The video page lists captions by language and label only (their WebVTT stays in the database).
+    expect((await app.request('GET', `/v1/catalog/videos/${free.id}`)).body.captions).toEqual([
+      { language: 'en', label: 'en' },
+    ]);
+    expect((await app.request('GET', `/v1/catalog/videos/${early.id}`)).body).toMatchObject({
+      earlyAccessDays: 7,
+      availableToAllAt: expect.any(String),
+    });
 
     const refused = await play(fan, paid.id);
     expect(refused.status).toBe(403);
@@ -199,6 +207,17 @@ describe('studio catalog and playback', () => {
       season: 1,
       episode: 1,
     });
+
+    // The video page is read from the tables in one statement: every field is the freshly indexed document's.
+    const page = await app.request('GET', `/v1/catalog/videos/${episode.id}`);
+    const { score: _score, ...indexed } = found.body.items[0];
+    const { thumbnailUrl, previewUrl, captions, ...shown } = page.body;
+    expect(shown).toEqual(indexed);
+    expect([thumbnailUrl, previewUrl, captions]).toEqual([
+      expect.stringMatching(/\/v1\/media\/[^/]+\/thumbnails\/\d+\.jpg\?exp=\d+&sig=/),
+      expect.stringMatching(/\/preview\.jpg\?exp=\d+&sig=/),
+      [],
+    ]);
   });
 
   it('finds a video published now for a word more videos hold than are ranked, in results and in suggestions', async () => {

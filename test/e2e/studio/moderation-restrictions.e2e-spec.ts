@@ -88,11 +88,19 @@ describe('studio: trust & safety decisions on videos and their owners', () => {
         'studio.video.taken-down',
         'owner-sanctioned',
       ]);
+      // The video page reads the restriction in the same statement as the video: refused alike.
+      const page = await app.request('GET', `/v1/catalog/videos/${id}`, auth(fan));
+      expect([page.status, page.body.code, page.body.reason]).toEqual([
+        403,
+        'studio.video.taken-down',
+        'owner-sanctioned',
+      ]);
     }
 
     await sanction(creator.user.id, 'lifted', 'suspension', new Date(t + 2_000));
     expect(await catalogIds(creator.user.id)).toEqual(ids);
     expect((await app.request('GET', `/v1/catalog/videos/${ids[0]}/playback`, auth(fan))).status).toBe(200);
+    expect((await app.request('GET', `/v1/catalog/videos/${ids[0]}`)).status).toBe(200);
 
     // The suspension event delivered again late (older than the lift): still visible.
     await sanction(creator.user.id, 'imposed', 'suspension', new Date(t + 1_000));
@@ -119,12 +127,14 @@ describe('studio: trust & safety decisions on videos and their owners', () => {
     expect((page.body.latestVideos as Array<{ videoId: string }>).map((video) => video.videoId)).toEqual([other]);
     const refused = await app.request('GET', `/v1/catalog/videos/${target}/playback`, auth(creator));
     expect([refused.status, refused.body.code]).toEqual([403, 'studio.video.taken-down']);
-    expect((await app.request('GET', `/v1/catalog/videos/${target}`)).status).toBe(403);
+    const hiddenPage = await app.request('GET', `/v1/catalog/videos/${target}`);
+    expect([hiddenPage.status, hiddenPage.body.reason]).toEqual([403, 'taken-down']);
     const manifest = await fetch(onTestServer(app, playback.body.masterUrl));
     expect(manifest.status).toBe(403);
 
     await actioned(target, 'restore', new Date(t + 2_000));
     expect(await catalogIds(creator.user.id)).toEqual(ids);
+    expect((await app.request('GET', `/v1/catalog/videos/${target}`)).status).toBe(200);
     expect((await fetch(onTestServer(app, playback.body.masterUrl))).status).toBe(200);
     // A removal decided before the restore, arriving after it: ignored.
     await actioned(target, 'remove', new Date(t + 1_000));

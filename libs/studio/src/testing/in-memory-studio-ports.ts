@@ -9,6 +9,7 @@ import {
 import {
   ChannelAccess,
   MediaLibrary,
+  type AssetStills,
   type ChannelRole,
   type MediaAssetView,
 } from '../application/media/media-ports.js';
@@ -70,6 +71,12 @@ export class InMemoryMediaLibrary extends MediaLibrary {
   }
   async describe(assetId: string) {
     return this.assets.get(assetId) ?? null;
+  }
+  stillUrls({ assetId, thumbnails, chosenThumbnail, hasPreview }: AssetStills) {
+    return {
+      thumbnailUrl: thumbnails ? `/media/${assetId}/thumbnails/${chosenThumbnail ?? 0}.jpg` : null,
+      previewUrl: hasPreview ? `/media/${assetId}/preview.jpg` : null,
+    };
   }
   async retry(assetId: string) {
     return this.assets.get(assetId)!;

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { IndexDefinition, SearchDocument } from '@lib/platform';
 import { ChannelRepository } from '../../domain/channel/channel.repository.js';
 import { PersonRepository } from '../../domain/people/person.repository.js';
-import type { Video } from '../../domain/video/video.js';
+import { availableToAllAt, type Video } from '../../domain/video/video.js';
 import { LibraryReadModel } from '../queries/library-read-model.js';
-import { CatalogCounts, popularityOf } from './catalog-counts.js';
+import { CatalogCounts, popularityOf, type VideoCounts } from './catalog-counts.js';
 
 /** Published videos as fans find them. */
 export const CATALOG_INDEX: IndexDefinition = {
@@ -106,33 +106,63 @@ export class CatalogDocuments {
     return {
       id: video.id,
       version: (video.version ?? 1) + counts.revision,
-      body: {
-        title: video.title,
-        description: video.description,
-        tagsText: video.tags.join(' '),
-        tags: video.tags,
-        creatorName: creator?.displayName ?? '',
-        creatorHandle: creator?.handle.toLowerCase() ?? '',
-        creatorId: channel?.ownerId ?? '',
-        channelName: channel?.name ?? '',
-        channelId: video.channelId,
-        seriesTitle: series?.title ?? '',
-        seriesId: video.seriesId ?? '',
-        season: video.season,
-        episode: video.episode,
-        category: video.category ?? 'uncategorized',
-        language: video.language ?? 'und',
-        tier: video.accessLevel,
-        earlyAccessDays: video.earlyAccessDays,
-        availableToAllAt: video.availableToAllAt()?.toISOString() ?? null,
-        duration: durationBucket(video.durationSeconds),
-        durationSeconds: video.durationSeconds ?? 0,
-        publishedAt: (video.publishedAt ?? video.updatedAt).toISOString(),
-        popularity: popularityOf(counts),
-        views: counts.views,
-        likes: counts.likes,
-        trending: counts.trending,
-      },
+      body: catalogDocument({ video, channel, creator, seriesTitle: series?.title ?? null, counts }),
     };
   }
+}
+
+/** What a catalog document is made of: the video and what it points at, read together. */
+export interface CatalogFacts {
+  video: Pick<
+    Video,
+    | 'title'
+    | 'description'
+    | 'tags'
+    | 'channelId'
+    | 'seriesId'
+    | 'season'
+    | 'episode'
+    | 'category'
+    | 'language'
+    | 'accessLevel'
+    | 'earlyAccessDays'
+    | 'durationSeconds'
+    | 'publishedAt'
+    | 'updatedAt'
+  >;
+  channel: { name: string; ownerId: string } | null;
+  creator: { displayName: string; handle: string } | null;
+  seriesTitle: string | null;
+  counts: Pick<VideoCounts, 'views' | 'likes' | 'trending'>;
+}
+
+/** The document the index stores and the catalog's video page shows (one definition for both). */
+export function catalogDocument({ video, channel, creator, seriesTitle, counts }: CatalogFacts): CatalogDocument {
+  return {
+    title: video.title,
+    description: video.description,
+    tagsText: video.tags.join(' '),
+    tags: video.tags,
+    creatorName: creator?.displayName ?? '',
+    creatorHandle: creator?.handle.toLowerCase() ?? '',
+    creatorId: channel?.ownerId ?? '',
+    channelName: channel?.name ?? '',
+    channelId: video.channelId,
+    seriesTitle: seriesTitle ?? '',
+    seriesId: video.seriesId ?? '',
+    season: video.season,
+    episode: video.episode,
+    category: video.category ?? 'uncategorized',
+    language: video.language ?? 'und',
+    tier: video.accessLevel,
+    earlyAccessDays: video.earlyAccessDays,
+    availableToAllAt: availableToAllAt(video)?.toISOString() ?? null,
+    duration: durationBucket(video.durationSeconds),
+    durationSeconds: video.durationSeconds ?? 0,
+    publishedAt: (video.publishedAt ?? video.updatedAt).toISOString(),
+    popularity: popularityOf(counts),
+    views: counts.views,
+    likes: counts.likes,
+    trending: counts.trending,
+  };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { newId } from '@lib/platform/ddd';
-import { MediaLibrary, type MediaAssetView } from './media-ports.js';
+import { MediaLibrary, type AssetStills, type MediaAssetView } from './media-ports.js';
 import { MediaRepository } from './media-records.js';
 import { MediaStepQueue } from './media-queues.js';
 import { MediaStorage } from './media-storage.js';
@@ -74,6 +74,10 @@ export class MediaLibraryService extends MediaLibrary {
 
   describe(assetId: string): Promise<MediaAssetView | null> {
     return this.views.describe(assetId);
+  }
+
+  stillUrls(stills: AssetStills) {
+    return this.views.stillUrls(stills);
   }
 
   async retry(assetId: string): Promise<MediaAssetView> {

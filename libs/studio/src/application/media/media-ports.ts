@@ -47,6 +47,15 @@ export interface MediaAssetView {
   error: { code: string; message: string; step: MediaStep } | null;
 }
 
+/** What a page needs to show an asset's stills, as a read joins them from the asset's row. */
+export interface AssetStills {
+  assetId: string;
+  /** How many thumbnail candidates there are. */
+  thumbnails: number;
+  chosenThumbnail: number | null;
+  hasPreview: boolean;
+}
+
 /** Implemented by the media side. */
 export abstract class MediaLibrary {
   /**
@@ -61,6 +70,8 @@ export abstract class MediaLibrary {
    */
   abstract assertUsable(input: { uploadId: string; channelId: string }): Promise<void>;
   abstract describe(assetId: string): Promise<MediaAssetView | null>;
+  /** Signed URLs of the chosen thumbnail (the first when none or an absent one is chosen) and the preview. */
+  abstract stillUrls(stills: AssetStills): { thumbnailUrl: string | null; previewUrl: string | null };
   /** Restarts a failed asset from the step that failed. */
   abstract retry(assetId: string): Promise<MediaAssetView>;
   abstract chooseThumbnail(assetId: string, index: number): Promise<MediaAssetView>;

@@ -1,5 +1,7 @@
 import { AppConfig, readEnvironment } from '@config';
 import { MediaUrlSigner, signPlaylist } from './media-url-signer.js';
+import { MediaViews } from './media-views.js';
+import type { MediaRepository } from './media-records.js';
 import { safeFilename } from './media-uploads.js';
 import { parseUploadMetadata } from '../../interface/media/uploads.controller.js';
 
@@ -38,6 +40,34 @@ describe('signed media URLs', () => {
     const { expiresAt } = signer.url(asset, 'hls/master.m3u8');
     expect(expiresAt.getTime() - Date.now()).toBeGreaterThan(55_000);
     expect(expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(60_000);
+  });
+});
+
+describe('the stills a page shows', () => {
+  // No repository: stillUrls must sign from what the caller's read brought, without reading the asset.
+  const views = new MediaViews(undefined as unknown as MediaRepository, new MediaUrlSigner(config));
+  const path = (url: string | null) => (url ? new URL(url).pathname : null);
+
+  it('signs the chosen thumbnail, the first when none or an absent one is chosen, and the preview when there is one', () => {
+    const stills = { assetId: asset, thumbnails: 3, chosenThumbnail: 2, hasPreview: true };
+    const chosen = views.stillUrls(stills);
+    expect([path(chosen.thumbnailUrl), path(chosen.previewUrl)]).toEqual([
+      `/v1/media/${asset}/thumbnails/2.jpg`,
+      `/v1/media/${asset}/preview.jpg`,
+    ]);
+    const [, query] = chosen.thumbnailUrl!.split('?');
+    const params = new URLSearchParams(query);
+    expect(() =>
+      new MediaUrlSigner(config).verify(asset, 'thumbnails/2.jpg', params.get('exp'), params.get('sig')),
+    ).not.toThrow();
+    for (const chosenThumbnail of [null, 3, -1])
+      expect(path(views.stillUrls({ ...stills, chosenThumbnail }).thumbnailUrl)).toBe(
+        `/v1/media/${asset}/thumbnails/0.jpg`,
+      );
+    expect(views.stillUrls({ assetId: asset, thumbnails: 0, chosenThumbnail: null, hasPreview: false })).toEqual({
+      thumbnailUrl: null,
+      previewUrl: null,
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MediaAssetView } from './media-ports.js';
+import type { AssetStills, MediaAssetView } from './media-ports.js';
 import { MediaRepository, type AssetRecord } from './media-records.js';
 import { MediaUrlSigner } from './media-url-signer.js';
 
@@ -14,6 +14,21 @@ export class MediaViews {
   async describe(assetId: string): Promise<MediaAssetView | null> {
     const asset = await this.repository.findAsset(assetId);
     return asset ? this.view(asset) : null;
+  }
+
+  /** Signs only the two stills a page shows, without reading the asset again. */
+  stillUrls({ assetId, thumbnails, chosenThumbnail, hasPreview }: AssetStills) {
+    const chosen =
+      chosenThumbnail !== null &&
+      Number.isInteger(chosenThumbnail) &&
+      chosenThumbnail >= 0 &&
+      chosenThumbnail < thumbnails
+        ? chosenThumbnail
+        : 0;
+    return {
+      thumbnailUrl: thumbnails > 0 ? this.signer.url(assetId, `thumbnails/${chosen}.jpg`).url : null,
+      previewUrl: hasPreview ? this.signer.url(assetId, 'preview.jpg').url : null,
+    };
   }
 
   view(asset: AssetRecord): MediaAssetView {

@@ -54,6 +54,12 @@ export interface VideoDetails {
   collectionIds?: string[];
 }
 
+/** When the early-access window ends and every plan that has the access level may watch; null before publishing. */
+export function availableToAllAt(video: Pick<Video, 'publishedAt' | 'earlyAccessDays'>): Date | null {
+  if (!video.publishedAt) return null;
+  return new Date(video.publishedAt.getTime() + (video.earlyAccessDays ?? 0) * 86_400_000);
+}
+
 /**
  * A video or an episode on a channel: its metadata, its place in a series, who may watch it, and
  * where it is in its life (see video-state.ts). The media itself lives on the media side (assetId).
@@ -272,8 +278,7 @@ export class Video extends AggregateRoot {
 
   /** When fans without early access may watch (null: not published). */
   availableToAllAt(): Date | null {
-    if (!this.publishedAt) return null;
-    return new Date(this.publishedAt.getTime() + (this.earlyAccessDays ?? 0) * 86_400_000);
+    return availableToAllAt(this);
   }
 
   can(action: VideoAction): boolean {

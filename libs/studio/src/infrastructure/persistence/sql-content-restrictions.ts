@@ -9,11 +9,11 @@ import {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether an owner of the video's channel has a suspension or ban in force (joined at read time: ownership moves). */
-const OWNER_SANCTIONED = `exists (select 1 from studio.channels c join studio.owner_sanctions s
+export const OWNER_SANCTIONED = `exists (select 1 from studio.channels c join studio.owner_sanctions s
   on s.user_id = c.owner_id and s.in_force where c.id = v.channel_id)`;
 // A PostgreSQL array literal: knex would expand a JS array into a list.
 const uuidArray = (ids: string[]) => `{${ids.filter((id) => UUID.test(id)).join(',')}}`;
-const TAKEN_DOWN = `exists (select 1 from studio.video_takedowns t where t.video_id = v.id and t.taken_down)`;
+export const TAKEN_DOWN = `exists (select 1 from studio.video_takedowns t where t.video_id = v.id and t.taken_down)`;
 /** SQL on a video aliased `v`: neither taken down nor owned by a suspended or banned account. */
 export const UNRESTRICTED_VIDEO = `not (${TAKEN_DOWN} or ${OWNER_SANCTIONED})`;
 
