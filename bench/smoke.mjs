@@ -18,8 +18,10 @@ apps once (the benchmarks then run with --no-build). Fails when one exits non-ze
 writes no results file or one without its comparison, or leaves a process or its temporary data behind.
 
   --only LIST     comma-separated names from the list above (e.g. "ingest,http --read")
-  --timeout S     seconds each benchmark may take, stop included (default 420)
+  --timeout S     seconds each benchmark may take, stop included (default 600)
   --jobs N        benchmarks at a time (default 1; two share the cores and each pins its own)
+  --wait-scale N  app boots and cleanup steps may take N times the benchmarks' own limits (default 4: at
+                  nice 19 beside the tests, an api boot took 29 s of the http benchmark's 30)
   --no-build      reuse dist/apps/{api,worker}/main.js`;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -82,6 +84,7 @@ async function runCase(benchCase, index, options, output) {
     BENCH_SMOKE_MARK: mark,
     BENCH_RESULTS_DIR: resultsDir,
     TMPDIR: scratch,
+    BENCH_WAIT_SCALE: String(options.waitScale),
   };
   const args = [...benchCase.args, '--no-build']; // built once, before the first
   const started = Date.now();
@@ -176,8 +179,9 @@ async function main() {
   const { values } = parseArgs({
     options: {
       only: { type: 'string' },
-      timeout: { type: 'string', default: '420' },
+      timeout: { type: 'string', default: '600' },
       jobs: { type: 'string', default: '1' },
+      'wait-scale': { type: 'string', default: '4' },
       'no-build': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -193,7 +197,11 @@ async function main() {
     return 1;
   }
   const cases = CASES.filter((c) => !wanted || wanted.includes(c.name));
-  const options = { timeout: Number(values.timeout), jobs: Math.max(1, Number(values.jobs) || 1) };
+  const options = {
+    timeout: Number(values.timeout),
+    jobs: Math.max(1, Number(values.jobs) || 1),
+    waitScale: Math.max(1, Number(values['wait-scale']) || 1),
+  };
   if (!HAS_PROC) console.log('No /proc here: the check for leftover processes is skipped.');
   const loadAverage = () =>
     spawnSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).stdout?.split(' ').slice(0, 3).join(' ');

@@ -18,6 +18,18 @@ describe('bench smoke: the comparison each benchmark must write', () => {
     for (const benchCase of CASES) expect(checkResults(benchCase, {}).problems).not.toEqual([]);
   });
 
+  it('counts a messaging step the starved candidate delivered nothing in as compared, and no steps as not', () => {
+    const step = (rate: number, deliveredRatio: number) => ({
+      rate,
+      summary: { versus: { baseline: { deliveredRatio } } },
+    });
+    const results = { memory: { ratio: 1.8 }, steps: [step(50, 1), step(400, 0)] };
+    expect(checkResults(smokeCase('messaging'), results).problems).toEqual([]);
+    expect(checkResults(smokeCase('messaging'), { memory: { ratio: 1.8 } }).problems).toEqual([
+      'delivered ratio vs baseline at undefined msg/s: undefined',
+    ]);
+  });
+
   it('reads load as each step against the p95 target, a missed step included', () => {
     const step = (rate: number, held: boolean) => ({ rate, held, all: { p95: held ? 40 : 900 } });
     const results = { options: { rates: [10, 20] }, steps: [step(10, true), step(20, false)] };
