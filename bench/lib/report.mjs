@@ -21,9 +21,12 @@ export const percent = (share) => (Number.isFinite(share) ? `${(share * 100).toF
 export const signed = (value, digits = 1) =>
   Number.isFinite(value) ? `${value >= 0 ? '+' : ''}${value.toFixed(digits)}` : 'n/a';
 
-/** Writes bench/results/<name>-<timestamp>.json and returns its path. */
+/** Writes bench/results/<name>-<timestamp>.json (or into $BENCH_RESULTS_DIR) and returns its path. */
 export function writeResults(name, data) {
-  const folder = fileURLToPath(new URL('../results/', import.meta.url));
+  // The smoke run (bench/smoke.mjs) gives each benchmark a folder of its own to find and check its one file.
+  const folder = process.env.BENCH_RESULTS_DIR
+    ? `${process.env.BENCH_RESULTS_DIR.replace(/\/$/, '')}/`
+    : fileURLToPath(new URL('../results/', import.meta.url));
   mkdirSync(folder, { recursive: true });
   const file = `${folder}${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
   writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
