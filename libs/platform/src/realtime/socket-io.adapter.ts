@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { MessageMappingProperties } from '@nestjs/websockets';
-import { catchError, defer, EMPTY, filter, type Observable } from 'rxjs';
+import { catchError, defer, EMPTY, filter, type Observable, type Subscription } from 'rxjs';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { IncomingMessage } from 'node:http';
 import type { Namespace, Server, ServerOptions, Socket } from 'socket.io';
@@ -41,6 +41,8 @@ export class RedisIoAdapter extends IoAdapter {
   private readonly servers: Server[] = [];
   /** Each gateway's disconnect hook per socket, all called from one listener (see bindClientDisconnect). */
   private readonly disconnectHooks = new WeakMap<Socket, ((reason: unknown) => void)[]>();
+  /** Events still being handled, per socket; an entry exists only while one is. */
+  private readonly running = new WeakMap<Socket, { handling: Set<Subscription>; stop: () => void }>();
 
   constructor(app: INestApplicationContext) {
     super(app);
@@ -102,13 +104,32 @@ export class RedisIoAdapter extends IoAdapter {
             if (event) socket.emit(event, eventData);
             else if (!isAckHandledManually && typeof ack === 'function') ack(response);
           });
-        if (subscription.closed) return;
-        // Only events still being handled hold a disconnect listener (Nest's takeUntil(disconnect)).
-        const stop = () => subscription.unsubscribe();
-        socket.once('disconnect', stop);
-        subscription.add(() => socket.off('disconnect', stop));
+        if (!subscription.closed) this.unsubscribeAtDisconnect(socket, subscription);
       });
     }
+  }
+
+  /**
+   * Nest's takeUntil(disconnect): one `disconnect` listener per socket while any of its events is being
+   * handled (not one per event: a busy socket would pass the emitter's listener limit), none when idle.
+   */
+  private unsubscribeAtDisconnect(socket: Socket, subscription: Subscription): void {
+    let running = this.running.get(socket);
+    if (!running) {
+      const handling = new Set<Subscription>();
+      const stop = () => handling.forEach((each) => each.unsubscribe());
+      socket.once('disconnect', stop);
+      running = { handling, stop };
+      this.running.set(socket, running);
+    }
+    const { handling, stop } = running;
+    handling.add(subscription);
+    subscription.add(() => {
+      handling.delete(subscription);
+      if (handling.size > 0) return;
+      socket.off('disconnect', stop);
+      this.running.delete(socket);
+    });
   }
 
   /** Nest binds one hook per gateway and socket (7 here); one `once` listener per socket calls them all, in order. */
