@@ -799,9 +799,10 @@ function renderSummary(steps, memory, options) {
       ? ' (a baseline held every step: raise --rates to find its limit)'
       : '') +
     '.';
+  if (steps.length === 0) text = ''; // --memory-only
   if (memory) {
     const kib = (m) => `${fixed(m.bytesPerConnection / 1024, 1)} KiB`;
-    text += `\n\n${table([
+    text += `${text ? '\n\n' : ''}${table([
       ['memory per idle connection', 'baseline (Socket.IO)', 'candidate (Nest app)', 'candidate vs baseline'],
       [
         `${thousands(options.idle)} sockets, server RSS delta / count`,
