@@ -3,8 +3,8 @@
 // plus the server memory per idle connection. See bench/README.md.
 import { fork, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { delimiter } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { delimiter, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -39,6 +39,13 @@ export const usage = `Options:
                     PostgreSQL): "the same work minus the framework" (default on; off with --quick)
   --no-pg-baseline  leave it out
   --quick           smoke run: 200 clients, 3 steps of 3 s, 1000 idle connections
+  --memory-only     stop after the idle-socket memory measurement (no messaging steps)
+  --heap-snapshots DIR
+                    profile the idle sockets instead of timing them: both servers run with
+                    --heapsnapshot-signal; the idle set connects in two halves with a heap snapshot at 0, N/2
+                    and N sockets (DIR/<role>-<count>.heapsnapshot); compare them with
+                    \`node bench/messaging/heap-diff.mjs DIR/candidate-500.heapsnapshot DIR/candidate-1000.heapsnapshot\`.
+                    A snapshot forces a full GC, so the RSS figures of such a run are not comparable to others
   --no-pin          do not pin servers to core 0 and load generator + services to core 1
   --no-build        reuse dist/apps/api/main.js instead of running \`nest build api\`
   --log-level L     the app's LOG_LEVEL (default warn)
@@ -78,6 +85,8 @@ function parseOptions(argv) {
       'no-build': { type: 'boolean', default: false },
       'log-level': { type: 'string', default: 'warn' },
       'app-root': { type: 'string' },
+      'memory-only': { type: 'boolean', default: false },
+      'heap-snapshots': { type: 'string' },
     },
   });
   const number = numberReader(values);
@@ -98,6 +107,8 @@ function parseOptions(argv) {
     build: !values['no-build'],
     logLevel: values['log-level'],
     pgBaseline: values['no-pg-baseline'] ? false : (values['pg-baseline'] ?? !quick),
+    memoryOnly: values['memory-only'],
+    heapSnapshots: values['heap-snapshots'] ? resolve(values['heap-snapshots']) : undefined,
     appRoot: values['app-root'] ? `${values['app-root'].replace(/\/$/, '')}/` : ROOT,
   };
   options.groups = Math.floor(options.clients / options.groupSize);
@@ -162,10 +173,15 @@ export async function run(argv) {
   const [appPort, baselinePort] = [await freePort(), await freePort()];
   const serverEnv = { ...env, HOST: '127.0.0.1', REDIS_URL: services.redisUrl };
   const baselineScript = fileURLToPath(new URL('./messaging/baseline-server.mjs', import.meta.url));
+  if (options.heapSnapshots) mkdirSync(options.heapSnapshots, { recursive: true });
+  // With --heap-snapshots, SIGUSR2 makes a server write a snapshot into that folder.
+  const nodeFlags = options.heapSnapshots
+    ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${options.heapSnapshots}`]
+    : [];
   const servers = {
     baseline: startServer(
       'baseline',
-      [baselineScript],
+      [...nodeFlags, baselineScript],
       baselinePort,
       { ...serverEnv, REDIS_PREFIX: 'bench-baseline' },
       layout,
@@ -181,7 +197,7 @@ export async function run(argv) {
     }),
     candidate: startServer(
       'api app',
-      [`${options.appRoot}dist/apps/api/main.js`],
+      [...nodeFlags, `${options.appRoot}dist/apps/api/main.js`],
       appPort,
       {
         ...serverEnv,
@@ -228,6 +244,7 @@ export async function run(argv) {
         workers,
         share(idleUsers),
         share(idleUsers.slice(0, 200)),
+        options.heapSnapshots,
       );
       const m = memory[role];
       console.log(
@@ -236,6 +253,10 @@ export async function run(argv) {
       );
     }
     memory.ratio = memory.candidate.bytesPerConnection / memory.baseline.bytesPerConnection;
+  }
+  if (options.memoryOnly) {
+    if (memory) console.log(`\n${renderSummary([], memory, options)}`);
+    return 0;
   }
 
   step(`connecting ${users.length} clients to each server (${options.workers} load-generator processes)`);
@@ -557,7 +578,7 @@ function compareStep(rounds, roles) {
   return { ...perServer, versus };
 }
 
-async function measureIdleMemory(role, server, workers, sharedUsers, warmUsers) {
+async function measureIdleMemory(role, server, workers, sharedUsers, warmUsers, snapshotDir) {
   // A first handful connected and dropped, so both servers have run their handshake code before the count.
   await Promise.all(
     workers.map((worker, w) =>
@@ -566,13 +587,31 @@ async function measureIdleMemory(role, server, workers, sharedUsers, warmUsers) 
   );
   await Promise.all(workers.map((worker) => worker.call('disconnect', { role: `warm-${role}` })));
   await settle();
+  // Profiling: the set connects in two halves, so N/2 → N shows what each socket adds without one-off costs.
+  const parts = snapshotDir
+    ? sharedUsers.map((list) => [list.slice(0, Math.ceil(list.length / 2)), list.slice(Math.ceil(list.length / 2))])
+    : sharedUsers.map((list) => [list]);
+  let connectedSoFar = 0;
+  if (snapshotDir) await heapSnapshot(server, snapshotDir, `${role}-0`);
   const rssBefore = rss(server.child.pid);
   const started = performance.now();
-  const results = await Promise.all(
-    workers.map((worker, w) =>
-      worker.call('connect', { role: `idle-${role}`, url: server.url, clients: sharedUsers[w] }),
-    ),
-  );
+  const results = [];
+  let failed = 0;
+  for (let part = 0; part < parts[0].length; part++) {
+    const partResults = await Promise.all(
+      workers.map((worker, w) =>
+        worker.call('connect', { role: `idle-${role}`, url: server.url, clients: parts[w][part] }),
+      ),
+    );
+    if (snapshotDir) {
+      // The worker's count is cumulative for the role: the last call's figures cover every part.
+      connectedSoFar = partResults.reduce((sum, r) => sum + r.connected, 0);
+      await settle();
+      await heapSnapshot(server, snapshotDir, `${role}-${connectedSoFar}`);
+    }
+    failed += partResults.reduce((sum, r) => sum + r.failed, 0);
+    results.splice(0, results.length, ...partResults);
+  }
   const connectSeconds = (performance.now() - started) / 1000;
   await settle();
   const rssAfter = rss(server.child.pid);
@@ -582,11 +621,29 @@ async function measureIdleMemory(role, server, workers, sharedUsers, warmUsers) 
     rssBefore,
     rssAfter,
     connected,
-    failed: results.reduce((sum, r) => sum + r.failed, 0),
+    failed,
     errors: [...new Set(results.flatMap((r) => r.errors))],
     connectSeconds,
     bytesPerConnection: connected > 0 ? (rssAfter - rssBefore) / connected : NaN,
   };
+}
+
+/**
+ * Sends SIGUSR2 (the server runs with --heapsnapshot-signal) and waits for the snapshot: the server
+ * writes it on its main thread, so an HTTP answer after the signal means the file is complete.
+ */
+async function heapSnapshot(server, dir, name) {
+  const before = new Set(readdirSync(dir));
+  server.child.kill('SIGUSR2');
+  let file;
+  for (let tries = 0; tries < 600 && !file; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    file = readdirSync(dir).find((entry) => !before.has(entry) && entry.endsWith('.heapsnapshot'));
+  }
+  if (!file) throw new Error(`${server.name}: no heap snapshot appeared in ${dir}`);
+  await fetch(`${server.url}/health/ready`);
+  renameSync(`${dir}/${file}`, `${dir}/${name}.heapsnapshot`);
+  console.log(`  heap snapshot: ${dir}/${name}.heapsnapshot`);
 }
 
 /** Waits (up to 90 s) until the server uses less than 15% of a core over half a second; returns the seconds waited. */
@@ -742,9 +799,10 @@ function renderSummary(steps, memory, options) {
       ? ' (a baseline held every step: raise --rates to find its limit)'
       : '') +
     '.';
+  if (steps.length === 0) text = ''; // --memory-only
   if (memory) {
     const kib = (m) => `${fixed(m.bytesPerConnection / 1024, 1)} KiB`;
-    text += `\n\n${table([
+    text += `${text ? '\n\n' : ''}${table([
       ['memory per idle connection', 'baseline (Socket.IO)', 'candidate (Nest app)', 'candidate vs baseline'],
       [
         `${thousands(options.idle)} sockets, server RSS delta / count`,

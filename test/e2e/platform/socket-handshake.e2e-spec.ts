@@ -1,4 +1,6 @@
+import { ApplicationConfig } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import type { Socket } from 'socket.io';
 import { TEST_JWT_SECRET, type TestApp } from '@lib/platform/testing';
 import { connectSocket, nextEvent, registerUser, startShowrunner } from '../../support/showrunner.js';
 import { withApiAccess } from '../../support/billing.js';
@@ -106,5 +108,31 @@ describe('Socket.IO handshake', () => {
     const disconnected = new Promise((resolve) => socket.once('disconnect', resolve));
     await expect(expiredNotice).resolves.toEqual({ code: 'auth.token-expired' });
     await expect(disconnected).resolves.toBe('io server disconnect');
+  });
+
+  it('keeps an idle socket lean: one disconnect listener for all gateways, no per-event pipeline, no bearer token', async () => {
+    const user = await registerUser(app);
+    const auth = { token: user.tokens.accessToken, userId: 'kept' }; // the other fields of the payload stay
+    const socket = await connectSocket(app, auth);
+    const adapter = app.app.get(ApplicationConfig).getIoAdapter() as unknown as { connectedSockets(): Socket[] };
+    const held = adapter.connectedSockets().find((s) => s.data.principal?.userId === user.user.id)!;
+    // Nest's IoAdapter leaves 9: one per gateway, its per-event pipelines' takeUntil, the timer's (ADR 0072).
+    const idleListeners = held.listenerCount('disconnect');
+    expect(idleListeners).toBe(2); // the gateways' hooks, the token-expiry timer
+    expect(held.handshake.auth).toEqual({ userId: 'kept' });
+    // Events in flight at once share one disconnect listener (one each would pass the emitter's limit of 10).
+    let most = idleListeners;
+    const once = held.once.bind(held) as (event: string, listener: () => void) => Socket;
+    (held as unknown as { once: typeof once }).once = (event, listener) => {
+      const result = once(event, listener);
+      if (event === 'disconnect') most = Math.max(most, held.listenerCount(event));
+      return result;
+    };
+    const answers = await Promise.all(Array.from({ length: 15 }, () => socket.emitWithAck('session:whoami')));
+    delete (held as unknown as { once?: unknown }).once; // the prototype's again
+    expect(answers).toEqual(Array.from({ length: 15 }, () => expect.objectContaining({ userId: user.user.id })));
+    expect(most).toBe(idleListeners + 1);
+    expect(held.listenerCount('disconnect')).toBe(idleListeners); // finished events leave nothing behind
+    socket.close();
   });
 });
