@@ -40,6 +40,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     user: USER,
     password: PASSWORD,
     persistent: options.persistent ?? true,
+    // Text in UTF-8 whatever the environment's locale: without a UTF-8 locale initdb picks SQL_ASCII.
+    initdbFlags: ['--encoding=UTF8'],
     // PostgreSQL refuses to run as root; the package then initialises it as a dedicated system user.
     createPostgresUser: process.getuid?.() === 0,
     onLog: () => undefined,

@@ -213,11 +213,15 @@ order by ${order('page')}`;
   return { text: text.trim(), values: params.values, query };
 }
 
+// The last code point, as a literal: chr(1114111) fails on a database whose encoding is not UTF8.
+const HIGHEST_CHARACTER = String.fromCodePoint(0x10ffff);
+
 /** Whether an indexed word is longer than a lexeme of `last` and starts with it (byte order: collate "C"). */
+
 function longerWordExists(index: string, last: string): string {
   return `exists (
       select from unnest(tsvector_to_array(to_tsvector('simple', ${last}))) t(lexeme)
-      where exists (select from search.words w where w.index_name = ${index} and w.word > t.lexeme and w.word < t.lexeme || chr(1114111)))`;
+      where exists (select from search.words w where w.index_name = ${index} and w.word > t.lexeme and w.word < t.lexeme || '${HIGHEST_CHARACTER}'))`;
 }
 
 export interface SearchRow {
