@@ -268,7 +268,13 @@ async function runScenario(scenario, { candidate, services, serverEnv, layout, o
     );
     if (isRead) {
       step('checking that both servers run the same statements and Redis commands (one request of each kind)');
-      const { work, differences } = await compareWork(services, servers, requests);
+      // A background refresh (a cache reloading from Redis) can land inside the one request observed: a difference
+      // must repeat to count.
+      let { work, differences } = await compareWork(services, servers, requests);
+      for (let attempt = 2; attempt <= 3 && differences.length > 0; attempt++) {
+        console.log(`  the servers differed (attempt ${attempt - 1} of 3); observing again`);
+        ({ work, differences } = await compareWork(services, servers, requests));
+      }
       if (differences.length > 0) throw new Error(`the servers do different work:\n${differences.join('\n')}`);
       for (const { kind, statements, redisCommands } of work.candidate)
         console.log(`  ${kind}: ${statements.length} statements, Redis ${JSON.stringify(redisCommands)} on both`);
