@@ -63,7 +63,9 @@ app.get('/v1/search/people', async (request, reply) => {
       score: hit.score,
     })),
     total: result.total,
+    totalRelation: result.totalRelation,
     facets: result.facets,
+    facetsExhaustive: result.facetsExhaustive,
     nextCursor: result.nextCursor,
   };
 });
