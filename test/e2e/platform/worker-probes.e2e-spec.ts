@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { createServer } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 import { createTestRuntime, eventually, httpRequest, startTestContext, type TestRuntime } from '@lib/platform/testing';
 import { WorkerModule } from '../../../apps/worker/src/worker.module.js';
@@ -123,6 +124,20 @@ describe('worker probes (liveness, readiness, metrics)', () => {
     await eventually(async () => expect((await httpRequest(base, 'GET', '/health/ready')).status).toBe(200), {
       timeoutMs: 20_000,
     });
+  }, 40_000);
+
+  it('shuts down within seconds right after its Redis came back', async () => {
+    const second = await startTestContext(
+      (config) => WorkerModule.forRoot(config),
+      await createTestRuntime({ REDIS_URL: redis.url, WORKER_HTTP_PORT: '' }, runtime.database),
+    );
+    const port = Number(new URL(redis.url).port);
+    await redis.stop();
+    await delay(3_000); // long enough for the blocking connections' reconnect backoff to grow past a second
+    redis = await startRedisServer({ port });
+    // Closed while those connections still wait out their backoff: Bull used to replay each queue's offline
+    // BRPOPLPUSH on its forced reconnect and wait out every one's 5 s timeout in turn (20 s at concurrency 4).
+    await within(second.close(), 8_000, 'closing a worker right after Redis came back');
   }, 40_000);
 
   it('shuts down within seconds while its Redis is gone', async () => {

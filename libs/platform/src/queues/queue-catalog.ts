@@ -1,6 +1,10 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bull';
 import type { QueueDeclaration } from './job-defaults.js';
+import { RedisConnections } from './redis-connections.js';
+
+/** How long shutdown waits for blocking connections in a reconnect backoff to connect before closing queues. */
+const RECONNECT_BEFORE_CLOSE_MS = 1_000;
 
 /** Every queue this process declared: for Bull Board, metrics, the jobs wiring check and shutdown. */
 @Injectable()
@@ -8,6 +12,8 @@ export class QueueCatalog implements BeforeApplicationShutdown {
   private readonly logger = new Logger(QueueCatalog.name);
   private readonly queues = new Map<string, Queue>();
   private readonly declared = new Map<string, QueueDeclaration>();
+
+  constructor(private readonly connections: RedisConnections) {}
 
   add(declaration: QueueDeclaration, queue: Queue): void {
     this.queues.set(declaration.name, queue);
@@ -37,6 +43,7 @@ export class QueueCatalog implements BeforeApplicationShutdown {
     // All at once, before any module's own shutdown hook: @nestjs/bull would close them one by one
     // (about half a second each, past the grace period with some forty queues), and before
     // RedisConnections quits the connections the queues share.
+    await this.connections.reconnectWaitingBlockingClients(RECONNECT_BEFORE_CLOSE_MS);
     await Promise.all(this.all().map((queue) => queue.close().catch(() => undefined)));
   }
 }

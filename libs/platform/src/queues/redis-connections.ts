@@ -15,6 +15,7 @@ export class RedisConnections implements OnApplicationShutdown {
   private sharedCommands?: Redis;
   private queueClient?: Redis;
   private queueSubscriber?: Redis;
+  private readonly blocking: Redis[] = [];
 
   constructor(private readonly config: AppConfig) {}
 
@@ -38,7 +39,35 @@ export class RedisConnections implements OnApplicationShutdown {
     const bullSafe: RedisOptions = { maxRetriesPerRequest: null, enableReadyCheck: false };
     if (type === 'client') return (this.queueClient ??= this.shared(this.create(bullSafe)));
     if (type === 'subscriber') return (this.queueSubscriber ??= this.shared(this.create(bullSafe)));
-    return this.create(bullSafe);
+    const blocking = this.create(bullSafe);
+    this.blocking.push(blocking);
+    return blocking;
+  }
+
+  /**
+   * Bull's blocking connections that are waiting out a reconnect backoff, reconnected now (each within
+   * `timeoutMs`, so a Redis still away costs no more). Bull closes a queue by dropping its blocking connection
+   * and connecting it again; one dropped during a backoff keeps its offline BRPOPLPUSH commands and sends them
+   * on that connect, and the close then waited out each one's 5 s timeout in turn (ADR 0075).
+   */
+  async reconnectWaitingBlockingClients(timeoutMs: number): Promise<void> {
+    await Promise.all(
+      this.blocking
+        .filter((client) => client.status === 'reconnecting')
+        .map(
+          (client) =>
+            new Promise<void>((done) => {
+              const finish = () => {
+                clearTimeout(timer);
+                client.off('ready', finish).off('close', finish);
+                done();
+              };
+              const timer = setTimeout(finish, timeoutMs);
+              client.once('ready', finish).once('close', finish); // 'close': this attempt failed too
+              client.connect().catch(() => undefined);
+            }),
+        ),
+    );
   }
 
   /** A dedicated connection (pub/sub clients for Socket.IO, for instance). */
@@ -49,6 +78,7 @@ export class RedisConnections implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.created.map((client) => closeBounded(client)));
     this.created.length = 0;
+    this.blocking.length = 0;
   }
 
   /** Every queue adds its listeners to the shared connections: one per queue is expected, not a leak. */
