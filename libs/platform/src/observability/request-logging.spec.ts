@@ -7,7 +7,8 @@ import { pinoHttp } from 'pino-http';
 import { AppConfig, readEnvironment } from '@config';
 import { loggingParams, requestIdOf } from './logging.module.js';
 import { PlatformLogger } from './platform-logger.js';
-import { installRequestLogging, requestScopedLogger } from './request-logging.js';
+import { installRequestLifecycle } from '../http/request-lifecycle.js';
+import { requestLogging, requestScopedLogger } from './request-logging.js';
 
 type Line = Record<string, any>;
 
@@ -26,7 +27,7 @@ async function loggedApp(level = 'info'): Promise<{ app: FastifyInstance; lines:
   Logger.overrideLogger(new PlatformLogger(new NestPinoLogger(requestScopedLogger(root) as unknown as PinoLogger, {})));
 
   const app = Fastify({ genReqId: requestIdOf });
-  installRequestLogging(app, root);
+  installRequestLifecycle(app, requestLogging(root));
   app.get('/v1/things', async (_request, reply) => {
     new Logger('Things').warn('listing things');
     void reply.header('set-cookie', 'session=secret-cookie');
