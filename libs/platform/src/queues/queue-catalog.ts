@@ -3,8 +3,8 @@ import type { Queue } from 'bull';
 import type { QueueDeclaration } from './job-defaults.js';
 import { RedisConnections } from './redis-connections.js';
 
-/** How long shutdown waits for blocking connections in a reconnect backoff to connect before closing queues. */
-const RECONNECT_BEFORE_CLOSE_MS = 1_000;
+/** How long shutdown waits for blocking connections in a reconnect backoff to try again (ioredis backs off ≤ 2 s). */
+const RECONNECT_BEFORE_CLOSE_MS = 2_500;
 
 /** Every queue this process declared: for Bull Board, metrics, the jobs wiring check and shutdown. */
 @Injectable()
@@ -43,7 +43,7 @@ export class QueueCatalog implements BeforeApplicationShutdown {
     // All at once, before any module's own shutdown hook: @nestjs/bull would close them one by one
     // (about half a second each, past the grace period with some forty queues), and before
     // RedisConnections quits the connections the queues share.
-    await this.connections.reconnectWaitingBlockingClients(RECONNECT_BEFORE_CLOSE_MS);
+    await this.connections.settleReconnectingBlockingClients(RECONNECT_BEFORE_CLOSE_MS);
     await Promise.all(this.all().map((queue) => queue.close().catch(() => undefined)));
   }
 }

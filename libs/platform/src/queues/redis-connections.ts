@@ -45,12 +45,14 @@ export class RedisConnections implements OnApplicationShutdown {
   }
 
   /**
-   * Bull's blocking connections that are waiting out a reconnect backoff, reconnected now (each within
-   * `timeoutMs`, so a Redis still away costs no more). Bull closes a queue by dropping its blocking connection
-   * and connecting it again; one dropped during a backoff keeps its offline BRPOPLPUSH commands and sends them
-   * on that connect, and the close then waited out each one's 5 s timeout in turn (ADR 0075).
+   * Waits until each of Bull's blocking connections that sits in a reconnect backoff has made its next attempt
+   * (ready, or failed again because Redis is still away), within `timeoutMs`. Bull closes a queue by dropping
+   * its blocking connection and connecting it again; one dropped during a backoff keeps its offline BRPOPLPUSH
+   * commands and sends them on that connect, and the close then waited out each one's 5 s timeout in turn
+   * (ADR 0075). Connected, the commands are in flight and Bull's disconnect fails them. Calling `connect()` here
+   * instead would race ioredis's own backoff timer, which it does not cancel.
    */
-  async reconnectWaitingBlockingClients(timeoutMs: number): Promise<void> {
+  async settleReconnectingBlockingClients(timeoutMs: number): Promise<void> {
     await Promise.all(
       this.blocking
         .filter((client) => client.status === 'reconnecting')
@@ -63,8 +65,7 @@ export class RedisConnections implements OnApplicationShutdown {
                 done();
               };
               const timer = setTimeout(finish, timeoutMs);
-              client.once('ready', finish).once('close', finish); // 'close': this attempt failed too
-              client.connect().catch(() => undefined);
+              client.once('ready', finish).once('close', finish); // 'close': that attempt failed
             }),
         ),
     );
