@@ -10,7 +10,7 @@ import { Metrics } from '../observability/metrics.js';
 import { PlatformLogger } from '../observability/platform-logger.js';
 import { inRequestContext } from '../persistence/request-context.js';
 import { requestIdOf } from '../observability/logging.module.js';
-import { requestLogging, requestScopedLogger } from '../observability/request-logging.js';
+import { installRequestLogging, requestScopedLogger } from '../observability/request-logging.js';
 import { documentWriteBudgets } from '../rate-limit/write-budget-docs.js';
 import { documentValidationConstraints } from './openapi-constraints.js';
 import { buildAsyncApiDocument, socketEventDocs, socketPayloadModels } from '../realtime/asyncapi.js';
@@ -18,7 +18,6 @@ import { RedisIoAdapter } from '../realtime/socket-io.adapter.js';
 import { mountBullBoard } from './bull-board.js';
 import { trackForDrain } from './http-drain.js';
 import { CorsPolicy } from './cors.js';
-import { installRequestLifecycle, type RequestStep } from './request-lifecycle.js';
 import { IpBlockList } from './ip-block-list.js';
 import { problem } from './problem.js';
 import { documentAccessRules } from './route-facts.js';
@@ -58,34 +57,35 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
     app.useLogger(new PlatformLogger(new Logger(requestScopedLogger(rootLogger) as unknown as PinoLogger, {})));
     app.flushLogs();
     const fastify = app.getHttpAdapter().getInstance();
+    installRequestLogging(fastify, rootLogger);
 
     // Each request gets its own unit of work, forked only if the request touches the database (a Fastify
     // hook rather than MikroORM's Nest middleware, which forks eagerly and runs through middie).
     const orm = app.get(MikroORM);
-    const unitOfWork: RequestStep = (_request, _reply, next) => inRequestContext(orm.em, next);
+    fastify.addHook('onRequest', (_request, _reply, done) => inRequestContext(orm.em, done));
 
     // Before the address check, so that a refusal carries CORS headers too (a browser app can then read it).
     const cors = new CorsPolicy(config);
-    const corsHeaders: RequestStep = (request, reply, next) => {
+    fastify.addHook('onRequest', (request, reply, done) => {
       const origin = request.headers.origin;
-      if (origin === undefined) return next();
+      if (origin === undefined) return done();
       const decision = cors.decide(origin, request.method, request.headers['access-control-request-method']);
       if (decision.headers) void reply.headers(decision.headers);
-      if (!decision.preflight) return next();
+      if (!decision.preflight) return done();
       void reply.code(204).header('content-length', '0').send();
-    };
+    });
 
     // Before anything else (routing, body parsing, authentication): a blocked address gets no further.
     const ipBlocks = app.get(IpBlockList);
     const refuse = (request: FastifyRequest, reply: FastifyReply) =>
       sendProblem(reply, request, problem(403, 'http.ip.blocked', 'Requests from this address are blocked'));
-    // Answered synchronously in the usual case: a promise per request adds up.
-    const addressCheck: RequestStep = (request, reply, next) => {
+    // Callback hooks, answered synchronously in the usual case: a promise per hook per request adds up.
+    fastify.addHook('onRequest', (request, reply, done) => {
       const blocked = ipBlocks.isBlockedNow(request.ip);
-      if (blocked === false) return next();
+      if (blocked === false) return done();
       if (blocked) return void refuse(request, reply);
-      ipBlocks.isBlocked(request.ip).then((late) => (late ? void refuse(request, reply) : next()), next);
-    };
+      ipBlocks.isBlocked(request.ip).then((late) => (late ? void refuse(request, reply) : done()), done);
+    });
 
     fastify.addHook('onSend', (request, reply, payload, done) => {
       const html = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
@@ -97,21 +97,18 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
     });
     fastify.addHook('preValidation', refuseHostileInput);
     const metrics = app.get(Metrics);
-    const observeDuration = (request: FastifyRequest, reply: FastifyReply) =>
+    fastify.addHook('onResponse', (request, reply, done) => {
+      const route = request.routeOptions.url ?? 'unmatched';
       metrics.httpDuration.observe(
-        [request.method, request.routeOptions.url ?? 'unmatched', String(reply.statusCode)],
+        { method: request.method, route, status: String(reply.statusCode) },
         reply.elapsedTime / 1_000,
       );
+      done();
+    });
 
     const sockets = new RedisIoAdapter(app);
     app.useWebSocketAdapter(sockets);
-    const logging = requestLogging(rootLogger);
-    const drain = trackForDrain(app, sockets);
-    installRequestLifecycle(fastify, {
-      onRequest: [...logging.onRequest, unitOfWork, corsHeaders, addressCheck, ...drain.onRequest],
-      onResponse: [...logging.onResponse, observeDuration, ...drain.onResponse],
-      onRequestAbort: [...logging.onRequestAbort, ...drain.onRequestAbort],
-    });
+    trackForDrain(app, sockets);
 
     if (config.http.docsEnabled) {
       // Built on the first request, not at boot: generating them costs about a second of CPU that every start

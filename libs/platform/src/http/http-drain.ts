@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RedisIoAdapter } from '../realtime/socket-io.adapter.js';
-import type { RequestLifecycle } from './request-lifecycle.js';
 
 /** Whether this process is shutting down: `/health/ready` then answers 503 so balancers stop sending. */
 @Injectable()
@@ -12,28 +11,30 @@ export class ShutdownState {
 const adapters = new WeakMap<NestFastifyApplication, RedisIoAdapter>();
 const inFlight = new WeakMap<NestFastifyApplication, { count: number; idle: (() => void)[] }>();
 
-/** Called by createHttpApp: counts requests in flight (steps of its request lifecycle) and remembers the socket adapter. */
-export function trackForDrain(app: NestFastifyApplication, sockets: RedisIoAdapter): RequestLifecycle {
+/** Called by createHttpApp: counts requests in flight and remembers the socket adapter, for the drain. */
+export function trackForDrain(app: NestFastifyApplication, sockets: RedisIoAdapter): void {
   adapters.set(app, sockets);
   const state = { count: 0, idle: [] as (() => void)[] };
   inFlight.set(app, state);
-  const finished = (request: object) => {
-    const counted = request as { drainCounted?: boolean };
-    if (!counted.drainCounted) return;
-    counted.drainCounted = false;
+  const fastify = app.getHttpAdapter().getInstance();
+  const finished = (request: { drainCounted?: boolean }) => {
+    if (!request.drainCounted) return;
+    request.drainCounted = false;
     if (--state.count === 0) for (const resolve of state.idle.splice(0)) resolve();
   };
-  return {
-    onRequest: [
-      (request, _reply, next) => {
-        (request as { drainCounted?: boolean }).drainCounted = true;
-        state.count++;
-        next();
-      },
-    ],
-    onResponse: [finished],
-    onRequestAbort: [finished],
-  };
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    (request as { drainCounted?: boolean }).drainCounted = true;
+    state.count++;
+    done();
+  });
+  fastify.addHook('onResponse', (request, _reply, done) => {
+    finished(request as { drainCounted?: boolean });
+    done();
+  });
+  fastify.addHook('onRequestAbort', (request, done) => {
+    finished(request as { drainCounted?: boolean });
+    done();
+  });
 }
 
 /**

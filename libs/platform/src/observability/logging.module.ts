@@ -43,7 +43,7 @@ export function loggingParams(config: AppConfig): Params {
 
 /**
  * Structured JSON logs (pino) through nestjs-pino's `Logger`, without its pino-http middleware: the HTTP app
- * writes one line per request with its id from Fastify hooks instead (`requestLogging`, ADR 0069).
+ * writes one line per request with its id from Fastify hooks instead (`installRequestLogging`, ADR 0069).
  */
 @Global()
 @Module({

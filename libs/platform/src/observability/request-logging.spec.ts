@@ -7,8 +7,7 @@ import { pinoHttp } from 'pino-http';
 import { AppConfig, readEnvironment } from '@config';
 import { loggingParams, requestIdOf } from './logging.module.js';
 import { PlatformLogger } from './platform-logger.js';
-import { installRequestLifecycle } from '../http/request-lifecycle.js';
-import { requestLogging, requestScopedLogger } from './request-logging.js';
+import { installRequestLogging, requestScopedLogger } from './request-logging.js';
 
 type Line = Record<string, any>;
 
@@ -27,7 +26,7 @@ async function loggedApp(level = 'info'): Promise<{ app: FastifyInstance; lines:
   Logger.overrideLogger(new PlatformLogger(new NestPinoLogger(requestScopedLogger(root) as unknown as PinoLogger, {})));
 
   const app = Fastify({ genReqId: requestIdOf });
-  installRequestLifecycle(app, requestLogging(root));
+  installRequestLogging(app, root);
   app.get('/v1/things', async (_request, reply) => {
     new Logger('Things').warn('listing things');
     void reply.header('set-cookie', 'session=secret-cookie');

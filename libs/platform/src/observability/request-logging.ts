@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger as Pino } from 'pino';
-import type { RequestLifecycle } from '../http/request-lifecycle.js';
 
 /** Probes and scrapes: frequent, uninteresting, and still counted in the metrics. */
 const UNLOGGED = /^\/(health|metrics)/;
@@ -73,14 +72,18 @@ function logRequestLine(root: Pino, request: FastifyRequest, reply: FastifyReply
 
 /**
  * One structured line per request (none for health and metrics) and a request-scoped logger for whatever the
- * request logs, as steps of the request lifecycle. pino-http, mounted as Nest middleware, ran through middie and
- * made two child loggers and three listeners on every request, logged or not (ADR 0069).
+ * request logs, from Fastify hooks. pino-http, mounted as Nest middleware, ran through middie and made two
+ * child loggers and three listeners on every request, logged or not (ADR 0069).
  */
-export function requestLogging(root: Pino): RequestLifecycle {
-  return {
-    onRequest: [(request, _reply, next) => scopes.run(new RequestLog(root, request), next)],
-    onResponse: [(request, reply) => logRequestLine(root, request, reply, 'request completed')],
-    // The client went away before the answer: no status, no response time (Fastify gives neither here).
-    onRequestAbort: [(request) => logRequestLine(root, request, undefined, 'request aborted')],
-  };
+export function installRequestLogging(fastify: FastifyInstance, root: Pino): void {
+  fastify.addHook('onRequest', (request, _reply, done) => scopes.run(new RequestLog(root, request), done));
+  fastify.addHook('onResponse', (request, reply, done) => {
+    logRequestLine(root, request, reply, 'request completed');
+    done();
+  });
+  // The client went away before the answer: no status, no response time (Fastify gives neither here).
+  fastify.addHook('onRequestAbort', (request, done) => {
+    logRequestLine(root, request, undefined, 'request aborted');
+    done();
+  });
 }
