@@ -12,7 +12,7 @@ import { RollupBuilder } from '../../../libs/insights/src/application/event-stor
 import { RollupRunner } from '../../../libs/insights/src/application/rollup-runner.js';
 import { sql, subscribe, type BillingOnFakeStripe } from '../../support/billing.js';
 import { clientEvent, rebuildRollups, startInsightsWithBilling, track } from '../../support/insights.js';
-import { connectSocket, nextEvent, registerUser, type RegisteredUser } from '../../support/showrunner.js';
+import { connectSocket, registerUser, type RegisteredUser } from '../../support/showrunner.js';
 import { createChannel, studioPerson } from '../studio/studio-helpers.js';
 
 const run = promisify(execFile);
@@ -47,6 +47,7 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
     creator = await studioPerson(harness.app);
     await subscribe(harness.app, harness.fake, creator, 'creator-plus');
     socket = await connectSocket(harness.app, { token: creator.tokens.accessToken });
+    socket.on('insights:export-ready', (payload: { id: string }) => readyExports.set(payload.id, payload));
     channelId = await createChannel(harness.app, creator);
     // Studio's catalogue as `studio.video-published.v1` leaves it.
     await sql(harness.app, `insert into insights.videos (video_id, channel_id, creator_id) values (?, ?, ?)`, [
@@ -73,13 +74,24 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
       body: { channelId, from, to, ...body },
     });
 
+  // The creator's socket hears every export of theirs, including ones earlier tests requested and never
+  // waited for: a test waits for the ready event of its own export id, never just the next one.
+  const readyExports = new Map<string, Record<string, unknown>>();
+  const exportReady = (id: string, timeoutMs: number) =>
+    eventually(
+      () => {
+        expect(readyExports.has(id)).toBe(true);
+        return readyExports.get(id)!;
+      },
+      { timeoutMs, intervalMs: 50 },
+    );
+
   const download = (id: string, user = creator) =>
     fetch(`${harness.app.url}/v1/insights/exports/${id}`, {
       headers: { authorization: `Bearer ${user.tokens.accessToken}` },
     });
 
   it('produces a CSV, tells the user’s socket, publishes insights.export-ready.v1 and serves the file', async () => {
-    const ready = nextEvent(socket, 'insights:export-ready', 15_000);
     const answer = await requestExport({ report: 'channel-daily', format: 'csv' });
     expect(answer.status).toBe(202);
     expect(answer.body).toMatchObject({
@@ -87,7 +99,7 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
       format: 'csv',
       downloadPath: `/v1/insights/exports/${answer.body.id}`,
     });
-    expect(await ready).toMatchObject({
+    expect(await exportReady(answer.body.id, 15_000)).toMatchObject({
       id: answer.body.id,
       format: 'csv',
       downloadPath: `/v1/insights/exports/${answer.body.id}`,
@@ -126,10 +138,9 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
   });
 
   it('produces a PDF whose first page renders to a non-blank image, with the title and range', async () => {
-    const ready = nextEvent(socket, 'insights:export-ready', 15_000);
     const answer = await requestExport({ report: 'channel-daily', format: 'pdf' });
     expect(answer.status).toBe(202);
-    await ready;
+    await exportReady(answer.body.id, 15_000);
     const file = await download(answer.body.id);
     expect(file.headers.get('content-type')).toBe('application/pdf');
     const dir = mkdtempSync(join(tmpdir(), 'insights-pdf-'));
@@ -172,7 +183,6 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
     let peak = 0;
     const baseline = process.memoryUsage().heapUsed;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed - baseline)), 20);
-    const ready = nextEvent(socket, 'insights:export-ready', 60_000);
     const answer = await requestExport({
       report: 'channel-videos',
       format: 'csv',
@@ -180,7 +190,7 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
       to: today.toISOString(),
     });
     expect(answer.status).toBe(202);
-    const done = await ready;
+    const done = await exportReady(answer.body.id, 60_000);
     clearInterval(sampler);
     expect(done.id).toBe(answer.body.id);
     const file = await download(answer.body.id);
@@ -271,10 +281,9 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
     await eventually(async () => {
       expect(await sql(app, `select 1 from insights.events where video_id = ?`, [fresh])).toHaveLength(1);
     });
-    const ready = nextEvent(socket, 'insights:export-ready', 30_000);
     const answer = await requestExport({ report: 'channel-videos', format: 'csv' });
     expect(answer.status).toBe(202);
-    await ready;
+    await exportReady(answer.body.id, 30_000);
     const text = await (await download(answer.body.id)).text();
     const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000).toISOString();
     expect(text.split('\n').filter((line) => line.includes(fresh))).toEqual([
