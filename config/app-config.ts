@@ -25,7 +25,7 @@ export class AppConfig {
     trustProxy: boolean;
     docsEnabled: boolean;
   };
-  readonly database: { url: string; poolMax: number };
+  readonly database: { url: string; poolMax: number; poolAcquireTimeoutMs: number };
   readonly redis: { url: string; prefix: string };
   readonly search: { elasticsearchNode?: string; indexPrefix: string };
   readonly auth: {
@@ -205,7 +205,11 @@ export class AppConfig {
       trustProxy: env.TRUST_PROXY,
       docsEnabled: env.DOCS_ENABLED,
     };
-    this.database = { url: services.databaseUrl, poolMax: env.DATABASE_POOL_MAX };
+    this.database = {
+      url: services.databaseUrl,
+      poolMax: env.DATABASE_POOL_MAX,
+      poolAcquireTimeoutMs: env.DATABASE_POOL_ACQUIRE_TIMEOUT_MS,
+    };
     this.redis = { url: services.redisUrl, prefix: env.REDIS_PREFIX };
     this.search = { elasticsearchNode: env.ELASTICSEARCH_NODE, indexPrefix: env.SEARCH_INDEX_PREFIX };
     this.auth = {

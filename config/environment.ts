@@ -66,6 +66,12 @@ export class Environment {
   @Min(2)
   DATABASE_POOL_MAX = 10;
 
+  /** How long a query waits for a pooled connection before it fails (503): a pool that never frees up is an error, not a freeze. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DATABASE_POOL_ACQUIRE_TIMEOUT_MS = 10_000;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })

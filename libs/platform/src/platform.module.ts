@@ -87,6 +87,7 @@ export class PlatformModule {
             ...ormOptions({
               databaseUrl: appConfig.database.url,
               poolMax: appConfig.database.poolMax,
+              poolAcquireTimeoutMs: appConfig.database.poolAcquireTimeoutMs,
               entities: [OutboxMessageSchema, ...declaredEntities()],
             }),
             // HTTP requests get their EntityManager fork from a Fastify hook (createHttpApp), lazily.

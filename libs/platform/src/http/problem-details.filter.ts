@@ -73,9 +73,9 @@ export function toProblem(error: unknown, logger: Logger): Problem {
 
 /** Network errors and PostgreSQL's "connection lost / shutting down" states (SQLSTATE 08xxx, 57P0x). */
 const OUTAGE_CODES = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND|08\d{3}|08P01|57P0[1-3])$/;
-/** ioredis while Redis is away, and pg when its connection drops mid-query. */
+/** ioredis while Redis is away, pg when its connection drops mid-query, pg-pool when no connection freed up in time. */
 const OUTAGE_MESSAGES =
-  /^(Connection is closed\.|Connection terminated( unexpectedly|due to connection timeout)?|Reached the max retries per request limit.*)$/;
+  /^(Connection is closed\.|Connection terminated( unexpectedly|due to connection timeout)?|Reached the max retries per request limit.*|timeout exceeded when trying to connect)$/;
 
 /**
  * PostgreSQL or Redis being restarted or unreachable: a 503 the client may retry, not a 500 bug.

@@ -10,6 +10,8 @@ export interface OrmOptionsInput {
   migrations?: MigrationObject[];
   /** Connections per process; the API and the worker each hold one pool. */
   poolMax?: number;
+  /** How long a query waits for a pooled connection (pg's connectionTimeoutMillis, also the connect timeout). */
+  poolAcquireTimeoutMs?: number;
   debug?: boolean;
 }
 
@@ -25,6 +27,8 @@ export function ormOptions(input: OrmOptionsInput): Options {
     discovery: { warnWhenNoEntities: false },
     extensions: [Migrator],
     pool: { min: 0, max: input.poolMax ?? 10 },
+    // Without it a pool whose connections are all held by waiters of each other froze for good (ADR 0077).
+    driverOptions: { connectionTimeoutMillis: input.poolAcquireTimeoutMs ?? 10_000 },
     forceUtcTimezone: true,
     debug: input.debug ?? false,
     // Writes only happen through explicit flushes/transactions; reads never open one implicitly.

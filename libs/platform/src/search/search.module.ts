@@ -79,7 +79,12 @@ export class SearchModule {
               const client = new Client({ node: config.search.elasticsearchNode, requestTimeout: 10_000 });
               return { kind: 'elasticsearch', client, close: () => client.close() };
             }
-            const pool = new pg.Pool({ connectionString: config.database.url, max: 10, idleTimeoutMillis: 10_000 });
+            const pool = new pg.Pool({
+              connectionString: config.database.url,
+              max: 10,
+              idleTimeoutMillis: 10_000,
+              connectionTimeoutMillis: config.database.poolAcquireTimeoutMs, // as the ORM's pool (ADR 0077)
+            });
             pool.on('error', () => undefined); // idle clients dropped by the server reconnect on next use
             return { kind: 'postgres', pool, close: () => pool.end() };
           },

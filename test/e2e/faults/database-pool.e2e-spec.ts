@@ -1,0 +1,53 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import type pg from 'pg';
+import { SearchIndex } from '@lib/platform';
+import { startTestApp, type TestApp } from '@lib/platform/testing';
+import { StandaloneModule } from '../../../apps/standalone/src/standalone.module.js';
+
+/** ADR 0077: a pool whose every connection stays held makes queries fail after DATABASE_POOL_ACQUIRE_TIMEOUT_MS. */
+describe('a database pool with every connection held', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp((config) => StandaloneModule.forRoot(config), {
+      env: { DATABASE_POOL_MAX: '2', DATABASE_POOL_ACQUIRE_TIMEOUT_MS: '500' },
+    });
+  });
+  afterAll(() => app.close());
+
+  it('search answers 503 too when its own pool stays held', async () => {
+    const pool = searchPool(app);
+    const held = await Promise.all(Array.from({ length: 10 }, () => pool.connect()));
+    let refused;
+    try {
+      refused = await app.request('GET', '/v1/catalog?q=anything');
+    } finally {
+      for (const client of held) client.release();
+    }
+    expect(refused).toMatchObject({ status: 503, body: { code: 'http.service-unavailable' } });
+    expect((await app.request('GET', '/v1/catalog?q=anything')).status).toBe(200);
+  });
+
+  it('answers 503 (retry later) within the acquire timeout instead of waiting for ever, and serves again once a connection is free', async () => {
+    const pool = await app.app.get(MikroORM).em.getConnection().getNativeClient();
+    const held = [await pool.connect(), await pool.connect()];
+    let refused;
+    try {
+      refused = await app.request('GET', '/v1/catalog/videos/0193a6f0-0000-7000-8000-000000000000');
+    } finally {
+      for (const client of held) client.release();
+    }
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({ status: 503, code: 'http.service-unavailable' });
+    expect(refused.headers.get('retry-after')).toBe('2');
+
+    const served = await app.request('GET', '/v1/catalog/videos/0193a6f0-0000-7000-8000-000000000000');
+    expect(served).toMatchObject({ status: 404, body: { code: expect.stringMatching(/not-found/) } });
+  });
+});
+
+/** The PostgreSQL search adapter's own pool (a private field: this test holds its connections on purpose). */
+function searchPool(app: TestApp): pg.Pool {
+  return app.app.get<SearchIndex, { pool: pg.Pool }>(SearchIndex).pool;
+}
