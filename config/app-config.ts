@@ -151,6 +151,8 @@ export class AppConfig {
     pacingSlack: number;
     tokenTtlSeconds: number;
     creatorRevenueShare: number;
+    /** Between the worker's revenue settlements; 0: none (the admin route settles). */
+    settlementIntervalMs: number;
     /** HMAC key of decision tokens, derived from JWT_SECRET so no deployment runs without one. */
     tokenSecret: string;
   };
@@ -327,6 +329,7 @@ export class AppConfig {
       pacingSlack: env.AD_PACING_SLACK,
       tokenTtlSeconds: env.AD_TOKEN_TTL_SECONDS,
       creatorRevenueShare: env.AD_CREATOR_REVENUE_SHARE,
+      settlementIntervalMs: env.AD_SETTLEMENT_INTERVAL_MINUTES * 60_000,
       tokenSecret: createHash('sha256').update(`showrunner-ad-decisions:${services.jwtSecret}`).digest('hex'),
     };
     this.insights = {

@@ -424,6 +424,13 @@ export class Environment {
   @Max(1)
   AD_CREATOR_REVENUE_SHARE = 0.55;
 
+  /** Ads: minutes between the worker's settlements of creators' ad revenue; 0 turns them off (settle from the admin route). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_080)
+  AD_SETTLEMENT_INTERVAL_MINUTES = 60;
+
   /** Longest direct message, in characters. */
   @Transform(toInt)
   @IsInt()

@@ -16,7 +16,7 @@ import {
 } from '../../support/billing.js';
 import { clientEvent, PHONE_UA, track } from '../../support/insights.js';
 import { withScheduleHeld } from '../../support/interactions.js';
-import { registerUser, type RegisteredUser } from '../../support/showrunner.js';
+import { registerUser, startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
 import { createChannel, readyVideo, studioPerson } from '../studio/studio-helpers.js';
 
 const DEVICE = { 'x-device-id': 'device-e2e-0001', 'user-agent': PHONE_UA, 'accept-language': 'en-US,en;q=0.9' };
@@ -85,7 +85,8 @@ describe('ads: free-tier decisions, single-use tracking, metrics and the creator
   }
 
   beforeAll(async () => {
-    harness = await startBillingOnFakeStripe();
+    // No periodic settlement: the hourly job once ran at the top of the hour mid-file and settled what the test settles.
+    harness = await startBillingOnFakeStripe((env) => startShowrunner({ ...env, AD_SETTLEMENT_INTERVAL_MINUTES: '0' }));
     creator = await studioPerson(harness.app);
     channelId = await createChannel(harness.app, creator, 'Ad Kitchen');
     // Uploaded, transcoded and published through studio, as the media pipeline does for any video.

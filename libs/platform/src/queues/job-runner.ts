@@ -93,6 +93,15 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap {
       if (!schedule) continue;
       const { jobId, ...repeat } = schedule;
       const queue = this.catalog.get(declaration.queue);
+      // Bull keys a schedule by its interval too: a changed (or turned off) one would keep running beside the new.
+      for (const existing of await queue.getRepeatableJobs()) {
+        const same =
+          'every' in repeat
+            ? existing.every === repeat.every
+            : existing.cron === repeat.cron && (existing.tz || null) === (repeat.tz || null);
+        if (existing.id === jobId && !(same && isOn(repeat))) await queue.removeRepeatableByKey(existing.key);
+      }
+      if (!isOn(repeat)) continue;
       const options: JobOptions = { repeat, jobId };
       await (declaration.name ? queue.add(declaration.name, {}, options) : queue.add({}, options));
     }
@@ -178,3 +187,6 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap {
     return typeof value === 'function' ? (value as (config: AppConfig) => T)(this.config) : value;
   }
 }
+
+/** `every: 0` is a schedule turned off by configuration. */
+const isOn = (repeat: { every: number } | { cron: string; tz?: string }) => !('every' in repeat) || repeat.every > 0;

@@ -85,6 +85,19 @@ class DisagreeingJobs {
 @Module({ imports: [QueuesModule.register({ name: 'testing.shared' })], providers: [DisagreeingJobs] })
 class DisagreeingOptionsModule {}
 
+/** Schedules as configuration sets them: one whose interval changed since the last boot, one turned off. */
+@Injectable()
+class ScheduledJobs {
+  @OnJob({ queue: 'testing.scheduled', name: 'kept', repeat: { every: 120_000, jobId: 'testing-kept' } })
+  kept(): void {}
+
+  @OnJob({ queue: 'testing.scheduled', name: 'off', repeat: { every: 0, jobId: 'testing-off' } })
+  off(): void {}
+}
+
+@Module({ imports: [QueuesModule.register({ name: 'testing.scheduled' })], providers: [ScheduledJobs] })
+class ScheduledJobsModule {}
+
 const processWith =
   (context: abstract new (...args: never[]) => unknown, options: { worker: boolean }) =>
   (config: AppConfig): DynamicModule => ({
@@ -154,6 +167,31 @@ describe('declarative jobs (@OnJob)', () => {
       const stuck = await catalog.get('testing.stuck').add({});
       await expect(stuck.finished()).rejects.toThrow(/timed out after 300/);
       StuckJobs.release?.();
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('replaces a schedule whose interval changed and removes one turned off, leaving other schedules alone', async () => {
+    const api = await startTestContext(processWith(ScheduledJobsModule, { worker: false }), runtime);
+    try {
+      // What an earlier boot with other settings left in Redis.
+      const queue = api.get(QueueCatalog).get('testing.scheduled');
+      await queue.add('kept', {}, { repeat: { every: 60_000 }, jobId: 'testing-kept' });
+      await queue.add('off', {}, { repeat: { every: 60_000 }, jobId: 'testing-off' });
+      await queue.add('kept', {}, { repeat: { every: 3_600_000 }, jobId: 'testing-elsewhere' });
+    } finally {
+      await api.close();
+    }
+    const worker = await startTestContext(processWith(ScheduledJobsModule, { worker: true }), runtime);
+    try {
+      const schedules = await worker.get(QueueCatalog).get('testing.scheduled').getRepeatableJobs();
+      expect(
+        schedules.map(({ id, every }) => ({ id, every })).sort((a, b) => String(a.id).localeCompare(String(b.id))),
+      ).toEqual([
+        { id: 'testing-elsewhere', every: 3_600_000 },
+        { id: 'testing-kept', every: 120_000 },
+      ]);
     } finally {
       await worker.close();
     }

@@ -1,7 +1,10 @@
 import type { Job, JobOptions } from 'bull';
 import type { AppConfig } from '@config';
 
-/** A repeatable schedule; `jobId` names it in Redis, so renaming it leaves the old schedule behind. */
+/**
+ * A repeatable schedule; `jobId` names it in Redis, so renaming it leaves the old schedule behind. At boot the
+ * worker replaces a schedule of that `jobId` whose interval changed; `every: 0` turns it off (removes it).
+ */
 export type JobSchedule = ({ every: number } | { cron: string; tz?: string }) & { jobId: string };
 
 /** Read from the configuration at boot, or fixed. */

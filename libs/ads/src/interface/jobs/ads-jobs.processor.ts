@@ -5,7 +5,7 @@ import { SettleAdRevenueCommand } from '../../application/commands/settle-ad-rev
 
 export const ADS_QUEUE = 'ads.maintenance';
 
-/** Creators' ad revenue shares are settled hourly (one schedule however many workers). */
+/** Creators' ad revenue shares are settled every AD_SETTLEMENT_INTERVAL_MINUTES (one schedule however many workers). */
 @Injectable()
 export class AdsJobs {
   constructor(private readonly commands: CommandBus) {}
@@ -17,7 +17,7 @@ export class AdsJobs {
     timeout: 10 * 60_000,
     removeOnComplete: { count: 50 },
     removeOnFail: { count: 50 },
-    repeat: { every: 3_600_000, jobId: 'ads-settle-revenue' },
+    repeat: (config) => ({ every: config.ads.settlementIntervalMs, jobId: 'ads-settle-revenue' }),
   })
   settleRevenue(): Promise<unknown> {
     return this.commands.execute(new SettleAdRevenueCommand());
