@@ -415,6 +415,24 @@ function renderLive(live) {
  * Both servers must answer every request of the mix with the same JSON (byte for byte, or equal once parsed, or
  * equal after the scenario's `comparable`), and the scenario's `checkBody` must accept it.
  */
+/**
+ * A GET sent again once when the connection failed: on a loaded machine a kept-alive connection can be closed by
+ * the server just as it is reused (seen once in CI as a bare "fetch failed"). A second failure names its cause.
+ */
+async function fetchOnceMore(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch (first) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    try {
+      return await fetch(url, init);
+    } catch (second) {
+      const cause = (error) => error.cause?.code ?? error.cause?.message ?? error.message;
+      throw new Error(`GET ${url} failed twice: ${cause(first)}, then ${cause(second)}`, { cause: second });
+    }
+  }
+}
+
 async function verifySameBodies(servers, requests, scenario) {
   let identical = 0;
   let equal = 0;
@@ -423,7 +441,7 @@ async function verifySameBodies(servers, requests, scenario) {
   for (const { label, path, headers } of requests) {
     const [baseline, candidate] = await Promise.all(
       [servers.baseline, servers.candidate].map(async (server) => {
-        const response = await fetch(`${server.url}${path}`, { headers });
+        const response = await fetchOnceMore(`${server.url}${path}`, { headers });
         const body = await response.text();
         if (response.status !== 200)
           throw new Error(`${server.name} answered ${response.status} to ${label}: ${body.slice(0, 500)}`);
