@@ -10,7 +10,7 @@ const [{ SqlConversationsReadModel }, { ListConversationsHandler }] = await Prom
 ]);
 
 await startBareReadServer((app, { executor, authenticate }) => {
-  const conversations = new ListConversationsHandler(new SqlConversationsReadModel(executor));
+  const conversations = new ListConversationsHandler(new SqlConversationsReadModel(executor, executor));
   app.get('/v1/conversations', async (request, reply) => {
     const { principal, refused } = await authenticate(request);
     if (refused) return problem(reply, ...refused);

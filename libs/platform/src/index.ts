@@ -91,6 +91,7 @@ export { MailDeliveryError, Mailer, type MailMessage } from './mail/mailer.js';
 
 export { Metrics } from './observability/metrics.js';
 export { PlatformLogger } from './observability/platform-logger.js';
+export { BoundSql } from './persistence/bound-sql.js';
 export { UnitOfWork, type TransactionOptions } from './persistence/unit-of-work.js';
 export { declaredEntities, migrateDatabase, ormOptions, PersistenceModule } from './persistence/index.js';
 export { inRequestContext } from './persistence/request-context.js';

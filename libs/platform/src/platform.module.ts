@@ -23,6 +23,7 @@ import { Metrics, MetricsController } from './observability/metrics.js';
 import { WorkerProbeServer } from './observability/worker-probe-server.js';
 import { ormOptions } from './persistence/orm-options.js';
 import { declaredEntities } from './persistence/persistence.module.js';
+import { BoundSql } from './persistence/bound-sql.js';
 import { MikroOrmUnitOfWork, UnitOfWork } from './persistence/unit-of-work.js';
 import { ProcessRole } from './process-role.js';
 import { QueuesModule } from './queues/queues.module.js';
@@ -73,6 +74,7 @@ export class PlatformModule {
       ShutdownState,
       mailerProvider,
       { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
+      BoundSql,
       { provide: ProcessRole, useValue: new ProcessRole(http, worker) },
     ];
     return {
@@ -126,6 +128,7 @@ export class PlatformModule {
         WorkerProbeServer,
         Mailer,
         UnitOfWork,
+        BoundSql,
         ProcessRole,
       ],
     };

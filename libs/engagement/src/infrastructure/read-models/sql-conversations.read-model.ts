@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { BoundSql } from '@lib/platform';
 import {
   ConversationsReadModel,
   type ConversationSummary,
@@ -53,7 +54,10 @@ const CONVERSATIONS = `
 
 @Injectable()
 export class SqlConversationsReadModel extends ConversationsReadModel {
-  constructor(private readonly em: EntityManager) {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly sql: BoundSql,
+  ) {
     super();
   }
 
@@ -63,7 +67,7 @@ export class SqlConversationsReadModel extends ConversationsReadModel {
     limit: number,
     after?: { at: Date; id: string },
   ): Promise<ConversationSummary[]> {
-    const rows = await this.em.execute<ConversationRow[]>(
+    const rows = await this.sql.execute<ConversationRow[]>(
       `${CONVERSATIONS}
         where m.user_id = ? and m.status = ?
           -- a 1:1 conversation shows up for its recipient with its first message
@@ -77,7 +81,7 @@ export class SqlConversationsReadModel extends ConversationsReadModel {
   }
 
   async one(userId: string, conversationId: string): Promise<ConversationSummary | undefined> {
-    const rows = await this.em.execute<ConversationRow[]>(
+    const rows = await this.sql.execute<ConversationRow[]>(
       `${CONVERSATIONS} where m.user_id = ? and m.conversation_id = ?`,
       [userId, conversationId],
     );
@@ -85,7 +89,7 @@ export class SqlConversationsReadModel extends ConversationsReadModel {
   }
 
   async unreadTotals(userId: string): Promise<{ unread: number; requests: number }> {
-    const [row] = await this.em.execute<{ unread: number; requests: number }[]>(
+    const [row] = await this.sql.execute<{ unread: number; requests: number }[]>(
       `select coalesce(sum(${UNREAD}) filter (where m.status = 'active'), 0)::int as unread,
               count(*) filter (where m.status = 'request' and c.last_seq > 0)::int as requests
          from engagement.conversation_members m join engagement.conversations c on c.id = m.conversation_id
@@ -96,7 +100,7 @@ export class SqlConversationsReadModel extends ConversationsReadModel {
   }
 
   async unreadIn(conversationId: string, userId: string, readSeq: number): Promise<number> {
-    const [row] = await this.em.execute<{ unread: number }[]>(
+    const [row] = await this.sql.execute<{ unread: number }[]>(
       `select count(*)::int as unread from engagement.messages
         where conversation_id = ? and seq > ? and sender_id <> ? and deleted_at is null and held_at is null`,
       [conversationId, readSeq, userId],
@@ -129,7 +133,7 @@ export class SqlConversationsReadModel extends ConversationsReadModel {
   private async describe(rows: ConversationRow[]): Promise<ConversationSummary[]> {
     const ids = rows.map((r) => r.id);
     const members = ids.length
-      ? await this.em.execute<MemberRow[]>(
+      ? await this.sql.execute<MemberRow[]>(
           `select cm.conversation_id, cm.user_id, cm.role, cm.status, p.handle, p.display_name, p.avatar_url
              from engagement.conversation_members cm left join engagement.people p on p.user_id = cm.user_id
             where cm.conversation_id in (${ids.map(() => '?').join(', ')}) and cm.status in ('active', 'request')

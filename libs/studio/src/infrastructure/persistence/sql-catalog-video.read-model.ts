@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { BoundSql } from '@lib/platform';
 import {
   CatalogVideoReadModel,
   type CatalogVideoRecord,
@@ -69,13 +69,13 @@ const PUBLISHED_VIDEO = `select v.id, v.channel_id, v.title, v.description, v.ta
 
 @Injectable()
 export class SqlCatalogVideoReadModel extends CatalogVideoReadModel {
-  constructor(private readonly em: EntityManager) {
+  constructor(private readonly sql: BoundSql) {
     super();
   }
 
   async published(videoId: string): Promise<CatalogVideoRecord | null> {
     if (!UUID.test(videoId)) return null;
-    const [row] = await this.em.execute<Row[]>(PUBLISHED_VIDEO, [videoId]);
+    const [row] = await this.sql.execute<Row[]>(PUBLISHED_VIDEO, [videoId]);
     return row ? recordOf(row) : null;
   }
 }

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { BoundSql } from '@lib/platform';
 import { AccountSanctionRepository, type AccountSanction } from '../../domain/standing/account-sanction.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class SqlAccountSanctionRepository extends AccountSanctionRepository {
-  constructor(private readonly em: EntityManager) {
+  // Read on every authenticated request (AuthGuard): bound parameters, no per-value quoting.
+  constructor(private readonly sql: BoundSql) {
     super();
   }
 
   async of(userId: string): Promise<AccountSanction | null> {
     if (!UUID.test(userId)) return null;
-    const [row] = await this.em.execute<
+    const [row] = await this.sql.execute<
       { user_id: string; muted_until: Date | null; suspended_at: Date | null; banned_at: Date | null }[]
     >('select user_id, muted_until, suspended_at, banned_at from trust_safety.account_sanctions where user_id = ?', [
       userId,
@@ -29,7 +30,7 @@ export class SqlAccountSanctionRepository extends AccountSanctionRepository {
 
   async muteUntil(userId: string, until: Date, at: Date): Promise<void> {
     // A longer mute already in force is kept.
-    await this.em.execute(
+    await this.sql.execute(
       `insert into trust_safety.account_sanctions (user_id, muted_until, updated_at) values (?, ?, ?)
        on conflict (user_id) do update set muted_until = greatest(account_sanctions.muted_until, excluded.muted_until),
          updated_at = excluded.updated_at`,
@@ -38,7 +39,7 @@ export class SqlAccountSanctionRepository extends AccountSanctionRepository {
   }
 
   async suspend(userId: string, at: Date): Promise<void> {
-    await this.em.execute(
+    await this.sql.execute(
       `insert into trust_safety.account_sanctions (user_id, suspended_at, updated_at) values (?, ?, ?)
        on conflict (user_id) do update set suspended_at = coalesce(account_sanctions.suspended_at, excluded.suspended_at),
          updated_at = excluded.updated_at`,
@@ -47,7 +48,7 @@ export class SqlAccountSanctionRepository extends AccountSanctionRepository {
   }
 
   async ban(userId: string, at: Date): Promise<void> {
-    await this.em.execute(
+    await this.sql.execute(
       `insert into trust_safety.account_sanctions (user_id, banned_at, updated_at) values (?, ?, ?)
        on conflict (user_id) do update set banned_at = coalesce(account_sanctions.banned_at, excluded.banned_at),
          updated_at = excluded.updated_at`,
@@ -61,7 +62,7 @@ export class SqlAccountSanctionRepository extends AccountSanctionRepository {
     // A timeout already over is not "in force": lifting it changes nothing.
     const inForce = sanction === 'timeout' ? `${column} > ?` : `${column} is not null`;
     const params = sanction === 'timeout' ? [at, userId, at] : [at, userId];
-    const rows = await this.em.execute<{ user_id: string }[]>(
+    const rows = await this.sql.execute<{ user_id: string }[]>(
       `update trust_safety.account_sanctions set ${column} = null, updated_at = ?
        where user_id = ? and ${inForce} returning user_id`,
       params,
