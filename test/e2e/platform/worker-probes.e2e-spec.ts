@@ -2,7 +2,14 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { createServer } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
-import { createTestRuntime, eventually, httpRequest, startTestContext, type TestRuntime } from '@lib/platform/testing';
+import {
+  createTestRuntime,
+  eventually,
+  httpRequest,
+  startTestContext,
+  within,
+  type TestRuntime,
+} from '@lib/platform/testing';
 import { WorkerModule } from '../../../apps/worker/src/worker.module.js';
 import { WorkerProbeServer } from '../../../libs/platform/src/observability/worker-probe-server.js';
 import { QueueCatalog } from '../../../libs/platform/src/queues/queue-catalog.js';
@@ -148,16 +155,3 @@ describe('worker probes (liveness, readiness, metrics)', () => {
     await within((closing = worker.close()), 20_000, 'closing the worker without Redis');
   }, 40_000);
 });
-
-/** The promise's outcome, or a rejection naming what did not finish within `ms`. */
-async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}

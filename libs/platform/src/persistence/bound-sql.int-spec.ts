@@ -1,14 +1,8 @@
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { within } from '../testing/within.js';
 import { BoundSql } from './bound-sql.js';
 import { ormOptions } from './orm-options.js';
-
-/** Resolves with the promise, or rejects once `ms` pass: a statement waiting for a second connection never ends. */
-const within = <T>(promise: Promise<T>, ms: number) =>
-  Promise.race([
-    promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still waiting after ${ms} ms`)), ms)),
-  ]);
 
 describe('BoundSql: hand-written SQL with bind parameters', () => {
   let database: TestDatabase;

@@ -1,13 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { within } from '../testing/within.js';
 import { ormOptions } from './orm-options.js';
-
-/** Resolves with the promise, or rejects once `ms` pass: a leaked connection shows as a wait that never ends. */
-const within = <T>(promise: Promise<T>, ms: number) =>
-  Promise.race([
-    promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still waiting after ${ms} ms`)), ms)),
-  ]);
 
 /** The server "goes away" under this pooled client: its socket is destroyed. */
 const cutOff = (client: unknown) =>

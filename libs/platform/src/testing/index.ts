@@ -1,5 +1,6 @@
 // Test helpers; imported by tests only (never by production code).
 export { eventually } from './eventually.js';
+export { within } from './within.js';
 export { createTestDatabase, testRedisUrl, uniquePrefix, type TestDatabase } from './test-database.js';
 export { createTestRuntime, TEST_JWT_SECRET, type TestRuntime } from './test-runtime.js';
 export {
