@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import { SearchIndex } from '@lib/platform';
-import { startTestApp, type TestApp } from '@lib/platform/testing';
+import { eventually, startTestApp, type TestApp } from '@lib/platform/testing';
 import { StandaloneModule } from '../../../apps/standalone/src/standalone.module.js';
 
 /** ADR 0077: a pool whose every connection stays held makes queries fail after DATABASE_POOL_ACQUIRE_TIMEOUT_MS. */
@@ -17,7 +17,7 @@ describe('a database pool with every connection held', () => {
 
   it('search answers 503 too when its own pool stays held', async () => {
     const pool = searchPool(app);
-    const held = await Promise.all(Array.from({ length: 10 }, () => pool.connect()));
+    const held = await holdConnections(pool, 10);
     let refused;
     try {
       refused = await app.request('GET', '/v1/catalog?q=anything');
@@ -30,7 +30,7 @@ describe('a database pool with every connection held', () => {
 
   it('answers 503 (retry later) within the acquire timeout instead of waiting for ever, and serves again once a connection is free', async () => {
     const pool = await app.app.get(MikroORM).em.getConnection().getNativeClient();
-    const held = [await pool.connect(), await pool.connect()];
+    const held = await holdConnections(pool, 2);
     let refused;
     try {
       refused = await app.request('GET', '/v1/catalog/videos/0193a6f0-0000-7000-8000-000000000000');
@@ -50,4 +50,20 @@ describe('a database pool with every connection held', () => {
 /** The PostgreSQL search adapter's own pool (a private field: this test holds its connections on purpose). */
 function searchPool(app: TestApp): pg.Pool {
   return app.app.get<SearchIndex, { pool: pg.Pool }>(SearchIndex).pool;
+}
+
+/**
+ * Checks out `count` connections of the pool, one at a time. Opening one can outlast the 500 ms timeout on a loaded
+ * machine (ten at once did in a CI run, and the ones already held then kept the app from closing): each is tried
+ * again, and all are released if they cannot be had.
+ */
+async function holdConnections(pool: pg.Pool, count: number): Promise<pg.PoolClient[]> {
+  const held: pg.PoolClient[] = [];
+  try {
+    while (held.length < count) held.push(await eventually(() => pool.connect(), { timeoutMs: 20_000 }));
+    return held;
+  } catch (error) {
+    for (const client of held) client.release();
+    throw error;
+  }
 }
