@@ -54,6 +54,7 @@ import { NotifyModerationDecision } from './application/reactions/notify-moderat
 import { ConversationRepository } from './domain/conversation/conversation.repository.js';
 import { FollowRepository } from './domain/follow/follow.repository.js';
 import { MessageRepository } from './domain/message/message.repository.js';
+import { MessageSends } from './domain/message/message-sends.js';
 import { MessagingSettingsRepository } from './domain/messaging-settings/messaging-settings.repository.js';
 import {
   NotificationPreferenceRepository,
@@ -68,6 +69,7 @@ import { ENGAGEMENT_ENTITIES } from './infrastructure/persistence/engagement.sch
 import { MikroOrmConversationRepository } from './infrastructure/persistence/mikro-orm-conversation.repository.js';
 import { MikroOrmFollowRepository } from './infrastructure/persistence/mikro-orm-follow.repository.js';
 import { MikroOrmMessageRepository } from './infrastructure/persistence/mikro-orm-message.repository.js';
+import { SqlMessageSends } from './infrastructure/persistence/sql-message-sends.js';
 import { MikroOrmMessagingSettingsRepository } from './infrastructure/persistence/mikro-orm-messaging-settings.repository.js';
 import {
   MikroOrmNotificationPreferenceRepository,
@@ -422,6 +424,7 @@ const TRENDING = {
     { provide: NotificationPreferenceRepository, useClass: MikroOrmNotificationPreferenceRepository },
     { provide: ConversationRepository, useClass: MikroOrmConversationRepository },
     { provide: MessageRepository, useClass: MikroOrmMessageRepository },
+    { provide: MessageSends, useClass: SqlMessageSends },
     { provide: MessagingSettingsRepository, useClass: MikroOrmMessagingSettingsRepository },
     { provide: SocialGraphReadModel, useClass: SqlSocialGraphReadModel },
     { provide: NotificationsReadModel, useClass: SqlNotificationsReadModel },

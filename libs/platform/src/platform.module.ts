@@ -24,6 +24,7 @@ import { WorkerProbeServer } from './observability/worker-probe-server.js';
 import { ormOptions } from './persistence/orm-options.js';
 import { declaredEntities } from './persistence/persistence.module.js';
 import { BoundSql } from './persistence/bound-sql.js';
+import { SqlOutbox } from './messaging/outbox/sql-outbox.js';
 import { MikroOrmUnitOfWork, UnitOfWork } from './persistence/unit-of-work.js';
 import { ProcessRole } from './process-role.js';
 import { QueuesModule } from './queues/queues.module.js';
@@ -75,6 +76,7 @@ export class PlatformModule {
       mailerProvider,
       { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
       BoundSql,
+      SqlOutbox,
       { provide: ProcessRole, useValue: new ProcessRole(http, worker) },
     ];
     return {
@@ -129,6 +131,7 @@ export class PlatformModule {
         Mailer,
         UnitOfWork,
         BoundSql,
+        SqlOutbox,
         ProcessRole,
       ],
     };

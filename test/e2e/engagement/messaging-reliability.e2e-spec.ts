@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import { eventually, startTestApp, type TestApp } from '@lib/platform/testing';
 import { StandaloneModule } from '../../../apps/standalone/src/standalone.module.js';
-import { ask, auth, follow, newClientMessageId, person, sendTo } from '../../support/messaging.js';
+import { ask, auth, collect, follow, newClientMessageId, person, sendTo } from '../../support/messaging.js';
 import { connectSocket, nextEvent, startShowrunner, type RegisteredUser } from '../../support/showrunner.js';
 
 interface Delivered {
@@ -149,6 +149,45 @@ describe('direct messages: reconnects and several API nodes', () => {
       for (const socket of sockets.splice(0)) socket.close();
       await second.app.close();
     }
+  });
+
+  it('numbers a burst of concurrent sends from every member 1..N with no gap, delivers each once, and stores a racing retry once', async () => {
+    const [ana, ben, cleo] = [await person(app), await person(app), await person(app)];
+    for (const member of [ben, cleo]) await follow(app, member, ana);
+    const group = (
+      await app.request('POST', '/v1/conversations', {
+        ...auth(ana),
+        body: { kind: 'group', title: 'Burst', memberIds: [ben.user.id, cleo.user.id] },
+      })
+    ).body;
+    const phones = [await device(app, ana), await device(app, ben), await device(app, cleo)];
+    const received = phones.map((phone) => collect<{ id: string; seq: number }>(phone, 'message:new'));
+    const retried = newClientMessageId();
+    const sends = phones.flatMap((phone, member) =>
+      Array.from({ length: 6 }, (_, i) =>
+        ask(phone, 'message:send', {
+          conversationId: group.id,
+          text: `m${member}.${i}`,
+          // Ben's first send goes twice at once, as a client retrying before its ack arrived.
+          clientMessageId: member === 1 && i < 2 ? retried : newClientMessageId(),
+        }),
+      ),
+    );
+    const acks = await Promise.all(sends);
+    expect(acks.every((ack) => ack.message)).toBe(true);
+    const [original, retry] = [acks[6].message, acks[7].message];
+    expect(retry).toEqual(original);
+    const seqs = acks.map((ack) => ack.message.seq as number);
+    expect([...new Set(seqs)].sort((a, b) => a - b)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
+
+    const stored = (await app.request('GET', `/v1/conversations/${group.id}/messages?limit=50`, auth(ana))).body;
+    expect(stored.lastSeq).toBe(17);
+    expect(stored.items.map((m: { seq: number }) => m.seq)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
+    // Every device hears every message once (its own echo included), whichever member sent it.
+    await eventually(() => {
+      for (const events of received)
+        expect(events.map((m) => m.seq).sort((a, b) => a - b)).toEqual(stored.items.map((m: { seq: number }) => m.seq));
+    });
   });
 
   it('notifies a recipient who is away of unread messages, one notification per conversation', async () => {

@@ -17,6 +17,9 @@ import { IntegrationEvent, type IntegrationEventEnvelope } from './integration-e
 import { MessagingRegistry } from './messaging-registry.js';
 import { MessagingModule } from './messaging.module.js';
 import { OutboundEventMap } from './outbound-event-map.js';
+import { SqlOutbox } from './outbox/sql-outbox.js';
+import { UnitOfWork } from '../persistence/unit-of-work.js';
+import { BoundSql } from '../persistence/bound-sql.js';
 import { ConsumerRunner } from './relay/consumer-runner.js';
 import { OutboxRelay } from './relay/outbox-relay.js';
 
@@ -180,6 +183,46 @@ describe('transactional outbox, relay and inbox', () => {
         }),
       ).rejects.toThrow('the use case fails after saving');
       expect(await outboxRows(counter.id)).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('appends the same rows for an aggregate saved with hand-written SQL, on its transaction (SqlOutbox)', async () => {
+    const app = await startTestContext(processWith({ worker: false }), runtime);
+    try {
+      const [unitOfWork, sql, outbox] = [app.get(UnitOfWork), app.get(BoundSql), app.get(SqlOutbox)];
+      const counter = new Counter();
+      counter.increment();
+      counter.increment();
+      await unitOfWork.transactional(async () => {
+        await sql.execute('insert into testing.counters (id, value) values (?, ?)', [counter.id, counter.value]);
+        await outbox.append(counter, 1);
+      });
+      const rows = await outboxRows(counter.id);
+      expect(rows.map((r) => [r.type, r.aggregate_version, r.payload])).toEqual([
+        ['testing.counter-incremented.v1', 1, { counterId: counter.id, value: 1 }],
+        ['testing.counter-incremented.v1', 1, { counterId: counter.id, value: 2 }],
+      ]);
+      expect(counter.hasPendingEvents()).toBe(false);
+
+      // Rolled back with the transaction that wrote the aggregate.
+      const dropped = new Counter();
+      dropped.increment();
+      await expect(
+        unitOfWork.transactional(async () => {
+          await outbox.append(dropped, 1);
+          throw new Error('the use case fails after saving');
+        }),
+      ).rejects.toThrow('the use case fails after saving');
+      expect(await outboxRows(dropped.id)).toEqual([]);
+
+      // Outside a unit of work the rows would commit on their own: refused, nothing written, events kept.
+      const loose = new Counter();
+      loose.increment();
+      await expect(outbox.append(loose, 1)).rejects.toThrow(/inside a unit of work/);
+      expect(loose.hasPendingEvents()).toBe(true);
+      expect(await outboxRows(loose.id)).toEqual([]);
     } finally {
       await app.close();
     }

@@ -47,6 +47,11 @@ export class BoundSql {
     }
   }
 
+  /** Whether a statement run now joins a unit of work's transaction (else it commits on its own). */
+  inTransaction(): boolean {
+    return this.em.getContext(false).getTransactionContext() !== undefined;
+  }
+
   /** `?` → `$n`, once per distinct statement text. */
   private numberedPlaceholders(sql: string): { text: string; count: number } {
     let numbered = this.numbered.get(sql);

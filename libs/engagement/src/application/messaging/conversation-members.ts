@@ -27,11 +27,21 @@ export class ConversationMembers {
     const conversation = await this.conversations.find(conversationId, { lock: options.lock });
     if (!conversation) throw new ConversationNotFoundError(conversationId);
     const members = await this.conversations.membersOf(conversationId, { fresh: options.lock });
+    return ConversationMembers.asMember(userId, conversation, members, options);
+  }
+
+  /** A loaded conversation as `userId` sees it: the same not-found as `load` for anyone who may not read it. */
+  static asMember(
+    userId: string,
+    conversation: Conversation,
+    members: Membership[],
+    options: { write?: boolean } = {},
+  ): LoadedConversation {
     const me = members.find((m) => m.userId === userId);
-    if (!me) throw new ConversationNotFoundError(conversationId);
+    if (!me) throw new ConversationNotFoundError(conversation.id);
     if (options.write && !me.canRead)
       throw new NotAllowedToMessageError('You are no longer a member of this conversation');
-    if (!me.canRead) throw new ConversationNotFoundError(conversationId);
+    if (!me.canRead) throw new ConversationNotFoundError(conversation.id);
     return { conversation, members, me };
   }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Message, MessageEdit } from '../../domain/message/message.js';
-import { DuplicateClientMessageError } from '../../domain/message/message.errors.js';
 import { MessageRepository } from '../../domain/message/message.repository.js';
+import { asDuplicateClientMessage } from './duplicate-client-message.js';
 
 @Injectable()
 export class MikroOrmMessageRepository extends MessageRepository {
@@ -27,14 +27,7 @@ export class MikroOrmMessageRepository extends MessageRepository {
     try {
       await this.em.flush();
     } catch (error) {
-      // (sender, clientMessageId) is unique: a retried send fails here and its transaction rolls back.
-      if (
-        error instanceof UniqueConstraintViolationException &&
-        String(error.message).includes('messages_client_id_key')
-      ) {
-        throw new DuplicateClientMessageError();
-      }
-      throw error;
+      throw asDuplicateClientMessage(error);
     }
   }
 

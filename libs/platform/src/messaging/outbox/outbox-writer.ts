@@ -1,7 +1,7 @@
 import { ChangeSetType, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
-import { AggregateRoot, newId } from '@lib/platform/ddd';
+import { AggregateRoot } from '@lib/platform/ddd';
 import type { MessagingRegistry } from '../messaging-registry.js';
-import { OutboxMessage } from './outbox-message.js';
+import { outboxMessagesOf } from './outbox-messages.js';
 
 /**
  * Turns the domain events recorded by aggregates into outbox rows inside the very flush that saves
@@ -16,17 +16,12 @@ export class OutboxWriter implements EventSubscriber {
       const aggregate = changeSet.entity;
       if (!(aggregate instanceof AggregateRoot)) continue;
       saved.add(aggregate);
-      const events = aggregate.pullDomainEvents();
-      if (!events.length) continue;
+      if (!aggregate.hasPendingEvents()) continue;
       // The version the row will have once this flush commits (MikroORM bumps it in the same statement).
       const version = changeSet.type === ChangeSetType.CREATE ? 1 : (aggregate.version ?? 0) + 1;
-      for (const event of events) {
-        for (const integrationEvent of this.registry.translate(event, aggregate)) {
-          const { type, payload } = this.registry.serialize(integrationEvent);
-          const message = new OutboxMessage(newId(), type, payload, aggregate.id, version, event.occurredAt);
-          em.persist(message);
-          uow.computeChangeSet(message);
-        }
+      for (const message of outboxMessagesOf(this.registry, aggregate, version)) {
+        em.persist(message);
+        uow.computeChangeSet(message);
       }
     }
     for (const entity of uow.getIdentityMap().values()) {
