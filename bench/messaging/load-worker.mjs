@@ -11,6 +11,8 @@ let groups = [];
 /** clientMessageId → { sentAt, senderId, pending receivers } while a step is running. */
 let inFlight = new Map();
 let step;
+/** Texts sent by this load process so far, across steps, rounds and servers. */
+let textsSent = 0;
 
 const handlers = {
   async connect({ role, url, clients, concurrency = 100 }) {
@@ -140,7 +142,8 @@ function sendOne(mine, ackTimeoutMs) {
     .timeout(ackTimeoutMs)
     .emitWithAck('message:send', {
       conversationId: group.conversationId,
-      text: `bench ${current.sent}`,
+      // Numbered across the whole run: a text a user repeats across steps is held by trust & safety's repetition rule.
+      text: `bench ${++textsSent}`,
       clientMessageId,
     })
     .then(

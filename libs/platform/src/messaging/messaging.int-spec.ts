@@ -188,7 +188,7 @@ describe('transactional outbox, relay and inbox', () => {
     }
   });
 
-  it('appends the same rows for an aggregate saved with hand-written SQL, on its transaction (SqlOutbox)', async () => {
+  it('writes the same rows for an aggregate saved with hand-written SQL, on its transaction or in its statement (SqlOutbox)', async () => {
     const app = await startTestContext(processWith({ worker: false }), runtime);
     try {
       const [unitOfWork, sql, outbox] = [app.get(UnitOfWork), app.get(BoundSql), app.get(SqlOutbox)];
@@ -223,6 +223,23 @@ describe('transactional outbox, relay and inbox', () => {
       await expect(outbox.append(loose, 1)).rejects.toThrow(/inside a unit of work/);
       expect(loose.hasPendingEvents()).toBe(true);
       expect(await outboxRows(loose.id)).toEqual([]);
+
+      // Or inside the aggregate's own statement, as a CTE: one statement commits or fails as a whole.
+      const insertWithEvents = async (aggregate: Counter) => {
+        const insert = outbox.insertOf(aggregate, 1)!;
+        await sql.execute(`with outbox as (${insert.sql}) insert into testing.counters (id, value) values (?, ?)`, [
+          ...insert.params,
+          aggregate.id,
+          aggregate.value,
+        ]);
+      };
+      await insertWithEvents(loose);
+      expect((await outboxRows(loose.id)).map((r) => r.payload)).toEqual([{ counterId: loose.id, value: 1 }]);
+      const twin = Object.assign(new Counter(), { id: loose.id });
+      twin.increment();
+      await expect(insertWithEvents(twin)).rejects.toThrow(/duplicate key/);
+      expect(await outboxRows(loose.id)).toHaveLength(1);
+      expect(outbox.insertOf(new Counter(), 1)).toBeNull();
     } finally {
       await app.close();
     }

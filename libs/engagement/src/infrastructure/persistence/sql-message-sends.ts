@@ -36,15 +36,16 @@ const TAKE_NEXT_SEQ = `
   select c.*, m.user_id, m.role, m.status, m.joined_at, m.left_at, m.read_seq
     from conversation c left join engagement.conversation_members m on m.conversation_id = c.id`;
 
+// The sender's status (always) and the outbox rows (when an event leaves the context) are CTEs of the message's insert.
 const INSERT_MESSAGE = `
-  with sender as (
-    update engagement.conversation_members set status = ?
-     where conversation_id = ? and user_id = ? and status <> ?)
   insert into engagement.messages
     (id, conversation_id, seq, revision, sender_id, client_message_id, body, reply_to_id, created_at, held_at, version)
   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`;
+const SENDER_STATUS = `sender as (
+    update engagement.conversation_members set status = ?
+     where conversation_id = ? and user_id = ? and status <> ?)`;
 
-/** `MessageSends` as three statements (sequence + members, message + sender, outbox) on the unit of work's connection. */
+/** `MessageSends` as two statements (sequence + members; message + sender's status + outbox) on the unit of work's connection. */
 @Injectable()
 export class SqlMessageSends extends MessageSends {
   constructor(
@@ -85,12 +86,15 @@ export class SqlMessageSends extends MessageSends {
   }
 
   async insert(message: Message, sender: Membership): Promise<void> {
+    const outbox = this.outbox.insertOf(message, 1);
+    const sql = `with ${SENDER_STATUS}${outbox ? `, outbox as (${outbox.sql})` : ''} ${INSERT_MESSAGE}`;
     try {
-      await this.sql.execute(INSERT_MESSAGE, [
+      await this.sql.execute(sql, [
         sender.status,
         sender.conversationId,
         sender.userId,
         sender.status,
+        ...(outbox?.params ?? []),
         message.id,
         message.conversationId,
         message.seq,
@@ -106,6 +110,5 @@ export class SqlMessageSends extends MessageSends {
       throw asDuplicateClientMessage(error);
     }
     Object.assign(message, { version: 1 });
-    await this.outbox.append(message, 1);
   }
 }

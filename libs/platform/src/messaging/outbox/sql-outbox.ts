@@ -7,10 +7,17 @@ import { outboxMessagesOf } from './outbox-messages.js';
 const COLUMNS = '(id, type, payload, aggregate_id, aggregate_version, occurred_at)';
 const ROW = '(?, ?, ?::json, ?, ?, ?)';
 
+/** An `insert into platform.outbox …` statement with its `?` values, to run alone or as a CTE of the aggregate's own write. */
+export interface OutboxInsert {
+  sql: string;
+  params: unknown[];
+}
+
 /**
  * The outbox for aggregates a repository saves with hand-written SQL (a hot path that skips MikroORM's unit
- * of work): the rows `OutboxWriter` would have written at flush, inserted in one statement on the caller's
- * transaction, so the aggregate and its events still commit or roll back together.
+ * of work): the rows `OutboxWriter` would have written at flush, so the aggregate and its events still commit or
+ * roll back together — inserted on the caller's transaction (`append`), or inside the aggregate's own statement
+ * (`insertOf`, as a data-modifying CTE).
  */
 @Injectable()
 export class SqlOutbox {
@@ -25,11 +32,20 @@ export class SqlOutbox {
     // Outside a transaction the rows would commit without the aggregate's own write (or with its rollback).
     if (!this.sql.inTransaction())
       throw new Error(`${aggregate.constructor.name} ${aggregate.id}: outbox rows are appended inside a unit of work`);
+    const insert = this.insertOf(aggregate, version);
+    if (insert) await this.sql.execute(insert.sql, insert.params);
+  }
+
+  /**
+   * The insert of the events `aggregate` recorded, for the caller to run in the same statement as the aggregate's
+   * write (`with outbox as (<sql>) insert into …`); null when no event leaves the context. Empties its list.
+   */
+  insertOf(aggregate: AggregateRoot, version: number): OutboxInsert | null {
     const messages = outboxMessagesOf(this.registry, aggregate, version);
-    if (!messages.length) return;
-    await this.sql.execute(
-      `insert into platform.outbox ${COLUMNS} values ${messages.map(() => ROW).join(', ')}`,
-      messages.flatMap((m) => [
+    if (!messages.length) return null;
+    return {
+      sql: `insert into platform.outbox ${COLUMNS} values ${messages.map(() => ROW).join(', ')}`,
+      params: messages.flatMap((m) => [
         m.id,
         m.type,
         JSON.stringify(m.payload),
@@ -37,6 +53,6 @@ export class SqlOutbox {
         m.aggregateVersion,
         m.occurredAt,
       ]),
-    );
+    };
   }
 }

@@ -21,8 +21,9 @@ import { MESSAGE_NEW } from '../../realtime-events.js';
  * Stores a message under the conversation's next sequence number and pushes it to every member's
  * devices once committed. The conversation row is locked for the insert, so sequences never
  * collide, skip or go backwards; a repeated clientMessageId answers with the message already stored.
- * The happy path is one transaction of three statements (sequence with the lock and the members, message, outbox)
- * plus a Redis call for the rate limit: `npm run bench -- messaging` measures it.
+ * The happy path is one transaction of two statements (sequence with the lock and the members; message with the
+ * sender's status and the outbox row) plus Redis calls for the rate limit and screening: `npm run bench -- messaging`
+ * measures it (docs/adr/0079).
  */
 @CommandHandler(SendMessageCommand)
 export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
@@ -97,6 +98,15 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
 
   private store(command: SendMessageCommand, conversationId: string, text: string): Promise<MessageView> {
     return this.unitOfWork.transactional(async () => {
+      // Screened inside the transaction (a refusal, 422, rolls everything back; a hold is recorded with the
+      // message) but before the sequence's row lock, which the conversation's other senders wait on.
+      const id = newId();
+      const verdict = await this.screening.screen({
+        surface: 'message',
+        authorId: command.senderId,
+        text,
+        content: { type: 'message', id },
+      });
       const opened = await this.sends.takeNextSeq(conversationId, new Date());
       if (!opened) throw new ConversationNotFoundError(conversationId);
       const { conversation, members, me } = ConversationMembers.asMember(
@@ -119,14 +129,6 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
         text,
         recipients.map((m) => m.userId),
       );
-      // Screened inside the transaction: a refusal (422) rolls the sequence back, a hold is recorded with the message.
-      const id = newId();
-      const verdict = await this.screening.screen({
-        surface: 'message',
-        authorId: me.userId,
-        text,
-        content: { type: 'message', id },
-      });
       const held = verdict.action === 'hold' || verdict.action === 'hide';
       const message = Message.send(
         {
