@@ -2,6 +2,9 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis, type RedisOptions } from 'ioredis';
 import { AppConfig } from '@config';
 
+/** ioredis states between a lost connection and the next `ready` (or `close`, when the attempt fails). */
+const MID_RECONNECT = new Set(['reconnecting', 'connecting', 'connect']);
+
 /** How long a connected client's QUIT may take before the socket is just closed. */
 const QUIT_TIMEOUT_MS = 1_000;
 
@@ -45,17 +48,19 @@ export class RedisConnections implements OnApplicationShutdown {
   }
 
   /**
-   * Waits until each of Bull's blocking connections that sits in a reconnect backoff has made its next attempt
-   * (ready, or failed again because Redis is still away), within `timeoutMs`. Bull closes a queue by dropping
-   * its blocking connection and connecting it again; one dropped during a backoff keeps its offline BRPOPLPUSH
-   * commands and sends them on that connect, and the close then waited out each one's 5 s timeout in turn
-   * (ADR 0075). Connected, the commands are in flight and Bull's disconnect fails them. Calling `connect()` here
-   * instead would race ioredis's own backoff timer, which it does not cancel.
+   * Waits until each of Bull's blocking connections that sits in a reconnect backoff, or is in the middle of an
+   * attempt, has finished its next attempt (ready, or failed again because Redis is still away), within `timeoutMs`.
+   * Bull closes a queue by dropping its blocking connection and connecting it again; one dropped during a backoff
+   * keeps its offline BRPOPLPUSH commands and sends them on that connect, and the close then waited out each one's
+   * 5 s timeout in turn (ADR 0075). One dropped while its attempt is under way is still `connecting` when Bull calls
+   * `connect()`, which then fails ("already connecting") and leaves the queue's close hanging. Connected, the
+   * commands are in flight and Bull's disconnect fails them. Calling `connect()` here instead would race ioredis's
+   * own backoff timer, which it does not cancel.
    */
   async settleReconnectingBlockingClients(timeoutMs: number): Promise<void> {
     await Promise.all(
       this.blocking
-        .filter((client) => client.status === 'reconnecting')
+        .filter((client) => MID_RECONNECT.has(client.status))
         .map(
           (client) =>
             new Promise<void>((done) => {
