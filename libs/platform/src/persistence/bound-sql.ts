@@ -37,7 +37,7 @@ export class BoundSql {
   ): Promise<T> {
     const { text, count } = this.numberedPlaceholders(sql);
     if (count !== params.length) throw new Error(`${count} placeholders and ${params.length} values in: ${sql}`);
-    const transaction = this.em.getContext(false).getTransactionContext<KyselyTransaction>();
+    const transaction = this.transaction();
     try {
       if (transaction) return (await transaction.executeQuery(CompiledQuery.raw(text, [...params]))).rows as T;
       this.pool ??= this.em.getConnection().getNativeClient();
@@ -49,7 +49,12 @@ export class BoundSql {
 
   /** Whether a statement run now joins a unit of work's transaction (else it commits on its own). */
   inTransaction(): boolean {
-    return this.em.getContext(false).getTransactionContext() !== undefined;
+    return this.transaction() !== undefined;
+  }
+
+  /** The unit of work's transaction this call runs in, as MikroORM resolves it for `em.execute`. */
+  private transaction(): KyselyTransaction | undefined {
+    return this.em.getContext(false).getTransactionContext<KyselyTransaction>();
   }
 
   /** `?` → `$n`, once per distinct statement text. */
