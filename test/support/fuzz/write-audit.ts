@@ -10,6 +10,7 @@ export const BACKGROUND_WRITES = [
   'platform.outbox update', // the relay marking events published
   'insights.rollups insert', // the scheduled rollup of raw events into hourly and daily counts
   'insights.rollups update',
+  'insights.rollups delete', // a rebuilt bucket's old rows (an hour rebuilt again, the day's rollup after it)
   'insights.rollup_builds insert', // the rollup job claiming the hours it builds, and releasing them
   'insights.rollup_builds delete',
   'insights.dirty_hours delete', // the rollup job taking the hours it rebuilds
