@@ -262,6 +262,34 @@ describe('transactional outbox, relay and inbox', () => {
     }
   });
 
+  it('relays a commit notified while a batch is running at once, not at the next poll', async () => {
+    // A poll a minute away: only the notification can deliver the second commit in time.
+    const slowPoll = await createTestRuntime({ OUTBOX_POLL_INTERVAL_MS: '60000' }, runtime.database);
+    const worker = await startTestContext(processWith({ worker: true }), slowPoll);
+    // The relay's batch is held in its closing update for a while, so the second commit lands during it.
+    await db.query(`
+      create function testing.slow_publish() returns trigger language plpgsql as $$
+        begin perform pg_sleep(0.5); return new; end $$;
+      create trigger slow_publish before update on platform.outbox for each row execute function testing.slow_publish();`);
+    try {
+      const activity = async (query: string) =>
+        (await db.query(`select state from pg_stat_activity where query like $1`, [query])).rows;
+      await eventually(async () => expect(await activity('listen platform_outbox')).toEqual([{ state: 'idle' }]));
+      const first = await incrementTimes(worker, 1);
+      await eventually(
+        async () => expect(await activity('update platform.outbox set published_at%')).toEqual([{ state: 'active' }]),
+        { intervalMs: 5 },
+      );
+      const second = await incrementTimes(worker, 1);
+      await eventually(async () => expect(await effects(first)).toHaveLength(1));
+      await eventually(async () => expect(await effects(second)).toHaveLength(1), { timeoutMs: 5_000 });
+    } finally {
+      await db.query('drop trigger slow_publish on platform.outbox; drop function testing.slow_publish()');
+      await worker.close();
+      await slowPoll.dispose();
+    }
+  });
+
   it('changes nothing when the relay hands the same events to the queue again', async () => {
     const worker = await startTestContext(processWith({ worker: true }), runtime);
     try {

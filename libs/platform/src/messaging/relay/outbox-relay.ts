@@ -27,7 +27,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger(OutboxRelay.name);
   private running = false;
   private loop?: Promise<void>;
+  /** Ends the current sleep (shutdown, or an insert's notification while the relay waits for one). */
   private wake?: () => void;
+  /** A notification that came while a batch was running: the next sleep returns at once instead of losing it. */
+  private notified = false;
   private listener?: pg.Client;
   private lastPrune = 0;
 
@@ -121,7 +124,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         void this.listener?.end().catch(() => undefined);
         setTimeout(() => void (this.running && this.listen()), 5_000).unref();
       });
-      this.listener.on('notification', () => this.wake?.());
+      this.listener.on('notification', () => {
+        if (this.wake) this.wake();
+        else this.notified = true;
+      });
       await this.listener.connect();
       await this.listener.query('listen platform_outbox');
     } catch (error) {
@@ -129,13 +135,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
+  /** Waits `ms`, or less: shutdown or an insert's notification ends the sleep, and one noticed meanwhile skips it. */
   private sleep(ms: number): Promise<void> {
+    if (this.notified) {
+      this.notified = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wake = done;
     });
   }
