@@ -338,7 +338,9 @@ describe('studio videos, processing and publishing', () => {
     const owner = await studioPerson(app);
     const channelId = await createChannel(app, owner);
     const video = await readyVideo(app, owner, channelId);
-    const at = new Date(Date.now() + 3_000);
+    // Far enough ahead that the rebuilt job is still waiting when the check below runs: booting a worker took more
+    // than 3 s in a loaded CI run, and by then the job had run and was gone.
+    const at = new Date(Date.now() + 15_000);
     await app.request('POST', `/v1/studio/videos/${video.id}/publish`, {
       ...auth(owner),
       body: { at: at.toISOString() },
@@ -351,12 +353,12 @@ describe('studio videos, processing and publishing', () => {
     const worker = await startTestContext((config) => WorkerModule.forRoot(config), app.runtime);
     try {
       expect(await queue.getJob(`${video.id}:${at.getTime()}`)).not.toBeNull();
-      await untilState(app, owner, video.id, 'published', 20_000);
+      await untilState(app, owner, video.id, 'published', 30_000);
     } finally {
       await worker.close();
     }
     expect(await outboxPayloads(app, 'studio.video-published.v1', 'videoId', video.id)).toHaveLength(1);
-  });
+  }, 120_000); // a video processed, then a schedule 15 s ahead
 
   it('cancels a schedule on unpublish and gives its quota back', async () => {
     const owner = await studioPerson(app);
