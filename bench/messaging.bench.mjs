@@ -19,6 +19,7 @@ import {
   waitForHttp,
 } from './lib/processes.mjs';
 import { importSource, startServices } from './lib/services.mjs';
+import { readStages, stagesBetween, stagesLine } from './lib/stage-metrics.mjs';
 import { median, percentile } from './lib/stats.mjs';
 import { fixed, percent, table, thousands, writeResults } from './lib/report.mjs';
 import { numberReader, step } from './lib/cli.mjs';
@@ -277,6 +278,8 @@ export async function run(argv) {
   }
 
   const send = async (role, rate, seconds) => {
+    // The app times each stage of a send (/metrics): where its latency waits, beside the client's view.
+    const stagesBefore = role === 'candidate' ? await readStages(servers[role].url, 'message-send') : undefined;
     const before = processTicks(servers[role].child.pid);
     const coresBefore = readCores();
     const at = performance.now();
@@ -299,6 +302,7 @@ export async function run(argv) {
     });
     // An overloaded server keeps working off its backlog: that must not land in the next server's round.
     result.quiesceSeconds = await quiesce(servers[role].child.pid);
+    if (stagesBefore) result.stages = stagesBetween(stagesBefore, await readStages(servers[role].url, 'message-send'));
     return result;
   };
 
@@ -317,6 +321,7 @@ export async function run(argv) {
         const result = await send(role, rate, options.duration);
         rounds[role].push(result);
         console.log(`  ${String(rate).padStart(5)} msg/s round ${round}/${options.rounds}  ${stepLine(result)}`);
+        if (result.stages?.length) console.log(`${' '.repeat(28)}stages: ${stagesLine(result.stages)}`);
       }
     }
     steps.push({ rate, rounds, summary: compareStep(rounds, options.roles) });

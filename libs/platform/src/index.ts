@@ -90,6 +90,7 @@ export type { SocketData } from './realtime/socket-io.adapter.js';
 export { MailDeliveryError, Mailer, type MailMessage } from './mail/mailer.js';
 
 export { Metrics } from './observability/metrics.js';
+export { Stopwatch } from './observability/stopwatch.js';
 export { PlatformLogger } from './observability/platform-logger.js';
 export { BoundSql } from './persistence/bound-sql.js';
 export { UnitOfWork, type TransactionOptions } from './persistence/unit-of-work.js';

@@ -76,6 +76,20 @@ describe('direct messages: 1:1 and groups, over Socket.IO and REST', () => {
       seq: 2,
       replyToId: first.message.id,
     });
+
+    // Each send times its stages on /metrics: the two stored reached the commit, the two retries stopped at the
+    // insert (the duplicate rolls back) after taking the sequence like any send.
+    const metrics = (await app.request('GET', '/metrics')).body as string;
+    const count = (stage: string) =>
+      Number(
+        new RegExp(
+          `^operation_stage_duration_seconds_count\\{operation="message-send",stage="${stage}"\\} (\\d+)$`,
+          'm',
+        ).exec(metrics)?.[1],
+      );
+    expect(['rate-limit', 'begin', 'screen', 'sequence', 'checks', 'insert', 'commit'].map(count)).toEqual([
+      4, 4, 4, 4, 4, 2, 2,
+    ]);
   });
 
   it('counts unread per conversation and in total, and pushes read receipts to the others and to the reader’s devices', async () => {

@@ -4,6 +4,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { Public } from '../auth/decorators.js';
 import { QueueCatalog } from '../queues/queue-catalog.js';
+import { Stopwatch } from './stopwatch.js';
 
 /** A registry per application (not prom-client's global one), so several apps can share a process. */
 @Injectable()
@@ -12,6 +13,8 @@ export class Metrics {
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   /** Jobs this process ran, by queue and outcome (the queue_jobs gauge counts every worker's). */
   readonly jobsProcessed: Counter<'queue' | 'outcome'>;
+  /** Stages of the hot operations that time themselves (a Stopwatch each run). */
+  readonly stageDuration: Histogram<'operation' | 'stage'>;
 
   constructor(queues: QueueCatalog, orm: MikroORM) {
     collectDefaultMetrics({ register: this.registry });
@@ -20,6 +23,13 @@ export class Metrics {
       help: 'HTTP request duration by route pattern and status',
       labelNames: ['method', 'route', 'status'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5],
+      registers: [this.registry],
+    });
+    this.stageDuration = new Histogram({
+      name: 'operation_stage_duration_seconds',
+      help: 'Time spent in each stage of a hot operation (e.g. a message send: rate limit, begin, sequence, commit)',
+      labelNames: ['operation', 'stage'],
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [this.registry],
     });
     this.jobsProcessed = new Counter({
@@ -51,6 +61,11 @@ export class Metrics {
         this.set(Number(row?.count ?? 0));
       },
     });
+  }
+
+  /** A Stopwatch whose laps are recorded as `operation`'s stages. */
+  stopwatch(operation: string): Stopwatch {
+    return new Stopwatch((stage, seconds) => this.stageDuration.observe({ operation, stage }, seconds));
   }
 }
 
