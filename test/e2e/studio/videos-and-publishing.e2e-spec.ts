@@ -339,7 +339,7 @@ describe('studio videos, processing and publishing', () => {
     const channelId = await createChannel(app, owner);
     const video = await readyVideo(app, owner, channelId);
     // Far enough ahead that the rebuilt job is still waiting when the check below runs: booting a worker took more
-    // than 3 s in a loaded CI run, and by then the job had run and was gone.
+    // than 3 s in a loaded CI run, the schedule was due by then, and the check found no rebuilt job.
     const at = new Date(Date.now() + 15_000);
     await app.request('POST', `/v1/studio/videos/${video.id}/publish`, {
       ...auth(owner),
