@@ -19,7 +19,7 @@ import {
   waitForHttp,
 } from './lib/processes.mjs';
 import { importSource, startServices } from './lib/services.mjs';
-import { readStages, stagesBetween, stagesLine } from './lib/stage-metrics.mjs';
+import { readServerMetrics, serverBetween, serverLine, stagesBetween, stagesLine } from './lib/stage-metrics.mjs';
 import { median, percentile } from './lib/stats.mjs';
 import { fixed, percent, table, thousands, writeResults } from './lib/report.mjs';
 import { numberReader, step } from './lib/cli.mjs';
@@ -47,6 +47,8 @@ export const usage = `Options:
                     and N sockets (DIR/<role>-<count>.heapsnapshot); compare them with
                     \`node bench/messaging/heap-diff.mjs DIR/candidate-500.heapsnapshot DIR/candidate-1000.heapsnapshot\`.
                     A snapshot forces a full GC, so the RSS figures of such a run are not comparable to others
+  --timeline        print each round's p95 per second of sending (e.g. \`0:156 1:8 2:7 …\`): a transient at the
+                    start of a round, or a stall, shows where a whole-round p95 cannot
   --no-pin          do not pin servers to core 0 and load generator + services to core 1
   --no-build        reuse dist/apps/api/main.js instead of running \`nest build api\`
   --log-level L     the app's LOG_LEVEL (default warn)
@@ -73,6 +75,7 @@ function parseOptions(argv) {
     options: {
       clients: { type: 'string' },
       'group-size': { type: 'string' },
+      timeline: { type: 'boolean' },
       rates: { type: 'string' },
       duration: { type: 'string' },
       rounds: { type: 'string' },
@@ -107,6 +110,7 @@ function parseOptions(argv) {
     pin: !values['no-pin'],
     build: !values['no-build'],
     logLevel: values['log-level'],
+    timeline: values.timeline ?? false,
     pgBaseline: values['no-pg-baseline'] ? false : (values['pg-baseline'] ?? !quick),
     memoryOnly: values['memory-only'],
     heapSnapshots: values['heap-snapshots'] ? resolve(values['heap-snapshots']) : undefined,
@@ -278,8 +282,9 @@ export async function run(argv) {
   }
 
   const send = async (role, rate, seconds) => {
-    // The app times each stage of a send (/metrics): where its latency waits, beside the client's view.
-    const stagesBefore = role === 'candidate' ? await readStages(servers[role].url, 'message-send') : undefined;
+    // The app times each stage of a send and each socket event (/metrics): where its latency waits, beside the
+    // client's view, with the event loop's delay and the GC pauses of the same span.
+    const metricsBefore = role === 'candidate' ? await readServerMetrics(servers[role].url) : undefined;
     const before = processTicks(servers[role].child.pid);
     const coresBefore = readCores();
     const at = performance.now();
@@ -302,7 +307,11 @@ export async function run(argv) {
     });
     // An overloaded server keeps working off its backlog: that must not land in the next server's round.
     result.quiesceSeconds = await quiesce(servers[role].child.pid);
-    if (stagesBefore) result.stages = stagesBetween(stagesBefore, await readStages(servers[role].url, 'message-send'));
+    if (metricsBefore) {
+      const metricsAfter = await readServerMetrics(servers[role].url);
+      result.stages = stagesBetween(metricsBefore, metricsAfter, 'message-send');
+      result.server = serverBetween(metricsBefore, metricsAfter, 'message:send');
+    }
     return result;
   };
 
@@ -322,6 +331,11 @@ export async function run(argv) {
         rounds[role].push(result);
         console.log(`  ${String(rate).padStart(5)} msg/s round ${round}/${options.rounds}  ${stepLine(result)}`);
         if (result.stages?.length) console.log(`${' '.repeat(28)}stages: ${stagesLine(result.stages)}`);
+        if (result.server) console.log(`${' '.repeat(28)}server: ${serverLine(result.server)}`);
+        if (options.timeline)
+          console.log(
+            `${' '.repeat(28)}p95 by second: ${result.p95BySecond.map((ms, second) => `${second}:${fixed(ms, 0)}`).join(' ')}`,
+          );
       }
     }
     steps.push({ rate, rounds, summary: compareStep(rounds, options.roles) });
@@ -477,6 +491,13 @@ function summarizeStep(role, rate, parts, { serverCpu, cores, groupSize, serverC
   const sum = (key) => parts.reduce((total, part) => total + part[key], 0);
   const latencies = parts.flatMap((part) => part.latencies).sort((a, b) => a - b);
   const acks = parts.flatMap((part) => part.ackLatencies).sort((a, b) => a - b);
+  const seconds = Math.max(...parts.map((part) => part.bySecond.length));
+  const p95BySecond = Array.from({ length: seconds }, (_, second) =>
+    percentile(
+      parts.flatMap((part) => part.bySecond[second] ?? []).sort((a, b) => a - b),
+      95,
+    ),
+  );
   const sendSeconds = Math.max(...parts.map((part) => part.sendSeconds));
   const wallSeconds = Math.max(...parts.map((part) => part.wallSeconds));
   const errorCodes = {};
@@ -484,12 +505,14 @@ function summarizeStep(role, rate, parts, { serverCpu, cores, groupSize, serverC
     for (const [code, count] of Object.entries(part.errorCodes)) errorCodes[code] = (errorCodes[code] ?? 0) + count;
   // Every send not explicitly refused should reach the other members (a timed-out one may still be delivered).
   const refused = sum('ackErrors') - (errorCodes.timeout ?? 0);
-  const expected = (sum('sent') - refused) * (groupSize - 1);
+  const expected = (sum('sent') - refused - sum('held')) * (groupSize - 1);
+  const activeSeconds = Math.max(...parts.map((part) => part.activeSeconds));
   return {
     role,
     rate,
     sent: sum('sent'),
     acked: sum('acked'),
+    held: sum('held'),
     ackErrors: sum('ackErrors'),
     errorCodes,
     unacked: sum('unacked'),
@@ -497,14 +520,15 @@ function summarizeStep(role, rate, parts, { serverCpu, cores, groupSize, serverC
     expectedDeliveries: expected,
     lost: sum('lost'),
     sentPerSecond: sum('sent') / sendSeconds,
-    // Deliveries over the sending time plus however long the tail took (up to the drain limit).
-    deliveredPerSecond: sum('delivered') / wallSeconds,
+    // Deliveries over the sending time plus however long the tail took (until the last answer, up to the drain limit).
+    deliveredPerSecond: sum('delivered') / activeSeconds,
     deliveredShare: expected > 0 ? sum('delivered') / expected : NaN,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     max: latencies.at(-1),
     ackP95: percentile(acks, 95),
+    p95BySecond,
     latencies,
     serverCpu,
     // Server CPU time per message it got through (deliveries / recipients): the code's cost even when nothing is
@@ -523,9 +547,9 @@ function stepLine(r) {
     .map(([core, share]) => `${core} ${percent(share)}`)
     .join(' ');
   const problems =
-    r.ackErrors + r.lost > 0
+    (r.ackErrors + r.lost > 0
       ? `  errors ${r.ackErrors} lost ${r.lost}${Object.keys(r.errorCodes).length ? ` ${JSON.stringify(r.errorCodes)}` : ''}`
-      : '';
+      : '') + (r.held > 0 ? `  held ${r.held}` : '');
   return (
     `${r.role.padEnd(11)} sent ${thousands(r.sentPerSecond).padStart(5)}/s  delivered ${thousands(r.deliveredPerSecond).padStart(6)}/s (${percent(r.deliveredShare)})  ` +
     `p50 ${fixed(r.p50, 1)}  p95 ${fixed(r.p95, 1)}  p99 ${fixed(r.p99, 1)} ms  cpu: server ${percent(r.serverCpu)}, load gen ${percent(r.loadGeneratorCpu)}${cores ? `, ${cores}` : ''}${problems}` +
@@ -556,6 +580,7 @@ function compareStep(rounds, roles) {
           loadGeneratorLagMs: Math.max(...list.map((r) => r.loadGeneratorLagMs)),
           errors: list.reduce((total, r) => total + r.ackErrors, 0),
           lost: list.reduce((total, r) => total + r.lost, 0),
+          held: list.reduce((total, r) => total + (r.held ?? 0), 0),
         },
       ];
     }),
@@ -729,6 +754,10 @@ function collectWarnings(steps, memory, background, options) {
       if (s.errors > 0 || s.lost > 0)
         warnings.push(
           `${rate} msg/s, ${role}: ${s.errors} refused/timed-out sends, ${s.lost} deliveries missing after the ${options.drainSeconds} s drain`,
+        );
+      if (s.held > 0)
+        warnings.push(
+          `${rate} msg/s, ${role}: trust & safety held ${s.held} sends (they reach only their sender; no delivery is owed, so they are neither lost nor counted as delivered)`,
         );
     }
   }

@@ -77,19 +77,26 @@ describe('direct messages: 1:1 and groups, over Socket.IO and REST', () => {
       replyToId: first.message.id,
     });
 
+    // A refused send (no text) is answered with a problem by the filter, before any stage.
+    const refused = await ask(anaPhone, 'message:send', {
+      recipientId: ben.user.id,
+      clientMessageId: newClientMessageId(),
+    });
+    expect(refused.error).toMatchObject({ code: 'validation.failed' });
+    const metrics = (await app.request('GET', '/metrics')).body as string;
+    const sample = (pattern: string) => Number(new RegExp(`^${pattern} (\\d+)$`, 'm').exec(metrics)?.[1]);
     // Each send times its stages on /metrics: the two stored reached the commit, the two retries stopped at the
     // insert (the duplicate rolls back) after taking the sequence like any send.
-    const metrics = (await app.request('GET', '/metrics')).body as string;
     const count = (stage: string) =>
-      Number(
-        new RegExp(
-          `^operation_stage_duration_seconds_count\\{operation="message-send",stage="${stage}"\\} (\\d+)$`,
-          'm',
-        ).exec(metrics)?.[1],
-      );
+      sample(`operation_stage_duration_seconds_count\\{operation="message-send",stage="${stage}"\\}`);
     expect(['rate-limit', 'begin', 'screen', 'sequence', 'checks', 'insert', 'commit'].map(count)).toEqual([
       4, 4, 4, 4, 4, 2, 2,
     ]);
+    // The socket adapter times each acknowledged event from receipt: the three socket sends answered with a
+    // message (the fourth came over REST) and the refused one.
+    const socketEvents = (outcome: string) =>
+      sample(`socket_event_duration_seconds_count\\{event="message:send",outcome="${outcome}"\\}`);
+    expect([socketEvents('ok'), socketEvents('error')]).toEqual([3, 1]);
   });
 
   it('counts unread per conversation and in total, and pushes read receipts to the others and to the reader’s devices', async () => {

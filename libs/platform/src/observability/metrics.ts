@@ -6,6 +6,9 @@ import { Public } from '../auth/decorators.js';
 import { QueueCatalog } from '../queues/queue-catalog.js';
 import { Stopwatch } from './stopwatch.js';
 
+/** Seconds, for the hot paths' own timings: sub-millisecond stages up to a queue's multi-second wait. */
+const HOT_PATH_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+
 /** A registry per application (not prom-client's global one), so several apps can share a process. */
 @Injectable()
 export class Metrics {
@@ -15,6 +18,8 @@ export class Metrics {
   readonly jobsProcessed: Counter<'queue' | 'outcome'>;
   /** Stages of the hot operations that time themselves (a Stopwatch each run). */
   readonly stageDuration: Histogram<'operation' | 'stage'>;
+  /** Socket events the client asked to acknowledge: receipt to acknowledgement, the socket's http duration. */
+  readonly socketEventDuration: Histogram<'event' | 'outcome'>;
 
   constructor(queues: QueueCatalog, orm: MikroORM) {
     collectDefaultMetrics({ register: this.registry });
@@ -29,7 +34,14 @@ export class Metrics {
       name: 'operation_stage_duration_seconds',
       help: 'Time spent in each stage of a hot operation (e.g. a message send: rate limit, begin, sequence, commit)',
       labelNames: ['operation', 'stage'],
-      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      buckets: HOT_PATH_BUCKETS,
+      registers: [this.registry],
+    });
+    this.socketEventDuration = new Histogram({
+      name: 'socket_event_duration_seconds',
+      help: 'Socket.IO events from receipt to acknowledgement, by event and outcome (ok, or error: a problem in the ack)',
+      labelNames: ['event', 'outcome'],
+      buckets: HOT_PATH_BUCKETS,
       registers: [this.registry],
     });
     this.jobsProcessed = new Counter({

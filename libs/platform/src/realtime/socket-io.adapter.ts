@@ -13,6 +13,7 @@ import { RequestAuthenticator } from '../auth/request-authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import { SessionRevocations } from '../auth/session-revocations.js';
 import { IpBlockList } from '../http/ip-block-list.js';
+import { Metrics } from '../observability/metrics.js';
 import { RedisConnections } from '../queues/redis-connections.js';
 import { socketClientIp } from './socket-client-ip.js';
 import { SESSION_REVOKED, sessionRoom, socketChannelKey, userRoom } from './rooms.js';
@@ -38,6 +39,7 @@ export class RedisIoAdapter extends IoAdapter {
   private readonly authenticator: RequestAuthenticator;
   private readonly revocations: SessionRevocations;
   private readonly ipBlocks: IpBlockList;
+  private readonly metrics: Metrics;
   private readonly servers: Server[] = [];
   /** Each gateway's disconnect hook per socket, all called from one listener (see bindClientDisconnect). */
   private readonly disconnectHooks = new WeakMap<Socket, ((reason: unknown) => void)[]>();
@@ -51,6 +53,7 @@ export class RedisIoAdapter extends IoAdapter {
     this.authenticator = app.get(RequestAuthenticator);
     this.revocations = app.get(SessionRevocations);
     this.ipBlocks = app.get(IpBlockList);
+    this.metrics = app.get(Metrics);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -85,11 +88,15 @@ export class RedisIoAdapter extends IoAdapter {
   ): void {
     for (const { message, callback, isAckHandledManually } of handlers) {
       socket.on(message as string, (...args: unknown[]) => {
+        const receivedAt = performance.now();
         // fromEvent's payload: one argument as itself, several as an array.
-        const { data, ack } = this.mapPayload(args.length > 1 ? args : args[0]) as {
+        const payload = this.mapPayload(args.length > 1 ? args : args[0]) as {
           data: unknown;
           ack?: (body: unknown) => void;
         };
+        const { data } = payload;
+        const ack =
+          typeof payload.ack === 'function' ? this.timed(message as string, receivedAt, payload.ack) : undefined;
         const subscription = defer(() => transform(callback(data, ack)))
           .pipe(
             filter((response) => response !== null && response !== undefined),
@@ -107,6 +114,15 @@ export class RedisIoAdapter extends IoAdapter {
         if (!subscription.closed) this.unsubscribeAtDisconnect(socket, subscription);
       });
     }
+  }
+
+  /** The acknowledgement, timed from the event's receipt (the handler's answer or the filter's problem). */
+  private timed(event: string, receivedAt: number, ack: (body: unknown) => void): (body: unknown) => void {
+    return (body) => {
+      const outcome = body !== null && typeof body === 'object' && 'error' in body ? 'error' : 'ok';
+      this.metrics.socketEventDuration.observe({ event, outcome }, (performance.now() - receivedAt) / 1_000);
+      ack(body);
+    };
   }
 
   /**
