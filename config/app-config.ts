@@ -25,7 +25,7 @@ export class AppConfig {
     trustProxy: boolean;
     docsEnabled: boolean;
   };
-  readonly database: { url: string; poolMax: number; poolAcquireTimeoutMs: number };
+  readonly database: { url: string; poolMax: number; poolAcquireTimeoutMs: number; poolIdleTimeoutMs: number };
   readonly redis: { url: string; prefix: string };
   readonly search: { elasticsearchNode?: string; indexPrefix: string };
   readonly auth: {
@@ -211,6 +211,7 @@ export class AppConfig {
       url: services.databaseUrl,
       poolMax: env.DATABASE_POOL_MAX,
       poolAcquireTimeoutMs: env.DATABASE_POOL_ACQUIRE_TIMEOUT_MS,
+      poolIdleTimeoutMs: env.DATABASE_POOL_IDLE_TIMEOUT_MS,
     };
     this.redis = { url: services.redisUrl, prefix: env.REDIS_PREFIX };
     this.search = { elasticsearchNode: env.ELASTICSEARCH_NODE, indexPrefix: env.SEARCH_INDEX_PREFIX };

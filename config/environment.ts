@@ -72,6 +72,12 @@ export class Environment {
   @Min(100)
   DATABASE_POOL_ACQUIRE_TIMEOUT_MS = 10_000;
 
+  /** How long a pooled connection may sit idle before it is closed (0: never); pg's own default, 10 s, closed them between bursts (ADR 0080). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  DATABASE_POOL_IDLE_TIMEOUT_MS = 60_000;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })

@@ -19,7 +19,12 @@ const key = `${process.env.REDIS_PREFIX ?? 'bench-baseline'}:socket.io`; // sock
 /** conversationId → { seq, members }; filled by the benchmark through POST /bench/conversations. */
 const conversations = new Map();
 const pool = process.env.DATABASE_URL
-  ? new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 })
+  ? new pg.Pool({
+      connectionString: process.env.DATABASE_URL,
+      max: 10,
+      // The app's pool setting (DATABASE_POOL_IDLE_TIMEOUT_MS, ADR 0080), so both keep their connections alike.
+      idleTimeoutMillis: Number(process.env.DATABASE_POOL_IDLE_TIMEOUT_MS ?? 60_000),
+    })
   : undefined;
 
 /** The next sequence: in memory, or from the database together with the stored message. */

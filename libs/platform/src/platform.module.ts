@@ -92,6 +92,7 @@ export class PlatformModule {
               databaseUrl: appConfig.database.url,
               poolMax: appConfig.database.poolMax,
               poolAcquireTimeoutMs: appConfig.database.poolAcquireTimeoutMs,
+              poolIdleTimeoutMs: appConfig.database.poolIdleTimeoutMs,
               entities: [OutboxMessageSchema, ...declaredEntities()],
             }),
             // HTTP requests get their EntityManager fork from a Fastify hook (createHttpApp), lazily.

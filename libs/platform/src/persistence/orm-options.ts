@@ -12,6 +12,8 @@ export interface OrmOptionsInput {
   poolMax?: number;
   /** How long a query waits for a pooled connection (pg's connectionTimeoutMillis, also the connect timeout). */
   poolAcquireTimeoutMs?: number;
+  /** How long an idle pooled connection stays open (pg-pool's idleTimeoutMillis; 0: for good). */
+  poolIdleTimeoutMs?: number;
   debug?: boolean;
 }
 
@@ -26,7 +28,8 @@ export function ormOptions(input: OrmOptionsInput): Options {
     entities: input.entities ?? [],
     discovery: { warnWhenNoEntities: false },
     extensions: [Migrator],
-    pool: { min: 0, max: input.poolMax ?? 10 },
+    // Open through a minute of quiet: a burst after pg's default 10 s paid for new connections (ADR 0080).
+    pool: { min: 0, max: input.poolMax ?? 10, idleTimeoutMillis: input.poolIdleTimeoutMs ?? 60_000 },
     // Without it a pool whose connections are all held by waiters of each other froze for good (ADR 0077).
     driverOptions: { connectionTimeoutMillis: input.poolAcquireTimeoutMs ?? 10_000 },
     forceUtcTimezone: true,

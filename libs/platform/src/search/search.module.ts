@@ -82,7 +82,7 @@ export class SearchModule {
             const pool = new pg.Pool({
               connectionString: config.database.url,
               max: 10,
-              idleTimeoutMillis: 10_000,
+              idleTimeoutMillis: config.database.poolIdleTimeoutMs, // as the ORM's pool (ADR 0080)
               connectionTimeoutMillis: config.database.poolAcquireTimeoutMs, // as the ORM's pool (ADR 0077)
             });
             pool.on('error', () => undefined); // idle clients dropped by the server reconnect on next use
