@@ -816,18 +816,21 @@ function renderSummary(steps, memory, options) {
     `${table(rows)}\n\n${options.groups} groups of ${options.groupSize}; a message is delivered to the ${options.groupSize - 1} other members ` +
     `(the sender's own echo is not counted). Latency = send → message:new on each recipient's socket, one clock per load process. ` +
     `The "cand. … ÷" columns on a baseline's row are candidate ÷ that baseline: medians of per-round ratios.`;
-  const held = (role) =>
-    steps
-      .filter(
-        ({ rate, summary }) =>
-          summary[role].deliveredShare >= 0.99 &&
-          summary[role].p95 < P95_SLO_MS &&
-          summary[role].sentPerSecond >= 0.95 * rate,
-      )
-      .at(-1)?.rate;
+  // A rate is held when every round at it held, and so did every lower step: a step missed in between means the
+  // server does not hold that rate reliably, whatever a luckier higher step showed.
+  const roundHeld = (r, rate) => r.deliveredShare >= 0.99 && r.p95 < P95_SLO_MS && r.sentPerSecond >= 0.95 * rate;
+  const firstMissed = (role) => steps.find(({ rate, rounds }) => !rounds[role].every((r) => roundHeld(r, rate)))?.rate;
+  const held = (role) => {
+    const missed = firstMissed(role);
+    return steps.filter(({ rate }) => missed === undefined || rate < missed).at(-1)?.rate;
+  };
   text +=
-    `\nHighest step held (all delivered, p95 < ${P95_SLO_MS} ms): ` +
-    options.roles.map((role) => `${role} ${held(role) ?? 'none'}`).join(', ') +
+    `\nHighest step held (in every round, and every lower step too; all delivered, p95 < ${P95_SLO_MS} ms): ` +
+    options.roles
+      .map(
+        (role) => `${role} ${held(role) ?? 'none'}${firstMissed(role) ? ` (first missed ${firstMissed(role)})` : ''}`,
+      )
+      .join(', ') +
     ' msg/s' +
     (options.roles.some((role) => role !== 'candidate' && held(role) === options.rates.at(-1))
       ? ' (a baseline held every step: raise --rates to find its limit)'
