@@ -160,22 +160,19 @@ function sendOne(mine, ackTimeoutMs) {
         message.acked = true;
         current.outstanding--;
         current.lastAnswerAt = performance.now();
-        if (answer?.message?.held) {
-          // Held by trust & safety (e.g. digits the profanity matcher reads as letters): it reaches only its
-          // sender until a moderator releases it, so no delivery is owed; counted apart from refusals.
-          current.acked++;
-          current.held++;
-          current.ackLatencies.push(performance.now() - sentAt);
-          current.outstanding -= message.pending.size;
-          message.pending.clear();
-        } else if (answer?.error) {
+        if (answer?.error) {
           current.ackErrors++;
           current.errorCodes[answer.error.code] = (current.errorCodes[answer.error.code] ?? 0) + 1;
-          current.outstanding -= message.pending.size;
-          message.pending.clear(); // nothing will be delivered for a refused message
         } else {
           current.acked++;
           current.ackLatencies.push(performance.now() - sentAt);
+          if (answer?.message?.held) current.held++;
+        }
+        // Nothing is delivered for a refused send, nor for one trust & safety held (e.g. digits the profanity
+        // matcher reads as letters): that reaches only its sender until a moderator releases it.
+        if (answer?.error || answer?.message?.held) {
+          current.outstanding -= message.pending.size;
+          message.pending.clear();
         }
       },
       () => {
