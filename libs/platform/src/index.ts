@@ -24,7 +24,7 @@ export {
 export { RequestAuthenticator } from './auth/request-authenticator.js';
 export { SessionRevocations } from './auth/session-revocations.js';
 export { ForbiddenError, RateLimitedError, UnauthenticatedError } from './auth/auth.errors.js';
-export { RateLimiter, type RateLimitState, type RatePolicy } from './rate-limit/rate-limiter.js';
+export { RateLimiter, type RateHit, type RateLimitState, type RatePolicy } from './rate-limit/rate-limiter.js';
 export {
   WriteBudget,
   WriteBudgetScaling,

@@ -5,7 +5,7 @@ import type { Socket } from 'socket.io';
 import { AppConfig } from '@config';
 import type { Principal } from '../auth/principal.js';
 import { socketClientIp } from '../realtime/socket-client-ip.js';
-import { RateLimiter, type RateLimitState, type RatePolicy } from './rate-limiter.js';
+import { RateLimiter, type RateHit, type RateLimitState, type RatePolicy } from './rate-limiter.js';
 import { WRITE_BUDGET, WriteBudgetScaling, type WriteBudgetLimits, type WriteBudgetOverride } from './write-budget.js';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -66,14 +66,14 @@ export class WriteRateLimitGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    const states: RateLimitState[] = [
-      await this.rateLimiter.consume(this.policy(budget, 'ip', budget.perIp), caller.ip),
-    ];
+    const hits: RateHit[] = [{ policy: this.policy(budget, 'ip', budget.perIp), key: caller.ip }];
     if (caller.userId) {
       const factor = this.scaling ? await this.scaling.factorFor(caller.userId).catch(() => 1) : 1;
       const perUser = Math.max(1, Math.floor(budget.perUser * Math.min(1, Math.max(0, factor))));
-      states.push(await this.rateLimiter.consume(this.policy(budget, 'user', perUser), caller.userId));
+      hits.push({ policy: this.policy(budget, 'user', perUser), key: caller.userId });
     }
+    // Both counters in one Redis round trip; the IP's first, so an address over budget spends no user's points.
+    const states = await this.rateLimiter.consumeAll(hits);
     if (caller.reply) {
       const tightest = states.reduce((a, b) => (b.remaining < a.remaining ? b : a));
       void caller.reply.headers(rateLimitHeaders(tightest, budget.windowSeconds));
