@@ -1,4 +1,5 @@
-import { IsInt } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsString, ValidateNested } from 'class-validator';
 import { AggregateRoot, DomainEvent } from '../ddd/index.js';
 import { IntegrationEventConsumer, type EventConsumer } from './consumer.js';
 import { InvalidIntegrationEventError, MessagingConfigurationError, UnknownIntegrationEventError } from './errors.js';
@@ -10,6 +11,20 @@ class ThingHappenedV1 extends IntegrationEvent {
   static override readonly type = 'things.thing-happened.v1';
   @IsInt() readonly count!: number;
   constructor(payload: ThingHappenedV1) {
+    super();
+    Object.assign(this, payload);
+  }
+}
+
+class ThingCount {
+  @IsString() readonly thing!: string;
+  @IsInt() readonly count!: number;
+}
+
+class ThingsCountedV1 extends IntegrationEvent {
+  static override readonly type = 'things.things-counted.v1';
+  @ValidateNested({ each: true }) @Type(() => ThingCount) readonly counts!: ThingCount[];
+  constructor(payload: ThingsCountedV1) {
     super();
     Object.assign(this, payload);
   }
@@ -35,6 +50,22 @@ class CountThings implements EventConsumer<ThingHappenedV1> {
 }
 
 describe('the messaging registry', () => {
+  it('stores an event with nested records as JSON that reads back as the same event', () => {
+    const registry = new MessagingRegistry();
+    registry.register({ publishes: [ThingsCountedV1] });
+    registry.seal();
+    const counts = [Object.assign(new ThingCount(), { thing: 'a', count: 2 })];
+    const { type, payload } = registry.serialize(new ThingsCountedV1({ counts }));
+    const stored = JSON.parse(JSON.stringify(payload)) as unknown; // as the outbox row keeps it
+    expect(stored).toEqual({ counts: [{ thing: 'a', count: 2 }] });
+    const read = registry.deserialize(type, stored) as ThingsCountedV1;
+    expect(read.counts[0]).toBeInstanceOf(ThingCount);
+    expect(read).toEqual(new ThingsCountedV1({ counts }));
+    // A nested record that breaks its rules is refused on the way out, before it reaches the outbox.
+    const broken = [Object.assign(new ThingCount(), { thing: 'a', count: 'two' })] as unknown as ThingCount[];
+    expect(() => registry.serialize(new ThingsCountedV1({ counts: broken }))).toThrow(InvalidIntegrationEventError);
+  });
+
   it('translates domain events, serialises and validates integration events', () => {
     const registry = new MessagingRegistry();
     registry.register({
