@@ -52,6 +52,10 @@ export const usage = `Options:
   --no-pin          do not pin servers to core 0 and load generator + services to core 1
   --no-build        reuse dist/apps/api/main.js instead of running \`nest build api\`
   --log-level L     the app's LOG_LEVEL (default warn)
+  --compare-app-root DIR
+                    A/B of two builds in one run: also run the api app of another checkout (built like --app-root) as
+                    "candidate B", on the same database and conversations, interleaved with the others; the
+                    candidate's ratios on its row are then this build ÷ that one (e.g. \`git archive <commit>\` unpacked)
   --app-root DIR    build and run the api app of another checkout (e.g. \`git archive HEAD\` unpacked, with a
                     node_modules symlink) when half-finished work in this tree keeps the app from starting`;
 
@@ -64,6 +68,7 @@ const LABELS = {
   baseline: 'baseline (Socket.IO)',
   'baseline-pg': 'baseline + pg write',
   candidate: 'candidate (Nest app)',
+  'candidate-b': 'candidate B (other build)',
 };
 const LOAD_GENERATOR_CPU_LIMIT = 0.8;
 const LAG_LIMIT_MS = 100;
@@ -89,6 +94,7 @@ function parseOptions(argv) {
       'no-build': { type: 'boolean', default: false },
       'log-level': { type: 'string', default: 'warn' },
       'app-root': { type: 'string' },
+      'compare-app-root': { type: 'string' },
       'memory-only': { type: 'boolean', default: false },
       'heap-snapshots': { type: 'string' },
     },
@@ -115,12 +121,18 @@ function parseOptions(argv) {
     memoryOnly: values['memory-only'],
     heapSnapshots: values['heap-snapshots'] ? resolve(values['heap-snapshots']) : undefined,
     appRoot: values['app-root'] ? `${values['app-root'].replace(/\/$/, '')}/` : ROOT,
+    compareAppRoot: values['compare-app-root'] ? `${values['compare-app-root'].replace(/\/$/, '')}/` : undefined,
   };
   options.groups = Math.floor(options.clients / options.groupSize);
   if (options.groups < options.workers)
     throw new Error('--clients / --group-size must give at least one group per worker');
   options.drainSeconds = quick ? 2 : 5;
-  options.roles = options.pgBaseline ? ['baseline', 'baseline-pg', 'candidate'] : ROLES;
+  options.roles = [
+    'baseline',
+    ...(options.pgBaseline ? ['baseline-pg'] : []),
+    ...(options.compareAppRoot ? ['candidate-b'] : []),
+    'candidate',
+  ];
   return options;
 }
 
@@ -157,9 +169,11 @@ export async function run(argv) {
   );
 
   const env = { ...process.env, PATH: `${BIN}${delimiter}${process.env.PATH ?? ''}` };
-  if (options.build) buildApi(env, options.appRoot);
-  else if (!existsSync(`${options.appRoot}dist/apps/api/main.js`))
-    throw new Error('dist/apps/api/main.js is missing: drop --no-build');
+  for (const root of [options.appRoot, options.compareAppRoot].filter(Boolean)) {
+    if (options.build) buildApi(env, root);
+    else if (!existsSync(`${root}dist/apps/api/main.js`))
+      throw new Error(`${root}dist/apps/api/main.js is missing: drop --no-build`);
+  }
 
   step('starting embedded PostgreSQL and redis-server, migrating');
   const services = await startServices();
@@ -183,6 +197,24 @@ export async function run(argv) {
   const nodeFlags = options.heapSnapshots
     ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${options.heapSnapshots}`]
     : [];
+  /** Both builds of the app (with --compare-app-root) share the database; their sockets' Redis channels stay apart. */
+  const appEnv = (redisPrefix) => ({
+    ...serverEnv,
+    NODE_ENV: 'development',
+    LOG_LEVEL: options.logLevel,
+    DATABASE_URL: services.databaseUrl,
+    REDIS_PREFIX: redisPrefix,
+    JWT_SECRET,
+    DATA_DIR: `${services.root}/app-data-${redisPrefix}`,
+    // The per-user send limit is a product rule, not the cost being measured.
+    MESSAGE_RATE_LIMIT: '100000000',
+    GROUP_MAX_MEMBERS: String(Math.max(50, options.groupSize)),
+    // Seeded people have no account history, so all are level 0, who may write only to followers; the
+    // standing is still read on every first message, only its gate is off.
+    TRUST_SAFETY_NEW_ACCOUNT_GATES: 'false',
+    // Every socket comes from 127.0.0.1: the per-address write budget would refuse sends (the per-user one stays).
+    WRITE_RATE_LIMIT_PER_IP: '100000000',
+  });
   const servers = {
     baseline: startServer(
       'baseline',
@@ -204,25 +236,18 @@ export async function run(argv) {
       'api app',
       [...nodeFlags, `${options.appRoot}dist/apps/api/main.js`],
       appPort,
-      {
-        ...serverEnv,
-        NODE_ENV: 'development',
-        LOG_LEVEL: options.logLevel,
-        DATABASE_URL: services.databaseUrl,
-        REDIS_PREFIX: 'bench-app',
-        JWT_SECRET,
-        DATA_DIR: `${services.root}/app-data`,
-        // The per-user send limit is a product rule, not the cost being measured.
-        MESSAGE_RATE_LIMIT: '100000000',
-        GROUP_MAX_MEMBERS: String(Math.max(50, options.groupSize)),
-        // Seeded people have no account history, so all are level 0, who may write only to followers; the
-        // standing is still read on every first message, only its gate is off.
-        TRUST_SAFETY_NEW_ACCOUNT_GATES: 'false',
-        // Every socket comes from 127.0.0.1: the per-address write budget would refuse sends (the per-user one stays).
-        WRITE_RATE_LIMIT_PER_IP: '100000000',
-      },
+      appEnv('bench-app'),
       layout,
     ),
+    ...(options.compareAppRoot && {
+      'candidate-b': startServer(
+        'api app B',
+        [`${options.compareAppRoot}dist/apps/api/main.js`],
+        await freePort(),
+        appEnv('bench-app-b'),
+        layout,
+      ),
+    }),
   };
   await Promise.all(
     Object.values(servers).map((server) => waitForHttp(`${server.url}/health/ready`, server.child, 60_000)),
@@ -284,7 +309,7 @@ export async function run(argv) {
   const send = async (role, rate, seconds) => {
     // The app times each stage of a send and each socket event (/metrics): where its latency waits, beside the
     // client's view, with the event loop's delay and the GC pauses of the same span.
-    const metricsBefore = role === 'candidate' ? await readServerMetrics(servers[role].url) : undefined;
+    const metricsBefore = role.startsWith('candidate') ? await readServerMetrics(servers[role].url) : undefined;
     const before = processTicks(servers[role].child.pid);
     const coresBefore = readCores();
     const at = performance.now();
@@ -427,7 +452,8 @@ async function createGroups(servers, users, options) {
       while (next < options.groups) await createOne(next++);
     }),
   );
-  for (const role of options.roles.filter((r) => r !== 'candidate')) {
+  // The app's other build reads the same database; the baselines keep their conversations in memory.
+  for (const role of options.roles.filter((r) => r.startsWith('baseline'))) {
     const response = await fetch(`${servers[role].url}/bench/conversations`, {
       method: 'POST',
       body: JSON.stringify(groups),
@@ -815,7 +841,7 @@ function renderSummary(steps, memory, options) {
   let text =
     `${table(rows)}\n\n${options.groups} groups of ${options.groupSize}; a message is delivered to the ${options.groupSize - 1} other members ` +
     `(the sender's own echo is not counted). Latency = send → message:new on each recipient's socket, one clock per load process. ` +
-    `The "cand. … ÷" columns on a baseline's row are candidate ÷ that baseline: medians of per-round ratios.`;
+    `The "cand. … ÷" columns on a baseline's (or candidate B's) row are candidate ÷ that server: medians of per-round ratios.`;
   // A rate is held when every round at it held, and so did every lower step: a step missed in between means the
   // server does not hold that rate reliably, whatever a luckier higher step showed.
   const roundHeld = (r, rate) => r.deliveredShare >= 0.99 && r.p95 < P95_SLO_MS && r.sentPerSecond >= 0.95 * rate;
@@ -832,7 +858,7 @@ function renderSummary(steps, memory, options) {
       )
       .join(', ') +
     ' msg/s' +
-    (options.roles.some((role) => role !== 'candidate' && held(role) === options.rates.at(-1))
+    (options.roles.some((role) => role.startsWith('baseline') && held(role) === options.rates.at(-1))
       ? ' (a baseline held every step: raise --rates to find its limit)'
       : '') +
     '.';
