@@ -47,6 +47,10 @@ export const usage = `Options:
   --cpu-prof        run the candidate under node --cpu-prof (profile in bench/results/; its numbers are inflated)
   --live            also measure GET /health/live (framework tax without the database, A1-a style) on both and on
                     NestJS + Fastify with one controller (bench/http/nest-only-server.mjs), rounds interleaved
+  --compare-app-root DIR
+                    with --live: also run the api app built in another checkout (\`git archive <commit>\` unpacked,
+                    with a node_modules symlink, after \`nest build api\` there) as "app B", interleaved: the
+                    /health/live rows then say this build ÷ that one, an A/B of two builds in one run
   --no-pin          do not pin servers to core 0 and the load generator + services to core 1
   --no-build        reuse dist/apps/api/main.js instead of running \`nest build api\`
   --log-level L     the app's LOG_LEVEL (default warn; info logs one line per request)
@@ -93,6 +97,7 @@ function parseOptions(argv) {
       live: { type: 'boolean', default: false },
       'no-pin': { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
+      'compare-app-root': { type: 'string' },
       seed: { type: 'string' },
       'log-level': { type: 'string', default: 'warn' },
     },
@@ -119,6 +124,7 @@ function parseOptions(argv) {
     live: values.live,
     pin: !values['no-pin'],
     build: !values['no-build'],
+    compareAppRoot: values['compare-app-root'] ? `${values['compare-app-root'].replace(/\/$/, '')}/` : undefined,
     seed: number('seed', 20261122, 0),
     logLevel: values['log-level'],
   };
@@ -190,6 +196,7 @@ export async function run(argv) {
     const last = n === options.scenarios.length - 1;
     results[scenario.name] = await runScenario(scenario, {
       candidate,
+      appEnv,
       services,
       serverEnv,
       layout,
@@ -233,7 +240,7 @@ export async function run(argv) {
  * One scenario: seed, start its baseline, check that both servers answer (and, for reads, work) alike, measure the
  * servers' idle CPU, then the warm-up and the interleaved rounds; the baseline stops afterwards.
  */
-async function runScenario(scenario, { candidate, services, serverEnv, layout, options, freePort, last }) {
+async function runScenario(scenario, { candidate, appEnv, services, serverEnv, layout, options, freePort, last }) {
   const isRead = scenario !== peopleScenario;
   console.log(`\n━━ ${scenario.route} (${scenario.describeData(options)})`);
   step(`seeding ${scenario.describeData(options)}`);
@@ -252,9 +259,17 @@ async function runScenario(scenario, { candidate, services, serverEnv, layout, o
   if (live) {
     const script = fileURLToPath(new URL('./http/nest-only-server.mjs', import.meta.url));
     servers.nestOnly = startServer('nest only', [script], await freePort(), serverEnv, layout);
+    if (options.compareAppRoot)
+      servers.candidateB = startServer(
+        'api app B',
+        [`${options.compareAppRoot}dist/apps/api/main.js`],
+        await freePort(),
+        { ...serverEnv, ...appEnv, DATA_DIR: `${appEnv.DATA_DIR ?? services.root}-b` },
+        layout,
+      );
   }
   await Promise.all(
-    [baseline, servers.nestOnly]
+    [baseline, servers.nestOnly, servers.candidateB]
       .filter(Boolean)
       .map((server) => waitForHttp(`${server.url}/health/ready`, server.child)),
   );
@@ -347,7 +362,9 @@ async function runScenario(scenario, { candidate, services, serverEnv, layout, o
       summary,
     };
   } finally {
-    await Promise.all([baseline, servers.nestOnly].filter(Boolean).map((server) => stopChild(server.child)));
+    await Promise.all(
+      [baseline, servers.nestOnly, servers.candidateB].filter(Boolean).map((server) => stopChild(server.child)),
+    );
   }
 }
 
@@ -360,14 +377,15 @@ async function measureLive(load, options) {
     `GET /health/live on bare Fastify, NestJS alone and the app (no database: framework tax), ${options.rounds} interleaved rounds`,
   );
   const liveRequests = [{ method: 'GET', path: '/health/live' }];
-  const roles = ['baseline', 'nestOnly', 'candidate'];
+  const roles = ['baseline', 'nestOnly', ...(options.compareAppRoot ? ['candidateB'] : []), 'candidate'];
   for (const role of roles) await load(role, Math.min(2, options.duration), liveRequests);
-  const rounds = { baseline: [], nestOnly: [], candidate: [] };
+  const rounds = Object.fromEntries(roles.map((role) => [role, []]));
   for (let round = 1; round <= options.rounds; round++) {
     for (const role of roles) {
       const result = await load(role, options.duration, liveRequests);
       rounds[role].push(result);
-      console.log(`  round ${round}/${options.rounds}  ${roundLine(role === 'nestOnly' ? 'nest only' : role, result)}`);
+      const label = { nestOnly: 'nest only', candidateB: 'app B' }[role] ?? role;
+      console.log(`  round ${round}/${options.rounds}  ${roundLine(label, result)}`);
     }
   }
   return { rounds };
@@ -392,6 +410,14 @@ function summarizeLive(rounds) {
     ratio: perRound('candidate'),
     nestOnlyRatio: perRound('nestOnly'),
     candidateVsNestOnly: perRound('candidate', 'nestOnly'),
+    ...(rounds.candidateB && {
+      candidateB: side('candidateB'),
+      candidateBRatio: perRound('candidateB'),
+      candidateVsB: perRound('candidate', 'candidateB'),
+      cpuVsB: median(
+        rounds.candidate.map((r, i) => r.serverCpuMsPerRequest / rounds.candidateB[i].serverCpuMsPerRequest),
+      ),
+    }),
     target: LIVE_TARGET,
   };
 }
@@ -405,7 +431,14 @@ function renderLive(live) {
     '/health/live (no database), medians over the interleaved rounds:',
     row('bare Fastify', live.baseline),
     row('NestJS + Fastify only', live.nestOnly, live.nestOnlyRatio),
+    ...(live.candidateB ? [row('app B (--compare-app-root)', live.candidateB, live.candidateBRatio)] : []),
     row('api app (whole pipeline)', live.candidate, live.ratio),
+    ...(live.candidateB
+      ? [
+          `  api app vs app B (medians of per-round ratios): req/s ${fixed(live.candidateVsB, 2)}×, ` +
+            `CPU per request ${fixed(live.cpuVsB, 2)}×`,
+        ]
+      : []),
     `  api app vs NestJS alone: ${fixed(live.candidateVsNestOnly, 2)}×; ` +
       `target app ≥ ${live.target}× bare Fastify: ${live.ratio >= live.target ? 'met' : 'missed'}`,
   ].join('\n');
