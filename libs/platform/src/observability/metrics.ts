@@ -4,6 +4,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { Public } from '../auth/decorators.js';
 import { QueueCatalog } from '../queues/queue-catalog.js';
+import { PairHistogram } from './pair-histogram.js';
 import { Stopwatch } from './stopwatch.js';
 
 /** Seconds, for the hot paths' own timings: sub-millisecond stages up to a queue's multi-second wait. */
@@ -17,9 +18,9 @@ export class Metrics {
   /** Jobs this process ran, by queue and outcome (the queue_jobs gauge counts every worker's). */
   readonly jobsProcessed: Counter<'queue' | 'outcome'>;
   /** Stages of the hot operations that time themselves (a Stopwatch each run). */
-  readonly stageDuration: Histogram<'operation' | 'stage'>;
+  readonly stageDuration: PairHistogram<'operation', 'stage'>;
   /** Socket events the client asked to acknowledge: receipt to acknowledgement, the socket's http duration. */
-  readonly socketEventDuration: Histogram<'event' | 'outcome'>;
+  readonly socketEventDuration: PairHistogram<'event', 'outcome'>;
 
   constructor(queues: QueueCatalog, orm: MikroORM) {
     collectDefaultMetrics({ register: this.registry });
@@ -30,17 +31,17 @@ export class Metrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5],
       registers: [this.registry],
     });
-    this.stageDuration = new Histogram({
+    this.stageDuration = new PairHistogram({
       name: 'operation_stage_duration_seconds',
       help: 'Time spent in each stage of a hot operation (e.g. a message send: rate limit, begin, sequence, commit)',
-      labelNames: ['operation', 'stage'],
+      labelNames: ['operation', 'stage'] as const,
       buckets: HOT_PATH_BUCKETS,
       registers: [this.registry],
     });
-    this.socketEventDuration = new Histogram({
+    this.socketEventDuration = new PairHistogram({
       name: 'socket_event_duration_seconds',
       help: 'Socket.IO events from receipt to acknowledgement, by event and outcome (ok, or error: a problem in the ack)',
-      labelNames: ['event', 'outcome'],
+      labelNames: ['event', 'outcome'] as const,
       buckets: HOT_PATH_BUCKETS,
       registers: [this.registry],
     });
@@ -77,7 +78,7 @@ export class Metrics {
 
   /** A Stopwatch whose laps are recorded as `operation`'s stages. */
   stopwatch(operation: string): Stopwatch {
-    return new Stopwatch((stage, seconds) => this.stageDuration.observe({ operation, stage }, seconds));
+    return new Stopwatch((stage, seconds) => this.stageDuration.observe(operation, stage, seconds));
   }
 }
 

@@ -120,7 +120,7 @@ export class RedisIoAdapter extends IoAdapter {
   private timed(event: string, receivedAt: number, ack: (body: unknown) => void): (body: unknown) => void {
     return (body) => {
       const outcome = body !== null && typeof body === 'object' && 'error' in body ? 'error' : 'ok';
-      this.metrics.socketEventDuration.observe({ event, outcome }, (performance.now() - receivedAt) / 1_000);
+      this.metrics.socketEventDuration.observe(event, outcome, (performance.now() - receivedAt) / 1_000);
       ack(body);
     };
   }
