@@ -52,6 +52,9 @@ export const usage = `Options:
   --no-pin          do not pin servers to core 0 and load generator + services to core 1
   --no-build        reuse dist/apps/api/main.js instead of running \`nest build api\`
   --log-level L     the app's LOG_LEVEL (default warn)
+  --app-node-flags=FLAGS
+                    node flags for the api app processes (both builds), space-separated, e.g.
+                    --app-node-flags=--min-semi-space-size=16 (for flags NODE_OPTIONS refuses)
   --compare-app-root DIR
                     A/B of two builds in one run: also run the api app of another checkout (built like --app-root) as
                     "candidate B", on the same database and conversations, interleaved with the others; the
@@ -95,6 +98,7 @@ function parseOptions(argv) {
       'log-level': { type: 'string', default: 'warn' },
       'app-root': { type: 'string' },
       'compare-app-root': { type: 'string' },
+      'app-node-flags': { type: 'string' },
       'memory-only': { type: 'boolean', default: false },
       'heap-snapshots': { type: 'string' },
     },
@@ -121,6 +125,7 @@ function parseOptions(argv) {
     memoryOnly: values['memory-only'],
     heapSnapshots: values['heap-snapshots'] ? resolve(values['heap-snapshots']) : undefined,
     appRoot: values['app-root'] ? `${values['app-root'].replace(/\/$/, '')}/` : ROOT,
+    appNodeFlags: values['app-node-flags']?.split(/\s+/).filter(Boolean) ?? [],
     compareAppRoot: values['compare-app-root'] ? `${values['compare-app-root'].replace(/\/$/, '')}/` : undefined,
   };
   options.groups = Math.floor(options.clients / options.groupSize);
@@ -234,7 +239,7 @@ export async function run(argv) {
     }),
     candidate: startServer(
       'api app',
-      [...nodeFlags, `${options.appRoot}dist/apps/api/main.js`],
+      [...nodeFlags, ...options.appNodeFlags, `${options.appRoot}dist/apps/api/main.js`],
       appPort,
       appEnv('bench-app'),
       layout,
@@ -242,7 +247,7 @@ export async function run(argv) {
     ...(options.compareAppRoot && {
       'candidate-b': startServer(
         'api app B',
-        [`${options.compareAppRoot}dist/apps/api/main.js`],
+        [...options.appNodeFlags, `${options.compareAppRoot}dist/apps/api/main.js`],
         await freePort(),
         appEnv('bench-app-b'),
         layout,
