@@ -37,6 +37,28 @@ describe('reading the environment', () => {
     expect(problems).not.toContain('short');
   });
 
+  it('reads the database pool settings, refusing negative or fractional values and pools under two', () => {
+    expect(readEnvironment({ DATABASE_POOL_IDLE_TIMEOUT_MS: '0', DATABASE_POOL_MAX: '20' })).toMatchObject({
+      DATABASE_POOL_IDLE_TIMEOUT_MS: 0,
+      DATABASE_POOL_MAX: 20,
+    });
+    let error: unknown;
+    try {
+      readEnvironment({
+        DATABASE_POOL_IDLE_TIMEOUT_MS: '-1',
+        DATABASE_POOL_ACQUIRE_TIMEOUT_MS: '2.5',
+        DATABASE_POOL_MAX: '1',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    const problems = (error as ConfigurationError).problems.join('\n');
+    expect(problems).toMatch(/^DATABASE_POOL_IDLE_TIMEOUT_MS="-1": /m);
+    expect(problems).toMatch(/^DATABASE_POOL_ACQUIRE_TIMEOUT_MS="2.5": /m);
+    expect(problems).toMatch(/^DATABASE_POOL_MAX="1": /m);
+  });
+
   it('requires real services and a secret in production', () => {
     expect(() => readEnvironment({ NODE_ENV: 'production' })).toThrow(
       /JWT_SECRET: is required in production[\s\S]*DATABASE_URL[\s\S]*REDIS_URL/,

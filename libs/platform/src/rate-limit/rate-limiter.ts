@@ -77,7 +77,8 @@ export class RateLimiter {
    * first one over its points, which throws: a counter after it is not spent, as with one `consume` after another.
    * The script does what rate-limiter-flexible's own does per key, on the same keys, so both paths share counters.
    * While Redis is not ready (or the script fails) each counter goes through `consume`, and so to its in-memory
-   * insurance. All keys are on one Redis: a cluster would need them in one hash slot.
+   * insurance; a reply lost with its connection after the script ran counts the call twice, which an outage's
+   * looser-or-tighter limits allow. All keys are on one Redis: a cluster would need them in one hash slot.
    */
   async consumeAll(hits: readonly RateHit[]): Promise<RateLimitState[]> {
     const client = this.redis.commands();
