@@ -24,7 +24,7 @@ import {
 import { apiAppEnv, importSource, startServices } from './lib/services.mjs';
 import { coefficientOfVariation, median } from './lib/stats.mjs';
 import { fixed, percent, signed, table, thousands, writeResults } from './lib/report.mjs';
-import { numberReader, step } from './lib/cli.mjs';
+import { folderOption, numberReader, step } from './lib/cli.mjs';
 
 export const description =
   'GET /v1/search/people (or, --read, authenticated GETs of a conversation list and a catalog video): full Nest app vs bare Fastify + pg';
@@ -124,7 +124,7 @@ function parseOptions(argv) {
     live: values.live,
     pin: !values['no-pin'],
     build: !values['no-build'],
-    compareAppRoot: values['compare-app-root'] ? `${values['compare-app-root'].replace(/\/$/, '')}/` : undefined,
+    compareAppRoot: folderOption(values['compare-app-root']),
     seed: number('seed', 20261122, 0),
     logLevel: values['log-level'],
   };

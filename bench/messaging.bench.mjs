@@ -22,7 +22,7 @@ import { importSource, startServices } from './lib/services.mjs';
 import { readServerMetrics, serverBetween, serverLine, stagesBetween, stagesLine } from './lib/stage-metrics.mjs';
 import { median, percentile } from './lib/stats.mjs';
 import { fixed, percent, table, thousands, writeResults } from './lib/report.mjs';
-import { numberReader, step } from './lib/cli.mjs';
+import { folderOption, numberReader, step } from './lib/cli.mjs';
 
 export const description =
   'socket.io group messages: full Nest gateway vs plain Socket.IO + Redis adapter; memory per idle socket';
@@ -124,9 +124,9 @@ function parseOptions(argv) {
     pgBaseline: values['no-pg-baseline'] ? false : (values['pg-baseline'] ?? !quick),
     memoryOnly: values['memory-only'],
     heapSnapshots: values['heap-snapshots'] ? resolve(values['heap-snapshots']) : undefined,
-    appRoot: values['app-root'] ? `${values['app-root'].replace(/\/$/, '')}/` : ROOT,
+    appRoot: folderOption(values['app-root'], ROOT),
     appNodeFlags: values['app-node-flags']?.split(/\s+/).filter(Boolean) ?? [],
-    compareAppRoot: values['compare-app-root'] ? `${values['compare-app-root'].replace(/\/$/, '')}/` : undefined,
+    compareAppRoot: folderOption(values['compare-app-root']),
   };
   options.groups = Math.floor(options.clients / options.groupSize);
   if (options.groups < options.workers)

@@ -13,3 +13,8 @@ export function numberReader(values) {
 export function step(message) {
   console.log(`\n▸ ${message}`);
 }
+
+/** A folder option (`--app-root`, `--compare-app-root`) with one trailing slash, ready to prefix paths; or `fallback`. */
+export function folderOption(value, fallback) {
+  return value ? `${value.replace(/\/$/, '')}/` : fallback;
+}

@@ -50,8 +50,13 @@ export class PairHistogram<A extends string, B extends string> {
       bySecond.set(second, (series = { labels, buckets: new Float64Array(this.upperBounds.length), sum: 0, count: 0 }));
       this.ordered.push(series);
     }
-    const bucket = this.upperBounds.findIndex((bound) => value <= bound);
-    if (bucket >= 0) series.buckets[bucket]++;
+    // A plain loop: findIndex would allocate a closure on every observation of a hot path.
+    for (let bucket = 0; bucket < this.upperBounds.length; bucket++) {
+      if (value <= this.upperBounds[bucket]) {
+        series.buckets[bucket]++;
+        break;
+      }
+    }
     series.sum += value;
     series.count++;
   }
