@@ -484,14 +484,6 @@ describe('engagement: recommendations', () => {
   it('folds a backlog in bounded batches of whole transactions, and loses none', async () => {
     const backlog = await people(app, 3);
     const videos = [music[0], music[1], gardening[0]].map((video) => video.videoId);
-    // One transaction per person, each with more signals than a batch holds.
-    for (const person of backlog)
-      await sql(
-        app,
-        `insert into engagement.rec_signals (person_id, video_id, kind, value, event_id, occurred_at)
-         select ?, v, 'like', 1, gen_random_uuid(), now() from unnest(string_to_array(?, ',')::uuid[]) as v`,
-        [person.user.id, videos.join(',')],
-      );
     const members = () =>
       sql(
         app,
@@ -500,8 +492,17 @@ describe('engagement: recommendations', () => {
         [backlog.map((person) => person.user.id).join(','), videos.join(',')],
       );
     // The scheduled refresh (every minute, batches of thousands) would fold the backlog in one batch
-    // if it fired now: it is held, after any run in progress ends, so the batches counted are these.
+    // if it fired now: it is held before the backlog is written (after any run in progress ends), so
+    // the batches counted are these.
     await withScheduleHeld(app, RECS_NEIGHBOURS_QUEUE, async () => {
+      // One transaction per person, each with more signals than a batch holds.
+      for (const person of backlog)
+        await sql(
+          app,
+          `insert into engagement.rec_signals (person_id, video_id, kind, value, event_id, occurred_at)
+           select ?, v, 'like', 1, gen_random_uuid(), now() from unnest(string_to_array(?, ',')::uuid[]) as v`,
+          [person.user.id, videos.join(',')],
+        );
       // A transaction still open elsewhere holds the job's snapshot back: run until all are in.
       let batches = 0;
       await eventually(
