@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { Socket } from 'socket.io-client';
 import { eventually, startTestApp, type TestApp } from '@lib/platform/testing';
 import { StandaloneModule } from '../../../apps/standalone/src/standalone.module.js';
@@ -188,6 +189,40 @@ describe('direct messages: reconnects and several API nodes', () => {
       for (const events of received)
         expect(events.map((m) => m.seq).sort((a, b) => a - b)).toEqual(stored.items.map((m: { seq: number }) => m.seq));
     });
+  });
+
+  it('screens a send before its transaction opens: while screening waits, the send holds no transaction', async () => {
+    const [ana, ben] = [await person(app), await person(app)];
+    await follow(app, ben, ana);
+    const { conversationId } = await sendTo(app, ana, ben, 'hi');
+    const phone = await device(app, ana);
+    // One client holds a lock; the other looks (a transaction reads activity as of its first look).
+    const [locker, observer] = [0, 1].map(() => new pg.Client({ connectionString: app.runtime.database.url }));
+    await Promise.all([locker.connect(), observer.connect()]);
+    try {
+      // Screening reads the author's trust level for a text with an @ in it: held up here by a lock on its table.
+      await locker.query('begin');
+      await locker.query('lock table trust_safety.account_trust in access exclusive mode');
+      const sending = ask(phone, 'message:send', {
+        conversationId,
+        text: 'hi @ben',
+        clientMessageId: newClientMessageId(),
+      });
+      const waiting = await eventually(async () => {
+        const { rows } = await observer.query<{ alone: boolean }>(
+          `select xact_start = query_start as alone from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock'`,
+        );
+        expect(rows).toHaveLength(1);
+        return rows[0];
+      });
+      // The read is a transaction of its own, not a statement in one the send began (BEGIN would have started it).
+      expect(waiting.alone).toBe(true);
+      await locker.query('commit');
+      expect((await sending).message).toMatchObject({ conversationId, seq: 2 });
+    } finally {
+      await Promise.all([locker.end(), observer.end()]);
+    }
   });
 
   it('notifies a recipient who is away of unread messages, one notification per conversation', async () => {

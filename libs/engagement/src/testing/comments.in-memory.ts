@@ -173,12 +173,16 @@ export class ScriptedContentScreening extends ContentScreening {
     };
   }
   async screen(request: ScreeningRequest): Promise<ScreeningVerdict> {
+    return this.assess(request);
+  }
+  async assess(request: ScreeningRequest): Promise<ScreeningVerdict> {
     this.requests.push(request);
     const verdict = await this.check(request);
     if (verdict.action === 'refuse')
       throw new ContentRefusedError({ surface: request.surface, rule: verdict.rule!, signals: [] });
     return verdict;
   }
+  async record(): Promise<void> {}
 }
 
 /** Records what would be pushed and notified after the commit. */

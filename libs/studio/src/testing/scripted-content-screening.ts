@@ -22,10 +22,17 @@ export class ScriptedContentScreening extends ContentScreening {
   }
 
   async screen(request: ScreeningRequest): Promise<ScreeningVerdict> {
+    return this.assess(request);
+  }
+
+  async assess(request: ScreeningRequest): Promise<ScreeningVerdict> {
     this.screened.push(request);
     const verdict = await this.check(request);
     if (verdict.action === 'refuse')
       throw new ContentRefusedError({ surface: request.surface, rule: verdict.rule!, signals: [] });
     return verdict;
   }
+
+  /** Nothing is queued for review here. */
+  async record(): Promise<void> {}
 }

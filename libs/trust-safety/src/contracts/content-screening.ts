@@ -85,4 +85,12 @@ export abstract class ContentScreening {
    * queues it for review. Throws `ContentRefusedError` on `refuse`, so callers store nothing.
    */
   abstract screen(request: ScreeningRequest): Promise<ScreeningVerdict>;
+  /**
+   * `screen` in two steps, for a write that should not hold its transaction open through the evaluation
+   * (the signals and a Redis round trip): `assess` before the transaction opens counts the text as
+   * posted and throws `ContentRefusedError` on `refuse`; `record` inside it queues a `flag`, `hold` or
+   * `hide` for review, committing or rolling back with the content.
+   */
+  abstract assess(request: ScreeningRequest): Promise<ScreeningVerdict>;
+  abstract record(request: ScreeningRequest, verdict: ScreeningVerdict): Promise<void>;
 }

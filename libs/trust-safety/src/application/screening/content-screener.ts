@@ -47,24 +47,33 @@ export class ContentScreener extends ContentScreening {
   }
 
   async screen(request: ScreeningRequest): Promise<ScreeningVerdict> {
-    const verdict = await this.evaluate(request, { count: true });
-    if (verdict.action === 'allow' || !verdict.rule) return verdict;
-    const screening = request.content ? Screening.of({ ...request, content: request.content }, verdict) : null;
-    if (verdict.action === 'refuse') {
-      if (screening) await this.screenings.recordRefusal(screening);
-      throw new ContentRefusedError({
-        surface: request.surface,
-        rule: verdict.rule,
-        signals: verdict.signals.map((s) => s.signal),
-      });
-    }
-    if (screening) {
-      await this.screenings.recordWithContent(screening);
-      // Same transaction as the content: the moderator's item exists exactly when the content does.
-      const itemId = await this.reviewQueue.addScreening({ ...screening, action: verdict.action });
-      this.pushAfterCommit(itemId);
-    }
+    const verdict = await this.assess(request);
+    await this.record(request, verdict);
     return verdict;
+  }
+
+  async assess(request: ScreeningRequest): Promise<ScreeningVerdict> {
+    const verdict = await this.evaluate(request, { count: true });
+    if (verdict.action !== 'refuse' || !verdict.rule) return verdict;
+    // On its own connection: whatever the caller had begun is rolled back by the throw.
+    if (request.content)
+      await this.screenings.recordRefusal(Screening.of({ ...request, content: request.content }, verdict));
+    throw new ContentRefusedError({
+      surface: request.surface,
+      rule: verdict.rule,
+      signals: verdict.signals.map((s) => s.signal),
+    });
+  }
+
+  async record(request: ScreeningRequest, verdict: ScreeningVerdict): Promise<void> {
+    // Nothing to review when allowed; a refusal stores nothing (assess threw).
+    const { action } = verdict;
+    if (!request.content || !verdict.rule || action === 'allow' || action === 'refuse') return;
+    const screening = Screening.of({ ...request, content: request.content }, verdict);
+    await this.screenings.recordWithContent(screening);
+    // Same transaction as the content: the moderator's item exists exactly when the content does.
+    const itemId = await this.reviewQueue.addScreening({ ...screening, action });
+    this.pushAfterCommit(itemId);
   }
 
   /** Moderators watching the queue see the new item once the content's transaction commits. */

@@ -10,7 +10,7 @@ import {
   type RatePolicy,
   type Stopwatch,
 } from '@lib/platform';
-import { ContentScreening } from '@lib/trust-safety/contracts';
+import { ContentScreening, type ScreeningRequest, type ScreeningVerdict } from '@lib/trust-safety/contracts';
 import { Message, mentionedHandles, validMessageText } from '../../../domain/message/message.js';
 import { ConversationNotFoundError } from '../../../domain/conversation/conversation.errors.js';
 import { DuplicateClientMessageError, MessageNotFoundError } from '../../../domain/message/message.errors.js';
@@ -31,7 +31,7 @@ import { MESSAGE_NEW } from '../../realtime-events.js';
  * devices once committed. The conversation row is locked for the insert, so sequences never
  * collide, skip or go backwards; a repeated clientMessageId answers with the message already stored.
  * The happy path is one transaction of two statements (sequence with the lock and the members; message with the
- * sender's status and the outbox row) plus Redis calls for the rate limit and screening: `npm run bench -- messaging`
+ * sender's status and the outbox row) plus Redis calls for the rate limit and screening, made before it opens: `npm run bench -- messaging`
  * measures it (docs/adr/0079); each stage's time is on /metrics (operation_stage_duration_seconds, "message-send").
  */
 @CommandHandler(SendMessageCommand)
@@ -68,15 +68,26 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
     const replayAtLimit = await this.countAgainstRateLimit(command);
     if (replayAtLimit) return replayAtLimit;
     clock.lap('rate-limit');
+    // Screened before the transaction opens (a refusal, 422, stores nothing): its signals and Redis round
+    // trip would otherwise hold a pooled connection. A hold is recorded inside, with the message.
+    const screening: ScreeningRequest = {
+      surface: 'message',
+      authorId: command.senderId,
+      text,
+      content: { type: 'message', id: newId() },
+    };
+    const verdict = await this.screening.assess(screening);
+    clock.lap('screen');
+    const screened = { request: screening, verdict };
     const target = command.target;
     return this.storedOrReplayed(command, () =>
       'conversationId' in target
-        ? this.store(command, target.conversationId, text, clock)
+        ? this.store(command, target.conversationId, text, screened, clock)
         : // A first message opens the conversation in the message's own transaction: a refused message
-          // (a reply to a stranger's message, a screening refusal) leaves no empty conversation behind.
+          // (a reply to a stranger's message) leaves no empty conversation behind.
           this.unitOfWork.transactional(async () => {
             const { conversation } = await this.directs.open(command.senderId, target.recipientId);
-            return this.store(command, conversation.id, text, clock);
+            return this.store(command, conversation.id, text, screened, clock);
           }),
     );
   }
@@ -112,20 +123,16 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
     command: SendMessageCommand,
     conversationId: string,
     text: string,
+    screened: { request: ScreeningRequest; verdict: ScreeningVerdict },
     clock: Stopwatch,
   ): Promise<MessageView> {
+    const { verdict } = screened;
+    const id = screened.request.content!.id;
     const stored = await this.unitOfWork.transactional(async () => {
       clock.lap('begin'); // a pooled connection and BEGIN (a direct first message: opening the conversation too)
-      // Screened inside the transaction (a refusal, 422, rolls everything back; a hold is recorded with the
-      // message) but before the sequence's row lock, which the conversation's other senders wait on.
-      const id = newId();
-      const verdict = await this.screening.screen({
-        surface: 'message',
-        authorId: command.senderId,
-        text,
-        content: { type: 'message', id },
-      });
-      clock.lap('screen');
+      // A hold or flag is queued with the message (nothing to write when allowed), before the sequence's row
+      // lock, which the conversation's other senders wait on.
+      await this.screening.record(screened.request, verdict);
       const opened = await this.sends.takeNextSeq(conversationId, new Date());
       clock.lap('sequence'); // includes the wait for the conversation's row lock
       if (!opened) throw new ConversationNotFoundError(conversationId);
