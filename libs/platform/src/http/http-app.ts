@@ -99,10 +99,7 @@ export async function createHttpApp(rootModule: DynamicModule, config: AppConfig
     const metrics = app.get(Metrics);
     fastify.addHook('onResponse', (request, reply, done) => {
       const route = request.routeOptions.url ?? 'unmatched';
-      metrics.httpDuration.observe(
-        { method: request.method, route, status: String(reply.statusCode) },
-        reply.elapsedTime / 1_000,
-      );
+      metrics.httpDuration.observe(request.method, route, String(reply.statusCode), reply.elapsedTime / 1_000);
       done();
     });
 

@@ -9,9 +9,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** The request id: the caller's `x-request-id` when it is sane, else a new one (Fastify's genReqId). */
 export function requestIdOf(request: IncomingMessage): string {
   const incoming = request.headers['x-request-id'];
-  const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-  request.headers['x-request-id'] = id; // whatever reads the header sees the id the answer carries
-  return id;
+  // Not written back into the headers (a new property on every request's header object): read `request.id`.
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
 /** The root logger's options: level, redaction of secrets, and the short `req` of every line. */

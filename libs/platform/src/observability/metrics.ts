@@ -1,10 +1,10 @@
 import { Controller, Get, Header, Injectable } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { Public } from '../auth/decorators.js';
 import { QueueCatalog } from '../queues/queue-catalog.js';
-import { PairHistogram } from './pair-histogram.js';
+import { PairHistogram, TripleHistogram } from './labelled-histograms.js';
 import { Stopwatch } from './stopwatch.js';
 
 /** Seconds, for the hot paths' own timings: sub-millisecond stages up to a queue's multi-second wait. */
@@ -14,7 +14,7 @@ const HOT_PATH_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 
 @Injectable()
 export class Metrics {
   readonly registry = new Registry();
-  readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
+  readonly httpDuration: TripleHistogram<'method', 'route', 'status'>;
   /** Jobs this process ran, by queue and outcome (the queue_jobs gauge counts every worker's). */
   readonly jobsProcessed: Counter<'queue' | 'outcome'>;
   /** Stages of the hot operations that time themselves (a Stopwatch each run). */
@@ -24,10 +24,10 @@ export class Metrics {
 
   constructor(queues: QueueCatalog, orm: MikroORM) {
     collectDefaultMetrics({ register: this.registry });
-    this.httpDuration = new Histogram({
+    this.httpDuration = new TripleHistogram({
       name: 'http_request_duration_seconds',
       help: 'HTTP request duration by route pattern and status',
-      labelNames: ['method', 'route', 'status'],
+      labelNames: ['method', 'route', 'status'] as const,
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5],
       registers: [this.registry],
     });

@@ -1,5 +1,5 @@
 import { Histogram, Registry } from 'prom-client';
-import { PairHistogram } from './pair-histogram.js';
+import { PairHistogram, TripleHistogram } from './labelled-histograms.js';
 
 const BUCKETS = [0.001, 0.01, 0.1, 1];
 
@@ -46,5 +46,40 @@ describe('PairHistogram', () => {
   it('refuses a value that is not a finite number, which would poison the sum', () => {
     const { pair } = both();
     expect(() => pair.observe('send', 'begin', Number.NaN)).toThrow(TypeError);
+  });
+});
+
+describe('TripleHistogram', () => {
+  it("prints and reads exactly as prom-client's Histogram for the same observations, and starts over on reset", async () => {
+    const reference = new Registry();
+    const ours = new Registry();
+    const options = { name: 'http_seconds', help: 'Requests', buckets: BUCKETS };
+    const histogram = new Histogram({ ...options, labelNames: ['method', 'route', 'status'], registers: [reference] });
+    const triple = new TripleHistogram({
+      ...options,
+      labelNames: ['method', 'route', 'status'] as const,
+      registers: [ours],
+    });
+    const observe = (method: string, route: string, status: string, value: number) => {
+      histogram.observe({ method, route, status }, value);
+      triple.observe(method, route, status, value);
+    };
+    // Series that share their first two labels, or only the last one; values on a bound, between, above, zero.
+    const cases: [string, string, string, number][] = [
+      ['GET', '/v1/videos/:id', '200', 0.001],
+      ['GET', '/v1/videos/:id', '404', 0.05],
+      ['POST', '/v1/videos/:id', '200', 3],
+      ['GET', '/health/live', '200', 0.0004],
+      ['GET', '/v1/videos/:id', '200', 0],
+    ];
+    for (let round = 0; round < 20; round++) for (const [m, r, s, v] of cases) observe(m, r, s, v * (1 + round / 100));
+    expect(await ours.metrics()).toBe(await reference.metrics());
+    expect(await ours.getMetricsAsJSON()).toEqual(await reference.getMetricsAsJSON());
+    reference.resetMetrics();
+    ours.resetMetrics();
+    observe('DELETE', '/v1/videos/:id', '204', 0.02);
+    expect(await ours.metrics()).toBe(await reference.metrics());
+    expect(() => triple.observe('GET', '/x', '200', Number.POSITIVE_INFINITY)).toThrow(TypeError);
+    expect(await ours.metrics()).not.toContain('route="/x"');
   });
 });
