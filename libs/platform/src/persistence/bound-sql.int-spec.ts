@@ -1,8 +1,9 @@
-import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { MikroORM, RequestContext, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { within } from '../testing/within.js';
 import { BoundSql } from './bound-sql.js';
 import { ormOptions } from './orm-options.js';
+import { inRequestContext } from './request-context.js';
 
 describe('BoundSql: hand-written SQL with bind parameters', () => {
   let database: TestDatabase;
@@ -69,6 +70,24 @@ describe('BoundSql: hand-written SQL with bind parameters', () => {
       throw new Error('roll back');
     });
     await expect(failed).rejects.toThrow('roll back');
+    expect(await sql.execute(`select label from bound_sql_probe where id = ?`, [id])).toEqual([]);
+  });
+
+  it('joins a request’s transaction, and outside one makes no EntityManager fork for the request', async () => {
+    const id = '0190c4a2-0000-7000-8000-000000000004';
+    await inRequestContext(orm.em, async () => {
+      const forks = () => RequestContext.currentRequestContext()!.map.size;
+      expect(await sql.execute(`select label from bound_sql_probe where id = ?`, [id])).toEqual([]);
+      expect(forks()).toBe(0);
+      const failed = orm.em.transactional(async () => {
+        await orm.em.execute(`insert into bound_sql_probe (id, label) values (?, 'uncommitted')`, [id]);
+        const seen = await within(sql.execute(`select label from bound_sql_probe where id = ?`, [id]), 5_000);
+        expect(seen).toEqual([{ label: 'uncommitted' }]);
+        throw new Error('roll back');
+      });
+      await expect(failed).rejects.toThrow('roll back');
+      expect(forks()).toBe(1); // the transaction's own use of the request's EntityManager
+    });
     expect(await sql.execute(`select label from bound_sql_probe where id = ?`, [id])).toEqual([]);
   });
 

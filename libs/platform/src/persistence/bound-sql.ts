@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, TransactionContext } from '@mikro-orm/postgresql';
 import { CompiledQuery, type QueryResult } from 'kysely';
 import type pg from 'pg';
 
@@ -52,9 +52,13 @@ export class BoundSql {
     return this.transaction() !== undefined;
   }
 
-  /** The unit of work's transaction this call runs in, as MikroORM resolves it for `em.execute`. */
+  /**
+   * The unit of work's transaction this call runs in: MikroORM's TransactionContext, where `em.getContext()` looks
+   * first. Asking `em.getContext()` itself would make a request's lazy EntityManager fork (`inRequestContext`) for
+   * a statement that needs none. Every transaction here is opened by `em.transactional` (none by `em.begin`).
+   */
   private transaction(): KyselyTransaction | undefined {
-    return this.em.getContext(false).getTransactionContext<KyselyTransaction>();
+    return TransactionContext.getEntityManager(this.em.name)?.getTransactionContext<KyselyTransaction>();
   }
 
   /** `?` → `$n`, once per distinct statement text. */
