@@ -34,6 +34,13 @@ import { MESSAGE_NEW } from '../../realtime-events.js';
  * sender's status and the outbox row) plus Redis calls for the rate limit and screening, made before it opens: `npm run bench -- messaging`
  * measures it (docs/adr/0079); each stage's time is on /metrics (operation_stage_duration_seconds, "message-send").
  */
+/** A message's text as screening judged it, before its transaction: the id the verdict is recorded under. */
+interface Screened {
+  id: string;
+  request: ScreeningRequest;
+  verdict: ScreeningVerdict;
+}
+
 @CommandHandler(SendMessageCommand)
 export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
   private readonly ratePolicy: RatePolicy;
@@ -70,15 +77,15 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
     clock.lap('rate-limit');
     // Screened before the transaction opens (a refusal, 422, stores nothing): its signals and Redis round
     // trip would otherwise hold a pooled connection. A hold is recorded inside, with the message.
-    const screening: ScreeningRequest = {
+    const id = newId();
+    const request: ScreeningRequest = {
       surface: 'message',
       authorId: command.senderId,
       text,
-      content: { type: 'message', id: newId() },
+      content: { type: 'message', id },
     };
-    const verdict = await this.screening.assess(screening);
+    const screened: Screened = { id, request, verdict: await this.screening.assess(request) };
     clock.lap('screen');
-    const screened = { request: screening, verdict };
     const target = command.target;
     return this.storedOrReplayed(command, () =>
       'conversationId' in target
@@ -123,16 +130,14 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
     command: SendMessageCommand,
     conversationId: string,
     text: string,
-    screened: { request: ScreeningRequest; verdict: ScreeningVerdict },
+    { id, request, verdict }: Screened,
     clock: Stopwatch,
   ): Promise<MessageView> {
-    const { verdict } = screened;
-    const id = screened.request.content!.id;
     const stored = await this.unitOfWork.transactional(async () => {
       clock.lap('begin'); // a pooled connection and BEGIN (a direct first message: opening the conversation too)
       // A hold or flag is queued with the message (nothing to write when allowed), before the sequence's row
       // lock, which the conversation's other senders wait on.
-      await this.screening.record(screened.request, verdict);
+      await this.screening.record(request, verdict);
       const opened = await this.sends.takeNextSeq(conversationId, new Date());
       clock.lap('sequence'); // includes the wait for the conversation's row lock
       if (!opened) throw new ConversationNotFoundError(conversationId);
