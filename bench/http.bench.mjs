@@ -398,6 +398,12 @@ async function measureLive(load, options) {
 function summarizeLive(rounds) {
   const perRound = (role, against = 'baseline') =>
     median(rounds[role].map((result, round) => result.requestsPerSecond / rounds[against][round].requestsPerSecond));
+  // Bare Fastify's CPU per request ÷ the server's, per round: what the server could serve on a saturated core relative
+  // to bare Fastify, which still reads right when the load generator's core, not the server's, limits req/s.
+  const capacity = (role) =>
+    median(
+      rounds[role].map((result, round) => rounds.baseline[round].serverCpuMsPerRequest / result.serverCpuMsPerRequest),
+    );
   const side = (role) => ({
     requestsPerSecond: median(rounds[role].map((result) => result.requestsPerSecond)),
     p95: median(rounds[role].map((result) => result.p95)),
@@ -410,6 +416,8 @@ function summarizeLive(rounds) {
     ratio: perRound('candidate'),
     nestOnlyRatio: perRound('nestOnly'),
     candidateVsNestOnly: perRound('candidate', 'nestOnly'),
+    capacity: capacity('candidate'),
+    nestOnlyCapacity: capacity('nestOnly'),
     ...(rounds.candidateB && {
       candidateB: side('candidateB'),
       candidateBRatio: perRound('candidateB'),
@@ -439,6 +447,8 @@ function renderLive(live) {
             `CPU per request ${fixed(live.cpuVsB, 2)}×`,
         ]
       : []),
+    `  by CPU per request (bare Fastify's ÷ the server's; unaffected by a load generator at its limit): ` +
+      `NestJS alone ${fixed(live.nestOnlyCapacity, 2)}×, api app ${fixed(live.capacity, 2)}×`,
     `  api app vs NestJS alone: ${fixed(live.candidateVsNestOnly, 2)}×; ` +
       `target app ≥ ${live.target}× bare Fastify: ${live.ratio >= live.target ? 'met' : 'missed'}`,
   ].join('\n');

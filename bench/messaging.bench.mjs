@@ -55,6 +55,9 @@ export const usage = `Options:
   --app-node-flags=FLAGS
                     node flags for the api app processes (both builds), space-separated, e.g.
                     --app-node-flags=--min-semi-space-size=16 (for flags NODE_OPTIONS refuses)
+  --compare-app-node-flags=FLAGS
+                    node flags for candidate B only (default: --app-node-flags): with --compare-app-root set to this
+                    checkout, an A/B of a runtime flag on one build
   --compare-app-root DIR
                     A/B of two builds in one run: also run the api app of another checkout (built like --app-root) as
                     "candidate B", on the same database and conversations, interleaved with the others; the
@@ -99,6 +102,7 @@ function parseOptions(argv) {
       'app-root': { type: 'string' },
       'compare-app-root': { type: 'string' },
       'app-node-flags': { type: 'string' },
+      'compare-app-node-flags': { type: 'string' },
       'memory-only': { type: 'boolean', default: false },
       'heap-snapshots': { type: 'string' },
     },
@@ -126,6 +130,8 @@ function parseOptions(argv) {
     heapSnapshots: values['heap-snapshots'] ? resolve(values['heap-snapshots']) : undefined,
     appRoot: folderOption(values['app-root'], ROOT),
     appNodeFlags: values['app-node-flags']?.split(/\s+/).filter(Boolean) ?? [],
+    compareAppNodeFlags:
+      (values['compare-app-node-flags'] ?? values['app-node-flags'])?.split(/\s+/).filter(Boolean) ?? [],
     compareAppRoot: folderOption(values['compare-app-root']),
   };
   options.groups = Math.floor(options.clients / options.groupSize);
@@ -247,7 +253,7 @@ export async function run(argv) {
     ...(options.compareAppRoot && {
       'candidate-b': startServer(
         'api app B',
-        [...options.appNodeFlags, `${options.compareAppRoot}dist/apps/api/main.js`],
+        [...options.compareAppNodeFlags, `${options.compareAppRoot}dist/apps/api/main.js`],
         await freePort(),
         appEnv('bench-app-b'),
         layout,
