@@ -398,11 +398,10 @@ async function measureLive(load, options) {
 function summarizeLive(rounds) {
   const perRound = (role, against = 'baseline') =>
     median(rounds[role].map((result, round) => result.requestsPerSecond / rounds[against][round].requestsPerSecond));
-  // Bare Fastify's CPU per request ÷ the server's, per round: what the server could serve on a saturated core relative
-  // to bare Fastify, which still reads right when the load generator's core, not the server's, limits req/s.
-  const capacity = (role) =>
+  // One server's CPU per request ÷ another's, median of the rounds.
+  const cpuRatio = (role, against) =>
     median(
-      rounds[role].map((result, round) => rounds.baseline[round].serverCpuMsPerRequest / result.serverCpuMsPerRequest),
+      rounds[role].map((result, round) => result.serverCpuMsPerRequest / rounds[against][round].serverCpuMsPerRequest),
     );
   const side = (role) => ({
     requestsPerSecond: median(rounds[role].map((result) => result.requestsPerSecond)),
@@ -416,15 +415,15 @@ function summarizeLive(rounds) {
     ratio: perRound('candidate'),
     nestOnlyRatio: perRound('nestOnly'),
     candidateVsNestOnly: perRound('candidate', 'nestOnly'),
-    capacity: capacity('candidate'),
-    nestOnlyCapacity: capacity('nestOnly'),
+    // Bare Fastify's CPU per request ÷ the server's: what the server could serve on a saturated core relative to bare
+    // Fastify, which still reads right when the load generator's core, not the server's, limits req/s.
+    capacity: cpuRatio('baseline', 'candidate'),
+    nestOnlyCapacity: cpuRatio('baseline', 'nestOnly'),
     ...(rounds.candidateB && {
       candidateB: side('candidateB'),
       candidateBRatio: perRound('candidateB'),
       candidateVsB: perRound('candidate', 'candidateB'),
-      cpuVsB: median(
-        rounds.candidate.map((r, i) => r.serverCpuMsPerRequest / rounds.candidateB[i].serverCpuMsPerRequest),
-      ),
+      cpuVsB: cpuRatio('candidate', 'candidateB'),
     }),
     target: LIVE_TARGET,
   };

@@ -80,6 +80,9 @@ const LOAD_GENERATOR_CPU_LIMIT = 0.8;
 const LAG_LIMIT_MS = 100;
 const P95_SLO_MS = 200; // the product's p95 target; a step "holds" when p95 stays under it and nothing is lost
 
+/** A space-separated flags option as arguments (none when unset or empty). */
+const flagList = (value) => value?.split(/\s+/).filter(Boolean) ?? [];
+
 function parseOptions(argv) {
   const { values } = parseArgs({
     args: argv,
@@ -129,9 +132,8 @@ function parseOptions(argv) {
     memoryOnly: values['memory-only'],
     heapSnapshots: values['heap-snapshots'] ? resolve(values['heap-snapshots']) : undefined,
     appRoot: folderOption(values['app-root'], ROOT),
-    appNodeFlags: values['app-node-flags']?.split(/\s+/).filter(Boolean) ?? [],
-    compareAppNodeFlags:
-      (values['compare-app-node-flags'] ?? values['app-node-flags'])?.split(/\s+/).filter(Boolean) ?? [],
+    appNodeFlags: flagList(values['app-node-flags']),
+    compareAppNodeFlags: flagList(values['compare-app-node-flags'] ?? values['app-node-flags']),
     compareAppRoot: folderOption(values['compare-app-root']),
   };
   options.groups = Math.floor(options.clients / options.groupSize);
